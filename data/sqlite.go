@@ -1,0 +1,466 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	_ "modernc.org/sqlite" // pure-Go SQLite: no cgo, builds anywhere Go does
+
+	"storydesk/model"
+)
+
+// migrations bring a database from version i to i+1. Only ever append: a
+// released migration never changes. PRAGMA user_version holds the version.
+var migrations = []string{
+	// 1: articles (snapshot), spans, the action log for undo, UI state.
+	`CREATE TABLE articles (
+		id         TEXT PRIMARY KEY,
+		text       TEXT NOT NULL,
+		hash       TEXT NOT NULL,
+		title      TEXT NOT NULL DEFAULT '',
+		path       TEXT NOT NULL DEFAULT '',
+		source     TEXT NOT NULL DEFAULT '',
+		url        TEXT NOT NULL DEFAULT '',
+		date       TEXT NOT NULL DEFAULT '',
+		meta       TEXT NOT NULL DEFAULT '{}',
+		status     TEXT NOT NULL DEFAULT 'new' CHECK (status IN ('new','in-progress','done')),
+		annotator  TEXT NOT NULL DEFAULT '',
+		created_at TEXT NOT NULL,
+		updated_at TEXT NOT NULL
+	);
+	CREATE TABLE spans (
+		id         INTEGER PRIMARY KEY,
+		article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+		start      INTEGER NOT NULL CHECK (start >= 0),
+		"end"      INTEGER NOT NULL CHECK ("end" > start),
+		label      TEXT NOT NULL,
+		text       TEXT NOT NULL,
+		canonical  TEXT NOT NULL DEFAULT '',
+		source     TEXT NOT NULL DEFAULT '',
+		annotator  TEXT NOT NULL DEFAULT '',
+		created_at TEXT NOT NULL,
+		updated_at TEXT NOT NULL
+	);
+	CREATE INDEX spans_by_article ON spans(article_id, start);
+	CREATE TABLE actions (
+		id         INTEGER PRIMARY KEY,
+		annotator  TEXT NOT NULL,
+		name       TEXT NOT NULL,
+		ops        TEXT NOT NULL,
+		undone     INTEGER NOT NULL DEFAULT 0,
+		created_at TEXT NOT NULL
+	);
+	CREATE INDEX actions_by_annotator ON actions(annotator, undone, id);
+	CREATE TABLE state (
+		key   TEXT PRIMARY KEY,
+		value TEXT NOT NULL
+	);`,
+}
+
+// SchemaVersion is the newest schema this binary knows.
+var SchemaVersion = len(migrations)
+
+// SQLiteStore is the embedded Store: one SQLite file in WAL mode.
+type SQLiteStore struct {
+	db        *sql.DB
+	path      string
+	annotator string
+	now       func() time.Time
+}
+
+var _ Store = (*SQLiteStore)(nil)
+
+// OpenStore opens (creating if needed) the SQLite store at path, applying
+// forward migrations. It refuses a database newer than this binary, and a
+// file that is not a storydesk database, without writing to it.
+func OpenStore(path, annotator string) (*SQLiteStore, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, fmt.Errorf("annotation store %s: %w", path, err)
+	}
+	if err := checkHeader(path); err != nil {
+		return nil, err
+	}
+	// busy_timeout lets a second instance wait for the first's short write
+	// transactions instead of failing; _txlock=immediate takes the write lock
+	// at BEGIN so two writers never deadlock upgrading read locks.
+	q := url.Values{}
+	q.Add("_pragma", "busy_timeout(10000)")
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Add("_pragma", "synchronous(FULL)")
+	q.Set("_txlock", "immediate")
+	db, err := sql.Open("sqlite", "file:"+filepath.ToSlash(path)+"?"+q.Encode())
+	if err != nil {
+		return nil, fmt.Errorf("annotation store %s: %w", path, err)
+	}
+	s := &SQLiteStore{db: db, path: path, annotator: annotator, now: time.Now}
+	if err := s.migrate(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// checkHeader refuses an existing file that is not SQLite (a truncated or
+// foreign file) before the driver could decide to write over it.
+func checkHeader(path string) error {
+	f, err := os.Open(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("annotation store %s: %w", path, err)
+	}
+	defer f.Close()
+	head := make([]byte, 16)
+	n, _ := f.Read(head)
+	if n == 0 {
+		return nil // empty file: a fresh database
+	}
+	if string(head[:n]) != "SQLite format 3\x00" {
+		return fmt.Errorf("annotation store %s is not a SQLite database (damaged or not ours); it was left untouched — see README, Recovery", path)
+	}
+	return nil
+}
+
+func (s *SQLiteStore) migrate() error {
+	ctx := context.Background()
+	var v int
+	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
+		return fmt.Errorf("annotation store %s: cannot read it (%v); it was left untouched — see README, Recovery", s.path, err)
+	}
+	if v > SchemaVersion {
+		return fmt.Errorf("%w: %s has schema version %d, this binary knows up to %d; upgrade storydesk (it never downgrades a store)", ErrSchemaTooNew, s.path, v, SchemaVersion)
+	}
+	for ; v < SchemaVersion; v++ {
+		tx, err := s.db.BeginTx(ctx, nil)
+		if err != nil {
+			return fmt.Errorf("annotation store %s: %w", s.path, err)
+		}
+		// Re-read inside the write lock: another instance may have migrated.
+		var cur int
+		if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&cur); err != nil {
+			tx.Rollback()
+			return err
+		}
+		if cur > v {
+			tx.Rollback()
+			v = cur - 1
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("annotation store %s: migration to version %d: %w", s.path, v+1, err)
+		}
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", v+1)); err != nil {
+			tx.Rollback()
+			return err
+		}
+		if err := tx.Commit(); err != nil {
+			return fmt.Errorf("annotation store %s: migration to version %d: %w", s.path, v+1, err)
+		}
+	}
+	return nil
+}
+
+func (s *SQLiteStore) Path() string { return s.path }
+func (s *SQLiteStore) Close() error { return s.db.Close() }
+
+func (s *SQLiteStore) stamp() string { return s.now().UTC().Format(time.RFC3339Nano) }
+
+// Doc implements Store.
+func (s *SQLiteStore) Doc(ctx context.Context, id string) (*Doc, bool, error) {
+	return docQ(ctx, s.db, id)
+}
+
+type querier interface {
+	QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row
+	QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error)
+}
+
+func docQ(ctx context.Context, q querier, id string) (*Doc, bool, error) {
+	d := &Doc{ArticleID: id}
+	var status string
+	err := q.QueryRowContext(ctx, `SELECT text, hash, title, path, source, url, date, status, annotator FROM articles WHERE id = ?`, id).
+		Scan(&d.Text, &d.Hash, &d.Title, &d.Path, &d.Source, &d.URL, &d.Date, &status, &d.Annotator)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	d.Status = model.Status(status)
+	d.Spans, err = spansQ(ctx, q, id)
+	return d, err == nil, err
+}
+
+func spansQ(ctx context.Context, q querier, id string) ([]model.Span, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, start, "end", label, text, canonical, source FROM spans WHERE article_id = ? ORDER BY start, "end"`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.Span
+	for rows.Next() {
+		var sp model.Span
+		if err := rows.Scan(&sp.ID, &sp.Start, &sp.End, &sp.Label, &sp.Text, &sp.Canonical, &sp.Source); err != nil {
+			return nil, err
+		}
+		out = append(out, sp)
+	}
+	return out, rows.Err()
+}
+
+// Do implements Store.
+func (s *SQLiteStore) Do(ctx context.Context, act Action) (Action, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return act, err
+	}
+	defer tx.Rollback()
+	if act.Article != nil {
+		if err := s.ensureArticle(ctx, tx, act.Article); err != nil {
+			return act, err
+		}
+	}
+	for i := range act.Ops {
+		if err := s.apply(ctx, tx, &act.Ops[i]); err != nil {
+			return act, err
+		}
+	}
+	// A new action ends this annotator's redo history, as in any editor.
+	if _, err := tx.ExecContext(ctx, `DELETE FROM actions WHERE annotator = ? AND undone = 1`, s.annotator); err != nil {
+		return act, err
+	}
+	ops, _ := json.Marshal(act.Ops)
+	res, err := tx.ExecContext(ctx, `INSERT INTO actions(annotator, name, ops, created_at) VALUES (?, ?, ?, ?)`, s.annotator, act.Name, string(ops), s.stamp())
+	if err != nil {
+		return act, err
+	}
+	act.ID, _ = res.LastInsertId()
+	return act, tx.Commit()
+}
+
+// ensureArticle snapshots an article the first time it is annotated.
+func (s *SQLiteStore) ensureArticle(ctx context.Context, tx *sql.Tx, a *model.Article) error {
+	meta, _ := json.Marshal(a.Meta)
+	now := s.stamp()
+	_, err := tx.ExecContext(ctx, `INSERT INTO articles(id, text, hash, title, path, source, url, date, meta, annotator, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING`,
+		a.ID, a.Text, model.HashText(a.Text), a.Title, a.Path, a.Source, a.URL, a.Date, string(meta), s.annotator, now, now)
+	return err
+}
+
+// apply performs one op and records in it what undo needs.
+func (s *SQLiteStore) apply(ctx context.Context, tx *sql.Tx, op *Op) error {
+	now := s.stamp()
+	switch op.Kind {
+	case OpAddSpan:
+		if err := s.checkSpan(ctx, tx, op.Article, op.Span); err != nil {
+			return err
+		}
+		args := []any{op.Article, op.Span.Start, op.Span.End, op.Span.Label, op.Span.Text, op.Span.Canonical, op.Span.Source, s.annotator, now, now}
+		q := `INSERT INTO spans(article_id, start, "end", label, text, canonical, source, annotator, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)`
+		if op.Span.ID != 0 { // redo: the span comes back under its old id
+			q = `INSERT INTO spans(id, article_id, start, "end", label, text, canonical, source, annotator, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)`
+			args = append([]any{op.Span.ID}, args...)
+		}
+		res, err := tx.ExecContext(ctx, q, args...)
+		if err != nil {
+			return err
+		}
+		op.Span.ID, _ = res.LastInsertId()
+	case OpDelSpan:
+		prev, err := s.span(ctx, tx, op.Span.ID)
+		if err != nil {
+			return err
+		}
+		op.Span = prev
+		if _, err := tx.ExecContext(ctx, `DELETE FROM spans WHERE id = ?`, op.Span.ID); err != nil {
+			return err
+		}
+	case OpSetSpan:
+		prev, err := s.span(ctx, tx, op.Span.ID)
+		if err != nil {
+			return err
+		}
+		op.Prev = prev
+		if err := s.checkSpan(ctx, tx, op.Article, op.Span); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE spans SET start=?, "end"=?, label=?, text=?, canonical=?, updated_at=? WHERE id=?`,
+			op.Span.Start, op.Span.End, op.Span.Label, op.Span.Text, op.Span.Canonical, now, op.Span.ID)
+		return err
+	case OpSetStatus:
+		var prev string
+		if err := tx.QueryRowContext(ctx, `SELECT status FROM articles WHERE id = ?`, op.Article).Scan(&prev); err != nil {
+			return fmt.Errorf("article %s is not in the store: %w", op.Article, err)
+		}
+		op.PrevStatus = model.Status(prev)
+		_, err := tx.ExecContext(ctx, `UPDATE articles SET status=?, updated_at=? WHERE id=?`, string(op.Status), now, op.Article)
+		return err
+	case OpSetText:
+		if err := tx.QueryRowContext(ctx, `SELECT text FROM articles WHERE id = ?`, op.Article).Scan(&op.PrevText); err != nil {
+			return fmt.Errorf("article %s is not in the store: %w", op.Article, err)
+		}
+		_, err := tx.ExecContext(ctx, `UPDATE articles SET text=?, hash=?, updated_at=? WHERE id=?`, op.Text, model.HashText(op.Text), now, op.Article)
+		return err
+	default:
+		return fmt.Errorf("unknown op %q", op.Kind)
+	}
+	return nil
+}
+
+func (s *SQLiteStore) span(ctx context.Context, tx *sql.Tx, id int64) (model.Span, error) {
+	var sp model.Span
+	err := tx.QueryRowContext(ctx, `SELECT id, start, "end", label, text, canonical, source FROM spans WHERE id = ?`, id).
+		Scan(&sp.ID, &sp.Start, &sp.End, &sp.Label, &sp.Text, &sp.Canonical, &sp.Source)
+	if errors.Is(err, sql.ErrNoRows) {
+		return sp, fmt.Errorf("span %d no longer exists", id)
+	}
+	return sp, err
+}
+
+// checkSpan enforces what the schema cannot: the span lies inside the
+// snapshot, its text is what it covers, and it overlaps no other span.
+func (s *SQLiteStore) checkSpan(ctx context.Context, tx *sql.Tx, article string, sp model.Span) error {
+	var text string
+	if err := tx.QueryRowContext(ctx, `SELECT text FROM articles WHERE id = ?`, article).Scan(&text); err != nil {
+		return fmt.Errorf("article %s is not in the store: %w", article, err)
+	}
+	if got := model.RuneSlice(text, sp.Start, sp.End); sp.Start < 0 || sp.End <= sp.Start || got != sp.Text {
+		return fmt.Errorf("span %d–%d %q does not match the article text (%q)", sp.Start, sp.End, sp.Text, got)
+	}
+	var o model.Span
+	err := tx.QueryRowContext(ctx, `SELECT id, start, "end", label, text FROM spans WHERE article_id = ? AND id != ? AND start < ? AND "end" > ? LIMIT 1`,
+		article, sp.ID, sp.End, sp.Start).Scan(&o.ID, &o.Start, &o.End, &o.Label, &o.Text)
+	if err == nil {
+		return &OverlapError{With: o}
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	return nil
+}
+
+// inverse returns the ops that undo ops (applied in reverse order).
+func inverse(ops []Op) []Op {
+	out := make([]Op, 0, len(ops))
+	for i := len(ops) - 1; i >= 0; i-- {
+		op := ops[i]
+		switch op.Kind {
+		case OpAddSpan:
+			out = append(out, Op{Kind: OpDelSpan, Article: op.Article, Span: op.Span})
+		case OpDelSpan:
+			out = append(out, Op{Kind: OpAddSpan, Article: op.Article, Span: op.Span})
+		case OpSetSpan:
+			out = append(out, Op{Kind: OpSetSpan, Article: op.Article, Span: op.Prev, Prev: op.Span})
+		case OpSetStatus:
+			out = append(out, Op{Kind: OpSetStatus, Article: op.Article, Status: op.PrevStatus, PrevStatus: op.Status})
+		case OpSetText:
+			out = append(out, Op{Kind: OpSetText, Article: op.Article, Text: op.PrevText, PrevText: op.Text})
+		}
+	}
+	return out
+}
+
+// Undo implements Store.
+func (s *SQLiteStore) Undo(ctx context.Context) (Action, bool, error) {
+	return s.step(ctx, `SELECT id, name, ops FROM actions WHERE annotator = ? AND undone = 0 ORDER BY id DESC LIMIT 1`, true)
+}
+
+// Redo implements Store.
+func (s *SQLiteStore) Redo(ctx context.Context) (Action, bool, error) {
+	return s.step(ctx, `SELECT id, name, ops FROM actions WHERE annotator = ? AND undone = 1 ORDER BY id ASC LIMIT 1`, false)
+}
+
+func (s *SQLiteStore) step(ctx context.Context, pick string, undo bool) (Action, bool, error) {
+	var act Action
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return act, false, err
+	}
+	defer tx.Rollback()
+	var raw string
+	err = tx.QueryRowContext(ctx, pick, s.annotator).Scan(&act.ID, &act.Name, &raw)
+	if errors.Is(err, sql.ErrNoRows) {
+		return act, false, nil
+	}
+	if err != nil {
+		return act, false, err
+	}
+	if err := json.Unmarshal([]byte(raw), &act.Ops); err != nil {
+		return act, false, fmt.Errorf("action %d in the log is damaged: %w", act.ID, err)
+	}
+	ops := act.Ops
+	if undo {
+		ops = inverse(act.Ops)
+	}
+	for i := range ops {
+		if err := s.apply(ctx, tx, &ops[i]); err != nil {
+			return act, false, fmt.Errorf("cannot %s %q: %w", map[bool]string{true: "undo", false: "redo"}[undo], act.Name, err)
+		}
+	}
+	flag := 0
+	if undo {
+		flag = 1
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE actions SET undone = ? WHERE id = ?`, flag, act.ID); err != nil {
+		return act, false, err
+	}
+	return act, true, tx.Commit()
+}
+
+// Statuses implements Store.
+func (s *SQLiteStore) Statuses(ctx context.Context) (map[string]model.Status, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, status FROM articles`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]model.Status{}
+	for rows.Next() {
+		var id, st string
+		if err := rows.Scan(&id, &st); err != nil {
+			return nil, err
+		}
+		out[id] = model.Status(st)
+	}
+	return out, rows.Err()
+}
+
+// State implements Store.
+func (s *SQLiteStore) State(ctx context.Context, key string) (string, error) {
+	var v string
+	err := s.db.QueryRowContext(ctx, `SELECT value FROM state WHERE key = ?`, key).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	return v, err
+}
+
+// SetState implements Store.
+func (s *SQLiteStore) SetState(ctx context.Context, key, value string) error {
+	_, err := s.db.ExecContext(ctx, `INSERT INTO state(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`, key, value)
+	return err
+}
+
+// IntegrityCheck runs SQLite's own consistency check.
+func (s *SQLiteStore) IntegrityCheck(ctx context.Context) error {
+	var res string
+	if err := s.db.QueryRowContext(ctx, `PRAGMA integrity_check`).Scan(&res); err != nil {
+		return err
+	}
+	if !strings.EqualFold(res, "ok") {
+		return fmt.Errorf("integrity check: %s", res)
+	}
+	return nil
+}

@@ -1,0 +1,99 @@
+package data
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"storydesk/model"
+)
+
+// Store keeps annotations. It is an interface so a shared server backend
+// (PostgreSQL, for teams) can follow the embedded SQLite one; the UI and the
+// exporters use only this.
+//
+// Every method that changes anything is one transaction, committed before
+// it returns: when Do returns nil, the action is on disk.
+type Store interface {
+	// Doc returns what the store holds for an article: its snapshot, status
+	// and spans. ok is false when the article has never been annotated.
+	Doc(ctx context.Context, articleID string) (doc *Doc, ok bool, err error)
+	// Do applies one user action atomically and logs it for undo. It returns
+	// the action as applied (new spans carry their ids).
+	Do(ctx context.Context, act Action) (Action, error)
+	// Undo reverts this annotator's latest action; Redo re-applies the latest
+	// undone one. ok is false when there is nothing to undo or redo.
+	Undo(ctx context.Context) (act Action, ok bool, err error)
+	Redo(ctx context.Context) (act Action, ok bool, err error)
+	// Statuses returns every annotated article's status, for list badges and progress.
+	Statuses(ctx context.Context) (map[string]model.Status, error)
+	// State and SetState keep small UI state (last article, position) across runs.
+	State(ctx context.Context, key string) (string, error)
+	SetState(ctx context.Context, key, value string) error
+	// Path names the store for messages ("/x/.storydesk/annotations.db").
+	Path() string
+	Close() error
+}
+
+// Doc is an annotated article as stored: the snapshot of the cleaned text
+// the spans point into, and the annotations.
+type Doc struct {
+	ArticleID string
+	Text      string // snapshot of the cleaned text when first annotated
+	Hash      string // model.HashText(Text)
+	Title     string
+	Path      string
+	Source    string
+	URL       string
+	Date      string
+	Status    model.Status
+	Annotator string
+	Spans     []model.Span // by position
+}
+
+// OpKind names one elementary change inside an action.
+type OpKind string
+
+const (
+	OpAddSpan   OpKind = "add-span"   // insert Span (its ID is assigned on first apply)
+	OpDelSpan   OpKind = "del-span"   // delete the span with Span.ID (Span holds its last state)
+	OpSetSpan   OpKind = "set-span"   // replace the span with Span.ID by Span (label, canonical, offsets)
+	OpSetStatus OpKind = "set-status" // article status becomes Status
+	OpSetText   OpKind = "set-text"   // the article's snapshot becomes Text (re-anchoring)
+)
+
+// Op is one elementary change. Prev holds what an undo restores.
+type Op struct {
+	Kind       OpKind       `json:"kind"`
+	Article    string       `json:"article"`
+	Span       model.Span   `json:"span,omitempty"`
+	Prev       model.Span   `json:"prev,omitempty"`
+	Status     model.Status `json:"status,omitempty"`
+	PrevStatus model.Status `json:"prev_status,omitempty"`
+	Text       string       `json:"text,omitempty"`
+	PrevText   string       `json:"prev_text,omitempty"`
+}
+
+// Action is one user action: what the user sees as one step and undoes with
+// one key. Article, when set, is snapshotted if the store has not seen it.
+type Action struct {
+	ID      int64          `json:"id,omitempty"`
+	Name    string         `json:"name"` // "tag PERSON", "delete span", "mark done"
+	Ops     []Op           `json:"ops"`
+	Article *model.Article `json:"-"`
+}
+
+// ErrOverlap is returned (wrapped in *OverlapError) when a span would overlap
+// another: entity spans in one article do not overlap, as in NER data.
+var ErrOverlap = errors.New("spans would overlap")
+
+// OverlapError names the span in the way.
+type OverlapError struct{ With model.Span }
+
+func (e *OverlapError) Error() string {
+	return fmt.Sprintf("overlaps %s %q at %d–%d", e.With.Label, e.With.Text, e.With.Start, e.With.End)
+}
+func (e *OverlapError) Unwrap() error { return ErrOverlap }
+
+// ErrSchemaTooNew: the database was written by a newer storydesk.
+var ErrSchemaTooNew = errors.New("the annotation store was written by a newer storydesk")

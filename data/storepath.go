@@ -1,0 +1,60 @@
+package data
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"os"
+	"path/filepath"
+	"regexp"
+)
+
+// DefaultStorePath says where annotations live when --db is not given:
+// .storydesk/annotations.db inside the corpus root when that is writable, so
+// the annotations travel with the corpus; otherwise (and for the sample
+// corpus or stdin) a file under the XDG data directory keyed by the corpus.
+func DefaultStorePath(c *Corpus) string {
+	if c.Root != "" && !c.Sample {
+		dir := filepath.Join(c.Root, ".storydesk")
+		if writableDir(dir) {
+			return filepath.Join(dir, "annotations.db")
+		}
+	}
+	base := filepath.Join(xdgDataHome(), "storydesk")
+	switch {
+	case c.Sample:
+		return filepath.Join(base, "sample.db")
+	case c.Root == "":
+		return filepath.Join(base, "stdin.db")
+	}
+	h := sha256.Sum256([]byte(c.Root))
+	name := unsafeName.ReplaceAllString(filepath.Base(c.Root), "_")
+	return filepath.Join(base, "corpora", name+"-"+hex.EncodeToString(h[:6])+".db")
+}
+
+var unsafeName = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
+
+func xdgDataHome() string {
+	if d := os.Getenv("XDG_DATA_HOME"); filepath.IsAbs(d) {
+		return d
+	}
+	if home, err := os.UserHomeDir(); err == nil {
+		return filepath.Join(home, ".local", "share")
+	}
+	return os.TempDir()
+}
+
+// writableDir reports whether files can be created in dir, creating it if
+// needed (it is only asked when a store is about to be opened there).
+func writableDir(dir string) bool {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return false
+	}
+	f, err := os.CreateTemp(dir, ".probe-*")
+	if err != nil {
+		return false
+	}
+	name := f.Name()
+	f.Close()
+	os.Remove(name)
+	return true
+}
