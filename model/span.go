@@ -32,11 +32,11 @@ type Span struct {
 // Overlaps reports whether [start, end) shares a code point with s.
 func (s Span) Overlaps(start, end int) bool { return start < s.End && s.Start < end }
 
-// FindOverlap returns the first span in spans (other than the one with id
-// except) that overlaps [start, end).
+// FindOverlap returns the first span in spans that overlaps [start, end),
+// ignoring the span whose ID is except (0 ignores none).
 func FindOverlap(spans []Span, start, end int, except int64) (Span, bool) {
 	for _, s := range spans {
-		if s.ID != except && s.Overlaps(start, end) {
+		if (except == 0 || s.ID != except) && s.Overlaps(start, end) {
 			return s, true
 		}
 	}
