@@ -60,43 +60,71 @@ func HashText(s string) string {
 	return hex.EncodeToString(h[:])
 }
 
-// Reanchor moves spans from oldText onto newText: each span goes to the
-// occurrence of its exact text in newText nearest its old position (measured
-// in code points), without overlapping spans already placed. Spans whose text
-// no longer occurs are returned in lost, untouched, so the caller can report
-// them; nothing is dropped silently.
-func Reanchor(newText string, spans []Span) (placed, lost []Span) {
-	runes := []rune(newText)
+// Reanchor moves spans from oldText onto newText. Each span goes to an
+// occurrence of its exact text in newText, preferring the one whose
+// surrounding words match the old context, then the one nearest where the
+// span would be after the shift seen in the spans placed before it (so a
+// paragraph added at the top does not pull spans onto earlier mentions).
+// Spans are never placed overlapping each other. Spans whose text no longer
+// occurs come back in lost, untouched, for the caller to report: nothing is
+// dropped silently.
+func Reanchor(oldText, newText string, spans []Span) (placed, lost []Span) {
+	oldRunes, runes := []rune(oldText), []rune(newText)
+	sorted := append([]Span(nil), spans...)
+	SortSpans(sorted)
 	var taken []Span
-	for _, s := range spans {
+	delta := 0
+	for _, s := range sorted {
 		want := []rune(s.Text)
-		best, bestDist := -1, 0
-		if len(want) > 0 {
-			for i := 0; i+len(want) <= len(runes); i++ {
-				if runes[i] != want[0] || string(runes[i:i+len(want)]) != s.Text {
-					continue
+		best, bestScore := -1, 0
+		for i := 0; len(want) > 0 && i+len(want) <= len(runes); i++ {
+			if runes[i] != want[0] || string(runes[i:i+len(want)]) != s.Text {
+				continue
+			}
+			clash := false
+			for _, t := range taken {
+				if t.Overlaps(i, i+len(want)) {
+					clash = true
+					break
 				}
-				if _, clash := FindOverlap(taken, i, i+len(want), 0); clash {
-					continue
-				}
-				d := i - s.Start
-				if d < 0 {
-					d = -d
-				}
-				if best < 0 || d < bestDist {
-					best, bestDist = i, d
-				}
+			}
+			if clash {
+				continue
+			}
+			ctx := contextMatch(oldRunes, s.Start, s.End, runes, i, i+len(want))
+			dist := i - (s.Start + delta)
+			if dist < 0 {
+				dist = -dist
+			}
+			// Context dominates; distance breaks ties.
+			score := ctx*len(runes) - dist
+			if best < 0 || score > bestScore {
+				best, bestScore = i, score
 			}
 		}
 		if best < 0 {
 			lost = append(lost, s)
 			continue
 		}
+		delta = best - s.Start
 		s.Start, s.End = best, best+len(want)
 		taken = append(taken, s)
 		placed = append(placed, s)
 	}
 	return placed, lost
+}
+
+// contextMatch counts how many code points before and after two ranges agree
+// (up to 24 on each side).
+func contextMatch(a []rune, as, ae int, b []rune, bs, be int) int {
+	n := 0
+	for k := 1; k <= 24 && as-k >= 0 && bs-k >= 0 && as-k < len(a) && a[as-k] == b[bs-k]; k++ {
+		n++
+	}
+	for k := 0; k < 24 && ae+k < len(a) && be+k < len(b) && ae+k >= 0 && a[ae+k] == b[be+k]; k++ {
+		n++
+	}
+	return n
 }
 
 // NormalizeLabels upper-cases and de-duplicates a label list, keeping order.

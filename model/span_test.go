@@ -16,7 +16,7 @@ func TestReanchorPicksNearestOccurrenceAndReportsLost(t *testing.T) {
 	spans := []Span{spanAt(old, "Zoë Ng", 0), spanAt(old, "Varga", 20), spanAt(old, "Okafor", 0)}
 	// The new text gained a paragraph at the top, and Okafor was cut.
 	nw := "Breaking: a new lede about Varga.\n\nZoë Ng met Varga. Later Varga left."
-	placed, lost := Reanchor(nw, spans)
+	placed, lost := Reanchor(old, nw, spans)
 	if len(lost) != 1 || lost[0].Text != "Okafor" {
 		t.Fatalf("lost = %+v", lost)
 	}
@@ -39,7 +39,7 @@ func TestReanchorPicksNearestOccurrenceAndReportsLost(t *testing.T) {
 func TestReanchorNeverOverlapsPlacedSpans(t *testing.T) {
 	text := "Varga and Varga."
 	a, b := spanAt(text, "Varga", 0), spanAt(text, "Varga", 6)
-	placed, lost := Reanchor("Varga only.", []Span{a, b})
+	placed, lost := Reanchor(text, "Varga only.", []Span{a, b})
 	if len(placed) != 1 || len(lost) != 1 {
 		t.Fatalf("placed %v lost %v", placed, lost)
 	}
