@@ -1,22 +1,29 @@
 package model
 
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
 // Reason says why the cleaner removed part of the raw text. The values are
 // shown to users and written to JSON, so they are stable lower-case words.
 type Reason string
 
 const (
-	ReasonCaption   Reason = "caption"   // photo caption or credit
-	ReasonSection   Reason = "section"   // section label ("World", "Politics")
-	ReasonByline    Reason = "byline"    // byline or agency line
-	ReasonDateline  Reason = "dateline"  // "BOGOTA, Colombia — " prefix, kept as metadata
-	ReasonHeadline  Reason = "headline"  // becomes the title
-	ReasonStandfirst Reason = "standfirst" // becomes the summary
-	ReasonRelated   Reason = "related"   // related-headline list
-	ReasonCTA       Reason = "cta"       // call to action: "Sign up", "Read more", "Leave a comment"
-	ReasonEmbed     Reason = "embed"     // embedded social post
-	ReasonFooter    Reason = "footer"    // copyright / reproduction notice
-	ReasonShare     Reason = "share"     // share buttons, cookie notices
-	ReasonBoiler    Reason = "boilerplate" // anything else that is not article prose
+	ReasonCaption    Reason = "caption"     // photo caption or credit
+	ReasonSection    Reason = "section"     // section label ("World", "Politics")
+	ReasonByline     Reason = "byline"      // byline or agency line
+	ReasonDateline   Reason = "dateline"    // "BOGOTA, Colombia — " prefix, kept as metadata
+	ReasonHeadline   Reason = "headline"    // becomes the title
+	ReasonStandfirst Reason = "standfirst"  // becomes the summary
+	ReasonRelated    Reason = "related"     // related-headline list
+	ReasonCTA        Reason = "cta"         // call to action: "Sign up", "Read more", "Leave a comment"
+	ReasonEmbed      Reason = "embed"       // embedded social post
+	ReasonFooter     Reason = "footer"      // copyright / reproduction notice
+	ReasonShare      Reason = "share"       // share buttons, cookie notices
+	ReasonBoiler     Reason = "boilerplate" // anything else that is not article prose
 )
 
 // Removed is one range of raw text the cleaner took out. Start and End are
@@ -36,4 +43,443 @@ type Cleaned struct {
 	Summary  string    // standfirst, if any
 	Byline   string    // byline or agency, if any
 	Dateline string    // dateline prefix, if any
+}
+
+// Zone is where a paragraph sits relative to the article body.
+type Zone int
+
+const (
+	ZoneTop    Zone = iota // before the first body paragraph: headline, labels, byline
+	ZoneBody               // from the first to the last body paragraph
+	ZoneBottom             // after the last body paragraph: related links, footers
+)
+
+// Para is what a Cleaner knows about one paragraph when its Classify hook is
+// asked about it.
+type Para struct {
+	Text       string  // whitespace-normalised text
+	Index      int     // position among the article's paragraphs
+	Count      int     // number of paragraphs in the article
+	Zone       Zone    // top, body or bottom
+	Words      int     // WordCount of Text
+	Prose      bool    // reads like running text (sentences, function words)
+	LowerRatio float64 // share of cased words that start lower-case
+	StopRatio  float64 // share of words that are function words
+	Repeated   bool    // listed in Cleaner.Repeated
+}
+
+// Cleaner separates article prose from the furniture a scraper picked up.
+// The zero value is ready to use; Clean uses one with no options.
+//
+// It works on paragraphs (see clean_segment.go for how raw text is cut):
+// each is measured (length, sentence ending, case, function-word density,
+// links) and tested against shapes (caption credit, byline, call to action,
+// headline, social-post link, copyright…). The body is the span from the
+// first to the last paragraph that reads as prose and is not strong noise;
+// the header above it may reach down to a byline. Position then decides:
+// strong noise goes wherever it is, while headlines, labels, standfirsts and
+// related-headline runs are only taken from above or below the body. Inside
+// the body a paragraph is kept unless the evidence is unambiguous.
+type Cleaner struct {
+	// Repeated holds RepeatKey forms of lines known to recur across many
+	// articles of one outlet (see RepeatedLines). Such a paragraph is removed
+	// as boilerplate unless it is long body prose.
+	Repeated map[string]bool
+
+	// Classify, when set, is asked about every paragraph before the built-in
+	// rules. decided=false defers to them; decided=true removes the paragraph
+	// with reason, or keeps it when reason is "".
+	Classify func(p Para) (reason Reason, decided bool)
+
+	// HeaderParas is how many paragraphs at the top may belong to the header
+	// (headline, standfirst, byline); 0 means 8.
+	HeaderParas int
+}
+
+// Clean cleans raw (already sanitised) article text with the default Cleaner.
+func Clean(raw string) Cleaned {
+	var c Cleaner
+	return c.Clean(raw)
+}
+
+// cpara is one paragraph being cleaned.
+type cpara struct {
+	span
+	text   string
+	low    string
+	f      feats
+	k      kind
+	reason Reason // "" keeps it
+	forced bool   // decided by the hook
+	cut    span   // dateline prefix removed from a kept paragraph
+}
+
+// Clean separates raw into body text, removed ranges and metadata.
+func (c *Cleaner) Clean(raw string) Cleaned {
+	lines := splitLines(raw)
+	groups := paragraphs(raw, lines)
+	ps := make([]cpara, len(groups))
+	for i, g := range groups {
+		p := &ps[i]
+		p.span = span{bs: g[0].bs, rs: g[0].rs, be: g[len(g)-1].be, re: g[len(g)-1].re}
+		p.text = normSpace(raw[p.bs:p.be])
+		p.low = strings.ToLower(p.text)
+		p.f = measure(p.text, p.low)
+		p.k = classifyKinds(p.text, p.low, &p.f)
+	}
+	c.markEmbeds(ps)
+
+	repeated := make([]bool, len(ps))
+	if len(c.Repeated) > 0 {
+		for i := range ps {
+			repeated[i] = c.Repeated[repeatKeyNorm(ps[i].low)]
+		}
+	}
+
+	start, end := c.findBody(ps, repeated)
+	if c.Classify != nil {
+		decided := false
+		for i := range ps {
+			p := &ps[i]
+			reason, ok := c.Classify(Para{
+				Text: p.text, Index: i, Count: len(ps), Zone: zoneOf(i, start, end),
+				Words: p.f.words, Prose: p.k&kProse != 0, LowerRatio: p.f.lowerRatio(),
+				StopRatio: p.f.stopRatio(), Repeated: repeated[i],
+			})
+			if ok {
+				p.reason, p.forced, decided = reason, true, true
+			}
+		}
+		if decided {
+			start, end = c.findBody(ps, repeated)
+		}
+	}
+	var out Cleaned
+	c.resolve(ps, start, end, repeated, &out)
+	c.dateline(raw, ps, start, &out)
+
+	// Assemble the body and the removed ranges, in raw order.
+	var b strings.Builder
+	b.Grow(len(raw))
+	for i := range ps {
+		p := &ps[i]
+		if p.reason != "" {
+			out.Removed = append(out.Removed, Removed{Start: p.rs, End: p.re, Reason: p.reason, Text: raw[p.bs:p.be]})
+			continue
+		}
+		text := p.text
+		if p.cut.be > p.cut.bs {
+			out.Removed = append(out.Removed, Removed{Start: p.cut.rs, End: p.cut.re, Reason: ReasonDateline, Text: raw[p.cut.bs:p.cut.be]})
+			text = normSpace(raw[p.cut.be:p.be])
+		}
+		if b.Len() > 0 {
+			b.WriteString("\n\n")
+		}
+		b.WriteString(text)
+	}
+	out.Text = b.String()
+	return out
+}
+
+func zoneOf(i, start, end int) Zone {
+	switch {
+	case start < 0 || i >= start && i <= end:
+		return ZoneBody
+	case i < start:
+		return ZoneTop
+	}
+	return ZoneBottom
+}
+
+// markEmbeds extends social-post detection to the post text above an
+// attribution line ("— Name (@handle) Month D, YYYY"), and to bare link
+// lines between them.
+func (c *Cleaner) markEmbeds(ps []cpara) {
+	for i := range ps {
+		if ps[i].k&kAttribution == 0 {
+			continue
+		}
+		for j := i - 1; j >= 0 && j >= i-3; j-- {
+			p := &ps[j]
+			if p.k&(kEmbedLink|kAttribution) != 0 {
+				break // the post already ends with its link
+			}
+			if p.f.url && p.f.words <= 6 {
+				p.k |= kEmbedLink // a bare link line
+				continue
+			}
+			if p.f.words <= 90 && p.k&(strongNoise&^kEmbedLink) == 0 {
+				p.k |= kEmbedLink
+			}
+			break
+		}
+	}
+}
+
+// bodyCandidate: prose that is not strong noise and not a byline.
+func bodyCandidate(p *cpara, repeated bool) bool {
+	if p.k&kProse == 0 || p.k&(strongNoise|kByline) != 0 {
+		return false
+	}
+	if repeated && p.f.words < 25 {
+		return false
+	}
+	return true
+}
+
+// findBody returns the first and last paragraph of the body (-1, -1 when
+// nothing reads as prose: then everything counts as body).
+func (c *Cleaner) findBody(ps []cpara, repeated []bool) (int, int) {
+	first, last := -1, -1
+	for i := range ps {
+		if ps[i].forced && ps[i].reason == "" || !ps[i].forced && bodyCandidate(&ps[i], repeated[i]) {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if first < 0 {
+		return -1, -1
+	}
+	// A header can hold a standfirst above the byline: when a byline or date
+	// line follows the first prose paragraph closely, the body starts after it.
+	limit := c.HeaderParas
+	if limit <= 0 {
+		limit = 8
+	}
+	for h := first + 1; h < len(ps) && h < limit && h <= first+2; h++ {
+		if ps[h].k&(kAgency|kByline|kDate) == 0 {
+			continue
+		}
+		ok := true
+		for j := first; j < h; j++ {
+			if ps[j].f.words > 60 {
+				ok = false
+			}
+		}
+		if !ok {
+			break
+		}
+		next := -1
+		for j := h + 1; j <= last; j++ {
+			if bodyCandidate(&ps[j], repeated[j]) {
+				next = j
+				break
+			}
+		}
+		if next > 0 {
+			first = next
+		}
+		break
+	}
+	return first, last
+}
+
+// resolve turns kinds and position into a removal reason for each paragraph
+// and fills the metadata.
+func (c *Cleaner) resolve(ps []cpara, start, end int, repeated []bool, out *Cleaned) {
+	headline, standfirst := -1, -1
+	for i := range ps {
+		p := &ps[i]
+		if p.forced || p.reason != "" {
+			continue
+		}
+		zone := zoneOf(i, start, end)
+		k := p.k
+		switch {
+		case k&(kEmbedLink|kEmbedMark|kAttribution) != 0:
+			p.reason = ReasonEmbed
+		case k&kFooter != 0 && (zone != ZoneBody || k&kProse == 0 || p.f.words <= 40):
+			p.reason = ReasonFooter
+		case k&kCaption != 0 && k&kByline != 0 && p.f.words <= 5:
+			p.reason = ReasonByline
+		case k&kCaption != 0:
+			p.reason = ReasonCaption
+		case k&(kShare|kCookie) != 0:
+			p.reason = ReasonShare
+		case k&kAdvert != 0:
+			p.reason = ReasonBoiler
+		case k&kRelatedLabel != 0:
+			// "Related", "More from …": the label and the headline-shaped
+			// lines after it; "Related: headline" is one itself.
+			p.reason = ReasonRelated
+			if k&kCTA != 0 && !strings.Contains(p.text, ":") {
+				p.reason = ReasonCTA
+			}
+			for j := i + 1; j < len(ps) && ps[j].k&kHeadline != 0 && ps[j].k&(kProse|strongNoise) == 0 && !ps[j].forced; j++ {
+				ps[j].reason = ReasonRelated
+			}
+		case k&kCTA != 0:
+			p.reason = ReasonCTA
+		case repeated[i] && !(k&kProse != 0 && p.f.words >= 25 && zone == ZoneBody):
+			// Recurs across the outlet's articles: furniture, not this story.
+			p.reason = ReasonBoiler
+		case k&(kAgency|kCredits) != 0 || k&kByline != 0 && zone != ZoneBody:
+			p.reason = ReasonByline
+			if out.Byline == "" && k&kCredits == 0 && zone != ZoneBody {
+				out.Byline = bylineName(p.text)
+			}
+		case zone == ZoneBody:
+			// Inside the body only the unambiguous shapes above are removed.
+		case k&kCTAWord != 0 && k&kProse == 0:
+			p.reason = ReasonCTA
+		case k&(kDate|kBreadcrumb) != 0:
+			p.reason = ReasonBoiler
+		case zone == ZoneTop && headline < 0 && k&kHeadline != 0 && !(k&kSection != 0 && c.betterHeadlineBelow(ps, i, start)):
+			headline = i
+			p.reason = ReasonHeadline
+			out.Title = p.text
+		case zone == ZoneTop && k&kSection != 0:
+			p.reason = ReasonSection
+		case zone == ZoneTop && headline >= 0 && standfirst < 0 && (k&kProse != 0 || k&kHeadline != 0 && p.f.words >= 6):
+			standfirst = i
+			p.reason = ReasonStandfirst
+			out.Summary = p.text
+		case zone == ZoneBottom && k&kSection != 0:
+			p.reason = ReasonBoiler // tag lists, "Ends"
+		case zone == ZoneBottom && k&kHeadline != 0 && k&kProse == 0:
+			// A run of two or more headline-shaped lines after the body.
+			j := i
+			for j < len(ps) && ps[j].k&kHeadline != 0 && ps[j].k&(kProse|strongNoise) == 0 && !ps[j].forced {
+				j++
+			}
+			if j-i >= 2 {
+				for x := i; x < j; x++ {
+					ps[x].reason = ReasonRelated
+				}
+			}
+		}
+	}
+}
+
+// betterHeadlineBelow: a short all-capitalised line (a section label shape)
+// yields the headline to a longer headline-shaped line further down the
+// header.
+func (c *Cleaner) betterHeadlineBelow(ps []cpara, i, start int) bool {
+	for j := i + 1; j < start; j++ {
+		if ps[j].k&kHeadline != 0 && ps[j].k&kSection == 0 && ps[j].k&strongNoise == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// bylineName strips "By" and dashes from a byline.
+func bylineName(s string) string {
+	s = strings.TrimLeftFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) })
+	if len(s) > 3 && strings.EqualFold(s[:3], "by ") {
+		s = s[3:]
+	}
+	return strings.TrimSpace(s)
+}
+
+// dateline cuts a dateline prefix off the first kept body paragraph.
+func (c *Cleaner) dateline(raw string, ps []cpara, start int, out *Cleaned) {
+	if start < 0 {
+		start = 0
+	}
+	for i := start; i < len(ps); i++ {
+		p := &ps[i]
+		if p.reason != "" {
+			continue
+		}
+		if p.forced || p.k&kProse == 0 {
+			return
+		}
+		line := raw[p.bs:p.be]
+		if nl := strings.IndexByte(line, '\n'); nl >= 0 {
+			line = line[:nl]
+		}
+		n, label := matchDateline(line)
+		if n == 0 {
+			return
+		}
+		pre := strings.TrimRightFunc(line[:n], unicode.IsSpace)
+		p.cut = span{bs: p.bs, be: p.bs + len(pre), rs: p.rs, re: p.rs + utf8.RuneCountInString(pre)}
+		out.Dateline = label
+		return
+	}
+}
+
+// matchDateline returns the byte length of a dateline prefix at the start of
+// line (separator and following space included) and its label, or 0.
+func matchDateline(line string) (int, string) {
+	for _, re := range []*regexp.Regexp{reDatelineAgency, reDatelineCaps, reDatelineTitle} {
+		m := re.FindStringSubmatchIndex(line)
+		if m == nil {
+			continue
+		}
+		n := m[1]
+		pre := line[:n]
+		rest := line[n:]
+		r, _ := utf8.DecodeRuneInString(rest)
+		if !(unicode.IsUpper(r) || unicode.IsDigit(r) || isOpenQuote(r)) {
+			continue
+		}
+		// The prefix is a place (and date, and agency): capitalised words,
+		// numbers and month names only, and short.
+		if WordCount(pre) > 8 || !datelineWords(line[:m[3]]) {
+			continue
+		}
+		if re == reDatelineCaps && len(strings.TrimFunc(line[m[2]:m[3]], func(r rune) bool { return !unicode.IsLetter(r) })) < 3 {
+			continue // "US: …", "UN — …" are labels or sentences, not places
+		}
+		label := strings.TrimRightFunc(pre, func(r rune) bool {
+			return unicode.IsSpace(r) || r == '-' || r == '–' || r == '—' || r == ':'
+		})
+		if re == reDatelineCaps && m[4] >= 0 && !datelineWords(line[m[4]:m[5]]) {
+			continue
+		}
+		return n, label
+	}
+	return 0, ""
+}
+
+// datelineWords: every word is capitalised, a number or a month name.
+func datelineWords(s string) bool {
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !isWordRune(r) && r != '.' && r != '\'' && r != '’' }) {
+		w = strings.Trim(w, ".'’")
+		if w == "" {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsUpper(r) || unicode.IsDigit(r) || nameJoiners[w] {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// RepeatKey is the form in which Cleaner.Repeated holds a line: lower-case,
+// whitespace collapsed.
+func RepeatKey(line string) string { return repeatKeyNorm(strings.ToLower(normSpace(line))) }
+
+func repeatKeyNorm(low string) string { return low }
+
+// RepeatedLines returns the RepeatKey of every paragraph that occurs in at
+// least min of the given raw texts (counted once per text). Feed it articles
+// of one outlet to build Cleaner.Repeated.
+func RepeatedLines(raws []string, min int) map[string]bool {
+	counts := map[string]int{}
+	for _, raw := range raws {
+		seen := map[string]bool{}
+		lines := splitLines(raw)
+		for _, g := range paragraphs(raw, lines) {
+			key := RepeatKey(raw[g[0].bs:g[len(g)-1].be])
+			if key == "" || seen[key] {
+				continue
+			}
+			seen[key] = true
+			counts[key]++
+		}
+	}
+	out := map[string]bool{}
+	for k, n := range counts {
+		if n >= min {
+			out[k] = true
+		}
+	}
+	return out
 }

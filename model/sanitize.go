@@ -105,7 +105,9 @@ func escapeLen(s string) int {
 			if s[j] >= 0x40 && s[j] <= 0x7e {
 				return j + 1
 			}
-			if s[j] < 0x20 || s[j] > 0x3f && s[j] < 0x40 {
+			if s[j] < 0x20 || s[j] > 0x7e {
+				// A control or non-ASCII byte cannot be part of a CSI: the
+				// sequence is broken, so keep what follows.
 				return j
 			}
 		}
