@@ -17,9 +17,7 @@ import (
 )
 
 // clean is the one place the loader calls the cleaner.
-func clean(raw string) model.Cleaned {
-	return model.Cleaned{Text: raw} // TODO: model.Clean(raw) once it lands
-}
+func clean(raw string) model.Cleaned { return model.Clean(raw) }
 
 // fileCache keeps the JSONL file a Stream worker is reading open between
 // lines (lines of one file come in order), saving an open/close per line.
