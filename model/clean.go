@@ -123,7 +123,7 @@ func (c *Cleaner) Clean(raw string) Cleaned {
 		p := &ps[i]
 		p.span = span{bs: g[0].bs, rs: g[0].rs, be: g[len(g)-1].be, re: g[len(g)-1].re}
 		p.text = normSpace(raw[p.bs:p.be])
-		p.low = strings.ToLower(p.text)
+		p.low = lower(p.text)
 		p.f = measure(p.text, p.low)
 		p.k = classifyKinds(p.text, p.low, &p.f)
 	}
@@ -208,7 +208,9 @@ func (c *Cleaner) markEmbeds(ps []cpara) {
 				p.k |= kEmbedLink // a bare link line
 				continue
 			}
-			if p.f.words <= 90 && p.k&(strongNoise&^kEmbedLink) == 0 {
+			// The post text: tweet-sized, not noise of another kind, and not
+			// the sentence introducing it ("She wrote:").
+			if p.f.words <= 70 && p.re-p.rs <= 400 && p.k&(strongNoise&^kEmbedLink) == 0 && p.f.last != ':' {
 				p.k |= kEmbedLink
 			}
 			break
@@ -280,6 +282,7 @@ func (c *Cleaner) findBody(ps []cpara, repeated []bool) (int, int) {
 // and fills the metadata.
 func (c *Cleaner) resolve(ps []cpara, start, end int, repeated []bool, out *Cleaned) {
 	headline, standfirst := -1, -1
+	runEnd := 0 // end of the last headline run looked at
 	for i := range ps {
 		p := &ps[i]
 		if p.forced || p.reason != "" {
@@ -315,7 +318,7 @@ func (c *Cleaner) resolve(ps []cpara, start, end int, repeated []bool, out *Clea
 		case repeated[i] && !(k&kProse != 0 && p.f.words >= 25 && zone == ZoneBody):
 			// Recurs across the outlet's articles: furniture, not this story.
 			p.reason = ReasonBoiler
-		case k&(kAgency|kCredits) != 0 || k&kByline != 0 && zone != ZoneBody:
+		case k&(kAgency|kCredits) != 0 || k&kByline != 0 && (zone != ZoneBody || p.f.words <= 6 && hasPrefixWord(stripLead(p.low), "by")):
 			p.reason = ReasonByline
 			if out.Byline == "" && k&kCredits == 0 && zone != ZoneBody {
 				out.Byline = bylineName(p.text)
@@ -338,13 +341,15 @@ func (c *Cleaner) resolve(ps []cpara, start, end int, repeated []bool, out *Clea
 			out.Summary = p.text
 		case zone == ZoneBottom && k&kSection != 0:
 			p.reason = ReasonBoiler // tag lists, "Ends"
-		case zone == ZoneBottom && k&kHeadline != 0 && k&kProse == 0:
+		case zone == ZoneBottom && k&kHeadline != 0 && k&kProse == 0 && i >= runEnd:
 			// A run of two or more headline-shaped lines after the body.
 			j := i
 			for j < len(ps) && ps[j].k&kHeadline != 0 && ps[j].k&(kProse|strongNoise) == 0 && !ps[j].forced {
 				j++
 			}
-			if j-i >= 2 {
+			// Not when the text before announces a list ("demands include:").
+			runEnd = j
+			if j-i >= 2 && !(i > 0 && ps[i-1].f.last == ':') {
 				for x := i; x < j; x++ {
 					ps[x].reason = ReasonRelated
 				}
@@ -444,7 +449,7 @@ func datelineWords(s string) bool {
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(w)
-		if unicode.IsUpper(r) || unicode.IsDigit(r) || nameJoiners[w] {
+		if unicode.IsUpper(r) || unicode.IsDigit(r) || placeJoiners[w] {
 			continue
 		}
 		return false
@@ -452,9 +457,16 @@ func datelineWords(s string) bool {
 	return true
 }
 
+// placeJoiners may appear lower-case inside a place name.
+var placeJoiners = map[string]bool{
+	"de": true, "del": true, "la": true, "le": true, "les": true, "el": true, "do": true, "da": true, "dos": true,
+	"das": true, "di": true, "al": true, "an": true, "der": true, "of": true, "upon": true, "am": true, "sur": true,
+	"on": true, "y": true,
+}
+
 // RepeatKey is the form in which Cleaner.Repeated holds a line: lower-case,
 // whitespace collapsed.
-func RepeatKey(line string) string { return repeatKeyNorm(strings.ToLower(normSpace(line))) }
+func RepeatKey(line string) string { return repeatKeyNorm(lower(normSpace(line))) }
 
 func repeatKeyNorm(low string) string { return low }
 

@@ -38,59 +38,72 @@ func (f *feats) stopRatio() float64 {
 }
 
 // measure computes feats for text (whitespace-normalised) and its lower-case
-// form.
+// form, in one pass over text.
 func measure(text, low string) feats {
 	var f feats
 	f.first, _ = utf8.DecodeRuneInString(text)
 	f.last, f.terminal = lastPunct(text)
-	f.url = strings.Contains(low, "http://") || strings.Contains(low, "https://") || strings.Contains(low, "www.")
+	f.url = strings.Contains(low, "http") && (strings.Contains(low, "http://") || strings.Contains(low, "https://")) || strings.Contains(low, "www.")
 
-	// Words: same rule as WordCount, read from the lower-case text for the
-	// stop-word lookup and from the original for case.
+	// Words follow WordCount's rule. A word's first letter gives its case;
+	// short words are looked up, lower-cased, among the stop words.
 	start := -1
 	var prev rune
-	flush := func(end int) {
-		w := low[start:end]
-		f.words++
-		if _, ok := stopWords[w]; ok {
-			f.stop++
-		}
-		start = -1
-	}
-	for i, r := range low {
+	for i, r := range text {
 		if isWordRune(r) {
 			if start < 0 {
 				start = i
+				f.words++
+				switch {
+				case r < utf8.RuneSelf && r >= '0' && r <= '9' || r >= utf8.RuneSelf && unicode.IsDigit(r):
+					f.digitWords++
+				case r < utf8.RuneSelf && r >= 'a' && r <= 'z' || r >= utf8.RuneSelf && unicode.IsLower(r):
+					f.cased++
+					f.lower++
+				case r < utf8.RuneSelf && r >= 'A' && r <= 'Z' || r >= utf8.RuneSelf && (unicode.IsUpper(r) || unicode.IsTitle(r)):
+					f.cased++
+				}
 			}
-		} else if start >= 0 && !(isInnerJoiner(r, prev) && nextIsWordRune(low[i+utf8.RuneLen(r):], prev)) {
-			flush(i)
+		} else if start >= 0 && !(isInnerJoiner(r, prev) && nextIsWordRune(text[i+utf8.RuneLen(r):], prev)) {
+			f.stop += isStopWord(text[start:i])
+			start = -1
 		}
 		prev = r
 	}
 	if start >= 0 {
-		flush(len(low))
-	}
-	// Case of each word's first letter, from the original text.
-	inWord := false
-	for _, r := range text {
-		if isWordRune(r) {
-			if !inWord {
-				inWord = true
-				switch {
-				case unicode.IsDigit(r):
-					f.digitWords++
-				case unicode.IsLower(r):
-					f.cased++
-					f.lower++
-				case unicode.IsUpper(r) || unicode.IsTitle(r):
-					f.cased++
-				}
-			}
-		} else if r != '\'' && r != '’' {
-			inWord = false
-		}
+		f.stop += isStopWord(text[start:])
 	}
 	return f
+}
+
+// isStopWord returns 1 if w, lower-cased, is a stop word.
+func isStopWord(w string) int {
+	if len(w) > 12 {
+		return 0
+	}
+	var buf [12]byte
+	ascii := true
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	var ok bool
+	if ascii {
+		_, ok = stopWords[string(buf[:len(w)])]
+	} else {
+		_, ok = stopWords[strings.ToLower(w)]
+	}
+	if ok {
+		return 1
+	}
+	return 0
 }
 
 // isProse: does the paragraph read like running text? Sentences end with a
@@ -310,11 +323,11 @@ var months = []string{
 
 var (
 	// A photo credit closing a line: "(Photo | AP)", "(AP Photo/Jane Doe)", "[File photo]".
-	reCaptionEnd = regexp.MustCompile(`(?i)[(\[]\s*(?:[\p{L}.]+\s+){0,2}(?:photo(?:graph)?s?|image|images|picture|pic|illustration|video|file|credit|courtesy|screenshot|screengrab|graphic|infographic)\b[^()\[\]]{0,80}[)\]]$`)
+	reCaptionEnd = regexp.MustCompile(`(?i)[(\[]\s*(?:[\p{L}.]+\s+){0,2}(?:photo(?:graph)?s?|image|images|picture|pic|illustration|file\s+photo|credit|courtesy|screenshot|screengrab)\b[^()\[\]]{0,80}[)\]]$`)
 	// A credit opening a line: "Photo: Reuters", "FILE PHOTO: …", "Image credit | X".
 	reCaptionStart = regexp.MustCompile(`(?i)^(?:file\s+)?(?:photo(?:graph)?s?|image|picture|pic|illustration|graphic|photo credit|image credit|credit|file photo|video)\s*(?::|\||/|—|–|by\s)`)
 	// A credit ending a line: "… Photo: Reuters", "… Getty Images", "… via Reuters".
-	reCaptionTail = regexp.MustCompile(`(?i)(?:(?:^|[\s.|/])(?:photo(?:graph)?s?|image|picture|credit)\s*(?::|\||by\s)\s*[^.!?:]{1,60}|getty\s+images?(?:\s+for\s+[^.!?]{1,40})?|shutterstock|\bvia\s+(?:getty|reuters|ap|afp|ap\s+photo|epa|bloomberg)\b[^.!?]{0,30}|\|\s*(?:ap|afp|reuters|epa|getty|ani|pti|ians|file))\s*\)?$`)
+	reCaptionTail = regexp.MustCompile(`(?i)(?:(?:^|[\s.|/])(?:photo(?:graph)?s?|image|picture|credit)\s*(?::|\||by\s)\s*[^\s.!?:]+(?:\s+[^\s.!?:]+){0,4}|getty\s+images?(?:\s+for\s+[^.!?]{1,40})?|shutterstock|\bvia\s+(?:getty|reuters|ap|afp|ap\s+photo|epa|bloomberg)\b[^.!?]{0,30}|\|\s*(?:ap|afp|reuters|epa|getty|ani|pti|ians|file))\s*\)?$`)
 	// AP style: "FILE - President X speaks …"
 	reCaptionFile = regexp.MustCompile(`^FILE\s*[-–—]\s`)
 
@@ -323,7 +336,7 @@ var (
 
 	// Copyright notices.
 	reCopyright = regexp.MustCompile(`(?i)^(?:©|\(c\)|copyright\s*(?:©|\(c\))?\s*(?:\d{4}|by\b|the\b)|\d{4}\s*©)`)
-	reReproduce = regexp.MustCompile(`(?i)(?:may|must|shall|can)\s+not\s+be\s+(?:\w+,?\s+(?:or\s+)?){0,6}?(?:published|reproduced|redistributed|republished|rewritten|broadcast|copied)|do\s+not\s+(?:reproduce|republish|redistribute|copy)|(?:reproduction|republication|redistribution)\s+(?:\w+\s+){0,4}(?:prohibited|forbidden|not\s+permitted)`)
+	reReproduce = regexp.MustCompile(`(?:may|must|shall|can)\s+not\s+be\s+(?:\w+,?\s+(?:or\s+)?){0,6}?(?:published|reproduced|redistributed|republished|rewritten|broadcast|copied)|do\s+not\s+(?:reproduce|republish|redistribute|copy)|(?:reproduction|republication|redistribution)\s+(?:\w+\s+){0,4}(?:prohibited|forbidden|not\s+permitted)`)
 
 	// Dateline prefixes of a lead paragraph (matched on its first line).
 	// "WASHINGTON (Reuters) - ", "LONDON, Nov 3 (AFP) -", "Bogota, Nov. 11 (EFE): "
@@ -374,8 +387,8 @@ func classifyKinds(text, low string, f *feats) kind {
 
 	// Footer: copyright and reproduction notices.
 	if f.words <= 60 && (reCopyright.MatchString(lead) || strings.HasPrefix(lead, "©") ||
-		strings.Contains(low, "all rights reserved") || strings.Contains(low, "todos los derechos reservados") ||
-		strings.Contains(low, "tous droits réservés") || reReproduce.MatchString(low)) {
+		strings.Contains(low, "reserv") && (strings.Contains(low, "all rights reserved") || strings.Contains(low, "todos los derechos reservados") ||
+			strings.Contains(low, "tous droits réservés")) || mayForbidReproduction(low) && reReproduce.MatchString(low)) {
 		k |= kFooter
 	}
 
@@ -388,14 +401,15 @@ func classifyKinds(text, low string, f *feats) kind {
 		strings.HasPrefix(lead, "view on x") || strings.HasPrefix(lead, "embedded content")) {
 		k |= kEmbedMark
 	}
-	if f.words <= 25 && reAttribution.MatchString(text) {
+	if f.words <= 25 && strings.Contains(text, "(@") && reAttribution.MatchString(text) {
 		k |= kAttribution
 	}
 
 	// Photo captions and credits.
-	if f.words <= 60 {
+	if f.words <= 45 {
 		if (f.last == ')' || f.last == ']' || strings.HasSuffix(text, ")") || strings.HasSuffix(text, "]")) && reCaptionEnd.MatchString(text) ||
-			reCaptionStart.MatchString(lead) || reCaptionFile.MatchString(text) ||
+			hasAnyPrefixWord(lead, creditLead) && reCaptionStart.MatchString(lead) ||
+			strings.HasPrefix(text, "FILE") && reCaptionFile.MatchString(text) ||
 			!f.terminal && mayHaveCreditTail(low) && reCaptionTail.MatchString(text) {
 			k |= kCaption
 		}
@@ -485,6 +499,16 @@ func endsWithPostLink(low string) bool {
 	return false
 }
 
+// mayForbidReproduction is a cheap filter before reReproduce.
+func mayForbidReproduction(low string) bool {
+	return strings.Contains(low, "reproduc") || strings.Contains(low, "redistribut") || strings.Contains(low, "republi") ||
+		strings.Contains(low, "rewritten") || strings.Contains(low, "copied") || strings.Contains(low, "broadcast")
+}
+
+// creditLead are the first words of a line that opens with a photo credit.
+var creditLead = []string{"photo", "photos", "photograph", "photographs", "image", "picture", "pic", "illustration",
+	"graphic", "credit", "file", "video"}
+
 func mayHaveCreditTail(low string) bool {
 	return strings.Contains(low, "photo") || strings.Contains(low, "image") || strings.Contains(low, "picture") ||
 		strings.Contains(low, "credit") || strings.Contains(low, "getty") || strings.Contains(low, "shutterstock") ||
@@ -531,7 +555,9 @@ func isAgencyLine(lead string) bool {
 func isByline(text, lead string) bool {
 	body, hasBy := text, false
 	if hasPrefixWord(lead, "by") {
-		i := strings.Index(strings.ToLower(text), "by")
+		// lead is text lower-cased past its leading punctuation: the same
+		// bytes follow that punctuation in text.
+		i := strings.IndexFunc(text, func(r rune) bool { return !(unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r)) })
 		body, hasBy = text[i+2:], true
 	} else if !strings.ContainsAny(text, ",|") {
 		return false

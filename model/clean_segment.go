@@ -47,7 +47,7 @@ func splitLines(raw string) []rawLine {
 			r++
 			continue
 		}
-		if !unicode.IsSpace(ch) {
+		if !isSpace(ch) {
 			if cur.blank {
 				cur.blank = false
 				cur.bs, cur.rs = i, r
@@ -144,7 +144,7 @@ func softBreak(raw string, prev, next span, width int) bool {
 	}
 	w := 0
 	for _, ch := range raw[next.bs:next.be] {
-		if unicode.IsSpace(ch) {
+		if isSpace(ch) {
 			break
 		}
 		w++
@@ -181,14 +181,57 @@ func lastPunct(s string) (rune, bool) {
 	return 0, false
 }
 
+// isSpace is unicode.IsSpace with a fast path for ASCII.
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiSpace[r]
+	}
+	return unicode.IsSpace(r)
+}
+
+var asciiSpace = [utf8.RuneSelf]bool{' ': true, '\n': true, '\t': true, '\r': true, '\v': true, '\f': true}
+
+// lower is strings.ToLower without its per-rune mapping cost on text that is
+// mostly ASCII with a few curly quotes.
+func lower(s string) string {
+	i := 0
+	for i < len(s) && s[i] < utf8.RuneSelf && !('A' <= s[i] && s[i] <= 'Z') {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	b := make([]byte, i, len(s)+8)
+	copy(b, s[:i])
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if l := unicode.ToLower(r); l != r {
+			b = utf8.AppendRune(b, l)
+		} else {
+			b = append(b, s[i:i+size]...)
+		}
+		i += size
+	}
+	return string(b)
+}
+
 // normSpace collapses every run of whitespace in s to one ASCII space and
 // trims the ends. Text without such runs is returned as is (no copy).
 func normSpace(s string) string {
-	s = strings.TrimFunc(s, unicode.IsSpace)
+	s = strings.TrimFunc(s, isSpace)
 	clean := true
 	prevSpace := false
 	for _, r := range s {
-		sp := unicode.IsSpace(r)
+		sp := isSpace(r)
 		if sp && (r != ' ' || prevSpace) {
 			clean = false
 			break
@@ -202,7 +245,7 @@ func normSpace(s string) string {
 	b.Grow(len(s))
 	prevSpace = false
 	for _, r := range s {
-		if unicode.IsSpace(r) {
+		if isSpace(r) {
 			if !prevSpace {
 				b.WriteByte(' ')
 			}

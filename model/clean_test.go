@@ -321,6 +321,10 @@ func TestCleanKeepsBody(t *testing.T) {
 		"On Nov. 11, 2025, the ministry published the full text of the agreement.",
 		"Related talks on electricity exports have also stalled.",
 		"LONDON is watching closely.",
+		"NATO, the Western alliance — which both countries joined in 1949 — has stayed silent.",
+		"The minister later shared a clip of the meeting (video)",
+		"She wrote:",
+		"The photo by a local student was shared thousands of times",
 		"US officials said they were monitoring the situation.",
 	} {
 		raw := lede + "\n\n" + mid + "\n\n" + tail
@@ -426,6 +430,34 @@ func TestCleanShortLinesNotJoined(t *testing.T) {
 	}
 	if want := "Ministers from four countries agreed on Friday to extend the grain corridor for another twelve months, officials said.\n\nThe deal had been due to expire at the end of the month."; c.Text != want {
 		t.Errorf("text:\n%s", c.Text)
+	}
+}
+
+// TestCleanKeepsTailList: a list closing the article, announced by a colon,
+// is not a related-headline list.
+func TestCleanKeepsTailList(t *testing.T) {
+	raw := "Fishermen blocked the harbour entrance for a second day on Thursday, demanding that the government reverse the new quotas.\n\n" +
+		"Their demands include:\n\nAn end to the new catch limits\n\nCompensation for the lost season\n\nA seat at the next round of talks"
+	c := Clean(raw)
+	checkInvariants(t, raw, c)
+	if len(c.Removed) != 0 {
+		t.Errorf("removed %v", c.Removed)
+	}
+}
+
+// TestCleanBylineInBody: a "By Name" line that slipped below the lead is
+// still a byline, while prose starting with "By" is not.
+func TestCleanBylineInBody(t *testing.T) {
+	raw := "Voters in the southern districts went to the polls on Sunday in a repeat election ordered by the supreme court.\n\n" +
+		"By Lena Vogel\n\n" +
+		"By midday, turnout had already passed the level of the annulled vote, the electoral commission said."
+	c := Clean(raw)
+	checkInvariants(t, raw, c)
+	if got := removedBy(c, ReasonByline); len(got) != 1 || got[0] != "By Lena Vogel" {
+		t.Errorf("bylines = %q", got)
+	}
+	if !strings.HasSuffix(c.Text, "By midday, turnout had already passed the level of the annulled vote, the electoral commission said.") {
+		t.Errorf("text = %q", c.Text)
 	}
 }
 
