@@ -1,0 +1,350 @@
+package tui
+
+import (
+	"fmt"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+
+	"storydesk/model"
+)
+
+// articleLoadedMsg brings corpus.Load's answer back to the update loop.
+type articleLoadedMsg struct {
+	idx int
+	art *model.Article
+	err error
+}
+
+// detailPane shows the selected article: rendered by glamour (read view) or
+// as raw text with the removed ranges marked (raw view). Loading and
+// rendering happen in commands, one of each in flight at a time; when one
+// finishes, the pane asks for whatever is wanted by then, so holding j over a
+// thousand rows does not queue a thousand renders.
+type detailPane struct {
+	c       *common
+	src     Source
+	pool    *glamourPool
+	w, h    int
+	focused bool
+	kind    viewKind
+
+	idx     int    // wanted item, -1 for none
+	title   string // list title, until the article is loaded
+	art     *model.Article
+	loadErr error
+
+	articles *lru[int, *model.Article]
+	renders  *lru[renderKey, *rendered]
+
+	loadBusy   bool
+	renderBusy bool
+	gen        int // of the render in flight
+
+	vp       viewport.Model // read view; content is glamour's wrapped lines
+	raw      *rawDoc
+	rawOff   int
+	shown    renderKey
+	hasShown bool
+}
+
+func newDetailPane(c *common, src Source, pool *glamourPool) *detailPane {
+	return &detailPane{
+		c:        c,
+		src:      src,
+		pool:     pool,
+		idx:      -1,
+		articles: newLRU[int, *model.Article](8),
+		renders:  newLRU[renderKey, *rendered](12),
+		vp:       viewport.New(),
+	}
+}
+
+func (d *detailPane) innerW() int { return max(0, d.w-2) }
+func (d *detailPane) innerH() int { return max(0, d.h-2) }
+
+// SetSize sets the outer size; a new width asks for a new render.
+func (d *detailPane) SetSize(w, h int) tea.Cmd {
+	d.w, d.h = max(0, w), max(0, h)
+	d.vp.SetWidth(d.innerW())
+	d.vp.SetHeight(d.innerH())
+	d.clampRaw()
+	return d.ensureRender()
+}
+
+func (d *detailPane) wantKey() renderKey {
+	k := renderKey{idx: d.idx, width: d.innerW(), kind: d.kind, style: d.c.styles.Glamour}
+	if d.kind == kindRaw {
+		k.style = "" // the raw layout does not depend on glamour's style
+	}
+	return k
+}
+
+// Show switches to item idx (title is the list's title for it).
+func (d *detailPane) Show(idx int, title string) tea.Cmd {
+	d.title = title
+	if idx == d.idx {
+		return nil
+	}
+	d.idx, d.art, d.loadErr = idx, nil, nil
+	if idx < 0 {
+		return nil
+	}
+	if a, ok := d.articles.get(idx); ok {
+		d.art = a
+		return d.ensureRender()
+	}
+	return d.requestLoad()
+}
+
+// SetKind switches between the read and raw views.
+func (d *detailPane) SetKind(k viewKind) tea.Cmd {
+	if d.kind == k {
+		return nil
+	}
+	d.kind = k
+	return d.ensureRender()
+}
+
+func (d *detailPane) requestLoad() tea.Cmd {
+	if d.loadBusy || d.idx < 0 {
+		return nil
+	}
+	d.loadBusy = true
+	idx, src := d.idx, d.src
+	return func() tea.Msg {
+		a, err := src.Load(idx)
+		return articleLoadedMsg{idx: idx, art: a, err: err}
+	}
+}
+
+func (d *detailPane) loaded(msg articleLoadedMsg) tea.Cmd {
+	d.loadBusy = false
+	if msg.err == nil && msg.art != nil {
+		d.articles.put(msg.idx, msg.art)
+	}
+	if msg.idx == d.idx {
+		d.art, d.loadErr = msg.art, msg.err
+		if d.art == nil && d.loadErr == nil {
+			d.loadErr = fmt.Errorf("no article")
+		}
+		return d.ensureRender()
+	}
+	if d.idx >= 0 && d.art == nil && d.loadErr == nil {
+		if a, ok := d.articles.get(d.idx); ok {
+			d.art = a
+			return d.ensureRender()
+		}
+		return d.requestLoad()
+	}
+	return nil
+}
+
+// ensureRender shows the wanted document from the cache or asks for it.
+func (d *detailPane) ensureRender() tea.Cmd {
+	if d.art == nil || d.innerW() <= 0 {
+		return nil
+	}
+	k := d.wantKey()
+	if d.hasShown && d.shown == k {
+		return nil
+	}
+	if r, ok := d.renders.get(k); ok {
+		d.setContent(k, r)
+		return nil
+	}
+	if d.renderBusy {
+		return nil // asked again when the render in flight comes back
+	}
+	d.renderBusy = true
+	d.gen++
+	return renderCmd(k, d.gen, d.art, d.title, d.pool, d.c.noColor)
+}
+
+func (d *detailPane) renderDone(msg renderedMsg) tea.Cmd {
+	if msg.gen == d.gen {
+		d.renderBusy = false
+	}
+	if msg.err == nil && msg.doc != nil {
+		d.renders.put(msg.key, msg.doc)
+		if msg.key == d.wantKey() && d.art != nil {
+			d.setContent(msg.key, msg.doc)
+		}
+	}
+	return d.ensureRender()
+}
+
+// setContent puts a document on screen, keeping the reading position when it
+// is the same article re-rendered (resize, restyle).
+func (d *detailPane) setContent(k renderKey, r *rendered) {
+	same := d.hasShown && d.shown.idx == k.idx && d.shown.kind == k.kind
+	if k.kind == kindRaw {
+		frac := 0.0
+		if same {
+			frac = d.rawPercent()
+		}
+		d.raw = r.raw
+		d.rawOff = 0
+		if same {
+			d.rawOff = int(frac*float64(d.rawMax()) + 0.5)
+		}
+		d.clampRaw()
+	} else {
+		frac := 0.0
+		if same {
+			frac = d.vp.ScrollPercent()
+		}
+		d.vp.SetContentLines(r.lines)
+		d.vp.GotoTop()
+		if same && frac > 0 {
+			d.vp.SetYOffset(int(frac*float64(max(0, d.vp.TotalLineCount()-d.vp.Height())) + 0.5))
+		}
+	}
+	d.shown, d.hasShown = k, true
+}
+
+// showing reports whether what is on screen belongs to the wanted article
+// and view (possibly at an old width while the new one renders).
+func (d *detailPane) showing() bool {
+	return d.hasShown && d.art != nil && d.shown.idx == d.idx && d.shown.kind == d.kind
+}
+
+func (d *detailPane) rawMax() int {
+	if d.raw == nil {
+		return 0
+	}
+	return max(0, len(d.raw.lines)-d.innerH())
+}
+
+func (d *detailPane) clampRaw() { d.rawOff = clampInt(d.rawOff, 0, d.rawMax()) }
+
+func (d *detailPane) rawPercent() float64 {
+	m := d.rawMax()
+	if m == 0 {
+		return 1
+	}
+	return float64(d.rawOff) / float64(m)
+}
+
+// Percent is the scroll position, or -1 when nothing scrollable is shown.
+func (d *detailPane) Percent() int {
+	if !d.showing() {
+		return -1
+	}
+	// Floor, so 100% means the end is on screen.
+	if d.kind == kindRaw {
+		return int(d.rawPercent() * 100)
+	}
+	return int(d.vp.ScrollPercent() * 100)
+}
+
+// Update handles scrolling keys when the pane has focus.
+func (d *detailPane) Update(msg tea.Msg) tea.Cmd {
+	km, ok := msg.(tea.KeyPressMsg)
+	if !ok || !d.showing() {
+		return nil
+	}
+	k := d.c.keys
+	page := max(1, d.innerH())
+	var delta int
+	switch {
+	case key.Matches(km, k.Down):
+		delta = 1
+	case key.Matches(km, k.Up):
+		delta = -1
+	case key.Matches(km, k.PageDown):
+		delta = page
+	case key.Matches(km, k.PageUp):
+		delta = -page
+	case key.Matches(km, k.HalfPageDown):
+		delta = max(1, page/2)
+	case key.Matches(km, k.HalfPageUp):
+		delta = -max(1, page/2)
+	case key.Matches(km, k.Top):
+		delta = -1 << 30
+	case key.Matches(km, k.Bottom):
+		delta = 1 << 30
+	default:
+		return nil
+	}
+	if d.kind == kindRaw {
+		d.rawOff = clampInt(d.rawOff+delta, 0, d.rawMax())
+		return nil
+	}
+	switch {
+	case delta == -1<<30:
+		d.vp.GotoTop()
+	case delta == 1<<30:
+		d.vp.GotoBottom()
+	case delta > 0:
+		d.vp.ScrollDown(delta)
+	default:
+		d.vp.ScrollUp(-delta)
+	}
+	return nil
+}
+
+func (d *detailPane) ShortHelp() []key.Binding {
+	k := d.c.keys
+	return []key.Binding{k.Down, k.Up, k.PageDown, k.Back, k.Raw}
+}
+
+func (d *detailPane) FullHelp() [][]key.Binding {
+	k := d.c.keys
+	return [][]key.Binding{
+		{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfPageDown, k.HalfPageUp, k.Top, k.Bottom},
+		{k.Back, k.Raw},
+	}
+}
+
+func (d *detailPane) headerTitle() string {
+	if d.art != nil {
+		if t := cleanLine(d.art.Title); t != "" {
+			return t
+		}
+	}
+	if d.title != "" {
+		return d.title
+	}
+	return "Article"
+}
+
+// View draws the pane; only the visible window is styled.
+func (d *detailPane) View() string {
+	if d.w <= 0 || d.h <= 0 {
+		return ""
+	}
+	st := d.c.styles
+	title := d.headerTitle()
+	info := ""
+	if p := d.Percent(); p >= 0 {
+		info = fmt.Sprintf("%d%%", p)
+	}
+	if d.kind == kindRaw {
+		if info != "" {
+			info = "RAW " + info
+		} else {
+			info = "RAW"
+		}
+	}
+	var content []string
+	switch {
+	case d.idx < 0:
+		title = "Article"
+		content = []string{st.Placeholder.Render("No article selected.")}
+	case d.loadErr != nil:
+		content = []string{st.Error.Render("Could not load this article:"), cleanLine(d.loadErr.Error())}
+	case d.showing():
+		if d.kind == kindRaw {
+			content = d.raw.view(st, d.rawOff, d.rawOff+d.innerH())
+		} else {
+			content = splitLines(d.vp.View())
+		}
+	case d.art == nil:
+		content = []string{st.Placeholder.Render("Loading…")}
+	default:
+		content = []string{st.Placeholder.Render("Rendering…")}
+	}
+	return box(st, d.focused, title, info, content, d.w, d.h)
+}

@@ -1,0 +1,271 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"math/rand"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"unicode/utf8"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"storydesk/data"
+	"storydesk/model"
+)
+
+// fakeSource is an in-memory corpus. A nil article fails in Stream and Load.
+type fakeSource struct {
+	label    string
+	items    []data.Item
+	arts     []*model.Article
+	problems []data.Problem
+	batch    int // results per emit
+
+	mu    sync.Mutex
+	loads int
+}
+
+func (f *fakeSource) Label() string            { return f.label }
+func (f *fakeSource) Len() int                 { return len(f.items) }
+func (f *fakeSource) Item(i int) data.Item     { return f.items[i] }
+func (f *fakeSource) Problems() []data.Problem { return f.problems }
+
+func (f *fakeSource) Load(i int) (*model.Article, error) {
+	f.mu.Lock()
+	f.loads++
+	f.mu.Unlock()
+	if f.arts[i] == nil {
+		return nil, fmt.Errorf("%s: cannot read", f.items[i].Path)
+	}
+	return f.arts[i], nil
+}
+
+func (f *fakeSource) Stream(ctx context.Context, workers int, emit func([]data.Result)) {
+	n := max(1, f.batch)
+	var batch []data.Result
+	for i, a := range f.arts {
+		if ctx.Err() != nil {
+			return
+		}
+		r := data.Result{Index: i}
+		if a == nil {
+			r.Problem = &data.Problem{Path: f.items[i].Path, Reason: "not UTF-8 text"}
+		} else {
+			meta := *a
+			meta.DropBody()
+			r.Article = &meta
+		}
+		batch = append(batch, r)
+		if len(batch) == n {
+			emit(batch)
+			batch = nil
+		}
+	}
+	if len(batch) > 0 {
+		emit(batch)
+	}
+}
+
+// addArticle appends an article (nil: a file that fails to read).
+func (f *fakeSource) add(path string, a *model.Article) {
+	f.items = append(f.items, data.Item{ID: path, Path: path, Format: "txt"})
+	if a != nil {
+		a.ID, a.Path, a.Format = path, path, "txt"
+	}
+	f.arts = append(f.arts, a)
+}
+
+var (
+	outlets = []string{"Harbour Gazette", "The Northern Ledger", "Valley Courier", "Civic Wire", "Meridian Post"}
+	topics  = []string{"Council", "River", "School", "Transit", "Budget", "Harvest", "Bridge", "Library", "Market", "Festival"}
+	verbs   = []string{"approves", "delays", "questions", "celebrates", "reviews", "rejects", "expands", "opens"}
+	nouns   = []string{"plan", "repairs", "funding", "schedule", "proposal", "report", "season", "contract"}
+	prose   = strings.Fields("the council met on tuesday evening to discuss a long list of items including road repairs " +
+		"funding for the library and a proposal to extend bus routes into the northern districts residents spoke " +
+		"for and against the plan while officials said the final decision would wait for a detailed cost report")
+)
+
+// fixtureArticle writes a deterministic article with a caption and a byline
+// line the cleaner removed.
+func fixtureArticle(i, paras int) *model.Article {
+	rng := rand.New(rand.NewSource(int64(i)))
+	title := fmt.Sprintf("%s %s %s", topics[i%len(topics)], verbs[(i/3)%len(verbs)], nouns[(i/7)%len(nouns)])
+	var body []string
+	for p := 0; p < paras; p++ {
+		n := 25 + rng.Intn(30)
+		w := make([]string, n)
+		for k := range w {
+			w[k] = prose[rng.Intn(len(prose))]
+		}
+		s := strings.Join(w, " ")
+		body = append(body, strings.ToUpper(s[:1])+s[1:]+".")
+	}
+	text := strings.Join(body, "\n\n")
+	caption := "Photo: Harbour Gazette staff"
+	byline := "By A. Reporter"
+	raw := byline + "\n\n" + caption + "\n\n" + text
+	bl := utf8.RuneCountInString(byline)
+	cs := bl + 2
+	ce := cs + utf8.RuneCountInString(caption)
+	return &model.Article{
+		Source: outlets[i%len(outlets)],
+		Title:  title,
+		Byline: "A. Reporter",
+		Date:   fmt.Sprintf("2024-03-%02d", 1+i%28),
+		URL:    fmt.Sprintf("https://news.example/%d", i),
+		Words:  len(strings.Fields(text)),
+		Raw:    raw,
+		Text:   text,
+		Removed: []model.Removed{
+			{Start: 0, End: bl, Reason: model.ReasonByline, Text: byline},
+			{Start: cs, End: ce, Reason: model.ReasonCaption, Text: caption},
+		},
+	}
+}
+
+// fixtureSource is n good articles, with item bad (if >= 0) failing to read,
+// and one problem found while listing.
+func fixtureSource(n, bad int) *fakeSource {
+	f := &fakeSource{label: "fixture", batch: 7}
+	for i := 0; i < n; i++ {
+		path := fmt.Sprintf("news/%03d-story.txt", i)
+		if i == bad {
+			f.add("news/broken.txt", nil)
+			continue
+		}
+		f.add(path, fixtureArticle(i, 4))
+	}
+	f.problems = []data.Problem{{Path: "news/empty.jsonl", Line: 3, Reason: "invalid JSON"}}
+	return f
+}
+
+// drive runs cmd and every command that follows from it, feeding each
+// message to m, until nothing is left: the synchronous stand-in for a
+// running program.
+func drive(tb testing.TB, m *Model, cmd tea.Cmd) {
+	tb.Helper()
+	queue := []tea.Cmd{cmd}
+	for steps := 0; len(queue) > 0; steps++ {
+		if steps > 1_000_000 {
+			tb.Fatal("drive: runaway command loop")
+		}
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		switch msg := c().(type) {
+		case nil:
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+		case tea.QuitMsg:
+		default:
+			_, next := m.Update(msg)
+			queue = append(queue, next)
+		}
+	}
+}
+
+// send delivers one message and drives what follows.
+func send(tb testing.TB, m *Model, msg tea.Msg) {
+	tb.Helper()
+	_, cmd := m.Update(msg)
+	drive(tb, m, cmd)
+}
+
+// keyMsg builds a key press as the terminal would report it.
+func keyMsg(k string) tea.KeyPressMsg {
+	switch k {
+	case "enter":
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
+	case "esc":
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	case "tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab}
+	case "shift+tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
+	case "up":
+		return tea.KeyPressMsg{Code: tea.KeyUp}
+	case "down":
+		return tea.KeyPressMsg{Code: tea.KeyDown}
+	case "pgdown":
+		return tea.KeyPressMsg{Code: tea.KeyPgDown}
+	case "pgup":
+		return tea.KeyPressMsg{Code: tea.KeyPgUp}
+	case "home":
+		return tea.KeyPressMsg{Code: tea.KeyHome}
+	case "end":
+		return tea.KeyPressMsg{Code: tea.KeyEnd}
+	case "backspace":
+		return tea.KeyPressMsg{Code: tea.KeyBackspace}
+	case "space":
+		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
+	case "ctrl+c", "ctrl+d", "ctrl+u", "ctrl+w":
+		return tea.KeyPressMsg{Code: rune(k[5]), Mod: tea.ModCtrl}
+	}
+	r, _ := utf8.DecodeRuneInString(k)
+	return tea.KeyPressMsg{Code: r, Text: k}
+}
+
+// press sends keys one by one, driving each to completion.
+func press(tb testing.TB, m *Model, keys ...string) {
+	tb.Helper()
+	for _, k := range keys {
+		send(tb, m, keyMsg(k))
+	}
+}
+
+// typeText types each rune of s.
+func typeText(tb testing.TB, m *Model, s string) {
+	tb.Helper()
+	for _, r := range s {
+		send(tb, m, tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+}
+
+// start builds a reader over src at w×h and drives Init to completion
+// (corpus read, first article loaded and rendered).
+func start(tb testing.TB, src Source, w, h int) *Model {
+	tb.Helper()
+	m := NewFromSource(src, Options{NoColor: true, Workers: 1})
+	send(tb, m, tea.WindowSizeMsg{Width: w, Height: h})
+	drive(tb, m, m.Init())
+	return m
+}
+
+func content(m *Model) string { return m.View().Content }
+
+var sgrRE = regexp.MustCompile(`\x1b\[[0-9;:]*m`)
+
+// plain is the frame without styling.
+func plain(m *Model) string { return sgrRE.ReplaceAllString(content(m), "") }
+
+// checkFrame asserts the frame fits the terminal.
+func checkFrame(tb testing.TB, m *Model, w, h int) {
+	tb.Helper()
+	c := content(m)
+	if c == "" {
+		return
+	}
+	lines := strings.Split(c, "\n")
+	if len(lines) > h {
+		tb.Fatalf("%dx%d: %d lines", w, h, len(lines))
+	}
+	for i, l := range lines {
+		if lw := ansi.StringWidth(l); lw > w {
+			tb.Fatalf("%dx%d: line %d is %d cells wide: %q", w, h, i, lw, l)
+		}
+	}
+}
+
+type dataResult = data.Result
+
+func dataProblem(path string) data.Problem {
+	return data.Problem{Path: path, Reason: "no article text found"}
+}
+
+func teaSize(w, h int) tea.WindowSizeMsg { return tea.WindowSizeMsg{Width: w, Height: h} }

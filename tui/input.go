@@ -1,0 +1,162 @@
+package tui
+
+import (
+	"strings"
+	"unicode"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"storydesk/model"
+)
+
+// InputKeyMap is the line editing inside the filter.
+type InputKeyMap struct {
+	Left       key.Binding
+	Right      key.Binding
+	Home       key.Binding
+	End        key.Binding
+	DeleteBack key.Binding
+	DeleteFwd  key.Binding
+	DeleteWord key.Binding
+	DeleteLine key.Binding
+}
+
+// DefaultInputKeyMap is readline-like editing.
+func DefaultInputKeyMap() InputKeyMap {
+	return InputKeyMap{
+		Left:       key.NewBinding(key.WithKeys("left", "ctrl+b")),
+		Right:      key.NewBinding(key.WithKeys("right", "ctrl+f")),
+		Home:       key.NewBinding(key.WithKeys("home", "ctrl+a")),
+		End:        key.NewBinding(key.WithKeys("end", "ctrl+e")),
+		DeleteBack: key.NewBinding(key.WithKeys("backspace", "ctrl+h")),
+		DeleteFwd:  key.NewBinding(key.WithKeys("delete", "ctrl+d")),
+		DeleteWord: key.NewBinding(key.WithKeys("ctrl+w", "alt+backspace")),
+		DeleteLine: key.NewBinding(key.WithKeys("ctrl+u")),
+	}
+}
+
+// lineInput is a one-line text field. (bubbles/textinput would do, but it
+// pulls in a clipboard package that is not among the module's dependencies;
+// the filter needs only this much.) It draws no cursor itself: the root puts
+// the terminal's own cursor at cursorX.
+type lineInput struct {
+	keys   InputKeyMap
+	prompt string
+	value  []rune
+	pos    int
+	width  int // cells for the text, prompt excluded
+	off    int // first rune shown
+}
+
+func (in *lineInput) Value() string { return string(in.value) }
+
+func (in *lineInput) SetValue(s string) {
+	in.value = []rune(cleanLine(s))
+	in.pos = len(in.value)
+	in.scroll()
+}
+
+func (in *lineInput) Reset() { in.value, in.pos, in.off = nil, 0, 0 }
+
+func (in *lineInput) SetWidth(w int) {
+	in.width = max(1, w)
+	in.scroll()
+}
+
+// Update edits the value; it reports whether the key was used.
+func (in *lineInput) Update(msg tea.Msg) bool {
+	switch msg := msg.(type) {
+	case tea.PasteMsg:
+		in.insert(msg.Content)
+		return true
+	case tea.KeyPressMsg:
+		k := in.keys
+		switch {
+		case key.Matches(msg, k.Left):
+			in.pos = max(0, in.pos-1)
+		case key.Matches(msg, k.Right):
+			in.pos = min(len(in.value), in.pos+1)
+		case key.Matches(msg, k.Home):
+			in.pos = 0
+		case key.Matches(msg, k.End):
+			in.pos = len(in.value)
+		case key.Matches(msg, k.DeleteBack):
+			if in.pos > 0 {
+				in.value = append(in.value[:in.pos-1], in.value[in.pos:]...)
+				in.pos--
+			}
+		case key.Matches(msg, k.DeleteFwd):
+			if in.pos < len(in.value) {
+				in.value = append(in.value[:in.pos], in.value[in.pos+1:]...)
+			}
+		case key.Matches(msg, k.DeleteWord):
+			i := in.pos
+			for i > 0 && unicode.IsSpace(in.value[i-1]) {
+				i--
+			}
+			for i > 0 && !unicode.IsSpace(in.value[i-1]) {
+				i--
+			}
+			in.value = append(in.value[:i], in.value[in.pos:]...)
+			in.pos = i
+		case key.Matches(msg, k.DeleteLine):
+			in.value = append([]rune(nil), in.value[in.pos:]...)
+			in.pos = 0
+		default:
+			if msg.Text == "" || msg.Mod&(tea.ModCtrl|tea.ModAlt|tea.ModSuper) != 0 {
+				return false
+			}
+			in.insert(msg.Text)
+		}
+		in.scroll()
+		return true
+	}
+	return false
+}
+
+func (in *lineInput) insert(s string) {
+	// Sanitize, not SanitizeLine: a typed space must not be trimmed away.
+	s = strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\t' {
+			return ' '
+		}
+		return r
+	}, model.Sanitize(s))
+	rs := []rune(s)
+	if len(rs) == 0 {
+		return
+	}
+	v := make([]rune, 0, len(in.value)+len(rs))
+	v = append(v, in.value[:in.pos]...)
+	v = append(v, rs...)
+	v = append(v, in.value[in.pos:]...)
+	in.value = v
+	in.pos += len(rs)
+	in.scroll()
+}
+
+// scroll keeps the cursor inside the visible window.
+func (in *lineInput) scroll() {
+	in.pos = clampInt(in.pos, 0, len(in.value))
+	if in.pos < in.off {
+		in.off = in.pos
+	}
+	for in.off < in.pos && ansi.StringWidth(string(in.value[in.off:in.pos])) >= in.width {
+		in.off++
+	}
+}
+
+// View is the prompt and the visible part of the value.
+func (in *lineInput) View(promptStyle func(...string) string) string {
+	var b strings.Builder
+	b.WriteString(promptStyle(in.prompt))
+	b.WriteString(truncate(string(in.value[in.off:]), in.width))
+	return b.String()
+}
+
+// cursorX is the cursor's column relative to the start of the prompt.
+func (in *lineInput) cursorX() int {
+	return ansi.StringWidth(in.prompt) + ansi.StringWidth(string(in.value[in.off:in.pos]))
+}

@@ -1,0 +1,446 @@
+package tui
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"storydesk/data"
+)
+
+// Options configure the reader.
+type Options struct {
+	// NoColor turns every colour off (NO_COLOR): attributes and markers only.
+	NoColor bool
+	// Workers is how many goroutines Stream may use; 0 means GOMAXPROCS.
+	Workers int
+	// KeyMap overrides DefaultKeyMap (for bindings read from a config file).
+	KeyMap *KeyMap
+}
+
+// DefaultOptions reads the environment: NO_COLOR set to anything non-empty
+// turns colour off.
+func DefaultOptions() Options {
+	return Options{NoColor: os.Getenv("NO_COLOR") != ""}
+}
+
+// narrowWidth is the width below which one pane is shown at a time.
+const narrowWidth = 90
+
+type focus uint8
+
+const (
+	focusList focus = iota
+	focusDetail
+)
+
+type overlayKind uint8
+
+const (
+	overlayNone overlayKind = iota
+	overlayHelp
+	overlayProblems
+)
+
+// Model is the root of the reader. It owns layout, focus and key routing;
+// the panes do the rest. Create it with New (or NewFromSource) and run it
+// with tea.NewProgram(m).Run().
+type Model struct {
+	c      *common
+	src    Source
+	store  *itemStore
+	list   *listPane
+	detail *detailPane
+	stream *streamer
+	help   help.Model
+	over   *overlay
+
+	focus   focus
+	overlay overlayKind
+	narrow  bool
+	ready   bool // a window size has arrived
+
+	problems []data.Problem
+	loading  bool
+	done     int
+	message  string
+}
+
+// New builds the reader for a corpus found by data.Open (or the sample).
+func New(corpus *data.Corpus, opts Options) *Model {
+	return NewFromSource(FromCorpus(corpus), opts)
+}
+
+// NewFromSource builds the reader over any Source.
+func NewFromSource(src Source, opts Options) *Model {
+	km := DefaultKeyMap()
+	if opts.KeyMap != nil {
+		km = *opts.KeyMap
+	}
+	c := &common{isDark: true, noColor: opts.NoColor, keys: km}
+	c.styles = NewStyles(true, opts.NoColor)
+	store := newItemStore(src)
+	m := &Model{
+		c:        c,
+		src:      src,
+		store:    store,
+		list:     newListPane(c, store, src.Label()),
+		detail:   newDetailPane(c, src, newGlamourPool()),
+		stream:   newStreamer(src, opts.Workers),
+		help:     help.New(),
+		over:     &overlay{c: c},
+		problems: append([]data.Problem(nil), src.Problems()...),
+		loading:  src.Len() > 0,
+	}
+	m.help.Styles = c.styles.Help
+	m.list.focused = true
+	return m
+}
+
+// Init asks the terminal for its background (to pick light or dark styles)
+// and starts reading the corpus in the background.
+func (m *Model) Init() tea.Cmd {
+	cmds := []tea.Cmd{m.stream.start()}
+	if !m.c.noColor {
+		cmds = append(cmds, tea.RequestBackgroundColor)
+	}
+	return tea.Batch(cmds...)
+}
+
+// Update routes messages: sizes and background to everyone, results to their
+// owners, keys to the overlay, the filter or the focused pane.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	var cmds []tea.Cmd
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.c.width, m.c.height = msg.Width, msg.Height
+		m.ready = true
+		cmds = append(cmds, m.layout())
+	case tea.BackgroundColorMsg:
+		if !m.c.noColor && msg.IsDark() != m.c.isDark {
+			m.c.restyle(msg.IsDark())
+			m.help.Styles = m.c.styles.Help
+			cmds = append(cmds, m.detail.ensureRender())
+		}
+	case streamBatchMsg:
+		cmds = append(cmds, m.applyResults(msg.results), m.stream.next())
+	case streamDoneMsg:
+		if m.loading {
+			m.loading = false
+			m.message = fmt.Sprintf("Read %s articles", commas(m.store.nLive))
+		}
+	case filterDoneMsg:
+		cmds = append(cmds, m.list.filterDone(msg))
+	case articleLoadedMsg:
+		if msg.err == nil && msg.art != nil {
+			m.store.updateFromArticle(msg.idx, msg.art)
+		}
+		cmds = append(cmds, m.detail.loaded(msg))
+	case renderedMsg:
+		cmds = append(cmds, m.detail.renderDone(msg))
+	case tea.PasteMsg:
+		cmds = append(cmds, m.list.paste(msg))
+	case tea.KeyPressMsg:
+		cmd, quit := m.handleKey(msg)
+		if quit {
+			m.stream.stop()
+			return m, tea.Quit
+		}
+		cmds = append(cmds, cmd)
+	}
+	cmds = append(cmds, m.syncDetail())
+	return m, tea.Batch(cmds...)
+}
+
+// applyResults records a batch from Stream: titles, outlets, word counts,
+// failed items removed and their problems kept.
+func (m *Model) applyResults(rs []data.Result) tea.Cmd {
+	died := false
+	for _, r := range rs {
+		if m.store.apply(r) {
+			died = true
+		}
+		if r.Problem != nil {
+			m.problems = append(m.problems, *r.Problem)
+		}
+	}
+	m.done += len(rs)
+	if m.overlay == overlayProblems {
+		m.over.SetLines(m.problemLines())
+	}
+	return m.list.storeChanged(died)
+}
+
+// syncDetail points the detail pane at the list's selection.
+func (m *Model) syncDetail() tea.Cmd {
+	sel := m.list.Selected()
+	title := ""
+	if sel >= 0 {
+		title = m.store.rows[sel].title
+	}
+	return m.detail.Show(sel, title)
+}
+
+func (m *Model) handleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	k := m.c.keys
+	if key.Matches(msg, k.ForceQuit) {
+		return nil, true
+	}
+	if m.list.typing {
+		// Every key is text for the filter (q included) except its own.
+		return m.list.Update(msg), false
+	}
+	m.message = ""
+
+	switch m.overlay {
+	case overlayHelp:
+		switch {
+		case key.Matches(msg, k.Quit):
+			return nil, true
+		case key.Matches(msg, k.Help, k.Back):
+			m.overlay = overlayNone
+			return nil, false
+		}
+		return m.over.Update(msg), false
+	case overlayProblems:
+		switch {
+		case key.Matches(msg, k.Quit):
+			return nil, true
+		case key.Matches(msg, k.Problems, k.Back):
+			m.overlay = overlayNone
+			return nil, false
+		}
+		return m.over.Update(msg), false
+	}
+
+	switch {
+	case key.Matches(msg, k.Quit):
+		return nil, true
+	case key.Matches(msg, k.Help):
+		m.openOverlay(overlayHelp)
+		return nil, false
+	case key.Matches(msg, k.Problems):
+		m.openOverlay(overlayProblems)
+		return nil, false
+	case key.Matches(msg, k.Raw):
+		if m.detail.kind == kindRaw {
+			return m.detail.SetKind(kindRead), false
+		}
+		return m.detail.SetKind(kindRaw), false
+	case key.Matches(msg, k.Filter):
+		m.setFocus(focusList)
+		return m.list.startTyping(), false
+	case key.Matches(msg, k.NextPane, k.PrevPane):
+		if m.focus == focusList {
+			m.setFocus(focusDetail)
+		} else {
+			m.setFocus(focusList)
+		}
+		return nil, false
+	case key.Matches(msg, k.FocusList):
+		m.setFocus(focusList)
+		return nil, false
+	case key.Matches(msg, k.FocusDetail):
+		m.setFocus(focusDetail)
+		return nil, false
+	}
+
+	if m.focus == focusList {
+		if key.Matches(msg, k.Open) {
+			m.setFocus(focusDetail)
+			return nil, false
+		}
+		return m.list.Update(msg), false
+	}
+	if key.Matches(msg, k.Back) {
+		m.setFocus(focusList)
+		return nil, false
+	}
+	return m.detail.Update(msg), false
+}
+
+func (m *Model) setFocus(f focus) {
+	m.focus = f
+	m.list.focused = f == focusList
+	m.detail.focused = f == focusDetail
+}
+
+func (m *Model) openOverlay(o overlayKind) {
+	m.overlay = o
+	m.over.off = 0
+	switch o {
+	case overlayHelp:
+		m.over.title, m.over.info = "Help", "esc closes"
+		m.over.SetLines(m.helpLines())
+	case overlayProblems:
+		m.over.title = "Problems"
+		m.over.info = fmt.Sprintf("%d", len(m.problems))
+		m.over.SetLines(m.problemLines())
+	}
+}
+
+func (m *Model) problemLines() []string {
+	m.over.info = fmt.Sprintf("%d", len(m.problems))
+	if len(m.problems) == 0 {
+		return []string{m.c.styles.Placeholder.Render("No problems: every input was read.")}
+	}
+	lines := make([]string, len(m.problems))
+	for i, p := range m.problems {
+		lines[i] = cleanLine(p.String())
+	}
+	return lines
+}
+
+// helpLines is the full help, one section per pane plus the global keys.
+func (m *Model) helpLines() []string {
+	k := m.c.keys
+	st := m.c.styles
+	h := m.help
+	h.SetWidth(max(0, m.over.w-2))
+	sections := []struct {
+		title  string
+		groups [][]key.Binding
+	}{
+		{"List", m.list.FullHelp()},
+		{"Article", m.detail.FullHelp()},
+		{"Panes", [][]key.Binding{{k.NextPane, k.PrevPane, k.FocusList, k.FocusDetail}, {k.Problems, k.Help, k.Quit, k.ForceQuit}}},
+	}
+	var lines []string
+	for i, s := range sections {
+		if i > 0 {
+			lines = append(lines, "")
+		}
+		lines = append(lines, st.TitleFocused.Render(s.title))
+		lines = append(lines, splitLines(h.FullHelpView(s.groups))...)
+	}
+	return lines
+}
+
+// layout sizes every component for the terminal.
+func (m *Model) layout() tea.Cmd {
+	w, h := m.c.width, m.c.height
+	m.narrow = w < narrowWidth
+	bodyH := h - m.statusH() - m.helpH()
+	m.help.SetWidth(w)
+	m.over.SetSize(w, bodyH)
+	if m.overlay == overlayHelp {
+		m.over.SetLines(m.helpLines())
+	}
+	if m.narrow {
+		m.list.SetSize(w, bodyH)
+		return m.detail.SetSize(w, bodyH)
+	}
+	lw := clampInt(w*38/100, 30, w-40)
+	m.list.SetSize(lw, bodyH)
+	return m.detail.SetSize(w-lw, bodyH)
+}
+
+func (m *Model) statusH() int {
+	if m.c.height >= 2 {
+		return 1
+	}
+	return 0
+}
+
+func (m *Model) helpH() int {
+	if m.c.height >= 12 {
+		return 1
+	}
+	return 0
+}
+
+func (m *Model) mode() string {
+	switch {
+	case m.list.typing:
+		return "FILTER"
+	case m.detail.kind == kindRaw:
+		return "RAW"
+	}
+	return "READ"
+}
+
+func (m *Model) shortHelp() []key.Binding {
+	k := m.c.keys
+	var b []key.Binding
+	switch {
+	case m.list.typing:
+		return m.list.ShortHelp()
+	case m.overlay != overlayNone:
+		return m.over.ShortHelp()
+	case m.focus == focusList:
+		b = m.list.ShortHelp()
+	default:
+		b = m.detail.ShortHelp()
+	}
+	if len(m.problems) > 0 {
+		b = append(b, k.Problems)
+	}
+	return append(b, k.Help, k.Quit)
+}
+
+// View draws the frame: panes (or an overlay), status bar, short help.
+func (m *Model) View() tea.View {
+	var v tea.View
+	v.AltScreen = true
+	if !m.ready {
+		return v
+	}
+	w, h := m.c.width, m.c.height
+	var body string
+	switch {
+	case m.overlay != overlayNone:
+		body = m.over.View()
+	case m.narrow && m.focus == focusDetail:
+		body = m.detail.View()
+	case m.narrow:
+		body = m.list.View()
+	default:
+		body = joinColumns(m.list.View(), m.detail.View())
+	}
+	parts := []string{}
+	if body != "" {
+		parts = append(parts, body)
+	}
+	if m.statusH() > 0 {
+		pos, n := m.list.Position()
+		pct := -1
+		if m.focus == focusDetail {
+			pct = m.detail.Percent()
+		}
+		parts = append(parts, statusView(m.c.styles, w, statusInfo{
+			mode: m.mode(), pos: pos, n: n, percent: pct,
+			loading: m.loading, done: m.done, total: m.src.Len(),
+			skipped: len(m.problems), message: m.message,
+		}))
+	}
+	if m.helpH() > 0 {
+		parts = append(parts, fit(m.help.ShortHelpView(m.shortHelp()), w))
+	}
+	v.SetContent(clampView(strings.Join(parts, "\n"), w, h))
+	if m.overlay == overlayNone && m.list.typing {
+		v.Cursor = m.list.cursorPos()
+	}
+	return v
+}
+
+// joinColumns puts two blocks of equal height side by side.
+func joinColumns(a, b string) string {
+	al, bl := splitLines(a), splitLines(b)
+	n := max(len(al), len(bl))
+	out := make([]string, n)
+	for i := range out {
+		var l, r string
+		if i < len(al) {
+			l = al[i]
+		}
+		if i < len(bl) {
+			r = bl[i]
+		}
+		out[i] = l + r
+	}
+	return strings.Join(out, "\n")
+}

@@ -1,0 +1,88 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// statusInfo is what the status bar shows; the root fills it each frame.
+type statusInfo struct {
+	mode    string // READ, RAW, FILTER
+	pos, n  int
+	percent int // -1 when not shown
+	loading bool
+	done    int
+	total   int
+	skipped int
+	message string
+}
+
+// statusView lays the bar out in w cells. Segments are dropped by priority
+// (message first, then the progress bar) when the terminal is narrow.
+func statusView(st Styles, w int, s statusInfo) string {
+	if w <= 0 {
+		return ""
+	}
+	type seg struct {
+		text     string
+		priority int // lower survives longer
+	}
+	segs := []seg{{st.StatusMode.Render(" " + s.mode + " "), 0}}
+	segs = append(segs, seg{st.StatusBar.Render(fmt.Sprintf("%d/%d", s.pos, s.n)), 2})
+	if s.percent >= 0 {
+		segs = append(segs, seg{st.StatusBar.Render(fmt.Sprintf("%d%%", s.percent)), 3})
+	}
+	if s.loading {
+		bar := ""
+		if w >= 60 {
+			bar = progressBar(st, 12, s.done, s.total) + st.StatusBar.Render(" ")
+		}
+		segs = append(segs, seg{bar + st.StatusDim.Render(fmt.Sprintf("reading %s/%s", commas(s.done), commas(s.total))), 4})
+	}
+	if s.skipped > 0 {
+		segs = append(segs, seg{st.StatusWarn.Render(fmt.Sprintf("%s skipped", commas(s.skipped))) + st.StatusDim.Render(" (!)"), 1})
+	}
+	if s.message != "" {
+		segs = append(segs, seg{st.StatusMsg.Render(cleanLine(s.message)), 5})
+	}
+	sep := st.StatusBar.Render("  ")
+	width := func(ss []seg) int {
+		n := 0
+		for i, x := range ss {
+			if i > 0 {
+				n += 2
+			}
+			n += ansi.StringWidth(x.text)
+		}
+		return n
+	}
+	for p := 5; p > 0 && width(segs) > w; p-- {
+		kept := segs[:0:0]
+		for _, x := range segs {
+			if x.priority != p {
+				kept = append(kept, x)
+			}
+		}
+		segs = kept
+	}
+	parts := make([]string, len(segs))
+	for i, x := range segs {
+		parts[i] = x.text
+	}
+	line := strings.Join(parts, sep)
+	lw := ansi.StringWidth(line)
+	if lw > w {
+		return ansi.Truncate(line, w, "")
+	}
+	return line + st.StatusBar.Render(strings.Repeat(" ", w-lw))
+}
+
+func progressBar(st Styles, w, done, total int) string {
+	if total <= 0 {
+		total = 1
+	}
+	full := clampInt(done*w/total, 0, w)
+	return st.BarFull.Render(strings.Repeat(st.BarFullCh, full)) + st.BarEmpty.Render(strings.Repeat(st.BarEmptyCh, w-full))
+}

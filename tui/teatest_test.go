@@ -1,0 +1,45 @@
+package tui
+
+import (
+	"bytes"
+	"io"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/exp/teatest/v2"
+)
+
+func waitFor(t *testing.T, tm *teatest.TestModel, s string) {
+	t.Helper()
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
+		return bytes.Contains(b, []byte(s))
+	}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+}
+
+func TestProgramFlow(t *testing.T) {
+	m := NewFromSource(fixtureSource(30, 5), Options{NoColor: true})
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(120, 40))
+	waitFor(t, tm, "Read 29 articles")
+	tm.Type("jj")
+	tm.Send(tea.KeyPressMsg{Code: tea.KeyTab})
+	waitFor(t, tm, "School approves plan")
+	tm.Type("r")
+	waitFor(t, tm, "[caption]")
+	tm.Type("/river")
+	waitFor(t, tm, "FILTER")
+	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
+	waitFor(t, tm, "matches")
+	tm.Type("q")
+	fm := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*Model)
+	if fm.list.query != "river" || fm.list.typing || fm.focus != focusList || fm.detail.kind != kindRaw {
+		t.Fatalf("final state: query %q typing %v focus %v kind %v", fm.list.query, fm.list.typing, fm.focus, fm.detail.kind)
+	}
+	for _, i := range fm.list.vis {
+		if !bytes.Contains(bytes.ToLower([]byte(fm.store.rows[i].title)), []byte("river")) {
+			t.Fatalf("filtered list shows %q", fm.store.rows[i].title)
+		}
+	}
+	out, _ := io.ReadAll(tm.FinalOutput(t))
+	_ = out
+}
