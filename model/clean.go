@@ -320,14 +320,19 @@ func (c *Cleaner) resolve(ps []cpara, start, end int, repeated []bool, out *Clea
 			p.reason = ReasonBoiler
 		case k&(kAgency|kCredits) != 0 || k&kByline != 0 && (zone != ZoneBody || p.f.words <= 6 && hasPrefixWord(stripLead(p.low), "by")):
 			p.reason = ReasonByline
-			if out.Byline == "" && k&kCredits == 0 && zone != ZoneBody {
+			switch {
+			case k&kCredits != 0 || zone == ZoneBody:
+			case out.Byline == "":
 				out.Byline = bylineName(p.text)
+			case k&kAgency != 0 && i > 0 && ps[i-1].reason == ReasonByline && !strings.Contains(out.Byline, ","):
+				// "By Jane Doe" then "Associated Press" on the next line.
+				out.Byline += ", " + bylineName(p.text)
 			}
 		case zone == ZoneBody:
 			// Inside the body only the unambiguous shapes above are removed.
 		case k&kCTAWord != 0 && k&kProse == 0:
 			p.reason = ReasonCTA
-		case k&(kDate|kBreadcrumb) != 0:
+		case k&(kDate|kBreadcrumb|kTags|kBareURL) != 0:
 			p.reason = ReasonBoiler
 		case zone == ZoneTop && headline < 0 && k&kHeadline != 0 && !(k&kSection != 0 && c.betterHeadlineBelow(ps, i, start)):
 			headline = i

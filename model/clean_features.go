@@ -283,6 +283,9 @@ var adLines = map[string]bool{
 	"partner content": true, "promoted": true, "ads": true,
 }
 
+// tagLead start a line of tags or topics.
+var tagLead = []string{"tags", "tagged", "topics", "filed under", "categories", "category", "keywords", "more about", "explore more on these topics"}
+
 // cookieButtons are the buttons of a consent banner.
 var cookieButtons = map[string]bool{
 	"accept": true, "accept all": true, "accept cookies": true, "accept all cookies": true, "reject all": true,
@@ -369,6 +372,8 @@ const (
 	kRelatedLabel
 	kAdvert
 	kBreadcrumb
+	kTags    // "Tags: …", "Topics: …"
+	kBareURL // nothing but a link
 	kProse
 )
 
@@ -467,6 +472,12 @@ func classifyKinds(text, low string, f *feats) kind {
 	}
 	if f.words <= 12 && isBreadcrumb(text) {
 		k |= kBreadcrumb
+	}
+	if f.words <= 40 && hasAnyPrefixWord(lead, tagLead) && strings.Contains(lead, ":") {
+		k |= kTags
+	}
+	if f.url && !strings.ContainsAny(text, " ") {
+		k |= kBareURL
 	}
 	return k
 }

@@ -227,7 +227,8 @@ func TestCleanNoise(t *testing.T) {
 		},
 		{
 			name: "footers, share rows and cookie banners",
-			raw: "We use cookies to improve your experience. By continuing to browse this site you accept our cookie policy.\n" +
+			raw: "https://orbitdaily.example/science/2026/03/probe-far-side\n" +
+				"We use cookies to improve your experience. By continuing to browse this site you accept our cookie policy.\n" +
 				"Accept all\n" +
 				"Home > Science > Space\n" +
 				"Probe sends first images from the far side of the Moon\n" +
@@ -235,11 +236,12 @@ func TestCleanNoise(t *testing.T) {
 				"Advertisement\n" +
 				"Scientists said the images would help them understand how the Moon's two faces came to differ so much.\n" +
 				"Share this article\n" +
+				"Tags: Moon, Space exploration, Robotics\n" +
 				"Facebook Twitter WhatsApp Email\n" +
 				"© 2026 Orbit Daily Media. All rights reserved. Do not reproduce without permission.\n",
 			removed: map[Reason][]string{
 				ReasonShare:    {"We use cookies to improve your experience. By continuing to browse this site you accept our cookie policy.", "Accept all", "Share this article", "Facebook Twitter WhatsApp Email"},
-				ReasonBoiler:   {"Home > Science > Space", "Advertisement"},
+				ReasonBoiler:   {"https://orbitdaily.example/science/2026/03/probe-far-side", "Home > Science > Space", "Advertisement", "Tags: Moon, Space exploration, Robotics"},
 				ReasonHeadline: {"Probe sends first images from the far side of the Moon"},
 				ReasonFooter:   {"© 2026 Orbit Daily Media. All rights reserved. Do not reproduce without permission."},
 			},
