@@ -128,6 +128,13 @@ func (c *Cleaner) Clean(raw string) Cleaned {
 		p.k = classifyKinds(p.text, p.low, &p.f)
 	}
 	c.markEmbeds(ps)
+	for i := 0; i < len(ps) && i < c.headerParas(); i++ {
+		if p := &ps[i]; p.k&kProse != 0 {
+			if n, _ := matchDateline(firstLine(raw[p.bs:p.be])); n > 0 {
+				p.k |= kDatelined
+			}
+		}
+	}
 
 	repeated := make([]bool, len(ps))
 	if len(c.Repeated) > 0 {
@@ -245,13 +252,13 @@ func (c *Cleaner) findBody(ps []cpara, repeated []bool) (int, int) {
 		return -1, -1
 	}
 	// A header can hold a standfirst above the byline: when a byline or date
-	// line follows the first prose paragraph closely, the body starts after it.
-	limit := c.HeaderParas
-	if limit <= 0 {
-		limit = 8
-	}
+	// line follows the first prose paragraph closely, the body starts after
+	// it; when a paragraph opening with a dateline does, the body starts
+	// there (a dateline opens the body).
+	limit := c.headerParas()
 	for h := first + 1; h < len(ps) && h < limit && h <= first+2; h++ {
-		if ps[h].k&(kAgency|kByline|kDate) == 0 {
+		datelined := ps[h].k&kDatelined != 0 && ps[first].k&kDatelined == 0 && bodyCandidate(&ps[h], repeated[h])
+		if ps[h].k&(kAgency|kByline|kDate) == 0 && !datelined {
 			continue
 		}
 		ok := true
@@ -261,6 +268,10 @@ func (c *Cleaner) findBody(ps []cpara, repeated []bool) (int, int) {
 			}
 		}
 		if !ok {
+			break
+		}
+		if datelined {
+			first = h
 			break
 		}
 		next := -1
@@ -276,6 +287,20 @@ func (c *Cleaner) findBody(ps []cpara, repeated []bool) (int, int) {
 		break
 	}
 	return first, last
+}
+
+func (c *Cleaner) headerParas() int {
+	if c.HeaderParas <= 0 {
+		return 8
+	}
+	return c.HeaderParas
+}
+
+func firstLine(s string) string {
+	if nl := strings.IndexByte(s, '\n'); nl >= 0 {
+		return s[:nl]
+	}
+	return s
 }
 
 // resolve turns kinds and position into a removal reason for each paragraph
@@ -397,10 +422,7 @@ func (c *Cleaner) dateline(raw string, ps []cpara, start int, out *Cleaned) {
 		if p.forced || p.k&kProse == 0 {
 			return
 		}
-		line := raw[p.bs:p.be]
-		if nl := strings.IndexByte(line, '\n'); nl >= 0 {
-			line = line[:nl]
-		}
+		line := firstLine(raw[p.bs:p.be])
 		n, label := matchDateline(line)
 		if n == 0 {
 			return

@@ -372,8 +372,9 @@ const (
 	kRelatedLabel
 	kAdvert
 	kBreadcrumb
-	kTags    // "Tags: …", "Topics: …"
-	kBareURL // nothing but a link
+	kTags      // "Tags: …", "Topics: …"
+	kBareURL   // nothing but a link
+	kDatelined // opens with a dateline (set by the cleaner, near the top)
 	kProse
 )
 

@@ -248,6 +248,19 @@ func TestCleanNoise(t *testing.T) {
 			meta: Cleaned{Title: "Probe sends first images from the far side of the Moon"},
 		},
 		{
+			name: "standfirst above a datelined lead, no byline",
+			raw: "Drought forces water cuts in Lisbon\n\nThe capital will ration tap water for the first time since 1995.\n\n" +
+				"LISBON (Reuters) - Portugal's capital will cut water supplies overnight from next week, the city utility said on Monday.\n\n" +
+				"Reservoirs are at a third of their capacity.",
+			removed: map[Reason][]string{
+				ReasonHeadline:   {"Drought forces water cuts in Lisbon"},
+				ReasonStandfirst: {"The capital will ration tap water for the first time since 1995."},
+				ReasonDateline:   {"LISBON (Reuters) -"},
+			},
+			keep: []string{"Portugal's capital will cut water supplies overnight from next week, the city utility said on Monday.", "Reservoirs are at a third of their capacity."},
+			meta: Cleaned{Title: "Drought forces water cuts in Lisbon", Summary: "The capital will ration tap water for the first time since 1995.", Dateline: "LISBON (Reuters)"},
+		},
+		{
 			name: "title-case city dateline",
 			raw:  "Quito, Ecuador — Ecuador's electoral council confirmed on Monday that the runoff vote would be held in April.\n\nTurnout in the first round was above 80%.",
 			removed: map[Reason][]string{
