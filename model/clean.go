@@ -97,6 +97,15 @@ type Cleaner struct {
 }
 
 // Clean cleans raw (already sanitised) article text with the default Cleaner.
+//
+// Guarantees: kept text keeps its characters, only whitespace changes (runs
+// of whitespace inside a paragraph become one space, paragraphs are joined by
+// exactly "\n\n", ends are trimmed); blank lines separate paragraphs, and so
+// do single line breaks unless the text is hard-wrapped (see
+// clean_segment.go). Every removed range is trimmed and equals its slice of
+// raw, so raw's non-space characters are exactly Text's (in order) plus the
+// removed ones. An article that is already normalised and has no noise comes
+// back unchanged with nothing removed.
 func Clean(raw string) Cleaned {
 	var c Cleaner
 	return c.Clean(raw)
@@ -139,7 +148,7 @@ func (c *Cleaner) Clean(raw string) Cleaned {
 	repeated := make([]bool, len(ps))
 	if len(c.Repeated) > 0 {
 		for i := range ps {
-			repeated[i] = c.Repeated[repeatKeyNorm(ps[i].low)]
+			repeated[i] = c.Repeated[ps[i].low]
 		}
 	}
 
@@ -493,9 +502,7 @@ var placeJoiners = map[string]bool{
 
 // RepeatKey is the form in which Cleaner.Repeated holds a line: lower-case,
 // whitespace collapsed.
-func RepeatKey(line string) string { return repeatKeyNorm(lower(normSpace(line))) }
-
-func repeatKeyNorm(low string) string { return low }
+func RepeatKey(line string) string { return lower(normSpace(line)) }
 
 // RepeatedLines returns the RepeatKey of every paragraph that occurs in at
 // least min of the given raw texts (counted once per text). Feed it articles
