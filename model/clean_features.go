@@ -416,7 +416,8 @@ func classifyKinds(text, low string, f *feats) kind {
 		if (f.last == ')' || f.last == ']' || strings.HasSuffix(text, ")") || strings.HasSuffix(text, "]")) && reCaptionEnd.MatchString(text) ||
 			hasAnyPrefixWord(lead, creditLead) && reCaptionStart.MatchString(lead) ||
 			strings.HasPrefix(text, "FILE") && reCaptionFile.MatchString(text) ||
-			!f.terminal && mayHaveCreditTail(low) && reCaptionTail.MatchString(text) {
+			!f.terminal && mayHaveCreditTail(low) && reCaptionTail.MatchString(text) ||
+			f.words <= 4 && creditLines[strings.TrimRightFunc(lead, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) })] {
 			k |= kCaption
 		}
 	}
@@ -515,6 +516,14 @@ func endsWithPostLink(low string) bool {
 func mayForbidReproduction(low string) bool {
 	return strings.Contains(low, "reproduc") || strings.Contains(low, "redistribut") || strings.Contains(low, "republi") ||
 		strings.Contains(low, "rewritten") || strings.Contains(low, "copied") || strings.Contains(low, "broadcast")
+}
+
+// creditLines are whole lines that only say a picture is there.
+var creditLines = map[string]bool{
+	"file photo": true, "file image": true, "file picture": true, "file": true, "photo": true, "image": true,
+	"representational image": true, "representational photo": true, "representative image": true,
+	"image for representation": true, "photo for representation": true, "stock photo": true, "stock image": true,
+	"illustration": true, "photo illustration": true, "getty images": true, "screenshot": true, "screengrab": true,
 }
 
 // creditLead are the first words of a line that opens with a photo credit.

@@ -214,6 +214,7 @@ func TestCleanNoise(t *testing.T) {
 				"Photo: Reuters\n\n" +
 				"FILE - Nurses hold placards during an earlier strike in the capital.\n\n" +
 				"A protester waves a flag near the main square. Getty Images\n\n" +
+				"File photo\n\n" +
 				"Police said the march passed off peacefully and no arrests were made.",
 			removed: map[Reason][]string{
 				ReasonCaption: {
@@ -221,6 +222,7 @@ func TestCleanNoise(t *testing.T) {
 					"Photo: Reuters",
 					"FILE - Nurses hold placards during an earlier strike in the capital.",
 					"A protester waves a flag near the main square. Getty Images",
+					"File photo",
 				},
 			},
 			keep: []string{"Organisers said it was the largest demonstration in a decade."},
