@@ -463,6 +463,9 @@ func matchDateline(line string) (int, string) {
 		if WordCount(pre) > 8 || !datelineWords(line[:m[3]]) {
 			continue
 		}
+		if first, _, _ := strings.Cut(line[:m[3]], " "); re == reDatelineTitle && leadWords[strings.ToLower(first)] {
+			continue // "In Bogota, Colombia — …" is a sentence
+		}
 		if re == reDatelineCaps && len(strings.TrimFunc(line[m[2]:m[3]], func(r rune) bool { return !unicode.IsLetter(r) })) < 3 {
 			continue // "US: …", "UN — …" are labels or sentences, not places
 		}
@@ -491,6 +494,14 @@ func datelineWords(s string) bool {
 		return false
 	}
 	return true
+}
+
+// leadWords open sentences, not place names.
+var leadWords = map[string]bool{
+	"in": true, "on": true, "at": true, "by": true, "for": true, "from": true, "after": true, "before": true,
+	"with": true, "as": true, "when": true, "while": true, "during": true, "since": true, "until": true,
+	"under": true, "over": true, "across": true, "near": true, "inside": true, "outside": true, "despite": true,
+	"like": true, "unlike": true, "but": true, "and": true, "so": true, "if": true, "yet": true,
 }
 
 // placeJoiners may appear lower-case inside a place name.

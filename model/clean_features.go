@@ -347,7 +347,7 @@ var (
 	// "BOGOTA, Colombia — ", "BOGOTA: ", "NEW DELHI, Nov 12 — "
 	reDatelineCaps = regexp.MustCompile(`^(\p{Lu}[\p{Lu}\p{M}.'’\-]+(?:[ \t\p{Zs}]+\p{Lu}[\p{Lu}\p{M}.'’\-]+){0,3})(,[ \t\p{Zs}]*[^—–:\n]{2,40}?)?[ \t\p{Zs}]*(?:--?|–|—|:)[ \t\p{Zs}]+`)
 	// "Bogota, Colombia — " (title case needs the comma part and a long dash)
-	reDatelineTitle = regexp.MustCompile(`^(\p{Lu}[\p{Ll}\p{M}'’\-]+(?:[ \t\p{Zs}]+\p{Lu}[\p{L}\p{M}'’\-]+){0,2}),[ \t\p{Zs}]*(\p{Lu}[\p{L}\p{M}.'’\-]*(?:[ \t\p{Zs}]+[\p{Lu}\d][\p{L}\p{M}\d.'’\-]*){0,2})[ \t\p{Zs}]*(?:–|—|--)[ \t\p{Zs}]+`)
+	reDatelineTitle = regexp.MustCompile(`^(\p{Lu}[\p{Ll}\p{M}'’\-]+(?:[ \t\p{Zs}]+(?:\p{Lu}[\p{L}\p{M}'’\-]+|de|del|da|do|dos|am|an|upon|on|sur|la|le|el|of)){0,3}),[ \t\p{Zs}]*(\p{Lu}[\p{L}\p{M}.'’\-]*(?:[ \t\p{Zs}]+[\p{Lu}\d][\p{L}\p{M}\d.'’\-]*){0,2})[ \t\p{Zs}]*(?:–|—|--)[ \t\p{Zs}]+`)
 )
 
 // kind is a bit set of what a paragraph looks like on its own.
@@ -556,6 +556,7 @@ func isAgencyLine(lead string) bool {
 		return true
 	}
 	// "Reuters | AP", "AFP and Reuters", "with AFP": every part an agency.
+	s = strings.ReplaceAll(s, " and ", "|")
 	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '|' || r == '/' || r == ',' || r == '&' || r == ';' })
 	if len(parts) < 2 {
 		return false

@@ -552,3 +552,81 @@ func TestCleanerClassifyHook(t *testing.T) {
 		t.Errorf("removed = %v", out.Removed)
 	}
 }
+
+func TestMatchDateline(t *testing.T) {
+	for _, tt := range []struct{ line, label string }{
+		{"BOGOTA, Colombia — The president said", "BOGOTA, Colombia"},
+		{"BOGOTA: The president said", "BOGOTA"},
+		{"WASHINGTON (Reuters) - The Senate voted", "WASHINGTON (Reuters)"},
+		{"LONDON, Nov 3 (AFP) - Britain said", "LONDON, Nov 3 (AFP)"},
+		{"NEW DELHI, Nov. 12 (PTI): The court ruled", "NEW DELHI, Nov. 12 (PTI)"},
+		{"RIO DE JANEIRO — Police said", "RIO DE JANEIRO"},
+		{"São Paulo, Brazil — Police said", "São Paulo, Brazil"},
+		{"Frankfurt am Main, Germany – Shares fell", "Frankfurt am Main, Germany"},
+		{"Quito, Ecuador -- Voters went", "Quito, Ecuador"},
+		{"GENEVA (AP) — “We are worried,” the agency said", "GENEVA (AP)"},
+		// Not datelines.
+		{"US: The president said", ""},
+		{"NATO, the Western alliance — which was founded", ""},
+		{"Petro, Colombia's president — who", ""},
+		{"BOGOTA, Colombia — the president said", ""}, // no capital after the dash
+		{"The minister (Reuters) - said", ""},
+		{"Colombia: a timeline of the crisis", ""},
+		{"Bogota — The capital", ""}, // title case needs the region part
+		{"In Bogota, Colombia — The", ""},
+	} {
+		n, label := matchDateline(tt.line)
+		if label != tt.label || (n > 0) != (tt.label != "") {
+			t.Errorf("matchDateline(%q) = %d %q, want %q", tt.line, n, label, tt.label)
+		}
+	}
+}
+
+func TestLineShapes(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want kind
+		not  kind
+	}{
+		{text: "By Jane Doe", want: kByline},
+		{text: "By JANE DOE and JOHN ROE, Associated Press", want: kByline},
+		{text: "Jane Doe | Reuters", want: kByline},
+		{text: "Jane Doe, Staff Writer", want: kByline},
+		{text: "By the end of the week, prices had doubled.", not: kByline},
+		{text: "Paris, France", not: kByline},
+		{text: "Reuters", want: kAgency},
+		{text: "— AFP", want: kAgency},
+		{text: "(Reuters)", want: kAgency},
+		{text: "AFP and Reuters", want: kAgency},
+		{text: "Reuters could not verify the report.", not: kAgency},
+		{text: "World", want: kSection},
+		{text: "Latin America", want: kSection},
+		{text: "Updated: 12 March 2026, 09:40", want: kDate},
+		{text: "November 11, 2025", want: kDate},
+		{text: "Read more: Why the yen keeps falling", want: kRelatedLabel},
+		{text: "You may also like", want: kRelatedLabel},
+		{text: "Related talks have stalled since", not: kRelatedLabel},
+		{text: "Sign up for our newsletter", want: kCTA},
+		{text: "Signing up took hours, voters said.", not: kCTA},
+		{text: "— Jane Doe (@janedoe) November 11, 2025", want: kAttribution},
+		{text: "— Jane Doe, who met him in 2019, said so.", not: kAttribution},
+		{text: "© 2026 Example Media. All rights reserved.", want: kFooter},
+		{text: "Copyright 2025 Example Wire. This material may not be published, broadcast, rewritten or redistributed.", want: kFooter},
+		{text: "Copyright law is changing fast in Europe, experts say.", not: kFooter},
+		{text: "Share on Facebook Share on X Copy link", want: kShare},
+		{text: "Facebook Twitter Email", want: kShare},
+		{text: "The share price fell by a third.", not: kShare},
+		{text: "Home > World > Americas", want: kBreadcrumb},
+		{text: "Tags: Colombia, United States, Drugs", want: kTags},
+	} {
+		low := lower(tt.text)
+		f := measure(tt.text, low)
+		got := classifyKinds(tt.text, low, &f)
+		if tt.want != 0 && got&tt.want == 0 {
+			t.Errorf("%q: kinds %b lack %b", tt.text, got, tt.want)
+		}
+		if tt.not != 0 && got&tt.not != 0 {
+			t.Errorf("%q: kinds %b include %b", tt.text, got, tt.not)
+		}
+	}
+}
