@@ -446,6 +446,18 @@ func (c *Cleaner) dateline(raw string, ps []cpara, start int, out *Cleaned) {
 // matchDateline returns the byte length of a dateline prefix at the start of
 // line (separator and following space included) and its label, or 0.
 func matchDateline(line string) (int, string) {
+	// A dateline is short: matching only the head of the line keeps the
+	// regexp's cost independent of the paragraph's length.
+	if len(line) > 200 {
+		cut := 200
+		for cut > 0 && !utf8.RuneStart(line[cut]) {
+			cut--
+		}
+		line = line[:cut]
+	}
+	if !strings.ContainsAny(line, ":—–-") {
+		return 0, "" // every dateline ends in a dash or a colon
+	}
 	for _, re := range []*regexp.Regexp{reDatelineAgency, reDatelineCaps, reDatelineTitle} {
 		m := re.FindStringSubmatchIndex(line)
 		if m == nil {

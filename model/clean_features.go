@@ -392,7 +392,7 @@ func classifyKinds(text, low string, f *feats) kind {
 	short := f.words <= 20
 
 	// Footer: copyright and reproduction notices.
-	if f.words <= 60 && (reCopyright.MatchString(lead) || strings.HasPrefix(lead, "©") ||
+	if f.words <= 60 && (mayStartCopyright(lead) && reCopyright.MatchString(lead) || strings.HasPrefix(lead, "©") ||
 		strings.Contains(low, "reserv") && (strings.Contains(low, "all rights reserved") || strings.Contains(low, "todos los derechos reservados") ||
 			strings.Contains(low, "tous droits réservés")) || mayForbidReproduction(low) && reReproduce.MatchString(low)) {
 		k |= kFooter
@@ -512,10 +512,33 @@ func endsWithPostLink(low string) bool {
 	return false
 }
 
-// mayForbidReproduction is a cheap filter before reReproduce.
+func mayStartCopyright(lead string) bool {
+	return lead != "" && (lead[0] == 'c' || lead[0] == '(' || lead[0] >= '0' && lead[0] <= '9' || strings.HasPrefix(lead, "©"))
+}
+
+// mayForbidReproduction is a cheap filter before reReproduce: one pass
+// looking for a word that starts with one of its verbs.
 func mayForbidReproduction(low string) bool {
-	return strings.Contains(low, "reproduc") || strings.Contains(low, "redistribut") || strings.Contains(low, "republi") ||
-		strings.Contains(low, "rewritten") || strings.Contains(low, "copied") || strings.Contains(low, "broadcast")
+	for i := 0; i < len(low); {
+		j := strings.IndexAny(low[i:], "rcb")
+		if j < 0 {
+			return false
+		}
+		i += j
+		if i == 0 || !isWordByte(low[i-1]) {
+			rest := low[i:]
+			if strings.HasPrefix(rest, "reproduc") || strings.HasPrefix(rest, "redistribut") || strings.HasPrefix(rest, "republi") ||
+				strings.HasPrefix(rest, "rewritten") || strings.HasPrefix(rest, "copied") || strings.HasPrefix(rest, "broadcast") {
+				return true
+			}
+		}
+		i++
+	}
+	return false
+}
+
+func isWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c >= utf8.RuneSelf
 }
 
 // creditLines are whole lines that only say a picture is there.

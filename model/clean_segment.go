@@ -181,6 +181,34 @@ func lastPunct(s string) (rune, bool) {
 	return 0, false
 }
 
+// isNormal reports whether s has no whitespace but single ASCII spaces. It
+// reads bytes, decoding only lead bytes of the multi-byte spaces (U+0085,
+// U+00A0, U+1680, U+2000–U+205F, U+3000).
+func isNormal(s string) bool {
+	prevSpace := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ':
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+			continue
+		case c < utf8.RuneSelf:
+			if asciiSpace[c] {
+				return false
+			}
+		case c == 0xc2 || c == 0xe1 || c == 0xe2 || c == 0xe3:
+			if r, _ := utf8.DecodeRuneInString(s[i:]); unicode.IsSpace(r) {
+				return false
+			}
+		}
+		prevSpace = false
+	}
+	return true
+}
+
 // isSpace is unicode.IsSpace with a fast path for ASCII.
 func isSpace(r rune) bool {
 	if r < utf8.RuneSelf {
@@ -228,22 +256,12 @@ func lower(s string) string {
 // trims the ends. Text without such runs is returned as is (no copy).
 func normSpace(s string) string {
 	s = strings.TrimFunc(s, isSpace)
-	clean := true
-	prevSpace := false
-	for _, r := range s {
-		sp := isSpace(r)
-		if sp && (r != ' ' || prevSpace) {
-			clean = false
-			break
-		}
-		prevSpace = sp
-	}
-	if clean {
+	if isNormal(s) {
 		return s
 	}
+	prevSpace := false
 	var b strings.Builder
 	b.Grow(len(s))
-	prevSpace = false
 	for _, r := range s {
 		if isSpace(r) {
 			if !prevSpace {

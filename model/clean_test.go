@@ -630,3 +630,21 @@ func TestLineShapes(t *testing.T) {
 		}
 	}
 }
+
+// TestNormSpace compares normSpace with a plain reference on strings mixing
+// every kind of Unicode space.
+func TestNormSpace(t *testing.T) {
+	ref := func(s string) string { return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ") }
+	pieces := []string{"a", "é", "東", " ", "  ", "\t", "\n", "\u00a0", "\u0085", "\u1680", "\u2003", "\u2028", "\u202f", "\u205f", "\u3000", "\u200b", "’", "x y"}
+	seed := uint32(3)
+	for n := 0; n < 5000; n++ {
+		var b strings.Builder
+		for k := 0; k < n%12; k++ {
+			seed = seed*1664525 + 1013904223
+			b.WriteString(pieces[seed>>16%uint32(len(pieces))])
+		}
+		if got, want := normSpace(b.String()), ref(b.String()); got != want {
+			t.Fatalf("normSpace(%q) = %q, want %q", b.String(), got, want)
+		}
+	}
+}
