@@ -1,0 +1,183 @@
+// Command storydesk opens a corpus of scraped news articles in a terminal UI
+// for reading and annotating, and offers subcommands that write data to
+// stdout for pipelines:
+//
+//	storydesk [flags] [PATH...]        open PATHs (files, directories, globs, - for stdin), or the sample corpus
+//	storydesk clean [--json] PATH...   cleaned article text (or JSON lines) to stdout
+//
+// main only parses flags and wires the packages together; the work is done
+// in data/ (disk), model/ (logic) and tui/ (screen).
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/term"
+
+	"storydesk/data"
+	"storydesk/model"
+	"storydesk/tui"
+)
+
+// errUsage marks a bad command line: exit status 2, like flag's own errors.
+var errUsage = errors.New("usage")
+
+// errSkipped marks a run that wrote everything it could but skipped inputs.
+var errSkipped = errors.New("some inputs were skipped")
+
+func main() {
+	err := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	switch {
+	case err == nil:
+	case errors.Is(err, errUsage), errors.Is(err, flag.ErrHelp):
+		if errors.Is(err, flag.ErrHelp) {
+			os.Exit(0)
+		}
+		os.Exit(2)
+	case errors.Is(err, errSkipped):
+		os.Exit(1)
+	default:
+		fmt.Fprintln(os.Stderr, "storydesk:", err)
+		os.Exit(1)
+	}
+}
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if len(args) > 0 {
+		switch args[0] {
+		case "clean":
+			return runClean(args[1:], stdin, stdout, stderr)
+		case "help":
+			usage(stderr)
+			return nil
+		}
+	}
+	return runTUI(args, stdin, stderr)
+}
+
+func usage(w io.Writer) {
+	fmt.Fprint(w, `storydesk: read, clean and annotate scraped news articles.
+
+Usage:
+  storydesk [flags] [PATH...]         open the articles in PATHs in the terminal UI
+                                      (no PATH: the embedded sample corpus)
+  storydesk clean [--json] PATH...    write the cleaned text of each article to stdout
+
+PATH is a file, a directory (read recursively), a glob, or - for stdin.
+Formats: .txt, .md (YAML front matter), .html/.htm, .jsonl/.ndjson, any of them .gz.
+
+Flags:
+`)
+}
+
+// openCorpus opens the named paths, or the sample corpus when there are none.
+func openCorpus(paths []string, stdin io.Reader) (*data.Corpus, error) {
+	if len(paths) == 0 {
+		return data.OpenSample()
+	}
+	return data.Open(paths, stdin)
+}
+
+func reportProblems(w io.Writer, probs []data.Problem) {
+	for _, p := range probs {
+		fmt.Fprintln(w, "storydesk: skipped", p.String())
+	}
+}
+
+func runClean(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("clean", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	asJSON := fs.Bool("json", false, "write one JSON object per article per line: id, path, title, byline, text, removed")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: storydesk clean [--json] PATH...")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return errUsage
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return errUsage
+	}
+	c, err := data.Open(fs.Args(), stdin)
+	if err != nil {
+		return err
+	}
+	reportProblems(stderr, c.Problems)
+	skipped := len(c.Problems)
+	err = c.ForEach(0, func(i int, a *model.Article, err error) error {
+		if err != nil {
+			skipped++
+			fmt.Fprintln(stderr, "storydesk: skipped", err)
+			return nil
+		}
+		if *asJSON {
+			return data.WriteCleanJSON(stdout, a)
+		}
+		if len(c.Items) > 1 {
+			fmt.Fprintf(stdout, "==> %s <==\n", a.ID)
+		}
+		_, err = fmt.Fprintf(stdout, "%s\n\n", a.Text)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if skipped > 0 {
+		return errSkipped
+	}
+	return nil
+}
+
+func runTUI(args []string, stdin io.Reader, stderr io.Writer) error {
+	fs := flag.NewFlagSet("storydesk", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	version := fs.Bool("version", false, "print the version and exit")
+	fs.Usage = func() {
+		usage(stderr)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return errUsage
+	}
+	if *version {
+		fmt.Fprintln(os.Stdout, "storydesk", buildVersion())
+		return nil
+	}
+	if !term.IsTerminal(os.Stdout.Fd()) {
+		return errors.New("the reader needs a terminal: stdout is not one (for pipelines use `storydesk clean`)")
+	}
+	c, err := openCorpus(fs.Args(), stdin)
+	if err != nil {
+		return err
+	}
+	opts := []tea.ProgramOption{}
+	if f, ok := stdin.(*os.File); !ok || !term.IsTerminal(f.Fd()) {
+		// The corpus came on stdin (or stdin is not a terminal): read keys from the tty.
+		tty, err := os.Open("/dev/tty")
+		if err != nil {
+			return errors.New("the reader needs a terminal for keyboard input and none is available")
+		}
+		defer tty.Close()
+		opts = append(opts, tea.WithInput(tty))
+	}
+	m := tui.New(c, tui.Options{NoColor: os.Getenv("NO_COLOR") != ""})
+	_, err = tea.NewProgram(m, opts...).Run()
+	return err
+}
+
+func buildVersion() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+		return bi.Main.Version
+	}
+	return "(devel)"
+}
