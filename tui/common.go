@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -46,13 +47,69 @@ func unsafeRune(r rune) bool {
 	return false
 }
 
+// textWidth is ansi.StringWidth with a fast path for what frames are made
+// of: ASCII, SGR styling, box drawing, blocks and common punctuation (all one
+// cell, none combining). Grapheme segmentation is otherwise the largest cost
+// of a frame; anything else falls back to it.
+func textWidth(s string) int {
+	n := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c >= 0x80:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if !oneCell(r) {
+				return ansi.StringWidth(s)
+			}
+			n++
+			i += size
+			continue
+		case c == 0x1b:
+			if i+1 >= len(s) || s[i+1] != '[' {
+				return ansi.StringWidth(s)
+			}
+			j := i + 2
+			for j < len(s) && (s[j] >= '0' && s[j] <= '9' || s[j] == ';' || s[j] == ':') {
+				j++
+			}
+			if j >= len(s) || s[j] != 'm' {
+				return ansi.StringWidth(s)
+			}
+			i = j
+		case c < 0x20 || c == 0x7f:
+			// zero width
+		default:
+			n++
+		}
+		i++
+	}
+	return n
+}
+
+// oneCell lists runes that are one cell wide and never start or extend a
+// multi-rune grapheme in frames: Latin-1 letters and signs, general
+// punctuation (… · – —), arrows, box drawing, blocks.
+func oneCell(r rune) bool {
+	switch {
+	case r >= 0xa1 && r <= 0xff && r != 0xad:
+		return true
+	case r >= 0x2010 && r <= 0x2027, r >= 0x2030 && r <= 0x205e:
+		return true
+	case r >= 0x2190 && r <= 0x21ff:
+		return true
+	case r >= 0x2500 && r <= 0x259f:
+		return true
+	}
+	return false
+}
+
 // truncate cuts s (which may hold SGR styling) to at most w cells, ending in
 // an ellipsis when something was cut. Wide runes are measured, never split.
 func truncate(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	if ansi.StringWidth(s) <= w {
+	if textWidth(s) <= w {
 		return s
 	}
 	return ansi.Truncate(s, w, "…")
@@ -63,10 +120,10 @@ func fit(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	n := ansi.StringWidth(s)
+	n := textWidth(s)
 	if n > w {
 		s = ansi.Truncate(s, w, "…")
-		n = ansi.StringWidth(s)
+		n = textWidth(s)
 	}
 	if n < w {
 		s += strings.Repeat(" ", w-n)
@@ -76,7 +133,7 @@ func fit(s string, w int) string {
 
 // padLeft right-aligns s in w cells (truncating when it does not fit).
 func padLeft(s string, w int) string {
-	n := ansi.StringWidth(s)
+	n := textWidth(s)
 	if n >= w {
 		return truncate(s, w)
 	}
@@ -94,7 +151,8 @@ func clampView(s string, w, h int) string {
 		lines = lines[:h]
 	}
 	for i, l := range lines {
-		if ansi.StringWidth(l) > w {
+		// A cell is at least one byte, so short lines need no measuring.
+		if len(l) > w && textWidth(l) > w {
 			lines[i] = ansi.Truncate(l, w, "")
 		}
 	}
@@ -120,20 +178,20 @@ func box(st Styles, focused bool, title, info string, content []string, w, h int
 		}
 		return strings.Join(out, "\n")
 	}
-	bs, ch, ts := st.Border, st.Box, st.Title
+	bp, ch, tp := st.p.border, st.Box, st.p.title
 	if focused {
-		bs, ch, ts = st.BorderFocused, st.BoxFocused, st.TitleFocused
+		bp, ch, tp = st.p.borderFocused, st.BoxFocused, st.p.titleFocused
 	}
 	inner := w - 2
 
 	// Top border: ╭─ Title ──── info ─╮, shrinking gracefully.
 	var top strings.Builder
-	top.WriteString(bs.Render(ch.tl))
+	top.WriteString(bp.render(ch.tl))
 	avail := inner
 	var titleSeg, infoSeg string
-	if info != "" && avail >= ansi.StringWidth(info)+4 {
+	if info != "" && avail >= textWidth(info)+4 {
 		infoSeg = " " + info + " "
-		avail -= ansi.StringWidth(infoSeg) + 1
+		avail -= textWidth(infoSeg) + 1
 	}
 	if title != "" && avail >= 4 {
 		t := truncate(title, avail-3)
@@ -141,26 +199,26 @@ func box(st Styles, focused bool, title, info string, content []string, w, h int
 	}
 	used := 0
 	if titleSeg != "" {
-		top.WriteString(bs.Render(ch.h))
-		top.WriteString(ts.Render(titleSeg))
-		used += 1 + ansi.StringWidth(titleSeg)
+		top.WriteString(bp.render(ch.h))
+		top.WriteString(tp.render(titleSeg))
+		used += 1 + textWidth(titleSeg)
 	}
 	rest := inner - used
 	if infoSeg != "" {
-		rest -= ansi.StringWidth(infoSeg) + 1
+		rest -= textWidth(infoSeg) + 1
 	}
 	if rest > 0 {
-		top.WriteString(bs.Render(strings.Repeat(ch.h, rest)))
+		top.WriteString(bp.render(strings.Repeat(ch.h, rest)))
 	}
 	if infoSeg != "" {
-		top.WriteString(st.TitleInfo.Render(infoSeg))
-		top.WriteString(bs.Render(ch.h))
+		top.WriteString(st.p.titleInfo.render(infoSeg))
+		top.WriteString(bp.render(ch.h))
 	}
-	top.WriteString(bs.Render(ch.tr))
+	top.WriteString(bp.render(ch.tr))
 
 	lines := make([]string, 0, h)
 	lines = append(lines, top.String())
-	side := bs.Render(ch.v)
+	side := bp.render(ch.v)
 	blank := strings.Repeat(" ", inner)
 	for i := 0; i < h-2; i++ {
 		body := blank
@@ -169,7 +227,7 @@ func box(st Styles, focused bool, title, info string, content []string, w, h int
 		}
 		lines = append(lines, side+body+side)
 	}
-	lines = append(lines, bs.Render(ch.bl+strings.Repeat(ch.h, inner)+ch.br))
+	lines = append(lines, bp.render(ch.bl+strings.Repeat(ch.h, inner)+ch.br))
 	return strings.Join(lines, "\n")
 }
 

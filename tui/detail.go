@@ -42,7 +42,8 @@ type detailPane struct {
 	renderBusy bool
 	gen        int // of the render in flight
 
-	vp       viewport.Model // read view; content is glamour's wrapped lines
+	vp       viewport.Model // read view scroll state; content is glamour's wrapped lines
+	lines    []string       // the same lines, sliced directly for the visible window
 	raw      *rawDoc
 	rawOff   int
 	shown    renderKey
@@ -195,7 +196,11 @@ func (d *detailPane) setContent(k renderKey, r *rendered) {
 		if same {
 			frac = d.vp.ScrollPercent()
 		}
-		d.vp.SetContentLines(r.lines)
+		w, h := d.vp.Width(), d.vp.Height()
+		d.vp = r.vp // a copy: the cached one stays at the top
+		d.lines = r.lines
+		d.vp.SetWidth(w)
+		d.vp.SetHeight(h)
 		d.vp.GotoTop()
 		if same && frac > 0 {
 			d.vp.SetYOffset(int(frac*float64(max(0, d.vp.TotalLineCount()-d.vp.Height())) + 0.5))
@@ -332,19 +337,22 @@ func (d *detailPane) View() string {
 	switch {
 	case d.idx < 0:
 		title = "Article"
-		content = []string{st.Placeholder.Render("No article selected.")}
+		content = []string{st.p.placeholder.render("No article selected.")}
 	case d.loadErr != nil:
-		content = []string{st.Error.Render("Could not load this article:"), cleanLine(d.loadErr.Error())}
+		content = []string{st.p.errorText.render("Could not load this article:"), cleanLine(d.loadErr.Error())}
 	case d.showing():
 		if d.kind == kindRaw {
 			content = d.raw.view(st, d.rawOff, d.rawOff+d.innerH())
 		} else {
-			content = splitLines(d.vp.View())
+			// The window itself, not viewport.View: that would pad and
+			// re-wrap it through lipgloss, and box fits each line anyway.
+			off := clampInt(d.vp.YOffset(), 0, len(d.lines))
+			content = d.lines[off:min(len(d.lines), off+d.innerH())]
 		}
 	case d.art == nil:
-		content = []string{st.Placeholder.Render("Loading…")}
+		content = []string{st.p.placeholder.render("Loading…")}
 	default:
-		content = []string{st.Placeholder.Render("Rendering…")}
+		content = []string{st.p.placeholder.render("Rendering…")}
 	}
 	return box(st, d.focused, title, info, content, d.w, d.h)
 }

@@ -338,7 +338,7 @@ func (l *listPane) View() string {
 				msg = "Filtering…"
 			}
 		}
-		content = append(content, st.Placeholder.Render(truncate(msg, inner)))
+		content = append(content, st.p.placeholder.render(truncate(msg, inner)))
 	}
 	end := min(len(l.vis), l.offset+rows)
 	for p := l.offset; p < end; p++ {
@@ -356,12 +356,12 @@ func (l *listPane) filterView(w int) string {
 	if len(l.vis) != 1 {
 		info += "es"
 	}
-	q := st.FilterPrompt.Render("/ ") + l.query
+	q := st.p.filterPrompt.render("/ ") + l.query
 	qw := max(0, w-ansi.StringWidth(info))
 	if qw < 4 {
 		return fit(q, w)
 	}
-	return fit(q, qw) + st.FilterInfo.Render(info)
+	return fit(q, qw) + st.p.filterInfo.render(info)
 }
 
 // rowView builds one row: gutter (selection marker, room for status badges),
@@ -403,17 +403,17 @@ func (l *listPane) rowView(i int, selected bool, w int) string {
 		meta += " " + padLeft(fmtWords(r.words, r.read), wordsW)
 	}
 	if selected {
-		style := st.RowSelectedBlur
+		style := st.p.rowSelectedBlur
 		if l.focused {
-			style = st.RowSelected
+			style = st.p.rowSelected
 		}
-		return marker + style.Render(" "+title+meta)
+		return marker + style.render(" "+title+meta)
 	}
-	ts := st.Row
+	ts := st.p.row
 	if !r.read {
-		ts = st.RowPending
+		ts = st.p.rowPending
 	}
-	return marker + " " + ts.Render(title) + st.RowDim.Render(meta)
+	return marker + " " + ts.render(title) + st.p.rowDim.render(meta)
 }
 
 func fmtWords(n int, read bool) string {

@@ -233,13 +233,13 @@ func (d *rawDoc) view(st Styles, from, to int) []string {
 		for _, sp := range d.lines[i] {
 			switch sp.kind {
 			case spanKept:
-				b.WriteString(st.RawKept.Render(sp.text))
+				b.WriteString(st.p.rawKept.render(sp.text))
 			case spanRemoved:
-				b.WriteString(st.RawRemoved.Render(sp.text))
+				b.WriteString(st.p.rawRemoved.render(sp.text))
 			case spanTag:
-				b.WriteString(st.RawTag.Render(sp.text))
+				b.WriteString(st.p.rawTag.render(sp.text))
 			case spanNote:
-				b.WriteString(st.Placeholder.Render(sp.text))
+				b.WriteString(st.p.placeholder.render(sp.text))
 			}
 		}
 		out = append(out, b.String())

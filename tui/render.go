@@ -4,6 +4,7 @@ import (
 	"strings"
 	"sync"
 
+	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/glamour/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -27,8 +28,11 @@ type renderKey struct {
 	style string // glamour style (the raw view ignores it but keys stay uniform)
 }
 
-// rendered is a document ready to scroll: glamour lines or a raw layout.
+// rendered is a document ready to scroll: a viewport already holding
+// glamour's lines (it measures every line once, here, off the update loop,
+// so switching back to a cached article costs nothing), or a raw layout.
 type rendered struct {
+	vp    viewport.Model // scroll state over lines
 	lines []string
 	raw   *rawDoc
 }
@@ -104,7 +108,10 @@ func renderCmd(k renderKey, gen int, a *model.Article, title string, pool *glamo
 		if err != nil {
 			return renderedMsg{key: k, gen: gen, err: err}
 		}
-		return renderedMsg{key: k, gen: gen, doc: &rendered{lines: glamourLines(out)}}
+		lines := glamourLines(out)
+		vp := viewport.New()
+		vp.SetContentLines(lines)
+		return renderedMsg{key: k, gen: gen, doc: &rendered{vp: vp, lines: lines}}
 	}
 }
 

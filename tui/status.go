@@ -29,32 +29,32 @@ func statusView(st Styles, w int, s statusInfo) string {
 		text     string
 		priority int // lower survives longer
 	}
-	segs := []seg{{st.StatusMode.Render(" " + s.mode + " "), 0}}
-	segs = append(segs, seg{st.StatusBar.Render(fmt.Sprintf("%d/%d", s.pos, s.n)), 2})
+	segs := []seg{{st.p.statusMode.render(" " + s.mode + " "), 0}}
+	segs = append(segs, seg{st.p.statusBar.render(fmt.Sprintf("%d/%d", s.pos, s.n)), 2})
 	if s.percent >= 0 {
-		segs = append(segs, seg{st.StatusBar.Render(fmt.Sprintf("%d%%", s.percent)), 3})
+		segs = append(segs, seg{st.p.statusBar.render(fmt.Sprintf("%d%%", s.percent)), 3})
 	}
 	if s.loading {
 		bar := ""
 		if w >= 60 {
-			bar = progressBar(st, 12, s.done, s.total) + st.StatusBar.Render(" ")
+			bar = progressBar(st, 12, s.done, s.total) + st.p.statusBar.render(" ")
 		}
-		segs = append(segs, seg{bar + st.StatusDim.Render(fmt.Sprintf("reading %s/%s", commas(s.done), commas(s.total))), 4})
+		segs = append(segs, seg{bar + st.p.statusDim.render(fmt.Sprintf("reading %s/%s", commas(s.done), commas(s.total))), 4})
 	}
 	if s.skipped > 0 {
-		segs = append(segs, seg{st.StatusWarn.Render(fmt.Sprintf("%s skipped", commas(s.skipped))) + st.StatusDim.Render(" (!)"), 1})
+		segs = append(segs, seg{st.p.statusWarn.render(fmt.Sprintf("%s skipped", commas(s.skipped))) + st.p.statusDim.render(" (!)"), 1})
 	}
 	if s.message != "" {
-		segs = append(segs, seg{st.StatusMsg.Render(cleanLine(s.message)), 5})
+		segs = append(segs, seg{st.p.statusMsg.render(cleanLine(s.message)), 5})
 	}
-	sep := st.StatusBar.Render("  ")
+	sep := st.p.statusBar.render("  ")
 	width := func(ss []seg) int {
 		n := 0
 		for i, x := range ss {
 			if i > 0 {
 				n += 2
 			}
-			n += ansi.StringWidth(x.text)
+			n += textWidth(x.text)
 		}
 		return n
 	}
@@ -72,11 +72,11 @@ func statusView(st Styles, w int, s statusInfo) string {
 		parts[i] = x.text
 	}
 	line := strings.Join(parts, sep)
-	lw := ansi.StringWidth(line)
+	lw := textWidth(line)
 	if lw > w {
 		return ansi.Truncate(line, w, "")
 	}
-	return line + st.StatusBar.Render(strings.Repeat(" ", w-lw))
+	return line + st.p.statusBar.render(strings.Repeat(" ", w-lw))
 }
 
 func progressBar(st Styles, w, done, total int) string {
@@ -84,5 +84,5 @@ func progressBar(st Styles, w, done, total int) string {
 		total = 1
 	}
 	full := clampInt(done*w/total, 0, w)
-	return st.BarFull.Render(strings.Repeat(st.BarFullCh, full)) + st.BarEmpty.Render(strings.Repeat(st.BarEmptyCh, w-full))
+	return st.p.barFull.render(strings.Repeat(st.BarFullCh, full)) + st.p.barEmpty.render(strings.Repeat(st.BarEmptyCh, w-full))
 }

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"image/color"
+	"strings"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/lipgloss/v2"
@@ -66,6 +67,54 @@ type Styles struct {
 
 	// Glamour is the glamour standard style for article text.
 	Glamour string
+
+	p paints // derived by NewStyles
+}
+
+// paint is a style reduced to the SGR sequences around its text. The hot
+// paths (rows, borders, raw spans, the status bar) paint one short line at a
+// time, where lipgloss.Style.Render's general machinery (wrapping,
+// alignment, per-rune underlines) costs more than the frame itself.
+type paint struct{ pre, post string }
+
+func newPaint(st lipgloss.Style) paint {
+	out := st.Render("x")
+	i := strings.IndexByte(out, 'x') // SGR sequences never contain an x
+	if i < 0 {
+		return paint{}
+	}
+	return paint{pre: out[:i], post: out[i+1:]}
+}
+
+func (p paint) render(s string) string {
+	if p.pre == "" || s == "" {
+		return s
+	}
+	return p.pre + s + p.post
+}
+
+type paints struct {
+	border, borderFocused, title, titleFocused, titleInfo   paint
+	row, rowSelected, rowSelectedBlur, rowDim, rowPending   paint
+	filterPrompt, filterInfo, placeholder, errorText        paint
+	rawKept, rawRemoved, rawTag                             paint
+	statusBar, statusMode, statusDim, statusWarn, statusMsg paint
+	barFull, barEmpty                                       paint
+}
+
+func (s *Styles) derive() {
+	s.p = paints{
+		border: newPaint(s.Border), borderFocused: newPaint(s.BorderFocused),
+		title: newPaint(s.Title), titleFocused: newPaint(s.TitleFocused), titleInfo: newPaint(s.TitleInfo),
+		row: newPaint(s.Row), rowSelected: newPaint(s.RowSelected), rowSelectedBlur: newPaint(s.RowSelectedBlur),
+		rowDim: newPaint(s.RowDim), rowPending: newPaint(s.RowPending),
+		filterPrompt: newPaint(s.FilterPrompt), filterInfo: newPaint(s.FilterInfo),
+		placeholder: newPaint(s.Placeholder), errorText: newPaint(s.Error),
+		rawKept: newPaint(s.RawKept), rawRemoved: newPaint(s.RawRemoved), rawTag: newPaint(s.RawTag),
+		statusBar: newPaint(s.StatusBar), statusMode: newPaint(s.StatusMode), statusDim: newPaint(s.StatusDim),
+		statusWarn: newPaint(s.StatusWarn), statusMsg: newPaint(s.StatusMsg),
+		barFull: newPaint(s.BarFull), barEmpty: newPaint(s.BarEmpty),
+	}
 }
 
 // NewStyles builds the styles for a dark or light background. With noColor
@@ -73,6 +122,12 @@ type Styles struct {
 // and strikethrough carry the meaning, and focus is also shown by border
 // weight and markers.
 func NewStyles(isDark, noColor bool) Styles {
+	st := newStyles(isDark, noColor)
+	st.derive()
+	return st
+}
+
+func newStyles(isDark, noColor bool) Styles {
 	s := lipgloss.NewStyle
 	if noColor {
 		return Styles{

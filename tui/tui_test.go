@@ -350,11 +350,11 @@ func TestRawToggle(t *testing.T) {
 	}
 	// Removed text is struck through; kept text is not.
 	st := m.c.styles
-	if !strings.Contains(content(m), st.RawRemoved.Render("Photo: Harbour Gazette staff")) {
+	if !strings.Contains(content(m), st.p.rawRemoved.render("Photo: Harbour Gazette staff")) {
 		t.Fatal("caption not styled as removed")
 	}
 	kept := strings.SplitN(m.detail.art.Text, " ", 2)[0]
-	if strings.Contains(content(m), st.RawRemoved.Render(kept)) {
+	if strings.Contains(content(m), st.p.rawRemoved.render(kept)) {
 		t.Fatal("kept text styled as removed")
 	}
 	press(t, m, "r")
