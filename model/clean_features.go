@@ -519,12 +519,10 @@ func mayStartCopyright(lead string) bool {
 // mayForbidReproduction is a cheap filter before reReproduce: one pass
 // looking for a word that starts with one of its verbs.
 func mayForbidReproduction(low string) bool {
-	for i := 0; i < len(low); {
-		j := strings.IndexAny(low[i:], "rcb")
-		if j < 0 {
-			return false
+	for i := 0; i < len(low); i++ {
+		if c := low[i]; c != 'r' && c != 'c' && c != 'b' {
+			continue
 		}
-		i += j
 		if i == 0 || !isWordByte(low[i-1]) {
 			rest := low[i:]
 			if strings.HasPrefix(rest, "reproduc") || strings.HasPrefix(rest, "redistribut") || strings.HasPrefix(rest, "republi") ||
@@ -532,7 +530,6 @@ func mayForbidReproduction(low string) bool {
 				return true
 			}
 		}
-		i++
 	}
 	return false
 }
