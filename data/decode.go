@@ -18,7 +18,21 @@ import (
 const maxArticleBytes = 64 << 20
 
 // binarySample is how much of a file the control-byte test looks at.
-const binarySample = 64 << 10
+const binarySample = 8 << 10
+
+// oddControl marks the C0 controls (and DEL) that text does not use: not
+// tab, line breaks, form feed, vertical tab or ESC (coloured terminal text is
+// still text; Sanitize removes the escapes).
+var oddControl = func() (t [256]bool) {
+	for c := range 0x20 {
+		t[c] = true
+	}
+	for _, c := range []byte{'\n', '\r', '\t', '\f', '\v', 0x1b} {
+		t[c] = false
+	}
+	t[0x7f] = true
+	return t
+}()
 
 // readLimited reads r to the end, failing once it passes limit bytes.
 // sizeHint (when known) sizes the buffer in one go.
@@ -113,7 +127,7 @@ func binaryReason(b []byte) string {
 	sample := b[:min(len(b), binarySample)]
 	ctl := 0
 	for _, c := range sample {
-		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v' && c != 0x1b || c == 0x7f {
+		if oddControl[c] {
 			ctl++
 		}
 	}

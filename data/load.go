@@ -206,16 +206,13 @@ func assemble(it *Item, format, raw string, fm fileMeta) *model.Article {
 				a.Meta[k] = model.SanitizeLine(v)
 			}
 		}
-		if d := model.SanitizeLine(cl.Dateline); d != "" {
+		if d := firstOf(cl.Dateline); d != "" {
 			a.Meta["dateline"] = d
 		}
 	}
 	a.Words = model.WordCount(a.Text)
 	if a.Title == "" {
-		a.Title = headline(a.Text)
-	}
-	if a.Title == "" {
-		a.Title = headline(raw)
+		a.Title = firstOf(headline(a.Text), headline(raw))
 	}
 	if a.Title == "" {
 		a.Title = a.ID
@@ -223,11 +220,13 @@ func assemble(it *Item, format, raw string, fm fileMeta) *model.Article {
 	return a
 }
 
-// firstOf returns the first non-empty value, as one sanitised line.
+// firstOf returns the first non-empty value, as one sanitised line. It is a
+// copy: values the cleaner found are slices of the body, and an article kept
+// for its metadata must not keep its whole body alive through them.
 func firstOf(vals ...string) string {
 	for _, v := range vals {
 		if v = model.SanitizeLine(v); v != "" {
-			return v
+			return strings.Clone(v)
 		}
 	}
 	return ""

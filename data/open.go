@@ -29,6 +29,10 @@ const maxDepth = 100
 // large compressed corpus costs disk cache, not heap.
 var spillAt = 64 << 20 // a variable so tests can make it spill
 
+// keepBodiesUpTo is the largest in-memory input (stdin, a pipe) whose bodies
+// Stream keeps.
+const keepBodiesUpTo = 32 << 20
+
 // opener finds the items of one Corpus.
 type opener struct {
 	c        *Corpus
@@ -509,7 +513,9 @@ func (o *opener) addMem(display, id string, data []byte) {
 			data = out
 		}
 	}
-	src := &source{name: display, display: display, mem: data, inMem: true, guessed: true}
+	// Stream keeps the bodies of what is in memory anyway, but a large piped
+	// JSONL corpus would double in memory that way: it is streamed like a file.
+	src := &source{name: display, display: display, mem: data, inMem: len(data) <= keepBodiesUpTo, guessed: true}
 	if looksJSONL(data) {
 		scanMem(data, o.lineAdder(src, id))
 		return
