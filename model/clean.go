@@ -386,8 +386,8 @@ func (c *Cleaner) resolve(ps []cpara, start, end int, repeated []bool, out *Clea
 			for j < len(ps) && ps[j].k&kHeadline != 0 && ps[j].k&(kProse|strongNoise) == 0 && !ps[j].forced {
 				j++
 			}
-			// Not when the text before announces a list ("demands include:").
 			runEnd = j
+			// Not when the text before announces a list ("demands include:").
 			if j-i >= 2 && !(i > 0 && ps[i-1].f.last == ':') {
 				for x := i; x < j; x++ {
 					ps[x].reason = ReasonRelated
@@ -409,13 +409,13 @@ func (c *Cleaner) betterHeadlineBelow(ps []cpara, i, start int) bool {
 	return false
 }
 
-// bylineName strips "By" and dashes from a byline.
+// bylineName strips "By", dashes and brackets from a byline.
 func bylineName(s string) string {
 	s = strings.TrimLeftFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) })
 	if len(s) > 3 && strings.EqualFold(s[:3], "by ") {
 		s = s[3:]
 	}
-	return strings.TrimSpace(s)
+	return strings.Trim(s, " ()[]|—–-:;,")
 }
 
 // dateline cuts a dateline prefix off the first kept body paragraph.

@@ -478,6 +478,22 @@ func TestCleanBylineInBody(t *testing.T) {
 	}
 }
 
+func TestBylineName(t *testing.T) {
+	for in, want := range map[string]string{
+		"By Jane Doe":               "Jane Doe",
+		"BY JANE DOE, Reuters":      "JANE DOE, Reuters",
+		"— AFP":                     "AFP",
+		"(Reuters)":                 "Reuters",
+		"Associated Press":          "Associated Press",
+		"By Jane Doe Jr.":           "Jane Doe Jr.",
+		"Jane Doe | Staff Writer |": "Jane Doe | Staff Writer",
+	} {
+		if got := bylineName(in); got != want {
+			t.Errorf("bylineName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 func TestCleanEmptyAndDegenerate(t *testing.T) {
 	for _, raw := range []string{"", "   \n\n\t\n", "World", "Leave a comment", "\u00a0", "— \n —"} {
 		c := Clean(raw)
