@@ -69,7 +69,6 @@ type source struct {
 	fsys    fs.FS    // nil: the OS file system
 	name    string   // what to open: absolute OS path, or a path in fsys
 	display string   // sanitised path for problems
-	ext     string   // format-giving extension, lower case, ".gz" removed ("" when none)
 	mem     []byte   // whole (decompressed) content when it is held in memory
 	spill   *os.File // a large .jsonl.gz, decompressed to an unlinked temp file
 	inMem   bool     // the corpus lives in memory anyway (stdin, fs.FS): Stream keeps bodies

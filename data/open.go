@@ -361,7 +361,7 @@ func (o *opener) addFile(name, display string, explicit bool) {
 		}
 		o.seenFile[name] = true
 	}
-	src := &source{fsys: o.fsys, name: name, display: display, ext: ext, guessed: guessed, inMem: o.fsys != nil}
+	src := &source{fsys: o.fsys, name: name, display: display, guessed: guessed, inMem: o.fsys != nil}
 	id := o.id(name)
 	if format == "jsonl" {
 		o.addJSONL(src, id)
