@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -31,8 +32,17 @@ type listPane struct {
 	applied *filterResult // scan whose matches are shown (nil = unfiltered)
 	gen     int
 	running bool // a scan of generation gen is in flight
-	pending bool // the query or the haystacks changed while it ran
+	pending bool // the query changed while it ran
+	ticking bool // a refilterMsg is on its way
 }
+
+// refilterMsg asks for a rescan after Stream changed titles under an active
+// filter. Rescans for new titles are spaced out (refilterDelay) so a filter
+// left on during loading does not keep a core busy rescanning 100k titles
+// after every batch; rescans for a changed query are immediate.
+type refilterMsg struct{}
+
+const refilterDelay = 250 * time.Millisecond
 
 func newListPane(c *common, store *itemStore, label string) *listPane {
 	l := &listPane{c: c, store: store, label: cleanLine(label)}
@@ -265,8 +275,11 @@ func (l *listPane) filterDone(msg filterDoneMsg) tea.Cmd {
 	_, terms := normaliseQuery(msg.query)
 	l.applied = &filterResult{query: msg.query, terms: terms, version: msg.version, matches: matches}
 	l.setVis(matches, keep)
-	if l.pending || msg.query != l.query || msg.version != l.store.version {
+	if l.pending || msg.query != l.query {
 		return l.startScan()
+	}
+	if msg.version != l.store.version {
+		return l.armRefilter()
 	}
 	return nil
 }
@@ -274,12 +287,32 @@ func (l *listPane) filterDone(msg filterDoneMsg) tea.Cmd {
 // storeChanged is called after Stream results were applied.
 func (l *listPane) storeChanged(died bool) tea.Cmd {
 	if l.query != "" {
-		return l.refilter()
+		if l.running {
+			return nil // filterDone sees the new version
+		}
+		return l.armRefilter()
 	}
 	if died {
 		l.setVis(l.store.liveItems(), true)
 	}
 	return nil
+}
+
+func (l *listPane) armRefilter() tea.Cmd {
+	if l.ticking {
+		return nil
+	}
+	l.ticking = true
+	return tea.Tick(refilterDelay, func(time.Time) tea.Msg { return refilterMsg{} })
+}
+
+// refilterDue rescans if the haystacks moved on since the shown result.
+func (l *listPane) refilterDue() tea.Cmd {
+	l.ticking = false
+	if l.query == "" || l.running || l.applied != nil && l.applied.version == l.store.version {
+		return nil
+	}
+	return l.startScan()
 }
 
 // cursorPos is where the real cursor goes while typing, relative to the pane.

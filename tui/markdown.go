@@ -17,11 +17,13 @@ import (
 // the one character, so what the reader sees is exactly the text.
 
 // mdEntity maps the characters that are markdown (or GFM) syntax anywhere in
-// a line: escapes, emphasis, headings, entities, raw HTML and autolinks,
+// a line to a form glamour shows as that character: escapes (a backslash is
+// the one character better escaped with a backslash: glamour reads a
+// backslash made from a reference as an escape once more), emphasis, headings, entities, raw HTML and autolinks,
 // links and footnotes, code, tables, strikethrough, and the ':' and '@' that
 // let linkify turn "https://…" or "a@b.c" into a hyperlink.
 var mdEntity = map[rune]string{
-	'\\': "&#92;", '*': "&#42;", '_': "&#95;", '#': "&#35;", '&': "&amp;",
+	'\\': `\\`, '*': "&#42;", '_': "&#95;", '#': "&#35;", '&': "&amp;",
 	'<': "&lt;", '>': "&gt;", '[': "&#91;", ']': "&#93;", '`': "&#96;",
 	'|': "&#124;", '~': "&#126;", ':': "&#58;", '@': "&#64;",
 }
@@ -151,7 +153,10 @@ func articleMarkdown(a *model.Article, title string, noColor bool) string {
 		b.WriteString("\n\n")
 	}
 	if s := escapeMarkdown(a.Summary); s != "" {
-		b.WriteString("> ")
+		// The standfirst: not a block quote, which would read as a quotation.
+		if !noColor {
+			s = "*" + s + "*"
+		}
 		b.WriteString(s)
 		b.WriteString("\n\n")
 	}

@@ -135,6 +135,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case filterDoneMsg:
 		cmds = append(cmds, m.list.filterDone(msg))
+	case refilterMsg:
+		cmds = append(cmds, m.list.refilterDue())
 	case articleLoadedMsg:
 		if msg.err == nil && msg.art != nil {
 			m.store.updateFromArticle(msg.idx, msg.art)

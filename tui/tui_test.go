@@ -589,3 +589,30 @@ func TestLoadingShowsProvisionalTitlesAndProgress(t *testing.T) {
 		t.Fatalf("after reading:\n%s", p)
 	}
 }
+
+func TestFilterFollowsTitlesWhileLoading(t *testing.T) {
+	src := fixtureSource(20, -1)
+	m := NewFromSource(src, Options{NoColor: true})
+	m.Update(tea.WindowSizeMsg{Width: 120, Height: 30})
+	var rs []dataResult
+	src.Stream(t.Context(), 1, func(b []dataResult) { rs = append(rs, b...) })
+	// Filter on a word that only real titles have, before any is read.
+	press(t, m, "/")
+	typeText(t, m, "river")
+	if len(m.list.vis) != 0 {
+		t.Fatal("file names should not match")
+	}
+	close(m.stream.ch) // no background reader here: its next wait ends at once
+	_, cmd := m.Update(streamBatchMsg{rs})
+	// The rescan is spaced out, then the read titles match.
+	drive(t, m, cmd)
+	got := rowTitles(m)
+	if len(got) == 0 {
+		t.Fatal("filter did not pick up the titles read meanwhile")
+	}
+	for _, g := range got {
+		if !strings.Contains(strings.ToLower(g), "river") {
+			t.Fatalf("%q does not match", g)
+		}
+	}
+}
