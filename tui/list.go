@@ -410,8 +410,8 @@ func (l *listPane) rowView(i int, selected bool, w int) string {
 	if w >= 30 {
 		wordsW = 6
 	}
-	if w >= 48 {
-		outletW = min(18, w/5)
+	if w >= 40 {
+		outletW = clampInt(w/5, 8, 18)
 	}
 	titleW := w - gutter
 	if wordsW > 0 {
@@ -422,9 +422,9 @@ func (l *listPane) rowView(i int, selected bool, w int) string {
 	}
 	marker := " "
 	if selected {
-		marker = st.MarkerBlur
+		marker = st.p.border.render(st.MarkerBlur)
 		if l.focused {
-			marker = st.Marker
+			marker = st.p.borderFocused.render(st.Marker)
 		}
 	}
 	title := fit(r.title, titleW)

@@ -336,7 +336,7 @@ func (m *Model) layout() tea.Cmd {
 		m.list.SetSize(w, bodyH)
 		return m.detail.SetSize(w, bodyH)
 	}
-	lw := clampInt(w*38/100, 30, w-40)
+	lw := clampInt(w*2/5, 30, w-40)
 	m.list.SetSize(lw, bodyH)
 	return m.detail.SetSize(w-lw, bodyH)
 }

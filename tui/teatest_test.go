@@ -43,3 +43,22 @@ func TestProgramFlow(t *testing.T) {
 	out, _ := io.ReadAll(tm.FinalOutput(t))
 	_ = out
 }
+
+func TestProgramNarrowAndResize(t *testing.T) {
+	m := NewFromSource(fixtureSource(12, -1), Options{NoColor: true})
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(60, 20))
+	waitFor(t, tm, "Read 12 articles")
+	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
+	waitFor(t, tm, "# Council approves plan")
+	tm.Send(tea.KeyPressMsg{Code: tea.KeyEscape})
+	waitFor(t, tm, "Articles")
+	tm.Send(tea.WindowSizeMsg{Width: 130, Height: 30})
+	waitFor(t, tm, "# Council approves plan") // both panes again
+	tm.Type("?")
+	waitFor(t, tm, "Help")
+	tm.Type("q")
+	fm := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*Model)
+	if fm.narrow || fm.list.w+fm.detail.w != 130 || fm.overlay != overlayHelp {
+		t.Fatalf("final layout: narrow %v widths %d+%d overlay %v", fm.narrow, fm.list.w, fm.detail.w, fm.overlay)
+	}
+}

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"image/color"
 	"strings"
 	"testing"
 
@@ -614,5 +615,33 @@ func TestFilterFollowsTitlesWhileLoading(t *testing.T) {
 		if !strings.Contains(strings.ToLower(g), "river") {
 			t.Fatalf("%q does not match", g)
 		}
+	}
+}
+
+func TestBackgroundColourRestyles(t *testing.T) {
+	m := NewFromSource(fixtureSource(4, -1), Options{})
+	send(t, m, tea.WindowSizeMsg{Width: 120, Height: 30})
+	drive(t, m, m.Init())
+	if m.c.styles.Glamour != "dark" || m.detail.shown.style != "dark" {
+		t.Fatal("dark is the default before the terminal answers")
+	}
+	dark := content(m)
+	send(t, m, tea.BackgroundColorMsg{Color: color.White})
+	if m.c.isDark || m.c.styles.Glamour != "light" {
+		t.Fatal("light background not picked up")
+	}
+	if !m.detail.showing() || m.detail.shown.style != "light" {
+		t.Fatal("article not re-rendered in the light style")
+	}
+	if content(m) == dark {
+		t.Fatal("frame unchanged after restyling")
+	}
+	// NO_COLOR ignores the background: notty stays.
+	m = NewFromSource(fixtureSource(4, -1), Options{NoColor: true})
+	send(t, m, tea.WindowSizeMsg{Width: 120, Height: 30})
+	drive(t, m, m.Init())
+	send(t, m, tea.BackgroundColorMsg{Color: color.White})
+	if m.c.styles.Glamour != "notty" || m.detail.shown.style != "notty" {
+		t.Fatal("NO_COLOR must keep the notty style")
 	}
 }
