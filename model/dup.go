@@ -1,0 +1,726 @@
+package model
+
+import (
+	"cmp"
+	"math"
+	"math/bits"
+	"runtime"
+	"slices"
+	"sort"
+	"sync"
+	"sync/atomic"
+)
+
+// Duplicate detection: exact copies by a hash of the normalised text, near
+// copies by overlap of word shingles.
+//
+// How it works, and why:
+//
+//   - Shingles are DupShingleWords consecutive normalised words (see
+//     dupScanner) that do not cross a line break, so reordered paragraphs
+//     keep every shingle and a re-wrapped copy loses only a few. A paragraph
+//     shorter than that is one shingle. Each shingle is a 32-bit hash; a
+//     document's signature is the sorted set of them (about 4 bytes per word),
+//     so candidates are scored exactly rather than estimated from a sketch.
+//
+//   - The score is containment, max(|A∩B|/|A|, |A∩B|/|B|), reported with
+//     Jaccard. A wire story cut to its first third sits wholly inside the full
+//     version (containment 1) while its Jaccard is only about 0.3; a
+//     Jaccard-tuned MinHash LSH has to choose between missing it and drowning in
+//     candidates.
+//
+//   - Candidates come from Broder's MOD-m sketch, the min-wise variant he
+//     designed for containment ("On the resemblance and containment of
+//     documents", 1997): every shingle whose hash is below a fixed cut (the
+//     sample rate) is kept. Because the cut is the same for every document, the
+//     sketch of A∩B is exactly the common part of the two sketches, so the
+//     share of A's sketch found in B's estimates A's containment in B without
+//     bias, whatever the sizes. As the hashes are sorted, the sketch is a prefix
+//     of the signature and costs no extra memory. An inverted index over the
+//     sketches is LSH banding with one row per band; a pair is a candidate only
+//     when the smaller document's sketch shares enough elements (3 standard
+//     deviations below what the threshold implies) with the larger one's.
+//
+//   - Prefix filtering (as in the AllPairs set-similarity join) makes that
+//     cheap: to share m of its n sketch elements with anyone, a document must
+//     share one of its n-m+1 rarest, so phrases found in thousands of
+//     documents ("said in a statement on") are not even looked up unless
+//     needed.
+//
+//   - Documents with identical shingle sets are scored once, through one
+//     representative, so a story syndicated a thousand times costs one query.
+
+// DupShingleWords is how many words make one shingle. Five keeps unrelated
+// articles from sharing shingles through common phrases while a changed word
+// or figure costs only five shingles.
+const DupShingleWords = 5
+
+// DupSignatureVersion changes whenever Signature would give a different result
+// for the same text. Store it with cached signatures and recompute those with
+// another version.
+const DupSignatureVersion = 1
+
+// DefaultDupThreshold is the containment at and above which Pairs reports a
+// pair by default. At 0.5 a wire story cut to half its length, or lightly
+// edited, or with a paragraph added, is found, while different write-ups of one
+// event that share a quote or a few phrases (containment well under 0.2) are
+// not.
+const DefaultDupThreshold = 0.5
+
+// DefaultDupSampleRate is the share of shingles indexed for candidate search:
+// a 600-word article indexes about 150. Lower is faster and smaller; higher
+// finds short documents' copies more reliably.
+const DefaultDupSampleRate = 0.25
+
+// DefaultDupMinShingles is the fewest distinct shingles (roughly words) a
+// document needs to be compared for near-duplicates. Shorter texts (captions,
+// stubs, cookie notices) are still paired when their shingle sets are equal.
+const DefaultDupMinShingles = 20
+
+// Kinds of DupPair.
+const (
+	DupExact = "exact" // the normalised texts are equal
+	DupNear  = "near"  // the shingle sets overlap at or above the threshold
+)
+
+// DupDoc is a document to check for duplicates.
+type DupDoc struct {
+	ID   string
+	Text string
+}
+
+// DupSignature is what duplicate detection needs to know about one text. It
+// depends only on the text, so it can be cached by content hash; it is plain
+// data (serialise it with encoding/json or gob).
+type DupSignature struct {
+	Version  int      // DupSignatureVersion when computed
+	Exact    uint64   // hash of the normalised text; 0 when it has no words
+	Words    int      // words (tokens) in the text
+	Shingles []uint32 // hashes of the word shingles, sorted ascending, unique
+}
+
+// Current reports whether s was computed by this version of Signature.
+func (s DupSignature) Current() bool { return s.Version == DupSignatureVersion }
+
+// Bytes is the memory s holds, for sizing caches.
+func (s DupSignature) Bytes() int { return 48 + 4*cap(s.Shingles) }
+
+// Signature computes the duplicate-detection signature of a (cleaned) text.
+func Signature(text string) DupSignature {
+	var w dupSigner
+	return w.sign(text)
+}
+
+// dupSigner keeps scratch buffers between documents.
+type dupSigner struct {
+	sc  dupScanner
+	sh  []uint32
+	tmp []uint32
+}
+
+// dupShingle combines token hashes in order into a 32-bit shingle hash.
+func dupShingle(toks []uint64) uint32 {
+	h := uint64(len(toks))
+	for _, t := range toks {
+		h = (h ^ t) * 0x9e3779b97f4a7c15
+		h ^= h >> 29
+	}
+	return uint32(dupMix(h) >> 32)
+}
+
+func (w *dupSigner) sign(text string) DupSignature {
+	const k = DupShingleWords
+	sig := DupSignature{Version: DupSignatureVersion}
+	w.sc.reset(text, true)
+	sh := w.sh[:0]
+	var win [k]uint64 // the paragraph's last k token hashes, oldest first
+	n := 0            // tokens in the current paragraph
+	var t dupToken
+	for w.sc.next(&t) {
+		sig.Words++
+		if t.para {
+			if n > 0 && n < k {
+				sh = append(sh, dupShingle(win[k-n:]))
+			}
+			n = 0
+		}
+		copy(win[:], win[1:])
+		win[k-1] = t.hash
+		if n++; n >= k {
+			sh = append(sh, dupShingle(win[:]))
+		}
+	}
+	if n > 0 && n < k {
+		sh = append(sh, dupShingle(win[k-n:]))
+	}
+	if sig.Words > 0 {
+		sig.Exact = dupExactHash(w.sc.norm)
+	}
+	sh, w.tmp = dupSortUnique(sh, w.tmp)
+	w.sh = sh
+	if len(sh) > 0 {
+		sig.Shingles = slices.Clone(sh)
+	}
+	return sig
+}
+
+// dupSortUnique sorts a (LSD radix, four byte-wide passes: several times
+// faster than a comparison sort on a few hundred hashes) and drops repeats.
+// tmp is scratch space; both are returned for reuse.
+func dupSortUnique(a, tmp []uint32) ([]uint32, []uint32) {
+	if len(a) < 64 {
+		slices.Sort(a)
+		return slices.Compact(a), tmp
+	}
+	tmp = slices.Grow(tmp[:0], len(a))[:len(a)]
+	var cnt [4][256]int32
+	for _, v := range a {
+		cnt[0][v&0xff]++
+		cnt[1][v>>8&0xff]++
+		cnt[2][v>>16&0xff]++
+		cnt[3][v>>24]++
+	}
+	src, dst := a, tmp
+	for p := range 4 {
+		c := &cnt[p]
+		sum := int32(0)
+		for i := range c {
+			c[i], sum = sum, sum+c[i]
+		}
+		sh := 8 * p
+		for _, v := range src {
+			b := v >> sh & 0xff
+			dst[c[b]] = v
+			c[b]++
+		}
+		src, dst = dst, src
+	}
+	// After an even number of passes the result is back in a.
+	return slices.Compact(a), tmp
+}
+
+// SignAll computes the signatures of docs on workers goroutines (0: one per
+// CPU). progress, when not nil, is called now and then with the number done;
+// calls never overlap.
+func SignAll(docs []DupDoc, workers int, progress func(done, total int)) []DupSignature {
+	out := make([]DupSignature, len(docs))
+	dupParallel(len(docs), workers, 64, progress, func() func(i int) {
+		var w dupSigner
+		return func(i int) { out[i] = w.sign(docs[i].Text) }
+	})
+	return out
+}
+
+// dupParallel runs job(i) for i in [0,n) on workers goroutines, handing out
+// chunks of the given size. newJob is called once per goroutine so each has its
+// own scratch space.
+func dupParallel(n, workers, chunk int, progress func(done, total int), newJob func() func(i int)) {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	if workers > (n+chunk-1)/chunk {
+		workers = max(1, (n+chunk-1)/chunk)
+	}
+	var next atomic.Int64
+	var mu sync.Mutex
+	done := 0
+	if progress != nil {
+		progress(0, n)
+	}
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			job := newJob()
+			for {
+				lo := int(next.Add(int64(chunk))) - chunk
+				if lo >= n {
+					return
+				}
+				hi := min(lo+chunk, n)
+				for i := lo; i < hi; i++ {
+					job(i)
+				}
+				if progress != nil {
+					mu.Lock()
+					done += hi - lo
+					progress(done, n)
+					mu.Unlock()
+				}
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// DupPair is two documents found to be copies of each other.
+type DupPair struct {
+	A, B    string  // document IDs, A < B
+	Jaccard float64 // |A∩B| / |A∪B| over shingle sets
+	AinB    float64 // |A∩B| / |A|: how much of A is found in B
+	BinA    float64 // |A∩B| / |B|: how much of B is found in A
+	Kind    string  // DupExact or DupNear
+}
+
+// Containment is the larger of the two directions: 1 when either document is
+// wholly inside the other. Pairs are thresholded and ranked by it.
+func (p DupPair) Containment() float64 { return max(p.AinB, p.BinA) }
+
+// DupOptions tunes a DupIndex. The zero value gives the defaults.
+type DupOptions struct {
+	Workers     int     // goroutines used by Pairs; 0: one per CPU
+	SampleRate  float64 // share of shingles indexed for candidates, (0,1]; 0: DefaultDupSampleRate
+	MinShingles int     // fewest shingles for near-duplicate search; 0: DefaultDupMinShingles, <0: no minimum
+}
+
+// DupIndex collects signatures and finds the duplicate pairs among them. Add
+// is cheap, so callers can keep signatures cached by content hash, add them all
+// and compute only new or changed texts' signatures. A DupIndex is not safe for
+// concurrent use; run Pairs in the background and report its progress.
+type DupIndex struct {
+	opts DupOptions
+	docs []dupEntry
+	byID map[string]int
+}
+
+type dupEntry struct {
+	id    string
+	exact uint64
+	set   uint64 // hash of the shingle set, to group identical sets
+	sh    []uint32
+}
+
+// NewDupIndex returns an empty index.
+func NewDupIndex(opts DupOptions) *DupIndex {
+	if opts.SampleRate <= 0 || opts.SampleRate > 1 || math.IsNaN(opts.SampleRate) {
+		opts.SampleRate = DefaultDupSampleRate
+	}
+	if opts.MinShingles == 0 {
+		opts.MinShingles = DefaultDupMinShingles
+	}
+	return &DupIndex{opts: opts, byID: map[string]int{}}
+}
+
+// Len is the number of documents added.
+func (x *DupIndex) Len() int { return len(x.docs) }
+
+// Add adds or replaces the document id. The index keeps sig.Shingles; do not
+// modify it afterwards.
+func (x *DupIndex) Add(id string, sig DupSignature) {
+	h := uint64(dupFNVOffset)
+	for _, s := range sig.Shingles {
+		h = (h ^ uint64(s)) * dupFNVPrime
+	}
+	e := dupEntry{id: id, exact: sig.Exact, set: dupMix(h), sh: sig.Shingles}
+	if i, ok := x.byID[id]; ok {
+		x.docs[i] = e
+		return
+	}
+	x.byID[id] = len(x.docs)
+	x.docs = append(x.docs, e)
+}
+
+// dupRepPair is a near-duplicate pair between two group representatives.
+type dupRepPair struct {
+	a, b  int32 // representative numbers
+	inter int32 // shared shingles
+}
+
+// Pairs returns every pair of documents whose containment is at least
+// threshold (≤0: DefaultDupThreshold), most similar first (containment, then
+// Jaccard, then IDs), the same for the same documents whatever the order they
+// were added in. progress, when not nil, is called now and then with the
+// number of documents searched so far and the number to search (identical
+// copies and texts under MinShingles are not searched, so total can be less
+// than Len); calls never overlap.
+//
+// Documents with equal normalised text are paired as DupExact whatever their
+// length; near-duplicate search skips documents with fewer than MinShingles
+// shingles. A pair is missed only when the sample shares too few shingles, which
+// at the threshold happens about once in 700 and at containment 0.8 or more
+// practically never for article-length texts.
+func (x *DupIndex) Pairs(threshold float64, progress func(done, total int)) []DupPair {
+	if !(threshold > 0) {
+		threshold = DefaultDupThreshold
+	}
+	threshold = min(threshold, 1)
+
+	// Group documents with identical shingle sets; the member that sorts
+	// first by ID represents the group.
+	order := make([]int32, 0, len(x.docs))
+	for i, d := range x.docs {
+		if len(d.sh) > 0 {
+			order = append(order, int32(i))
+		}
+	}
+	slices.SortFunc(order, func(i, j int32) int {
+		a, b := &x.docs[i], &x.docs[j]
+		if c := cmp.Compare(a.set, b.set); c != 0 {
+			return c
+		}
+		if c := slices.Compare(a.sh, b.sh); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.id, b.id)
+	})
+	var out []DupPair
+	type group struct{ lo, hi int32 } // members are order[lo:hi]
+	var groups []group
+	for lo := 0; lo < len(order); {
+		hi := lo + 1
+		for hi < len(order) && x.docs[order[hi]].set == x.docs[order[lo]].set &&
+			slices.Equal(x.docs[order[hi]].sh, x.docs[order[lo]].sh) {
+			hi++
+		}
+		groups = append(groups, group{int32(lo), int32(hi)})
+		for i := lo; i < hi; i++ {
+			for j := i + 1; j < hi; j++ {
+				out = append(out, x.pair(order[i], order[j], len(x.docs[order[i]].sh)))
+			}
+		}
+		lo = hi
+	}
+
+	// Representatives long enough for near-duplicate search, numbered by
+	// (size, ID) so that "b is the larger" is simply b > a.
+	reps := make([]int32, 0, len(groups))
+	for g, gr := range groups {
+		if d := &x.docs[order[gr.lo]]; len(d.sh) >= x.opts.MinShingles {
+			reps = append(reps, int32(g))
+		}
+	}
+	slices.SortFunc(reps, func(g, h int32) int {
+		a, b := &x.docs[order[groups[g].lo]], &x.docs[order[groups[h].lo]]
+		if c := cmp.Compare(len(a.sh), len(b.sh)); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.id, b.id)
+	})
+	sets := make([][]uint32, len(reps))
+	for r, g := range reps {
+		sets[r] = x.docs[order[groups[g].lo]].sh
+	}
+
+	rp := dupSearch(sets, x.opts.SampleRate, threshold, x.opts.Workers, progress)
+
+	for _, p := range rp {
+		ga, gb := groups[reps[p.a]], groups[reps[p.b]]
+		for _, i := range order[ga.lo:ga.hi] {
+			for _, j := range order[gb.lo:gb.hi] {
+				out = append(out, x.pair(i, j, int(p.inter)))
+			}
+		}
+	}
+	slices.SortFunc(out, func(p, q DupPair) int {
+		if c := cmp.Compare(q.Containment(), p.Containment()); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(q.Jaccard, p.Jaccard); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(p.A, q.A); c != 0 {
+			return c
+		}
+		return cmp.Compare(p.B, q.B)
+	})
+	return out
+}
+
+// pair builds the DupPair of documents i and j sharing inter shingles.
+func (x *DupIndex) pair(i, j int32, inter int) DupPair {
+	a, b := &x.docs[i], &x.docs[j]
+	if a.id > b.id {
+		a, b = b, a
+	}
+	la, lb, n := float64(len(a.sh)), float64(len(b.sh)), float64(inter)
+	p := DupPair{A: a.id, B: b.id, Jaccard: n / (la + lb - n), AinB: n / la, BinA: n / lb, Kind: DupNear}
+	if a.exact != 0 && a.exact == b.exact {
+		p.Kind = DupExact
+	}
+	return p
+}
+
+// dupMinShared is how many of n sketch elements a document must share with
+// another for a containment of t to be plausible: three standard deviations
+// under the expected t·n, so a pair at exactly the threshold is missed about
+// once in 700 and one well above it practically never.
+func dupMinShared(n int, t float64) int {
+	m := int(math.Floor(float64(n)*t - 3*math.Sqrt(float64(n)*t*(1-t))))
+	return max(1, min(m, n))
+}
+
+// dupSketchIndex is an inverted index from sketch elements to the sets that
+// hold them, laid out flat. ent[i] packs a distinct element (high 32 bits) and
+// where its postings start in refs (low 32 bits); its postings, set numbers in
+// ascending order, run to the next entry's start. The entries whose element
+// has e>>shift == b are ent[dir[b]:dir[b+1]]: with about two per bucket, a
+// lookup touches two cache lines.
+type dupSketchIndex struct {
+	shift uint
+	dir   []uint32
+	ent   []uint64
+	refs  []int32
+}
+
+// lookup returns the postings range of sketch element h (empty when absent).
+func (ix *dupSketchIndex) lookup(h uint32) (lo, hi uint32) {
+	b := h >> ix.shift
+	for i := ix.dir[b]; i < ix.dir[b+1]; i++ {
+		if uint32(ix.ent[i]>>32) == h {
+			return uint32(ix.ent[i]), uint32(ix.ent[i+1])
+		}
+	}
+	return 0, 0
+}
+
+// dupBuildIndex indexes the first nS[r] elements of each set r, all below
+// cut. The (element, set) pairs are gathered in set order and radix sorted by
+// element (LSD, stable, 10 bits a pass), which streams through memory instead
+// of scattering into a table the size of the index. The two halves of the
+// element range are sorted in parallel.
+func dupBuildIndex(sets [][]uint32, nS []int32, cut uint64) *dupSketchIndex {
+	total := 0
+	for _, n := range nS {
+		total += int(n)
+	}
+	bitsUsed := bits.Len64(cut - 1)
+	// Gather, splitting on the top element bit: the low half from the
+	// front, the high half from the back, both in set order.
+	half := uint32(0)
+	if bitsUsed > 0 {
+		half = 1 << (bitsUsed - 1)
+	}
+	ps := make([]uint64, total)
+	lo, hi := 0, total
+	for r, s := range sets {
+		for _, h := range s[:nS[r]] {
+			if h < half || half == 0 {
+				ps[lo] = uint64(h)<<32 | uint64(r)
+				lo++
+			}
+		}
+	}
+	for r := len(sets) - 1; r >= 0; r-- {
+		s := sets[r][:nS[r]]
+		for i := len(s) - 1; i >= 0 && s[i] >= half && half > 0; i-- {
+			hi--
+			ps[hi] = uint64(s[i])<<32 | uint64(r)
+		}
+	}
+	tmp := make([]uint64, total)
+	var wg sync.WaitGroup
+	for _, part := range [][2]int{{0, lo}, {lo, total}} {
+		wg.Go(func() { dupRadixSort(ps[part[0]:part[1]], tmp[part[0]:part[1]], bitsUsed-1) })
+	}
+	wg.Wait()
+	tmp = nil
+	// Directory buckets: about two distinct elements per bucket.
+	shift := uint(32)
+	for shift > 0 && cut>>shift < uint64(max(1, total/2)) {
+		shift--
+	}
+	nb := int((cut-1)>>shift) + 1
+	dir := make([]uint32, nb+1)
+	ent := make([]uint64, 0, total/2+1)
+	refs := make([]int32, total)
+	b := 0
+	prev := uint32(0)
+	for i, p := range ps {
+		h := uint32(p >> 32)
+		refs[i] = int32(uint32(p))
+		if i > 0 && h == prev {
+			continue
+		}
+		prev = h
+		for ; b <= int(h>>shift); b++ {
+			dir[b] = uint32(len(ent))
+		}
+		ent = append(ent, uint64(h)<<32|uint64(i))
+	}
+	for ; b <= nb; b++ {
+		dir[b] = uint32(len(ent))
+	}
+	ent = append(ent, uint64(total)) // sentinel: the end of the last postings
+	return &dupSketchIndex{shift: shift, dir: dir, ent: ent, refs: refs}
+}
+
+// dupRadixSort stably sorts a by the low bits of its high 32 bits (the
+// element), using tmp as scratch.
+func dupRadixSort(a, tmp []uint64, bitsUsed int) {
+	const radix = 10
+	var cnt [1 << radix]int32
+	src, dst := a, tmp
+	for shift := 32; shift < 32+bitsUsed; shift += radix {
+		clear(cnt[:])
+		for _, p := range src {
+			cnt[p>>shift&(1<<radix-1)]++
+		}
+		sum := int32(0)
+		for i := range cnt {
+			cnt[i], sum = sum, sum+cnt[i]
+		}
+		for _, p := range src {
+			d := &cnt[p>>shift&(1<<radix-1)]
+			dst[*d] = p
+			*d++
+		}
+		src, dst = dst, src
+	}
+	if len(a) > 0 && &src[0] != &a[0] {
+		copy(a, src)
+	}
+}
+
+// dupSearch finds the pairs among sets (sorted by size) whose containment
+// of the smaller in the larger is at least t.
+func dupSearch(sets [][]uint32, rate, t float64, workers int, progress func(done, total int)) []dupRepPair {
+	cut := uint64(math.Ceil(rate * (1 << 32)))
+	cut = max(1, min(cut, 1<<32))
+	nS := make([]int32, len(sets))
+	for r, s := range sets {
+		nS[r] = int32(sort.Search(len(s), func(i int) bool { return uint64(s[i]) >= cut }))
+	}
+	ix := dupBuildIndex(sets, nS, cut)
+
+	type probe struct{ df, lo, hi uint32 }
+	var mu sync.Mutex
+	var found []dupRepPair
+	dupParallel(len(sets), workers, 64, progress, func() func(a int) {
+		stamp := make([]int32, len(sets))
+		var probes []probe
+		var cands []int32
+		var local []dupRepPair
+		return func(a int) {
+			sa := sets[a][:nS[a]]
+			if len(sa) == 0 {
+				return
+			}
+			m := dupMinShared(len(sa), t)
+			// Prefix filter: any set sharing m elements of sa shares one
+			// of its len(sa)-m+1 rarest. Elements no other set holds
+			// (df 1) are the rarest and cost nothing.
+			budget := len(sa) - m + 1
+			probes = probes[:0]
+			for _, h := range sa {
+				lo, hi := ix.lookup(h)
+				if hi-lo > 1 {
+					probes = append(probes, probe{hi - lo, lo, hi})
+				} else {
+					budget--
+				}
+			}
+			if budget <= 0 {
+				return
+			}
+			if budget < len(probes) {
+				slices.SortFunc(probes, func(p, q probe) int {
+					if c := cmp.Compare(p.df, q.df); c != 0 {
+						return c
+					}
+					return cmp.Compare(p.lo, q.lo)
+				})
+				probes = probes[:budget]
+			}
+			cands = cands[:0]
+			for _, p := range probes {
+				// Only larger sets (higher numbers): the pair's
+				// containment is that of the smaller in the larger.
+				for j := int(p.hi) - 1; j >= int(p.lo); j-- {
+					b := ix.refs[j]
+					if int(b) <= a {
+						break
+					}
+					if stamp[b] != int32(a)+1 {
+						stamp[b] = int32(a) + 1
+						cands = append(cands, b)
+					}
+				}
+			}
+			for _, b := range cands {
+				if dupIntersectAtLeast(sa, sets[b][:nS[b]], m) {
+					// The same expression as DupPair.AinB, so what
+					// passes here is never reported below t.
+					inter := dupIntersect(sets[a], sets[b])
+					if float64(inter)/float64(len(sets[a])) >= t {
+						local = append(local, dupRepPair{int32(a), b, int32(inter)})
+					}
+				}
+			}
+			if len(local) > 0 {
+				mu.Lock()
+				found = append(found, local...)
+				mu.Unlock()
+				local = local[:0]
+			}
+		}
+	})
+	return found
+}
+
+// dupIntersect counts the elements two sorted sets share.
+func dupIntersect(a, b []uint32) int {
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			n++
+			i++
+			j++
+		}
+	}
+	return n
+}
+
+// dupIntersectAtLeast reports whether sorted sets a and b share at least m
+// elements, stopping as soon as the answer is known.
+func dupIntersectAtLeast(a, b []uint32, m int) bool {
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		if n+len(a)-i < m || n+len(b)-j < m {
+			return false
+		}
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			n++
+			if n >= m {
+				return true
+			}
+			i++
+			j++
+		}
+	}
+	return n >= m
+}
+
+// FindDuplicates signs docs in parallel, indexes them and returns their
+// duplicate pairs at the threshold (≤0: DefaultDupThreshold). progress runs
+// over both phases: done goes from 0 to 2·len(docs).
+func FindDuplicates(docs []DupDoc, opts DupOptions, threshold float64, progress func(done, total int)) []DupPair {
+	n := len(docs)
+	var p1, p2 func(done, total int)
+	if progress != nil {
+		p1 = func(done, _ int) { progress(done, 2*n) }
+		p2 = func(done, total int) {
+			if total > 0 {
+				progress(n+done*n/total, 2*n)
+			}
+		}
+	}
+	sigs := SignAll(docs, opts.Workers, p1)
+	x := NewDupIndex(opts)
+	for i, d := range docs {
+		x.Add(d.ID, sigs[i])
+	}
+	pairs := x.Pairs(threshold, p2)
+	if progress != nil {
+		progress(2*n, 2*n)
+	}
+	return pairs
+}

@@ -1,0 +1,296 @@
+package model
+
+// DiffKind says what a DiffOp does.
+type DiffKind uint8
+
+const (
+	DiffEqual  DiffKind = iota // the words are the same in a and b
+	DiffDelete                 // words only in a
+	DiffInsert                 // words only in b
+)
+
+func (k DiffKind) String() string {
+	switch k {
+	case DiffEqual:
+		return "equal"
+	case DiffDelete:
+		return "delete"
+	case DiffInsert:
+		return "insert"
+	}
+	return "?"
+}
+
+// DiffOp is one step of a word diff. A0:A1 and B0:B1 are code point ranges of
+// a and b; a delete has an empty B range (where it would be in b), an insert
+// an empty A range.
+//
+// The ranges tile both texts: the A ranges of the equal and delete ops, in
+// order, cover a from 0 to its end, and the B ranges of the equal and insert
+// ops cover b. Delete and insert ranges start at a word and end at a word, so
+// they can be highlighted as they are; the spaces and punctuation around them
+// belong to the neighbouring equal ops.
+type DiffOp struct {
+	Kind   DiffKind
+	A0, A1 int
+	B0, B1 int
+}
+
+// Guards against pathological inputs: the word-level diff is O((N+M)·D) time
+// and O(D²) memory, fine for article-length text. Past these it falls back to
+// diffing paragraphs, then to replacing the whole changed middle.
+const (
+	dupDiffMaxWords = 200_000
+	dupDiffMaxD     = 1500
+)
+
+// WordDiff compares a and b word by word (Myers' algorithm on the words'
+// normalised forms, as duplicate detection sees them: case, quote style,
+// thousands separators and dotted initialisms do not count as changes). A
+// replaced word, such as a changed figure, comes out as a delete followed by an
+// insert. Each run of changed words is one op.
+func WordDiff(a, b string) []DiffOp {
+	ta, la := dupDiffTokens(a)
+	tb, lb := dupDiffTokens(b)
+	ka, kb := dupTokenKeys(ta), dupTokenKeys(tb)
+
+	// Common prefix and suffix cost nothing to match and shrink D's search.
+	pre := 0
+	for pre < len(ka) && pre < len(kb) && ka[pre] == kb[pre] {
+		pre++
+	}
+	suf := 0
+	for suf < len(ka)-pre && suf < len(kb)-pre && ka[len(ka)-1-suf] == kb[len(kb)-1-suf] {
+		suf++
+	}
+	var ed dupEdits
+	ed.equal(pre)
+	ma, mb := ka[pre:len(ka)-suf], kb[pre:len(kb)-suf]
+	if len(ma)+len(mb) <= dupDiffMaxWords && dupMyers(ma, mb, dupDiffMaxD, &ed) {
+		// done
+	} else if !dupParagraphDiff(ta[pre:len(ta)-suf], tb[pre:len(tb)-suf], &ed) {
+		ed.del(len(ma))
+		ed.ins(len(mb))
+	}
+	ed.equal(suf)
+	return ed.ops(ta, tb, la, lb)
+}
+
+func dupDiffTokens(s string) ([]dupToken, int) {
+	var sc dupScanner
+	sc.reset(s, false)
+	var toks []dupToken
+	var t dupToken
+	for sc.next(&t) {
+		toks = append(toks, t)
+	}
+	return toks, RuneLen(s)
+}
+
+func dupTokenKeys(toks []dupToken) []uint64 {
+	k := make([]uint64, len(toks))
+	for i, t := range toks {
+		k[i] = t.hash
+	}
+	return k
+}
+
+// dupEdits is an edit script as runs of equal, deleted and inserted tokens.
+type dupEdits struct{ runs []dupRun }
+
+type dupRun struct {
+	kind DiffKind
+	n    int
+}
+
+func (e *dupEdits) add(k DiffKind, n int) {
+	if n <= 0 {
+		return
+	}
+	if l := len(e.runs); l > 0 && e.runs[l-1].kind == k {
+		e.runs[l-1].n += n
+		return
+	}
+	e.runs = append(e.runs, dupRun{k, n})
+}
+
+func (e *dupEdits) equal(n int) { e.add(DiffEqual, n) }
+func (e *dupEdits) del(n int)   { e.add(DiffDelete, n) }
+func (e *dupEdits) ins(n int)   { e.add(DiffInsert, n) }
+
+// ops turns the token script into code point ranges (see DiffOp).
+func (e *dupEdits) ops(ta, tb []dupToken, la, lb int) []DiffOp {
+	var out []DiffOp
+	ai, bi := 0, 0 // tokens consumed
+	ap, bp := 0, 0 // code points covered
+	for k := 0; k < len(e.runs); {
+		r := e.runs[k]
+		if r.kind == DiffEqual {
+			ai += r.n
+			bi += r.n
+			k++
+			continue
+		}
+		// A change: deletes and inserts up to the next equal run.
+		nd, ni := 0, 0
+		for ; k < len(e.runs) && e.runs[k].kind != DiffEqual; k++ {
+			if e.runs[k].kind == DiffDelete {
+				nd += e.runs[k].n
+			} else {
+				ni += e.runs[k].n
+			}
+		}
+		a0, a1 := dupAnchor(ta, ai, la), dupAnchor(ta, ai, la)
+		if nd > 0 {
+			a1 = ta[ai+nd-1].rend
+		}
+		b0, b1 := dupAnchor(tb, bi, lb), dupAnchor(tb, bi, lb)
+		if ni > 0 {
+			b1 = tb[bi+ni-1].rend
+		}
+		if a0 > ap || b0 > bp {
+			out = append(out, DiffOp{DiffEqual, ap, a0, bp, b0})
+		}
+		if nd > 0 {
+			out = append(out, DiffOp{DiffDelete, a0, a1, b0, b0})
+		}
+		if ni > 0 {
+			out = append(out, DiffOp{DiffInsert, a1, a1, b0, b1})
+		}
+		ai += nd
+		bi += ni
+		ap, bp = a1, b1
+	}
+	if ap < la || bp < lb {
+		out = append(out, DiffOp{DiffEqual, ap, la, bp, lb})
+	}
+	return out
+}
+
+// dupAnchor is where token i starts, or the end of the text past the last one.
+func dupAnchor(toks []dupToken, i, end int) int {
+	if i < len(toks) {
+		return toks[i].rstart
+	}
+	return end
+}
+
+// dupMyers appends the shortest edit script from a to b to ed, or reports
+// false, appending nothing, when more than maxD edits would be needed.
+func dupMyers(a, b []uint64, maxD int, ed *dupEdits) bool {
+	n, m := len(a), len(b)
+	maxD = min(maxD, n+m)
+	off := maxD + 1
+	v := make([]int32, 2*maxD+3)
+	// trace[d] holds v[-d..d] after step d, for the walk back.
+	var trace [][]int32
+	for d := 0; d <= maxD; d++ {
+		for k := -d; k <= d; k += 2 {
+			var x int
+			if k == -d || (k != d && v[off+k-1] < v[off+k+1]) {
+				x = int(v[off+k+1])
+			} else {
+				x = int(v[off+k-1]) + 1
+			}
+			y := x - k
+			for x < n && y < m && a[x] == b[y] {
+				x++
+				y++
+			}
+			v[off+k] = int32(x)
+			if x >= n && y >= m {
+				trace = append(trace, v[off-d:off+d+1])
+				dupMyersBack(trace, n, m, ed)
+				return true
+			}
+		}
+		trace = append(trace, append([]int32(nil), v[off-d:off+d+1]...))
+	}
+	return false
+}
+
+// dupMyersBack walks the trace from (n, m) back to (0, 0) and appends the
+// script in forward order.
+func dupMyersBack(trace [][]int32, n, m int, ed *dupEdits) {
+	type step struct {
+		kind DiffKind
+		n    int
+	}
+	var rev []step
+	x, y := n, m
+	for d := len(trace) - 1; d > 0; d-- {
+		prev := trace[d-1] // v[-(d-1)..d-1], index k+(d-1)
+		at := func(k int) int { return int(prev[k+d-1]) }
+		k := x - y
+		var pk int
+		if k == -d || (k != d && at(k-1) < at(k+1)) {
+			pk = k + 1 // came down: an insert
+		} else {
+			pk = k - 1 // came right: a delete
+		}
+		px := at(pk)
+		py := px - pk
+		// Snake back to the end of the edit.
+		ex, ey := px, py
+		if pk == k+1 {
+			ey++
+		} else {
+			ex++
+		}
+		rev = append(rev, step{DiffEqual, x - ex})
+		if pk == k+1 {
+			rev = append(rev, step{DiffInsert, 1})
+		} else {
+			rev = append(rev, step{DiffDelete, 1})
+		}
+		x, y = px, py
+	}
+	rev = append(rev, step{DiffEqual, x}) // d = 0: the opening snake
+	_ = y
+	for i := len(rev) - 1; i >= 0; i-- {
+		ed.add(rev[i].kind, rev[i].n)
+	}
+}
+
+// dupParagraphDiff is the coarse fallback: it diffs paragraphs (by their
+// words) and marks changed paragraphs deleted and inserted whole.
+func dupParagraphDiff(ta, tb []dupToken, ed *dupEdits) bool {
+	pa, na := dupParagraphKeys(ta)
+	pb, nb := dupParagraphKeys(tb)
+	var pe dupEdits
+	if len(pa)+len(pb) > dupDiffMaxWords || !dupMyers(pa, pb, dupDiffMaxD, &pe) {
+		return false
+	}
+	ia, ib := 0, 0
+	for _, r := range pe.runs {
+		for range r.n {
+			switch r.kind {
+			case DiffEqual:
+				ed.equal(na[ia])
+				ia++
+				ib++
+			case DiffDelete:
+				ed.del(na[ia])
+				ia++
+			case DiffInsert:
+				ed.ins(nb[ib])
+				ib++
+			}
+		}
+	}
+	return true
+}
+
+// dupParagraphKeys hashes each paragraph's words and counts them.
+func dupParagraphKeys(toks []dupToken) (keys []uint64, sizes []int) {
+	for i, t := range toks {
+		if i == 0 || t.para {
+			keys = append(keys, 0)
+			sizes = append(sizes, 0)
+		}
+		l := len(keys) - 1
+		keys[l] = dupMix(keys[l]*0x9e3779b97f4a7c15 ^ t.hash)
+		sizes[l]++
+	}
+	return keys, sizes
+}

@@ -1,0 +1,654 @@
+package model
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// A fictional wire story, written for these tests.
+const dupStory = `The harbour bridge in Port Aldwin reopened to traffic on Tuesday after an 18-month refit that cost 42.5 million euros, the regional transport authority said.
+
+Engineers replaced 1,200 tonnes of corroded steel and laid a new deck surface designed to last 40 years, according to a statement from the authority.
+
+“We have given the city back its front door,” said Marta Ilves, the authority’s chief engineer, as the first buses crossed shortly after 6 a.m. “It was a long wait, and we thank residents for their patience.”
+
+The closure had forced about 31,000 daily commuters onto ferries and a 14-kilometre detour through the industrial district, adding up to 45 minutes to journeys at peak times.
+
+Shopkeepers on the waterfront said trade fell by as much as a third during the works. The city council set aside 2.3 million euros in compensation, of which 1.9 million has been paid so far.
+
+Tolls will not be charged until January, the authority said, and cyclists will get a separate lane protected by a steel barrier for the first time.`
+
+// Another outlet's write-up of the same event: it shares the quote and a few
+// phrases, nothing else.
+const dupStoryOther = `Buses rolled across Port Aldwin's harbour bridge at dawn on Tuesday, ending a year and a half of detours for commuters who had grown used to crowded ferries.
+
+“We have given the city back its front door,” said Marta Ilves, the authority’s chief engineer. “It was a long wait, and we thank residents for their patience.”
+
+Not everyone was celebrating. Waterfront traders, who say the closure cost them dearly, want the council to speed up payments from its compensation fund, and several complained that the new cycle lane has taken away loading bays outside their shops.
+
+Officials insist the refit was unavoidable after inspectors found cracks in the main girders two winters ago, and they say the structure should not need major work again for decades.`
+
+func dupPairsOf(t *testing.T, threshold float64, docs ...DupDoc) []DupPair {
+	t.Helper()
+	x := NewDupIndex(DupOptions{})
+	for _, d := range docs {
+		x.Add(d.ID, Signature(d.Text))
+	}
+	return x.Pairs(threshold, nil)
+}
+
+func dupFind(pairs []DupPair, a, b string) (DupPair, bool) {
+	for _, p := range pairs {
+		if p.A == a && p.B == b || p.A == b && p.B == a {
+			return p, true
+		}
+	}
+	return DupPair{}, false
+}
+
+func TestDupTokens(t *testing.T) {
+	keys := func(s string) []uint64 {
+		var sc dupScanner
+		sc.reset(s, false)
+		var out []uint64
+		var tok dupToken
+		for sc.next(&tok) {
+			out = append(out, tok.hash)
+		}
+		return out
+	}
+	same := [][2]string{
+		{"The U.S. said", "the US said"},
+		{"U.S.A. today", "USA today"},
+		{"4,000 tonnes", "4000 tonnes"},
+		{"don't stop", "don’t stop"},
+		{"Petro’s plan", "PETRO'S PLAN"},
+		{"soft\u00adhyphen", "softhyphen"},
+		{"zero\u200bwidth", "zerowidth"},
+		{"ＦＵＬＬ width", "full width"},
+		{"ﬁnal", "final"},
+		{"well-known — fact", "well known fact"},
+		{"“quoted” words", "\"quoted\" words"},
+	}
+	for _, c := range same {
+		if a, b := keys(c[0]), keys(c[1]); !slices.Equal(a, b) || len(a) == 0 {
+			t.Errorf("%q and %q should tokenise the same: %d vs %d tokens", c[0], c[1], len(a), len(b))
+		}
+	}
+	differ := [][2]string{
+		{"3.5 percent", "35 percent"},
+		{"4,000 tonnes", "5,000 tonnes"},
+		{"plan B. A vote", "plan BA vote"},
+		{"it is", "its"},
+	}
+	for _, c := range differ {
+		if slices.Equal(keys(c[0]), keys(c[1])) {
+			t.Errorf("%q and %q should tokenise differently", c[0], c[1])
+		}
+	}
+	if n := len(keys("Rates rose 0.25 points in the U.K. and E.U. on Friday.")); n != 11 {
+		t.Errorf("got %d tokens, want 11", n)
+	}
+}
+
+// dupRefNorm is a plain restatement of the exact-duplicate normal form, to
+// check the scanner's one-pass version against.
+func dupRefNorm(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r) || r == '\u2028' || r == '\u2029':
+			space = true
+			continue
+		case unicode.Is(unicode.Cf, r):
+			continue
+		case r == '`':
+			r = '\''
+		default:
+			r = dupFoldPunct(unicode.ToLower(r))
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func TestDupExactFormMatchesReference(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	pieces := []string{"Word", "word", " ", "  ", "\n", "\r\n", "\t", "U.S.", "4,000", "3.5", "don’t", "it's",
+		"“", "”", "‘", "—", "–", "-", ".", ",", "é", "Ё", "ﬁ", "\u00ad", "\u200b", "\u00a0", "`", "x", "9", "!", "’"}
+	for i := range 3000 {
+		var b strings.Builder
+		for range r.IntN(20) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		var sc dupScanner
+		sc.reset(s, true)
+		var tok dupToken
+		for sc.next(&tok) {
+		}
+		// Trailing whitespace and format characters after the last
+		// word are still read by the gap loop on the final call.
+		if got, want := string(sc.norm), dupRefNorm(s); got != want {
+			t.Fatalf("case %d %q: norm %q, want %q", i, s, got, want)
+		}
+	}
+}
+
+func TestDupExactViaNormalisation(t *testing.T) {
+	variant := strings.NewReplacer("“", "\"", "”", "\"", "’", "'", "\n\n", "\r\n\r\n  ", " said", "  SAID", "—", "-").Replace(dupStory)
+	variant = "  " + strings.ToUpper(variant[:40]) + variant[40:] + "\n"
+	changed := strings.Replace(dupStory, "Tuesday", "Wednesday", 1)
+	empty1, empty2 := "  \n ", "—"
+	pairs := dupPairsOf(t, 0, DupDoc{"a", dupStory}, DupDoc{"b", variant}, DupDoc{"c", changed},
+		DupDoc{"e1", empty1}, DupDoc{"e2", empty2})
+	p, ok := dupFind(pairs, "a", "b")
+	if !ok || p.Kind != DupExact || p.Jaccard != 1 || p.Containment() != 1 {
+		t.Fatalf("a/b: got %+v, %v; want an exact pair", p, ok)
+	}
+	p, ok = dupFind(pairs, "a", "c")
+	if !ok || p.Kind != DupNear || p.Jaccard >= 1 || p.Jaccard < 0.9 {
+		t.Fatalf("a/c: got %+v, %v; want a near pair with high Jaccard", p, ok)
+	}
+	for _, p := range pairs {
+		if strings.HasPrefix(p.A, "e") || strings.HasPrefix(p.B, "e") {
+			t.Errorf("texts without words paired: %+v", p)
+		}
+	}
+	if s := Signature(empty2); s.Exact != 0 || len(s.Shingles) != 0 || s.Words != 0 {
+		t.Errorf("signature of a text without words: %+v", s)
+	}
+}
+
+func TestDupTruncatedCopy(t *testing.T) {
+	paras := strings.Split(dupStory, "\n\n")
+	short := strings.Join(paras[:2], "\n\n")
+	// Cut mid-paragraph too, as scrapers and wire desks do.
+	cut := dupStory[:strings.Index(dupStory, "onto ferries")]
+	pairs := dupPairsOf(t, 0, DupDoc{"full", dupStory}, DupDoc{"short", short}, DupDoc{"cut", cut})
+	for _, id := range []string{"short", "cut"} {
+		p, ok := dupFind(pairs, "full", id)
+		if !ok {
+			t.Fatalf("%s copy not found: %+v", id, pairs)
+		}
+		in := p.AinB
+		if p.A == "full" {
+			in = p.BinA
+		}
+		if in < 0.97 || p.Jaccard > 0.75 || p.Kind != DupNear {
+			t.Errorf("%s: containment in full %.3f, Jaccard %.3f, %s; want ≈1, modest, near", id, in, p.Jaccard, p.Kind)
+		}
+	}
+	if p, _ := dupFind(pairs, "full", "short"); p.Jaccard > 0.4 {
+		t.Errorf("two paragraphs of six: Jaccard %.3f, want under 0.4", p.Jaccard)
+	}
+}
+
+func TestDupChangedFigures(t *testing.T) {
+	changed := strings.NewReplacer("31,000", "13,000", "42.5 million", "44.5 million").Replace(dupStory)
+	pairs := dupPairsOf(t, 0, DupDoc{"orig", dupStory}, DupDoc{"fig", changed})
+	p, ok := dupFind(pairs, "orig", "fig")
+	if !ok || p.Kind != DupNear || p.Containment() < 0.85 || p.Containment() == 1 {
+		t.Fatalf("got %+v, %v; want a near pair below 1", p, ok)
+	}
+	ops := WordDiff(dupStory, changed)
+	var dels, ins []string
+	for _, op := range ops {
+		switch op.Kind {
+		case DiffDelete:
+			dels = append(dels, RuneSlice(dupStory, op.A0, op.A1))
+		case DiffInsert:
+			ins = append(ins, RuneSlice(changed, op.B0, op.B1))
+		}
+	}
+	if want := []string{"42.5", "31,000"}; !reflect.DeepEqual(dels, want) {
+		t.Errorf("deleted %q, want %q", dels, want)
+	}
+	if want := []string{"44.5", "13,000"}; !reflect.DeepEqual(ins, want) {
+		t.Errorf("inserted %q, want %q", ins, want)
+	}
+	dupCheckTiling(t, ops, dupStory, changed)
+}
+
+func TestDupReorderedAndInserted(t *testing.T) {
+	paras := strings.Split(dupStory, "\n\n")
+	re := slices.Clone(paras)
+	re[0], re[3], re[5] = re[5], re[0], re[3]
+	reordered := strings.Join(re, "\n\n")
+	added := strings.Join(slices.Insert(slices.Clone(paras), 3,
+		"A spokesman for the ferry operator said services would be cut back to their winter timetable from next week."), "\n\n")
+	flat := strings.Join(paras, " ") // the same story with its paragraphs run together
+	pairs := dupPairsOf(t, 0, DupDoc{"orig", dupStory}, DupDoc{"re", reordered}, DupDoc{"add", added}, DupDoc{"flat", flat})
+	if p, ok := dupFind(pairs, "orig", "re"); !ok || p.Containment() != 1 || p.Jaccard != 1 || p.Kind != DupNear {
+		t.Errorf("reordered: got %+v, %v; want Jaccard 1 (shingles do not cross paragraphs)", p, ok)
+	}
+	if p, ok := dupFind(pairs, "orig", "add"); !ok || p.BinA != 1 && p.AinB != 1 || p.Jaccard >= 1 {
+		t.Errorf("inserted paragraph: got %+v, %v; want the original wholly inside", p, ok)
+	}
+	if p, ok := dupFind(pairs, "orig", "flat"); !ok || p.Kind != DupExact || p.Containment() != 1 {
+		t.Errorf("paragraphs run together: got %+v, %v; want exact, orig inside flat", p, ok)
+	}
+}
+
+func TestDupSameStoryNotReported(t *testing.T) {
+	docs := []DupDoc{{"wire", dupStory}, {"other", dupStoryOther}}
+	if pairs := dupPairsOf(t, 0, docs...); len(pairs) != 0 {
+		t.Fatalf("different write-ups reported at the default threshold: %+v", pairs)
+	}
+	// They do share the quote: a low threshold finds them, so the test
+	// above is not passing for want of any overlap.
+	pairs := dupPairsOf(t, 0.05, docs...)
+	if p, ok := dupFind(pairs, "wire", "other"); !ok || p.Containment() >= 0.3 {
+		t.Fatalf("at 0.05: got %+v, %v; want a weak pair", p, ok)
+	}
+}
+
+func TestDupShortTexts(t *testing.T) {
+	short := "Subscribe to our newsletter for the latest news."
+	pairs := dupPairsOf(t, 0, DupDoc{"s1", short}, DupDoc{"s2", strings.ToUpper(short)},
+		DupDoc{"s3", short + " Terms apply."}, DupDoc{"story", dupStory + "\n\n" + short})
+	if p, ok := dupFind(pairs, "s1", "s2"); !ok || p.Kind != DupExact {
+		t.Errorf("short exact copies: got %+v, %v", p, ok)
+	}
+	for _, p := range pairs {
+		if p.A != "s1" || p.B != "s2" {
+			t.Errorf("texts under MinShingles should only pair when equal: %+v", p)
+		}
+	}
+	// With no minimum, the short text is found inside the others.
+	x := NewDupIndex(DupOptions{MinShingles: -1, SampleRate: 1})
+	for _, d := range []DupDoc{{"s1", short}, {"s3", short + " Terms apply."}} {
+		x.Add(d.ID, Signature(d.Text))
+	}
+	if p, ok := dupFind(x.Pairs(0, nil), "s1", "s3"); !ok || p.AinB != 1 {
+		t.Errorf("MinShingles -1: got %+v, %v", p, ok)
+	}
+}
+
+func TestDupAddReplaces(t *testing.T) {
+	x := NewDupIndex(DupOptions{})
+	x.Add("a", Signature(dupStory))
+	x.Add("b", Signature(dupStory))
+	x.Add("b", Signature(dupStoryOther))
+	if x.Len() != 2 {
+		t.Fatalf("Len %d, want 2", x.Len())
+	}
+	if pairs := x.Pairs(0, nil); len(pairs) != 0 {
+		t.Fatalf("replaced document still paired: %+v", pairs)
+	}
+}
+
+func TestDupSignatureStable(t *testing.T) {
+	// Signatures are cached across runs: a change here must come with a new
+	// DupSignatureVersion.
+	s := Signature("The U.S. bridge reopened on Tuesday.\n\nIt cost 4,000 euros.")
+	if s.Version != DupSignatureVersion || s.Words != 10 || len(s.Shingles) != 3 {
+		t.Fatalf("signature %+v", s)
+	}
+	got := fmt.Sprintf("%016x %08x", s.Exact, s.Shingles)
+	const want = "e4a13db68e019b6f [d3d6fe2d f7bc187e f8da3f9a]"
+	if got != want {
+		t.Fatalf("signature hashes changed: %s (bump DupSignatureVersion and update this test)", got)
+	}
+	if !slices.IsSorted(s.Shingles) {
+		t.Fatal("shingles not sorted")
+	}
+}
+
+func TestDupPairsDeterministic(t *testing.T) {
+	c := dgGenerate(1500, 11)
+	sigs := SignAll(c.docs, 2, nil)
+	run := func(order []int, workers int) []DupPair {
+		x := NewDupIndex(DupOptions{Workers: workers})
+		for _, i := range order {
+			x.Add(c.docs[i].ID, sigs[i])
+		}
+		return x.Pairs(0.3, nil)
+	}
+	order := make([]int, len(c.docs))
+	for i := range order {
+		order[i] = i
+	}
+	first := run(order, 1)
+	if len(first) < 100 {
+		t.Fatalf("only %d pairs", len(first))
+	}
+	rand.New(rand.NewPCG(1, 2)).Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+	for _, w := range []int{1, 2, 5} {
+		if got := run(order, w); !reflect.DeepEqual(got, first) {
+			t.Fatalf("workers %d, shuffled: results differ", w)
+		}
+	}
+	for i := 1; i < len(first); i++ {
+		p, q := first[i-1], first[i]
+		if p.Containment() < q.Containment() || p.Containment() == q.Containment() && p.Jaccard < q.Jaccard {
+			t.Fatalf("not sorted by score at %d: %+v then %+v", i, p, q)
+		}
+	}
+	// Signatures computed one by one equal those from SignAll.
+	for i := 0; i < len(c.docs); i += 97 {
+		if s := Signature(c.docs[i].Text); !reflect.DeepEqual(s, sigs[i]) {
+			t.Fatalf("doc %d: Signature differs from SignAll", i)
+		}
+	}
+}
+
+func TestDupProgress(t *testing.T) {
+	c := dgGenerate(600, 5)
+	var calls, last, lastTotal int
+	pairs := FindDuplicates(c.docs, DupOptions{}, 0, func(done, total int) {
+		calls++
+		if done < last || done > total {
+			t.Errorf("progress went %d → %d of %d", last, done, total)
+		}
+		last, lastTotal = done, total
+	})
+	if calls < 3 || last != lastTotal || lastTotal != 2*len(c.docs) {
+		t.Errorf("progress: %d calls, ended %d/%d", calls, last, lastTotal)
+	}
+	if len(pairs) == 0 {
+		t.Error("no pairs")
+	}
+}
+
+// TestDupRecallGenerated checks candidate generation against the truth on a
+// generated corpus with planted copies (see dupgen_test.go).
+func TestDupRecallGenerated(t *testing.T) {
+	c := dgGenerate(5000, 2)
+	sigs := SignAll(c.docs, 0, nil)
+	truth := dgTruth(c, sigs)
+	x := NewDupIndex(DupOptions{})
+	for i, d := range c.docs {
+		x.Add(d.ID, sigs[i])
+	}
+	pairs := x.Pairs(DefaultDupThreshold, nil)
+	byID := map[string]int{}
+	for i, d := range c.docs {
+		byID[d.ID] = i
+	}
+	found := map[[2]string]bool{}
+	for _, p := range pairs {
+		found[dgKey(p.A, p.B)] = true
+		if p.Containment() < DefaultDupThreshold {
+			t.Errorf("reported below the threshold: %+v", p)
+		}
+		// Scores are exact: recompute them.
+		a, b := sigs[byID[p.A]].Shingles, sigs[byID[p.B]].Shingles
+		n := float64(dupIntersect(a, b))
+		if p.AinB != n/float64(len(a)) || p.BinA != n/float64(len(b)) || p.Jaccard != n/float64(len(a)+len(b)-int(n)) {
+			t.Errorf("scores of %+v are not exact", p)
+		}
+	}
+	recall, per := dgRecall(c, truth, func(a, b string) bool { return found[dgKey(a, b)] })
+	t.Logf("recall %.4f by kind %v, %d pairs", recall, per, len(pairs))
+	if recall < 0.99 {
+		t.Errorf("recall %.4f < 0.99 (%v)", recall, per)
+	}
+	for i, p := range c.planted {
+		if p.kind == dgRetype {
+			if q, _ := dupFind(pairs, c.docs[p.a].ID, c.docs[p.b].ID); q.Kind != DupExact {
+				t.Errorf("retyped copy %d not exact: %+v (truth %.3f)", i, q, truth[i])
+			}
+		}
+	}
+	for _, g := range c.stories {
+		for i := range g {
+			for j := i + 1; j < len(g); j++ {
+				if found[dgKey(c.docs[g[i]].ID, c.docs[g[j]].ID)] {
+					t.Errorf("same-event write-ups %d and %d reported", g[i], g[j])
+				}
+			}
+		}
+	}
+}
+
+// TestDupMatchesBruteForce compares Pairs with the exact overlap of every
+// pair of documents (counted through an inverted index of all shingles, so
+// pairs sharing nothing are skipped), at several thresholds. Besides the
+// planted copies, the corpus has mixes: some paragraphs of an article with new
+// ones, so that many pairs sit near each threshold.
+func TestDupMatchesBruteForce(t *testing.T) {
+	c := dgGenerate(3000, 9)
+	g := newDGGenerator(10)
+	for i := range 1500 {
+		paras := strings.Split(c.docs[g.r.IntN(3000)].Text, "\n\n")
+		var mix []string
+		for _, p := range paras {
+			if g.r.IntN(2) == 0 {
+				mix = append(mix, p)
+			}
+		}
+		for range g.r.IntN(len(paras)) {
+			mix = append(mix, dgArticle{g.paragraph()}.render())
+		}
+		g.r.Shuffle(len(mix), func(i, j int) { mix[i], mix[j] = mix[j], mix[i] })
+		c.docs = append(c.docs, DupDoc{ID: fmt.Sprintf("mix%04d", i), Text: strings.Join(mix, "\n\n")})
+	}
+	sigs := SignAll(c.docs, 0, nil)
+	x := NewDupIndex(DupOptions{})
+	for i, d := range c.docs {
+		x.Add(d.ID, sigs[i])
+	}
+	post := map[uint32][]int32{}
+	for i, s := range sigs {
+		for _, h := range s.Shingles {
+			post[h] = append(post[h], int32(i))
+		}
+	}
+	shared := make([]int, len(sigs))
+	type pair struct {
+		key [2]string
+		c   float64
+	}
+	var all []pair
+	for i, s := range sigs {
+		clear(shared)
+		for _, h := range s.Shingles {
+			for _, j := range post[h] {
+				if int(j) > i {
+					shared[j]++
+				}
+			}
+		}
+		for j, n := range shared {
+			if n > 0 {
+				a, b := float64(len(s.Shingles)), float64(len(sigs[j].Shingles))
+				all = append(all, pair{dgKey(c.docs[i].ID, c.docs[j].ID), max(float64(n)/a, float64(n)/b)})
+			}
+		}
+	}
+	for _, th := range []float64{0.8, DefaultDupThreshold, 0.3, 0.15} {
+		want := map[[2]string]bool{}
+		for _, p := range all {
+			if p.c >= th {
+				want[p.key] = true
+			}
+		}
+		got := x.Pairs(th, nil)
+		for _, p := range got {
+			if !want[dgKey(p.A, p.B)] {
+				t.Errorf("threshold %.2f: %+v not a true pair", th, p)
+			}
+		}
+		if len(want) < 250 || float64(len(got)) < 0.99*float64(len(want)) {
+			t.Errorf("threshold %.2f: found %d of %d true pairs", th, len(got), len(want))
+		}
+		t.Logf("threshold %.2f: found %d of %d true pairs (%d pairs share a shingle)", th, len(got), len(want), len(all))
+	}
+}
+
+// dupCheckTiling checks the DiffOp invariants: equal and delete ranges tile a,
+// equal and insert ranges tile b, changes start and end on words, and equal
+// ops match word for word.
+func dupCheckTiling(t *testing.T, ops []DiffOp, a, b string) {
+	t.Helper()
+	ap, bp := 0, 0
+	for i, op := range ops {
+		if op.A0 != ap || op.B0 != bp {
+			t.Fatalf("op %d %+v does not continue at a %d, b %d", i, op, ap, bp)
+		}
+		var changed string
+		switch op.Kind {
+		case DiffEqual:
+			if dupWords(RuneSlice(a, op.A0, op.A1)) != dupWords(RuneSlice(b, op.B0, op.B1)) {
+				t.Fatalf("op %d equal but %q vs %q", i, RuneSlice(a, op.A0, op.A1), RuneSlice(b, op.B0, op.B1))
+			}
+		case DiffDelete:
+			if op.B0 != op.B1 || op.A0 >= op.A1 {
+				t.Fatalf("op %d bad delete %+v", i, op)
+			}
+			changed = RuneSlice(a, op.A0, op.A1)
+		case DiffInsert:
+			if op.A0 != op.A1 || op.B0 >= op.B1 {
+				t.Fatalf("op %d bad insert %+v", i, op)
+			}
+			changed = RuneSlice(b, op.B0, op.B1)
+		}
+		if r := []rune(changed); len(r) > 0 && (!dupIsWordRune(r[0]) || !dupIsWordRune(r[len(r)-1])) {
+			t.Fatalf("op %d %+v %q does not start and end on a word", i, op, changed)
+		}
+		ap, bp = op.A1, op.B1
+	}
+	if ap != RuneLen(a) || bp != RuneLen(b) {
+		t.Fatalf("ops end at %d/%d and %d/%d", ap, RuneLen(a), bp, RuneLen(b))
+	}
+}
+
+// dupWords is s's normalised words, for comparing equal ranges.
+func dupWords(s string) string {
+	var sc dupScanner
+	sc.reset(s, false)
+	var tok dupToken
+	var out []string
+	for sc.next(&tok) {
+		out = append(out, fmt.Sprint(tok.hash))
+	}
+	return strings.Join(out, " ")
+}
+
+func TestWordDiff(t *testing.T) {
+	if ops := WordDiff("", ""); len(ops) != 0 {
+		t.Errorf("empty: %+v", ops)
+	}
+	if ops := WordDiff(dupStory, dupStory); len(ops) != 1 || ops[0].Kind != DiffEqual {
+		t.Errorf("identical: %+v", ops)
+	}
+	ops := WordDiff("The bridge reopened.", "The BRIDGE re-opened today.")
+	want := []DiffOp{{DiffEqual, 0, 11, 0, 11}, {DiffDelete, 11, 19, 11, 11}, {DiffInsert, 19, 19, 11, 26}, {DiffEqual, 19, 20, 26, 27}}
+	if !reflect.DeepEqual(ops, want) {
+		t.Errorf("got %+v, want %+v", ops, want)
+	}
+	ops = WordDiff("", "new words")
+	if len(ops) != 1 || ops[0] != (DiffOp{DiffInsert, 0, 0, 0, 9}) {
+		t.Errorf("from empty: %+v", ops)
+	}
+	ops = WordDiff("old words", "  ")
+	if want := []DiffOp{{DiffEqual, 0, 0, 0, 2}, {DiffDelete, 0, 9, 2, 2}}; !reflect.DeepEqual(ops, want) {
+		t.Errorf("to blank: %+v", ops)
+	}
+	// Random edits of generated text keep every invariant, and the script
+	// is a shortest one: as many changed words as an LCS says.
+	g := newDGGenerator(4)
+	for i := range 80 {
+		a := g.article(1 + g.r.IntN(2))
+		b := a.clone()
+		for _, p := range b {
+			for j := range p {
+				if g.r.IntN(6) == 0 {
+					p[j].s = g.word()
+				}
+			}
+		}
+		if i%3 == 0 {
+			b = append(b, g.paragraph())
+		}
+		if i%4 == 0 && len(b) > 1 {
+			b = b[1:]
+		}
+		x, y := a.render(), b.render()
+		ops := WordDiff(x, y)
+		dupCheckTiling(t, ops, x, y)
+		tx, _ := dupDiffTokens(x)
+		ty, _ := dupDiffTokens(y)
+		kx, ky := dupTokenKeys(tx), dupTokenKeys(ty)
+		changed := 0
+		for _, op := range ops {
+			switch op.Kind {
+			case DiffDelete:
+				ta, _ := dupDiffTokens(RuneSlice(x, op.A0, op.A1))
+				changed += len(ta)
+			case DiffInsert:
+				tb, _ := dupDiffTokens(RuneSlice(y, op.B0, op.B1))
+				changed += len(tb)
+			}
+		}
+		if want := len(kx) + len(ky) - 2*dupLCS(kx, ky); changed != want {
+			t.Fatalf("case %d: %d words changed, shortest script has %d", i, changed, want)
+		}
+	}
+}
+
+func dupLCS(a, b []uint64) int {
+	prev, cur := make([]int, len(b)+1), make([]int, len(b)+1)
+	for i := range a {
+		for j := range b {
+			if a[i] == b[j] {
+				cur[j+1] = prev[j] + 1
+			} else {
+				cur[j+1] = max(cur[j], prev[j+1])
+			}
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+func TestWordDiffPathological(t *testing.T) {
+	g := newDGGenerator(8)
+	// Two long unrelated texts: far more than dupDiffMaxD word edits, so the
+	// diff falls back to paragraphs (all different here).
+	const end = "\n\nshared ending"
+	a := g.article(60).render() + end
+	b := g.article(60).render() + end
+	ops := WordDiff(a, b)
+	dupCheckTiling(t, ops, a, b)
+	if last := ops[len(ops)-1]; last.Kind != DiffEqual || !strings.HasSuffix(RuneSlice(b, last.B0, last.B1), end) {
+		t.Errorf("common suffix lost: %+v", last)
+	}
+	// Too many paragraphs for the paragraph pass too: the middle is
+	// replaced whole.
+	a = "same start\n\n" + g.article(2000).render()
+	b = "same start\n\n" + g.article(2000).render()
+	ops = WordDiff(a, b)
+	dupCheckTiling(t, ops, a, b)
+	if len(ops) != 4 || ops[1].Kind != DiffDelete || ops[2].Kind != DiffInsert ||
+		RuneSlice(a, ops[0].A0, ops[0].A1) != "same start\n\n" || RuneSlice(a, ops[3].A0, ops[3].A1) != "." {
+		t.Errorf("huge texts: %+v, want the middle replaced whole", ops)
+	}
+	// Shared paragraphs between the changes are kept by the paragraph pass.
+	pa, pb := g.article(40), g.article(40)
+	common := g.paragraph()
+	x := append(append(pa[:20:20], common), pa[20:]...).render()
+	y := append(append(pb[:20:20], common), pb[20:]...).render()
+	ops = WordDiff(x, y)
+	dupCheckTiling(t, ops, x, y)
+	kept := false
+	for _, op := range ops {
+		if op.Kind == DiffEqual && strings.Contains(RuneSlice(x, op.A0, op.A1), dgArticle{common}.render()) {
+			kept = true
+		}
+	}
+	if !kept {
+		t.Error("paragraph fallback lost the shared paragraph")
+	}
+}
