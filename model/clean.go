@@ -24,6 +24,8 @@ const (
 	ReasonFooter     Reason = "footer"      // copyright / reproduction notice
 	ReasonShare      Reason = "share"       // share buttons, cookie notices
 	ReasonBoiler     Reason = "boilerplate" // anything else that is not article prose
+	ReasonNav        Reason = "navigation"  // page furniture around the article: menus, teaser lists, widgets
+	ReasonComment    Reason = "comments"    // readers' comment thread
 )
 
 // Removed is one range of raw text the cleaner took out. Start and End are
@@ -114,17 +116,77 @@ func Clean(raw string) Cleaned {
 // cpara is one paragraph being cleaned.
 type cpara struct {
 	span
-	text   string
-	low    string
-	f      feats
-	k      kind
-	reason Reason // "" keeps it
-	forced bool   // decided by the hook
-	cut    span   // dateline prefix removed from a kept paragraph
+	text     string
+	low      string
+	f        feats
+	k        kind
+	reason   Reason // "" keeps it
+	forced   bool   // decided by the hook
+	comment  bool   // part of a readers' comment thread
+	teaser   bool   // part of a list of teasers for other stories
+	listDate bool   // a date line in a list's rhythm
+	under    int    // 1 + index of the page headline it is the first prose under; 0 if none
+	title    bool   // repeats the page title
+	copy     bool   // the article's paragraphs run together again (page metadata)
+	cut      span   // dateline prefix removed from a kept paragraph
 }
 
 // Clean separates raw into body text, removed ranges and metadata.
 func (c *Cleaner) Clean(raw string) Cleaned {
+	ps, repeated := c.analyse(raw)
+	lo, hi := mainBlock(ps, repeated)
+	page := lo >= 0 && isPage(ps, lo, hi)
+	if !page {
+		lo, hi = 0, len(ps)-1
+	}
+
+	start, end := c.findBody(ps, repeated, lo, hi, page)
+	if c.Classify != nil {
+		decided := false
+		for i := range ps {
+			p := &ps[i]
+			reason, ok := c.Classify(Para{
+				Text: p.text, Index: i, Count: len(ps), Zone: zoneOf(i, start, end),
+				Words: p.f.words, Prose: p.k&kProse != 0, LowerRatio: p.f.lowerRatio(),
+				StopRatio: p.f.stopRatio(), Repeated: repeated[i],
+			})
+			if ok {
+				p.reason, p.forced, decided = reason, true, true
+			}
+		}
+		if decided {
+			start, end = c.findBody(ps, repeated, lo, hi, page)
+		}
+	}
+	var out Cleaned
+	c.resolve(ps, start, end, repeated, page, &out)
+	c.dateline(raw, ps, start, &out)
+
+	// Assemble the body and the removed ranges, in raw order.
+	var b strings.Builder
+	b.Grow(len(raw))
+	for i := range ps {
+		p := &ps[i]
+		if p.reason != "" {
+			out.Removed = append(out.Removed, Removed{Start: p.rs, End: p.re, Reason: p.reason, Text: raw[p.bs:p.be]})
+			continue
+		}
+		text := p.text
+		if p.cut.be > p.cut.bs {
+			out.Removed = append(out.Removed, Removed{Start: p.cut.rs, End: p.cut.re, Reason: ReasonDateline, Text: raw[p.cut.bs:p.cut.be]})
+			text = normSpace(raw[p.cut.be:p.be])
+		}
+		if b.Len() > 0 {
+			b.WriteString("\n\n")
+		}
+		b.WriteString(text)
+	}
+	out.Text = b.String()
+	return out
+}
+
+// analyse cuts raw into paragraphs and measures and classifies each.
+func (c *Cleaner) analyse(raw string) ([]cpara, []bool) {
 	lines := splitLines(raw)
 	groups := paragraphs(raw, lines)
 	ps := make([]cpara, len(groups))
@@ -152,49 +214,14 @@ func (c *Cleaner) Clean(raw string) Cleaned {
 		}
 	}
 
-	start, end := c.findBody(ps, repeated)
-	if c.Classify != nil {
-		decided := false
-		for i := range ps {
-			p := &ps[i]
-			reason, ok := c.Classify(Para{
-				Text: p.text, Index: i, Count: len(ps), Zone: zoneOf(i, start, end),
-				Words: p.f.words, Prose: p.k&kProse != 0, LowerRatio: p.f.lowerRatio(),
-				StopRatio: p.f.stopRatio(), Repeated: repeated[i],
-			})
-			if ok {
-				p.reason, p.forced, decided = reason, true, true
-			}
-		}
-		if decided {
-			start, end = c.findBody(ps, repeated)
-		}
-	}
-	var out Cleaned
-	c.resolve(ps, start, end, repeated, &out)
-	c.dateline(raw, ps, start, &out)
-
-	// Assemble the body and the removed ranges, in raw order.
-	var b strings.Builder
-	b.Grow(len(raw))
-	for i := range ps {
-		p := &ps[i]
-		if p.reason != "" {
-			out.Removed = append(out.Removed, Removed{Start: p.rs, End: p.re, Reason: p.reason, Text: raw[p.bs:p.be]})
-			continue
-		}
-		text := p.text
-		if p.cut.be > p.cut.bs {
-			out.Removed = append(out.Removed, Removed{Start: p.cut.rs, End: p.cut.re, Reason: ReasonDateline, Text: raw[p.cut.bs:p.cut.be]})
-			text = normSpace(raw[p.cut.be:p.be])
-		}
-		if b.Len() > 0 {
-			b.WriteString("\n\n")
-		}
-		b.WriteString(text)
-	}
-	out.Text = b.String()
-	return out
+	// Whole-page structure: comment threads and teaser lists.
+	markComments(ps)
+	markCopies(ps)
+	markTeasers(ps, repeated)
+	markListDates(ps)
+	markAnchor(ps, repeated)
+	markAnchor(ps, repeated)
+	return ps, repeated
 }
 
 func zoneOf(i, start, end int) Zone {
@@ -247,9 +274,9 @@ func bodyCandidate(p *cpara, repeated bool) bool {
 
 // findBody returns the first and last paragraph of the body (-1, -1 when
 // nothing reads as prose: then everything counts as body).
-func (c *Cleaner) findBody(ps []cpara, repeated []bool) (int, int) {
+func (c *Cleaner) findBody(ps []cpara, repeated []bool, lo, hi int, page bool) (int, int) {
 	first, last := -1, -1
-	for i := range ps {
+	for i := lo; i <= hi && i < len(ps); i++ {
 		if ps[i].forced && ps[i].reason == "" || !ps[i].forced && bodyCandidate(&ps[i], repeated[i]) {
 			if first < 0 {
 				first = i
@@ -264,6 +291,24 @@ func (c *Cleaner) findBody(ps []cpara, repeated []bool) (int, int) {
 	// line follows the first prose paragraph closely, the body starts after
 	// it; when a paragraph opening with a dateline does, the body starts
 	// there (a dateline opens the body).
+	if page {
+		// On a page the byline block under a standfirst can be longer
+		// (names, handles, dates, share buttons): the body starts after it
+		// when only such lines separate the first prose from the next.
+		meta := false
+		for h := first + 1; h < len(ps) && h <= hi && h <= first+8; h++ {
+			if bodyCandidate(&ps[h], repeated[h]) {
+				if meta && ps[first].f.words <= 60 {
+					first = h
+				}
+				break
+			}
+			if ps[h].k&(kAgency|kByline|kDate) != 0 || hasPrefixWord(ps[h].low, "by") {
+				meta = true
+			}
+		}
+		return first, last
+	}
 	limit := c.headerParas()
 	for h := first + 1; h < len(ps) && h < limit && h <= first+2; h++ {
 		datelined := ps[h].k&kDatelined != 0 && ps[first].k&kDatelined == 0 && bodyCandidate(&ps[h], repeated[h])
@@ -314,9 +359,15 @@ func firstLine(s string) string {
 
 // resolve turns kinds and position into a removal reason for each paragraph
 // and fills the metadata.
-func (c *Cleaner) resolve(ps []cpara, start, end int, repeated []bool, out *Cleaned) {
+func (c *Cleaner) resolve(ps []cpara, start, end int, repeated []bool, page bool, out *Cleaned) {
 	headline, standfirst := -1, -1
 	runEnd := 0 // end of the last headline run looked at
+	// On a whole page only the paragraphs just above the body can be its
+	// header; what lies further up is the page's own furniture.
+	header := 0
+	if page && start > 0 {
+		header = max(0, start-c.headerParas())
+	}
 	for i := range ps {
 		p := &ps[i]
 		if p.forced || p.reason != "" {
@@ -325,6 +376,8 @@ func (c *Cleaner) resolve(ps []cpara, start, end int, repeated []bool, out *Clea
 		zone := zoneOf(i, start, end)
 		k := p.k
 		switch {
+		case p.comment && zone != ZoneBody:
+			p.reason = ReasonComment
 		case k&(kEmbedLink|kEmbedMark|kAttribution) != 0:
 			p.reason = ReasonEmbed
 		case k&kFooter != 0 && (zone != ZoneBody || k&kProse == 0 || p.f.words <= 40):
@@ -368,6 +421,8 @@ func (c *Cleaner) resolve(ps []cpara, start, end int, repeated []bool, out *Clea
 			p.reason = ReasonCTA
 		case k&(kDate|kBreadcrumb|kTags|kBareURL) != 0:
 			p.reason = ReasonBoiler
+		case page && zone == ZoneTop && i < header:
+			p.reason = ReasonNav
 		case zone == ZoneTop && headline < 0 && k&kHeadline != 0 && !(k&kSection != 0 && c.betterHeadlineBelow(ps, i, start)):
 			headline = i
 			p.reason = ReasonHeadline
@@ -388,10 +443,16 @@ func (c *Cleaner) resolve(ps []cpara, start, end int, repeated []bool, out *Clea
 			}
 			runEnd = j
 			// Not when the text before announces a list ("demands include:").
-			if j-i >= 2 && !(i > 0 && ps[i-1].f.last == ':') {
+			if j-i >= 2 && !(i > 0 && ps[i-1].f.last == ':') || page {
 				for x := i; x < j; x++ {
 					ps[x].reason = ReasonRelated
 				}
+			}
+		}
+		if page && p.reason == "" && zone != ZoneBody {
+			p.reason = ReasonNav
+			if zone == ZoneBottom {
+				p.reason = ReasonBoiler
 			}
 		}
 	}

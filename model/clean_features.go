@@ -21,6 +21,7 @@ type feats struct {
 	last       rune // last rune before closing quotes and brackets
 	first      rune // first rune
 	url        bool
+	spaces     int // spaces between words (after normalisation)
 }
 
 func (f *feats) lowerRatio() float64 {
@@ -43,6 +44,11 @@ func measure(text, low string) feats {
 	var f feats
 	f.first, _ = utf8.DecodeRuneInString(text)
 	f.last, f.terminal = lastPunct(text)
+	if f.terminal && (f.last == '…' || strings.HasSuffix(text, "...")) {
+		// A line cut short ("Microsoft rolls out the update to more…") is a
+		// truncated title, not a finished sentence.
+		f.terminal = false
+	}
 	f.url = strings.Contains(low, "http") && (strings.Contains(low, "http://") || strings.Contains(low, "https://")) || strings.Contains(low, "www.")
 
 	// Words follow WordCount's rule. A word's first letter gives its case;
@@ -64,9 +70,14 @@ func measure(text, low string) feats {
 					f.cased++
 				}
 			}
-		} else if start >= 0 && !(isInnerJoiner(r, prev) && nextIsWordRune(text[i+utf8.RuneLen(r):], prev)) {
-			f.stop += isStopWord(text[start:i])
-			start = -1
+		} else {
+			if r == ' ' {
+				f.spaces++
+			}
+			if start >= 0 && !(isInnerJoiner(r, prev) && nextIsWordRune(text[i+utf8.RuneLen(r):], prev)) {
+				f.stop += isStopWord(text[start:i])
+				start = -1
+			}
 		}
 		prev = r
 	}
@@ -110,7 +121,7 @@ func isStopWord(w string) int {
 // full stop and are mostly lower-case words; a long paragraph dense in
 // function words is prose even when a scrape cut off its end.
 func (f *feats) isProse() bool {
-	if f.url && f.words < 12 {
+	if f.url && (f.words < 12 || f.spaces == 0) {
 		return false
 	}
 	if f.terminal && f.words >= 6 && f.lowerRatio() >= 0.3 {
@@ -331,6 +342,8 @@ var (
 	reCaptionStart = regexp.MustCompile(`(?i)^(?:file\s+)?(?:photo(?:graph)?s?|image|picture|pic|illustration|graphic|photo credit|image credit|credit|file photo|video)\s*(?::|\||/|—|–|by\s)`)
 	// A credit ending a line: "… Photo: Reuters", "… Getty Images", "… via Reuters".
 	reCaptionTail = regexp.MustCompile(`(?i)(?:(?:^|[\s.|/])(?:photo(?:graph)?s?|image|picture|credit)\s*(?::|\||by\s)\s*[^\s.!?:]+(?:\s+[^\s.!?:]+){0,4}|getty\s+images?(?:\s+for\s+[^.!?]{1,40})?|shutterstock|\bvia\s+(?:getty|reuters|ap|afp|ap\s+photo|epa|bloomberg)\b[^.!?]{0,30}|\|\s*(?:ap|afp|reuters|epa|getty|ani|pti|ians|file))\s*\)?$`)
+	// A numeric date or a time of day.
+	reNumDate = regexp.MustCompile(`\b(?:\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{1,2}:\d{2})\b`)
 	// AP style: "FILE - President X speaks …"
 	reCaptionFile = regexp.MustCompile(`^FILE\s*[-–—]\s`)
 
@@ -675,6 +688,10 @@ func isDateLine(low string, f *feats) bool {
 	}
 	if f.digitWords == 0 {
 		return false
+	}
+	// "11/20/2019 01:14 PM", "2019-11-13T23:06:00+01:00", "13.11.2019, 23:06"
+	if f.words-f.digitWords <= 3 && f.digitWords >= 2 && reNumDate.MatchString(low) {
+		return true
 	}
 	monthWords := 0
 	for _, w := range strings.FieldsFunc(low, func(r rune) bool { return !isWordRune(r) }) {

@@ -1,0 +1,391 @@
+package model
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Whole-page scrapes.
+//
+// A scraper that keeps a whole page wraps the article in menus, teaser lists,
+// newsletter boxes, comment threads and footers. The article is then the
+// densest block of prose on the page: paragraphs of running text, close
+// together, with at most a few short lines (subheads, captions, list items)
+// between them. mainBlock scores every paragraph, jusText style, by how much
+// it reads as body prose (long prose earns its length, short prose little,
+// everything else costs), and takes the contiguous run with the best total
+// (a maximum-sum subarray). Comment threads are prose too, so they are found
+// first by their shape (a "says:" line, "Reply" buttons, timestamps between
+// posts) and can never be part of the block.
+
+// goodWords is how long prose must be to count fully towards a block;
+// shorter prose (teaser summaries, one-line asides) neither builds a block
+// nor breaks one.
+const goodWords = 20
+
+// blockValue is what paragraph p adds to a block that includes it.
+func blockValue(p *cpara, repeated bool) int {
+	w := p.f.words
+	switch {
+	case p.comment:
+		return -10 - w
+	case p.copy:
+		return -w
+	case p.listDate:
+		return -20 - w
+	case p.under > 0:
+		return w + anchorBonus
+	case p.teaser || isDataRow(p):
+		return 0
+	case bodyCandidate(p, repeated) && w >= goodWords:
+		return w
+	case bodyCandidate(p, repeated) || shortSentence(p):
+		return 1
+	case p.k&(kEmbedLink|kEmbedMark|kAttribution|kCaption|kAdvert) != 0:
+		return -1 // embedded posts, pictures and adverts sit inside bodies
+	case p.k&(strongNoise|kByline|kDate) != 0:
+		return -6 - w/4
+	}
+	return -2 - w/5
+}
+
+// maxGapCost caps the growing cost of a stretch without prose.
+const maxGapCost = 10
+
+// mainBlock returns the first and last paragraph of the densest block of
+// prose, or -1, -1 when nothing counts as prose. When the page repeats its
+// title over a paragraph (see markAnchor), the block is the best one
+// holding that paragraph: the headline says where the article is.
+func mainBlock(ps []cpara, repeated []bool) (int, int) {
+	vals := make([]int, len(ps))
+	gap := 0 // paragraphs since the last one that added to a block
+	for i := range ps {
+		v := blockValue(&ps[i], repeated[i])
+		// A long stretch without prose is a stronger boundary than its
+		// parts: each paragraph of it costs more than the one before.
+		if v > 0 {
+			gap = 0
+		} else if v < 0 {
+			gap++
+			v -= min(gap, maxGapCost)
+		}
+		vals[i] = v
+	}
+	best, bestLo, bestHi := 0, -1, -1
+	sum, lo := 0, 0
+	for i, v := range vals {
+		if sum <= 0 {
+			sum, lo = 0, i
+		}
+		sum += v
+		if sum > best {
+			best, bestLo, bestHi = sum, lo, i
+		}
+	}
+	// The best block through an anchored paragraph: the best run ending
+	// there joined to the best run starting there, both short of a line
+	// repeating the title (another copy of the headline starts something
+	// else: a gallery, a teaser).
+	aBest, aLo, aHi := 0, -1, -1
+	for a := range ps {
+		if ps[a].under == 0 {
+			continue
+		}
+		// The article starts below its headline.
+		left, l, s := 0, a, 0
+		for i := a - 1; i >= ps[a].under; i-- {
+			if s += vals[i]; s > left {
+				left, l = s, i
+			}
+		}
+		right, r, s := 0, a, 0
+		for i := a + 1; i < len(vals) && !ps[i].title; i++ {
+			if s += vals[i]; s > right {
+				right, r = s, i
+			}
+		}
+		if t := left + vals[a] + right; t > aBest {
+			aBest, aLo, aHi = t, l, r
+		}
+	}
+	if aLo >= 0 {
+		return aLo, aHi
+	}
+	return bestLo, bestHi
+}
+
+// markComments flags the paragraphs of comment threads: from a thread's
+// heading or first post header to the last post, when at least two post
+// headers ("Name says:", "Reply") each come with prose.
+func markComments(ps []cpara) {
+	first, last, posts := -1, -1, 0
+	for i := range ps {
+		if !isCommentMeta(&ps[i]) {
+			continue
+		}
+		// A post header counts when prose follows within two paragraphs.
+		withProse := false
+		for j := i + 1; j < len(ps) && j <= i+3; j++ {
+			if ps[j].k&kProse != 0 {
+				withProse = true
+				break
+			}
+		}
+		if !withProse && !isReplyButton(ps[i].low) {
+			continue
+		}
+		if first < 0 {
+			first = i
+		}
+		last = i
+		posts++
+	}
+	if posts < 2 {
+		return
+	}
+	// The thread's heading ("34 responses to …", "Comments") just above.
+	for j := first - 1; j >= 0 && j >= first-4; j-- {
+		if isCommentHeading(ps[j].low) {
+			first = j
+			break
+		}
+	}
+	// The last post's text runs to the next non-prose paragraph.
+	end := last + 1
+	for end < len(ps) && (ps[end].k&kProse != 0 || ps[end].k&kDate != 0) {
+		end++
+	}
+	for i := first; i < end && i < len(ps); i++ {
+		ps[i].comment = true
+	}
+}
+
+// isCommentMeta: a post header or button of a comment thread.
+func isCommentMeta(p *cpara) bool {
+	if p.f.words > 16 {
+		return false
+	}
+	low := strings.TrimRight(p.low, " ")
+	for _, suf := range []string{" says:", " said:", " wrote:", " writes:", " says", " commented:", " replied:"} {
+		if strings.HasSuffix(low, suf) {
+			return true
+		}
+	}
+	return isReplyButton(low)
+}
+
+func isReplyButton(low string) bool {
+	lead := strings.TrimRight(stripLead(low), " .:↓")
+	switch lead {
+	case "reply", "replies", "reply to this comment", "log in to reply", "report", "report abuse", "flag",
+		"like", "likes", "dislike", "upvote", "downvote", "balas", "responder", "répondre", "antworten", "rispondi",
+		"reply report", "like reply", "reply share", "share reply", "permalink", "report comment":
+		return true
+	}
+	return false
+}
+
+// isCommentHeading: the line above a comment thread.
+func isCommentHeading(low string) bool {
+	lead := stripLead(low)
+	if hasAnyPrefixWord(lead, []string{"comments", "comment", "leave a reply", "leave a comment", "responses", "discussion",
+		"join the discussion", "join the conversation", "reader comments", "all comments", "show comments", "view comments"}) {
+		return true
+	}
+	// "34 responses to …", "12 comments", "One response"
+	w := strings.Fields(lead)
+	if len(w) >= 2 && len(w) <= 12 {
+		switch strings.Trim(w[1], ":") {
+		case "comments", "comment", "responses", "response", "replies", "reply", "thoughts", "reactions", "tanggapan", "komentar", "comentarios", "commentaires", "kommentare":
+			return true
+		}
+	}
+	return false
+}
+
+// isPage: the text around the block is a page's furniture rather than an
+// article's header and footer: many paragraphs lie outside it.
+func isPage(ps []cpara, lo, hi int) bool {
+	n := 0
+	for i := range ps {
+		if (i < lo || i > hi) && ps[i].k&strongNoise == 0 {
+			n++
+		}
+	}
+	return n >= 15
+}
+
+// shortSentence: a sentence too short to count as prose ("Nobody was
+// hurt."), which a body may hold but which proves nothing.
+func shortSentence(p *cpara) bool {
+	return p.f.terminal && p.f.words >= 3 && p.f.lower > 0 && p.k&(strongNoise|kByline|kDate|kCTAWord) == 0 && !p.comment
+}
+
+// markListDates flags date lines with another date line close by: the
+// rhythm of teaser lists and comment threads ("2H ago", "Nov 18"), rare
+// inside an article's body.
+func markListDates(ps []cpara) {
+	last := -10 // the last date line seen
+	for i := range ps {
+		if ps[i].k&kDate == 0 || ps[i].k&kProse != 0 {
+			continue
+		}
+		if i-last <= 5 {
+			ps[i].listDate = true
+			ps[last].listDate = true
+		}
+		last = i
+	}
+}
+
+// teaserMaxWords is the longest prose paragraph that can be a teaser's
+// summary.
+const teaserMaxWords = 60
+
+// markTeasers flags lists of teasers: runs of at least three short prose
+// paragraphs each standing alone between title and meta lines (a headline,
+// an author, a date), the shape of "more stories" lists. Such a run neither
+// builds a block nor breaks one: a list article has the same shape, so
+// whether it is the body depends on what lies around it.
+func markTeasers(ps []cpara, repeated []bool) {
+	isProse := func(i int) bool { return bodyCandidate(&ps[i], repeated[i]) || shortSentence(&ps[i]) }
+	first, last, n := -1, -1, 0 // the current run: its first and last summary, and its length
+	flush := func() {
+		if n >= 3 {
+			for i := first; i <= last; i++ {
+				ps[i].teaser = true
+			}
+		}
+		first, last, n = -1, -1, 0
+	}
+	for i := 0; i < len(ps); {
+		if !isProse(i) {
+			i++
+			continue
+		}
+		j := i + 1 // the end of this stretch of consecutive prose
+		for j < len(ps) && isProse(j) {
+			j++
+		}
+		if j-i > 1 || ps[i].f.words > teaserMaxWords {
+			flush()
+			i = j
+			continue
+		}
+		// A lone short paragraph: it continues the run when the gap since
+		// the run's last one is short and holds a headline-shaped line.
+		if n > 0 {
+			head := false
+			for g := last + 1; g < i; g++ {
+				head = head || isListTitle(&ps[g])
+			}
+			if i-last-1 > 4 || !head {
+				flush()
+			}
+		}
+		if n == 0 {
+			first = i
+		}
+		last = i
+		n++
+		i = j
+	}
+	flush()
+}
+
+// isDataRow: a table row, mostly numbers ("3 Kevin Harvick 5033 4 6 15").
+func isDataRow(p *cpara) bool {
+	return p.f.words >= 3 && p.f.digitWords*2 >= p.f.words && p.k&(strongNoise|kDate) == 0
+}
+
+// isListTitle: a line that can head a list item: headline-shaped or a
+// bulleted title, and not furniture of another kind.
+func isListTitle(p *cpara) bool {
+	if p.k&strongNoise != 0 || p.k&kProse != 0 || p.f.words < 2 {
+		return false
+	}
+	return p.k&kHeadline != 0 || startsListItem(p.text) || strings.HasPrefix(p.text, "»")
+}
+
+// anchorBonus is the weight of the first prose under the page's headline.
+const anchorBonus = 50
+
+// markAnchor finds the article's headline on a page: a line that repeats
+// the page title (the scrape's first line, "Headline | Site"), and marks
+// the first long prose paragraph under it, where the article starts. The
+// headline may recur in teaser lists, so every repetition followed closely
+// by prose counts.
+func markAnchor(ps []cpara, repeated []bool) {
+	if len(ps) < 10 {
+		return
+	}
+	title := &ps[0]
+	if title.k&kProse != 0 || title.f.words < 3 || title.f.words > 40 {
+		return
+	}
+	for i := 1; i < len(ps); i++ {
+		p := &ps[i]
+		if p.f.words < 3 || p.f.words > 40 || !isTitleHead(title.low, p.low) {
+			continue
+		}
+		p.title = true
+		for j := i + 1; j < len(ps) && j <= i+12; j++ {
+			if q := &ps[j]; bodyCandidate(q, repeated[j]) && q.f.words >= goodWords && !q.teaser && !q.comment {
+				q.under = i + 1
+				break
+			}
+		}
+	}
+}
+
+// isTitleHead: head is the page title, or its part before the site's name
+// ("Headline - Site", "Headline | Section | Site").
+func isTitleHead(title, head string) bool {
+	if !strings.HasPrefix(title, head) {
+		return false
+	}
+	rest := strings.TrimLeft(title[len(head):], " ")
+	if rest == "" {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	switch r {
+	case '|', '-', '–', '—', ':', '·', '•', '«', '»', '/':
+		return true
+	}
+	return false
+}
+
+// copyMinWords is the shortest paragraph checked for being a copy of the
+// article run together (page metadata such as a JSON "articleBody").
+const copyMinWords = 150
+
+// markCopies flags long paragraphs that repeat two consecutive paragraphs
+// of the page run together: a copy of the article in the page's metadata.
+func markCopies(ps []cpara) {
+	var byStart map[string]int // first bytes of each paragraph → its index
+	const probe = 40
+	for i := range ps {
+		p := &ps[i]
+		if p.f.words < copyMinWords {
+			continue
+		}
+		if byStart == nil {
+			byStart = make(map[string]int, len(ps))
+			for j := len(ps) - 1; j >= 0; j-- {
+				if t := ps[j].text; len(t) >= probe && ps[j].f.words < copyMinWords {
+					byStart[t[:probe]] = j
+				}
+			}
+		}
+		j, ok := byStart[p.text[:probe]]
+		if !ok || j+1 >= len(ps) || !strings.HasPrefix(p.text, ps[j].text) {
+			continue
+		}
+		rest := strings.TrimLeft(p.text[len(ps[j].text):], " ")
+		next := ps[j+1].text
+		if len(next) >= probe && strings.HasPrefix(rest, next[:probe]) {
+			p.copy = true
+		}
+	}
+}
