@@ -73,13 +73,12 @@ func (s *streamer) wait() tea.Msg {
 		select {
 		case more, ok := <-s.ch:
 			if !ok {
-				return streamBatchMsg{rs}
+				return streamBatchMsg{rs} // the next wait reports the end
 			}
 			rs = append(rs, more...)
-			continue
 		default:
+			return streamBatchMsg{rs}
 		}
-		break
 	}
 	return streamBatchMsg{rs}
 }
