@@ -21,7 +21,8 @@ var (
 )
 
 // Styles is every style the reader uses, built from one theme for a light or
-// dark background, or from attributes only when colour is off.
+// dark background, or from attributes only when colour is off. Build it with
+// NewStyles, which also derives the painters the hot paths use.
 type Styles struct {
 	NoColor bool
 
