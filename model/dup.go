@@ -25,9 +25,10 @@ import (
 //
 //   - The score is containment, max(|A∩B|/|A|, |A∩B|/|B|), reported with
 //     Jaccard. A wire story cut to its first third sits wholly inside the full
-//     version (containment 1) while its Jaccard is only about 0.3; a
-//     Jaccard-tuned MinHash LSH has to choose between missing it and drowning in
-//     candidates.
+//     version (containment 1) while its Jaccard is only about 0.3. MinHash
+//     with k permutations estimates Jaccard, so LSH over it must be tuned that
+//     low to catch such copies: short bands, many of them, and still a miss
+//     whenever the cut is shorter than the tuning assumed.
 //
 //   - Candidates come from Broder's MOD-m sketch, the min-wise variant he
 //     designed for containment ("On the resemblance and containment of
@@ -118,14 +119,17 @@ type dupSigner struct {
 	tmp []uint32
 }
 
-// dupShingle combines token hashes in order into a 32-bit shingle hash.
+// dupShingle combines token hashes, in order, into a 32-bit shingle hash. The
+// token hashes are already well mixed, so rotating each by its position and
+// XORing them keeps order and spread; one multiply folds the result.
 func dupShingle(toks []uint64) uint32 {
-	h := uint64(len(toks))
-	for _, t := range toks {
-		h = (h ^ t) * 0x9e3779b97f4a7c15
-		h ^= h >> 29
+	h := uint64(len(toks)) * 0x9e3779b97f4a7c15
+	for i, t := range toks {
+		h ^= bits.RotateLeft64(t, 13*i)
 	}
-	return uint32(dupMix(h) >> 32)
+	h ^= h >> 31
+	h *= 0xff51afd7ed558ccd
+	return uint32(h >> 32)
 }
 
 func (w *dupSigner) sign(text string) DupSignature {
@@ -304,8 +308,13 @@ func NewDupIndex(opts DupOptions) *DupIndex {
 func (x *DupIndex) Len() int { return len(x.docs) }
 
 // Add adds or replaces the document id. The index keeps sig.Shingles; do not
-// modify it afterwards.
+// modify it afterwards. A signature that is not Current (say, from an old
+// cache) cannot be compared with current ones: the document is then left out
+// of the results until it is added again with a fresh signature.
 func (x *DupIndex) Add(id string, sig DupSignature) {
+	if !sig.Current() {
+		sig = DupSignature{}
+	}
 	h := uint64(dupFNVOffset)
 	for _, s := range sig.Shingles {
 		h = (h ^ uint64(s)) * dupFNVPrime
@@ -333,11 +342,13 @@ type dupRepPair struct {
 // copies and texts under MinShingles are not searched, so total can be less
 // than Len); calls never overlap.
 //
-// Documents with equal normalised text are paired as DupExact whatever their
-// length; near-duplicate search skips documents with fewer than MinShingles
-// shingles. A pair is missed only when the sample shares too few shingles, which
-// at the threshold happens about once in 700 and at containment 0.8 or more
-// practically never for article-length texts.
+// Documents with the same words in the same paragraphs are always paired,
+// whatever their length (k identical copies make k(k-1)/2 pairs); the pair is
+// DupExact when their normalised texts are equal. Near-duplicate search skips
+// documents with fewer than MinShingles shingles. A pair is missed only when
+// the sketches share too few shingles, which at exactly the threshold happens
+// about once in 700 and at containment 0.8 or more practically never for
+// article-length texts.
 func (x *DupIndex) Pairs(threshold float64, progress func(done, total int)) []DupPair {
 	if !(threshold > 0) {
 		threshold = DefaultDupThreshold

@@ -40,7 +40,7 @@ type DiffOp struct {
 // and O(D²) memory, fine for article-length text. Past these it falls back to
 // diffing paragraphs, then to replacing the whole changed middle.
 const (
-	dupDiffMaxWords = 200_000
+	dupDiffMaxWords = 50_000
 	dupDiffMaxD     = 1500
 )
 
@@ -79,7 +79,7 @@ func WordDiff(a, b string) []DiffOp {
 func dupDiffTokens(s string) ([]dupToken, int) {
 	var sc dupScanner
 	sc.reset(s, false)
-	var toks []dupToken
+	toks := make([]dupToken, 0, len(s)/6+1)
 	var t dupToken
 	for sc.next(&t) {
 		toks = append(toks, t)

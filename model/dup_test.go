@@ -67,6 +67,8 @@ func TestDupTokens(t *testing.T) {
 		{"U.S.A. today", "USA today"},
 		{"4,000 tonnes", "4000 tonnes"},
 		{"don't stop", "don’t stop"},
+		{"Dont STOP", "don't stop"},
+		{"3m", "3M"},
 		{"Petro’s plan", "PETRO'S PLAN"},
 		{"soft\u00adhyphen", "softhyphen"},
 		{"zero\u200bwidth", "zerowidth"},
@@ -286,6 +288,16 @@ func TestDupAddReplaces(t *testing.T) {
 	if pairs := x.Pairs(0, nil); len(pairs) != 0 {
 		t.Fatalf("replaced document still paired: %+v", pairs)
 	}
+	stale := Signature(dupStory)
+	stale.Version--
+	x.Add("c", stale)
+	if pairs := x.Pairs(0, nil); len(pairs) != 0 {
+		t.Fatalf("stale signature compared: %+v", pairs)
+	}
+	x.Add("c", Signature(dupStory))
+	if pairs := x.Pairs(0, nil); len(pairs) != 1 || pairs[0].A != "a" || pairs[0].B != "c" {
+		t.Fatalf("after re-adding with a fresh signature: %+v", pairs)
+	}
 }
 
 func TestDupSignatureStable(t *testing.T) {
@@ -296,7 +308,7 @@ func TestDupSignatureStable(t *testing.T) {
 		t.Fatalf("signature %+v", s)
 	}
 	got := fmt.Sprintf("%016x %08x", s.Exact, s.Shingles)
-	const want = "e4a13db68e019b6f [d3d6fe2d f7bc187e f8da3f9a]"
+	const want = "e4a13db68e019b6f [467c1476 738eff71 9eb27df9]"
 	if got != want {
 		t.Fatalf("signature hashes changed: %s (bump DupSignatureVersion and update this test)", got)
 	}
@@ -418,10 +430,10 @@ func TestDupRecallGenerated(t *testing.T) {
 // planted copies, the corpus has mixes: some paragraphs of an article with new
 // ones, so that many pairs sit near each threshold.
 func TestDupMatchesBruteForce(t *testing.T) {
-	c := dgGenerate(3000, 9)
+	c := dgGenerate(2000, 9)
 	g := newDGGenerator(10)
-	for i := range 1500 {
-		paras := strings.Split(c.docs[g.r.IntN(3000)].Text, "\n\n")
+	for i := range 1000 {
+		paras := strings.Split(c.docs[g.r.IntN(2000)].Text, "\n\n")
 		var mix []string
 		for _, p := range paras {
 			if g.r.IntN(2) == 0 {
@@ -480,7 +492,7 @@ func TestDupMatchesBruteForce(t *testing.T) {
 				t.Errorf("threshold %.2f: %+v not a true pair", th, p)
 			}
 		}
-		if len(want) < 250 || float64(len(got)) < 0.99*float64(len(want)) {
+		if len(want) < 150 || float64(len(got)) < 0.99*float64(len(want)) {
 			t.Errorf("threshold %.2f: found %d of %d true pairs", th, len(got), len(want))
 		}
 		t.Logf("threshold %.2f: found %d of %d true pairs (%d pairs share a shingle)", th, len(got), len(want), len(all))

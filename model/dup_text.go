@@ -45,20 +45,31 @@ func dupHashBytes(b []byte) uint64 {
 	return dupMix((h ^ w) * 0x9e3779b97f4a7c15)
 }
 
-// dupHashString is dupHashBytes of a string, without copying it.
-func dupHashString(b string) uint64 {
+// dupHashLower is dupHashBytes of a run of ASCII letters and digits, lower
+// cased. Setting bit 0x20 lower-cases a letter and leaves a digit as it is, so
+// this needs no test per byte and no copy.
+func dupHashLower(b string) uint64 {
+	const lower = 0x2020202020202020
 	h := uint64(dupFNVOffset) ^ uint64(len(b))*dupFNVPrime
 	for len(b) >= 8 {
 		w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
 			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-		h = bits.RotateLeft64((h^w)*0x9e3779b97f4a7c15, 29)
+		h = bits.RotateLeft64((h^(w|lower))*0x9e3779b97f4a7c15, 29)
 		b = b[8:]
 	}
 	var w uint64
 	for i := 0; i < len(b); i++ {
-		w |= uint64(b[i]) << (8 * i)
+		w |= uint64(b[i]|0x20) << (8 * i)
 	}
 	return dupMix((h ^ w) * 0x9e3779b97f4a7c15)
+}
+
+// dupLowerAlnum lower-cases ASCII letters and digits in place (see
+// dupHashLower).
+func dupLowerAlnum(b []byte) {
+	for i := range b {
+		b[i] |= 0x20
+	}
 }
 
 // dupIsWordRune matches model.WordCount's idea of a word character.
@@ -257,16 +268,8 @@ func (sc *dupScanner) next(t *dupToken) bool {
 
 	// Fast path: a run of ASCII letters and digits.
 	i := sc.pos
-	upper, letters := false, 0
-	for ; i < len(s); i++ {
-		k := dupClass[s[i]]
-		if k < dupLower {
-			break
-		}
-		upper = upper || k == dupUpper
-		if k != dupDigit {
-			letters++
-		}
+	for i < len(s) && dupClass[s[i]] >= dupLower {
+		i++
 	}
 	run := s[sc.pos:i]
 	sc.rpos += i - sc.pos
@@ -278,35 +281,27 @@ func (sc *dupScanner) next(t *dupToken) bool {
 			sc.norm = append(sc.norm, ' ')
 		}
 		sc.space = false
+		n := len(sc.norm)
 		sc.norm = append(sc.norm, run...)
-		if upper {
-			tail := sc.norm[len(sc.norm)-len(run):]
-			for j, c := range tail {
-				if 'A' <= c && c <= 'Z' {
-					tail[j] = c + 'a' - 'A'
-				}
-			}
-		}
+		dupLowerAlnum(sc.norm[n:])
 	}
-	if !upper && !more {
-		t.hash = dupHashString(run)
+	if !more {
+		t.hash = dupHashLower(run)
 		return true
 	}
 	buf := append(sc.buf[:0], run...)
-	if upper {
-		for j, c := range buf {
-			if 'A' <= c && c <= 'Z' {
-				buf[j] = c + 'a' - 'A'
-			}
+	dupLowerAlnum(buf)
+	// What slow needs to know about the run for initialisms: only a
+	// single letter can start one.
+	var prev rune // none when the word starts with a non-ASCII letter
+	segLetters, onlySingles := len(run), true
+	if len(run) > 0 {
+		prev = rune(run[len(run)-1])
+		if len(run) == 1 && dupClass[run[0]] == dupDigit {
+			segLetters, onlySingles = 0, false
 		}
 	}
-	if more {
-		var prev rune // the run is empty when the word starts with a non-ASCII letter
-		if len(run) > 0 {
-			prev = rune(run[len(run)-1])
-		}
-		buf = sc.slow(t, buf, prev, letters, letters == len(run))
-	}
+	buf = sc.slow(t, buf, prev, segLetters, onlySingles)
 	sc.buf = buf
 	t.hash = dupHashBytes(buf)
 	return true
