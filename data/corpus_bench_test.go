@@ -2,11 +2,9 @@ package data
 
 import (
 	"os"
-	"path/filepath"
 	"runtime"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 
 	"storydesk/data/gencorpus"
@@ -25,33 +23,13 @@ const (
 	benchSeed  = 1
 )
 
-var (
-	benchOnce  sync.Once
-	benchRoot  string
-	benchError error
-)
-
 func benchCorpus(b *testing.B) (dir, jsonl string) {
 	b.Helper()
-	benchOnce.Do(func() {
-		benchRoot = filepath.Join(os.TempDir(), "storydesk-bench-v1-100000x600-seed1")
-		marker := filepath.Join(benchRoot, "complete")
-		if _, err := os.Stat(marker); err == nil {
-			return
-		}
-		os.RemoveAll(benchRoot)
-		if benchError = gencorpus.WriteDir(filepath.Join(benchRoot, "dir"), benchN, benchWords, benchSeed); benchError != nil {
-			return
-		}
-		if benchError = gencorpus.WriteJSONL(filepath.Join(benchRoot, "all.jsonl"), benchN, benchWords, benchSeed); benchError != nil {
-			return
-		}
-		benchError = os.WriteFile(marker, nil, 0o644)
-	})
-	if benchError != nil {
-		b.Fatal(benchError)
+	dir, jsonl, err := gencorpus.Cached(benchN, benchWords, benchSeed)
+	if err != nil {
+		b.Fatal(err)
 	}
-	return filepath.Join(benchRoot, "dir"), filepath.Join(benchRoot, "all.jsonl")
+	return dir, jsonl
 }
 
 // peakRSSMB is the process's peak resident set (VmHWM) in MB, or 0 where
