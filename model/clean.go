@@ -128,6 +128,7 @@ type cpara struct {
 	under    int    // 1 + index of the page headline it is the first prose under; 0 if none
 	title    bool   // repeats the page title
 	copy     bool   // the article's paragraphs run together again (page metadata)
+	credited bool   // above a picture credit: a caption on a page
 	cut      span   // dateline prefix removed from a kept paragraph
 }
 
@@ -199,6 +200,7 @@ func (c *Cleaner) analyse(raw string) ([]cpara, []bool) {
 		p.k = classifyKinds(p.text, p.low, &p.f)
 	}
 	c.markEmbeds(ps)
+	markCredited(ps)
 	for i := 0; i < len(ps) && i < c.headerParas(); i++ {
 		if p := &ps[i]; p.k&kProse != 0 {
 			if n, _ := matchDateline(firstLine(raw[p.bs:p.be])); n > 0 {
@@ -296,7 +298,7 @@ func (c *Cleaner) findBody(ps []cpara, repeated []bool, lo, hi int, page bool) (
 		// (names, handles, dates, share buttons): the body starts after it
 		// when only such lines separate the first prose from the next.
 		meta := false
-		for h := first + 1; h < len(ps) && h <= hi && h <= first+8; h++ {
+		for h := first + 1; h < len(ps) && h <= hi && h <= first+12; h++ {
 			if bodyCandidate(&ps[h], repeated[h]) {
 				if meta && ps[first].f.words <= 60 {
 					first = h
@@ -378,6 +380,8 @@ func (c *Cleaner) resolve(ps []cpara, start, end int, repeated []bool, page bool
 		switch {
 		case p.comment && zone != ZoneBody:
 			p.reason = ReasonComment
+		case page && p.credited:
+			p.reason = ReasonCaption
 		case k&(kEmbedLink|kEmbedMark|kAttribution) != 0:
 			p.reason = ReasonEmbed
 		case k&kFooter != 0 && (zone != ZoneBody || k&kProse == 0 || p.f.words <= 40):

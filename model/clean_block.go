@@ -23,30 +23,38 @@ import (
 // nor breaks one.
 const goodWords = 20
 
-// blockValue is what paragraph p adds to a block that includes it.
-func blockValue(p *cpara, repeated bool) int {
+// blockValue is what paragraph p adds to a block that includes it. A soft
+// cost is one that does not grow along a stretch without prose: the lines
+// a body holds between its paragraphs (pictures, embeds, list items).
+func blockValue(p *cpara, repeated bool) (v int, soft bool) {
 	w := p.f.words
 	switch {
 	case p.comment:
-		return -10 - w
+		return -10 - w, false
 	case p.copy:
-		return -w
+		return -w, false
 	case p.listDate:
-		return -20 - w
+		return -20 - w, false
 	case p.under > 0:
-		return w + anchorBonus
+		return w + anchorBonus, false
 	case p.teaser || isDataRow(p):
-		return 0
+		return 0, true
+	case p.credited:
+		return -1, true
 	case bodyCandidate(p, repeated) && w >= goodWords:
-		return w
+		return w, false
 	case bodyCandidate(p, repeated) || shortSentence(p):
-		return 1
+		return 1, false
 	case p.k&(kEmbedLink|kEmbedMark|kAttribution|kCaption|kAdvert) != 0:
-		return -1 // embedded posts, pictures and adverts sit inside bodies
+		return -1, true // embedded posts, pictures and adverts sit inside bodies
 	case p.k&(strongNoise|kByline|kDate) != 0:
-		return -6 - w/4
+		return -6 - w/4, false
+	case w >= 3 && p.f.lower*2 >= p.f.cased && p.f.cased > 0:
+		// A short line in lower case ("Eat every 2–3 hours") reads as a
+		// list item; menus and headline lists are capitalised.
+		return -1, true
 	}
-	return -2 - w/5
+	return -2 - w/5, false
 }
 
 // maxGapCost caps the growing cost of a stretch without prose.
@@ -60,12 +68,12 @@ func mainBlock(ps []cpara, repeated []bool) (int, int) {
 	vals := make([]int, len(ps))
 	gap := 0 // paragraphs since the last one that added to a block
 	for i := range ps {
-		v := blockValue(&ps[i], repeated[i])
+		v, soft := blockValue(&ps[i], repeated[i])
 		// A long stretch without prose is a stronger boundary than its
 		// parts: each paragraph of it costs more than the one before.
 		if v > 0 {
 			gap = 0
-		} else if v < 0 {
+		} else if !soft {
 			gap++
 			v -= min(gap, maxGapCost)
 		}
@@ -114,64 +122,83 @@ func mainBlock(ps []cpara, repeated []bool) (int, int) {
 	return bestLo, bestHi
 }
 
-// markComments flags the paragraphs of comment threads: from a thread's
-// heading or first post header to the last post, when at least two post
-// headers ("Name says:", "Reply") each come with prose.
+// markComments flags the paragraphs of comment threads. A thread opens
+// with a heading ("34 responses to …", "Leave a reply") that a post header
+// follows closely, or with a post header of its own kind ("Name says:" with
+// its time, "Reply" buttons) that another follows; it runs on while post
+// headers keep coming, and ends with the last post's text.
 func markComments(ps []cpara) {
-	first, last, posts := -1, -1, 0
-	for i := range ps {
-		if !isCommentMeta(&ps[i]) {
-			continue
-		}
-		// A post header counts when prose follows within two paragraphs.
-		withProse := false
-		for j := i + 1; j < len(ps) && j <= i+3; j++ {
-			if ps[j].k&kProse != 0 {
-				withProse = true
-				break
+	for i := 0; i < len(ps); i++ {
+		open := false
+		switch {
+		case isCommentHeading(ps[i].low) && ps[i].k&kProse == 0:
+			for j := i + 1; j < len(ps) && j <= i+4 && !open; j++ {
+				open = isPostHeader(ps, j)
+			}
+		case isCommentMeta(ps, i):
+			for j := i + 1; j < len(ps) && j <= i+12 && !open; j++ {
+				open = isCommentMeta(ps, j)
 			}
 		}
-		if !withProse && !isReplyButton(ps[i].low) {
+		if !open {
 			continue
 		}
-		if first < 0 {
-			first = i
+		last := i
+		for j := i + 1; j < len(ps) && j <= last+8; j++ {
+			if isPostHeader(ps, j) {
+				last = j
+			}
 		}
-		last = i
-		posts++
-	}
-	if posts < 2 {
-		return
-	}
-	// The thread's heading ("34 responses to …", "Comments") just above.
-	for j := first - 1; j >= 0 && j >= first-4; j-- {
-		if isCommentHeading(ps[j].low) {
-			first = j
-			break
+		end := last + 1
+		for end < len(ps) && ps[end].k&kProse != 0 {
+			end++
 		}
-	}
-	// The last post's text runs to the next non-prose paragraph.
-	end := last + 1
-	for end < len(ps) && (ps[end].k&kProse != 0 || ps[end].k&kDate != 0) {
-		end++
-	}
-	for i := first; i < end && i < len(ps); i++ {
-		ps[i].comment = true
+		for j := i; j < end; j++ {
+			ps[j].comment = true
+		}
+		i = end - 1
 	}
 }
 
-// isCommentMeta: a post header or button of a comment thread.
-func isCommentMeta(p *cpara) bool {
+// isPostHeader: a line between the posts of a thread: a comment's header
+// or button, or its time.
+func isPostHeader(ps []cpara, i int) bool {
+	return isCommentMeta(ps, i) || ps[i].k&kDate != 0 && ps[i].k&kProse == 0
+}
+
+// isCommentMeta: a comment's header ("Name says:" with the time on it or
+// next to it, so that an interview's "Name says:" does not count) or one of
+// its buttons ("Reply").
+func isCommentMeta(ps []cpara, i int) bool {
+	p := &ps[i]
 	if p.f.words > 16 {
 		return false
 	}
+	if isReplyButton(p.low) {
+		return true
+	}
 	low := strings.TrimRight(p.low, " ")
+	says := false
 	for _, suf := range []string{" says:", " said:", " wrote:", " writes:", " says", " commented:", " replied:"} {
-		if strings.HasSuffix(low, suf) {
+		says = says || strings.HasSuffix(low, suf)
+	}
+	if !says {
+		return false
+	}
+	if p.f.digitWords > 0 {
+		return true
+	}
+	for j := i - 1; j <= i+1; j += 2 {
+		if j >= 0 && j < len(ps) && ps[j].k&kDate != 0 {
 			return true
 		}
 	}
-	return isReplyButton(low)
+	for j := i + 1; j < len(ps) && j <= i+4; j++ {
+		if isReplyButton(ps[j].low) {
+			return true
+		}
+	}
+	return false
 }
 
 func isReplyButton(low string) bool {
@@ -194,7 +221,7 @@ func isCommentHeading(low string) bool {
 	}
 	// "34 responses to …", "12 comments", "One response"
 	w := strings.Fields(lead)
-	if len(w) >= 2 && len(w) <= 12 {
+	if len(w) >= 2 && len(w) <= 30 {
 		switch strings.Trim(w[1], ":") {
 		case "comments", "comment", "responses", "response", "replies", "reply", "thoughts", "reactions", "tanggapan", "komentar", "comentarios", "commentaires", "kommentare":
 			return true
@@ -388,4 +415,34 @@ func markCopies(ps []cpara) {
 			p.copy = true
 		}
 	}
+}
+
+// markCredited flags a picture's caption by the short credit line under it
+// ("Photo: Jane Doe, AP"): on a page, the text above the credit describes
+// the picture. A gallery often repeats the caption, so an identical copy
+// above counts too. (In a tidy article a credit can follow body text whose
+// picture had no caption, so there the flag only weighs against the block.)
+func markCredited(ps []cpara) {
+	for i := 1; i < len(ps); i++ {
+		if ps[i].k&kCaption == 0 || ps[i].f.words > 8 {
+			continue
+		}
+		p := &ps[i-1]
+		if p.k&(strongNoise|kByline|kDate) != 0 || p.f.words < 5 || p.f.words > 60 {
+			continue
+		}
+		p.credited = true
+		if i >= 2 && sameStart(ps[i-2].text, p.text) && ps[i-2].k&strongNoise == 0 {
+			ps[i-2].credited = true
+		}
+	}
+}
+
+// sameStart: a and b open with the same 40 bytes (or are equal).
+func sameStart(a, b string) bool {
+	const n = 40
+	if len(a) < n || len(b) < n {
+		return a == b
+	}
+	return a[:n] == b[:n]
 }

@@ -196,6 +196,16 @@ var stopWords = func() map[string]struct{} {
 		"der die das den dem des ein eine einen einem und oder zu im mit von für auf ist sind war nicht sich auch es sie er wir ihr als bei nach aus wie",
 		// Portuguese and Italian
 		"os as um uma e da do das dos em no na nos nas com por para não é foi ao il lo gli di che non per una sono della",
+		// Dutch
+		"het een en van op te zijn met voor niet aan er ook maar om bij nog wel door naar dan uit hij zij wij werd wordt",
+		// Indonesian and Malay
+		"yang dan di ini itu dengan untuk dari tidak ke pada dalam akan ada juga atau karena kita mereka sudah telah oleh sebagai adalah bisa",
+		// Russian
+		"и в не на что с как по это он она они но из у к за же от то так все о был была было были его её их",
+		// Polish
+		"i w nie na że się z do jest to jak po o co ale od przez dla jego już tak",
+		// Swedish, Danish and Norwegian
+		"och att det som är på för med av inte den har till ett om var jeg og til ikke af",
 	}
 	m := make(map[string]struct{}, 512)
 	for _, l := range lists {
