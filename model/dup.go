@@ -517,13 +517,12 @@ func dupBuildIndex(sets [][]uint32, nS []int32, cut uint64) *dupSketchIndex {
 			ps[hi] = uint64(s[i])<<32 | uint64(r)
 		}
 	}
-	tmp := make([]uint64, total)
+	tmp := make([]uint64, total+1) // the sort's scratch, then ent
 	var wg sync.WaitGroup
 	for _, part := range [][2]int{{0, lo}, {lo, total}} {
 		wg.Go(func() { dupRadixSort(ps[part[0]:part[1]], tmp[part[0]:part[1]], bitsUsed-1) })
 	}
 	wg.Wait()
-	tmp = nil
 	// Directory buckets: about two distinct elements per bucket.
 	shift := uint(32)
 	for shift > 0 && cut>>shift < uint64(max(1, total/2)) {
@@ -531,7 +530,7 @@ func dupBuildIndex(sets [][]uint32, nS []int32, cut uint64) *dupSketchIndex {
 	}
 	nb := int((cut-1)>>shift) + 1
 	dir := make([]uint32, nb+1)
-	ent := make([]uint64, 0, total/2+1)
+	ent := tmp[:0] // at most total distinct elements and the sentinel
 	refs := make([]int32, total)
 	b := 0
 	prev := uint32(0)

@@ -664,3 +664,40 @@ func TestWordDiffPathological(t *testing.T) {
 		t.Error("paragraph fallback lost the shared paragraph")
 	}
 }
+
+func FuzzWordDiff(f *testing.F) {
+	f.Add("The bridge reopened.", "The BRIDGE re-opened today.")
+	f.Add(dupStory, strings.Replace(dupStory, "31,000", "13,000", 1))
+	f.Add("U.S. 4,000 don’t", "US 4000 dont")
+	f.Add("a\u00adb\u200bc \xff\xfe", "é ﬁ \u2028 x")
+	f.Add("", "")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		dupCheckTiling(t, WordDiff(a, b), a, b)
+	})
+}
+
+func FuzzDupSignature(f *testing.F) {
+	f.Add(dupStory)
+	f.Add("U.S.A. \u00ad4,000\r\n\r\n“x” — y\xff")
+	f.Add("ＦＵＬＬ ﬁnal e\u0301")
+	f.Fuzz(func(t *testing.T, s string) {
+		sig := Signature(s)
+		if !slices.IsSorted(sig.Shingles) || len(slices.Compact(slices.Clone(sig.Shingles))) != len(sig.Shingles) {
+			t.Fatalf("shingles not sorted and unique: %v", sig.Shingles)
+		}
+		if (sig.Words == 0) != (sig.Exact == 0) || (sig.Words == 0) != (len(sig.Shingles) == 0) {
+			t.Fatalf("words %d, exact %x, %d shingles", sig.Words, sig.Exact, len(sig.Shingles))
+		}
+		var sc dupScanner
+		sc.reset(s, true)
+		var tok dupToken
+		for sc.next(&tok) {
+		}
+		if got, want := string(sc.norm), dupRefNorm(s); got != want {
+			t.Fatalf("norm %q, want %q", got, want)
+		}
+		if sig.Words > 0 && sig.Exact != dupExactHash([]byte(dupRefNorm(s))) {
+			t.Fatal("exact hash differs from the reference form's")
+		}
+	})
+}
