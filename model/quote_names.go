@@ -1,0 +1,749 @@
+package model
+
+import (
+	"sort"
+	"strings"
+)
+
+// People and what refers to them: the names of the text, the descriptions
+// set beside them ("The group, WeWorkers Coalition,"), and the resolution
+// of surnames, pronouns, roles and documents to a speaker.
+
+// qAlias ties a description's head noun to a name met beside it.
+type qAlias struct {
+	tok  int
+	name string
+	ent  *qEntity
+	org  bool
+}
+
+// scanNames gathers the capitalised names of the text (outside
+// quotations) and links short forms to the full names they stand for.
+func (x *qDoc) scanNames() {
+	x.subj = make([]int, len(x.sents))
+	x.subjNP = make([]qNP, len(x.sents))
+	x.subjOK = make([]bool, len(x.sents))
+	x.entByName = map[string]*qEntity{}
+	x.aliases = map[string][]qAlias{}
+	x.orgNames = map[string]bool{}
+	x.pronMemo = map[int]*qEntity{}
+	x.pronDesc = map[int]string{}
+	for si, s := range x.sents {
+		x.subj[si] = -1
+		subj, sok := x.subjectOf(si)
+		x.subjNP[si], x.subjOK[si] = subj, sok
+		t := s.a
+		for t < s.b {
+			if !x.nameTok(t) && !x.titleTok(t) {
+				t++
+				continue
+			}
+			e := x.capRun(t, s.b)
+			if e <= t {
+				e = t + 1
+			}
+			np, ok := x.nameNP(t, e)
+			if x.isWord(e) && !x.toks[e].cap && !x.possessive(e-1) {
+				if nl := x.toks[e].lw; qRoleNouns[nl] || qGroupNouns[nl] || qOrgHeads[nl] {
+					ok = false // "Border agents", "Trump administration"
+				}
+			}
+			if ok && np.nb > np.na && !np.cname {
+				x.roleBefore(&np, s.a)
+				m := qMention{a: np.na, b: np.nb, sent: si}
+				if sok && subj.nb > subj.na && subj.na <= np.na && np.na < subj.nb {
+					m.subject = true
+					x.subj[si] = len(x.ments)
+				}
+				x.ments = append(x.ments, m)
+				x.mentNP = append(x.mentNP, np)
+			}
+			t = e
+		}
+	}
+	x.scanAliases()
+
+	// Full names first, then the short forms that refer to them.
+	for i := range x.ments {
+		np := x.mentNP[i]
+		words := x.nameWords(np.na, np.nb)
+		if np.org || len(words) < 2 || x.orgNames[strings.ToLower(strings.Join(words, " "))] {
+			continue
+		}
+		key := strings.ToLower(strings.Join(words, " "))
+		e := x.entByName[key]
+		if e == nil {
+			e = &qEntity{name: x.nameString(np), words: words, gender: qFirstGender(words[0])}
+			x.entByName[key] = e
+			x.ents = append(x.ents, e)
+		}
+		x.note(e, np, i)
+	}
+	for i := range x.ments {
+		if x.ments[i].ent != nil {
+			continue
+		}
+		np := x.mentNP[i]
+		words := x.nameWords(np.na, np.nb)
+		if np.org || len(words) == 0 || x.orgNames[strings.ToLower(strings.Join(words, " "))] {
+			continue
+		}
+		e := x.lookup(words, np.na)
+		if e == nil && len(words) == 1 && !x.acronym(np.na) && x.singlePerson(i, np) {
+			// "President Petro", "Mr. Smith", "Tommy, who …": a person
+			// known by one name
+			key := strings.ToLower(words[0])
+			if e = x.entByName[key]; e == nil {
+				e = &qEntity{name: words[0], words: words}
+				x.entByName[key] = e
+				x.ents = append(x.ents, e)
+			}
+		}
+		if e != nil {
+			x.note(e, np, i)
+		}
+	}
+	for _, e := range x.ents {
+		sort.Ints(e.ments)
+	}
+	for mi := range x.ments {
+		if e := x.ments[mi].ent; e != nil && !e.person && x.personEvidence(mi) {
+			e.person = true
+		}
+	}
+	for _, as := range x.aliases {
+		for i := range as {
+			if !as[i].org {
+				if e := x.entByName[strings.ToLower(as[i].name)]; e != nil {
+					as[i].ent = e
+				} else if e := x.lookup(strings.Fields(as[i].name), as[i].tok); e != nil {
+					as[i].ent = e
+				}
+			}
+		}
+	}
+	x.genderHints()
+}
+
+// singlePerson: a one-word name stands for a person when a title or an
+// honorific comes with it, when "who" follows it, or when it is the
+// subject of a cue.
+func (x *qDoc) singlePerson(i int, np qNP) bool {
+	if np.role != "" || np.hon != 0 {
+		return true
+	}
+	k := np.nb
+	if x.isPunct(k, ',', '—', '–') && x.isWord(k+1) && x.toks[k+1].lw == "who" {
+		return true
+	}
+	if x.ments[i].subject {
+		c := x.skipForward(np.nb, len(x.toks))
+		return x.cueAt(c) > 0 && qAttrVerbs[x.toks[c].lw]
+	}
+	return false
+}
+
+// scanAliases records descriptions set beside names: "The group,
+// WeWorkers Coalition," and "Sonya A. Zoghlin, Carlineo's attorney,".
+func (x *qDoc) scanAliases() {
+	add := func(head string, na, nb int) {
+		name := qStripPoss(x.text(na, nb))
+		if np, ok := x.nameNP(na, nb); ok && np.nb > np.na {
+			name = x.nameString(np)
+		}
+		org := !qRoleNouns[head] || qGroupNouns[head]
+		if org {
+			x.orgNames[strings.ToLower(strings.Join(x.nameWords(na, nb), " "))] = true
+		}
+		x.aliases[head] = append(x.aliases[head], qAlias{tok: na, name: name, org: org})
+	}
+	for _, s := range x.sents {
+		for t := s.a; t < s.b; t++ {
+			if !x.isWord(t) {
+				continue
+			}
+			lw := x.toks[t].lw
+			if (lw == "the" || lw == "a" || lw == "an" || lw == "its" || lw == "their" || lw == "his" || lw == "her") && !x.nameTok(t-1) {
+				d, ok := x.descForward(t, s.b)
+				if !ok || !(qRoleNouns[d.head] || qOrgHeads[d.head] || qGroupNouns[d.head]) {
+					continue
+				}
+				if na, nb, ok := x.apposName(d.b, s.b); ok {
+					add(d.head, na, nb)
+				}
+				continue
+			}
+			if !x.nameTok(t) || x.nameTok(t-1) {
+				continue
+			}
+			e := x.capRun(t, s.b)
+			if !x.isPunct(e, ',') {
+				continue
+			}
+			k := e + 1
+			for k < s.b && k-e <= 14 && (x.isWord(k) || x.abbrevDot(k)) {
+				k++
+			}
+			if k < s.b && !x.isPunct(k, ',', '.', ';', '—', '–', ')') {
+				continue
+			}
+			if r, ok := x.appositiveRole(e+1, k); ok {
+				if h := x.roleHead(e+1, k); h != "" && r != "" {
+					add(h, t, e)
+				}
+			}
+		}
+	}
+}
+
+// roleHead is the role noun heading the appositive [a,b).
+func (x *qDoc) roleHead(a, b int) string {
+	h := ""
+	for t := a; t < b; t++ {
+		if !x.isWord(t) {
+			continue
+		}
+		lw := x.toks[t].lw
+		if qDescPreps[lw] || lw == "and" {
+			break
+		}
+		if qRoleNouns[lw] || qOrgHeads[lw] {
+			h = lw
+		}
+	}
+	return h
+}
+
+// genderHints learns gender from "his", "himself", "herself" and a
+// possessive "her" that follow a person in the same sentence.
+func (x *qDoc) genderHints() {
+	last := -1
+	mi := 0
+	for t := range x.toks {
+		for mi < len(x.ments) && x.ments[mi].a <= t {
+			if x.ments[mi].ent != nil {
+				last = mi
+			}
+			mi++
+		}
+		if last < 0 || !x.isWord(t) || x.ments[last].sent != x.toks[t].sent {
+			continue
+		}
+		var g byte
+		switch x.toks[t].lw {
+		case "his", "himself":
+			g = 'm'
+		case "herself":
+			g = 'f'
+		case "her":
+			// possessive before a noun, not an object ("told her the …")
+			if x.isWord(t+1) && !x.toks[t+1].cap {
+				nl := x.toks[t+1].lw
+				if !qDets[nl] && !qClauseStop[nl] && qPron(nl) == "" && !qCueVerbs[nl] {
+					g = 'f'
+				}
+			}
+		}
+		if e := x.ments[last].ent; g != 0 && e.gender == 0 {
+			e.gender = g
+		}
+	}
+}
+
+func (x *qDoc) note(e *qEntity, np qNP, i int) {
+	if e.role == "" {
+		e.role = np.role
+	}
+	if e.gender == 0 {
+		e.gender = np.hon
+	}
+	x.ments[i].ent = e
+	e.ments = append(e.ments, np.na)
+}
+
+// lookup finds the person a name refers to: the same words, a surname or
+// trailing words ("Petro", "Padrino López"), a first name, or failing
+// those any one of the words ("Liu" for "Liu Xiaming"); the person
+// mentioned most recently before pos, else the first one after it.
+func (x *qDoc) lookup(words []string, pos int) *qEntity {
+	if len(words) == 0 {
+		return nil
+	}
+	var best *qEntity
+	bestKind, bestPos := 0, 0
+	for _, e := range x.ents {
+		k := 0
+		switch {
+		case qSuffix(e.words, words):
+			k = 3
+		case len(words) == 1 && strings.EqualFold(e.words[0], words[0]):
+			k = 2
+		case len(words) == 1 && len(e.words) > 1 && qHasWordFold(e.words, words[0]):
+			k = 1
+		default:
+			continue
+		}
+		p := e.lastBefore(pos)
+		if p < 0 && len(e.ments) > 0 {
+			p = -1 - e.ments[0] // after pos: earlier is better
+		}
+		if best == nil || k > bestKind || k == bestKind && p > bestPos {
+			best, bestKind, bestPos = e, k, p
+		}
+	}
+	return best
+}
+
+func qHasWordFold(ws []string, w string) bool {
+	for _, x := range ws {
+		if strings.EqualFold(x, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func qSuffix(full, part []string) bool {
+	if len(part) > len(full) {
+		return false
+	}
+	off := len(full) - len(part)
+	for i, w := range part {
+		if !strings.EqualFold(full[off+i], w) {
+			return false
+		}
+	}
+	return true
+}
+
+// lastBefore is the token of the entity's last mention before pos, or -1.
+func (e *qEntity) lastBefore(pos int) int {
+	p := -1
+	for _, m := range e.ments {
+		if m >= pos {
+			break
+		}
+		p = m
+	}
+	return p
+}
+
+// finish turns the speaker phrase np of the cue at c into an attribution.
+func (x *qDoc) finish(np qNP, c, si int, adjacent bool, left int) qAttr {
+	a := qAttr{ok: true, ss: -1, se: -1, adjacent: adjacent, left: left}
+	if c >= 0 {
+		n := x.cueAt(c)
+		if n == 0 {
+			n = 1
+		}
+		a.cue = x.text(c, c+n)
+		a.via = x.via(x.sents[si].a, x.sents[si].b, c)
+	}
+	x.resolve(&a, np, 0)
+	return a
+}
+
+// resolve fills the speaker of a from its phrase.
+func (x *qDoc) resolve(a *qAttr, np qNP, depth int) {
+	switch {
+	case np.pron != "":
+		a.ss, a.se = x.toks[np.a].s, x.toks[np.a].e
+		switch np.pron {
+		case "he", "she":
+			g := byte('m')
+			if np.pron == "she" {
+				g = 'f'
+			}
+			if e := x.resolvePerson(np.a, g, 0); e != nil {
+				a.ent, a.speaker, a.role = e, e.name, e.role
+			} else if d, ok := x.pronDesc[np.a]; ok {
+				a.role = d // "the delegate … she said"
+			}
+		case "they", "it":
+			if p, ok := x.resolveGroup(np.a); ok {
+				a.speaker, a.role, a.group, a.ent = p.speaker, p.role, true, p.ent
+			}
+		}
+	case np.nb > np.na:
+		x.resolveName(a, np.na, np.nb, np.org)
+		if np.role != "" {
+			a.role = np.role
+		}
+	case np.db > np.da:
+		w := np.a
+		if np.a < np.b && qDets[x.toks[np.a].lw] {
+			w++
+		}
+		a.ss, a.se = x.toks[w].s, x.toks[np.b-1].e
+		head := np.head
+		if np.cname || x.toks[np.b-1].cap && !x.acronym(np.b-1) {
+			// "says Doctor" (Ken Doctor), "the 14th-ranked Schwartzman"
+			if e := x.lookup([]string{qStripPoss(x.toks[np.b-1].w)}, np.b-1); e != nil {
+				a.ent, a.speaker, a.role = e, e.name, e.role
+				a.ss = x.toks[np.b-1].s
+				if !np.cname && np.b-1 > w {
+					a.role = x.text(w, np.b-1)
+				}
+				return
+			}
+		}
+		switch {
+		case np.pa < np.pb && (qChannelNouns[head] || qDocNouns[head]) && x.toks[np.pa].cap:
+			x.resolveName(a, np.pa, np.pb, false)
+		case np.def && (qChannelNouns[head] || qDocNouns[head]) && depth == 0 && !x.descUpper(np):
+			// "the statement said": whoever made the statement
+			a.role = x.desc(np)
+			if p, ok := x.resolveDoc(head, np.a); ok {
+				a.speaker, a.ent, a.group = p.speaker, p.ent, p.group
+			}
+		case np.def && (qRoleNouns[head] && !qGroupNouns[head] || qOrgHeads[head]):
+			a.role = x.desc(np)
+			if al, ok := x.resolveRole(head, np.a); ok {
+				a.speaker, a.ent, a.group = al.name, al.ent, al.org
+				if al.ent != nil && al.ent.role != "" && !qHasWord(strings.ToLower(al.ent.role), head) {
+					a.role = al.ent.role
+				}
+			} else if qRoleNouns[head] && !qGroupNouns[head] && !x.indefiniteBefore(head, np.a) {
+				// "the actor said": the person the text is about (but
+				// "the expert" after "one legal expert" is that expert)
+				if e := x.resolvePerson(np.a, qHonorifics[head], 0); e != nil {
+					a.ent, a.speaker = e, e.name
+				}
+			} else {
+				a.group = true
+				if x.descUpper(np) {
+					a.speaker = x.desc(np) // "the French foreign ministry"
+				}
+			}
+		case qRoleNouns[head] || qGroupNouns[head]:
+			a.role = x.desc(np)
+			a.group = qGroupNouns[head]
+		case x.descUpper(np):
+			a.speaker, a.group = x.desc(np), true
+		default:
+			a.role, a.group = x.desc(np), true
+		}
+	}
+}
+
+func qHasUpper(s string) bool {
+	for _, r := range s {
+		if r >= 'A' && r <= 'Z' || r > 127 && strings.ToLower(string(r)) != string(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// resolveName sets the speaker to the person the name [na,nb) refers to.
+func (x *qDoc) resolveName(a *qAttr, na, nb int, org bool) {
+	name := qStripPoss(x.text(na, nb))
+	a.ss = x.toks[na].s
+	a.se = a.ss + len([]rune(name))
+	a.speaker = name
+	words := x.nameWords(na, nb)
+	if org || x.orgNames[strings.ToLower(strings.Join(words, " "))] {
+		a.group = true
+		return
+	}
+	if e := x.lookup(words, na); e != nil {
+		a.ent, a.speaker = e, e.name
+		if a.role == "" {
+			a.role = e.role
+		}
+		return
+	}
+	a.group = len(words) == 1 // a country or an outlet, most likely
+}
+
+// resolvePerson finds who "he" or "she" at token at refers to: the speaker
+// or subject of a recent sentence (a subject pronoun passes on whoever it
+// refers to), else a recent person, else the last speaker.
+func (x *qDoc) resolvePerson(at int, g byte, depth int) *qEntity {
+	if e, ok := x.pronMemo[at]; ok {
+		return e
+	}
+	si := x.toks[at].sent
+	fits := func(e *qEntity) bool { return e != nil && (e.gender == 0 || g == 0 || e.gender == g) }
+	person := func(e *qEntity) bool { return fits(e) && e.person }
+	pick := func(e *qEntity) *qEntity {
+		if e.gender == 0 {
+			e.gender = g
+		}
+		x.pronMemo[at] = e
+		return e
+	}
+	const window = 6
+	// Mark the token as being resolved: a failure is remembered, and a
+	// chain of pronouns never comes back to it.
+	x.pronMemo[at] = nil
+	for sj := si; sj >= 0 && si-sj <= window; sj-- {
+		for k := len(x.events) - 1; k >= 0 && x.events[k].sent >= sj; k-- {
+			ev := &x.events[k]
+			if ev.sent == sj && ev.tok < at && fits(ev.a.ent) {
+				return pick(ev.a.ent)
+			}
+		}
+		if mi := x.subj[sj]; mi >= 0 && x.ments[mi].a < at && fits(x.ments[mi].ent) {
+			return pick(x.ments[mi].ent)
+		}
+		// "She gave me … Martha Fry. “…,” she said": the earlier "she"
+		if sp := x.subjNP[sj]; x.subjOK[sj] && sp.a < at && depth < 4 &&
+			(sp.pron == "he" && g != 'f' || sp.pron == "she" && g != 'm') {
+			if e := x.resolvePerson(sp.a, g, depth+1); e != nil && fits(e) {
+				return pick(e)
+			}
+		}
+		// "… after the novelist Jo Walton explained them", "…, says
+		// Richard Locksley, …": a person speaking in a clause
+		for mi := len(x.ments) - 1; mi >= 0; mi-- {
+			m := &x.ments[mi]
+			if m.sent < sj {
+				break
+			}
+			if m.sent > sj || m.a >= at || !fits(m.ent) {
+				continue
+			}
+			c := x.skipForward(m.b, x.sents[sj].b)
+			p := x.mentNP[mi].a - 1
+			if x.cueAt(c) > 0 && qAttrVerbs[x.toks[c].lw] || x.isWord(p) && qSayVerbs[x.toks[p].lw] {
+				return pick(m.ent)
+			}
+		}
+		// "the delegate read a text: «…», she said": an unnamed person
+		if sp := x.subjNP[sj]; x.subjOK[sj] && sp.b <= at && sp.nb == sp.na && sp.pron == "" &&
+			qRoleNouns[sp.head] && !qGroupNouns[sp.head] && sp.def {
+			if _, ok := x.resolveRole(sp.head, sp.a); !ok {
+				x.pronDesc[at] = x.desc(sp)
+				return nil
+			}
+		}
+	}
+	for mi := len(x.ments) - 1; mi >= 0; mi-- {
+		m := &x.ments[mi]
+		if m.a >= at {
+			continue
+		}
+		if si-m.sent > window {
+			break
+		}
+		if person(m.ent) {
+			return pick(m.ent)
+		}
+	}
+	for k := len(x.events) - 1; k >= 0; k-- {
+		if ev := &x.events[k]; ev.tok < at && fits(ev.a.ent) {
+			return pick(ev.a.ent)
+		}
+	}
+	for mi := len(x.ments) - 1; mi >= 0; mi-- {
+		if m := &x.ments[mi]; m.a < at && person(m.ent) {
+			return pick(m.ent)
+		}
+	}
+	return nil
+}
+
+// resolveGroup finds what "they" or "it" refers to: a group or
+// organisation that spoke or was the subject in a recent sentence.
+func (x *qDoc) resolveGroup(at int) (qAttr, bool) {
+	si := x.toks[at].sent
+	for sj := si; sj >= 0 && si-sj <= 6; sj-- {
+		for k := len(x.events) - 1; k >= 0 && x.events[k].sent >= sj; k-- {
+			ev := &x.events[k]
+			if ev.sent == sj && ev.tok < at && ev.a.group && ev.a.speaker != "" {
+				return ev.a, true
+			}
+		}
+		sp := x.subjNP[sj]
+		if !x.subjOK[sj] || sp.b > at || sp.pron != "" {
+			continue
+		}
+		var a qAttr
+		switch {
+		case sp.nb > sp.na:
+			x.resolveName(&a, sp.na, sp.nb, sp.org)
+			if a.group || a.ent == nil && x.pluralVerb(sp.b) {
+				a.group = true
+				return a, true
+			}
+		case sp.db > sp.da && (qOrgHeads[sp.head] || qGroupNouns[sp.head]):
+			x.resolve(&a, sp, 1)
+			if a.speaker != "" {
+				return a, true
+			}
+		}
+	}
+	return qAttr{}, false
+}
+
+// pluralVerb: the verb after a subject agrees with a plural ("Big Machine
+// have denied").
+func (x *qDoc) pluralVerb(k int) bool {
+	k = x.skipForwardAdverbs(k)
+	if !x.isWord(k) {
+		return false
+	}
+	switch x.toks[k].lw {
+	case "have", "are", "were", "say", "do", "insist", "deny", "claim":
+		return true
+	}
+	return false
+}
+
+func (x *qDoc) skipForwardAdverbs(k int) int {
+	for n := 0; n < 3 && x.isWord(k); n++ {
+		lw := x.toks[k].lw
+		if !(len(lw) > 4 && strings.HasSuffix(lw, "ly") || lw == "also" || lw == "still" || lw == "twice" || lw == "never") {
+			break
+		}
+		k++
+	}
+	return k
+}
+
+// resolveRole finds who a definite description refers to: a person whose
+// title holds the noun ("the president" after "Colombian President Gustavo
+// Petro"), or the name set beside the same noun ("the group" after "The
+// group, WeWorkers Coalition,"), whichever was mentioned last.
+func (x *qDoc) resolveRole(head string, at int) (qAlias, bool) {
+	var best qAlias
+	bp := -1
+	for _, e := range x.ents {
+		if e.role == "" || !qHasWord(strings.ToLower(e.role), head) {
+			continue
+		}
+		if p := e.lastBefore(at); p > bp {
+			best, bp = qAlias{tok: p, name: e.name, ent: e}, p
+		}
+	}
+	for _, al := range x.aliases[head] {
+		p := al.tok
+		if al.ent != nil {
+			p = max(p, al.ent.lastBefore(at))
+		}
+		if al.tok < at && p > bp {
+			best, bp = al, p
+			if al.ent != nil {
+				best.name = al.ent.name
+			}
+		}
+	}
+	return best, bp >= 0
+}
+
+// resolveDoc finds who issued "the statement" (or report, post…): the
+// speaker of a recent sentence that named such a channel.
+func (x *qDoc) resolveDoc(head string, at int) (qAttr, bool) {
+	si := x.toks[at].sent
+	for sj := si - 1; sj >= 0 && si-sj <= 8; sj-- {
+		for k := len(x.events) - 1; k >= 0; k-- {
+			ev := &x.events[k]
+			if ev.sent == sj && strings.Contains(ev.a.via, head) && ev.a.speaker != "" {
+				return ev.a, true
+			}
+		}
+		s := x.sents[sj]
+		np, c, ok := x.leftCue(s.b, s.a, sj)
+		if !ok || !strings.Contains(x.via(s.a, s.b, c), head) {
+			continue
+		}
+		var a qAttr
+		x.resolve(&a, np, 1)
+		if a.speaker != "" {
+			return a, true
+		}
+	}
+	return qAttr{}, false
+}
+
+func qHasWord(s, w string) bool {
+	for _, f := range strings.Fields(s) {
+		if strings.Trim(f, ".,") == w {
+			return true
+		}
+	}
+	return false
+}
+
+// evidence notes that a mention is of a person: a known first name, a
+// title, a cue it speaks with, a "who" after it.
+func (x *qDoc) personEvidence(mi int) bool {
+	m := &x.ments[mi]
+	np := x.mentNP[mi]
+	if np.role != "" || np.hon != 0 {
+		return true
+	}
+	if m.ent != nil && qFirstGender(m.ent.words[0]) != 0 {
+		return true
+	}
+	k := np.nb
+	if x.isPunct(k, ',', '—', '–') && x.isWord(k+1) && x.toks[k+1].lw == "who" {
+		return true
+	}
+	if x.isPunct(k, ',') {
+		// "Pankaj Pandey, Head of Research at …,"
+		e := k + 1
+		for e < len(x.toks) && e-k <= 14 && (x.isWord(e) || x.abbrevDot(e)) {
+			e++
+		}
+		if _, ok := x.appositiveRole(k+1, e); ok {
+			return true
+		}
+	}
+	if c := x.skipForward(k, len(x.toks)); x.cueAt(c) > 0 && qAttrVerbs[x.toks[c].lw] {
+		return true
+	}
+	if p := np.a - 1; x.isWord(p) && qSayVerbs[x.toks[p].lw] {
+		return true
+	}
+	return false
+}
+
+// indefiniteBefore: an unnamed someone with this role noun was introduced
+// before token at ("a spokesman", "one legal expert").
+func (x *qDoc) indefiniteBefore(head string, at int) bool {
+	for t := at - 1; t >= 0 && at-t < 600; t-- {
+		if !x.isWord(t) || x.toks[t].lw != head {
+			continue
+		}
+		for k := t - 1; k >= 0 && t-k <= 3 && x.isWord(k); k-- {
+			switch x.toks[k].lw {
+			case "a", "an", "one", "another":
+				return true
+			case "the", "his", "her", "their":
+				k = -1
+			}
+		}
+	}
+	return false
+}
+
+// qFirstGender is the usual gender of a given name, accents ignored.
+func qFirstGender(w string) byte {
+	w = strings.ToLower(w)
+	if g := qFirstNames[w]; g != 0 {
+		return g
+	}
+	var sb strings.Builder
+	for _, r := range w {
+		switch r {
+		case 'á', 'à', 'â', 'ä', 'ã', 'å':
+			r = 'a'
+		case 'é', 'è', 'ê', 'ë':
+			r = 'e'
+		case 'í', 'ì', 'î', 'ï':
+			r = 'i'
+		case 'ó', 'ò', 'ô', 'ö', 'õ', 'ø':
+			r = 'o'
+		case 'ú', 'ù', 'û', 'ü':
+			r = 'u'
+		case 'ñ':
+			r = 'n'
+		case 'ç':
+			r = 'c'
+		}
+		sb.WriteRune(r)
+	}
+	return qFirstNames[sb.String()]
+}
