@@ -297,6 +297,12 @@ func (c *Cleaner) findBody(ps []cpara, repeated []bool, lo, hi int, page bool) (
 		// On a page the byline block under a standfirst can be longer
 		// (names, handles, dates, share buttons): the body starts after it
 		// when only such lines separate the first prose from the next.
+		// The block may end in short sentences.
+		for j := last + 1; j <= hi && j < len(ps); j++ {
+			if shortSentence(&ps[j]) {
+				last = j
+			}
+		}
 		meta := false
 		for h := first + 1; h < len(ps) && h <= hi && h <= first+12; h++ {
 			if bodyCandidate(&ps[h], repeated[h]) {
@@ -366,9 +372,10 @@ func (c *Cleaner) resolve(ps []cpara, start, end int, repeated []bool, page bool
 	runEnd := 0 // end of the last headline run looked at
 	// On a whole page only the paragraphs just above the body can be its
 	// header; what lies further up is the page's own furniture.
-	header := 0
+	header, head := 0, -1
 	if page && start > 0 {
 		header = max(0, start-c.headerParas())
+		head = pageHeadline(ps, start)
 	}
 	for i := range ps {
 		p := &ps[i]
@@ -378,6 +385,13 @@ func (c *Cleaner) resolve(ps []cpara, start, end int, repeated []bool, page bool
 		zone := zoneOf(i, start, end)
 		k := p.k
 		switch {
+		case i == head:
+			headline = i
+			p.reason = ReasonHeadline
+			out.Title = p.text
+			if i == 0 && !p.title {
+				out.Title = siteTitle(p.text)
+			}
 		case p.comment && zone != ZoneBody:
 			p.reason = ReasonComment
 		case page && p.credited:
@@ -413,6 +427,8 @@ func (c *Cleaner) resolve(ps []cpara, start, end int, repeated []bool, page bool
 			p.reason = ReasonByline
 			switch {
 			case k&kCredits != 0 || zone == ZoneBody:
+			case page && (zone != ZoneTop || i < header):
+				// A page's other bylines belong to teasers and widgets.
 			case out.Byline == "":
 				out.Byline = bylineName(p.text)
 			case k&kAgency != 0 && i > 0 && ps[i-1].reason == ReasonByline && !strings.Contains(out.Byline, ","):
@@ -427,7 +443,7 @@ func (c *Cleaner) resolve(ps []cpara, start, end int, repeated []bool, page bool
 			p.reason = ReasonBoiler
 		case page && zone == ZoneTop && i < header:
 			p.reason = ReasonNav
-		case zone == ZoneTop && headline < 0 && k&kHeadline != 0 && !(k&kSection != 0 && c.betterHeadlineBelow(ps, i, start)):
+		case !page && zone == ZoneTop && headline < 0 && k&kHeadline != 0 && !(k&kSection != 0 && c.betterHeadlineBelow(ps, i, start)):
 			headline = i
 			p.reason = ReasonHeadline
 			out.Title = p.text

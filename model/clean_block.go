@@ -40,13 +40,13 @@ func blockValue(p *cpara, repeated bool) (v int, soft bool) {
 	case p.teaser || isDataRow(p):
 		return 0, true
 	case p.credited:
-		return -1, true
+		return 0, true
 	case bodyCandidate(p, repeated) && w >= goodWords:
 		return w, false
 	case bodyCandidate(p, repeated) || shortSentence(p):
-		return 1, false
+		return max(1, w/4), false
 	case p.k&(kEmbedLink|kEmbedMark|kAttribution|kCaption|kAdvert) != 0:
-		return -1, true // embedded posts, pictures and adverts sit inside bodies
+		return 0, true // embedded posts, pictures and adverts sit inside bodies
 	case p.k&(strongNoise|kByline|kDate) != 0:
 		return -6 - w/4, false
 	case w >= 3 && p.f.lower*2 >= p.f.cased && p.f.cased > 0:
@@ -129,27 +129,34 @@ func mainBlock(ps []cpara, repeated []bool) (int, int) {
 // headers keep coming, and ends with the last post's text.
 func markComments(ps []cpara) {
 	for i := 0; i < len(ps); i++ {
-		open := false
+		kind := 0 // of the thread's post headers: 1 "says:" and buttons, 2 times
 		switch {
 		case isCommentHeading(ps[i].low) && ps[i].k&kProse == 0:
-			for j := i + 1; j < len(ps) && j <= i+4 && !open; j++ {
-				open = isPostHeader(ps, j)
+			for j := i + 1; j < len(ps) && j <= i+4 && kind == 0; j++ {
+				kind = postHeader(ps, j)
 			}
 		case isCommentMeta(ps, i):
-			for j := i + 1; j < len(ps) && j <= i+12 && !open; j++ {
-				open = isCommentMeta(ps, j)
+			for j := i + 1; j < len(ps) && j <= i+12 && kind == 0; j++ {
+				if isCommentMeta(ps, j) {
+					kind = 1
+				}
 			}
 		}
-		if !open {
+		if kind == 0 {
 			continue
 		}
+		// The thread runs on while headers of its kind keep coming.
 		last := i
 		for j := i + 1; j < len(ps) && j <= last+8; j++ {
-			if isPostHeader(ps, j) {
+			if postHeader(ps, j) == kind {
 				last = j
 			}
 		}
+		// The last post: its other header lines, then its text.
 		end := last + 1
+		for end < len(ps) && end <= last+2 && postHeader(ps, end) != 0 {
+			end++
+		}
 		for end < len(ps) && ps[end].k&kProse != 0 {
 			end++
 		}
@@ -160,10 +167,16 @@ func markComments(ps []cpara) {
 	}
 }
 
-// isPostHeader: a line between the posts of a thread: a comment's header
-// or button, or its time.
-func isPostHeader(ps []cpara, i int) bool {
-	return isCommentMeta(ps, i) || ps[i].k&kDate != 0 && ps[i].k&kProse == 0
+// postHeader tells whether paragraph i is a line between the posts of a
+// thread: 1 for a comment's header or button, 2 for a time line, else 0.
+func postHeader(ps []cpara, i int) int {
+	switch {
+	case isCommentMeta(ps, i):
+		return 1
+	case ps[i].k&kDate != 0 && ps[i].k&kProse == 0:
+		return 2
+	}
+	return 0
 }
 
 // isCommentMeta: a comment's header ("Name says:" with the time on it or
@@ -214,21 +227,28 @@ func isReplyButton(low string) bool {
 
 // isCommentHeading: the line above a comment thread.
 func isCommentHeading(low string) bool {
+	if len(low) > 300 {
+		return false
+	}
 	lead := stripLead(low)
-	if hasAnyPrefixWord(lead, []string{"comments", "comment", "leave a reply", "leave a comment", "responses", "discussion",
-		"join the discussion", "join the conversation", "reader comments", "all comments", "show comments", "view comments"}) {
+	if hasAnyPrefixWord(lead, commentHeads) {
 		return true
 	}
 	// "34 responses to …", "12 comments", "One response"
-	w := strings.Fields(lead)
-	if len(w) >= 2 && len(w) <= 30 {
-		switch strings.Trim(w[1], ":") {
-		case "comments", "comment", "responses", "response", "replies", "reply", "thoughts", "reactions", "tanggapan", "komentar", "comentarios", "commentaires", "kommentare":
-			return true
-		}
+	_, rest, ok := strings.Cut(lead, " ")
+	if !ok {
+		return false
 	}
-	return false
+	second, _, _ := strings.Cut(rest, " ")
+	return commentCounts[strings.TrimRight(second, ":")]
 }
+
+var commentHeads = []string{"comments", "comment", "leave a reply", "leave a comment", "responses", "discussion",
+	"join the discussion", "join the conversation", "reader comments", "all comments", "show comments", "view comments"}
+
+var commentCounts = map[string]bool{"comments": true, "comment": true, "responses": true, "response": true,
+	"replies": true, "reply": true, "thoughts": true, "reactions": true, "tanggapan": true, "komentar": true,
+	"comentarios": true, "commentaires": true, "kommentare": true}
 
 // isPage: the text around the block is a page's furniture rather than an
 // article's header and footer: many paragraphs lie outside it.
@@ -445,4 +465,75 @@ func sameStart(a, b string) bool {
 		return a == b
 	}
 	return a[:n] == b[:n]
+}
+
+// pageHeadline picks the article's headline on a page: the nearest line
+// above the body that repeats the page title, else the headline-shaped line
+// there sharing most words with the title, else the page title itself when
+// it names a site ("Headline | Site"). -1 when there is none.
+func pageHeadline(ps []cpara, start int) int {
+	lo := max(1, start-12)
+	for i := start - 1; i >= lo; i-- {
+		if ps[i].title {
+			return i
+		}
+	}
+	if len(ps) == 0 || ps[0].k&kProse != 0 {
+		return -1
+	}
+	words := titleWords(ps[0].low)
+	best, bestShare := -1, 0.6
+	for i := start - 1; i >= lo; i-- {
+		p := &ps[i]
+		if p.k&kHeadline == 0 || p.k&(strongNoise|kByline|kDate|kSection) != 0 || p.f.words < 3 {
+			continue
+		}
+		in, n := 0, 0
+		for _, w := range strings.FieldsFunc(p.low, func(r rune) bool { return !isWordRune(r) }) {
+			n++
+			if words[w] {
+				in++
+			}
+		}
+		if share := float64(in) / float64(n); share > bestShare {
+			best, bestShare = i, share
+		}
+	}
+	if best >= 0 {
+		return best
+	}
+	// The page title: one naming a site, or headline-shaped and long
+	// enough not to be a button ("Skip to main content").
+	if t := &ps[0]; t.f.words <= 40 && (t.f.words >= 3 && siteTitle(t.text) != t.text || t.f.words >= 5 && t.k&kHeadline != 0 && t.k&strongNoise == 0) {
+		return 0
+	}
+	return -1
+}
+
+func titleWords(low string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.FieldsFunc(low, func(r rune) bool { return !isWordRune(r) }) {
+		m[w] = true
+	}
+	return m
+}
+
+// siteTitle cuts the site's name off a page title: "Headline | Section |
+// Site" and "Headline - Site" give "Headline". A title without a separator
+// comes back as is.
+func siteTitle(t string) string {
+	cut := -1
+	if i := strings.Index(t, " | "); i > 0 {
+		cut = i
+	} else {
+		for _, sep := range []string{" - ", " – ", " — "} {
+			if i := strings.LastIndex(t, sep); i > cut {
+				cut = i
+			}
+		}
+	}
+	if cut <= 0 || WordCount(t[:cut]) < 3 {
+		return t
+	}
+	return strings.TrimSpace(t[:cut])
 }

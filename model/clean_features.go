@@ -235,8 +235,12 @@ func hasPrefixWord(s, phrase string) bool {
 }
 
 func hasAnyPrefixWord(s string, phrases []string) bool {
+	if s == "" {
+		return false
+	}
 	for _, p := range phrases {
-		if hasPrefixWord(s, p) {
+		// Comparing the first byte first skips most phrases without a call.
+		if p[0] == s[0] && hasPrefixWord(s, p) {
 			return true
 		}
 	}
@@ -340,6 +344,14 @@ var nameJoiners = map[string]bool{
 	"el": true, "y": true, "e": true, "&": true, "in": true, "for": true, "with": true, "the": true, "of": true,
 }
 
+var monthSet = func() map[string]bool {
+	m := make(map[string]bool, len(months))
+	for _, w := range months {
+		m[w] = true
+	}
+	return m
+}()
+
 var months = []string{
 	"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
 	"november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
@@ -439,7 +451,7 @@ func classifyKinds(text, low string, f *feats) kind {
 		if (f.last == ')' || f.last == ']' || strings.HasSuffix(text, ")") || strings.HasSuffix(text, "]")) && reCaptionEnd.MatchString(text) ||
 			hasAnyPrefixWord(lead, creditLead) && reCaptionStart.MatchString(lead) ||
 			strings.HasPrefix(text, "FILE") && reCaptionFile.MatchString(text) ||
-			!f.terminal && mayHaveCreditTail(low) && reCaptionTail.MatchString(text) ||
+			!f.terminal && mayHaveCreditTail(low) && reCaptionTail.MatchString(lineTail(text, 160)) ||
 			f.words <= 4 && creditLines[strings.TrimRightFunc(lead, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) })] {
 			k |= kCaption
 		}
@@ -510,8 +522,14 @@ func classifyKinds(text, low string, f *feats) kind {
 // isRelatedLabel: the line is just a "related stories" label, or such a
 // label, a colon and a headline.
 func isRelatedLabel(lead string) bool {
+	if lead == "" {
+		return false
+	}
 	bare := strings.TrimRightFunc(lead, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) })
 	for _, p := range relatedLead {
+		if p[0] != lead[0] {
+			continue
+		}
 		if bare == p || strings.HasPrefix(lead, p) && strings.HasPrefix(strings.TrimLeft(lead[len(p):], " "), ":") {
 			return true
 		}
@@ -521,7 +539,11 @@ func isRelatedLabel(lead string) bool {
 
 // endsWithPostLink: the paragraph's last token is a link to a social post.
 func endsWithPostLink(low string) bool {
-	i := strings.LastIndexFunc(low, unicode.IsSpace)
+	// low is normalised: words are separated by single ASCII spaces.
+	i := strings.LastIndexByte(low, ' ')
+	if strings.IndexByte(low[i+1:], '/') < 0 {
+		return false
+	}
 	last := strings.TrimRight(low[i+1:], ".)]”\"")
 	last = strings.TrimPrefix(strings.TrimPrefix(last, "https://"), "http://")
 	last = strings.TrimPrefix(last, "www.")
@@ -533,6 +555,19 @@ func endsWithPostLink(low string) bool {
 		return true
 	}
 	return false
+}
+
+// lineTail returns the end of a normalised line: its last n bytes or so,
+// starting after a space, so that a pattern anchored at the end (whose match
+// is short) need not scan a long paragraph from its start.
+func lineTail(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	if i := strings.IndexByte(s[len(s)-n:], ' '); i >= 0 {
+		return s[len(s)-n+i+1:]
+	}
+	return s
 }
 
 func mayStartCopyright(lead string) bool {
@@ -573,19 +608,36 @@ var creditLines = map[string]bool{
 var creditLead = []string{"photo", "photos", "photograph", "photographs", "image", "picture", "pic", "illustration",
 	"graphic", "credit", "file", "video"}
 
+// mayHaveCreditTail is a cheap filter before reCaptionTail, which matches a
+// few words at the end of the line: one of its words near the end, or a
+// bar before a last short word ("… | AP").
 func mayHaveCreditTail(low string) bool {
-	return strings.Contains(low, "photo") || strings.Contains(low, "image") || strings.Contains(low, "picture") ||
-		strings.Contains(low, "credit") || strings.Contains(low, "getty") || strings.Contains(low, "shutterstock") ||
-		strings.Contains(low, "via ") || strings.Contains(low, "|")
+	t := lineTail(low, 120)
+	if i := strings.LastIndexByte(t, '|'); i >= 0 && len(t)-i <= 14 {
+		return true
+	}
+	return strings.Contains(t, "photo") || strings.Contains(t, "image") || strings.Contains(t, "picture") ||
+		strings.Contains(t, "credit") || strings.Contains(t, "getty") || strings.Contains(t, "shutterstock") ||
+		strings.Contains(t, "via ")
 }
 
 func onlySocialWords(low string) bool {
 	n := 0
-	for _, w := range strings.FieldsFunc(low, func(r rune) bool { return !isWordRune(r) && r != '-' }) {
-		if !socialWords[w] {
+	for rest := low; ; {
+		i := strings.IndexFunc(rest, func(r rune) bool { return isWordRune(r) || r == '-' })
+		if i < 0 {
+			break
+		}
+		rest = rest[i:]
+		j := strings.IndexFunc(rest, func(r rune) bool { return !isWordRune(r) && r != '-' })
+		if j < 0 {
+			j = len(rest)
+		}
+		if !socialWords[rest[:j]] {
 			return false
 		}
 		n++
+		rest = rest[j:]
 	}
 	return n >= 2
 }
@@ -599,6 +651,9 @@ func isAgencyLine(lead string) bool {
 		return true
 	}
 	// "Reuters | AP", "AFP and Reuters", "with AFP": every part an agency.
+	if !strings.ContainsAny(s, "|/,&;") && !strings.Contains(s, " and ") {
+		return false
+	}
 	s = strings.ReplaceAll(s, " and ", "|")
 	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '|' || r == '/' || r == ',' || r == '&' || r == ';' })
 	if len(parts) < 2 {
@@ -704,13 +759,20 @@ func isDateLine(low string, f *feats) bool {
 		return true
 	}
 	monthWords := 0
-	for _, w := range strings.FieldsFunc(low, func(r rune) bool { return !isWordRune(r) }) {
-		for _, m := range months {
-			if w == m {
-				monthWords++
-				break
-			}
+	for rest := low; rest != ""; {
+		i := strings.IndexFunc(rest, isWordRune)
+		if i < 0 {
+			break
 		}
+		rest = rest[i:]
+		j := strings.IndexFunc(rest, func(r rune) bool { return !isWordRune(r) })
+		if j < 0 {
+			j = len(rest)
+		}
+		if monthSet[rest[:j]] {
+			monthWords++
+		}
+		rest = rest[j:]
 	}
 	// Mostly date tokens: month, numbers, weekday or time words.
 	return monthWords >= 1 && f.words-f.digitWords-monthWords <= 3
