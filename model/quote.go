@@ -32,7 +32,7 @@ type Quote struct {
 	// organisation ("White House"). It is "" when the cue names no one
 	// ("a police spokesman said": then Role holds the description).
 	Speaker      string `json:"speaker,omitempty"`
-	SpeakerStart int    `json:"speaker_start"` // the mention that attributes this quotation: the name, pronoun or description; -1 when none
+	SpeakerStart int    `json:"speaker_start"` // the mention that attributes this quotation (name, pronoun or description, maybe in an earlier sentence when inherited); -1 when none
 	SpeakerEnd   int    `json:"speaker_end"`
 	Role         string `json:"role,omitempty"` // title or description: "Treasury Secretary", "spokesperson for the ministry"
 	Cue          string `json:"cue,omitempty"`  // the cue as written: "said", "according to", "wrote"; "" when inherited from the previous quotation
@@ -47,15 +47,25 @@ type Quote struct {
 }
 
 // QuoteDetector finds quotations and suggests their speakers. The zero
-// value is ready to use; DetectQuotes uses one with no options.
+// value is ready to use; DetectQuotes uses one with no options. It is pure
+// and deterministic, and safe for concurrent use.
 //
-// Detection pairs quotation marks per paragraph (see quote_pair.go), then
-// reads each quotation's sentence with the quotations themselves as opaque
-// tokens (quote_tok.go) to find its cue and speaker (quote_attr.go). A
-// quotation with no cue in its own sentence takes the speaker of the
-// quotation or cue sentence just before it (same or previous paragraph),
-// which is how news writes runs of quotation paragraphs, or of a short
-// attribution right after it ("“…” She said.").
+// Detection pairs quotation marks per paragraph (quote_pair.go), then
+// reads the text as tokens with each quotation one opaque token, cut into
+// sentences (quote_tok.go). A quotation's speaker is the noun phrase its
+// cue attaches to, in its own sentence: after it ("“…,” Petro said",
+// "said Petro"), before it ("Petro wrote that “…”") or, for a participle,
+// the sentence's subject (quote_attr.go). Names, pronouns, roles ("the
+// president") and documents ("the statement said") resolve to the people
+// and organisations of the text (quote_names.go). A quotation with no cue
+// of its own takes the speaker of the sentence before it (same or previous
+// paragraph; a run of quotation paragraphs keeps its speaker), else of a
+// short attribution after it ("“…” Okafor said.").
+//
+// Kinds: a quotation is direct when it opens its sentence, follows a colon
+// or its cue, or spans paragraphs; scare when it has one or two words and
+// is not an utterance of its own; partial otherwise. Rules are English;
+// marks are read for any language.
 type QuoteDetector struct {
 	// Nested also reports single-quoted quotations inside double-quoted
 	// ones, with Nested set and no speaker. The outer quotation is reported

@@ -111,8 +111,9 @@ func (x *qDoc) possessive(t int) bool {
 		return false
 	}
 	lw := x.toks[t].lw
-	return strings.HasSuffix(lw, "’s") || strings.HasSuffix(lw, "'s")
+	return strings.HasSuffix(lw, "'s") // lw has straight apostrophes
 }
+
 func qTitleKey(lw string) string { return strings.TrimSuffix(lw, ".") }
 
 // qPron returns the pronoun a word is or starts ("he’d" is "he"), or "".
@@ -283,6 +284,7 @@ func (x *qDoc) nameNP(a, b int) (qNP, bool) {
 	if b-na == 1 && !x.possessive(na) && (qRoleNouns[x.toks[na].lw] || qGroupNouns[x.toks[na].lw]) {
 		// "Officials said", "Police said" opening a sentence (or a
 		// surname that is also a noun: resolve tries names first)
+		np.na, np.nb = 0, 0
 		np.da, np.db = na, na+1
 		np.head = x.toks[na].lw
 		np.cname = true
@@ -698,9 +700,9 @@ func (x *qDoc) npForward(i, hi int, appos bool) (qNP, bool) {
 				return name, true
 			}
 		}
-		if f > e && np.nb > np.na {
+		if f > e {
 			d := x.descNP(i, i, f)
-			if x.possessive(e - 1) {
+			if x.possessive(e-1) && np.nb > np.na {
 				d.pa, d.pb = np.na, np.nb
 			}
 			return d, true
@@ -945,6 +947,9 @@ func (x *qDoc) cueFits(c int, np qNP) bool {
 // when the phrase names a document ("figures supplied by the ministry").
 func (x *qDoc) accordingTo(i, hi int) (qNP, bool) {
 	np, ok := x.npForward(i, hi, true)
+	if !ok && x.isWord(i) && qDocNouns[x.toks[i].lw] {
+		np, ok = x.descNP(i, i, i+1), true // "figures supplied by …"
+	}
 	if !ok {
 		return np, false
 	}
@@ -952,7 +957,7 @@ func (x *qDoc) accordingTo(i, hi int) (qNP, bool) {
 		k := np.b
 		for k < hi && k-np.b < 4 && x.isWord(k) {
 			lw := x.toks[k].lw
-			if lw == "by" || lw == "from" || lw == "of" {
+			if lw == "by" || lw == "from" || lw == "of" || lw == "released" || lw == "published" {
 				if a, ok := x.npForward(k+1, hi, true); ok {
 					return a, true
 				}

@@ -136,9 +136,6 @@ var qReportVerbs = qSet("said", "says", "say", "told", "tells", "wrote", "writes
 	"testified", "recalled", "recalls", "acknowledged", "admitted", "asked", "asks", "replied",
 	"saying", "adding", "writing", "telling", "comments", "commented", "according")
 
-// qCueParticles follow a cue verb as part of it.
-var qCueParticles = qSet("on", "out", "as")
-
 // qPronouns that can be the subject of a cue.
 var qPronouns = qSet("he", "she", "they", "it", "we", "i", "you")
 

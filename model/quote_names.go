@@ -330,6 +330,14 @@ func (e *qEntity) lastBefore(pos int) int {
 
 // finish turns the speaker phrase np of the cue at c into an attribution.
 func (x *qDoc) finish(np qNP, c, si int, adjacent bool, left int) qAttr {
+	a := x.finish1(np, c, si, adjacent, left)
+	if a.role == a.speaker {
+		a.role = "" // "the Trump administration" is a speaker, not a role
+	}
+	return a
+}
+
+func (x *qDoc) finish1(np qNP, c, si int, adjacent bool, left int) qAttr {
 	a := qAttr{ok: true, ss: -1, se: -1, adjacent: adjacent, left: left}
 	if c >= 0 {
 		n := x.cueAt(c)
@@ -453,7 +461,6 @@ func (x *qDoc) resolveName(a *qAttr, na, nb int, org bool) {
 		}
 		return
 	}
-	a.group = len(words) == 1 // a country or an outlet, most likely
 }
 
 // resolvePerson finds who "he" or "she" at token at refers to: the speaker
@@ -551,7 +558,7 @@ func (x *qDoc) resolveGroup(at int) (qAttr, bool) {
 	for sj := si; sj >= 0 && si-sj <= 6; sj-- {
 		for k := len(x.events) - 1; k >= 0 && x.events[k].sent >= sj; k-- {
 			ev := &x.events[k]
-			if ev.sent == sj && ev.tok < at && ev.a.group && ev.a.speaker != "" {
+			if ev.sent == sj && ev.tok < at && ev.a.group && (ev.a.speaker != "" || ev.a.role != "") {
 				return ev.a, true
 			}
 		}
@@ -569,7 +576,8 @@ func (x *qDoc) resolveGroup(at int) (qAttr, bool) {
 			}
 		case sp.db > sp.da && (qOrgHeads[sp.head] || qGroupNouns[sp.head]):
 			x.resolve(&a, sp, 1)
-			if a.speaker != "" {
+			if a.speaker != "" || a.role != "" {
+				a.group = true
 				return a, true
 			}
 		}
