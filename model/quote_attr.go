@@ -555,7 +555,11 @@ func (x *qDoc) descBackward(j, lo int) (qNP, bool) {
 	k := j
 	for hops := 0; ; hops++ {
 		m := k
-		for m >= lo && k-m < 6 && x.isWord(m) {
+		for m >= lo && k-m < 6 && (x.isWord(m) || x.pluralPoss(m)) {
+			if !x.isWord(m) {
+				m-- // "the farmers’ union"
+				continue
+			}
 			lw := x.toks[m].lw
 			if lw == "and" && m-1 >= lo && x.isWord(m-1) && qRoleNouns[x.toks[m-1].lw] && qRoleNouns[x.toks[m+1].lw] {
 				m-- // "the singer and guitarist"
@@ -590,6 +594,14 @@ func (x *qDoc) descBackward(j, lo int) (qNP, bool) {
 		}
 		return qNP{}, false
 	}
+}
+
+// pluralPoss: the apostrophe of a plural possessive ("farmers’ union").
+func (x *qDoc) pluralPoss(t int) bool {
+	if !x.isPunct(t, '’', '\'') || !x.isWord(t-1) || !x.isWord(t+1) || x.toks[t-1].e != x.toks[t].s {
+		return false
+	}
+	return strings.HasSuffix(x.toks[t-1].lw, "s")
 }
 
 // descNP builds a description over [a,b) whose words start at w.
@@ -1049,11 +1061,29 @@ func (x *qDoc) leftCue(t, lo, si int) (qNP, int, bool) {
 			continue
 		}
 		if qReportVerbs[x.toks[c].lw] && !x.isPunct(c+n, ',', ':', '.') {
-			best, bc = np, c
+			// … unless the nearer cue opens a clause of its own: "…,
+			// and in a post he called on …"
+			if best.pron == "" && !x.coordinated(c+n, bc) {
+				best, bc = np, c
+			}
 			break
 		}
 	}
 	return best, bc, bc >= 0
+}
+
+// coordinated: a clause joined with "and", "but" or a semicolon starts
+// in [a,b).
+func (x *qDoc) coordinated(a, b int) bool {
+	for t := a; t < b; t++ {
+		if x.isPunct(t, ';') {
+			return true
+		}
+		if x.isWord(t) && (x.toks[t].lw == "and" || x.toks[t].lw == "but") && x.isPunct(t-1, ',') {
+			return true
+		}
+	}
+	return false
 }
 
 // cueSubject finds who the cue at c speaks for, within [lo, hi).
