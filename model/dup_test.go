@@ -701,3 +701,34 @@ func FuzzDupSignature(f *testing.F) {
 		}
 	})
 }
+
+func TestDupSignatureBinary(t *testing.T) {
+	for _, text := range []string{dupStory, "", "one"} {
+		s := Signature(text)
+		b, err := s.MarshalBinary()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got DupSignature
+		if err := got.UnmarshalBinary(b); err != nil || !reflect.DeepEqual(got, s) {
+			t.Fatalf("%q: round trip gave %+v, %v", text, got, err)
+		}
+		if len(s.Shingles) > 10 && len(b) > 4*len(s.Shingles)+20 {
+			t.Errorf("%d bytes for %d shingles", len(b), len(s.Shingles))
+		}
+		for cut := range len(b) {
+			if err := new(DupSignature).UnmarshalBinary(b[:cut]); err == nil {
+				t.Fatalf("%q: truncated to %d bytes decoded", text, cut)
+			}
+		}
+	}
+	s := Signature(dupStory)
+	b, _ := s.MarshalBinary()
+	first := b[len(b)-4*len(s.Shingles):] // swap the first and last shingles
+	for i := range 4 {
+		first[i], b[len(b)-4+i] = b[len(b)-4+i], first[i]
+	}
+	if err := new(DupSignature).UnmarshalBinary(b); err == nil {
+		t.Error("shingles out of order decoded")
+	}
+}
