@@ -415,7 +415,7 @@ func (c *Cleaner) resolve(ps []cpara, start, end int, repeated []bool, page bool
 			if k&kCTA != 0 && !strings.Contains(p.text, ":") {
 				p.reason = ReasonCTA
 			}
-			for j := i + 1; j < len(ps) && ps[j].k&kHeadline != 0 && ps[j].k&(kProse|strongNoise) == 0 && !ps[j].forced; j++ {
+			for j := i + 1; j < len(ps) && ps[j].k&kHeadline != 0 && ps[j].k&(kProse|strongNoise) == 0 && !ps[j].forced && !ps[j].comment; j++ {
 				ps[j].reason = ReasonRelated
 			}
 		case k&kCTA != 0:

@@ -160,6 +160,10 @@ func markComments(ps []cpara) {
 		for end < len(ps) && ps[end].k&kProse != 0 {
 			end++
 		}
+		// The reply form under it ("Leave a Reply").
+		for end < len(ps) && isCommentHeading(ps[end].low) && ps[end].k&kProse == 0 {
+			end++
+		}
 		for j := i; j < end; j++ {
 			ps[j].comment = true
 		}
