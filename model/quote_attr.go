@@ -326,7 +326,7 @@ func (x *qDoc) nameWords(a, b int) []string {
 	var ws []string
 	for t := a; t < b; t++ {
 		if x.isWord(t) && !qParticles[x.toks[t].lw] && !qGenSuffix[x.toks[t].lw] {
-			ws = append(ws, qStripPoss(x.toks[t].w))
+			ws = append(ws, qStripPoss(x.word(t)))
 		}
 	}
 	return ws
@@ -628,7 +628,7 @@ func (x *qDoc) desc(np qNP) string { return x.text(np.da, np.db) }
 // ministry").
 func (x *qDoc) descUpper(np qNP) bool {
 	for t := np.da; t < np.db; t++ {
-		if x.toks[t].cap || x.toks[t].k == qtWord && qHasUpper(x.toks[t].w) {
+		if x.toks[t].cap || x.toks[t].k == qtWord && qHasUpper(x.word(t)) {
 			return true
 		}
 	}

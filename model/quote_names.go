@@ -386,7 +386,7 @@ func (x *qDoc) resolve(a *qAttr, np qNP, depth int) {
 		head := np.head
 		if np.cname || x.toks[np.b-1].cap && !x.acronym(np.b-1) {
 			// "says Doctor" (Ken Doctor), "the 14th-ranked Schwartzman"
-			if e := x.lookup([]string{qStripPoss(x.toks[np.b-1].w)}, np.b-1); e != nil {
+			if e := x.lookup([]string{qStripPoss(x.word(np.b - 1))}, np.b-1); e != nil {
 				a.ent, a.speaker, a.role = e, e.name, e.role
 				a.ss = x.toks[np.b-1].s
 				if !np.cname && np.b-1 > w {

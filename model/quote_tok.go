@@ -25,7 +25,6 @@ type qTok struct {
 	cap    bool   // a word starting with an upper-case letter (or al-X, d'X)
 	q      int    // quotation index, for qtQuote
 	sent   int    // sentence index
-	w      string // the word as written, for words
 	lw     string // lower-case word with straight apostrophes, for words
 	r      rune   // the rune, for punctuation
 }
@@ -75,7 +74,7 @@ func (x *qDoc) tokenize() {
 				if strings.ContainsRune(lw, '’') {
 					lw = strings.ReplaceAll(lw, "’", "'")
 				}
-				x.toks = append(x.toks, qTok{k: qtWord, s: i, e: j, bs: bs, be: be, w: w, lw: lw, cap: x.capWord(i, j)})
+				x.toks = append(x.toks, qTok{k: qtWord, s: i, e: j, bs: bs, be: be, lw: lw, cap: x.capWord(i, j)})
 				i = j
 			default:
 				bs := cur.byteAt(i)
@@ -165,6 +164,9 @@ func (x *qDoc) isPunct(t int, rs ...rune) bool {
 	return false
 }
 
+// word is token t as written.
+func (x *qDoc) word(t int) string { return x.src[x.toks[t].bs:x.toks[t].be] }
+
 func (x *qDoc) isWord(t int) bool { return t >= 0 && t < len(x.toks) && x.toks[t].k == qtWord }
 
 // splitSentences cuts the frame into sentences. A paragraph break always
@@ -235,7 +237,7 @@ func (x *qDoc) endsSentence(t, start int) bool {
 		return startsNew
 	case qtWord:
 		// an initialism ending the sentence: "… in the U.S. The …"
-		if strings.HasSuffix(tk.w, ".") {
+		if strings.HasSuffix(tk.lw, ".") {
 			return next.k == qtWord && next.cap && qFuncCap[next.lw]
 		}
 	case qtQuote:
