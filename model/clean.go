@@ -63,7 +63,7 @@ type Para struct {
 	Index      int     // position among the article's paragraphs
 	Count      int     // number of paragraphs in the article
 	Zone       Zone    // top, body or bottom
-	Words      int     // WordCount of Text
+	Words      int     // WordCount of Text, plus one per two Chinese or Japanese characters
 	Prose      bool    // reads like running text (sentences, function words)
 	LowerRatio float64 // share of cased words that start lower-case
 	StopRatio  float64 // share of words that are function words

@@ -234,3 +234,34 @@ func TestDateLineNumeric(t *testing.T) {
 		}
 	}
 }
+
+// Japanese and Chinese have no spaces between words: paragraphs are still
+// measured by their length.
+func TestCleanPageJapanese(t *testing.T) {
+	body := []string{
+		"港湾局は火曜日、北側の桟橋で二本の支柱にひびが見つかったため、来月から修理のため閉鎖すると発表した。",
+		"桟橋を使っている漁船は東側の泊地に移され、局は冬に向けて十二の係留場所を空け、仮設の照明を設置したと説明した。",
+		"港長は漁師たちとの会合で「船を失うより一シーズンを失う方がいい」と述べ、修理には約四か月かかる見通しだと付け加えた。",
+		"工事費は局の年間維持予算全体を上回る見込みで、差額の負担を市議会に求めることになる。",
+	}
+	menu := []string{"ホーム", "ニュース", "経済", "スポーツ", "天気", "社会", "国際", "文化", "動画", "ログイン"}
+	var raw []string
+	raw = append(raw, "北側の桟橋、修理のため閉鎖へ | 港町新聞")
+	for i := 0; i < 3; i++ {
+		raw = append(raw, menu...)
+	}
+	raw = append(raw, "北側の桟橋、修理のため閉鎖へ", "2026年3月3日")
+	raw = append(raw, body...)
+	raw = append(raw, "この記事を共有する", "関連記事", "市議会、夜行バスの延長を承認", "図書館が十年ぶりに再開")
+	raw = append(raw, menu...)
+	text := strings.Join(raw, "\n")
+
+	c := Clean(text)
+	checkInvariants(t, text, c)
+	if want := strings.Join(body, "\n\n"); c.Text != want {
+		t.Errorf("text:\n%s\nwant:\n%s", c.Text, want)
+	}
+	if c.Title != "北側の桟橋、修理のため閉鎖へ" {
+		t.Errorf("title %q", c.Title)
+	}
+}

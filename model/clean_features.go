@@ -52,10 +52,16 @@ func measure(text, low string) feats {
 	f.url = strings.Contains(low, "http") && (strings.Contains(low, "http://") || strings.Contains(low, "https://")) || strings.Contains(low, "www.")
 
 	// Words follow WordCount's rule. A word's first letter gives its case;
-	// short words are looked up, lower-cased, among the stop words.
+	// short words are looked up, lower-cased, among the stop words. Chinese
+	// and Japanese are written without spaces, so there every two
+	// characters count as a word more: a paragraph's length is what matters.
 	start := -1
 	var prev rune
+	cjk := 0
 	for i, r := range text {
+		if r >= 0x3040 && isCJK(r) {
+			cjk++
+		}
 		if isWordRune(r) {
 			if start < 0 {
 				start = i
@@ -84,7 +90,13 @@ func measure(text, low string) feats {
 	if start >= 0 {
 		f.stop += isStopWord(text[start:])
 	}
+	f.words += cjk / 2
 	return f
+}
+
+// isCJK: a Chinese character or Japanese kana.
+func isCJK(r rune) bool {
+	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r)
 }
 
 // isStopWord returns 1 if w, lower-cased, is a stop word.
