@@ -223,13 +223,46 @@ func (l *Layout) place(cls []cluster, toks []tok) {
 			w += cls[k].width
 		}
 		if col+w > l.Width && col > 0 {
-			// trailing spaces stay on the previous line, unseen
-			for len(line) > 0 && classify(line[len(line)-1]) == clSpace {
-				col -= line[len(line)-1].width
-				line = line[:len(line)-1]
+			if k, runW := gluedRun(line); k > 0 && runW+w <= l.Width {
+				// The token is glued to what precedes it ("lives,”"): carry
+				// the whole run to the next line rather than start a line
+				// with punctuation.
+				run := append([]cluster(nil), line[k:]...)
+				line = line[:k]
+				for len(line) > 0 && classify(line[len(line)-1]) == clSpace {
+					line = line[:len(line)-1]
+				}
+				moved := len(l.Tokens)
+				for moved > first && l.Tokens[moved-1].Start >= run[0].start {
+					moved--
+				}
+				l.Lines = append(l.Lines, Line{Start: lineStart, End: run[0].start, First: first, N: moved - first})
+				l.clusters = append(l.clusters, line)
+				x := 0
+				for ti := moved; ti < len(l.Tokens); ti++ {
+					t := &l.Tokens[ti]
+					for x < len(run) && run[x].start < t.Start {
+						x++
+					}
+					t.Line = len(l.Lines)
+					t.Col = 0
+					for _, rc := range run[:x] {
+						t.Col += rc.width
+					}
+				}
+				line = run
+				col = runW
+				first = moved
+				lineStart = run[0].start
+			} else {
+				// trailing spaces stay on the previous line, unseen
+				for len(line) > 0 && classify(line[len(line)-1]) == clSpace {
+					col -= line[len(line)-1].width
+					line = line[:len(line)-1]
+				}
+				flush(c.start, false)
+				lineStart = c.start
 			}
-			flush(c.start, false)
-			lineStart = c.start
 		}
 		if w <= l.Width || col > 0 {
 			l.Tokens = append(l.Tokens, Token{Start: cls[t.from].start, End: cls[t.to-1].end, Line: len(l.Lines), Col: col, Width: w, Word: t.word})
@@ -261,6 +294,21 @@ func (l *Layout) place(cls []cluster, toks []tok) {
 	if len(line) > 0 || len(l.Lines) == 0 || lineStart < end {
 		flush(end, len(line) == 0)
 	}
+}
+
+// gluedRun finds the clusters at the end of a line that are not separated
+// by a space from what comes next: it returns where they start and their
+// width; k is 0 when the whole line is one run (nowhere to break).
+func gluedRun(line []cluster) (k, width int) {
+	k = len(line)
+	for k > 0 && classify(line[k-1]) != clSpace {
+		k--
+		width += line[k].width
+	}
+	if k == len(line) {
+		return 0, 0 // the line ends in a space: the token is not glued
+	}
+	return k, width
 }
 
 // Text returns the code points [start, end) of the laid-out text.

@@ -149,3 +149,19 @@ func FuzzWrap(f *testing.F) {
 		checkInvariants(t, s, w)
 	})
 }
+
+func TestPunctuationIsNotWrappedAwayFromItsWord(t *testing.T) {
+	text := "the hardest month of their lives,” she said (Reuters) today."
+	for w := 10; w <= 40; w++ { // from the widest glued run, "(Reuters)", up
+		l := checkInvariants(t, text, w)
+		for i := range l.Lines {
+			line := l.RenderLine(i, nil, nil)
+			if line == "" {
+				continue
+			}
+			if r := []rune(line)[0]; strings.ContainsRune(",”.)", r) {
+				t.Fatalf("w=%d line %d starts with %q: %q", w, i, r, line)
+			}
+		}
+	}
+}
