@@ -19,12 +19,14 @@ type common struct {
 	noColor       bool
 	styles        Styles
 	keys          KeyMap
+	labels        []string          // the label set, keys 1–9 in order
+	colors        map[string]string // label colours from the config file
 }
 
 // restyle rebuilds the styles after the background is known.
 func (c *common) restyle(isDark bool) {
 	c.isDark = isDark
-	c.styles = NewStyles(isDark, c.noColor)
+	c.styles = NewStyles(isDark, c.noColor).WithLabels(c.labels, c.colors)
 }
 
 // cleanLine is the view-boundary defence for any one-line text we did not

@@ -48,17 +48,22 @@ type detailPane struct {
 	rawOff   int
 	shown    renderKey
 	hasShown bool
+
+	// A scroll position to restore (from the last run) once idx is shown.
+	restoreIdx int
+	restoreAt  float64
 }
 
 func newDetailPane(c *common, src Source, pool *glamourPool) *detailPane {
 	return &detailPane{
-		c:        c,
-		src:      src,
-		pool:     pool,
-		idx:      -1,
-		articles: newLRU[int, *model.Article](8),
-		renders:  newLRU[renderKey, *rendered](12),
-		vp:       viewport.New(),
+		c:          c,
+		src:        src,
+		pool:       pool,
+		idx:        -1,
+		restoreIdx: -1,
+		articles:   newLRU[int, *model.Article](8),
+		renders:    newLRU[renderKey, *rendered](12),
+		vp:         viewport.New(),
 	}
 }
 
@@ -202,11 +207,30 @@ func (d *detailPane) setContent(k renderKey, r *rendered) {
 		d.vp.SetWidth(w)
 		d.vp.SetHeight(h)
 		d.vp.GotoTop()
+		if !same && d.restoreIdx == k.idx {
+			frac, same = d.restoreAt, true
+			d.restoreIdx = -1
+		}
 		if same && frac > 0 {
 			d.vp.SetYOffset(int(frac*float64(max(0, d.vp.TotalLineCount()-d.vp.Height())) + 0.5))
 		}
 	}
 	d.shown, d.hasShown = k, true
+}
+
+// restoreFrac asks for item idx to open scrolled to frac of its length.
+func (d *detailPane) restoreFrac(idx int, frac float64) {
+	if frac > 0 {
+		d.restoreIdx, d.restoreAt = idx, frac
+	}
+}
+
+// artText is the loaded article's cleaned text.
+func (d *detailPane) artText() string {
+	if d.art == nil {
+		return ""
+	}
+	return d.art.Text
 }
 
 // showing reports whether what is on screen belongs to the wanted article

@@ -39,6 +39,43 @@ type KeyMap struct {
 	Help      key.Binding
 	Quit      key.Binding
 	ForceQuit key.Binding
+
+	// Annotations, wherever an article is selected.
+	Done     key.Binding // toggle done ↔ in progress
+	Undo     key.Binding
+	Redo     key.Binding
+	Reanchor key.Binding // move the spans onto the changed text on disk
+
+	// Annotate mode (entered from the article pane; Back leaves it).
+	Annotate     key.Binding
+	WordNext     key.Binding
+	WordPrev     key.Binding
+	LineDown     key.Binding
+	LineUp       key.Binding
+	SentenceNext key.Binding
+	SentencePrev key.Binding
+	ParaNext     key.Binding
+	ParaPrev     key.Binding
+	DocStart     key.Binding
+	DocEnd       key.Binding
+	ScreenDown   key.Binding
+	ScreenUp     key.Binding
+	Select       key.Binding // start or drop a selection; motions then extend it
+	ExtendNext   key.Binding
+	ExtendPrev   key.Binding
+	ExtendDown   key.Binding
+	ExtendUp     key.Binding
+	Labels       [9]key.Binding // tag with label 1–9 of the label set
+	Delete       key.Binding
+	EntityNext   key.Binding
+	EntityPrev   key.Binding
+	TagAll       key.Binding // every other occurrence in this article
+	TagCorpus    key.Binding // every occurrence in the corpus
+	Entities     key.Binding // side panel
+	Canonical    key.Binding
+	NextArticle  key.Binding
+	PrevArticle  key.Binding
+	Confirm      key.Binding // answer yes to a question in the status bar
 }
 
 // DefaultKeyMap returns the standard bindings (vi-style plus arrows).
@@ -73,7 +110,51 @@ func DefaultKeyMap() KeyMap {
 		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+
+		Done:     key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "done/in progress")),
+		Undo:     key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
+		Redo:     key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "redo")),
+		Reanchor: key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "re-anchor on new text")),
+
+		Annotate:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "annotate")),
+		WordNext:     key.NewBinding(key.WithKeys("w", "l", "right"), key.WithHelp("w/l/→", "next word")),
+		WordPrev:     key.NewBinding(key.WithKeys("b", "h", "left"), key.WithHelp("b/h/←", "previous word")),
+		LineDown:     key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("j/↓", "line down")),
+		LineUp:       key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("k/↑", "line up")),
+		SentenceNext: key.NewBinding(key.WithKeys(")"), key.WithHelp(")", "next sentence")),
+		SentencePrev: key.NewBinding(key.WithKeys("("), key.WithHelp("(", "sentence start")),
+		ParaNext:     key.NewBinding(key.WithKeys("}"), key.WithHelp("}", "next paragraph")),
+		ParaPrev:     key.NewBinding(key.WithKeys("{"), key.WithHelp("{", "paragraph start")),
+		DocStart:     key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g", "first word")),
+		DocEnd:       key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G", "last word")),
+		ScreenDown:   key.NewBinding(key.WithKeys("pgdown", "ctrl+d"), key.WithHelp("pgdn", "screen down")),
+		ScreenUp:     key.NewBinding(key.WithKeys("pgup", "ctrl+u"), key.WithHelp("pgup", "screen up")),
+		Select:       key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "select")),
+		ExtendNext:   key.NewBinding(key.WithKeys("shift+right"), key.WithHelp("shift+→", "extend")),
+		ExtendPrev:   key.NewBinding(key.WithKeys("shift+left"), key.WithHelp("shift+←", "extend back")),
+		ExtendDown:   key.NewBinding(key.WithKeys("shift+down"), key.WithHelp("shift+↓", "extend a line")),
+		ExtendUp:     key.NewBinding(key.WithKeys("shift+up"), key.WithHelp("shift+↑", "extend a line up")),
+		Delete:       key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "delete span")),
+		EntityNext:   key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next entity")),
+		EntityPrev:   key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous entity")),
+		TagAll:       key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "tag all here")),
+		TagCorpus:    key.NewBinding(key.WithKeys("A"), key.WithHelp("A", "tag all in corpus")),
+		Entities:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "entities")),
+		Canonical:    key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "canonical name")),
+		NextArticle:  key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next article")),
+		PrevArticle:  key.NewBinding(key.WithKeys("["), key.WithHelp("[", "previous article")),
+		Confirm:      key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes")),
+		Labels:       defaultLabelKeys(),
 	}
+}
+
+func defaultLabelKeys() [9]key.Binding {
+	var b [9]key.Binding
+	for i := range b {
+		k := string(rune('1' + i))
+		b[i] = key.NewBinding(key.WithKeys(k), key.WithHelp(k, "label "+k))
+	}
+	return b
 }
 
 // helpKeys is a help.KeyMap assembled by the root for the current state.

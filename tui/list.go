@@ -9,6 +9,8 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"storydesk/model"
 )
 
 // listPane is the article list: a virtualised list (only the rows on screen
@@ -34,6 +36,10 @@ type listPane struct {
 	running bool // a scan of generation gen is in flight
 	pending bool // the query changed while it ran
 	ticking bool // a refilterMsg is on its way
+
+	// badge reports item i's annotation status and whether its text changed
+	// on disk since it was annotated; nil without a store (no badge column).
+	badge func(i int) (model.Status, bool)
 }
 
 // refilterMsg asks for a rescan after Stream changed titles under an active
@@ -85,6 +91,17 @@ func (l *listPane) Position() (int, int) {
 		return 0, 0
 	}
 	return l.cursor + 1, len(l.vis)
+}
+
+// selectItem puts the cursor on item i; false when it is not on the list.
+func (l *listPane) selectItem(i int) bool {
+	p := sort.Search(len(l.vis), func(k int) bool { return l.vis[k] >= int32(i) })
+	if p >= len(l.vis) || l.vis[p] != int32(i) {
+		return false
+	}
+	l.cursor = p
+	l.scrollIntoView()
+	return true
 }
 
 func (l *listPane) move(n int) {
@@ -405,7 +422,27 @@ func (l *listPane) rowView(i int, selected bool, w int) string {
 	if w < 3 {
 		return fit(r.title, w)
 	}
-	const gutter = 2
+	gutter := 2
+	badges := ""
+	if l.badge != nil && w >= 12 {
+		// Two more columns: status (● done, ◐ in progress) and Δ when the
+		// text changed on disk since it was annotated.
+		gutter += 2
+		status, changed := l.badge(i)
+		switch status {
+		case model.StatusDone:
+			badges = st.p.badge.render(st.BadgeDone)
+		case model.StatusInProgress:
+			badges = st.p.badge.render(st.BadgeActive)
+		default:
+			badges = " "
+		}
+		if changed {
+			badges += st.p.changed.render(st.ChangedMark)
+		} else {
+			badges += " "
+		}
+	}
 	wordsW, outletW := 0, 0
 	if w >= 30 {
 		wordsW = 6
@@ -440,13 +477,13 @@ func (l *listPane) rowView(i int, selected bool, w int) string {
 		if l.focused {
 			style = st.p.rowSelected
 		}
-		return marker + style.render(" "+title+meta)
+		return marker + badges + style.render(" "+title+meta)
 	}
 	ts := st.p.row
 	if !r.read {
 		ts = st.p.rowPending
 	}
-	return marker + " " + ts.render(title) + st.p.rowDim.render(meta)
+	return marker + badges + " " + ts.render(title) + st.p.rowDim.render(meta)
 }
 
 func fmtWords(n int, read bool) string {

@@ -4,12 +4,14 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"storydesk/data"
+	"storydesk/model"
 )
 
 // Options configure the reader.
@@ -20,6 +22,20 @@ type Options struct {
 	Workers int
 	// KeyMap overrides DefaultKeyMap (for bindings read from a config file).
 	KeyMap *KeyMap
+
+	// Store keeps annotations. Without one the reader only reads: the
+	// annotation keys say a store is needed.
+	Store data.Store
+	// Annotator names whose undo history and saved position are used.
+	Annotator string
+	// Labels is the label set, keys 1–9 in order (model.DefaultLabels when empty).
+	Labels []string
+	// LabelColors overrides label colours: label → "#rrggbb".
+	LabelColors map[string]string
+	// Theme forces "dark" or "light" styles instead of asking the terminal.
+	Theme string
+
+	saveDelay time.Duration // how long after an article change its state is saved (tests shorten it)
 }
 
 // DefaultOptions reads the environment: NO_COLOR set to anything non-empty
@@ -44,6 +60,7 @@ const (
 	overlayNone overlayKind = iota
 	overlayHelp
 	overlayProblems
+	overlayQuestion // a question with details (lost spans) answered y or esc
 )
 
 // Model is the root of the reader. It owns layout, focus and key routing;
@@ -68,6 +85,23 @@ type Model struct {
 	loading  bool
 	done     int
 	message  string
+
+	// Annotation (nil sess: no store).
+	sess         *session
+	ann          *annotatePane
+	annotating   bool
+	wantAnnotate int // item index to enter annotate mode on once loaded; -1 none
+	question     *question
+	labelWait    *labelWait
+	prompt       *canonPrompt
+	scan         *corpusScan
+	touched      bool // a key was pressed: a late restore must not move the cursor
+	restoring    *uiState
+	restored     bool // the last run's state has been read (saving may start)
+	quitting     bool
+	changedDone  bool // the list's changed-on-disk scan has run
+	idIndex      map[string]int
+	themeFixed   bool
 }
 
 // New builds the reader for a corpus found by data.Open (or the sample).
@@ -81,8 +115,20 @@ func NewFromSource(src Source, opts Options) *Model {
 	if opts.KeyMap != nil {
 		km = *opts.KeyMap
 	}
-	c := &common{isDark: true, noColor: opts.NoColor, keys: km}
-	c.styles = NewStyles(true, opts.NoColor)
+	labels := model.NormalizeLabels(opts.Labels)
+	if len(labels) == 0 {
+		labels = append([]string(nil), model.DefaultLabels...)
+	}
+	if len(labels) > len(km.Labels) {
+		labels = labels[:len(km.Labels)]
+	}
+	for i := range km.Labels {
+		if i < len(labels) {
+			km.Labels[i].SetHelp(km.Labels[i].Help().Key, labels[i])
+		}
+	}
+	c := &common{isDark: opts.Theme != "light", noColor: opts.NoColor, keys: km, labels: labels, colors: opts.LabelColors}
+	c.restyle(c.isDark)
 	store := newItemStore(src)
 	m := &Model{
 		c:        c,
@@ -95,9 +141,20 @@ func NewFromSource(src Source, opts Options) *Model {
 		over:     &overlay{c: c},
 		problems: append([]data.Problem(nil), src.Problems()...),
 		loading:  src.Len() > 0,
+
+		ann:          newAnnotatePane(c),
+		wantAnnotate: -1,
 	}
 	m.help.Styles = c.styles.Help
 	m.list.focused = true
+	if opts.Store != nil {
+		m.sess = newSession(opts.Store, opts.Annotator)
+		if opts.saveDelay > 0 {
+			m.sess.saveDelay = opts.saveDelay
+		}
+		m.list.badge = m.badge
+	}
+	m.themeFixed = opts.Theme == "dark" || opts.Theme == "light"
 	return m
 }
 
@@ -105,8 +162,11 @@ func NewFromSource(src Source, opts Options) *Model {
 // and starts reading the corpus in the background.
 func (m *Model) Init() tea.Cmd {
 	cmds := []tea.Cmd{m.stream.start()}
-	if !m.c.noColor {
+	if !m.c.noColor && !m.themeFixed {
 		cmds = append(cmds, tea.RequestBackgroundColor)
+	}
+	if m.sess != nil {
+		cmds = append(cmds, m.sess.loadStatuses(), m.sess.restore())
 	}
 	return tea.Batch(cmds...)
 }
@@ -121,7 +181,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.ready = true
 		cmds = append(cmds, m.layout())
 	case tea.BackgroundColorMsg:
-		if !m.c.noColor && msg.IsDark() != m.c.isDark {
+		if !m.c.noColor && !m.themeFixed && msg.IsDark() != m.c.isDark {
 			m.c.restyle(msg.IsDark())
 			m.help.Styles = m.c.styles.Help
 			cmds = append(cmds, m.detail.ensureRender())
@@ -133,6 +193,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.loading = false
 			m.message = fmt.Sprintf("Read %s articles", commas(m.store.nLive))
 		}
+		cmds = append(cmds, m.scanChanged())
 	case filterDoneMsg:
 		cmds = append(cmds, m.list.filterDone(msg))
 	case refilterMsg:
@@ -141,18 +202,27 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.err == nil && msg.art != nil {
 			m.store.updateFromArticle(msg.idx, msg.art)
 		}
-		cmds = append(cmds, m.detail.loaded(msg))
+		cmds = append(cmds, m.detail.loaded(msg), m.articleShown())
 	case renderedMsg:
 		cmds = append(cmds, m.detail.renderDone(msg))
 	case tea.PasteMsg:
-		cmds = append(cmds, m.list.paste(msg))
+		if m.prompt != nil {
+			m.prompt.input.Update(msg)
+			m.prompt.refresh()
+		} else {
+			cmds = append(cmds, m.list.paste(msg))
+		}
 	case tea.KeyPressMsg:
+		m.touched = true
 		cmd, quit := m.handleKey(msg)
 		if quit {
-			m.stream.stop()
-			return m, tea.Quit
+			return m, m.quit()
 		}
 		cmds = append(cmds, cmd)
+	default:
+		if cmd, handled := m.updateAnnotation(msg); handled {
+			cmds = append(cmds, cmd)
+		}
 	}
 	cmds = append(cmds, m.syncDetail())
 	return m, tea.Batch(cmds...)
@@ -184,7 +254,12 @@ func (m *Model) syncDetail() tea.Cmd {
 	if sel >= 0 {
 		title = m.store.rows[sel].title
 	}
-	return m.detail.Show(sel, title)
+	changed := sel != m.detail.idx
+	cmd := m.detail.Show(sel, title)
+	if changed {
+		return tea.Batch(cmd, m.articleShown(), m.noteArticleChange())
+	}
+	return cmd
 }
 
 func (m *Model) handleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
@@ -196,7 +271,15 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		// Every key is text for the filter (q included) except its own.
 		return m.list.Update(msg), false
 	}
+	if m.prompt != nil {
+		// Every key is text for the canonical-name prompt except its own.
+		return m.promptKey(msg), false
+	}
 	m.message = ""
+
+	if m.question != nil {
+		return m.questionKey(msg), false
+	}
 
 	switch m.overlay {
 	case overlayHelp:
@@ -228,6 +311,19 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	case key.Matches(msg, k.Problems):
 		m.openOverlay(overlayProblems)
 		return nil, false
+	case key.Matches(msg, k.Undo):
+		return m.undo(writeUndo), false
+	case key.Matches(msg, k.Redo):
+		return m.undo(writeRedo), false
+	case key.Matches(msg, k.Done):
+		return m.toggleDone(), false
+	case key.Matches(msg, k.Reanchor):
+		return m.reanchor(), false
+	}
+	if m.annotating {
+		return m.annotateKey(msg), false
+	}
+	switch {
 	case key.Matches(msg, k.Raw):
 		if m.detail.kind == kindRaw {
 			return m.detail.SetKind(kindRead), false
@@ -262,6 +358,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		m.setFocus(focusList)
 		return nil, false
 	}
+	if key.Matches(msg, k.Annotate) {
+		return m.enterAnnotate(m.detail.idx), false
+	}
 	return m.detail.Update(msg), false
 }
 
@@ -282,6 +381,11 @@ func (m *Model) openOverlay(o overlayKind) {
 		m.over.title = "Problems"
 		m.over.info = fmt.Sprintf("%d", len(m.problems))
 		m.over.SetLines(m.problemLines())
+	case overlayQuestion:
+		m.over.title, m.over.info = "Confirm", "y yes · esc no"
+		if m.question != nil {
+			m.over.SetLines(m.question.lines)
+		}
 	}
 }
 
@@ -311,6 +415,12 @@ func (m *Model) helpLines() []string {
 		{"Article", m.detail.FullHelp()},
 		{"Panes", [][]key.Binding{{k.NextPane, k.PrevPane, k.FocusList, k.FocusDetail}, {k.Problems, k.Help, k.Quit, k.ForceQuit}}},
 	}
+	if m.sess != nil {
+		sections = append(sections, struct {
+			title  string
+			groups [][]key.Binding
+		}{"Annotate (enter on the article; esc leaves)", m.annotateFullHelp()})
+	}
 	var lines []string
 	for i, s := range sections {
 		if i > 0 {
@@ -329,6 +439,7 @@ func (m *Model) layout() tea.Cmd {
 	bodyH := h - m.statusH() - m.helpH()
 	m.help.SetWidth(w)
 	m.over.SetSize(w, bodyH)
+	m.ann.SetSize(w, bodyH)
 	if m.overlay == overlayHelp {
 		m.over.SetLines(m.helpLines())
 	}
@@ -359,6 +470,10 @@ func (m *Model) mode() string {
 	switch {
 	case m.list.typing:
 		return "FILTER"
+	case m.annotating && m.ann.anchor >= 0:
+		return "SELECT"
+	case m.annotating:
+		return "ANNOTATE"
 	case m.detail.kind == kindRaw:
 		return "RAW"
 	}
@@ -371,10 +486,18 @@ func (m *Model) shortHelp() []key.Binding {
 	switch {
 	case m.list.typing:
 		return m.list.ShortHelp()
+	case m.prompt != nil:
+		return m.prompt.ShortHelp()
+	case m.question != nil:
+		return []key.Binding{k.Confirm, k.Back}
 	case m.overlay != overlayNone:
 		return m.over.ShortHelp()
+	case m.annotating:
+		b = m.annotateShortHelp()
 	case m.focus == focusList:
 		b = m.list.ShortHelp()
+	case m.sess != nil:
+		b = append(m.detail.ShortHelp(), k.Annotate)
 	default:
 		b = m.detail.ShortHelp()
 	}
@@ -396,6 +519,8 @@ func (m *Model) View() tea.View {
 	switch {
 	case m.overlay != overlayNone:
 		body = m.over.View()
+	case m.annotating:
+		body = m.annotateView()
 	case m.narrow && m.focus == focusDetail:
 		body = m.detail.View()
 	case m.narrow:
@@ -410,14 +535,16 @@ func (m *Model) View() tea.View {
 	if m.statusH() > 0 {
 		pos, n := m.list.Position()
 		pct := -1
-		if m.focus == focusDetail {
+		if m.focus == focusDetail && !m.annotating {
 			pct = m.detail.Percent()
 		}
-		parts = append(parts, statusView(m.c.styles, w, statusInfo{
+		info := statusInfo{
 			mode: m.mode(), pos: pos, n: n, percent: pct,
 			loading: m.loading, done: m.done, total: m.src.Len(),
 			skipped: len(m.problems), message: m.message,
-		}))
+		}
+		m.annotationStatus(&info)
+		parts = append(parts, statusView(m.c.styles, w, info))
 	}
 	if m.helpH() > 0 {
 		parts = append(parts, fit(m.help.ShortHelpView(m.shortHelp()), w))
@@ -425,6 +552,9 @@ func (m *Model) View() tea.View {
 	v.SetContent(clampView(strings.Join(parts, "\n"), w, h))
 	if m.overlay == overlayNone && m.list.typing {
 		v.Cursor = m.list.cursorPos()
+	}
+	if m.overlay == overlayNone && m.annotating && m.prompt != nil {
+		v.Cursor = m.promptCursor()
 	}
 	return v
 }

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"storydesk/model"
 )
 
 // statusInfo is what the status bar shows; the root fills it each frame.
@@ -17,6 +19,16 @@ type statusInfo struct {
 	total   int
 	skipped int
 	message string
+
+	// With an annotation store.
+	store   bool
+	doneN   int // articles marked done
+	live    int // articles in the corpus
+	saving  bool
+	changed bool         // the open article's text changed on disk
+	status  model.Status // the open article's status, when not new
+	span    string       // the span or selection under the cursor
+	scan    string       // corpus-wide tag-all progress
 }
 
 // statusView lays the bar out in w cells. Segments are dropped by priority
@@ -30,9 +42,31 @@ func statusView(st Styles, w int, s statusInfo) string {
 		priority int // lower survives longer
 	}
 	segs := []seg{{st.p.statusMode.render(" " + s.mode + " "), 0}}
-	segs = append(segs, seg{st.p.statusBar.render(fmt.Sprintf("%d/%d", s.pos, s.n)), 2})
+	if s.saving {
+		segs = append(segs, seg{st.p.statusWarn.render("saving…"), 0})
+	}
+	if s.changed {
+		segs = append(segs, seg{st.p.changed.render(st.ChangedMark + " changed on disk"), 1})
+	}
+	if s.span != "" {
+		segs = append(segs, seg{st.p.statusBar.render(cleanLine(s.span)), 1})
+	}
+	segs = append(segs, seg{st.p.statusBar.render(fmt.Sprintf("%d/%d", s.pos, s.n)), 3})
 	if s.percent >= 0 {
 		segs = append(segs, seg{st.p.statusBar.render(fmt.Sprintf("%d%%", s.percent)), 3})
+	}
+	if s.store {
+		p := fmt.Sprintf("%s/%s done", commas(s.doneN), commas(s.live))
+		switch s.status {
+		case model.StatusDone:
+			p = st.BadgeDone + " " + p
+		case model.StatusInProgress:
+			p = st.BadgeActive + " " + p
+		}
+		segs = append(segs, seg{st.p.statusDim.render(p), 4})
+	}
+	if s.scan != "" {
+		segs = append(segs, seg{st.p.statusDim.render(s.scan), 2})
 	}
 	if s.loading {
 		bar := ""
@@ -45,7 +79,9 @@ func statusView(st Styles, w int, s statusInfo) string {
 		segs = append(segs, seg{st.p.statusWarn.render(fmt.Sprintf("%s skipped", commas(s.skipped))) + st.p.statusDim.render(" (!)"), 1})
 	}
 	if s.message != "" {
-		segs = append(segs, seg{st.p.statusMsg.render(cleanLine(s.message)), 5})
+		// Messages answer what the user just did (a refusal, an undo), so
+		// they outlive the counters when the bar is narrow.
+		segs = append(segs, seg{st.p.statusMsg.render(cleanLine(s.message)), 2})
 	}
 	sep := st.p.statusBar.render("  ")
 	width := func(ss []seg) int {
@@ -59,6 +95,20 @@ func statusView(st Styles, w int, s statusInfo) string {
 		return n
 	}
 	for p := 5; p > 0 && width(segs) > w; p-- {
+		if p == 2 && width(segs) > w {
+			// Shorten a long message before dropping it.
+			for i, x := range segs {
+				if x.priority == 2 && x.text != "" {
+					over := width(segs) - w
+					if tw := textWidth(x.text); tw-over >= 12 {
+						segs[i].text = ansi.Truncate(x.text, tw-over, "…")
+					}
+				}
+			}
+			if width(segs) <= w {
+				break
+			}
+		}
 		kept := segs[:0:0]
 		for _, x := range segs {
 			if x.priority != p {

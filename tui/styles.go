@@ -6,6 +6,8 @@ import (
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/lipgloss/v2"
+
+	"storydesk/model"
 )
 
 // boxChars is one set of border runes. Focus is shown by colour and, without
@@ -64,12 +66,28 @@ type Styles struct {
 
 	OverlayText lipgloss.Style
 
+	// Annotate view. Spans holds one style per label, in label order (see
+	// WithLabels); SpanOther is for a stored label no longer in the set.
+	// Cursor is applied over whatever is under the cursor. None of them may
+	// change a cell's width: colour and attributes only.
+	Spans       []lipgloss.Style
+	SpanOther   lipgloss.Style
+	Selection   lipgloss.Style
+	Cursor      lipgloss.Style
+	Badge       lipgloss.Style // status badges in the list
+	BadgeDone   string
+	BadgeActive string
+	Changed     lipgloss.Style // "changed on disk"
+	ChangedMark string
+
 	Help help.Styles
 
 	// Glamour is the glamour standard style for article text.
 	Glamour string
 
-	p paints // derived by NewStyles
+	p    paints  // derived by NewStyles
+	ann  []paint // annotate paints, indexed as annStyle describes
+	dark bool
 }
 
 // paint is a style reduced to the SGR sequences around its text. The hot
@@ -100,7 +118,7 @@ type paints struct {
 	filterPrompt, filterInfo, placeholder, errorText        paint
 	rawKept, rawRemoved, rawTag                             paint
 	statusBar, statusMode, statusDim, statusWarn, statusMsg paint
-	barFull, barEmpty                                       paint
+	barFull, barEmpty, badge, changed                       paint
 }
 
 func (s *Styles) derive() {
@@ -115,7 +133,9 @@ func (s *Styles) derive() {
 		statusBar: newPaint(s.StatusBar), statusMode: newPaint(s.StatusMode), statusDim: newPaint(s.StatusDim),
 		statusWarn: newPaint(s.StatusWarn), statusMsg: newPaint(s.StatusMsg),
 		barFull: newPaint(s.BarFull), barEmpty: newPaint(s.BarEmpty),
+		badge: newPaint(s.Badge), changed: newPaint(s.Changed),
 	}
+	s.deriveAnn()
 }
 
 // NewStyles builds the styles for a dark or light background. With noColor
@@ -124,6 +144,8 @@ func (s *Styles) derive() {
 // weight and markers.
 func NewStyles(isDark, noColor bool) Styles {
 	st := newStyles(isDark, noColor)
+	st.dark = isDark
+	st.Spans = labelStyles(model.DefaultLabels, nil, isDark, noColor)
 	st.derive()
 	return st
 }
@@ -164,6 +186,14 @@ func newStyles(isDark, noColor bool) Styles {
 			BarFullCh:       "#",
 			BarEmptyCh:      ".",
 			OverlayText:     s(),
+			SpanOther:       s().Bold(true).Underline(true),
+			Selection:       s().Reverse(true).Italic(true),
+			Cursor:          s().Reverse(true),
+			Badge:           s().Bold(true),
+			BadgeDone:       "●",
+			BadgeActive:     "◐",
+			Changed:         s().Bold(true),
+			ChangedMark:     "Δ",
 			Help: help.Styles{
 				ShortKey:       s().Bold(true),
 				ShortDesc:      s(),
@@ -237,7 +267,146 @@ func newStyles(isDark, noColor bool) Styles {
 		BarFullCh:       "█",
 		BarEmptyCh:      "░",
 		OverlayText:     s().Foreground(fg),
+		SpanOther:       s().Foreground(fg).Background(c("#D6D6DC", "#50505A")).Underline(true),
+		Selection:       s().Foreground(fg).Background(selBg).Underline(true),
+		Cursor:          s().Reverse(true),
+		Badge:           s().Foreground(accent),
+		BadgeDone:       "●",
+		BadgeActive:     "◐",
+		Changed:         s().Foreground(warn).Bold(true),
+		ChangedMark:     "Δ",
 		Help:            help,
 		Glamour:         glam,
 	}
+}
+
+// labelPalette is the default span background per label, light and dark:
+// pale tints behind dark text on light terminals, deep ones behind light text
+// on dark terminals, so a span reads as a highlighter mark either way.
+var labelPalette = map[string][2]string{
+	"PERSON": {"#FFD8A8", "#6B3F00"},
+	"ORG":    {"#C5DCFF", "#1E4470"},
+	"GPE":    {"#C8F0C0", "#2C5A24"},
+	"LOC":    {"#B8ECE4", "#175A52"},
+	"NORP":   {"#F6C8F0", "#5E2A5A"},
+	"EVENT":  {"#F5EBA0", "#5A5200"},
+	"FAC":    {"#DCCBFA", "#45307A"},
+	"DATE":   {"#E2E2E2", "#45454D"},
+	"MONEY":  {"#CDEFD8", "#1F5238"},
+}
+
+// extraPalette colours labels the defaults do not name, by position.
+var extraPalette = [][2]string{
+	{"#FFD0D0", "#702828"}, {"#D0F0FF", "#174E66"}, {"#E8F5B0", "#4A5A10"},
+	{"#FFE0C0", "#6A4418"}, {"#E0D8FF", "#3C3470"}, {"#D8F5E8", "#1E5440"},
+	{"#F8D8E8", "#5E2440"}, {"#F0E8D0", "#50442A"}, {"#D8E0E8", "#34404C"},
+}
+
+// labelStyles builds one span style per label. colors (from the config file)
+// overrides a label's background with one hex colour for both themes; its
+// text colour is then black or white, whichever reads better on it.
+func labelStyles(labels []string, colors map[string]string, isDark, noColor bool) []lipgloss.Style {
+	out := make([]lipgloss.Style, len(labels))
+	for i, l := range labels {
+		if noColor {
+			out[i] = lipgloss.NewStyle().Bold(true).Underline(true)
+			continue
+		}
+		pair, ok := labelPalette[l]
+		if !ok {
+			pair = extraPalette[i%len(extraPalette)]
+		}
+		bg := pair[0]
+		fg := "#1C1C22"
+		if isDark {
+			bg, fg = pair[1], "#F0F0F4"
+		}
+		if hex, ok := colors[l]; ok && validHex(hex) {
+			bg = hex
+			fg = "#FFFFFF"
+			if luminance(hex) > 0.45 {
+				fg = "#101014"
+			}
+		}
+		out[i] = lipgloss.NewStyle().Foreground(lipgloss.Color(fg)).Background(lipgloss.Color(bg))
+	}
+	return out
+}
+
+func validHex(s string) bool {
+	if len(s) != 7 || s[0] != '#' {
+		return false
+	}
+	for _, c := range s[1:] {
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
+			return false
+		}
+	}
+	return true
+}
+
+// luminance is the relative luminance of a #rrggbb colour, 0 (black) to 1.
+func luminance(hex string) float64 {
+	v := func(i int) float64 {
+		var n int
+		for _, c := range hex[i : i+2] {
+			n *= 16
+			switch {
+			case c >= '0' && c <= '9':
+				n += int(c - '0')
+			case c >= 'a' && c <= 'f':
+				n += int(c-'a') + 10
+			case c >= 'A' && c <= 'F':
+				n += int(c-'A') + 10
+			}
+		}
+		return float64(n) / 255
+	}
+	return 0.2126*v(1) + 0.7152*v(3) + 0.0722*v(5)
+}
+
+// WithLabels returns the styles with span colours for this label set
+// (config colours, hex, override the defaults).
+func (s Styles) WithLabels(labels []string, colors map[string]string) Styles {
+	s.Spans = labelStyles(labels, colors, s.dark, s.NoColor)
+	s.deriveAnn()
+	return s
+}
+
+// The annotate view's style indices, as passed to layout.RenderLine: 0 is
+// plain text, 1…L the labels, L+1 a label not in the set, L+2 the selection;
+// adding annBase(L) to any of them puts the cursor on it.
+func annBase(nLabels int) int { return nLabels + 3 }
+
+func (s *Styles) deriveAnn() {
+	n := len(s.Spans)
+	base := make([]lipgloss.Style, annBase(n))
+	base[0] = lipgloss.NewStyle()
+	copy(base[1:], s.Spans)
+	base[n+1] = s.SpanOther
+	base[n+2] = s.Selection
+	s.ann = make([]paint, 2*len(base))
+	for i, st := range base {
+		if i > 0 {
+			s.ann[i] = newPaint(st)
+		}
+		cur := st.Reverse(true)
+		if s.NoColor && i == n+2 {
+			cur = st.Bold(true) // reverse already marks the selection
+		}
+		s.ann[len(base)+i] = newPaint(cur)
+	}
+}
+
+// annPainters returns RenderLine's style functions.
+func (s *Styles) annPainters() []func(string) string {
+	out := make([]func(string) string, len(s.ann))
+	for i := range s.ann {
+		if i == 0 {
+			continue
+		}
+		p := s.ann[i]
+		out[i] = p.render
+	}
+	return out
 }

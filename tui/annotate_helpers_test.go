@@ -1,0 +1,158 @@
+package tui
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"storydesk/data"
+	"storydesk/model"
+)
+
+// Fixture texts with names to tag. Offsets in tests are computed from these
+// with runeIndex, never written by hand.
+const (
+	storyA = "Mayor Ilse Varga of Port Ellis met the Harbour Board on Monday. Varga said the talks went well, and Mr. Berg agreed.\n\n" +
+		"The board chair, Tomas Berg, disagreed. “Ça va,” said Zoë Ng in Kyōto 京都. Varga left at noon; the Vargas family stayed.\n\n" +
+		"Gustavo Petro spoke last. Petro said the port would reopen."
+	storyB = "Ilse Varga visited Karvik on Tuesday. Tomas Berg did not.\n\nThe mayor, Ilse Varga, promised a new ferry."
+	storyC = "Nothing here names anyone at all; the weather was calm and the sea flat."
+)
+
+// entitySource is three articles with entities, ids a.txt, b.txt, c.txt.
+func entitySource() *fakeSource {
+	f := &fakeSource{label: "entities", batch: 2}
+	for i, text := range []string{storyA, storyB, storyC} {
+		name := string(rune('a'+i)) + ".txt"
+		f.add(name, &model.Article{Title: "Story " + strings.ToUpper(name[:1]), Source: "Harbour Gazette", Text: text, Raw: text, Words: len(strings.Fields(text))})
+	}
+	return f
+}
+
+// openStore opens a store on path, closed when the test ends.
+func openStore(tb testing.TB, path string) *data.SQLiteStore {
+	tb.Helper()
+	st, err := data.OpenStore(path, "tester")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { st.Close() })
+	return st
+}
+
+// startStore builds a reader with a store at path over src, w×h, NoColor.
+func startStore(tb testing.TB, src Source, path string, w, h int) (*Model, *data.SQLiteStore) {
+	tb.Helper()
+	st := openStore(tb, path)
+	m := NewFromSource(src, Options{NoColor: true, Workers: 1, Store: st, Annotator: "tester", saveDelay: time.Millisecond})
+	send(tb, m, tea.WindowSizeMsg{Width: w, Height: h})
+	drive(tb, m, m.Init())
+	return m, st
+}
+
+func tempDB(tb testing.TB) string { return filepath.Join(tb.TempDir(), "annotations.db") }
+
+// akey builds the key presses annotate mode uses that keyMsg lacks.
+func akey(k string) tea.KeyPressMsg {
+	switch k {
+	case "shift+right":
+		return tea.KeyPressMsg{Code: tea.KeyRight, Mod: tea.ModShift}
+	case "shift+left":
+		return tea.KeyPressMsg{Code: tea.KeyLeft, Mod: tea.ModShift}
+	case "shift+down":
+		return tea.KeyPressMsg{Code: tea.KeyDown, Mod: tea.ModShift}
+	case "shift+up":
+		return tea.KeyPressMsg{Code: tea.KeyUp, Mod: tea.ModShift}
+	case "right":
+		return tea.KeyPressMsg{Code: tea.KeyRight}
+	case "left":
+		return tea.KeyPressMsg{Code: tea.KeyLeft}
+	case "ctrl+r":
+		return tea.KeyPressMsg{Code: 'r', Mod: tea.ModCtrl}
+	}
+	return keyMsg(k)
+}
+
+// apress sends keys (annotate names allowed), driving each to completion,
+// and returns how many were sent.
+func apress(tb testing.TB, m *Model, keys ...string) int {
+	tb.Helper()
+	for _, k := range keys {
+		send(tb, m, akey(k))
+	}
+	return len(keys)
+}
+
+// runeIndex is the code point offset of the n-th (0-based) occurrence of
+// sub in s.
+func runeIndex(tb testing.TB, s, sub string, n int) int {
+	tb.Helper()
+	off := 0
+	for i := 0; ; i++ {
+		b := strings.Index(s[off:], sub)
+		if b < 0 {
+			tb.Fatalf("%q occurrence %d not in text", sub, n)
+		}
+		if i == n {
+			return model.RuneLen(s[:off+b])
+		}
+		off += b + len(sub)
+	}
+}
+
+// spansOf reads an article's spans from the store through a handle of its
+// own (what is on disk, not what the UI holds).
+func spansOf(tb testing.TB, path, id string) (*data.Doc, []model.Span) {
+	tb.Helper()
+	st := openStore(tb, path)
+	doc, ok, err := st.Doc(ctx(), id)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if !ok {
+		return nil, nil
+	}
+	return doc, doc.Spans
+}
+
+// enterAnnotate opens the selected article in annotate mode from the list.
+func enterAnnotate(tb testing.TB, m *Model) {
+	tb.Helper()
+	press(tb, m, "enter", "enter")
+	if !m.annotating {
+		tb.Fatalf("not in annotate mode; message %q", m.message)
+	}
+}
+
+// cursorText is the text under the annotate cursor.
+func cursorText(m *Model) string {
+	s, e := m.ann.cursorRange()
+	return string(m.ann.runes[s:e])
+}
+
+// moveTo puts the annotate cursor on the n-th occurrence of word with w
+// presses from the start (the way a user would), returning the presses.
+func moveTo(tb testing.TB, m *Model, word string, n int) int {
+	tb.Helper()
+	apress(tb, m, "g")
+	want := runeIndex(tb, m.ann.text, word, n)
+	keys := 1
+	for m.ann.tok(m.ann.cur).Start < want {
+		before := m.ann.cur
+		apress(tb, m, "w")
+		keys++
+		if m.ann.cur == before {
+			tb.Fatalf("cannot reach %q", word)
+		}
+	}
+	if m.ann.tok(m.ann.cur).Start != want {
+		tb.Fatalf("cursor on %q, want %q", cursorText(m), word)
+	}
+	return keys
+}
+
+func ctx() context.Context { return context.Background() }

@@ -1,0 +1,684 @@
+package tui
+
+import (
+	"fmt"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"storydesk/data"
+	"storydesk/model"
+)
+
+// The root's side of annotating: entering and leaving annotate mode, key
+// routing inside it, store messages, state saved across runs.
+
+// question is a yes/no question in the status bar; with lines it is also
+// shown in an overlay (the spans a re-anchoring would delete).
+type question struct {
+	text  string
+	lines []string
+	yes   func() tea.Cmd
+}
+
+// labelWait is a tag-all waiting for its label key: a then 1–9 on a word or
+// selection that is not tagged yet.
+type labelWait struct {
+	corpus     bool
+	start, end int
+	text       string
+}
+
+func (m *Model) needStore() bool {
+	if m.sess == nil {
+		m.message = "Annotating needs an annotation store (this reader was started without one)"
+		return false
+	}
+	return true
+}
+
+// quit saves the reading position and quits, after any write in flight.
+func (m *Model) quit() tea.Cmd {
+	m.stream.stop()
+	if m.sess == nil {
+		return tea.Quit
+	}
+	m.quitting = true
+	if m.sess.pending() {
+		m.message = "Saving… then quitting"
+		return nil
+	}
+	if m.scan != nil {
+		m.scan.cancel()
+	}
+	st := m.sess.st
+	u, id, pos := m.currentState()
+	if !m.restored {
+		u = uiState{} // quit before the last state was even read: keep it
+	}
+	lk, pk := m.sess.lastKey(), m.sess.posKey(id)
+	return func() tea.Msg {
+		writeState(st, lk, pk, u, id, pos) // best effort: nothing to show it on
+		return tea.QuitMsg{}
+	}
+}
+
+// currentState is what to remember: the article, the view and the place in it.
+func (m *Model) currentState() (uiState, string, int) {
+	a := m.detail.art
+	if a == nil || m.detail.idx < 0 {
+		return uiState{}, "", -1
+	}
+	u := uiState{Article: a.ID, Mode: "list"}
+	pos := -1
+	switch {
+	case m.annotating:
+		u.Mode = "annotate"
+		pos = m.ann.CursorOffset()
+		u.Offset = pos
+	case m.focus == focusDetail && m.detail.kind == kindRaw:
+		u.Mode = "raw"
+	case m.focus == focusDetail:
+		u.Mode = "read"
+	}
+	if m.detail.showing() && m.detail.kind == kindRead {
+		u.Scroll = m.detail.vp.ScrollPercent()
+	}
+	return u, a.ID, pos
+}
+
+// badge is the list's status column for item i.
+func (m *Model) badge(i int) (model.Status, bool) {
+	id := m.src.Item(i).ID
+	return m.sess.statuses[id], m.sess.changed[id]
+}
+
+// itemIndex finds an item by article ID.
+func (m *Model) itemIndex(id string) int {
+	if m.idIndex == nil {
+		m.idIndex = make(map[string]int, m.src.Len())
+		for i := 0; i < m.src.Len(); i++ {
+			m.idIndex[m.src.Item(i).ID] = i
+		}
+	}
+	if i, ok := m.idIndex[id]; ok {
+		return i
+	}
+	return -1
+}
+
+// articleShown runs when the detail pane's article may have changed or
+// finished loading: ask the store about it, and enter annotate mode if that
+// was wanted.
+func (m *Model) articleShown() tea.Cmd {
+	if m.sess == nil {
+		return nil
+	}
+	a := m.detail.art
+	if a == nil || m.detail.idx < 0 {
+		return nil
+	}
+	cmd := m.sess.requestDoc(a.ID)
+	m.sess.checkChanged(a)
+	return tea.Batch(cmd, m.maybeEnterAnnotate())
+}
+
+func (m *Model) maybeEnterAnnotate() tea.Cmd {
+	if m.wantAnnotate < 0 || m.wantAnnotate != m.detail.idx || m.detail.art == nil {
+		return nil
+	}
+	if m.sess.doc(m.detail.art.ID) == nil {
+		return nil
+	}
+	idx := m.wantAnnotate
+	m.wantAnnotate = -1
+	return m.enterAnnotate(idx)
+}
+
+// noteArticleChange schedules saving which article is open.
+func (m *Model) noteArticleChange() tea.Cmd {
+	// Before the last run's state is read, saving would overwrite it.
+	if m.sess == nil || m.list.Selected() < 0 || !m.restored {
+		return nil
+	}
+	return m.sess.armSave()
+}
+
+// enterAnnotate opens item idx in annotate mode, now or once it and its
+// annotations are loaded.
+func (m *Model) enterAnnotate(idx int) tea.Cmd {
+	if !m.needStore() || idx < 0 {
+		return nil
+	}
+	a := m.detail.art
+	if a == nil || m.detail.idx != idx {
+		m.wantAnnotate = idx
+		m.message = "Loading…"
+		return nil
+	}
+	if m.detail.loadErr != nil {
+		m.message = "This article could not be loaded"
+		return nil
+	}
+	e := m.sess.doc(a.ID)
+	if e == nil {
+		m.wantAnnotate = idx
+		m.message = "Loading annotations…"
+		if en := m.sess.docs[a.ID]; en != nil && en.err != nil {
+			m.wantAnnotate = -1
+			m.message = "Cannot read annotations: " + en.err.Error()
+			en.loaded, en.loading, en.err = false, false, nil
+			return nil
+		}
+		return m.sess.requestDoc(a.ID)
+	}
+	m.sess.checkChanged(a)
+	text, spans := a.Text, []model.Span(nil)
+	if e.doc != nil {
+		text, spans = e.doc.Text, e.doc.Spans
+	}
+	pos := e.pos
+	if r := m.restoring; r != nil && r.Article == a.ID && r.Mode == "annotate" {
+		pos = r.Offset
+	}
+	m.restoring = nil
+	m.ann.panel = m.ann.panel && m.annotating
+	m.ann.open(a.ID, m.detail.headerTitle(), text, spans, m.sess.changed[a.ID], pos)
+	m.annotating = true
+	m.setFocus(focusDetail)
+	if m.message == "Loading…" || m.message == "Loading annotations…" {
+		m.message = ""
+	}
+	if m.ann.changed {
+		m.message = "The text changed on disk since it was annotated: showing the stored snapshot (R re-anchors)"
+	}
+	return nil
+}
+
+// leaveAnnotate returns to the read view, remembering the cursor.
+func (m *Model) leaveAnnotate() tea.Cmd {
+	m.annotating = false
+	m.labelWait, m.prompt = nil, nil
+	if e := m.sess.docs[m.ann.id]; e != nil {
+		e.pos = m.ann.CursorOffset()
+	}
+	u, id, _ := m.currentState()
+	return m.sess.saveState(u, id, m.ann.CursorOffset())
+}
+
+// updateAnnotation handles store and scan messages.
+func (m *Model) updateAnnotation(msg tea.Msg) (tea.Cmd, bool) {
+	if m.sess == nil {
+		return nil, false
+	}
+	switch msg := msg.(type) {
+	case docMsg:
+		m.sess.docLoaded(msg)
+		if msg.err != nil && m.wantAnnotate >= 0 {
+			m.wantAnnotate = -1
+			m.message = "Cannot read annotations: " + msg.err.Error()
+		}
+		if a := m.detail.art; a != nil && a.ID == msg.id {
+			m.sess.checkChanged(a)
+		}
+		return m.maybeEnterAnnotate(), true
+	case statusesMsg:
+		if msg.err != nil {
+			m.message = "Cannot read annotation statuses: " + msg.err.Error()
+			return nil, true
+		}
+		for id, st := range msg.statuses {
+			m.sess.statuses[id] = st
+		}
+		for id, h := range msg.hashes {
+			m.sess.hashes = setHash(m.sess.hashes, id, h)
+		}
+		return m.scanChanged(), true
+	case changedMsg:
+		for id, c := range msg.changed {
+			if c {
+				m.sess.changed[id] = true
+			} else {
+				delete(m.sess.changed, id)
+			}
+		}
+		return nil, true
+	case restoreMsg:
+		return m.applyRestore(msg), true
+	case writtenMsg:
+		return m.written(msg), true
+	case stateSavedMsg:
+		if msg.err != nil {
+			m.message = "Could not save the reading position: " + msg.err.Error()
+		}
+		return nil, true
+	case saveTickMsg:
+		m.sess.ticking = false
+		if !m.sess.lastDirty || !m.restored {
+			return nil, true
+		}
+		m.sess.lastDirty = false
+		u, id, pos := m.currentState()
+		return m.sess.saveState(u, id, pos), true
+	case scanProgressMsg:
+		if m.scan == nil || msg.scan != m.scan {
+			return nil, true
+		}
+		m.scan.done, m.scan.total = msg.done, msg.total
+		return m.scan.wait, true
+	case scanDoneMsg:
+		return m.scanDone(msg), true
+	}
+	return nil, false
+}
+
+// applyRestore returns to the article (and view, and place) of the last run,
+// unless the user has already started moving.
+func (m *Model) applyRestore(msg restoreMsg) tea.Cmd {
+	m.restored = true
+	if msg.err != nil {
+		m.message = "Could not read the last position: " + msg.err.Error()
+		return nil
+	}
+	u := msg.state
+	if u.Article == "" || m.touched {
+		return nil
+	}
+	idx := m.itemIndex(u.Article)
+	if idx < 0 || !m.list.selectItem(idx) {
+		return nil
+	}
+	m.restoring = &u
+	switch u.Mode {
+	case "read", "raw", "annotate":
+		m.setFocus(focusDetail)
+		if u.Mode == "raw" {
+			m.detail.kind = kindRaw
+		}
+	}
+	m.detail.restoreFrac(idx, u.Scroll)
+	cmd := m.syncDetail()
+	if u.Mode == "annotate" {
+		m.wantAnnotate = idx
+		return tea.Batch(cmd, m.maybeEnterAnnotate())
+	}
+	return cmd
+}
+
+// scanChanged compares, once the corpus is read and the store's hashes are
+// known, each annotated article's text on disk with its snapshot, so the
+// list can mark the changed ones. It runs in the background.
+func (m *Model) scanChanged() tea.Cmd {
+	if m.sess == nil || m.changedDone || m.loading || m.sess.hashes == nil {
+		return nil
+	}
+	m.changedDone = true
+	type job struct {
+		idx  int
+		hash string
+	}
+	var jobs []job
+	for id, h := range m.sess.hashes {
+		if i := m.itemIndex(id); i >= 0 && !m.store.rows[i].dead {
+			jobs = append(jobs, job{i, h})
+		}
+	}
+	if len(jobs) == 0 {
+		return nil
+	}
+	src := m.src
+	return func() tea.Msg {
+		out := map[string]bool{}
+		for _, j := range jobs {
+			a, err := src.Load(j.idx)
+			if err != nil || a == nil {
+				continue
+			}
+			out[a.ID] = model.HashText(a.Text) != j.hash
+		}
+		return changedMsg{changed: out}
+	}
+}
+
+// written shows a finished write: the new documents on screen, a message.
+func (m *Model) written(msg writtenMsg) tea.Cmd {
+	m.sess.written(msg)
+	j := msg.job
+	switch {
+	case msg.err != nil && j.kind == writeUndo:
+		m.message = "Undo failed: " + msg.err.Error()
+	case msg.err != nil && j.kind == writeRedo:
+		m.message = "Redo failed: " + msg.err.Error()
+	case msg.err != nil:
+		m.message = describeErr(msg.err)
+	case !msg.ok && j.kind == writeUndo:
+		m.message = "Nothing to undo"
+	case !msg.ok && j.kind == writeRedo:
+		m.message = "Nothing to redo"
+	case j.kind == writeUndo:
+		m.message = "Undid: " + msg.act.Name + m.elsewhere(msg.act)
+	case j.kind == writeRedo:
+		m.message = "Redid: " + msg.act.Name + m.elsewhere(msg.act)
+	default:
+		m.message = j.done
+	}
+	if a := m.detail.art; a != nil {
+		m.sess.checkChanged(a)
+	}
+	if m.annotating {
+		if doc, ok := msg.docs[m.ann.id]; ok {
+			m.refreshAnnotate(doc)
+			if msg.err == nil && msg.ok {
+				if j.kind == writeDo || j.kind == writeAcross {
+					if m.ann.selKey() == j.selKey {
+						m.ann.clearSelection()
+					}
+					if j.focus >= 0 {
+						m.ann.moveToOffset(j.focus)
+					}
+				} else if off, ok := firstSpanOffset(msg.act, m.ann.id); ok {
+					m.ann.clearSelection()
+					m.ann.moveToOffset(off)
+				}
+				m.ann.scrollIntoView()
+			}
+		}
+	}
+	cmd := m.sess.next()
+	if m.quitting && !m.sess.pending() {
+		return m.quit()
+	}
+	return cmd
+}
+
+// elsewhere names the article an undone action touched when it is not the
+// one on screen.
+func (m *Model) elsewhere(act data.Action) string {
+	if len(act.Ops) == 0 {
+		return ""
+	}
+	id := act.Ops[0].Article
+	if a := m.detail.art; a != nil && a.ID == id {
+		return ""
+	}
+	return " (in " + clip(id, 40) + ")"
+}
+
+// firstSpanOffset is where an undone or redone action's first span is, in
+// article id.
+func firstSpanOffset(act data.Action, id string) (int, bool) {
+	for _, op := range act.Ops {
+		if op.Article == id && op.Span.End > op.Span.Start {
+			return op.Span.Start, true
+		}
+	}
+	return 0, false
+}
+
+// refreshAnnotate puts a re-read document on screen. A new snapshot text
+// (re-anchoring, or undoing it) re-lays the text out.
+func (m *Model) refreshAnnotate(doc *data.Doc) {
+	a := m.ann
+	if doc == nil {
+		if a.text != m.detail.artText() {
+			a.open(a.id, a.title, m.detail.artText(), nil, false, a.CursorOffset())
+			return
+		}
+		a.setSpans(nil)
+		return
+	}
+	changed := m.sess.changed[a.id]
+	if doc.Text != a.text || changed != a.changed {
+		panel := a.panel
+		a.open(a.id, a.title, doc.Text, doc.Spans, changed, a.CursorOffset())
+		a.panel = panel
+		a.relayout()
+		return
+	}
+	a.setSpans(doc.Spans)
+}
+
+// annotateKey routes a key in annotate mode.
+func (m *Model) annotateKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.c.keys
+	a := m.ann
+	if w := m.labelWait; w != nil {
+		m.labelWait = nil
+		for i := range k.Labels {
+			if key.Matches(msg, k.Labels[i]) {
+				return m.tagAllAs(w, i)
+			}
+		}
+		if key.Matches(msg, k.Back) {
+			m.message = "Tag all cancelled"
+			return nil
+		}
+	}
+	if m.scan != nil && key.Matches(msg, k.Back) {
+		m.scan.cancel()
+		m.scan = nil
+		m.message = "Corpus-wide tagging cancelled"
+		return nil
+	}
+	if len(a.stops) == 0 {
+		if key.Matches(msg, k.Back) {
+			return m.leaveAnnotate()
+		}
+		return nil
+	}
+	// Motions: v mode and the shift keys extend the selection; a plain
+	// motion drops a shift selection.
+	type motion struct {
+		b      key.Binding
+		extend bool
+		do     func()
+	}
+	motions := []motion{
+		{k.WordNext, false, a.wordNext}, {k.WordPrev, false, a.wordPrev},
+		{k.LineDown, false, func() { a.line(1) }}, {k.LineUp, false, func() { a.line(-1) }},
+		{k.ExtendNext, true, a.wordNext}, {k.ExtendPrev, true, a.wordPrev},
+		{k.ExtendDown, true, func() { a.line(1) }}, {k.ExtendUp, true, func() { a.line(-1) }},
+		{k.SentenceNext, false, func() { a.jump(a.sents, 1) }}, {k.SentencePrev, false, func() { a.jump(a.sents, -1) }},
+		{k.ParaNext, false, func() { a.jump(a.paras, 1) }}, {k.ParaPrev, false, func() { a.jump(a.paras, -1) }},
+		{k.DocStart, false, a.first}, {k.DocEnd, false, a.last},
+		{k.ScreenDown, false, func() { a.screen(1) }}, {k.ScreenUp, false, func() { a.screen(-1) }},
+	}
+	for _, mo := range motions {
+		if !key.Matches(msg, mo.b) {
+			continue
+		}
+		if !key.Matches(msg, k.LineDown, k.LineUp, k.ExtendDown, k.ExtendUp, k.ScreenDown, k.ScreenUp) {
+			a.goal = -1
+		}
+		switch {
+		case mo.extend && a.anchor < 0:
+			a.anchor = a.cur
+		case !mo.extend && !a.visual:
+			a.anchor = -1
+		}
+		mo.do()
+		a.scrollIntoView()
+		return nil
+	}
+	for i := range k.Labels {
+		if key.Matches(msg, k.Labels[i]) {
+			return m.tagWith(i)
+		}
+	}
+	switch {
+	case key.Matches(msg, k.Back):
+		if a.anchor >= 0 {
+			a.clearSelection()
+			return nil
+		}
+		return m.leaveAnnotate()
+	case key.Matches(msg, k.Select):
+		if a.anchor >= 0 {
+			a.clearSelection()
+		} else {
+			a.anchor, a.visual = a.cur, true
+		}
+	case key.Matches(msg, k.Delete):
+		return m.deleteSpans()
+	case key.Matches(msg, k.EntityNext, k.EntityPrev):
+		dir := 1
+		if key.Matches(msg, k.EntityPrev) {
+			dir = -1
+		}
+		a.clearSelection()
+		moved, wrapped := a.entity(dir)
+		switch {
+		case !moved:
+			m.message = "No entities tagged in this article yet"
+		case wrapped && dir > 0:
+			m.message = "Wrapped to the first entity"
+		case wrapped:
+			m.message = "Wrapped to the last entity"
+		}
+		a.scrollIntoView()
+	case key.Matches(msg, k.TagAll):
+		return m.tagAll(false)
+	case key.Matches(msg, k.TagCorpus):
+		return m.tagAll(true)
+	case key.Matches(msg, k.Entities):
+		a.panel = !a.panel
+		a.relayout()
+		a.scrollIntoView()
+	case key.Matches(msg, k.Canonical):
+		return m.openPrompt()
+	case key.Matches(msg, k.NextArticle, k.PrevArticle):
+		dir := 1
+		if key.Matches(msg, k.PrevArticle) {
+			dir = -1
+		}
+		return m.switchArticle(dir)
+	}
+	return nil
+}
+
+// switchArticle leaves annotate mode and re-enters it on the next or
+// previous article in the list.
+func (m *Model) switchArticle(dir int) tea.Cmd {
+	before := m.list.Selected()
+	m.list.move(dir)
+	if m.list.Selected() == before {
+		m.message = "No more articles"
+		return nil
+	}
+	save := m.leaveAnnotate()
+	m.wantAnnotate = m.list.Selected()
+	return tea.Batch(save, m.syncDetail())
+}
+
+// questionKey answers the open question.
+func (m *Model) questionKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.c.keys
+	q := m.question
+	switch {
+	case key.Matches(msg, k.Confirm):
+		m.question = nil
+		if m.overlay == overlayQuestion {
+			m.overlay = overlayNone
+		}
+		return q.yes()
+	case key.Matches(msg, k.Back), msg.String() == "n":
+		m.question = nil
+		if m.overlay == overlayQuestion {
+			m.overlay = overlayNone
+		}
+		m.message = "Cancelled"
+		return nil
+	case m.overlay == overlayQuestion:
+		return m.over.Update(msg)
+	}
+	m.message = q.text
+	return nil
+}
+
+// annotateView is the body in annotate mode.
+func (m *Model) annotateView() string {
+	a := m.ann
+	info := fmt.Sprintf("%d%%", a.Percent())
+	if a.changed {
+		info = m.c.styles.ChangedMark + " changed on disk · " + info
+	}
+	if m.sess != nil && m.sess.pending() {
+		info = "saving… " + info
+	}
+	prompt := ""
+	if m.prompt != nil {
+		prompt = m.prompt.View(a.innerW() - 2*a.pad())
+	}
+	return a.View(info, prompt, m.entitiesView)
+}
+
+// annotationStatus adds the store's part to the status bar.
+func (m *Model) annotationStatus(s *statusInfo) {
+	if m.sess == nil {
+		return
+	}
+	s.store = true
+	s.doneN = m.sess.progress()
+	s.live = m.store.nLive
+	s.saving = m.sess.pending()
+	if a := m.detail.art; a != nil && m.detail.idx >= 0 {
+		s.changed = m.sess.changed[a.ID]
+		if st, ok := m.sess.statuses[a.ID]; ok && st != model.StatusNew {
+			s.status = st
+		}
+	}
+	if m.scan != nil {
+		s.scan = fmt.Sprintf("scanning %s/%s", commas(m.scan.done), commas(m.scan.total))
+	}
+	if m.question != nil && m.message == "" {
+		s.message = m.question.text
+	}
+	if m.labelWait != nil && m.message == "" {
+		s.message = fmt.Sprintf("Tag every “%s” as: press 1–%d (esc cancels)", clip(m.labelWait.text, 30), len(m.c.labels))
+	}
+	if !m.annotating {
+		return
+	}
+	a := m.ann
+	if sp, ok := a.cursorSpan(); ok {
+		s.span = describeSpan(sp)
+	} else if st, en, ok := a.selection(); ok {
+		n := 0
+		for p := min(a.anchor, a.cur); p <= max(a.anchor, a.cur); p++ {
+			n++
+		}
+		s.span = fmt.Sprintf("“%s” (%d word%s)", clip(string(a.runes[st:en]), 30), n, plural(n))
+	}
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+func (m *Model) annotateShortHelp() []key.Binding {
+	k := m.c.keys
+	return []key.Binding{k.WordNext, k.ExtendNext, k.Select, labelRange(k), k.Delete, k.TagAll, k.EntityNext, k.Undo, k.Done, k.Entities, k.Back}
+}
+
+// labelRange is one help entry for the label keys.
+func labelRange(k KeyMap) key.Binding {
+	return key.NewBinding(key.WithKeys("1"), key.WithHelp(labelKeyName(k, 0)+"–"+labelKeyName(k, 8), "tag"))
+}
+
+func (m *Model) annotateFullHelp() [][]key.Binding {
+	k := m.c.keys
+	labels := make([]key.Binding, 0, len(m.c.labels))
+	for i := range m.c.labels {
+		labels = append(labels, k.Labels[i])
+	}
+	return [][]key.Binding{
+		{k.Annotate, k.WordNext, k.WordPrev, k.LineDown, k.LineUp, k.SentenceNext, k.SentencePrev, k.ParaNext, k.ParaPrev, k.DocStart, k.DocEnd, k.ScreenDown, k.ScreenUp},
+		{k.Select, k.ExtendNext, k.ExtendPrev, k.ExtendDown, k.ExtendUp, k.Back},
+		labels,
+		{k.Delete, k.EntityNext, k.EntityPrev, k.TagAll, k.TagCorpus, k.Canonical, k.Entities, k.NextArticle, k.PrevArticle},
+		{k.Undo, k.Redo, k.Done, k.Reanchor},
+	}
+}

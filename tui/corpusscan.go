@@ -1,0 +1,163 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"storydesk/data"
+	"storydesk/model"
+)
+
+// corpusScan finds every occurrence of a name across the corpus for A: each
+// article is loaded through the corpus and compared with what the store
+// holds for it (its snapshot, when annotated), on a goroutine that reports
+// progress. The result becomes one action, applied after the user says yes.
+type corpusScan struct {
+	text, label, canonical string
+	done, total            int
+	ch                     chan tea.Msg
+	cancel                 context.CancelFunc
+}
+
+type scanProgressMsg struct {
+	scan        *corpusScan
+	done, total int
+}
+
+type scanDoneMsg struct {
+	scan *corpusScan
+	res  scanResult
+	err  error
+}
+
+type scanResult struct {
+	ops      []data.Op
+	arts     []*model.Article // to snapshot: not in the store yet
+	articles int              // articles with something to tag
+	added    int
+	skipped  int
+	already  int
+	clash    *model.Span
+	failed   int // articles that could not be read
+}
+
+// wait delivers the scan's next message.
+func (s *corpusScan) wait() tea.Msg {
+	msg, ok := <-s.ch
+	if !ok {
+		return nil
+	}
+	return msg
+}
+
+func (m *Model) startScan(text, label, canonical string) tea.Cmd {
+	if m.scan != nil {
+		m.message = "A corpus-wide tag is already being prepared"
+		return nil
+	}
+	items := append([]int32(nil), m.store.liveItems()...)
+	ctx, cancel := context.WithCancel(context.Background())
+	s := &corpusScan{text: text, label: label, canonical: canonical, total: len(items), ch: make(chan tea.Msg, 1), cancel: cancel}
+	m.scan = s
+	src, st := m.src, m.sess.st
+	go func() {
+		defer close(s.ch)
+		res, err := scanCorpus(ctx, src, st, items, text, label, canonical, func(done int) {
+			select {
+			case s.ch <- scanProgressMsg{scan: s, done: done, total: len(items)}:
+			default: // the UI has not taken the last one yet: skip this one
+			}
+		})
+		s.ch <- scanDoneMsg{scan: s, res: res, err: err}
+	}()
+	return s.wait
+}
+
+// scanCorpus does the work of startScan off the update loop.
+func scanCorpus(ctx context.Context, src Source, st data.Store, items []int32, text, label, canonical string, progress func(int)) (scanResult, error) {
+	var res scanResult
+	last := time.Now()
+	for n, i := range items {
+		if err := ctx.Err(); err != nil {
+			return res, err
+		}
+		if time.Since(last) > 100*time.Millisecond {
+			progress(n)
+			last = time.Now()
+		}
+		a, err := src.Load(int(i))
+		if err != nil || a == nil {
+			res.failed++
+			continue
+		}
+		doc, ok, err := st.Doc(ctx, a.ID)
+		if err != nil {
+			return res, err
+		}
+		body, spans := a.Text, []model.Span(nil)
+		if ok {
+			body, spans = doc.Text, doc.Spans
+		} else {
+			doc = nil
+		}
+		found, skipped, clash, already := occurrences([]rune(body), text, label, spans)
+		res.skipped += skipped
+		res.already += already
+		if res.clash == nil && clash != nil {
+			res.clash = clash
+		}
+		if len(found) == 0 {
+			continue
+		}
+		res.articles++
+		res.added += len(found)
+		var ops []data.Op
+		for _, f := range found {
+			ops = append(ops, data.Op{Kind: data.OpAddSpan, Article: a.ID,
+				Span: model.Span{Start: f[0], End: f[1], Label: label, Text: text, Canonical: canonical}})
+		}
+		res.ops = append(res.ops, firstTouch(ops, a.ID, doc)...)
+		if doc == nil {
+			res.arts = append(res.arts, a)
+		}
+	}
+	progress(len(items))
+	return res, nil
+}
+
+// scanDone asks whether to apply what the scan found.
+func (m *Model) scanDone(msg scanDoneMsg) tea.Cmd {
+	if msg.scan != m.scan {
+		return nil
+	}
+	m.scan = nil
+	if msg.err != nil {
+		if msg.err != context.Canceled {
+			m.message = "Corpus scan failed: " + msg.err.Error()
+		}
+		return nil
+	}
+	r := msg.res
+	what := fmt.Sprintf("“%s”", clip(msg.scan.text, 30))
+	note := skipNote(r.skipped, r.clash, r.already)
+	if r.failed > 0 {
+		note += fmt.Sprintf("; %d articles could not be read", r.failed)
+	}
+	if r.added == 0 {
+		m.message = fmt.Sprintf("No %s left to tag as %s in the corpus", what, msg.scan.label) + note
+		return nil
+	}
+	label := msg.scan.label
+	act := data.Action{Name: fmt.Sprintf("tag all %s %s in %d articles (%d)", what, label, r.articles, r.added), Ops: r.ops}
+	done := fmt.Sprintf("Tagged %d × %s as %s in %d article%s", r.added, what, label, r.articles, plural(r.articles)) + note
+	m.question = &question{
+		text: fmt.Sprintf("Tag %d × %s as %s in %d article%s%s? y/esc", r.added, what, label, r.articles, plural(r.articles), note),
+		yes: func() tea.Cmd {
+			return m.sess.enqueue(&writeJob{kind: writeAcross, act: act, arts: r.arts, done: done, selKey: m.ann.selKey(), focus: -1})
+		},
+	}
+	return nil
+}

@@ -1,0 +1,305 @@
+package tui
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"storydesk/data"
+	"storydesk/model"
+)
+
+// entityName is one entity: spans joined by canonical name (or, without
+// one, by their text).
+type entityName struct {
+	name     string
+	count    int
+	variants []string // distinct span texts other than the name
+}
+
+// entityGroup is a label's entities, most mentioned first.
+type entityGroup struct {
+	label string
+	count int
+	names []entityName
+}
+
+// groupEntities groups spans by label (in label-set order, unknown labels
+// after) and, within a label, by canonical name.
+func groupEntities(spans []model.Span, labels []string) []entityGroup {
+	byLabel := map[string]map[string]*entityName{}
+	for _, sp := range spans {
+		name := sp.Canonical
+		if name == "" {
+			name = sp.Text
+		}
+		name = strings.Join(strings.Fields(name), " ")
+		g := byLabel[sp.Label]
+		if g == nil {
+			g = map[string]*entityName{}
+			byLabel[sp.Label] = g
+		}
+		e := g[name]
+		if e == nil {
+			e = &entityName{name: name}
+			g[name] = e
+		}
+		e.count++
+		text := strings.Join(strings.Fields(sp.Text), " ")
+		if text != name && !containsStr(e.variants, text) {
+			e.variants = append(e.variants, text)
+		}
+	}
+	order := append([]string(nil), labels...)
+	var extra []string
+	for l := range byLabel {
+		if !containsStr(labels, l) {
+			extra = append(extra, l)
+		}
+	}
+	sort.Strings(extra)
+	order = append(order, extra...)
+	var out []entityGroup
+	for _, l := range order {
+		g := byLabel[l]
+		if len(g) == 0 {
+			continue
+		}
+		eg := entityGroup{label: l}
+		for _, e := range g {
+			sort.Strings(e.variants)
+			eg.names = append(eg.names, *e)
+			eg.count += e.count
+		}
+		sort.Slice(eg.names, func(i, j int) bool {
+			if eg.names[i].count != eg.names[j].count {
+				return eg.names[i].count > eg.names[j].count
+			}
+			return eg.names[i].name < eg.names[j].name
+		})
+		out = append(out, eg)
+	}
+	return out
+}
+
+func containsStr(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// entitiesView is the side panel: the article's entities by label with
+// counts, the one under the cursor marked.
+func (m *Model) entitiesView(w, h int) string {
+	a := m.ann
+	st := m.c.styles
+	groups := groupEntities(a.spans, m.c.labels)
+	curName, curLabel := "", ""
+	if sp, ok := a.cursorSpan(); ok {
+		curLabel = sp.Label
+		curName = sp.Canonical
+		if curName == "" {
+			curName = sp.Text
+		}
+		curName = strings.Join(strings.Fields(curName), " ")
+	}
+	var lines []string
+	curLine := -1
+	for _, g := range groups {
+		li := a.labelIndex(g.label)
+		style := len(m.c.labels) + 1 // a label not in the set
+		if li >= 0 {
+			style = 1 + li
+		}
+		head := st.ann[style].render(cleanLine(g.label)) + st.p.rowDim.render(fmt.Sprintf(" %d", g.count))
+		lines = append(lines, head)
+		for _, e := range g.names {
+			marker := "  "
+			if g.label == curLabel && e.name == curName {
+				marker = st.Marker + " "
+				curLine = len(lines)
+			}
+			line := marker + cleanLine(e.name)
+			if e.count > 1 {
+				line += st.p.rowDim.render(fmt.Sprintf(" ×%d", e.count))
+			}
+			lines = append(lines, line)
+			if len(e.variants) > 0 {
+				lines = append(lines, "    "+st.p.rowDim.render(cleanLine(strings.Join(e.variants, ", "))))
+			}
+		}
+	}
+	if len(lines) == 0 {
+		lines = []string{st.p.placeholder.render("No entities yet: select and press 1–9.")}
+	}
+	// Keep the entity under the cursor in view.
+	off := 0
+	rows := max(0, h-2)
+	if curLine >= rows && rows > 0 {
+		off = curLine - rows + 1
+	}
+	n := 0
+	for _, g := range groups {
+		n += g.count
+	}
+	return box(st, false, "Entities", fmt.Sprint(n), lines[min(off, len(lines)):], w, h)
+}
+
+// canonPrompt edits the canonical name of one span, completing from the
+// canonical names and entity texts already in the article.
+type canonPrompt struct {
+	c       *common
+	span    model.Span
+	input   lineInput
+	cands   []string // every candidate, most used first
+	matches []string // those matching the input
+	pick    int      // match tab would complete to
+}
+
+func (m *Model) openPrompt() tea.Cmd {
+	if !m.needStore() {
+		return nil
+	}
+	sp, ok := m.ann.cursorSpan()
+	if !ok {
+		m.message = "Put the cursor on a tagged span to give it a canonical name"
+		return nil
+	}
+	p := &canonPrompt{c: m.c, span: sp}
+	p.input = lineInput{keys: m.c.keys.Input, prompt: "→ "}
+	p.input.SetWidth(max(1, m.ann.innerW()/2))
+	p.input.SetValue(sp.Canonical)
+	count := map[string]int{}
+	for _, o := range m.ann.spans {
+		for _, s := range []string{o.Canonical, o.Text} {
+			s = strings.Join(strings.Fields(s), " ")
+			if s != "" {
+				count[s]++
+			}
+		}
+	}
+	for s := range count {
+		p.cands = append(p.cands, s)
+	}
+	sort.Slice(p.cands, func(i, j int) bool {
+		// Longer names first among equals: "Gustavo Petro" over "Petro".
+		if count[p.cands[i]] != count[p.cands[j]] {
+			return count[p.cands[i]] > count[p.cands[j]]
+		}
+		if len(p.cands[i]) != len(p.cands[j]) {
+			return len(p.cands[i]) > len(p.cands[j])
+		}
+		return p.cands[i] < p.cands[j]
+	})
+	p.refresh()
+	m.prompt = p
+	return nil
+}
+
+// refresh recomputes the completions for the input: candidates containing
+// it (case-insensitive), those starting with it first.
+func (p *canonPrompt) refresh() {
+	q := strings.ToLower(strings.TrimSpace(p.input.Value()))
+	var pre, sub []string
+	for _, c := range p.cands {
+		lc := strings.ToLower(c)
+		switch {
+		case lc == q:
+		case strings.HasPrefix(lc, q):
+			pre = append(pre, c)
+		case strings.Contains(lc, q):
+			sub = append(sub, c)
+		}
+	}
+	p.matches = append(pre, sub...)
+	p.pick = 0
+}
+
+var (
+	promptComplete = key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "complete"))
+	promptAccept   = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "set (empty clears)"))
+	promptCancel   = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel"))
+)
+
+func (p *canonPrompt) ShortHelp() []key.Binding {
+	return []key.Binding{promptComplete, promptAccept, promptCancel}
+}
+
+// promptKey edits the canonical name; enter saves it.
+func (m *Model) promptKey(msg tea.KeyPressMsg) tea.Cmd {
+	p := m.prompt
+	switch {
+	case key.Matches(msg, promptCancel):
+		m.prompt = nil
+		m.message = "Canonical name unchanged"
+		return nil
+	case key.Matches(msg, promptComplete):
+		if len(p.matches) > 0 {
+			p.input.SetValue(p.matches[p.pick%len(p.matches)])
+			p.pick++
+			// Keep cycling through the same list.
+			return nil
+		}
+		return nil
+	case key.Matches(msg, promptAccept):
+		m.prompt = nil
+		name := strings.Join(strings.Fields(p.input.Value()), " ")
+		sp := p.span
+		if name == sp.Canonical {
+			m.message = "Canonical name unchanged"
+			return nil
+		}
+		if name == sp.Text {
+			name = "" // the text itself needs no canonical name
+		}
+		sp.Canonical = name
+		act := data.Action{Name: fmt.Sprintf("canonical “%s” → %s", clip(sp.Text, 30), clip(name, 30)),
+			Ops: []data.Op{{Kind: data.OpSetSpan, Article: m.ann.id, Span: sp}}}
+		done := fmt.Sprintf("“%s” is now %s", clip(sp.Text, 30), clip(name, 40))
+		if name == "" {
+			act.Name = fmt.Sprintf("clear canonical of “%s”", clip(sp.Text, 30))
+			done = fmt.Sprintf("“%s” has no canonical name now", clip(sp.Text, 30))
+		}
+		return m.do(act, done, sp.Start)
+	}
+	if p.input.Update(msg) {
+		p.refresh()
+	}
+	return nil
+}
+
+// View is the prompt line: what is being named, the input, the completions.
+func (p *canonPrompt) View(w int) string {
+	st := p.c.styles
+	label := fmt.Sprintf("Canonical name for “%s” ", clip(p.span.Text, 24))
+	out := st.p.filterPrompt.render(label) + p.input.View(st.FilterPrompt.Render)
+	if len(p.matches) > 0 {
+		shown := p.matches
+		if len(shown) > 3 {
+			shown = shown[:3]
+		}
+		out += st.p.rowDim.render("  tab: " + cleanLine(strings.Join(shown, " · ")))
+	}
+	return truncate(out, w)
+}
+
+// promptCursor places the terminal cursor in the prompt's input.
+func (m *Model) promptCursor() *tea.Cursor {
+	p := m.prompt
+	label := fmt.Sprintf("Canonical name for “%s” ", clip(p.span.Text, 24))
+	x := 1 + m.ann.pad() + textWidth(label) + p.input.cursorX()
+	y := 1
+	if m.ann.legendH() == 0 {
+		return nil
+	}
+	if x >= m.ann.w-1 {
+		return nil
+	}
+	return tea.NewCursor(x, y)
+}
