@@ -15,7 +15,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/user"
 	"runtime/debug"
+	"strings"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
@@ -139,6 +141,10 @@ func runTUI(args []string, stdin io.Reader, stderr io.Writer) error {
 	fs := flag.NewFlagSet("storydesk", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	version := fs.Bool("version", false, "print the version and exit")
+	dbPath := fs.String("db", "", "annotation store `PATH` (default: .storydesk/annotations.db in the corpus, else under $XDG_DATA_HOME/storydesk)")
+	annotator := fs.String("annotator", "", "annotator `NAME` (default: the config file's, else the OS user)")
+	labels := fs.String("labels", "", "comma-separated label set for keys 1–9, e.g. PERSON,ORG,GPE (default: the config file's, else spaCy's OntoNotes labels)")
+	configPath := fs.String("config", data.DefaultConfigPath(), "config file `PATH` (labels, annotator, theme, [keys], [colors])")
 	fs.Usage = func() {
 		usage(stderr)
 		fs.PrintDefaults()
@@ -153,6 +159,28 @@ func runTUI(args []string, stdin io.Reader, stderr io.Writer) error {
 		fmt.Fprintln(os.Stdout, "storydesk", buildVersion())
 		return nil
 	}
+	cfg, err := data.LoadConfig(*configPath)
+	if err != nil {
+		return err
+	}
+	keys := tui.DefaultKeyMap()
+	if err := keys.Rebind(cfg.Keys); err != nil {
+		return fmt.Errorf("config %s: %w", cfg.Path, err)
+	}
+	labelSet := cfg.Labels
+	if *labels != "" {
+		labelSet = model.NormalizeLabels(strings.Split(*labels, ","))
+		if len(labelSet) == 0 || len(labelSet) > 9 {
+			return fmt.Errorf("--labels: give 1 to 9 labels, comma-separated (got %d): %w", len(labelSet), errUsage)
+		}
+	}
+	who := *annotator
+	if who == "" {
+		who = cfg.Annotator
+	}
+	if who == "" {
+		who = osUser()
+	}
 	if !term.IsTerminal(os.Stdout.Fd()) {
 		return errors.New("the reader needs a terminal: stdout is not one (for pipelines use `storydesk clean`)")
 	}
@@ -160,6 +188,15 @@ func runTUI(args []string, stdin io.Reader, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	path := *dbPath
+	if path == "" {
+		path = data.DefaultStorePath(c)
+	}
+	store, err := data.OpenStore(path, who)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
 	opts := []tea.ProgramOption{}
 	if f, ok := stdin.(*os.File); !ok || !term.IsTerminal(f.Fd()) {
 		// The corpus came on stdin (or stdin is not a terminal): read keys from the tty.
@@ -170,9 +207,23 @@ func runTUI(args []string, stdin io.Reader, stderr io.Writer) error {
 		defer tty.Close()
 		opts = append(opts, tea.WithInput(tty))
 	}
-	m := tui.New(c, tui.Options{NoColor: os.Getenv("NO_COLOR") != ""})
+	m := tui.New(c, tui.Options{
+		NoColor: os.Getenv("NO_COLOR") != "", KeyMap: &keys,
+		Store: store, Annotator: who, Labels: labelSet, LabelColors: cfg.Colors, Theme: cfg.Theme,
+	})
 	_, err = tea.NewProgram(m, opts...).Run()
 	return err
+}
+
+// osUser names the annotator when neither the flag nor the config does.
+func osUser() string {
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		return u.Username
+	}
+	if u := os.Getenv("USER"); u != "" {
+		return u
+	}
+	return "annotator"
 }
 
 func buildVersion() string {
