@@ -149,7 +149,7 @@ func (c *Cleaner) Clean(raw string) Cleaned {
 			reason, ok := c.Classify(Para{
 				Text: p.text, Index: i, Count: len(ps), Zone: zoneOf(i, start, end),
 				Words: p.f.words, Prose: p.k&kProse != 0, LowerRatio: p.f.lowerRatio(),
-				StopRatio: p.f.stopRatio(), Repeated: repeated[i],
+				StopRatio: p.f.stopRatio(p.text), Repeated: repeated[i],
 			})
 			if ok {
 				p.reason, p.forced, decided = reason, true, true

@@ -15,7 +15,6 @@ type feats struct {
 	words      int
 	cased      int // words starting with a cased letter
 	lower      int // … of which start lower-case
-	stop       int // function words (several languages)
 	digitWords int
 	terminal   bool // ends a sentence (. ! ? …), closing quotes aside
 	last       rune // last rune before closing quotes and brackets
@@ -31,11 +30,35 @@ func (f *feats) lowerRatio() float64 {
 	return float64(f.lower) / float64(f.cased)
 }
 
-func (f *feats) stopRatio() float64 {
+// stopRatio is the share of text's words (measured as f) that are function
+// words of several languages, jusText's sign of running text. It takes a
+// pass over text, so it is only asked for when needed.
+func (f *feats) stopRatio(text string) float64 {
 	if f.words == 0 {
 		return 0
 	}
-	return float64(f.stop) / float64(f.words)
+	return float64(countStops(text)) / float64(f.words)
+}
+
+// countStops counts the stop words of text, cutting words as measure does.
+func countStops(text string) int {
+	n, start := 0, -1
+	var prev rune
+	for i, r := range text {
+		if isWordRune(r) {
+			if start < 0 {
+				start = i
+			}
+		} else if start >= 0 && !(isInnerJoiner(r, prev) && nextIsWordRune(text[i+utf8.RuneLen(r):], prev)) {
+			n += isStopWord(text[start:i])
+			start = -1
+		}
+		prev = r
+	}
+	if start >= 0 {
+		n += isStopWord(text[start:])
+	}
+	return n
 }
 
 // measure computes feats for text (whitespace-normalised) and its lower-case
@@ -51,8 +74,8 @@ func measure(text, low string) feats {
 	}
 	f.url = strings.Contains(low, "http") && (strings.Contains(low, "http://") || strings.Contains(low, "https://")) || strings.Contains(low, "www.")
 
-	// Words follow WordCount's rule. A word's first letter gives its case;
-	// short words are looked up, lower-cased, among the stop words. Chinese
+	// Words follow WordCount's rule. A word's first letter gives its case.
+	// Chinese
 	// and Japanese are written without spaces, so there every two
 	// characters count as a word more: a paragraph's length is what matters.
 	start := -1
@@ -81,14 +104,10 @@ func measure(text, low string) feats {
 				f.spaces++
 			}
 			if start >= 0 && !(isInnerJoiner(r, prev) && nextIsWordRune(text[i+utf8.RuneLen(r):], prev)) {
-				f.stop += isStopWord(text[start:i])
 				start = -1
 			}
 		}
 		prev = r
-	}
-	if start >= 0 {
-		f.stop += isStopWord(text[start:])
 	}
 	f.words += cjk / 2
 	return f
@@ -132,14 +151,14 @@ func isStopWord(w string) int {
 // isProse: does the paragraph read like running text? Sentences end with a
 // full stop and are mostly lower-case words; a long paragraph dense in
 // function words is prose even when a scrape cut off its end.
-func (f *feats) isProse() bool {
+func (f *feats) isProse(text string) bool {
 	if f.url && (f.words < 12 || f.spaces == 0) {
 		return false
 	}
 	if f.terminal && f.words >= 6 && f.lowerRatio() >= 0.3 {
 		return true
 	}
-	return f.words >= 20 && f.lowerRatio() >= 0.45 && f.stopRatio() >= 0.15
+	return f.words >= 20 && f.lowerRatio() >= 0.45 && f.stopRatio(text) >= 0.15
 }
 
 // isHeadlineShape: a single title-like line: a few words, no full stop at the
@@ -432,7 +451,7 @@ const strongNoise = kFooter | kEmbedLink | kEmbedMark | kAttribution | kCaption 
 // classifyKinds tests one paragraph against every shape.
 func classifyKinds(text, low string, f *feats) kind {
 	var k kind
-	if f.isProse() {
+	if f.isProse(text) {
 		k |= kProse
 	}
 	lead := stripLead(low)
@@ -463,7 +482,7 @@ func classifyKinds(text, low string, f *feats) kind {
 		if (f.last == ')' || f.last == ']' || strings.HasSuffix(text, ")") || strings.HasSuffix(text, "]")) && reCaptionEnd.MatchString(text) ||
 			hasAnyPrefixWord(lead, creditLead) && reCaptionStart.MatchString(lead) ||
 			strings.HasPrefix(text, "FILE") && reCaptionFile.MatchString(text) ||
-			!f.terminal && mayHaveCreditTail(low) && reCaptionTail.MatchString(lineTail(text, 160)) ||
+			!f.terminal && (barCredit(low) || mayHaveCreditTail(low) && reCaptionTail.MatchString(lineTail(text, 160))) ||
 			f.words <= 4 && creditLines[strings.TrimRightFunc(lead, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) })] {
 			k |= kCaption
 		}
@@ -621,16 +640,26 @@ var creditLead = []string{"photo", "photos", "photograph", "photographs", "image
 	"graphic", "credit", "file", "video"}
 
 // mayHaveCreditTail is a cheap filter before reCaptionTail, which matches a
-// few words at the end of the line: one of its words near the end, or a
-// bar before a last short word ("… | AP").
+// few words at the end of the line: one of its words near the end. (Its
+// other form, a bar and an agency, is barCredit.)
 func mayHaveCreditTail(low string) bool {
 	t := lineTail(low, 120)
-	if i := strings.LastIndexByte(t, '|'); i >= 0 && len(t)-i <= 14 {
-		return true
-	}
 	return strings.Contains(t, "photo") || strings.Contains(t, "image") || strings.Contains(t, "picture") ||
 		strings.Contains(t, "credit") || strings.Contains(t, "getty") || strings.Contains(t, "shutterstock") ||
 		strings.Contains(t, "via ")
+}
+
+// barCredit: the line ends in a bar and an agency ("… | AP", "… | File)").
+func barCredit(low string) bool {
+	i := strings.LastIndexByte(low, '|')
+	if i < 0 || len(low)-i > 16 {
+		return false
+	}
+	switch strings.TrimRight(strings.TrimSpace(low[i+1:]), " )") {
+	case "ap", "afp", "reuters", "epa", "getty", "ani", "pti", "ians", "file":
+		return true
+	}
+	return false
 }
 
 func onlySocialWords(low string) bool {
