@@ -82,6 +82,12 @@ type Para struct {
 // strong noise goes wherever it is, while headlines, labels, standfirsts and
 // related-headline runs are only taken from above or below the body. Inside
 // the body a paragraph is kept unless the evidence is unambiguous.
+//
+// A whole page (menus, teaser lists, comment threads and footers around the
+// article: see clean_block.go) is recognised by how much lies outside its
+// densest block of prose. The body is then looked for inside that block
+// only, the headline just above it, and everything else goes as
+// navigation, comments or the like.
 type Cleaner struct {
 	// Repeated holds RepeatKey forms of lines known to recur across many
 	// articles of one outlet (see RepeatedLines). Such a paragraph is removed
@@ -93,8 +99,9 @@ type Cleaner struct {
 	// with reason, or keeps it when reason is "".
 	Classify func(p Para) (reason Reason, decided bool)
 
-	// HeaderParas is how many paragraphs at the top may belong to the header
-	// (headline, standfirst, byline); 0 means 8.
+	// HeaderParas is how many paragraphs at the top (on a whole page: just
+	// above the body) may belong to the header (headline, standfirst,
+	// byline); 0 means 8.
 	HeaderParas int
 }
 

@@ -13,10 +13,22 @@ import (
 // together, with at most a few short lines (subheads, captions, list items)
 // between them. mainBlock scores every paragraph, jusText style, by how much
 // it reads as body prose (long prose earns its length, short prose little,
-// everything else costs), and takes the contiguous run with the best total
-// (a maximum-sum subarray). Comment threads are prose too, so they are found
-// first by their shape (a "says:" line, "Reply" buttons, timestamps between
-// posts) and can never be part of the block.
+// everything else costs, more the longer a stretch without prose runs), and
+// takes the contiguous run with the best total (a maximum-sum subarray).
+//
+// Some furniture is prose too, so it is recognised first by its shape and
+// scored apart: comment threads (a heading, "Name says:" lines, times and
+// "Reply" buttons between posts), teaser lists (short summaries each alone
+// under a title line), date lines in a list's rhythm, captions above a
+// picture credit, and a copy of the whole article run together (page
+// metadata). And the page usually says where the article is: its first
+// line is the page title ("Headline | Site"), repeated as the headline just
+// above the body, so the block holding the first prose under a repeat of
+// the title wins.
+//
+// A text counts as a page when enough lies outside the block (isPage); a
+// tidy article, with at most a header and a few lines of furniture around
+// its body, is cleaned as before.
 
 // goodWords is how long prose must be to count fully towards a block;
 // shorter prose (teaser summaries, one-line asides) neither builds a block
