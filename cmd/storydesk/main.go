@@ -55,6 +55,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		switch args[0] {
 		case "clean":
 			return runClean(args[1:], stdin, stdout, stderr)
+		case "quotes":
+			return runQuotes(args[1:], stdin, stdout, stderr)
 		case "help":
 			usage(stderr)
 			return nil
@@ -70,6 +72,7 @@ Usage:
   storydesk [flags] [PATH...]         open the articles in PATHs in the terminal UI
                                       (no PATH: the embedded sample corpus)
   storydesk clean [--json] PATH...    write the cleaned text of each article to stdout
+  storydesk quotes [--json] PATH...   write the quotations found, with suggested speakers
 
 PATH is a file, a directory (read recursively), a glob, or - for stdin.
 Formats: .txt, .md (YAML front matter), .html/.htm, .jsonl/.ndjson, any of them .gz.
@@ -93,48 +96,21 @@ func reportProblems(w io.Writer, probs []data.Problem) {
 }
 
 func runClean(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("clean", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := subcommandFlags("clean", "clean [--json] PATH...", stderr)
 	asJSON := fs.Bool("json", false, "write one JSON object per article per line: id, path, title, byline, text, removed")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: storydesk clean [--json] PATH...")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		return errUsage
-	}
-	if fs.NArg() == 0 {
-		fs.Usage()
-		return errUsage
-	}
-	c, err := data.Open(fs.Args(), stdin)
-	if err != nil {
+	if err := parseSubcommand(fs, args); err != nil {
 		return err
 	}
-	reportProblems(stderr, c.Problems)
-	skipped := len(c.Problems)
-	err = c.ForEach(0, func(i int, a *model.Article, err error) error {
-		if err != nil {
-			skipped++
-			fmt.Fprintln(stderr, "storydesk: skipped", err)
-			return nil
-		}
+	return eachArticle(fs.Args(), stdin, stderr, func(c *data.Corpus, a *model.Article) error {
 		if *asJSON {
 			return data.WriteCleanJSON(stdout, a)
 		}
 		if len(c.Items) > 1 {
 			fmt.Fprintf(stdout, "==> %s <==\n", a.ID)
 		}
-		_, err = fmt.Fprintf(stdout, "%s\n\n", a.Text)
+		_, err := fmt.Fprintf(stdout, "%s\n\n", a.Text)
 		return err
 	})
-	if err != nil {
-		return err
-	}
-	if skipped > 0 {
-		return errSkipped
-	}
-	return nil
 }
 
 func runTUI(args []string, stdin io.Reader, stderr io.Writer) error {

@@ -110,3 +110,27 @@ func TestCleanPlainAndUsage(t *testing.T) {
 		t.Errorf("unknown flag: want usage error, got %v", err)
 	}
 }
+
+func TestQuotesJSON(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "q.txt"), cleanArticle)
+	var out, errOut bytes.Buffer
+	if err := run([]string{"quotes", "--json", dir}, nil, &out, &errOut); err != nil {
+		t.Fatalf("quotes: %v (%s)", err, errOut.String())
+	}
+	var rec map[string]any
+	if err := json.Unmarshal(bytes.TrimSpace(out.Bytes()), &rec); err != nil {
+		t.Fatalf("want one JSON line, got %q: %v", out.String(), err)
+	}
+	if rec["article"] != "q.txt" || rec["speaker"] != "Mara Okafor" || rec["cue"] != "said" || rec["text"] != "We have what we came for" {
+		t.Fatalf("record %v", rec)
+	}
+	start, end := int(rec["start"].(float64)), int(rec["end"].(float64))
+	text := strings.TrimSpace(cleanArticle)
+	if got := string([]rune(text)[start:end]); got != rec["text"] {
+		t.Fatalf("offsets %d..%d slice the cleaned text to %q", start, end, got)
+	}
+	if err := run([]string{"quotes"}, nil, &out, &errOut); !errors.Is(err, errUsage) {
+		t.Fatalf("quotes with no path: %v", err)
+	}
+}
