@@ -483,6 +483,9 @@ func (c *Cleaner) resolve(ps []cpara, start, end int, repeated []bool, page bool
 			}
 		}
 	}
+	if page && start >= 0 {
+		removeInlineLists(ps, start, end)
+	}
 }
 
 // betterHeadlineBelow: a short all-capitalised line (a section label shape)

@@ -2,6 +2,7 @@ package model
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -552,4 +553,35 @@ func siteTitle(t string) string {
 		return t
 	}
 	return strings.TrimSpace(t[:cut])
+}
+
+// removeInlineLists takes out the teaser boxes a page sets inside its
+// article ("Most read": a run of other stories' titles and kickers): runs
+// of at least five paragraphs without prose, three or more of them titles.
+// A body's own subheads stand alone, and its lists are not made of titles.
+func removeInlineLists(ps []cpara, start, end int) {
+	for i := start; i <= end; {
+		j, titles := i, 0
+		for j <= end && ps[j].k&kProse == 0 && !shortSentence(&ps[j]) {
+			if isTitle(&ps[j]) {
+				titles++
+			}
+			j++
+		}
+		if j-i >= 5 && titles >= 3 {
+			for x := i; x < j; x++ {
+				if ps[x].reason == "" && !ps[x].forced {
+					ps[x].reason = ReasonRelated
+				}
+			}
+		}
+		i = max(j, i+1)
+	}
+}
+
+// isTitle: another story's title: headline-shaped, capitalised, five words
+// or more.
+func isTitle(p *cpara) bool {
+	r := p.f.first
+	return p.k&kHeadline != 0 && p.f.words >= 5 && (unicode.IsUpper(r) || isOpenQuote(r))
 }

@@ -405,7 +405,7 @@ var (
 
 	// Copyright notices.
 	reCopyright = regexp.MustCompile(`(?i)^(?:©|\(c\)|copyright\s*(?:©|\(c\))?\s*(?:\d{4}|by\b|the\b)|\d{4}\s*©)`)
-	reReproduce = regexp.MustCompile(`(?:may|must|shall|can)\s+not\s+be\s+(?:\w+,?\s+(?:or\s+)?){0,6}?(?:published|reproduced|redistributed|republished|rewritten|broadcast|copied)|do\s+not\s+(?:reproduce|republish|redistribute|copy)|(?:reproduction|republication|redistribution)\s+(?:\w+\s+){0,4}(?:prohibited|forbidden|not\s+permitted)`)
+	reReproduce = regexp.MustCompile(`(?:may|must|shall|can)\s+not\s+be\s+(?:\w+,?\s+(?:or\s+)?){0,6}?(?:published|reproduced|redistributed|republished|rewritten|broadcast|copied)|do\s+not\s+(?:reproduce|republish|redistribute|copy)|(?:reproduction|republication|redistribution)\s+(?:\w+\s+){0,4}(?:prohibited|forbidden|not\s+permitted)|no\s+part\s+(?:\w+\s+){0,4}(?:may|can)\s+be\s+(?:reproduced|republished|copied)`)
 
 	// Dateline prefixes of a lead paragraph (matched on its first line).
 	// "WASHINGTON (Reuters) - ", "LONDON, Nov 3 (AFP) -", "Bogota, Nov. 11 (EFE): "
@@ -478,7 +478,7 @@ func classifyKinds(text, low string, f *feats) kind {
 	}
 
 	// Photo captions and credits.
-	if f.words <= 45 {
+	if f.words <= 60 {
 		if (f.last == ')' || f.last == ']' || strings.HasSuffix(text, ")") || strings.HasSuffix(text, "]")) && reCaptionEnd.MatchString(text) ||
 			hasAnyPrefixWord(lead, creditLead) && reCaptionStart.MatchString(lead) ||
 			strings.HasPrefix(text, "FILE") && reCaptionFile.MatchString(text) ||
