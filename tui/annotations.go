@@ -556,6 +556,18 @@ func (m *Model) annotateKey(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
+// annotateMatches reports whether msg is one of annotate mode's own keys.
+func (m *Model) annotateMatches(msg tea.KeyPressMsg) bool {
+	k := m.c.keys
+	if key.Matches(msg, k.Labels[:]...) {
+		return true
+	}
+	return key.Matches(msg, k.WordNext, k.WordPrev, k.LineDown, k.LineUp, k.SentenceNext, k.SentencePrev,
+		k.ParaNext, k.ParaPrev, k.DocStart, k.DocEnd, k.ScreenDown, k.ScreenUp, k.Select,
+		k.ExtendNext, k.ExtendPrev, k.ExtendDown, k.ExtendUp, k.Delete, k.EntityNext, k.EntityPrev,
+		k.TagAll, k.TagCorpus, k.Entities, k.Canonical, k.NextArticle, k.PrevArticle)
+}
+
 // switchArticle leaves annotate mode and re-enters it on the next or
 // previous article in the list.
 func (m *Model) switchArticle(dir int) tea.Cmd {

@@ -302,6 +302,11 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return m.over.Update(msg), false
 	}
 
+	if m.annotating && (m.labelWait != nil || m.annotateMatches(msg)) {
+		// Annotate mode's own keys win over the global ones, so a label
+		// rebound to, say, "!" still tags.
+		return m.annotateKey(msg), false
+	}
 	switch {
 	case key.Matches(msg, k.Quit):
 		return nil, true

@@ -1,0 +1,238 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	"storydesk/model"
+)
+
+func TestCanonicalNamesGroupInTheEntitiesPanel(t *testing.T) {
+	path := tempDB(t)
+	m, _ := startStore(t, entitySource(), path, 120, 40)
+	enterAnnotate(t, m)
+	moveTo(t, m, "Gustavo", 0)
+	apress(t, m, "shift+right", "1")
+	moveTo(t, m, "Petro said", 0)
+	apress(t, m, "1", "c")
+	if m.prompt == nil {
+		t.Fatalf("c on a span opens no prompt: %q", m.message)
+	}
+	typeText(t, m, "gus")
+	if !strings.Contains(plain(m), "tab: Gustavo Petro") {
+		t.Fatalf("no completion offered:\n%s", plain(m))
+	}
+	apress(t, m, "tab", "enter")
+	_, spans := spansOf(t, path, "a.txt")
+	var petro model.Span
+	for _, sp := range spans {
+		if sp.Text == "Petro" {
+			petro = sp
+		}
+	}
+	if petro.Canonical != "Gustavo Petro" {
+		t.Fatalf("canonical not stored: %+v", spans)
+	}
+	apress(t, m, "e")
+	p := plain(m)
+	if !strings.Contains(p, "Entities") || !strings.Contains(p, "PERSON 2") || !strings.Contains(p, "Gustavo Petro ×2") || !strings.Contains(p, "    Petro") {
+		t.Fatalf("entities panel does not join the variants:\n%s", p)
+	}
+	// The grouping itself.
+	g := groupEntities([]model.Span{
+		{Label: "GPE", Text: "U.S.", Canonical: "United States"},
+		{Label: "GPE", Text: "United States"},
+		{Label: "PERSON", Text: "Petro", Canonical: "Gustavo Petro"},
+		{Label: "GPE", Text: "Karvik"},
+		{Label: "CUSTOM", Text: "x"},
+	}, model.DefaultLabels)
+	if len(g) != 3 || g[0].label != "PERSON" || g[1].label != "GPE" || g[1].count != 3 || g[1].names[0].name != "United States" ||
+		g[1].names[0].count != 2 || len(g[1].names[0].variants) != 1 || g[1].names[0].variants[0] != "U.S." || g[2].label != "CUSTOM" {
+		t.Fatalf("groups %+v", g)
+	}
+}
+
+func TestDoneTogglesAndProgress(t *testing.T) {
+	path := tempDB(t)
+	m, _ := startStore(t, entitySource(), path, 120, 40)
+	if !strings.Contains(plain(m), "0/3 done") {
+		t.Fatalf("no progress in the status bar:\n%s", plain(m))
+	}
+	press(t, m, "d") // from the list, on a never-annotated article
+	doc, _ := spansOf(t, path, "a.txt")
+	if doc == nil || doc.Status != model.StatusDone {
+		t.Fatalf("d did not mark done: %+v", doc)
+	}
+	if p := plain(m); !strings.Contains(p, "1/3 done") || !strings.Contains(p, "●") {
+		t.Fatalf("progress or badge not updated:\n%s", p)
+	}
+	press(t, m, "d")
+	if doc, _ = spansOf(t, path, "a.txt"); doc.Status != model.StatusInProgress {
+		t.Fatalf("second d: %q", doc.Status)
+	}
+	if p := plain(m); !strings.Contains(p, "0/3 done") || !strings.Contains(p, "◐") {
+		t.Fatalf("progress or badge after un-done:\n%s", p)
+	}
+	// d works in annotate mode too, and u undoes it.
+	enterAnnotate(t, m)
+	apress(t, m, "d")
+	if doc, _ = spansOf(t, path, "a.txt"); doc.Status != model.StatusDone {
+		t.Fatalf("d in annotate mode: %q", doc.Status)
+	}
+	apress(t, m, "u")
+	if doc, _ = spansOf(t, path, "a.txt"); doc.Status != model.StatusInProgress || !strings.Contains(m.message, "Undid: mark done") {
+		t.Fatalf("undo done: %q %q", doc.Status, m.message)
+	}
+}
+
+// changedSource is entitySource with a.txt edited on disk: a paragraph
+// added at the top, and “Zoë Ng” gone.
+func changedSource() *fakeSource {
+	f := entitySource()
+	f.arts[0].Text = "A new first paragraph, added by the editors.\n\n" + strings.Replace(storyA, "said Zoë Ng in", "said a visitor in", 1)
+	return f
+}
+
+func TestChangedOnDiskAndReanchor(t *testing.T) {
+	path := tempDB(t)
+	m, _ := startStore(t, entitySource(), path, 120, 40)
+	enterAnnotate(t, m)
+	apress(t, m, "w", "shift+right", "1") // Ilse Varga
+	moveTo(t, m, "Zoë", 0)
+	apress(t, m, "shift+right", "1") // Zoë Ng: will be lost
+	moveTo(t, m, "Gustavo", 0)
+	apress(t, m, "shift+right", "1")
+	quits(m, "q")
+
+	m2, _ := startStore(t, changedSource(), path, 120, 40)
+	if !m2.annotating || !m2.ann.changed || m2.ann.text != storyA {
+		t.Fatalf("annotate mode should show the stored snapshot, marked changed (changed %v)", m2.ann.changed)
+	}
+	if p := plain(m2); !strings.Contains(p, "changed on disk") {
+		t.Fatalf("no changed-on-disk mark:\n%s", p)
+	}
+	apress(t, m2, "esc")
+	press(t, m2, "esc")
+	if !strings.Contains(plain(m2), "Δ") {
+		t.Fatalf("the list does not mark the changed article:\n%s", plain(m2))
+	}
+	press(t, m2, "R")
+	if m2.question == nil || m2.overlay != overlayQuestion || !strings.Contains(plain(m2), "PERSON “Zoë Ng”") {
+		t.Fatalf("the lost span is not listed before re-anchoring:\n%s", plain(m2))
+	}
+	press(t, m2, "y")
+	newText := changedSource().arts[0].Text
+	doc, spans := spansOf(t, path, "a.txt")
+	if doc.Text != newText || doc.Hash != model.HashText(newText) || len(spans) != 2 {
+		t.Fatalf("after re-anchoring: text changed %v, spans %+v", doc.Text == newText, spans)
+	}
+	for _, sp := range spans {
+		if model.RuneSlice(newText, sp.Start, sp.End) != sp.Text {
+			t.Fatalf("span %+v does not point at its text", sp)
+		}
+	}
+	if spans[0].Start != runeIndex(t, newText, "Ilse Varga", 0) {
+		t.Fatalf("Ilse Varga placed at %d", spans[0].Start)
+	}
+	if !strings.Contains(m2.message, "Re-anchored 2 spans") || !strings.Contains(m2.message, "deleted 1") {
+		t.Fatalf("message %q", m2.message)
+	}
+	if m2.sess.changed["a.txt"] || strings.Contains(plain(m2), "changed on disk") {
+		t.Fatal("still marked changed after re-anchoring")
+	}
+	// One undo restores the old snapshot and all three spans.
+	press(t, m2, "u")
+	doc, spans = spansOf(t, path, "a.txt")
+	if doc.Text != storyA || len(spans) != 3 || !m2.sess.changed["a.txt"] {
+		t.Fatalf("undo re-anchor: old text %v, spans %+v", doc.Text == storyA, spans)
+	}
+}
+
+func TestTagAcrossTheCorpus(t *testing.T) {
+	path := tempDB(t)
+	m, _ := startStore(t, entitySource(), path, 120, 40)
+	enterAnnotate(t, m)
+	apress(t, m, "w", "shift+right", "1") // Ilse Varga in a.txt
+	apress(t, m, "A")
+	if m.question == nil || !strings.Contains(m.question.text, "Tag 2 × “Ilse Varga” as PERSON in 1 article") {
+		t.Fatalf("A should find the two in b.txt and ask: %+v %q", m.question, m.message)
+	}
+	apress(t, m, "y")
+	doc, spans := spansOf(t, path, "b.txt")
+	if doc == nil || len(spans) != 2 || doc.Status != model.StatusInProgress || spans[1].Start != runeIndex(t, storyB, "Ilse Varga", 1) {
+		t.Fatalf("b.txt after A: %+v %+v", doc, spans)
+	}
+	if doc, _ := spansOf(t, path, "c.txt"); doc != nil {
+		t.Fatal("an article without the name was snapshotted")
+	}
+	apress(t, m, "u")
+	if _, spans = spansOf(t, path, "b.txt"); len(spans) != 0 {
+		t.Fatalf("one undo should take back the corpus-wide tag: %+v", spans)
+	}
+	if _, spans = spansOf(t, path, "a.txt"); len(spans) != 1 {
+		t.Fatalf("undo went too far: %+v", spans)
+	}
+}
+
+func TestFailedSaveChangesNothingOnScreen(t *testing.T) {
+	path := tempDB(t)
+	m, st := startStore(t, entitySource(), path, 120, 40)
+	enterAnnotate(t, m)
+	apress(t, m, "w", "shift+right")
+	st.Close() // the disk goes away
+	apress(t, m, "1")
+	if !strings.HasPrefix(m.message, "Not saved:") || len(m.ann.spans) != 0 || m.ann.anchor < 0 {
+		t.Fatalf("after a failed save: message %q, spans %+v, selection %d", m.message, m.ann.spans, m.ann.anchor)
+	}
+	if m.sess.pending() {
+		t.Fatal("the queue is stuck after an error")
+	}
+}
+
+func TestRebind(t *testing.T) {
+	k := DefaultKeyMap()
+	if err := k.Rebind(map[string][]string{"undo": {"U"}, "label1": {"!"}, "input.deleteword": {"ctrl+y"}, "Quit": {"Q"}}); err != nil {
+		t.Fatal(err)
+	}
+	if got := k.Undo.Keys(); len(got) != 1 || got[0] != "U" || k.Undo.Help().Key != "U" || k.Undo.Help().Desc != "undo" {
+		t.Fatalf("undo %v %+v", got, k.Undo.Help())
+	}
+	if k.Labels[0].Keys()[0] != "!" || k.Input.DeleteWord.Keys()[0] != "ctrl+y" || k.Quit.Keys()[0] != "Q" {
+		t.Fatal("rebinding by name")
+	}
+	err := k.Rebind(map[string][]string{"teleport": {"t"}})
+	if err == nil || !strings.Contains(err.Error(), `"teleport"`) || !strings.Contains(err.Error(), "wordnext") {
+		t.Fatalf("unknown action: %v", err)
+	}
+	// The rebound key works in the program.
+	path := tempDB(t)
+	st := openStore(t, path)
+	m := NewFromSource(entitySource(), Options{NoColor: true, Workers: 1, Store: st, Annotator: "tester", KeyMap: &k})
+	send(t, m, teaSize(120, 40))
+	drive(t, m, m.Init())
+	enterAnnotate(t, m)
+	apress(t, m, "!")
+	if len(m.ann.spans) != 1 || m.ann.spans[0].Label != "PERSON" {
+		t.Fatalf("rebound label key: %+v", m.ann.spans)
+	}
+	if !strings.Contains(plain(m), "! PERSON") {
+		t.Fatalf("legend does not show the rebound key:\n%s", plain(m))
+	}
+}
+
+func TestLabelsFromOptions(t *testing.T) {
+	path := tempDB(t)
+	st := openStore(t, path)
+	m := NewFromSource(entitySource(), Options{NoColor: true, Workers: 1, Store: st, Annotator: "tester", Labels: []string{"person", "Place"}})
+	send(t, m, teaSize(120, 40))
+	drive(t, m, m.Init())
+	enterAnnotate(t, m)
+	if !strings.Contains(plain(m), "1 PERSON 2 PLACE") {
+		t.Fatalf("legend:\n%s", plain(m))
+	}
+	apress(t, m, "2")
+	apress(t, m, "w", "3")
+	if len(m.ann.spans) != 1 || m.ann.spans[0].Label != "PLACE" || !strings.Contains(m.message, "No label 3") {
+		t.Fatalf("labels: %+v %q", m.ann.spans, m.message)
+	}
+}
