@@ -63,6 +63,50 @@ var migrations = []string{
 		key   TEXT PRIMARY KEY,
 		value TEXT NOT NULL
 	);`,
+	// 2: quotations, duplicate labels and clusters, the duplicate-signature
+	// cache, and cleaner corrections.
+	`CREATE TABLE quotes (
+		id           INTEGER PRIMARY KEY,
+		article_id   TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+		start        INTEGER NOT NULL CHECK (start >= 0),
+		"end"        INTEGER NOT NULL CHECK ("end" > start),
+		text         TEXT NOT NULL,
+		speaker      TEXT NOT NULL DEFAULT '',
+		speaker_span INTEGER REFERENCES spans(id) ON DELETE SET NULL,
+		kind         TEXT NOT NULL DEFAULT 'direct' CHECK (kind IN ('direct','partial','paraphrase','scare')),
+		status       TEXT NOT NULL DEFAULT 'accepted' CHECK (status IN ('accepted','rejected')),
+		source       TEXT NOT NULL DEFAULT '',
+		annotator    TEXT NOT NULL DEFAULT '',
+		created_at   TEXT NOT NULL,
+		updated_at   TEXT NOT NULL
+	);
+	CREATE INDEX quotes_by_article ON quotes(article_id, start);
+	CREATE TABLE dup_labels (
+		a          TEXT NOT NULL,
+		b          TEXT NOT NULL,
+		label      TEXT NOT NULL CHECK (label IN ('duplicate','near-duplicate','same-story','not-duplicate')),
+		annotator  TEXT NOT NULL DEFAULT '',
+		created_at TEXT NOT NULL,
+		PRIMARY KEY (a, b),
+		CHECK (a < b)
+	);
+	CREATE TABLE dup_canonical (
+		article_id TEXT PRIMARY KEY
+	);
+	CREATE TABLE dup_signatures (
+		hash    TEXT PRIMARY KEY,
+		version INTEGER NOT NULL,
+		sig     BLOB NOT NULL
+	);
+	CREATE TABLE corrections (
+		article_id TEXT NOT NULL,
+		raw_start  INTEGER NOT NULL,
+		raw_end    INTEGER NOT NULL CHECK (raw_end > raw_start),
+		keep       INTEGER NOT NULL,
+		annotator  TEXT NOT NULL DEFAULT '',
+		created_at TEXT NOT NULL,
+		PRIMARY KEY (article_id, raw_start, raw_end)
+	);`,
 }
 
 // SchemaVersion is the newest schema this binary knows.
@@ -198,8 +242,13 @@ func docQ(ctx context.Context, q querier, id string) (*Doc, bool, error) {
 		return nil, false, err
 	}
 	d.Status = model.Status(status)
-	d.Spans, err = spansQ(ctx, q, id)
-	return d, err == nil, err
+	if d.Spans, err = spansQ(ctx, q, id); err != nil {
+		return nil, false, err
+	}
+	if d.Quotes, err = quotesQ(ctx, q, id); err != nil {
+		return nil, false, err
+	}
+	return d, true, nil
 }
 
 func spansQ(ctx context.Context, q querier, id string) ([]model.Span, error) {
@@ -313,10 +362,152 @@ func (s *SQLiteStore) apply(ctx context.Context, tx *sql.Tx, op *Op) error {
 		}
 		_, err := tx.ExecContext(ctx, `UPDATE articles SET text=?, hash=?, updated_at=? WHERE id=?`, op.Text, model.HashText(op.Text), now, op.Article)
 		return err
+	case OpAddQuote, OpDelQuote, OpSetQuote:
+		return s.applyQuote(ctx, tx, op, now)
+	case OpSetDupLabel:
+		a, b := op.A, op.B
+		if a > b {
+			a, b = b, a
+		}
+		var prev string
+		err := tx.QueryRowContext(ctx, `SELECT label FROM dup_labels WHERE a = ? AND b = ?`, a, b).Scan(&prev)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		op.PrevLabel = model.DupLabel(prev)
+		if op.DupLabel == "" {
+			_, err = tx.ExecContext(ctx, `DELETE FROM dup_labels WHERE a = ? AND b = ?`, a, b)
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO dup_labels(a, b, label, annotator, created_at) VALUES (?, ?, ?, ?, ?)
+			ON CONFLICT(a, b) DO UPDATE SET label = excluded.label, annotator = excluded.annotator, created_at = excluded.created_at`,
+			a, b, string(op.DupLabel), s.annotator, now)
+		return err
+	case OpSetCanonical:
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM dup_canonical WHERE article_id = ?`, op.Article).Scan(&n); err != nil {
+			return err
+		}
+		op.PrevFlag = n > 0
+		q := `DELETE FROM dup_canonical WHERE article_id = ?`
+		if op.Flag {
+			q = `INSERT INTO dup_canonical(article_id) VALUES (?) ON CONFLICT DO NOTHING`
+		}
+		_, err := tx.ExecContext(ctx, q, op.Article)
+		return err
+	case OpSetCorrect:
+		var prev int
+		err := tx.QueryRowContext(ctx, `SELECT keep FROM corrections WHERE article_id = ? AND raw_start = ? AND raw_end = ?`, op.Article, op.RawStart, op.RawEnd).Scan(&prev)
+		if errors.Is(err, sql.ErrNoRows) {
+			prev, err = -1, nil
+		}
+		if err != nil {
+			return err
+		}
+		op.PrevKeep = prev
+		if op.Keep < 0 {
+			_, err = tx.ExecContext(ctx, `DELETE FROM corrections WHERE article_id = ? AND raw_start = ? AND raw_end = ?`, op.Article, op.RawStart, op.RawEnd)
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO corrections(article_id, raw_start, raw_end, keep, annotator, created_at) VALUES (?, ?, ?, ?, ?, ?)
+			ON CONFLICT(article_id, raw_start, raw_end) DO UPDATE SET keep = excluded.keep, annotator = excluded.annotator, created_at = excluded.created_at`,
+			op.Article, op.RawStart, op.RawEnd, op.Keep, s.annotator, now)
+		return err
 	default:
 		return fmt.Errorf("unknown op %q", op.Kind)
 	}
 	return nil
+}
+
+// applyQuote performs the quote ops, checking the quote against the snapshot.
+func (s *SQLiteStore) applyQuote(ctx context.Context, tx *sql.Tx, op *Op, now string) error {
+	q := &op.Quote
+	if op.Kind != OpDelQuote {
+		var text string
+		if err := tx.QueryRowContext(ctx, `SELECT text FROM articles WHERE id = ?`, op.Article).Scan(&text); err != nil {
+			return fmt.Errorf("article %s is not in the store: %w", op.Article, err)
+		}
+		if got := model.RuneSlice(text, q.Start, q.End); q.Start < 0 || q.End <= q.Start || got != q.Text {
+			return fmt.Errorf("quote %d–%d does not match the article text", q.Start, q.End)
+		}
+		if q.Status == "" {
+			q.Status = model.QuoteAccepted
+		}
+		if q.Kind == "" {
+			q.Kind = model.QuoteDirect
+		}
+	}
+	var speakerSpan any
+	if q.SpeakerSpan != 0 {
+		speakerSpan = q.SpeakerSpan
+	}
+	switch op.Kind {
+	case OpAddQuote:
+		args := []any{op.Article, q.Start, q.End, q.Text, q.Speaker, speakerSpan, string(q.Kind), q.Status, q.Source, s.annotator, now, now}
+		stmt := `INSERT INTO quotes(article_id, start, "end", text, speaker, speaker_span, kind, status, source, annotator, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`
+		if q.ID != 0 {
+			stmt = `INSERT INTO quotes(id, article_id, start, "end", text, speaker, speaker_span, kind, status, source, annotator, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`
+			args = append([]any{q.ID}, args...)
+		}
+		res, err := tx.ExecContext(ctx, stmt, args...)
+		if err != nil {
+			return err
+		}
+		q.ID, _ = res.LastInsertId()
+		return nil
+	case OpDelQuote:
+		prev, err := quoteByID(ctx, tx, q.ID)
+		if err != nil {
+			return err
+		}
+		op.Quote = prev
+		_, err = tx.ExecContext(ctx, `DELETE FROM quotes WHERE id = ?`, prev.ID)
+		return err
+	default: // OpSetQuote
+		prev, err := quoteByID(ctx, tx, q.ID)
+		if err != nil {
+			return err
+		}
+		op.PrevQuote = prev
+		_, err = tx.ExecContext(ctx, `UPDATE quotes SET start=?, "end"=?, text=?, speaker=?, speaker_span=?, kind=?, status=?, updated_at=? WHERE id=?`,
+			q.Start, q.End, q.Text, q.Speaker, speakerSpan, string(q.Kind), q.Status, now, q.ID)
+		return err
+	}
+}
+
+const quoteCols = `id, start, "end", text, speaker, coalesce(speaker_span, 0), kind, status, source`
+
+func scanQuote(row interface{ Scan(...any) error }) (model.QuoteAnn, error) {
+	var q model.QuoteAnn
+	var kind string
+	err := row.Scan(&q.ID, &q.Start, &q.End, &q.Text, &q.Speaker, &q.SpeakerSpan, &kind, &q.Status, &q.Source)
+	q.Kind = model.QuoteKind(kind)
+	return q, err
+}
+
+func quoteByID(ctx context.Context, tx *sql.Tx, id int64) (model.QuoteAnn, error) {
+	q, err := scanQuote(tx.QueryRowContext(ctx, `SELECT `+quoteCols+` FROM quotes WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return q, fmt.Errorf("quote %d no longer exists", id)
+	}
+	return q, err
+}
+
+func quotesQ(ctx context.Context, q querier, id string) ([]model.QuoteAnn, error) {
+	rows, err := q.QueryContext(ctx, `SELECT `+quoteCols+` FROM quotes WHERE article_id = ? ORDER BY start, "end"`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.QuoteAnn
+	for rows.Next() {
+		qa, err := scanQuote(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, qa)
+	}
+	return out, rows.Err()
 }
 
 func (s *SQLiteStore) span(ctx context.Context, tx *sql.Tx, id int64) (model.Span, error) {
@@ -367,6 +558,18 @@ func inverse(ops []Op) []Op {
 			out = append(out, Op{Kind: OpSetStatus, Article: op.Article, Status: op.PrevStatus, PrevStatus: op.Status})
 		case OpSetText:
 			out = append(out, Op{Kind: OpSetText, Article: op.Article, Text: op.PrevText, PrevText: op.Text})
+		case OpAddQuote:
+			out = append(out, Op{Kind: OpDelQuote, Article: op.Article, Quote: op.Quote})
+		case OpDelQuote:
+			out = append(out, Op{Kind: OpAddQuote, Article: op.Article, Quote: op.Quote})
+		case OpSetQuote:
+			out = append(out, Op{Kind: OpSetQuote, Article: op.Article, Quote: op.PrevQuote, PrevQuote: op.Quote})
+		case OpSetDupLabel:
+			out = append(out, Op{Kind: OpSetDupLabel, A: op.A, B: op.B, DupLabel: op.PrevLabel, PrevLabel: op.DupLabel})
+		case OpSetCanonical:
+			out = append(out, Op{Kind: OpSetCanonical, Article: op.Article, Flag: op.PrevFlag, PrevFlag: op.Flag})
+		case OpSetCorrect:
+			out = append(out, Op{Kind: OpSetCorrect, Article: op.Article, RawStart: op.RawStart, RawEnd: op.RawEnd, Keep: op.PrevKeep, PrevKeep: op.Keep})
 		}
 	}
 	return out

@@ -48,7 +48,8 @@ type Doc struct {
 	Date      string
 	Status    model.Status
 	Annotator string
-	Spans     []model.Span // by position
+	Spans     []model.Span     // by position
+	Quotes    []model.QuoteAnn // by position, accepted and rejected
 }
 
 // OpKind names one elementary change inside an action.
@@ -60,6 +61,13 @@ const (
 	OpSetSpan   OpKind = "set-span"   // replace the span with Span.ID by Span (label, canonical, offsets)
 	OpSetStatus OpKind = "set-status" // article status becomes Status
 	OpSetText   OpKind = "set-text"   // the article's snapshot becomes Text (re-anchoring)
+
+	OpAddQuote     OpKind = "add-quote"     // insert Quote (ID assigned on first apply)
+	OpDelQuote     OpKind = "del-quote"     // delete the quote with Quote.ID
+	OpSetQuote     OpKind = "set-quote"     // replace the quote with Quote.ID by Quote
+	OpSetDupLabel  OpKind = "set-dup-label" // the pair (A, B) gets DupLabel ("" removes the label)
+	OpSetCanonical OpKind = "set-canonical" // Article is (Flag) or is not the canonical copy of its cluster
+	OpSetCorrect   OpKind = "set-correct"   // raw range [RawStart, RawEnd) of Article is forced kept (Keep 1), removed (0), or left to the cleaner (-1)
 )
 
 // Op is one elementary change. Prev holds what an undo restores.
@@ -72,6 +80,22 @@ type Op struct {
 	PrevStatus model.Status `json:"prev_status,omitempty"`
 	Text       string       `json:"text,omitempty"`
 	PrevText   string       `json:"prev_text,omitempty"`
+
+	Quote     model.QuoteAnn `json:"quote,omitempty"`
+	PrevQuote model.QuoteAnn `json:"prev_quote,omitempty"`
+
+	A         string         `json:"a,omitempty"`
+	B         string         `json:"b,omitempty"`
+	DupLabel  model.DupLabel `json:"dup_label,omitempty"`
+	PrevLabel model.DupLabel `json:"prev_label,omitempty"`
+
+	Flag     bool `json:"flag,omitempty"`
+	PrevFlag bool `json:"prev_flag,omitempty"`
+
+	RawStart int `json:"raw_start,omitempty"`
+	RawEnd   int `json:"raw_end,omitempty"`
+	Keep     int `json:"keep,omitempty"`
+	PrevKeep int `json:"prev_keep,omitempty"`
 }
 
 // Action is one user action: what the user sees as one step and undoes with
