@@ -265,3 +265,29 @@ func TestCleanPageJapanese(t *testing.T) {
 		t.Errorf("title %q", c.Title)
 	}
 }
+
+// A page can set a box of other stories inside its article; the article's
+// own subheads stay.
+func TestCleanPageInlineTeaserBox(t *testing.T) {
+	box := []string{"Most read", "Council votes to extend the night bus network", "LATE SHIFT",
+		"Storm warning issued for the coast as ferries stay in port", "New library opens its doors after a decade of delays",
+		"Rail union and operator agree to talks over the weekend"}
+	var raw []string
+	raw = append(raw, "Northern pier to close for repairs | The Harbour Times")
+	raw = append(raw, menuLines(30)...)
+	raw = append(raw, "Northern pier to close for repairs", pageBody[0], pageBody[1])
+	raw = append(raw, box...)
+	raw = append(raw, pageBody[2], "What happens next", pageBody[3])
+	raw = append(raw, menuLines(20)...)
+	text := strings.Join(raw, "\n\n")
+
+	c := Clean(text)
+	checkInvariants(t, text, c)
+	want := strings.Join([]string{pageBody[0], pageBody[1], pageBody[2], "What happens next", pageBody[3]}, "\n\n")
+	if c.Text != want {
+		t.Errorf("text:\n%s\nwant:\n%s", c.Text, want)
+	}
+	if got := removedBy(c, ReasonRelated); !contains(got, box[1]) {
+		t.Errorf("teaser box not removed as related: %q", got)
+	}
+}

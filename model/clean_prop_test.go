@@ -201,6 +201,9 @@ func FuzzClean(f *testing.F) {
 		raw, _, _ := genArticle(r, 4)
 		f.Add(raw)
 	}
+	for i := 0; i < 2; i++ {
+		f.Add(genPage(r).raw) // whole pages: menus, teasers, comments
+	}
 	f.Add("World\n\nHeadline here now\n\nBOGOTA: Text — (@x) May 1, 2025")
 	f.Fuzz(func(t *testing.T, raw string) {
 		raw = Sanitize(raw)
