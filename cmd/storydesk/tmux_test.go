@@ -57,10 +57,10 @@ func (s *tmuxSession) screen() string {
 	return string(out)
 }
 
-// waitFor polls the screen until cond holds or 10 s pass.
+// waitFor polls the screen until cond holds or 30 s pass.
 func (s *tmuxSession) waitFor(what string, cond func(string) bool) string {
 	s.t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(30 * time.Second)
 	var scr string
 	for time.Now().Before(deadline) {
 		scr = s.screen()
