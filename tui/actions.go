@@ -15,25 +15,64 @@ import (
 // document on screen (overlaps, a span under the cursor) and explains a
 // refusal in the status bar; the store checks again and has the last word.
 
-// annDoc is the stored document of the article in annotate mode (nil when
-// it has never been annotated).
-func (m *Model) annDoc() *data.Doc {
-	if e := m.sess.doc(m.ann.id); e != nil {
-		return e.doc
-	}
-	return nil
+// target is what an annotate key acts on, captured when the key is pressed:
+// the article, the text its offsets index, and the range (the selection, or
+// the word or span under the cursor). The action itself is built when its
+// turn in the write queue comes, against the spans as saved by then, so a
+// label typed before the previous tag's save came back relabels that tag
+// instead of colliding with it.
+type target struct {
+	id         string
+	runes      []rune
+	art        *model.Article // for the first snapshot
+	start, end int
+	sel        bool // the range is a selection
 }
 
-// snapshotFor is the article to snapshot with an action on the annotate
-// pane's article: needed only before its first annotation.
-func (m *Model) snapshotFor() *model.Article {
-	if m.annDoc() != nil {
+func (m *Model) captureTarget() (target, bool) {
+	a := m.ann
+	s, e, ok := a.target()
+	if !ok {
+		return target{}, false
+	}
+	_, _, sel := a.selection()
+	t := target{id: a.id, runes: a.runes, start: s, end: e, sel: sel}
+	if art := m.detail.art; art != nil && art.ID == a.id && art.Text == a.text {
+		t.art = art
+	}
+	return t, true
+}
+
+func (t target) text() string { return string(t.runes[t.start:t.end]) }
+
+// current is what the store holds for the target's article now; ok is false
+// (with a message) when it is not known.
+func (m *Model) current(t target) (doc *data.Doc, spans []model.Span, ok bool) {
+	e := m.sess.doc(t.id)
+	if e == nil {
+		m.message = "Not saved: the article's annotations are not loaded"
+		return nil, nil, false
+	}
+	if e.doc != nil {
+		if e.doc.Text != string(t.runes) {
+			m.message = "Not saved: the article's text was replaced meanwhile (re-anchored); try again"
+			return nil, nil, false
+		}
+		return e.doc, e.doc.Spans, true
+	}
+	if t.art == nil {
+		m.message = "Not saved: the article is no longer loaded"
+		return nil, nil, false
+	}
+	return nil, nil, true
+}
+
+// snapshot is the article to store with the first action on it.
+func (t target) snapshot(doc *data.Doc) *model.Article {
+	if doc != nil {
 		return nil
 	}
-	if a := m.detail.art; a != nil && a.ID == m.ann.id && a.Text == m.ann.text {
-		return a
-	}
-	return nil
+	return t.art
 }
 
 // firstTouch adds "in progress" to an action on an article that is new.
@@ -44,9 +83,10 @@ func firstTouch(ops []data.Op, id string, doc *data.Doc) []data.Op {
 	return ops
 }
 
-// do queues an action on the annotate pane's article.
-func (m *Model) do(act data.Action, done string, focus int) tea.Cmd {
-	return m.sess.enqueue(&writeJob{kind: writeDo, act: act, done: done, selKey: m.ann.selKey(), focus: focus})
+// queue adds a write whose action build makes when its turn comes; build
+// returns false (having set the message) to refuse.
+func (m *Model) queue(build func(j *writeJob) (data.Action, bool)) tea.Cmd {
+	return m.sess.enqueue(&writeJob{kind: writeDo, selKey: m.ann.selKey(), focus: -1, build: build})
 }
 
 // tagWith applies label i to the selection, or to the word or span under
@@ -59,33 +99,41 @@ func (m *Model) tagWith(i int) tea.Cmd {
 		m.message = fmt.Sprintf("No label %d: the label set has %d (%s)", i+1, len(m.c.labels), strings.Join(m.c.labels, ", "))
 		return nil
 	}
-	a := m.ann
-	label := m.c.labels[i]
-	start, end, ok := a.target()
+	t, ok := m.captureTarget()
 	if !ok {
 		return nil
 	}
-	// The whole of an existing span (the cursor on it, or a selection of
-	// exactly it): change its label.
-	if sp, ok := a.spanAt(start); ok && sp.Start == start && sp.End == end {
-		if sp.Label == label {
-			m.message = "Already " + describeSpan(sp)
-			return nil
-		}
-		old := sp.Label
-		sp.Label = label
-		act := data.Action{Name: fmt.Sprintf("label %s → %s “%s”", old, label, clip(sp.Text, 40)),
-			Ops: []data.Op{{Kind: data.OpSetSpan, Article: a.id, Span: sp}}}
-		return m.do(act, fmt.Sprintf("Relabelled “%s”: %s → %s", clip(sp.Text, 40), old, label), sp.Start)
-	}
-	if o, clash := model.FindOverlap(a.spans, start, end, 0); clash {
+	label := m.c.labels[i]
+	// Refuse now what is already known to overlap, keeping the selection.
+	if o, clash := model.FindOverlap(m.ann.spans, t.start, t.end, 0); clash && (o.Start != t.start || o.End != t.end) {
 		m.message = "Cannot tag: the selection overlaps " + describeSpan(o) + " — entities do not overlap (x deletes it)"
 		return nil
 	}
-	sp := model.Span{Start: start, End: end, Label: label, Text: string(a.runes[start:end])}
-	ops := firstTouch([]data.Op{{Kind: data.OpAddSpan, Article: a.id, Span: sp}}, a.id, m.annDoc())
-	act := data.Action{Name: fmt.Sprintf("tag %s “%s”", label, clip(sp.Text, 40)), Ops: ops, Article: m.snapshotFor()}
-	return m.do(act, fmt.Sprintf("Tagged “%s” %s", clip(sp.Text, 40), label), start)
+	return m.queue(func(j *writeJob) (data.Action, bool) {
+		doc, spans, ok := m.current(t)
+		if !ok {
+			return data.Action{}, false
+		}
+		// The whole of an existing span: change its label.
+		if sp, ok := model.FindOverlap(spans, t.start, t.end, 0); ok && sp.Start == t.start && sp.End == t.end {
+			if sp.Label == label {
+				m.message = "Already " + describeSpan(sp)
+				return data.Action{}, false
+			}
+			old := sp.Label
+			sp.Label = label
+			j.done, j.focus = fmt.Sprintf("Relabelled “%s”: %s → %s", clip(sp.Text, 40), old, label), sp.Start
+			return data.Action{Name: fmt.Sprintf("label %s → %s “%s”", old, label, clip(sp.Text, 40)),
+				Ops: []data.Op{{Kind: data.OpSetSpan, Article: t.id, Span: sp}}}, true
+		} else if ok {
+			m.message = "Not saved: it would overlap " + describeSpan(sp) + " — entities do not overlap"
+			return data.Action{}, false
+		}
+		sp := model.Span{Start: t.start, End: t.end, Label: label, Text: t.text()}
+		j.done, j.focus = fmt.Sprintf("Tagged “%s” %s", clip(sp.Text, 40), label), t.start
+		return data.Action{Name: fmt.Sprintf("tag %s “%s”", label, clip(sp.Text, 40)), Article: t.snapshot(doc),
+			Ops: firstTouch([]data.Op{{Kind: data.OpAddSpan, Article: t.id, Span: sp}}, t.id, doc)}, true
+	})
 }
 
 // deleteSpans deletes the span under the cursor, or every span the
@@ -94,32 +142,37 @@ func (m *Model) deleteSpans() tea.Cmd {
 	if !m.needStore() {
 		return nil
 	}
-	a := m.ann
-	var victims []model.Span
-	if s, e, ok := a.selection(); ok {
-		for _, sp := range a.spans {
-			if sp.Overlaps(s, e) {
+	t, ok := m.captureTarget()
+	if !ok {
+		return nil
+	}
+	return m.queue(func(j *writeJob) (data.Action, bool) {
+		_, spans, ok := m.current(t)
+		if !ok {
+			return data.Action{}, false
+		}
+		var victims []model.Span
+		for _, sp := range spans {
+			if sp.Overlaps(t.start, t.end) {
 				victims = append(victims, sp)
 			}
 		}
-	} else if sp, ok := a.cursorSpan(); ok {
-		victims = append(victims, sp)
-	}
-	if len(victims) == 0 {
-		m.message = "Nothing to delete: no tagged span here"
-		return nil
-	}
-	ops := make([]data.Op, len(victims))
-	for i, sp := range victims {
-		ops[i] = data.Op{Kind: data.OpDelSpan, Article: a.id, Span: sp}
-	}
-	name := "delete " + describeSpan(victims[0])
-	done := "Deleted " + describeSpan(victims[0])
-	if len(victims) > 1 {
-		name = fmt.Sprintf("delete %d spans", len(victims))
-		done = fmt.Sprintf("Deleted %d spans", len(victims))
-	}
-	return m.do(data.Action{Name: name, Ops: ops}, done, victims[0].Start)
+		if len(victims) == 0 {
+			m.message = "Nothing to delete: no tagged span here"
+			return data.Action{}, false
+		}
+		ops := make([]data.Op, len(victims))
+		for i, sp := range victims {
+			ops[i] = data.Op{Kind: data.OpDelSpan, Article: t.id, Span: sp}
+		}
+		name := "delete " + describeSpan(victims[0])
+		j.done, j.focus = "Deleted "+describeSpan(victims[0]), victims[0].Start
+		if len(victims) > 1 {
+			name = fmt.Sprintf("delete %d spans", len(victims))
+			j.done = fmt.Sprintf("Deleted %d spans", len(victims))
+		}
+		return data.Action{Name: name, Ops: ops}, true
+	})
 }
 
 // occurrences finds text in runes at word boundaries, as [start, end)
@@ -208,22 +261,30 @@ func (m *Model) runTagAll(corpus bool, text, label, canonical string) tea.Cmd {
 	if corpus {
 		return m.startScan(text, label, canonical)
 	}
-	a := m.ann
-	found, skipped, clash, already := occurrences(a.runes, text, label, a.spans)
-	what := fmt.Sprintf("“%s”", clip(text, 30))
-	if len(found) == 0 {
-		m.message = fmt.Sprintf("No other %s to tag as %s", what, label) + skipNote(skipped, clash, already)
+	t, ok := m.captureTarget()
+	if !ok {
 		return nil
 	}
-	ops := make([]data.Op, 0, len(found)+1)
-	for _, f := range found {
-		ops = append(ops, data.Op{Kind: data.OpAddSpan, Article: a.id,
-			Span: model.Span{Start: f[0], End: f[1], Label: label, Text: text, Canonical: canonical}})
-	}
-	ops = firstTouch(ops, a.id, m.annDoc())
-	act := data.Action{Name: fmt.Sprintf("tag all %s %s (%d)", what, label, len(found)), Ops: ops, Article: m.snapshotFor()}
-	done := fmt.Sprintf("Tagged %d × %s as %s", len(found), what, label) + skipNote(skipped, clash, already)
-	return m.do(act, done, -1)
+	return m.queue(func(j *writeJob) (data.Action, bool) {
+		doc, spans, ok := m.current(t)
+		if !ok {
+			return data.Action{}, false
+		}
+		found, skipped, clash, already := occurrences(t.runes, text, label, spans)
+		what := fmt.Sprintf("“%s”", clip(text, 30))
+		if len(found) == 0 {
+			m.message = fmt.Sprintf("No other %s to tag as %s", what, label) + skipNote(skipped, clash, already)
+			return data.Action{}, false
+		}
+		ops := make([]data.Op, 0, len(found)+1)
+		for _, f := range found {
+			ops = append(ops, data.Op{Kind: data.OpAddSpan, Article: t.id,
+				Span: model.Span{Start: f[0], End: f[1], Label: label, Text: text, Canonical: canonical}})
+		}
+		j.done = fmt.Sprintf("Tagged %d × %s as %s", len(found), what, label) + skipNote(skipped, clash, already)
+		return data.Action{Name: fmt.Sprintf("tag all %s %s (%d)", what, label, len(found)),
+			Ops: firstTouch(ops, t.id, doc), Article: t.snapshot(doc)}, true
+	})
 }
 
 func skipNote(skipped int, clash *model.Span, already int) string {
@@ -260,24 +321,34 @@ func (m *Model) currentArticle() (*model.Article, *docEntry, tea.Cmd) {
 	return a, e, nil
 }
 
-// toggleDone marks the current article done, or back in progress.
+// toggleDone marks the current article done, or back in progress (as it
+// stands when the write's turn comes, so d d toggles twice).
 func (m *Model) toggleDone() tea.Cmd {
 	if !m.needStore() {
 		return nil
 	}
-	a, e, cmd := m.currentArticle()
+	a, _, cmd := m.currentArticle()
 	if a == nil {
 		return cmd
 	}
-	next, name, done := model.StatusDone, "mark done", "Marked done"
-	if e.doc != nil && e.doc.Status == model.StatusDone {
-		next, name, done = model.StatusInProgress, "mark in progress", "Marked in progress (not done)"
-	}
-	act := data.Action{Name: name + " " + clip(a.ID, 40), Ops: []data.Op{{Kind: data.OpSetStatus, Article: a.ID, Status: next}}}
-	if e.doc == nil {
-		act.Article = a
-	}
-	return m.sess.enqueue(&writeJob{kind: writeDo, act: act, done: done, selKey: m.ann.selKey(), focus: -1})
+	return m.queue(func(j *writeJob) (data.Action, bool) {
+		e := m.sess.doc(a.ID)
+		if e == nil {
+			m.message = "Not saved: the article's annotations are not loaded"
+			return data.Action{}, false
+		}
+		next, name := model.StatusDone, "mark done"
+		j.done = "Marked done"
+		if e.doc != nil && e.doc.Status == model.StatusDone {
+			next, name = model.StatusInProgress, "mark in progress"
+			j.done = "Marked in progress (not done)"
+		}
+		act := data.Action{Name: name + " " + clip(a.ID, 40), Ops: []data.Op{{Kind: data.OpSetStatus, Article: a.ID, Status: next}}}
+		if e.doc == nil {
+			act.Article = a
+		}
+		return act, true
+	})
 }
 
 // undo queues an undo or redo.

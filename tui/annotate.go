@@ -52,12 +52,17 @@ func newAnnotatePane(c *common) *annotatePane {
 // open shows an article's text with its spans, the cursor at code point pos
 // (or the first word when pos < 0).
 func (a *annotatePane) open(id, title, text string, spans []model.Span, changed bool, pos int) {
+	same := a.lay != nil && a.id == id && a.text == text
 	a.id, a.title, a.text, a.changed = id, title, text, changed
-	a.runes = []rune(text)
-	a.disp = displayText(a.runes)
 	a.spans = sortedSpans(spans)
-	a.lay, a.layW = nil, -1
 	a.anchor, a.visual, a.goal, a.top = -1, false, -1, 0
+	if !same {
+		// Re-entering the same text keeps its layout: wrapping a long
+		// article is the one costly step here.
+		a.runes = []rune(text)
+		a.disp = displayText(a.runes)
+		a.lay, a.layW = nil, -1
+	}
 	a.relayout()
 	if pos >= 0 {
 		a.moveToOffset(pos)

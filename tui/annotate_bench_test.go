@@ -45,3 +45,28 @@ func BenchmarkTagAction(b *testing.B) {
 	sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
 	b.ReportMetric(float64(times[len(times)/2].Nanoseconds()), "ns/median-tag")
 }
+
+// BenchmarkAnnotateKeypress is one cursor move in annotate mode on a
+// 20,000-word article (Update and View), and entering annotate mode on it
+// (the wrap of the whole text).
+func BenchmarkAnnotateKeypress(b *testing.B) {
+	title, body := gencorpus.Article(rand.New(rand.NewPCG(5, 6)), 20_000)
+	src := &fakeSource{label: "bench", batch: 1}
+	src.add("bench.txt", &model.Article{Title: title, Text: body, Raw: body, Words: len(strings.Fields(body))})
+	m, _ := startStore(b, src, tempDB(b), 120, 40)
+	enterAnnotate(b, m)
+	b.Run("move", func(b *testing.B) {
+		keys := []string{"w", "j", "w", "shift+right", "esc", "k"}
+		for i := 0; i < b.N; i++ {
+			send(b, m, akey(keys[i%len(keys)]))
+			_ = m.View()
+		}
+	})
+	b.Run("enter", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			send(b, m, akey("esc"))
+			send(b, m, akey("enter"))
+			_ = m.View()
+		}
+	})
+}

@@ -3,6 +3,9 @@ package tui
 import (
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"storydesk/model"
 )
@@ -234,5 +237,33 @@ func TestLabelsFromOptions(t *testing.T) {
 	apress(t, m, "w", "3")
 	if len(m.ann.spans) != 1 || m.ann.spans[0].Label != "PLACE" || !strings.Contains(m.message, "No label 3") {
 		t.Fatalf("labels: %+v %q", m.ann.spans, m.message)
+	}
+}
+
+// The real program loop runs store commands on their own goroutines: keys
+// typed faster than the saves still reach the store in order.
+func TestAnnotateProgramSavesInKeyOrder(t *testing.T) {
+	path := tempDB(t)
+	st := openStore(t, path)
+	m := NewFromSource(entitySource(), Options{NoColor: true, Store: st, Annotator: "tester"})
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(120, 40))
+	waitFor(t, tm, "Read 3 articles")
+	tm.Send(akey("enter"))
+	waitFor(t, tm, "# Story A")
+	tm.Send(akey("enter"))
+	waitFor(t, tm, "ANNOTATE")
+	// Tag “Ilse Varga”, relabel it, and tag “Port Ellis”, without waiting.
+	for _, k := range []string{"w", "shift+right", "1", "2", "w", "w", "shift+right", "3"} {
+		tm.Send(akey(k))
+	}
+	waitFor(t, tm, "Tagged “Port Ellis” GPE")
+	tm.Type("q")
+	fm := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*Model)
+	if fm.sess.pending() {
+		t.Fatal("quit with writes pending")
+	}
+	_, spans := spansOf(t, path, "a.txt")
+	if len(spans) != 2 || spans[0].Text != "Ilse Varga" || spans[0].Label != "ORG" || spans[1].Text != "Port Ellis" || spans[1].Label != "GPE" {
+		t.Fatalf("spans %+v", spans)
 	}
 }

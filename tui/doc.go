@@ -1,13 +1,25 @@
-// Package tui is storydesk's terminal reader, built on Bubble Tea v2.
+// Package tui is storydesk's terminal reader and annotator, built on Bubble
+// Tea v2.
 //
 // The root model (New) owns the layout and routes keys; each pane is a
 // component with SetSize, Update, View and help bindings, sharing one common
-// context (size, styles, keymap, background) rather than globals. Everything
-// slow — reading the corpus, loading an article, rendering markdown, filtering
-// 100k titles — runs in tea.Cmds and comes back as typed messages, so the
-// update loop only ever does work proportional to what is on screen.
+// context (size, styles, keymap, labels, background) rather than globals.
+// Everything slow — reading the corpus, loading an article, rendering
+// markdown, filtering 100k titles, every annotation store call — runs in
+// tea.Cmds and comes back as typed messages, so the update loop only ever
+// does work proportional to what is on screen.
+//
+// Annotate mode (enter on the article pane) lays the article's stored
+// snapshot out with tui/layout, so every screen cell maps to a code point:
+// the cursor rests on words, selections are whole tokens, and the spans,
+// selection and cursor become non-overlapping layout.Marks per visible line.
+// Writes go through one queue in key order; an action is built when its turn
+// comes, against the documents as saved by the writes before it, and shown
+// as done only when the store's answer (with the document re-read) arrives.
+// On an error the screen keeps what it had and the status bar says why.
 //
 // Text shown here comes from untrusted files. It has been sanitised at load
 // (model.Sanitize); the view boundary sanitises again, escapes it before it
-// reaches glamour, and keeps only SGR styling from glamour's output.
+// reaches glamour, and keeps only SGR styling from glamour's output. The
+// annotate view replaces any tab or control with one rune, keeping offsets.
 package tui

@@ -250,23 +250,39 @@ func (m *Model) promptKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, promptAccept):
 		m.prompt = nil
 		name := strings.Join(strings.Fields(p.input.Value()), " ")
-		sp := p.span
-		if name == sp.Canonical {
-			m.message = "Canonical name unchanged"
-			return nil
-		}
-		if name == sp.Text {
+		id, spanID, text := m.ann.id, p.span.ID, p.span.Text
+		if name == text {
 			name = "" // the text itself needs no canonical name
 		}
-		sp.Canonical = name
-		act := data.Action{Name: fmt.Sprintf("canonical “%s” → %s", clip(sp.Text, 30), clip(name, 30)),
-			Ops: []data.Op{{Kind: data.OpSetSpan, Article: m.ann.id, Span: sp}}}
-		done := fmt.Sprintf("“%s” is now %s", clip(sp.Text, 30), clip(name, 40))
-		if name == "" {
-			act.Name = fmt.Sprintf("clear canonical of “%s”", clip(sp.Text, 30))
-			done = fmt.Sprintf("“%s” has no canonical name now", clip(sp.Text, 30))
-		}
-		return m.do(act, done, sp.Start)
+		return m.queue(func(j *writeJob) (data.Action, bool) {
+			e := m.sess.doc(id)
+			var sp model.Span
+			found := false
+			if e != nil && e.doc != nil {
+				for _, s := range e.doc.Spans {
+					if s.ID == spanID {
+						sp, found = s, true
+					}
+				}
+			}
+			if !found {
+				m.message = "Not saved: the span is gone"
+				return data.Action{}, false
+			}
+			if sp.Canonical == name {
+				m.message = "Canonical name unchanged"
+				return data.Action{}, false
+			}
+			sp.Canonical = name
+			act := data.Action{Name: fmt.Sprintf("canonical “%s” → %s", clip(sp.Text, 30), clip(name, 30)),
+				Ops: []data.Op{{Kind: data.OpSetSpan, Article: id, Span: sp}}}
+			j.done, j.focus = fmt.Sprintf("“%s” is now %s", clip(sp.Text, 30), clip(name, 40)), sp.Start
+			if name == "" {
+				act.Name = fmt.Sprintf("clear canonical of “%s”", clip(sp.Text, 30))
+				j.done = fmt.Sprintf("“%s” has no canonical name now", clip(sp.Text, 30))
+			}
+			return act, true
+		})
 	}
 	if p.input.Update(msg) {
 		p.refresh()

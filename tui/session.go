@@ -72,6 +72,10 @@ type writeJob struct {
 	done   string           // success message
 	selKey [3]int           // annotate selection when the key was pressed
 	focus  int              // code point to put the cursor on after success; -1 none
+
+	// build, when set, makes act when the job's turn comes (against the
+	// documents as saved by the writes before it); false refuses the job.
+	build func(j *writeJob) (data.Action, bool)
 }
 
 // Messages from store commands.
@@ -270,11 +274,22 @@ func (s *session) enqueue(j *writeJob) tea.Cmd {
 func (s *session) pending() bool { return s.busy || len(s.queue) > 0 }
 
 func (s *session) next() tea.Cmd {
-	if s.busy || len(s.queue) == 0 {
+	var j *writeJob
+	for !s.busy && j == nil && len(s.queue) > 0 {
+		j = s.queue[0]
+		s.queue = s.queue[1:]
+		if j.build != nil {
+			act, ok := j.build(j)
+			if !ok {
+				j = nil // refused: its message is on screen; on to the next
+				continue
+			}
+			j.act = act
+		}
+	}
+	if j == nil {
 		return nil
 	}
-	j := s.queue[0]
-	s.queue = s.queue[1:]
 	s.busy = true
 	st := s.st
 	return func() tea.Msg {
