@@ -178,4 +178,18 @@ func TestAnnotateNeverOverflows(t *testing.T) {
 		send(t, m, teaSize(s[0], s[1]))
 		checkFrame(t, m, s[0], s[1])
 	}
+	// The list with its badge column, and the read view, at every size too.
+	apress(t, m, "esc", "esc")
+	if m.annotating {
+		t.Fatal("still annotating")
+	}
+	for w := 20; w <= 250; w += 23 {
+		for h := 6; h <= 70; h += 16 {
+			send(t, m, teaSize(w, h))
+			checkFrame(t, m, w, h)
+			press(t, m, "esc")
+			checkFrame(t, m, w, h)
+			press(t, m, "enter")
+		}
+	}
 }

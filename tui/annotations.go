@@ -118,6 +118,7 @@ func (m *Model) articleShown() tea.Cmd {
 	if a == nil || m.detail.idx < 0 {
 		return nil
 	}
+	m.sess.current = a.ID
 	cmd := m.sess.requestDoc(a.ID)
 	m.sess.checkChanged(a)
 	return tea.Batch(cmd, m.maybeEnterAnnotate())

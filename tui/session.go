@@ -30,6 +30,8 @@ type session struct {
 	queue []*writeJob
 	busy  bool
 
+	current string // the article on screen: never evicted from docs
+
 	lastDirty bool // the last-article state needs saving
 	ticking   bool
 	saveDelay time.Duration
@@ -218,7 +220,7 @@ func (s *session) docLoaded(msg docMsg) {
 		// Keep the cache small: drop entries not in use (the current one is
 		// asked for again if it goes).
 		for id, d := range s.docs {
-			if id != msg.id && !d.loading {
+			if id != msg.id && id != s.current && !d.loading {
 				delete(s.docs, id)
 			}
 			if len(s.docs) <= 32 {
@@ -355,10 +357,10 @@ func (s *session) written(msg writtenMsg) {
 		}
 		s.statuses[id] = doc.Status
 		s.hashes = setHash(s.hashes, id, doc.Hash)
+		// Only documents already cached are updated: a corpus-wide action
+		// must not fill the cache with every article it touched.
 		if e := s.docs[id]; e != nil && e.loaded {
 			e.doc = doc
-		} else if e == nil {
-			s.docs[id] = &docEntry{doc: doc, loaded: true, pos: -1}
 		}
 	}
 }
