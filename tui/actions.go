@@ -356,7 +356,7 @@ func (m *Model) undo(kind writeKind) tea.Cmd {
 	if !m.needStore() {
 		return nil
 	}
-	return m.sess.enqueue(&writeJob{kind: kind, focus: -1})
+	return m.sess.enqueue(&writeJob{kind: kind, focus: -1, selKey: m.ann.selKey()})
 }
 
 // reanchor moves the current article's spans onto its changed text as one

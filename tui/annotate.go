@@ -317,10 +317,15 @@ func (a *annotatePane) target() (start, end int, ok bool) {
 
 func (a *annotatePane) clearSelection() { a.anchor, a.visual = -1, false }
 
-// selKey identifies the current selection, to tell after a save whether
-// the user has moved on since.
-func (a *annotatePane) selKey() [3]int {
-	return [3]int{a.anchor, a.cur, len(a.stops)}
+// selState identifies where the cursor and selection are, to tell when a
+// save comes back whether the user has moved on since the key.
+type selState struct {
+	id                  string
+	anchor, cur, nstops int
+}
+
+func (a *annotatePane) selKey() selState {
+	return selState{a.id, a.anchor, a.cur, len(a.stops)}
 }
 
 // Motions. Each returns nothing; the root decides whether the move extends

@@ -369,17 +369,20 @@ func (m *Model) written(msg writtenMsg) tea.Cmd {
 	if m.annotating {
 		if doc, ok := msg.docs[m.ann.id]; ok {
 			m.refreshAnnotate(doc)
-			if msg.err == nil && msg.ok {
-				if j.kind == writeDo || j.kind == writeAcross {
-					if m.ann.selKey() == j.selKey {
-						m.ann.clearSelection()
+			// Drop the selection the action consumed and put the cursor on
+			// what changed, unless the user has moved on since the key:
+			// a late answer must not pull the cursor back.
+			if msg.err == nil && msg.ok && m.ann.selKey() == j.selKey {
+				m.ann.clearSelection()
+				focus := j.focus
+				if j.kind == writeUndo || j.kind == writeRedo {
+					focus = -1
+					if off, ok := firstSpanOffset(msg.act, m.ann.id); ok {
+						focus = off
 					}
-					if j.focus >= 0 {
-						m.ann.moveToOffset(j.focus)
-					}
-				} else if off, ok := firstSpanOffset(msg.act, m.ann.id); ok {
-					m.ann.clearSelection()
-					m.ann.moveToOffset(off)
+				}
+				if focus >= 0 {
+					m.ann.moveToOffset(focus)
 				}
 				m.ann.scrollIntoView()
 			}

@@ -72,7 +72,7 @@ type writeJob struct {
 	act    data.Action
 	arts   []*model.Article // snapshots for writeAcross
 	done   string           // success message
-	selKey [3]int           // annotate selection when the key was pressed
+	selKey selState         // annotate cursor and selection when the key was pressed
 	focus  int              // code point to put the cursor on after success; -1 none
 
 	// build, when set, makes act when the job's turn comes (against the
