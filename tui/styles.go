@@ -1,7 +1,9 @@
 package tui
 
 import (
+	"fmt"
 	"image/color"
+	"sort"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -409,4 +411,20 @@ func (s *Styles) annPainters() []func(string) string {
 		out[i] = p.render
 	}
 	return out
+}
+
+// CheckLabelColors reports a label colour that is not #rrggbb, so a typo in
+// the config file is an error rather than a silently default colour.
+func CheckLabelColors(colors map[string]string) error {
+	var bad []string
+	for label, c := range colors {
+		if !validHex(c) {
+			bad = append(bad, fmt.Sprintf("%s = %q", label, c))
+		}
+	}
+	if len(bad) > 0 {
+		sort.Strings(bad)
+		return fmt.Errorf("[colors]: want \"#rrggbb\": %s", strings.Join(bad, ", "))
+	}
+	return nil
 }

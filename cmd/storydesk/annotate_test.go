@@ -26,6 +26,11 @@ func TestBrokenConfigRefusesToStart(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), cfg) || !strings.Contains(err.Error(), `"teleport"`) {
 		t.Fatalf("want an unknown-action error naming the file, got %v", err)
 	}
+	writeFile(t, cfg, "[colors]\nPERSON = \"orange\"\n")
+	err = run([]string{"--config", cfg, dir}, nil, &bytes.Buffer{}, &errOut)
+	if err == nil || !strings.Contains(err.Error(), `PERSON = "orange"`) {
+		t.Fatalf("want a bad-colour error, got %v", err)
+	}
 	err = run([]string{"--labels", "A,B,C,D,E,F,G,H,I,J", dir}, nil, &bytes.Buffer{}, &errOut)
 	if !errors.Is(err, errUsage) || !strings.Contains(err.Error(), "1 to 9") {
 		t.Fatalf("ten labels: %v", err)

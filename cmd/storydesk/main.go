@@ -119,11 +119,13 @@ func runTUI(args []string, stdin io.Reader, stderr io.Writer) error {
 	version := fs.Bool("version", false, "print the version and exit")
 	dbPath := fs.String("db", "", "annotation store `PATH` (default: .storydesk/annotations.db in the corpus, else under $XDG_DATA_HOME/storydesk)")
 	annotator := fs.String("annotator", "", "annotator `NAME` (default: the config file's, else the OS user)")
-	labels := fs.String("labels", "", "comma-separated label set for keys 1–9, e.g. PERSON,ORG,GPE (default: the config file's, else spaCy's OntoNotes labels)")
+	labels := fs.String("labels", "", "comma-separated label `LIST` for keys 1–9, e.g. PERSON,ORG,GPE (default: the config file's, else spaCy's OntoNotes labels)")
 	configPath := fs.String("config", data.DefaultConfigPath(), "config file `PATH` (labels, annotator, theme, [keys], [colors])")
 	fs.Usage = func() {
 		usage(stderr)
 		fs.PrintDefaults()
+		k := tui.DefaultKeyMap()
+		fmt.Fprintf(stderr, "\nConfig file [keys] actions (action = [\"key\", ...]):\n  %s\n", strings.Join(k.ActionNames(), " "))
 	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -141,6 +143,9 @@ func runTUI(args []string, stdin io.Reader, stderr io.Writer) error {
 	}
 	keys := tui.DefaultKeyMap()
 	if err := keys.Rebind(cfg.Keys); err != nil {
+		return fmt.Errorf("config %s: %w", cfg.Path, err)
+	}
+	if err := tui.CheckLabelColors(cfg.Colors); err != nil {
 		return fmt.Errorf("config %s: %w", cfg.Path, err)
 	}
 	labelSet := cfg.Labels
