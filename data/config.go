@@ -16,7 +16,7 @@ import (
 //	labels = ["PERSON", "ORG", "GPE"]      # keys 1–9 in this order
 //	annotator = "ana"
 //	theme = "dark"                          # or "light"; default: ask the terminal
-//	[keys]                                  # rebind any action (names as in the help)
+//	[keys]                                  # rebind any action: KeyMap field names, lower-cased (storydesk -h lists them)
 //	quit = ["q", "ctrl+c"]
 //	[colors]                                # label colours, hex
 //	PERSON = "#ff8800"

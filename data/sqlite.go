@@ -275,8 +275,11 @@ func (s *SQLiteStore) Do(ctx context.Context, act Action) (Action, error) {
 		return act, err
 	}
 	defer tx.Rollback()
-	if act.Article != nil {
-		if err := s.ensureArticle(ctx, tx, act.Article); err != nil {
+	for _, a := range append([]*model.Article{act.Article}, act.Articles...) {
+		if a == nil {
+			continue
+		}
+		if err := s.ensureArticle(ctx, tx, a); err != nil {
 			return act, err
 		}
 	}

@@ -27,6 +27,9 @@ type Store interface {
 	Redo(ctx context.Context) (act Action, ok bool, err error)
 	// Statuses returns every annotated article's status, for list badges and progress.
 	Statuses(ctx context.Context) (map[string]model.Status, error)
+	// Hashes returns every annotated article's snapshot hash, so the list can
+	// mark articles whose text changed on disk since they were annotated.
+	Hashes(ctx context.Context) (map[string]string, error)
 	// State and SetState keep small UI state (last article, position) across runs.
 	State(ctx context.Context, key string) (string, error)
 	SetState(ctx context.Context, key, value string) error
@@ -99,12 +102,15 @@ type Op struct {
 }
 
 // Action is one user action: what the user sees as one step and undoes with
-// one key. Article, when set, is snapshotted if the store has not seen it.
+// one key. Article and Articles, when set, are snapshotted (if the store has
+// not seen them) in the same transaction as the ops, so a refused action
+// leaves no snapshot behind.
 type Action struct {
-	ID      int64          `json:"id,omitempty"`
-	Name    string         `json:"name"` // "tag PERSON", "delete span", "mark done"
-	Ops     []Op           `json:"ops"`
-	Article *model.Article `json:"-"`
+	ID       int64            `json:"id,omitempty"`
+	Name     string           `json:"name"` // "tag PERSON", "delete span", "mark done"
+	Ops      []Op             `json:"ops"`
+	Article  *model.Article   `json:"-"`
+	Articles []*model.Article `json:"-"` // for actions across articles (tag everywhere)
 }
 
 // ErrOverlap is returned (wrapped in *OverlapError) when a span would overlap

@@ -7,7 +7,7 @@ import (
 	"storydesk/model"
 )
 
-func TestDoAcrossSnapshotsAtomicallyAndHashes(t *testing.T) {
+func TestDoAcrossArticlesSnapshotsAtomicallyAndHashes(t *testing.T) {
 	s := openTestStore(t, filepath.Join(t.TempDir(), "a.db"))
 	a, b := testArticle("a.txt", storyText), testArticle("b.txt", "Ilse Varga again.")
 	ops := []Op{
@@ -18,13 +18,13 @@ func TestDoAcrossSnapshotsAtomicallyAndHashes(t *testing.T) {
 	// A refused op (text mismatch) rolls back the snapshots too.
 	bad := append([]Op(nil), ops...)
 	bad[1].Span.Text = "Someone Else"
-	if _, err := s.DoAcross(ctx, Action{Name: "tag all", Ops: bad}, []*model.Article{a, b}); err == nil {
+	if _, err := s.Do(ctx, Action{Name: "tag all", Ops: bad, Articles: []*model.Article{a, b}}); err == nil {
 		t.Fatal("a mismatched span must be refused")
 	}
 	if st, _ := s.Statuses(ctx); len(st) != 0 {
 		t.Fatalf("a refused action left snapshots: %v", st)
 	}
-	done, err := s.DoAcross(ctx, Action{Name: "tag all", Ops: ops}, []*model.Article{a, b})
+	done, err := s.Do(ctx, Action{Name: "tag all", Ops: ops, Articles: []*model.Article{a, b}})
 	if err != nil || done.ID == 0 {
 		t.Fatal(err)
 	}

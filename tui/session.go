@@ -137,12 +137,7 @@ func (s *session) loadStatuses() tea.Cmd {
 		if err != nil {
 			return statusesMsg{err: err}
 		}
-		var h map[string]string
-		if hs, ok := st.(interface {
-			Hashes(context.Context) (map[string]string, error)
-		}); ok {
-			h, err = hs.Hashes(ctx)
-		}
+		h, err := st.Hashes(ctx)
 		return statusesMsg{statuses: m, hashes: h, err: err}
 	}
 }
@@ -306,14 +301,8 @@ func (s *session) next() tea.Cmd {
 		case writeDo:
 			act, err = st.Do(ctx, j.act)
 		case writeAcross:
-			ms, can := st.(interface {
-				DoAcross(context.Context, data.Action, []*model.Article) (data.Action, error)
-			})
-			if !can {
-				err = errors.New("this store cannot apply an action across articles")
-				break
-			}
-			act, err = ms.DoAcross(ctx, j.act, j.arts)
+			j.act.Articles = j.arts
+			act, err = st.Do(ctx, j.act)
 		case writeUndo:
 			act, ok, err = st.Undo(ctx)
 		case writeRedo:
