@@ -19,6 +19,10 @@ import (
 // clean is the one place the loader calls the cleaner.
 func clean(raw string) model.Cleaned { return model.Clean(raw) }
 
+// extractedCleaner cleans text an HTML extractor already took out of its
+// page: the page-level pass is skipped (see model.Cleaner.Extracted).
+var extractedCleaner = model.Cleaner{Extracted: true}
+
 // fileCache keeps the JSONL file a Stream worker is reading open between
 // lines (lines of one file come in order), saving an open/close per line.
 type fileCache struct {
@@ -185,7 +189,12 @@ func readArticle(it *Item, fc *fileCache) (*model.Article, string) {
 // assemble cleans the body and fills in the article. What the file says
 // wins over what the cleaner found; the title is never empty.
 func assemble(it *Item, format, raw string, fm fileMeta) *model.Article {
-	cl := clean(raw)
+	var cl model.Cleaned
+	if format == "html" {
+		cl = extractedCleaner.Clean(raw)
+	} else {
+		cl = clean(raw)
+	}
 	a := &model.Article{
 		ID: it.ID, Path: it.Path, Format: format,
 		Raw: raw, Text: cl.Text, Removed: cl.Removed,

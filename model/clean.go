@@ -103,6 +103,12 @@ type Cleaner struct {
 	// above the body) may belong to the header (headline, standfirst,
 	// byline); 0 means 8.
 	HeaderParas int
+
+	// Extracted says the text is already an article body taken out of its
+	// page (by an HTML extractor), so whole-page detection is skipped: the
+	// extractor has done that job with more to go on, and a second pass
+	// would only cut body paragraphs it took for page furniture.
+	Extracted bool
 }
 
 // Clean cleans raw (already sanitised) article text with the default Cleaner.
@@ -143,7 +149,7 @@ type cpara struct {
 func (c *Cleaner) Clean(raw string) Cleaned {
 	ps, repeated := c.analyse(raw)
 	lo, hi := mainBlock(ps, repeated)
-	page := lo >= 0 && isPage(ps, lo, hi)
+	page := !c.Extracted && lo >= 0 && isPage(ps, lo, hi)
 	if !page {
 		lo, hi = 0, len(ps)-1
 	}
