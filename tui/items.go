@@ -4,6 +4,8 @@ import (
 	"path"
 	"strings"
 
+	"charm.land/lipgloss/v2"
+
 	"storydesk/data"
 	"storydesk/model"
 )
@@ -42,6 +44,17 @@ type itemStore struct {
 	liveVer uint64 // version live was built at
 	nLive   int
 	nRead   int
+	// outletW is the widest outlet seen so far (display cells), so the list
+	// gives the outlet column only the room outlets need — none for a
+	// corpus of plain text files that name no outlet.
+	outletW int
+}
+
+// noteOutlet widens the outlet column to fit o.
+func (s *itemStore) noteOutlet(o string) {
+	if w := lipgloss.Width(o); w > s.outletW {
+		s.outletW = w
+	}
 }
 
 func newItemStore(src Source) *itemStore {
@@ -127,6 +140,7 @@ func (s *itemStore) apply(r data.Result) (died bool) {
 		row.title = t
 	}
 	row.outlet = cleanLine(a.Source)
+	s.noteOutlet(row.outlet)
 	row.words = a.Words
 	s.setHay(r.Index, haystack(row.title, row.outlet))
 	s.version++
@@ -147,6 +161,7 @@ func (s *itemStore) updateFromArticle(i int, a *model.Article) {
 		row.title = t
 	}
 	row.outlet = cleanLine(a.Source)
+	s.noteOutlet(row.outlet)
 	row.words = a.Words
 	s.setHay(i, haystack(row.title, row.outlet))
 	s.version++

@@ -447,8 +447,8 @@ func (l *listPane) rowView(i int, selected bool, w int) string {
 	if w >= 30 {
 		wordsW = 6
 	}
-	if w >= 40 {
-		outletW = clampInt(w/5, 8, 18)
+	if w >= 40 && l.store.outletW > 0 {
+		outletW = min(clampInt(w/5, 8, 18), l.store.outletW)
 	}
 	titleW := w - gutter
 	if wordsW > 0 {
