@@ -1,0 +1,265 @@
+package data
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"storydesk/model"
+)
+
+// conll: CoNLL-2003-style NER data, the shape `spacy convert -c ner` and most
+// sequence-labelling tools read. One token per line with four columns —
+// token, a dummy POS tag (-X-), a dummy chunk tag (_), and the entity tag in
+// IOB2 (B- opens every entity, I- continues it, O is outside) — sentences
+// separated by a blank line, and every article opened by
+// "-DOCSTART- -X- O O". Quotations are not entities and are not written.
+//
+// Tokens are cut at whitespace, around punctuation and symbols, and always
+// at a span's edges, so every entity is a whole number of tokens. Chinese and
+// Japanese characters are one token each (the usual character-level tagging
+// for those languages). Sentences end after . ! ? … 。！？ (with any closing
+// quote or bracket) before whitespace, and at line breaks — never inside an
+// entity, so no entity is ever split across sentences.
+
+type conllSink struct {
+	out  *outFile
+	toks []conllTok
+	rs   []rune
+}
+
+type conllTok struct {
+	start, end int  // code points
+	brk        bool // a sentence ends after this token
+}
+
+func newCoNLLSink(env *exportEnv) (docSink, error) {
+	out, err := createOut(env.opts.Out, env.opts.Stdout, env.opts.wrap)
+	if err != nil {
+		return nil, err
+	}
+	return &conllSink{out: out}, nil
+}
+
+func (s *conllSink) doc(d *ExportDoc) error {
+	s.rs = append(s.rs[:0], []rune(d.Text)...)
+	s.toks = conllTokens(s.rs, d.Spans, s.toks[:0])
+	w := s.out
+	w.WriteString("-DOCSTART- -X- O O\n\n")
+	si := 0 // current span
+	open := false
+	for i, t := range s.toks {
+		for si < len(d.Spans) && d.Spans[si].End <= t.start {
+			si++
+			open = false
+		}
+		tag := "O"
+		if si < len(d.Spans) && d.Spans[si].Start <= t.start && t.end <= d.Spans[si].End {
+			if open {
+				tag = "I-" + conllLabel(d.Spans[si].Label)
+			} else {
+				tag = "B-" + conllLabel(d.Spans[si].Label)
+				open = true
+			}
+		}
+		w.WriteString(string(s.rs[t.start:t.end]))
+		w.WriteString(" -X- _ ")
+		w.WriteString(tag)
+		w.WriteByte('\n')
+		if t.brk || i == len(s.toks)-1 {
+			w.WriteByte('\n')
+		}
+	}
+	if _, err := w.Write(nil); err != nil {
+		return fmt.Errorf("export %s: %w", w.name(), err)
+	}
+	return nil
+}
+
+func (s *conllSink) finish() error { return s.out.commit() }
+func (s *conllSink) abort()        { s.out.abort() }
+
+// conllLabel keeps a tag one column wide.
+func conllLabel(l string) string {
+	if strings.IndexFunc(l, unicode.IsSpace) < 0 {
+		return l
+	}
+	return strings.Join(strings.Fields(l), "_")
+}
+
+// conllTokens tokenises rs, cutting at every span edge, and marks sentence
+// ends. spans are sorted and do not overlap.
+func conllTokens(rs []rune, spans []model.Span, toks []conllTok) []conllTok {
+	n := len(rs)
+	// edge[i]: a span starts or ends at i; inside[i]: i lies strictly inside
+	// a span, where no sentence may end.
+	edge := make([]bool, n+1)
+	inside := make([]bool, n+1)
+	for _, sp := range spans {
+		if sp.Start < 0 || sp.End > n || sp.Start >= sp.End {
+			continue
+		}
+		edge[sp.Start], edge[sp.End] = true, true
+		for i := sp.Start + 1; i < sp.End; i++ {
+			inside[i] = true
+		}
+	}
+	i := 0
+	for i < n {
+		r := rs[i]
+		if unicode.IsSpace(r) {
+			i++
+			continue
+		}
+		start := i
+		i++
+		switch {
+		case isCJK(r):
+			i = attach(rs, i, edge)
+		case isWordRune(r):
+			for i < n && !edge[i] {
+				c := rs[i]
+				switch {
+				case isWordRune(c) && !isCJK(c):
+					i++
+				case isAttached(c):
+					i = attach(rs, i, edge)
+				case innerPunct(c) && i+1 < n && !edge[i+1] && isWordRune(rs[i+1]) && !isCJK(rs[i+1]):
+					i += 2
+				default:
+					goto done
+				}
+			}
+		done:
+			// "U.S.", "F.", "Mr.": the full stop belongs to the word and
+			// ends no sentence.
+			if i < n && rs[i] == '.' && !edge[i] && abbreviation(rs[start:i]) {
+				i++
+			}
+		default:
+			i = attach(rs, i, edge)
+			// A flag is two regional indicators.
+			if isRegional(r) && i < n && !edge[i] && isRegional(rs[i]) {
+				i = attach(rs, i+1, edge)
+			}
+		}
+		toks = append(toks, conllTok{start: start, end: i})
+	}
+	// Sentence ends.
+	for k := 0; k+1 < len(toks); k++ {
+		t, next := toks[k], toks[k+1]
+		if inside[next.start] {
+			continue
+		}
+		gap := rs[t.end:next.start]
+		if containsRune(gap, '\n') {
+			toks[k].brk = true
+			continue
+		}
+		if t.end-t.start != 1 || !isTerminal(rs[t.start]) {
+			continue
+		}
+		// Closing quotes and brackets stay with the sentence they close.
+		j := k
+		for j+1 < len(toks) && toks[j+1].start == toks[j].end && toks[j+1].end-toks[j+1].start == 1 && isCloser(rs[toks[j+1].start]) {
+			j++
+		}
+		if j+1 >= len(toks) || inside[toks[j+1].start] {
+			continue
+		}
+		if toks[j+1].start > toks[j].end || isCJKTerminal(rs[t.start]) {
+			toks[j].brk = true
+		}
+		k = j
+	}
+	return toks
+}
+
+// attach extends a token over what belongs to its last character: combining
+// marks, variation selectors, emoji skin tones and tags, and the characters
+// a zero-width joiner glues on (👩‍👩‍👧 is one token).
+func attach(rs []rune, i int, edge []bool) int {
+	for i < len(rs) && !edge[i] {
+		c := rs[i]
+		switch {
+		case c == '\u200d' && i+1 < len(rs) && !edge[i+1] && !unicode.IsSpace(rs[i+1]):
+			i += 2
+		case isAttached(c):
+			i++
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+func isAttached(r rune) bool {
+	return unicode.Is(unicode.M, r) || r == '\u200d' || (r >= 0x1F3FB && r <= 0x1F3FF) || (r >= 0xE0020 && r <= 0xE007F)
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }
+
+func isCJK(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana)
+}
+
+func isRegional(r rune) bool { return r >= 0x1F1E6 && r <= 0x1F1FF }
+
+// innerPunct joins two word characters into one token: 3.5, 1,000, don't,
+// well-known.
+func innerPunct(r rune) bool {
+	switch r {
+	case '.', ',', '\'', '’', '-', '‐', '‑':
+		return true
+	}
+	return false
+}
+
+func isTerminal(r rune) bool {
+	switch r {
+	case '.', '!', '?', '…', '。', '！', '？', '‼', '⁇', '⁈', '⁉':
+		return true
+	}
+	return false
+}
+
+func isCJKTerminal(r rune) bool { return r == '。' || r == '！' || r == '？' }
+
+func isCloser(r rune) bool {
+	switch r {
+	case '"', '\'', '”', '’', '»', '›', ')', ']', '}', '」', '』', '）', '】':
+		return true
+	}
+	return false
+}
+
+// abbreviation: initials (U.S, F) and common titles.
+func abbreviation(w []rune) bool {
+	if len(w) == 1 {
+		return unicode.IsUpper(w[0])
+	}
+	initials := len(w) >= 3
+	for k, r := range w {
+		if k%2 == 0 && !unicode.IsLetter(r) || k%2 == 1 && r != '.' {
+			initials = false
+			break
+		}
+	}
+	if initials {
+		return true
+	}
+	switch string(w) {
+	case "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Jr", "Sr", "Gen", "Col", "Lt", "Sgt", "Capt", "Gov", "Sen", "Rep", "Rev", "Mt", "No", "vs", "Inc", "Ltd", "Corp", "Co":
+		return true
+	}
+	return false
+}
+
+func containsRune(rs []rune, r rune) bool {
+	for _, c := range rs {
+		if c == r {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,551 @@
+package data
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"storydesk/model"
+)
+
+// Import reads span JSON lines — spaCy/Prodigy records ({"text", "spans":
+// [{"start", "end", "label"}]}) or storydesk's own jsonl export, which adds
+// quotes, duplicates, canonical and status — into the store as articles
+// with pre-existing annotations.
+//
+//   - The article's snapshot is the record's text (sanitised like any text
+//     read from a file; offsets are moved with it). Its id is the record's
+//     "id", else meta.id, else Prodigy's _input_hash ("prodigy:HASH"), else
+//     NAME:LINE — the id `storydesk NAME` gives a line without an id.
+//   - Offsets are code points (Python string indices). A span or quotation
+//     whose "text" differs from the slice it points at is an error.
+//   - Spans and quotations are marked with source "import:NAME" so they can
+//     be told from hand-made ones. Labels are upper-cased, as label lists
+//     are. Prodigy's tokens and token_start/token_end are ignored.
+//   - Records answered "reject" or "ignore" in Prodigy are skipped (and
+//     counted); accepted and unanswered ones are imported.
+//   - Each line is all or nothing; lines are committed in transactions of
+//     Batch lines, so an interruption leaves whole lines only. A bad line is
+//     reported (file:line: reason) and the others still import.
+//   - Re-importing is idempotent: a span or quotation already stored at the
+//     same offsets (with the same label) is kept, not doubled. A record
+//     whose id is stored with a different text is refused rather than
+//     pointing offsets into the wrong text.
+//   - Imports are not in the undo log: an import is not a keystroke, and
+//     one undo that removed thousands of articles' annotations would surprise
+//     more than it helps. Import into a fresh --db to keep a store apart.
+
+// ImportOptions configures Import.
+type ImportOptions struct {
+	Name    string        // the file's name in messages and in span sources
+	Batch   int           // lines per transaction; 500 when <= 0
+	Problem func(Problem) // told about each line that was not imported
+}
+
+// ImportStats counts what an import did.
+type ImportStats struct {
+	Lines                int // non-blank lines read
+	Articles             int // records imported
+	Spans, Quotes, Pairs int // annotations added (kept ones not counted)
+	Rejected             int // records answered reject or ignore, skipped
+	Failed               int // bad lines, reported
+	Committed            int // lines whose transaction was committed
+}
+
+// importRecord is the union of the record shapes Import reads.
+type importRecord struct {
+	ID         json.RawMessage `json:"id"`
+	Text       *string         `json:"text"`
+	Meta       map[string]any  `json:"meta"`
+	Spans      []importSpan    `json:"spans"`
+	Quotes     []importQuote   `json:"quotes"`
+	Duplicates []importDup     `json:"duplicates"`
+	Canonical  bool            `json:"canonical"`
+	Status     string          `json:"status"`
+	Annotator  string          `json:"annotator"`
+	Answer     string          `json:"answer"`
+	InputHash  json.RawMessage `json:"_input_hash"`
+	Title      string          `json:"title"`
+	Source     string          `json:"source"`
+	URL        string          `json:"url"`
+	Date       string          `json:"date"`
+}
+
+type importSpan struct {
+	Start     *int    `json:"start"`
+	End       *int    `json:"end"`
+	Label     string  `json:"label"`
+	Text      *string `json:"text"`
+	Canonical string  `json:"canonical"`
+}
+
+type importQuote struct {
+	Start       *int    `json:"start"`
+	End         *int    `json:"end"`
+	Text        *string `json:"text"`
+	Speaker     string  `json:"speaker"`
+	SpeakerSpan *int    `json:"speaker_span"`
+	Kind        string  `json:"kind"`
+}
+
+type importDup struct {
+	Other string `json:"other"`
+	Label string `json:"label"`
+}
+
+// Import reads JSON lines from r into s. It returns an error only when it
+// had to stop (a read or commit failure, ctx cancelled); bad lines are
+// reported through opts.Problem and counted in Failed.
+func Import(ctx context.Context, s *SQLiteStore, r io.Reader, opts ImportOptions) (ImportStats, error) {
+	var st ImportStats
+	if opts.Batch <= 0 {
+		opts.Batch = 500
+	}
+	opts.Name = model.SanitizeLine(opts.Name)
+	if opts.Name == "" {
+		opts.Name = "stdin"
+	}
+	source := "import:" + filepath.Base(opts.Name)
+	problem := func(line int, format string, args ...any) {
+		st.Failed++
+		if opts.Problem != nil {
+			opts.Problem(Problem{Path: opts.Name, Line: line, Reason: fmt.Sprintf(format, args...)})
+		}
+	}
+	br := bufio.NewReaderSize(r, 1<<20)
+	var tx *sql.Tx
+	inBatch := 0
+	defer func() {
+		if tx != nil {
+			tx.Rollback()
+		}
+	}()
+	commit := func() error {
+		if tx == nil {
+			return nil
+		}
+		err := tx.Commit()
+		tx = nil
+		if err != nil {
+			return fmt.Errorf("%s: lines %d–%d could not be saved (nothing of them was written): %w", opts.Name, st.Committed+1, st.Committed+inBatch, err)
+		}
+		st.Committed += inBatch
+		inBatch = 0
+		return nil
+	}
+	for no := 1; ; no++ {
+		line, tooLong, err := readLine(br, maxArticleBytes)
+		if err != nil && !errors.Is(err, io.EOF) {
+			if cerr := commit(); cerr != nil {
+				return st, cerr
+			}
+			return st, fmt.Errorf("%s:%d: %w", opts.Name, no, err)
+		}
+		eof := errors.Is(err, io.EOF)
+		if no == 1 {
+			line = bytes.TrimPrefix(line, []byte("\uFEFF"))
+		}
+		if len(bytes.TrimSpace(line)) > 0 || tooLong {
+			if cerr := ctx.Err(); cerr != nil {
+				return st, cerr // the open batch is rolled back
+			}
+			st.Lines++
+			if tx == nil {
+				if tx, err = s.db.BeginTx(ctx, nil); err != nil {
+					return st, err
+				}
+			}
+			inBatch++
+			switch {
+			case tooLong:
+				problem(no, "line longer than %d MB; skipped", maxArticleBytes>>20)
+			default:
+				if err := s.importLine(ctx, tx, line, no, source, opts.Name, &st, problem); err != nil {
+					return st, err
+				}
+			}
+			if inBatch >= opts.Batch {
+				if err := commit(); err != nil {
+					return st, err
+				}
+			}
+		}
+		if eof {
+			break
+		}
+	}
+	return st, commit()
+}
+
+// readLine reads one line without its line break. A line longer than max is
+// consumed and reported by tooLong, without its bytes.
+func readLine(br *bufio.Reader, max int) (line []byte, tooLong bool, err error) {
+	var buf []byte
+	for {
+		chunk, err := br.ReadSlice('\n')
+		if !tooLong {
+			if len(buf)+len(chunk) > max {
+				tooLong, buf = true, nil
+			} else {
+				buf = append(buf, chunk...)
+			}
+		}
+		if errors.Is(err, bufio.ErrBufferFull) {
+			continue
+		}
+		buf = bytes.TrimSuffix(buf, []byte("\n"))
+		buf = bytes.TrimSuffix(buf, []byte("\r"))
+		return buf, tooLong, err
+	}
+}
+
+// importLine imports one record inside a savepoint, so its ops apply all
+// together or not at all. It returns an error only for failures of the
+// transaction itself; a bad record goes to problem.
+func (s *SQLiteStore) importLine(ctx context.Context, tx *sql.Tx, line []byte, no int, source, name string, st *ImportStats, problem func(int, string, ...any)) error {
+	var rec importRecord
+	if err := json.Unmarshal(line, &rec); err != nil {
+		problem(no, "%s", jsonProblem(err))
+		return nil
+	}
+	switch strings.ToLower(rec.Answer) {
+	case "reject", "ignore":
+		st.Rejected++
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, `SAVEPOINT import_line`); err != nil {
+		return err
+	}
+	added, err := s.importRecord(ctx, tx, &rec, no, source, name)
+	if err != nil {
+		if _, rerr := tx.ExecContext(ctx, `ROLLBACK TO import_line`); rerr != nil {
+			return rerr
+		}
+		if _, rerr := tx.ExecContext(ctx, `RELEASE import_line`); rerr != nil {
+			return rerr
+		}
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		problem(no, "%v", err)
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, `RELEASE import_line`); err != nil {
+		return err
+	}
+	st.Articles++
+	st.Spans += added.Spans
+	st.Quotes += added.Quotes
+	st.Pairs += added.Pairs
+	return nil
+}
+
+// importRecord validates rec and applies it; the caller rolls back on error.
+func (s *SQLiteStore) importRecord(ctx context.Context, tx *sql.Tx, rec *importRecord, no int, source, name string) (ImportStats, error) {
+	var added ImportStats
+	if rec.Text == nil {
+		return added, errors.New(`no "text" field`)
+	}
+	orig := *rec.Text
+	text := model.Sanitize(orig)
+	if text == "" {
+		return added, errors.New(`"text" is empty`)
+	}
+	id := importID(rec, name, no)
+	if id == "" {
+		return added, errors.New("the record's id is empty")
+	}
+	origLen := model.RuneLen(orig)
+	// at checks one range of the record against its own text and moves it
+	// onto the sanitised text.
+	at := func(what string, start, end *int, want *string) (int, int, string, error) {
+		if start == nil || end == nil {
+			return 0, 0, "", fmt.Errorf("%s: needs start and end", what)
+		}
+		a, b := *start, *end
+		if a < 0 || b <= a || b > origLen {
+			return 0, 0, "", fmt.Errorf("%s: %d–%d is outside the text (%d characters)", what, a, b, origLen)
+		}
+		got := model.RuneSlice(orig, a, b)
+		if want != nil && *want != got {
+			return 0, 0, "", fmt.Errorf("%s: text %q does not match the text at %d–%d, %q (offsets are code points, as in Python)", what, clip(*want), a, b, clip(got))
+		}
+		if text == orig {
+			return a, b, got, nil
+		}
+		na := model.RuneLen(model.Sanitize(model.RuneSlice(orig, 0, a)))
+		clean := model.Sanitize(got)
+		nb := na + model.RuneLen(clean)
+		if clean == "" || model.RuneSlice(text, na, nb) != clean {
+			return 0, 0, "", fmt.Errorf("%s: %d–%d covers control characters that were removed from the text", what, a, b)
+		}
+		return na, nb, clean, nil
+	}
+
+	// The article: new, or the same text already stored.
+	var stored string
+	err := tx.QueryRowContext(ctx, `SELECT text FROM articles WHERE id = ?`, id).Scan(&stored)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		a := importArticle(rec, id, text)
+		if err := s.ensureArticle(ctx, tx, a); err != nil {
+			return added, err
+		}
+		if who := model.SanitizeLine(rec.Annotator); who != "" {
+			if _, err := tx.ExecContext(ctx, `UPDATE articles SET annotator = ? WHERE id = ?`, who, id); err != nil {
+				return added, err
+			}
+		}
+	case err != nil:
+		return added, err
+	case stored != text:
+		return added, fmt.Errorf("article %q is already in the store with a different text; import into a fresh store (--db)", id)
+	}
+
+	have, err := spansQ(ctx, tx, id)
+	if err != nil {
+		return added, err
+	}
+	spanIDs := make([]int64, len(rec.Spans)) // record index → stored span id
+	order := make([]int, len(rec.Spans))
+	for i := range order {
+		order[i] = i
+	}
+	// In text order, so an overlap names the earlier span.
+	sort.SliceStable(order, func(i, j int) bool { return intOr(rec.Spans[order[i]].Start) < intOr(rec.Spans[order[j]].Start) })
+	for _, i := range order {
+		rs := rec.Spans[i]
+		what := fmt.Sprintf("spans[%d]", i)
+		a, b, got, err := at(what, rs.Start, rs.End, rs.Text)
+		if err != nil {
+			return added, err
+		}
+		label := strings.ToUpper(model.SanitizeLine(rs.Label))
+		if label == "" {
+			return added, fmt.Errorf("%s: no label", what)
+		}
+		if k := slicesIndex(have, a, b, label); k >= 0 {
+			spanIDs[i] = have[k].ID
+			continue
+		}
+		op := Op{Kind: OpAddSpan, Article: id, Span: model.Span{Start: a, End: b, Label: label, Text: got,
+			Canonical: model.SanitizeLine(rs.Canonical), Source: source}}
+		if err := s.apply(ctx, tx, &op); err != nil {
+			var ov *OverlapError
+			if errors.As(err, &ov) {
+				return added, fmt.Errorf("%s %s %q at %d–%d %v (storydesk keeps entity spans apart, as NER data does)", what, label, clip(got), a, b, err)
+			}
+			return added, fmt.Errorf("%s: %w", what, err)
+		}
+		spanIDs[i] = op.Span.ID
+		added.Spans++
+	}
+
+	quotes, err := quotesQ(ctx, tx, id)
+	if err != nil {
+		return added, err
+	}
+	for i, rq := range rec.Quotes {
+		what := fmt.Sprintf("quotes[%d]", i)
+		a, b, got, err := at(what, rq.Start, rq.End, rq.Text)
+		if err != nil {
+			return added, err
+		}
+		kind := model.QuoteKind(rq.Kind)
+		switch kind {
+		case "":
+			kind = model.QuoteDirect
+		case model.QuoteDirect, model.QuotePartial, model.QuoteScare, model.QuoteParaphrase:
+		default:
+			return added, fmt.Errorf("%s: unknown kind %q (direct, partial, paraphrase or scare)", what, rq.Kind)
+		}
+		q := model.QuoteAnn{Start: a, End: b, Text: got, Speaker: model.SanitizeLine(rq.Speaker), Kind: kind,
+			Status: model.QuoteAccepted, Source: source}
+		if rq.SpeakerSpan != nil {
+			k := *rq.SpeakerSpan
+			if k < 0 || k >= len(spanIDs) {
+				return added, fmt.Errorf("%s: speaker_span %d is not an index into spans (%d spans)", what, k, len(spanIDs))
+			}
+			q.SpeakerSpan = spanIDs[k]
+		}
+		dup := false
+		for _, h := range quotes {
+			if h.Start == a && h.End == b {
+				dup = true
+				break
+			}
+		}
+		if dup {
+			continue
+		}
+		op := Op{Kind: OpAddQuote, Article: id, Quote: q}
+		if err := s.apply(ctx, tx, &op); err != nil {
+			return added, fmt.Errorf("%s: %w", what, err)
+		}
+		quotes = append(quotes, op.Quote)
+		added.Quotes++
+	}
+
+	for i, d := range rec.Duplicates {
+		what := fmt.Sprintf("duplicates[%d]", i)
+		other := model.SanitizeLine(d.Other)
+		label := model.DupLabel(d.Label)
+		switch {
+		case other == "" || other == id:
+			return added, fmt.Errorf("%s: \"other\" must name another article", what)
+		case label != model.LabelDuplicate && label != model.LabelNearDup && label != model.LabelSameStory && label != model.LabelNotDup:
+			return added, fmt.Errorf("%s: unknown label %q (duplicate, near-duplicate, same-story or not-duplicate)", what, d.Label)
+		}
+		op := Op{Kind: OpSetDupLabel, A: id, B: other, DupLabel: label}
+		if err := s.apply(ctx, tx, &op); err != nil {
+			return added, fmt.Errorf("%s: %w", what, err)
+		}
+		if op.PrevLabel != label {
+			added.Pairs++
+		}
+	}
+	if rec.Canonical {
+		if err := s.apply(ctx, tx, &Op{Kind: OpSetCanonical, Article: id, Flag: true}); err != nil {
+			return added, err
+		}
+	}
+	if rec.Status != "" {
+		st := model.Status(rec.Status)
+		if st != model.StatusNew && st != model.StatusInProgress && st != model.StatusDone {
+			return added, fmt.Errorf("unknown status %q (new, in-progress or done)", rec.Status)
+		}
+		if err := s.apply(ctx, tx, &Op{Kind: OpSetStatus, Article: id, Status: st}); err != nil {
+			return added, err
+		}
+	}
+	return added, nil
+}
+
+// importID picks the record's article id (see Import).
+func importID(rec *importRecord, name string, no int) string {
+	if id := rawString(rec.ID); id != "" {
+		return model.SanitizeLine(id)
+	}
+	if id, ok := rec.Meta["id"]; ok {
+		if s := scalarString(id); s != "" {
+			return model.SanitizeLine(s)
+		}
+	}
+	if h := rawString(rec.InputHash); h != "" {
+		return "prodigy:" + model.SanitizeLine(h)
+	}
+	return filepath.Base(name) + ":" + strconv.Itoa(no)
+}
+
+// importArticle builds the article to snapshot from the record's metadata:
+// meta first (storydesk's export, Prodigy), then top-level fields.
+func importArticle(rec *importRecord, id, text string) *model.Article {
+	a := &model.Article{ID: id, Text: text, Meta: map[string]string{}}
+	for k, v := range rec.Meta {
+		s := model.SanitizeLine(scalarString(v))
+		switch k {
+		case "id":
+		case "title":
+			a.Title = s
+		case "source":
+			a.Source = s
+		case "url":
+			a.URL = s
+		case "date":
+			a.Date = s
+		case "path":
+			a.Path = s
+		default:
+			if s != "" {
+				a.Meta[model.SanitizeLine(k)] = s
+			}
+		}
+	}
+	fill := func(dst *string, v string) {
+		if *dst == "" {
+			*dst = model.SanitizeLine(v)
+		}
+	}
+	fill(&a.Title, rec.Title)
+	fill(&a.Source, rec.Source)
+	fill(&a.URL, rec.URL)
+	fill(&a.Date, rec.Date)
+	if a.Path == "" {
+		a.Path = id
+	}
+	a.Words = model.WordCount(text)
+	return a
+}
+
+// rawString reads a JSON string or number as text ("" for null or absent).
+func rawString(raw json.RawMessage) string {
+	if len(raw) == 0 {
+		return ""
+	}
+	var v any
+	if json.Unmarshal(raw, &v) != nil {
+		return ""
+	}
+	if _, ok := v.(float64); ok {
+		return strings.TrimSpace(string(raw)) // as written: a 64-bit hash stays exact
+	}
+	return scalarString(v)
+}
+
+func scalarString(v any) string {
+	switch x := v.(type) {
+	case string:
+		return x
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	case bool:
+		return strconv.FormatBool(x)
+	}
+	return ""
+}
+
+// jsonProblem says what is wrong with a line in words.
+func jsonProblem(err error) string {
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		return fmt.Sprintf("%s: want %s, got a JSON %s", te.Field, te.Type, te.Value)
+	}
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		return fmt.Sprintf("not valid JSON at byte %d: %v", se.Offset, err)
+	}
+	return err.Error()
+}
+
+func slicesIndex(spans []model.Span, start, end int, label string) int {
+	for k, sp := range spans {
+		if sp.Start == start && sp.End == end && sp.Label == label {
+			return k
+		}
+	}
+	return -1
+}
+
+func intOr(p *int) int {
+	if p == nil {
+		return -1
+	}
+	return *p
+}
+
+// clip shortens a string for a message.
+func clip(s string) string {
+	if model.RuneLen(s) > 40 {
+		return model.RuneSlice(s, 0, 40) + "…"
+	}
+	return s
+}
