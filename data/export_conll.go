@@ -114,17 +114,17 @@ func conllTokens(rs []rune, spans []model.Span, toks []conllTok) []conllTok {
 		start := i
 		i++
 		switch {
-		case isCJK(r):
-			i = attach(rs, i, edge)
-		case isWordRune(r):
+		case conllCJK(r):
+			i = conllAttach(rs, i, edge)
+		case conllWordRune(r):
 			for i < n && !edge[i] {
 				c := rs[i]
 				switch {
-				case isWordRune(c) && !isCJK(c):
+				case conllWordRune(c) && !conllCJK(c):
 					i++
-				case isAttached(c):
-					i = attach(rs, i, edge)
-				case innerPunct(c) && i+1 < n && !edge[i+1] && isWordRune(rs[i+1]) && !isCJK(rs[i+1]):
+				case conllAttached(c):
+					i = conllAttach(rs, i, edge)
+				case conllInnerPunct(c) && i+1 < n && !edge[i+1] && conllWordRune(rs[i+1]) && !conllCJK(rs[i+1]):
 					i += 2
 				default:
 					goto done
@@ -133,14 +133,14 @@ func conllTokens(rs []rune, spans []model.Span, toks []conllTok) []conllTok {
 		done:
 			// "U.S.", "F.", "Mr.": the full stop belongs to the word and
 			// ends no sentence.
-			if i < n && rs[i] == '.' && !edge[i] && abbreviation(rs[start:i]) {
+			if i < n && rs[i] == '.' && !edge[i] && conllAbbreviation(rs[start:i]) {
 				i++
 			}
 		default:
-			i = attach(rs, i, edge)
+			i = conllAttach(rs, i, edge)
 			// A flag is two regional indicators.
-			if isRegional(r) && i < n && !edge[i] && isRegional(rs[i]) {
-				i = attach(rs, i+1, edge)
+			if conllRegional(r) && i < n && !edge[i] && conllRegional(rs[i]) {
+				i = conllAttach(rs, i+1, edge)
 			}
 		}
 		toks = append(toks, conllTok{start: start, end: i})
@@ -152,22 +152,22 @@ func conllTokens(rs []rune, spans []model.Span, toks []conllTok) []conllTok {
 			continue
 		}
 		gap := rs[t.end:next.start]
-		if containsRune(gap, '\n') {
+		if conllHasRune(gap, '\n') {
 			toks[k].brk = true
 			continue
 		}
-		if t.end-t.start != 1 || !isTerminal(rs[t.start]) {
+		if t.end-t.start != 1 || !conllTerminal(rs[t.start]) {
 			continue
 		}
 		// Closing quotes and brackets stay with the sentence they close.
 		j := k
-		for j+1 < len(toks) && toks[j+1].start == toks[j].end && toks[j+1].end-toks[j+1].start == 1 && isCloser(rs[toks[j+1].start]) {
+		for j+1 < len(toks) && toks[j+1].start == toks[j].end && toks[j+1].end-toks[j+1].start == 1 && conllCloser(rs[toks[j+1].start]) {
 			j++
 		}
 		if j+1 >= len(toks) || inside[toks[j+1].start] {
 			continue
 		}
-		if toks[j+1].start > toks[j].end || isCJKTerminal(rs[t.start]) {
+		if toks[j+1].start > toks[j].end || conllCJKTerminal(rs[t.start]) {
 			toks[j].brk = true
 		}
 		k = j
@@ -175,16 +175,16 @@ func conllTokens(rs []rune, spans []model.Span, toks []conllTok) []conllTok {
 	return toks
 }
 
-// attach extends a token over what belongs to its last character: combining
+// conllAttach extends a token over what belongs to its last character: combining
 // marks, variation selectors, emoji skin tones and tags, and the characters
 // a zero-width joiner glues on (👩‍👩‍👧 is one token).
-func attach(rs []rune, i int, edge []bool) int {
+func conllAttach(rs []rune, i int, edge []bool) int {
 	for i < len(rs) && !edge[i] {
 		c := rs[i]
 		switch {
 		case c == '\u200d' && i+1 < len(rs) && !edge[i+1] && !unicode.IsSpace(rs[i+1]):
 			i += 2
-		case isAttached(c):
+		case conllAttached(c):
 			i++
 		default:
 			return i
@@ -193,21 +193,21 @@ func attach(rs []rune, i int, edge []bool) int {
 	return i
 }
 
-func isAttached(r rune) bool {
+func conllAttached(r rune) bool {
 	return unicode.Is(unicode.M, r) || r == '\u200d' || (r >= 0x1F3FB && r <= 0x1F3FF) || (r >= 0xE0020 && r <= 0xE007F)
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }
+func conllWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }
 
-func isCJK(r rune) bool {
+func conllCJK(r rune) bool {
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana)
 }
 
-func isRegional(r rune) bool { return r >= 0x1F1E6 && r <= 0x1F1FF }
+func conllRegional(r rune) bool { return r >= 0x1F1E6 && r <= 0x1F1FF }
 
-// innerPunct joins two word characters into one token: 3.5, 1,000, don't,
+// conllInnerPunct joins two word characters into one token: 3.5, 1,000, don't,
 // well-known.
-func innerPunct(r rune) bool {
+func conllInnerPunct(r rune) bool {
 	switch r {
 	case '.', ',', '\'', '’', '-', '‐', '‑':
 		return true
@@ -215,7 +215,7 @@ func innerPunct(r rune) bool {
 	return false
 }
 
-func isTerminal(r rune) bool {
+func conllTerminal(r rune) bool {
 	switch r {
 	case '.', '!', '?', '…', '。', '！', '？', '‼', '⁇', '⁈', '⁉':
 		return true
@@ -223,9 +223,9 @@ func isTerminal(r rune) bool {
 	return false
 }
 
-func isCJKTerminal(r rune) bool { return r == '。' || r == '！' || r == '？' }
+func conllCJKTerminal(r rune) bool { return r == '。' || r == '！' || r == '？' }
 
-func isCloser(r rune) bool {
+func conllCloser(r rune) bool {
 	switch r {
 	case '"', '\'', '”', '’', '»', '›', ')', ']', '}', '」', '』', '）', '】':
 		return true
@@ -233,8 +233,8 @@ func isCloser(r rune) bool {
 	return false
 }
 
-// abbreviation: initials (U.S, F) and common titles.
-func abbreviation(w []rune) bool {
+// conllAbbreviation: initials (U.S, F) and common titles.
+func conllAbbreviation(w []rune) bool {
 	if len(w) == 1 {
 		return unicode.IsUpper(w[0])
 	}
@@ -255,7 +255,7 @@ func abbreviation(w []rune) bool {
 	return false
 }
 
-func containsRune(rs []rune, r rune) bool {
+func conllHasRune(rs []rune, r rune) bool {
 	for _, c := range rs {
 		if c == r {
 			return true

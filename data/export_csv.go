@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
-	"time"
 
 	"storydesk/model"
 )
@@ -29,9 +28,9 @@ import (
 // pairs are different write-ups of one event, so they do not merge duplicate
 // clusters; they join clusters into stories, the story column. cluster and
 // story are named by their canonical article: the one marked canonical in
-// storydesk (if several in one cluster, the rule below picks among them),
-// else the earliest dated, then the longest (the uncut copy), then the first
-// id. label is how the article belongs to its cluster: duplicate or
+// storydesk (if several in one cluster, the longest of them), else the
+// longest (the uncut copy of a wire story), then the first id — the rule the
+// duplicates view uses, so the spreadsheet and the screen agree. label is how the article belongs to its cluster: duplicate or
 // near-duplicate (its strongest link inside the cluster), or same-story for
 // an article alone in its cluster, linked to the story only by same-story
 // pairs. Pairs labelled not-duplicate form nothing. With a corpus, only
@@ -59,8 +58,8 @@ func newCSVSink(env *exportEnv) (docSink, error) {
 
 func (s *csvSink) doc(d *ExportDoc) error {
 	for _, q := range d.Quotes {
-		s.w.Write([]string{cell(d.ArticleID), cell(d.Source), cell(q.Speaker), cell(q.Text), string(q.Kind),
-			cell(d.Date), cell(d.Title), cell(d.URL), strconv.Itoa(q.Start), strconv.Itoa(q.End)})
+		s.w.Write([]string{csvCell(d.ArticleID), csvCell(d.Source), csvCell(q.Speaker), csvCell(q.Text), string(q.Kind),
+			csvCell(d.Date), csvCell(d.Title), csvCell(d.URL), strconv.Itoa(q.Start), strconv.Itoa(q.End)})
 	}
 	if err := s.w.Error(); err != nil {
 		return fmt.Errorf("export %s: %w", s.quotes.name(), err)
@@ -109,7 +108,7 @@ func (s *csvSink) writeClusters(out *outFile) error {
 	w := csv.NewWriter(out)
 	w.Write([]string{"cluster", "article", "outlet", "date", "canonical", "label", "story"})
 	for _, r := range rows {
-		w.Write([]string{cell(r.Cluster), cell(r.Article), cell(r.Outlet), cell(r.Date), strconv.FormatBool(r.Canonical), r.Label, cell(r.Story)})
+		w.Write([]string{csvCell(r.Cluster), csvCell(r.Article), csvCell(r.Outlet), csvCell(r.Date), strconv.FormatBool(r.Canonical), r.Label, csvCell(r.Story)})
 	}
 	w.Flush()
 	if err := w.Error(); err != nil {
@@ -130,7 +129,7 @@ func Clusters(ctx context.Context, s *SQLiteStore, keep func(string) bool) ([]Cl
 	if err != nil {
 		return nil, err
 	}
-	dup, story := newUnionFind(), newUnionFind()
+	dup, story := newIDUnion(), newIDUnion()
 	strongest := map[string]model.DupLabel{} // article → strongest dup-cluster link
 	for _, p := range pairs {
 		if keep != nil && (!keep(p.A) || !keep(p.B)) {
@@ -154,7 +153,6 @@ func Clusters(ctx context.Context, s *SQLiteStore, keep func(string) bool) ([]Cl
 	type member struct {
 		id    string
 		brief ArticleBrief
-		when  time.Time // zero when the date is unknown
 		flag  bool
 	}
 	members := map[string]*member{}
@@ -163,25 +161,16 @@ func Clusters(ctx context.Context, s *SQLiteStore, keep func(string) bool) ([]Cl
 		if err != nil {
 			return nil, err
 		}
-		members[id] = &member{id: id, brief: b, when: parseDate(b.Date), flag: flagged[id]}
+		members[id] = &member{id: id, brief: b, flag: flagged[id]}
 	}
-	// better orders candidates for canonical: marked canonical, earliest
-	// known date, longest text, first id.
+	// better orders candidates for canonical: marked canonical, longest
+	// text, first id.
 	better := func(a, b *member) int {
 		if a.flag != b.flag {
 			if a.flag {
 				return -1
 			}
 			return 1
-		}
-		if az, bz := a.when.IsZero(), b.when.IsZero(); az != bz {
-			if bz {
-				return -1
-			}
-			return 1
-		}
-		if c := a.when.Compare(b.when); c != 0 {
-			return c
 		}
 		if c := cmp.Compare(b.brief.Length, a.brief.Length); c != 0 {
 			return c
@@ -213,12 +202,12 @@ func Clusters(ctx context.Context, s *SQLiteStore, keep func(string) bool) ([]Cl
 	}
 	slices.SortFunc(rows, func(a, b ClusterRow) int {
 		return cmp.Or(cmp.Compare(a.Story, b.Story), cmp.Compare(a.Cluster, b.Cluster),
-			-boolCmp(a.Canonical, b.Canonical), cmp.Compare(a.Article, b.Article))
+			-csvBoolCmp(a.Canonical, b.Canonical), cmp.Compare(a.Article, b.Article))
 	})
 	return rows, nil
 }
 
-func boolCmp(a, b bool) int {
+func csvBoolCmp(a, b bool) int {
 	switch {
 	case a == b:
 		return 0
@@ -228,18 +217,18 @@ func boolCmp(a, b bool) int {
 	return -1
 }
 
-// unionFind over article ids, with path halving.
-type unionFind struct{ parent map[string]string }
+// idUnion over article ids, with path halving.
+type idUnion struct{ parent map[string]string }
 
-func newUnionFind() *unionFind { return &unionFind{parent: map[string]string{}} }
+func newIDUnion() *idUnion { return &idUnion{parent: map[string]string{}} }
 
-func (u *unionFind) add(x string) {
+func (u *idUnion) add(x string) {
 	if _, ok := u.parent[x]; !ok {
 		u.parent[x] = x
 	}
 }
 
-func (u *unionFind) find(x string) string {
+func (u *idUnion) find(x string) string {
 	u.add(x)
 	for u.parent[x] != x {
 		u.parent[x] = u.parent[u.parent[x]]
@@ -248,7 +237,7 @@ func (u *unionFind) find(x string) string {
 	return x
 }
 
-func (u *unionFind) union(a, b string) {
+func (u *idUnion) union(a, b string) {
 	ra, rb := u.find(a), u.find(b)
 	if ra != rb {
 		if rb < ra {
@@ -258,19 +247,8 @@ func (u *unionFind) union(a, b string) {
 	}
 }
 
-// parseDate reads the dates corpora carry; zero when it cannot.
-func parseDate(s string) time.Time {
-	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02",
-		time.RFC1123Z, time.RFC1123, "January 2, 2006", "2 January 2006", "Jan 2, 2006", "2 Jan 2006", "2006/01/02"} {
-		if t, err := time.Parse(layout, s); err == nil {
-			return t
-		}
-	}
-	return time.Time{}
-}
-
-// cell defuses spreadsheet formulas in untrusted text.
-func cell(s string) string {
+// csvCell defuses spreadsheet formulas in untrusted text.
+func csvCell(s string) string {
 	if s != "" {
 		switch s[0] {
 		case '=', '+', '-', '@', '\t', '\r':

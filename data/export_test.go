@@ -678,7 +678,7 @@ func TestClustersUnionFindAndCanonical(t *testing.T) {
 	for _, r := range rows {
 		got = append(got, strings.Join([]string{r.Cluster, r.Article, strconv.FormatBool(r.Canonical), r.Label, r.Story}, " "))
 	}
-	// Unflagged: the earliest (b and c tie on date), then the longest: c.
+	// Unflagged: the longest, c.
 	want := []string{
 		"c c true near-duplicate c", "c a false duplicate c", "c b false duplicate c",
 		"d d true same-story c", "e e true same-story c",

@@ -143,7 +143,7 @@ func Import(ctx context.Context, s *SQLiteStore, r io.Reader, opts ImportOptions
 		return nil
 	}
 	for no := 1; ; no++ {
-		line, tooLong, err := readLine(br, maxArticleBytes)
+		line, tooLong, err := importReadLine(br, maxArticleBytes)
 		if err != nil && !errors.Is(err, io.EOF) {
 			if cerr := commit(); cerr != nil {
 				return st, cerr
@@ -186,9 +186,9 @@ func Import(ctx context.Context, s *SQLiteStore, r io.Reader, opts ImportOptions
 	return st, commit()
 }
 
-// readLine reads one line without its line break. A line longer than max is
+// importReadLine reads one line without its line break. A line longer than max is
 // consumed and reported by tooLong, without its bytes.
-func readLine(br *bufio.Reader, max int) (line []byte, tooLong bool, err error) {
+func importReadLine(br *bufio.Reader, max int) (line []byte, tooLong bool, err error) {
 	var buf []byte
 	for {
 		chunk, err := br.ReadSlice('\n')
@@ -214,7 +214,7 @@ func readLine(br *bufio.Reader, max int) (line []byte, tooLong bool, err error) 
 func (s *SQLiteStore) importLine(ctx context.Context, tx *sql.Tx, line []byte, no int, source, name string, st *ImportStats, problem func(int, string, ...any)) error {
 	var rec importRecord
 	if err := json.Unmarshal(line, &rec); err != nil {
-		problem(no, "%s", jsonProblem(err))
+		problem(no, "%s", importJSONProblem(err))
 		return nil
 	}
 	switch strings.ToLower(rec.Answer) {
@@ -277,7 +277,7 @@ func (s *SQLiteStore) importRecord(ctx context.Context, tx *sql.Tx, rec *importR
 		}
 		got := model.RuneSlice(orig, a, b)
 		if want != nil && *want != got {
-			return 0, 0, "", fmt.Errorf("%s: text %q does not match the text at %d–%d, %q (offsets are code points, as in Python)", what, clip(*want), a, b, clip(got))
+			return 0, 0, "", fmt.Errorf("%s: text %q does not match the text at %d–%d, %q (offsets are code points, as in Python)", what, importClip(*want), a, b, importClip(got))
 		}
 		if text == orig {
 			return a, b, got, nil
@@ -321,7 +321,9 @@ func (s *SQLiteStore) importRecord(ctx context.Context, tx *sql.Tx, rec *importR
 		order[i] = i
 	}
 	// In text order, so an overlap names the earlier span.
-	sort.SliceStable(order, func(i, j int) bool { return intOr(rec.Spans[order[i]].Start) < intOr(rec.Spans[order[j]].Start) })
+	sort.SliceStable(order, func(i, j int) bool {
+		return importIntOr(rec.Spans[order[i]].Start) < importIntOr(rec.Spans[order[j]].Start)
+	})
 	for _, i := range order {
 		rs := rec.Spans[i]
 		what := fmt.Sprintf("spans[%d]", i)
@@ -333,7 +335,7 @@ func (s *SQLiteStore) importRecord(ctx context.Context, tx *sql.Tx, rec *importR
 		if label == "" {
 			return added, fmt.Errorf("%s: no label", what)
 		}
-		if k := slicesIndex(have, a, b, label); k >= 0 {
+		if k := importSameSpan(have, a, b, label); k >= 0 {
 			spanIDs[i] = have[k].ID
 			continue
 		}
@@ -342,7 +344,7 @@ func (s *SQLiteStore) importRecord(ctx context.Context, tx *sql.Tx, rec *importR
 		if err := s.apply(ctx, tx, &op); err != nil {
 			var ov *OverlapError
 			if errors.As(err, &ov) {
-				return added, fmt.Errorf("%s %s %q at %d–%d %v (storydesk keeps entity spans apart, as NER data does)", what, label, clip(got), a, b, err)
+				return added, fmt.Errorf("%s %s %q at %d–%d %v (storydesk keeps entity spans apart, as NER data does)", what, label, importClip(got), a, b, err)
 			}
 			return added, fmt.Errorf("%s: %w", what, err)
 		}
@@ -432,15 +434,15 @@ func (s *SQLiteStore) importRecord(ctx context.Context, tx *sql.Tx, rec *importR
 
 // importID picks the record's article id (see Import).
 func importID(rec *importRecord, name string, no int) string {
-	if id := rawString(rec.ID); id != "" {
+	if id := importRawString(rec.ID); id != "" {
 		return model.SanitizeLine(id)
 	}
 	if id, ok := rec.Meta["id"]; ok {
-		if s := scalarString(id); s != "" {
+		if s := importScalar(id); s != "" {
 			return model.SanitizeLine(s)
 		}
 	}
-	if h := rawString(rec.InputHash); h != "" {
+	if h := importRawString(rec.InputHash); h != "" {
 		return "prodigy:" + model.SanitizeLine(h)
 	}
 	return filepath.Base(name) + ":" + strconv.Itoa(no)
@@ -451,7 +453,7 @@ func importID(rec *importRecord, name string, no int) string {
 func importArticle(rec *importRecord, id, text string) *model.Article {
 	a := &model.Article{ID: id, Text: text, Meta: map[string]string{}}
 	for k, v := range rec.Meta {
-		s := model.SanitizeLine(scalarString(v))
+		s := model.SanitizeLine(importScalar(v))
 		switch k {
 		case "id":
 		case "title":
@@ -486,8 +488,8 @@ func importArticle(rec *importRecord, id, text string) *model.Article {
 	return a
 }
 
-// rawString reads a JSON string or number as text ("" for null or absent).
-func rawString(raw json.RawMessage) string {
+// importRawString reads a JSON string or number as text ("" for null or absent).
+func importRawString(raw json.RawMessage) string {
 	if len(raw) == 0 {
 		return ""
 	}
@@ -498,10 +500,10 @@ func rawString(raw json.RawMessage) string {
 	if _, ok := v.(float64); ok {
 		return strings.TrimSpace(string(raw)) // as written: a 64-bit hash stays exact
 	}
-	return scalarString(v)
+	return importScalar(v)
 }
 
-func scalarString(v any) string {
+func importScalar(v any) string {
 	switch x := v.(type) {
 	case string:
 		return x
@@ -513,8 +515,8 @@ func scalarString(v any) string {
 	return ""
 }
 
-// jsonProblem says what is wrong with a line in words.
-func jsonProblem(err error) string {
+// importJSONProblem says what is wrong with a line in words.
+func importJSONProblem(err error) string {
 	var te *json.UnmarshalTypeError
 	if errors.As(err, &te) {
 		return fmt.Sprintf("%s: want %s, got a JSON %s", te.Field, te.Type, te.Value)
@@ -526,7 +528,7 @@ func jsonProblem(err error) string {
 	return err.Error()
 }
 
-func slicesIndex(spans []model.Span, start, end int, label string) int {
+func importSameSpan(spans []model.Span, start, end int, label string) int {
 	for k, sp := range spans {
 		if sp.Start == start && sp.End == end && sp.Label == label {
 			return k
@@ -535,15 +537,15 @@ func slicesIndex(spans []model.Span, start, end int, label string) int {
 	return -1
 }
 
-func intOr(p *int) int {
+func importIntOr(p *int) int {
 	if p == nil {
 		return -1
 	}
 	return *p
 }
 
-// clip shortens a string for a message.
-func clip(s string) string {
+// importClip shortens a string for a message.
+func importClip(s string) string {
 	if model.RuneLen(s) > 40 {
 		return model.RuneSlice(s, 0, 40) + "…"
 	}
