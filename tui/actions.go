@@ -147,7 +147,7 @@ func (m *Model) deleteSpans() tea.Cmd {
 		return nil
 	}
 	return m.queue(func(j *writeJob) (data.Action, bool) {
-		_, spans, ok := m.current(t)
+		doc, spans, ok := m.current(t)
 		if !ok {
 			return data.Action{}, false
 		}
@@ -161,9 +161,11 @@ func (m *Model) deleteSpans() tea.Cmd {
 			m.message = "Nothing to delete: no tagged span here"
 			return data.Action{}, false
 		}
-		ops := make([]data.Op, len(victims))
-		for i, sp := range victims {
-			ops[i] = data.Op{Kind: data.OpDelSpan, Article: t.id, Span: sp}
+		// Quotations whose speaker is a deleted span lose the link first, in
+		// the same action, so undo puts the link back with the span.
+		ops := unlinkQuotes(doc, t.id, victims)
+		for _, sp := range victims {
+			ops = append(ops, data.Op{Kind: data.OpDelSpan, Article: t.id, Span: sp})
 		}
 		name := "delete " + describeSpan(victims[0])
 		j.done, j.focus = "Deleted "+describeSpan(victims[0]), victims[0].Start
@@ -380,7 +382,15 @@ func (m *Model) reanchor() tea.Cmd {
 	}
 	old := e.doc
 	placed, lost := model.Reanchor(old.Text, a.Text, old.Spans)
+	// Quotations move the same way, on their own (they contain entity
+	// spans, which Reanchor would keep them from overlapping). They go
+	// first and come back last, so undo re-adds them after their speakers'
+	// spans.
+	qPlaced, qLost := reanchorQuotes(old.Text, a.Text, old.Quotes, lost)
 	var ops []data.Op
+	for _, q := range old.Quotes {
+		ops = append(ops, data.Op{Kind: data.OpDelQuote, Article: a.ID, Quote: q})
+	}
 	for _, sp := range old.Spans {
 		ops = append(ops, data.Op{Kind: data.OpDelSpan, Article: a.ID, Span: sp})
 	}
@@ -388,27 +398,37 @@ func (m *Model) reanchor() tea.Cmd {
 	for _, sp := range placed {
 		ops = append(ops, data.Op{Kind: data.OpAddSpan, Article: a.ID, Span: sp})
 	}
+	for _, q := range qPlaced {
+		ops = append(ops, data.Op{Kind: data.OpAddQuote, Article: a.ID, Quote: q})
+	}
 	act := data.Action{Name: fmt.Sprintf("re-anchor %d spans of %s", len(old.Spans), clip(a.ID, 40)), Ops: ops}
 	done := fmt.Sprintf("Re-anchored %d spans onto the new text", len(placed))
+	if len(old.Quotes) > 0 {
+		done += fmt.Sprintf(" and %d quotations", len(qPlaced))
+	}
 	run := func() tea.Cmd {
 		return m.sess.enqueue(&writeJob{kind: writeDo, act: act, done: done, selKey: m.ann.selKey(), focus: -1})
 	}
-	if len(lost) == 0 {
+	nLost := len(lost) + len(qLost)
+	if nLost == 0 {
 		return run()
 	}
-	done += fmt.Sprintf("; deleted %d that no longer occur (u brings them back)", len(lost))
-	act.Name += fmt.Sprintf(", deleting %d", len(lost))
+	done += fmt.Sprintf("; deleted %d that no longer occur (u brings them back)", nLost)
+	act.Name += fmt.Sprintf(", deleting %d", nLost)
 	lines := []string{
 		fmt.Sprintf("The text of %s changed on disk. %d of %d spans can be moved onto it;", clip(a.ID, 60), len(placed), len(old.Spans)),
-		fmt.Sprintf("these %d no longer occur in it and would be deleted (in the same undoable action):", len(lost)),
+		fmt.Sprintf("these %d no longer occur in it and would be deleted (in the same undoable action):", nLost),
 		"",
 	}
 	for _, sp := range lost {
 		lines = append(lines, fmt.Sprintf("  %s at %d–%d", describeSpan(sp), sp.Start, sp.End))
 	}
+	for _, q := range qLost {
+		lines = append(lines, fmt.Sprintf("  quotation %s at %d–%d", describeQuote(q.Text, q.Speaker), q.Start, q.End))
+	}
 	lines = append(lines, "", "Press y to re-anchor and delete them, esc to keep the snapshot as it is.")
 	m.question = &question{
-		text:  fmt.Sprintf("Re-anchor and delete %d span%s that no longer occur? y/esc", len(lost), plural(len(lost))),
+		text:  fmt.Sprintf("Re-anchor and delete %d annotation%s that no longer occur? y/esc", nLost, plural(nLost)),
 		lines: lines,
 		yes:   run,
 	}

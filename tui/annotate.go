@@ -43,6 +43,11 @@ type annotatePane struct {
 	goal   int  // column j/k aim for; -1 until a vertical move sets it
 	top    int  // first layout line on screen
 	panel  bool // entities panel shown
+
+	// Quotes (quotes_view.go): the panel shown is the quotes panel, and
+	// the quotations highlighted in the text.
+	quotesPanel bool
+	qmarks      []quoteMark
 }
 
 func newAnnotatePane(c *common) *annotatePane {
@@ -127,10 +132,13 @@ func (a *annotatePane) innerW() int {
 	return max(0, w-2)
 }
 
-func (a *annotatePane) innerH() int { return max(0, a.h-2) }
+func (a *annotatePane) innerH() int { return max(0, a.h-a.panelBelowH()-2) }
 
 // panelW is the entities panel's width when it is shown beside the text.
 func (a *annotatePane) panelW() int {
+	if a.quotesPanel {
+		return quotesPanelW(a.w)
+	}
 	if a.w >= 70 {
 		return clampInt(a.w/4, 26, 40)
 	}
@@ -552,6 +560,7 @@ func (a *annotatePane) lineMarks(i int) []layout.Mark {
 		add(a.spans[k].Start)
 		add(a.spans[k].End)
 	}
+	a.quoteCuts(l.Start, l.End, add)
 	if sel {
 		add(ss)
 		add(se)
@@ -579,6 +588,7 @@ func (a *annotatePane) lineMarks(i int) []layout.Mark {
 		if s >= cs && s < ce {
 			style += base
 		}
+		style += a.quoteLayerAt(s) * 2 * base
 		if style == 0 {
 			continue
 		}
@@ -598,7 +608,7 @@ func (a *annotatePane) textLines() []string {
 	painters := a.c.styles.annPainters()
 	out := make([]string, 0, h)
 	for i := a.top; i < len(a.lay.Lines) && len(out) < h; i++ {
-		out = append(out, pad+a.lay.RenderLine(i, a.lineMarks(i), painters))
+		out = append(out, a.gutter(i, pad)+a.lay.RenderLine(i, a.lineMarks(i), painters))
 	}
 	return out
 }
@@ -656,7 +666,8 @@ func (a *annotatePane) View(info, prompt string, panel func(w, h int) string) st
 	if a.w <= 0 || a.h <= 0 {
 		return ""
 	}
-	if a.panel && a.panelW() == 0 && panel != nil {
+	below := a.panelBelowH()
+	if a.panel && a.panelW() == 0 && below == 0 && panel != nil {
 		return panel(a.w, a.h)
 	}
 	inner := a.innerW()
@@ -683,6 +694,9 @@ func (a *annotatePane) View(info, prompt string, panel func(w, h int) string) st
 	bw := a.w
 	if a.panel && panel != nil {
 		bw = a.w - a.panelW()
+	}
+	if below > 0 && panel != nil {
+		return box(a.c.styles, true, title, info, content, bw, a.h-below) + "\n" + panel(a.w, below)
 	}
 	body := box(a.c.styles, true, title, info, content, bw, a.h)
 	if a.panel && panel != nil {

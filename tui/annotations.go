@@ -51,6 +51,7 @@ func (m *Model) quit() tea.Cmd {
 	if m.scan != nil {
 		m.scan.cancel()
 	}
+	m.stopQuoteScan()
 	st := m.sess.st
 	u, id, pos := m.currentState()
 	if !m.restored {
@@ -199,7 +200,7 @@ func (m *Model) enterAnnotate(idx int) tea.Cmd {
 // leaveAnnotate returns to the read view, remembering the cursor.
 func (m *Model) leaveAnnotate() tea.Cmd {
 	m.annotating = false
-	m.labelWait, m.prompt = nil, nil
+	m.labelWait, m.prompt, m.quotes.prompt = nil, nil, nil
 	if e := m.sess.docs[m.ann.id]; e != nil {
 		e.pos = m.ann.CursorOffset()
 	}
@@ -415,6 +416,9 @@ func firstSpanOffset(act data.Action, id string) (int, bool) {
 		if op.Article == id && op.Span.End > op.Span.Start {
 			return op.Span.Start, true
 		}
+		if op.Article == id && op.Quote.End > op.Quote.Start {
+			return op.Quote.Start, true
+		}
 	}
 	return 0, false
 }
@@ -469,6 +473,9 @@ func (m *Model) annotateKey(msg tea.KeyPressMsg) tea.Cmd {
 			return m.leaveAnnotate()
 		}
 		return nil
+	}
+	if cmd, ok := m.quotesAnnotateKey(msg); ok {
+		return cmd
 	}
 	// Motions: v mode and the shift keys extend the selection; a plain
 	// motion drops a shift selection.
@@ -569,7 +576,7 @@ func (m *Model) annotateMatches(msg tea.KeyPressMsg) bool {
 	return key.Matches(msg, k.WordNext, k.WordPrev, k.LineDown, k.LineUp, k.SentenceNext, k.SentencePrev,
 		k.ParaNext, k.ParaPrev, k.DocStart, k.DocEnd, k.ScreenDown, k.ScreenUp, k.Select,
 		k.ExtendNext, k.ExtendPrev, k.ExtendDown, k.ExtendUp, k.Delete, k.EntityNext, k.EntityPrev,
-		k.TagAll, k.TagCorpus, k.Entities, k.Canonical, k.NextArticle, k.PrevArticle)
+		k.TagAll, k.TagCorpus, k.Entities, k.Canonical, k.NextArticle, k.PrevArticle) || m.quotesMatches(msg)
 }
 
 // switchArticle leaves annotate mode and re-enters it on the next or
@@ -625,6 +632,9 @@ func (m *Model) annotateView() string {
 	if m.prompt != nil {
 		prompt = m.prompt.View(a.innerW() - 2*a.pad())
 	}
+	if a.quotesPanel {
+		return a.View(info, prompt, m.quotesPanelView)
+	}
 	return a.View(info, prompt, m.entitiesView)
 }
 
@@ -634,6 +644,7 @@ func (m *Model) annotationStatus(s *statusInfo) {
 		return
 	}
 	s.store = true
+	defer m.quotesStatus(s)
 	s.doneN = m.sess.progress()
 	s.live = m.store.nLive
 	s.saving = m.sess.pending()
@@ -676,6 +687,9 @@ func plural(n int) string {
 
 func (m *Model) annotateShortHelp() []key.Binding {
 	k := m.c.keys
+	if m.quotes.on {
+		return m.quotesShortHelp()
+	}
 	return []key.Binding{k.WordNext, k.ExtendNext, k.Select, labelRange(k), k.Delete, k.TagAll, k.EntityNext, k.Undo, k.Done, k.Entities, k.Back}
 }
 
@@ -696,5 +710,6 @@ func (m *Model) annotateFullHelp() [][]key.Binding {
 		labels,
 		{k.Delete, k.EntityNext, k.EntityPrev, k.TagAll, k.TagCorpus, k.Canonical, k.Entities, k.NextArticle, k.PrevArticle},
 		{k.Undo, k.Redo, k.Done, k.Reanchor},
+		m.quotesFullHelp(),
 	}
 }

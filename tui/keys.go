@@ -76,6 +76,20 @@ type KeyMap struct {
 	NextArticle  key.Binding
 	PrevArticle  key.Binding
 	Confirm      key.Binding // answer yes to a question in the status bar
+
+	// Quotes (tui/quotes*.go). Quotes opens quotes mode (the panel, and
+	// suggestions in the text) from annotate mode or an article; QuoteTag
+	// works anywhere in annotate mode; the rest apply in quotes mode, where
+	// they win over the annotate keys they share (n, N, x).
+	Quotes        key.Binding
+	QuoteTag      key.Binding // the selection is a quotation: tag it, then name its speaker
+	QuoteNext     key.Binding
+	QuotePrev     key.Binding
+	QuoteAccept   key.Binding // accept with the suggested speaker
+	QuoteReject   key.Binding // a false detection: stored as rejected, not suggested again
+	QuoteSpeaker  key.Binding // pick an entity or type a name
+	QuoteKind     key.Binding // direct → partial → paraphrase → scare
+	QuoteCarriers key.Binding // the other articles that carry this quotation
 }
 
 // DefaultKeyMap returns the standard bindings (vi-style plus arrows).
@@ -145,6 +159,16 @@ func DefaultKeyMap() KeyMap {
 		PrevArticle:  key.NewBinding(key.WithKeys("["), key.WithHelp("[", "previous article")),
 		Confirm:      key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes")),
 		Labels:       defaultLabelKeys(),
+
+		Quotes:        key.NewBinding(key.WithKeys("Q"), key.WithHelp("Q", "quotes")),
+		QuoteTag:      key.NewBinding(key.WithKeys("\""), key.WithHelp("\"", "tag quotation")),
+		QuoteNext:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next quotation")),
+		QuotePrev:     key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous quotation")),
+		QuoteAccept:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "accept")),
+		QuoteReject:   key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "reject")),
+		QuoteSpeaker:  key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "speaker")),
+		QuoteKind:     key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "kind")),
+		QuoteCarriers: key.NewBinding(key.WithKeys("C"), key.WithHelp("C", "who carried it")),
 	}
 }
 

@@ -102,6 +102,8 @@ type Model struct {
 	changedDone  bool // the list's changed-on-disk scan has run
 	idIndex      map[string]int
 	themeFixed   bool
+
+	quotes quotesState // quotes mode, the speaker prompt, carriers (quotes*.go)
 }
 
 // New builds the reader for a corpus found by data.Open (or the sample).
@@ -206,7 +208,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case renderedMsg:
 		cmds = append(cmds, m.detail.renderDone(msg))
 	case tea.PasteMsg:
-		if m.prompt != nil {
+		if m.quotes.prompt != nil {
+			m.speakerPaste(msg)
+		} else if m.prompt != nil {
 			m.prompt.input.Update(msg)
 			m.prompt.refresh()
 		} else {
@@ -220,11 +224,13 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		cmds = append(cmds, cmd)
 	default:
-		if cmd, handled := m.updateAnnotation(msg); handled {
+		if cmd, handled := m.updateQuotes(msg); handled {
+			cmds = append(cmds, cmd)
+		} else if cmd, handled := m.updateAnnotation(msg); handled {
 			cmds = append(cmds, cmd)
 		}
 	}
-	cmds = append(cmds, m.syncDetail())
+	cmds = append(cmds, m.syncDetail(), m.syncQuotes())
 	return m, tea.Batch(cmds...)
 }
 
@@ -275,6 +281,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		// Every key is text for the canonical-name prompt except its own.
 		return m.promptKey(msg), false
 	}
+	if m.quotes.prompt != nil {
+		return m.speakerPromptKey(msg), false
+	}
 	m.message = ""
 
 	if m.question != nil {
@@ -300,6 +309,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 			return nil, false
 		}
 		return m.over.Update(msg), false
+	}
+	if cmd, ok := m.quotesFirstKey(msg); ok {
+		return cmd, false
 	}
 
 	if m.annotating && (m.labelWait != nil || m.annotateMatches(msg)) {
@@ -475,8 +487,12 @@ func (m *Model) mode() string {
 	switch {
 	case m.list.typing:
 		return "FILTER"
+	case m.quotes.carriers != nil:
+		return "CARRIERS"
 	case m.annotating && m.ann.anchor >= 0:
 		return "SELECT"
+	case m.annotating && m.quotes.on:
+		return "QUOTES"
 	case m.annotating:
 		return "ANNOTATE"
 	case m.detail.kind == kindRaw:
@@ -493,6 +509,10 @@ func (m *Model) shortHelp() []key.Binding {
 		return m.list.ShortHelp()
 	case m.prompt != nil:
 		return m.prompt.ShortHelp()
+	case m.quotes.prompt != nil:
+		return m.quotes.prompt.ShortHelp()
+	case m.quotes.carriers != nil && m.overlay == overlayNone:
+		return append(m.carriersShortHelp(), k.Help, k.Quit)
 	case m.question != nil:
 		return []key.Binding{k.Confirm, k.Back}
 	case m.overlay != overlayNone:
@@ -524,6 +544,8 @@ func (m *Model) View() tea.View {
 	switch {
 	case m.overlay != overlayNone:
 		body = m.over.View()
+	case m.quotes.carriers != nil:
+		body = m.carriersBody(w, m.ann.h)
 	case m.annotating:
 		body = m.annotateView()
 	case m.narrow && m.focus == focusDetail:
@@ -560,6 +582,9 @@ func (m *Model) View() tea.View {
 	}
 	if m.overlay == overlayNone && m.annotating && m.prompt != nil {
 		v.Cursor = m.promptCursor()
+	}
+	if m.overlay == overlayNone && m.annotating && m.quotes.prompt != nil && m.quotes.carriers == nil {
+		v.Cursor = m.speakerCursor()
 	}
 	return v
 }

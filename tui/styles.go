@@ -84,11 +84,15 @@ type Styles struct {
 
 	Help help.Styles
 
+	// Quotes: quotations in the annotate view, the quotes panel, word diffs.
+	Quotes QuoteStyles
+
 	// Glamour is the glamour standard style for article text.
 	Glamour string
 
 	p    paints  // derived by NewStyles
 	ann  []paint // annotate paints, indexed as annStyle describes
+	qp   quotePaints
 	dark bool
 }
 
@@ -137,6 +141,7 @@ func (s *Styles) derive() {
 		barFull: newPaint(s.BarFull), barEmpty: newPaint(s.BarEmpty),
 		badge: newPaint(s.Badge), changed: newPaint(s.Changed),
 	}
+	s.deriveQuotes()
 	s.deriveAnn()
 }
 
@@ -147,6 +152,7 @@ func (s *Styles) derive() {
 func NewStyles(isDark, noColor bool) Styles {
 	st := newStyles(isDark, noColor)
 	st.dark = isDark
+	st.Quotes = newQuoteStyles(isDark, noColor)
 	st.Spans = labelStyles(model.DefaultLabels, nil, isDark, noColor)
 	st.derive()
 	return st
@@ -377,7 +383,9 @@ func (s Styles) WithLabels(labels []string, colors map[string]string) Styles {
 
 // The annotate view's style indices, as passed to layout.RenderLine: 0 is
 // plain text, 1…L the labels, L+1 a label not in the set, L+2 the selection;
-// adding annBase(L) to any of them puts the cursor on it.
+// adding annBase(L) to any of them puts the cursor on it, and adding
+// 2·annBase(L) times a quote layer (qLayerSuggested, qLayerAccepted) puts
+// it inside a quotation.
 func annBase(nLabels int) int { return nLabels + 3 }
 
 func (s *Styles) deriveAnn() {
@@ -387,16 +395,20 @@ func (s *Styles) deriveAnn() {
 	copy(base[1:], s.Spans)
 	base[n+1] = s.SpanOther
 	base[n+2] = s.Selection
-	s.ann = make([]paint, 2*len(base))
-	for i, st := range base {
-		if i > 0 {
-			s.ann[i] = newPaint(st)
+	per := 2 * len(base)
+	s.ann = make([]paint, quoteLayers*per)
+	for layer := 0; layer < quoteLayers; layer++ {
+		for i, st := range base {
+			st = s.Quotes.layer(st, i, layer)
+			if i > 0 || layer > 0 {
+				s.ann[layer*per+i] = newPaint(st)
+			}
+			cur := st.Reverse(true)
+			if s.NoColor && i == n+2 {
+				cur = st.Bold(true) // reverse already marks the selection
+			}
+			s.ann[layer*per+len(base)+i] = newPaint(cur)
 		}
-		cur := st.Reverse(true)
-		if s.NoColor && i == n+2 {
-			cur = st.Bold(true) // reverse already marks the selection
-		}
-		s.ann[len(base)+i] = newPaint(cur)
 	}
 }
 

@@ -1,0 +1,466 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"storydesk/data"
+	"storydesk/model"
+)
+
+// Who carried this quotation: C searches every other article of the corpus
+// for the quotation under the cursor (or the selection), exactly or nearly
+// (model.QuoteMatcher), on a goroutine that reports progress as the
+// corpus-wide tagging scan does. The carriers view lists each article that
+// carries it — outlet, title, and its wording with the words it changed
+// marked — as they are found; enter opens that article in annotate mode with
+// the passage selected (so " tags it).
+
+// carrier is one passage of another article carrying the quotation.
+type carrier struct {
+	idx           int // item index in the source
+	id            string
+	title, outlet string
+	match         model.QuoteMatch
+}
+
+// quoteScan is a carriers search running in the background.
+type quoteScan struct {
+	quote, speaker string
+	from           string // the article searched from (not searched)
+	done, total    int
+
+	mu       sync.Mutex
+	found    []carrier
+	failed   int
+	finished bool
+	err      error
+
+	ch     chan tea.Msg
+	cancel context.CancelFunc
+}
+
+type quoteScanMsg struct{ scan *quoteScan }
+
+func (s *quoteScan) wait() tea.Msg {
+	msg, ok := <-s.ch
+	if !ok {
+		return nil
+	}
+	return msg
+}
+
+// carriersView is the full-body list of carriers.
+type carriersView struct {
+	scan     *quoteScan
+	items    []carrier
+	sel, off int
+}
+
+// quoteJump is a carrier's passage to select once its article is open in
+// annotate mode.
+type quoteJump struct {
+	id         string
+	start, end int
+	text       string
+	outlet     string
+}
+
+// searchCarriers starts a search for the quotation under the cursor, or
+// for the selected words.
+func (m *Model) searchCarriers() tea.Cmd {
+	if !m.needStore() {
+		return nil
+	}
+	a := m.ann
+	text, speaker := "", ""
+	if s, e, ok := a.selection(); ok {
+		text = string(a.runes[s:e])
+	} else if i := m.currentQuote(); i >= 0 {
+		it := &m.quotes.items[i]
+		text, speaker = it.text, it.speaker()
+	}
+	if strings.TrimSpace(text) == "" {
+		m.message = "Put the cursor in a quotation (or select words) to find who else carried it"
+		return nil
+	}
+	qm := model.NewQuoteMatcher(text)
+	if !qm.Searchable() {
+		m.message = fmt.Sprintf("Too short to search for: %d word%s (%d at least)", qm.Words(), plural(qm.Words()), model.QuoteMatchMinWords)
+		return nil
+	}
+	m.stopQuoteScan()
+	items := append([]int32(nil), m.store.liveItems()...)
+	annotated := make(map[string]bool, len(m.sess.hashes))
+	for id := range m.sess.hashes {
+		annotated[id] = true
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	s := &quoteScan{quote: text, speaker: speaker, from: a.id, total: len(items), ch: make(chan tea.Msg, 1), cancel: cancel}
+	m.quotes.scan = s
+	m.quotes.carriers = &carriersView{scan: s}
+	src, st := m.src, m.sess.st
+	go func() {
+		defer close(s.ch)
+		err := scanCarriers(ctx, src, st, items, annotated, qm, s)
+		s.mu.Lock()
+		s.finished, s.err = true, err
+		s.mu.Unlock()
+		s.ch <- quoteScanMsg{scan: s}
+	}()
+	return s.wait
+}
+
+// scanCarriers searches each article as the annotate view would show it:
+// the stored snapshot for an annotated article (its offsets are the
+// snapshot's), else the cleaned text.
+func scanCarriers(ctx context.Context, src Source, st data.Store, items []int32, annotated map[string]bool, qm *model.QuoteMatcher, s *quoteScan) error {
+	last := time.Now()
+	for n, i := range items {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if time.Since(last) > 100*time.Millisecond {
+			s.mu.Lock()
+			s.done = n
+			s.mu.Unlock()
+			select {
+			case s.ch <- quoteScanMsg{scan: s}:
+			default: // the UI has not taken the last one yet
+			}
+			last = time.Now()
+		}
+		a, err := src.Load(int(i))
+		if err != nil || a == nil {
+			s.mu.Lock()
+			s.failed++
+			s.mu.Unlock()
+			continue
+		}
+		if a.ID == s.from {
+			continue
+		}
+		text := a.Text
+		if annotated[a.ID] {
+			doc, ok, err := st.Doc(ctx, a.ID)
+			if err != nil {
+				return err
+			}
+			if ok {
+				text = doc.Text
+			}
+		}
+		for _, mt := range qm.Find(text) {
+			c := carrier{idx: int(i), id: a.ID, title: a.Title, outlet: a.Source, match: mt}
+			s.mu.Lock()
+			s.found = append(s.found, c)
+			s.mu.Unlock()
+		}
+	}
+	s.mu.Lock()
+	s.done = len(items)
+	s.mu.Unlock()
+	return nil
+}
+
+// quoteScanned takes a search's progress or end.
+func (m *Model) quoteScanned(msg quoteScanMsg) tea.Cmd {
+	s := msg.scan
+	if m.quotes.scan != s {
+		return nil // cancelled, or replaced by a newer search
+	}
+	s.mu.Lock()
+	found := append([]carrier(nil), s.found...)
+	finished, err, failed := s.finished, s.err, s.failed
+	s.mu.Unlock()
+	if v := m.quotes.carriers; v != nil && v.scan == s {
+		v.items = found
+		v.sel = clampInt(v.sel, 0, max(0, len(found)-1))
+	}
+	if !finished {
+		return s.wait
+	}
+	m.quotes.scan = nil
+	switch {
+	case err != nil && err != context.Canceled:
+		m.message = "Search failed: " + err.Error()
+	case err == nil:
+		arts := map[string]bool{}
+		for _, c := range found {
+			arts[c.id] = true
+		}
+		m.message = fmt.Sprintf("%d other article%s carr%s it", len(arts), plural(len(arts)), map[bool]string{true: "ies", false: "y"}[len(arts) == 1])
+		if failed > 0 {
+			m.message += fmt.Sprintf("; %d could not be read", failed)
+		}
+	}
+	return nil
+}
+
+// stopQuoteScan cancels a search in flight (its messages are ignored).
+func (m *Model) stopQuoteScan() {
+	if s := m.quotes.scan; s != nil {
+		s.cancel()
+		m.quotes.scan = nil
+	}
+}
+
+// carriersKey handles keys in the carriers view.
+func (m *Model) carriersKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.c.keys
+	v := m.quotes.carriers
+	n := len(v.items)
+	switch {
+	case key.Matches(msg, k.Back):
+		m.stopQuoteScan()
+		m.quotes.carriers = nil
+	case key.Matches(msg, k.Down):
+		v.sel = min(v.sel+1, max(0, n-1))
+	case key.Matches(msg, k.Up):
+		v.sel = max(v.sel-1, 0)
+	case key.Matches(msg, k.PageDown, k.HalfPageDown):
+		v.sel = min(v.sel+5, max(0, n-1))
+	case key.Matches(msg, k.PageUp, k.HalfPageUp):
+		v.sel = max(v.sel-5, 0)
+	case key.Matches(msg, k.Top):
+		v.sel = 0
+	case key.Matches(msg, k.Bottom):
+		v.sel = max(0, n-1)
+	case key.Matches(msg, k.Open):
+		if n == 0 {
+			return nil
+		}
+		return m.jumpToCarrier(v.items[v.sel])
+	}
+	return nil
+}
+
+// jumpToCarrier opens the carrier's article in annotate mode; applyJump
+// selects the passage once it is there.
+func (m *Model) jumpToCarrier(c carrier) tea.Cmd {
+	m.stopQuoteScan()
+	m.quotes.carriers = nil
+	if !m.list.selectItem(c.idx) {
+		m.list.clearFilter() // the article is filtered out of the list
+		if !m.list.selectItem(c.idx) {
+			m.message = "That article is no longer in the list"
+			return nil
+		}
+	}
+	m.quotes.jump = &quoteJump{id: c.id, start: c.match.Start, end: c.match.End, text: c.match.Text, outlet: c.outlet}
+	var save tea.Cmd
+	if m.annotating {
+		save = m.leaveAnnotate()
+	}
+	m.wantAnnotate = c.idx
+	m.setFocus(focusDetail)
+	return tea.Batch(save, m.syncDetail(), m.maybeEnterAnnotate())
+}
+
+// applyJump selects a carrier's passage once its article is open in
+// annotate mode, if the text is still the one searched.
+func (m *Model) applyJump() {
+	j := m.quotes.jump
+	a := m.ann
+	if j == nil || !m.annotating || a.id != j.id || len(a.stops) == 0 {
+		return
+	}
+	m.quotes.jump = nil
+	if j.end > len(a.runes) || string(a.runes[j.start:j.end]) != j.text {
+		m.message = "The article changed since the search: the passage is no longer where it was"
+		return
+	}
+	a.clearSelection()
+	a.cur = a.stopAt(j.start)
+	if end := a.stopAt(j.end - 1); end > a.cur {
+		a.anchor = end
+	}
+	a.goal = -1
+	a.scrollIntoView()
+	m.message = fmt.Sprintf("The passage %s carried is selected (%s tags it as a quotation)", clip(j.outlet, 30), keyName(m.c.keys.QuoteTag))
+	if j.outlet == "" {
+		m.message = fmt.Sprintf("The passage is selected (%s tags it as a quotation)", keyName(m.c.keys.QuoteTag))
+	}
+}
+
+func (m *Model) carriersShortHelp() []key.Binding {
+	k := m.c.keys
+	return []key.Binding{k.Down, k.Up, key.NewBinding(key.WithKeys("enter"), key.WithHelp(keyName(k.Open), "go to passage")), k.Back}
+}
+
+// carriersBody draws the carriers view over the whole body.
+func (m *Model) carriersBody(w, h int) string {
+	st := m.c.styles
+	v := m.quotes.carriers
+	s := v.scan
+	inner := max(0, w-2)
+	var head []string
+	q := "“" + clip(s.quote, max(8, inner-8)) + "”"
+	if s.speaker != "" {
+		q = "“" + clip(s.quote, max(8, inner-12-model.RuneLen(clip(s.speaker, 30)))) + "” — " + clip(s.speaker, 30)
+	}
+	head = append(head, " "+truncate(q, max(1, inner-1)))
+	arts := map[string]bool{}
+	exact := 0
+	for _, c := range v.items {
+		arts[c.id] = true
+		if c.match.Exact() {
+			exact++
+		}
+	}
+	var state string
+	switch {
+	case m.quotes.scan == s:
+		state = fmt.Sprintf("searching %s/%s articles… %d found", commas(s.done), commas(s.total), len(arts))
+	case len(v.items) == 0:
+		state = "No other article carries it."
+	default:
+		state = fmt.Sprintf("%d other article%s carr%s it: %d with the same wording, %d changed",
+			len(arts), plural(len(arts)), map[bool]string{true: "ies", false: "y"}[len(arts) == 1], exact, len(v.items)-exact)
+	}
+	head = append(head, " "+st.p.rowDim.render(truncate(state, max(1, inner-1))), "")
+	rows := max(0, h-2-len(head))
+	var body []string
+	selFirst, selLast := 0, 0
+	for i, c := range v.items {
+		if i == v.sel {
+			selFirst = len(body)
+		}
+		body = append(body, m.carrierLines(s.quote, c, i == v.sel, inner)...)
+		if i == v.sel {
+			selLast = len(body) - 1
+		}
+		body = append(body, "")
+	}
+	off := 0
+	if selLast >= rows && rows > 0 {
+		off = min(selFirst, selLast-rows+1)
+	}
+	lines := append(head, body[min(off, len(body)):]...)
+	info := ""
+	if n := len(v.items); n > 0 {
+		info = fmt.Sprintf("%d/%d", v.sel+1, n)
+	}
+	return box(st, true, "Who carried it", info, lines, w, h)
+}
+
+// carrierLines is one carrier: outlet and title with how much the wording
+// differs, then its version of the quotation with the changes marked.
+func (m *Model) carrierLines(quote string, c carrier, selected bool, w int) []string {
+	st := m.c.styles
+	marker := "  "
+	if selected {
+		marker = st.Marker + " "
+	}
+	what := "same wording"
+	if !c.match.Exact() {
+		what = fmt.Sprintf("%d word%s changed", c.match.Edits, plural(c.match.Edits))
+	}
+	outlet := cleanLine(c.outlet)
+	if outlet == "" {
+		outlet = cleanLine(c.id)
+	}
+	title := cleanLine(c.title)
+	right := st.p.rowDim.render(what)
+	left := outlet
+	if title != "" {
+		left += " · " + title
+	}
+	room := max(1, w-len(marker)-textWidth(what)-1)
+	if selected {
+		left = st.p.rowSelected.render(truncate(left, room))
+	} else {
+		left = truncate(left, room)
+	}
+	first := marker + left
+	gap := max(1, w-textWidth(first)-textWidth(what))
+	lines := []string{first + strings.Repeat(" ", gap) + right}
+	for _, l := range diffLines(st, quote, c.match, max(1, w-4), 3) {
+		lines = append(lines, "    "+l)
+	}
+	return lines
+}
+
+// diffWord is one word of a rendered diff with its change kind.
+type diffWord struct {
+	text string
+	kind model.DiffKind
+}
+
+// diffLines renders the other article's wording with the words it added
+// marked and the quotation's words it dropped struck through, in at most n
+// lines of w cells. Long unchanged stretches are shortened around the
+// changes so that every change shows.
+func diffLines(st Styles, quote string, mt model.QuoteMatch, w, n int) []string {
+	var words []diffWord
+	changes := 0
+	for _, op := range mt.Diff {
+		if op.Kind != model.DiffEqual {
+			changes++
+		}
+	}
+	for k, op := range mt.Diff {
+		var seg string
+		switch op.Kind {
+		case model.DiffDelete:
+			seg = model.RuneSlice(quote, op.A0, op.A1)
+		default:
+			seg = model.RuneSlice(mt.Text, op.B0, op.B1)
+		}
+		fs := strings.Fields(cleanLine(strings.ReplaceAll(seg, "\n", " ")))
+		if op.Kind == model.DiffEqual && changes > 0 {
+			const ctx = 4
+			switch {
+			case k == 0 && len(fs) > ctx:
+				fs = append([]string{"…"}, fs[len(fs)-ctx:]...)
+			case k == len(mt.Diff)-1 && len(fs) > ctx:
+				fs = append(fs[:ctx:ctx], "…")
+			case k > 0 && k < len(mt.Diff)-1 && len(fs) > 2*ctx+1:
+				fs = append(append(fs[:ctx:ctx], "…"), fs[len(fs)-ctx:]...)
+			}
+		}
+		for _, f := range fs {
+			words = append(words, diffWord{f, op.Kind})
+		}
+	}
+	paintOf := func(k model.DiffKind) paint {
+		switch k {
+		case model.DiffInsert:
+			return st.qp.diffIns
+		case model.DiffDelete:
+			return st.qp.diffDel
+		}
+		return paint{}
+	}
+	var lines []string
+	var b strings.Builder
+	cw := 0
+	for _, wd := range words {
+		ww := textWidth(wd.text)
+		if cw > 0 && cw+1+ww > w {
+			lines = append(lines, b.String())
+			b.Reset()
+			cw = 0
+			if len(lines) == n {
+				lines[n-1] = truncate(lines[n-1]+" …", w)
+				return lines
+			}
+		}
+		if cw > 0 {
+			b.WriteByte(' ')
+			cw++
+		}
+		b.WriteString(paintOf(wd.kind).render(truncate(wd.text, w)))
+		cw += min(ww, w)
+	}
+	if b.Len() > 0 {
+		lines = append(lines, b.String())
+	}
+	return lines
+}

@@ -1,0 +1,261 @@
+package tui
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"storydesk/model"
+)
+
+// speakerPrompt picks a quotation's speaker: one of the article's people
+// and organisations (tagged PERSON/ORG spans by canonical name, the
+// detector's suggestion, speakers of other quotations) or a name typed in,
+// with completion. It is drawn in the quotes panel.
+type speakerPrompt struct {
+	c       *common
+	qt      quoteTarget
+	hand    bool            // a new quotation tagged by hand: enter adds it
+	kind    model.QuoteKind // … of this kind
+	input   lineInput
+	cands   []speakerCand
+	matches []int // indexes into cands matching the input
+	pick    int   // highlighted match; -1 none
+}
+
+type speakerCand struct {
+	name      string
+	label     string // PERSON, ORG; "" for a name not tagged
+	count     int    // mentions tagged with this name
+	suggested bool   // the detector's speaker for this quotation
+}
+
+var (
+	speakerNext   = key.NewBinding(key.WithKeys("tab", "down", "ctrl+n"), key.WithHelp("tab/↓", "next name"))
+	speakerPrev   = key.NewBinding(key.WithKeys("shift+tab", "up", "ctrl+p"), key.WithHelp("↑", "previous"))
+	speakerAccept = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save (empty: unknown)"))
+	speakerCancel = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel"))
+)
+
+func (p *speakerPrompt) ShortHelp() []key.Binding {
+	return []key.Binding{speakerNext, speakerPrev, speakerAccept, speakerCancel}
+}
+
+// openSpeakerPrompt is s on the quotation under the cursor.
+func (m *Model) openSpeakerPrompt() tea.Cmd {
+	it := m.quoteItemAtCursor()
+	if it == nil {
+		return nil
+	}
+	m.openSpeakerPromptFor(m.captureQuote(it), false, "")
+	return nil
+}
+
+// openSpeakerPromptFor opens the prompt for qt, prefilled with its speaker.
+func (m *Model) openSpeakerPromptFor(qt quoteTarget, hand bool, kind model.QuoteKind) {
+	p := &speakerPrompt{c: m.c, qt: qt, hand: hand, kind: kind, pick: -1}
+	p.input = lineInput{keys: m.c.keys.Input, prompt: "→ "}
+	p.input.SetWidth(max(1, m.quotesPanelSize().w-7))
+	current := suggestedSpeaker(qt.det)
+	for _, it := range m.quotes.items {
+		if it.ann != nil && it.start == qt.start && it.end == qt.end {
+			current = it.ann.Speaker
+		}
+	}
+	p.input.SetValue(current)
+	p.cands = speakerCandidates(m.ann.spans, m.quotes.items, suggestedSpeaker(qt.det))
+	p.refresh()
+	m.quotes.prompt = p
+}
+
+// speakerCandidates lists who may have said it: tagged people and
+// organisations by name (most mentioned first), the detector's suggestion
+// first of all, and speakers already given to other quotations.
+func speakerCandidates(spans []model.Span, items []quoteItem, suggested string) []speakerCand {
+	byName := map[string]*speakerCand{}
+	var order []*speakerCand
+	get := func(name string) *speakerCand {
+		k := strings.ToLower(name)
+		c := byName[k]
+		if c == nil {
+			c = &speakerCand{name: name}
+			byName[k] = c
+			order = append(order, c)
+		}
+		return c
+	}
+	for _, sp := range spans {
+		if !isSpeakerLabel(sp.Label) {
+			continue
+		}
+		c := get(speakerName(sp))
+		c.label = sp.Label
+		c.count++
+	}
+	for _, it := range items {
+		if it.ann != nil && it.ann.Speaker != "" {
+			get(strings.Join(strings.Fields(it.ann.Speaker), " "))
+		}
+	}
+	if s := strings.Join(strings.Fields(suggested), " "); s != "" {
+		get(s).suggested = true
+	}
+	sort.SliceStable(order, func(i, j int) bool {
+		a, b := order[i], order[j]
+		if a.suggested != b.suggested {
+			return a.suggested
+		}
+		if (a.label != "") != (b.label != "") {
+			return a.label != ""
+		}
+		if a.count != b.count {
+			return a.count > b.count
+		}
+		return a.name < b.name
+	})
+	out := make([]speakerCand, len(order))
+	for i, c := range order {
+		out[i] = *c
+	}
+	return out
+}
+
+// refresh recomputes the matches for the input: every candidate while the
+// input is empty or names one exactly, else those starting with it, then
+// those containing it (case-insensitive).
+func (p *speakerPrompt) refresh() {
+	q := strings.ToLower(strings.Join(strings.Fields(p.input.Value()), " "))
+	p.matches, p.pick = p.matches[:0], -1
+	exact := false
+	for _, c := range p.cands {
+		if strings.ToLower(c.name) == q {
+			exact = true
+		}
+	}
+	var sub []int
+	for i, c := range p.cands {
+		lc := strings.ToLower(c.name)
+		switch {
+		case q == "" || exact || strings.HasPrefix(lc, q):
+			p.matches = append(p.matches, i)
+		case strings.Contains(lc, q):
+			sub = append(sub, i)
+		}
+	}
+	p.matches = append(p.matches, sub...)
+	if exact {
+		for k, i := range p.matches {
+			if strings.ToLower(p.cands[i].name) == q {
+				p.pick = k
+			}
+		}
+	}
+}
+
+// speakerPromptKey edits the speaker; tab and the arrows fill in the
+// candidates in turn, enter saves.
+func (m *Model) speakerPromptKey(msg tea.KeyPressMsg) tea.Cmd {
+	p := m.quotes.prompt
+	switch {
+	case key.Matches(msg, speakerCancel):
+		m.quotes.prompt = nil
+		if p.hand {
+			m.message = "Quotation not tagged"
+		} else {
+			m.message = "Speaker unchanged"
+		}
+		return nil
+	case key.Matches(msg, speakerNext, speakerPrev):
+		if len(p.matches) == 0 {
+			return nil
+		}
+		// Filling the input keeps the list as it is, so tab goes on cycling.
+		if key.Matches(msg, speakerNext) {
+			p.pick = (p.pick + 1) % len(p.matches)
+		} else {
+			p.pick = (p.pick - 1 + len(p.matches)) % len(p.matches)
+		}
+		p.input.SetValue(p.cands[p.matches[p.pick]].name)
+		return nil
+	case key.Matches(msg, speakerAccept):
+		m.quotes.prompt = nil
+		name := strings.Join(strings.Fields(p.input.Value()), " ")
+		return m.setQuoteSpeaker(p.qt, name, p.hand, p.kind)
+	}
+	if p.input.Update(msg) {
+		p.refresh()
+	}
+	return nil
+}
+
+// speakerPaste types pasted text into the prompt.
+func (m *Model) speakerPaste(msg tea.PasteMsg) {
+	p := m.quotes.prompt
+	p.input.Update(msg)
+	p.refresh()
+}
+
+// view draws the prompt as the quotes panel's content: what is being
+// attributed, the input, the candidates.
+func (p *speakerPrompt) view(w, rows int) []string {
+	st := p.c.styles
+	head := "Speaker of"
+	if p.hand {
+		head = fmt.Sprintf("New %s quotation", p.kind)
+	}
+	lines := []string{
+		" " + st.p.filterPrompt.render(head) + " " + st.p.rowDim.render("“"+clip(p.qt.text(), max(8, w-len(head)-5))+"”"),
+		" " + p.input.View(st.FilterPrompt.Render),
+		"",
+	}
+	if len(p.matches) == 0 {
+		lines = append(lines, " "+st.p.placeholder.render("No tagged PERSON or ORG matches: enter keeps the name as typed."))
+		return lines
+	}
+	// Keep the highlighted candidate in view.
+	room := max(1, rows-len(lines))
+	first := 0
+	if p.pick >= room {
+		first = p.pick - room + 1
+	}
+	for k := first; k < len(p.matches) && len(lines) < rows; k++ {
+		c := p.cands[p.matches[k]]
+		marker := "  "
+		if k == p.pick {
+			marker = st.Marker + " "
+		}
+		var info []string
+		if c.label != "" {
+			info = append(info, fmt.Sprintf("%s ×%d", c.label, c.count))
+		}
+		if c.suggested {
+			info = append(info, "suggested")
+		}
+		name := cleanLine(c.name)
+		if k == p.pick {
+			name = st.p.rowSelected.render(name)
+		}
+		line := marker + name
+		if len(info) > 0 {
+			line += st.p.rowDim.render("  " + strings.Join(info, " · "))
+		}
+		lines = append(lines, line)
+	}
+	return lines
+}
+
+// speakerCursor places the terminal cursor in the prompt's input (the
+// panel's second row).
+func (m *Model) speakerCursor() *tea.Cursor {
+	p := m.quotes.prompt
+	r := m.quotesPanelSize()
+	x := r.x + 2 + p.input.cursorX()
+	y := r.y + 2
+	if r.h < 4 || x >= r.x+r.w-1 {
+		return nil
+	}
+	return tea.NewCursor(x, y)
+}
