@@ -57,6 +57,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 			return runClean(args[1:], stdin, stdout, stderr)
 		case "quotes":
 			return runQuotes(args[1:], stdin, stdout, stderr)
+		case "export":
+			return runExport(args[1:], stdin, stdout, stderr)
+		case "import":
+			return runImport(args[1:], stdin, stdout, stderr)
 		case "help":
 			usage(stderr)
 			return nil
@@ -73,6 +77,12 @@ Usage:
                                       (no PATH: the embedded sample corpus)
   storydesk clean [--json] PATH...    write the cleaned text of each article to stdout
   storydesk quotes [--json] PATH...   write the quotations found, with suggested speakers
+  storydesk export --format F [--out FILE|DIR] [--db PATH] [--only-done] [--all-articles] [PATH...]
+                                      write the annotations as jsonl (spaCy/Prodigy), brat,
+                                      conll, w3c (Web Annotation) or csv (quotes, clusters)
+  storydesk import [--db PATH] FILE.jsonl...
+                                      read span JSON lines (spaCy, Prodigy, storydesk export)
+                                      into the annotation store
 
 PATH is a file, a directory (read recursively), a glob, or - for stdin.
 Formats: .txt, .md (YAML front matter), .html/.htm, .jsonl/.ndjson, any of them .gz.

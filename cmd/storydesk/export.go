@@ -1,0 +1,197 @@
+package main
+
+import (
+	"compress/gzip"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+
+	"storydesk/data"
+	"storydesk/model"
+)
+
+// runExport writes the annotation store in one of data.ExportFormats.
+func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	fs := subcommandFlags("export", "export --format FORMAT [--out FILE|DIR] [--db PATH] [--only-done] [--all-articles] [PATH...]", stderr)
+	format := fs.String("format", "", "`FORMAT`: "+strings.Join(data.ExportFormats, ", "))
+	out := fs.String("out", "", "output `FILE` (jsonl, conll, w3c; default stdout) or DIR (brat, csv; required)")
+	dbPath := fs.String("db", "", "annotation store `PATH` (default: the store of the corpus in PATHs, else of the sample corpus)")
+	onlyDone := fs.Bool("only-done", false, "only articles marked done")
+	allArticles := fs.Bool("all-articles", false, "with PATHs, also the articles not annotated yet, with no annotations")
+	if err := fs.Parse(args); err != nil {
+		return errUsage
+	}
+	known := false
+	for _, f := range data.ExportFormats {
+		known = known || f == *format
+	}
+	switch {
+	case !known:
+		fmt.Fprintf(stderr, "storydesk export: give --format, one of %s\n", strings.Join(data.ExportFormats, ", "))
+		fs.Usage()
+		return errUsage
+	case data.ExportToDir(*format) && (*out == "" || *out == "-"):
+		fmt.Fprintf(stderr, "storydesk export: --format %s writes several files: give a directory with --out\n", *format)
+		return errUsage
+	case *allArticles && fs.NArg() == 0:
+		fmt.Fprintln(stderr, "storydesk export: --all-articles needs the corpus PATHs")
+		return errUsage
+	}
+
+	var corpus *data.Corpus
+	path := *dbPath
+	if fs.NArg() > 0 {
+		c, err := data.Open(fs.Args(), stdin)
+		if c != nil {
+			reportProblems(stderr, c.Problems)
+		}
+		if err != nil {
+			return err
+		}
+		corpus = c
+		if path == "" {
+			path = data.DefaultStorePath(c)
+		}
+	} else if path == "" {
+		c, err := data.OpenSample()
+		if err != nil {
+			return err
+		}
+		path = data.DefaultStorePath(c)
+	}
+	// Reading must not create a store: a mistyped --db is an error.
+	if _, err := os.Stat(path); err != nil {
+		return fmt.Errorf("no annotation store at %s (nothing annotated yet, or give --db)", model.SanitizeLine(path))
+	}
+	store, err := data.OpenStore(path, "")
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	st, err := data.Export(ctx, store, data.ExportOptions{
+		Format: *format, Out: *out, Stdout: stdout, OnlyDone: *onlyDone,
+		Corpus: corpus, AllArticles: *allArticles,
+		Problem: func(p string) { fmt.Fprintln(stderr, "storydesk: skipped", p) },
+	})
+	if err != nil {
+		return err
+	}
+	dest := *out
+	if dest == "" || dest == "-" {
+		dest = "stdout"
+	}
+	fmt.Fprintf(stderr, "storydesk: exported %d articles (%d entities, %d quotations) from %s to %s\n",
+		st.Articles, st.Spans, st.Quotes, model.SanitizeLine(path), model.SanitizeLine(dest))
+	if st.Skipped > 0 || (corpus != nil && len(corpus.Problems) > 0) {
+		return errSkipped
+	}
+	return nil
+}
+
+// runImport reads span JSON lines (spaCy, Prodigy, or storydesk's own jsonl
+// export) into the annotation store.
+func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	fs := subcommandFlags("import", "import [--db PATH] [--annotator NAME] FILE.jsonl...", stderr)
+	dbPath := fs.String("db", "", "annotation store `PATH` (default: the one `storydesk FILE.jsonl` uses)")
+	annotator := fs.String("annotator", "", "annotator `NAME` recorded on the imported spans (default: the config file's, else the OS user)")
+	if err := parseSubcommand(fs, args); err != nil {
+		return err
+	}
+	files := fs.Args()
+	path := *dbPath
+	if path == "" {
+		var named []string
+		for _, f := range files {
+			if f != "-" {
+				named = append(named, f)
+			}
+		}
+		c := &data.Corpus{} // stdin only: the stdin store, as `storydesk -` uses
+		if len(named) > 0 {
+			var err error
+			if c, err = data.Open(named, nil); err != nil {
+				return err
+			}
+		}
+		path = data.DefaultStorePath(c)
+	}
+	who := *annotator
+	if who == "" {
+		cfg, err := data.LoadConfig(data.DefaultConfigPath())
+		if err != nil {
+			return err
+		}
+		who = cfg.Annotator
+	}
+	if who == "" {
+		who = osUser()
+	}
+	store, err := data.OpenStore(path, who)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	failed := false
+	for _, name := range files {
+		r, closeFn, err := openImport(name, stdin)
+		if err != nil {
+			fmt.Fprintln(stderr, "storydesk: skipped", model.SanitizeLine(name)+":", err)
+			failed = true
+			continue
+		}
+		st, err := data.Import(ctx, store, r, data.ImportOptions{Name: name, Problem: func(p data.Problem) {
+			fmt.Fprintln(stderr, "storydesk: skipped", p.String())
+		}})
+		closeFn()
+		if err != nil {
+			return err
+		}
+		msg := fmt.Sprintf("storydesk: imported %d records from %s into %s (%d entities, %d quotations, %d pair labels)",
+			st.Articles, model.SanitizeLine(name), model.SanitizeLine(path), st.Spans, st.Quotes, st.Pairs)
+		if st.Rejected > 0 {
+			msg += fmt.Sprintf("; %d answered reject or ignore, skipped", st.Rejected)
+		}
+		if st.Failed > 0 {
+			msg += fmt.Sprintf("; %d bad lines skipped", st.Failed)
+			failed = true
+		}
+		fmt.Fprintln(stderr, msg)
+	}
+	if failed {
+		return errSkipped
+	}
+	return nil
+}
+
+// openImport opens a file to import (- is stdin; .gz is decompressed).
+func openImport(name string, stdin io.Reader) (io.Reader, func(), error) {
+	if name == "-" {
+		if stdin == nil {
+			return nil, nil, errors.New("nothing to read from standard input")
+		}
+		return stdin, func() {}, nil
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, nil, err
+	}
+	if !strings.HasSuffix(strings.ToLower(name), ".gz") {
+		return f, func() { f.Close() }, nil
+	}
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	return zr, func() { zr.Close(); f.Close() }, nil
+}

@@ -1,0 +1,129 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"storydesk/data"
+	"storydesk/model"
+)
+
+// exportFixture makes a corpus of two articles and a store in which the
+// first has one entity.
+func exportFixture(t *testing.T) (dir, corpus, db string) {
+	t.Helper()
+	dir = t.TempDir()
+	corpus = filepath.Join(dir, "corpus")
+	writeFile(t, filepath.Join(corpus, "a.txt"), cleanArticle)
+	writeFile(t, filepath.Join(corpus, "b.txt"), "Shipping companies in Port Ellis said the first vessels would be unloaded on Tuesday morning.\n")
+	c, err := data.Open([]string{corpus}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := c.Load(0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db = filepath.Join(dir, "ann.db")
+	s, err := data.OpenStore(db, "tester")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	b := strings.Index(a.Text, "Mara Okafor")
+	start := model.RuneLen(a.Text[:b])
+	sp := model.Span{Start: start, End: start + 11, Label: "PERSON", Text: "Mara Okafor"}
+	if _, err := s.Do(context.Background(), data.Action{Name: "tag", Article: a, Ops: []data.Op{{Kind: data.OpAddSpan, Article: a.ID, Span: sp}}}); err != nil {
+		t.Fatal(err)
+	}
+	return dir, corpus, db
+}
+
+func TestExportAndImportCommands(t *testing.T) {
+	dir, corpus, db := exportFixture(t)
+	runOK := func(args ...string) (string, string) {
+		t.Helper()
+		var out, errOut bytes.Buffer
+		if err := run(args, strings.NewReader(""), &out, &errOut); err != nil {
+			t.Fatalf("%v: %v\n%s", args, err, errOut.String())
+		}
+		return out.String(), errOut.String()
+	}
+	all, msg := runOK("export", "--format", "jsonl", "--db", db)
+	if strings.Count(all, "\n") != 1 || !strings.Contains(all, `"label":"PERSON","text":"Mara Okafor"`) {
+		t.Errorf("store export: %s", all)
+	}
+	if !strings.Contains(msg, "exported 1 articles (1 entities, 0 quotations)") {
+		t.Errorf("summary: %q", msg)
+	}
+	withCorpus, _ := runOK("export", "--format", "jsonl", "--db", db, "--all-articles", corpus)
+	if strings.Count(withCorpus, "\n") != 2 || !strings.Contains(withCorpus, `"id":"b.txt"`) {
+		t.Errorf("--all-articles: %s", withCorpus)
+	}
+
+	// Round trip through a file and a fresh store.
+	file := filepath.Join(dir, "export.jsonl")
+	runOK("export", "--format", "jsonl", "--db", db, "--out", file)
+	fresh := filepath.Join(dir, "fresh.db")
+	_, msg = runOK("import", "--db", fresh, "--annotator", "importer", file)
+	if !strings.Contains(msg, "imported 1 records") {
+		t.Errorf("import summary: %q", msg)
+	}
+	again, _ := runOK("export", "--format", "jsonl", "--db", fresh)
+	if again != all {
+		t.Errorf("round trip:\n%s\n%s", all, again)
+	}
+
+	// Directory formats.
+	runOK("export", "--format", "brat", "--db", db, "--out", filepath.Join(dir, "brat"))
+	if _, err := os.Stat(filepath.Join(dir, "brat", "a.txt.ann")); err != nil {
+		t.Errorf("brat: %v", err)
+	}
+	runOK("export", "--format", "csv", "--db", db, "--out", filepath.Join(dir, "csv"))
+	for _, f := range []string{"quotes.csv", "clusters.csv"} {
+		if _, err := os.Stat(filepath.Join(dir, "csv", f)); err != nil {
+			t.Errorf("csv: %v", err)
+		}
+	}
+}
+
+func TestExportImportCommandErrors(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir()) // import reads the annotator from the config
+	dir, _, db := exportFixture(t)
+	for _, args := range [][]string{
+		{"export", "--db", db},                            // no format
+		{"export", "--format", "xml", "--db", db},         // unknown format
+		{"export", "--format", "brat", "--db", db},        // no --out for a directory format
+		{"export", "--format", "jsonl", "--all-articles"}, // no corpus
+		{"import"}, // no file
+		{"export", "--format", "jsonl", "--db", db, "--nope"}, // unknown flag
+	} {
+		var out, errOut bytes.Buffer
+		if err := run(args, strings.NewReader(""), &out, &errOut); !errors.Is(err, errUsage) {
+			t.Errorf("%v: want a usage error, got %v", args, err)
+		}
+	}
+	// A mistyped --db is reported, and not created.
+	missing := filepath.Join(dir, "missing.db")
+	err := run([]string{"export", "--format", "jsonl", "--db", missing}, strings.NewReader(""), new(bytes.Buffer), new(bytes.Buffer))
+	if err == nil || !strings.Contains(err.Error(), "no annotation store") {
+		t.Errorf("missing store: %v", err)
+	}
+	if _, err := os.Stat(missing); err == nil {
+		t.Error("export created a store")
+	}
+	// Bad import lines: named with file and line, the rest imported, exit 1.
+	bad := filepath.Join(dir, "bad.jsonl")
+	writeFile(t, bad, `{"id":"x","text":"Mara Okafor","spans":[{"start":0,"end":4,"label":"PERSON","text":"Mara"}]}`+"\n"+
+		`{"id":"y","text":"Mara Okafor","spans":[{"start":0,"end":4,"label":"PERSON","text":"Okaf"}]}`+"\n")
+	var errOut bytes.Buffer
+	err = run([]string{"import", "--db", filepath.Join(dir, "b.db"), bad}, strings.NewReader(""), new(bytes.Buffer), &errOut)
+	if !errors.Is(err, errSkipped) || !strings.Contains(errOut.String(), "bad.jsonl:2: spans[0]: text") || !strings.Contains(errOut.String(), "imported 1 records") {
+		t.Errorf("bad import: %v\n%s", err, errOut.String())
+	}
+}
