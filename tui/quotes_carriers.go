@@ -327,8 +327,10 @@ func (m *Model) carriersBody(w, h int) string {
 	head = append(head, " "+st.p.rowDim.render(truncate(state, max(1, inner-1))), "")
 	rows := max(0, h-2-len(head))
 	var body []string
+	var starts []int
 	selFirst, selLast := 0, 0
 	for i, c := range v.items {
+		starts = append(starts, len(body))
 		if i == v.sel {
 			selFirst = len(body)
 		}
@@ -338,10 +340,7 @@ func (m *Model) carriersBody(w, h int) string {
 		}
 		body = append(body, "")
 	}
-	off := 0
-	if selLast >= rows && rows > 0 {
-		off = min(selFirst, selLast-rows+1)
-	}
+	off := blockOffset(starts, selFirst, selLast, rows)
 	lines := append(head, body[min(off, len(body)):]...)
 	info := ""
 	if n := len(v.items); n > 0 {

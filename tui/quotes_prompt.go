@@ -96,7 +96,7 @@ func speakerCandidates(spans []model.Span, items []quoteItem, suggested string) 
 		c.count++
 	}
 	for _, it := range items {
-		if it.ann != nil && it.ann.Speaker != "" {
+		if it.ann != nil && it.ann.Status == model.QuoteAccepted && it.ann.Speaker != "" {
 			get(strings.Join(strings.Fields(it.ann.Speaker), " "))
 		}
 	}

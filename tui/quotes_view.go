@@ -236,6 +236,7 @@ func (m *Model) quotesPanelView(w, h int) string {
 	}
 	cur := m.currentQuote()
 	var lines []string
+	var starts []int
 	curFirst, curLast := -1, -1
 	live := 0
 	for i := range q.items {
@@ -243,6 +244,7 @@ func (m *Model) quotesPanelView(w, h int) string {
 		if it.status() != model.QuoteRejected {
 			live++
 		}
+		starts = append(starts, len(lines))
 		if i == cur {
 			curFirst = len(lines)
 		}
@@ -258,10 +260,7 @@ func (m *Model) quotesPanelView(w, h int) string {
 		}
 		lines = []string{st.p.placeholder.render(msg)}
 	}
-	off := 0
-	if curLast >= rows && rows > 0 {
-		off = min(curFirst, curLast-rows+1)
-	}
+	off := blockOffset(starts, curFirst, curLast, rows)
 	info := fmt.Sprint(live)
 	if cur >= 0 {
 		info = fmt.Sprintf("%d/%d", cur+1, len(q.items))
@@ -397,4 +396,20 @@ func (m *Model) quotesShortHelp() []key.Binding {
 func (m *Model) quotesFullHelp() []key.Binding {
 	k := m.c.keys
 	return []key.Binding{k.Quotes, k.QuoteNext, k.QuotePrev, k.QuoteAccept, k.QuoteSpeaker, k.QuoteKind, k.QuoteReject, k.QuoteTag, k.QuoteCarriers}
+}
+
+// blockOffset is the first line to show of a list of blocks (starting at
+// lines starts) so that the block [first, last] is in view in rows lines,
+// starting the view at a block's first line, with as many blocks before it
+// as fit.
+func blockOffset(starts []int, first, last, rows int) int {
+	if first < 0 || rows <= 0 || last < rows {
+		return 0
+	}
+	for _, st := range starts {
+		if st >= last-rows+1 && st <= first {
+			return st
+		}
+	}
+	return first
 }

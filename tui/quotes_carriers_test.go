@@ -1,0 +1,200 @@
+package tui
+
+import (
+	"sort"
+	"strings"
+	"testing"
+
+	"storydesk/model"
+)
+
+// carrierIDs lists the articles in the carriers view, sorted.
+func carrierIDs(m *Model) []string {
+	var ids []string
+	for _, c := range m.quotes.carriers.items {
+		ids = append(ids, c.id)
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// The sample's wire story is carried by a truncated copy, a copy with a
+// changed figure and another outlet's rewrite: the mayor's key quotation is
+// in all three, word for word (the rewrite prints it with curly marks and
+// a different attribution); the union's is in the full copies only.
+func TestQuoteCarriersInTheSample(t *testing.T) {
+	path := tempDB(t)
+	m, _ := startStore(t, sampleSource(t), path, 120, 40)
+	openQuotes(t, m, "wire-ferry-ap.txt")
+	city := stepTo(t, m, qCity)
+	apress(t, m, "C")
+	v := m.quotes.carriers
+	if v == nil || m.quotes.scan != nil {
+		t.Fatalf("no finished carriers view: %q", m.message)
+	}
+	if got := strings.Join(carrierIDs(m), " "); got != "wire-ferry-changed.txt wire-ferry-rewrite.md wire-ferry-truncated.txt" {
+		t.Fatalf("carriers of the key quotation: %s", got)
+	}
+	for _, c := range v.items {
+		if !c.match.Exact() || c.match.Text != city.text || c.title == "" {
+			t.Fatalf("carrier %s: %+v", c.id, c)
+		}
+		for _, op := range c.match.Diff {
+			if op.Kind != model.DiffEqual {
+				t.Fatalf("%s: differences reported in an identical copy: %+v", c.id, c.match.Diff)
+			}
+		}
+	}
+	p := plain(m)
+	for _, want := range []string{"Who carried it", "3 other articles carry it: 3 with the same wording, 0 changed", "same wording", "“This city has lost its mothers"} {
+		if !strings.Contains(p, want) {
+			t.Fatalf("carriers view lacks %q:\n%s", want, p)
+		}
+	}
+	if m.mode() != "CARRIERS" || !strings.Contains(m.message, "3 other articles carry it") {
+		t.Fatalf("mode %q, message %q", m.mode(), m.message)
+	}
+	apress(t, m, "esc")
+	if m.quotes.carriers != nil || !m.annotating {
+		t.Fatal("esc should close the carriers view, back to the article")
+	}
+
+	// The partial quotation: the rewrite prints it with the full stop
+	// inside the marks, which is not a word.
+	stepTo(t, m, qRace)
+	apress(t, m, "C")
+	if got := strings.Join(carrierIDs(m), " "); got != "wire-ferry-changed.txt wire-ferry-rewrite.md wire-ferry-truncated.txt" {
+		t.Fatalf("carriers of %q: %s", qRace, got)
+	}
+	apress(t, m, "esc")
+	// The union's statement: the truncated copy was cut before it, the
+	// rewrite quotes the union chairman in other words.
+	stepTo(t, m, "We told them in writing")
+	apress(t, m, "C")
+	if got := strings.Join(carrierIDs(m), " "); got != "wire-ferry-changed.txt" {
+		t.Fatalf("carriers of the union's statement: %s", got)
+	}
+	apress(t, m, "esc")
+
+	// Jump to the rewrite's passage: it opens selected, and " tags it.
+	stepTo(t, m, qCity)
+	apress(t, m, "C")
+	for m.quotes.carriers.items[m.quotes.carriers.sel].id != "wire-ferry-rewrite.md" {
+		apress(t, m, "j")
+	}
+	want := m.quotes.carriers.items[m.quotes.carriers.sel].match
+	apress(t, m, "enter")
+	if !m.annotating || m.ann.id != "wire-ferry-rewrite.md" || m.quotes.carriers != nil {
+		t.Fatalf("enter did not open the rewrite (on %q): %q", m.ann.id, m.message)
+	}
+	s, e, ok := m.ann.selection()
+	if cs, _ := m.ann.cursorRange(); !ok || s != want.Start || e != want.End || cs != want.Start {
+		t.Fatalf("passage not selected under the cursor: %d–%d (%v), want %d–%d", s, e, ok, want.Start, want.End)
+	}
+	if !strings.Contains(m.message, "is selected") {
+		t.Fatalf("message %q", m.message)
+	}
+	apress(t, m, `"`)
+	if p := m.quotes.prompt; p == nil || p.input.Value() != "Ilse Varga" || p.kind != model.QuoteDirect {
+		t.Fatalf("hand tag on the carried passage: %+v", p)
+	}
+	apress(t, m, "enter")
+	q := findQuote(t, path, "wire-ferry-rewrite.md", qCity)
+	if q.Start != want.Start || q.End != want.End || q.Speaker != "Ilse Varga" || q.Kind != model.QuoteDirect {
+		t.Fatalf("stored in the rewrite: %+v", q)
+	}
+	// And from there, the search finds the original among the carriers.
+	apress(t, m, "C")
+	if got := strings.Join(carrierIDs(m), " "); got != "wire-ferry-ap.txt wire-ferry-changed.txt wire-ferry-truncated.txt" {
+		t.Fatalf("carriers from the rewrite: %s", got)
+	}
+}
+
+// Copies that change the wording: a word replaced, words dropped, U.S./US.
+func carrierSource() *fakeSource {
+	f := &fakeSource{label: "carriers", batch: 2}
+	texts := []struct{ name, outlet, text string }{
+		{"orig.txt", "Civic Wire", "PORT ELLIS — “This city has lost its mothers, its fathers and its children in a single night,” Mayor Ilse Varga said. “The U.S. Navy has been with us since midnight.”"},
+		{"one.txt", "Harbour Gazette", "Mayor Ilse Varga said: \"This city has lost its mothers, its fathers and its children in one single night.\" Then she left."},
+		{"dropped.txt", "Valley Courier", "“This city has lost its mothers, fathers and children in a single night,” Varga said. “The US navy has been with us since midnight,” she added."},
+		{"other.txt", "Meridian Post", "The city has lost its ferry, and its fathers mourned in the night."},
+	}
+	for _, x := range texts {
+		f.add(x.name, &model.Article{Title: "Ferry story in " + x.outlet, Source: x.outlet, Text: x.text, Raw: x.text, Words: len(strings.Fields(x.text))})
+	}
+	return f
+}
+
+func TestQuoteCarriersReportDifferences(t *testing.T) {
+	m, _ := startStore(t, carrierSource(), tempDB(t), 120, 40)
+	openQuotes(t, m, "orig.txt")
+	quote := stepTo(t, m, qCity).text
+	apress(t, m, "C")
+	v := m.quotes.carriers
+	if got := strings.Join(carrierIDs(m), " "); got != "dropped.txt one.txt" {
+		t.Fatalf("carriers %s", got)
+	}
+	edits := map[string]int{}
+	for _, c := range v.items {
+		edits[c.id] = c.match.Edits
+	}
+	if edits["one.txt"] != 1 || edits["dropped.txt"] != 2 {
+		t.Fatalf("edits %v", edits)
+	}
+	p := plain(m)
+	for _, want := range []string{"2 other articles carry it: 0 with the same wording, 2 changed", "Harbour Gazette · Ferry story in Harbour Gazette", "1 word changed", "2 words changed"} {
+		if !strings.Contains(p, want) {
+			t.Fatalf("view lacks %q:\n%s", want, p)
+		}
+	}
+	// The changes are marked: the other article's word, and this
+	// quotation's words it dropped, each in its diff style.
+	st := m.c.styles
+	c := content(m)
+	for _, want := range []string{st.qp.diffDel.render("a"), st.qp.diffIns.render("one"), st.qp.diffDel.render("its")} {
+		if !strings.Contains(c, want) {
+			t.Fatalf("diff mark %q missing:\n%s", want, c)
+		}
+	}
+	_ = quote
+	// U.S. and US are the same words.
+	apress(t, m, "esc")
+	stepTo(t, m, "The U.S. Navy")
+	apress(t, m, "C")
+	if got := strings.Join(carrierIDs(m), " "); got != "dropped.txt" || !m.quotes.carriers.items[0].match.Exact() {
+		t.Fatalf("U.S./US carriers %s %+v", got, m.quotes.carriers.items)
+	}
+	apress(t, m, "esc")
+	// Too short to search.
+	moveTo(t, m, "Mayor", 0)
+	apress(t, m, "shift+right", "C")
+	if m.quotes.carriers != nil || !strings.Contains(m.message, "Too short to search") {
+		t.Fatalf("two words searched: %q", m.message)
+	}
+}
+
+func TestQuoteCarriersDiffLinesShowEveryChange(t *testing.T) {
+	c := &common{noColor: true, keys: DefaultKeyMap(), labels: model.DefaultLabels}
+	c.restyle(true)
+	quote := "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty twentyone twentytwo"
+	other := strings.Replace(strings.Replace(quote, "two ", "deux ", 1), "twentyone", "vingtetun", 1)
+	mt := model.FindQuoteCarriers(quote, other)
+	if len(mt) != 1 || mt[0].Edits != 2 {
+		t.Fatalf("match %+v", mt)
+	}
+	lines := diffLines(c.styles, quote, mt[0], 40, 3)
+	joined := sgrRE.ReplaceAllString(strings.Join(lines, " "), "")
+	for _, w := range []string{"deux", "two", "vingtetun", "twentyone", "…"} {
+		if !strings.Contains(joined, w) {
+			t.Fatalf("diff lines lack %q: %q", w, joined)
+		}
+	}
+	if strings.Contains(joined, "eleven") {
+		t.Fatalf("the long unchanged middle should be shortened: %q", joined)
+	}
+	for _, l := range lines {
+		if textWidth(l) > 40 {
+			t.Fatalf("line wider than 40: %q", l)
+		}
+	}
+}
