@@ -404,7 +404,7 @@ func (m *Model) reanchor() tea.Cmd {
 	act := data.Action{Name: fmt.Sprintf("re-anchor %d spans of %s", len(old.Spans), clip(a.ID, 40)), Ops: ops}
 	done := fmt.Sprintf("Re-anchored %d spans onto the new text", len(placed))
 	if len(old.Quotes) > 0 {
-		done += fmt.Sprintf(" and %d quotations", len(qPlaced))
+		done += fmt.Sprintf(" and %d quotation%s", len(qPlaced), plural(len(qPlaced)))
 	}
 	run := func() tea.Cmd {
 		return m.sess.enqueue(&writeJob{kind: writeDo, act: act, done: done, selKey: m.ann.selKey(), focus: -1})

@@ -412,3 +412,56 @@ func TestQuotesWithoutDetectionsOrStore(t *testing.T) {
 		t.Fatal("esc should leave quotes mode, not annotate mode")
 	}
 }
+
+const quoteStory = "Mayor Ilse Varga spoke on Monday. “The harbour will reopen before the summer season,” Varga said.\n\n" +
+	"Tomas Berg disagreed. “Nobody has asked the fishermen what they want,” Berg said."
+
+func quoteStorySource(text string) *fakeSource {
+	f := &fakeSource{label: "quotes", batch: 1}
+	f.add("q.txt", &model.Article{Title: "Harbour", Source: "Harbour Gazette", Text: text, Raw: text, Words: len(strings.Fields(text))})
+	return f
+}
+
+// Re-anchoring moves quotations with the spans, keeps their speaker links,
+// lists the ones whose words are gone, and one undo restores everything.
+func TestReanchorMovesQuotations(t *testing.T) {
+	path := tempDB(t)
+	m, _ := startStore(t, quoteStorySource(quoteStory), path, 120, 40)
+	openQuotes(t, m, "q.txt")
+	apress(t, m, "Q")
+	varga := tagName(t, m, "Ilse Varga", 0, "1")
+	berg := tagName(t, m, "Tomas Berg", 0, "1")
+	apress(t, m, "Q", "g")
+	stepTo(t, m, "The harbour")
+	apress(t, m, "enter")
+	stepTo(t, m, "Nobody has asked")
+	apress(t, m, "enter")
+	before := quotesOf(t, path, "q.txt")
+	if len(before) != 2 || before[0].SpeakerSpan != varga.ID || before[1].SpeakerSpan != berg.ID {
+		t.Fatalf("stored %+v", before)
+	}
+	quits(m, "q")
+
+	changed := "An editor's note comes first.\n\n" + strings.Replace(quoteStory, "Nobody has asked", "Nobody asked", 1)
+	m2, _ := startStore(t, quoteStorySource(changed), path, 120, 40)
+	press(t, m2, "R")
+	if m2.question == nil || !strings.Contains(plain(m2), "quotation “Nobody has asked the fishermen") {
+		t.Fatalf("the lost quotation is not listed:\n%s", plain(m2))
+	}
+	press(t, m2, "y")
+	doc, spans := spansOf(t, path, "q.txt")
+	if doc.Text != changed || len(spans) != 2 || len(doc.Quotes) != 1 {
+		t.Fatalf("after re-anchoring: spans %+v quotes %+v", spans, doc.Quotes)
+	}
+	q := doc.Quotes[0]
+	if q.ID != before[0].ID || q.Start != runeIndex(t, changed, "The harbour", 0) || model.RuneSlice(changed, q.Start, q.End) != q.Text || q.SpeakerSpan != varga.ID {
+		t.Fatalf("moved quotation %+v", q)
+	}
+	if !strings.Contains(m2.message, "and 1 quotation") || !strings.Contains(m2.message, "deleted 1") {
+		t.Fatalf("message %q", m2.message)
+	}
+	press(t, m2, "u")
+	if got := quotesOf(t, path, "q.txt"); len(got) != 2 || got[0] != before[0] || got[1] != before[1] {
+		t.Fatalf("undo: %+v, want %+v", got, before)
+	}
+}
