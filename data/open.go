@@ -260,8 +260,14 @@ func (o *opener) walk(name, display, real string, depth int) {
 			o.walk(child, cdisp, o.join(real, base), depth+1)
 		case t.IsRegular():
 			o.addFile(child, cdisp, false)
+		default:
+			// Sockets, devices and pipes inside folders are not articles
+			// (and opening a pipe would wait forever); one named like an
+			// article is reported, so no skip goes unexplained.
+			if format, _, _ := classify(base); format != "" {
+				o.problem(cdisp, 0, "not a regular file (a pipe, socket or device): skipped")
+			}
 		}
-		// Sockets, devices and pipes inside folders are not articles.
 	}
 }
 
