@@ -164,16 +164,7 @@ func (m *Model) syncQuotes() tea.Cmd {
 		q.items = nil
 		return nil
 	}
-	if q.on != a.quotesPanel {
-		a.quotesPanel = q.on
-		a.panel = q.on
-		a.relayout()
-		a.scrollIntoView()
-	} else if q.on && !a.panel {
-		a.panel = true
-		a.relayout()
-		a.scrollIntoView()
-	}
+	m.showQuotesPanel()
 	var cmd tea.Cmd
 	fresh := q.detID == a.id && q.detText == a.text
 	if q.on && !fresh && !(q.detecting && q.detID == a.id && q.detText == a.text) {
@@ -194,6 +185,18 @@ func (m *Model) syncQuotes() tea.Cmd {
 	a.setQuoteMarks(q.items, q.on)
 	m.applyJump()
 	return cmd
+}
+
+// showQuotesPanel shows the quotes panel when quotes mode is on (and
+// hides it when it is off), re-wrapping the text for the width left.
+func (m *Model) showQuotesPanel() {
+	a, on := m.ann, m.quotes.on
+	if on == a.quotesPanel && (!on || a.panel) {
+		return
+	}
+	a.quotesPanel, a.panel = on, on
+	a.relayout()
+	a.scrollIntoView()
 }
 
 // quotesDetected stores a detection run if it is still for the text on screen.
@@ -652,6 +655,8 @@ func (m *Model) tagQuote() tea.Cmd {
 		}
 	}
 	qt := m.captureQuote(it)
+	m.quotes.on = true // the prompt is drawn in the quotes panel
+	m.showQuotesPanel()
 	m.openSpeakerPromptFor(qt, true, handKind(a.runes, s, e))
 	return nil
 }

@@ -34,8 +34,9 @@ type carrier struct {
 type quoteScan struct {
 	quote, speaker string
 	from           string // the article searched from (not searched)
-	done, total    int
+	done, total    int    // owned by the update loop: set from messages
 
+	// Shared with the goroutine.
 	mu       sync.Mutex
 	found    []carrier
 	failed   int
@@ -46,7 +47,10 @@ type quoteScan struct {
 	cancel context.CancelFunc
 }
 
-type quoteScanMsg struct{ scan *quoteScan }
+type quoteScanMsg struct {
+	scan *quoteScan
+	done int
+}
 
 func (s *quoteScan) wait() tea.Msg {
 	msg, ok := <-s.ch
@@ -112,7 +116,7 @@ func (m *Model) searchCarriers() tea.Cmd {
 		s.mu.Lock()
 		s.finished, s.err = true, err
 		s.mu.Unlock()
-		s.ch <- quoteScanMsg{scan: s}
+		s.ch <- quoteScanMsg{scan: s, done: len(items)}
 	}()
 	return s.wait
 }
@@ -127,11 +131,8 @@ func scanCarriers(ctx context.Context, src Source, st data.Store, items []int32,
 			return err
 		}
 		if time.Since(last) > 100*time.Millisecond {
-			s.mu.Lock()
-			s.done = n
-			s.mu.Unlock()
 			select {
-			case s.ch <- quoteScanMsg{scan: s}:
+			case s.ch <- quoteScanMsg{scan: s, done: n}:
 			default: // the UI has not taken the last one yet
 			}
 			last = time.Now()
@@ -163,9 +164,6 @@ func scanCarriers(ctx context.Context, src Source, st data.Store, items []int32,
 			s.mu.Unlock()
 		}
 	}
-	s.mu.Lock()
-	s.done = len(items)
-	s.mu.Unlock()
 	return nil
 }
 
@@ -175,6 +173,7 @@ func (m *Model) quoteScanned(msg quoteScanMsg) tea.Cmd {
 	if m.quotes.scan != s {
 		return nil // cancelled, or replaced by a newer search
 	}
+	s.done = msg.done
 	s.mu.Lock()
 	found := append([]carrier(nil), s.found...)
 	finished, err, failed := s.finished, s.err, s.failed

@@ -3,6 +3,9 @@ package tui
 import (
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"storydesk/data"
 	"storydesk/model"
@@ -289,15 +292,20 @@ func TestQuotesSpeakerKindRejectHandTagAndReopen(t *testing.T) {
 		}
 	}
 
-	// Tag a quotation by hand from a selection, then its speaker.
+	// Tag a quotation by hand from a selection, then its speaker; " works
+	// outside quotes mode too, opening it.
+	apress(t, m, "Q")
 	moveTo(t, m, "Survivors described", 0)
 	for i := 0; i < 6; i++ {
 		apress(t, m, "shift+right") // “Survivors described a sudden lurch to one”
 	}
 	sel := string(m.ann.runes[mustSel(t, m)[0]:mustSel(t, m)[1]])
 	apress(t, m, `"`)
-	if m.quotes.prompt == nil || !m.quotes.prompt.hand {
+	if m.quotes.prompt == nil || !m.quotes.prompt.hand || !m.quotes.on {
 		t.Fatalf("\" opens no prompt: %q", m.message)
+	}
+	if v := plain(m); !strings.Contains(v, "New paraphrase quotation “Survivors") {
+		t.Fatalf("hand-tag prompt not on screen:\n%s", v)
 	}
 	typeText(t, m, "Annika")
 	apress(t, m, "tab", "enter")
@@ -463,5 +471,33 @@ func TestReanchorMovesQuotations(t *testing.T) {
 	press(t, m2, "u")
 	if got := quotesOf(t, path, "q.txt"); len(got) != 2 || got[0] != before[0] || got[1] != before[1] {
 		t.Fatalf("undo: %+v, want %+v", got, before)
+	}
+}
+
+// In the real program detection and saves run on their own goroutines:
+// keys typed without waiting still act on the right quotations, in order.
+func TestQuotesProgram(t *testing.T) {
+	path := tempDB(t)
+	st := openStore(t, path)
+	m := NewFromSource(quoteStorySource(quoteStory), Options{NoColor: true, Store: st, Annotator: "tester"})
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(120, 40))
+	waitFor(t, tm, "Read 1 articles")
+	tm.Type("Q")
+	waitFor(t, tm, "? “Nobody has asked the fishermen")
+	for _, k := range []string{"n", "enter", "n", "x"} {
+		tm.Send(akey(k))
+	}
+	waitFor(t, tm, "Rejected “Nobody has asked")
+	tm.Type("C")
+	waitFor(t, tm, "No other article carries it.")
+	tm.Send(akey("esc"))
+	tm.Type("q")
+	fm := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*Model)
+	if fm.sess.pending() {
+		t.Fatal("quit with writes pending")
+	}
+	qs := quotesOf(t, path, "q.txt")
+	if len(qs) != 2 || qs[0].Status != model.QuoteAccepted || qs[0].Speaker != "Ilse Varga" || qs[1].Status != model.QuoteRejected {
+		t.Fatalf("stored %+v", qs)
 	}
 }

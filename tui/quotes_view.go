@@ -235,32 +235,43 @@ func (m *Model) quotesPanelView(w, h int) string {
 		return box(st, true, "Speaker", "", p.view(inner, rows), w, h)
 	}
 	cur := m.currentQuote()
-	var lines []string
-	var starts []int
+	// Only the items on screen are drawn: every item is two lines but the
+	// current one, so where each starts is known without drawing it.
+	var curLines []string
+	if cur >= 0 {
+		curLines = m.quoteItemLines(&q.items[cur], true, inner)
+	}
+	starts := make([]int, len(q.items))
+	total, live := 0, 0
 	curFirst, curLast := -1, -1
-	live := 0
 	for i := range q.items {
-		it := &q.items[i]
-		if it.status() != model.QuoteRejected {
+		if q.items[i].status() != model.QuoteRejected {
 			live++
 		}
-		starts = append(starts, len(lines))
+		starts[i] = total
 		if i == cur {
-			curFirst = len(lines)
-		}
-		lines = append(lines, m.quoteItemLines(it, i == cur, inner)...)
-		if i == cur {
-			curLast = len(lines) - 1
+			curFirst, curLast = total, total+len(curLines)-1
+			total += len(curLines)
+		} else {
+			total += 2
 		}
 	}
-	if len(lines) == 0 {
+	off := blockOffset(starts, curFirst, curLast, rows)
+	var lines []string
+	for i := sort.SearchInts(starts, off+1) - 1; i >= 0 && i < len(q.items) && starts[i] < off+rows; i++ {
+		if i == cur {
+			lines = append(lines, curLines...)
+		} else {
+			lines = append(lines, m.quoteItemLines(&q.items[i], false, inner)...)
+		}
+	}
+	if len(q.items) == 0 {
 		msg := "No quotations found. Select words and press " + keyName(m.c.keys.QuoteTag) + " to tag one."
 		if q.detecting {
 			msg = "Finding quotations…"
 		}
 		lines = []string{st.p.placeholder.render(msg)}
 	}
-	off := blockOffset(starts, curFirst, curLast, rows)
 	info := fmt.Sprint(live)
 	if cur >= 0 {
 		info = fmt.Sprintf("%d/%d", cur+1, len(q.items))
@@ -268,7 +279,7 @@ func (m *Model) quotesPanelView(w, h int) string {
 	if q.detecting {
 		info = "detecting…"
 	}
-	return box(st, true, "Quotes", info, lines[min(off, len(lines)):], w, h)
+	return box(st, true, "Quotes", info, lines, w, h)
 }
 
 // quoteItemLines is one quotation in the panel: its state and first words,
@@ -379,8 +390,8 @@ func (m *Model) quotesStatus(s *statusInfo) {
 	if sc := m.quotes.scan; sc != nil && s.scan == "" {
 		s.scan = fmt.Sprintf("searching %s/%s", commas(sc.done), commas(sc.total))
 	}
-	if !m.annotating || !m.quotes.on || s.span != "" {
-		return
+	if !m.annotating || !m.quotes.on || m.ann.anchor >= 0 {
+		return // a selection's size says more while selecting
 	}
 	if i := m.currentQuote(); i >= 0 {
 		it := &m.quotes.items[i]
