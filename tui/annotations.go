@@ -710,6 +710,5 @@ func (m *Model) annotateFullHelp() [][]key.Binding {
 		labels,
 		{k.Delete, k.EntityNext, k.EntityPrev, k.TagAll, k.TagCorpus, k.Canonical, k.Entities, k.NextArticle, k.PrevArticle},
 		{k.Undo, k.Redo, k.Done, k.Reanchor},
-		m.quotesFullHelp(),
 	}
 }

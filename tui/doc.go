@@ -18,6 +18,13 @@
 // as done only when the store's answer (with the document re-read) arrives.
 // On an error the screen keeps what it had and the status bar says why.
 //
+// Quotes mode (Q, quotes*.go) lists the article's quotations — stored ones
+// and the detector's suggestions, run in a tea.Cmd — in a side panel (below
+// the text on narrow terminals) and layers them over the annotate styles:
+// italic plus a margin bar, never a width change. Its actions go through
+// the same write queue; the who-carried-it search (C) runs over the corpus
+// on a goroutine with model.QuoteMatcher, as corpus-wide tagging does.
+//
 // Text shown here comes from untrusted files. It has been sanitised at load
 // (model.Sanitize); the view boundary sanitises again, escapes it before it
 // reaches glamour, and keeps only SGR styling from glamour's output. The

@@ -436,7 +436,10 @@ func (m *Model) helpLines() []string {
 		sections = append(sections, struct {
 			title  string
 			groups [][]key.Binding
-		}{"Annotate (enter on the article; esc leaves)", m.annotateFullHelp()})
+		}{"Annotate (enter on the article; esc leaves)", m.annotateFullHelp()}, struct {
+			title  string
+			groups [][]key.Binding
+		}{"Quotes (Q on an article or in annotate mode; esc leaves)", m.quotesFullHelp()})
 	}
 	var lines []string
 	for i, s := range sections {

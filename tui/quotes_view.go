@@ -404,9 +404,13 @@ func (m *Model) quotesShortHelp() []key.Binding {
 	return []key.Binding{k.QuoteNext, k.QuoteAccept, k.QuoteSpeaker, k.QuoteKind, k.QuoteReject, k.QuoteTag, k.QuoteCarriers, k.Undo, k.Quotes}
 }
 
-func (m *Model) quotesFullHelp() []key.Binding {
+func (m *Model) quotesFullHelp() [][]key.Binding {
 	k := m.c.keys
-	return []key.Binding{k.Quotes, k.QuoteNext, k.QuotePrev, k.QuoteAccept, k.QuoteSpeaker, k.QuoteKind, k.QuoteReject, k.QuoteTag, k.QuoteCarriers}
+	return [][]key.Binding{
+		{k.Quotes, k.QuoteNext, k.QuotePrev},
+		{k.QuoteAccept, k.QuoteSpeaker, k.QuoteKind, k.QuoteReject},
+		{k.QuoteTag, k.QuoteCarriers, k.Undo, k.Redo},
+	}
 }
 
 // blockOffset is the first line to show of a list of blocks (starting at
