@@ -264,6 +264,10 @@ func TestQuotesSpeakerKindRejectHandTagAndReopen(t *testing.T) {
 	if q = findQuote(t, path, "wire-ferry-ap.txt", qRace); q.Kind != model.QuoteParaphrase {
 		t.Fatalf("undo kind: %s", q.Kind)
 	}
+	apress(t, m, "ctrl+r", "u")
+	if q = findQuote(t, path, "wire-ferry-ap.txt", qRace); q.Kind != model.QuoteParaphrase {
+		t.Fatalf("redo and undo kind: %s", q.Kind)
+	}
 	// t on a suggestion accepts it with the next kind.
 	stepTo(t, m, "The lights went out")
 	apress(t, m, "t")
@@ -280,6 +284,14 @@ func TestQuotesSpeakerKindRejectHandTagAndReopen(t *testing.T) {
 	}
 	if m.ann.quoteLayerAt(famStart) != qLayerNone {
 		t.Fatal("a rejected quotation is still highlighted")
+	}
+	apress(t, m, "u")
+	if findQuoteOK(t, path, "wire-ferry-ap.txt", qFamilies) || curQuote(t, m).status() != quoteSuggested || m.ann.quoteLayerAt(famStart) != qLayerSuggested {
+		t.Fatal("undoing the rejection should make it a suggestion again")
+	}
+	apress(t, m, "ctrl+r")
+	if q = findQuote(t, path, "wire-ferry-ap.txt", qFamilies); q.Status != model.QuoteRejected || curQuote(t, m).status() != model.QuoteRejected {
+		t.Fatalf("redo reject: %+v", q)
 	}
 	apress(t, m, "x")
 	if !strings.HasPrefix(m.message, "Already rejected") {
@@ -315,6 +327,14 @@ func TestQuotesSpeakerKindRejectHandTagAndReopen(t *testing.T) {
 	}
 	if m.ann.anchor >= 0 || m.ann.quoteLayerAt(q.Start) != qLayerAccepted {
 		t.Fatal("the selection should be consumed and the new quotation highlighted")
+	}
+	apress(t, m, "u")
+	if findQuoteOK(t, path, "wire-ferry-ap.txt", "Survivors described") || m.ann.quoteLayerAt(q.Start) != qLayerNone {
+		t.Fatal("undo did not remove the hand-tagged quotation")
+	}
+	apress(t, m, "ctrl+r")
+	if got := findQuote(t, path, "wire-ferry-ap.txt", "Survivors described"); got != q {
+		t.Fatalf("redo hand tag: %+v, want %+v", got, q)
 	}
 	// x on a quotation tagged by hand deletes it; u brings it back.
 	apress(t, m, "x")
