@@ -1,0 +1,491 @@
+package data
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math/rand"
+	"os"
+	"os/exec"
+	"os/signal"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"storydesk/model"
+)
+
+// Faults the store and the exporters must survive: damaged store files, a
+// full disk, a store whose journal cannot be written, and SIGKILL in the
+// middle of an export. (SIGKILL while annotating: store_kill_test.go.)
+
+// faultText is article i's text: long enough that a few hundred articles
+// fill many pages of every table.
+func faultText(i int) string {
+	return fmt.Sprintf("Story %d: ", i) + strings.Repeat("Mayor Ilse Varga of Port Ellis met the Harbour Board on Monday. ", 20)
+}
+
+// faultStore writes a closed store at path with n annotated articles (one
+// PERSON span each).
+func faultStore(t *testing.T, path string, n int) {
+	t.Helper()
+	s, err := OpenStore(path, "tester")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range n {
+		text := faultText(i)
+		a := &model.Article{ID: fmt.Sprintf("a%04d.txt", i), Path: "p", Title: "T", Text: text}
+		if _, err := s.Do(ctx, tag(a, spanOf(t, text, "Ilse Varga", "PERSON"))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestStoreDamagedFileRefused damages a real store the ways disks and
+// careless copies do. OpenStore must refuse it with an error naming the file
+// and pointing at README's Recovery section, and leave the bytes (and the
+// folder) exactly as they were.
+func TestStoreDamagedFileRefused(t *testing.T) {
+	pristine := filepath.Join(t.TempDir(), "annotations.db")
+	faultStore(t, pristine, 200)
+	orig, err := os.ReadFile(pristine)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(orig) < 64<<10 {
+		t.Fatalf("store is only %d bytes: too small to damage in the middle", len(orig))
+	}
+	damages := []struct {
+		name string
+		fn   func([]byte) []byte
+		want string // in the error
+	}{
+		{"truncated to half", func(b []byte) []byte { return b[:len(b)/2] }, "cannot read it"},
+		{"truncated to one page", func(b []byte) []byte { return b[:4096] }, "cannot read it"},
+		{"truncated inside the header", func(b []byte) []byte { return b[:10] }, "not a SQLite database"},
+		{"header overwritten", func(b []byte) []byte {
+			c := bytes.Clone(b)
+			copy(c, bytes.Repeat([]byte{0xa5}, 100))
+			return c
+		}, "not a SQLite database"},
+		{"schema page bytes flipped", func(b []byte) []byte {
+			c := bytes.Clone(b)
+			for i := 100; i < 200; i++ {
+				c[i] ^= 0xff
+			}
+			return c
+		}, "cannot read it"},
+		{"zeros over the first pages", func(b []byte) []byte {
+			c := bytes.Clone(b)
+			clear(c[:3*4096])
+			return c
+		}, "not a SQLite database"},
+	}
+	for _, d := range damages {
+		t.Run(d.name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, "annotations.db")
+			bad := d.fn(orig)
+			if err := os.WriteFile(path, bad, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			s, err := OpenStore(path, "tester")
+			if err == nil {
+				s.Close()
+				t.Fatal("a damaged store opened")
+			}
+			msg := err.Error()
+			for _, want := range []string{path, d.want, "left untouched", "Recovery"} {
+				if !strings.Contains(msg, want) {
+					t.Errorf("error %q lacks %q", msg, want)
+				}
+			}
+			after, err := os.ReadFile(path)
+			if err != nil || !bytes.Equal(after, bad) {
+				t.Errorf("the damaged file was changed by the refused open (%v)", err)
+			}
+			ents, _ := os.ReadDir(dir)
+			if len(ents) != 1 {
+				var names []string
+				for _, e := range ents {
+					names = append(names, e.Name())
+				}
+				t.Errorf("the refused open left files behind: %v", names)
+			}
+		})
+	}
+}
+
+// TestStoreDamagedPageDetected flips the header of a B-tree page in the
+// middle of a store: the kind of damage only reading that page finds.
+// integrity_check must name it and the query that meets it must fail (not
+// return partial results).
+func TestStoreDamagedPageDetected(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "annotations.db")
+	faultStore(t, path, 200)
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := len(b) / 4096 / 2
+	for i := page * 4096; i < page*4096+12; i++ {
+		b[i] ^= 0xff
+	}
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := OpenStore(path, "tester")
+	if err != nil {
+		if !strings.Contains(err.Error(), path) {
+			t.Fatalf("refused without naming the file: %v", err)
+		}
+		return // refusing at open is better still
+	}
+	defer s.Close()
+	if err := s.IntegrityCheck(ctx); err == nil || !strings.Contains(err.Error(), fmt.Sprintf("page %d", page+1)) {
+		t.Errorf("integrity check on a damaged page %d: %v", page+1, err)
+	}
+	if st, err := s.Statuses(ctx); err == nil {
+		t.Errorf("Statuses read %d articles over a damaged page without an error", len(st))
+	}
+}
+
+// TestStoreWALBlocked makes the store's journal impossible to create (a
+// folder where annotations.db-wal should go): opening or the first write
+// must fail with an error, and nothing may be reported saved.
+func TestStoreWALBlocked(t *testing.T) {
+	for _, side := range []string{"-wal", "-shm"} {
+		t.Run(side, func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, "annotations.db")
+			faultStore(t, path, 3)
+			orig, _ := os.ReadFile(path)
+			if err := os.Mkdir(path+side, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			s, err := OpenStore(path, "tester")
+			if err != nil {
+				t.Logf("refused at open: %v", err)
+				if !strings.Contains(err.Error(), path) {
+					t.Errorf("error does not name the store: %v", err)
+				}
+			} else {
+				text := faultText(99)
+				a := &model.Article{ID: "new.txt", Text: text}
+				_, err = s.Do(ctx, tag(a, spanOf(t, text, "Ilse Varga", "PERSON")))
+				s.Close()
+				if err == nil {
+					t.Fatal("an action was reported saved with no way to write the journal")
+				}
+				t.Logf("refused at the first write: %v", err)
+			}
+			after, _ := os.ReadFile(path)
+			if !bytes.Equal(after, orig) {
+				t.Error("the store file changed")
+			}
+		})
+	}
+}
+
+// TestStoreDiskFullProcess is not a test on its own: TestStoreDiskFull runs
+// the test binary again with STORYDESK_FULL_DB set, and this function then
+// limits the size of any file it writes (RLIMIT_FSIZE, which binds root too:
+// a full disk as far as this process can tell) and annotates until the
+// store fails, printing "ok N" after each confirmed commit and "error ..."
+// for each refusal.
+func TestStoreDiskFullProcess(t *testing.T) {
+	path := os.Getenv("STORYDESK_FULL_DB")
+	if path == "" {
+		t.Skip("helper process for TestStoreDiskFull")
+	}
+	limit, _ := strconv.ParseUint(os.Getenv("STORYDESK_FULL_LIMIT"), 10, 64)
+	signal.Ignore(syscall.SIGXFSZ) // a write past the limit fails with EFBIG instead of killing us
+	if err := syscall.Setrlimit(syscall.RLIMIT_FSIZE, &syscall.Rlimit{Cur: limit, Max: limit}); err != nil {
+		fmt.Println("setup", err)
+		os.Exit(3)
+	}
+	s, err := OpenStore(path, "writer")
+	if err != nil {
+		fmt.Println("error open:", err)
+		os.Exit(0)
+	}
+	out := bufio.NewWriter(os.Stdout)
+	fails := 0
+	for i := 0; i < 5000 && fails < 3; i++ {
+		text := faultText(i) + strings.Repeat(fmt.Sprintf(" Line %d of a long article.", i), 200)
+		a := &model.Article{ID: fmt.Sprintf("full%04d.txt", i), Text: text}
+		if _, err := s.Do(ctx, tag(a, spanOf(t, text, "Ilse Varga", "PERSON"))); err != nil {
+			fmt.Fprintln(out, "error", i, strings.ReplaceAll(err.Error(), "\n", " "))
+			fails++
+		} else {
+			fmt.Fprintln(out, "ok", i)
+		}
+		out.Flush()
+	}
+	s.Close()
+	os.Exit(0)
+}
+
+// TestStoreDiskFull annotates in a child process whose files may not grow
+// past a limit, until the store refuses. Every refusal must be an error
+// returned by Do (no crash, no silent loss), and on reopening without the
+// limit the store must be intact and hold exactly the actions confirmed.
+func TestStoreDiskFull(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("RLIMIT_FSIZE and SIGXFSZ as on Linux")
+	}
+	for _, limit := range []int{256 << 10, 1 << 20} {
+		t.Run(strconv.Itoa(limit>>10)+"KB", func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "annotations.db")
+			faultStore(t, path, 5) // some annotations before the disk fills
+			cmd := exec.Command(os.Args[0], "-test.run=^TestStoreDiskFullProcess$")
+			cmd.Env = append(os.Environ(), "STORYDESK_FULL_DB="+path, "STORYDESK_FULL_LIMIT="+strconv.Itoa(limit))
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
+			out, err := cmd.Output()
+			if err != nil {
+				t.Fatalf("writer died: %v\nstdout:\n%s\nstderr:\n%s", err, out, stderr.String())
+			}
+			confirmed := map[string]bool{}
+			var errs []string
+			for _, l := range strings.Split(string(out), "\n") {
+				f := strings.Fields(l)
+				switch {
+				case len(f) == 2 && f[0] == "ok":
+					confirmed[fmt.Sprintf("full%04s.txt", f[1])] = true
+				case len(f) > 0 && f[0] == "error":
+					errs = append(errs, l)
+				case len(f) > 0 && f[0] == "setup":
+					t.Fatalf("writer setup: %s", l)
+				}
+			}
+			if len(errs) == 0 {
+				t.Fatalf("the store never ran out of room at %d bytes:\n%s", limit, out)
+			}
+			t.Logf("%d actions confirmed, then: %s", len(confirmed), errs[0])
+			s := openTestStore(t, path)
+			if err := s.IntegrityCheck(ctx); err != nil {
+				t.Fatal(err)
+			}
+			st, err := s.Statuses(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for id := range confirmed {
+				doc, ok, err := s.Doc(ctx, id)
+				if err != nil || !ok || len(doc.Spans) != 1 {
+					t.Errorf("confirmed action on %s lost after the disk filled: ok %v err %v", id, ok, err)
+				}
+			}
+			for id := range st {
+				if strings.HasPrefix(id, "full") && !confirmed[id] {
+					t.Errorf("%s is in the store but its action was reported failed", id)
+				}
+			}
+			for i := range 5 {
+				if _, ok := st[fmt.Sprintf("a%04d.txt", i)]; !ok {
+					t.Errorf("annotation a%04d.txt from before the disk filled is gone", i)
+				}
+			}
+		})
+	}
+}
+
+// TestExportWriterProcess is not a test on its own: TestExportSurvivesSIGKILL
+// runs the test binary again with STORYDESK_EXPORT_DB set, and this
+// function exports the store, printing "done N" when Export returns.
+func TestExportWriterProcess(t *testing.T) {
+	path := os.Getenv("STORYDESK_EXPORT_DB")
+	if path == "" {
+		t.Skip("helper process for TestExportSurvivesSIGKILL")
+	}
+	s, err := OpenStore(path, "")
+	if err != nil {
+		fmt.Println("error", err)
+		os.Exit(3)
+	}
+	fmt.Println("start")
+	st, err := Export(context.Background(), s, ExportOptions{Format: os.Getenv("STORYDESK_EXPORT_FORMAT"), Out: os.Getenv("STORYDESK_EXPORT_OUT")})
+	if err != nil {
+		fmt.Println("error", err)
+		os.Exit(3)
+	}
+	fmt.Println("done", st.Articles)
+	os.Exit(0)
+}
+
+// faultExportN is how many articles the killed exports write.
+const faultExportN = 400
+
+// TestExportSurvivesSIGKILL kills exports at random moments. Whatever is
+// under a final name afterwards must be complete (a JSONL file with every
+// article; brat files each whole and consistent with their text), and the
+// store must be intact.
+func TestExportSurvivesSIGKILL(t *testing.T) {
+	if testing.Short() {
+		t.Skip("spawns export processes; skipped with -short")
+	}
+	const n = faultExportN
+	dbPath := filepath.Join(t.TempDir(), "annotations.db")
+	faultStore(t, dbPath, n)
+	rng := rand.New(rand.NewSource(time.Now().UnixNano()))
+
+	// run exports to out, killing the process kill after Export starts (0:
+	// never); it reports whether the export finished and how long it took.
+	run := func(t *testing.T, format, out string, kill time.Duration) (finished bool, took time.Duration) {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestExportWriterProcess$")
+		cmd.Env = append(os.Environ(), "STORYDESK_EXPORT_DB="+dbPath, "STORYDESK_EXPORT_FORMAT="+format, "STORYDESK_EXPORT_OUT="+out)
+		stdout, err := cmd.StdoutPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		sc := bufio.NewScanner(stdout)
+		var timer *time.Timer
+		var start time.Time
+		for sc.Scan() {
+			l := sc.Text()
+			switch {
+			case l == "start":
+				start = time.Now()
+				if kill > 0 {
+					timer = time.AfterFunc(kill, func() { cmd.Process.Signal(syscall.SIGKILL) })
+				}
+			case strings.HasPrefix(l, "error"):
+				t.Fatalf("export: %s", l)
+			case l == fmt.Sprintf("done %d", n):
+				finished, took = true, time.Since(start)
+			}
+		}
+		cmd.Wait()
+		if timer != nil {
+			timer.Stop()
+		}
+		return finished, took
+	}
+
+	for _, format := range []string{FormatJSONL, FormatBrat} {
+		t.Run(format, func(t *testing.T) {
+			// One full run to learn how long an export takes.
+			out := filepath.Join(t.TempDir(), "out")
+			if format == FormatJSONL {
+				out += ".jsonl"
+			}
+			ok, full := run(t, format, out, 0)
+			if !ok {
+				t.Fatal("the export did not finish")
+			}
+			checkExportOut(t, format, out, true)
+			kills, finished := 0, 0
+			for round := 0; round < 6; round++ {
+				out := filepath.Join(t.TempDir(), "out")
+				if format == FormatJSONL {
+					out += ".jsonl"
+				}
+				if ok, _ := run(t, format, out, time.Duration(1+rng.Int63n(int64(full)))); ok {
+					finished++
+					checkExportOut(t, format, out, true)
+					continue
+				}
+				kills++
+				checkExportOut(t, format, out, false)
+			}
+			t.Logf("full export %v; %d killed part-way, %d finished first", full.Round(time.Millisecond), kills, finished)
+		})
+	}
+	s := openTestStore(t, dbPath)
+	if err := s.IntegrityCheck(ctx); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// checkExportOut checks what an export (complete or killed) left under its
+// final names.
+func checkExportOut(t *testing.T, format, out string, complete bool) {
+	t.Helper()
+	switch format {
+	case FormatJSONL:
+		b, err := os.ReadFile(out)
+		if errors.Is(err, os.ErrNotExist) && !complete {
+			return // killed before the rename: nothing under the final name
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(strings.TrimSuffix(string(b), "\n"), "\n")
+		for i, l := range lines {
+			var rec jsonlRecord
+			if err := json.Unmarshal([]byte(l), &rec); err != nil {
+				t.Fatalf("line %d of %s is not whole JSON: %v", i+1, out, err)
+			}
+			for _, sp := range rec.Spans {
+				if model.RuneSlice(rec.Text, sp.Start, sp.End) != sp.Text {
+					t.Fatalf("line %d: span %+v does not slice the text", i+1, sp)
+				}
+			}
+		}
+		if len(lines) != faultExportN {
+			t.Fatalf("%s holds %d articles of %d: a partial file under the final name", out, len(lines), faultExportN)
+		}
+	case FormatBrat:
+		ents, err := os.ReadDir(out)
+		if err != nil {
+			if !complete && errors.Is(err, os.ErrNotExist) {
+				return
+			}
+			t.Fatal(err)
+		}
+		txt, ann := 0, 0
+		for _, e := range ents {
+			name := e.Name()
+			if strings.HasPrefix(name, ".") {
+				if complete {
+					t.Errorf("a finished export left %s", name)
+				}
+				continue // a temporary file: not under a final name
+			}
+			id, isTxt := strings.CutSuffix(name, ".txt.txt")
+			idAnn, isAnn := strings.CutSuffix(name, ".txt.ann")
+			switch {
+			case isTxt:
+				txt++
+				b, _ := os.ReadFile(filepath.Join(out, name))
+				i, _ := strconv.Atoi(strings.TrimPrefix(id, "a"))
+				if string(b) != faultText(i) {
+					t.Fatalf("%s is not the whole article text (%d bytes)", name, len(b))
+				}
+			case isAnn:
+				ann++
+				b, _ := os.ReadFile(filepath.Join(out, name))
+				if !bytes.HasPrefix(b, []byte("T1\tPERSON ")) || !bytes.HasSuffix(b, []byte("\tIlse Varga\n")) {
+					t.Fatalf("%s is not a whole annotation file: %q", name, b)
+				}
+				if _, err := os.Stat(filepath.Join(out, idAnn+".txt.txt")); err != nil {
+					t.Errorf("%s has no text beside it", name)
+				}
+			case name == "annotation.conf":
+			default:
+				t.Errorf("unexpected file %s in the export", name)
+			}
+		}
+		if complete && (txt != faultExportN || ann != faultExportN) {
+			t.Fatalf("finished export holds %d .txt and %d .ann of %d", txt, ann, faultExportN)
+		}
+		if txt < ann || txt > ann+1 {
+			t.Errorf("%d .txt and %d .ann: more than the one article in flight is unpaired", txt, ann)
+		}
+	}
+}
