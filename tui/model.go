@@ -193,7 +193,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case streamDoneMsg:
 		if m.loading {
 			m.loading = false
-			m.message = fmt.Sprintf("Read %s articles", commas(m.store.nLive))
+			m.message = fmt.Sprintf("Read %s article%s", commas(m.store.nLive), plural(m.store.nLive))
 		}
 		cmds = append(cmds, m.scanChanged())
 	case filterDoneMsg:
