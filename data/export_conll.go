@@ -26,7 +26,11 @@ type conllSink struct {
 	out  *outFile
 	toks []conllTok
 	rs   []rune
+	buf  conllBuf
 }
+
+// conllBuf is the tokeniser's scratch space, reused across articles.
+type conllBuf struct{ edge, inside []bool }
 
 type conllTok struct {
 	start, end int  // code points
@@ -42,8 +46,11 @@ func newCoNLLSink(env *exportEnv) (docSink, error) {
 }
 
 func (s *conllSink) doc(d *ExportDoc) error {
-	s.rs = append(s.rs[:0], []rune(d.Text)...)
-	s.toks = conllTokens(s.rs, d.Spans, s.toks[:0])
+	s.rs = s.rs[:0]
+	for _, r := range d.Text {
+		s.rs = append(s.rs, r)
+	}
+	s.toks = conllTokens(s.rs, d.Spans, s.toks[:0], &s.buf)
 	w := s.out
 	w.WriteString("-DOCSTART- -X- O O\n\n")
 	si := 0 // current span
@@ -62,7 +69,9 @@ func (s *conllSink) doc(d *ExportDoc) error {
 				open = true
 			}
 		}
-		w.WriteString(string(s.rs[t.start:t.end]))
+		for _, r := range s.rs[t.start:t.end] {
+			w.WriteRune(r)
+		}
 		w.WriteString(" -X- _ ")
 		w.WriteString(tag)
 		w.WriteByte('\n')
@@ -89,12 +98,16 @@ func conllLabel(l string) string {
 
 // conllTokens tokenises rs, cutting at every span edge, and marks sentence
 // ends. spans are sorted and do not overlap.
-func conllTokens(rs []rune, spans []model.Span, toks []conllTok) []conllTok {
+func conllTokens(rs []rune, spans []model.Span, toks []conllTok, buf *conllBuf) []conllTok {
 	n := len(rs)
 	// edge[i]: a span starts or ends at i; inside[i]: i lies strictly inside
 	// a span, where no sentence may end.
-	edge := make([]bool, n+1)
-	inside := make([]bool, n+1)
+	if buf == nil {
+		buf = &conllBuf{}
+	}
+	buf.edge = append(buf.edge[:0], make([]bool, n+1)...)
+	buf.inside = append(buf.inside[:0], make([]bool, n+1)...)
+	edge, inside := buf.edge, buf.inside
 	for _, sp := range spans {
 		if sp.Start < 0 || sp.End > n || sp.Start >= sp.End {
 			continue
@@ -194,13 +207,21 @@ func conllAttach(rs []rune, i int, edge []bool) int {
 }
 
 func conllAttached(r rune) bool {
+	if r < 0x300 {
+		return false
+	}
 	return unicode.Is(unicode.M, r) || r == '\u200d' || (r >= 0x1F3FB && r <= 0x1F3FF) || (r >= 0xE0020 && r <= 0xE007F)
 }
 
-func conllWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }
+func conllWordRune(r rune) bool {
+	if r < 0x80 {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsNumber(r)
+}
 
 func conllCJK(r rune) bool {
-	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana)
+	return r >= 0x3040 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana)
 }
 
 func conllRegional(r rune) bool { return r >= 0x1F1E6 && r <= 0x1F1FF }

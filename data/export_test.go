@@ -496,7 +496,7 @@ func TestConllTokensSplitAtSpanEdgesAndGlueGraphemes(t *testing.T) {
 	// inside ("known").
 	spans := []model.Span{exSpan(t, text, "Ilse Varga", "PERSON", 0), exSpan(t, text, "known", "X", 0)}
 	var got []string
-	for _, tk := range conllTokens(rs, spans, nil) {
+	for _, tk := range conllTokens(rs, spans, nil, nil) {
 		got = append(got, string(rs[tk.start:tk.end]))
 	}
 	want := []string{"Ilse", "Varga", "'", "s", "👩‍👩‍👧", "don't", "3.5", "%", "well", "-", "known", "🇫🇷", "Zoe\u0301", "(", "Kyōto", ")", "."}
