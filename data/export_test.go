@@ -3,6 +3,7 @@ package data
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
@@ -850,5 +851,21 @@ func TestExportCorpusAllArticles(t *testing.T) {
 	_, out = exExport(t, s, ExportOptions{Format: FormatJSONL, Corpus: c, AllArticles: true, OnlyDone: true})
 	if recs := exJSONL(t, out); len(recs) != 0 {
 		t.Errorf("--only-done with nothing done in the corpus: %+v", recs)
+	}
+}
+
+func TestExportCancelledLeavesNothing(t *testing.T) {
+	s := exFixture(t, t.TempDir())
+	c, cancel := context.WithCancel(ctx)
+	cancel()
+	for _, format := range ExportFormats {
+		dir := t.TempDir()
+		out := filepath.Join(dir, "out")
+		if _, err := Export(c, s, ExportOptions{Format: format, Out: out}); !errors.Is(err, context.Canceled) {
+			t.Errorf("%s: want context.Canceled, got %v", format, err)
+		}
+		if files := listDir(t, dir); len(files) != 0 {
+			t.Errorf("%s: a cancelled export left %v", format, files)
+		}
 	}
 }

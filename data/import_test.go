@@ -2,8 +2,11 @@ package data
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -183,4 +186,43 @@ func TestImportOverlongLine(t *testing.T) {
 	if st.Articles != 1 || len(probs) != 1 || probs[0].Line != 1 || !strings.Contains(probs[0].Reason, "longer than") {
 		t.Errorf("stats %+v problems %v", st, probs)
 	}
+}
+
+func TestImportCancelledRollsBackTheOpenBatch(t *testing.T) {
+	s := openTestStore(t, filepath.Join(t.TempDir(), "c.db"))
+	var lines []string
+	for i := 0; i < 10; i++ {
+		lines = append(lines, fmt.Sprintf(`{"id":"a%d","text":"Ilse Varga %d"}`, i, i))
+	}
+	c, cancel := context.WithCancel(ctx)
+	// Cancel while line 7 is read: lines 1–4 are committed (batch of 4),
+	// 5–6 were in the open batch and must not stay.
+	r := &cancelAt{r: strings.NewReader(strings.Join(lines, "\n") + "\n"), at: len(strings.Join(lines[:6], "\n")) + 1, cancel: cancel}
+	st, err := Import(c, s, r, ImportOptions{Name: "c.jsonl", Batch: 4})
+	if !errors.Is(err, context.Canceled) || st.Committed != 4 {
+		t.Fatalf("want a cancellation after 4 committed lines: %v %+v", err, st)
+	}
+	got, _ := s.Statuses(ctx)
+	if len(got) != 4 {
+		t.Errorf("want exactly the committed batch in the store, got %v", got)
+	}
+}
+
+// cancelAt cancels once at bytes have been read.
+type cancelAt struct {
+	r      io.Reader
+	at     int
+	cancel func()
+}
+
+func (c *cancelAt) Read(p []byte) (int, error) {
+	if c.at <= 0 {
+		c.cancel()
+	}
+	if len(p) > c.at && c.at > 0 {
+		p = p[:c.at]
+	}
+	n, err := c.r.Read(p)
+	c.at -= n
+	return n, err
 }
