@@ -26,6 +26,7 @@ const (
 	ReasonBoiler     Reason = "boilerplate" // anything else that is not article prose
 	ReasonNav        Reason = "navigation"  // page furniture around the article: menus, teaser lists, widgets
 	ReasonComment    Reason = "comments"    // readers' comment thread
+	ReasonUser       Reason = "user"        // removed by the reviewer (a Correction)
 )
 
 // Removed is one range of raw text the cleaner took out. Start and End are
@@ -60,6 +61,7 @@ const (
 // asked about it.
 type Para struct {
 	Text       string  // whitespace-normalised text
+	Start, End int     // trimmed range of the raw text, in code points (End exclusive)
 	Index      int     // position among the article's paragraphs
 	Count      int     // number of paragraphs in the article
 	Zone       Zone    // top, body or bottom
@@ -146,7 +148,13 @@ type cpara struct {
 }
 
 // Clean separates raw into body text, removed ranges and metadata.
-func (c *Cleaner) Clean(raw string) Cleaned {
+func (c *Cleaner) Clean(raw string) Cleaned { return c.CleanWith(raw, nil) }
+
+// CleanWith is Clean with a reviewer's corrections applied last (see
+// Correction): each paragraph a correction covers is kept or removed as it
+// says, and nothing else changes, so a correction never moves another
+// paragraph's verdict.
+func (c *Cleaner) CleanWith(raw string, corr []Correction) Cleaned {
 	ps, repeated := c.analyse(raw)
 	lo, hi := mainBlock(ps, repeated)
 	page := !c.Extracted && lo >= 0 && isPage(ps, lo, hi)
@@ -160,7 +168,7 @@ func (c *Cleaner) Clean(raw string) Cleaned {
 		for i := range ps {
 			p := &ps[i]
 			reason, ok := c.Classify(Para{
-				Text: p.text, Index: i, Count: len(ps), Zone: zoneOf(i, start, end),
+				Text: p.text, Start: p.rs, End: p.re, Index: i, Count: len(ps), Zone: zoneOf(i, start, end),
 				Words: p.f.words, Prose: p.k&kProse != 0, LowerRatio: p.f.lowerRatio(),
 				StopRatio: p.f.stopRatio(p.text), Repeated: repeated[i],
 			})
@@ -175,6 +183,9 @@ func (c *Cleaner) Clean(raw string) Cleaned {
 	var out Cleaned
 	c.resolve(ps, start, end, repeated, page, &out)
 	c.dateline(raw, ps, start, &out)
+	if len(corr) > 0 {
+		applyCorrections(ps, corr, &out)
+	}
 
 	// Assemble the body and the removed ranges, in raw order.
 	var b strings.Builder
