@@ -122,7 +122,7 @@ func Import(ctx context.Context, s *SQLiteStore, r io.Reader, opts ImportOptions
 		}
 	}
 	br := bufio.NewReaderSize(r, 1<<20)
-	var tx *sql.Tx
+	var tx *importTx
 	inBatch := 0
 	defer func() {
 		if tx != nil {
@@ -160,7 +160,7 @@ func Import(ctx context.Context, s *SQLiteStore, r io.Reader, opts ImportOptions
 			}
 			st.Lines++
 			if tx == nil {
-				if tx, err = s.db.BeginTx(ctx, nil); err != nil {
+				if tx, err = s.beginImport(ctx); err != nil {
 					return st, err
 				}
 			}
@@ -208,10 +208,46 @@ func importReadLine(br *bufio.Reader, max int) (line []byte, tooLong bool, err e
 	}
 }
 
+// importTx is one batch's transaction with the statements every line runs,
+// prepared once: SQLite parsing each statement anew would cost more than
+// executing it.
+type importTx struct {
+	*sql.Tx
+	text, span, quote, status *sql.Stmt
+	save, release, rollback   *sql.Stmt
+}
+
+func (s *SQLiteStore) beginImport(ctx context.Context) (*importTx, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	it := &importTx{Tx: tx}
+	for _, p := range []struct {
+		stmt **sql.Stmt
+		q    string
+	}{
+		{&it.text, `SELECT text FROM articles WHERE id = ?`},
+		// The same inserts as Do's add-span and add-quote ops.
+		{&it.span, `INSERT INTO spans(article_id, start, "end", label, text, canonical, source, annotator, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)`},
+		{&it.quote, `INSERT INTO quotes(article_id, start, "end", text, speaker, speaker_span, kind, status, source, annotator, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`},
+		{&it.status, `UPDATE articles SET status = ?, updated_at = ? WHERE id = ?`},
+		{&it.save, `SAVEPOINT import_line`},
+		{&it.release, `RELEASE import_line`},
+		{&it.rollback, `ROLLBACK TO import_line`},
+	} {
+		if *p.stmt, err = tx.PrepareContext(ctx, p.q); err != nil {
+			tx.Rollback()
+			return nil, err
+		}
+	}
+	return it, nil
+}
+
 // importLine imports one record inside a savepoint, so its ops apply all
 // together or not at all. It returns an error only for failures of the
 // transaction itself; a bad record goes to problem.
-func (s *SQLiteStore) importLine(ctx context.Context, tx *sql.Tx, line []byte, no int, source, name string, st *ImportStats, problem func(int, string, ...any)) error {
+func (s *SQLiteStore) importLine(ctx context.Context, tx *importTx, line []byte, no int, source, name string, st *ImportStats, problem func(int, string, ...any)) error {
 	var rec importRecord
 	if err := json.Unmarshal(line, &rec); err != nil {
 		problem(no, "%s", importJSONProblem(err))
@@ -222,15 +258,15 @@ func (s *SQLiteStore) importLine(ctx context.Context, tx *sql.Tx, line []byte, n
 		st.Rejected++
 		return nil
 	}
-	if _, err := tx.ExecContext(ctx, `SAVEPOINT import_line`); err != nil {
+	if _, err := tx.save.ExecContext(ctx); err != nil {
 		return err
 	}
 	added, err := s.importRecord(ctx, tx, &rec, no, source, name)
 	if err != nil {
-		if _, rerr := tx.ExecContext(ctx, `ROLLBACK TO import_line`); rerr != nil {
+		if _, rerr := tx.rollback.ExecContext(ctx); rerr != nil {
 			return rerr
 		}
-		if _, rerr := tx.ExecContext(ctx, `RELEASE import_line`); rerr != nil {
+		if _, rerr := tx.release.ExecContext(ctx); rerr != nil {
 			return rerr
 		}
 		if ctx.Err() != nil {
@@ -239,7 +275,7 @@ func (s *SQLiteStore) importLine(ctx context.Context, tx *sql.Tx, line []byte, n
 		problem(no, "%v", err)
 		return nil
 	}
-	if _, err := tx.ExecContext(ctx, `RELEASE import_line`); err != nil {
+	if _, err := tx.release.ExecContext(ctx); err != nil {
 		return err
 	}
 	st.Articles++
@@ -250,7 +286,7 @@ func (s *SQLiteStore) importLine(ctx context.Context, tx *sql.Tx, line []byte, n
 }
 
 // importRecord validates rec and applies it; the caller rolls back on error.
-func (s *SQLiteStore) importRecord(ctx context.Context, tx *sql.Tx, rec *importRecord, no int, source, name string) (ImportStats, error) {
+func (s *SQLiteStore) importRecord(ctx context.Context, tx *importTx, rec *importRecord, no int, source, name string) (ImportStats, error) {
 	var added ImportStats
 	if rec.Text == nil {
 		return added, errors.New(`no "text" field`)
@@ -293,11 +329,13 @@ func (s *SQLiteStore) importRecord(ctx context.Context, tx *sql.Tx, rec *importR
 
 	// The article: new, or the same text already stored.
 	var stored string
-	err := tx.QueryRowContext(ctx, `SELECT text FROM articles WHERE id = ?`, id).Scan(&stored)
+	var have []model.Span
+	var quotes []model.QuoteAnn
+	err := tx.text.QueryRowContext(ctx, id).Scan(&stored)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		a := importArticle(rec, id, text)
-		if err := s.ensureArticle(ctx, tx, a); err != nil {
+		if err := s.ensureArticle(ctx, tx.Tx, a); err != nil {
 			return added, err
 		}
 		if who := model.SanitizeLine(rec.Annotator); who != "" {
@@ -309,12 +347,18 @@ func (s *SQLiteStore) importRecord(ctx context.Context, tx *sql.Tx, rec *importR
 		return added, err
 	case stored != text:
 		return added, fmt.Errorf("article %q is already in the store with a different text; import into a fresh store (--db)", id)
+	default:
+		if have, err = spansQ(ctx, tx, id); err != nil {
+			return added, err
+		}
+		if quotes, err = quotesQ(ctx, tx, id); err != nil {
+			return added, err
+		}
 	}
+	now := s.stamp()
 
-	have, err := spansQ(ctx, tx, id)
-	if err != nil {
-		return added, err
-	}
+	// Spans are checked here as Do checks them (inside the text, text as
+	// covered, no overlap), against the article's spans held in memory.
 	spanIDs := make([]int64, len(rec.Spans)) // record index → stored span id
 	order := make([]int, len(rec.Spans))
 	for i := range order {
@@ -339,23 +383,20 @@ func (s *SQLiteStore) importRecord(ctx context.Context, tx *sql.Tx, rec *importR
 			spanIDs[i] = have[k].ID
 			continue
 		}
-		op := Op{Kind: OpAddSpan, Article: id, Span: model.Span{Start: a, End: b, Label: label, Text: got,
-			Canonical: model.SanitizeLine(rs.Canonical), Source: source}}
-		if err := s.apply(ctx, tx, &op); err != nil {
-			var ov *OverlapError
-			if errors.As(err, &ov) {
-				return added, fmt.Errorf("%s %s %q at %d–%d %v (storydesk keeps entity spans apart, as NER data does)", what, label, importClip(got), a, b, err)
-			}
+		if o, ok := model.FindOverlap(have, a, b, 0); ok {
+			return added, fmt.Errorf("%s %s %q at %d–%d %v (storydesk keeps entity spans apart, as NER data does)", what, label, importClip(got), a, b, &OverlapError{With: o})
+		}
+		sp := model.Span{Start: a, End: b, Label: label, Text: got, Canonical: model.SanitizeLine(rs.Canonical), Source: source}
+		res, err := tx.span.ExecContext(ctx, id, sp.Start, sp.End, sp.Label, sp.Text, sp.Canonical, sp.Source, s.annotator, now, now)
+		if err != nil {
 			return added, fmt.Errorf("%s: %w", what, err)
 		}
-		spanIDs[i] = op.Span.ID
+		sp.ID, _ = res.LastInsertId()
+		have = append(have, sp)
+		spanIDs[i] = sp.ID
 		added.Spans++
 	}
 
-	quotes, err := quotesQ(ctx, tx, id)
-	if err != nil {
-		return added, err
-	}
 	for i, rq := range rec.Quotes {
 		what := fmt.Sprintf("quotes[%d]", i)
 		a, b, got, err := at(what, rq.Start, rq.End, rq.Text)
@@ -370,14 +411,13 @@ func (s *SQLiteStore) importRecord(ctx context.Context, tx *sql.Tx, rec *importR
 		default:
 			return added, fmt.Errorf("%s: unknown kind %q (direct, partial, paraphrase or scare)", what, rq.Kind)
 		}
-		q := model.QuoteAnn{Start: a, End: b, Text: got, Speaker: model.SanitizeLine(rq.Speaker), Kind: kind,
-			Status: model.QuoteAccepted, Source: source}
+		var speakerSpan any // NULL when the speaker is not a tagged span
 		if rq.SpeakerSpan != nil {
 			k := *rq.SpeakerSpan
 			if k < 0 || k >= len(spanIDs) {
 				return added, fmt.Errorf("%s: speaker_span %d is not an index into spans (%d spans)", what, k, len(spanIDs))
 			}
-			q.SpeakerSpan = spanIDs[k]
+			speakerSpan = spanIDs[k]
 		}
 		dup := false
 		for _, h := range quotes {
@@ -389,11 +429,10 @@ func (s *SQLiteStore) importRecord(ctx context.Context, tx *sql.Tx, rec *importR
 		if dup {
 			continue
 		}
-		op := Op{Kind: OpAddQuote, Article: id, Quote: q}
-		if err := s.apply(ctx, tx, &op); err != nil {
+		if _, err := tx.quote.ExecContext(ctx, id, a, b, got, model.SanitizeLine(rq.Speaker), speakerSpan, string(kind), model.QuoteAccepted, source, s.annotator, now, now); err != nil {
 			return added, fmt.Errorf("%s: %w", what, err)
 		}
-		quotes = append(quotes, op.Quote)
+		quotes = append(quotes, model.QuoteAnn{Start: a, End: b})
 		added.Quotes++
 	}
 
@@ -408,7 +447,7 @@ func (s *SQLiteStore) importRecord(ctx context.Context, tx *sql.Tx, rec *importR
 			return added, fmt.Errorf("%s: unknown label %q (duplicate, near-duplicate, same-story or not-duplicate)", what, d.Label)
 		}
 		op := Op{Kind: OpSetDupLabel, A: id, B: other, DupLabel: label}
-		if err := s.apply(ctx, tx, &op); err != nil {
+		if err := s.apply(ctx, tx.Tx, &op); err != nil {
 			return added, fmt.Errorf("%s: %w", what, err)
 		}
 		if op.PrevLabel != label {
@@ -416,7 +455,7 @@ func (s *SQLiteStore) importRecord(ctx context.Context, tx *sql.Tx, rec *importR
 		}
 	}
 	if rec.Canonical {
-		if err := s.apply(ctx, tx, &Op{Kind: OpSetCanonical, Article: id, Flag: true}); err != nil {
+		if err := s.apply(ctx, tx.Tx, &Op{Kind: OpSetCanonical, Article: id, Flag: true}); err != nil {
 			return added, err
 		}
 	}
@@ -425,7 +464,7 @@ func (s *SQLiteStore) importRecord(ctx context.Context, tx *sql.Tx, rec *importR
 		if st != model.StatusNew && st != model.StatusInProgress && st != model.StatusDone {
 			return added, fmt.Errorf("unknown status %q (new, in-progress or done)", rec.Status)
 		}
-		if err := s.apply(ctx, tx, &Op{Kind: OpSetStatus, Article: id, Status: st}); err != nil {
+		if _, err := tx.status.ExecContext(ctx, string(st), now, id); err != nil {
 			return added, err
 		}
 	}
