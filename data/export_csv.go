@@ -19,22 +19,23 @@ import (
 //
 //	article, outlet, speaker, quote, kind, date, title, url, start, end
 //
-// clusters.csv — one row per article in a labelled duplicate pair:
+// clusters.csv — one row per article in a copy cluster or a story:
 //
 //	cluster, article, outlet, date, canonical, label, story
 //
-// Duplicate clusters are the connected components of the pairs labelled
-// duplicate or near-duplicate (union-find): copies of one text. Same-story
-// pairs are different write-ups of one event, so they do not merge duplicate
-// clusters; they join clusters into stories, the story column. cluster and
-// story are named by their canonical article: the one marked canonical in
-// storydesk (if several in one cluster, the longest of them), else the
-// longest (the uncut copy of a wire story), then the first id — the rule the
-// duplicates view uses, so the spreadsheet and the screen agree. label is how the article belongs to its cluster: duplicate or
-// near-duplicate (its strongest link inside the cluster), or same-story for
-// an article alone in its cluster, linked to the story only by same-story
-// pairs. Pairs labelled not-duplicate form nothing. With a corpus, only
-// pairs with both articles in it count; --only-done does not apply to pairs.
+// The grouping is model.Clusters, the one the duplicates view shows, so the
+// spreadsheet and the screen agree. Copy clusters are the connected
+// components of the pairs labelled duplicate or near-duplicate (union-find).
+// Same-story pairs are different write-ups of one event: they never merge
+// copy clusters, but join clusters and single articles into a story (the
+// story column). A cluster is named by its canonical article: the one marked
+// canonical (the longest of them if several), else the longest — the uncut
+// copy of a wire story — then the first id; a story by its best version by
+// the same rule. label is how the article belongs to its cluster: duplicate
+// or near-duplicate (its strongest copy link), or same-story for an article
+// in a story by same-story pairs only (a cluster of its own). Pairs labelled
+// not-duplicate form nothing. With a corpus, only pairs with both articles
+// in it count; --only-done does not apply to pairs.
 //
 // Cells come from scraped text, and spreadsheets run a cell that starts with
 // = + - or @ as a formula: such cells get a leading apostrophe (the OWASP
@@ -118,8 +119,10 @@ func (s *csvSink) writeClusters(out *outFile) error {
 }
 
 // Clusters groups the labelled pairs into duplicate clusters and stories
-// (see the csv format above), ordered by story, cluster, canonical first,
-// then article. keep, when set, limits the pairs to articles it accepts.
+// with model.Clusters — the grouping the duplicates view shows — and lays
+// them out as rows of clusters.csv, ordered by story, cluster, canonical
+// first, then article. keep, when set, limits the pairs to articles it
+// accepts.
 func Clusters(ctx context.Context, s *SQLiteStore, keep func(string) bool) ([]ClusterRow, error) {
 	pairs, err := s.DupLabels(ctx)
 	if err != nil {
@@ -129,76 +132,74 @@ func Clusters(ctx context.Context, s *SQLiteStore, keep func(string) bool) ([]Cl
 	if err != nil {
 		return nil, err
 	}
-	dup, story := newIDUnion(), newIDUnion()
-	strongest := map[string]model.DupLabel{} // article → strongest dup-cluster link
+	var labels []model.LabeledPair
+	briefs := map[string]ArticleBrief{}
+	strongest := map[string]model.DupLabel{} // article → strongest copy link
 	for _, p := range pairs {
 		if keep != nil && (!keep(p.A) || !keep(p.B)) {
 			continue
 		}
-		switch p.Label {
-		case model.LabelDuplicate, model.LabelNearDup:
-			dup.union(p.A, p.B)
-			story.union(p.A, p.B)
-			for _, id := range []string{p.A, p.B} {
-				if strongest[id] != model.LabelDuplicate {
-					strongest[id] = p.Label
+		labels = append(labels, model.LabeledPair{A: p.A, B: p.B, Label: p.Label})
+		for _, id := range []string{p.A, p.B} {
+			if _, ok := briefs[id]; !ok {
+				b, _, err := s.Brief(ctx, id)
+				if err != nil {
+					return nil, err
 				}
+				briefs[id] = b
 			}
-		case model.LabelSameStory:
-			dup.add(p.A)
-			dup.add(p.B)
-			story.union(p.A, p.B)
+			if (p.Label == model.LabelDuplicate || p.Label == model.LabelNearDup) && strongest[id] != model.LabelDuplicate {
+				strongest[id] = p.Label
+			}
 		}
 	}
-	type member struct {
-		id    string
-		brief ArticleBrief
-		flag  bool
-	}
-	members := map[string]*member{}
-	for id := range story.parent {
-		b, _, err := s.Brief(ctx, id)
-		if err != nil {
-			return nil, err
+	length := func(id string) int { return briefs[id].Length }
+	g := model.Clusters(nil, labels, flagged, length)
+
+	cluster := map[string]string{} // article → its copy cluster's canonical
+	for _, c := range g.Copies {
+		for _, m := range c.Members {
+			cluster[m] = c.Canonical
 		}
-		members[id] = &member{id: id, brief: b, flag: flagged[id]}
 	}
-	// better orders candidates for canonical: marked canonical, longest
-	// text, first id.
-	better := func(a, b *member) int {
-		if a.flag != b.flag {
-			if a.flag {
+	// A story is named by its best version: a reviewer's canonical, else
+	// the longest, then the first id (the cluster rule again).
+	better := func(a, b string) int {
+		if flagged[a] != flagged[b] {
+			if flagged[a] {
 				return -1
 			}
 			return 1
 		}
-		if c := cmp.Compare(b.brief.Length, a.brief.Length); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.id, b.id)
+		return cmp.Or(cmp.Compare(length(b), length(a)), cmp.Compare(a, b))
 	}
-	pick := func(groups map[string][]*member) map[string]string {
-		best := map[string]string{} // root → canonical id
-		for root, ms := range groups {
-			best[root] = slices.MinFunc(ms, better).id
-		}
-		return best
-	}
-	dupGroups, storyGroups := map[string][]*member{}, map[string][]*member{}
-	for id, m := range members {
-		dupGroups[dup.find(id)] = append(dupGroups[dup.find(id)], m)
-		storyGroups[story.find(id)] = append(storyGroups[story.find(id)], m)
-	}
-	dupCanon, storyCanon := pick(dupGroups), pick(storyGroups)
 	var rows []ClusterRow
-	for id, m := range members {
-		c := dupCanon[dup.find(id)]
+	row := func(id, story string) {
+		c, ok := cluster[id]
+		if !ok {
+			c = id // alone: its own cluster, and its canonical
+		}
 		label := string(strongest[id])
 		if label == "" {
 			label = string(model.LabelSameStory)
 		}
-		rows = append(rows, ClusterRow{Cluster: c, Article: id, Outlet: m.brief.Source, Date: m.brief.Date,
-			Canonical: c == id, Label: label, Story: storyCanon[story.find(id)]})
+		b := briefs[id]
+		rows = append(rows, ClusterRow{Cluster: c, Article: id, Outlet: b.Source, Date: b.Date, Canonical: c == id, Label: label, Story: story})
+	}
+	inStory := map[string]bool{}
+	for _, st := range g.Stories {
+		name := slices.MinFunc(st.Versions, better)
+		for _, m := range st.Members {
+			inStory[m] = true
+			row(m, name)
+		}
+	}
+	for _, c := range g.Copies {
+		for _, m := range c.Members {
+			if !inStory[m] {
+				row(m, c.Canonical)
+			}
+		}
 	}
 	slices.SortFunc(rows, func(a, b ClusterRow) int {
 		return cmp.Or(cmp.Compare(a.Story, b.Story), cmp.Compare(a.Cluster, b.Cluster),
@@ -215,36 +216,6 @@ func csvBoolCmp(a, b bool) int {
 		return 1
 	}
 	return -1
-}
-
-// idUnion over article ids, with path halving.
-type idUnion struct{ parent map[string]string }
-
-func newIDUnion() *idUnion { return &idUnion{parent: map[string]string{}} }
-
-func (u *idUnion) add(x string) {
-	if _, ok := u.parent[x]; !ok {
-		u.parent[x] = x
-	}
-}
-
-func (u *idUnion) find(x string) string {
-	u.add(x)
-	for u.parent[x] != x {
-		u.parent[x] = u.parent[u.parent[x]]
-		x = u.parent[x]
-	}
-	return x
-}
-
-func (u *idUnion) union(a, b string) {
-	ra, rb := u.find(a), u.find(b)
-	if ra != rb {
-		if rb < ra {
-			ra, rb = rb, ra
-		}
-		u.parent[rb] = ra
-	}
 }
 
 // csvCell defuses spreadsheet formulas in untrusted text.
