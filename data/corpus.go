@@ -54,6 +54,11 @@ type Corpus struct {
 	Sample   bool   // the embedded sample corpus
 	Items    []Item
 	Problems []Problem
+
+	// Corrections, when set, returns a reviewer's cleaner corrections for
+	// an article id; Load, Stream and ForEach clean with them (see
+	// correct.go). It is called from their goroutines.
+	Corrections func(id string) []model.Correction
 }
 
 // ref says where an item's bytes live.

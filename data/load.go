@@ -16,13 +16,6 @@ import (
 	"storydesk/model"
 )
 
-// clean is the one place the loader calls the cleaner.
-func clean(raw string) model.Cleaned { return model.Clean(raw) }
-
-// extractedCleaner cleans text an HTML extractor already took out of its
-// page: the page-level pass is skipped (see model.Cleaner.Extracted).
-var extractedCleaner = model.Cleaner{Extracted: true}
-
 // fileCache keeps the JSONL file a Stream worker is reading open between
 // lines (lines of one file come in order), saving an open/close per line.
 type fileCache struct {
@@ -55,7 +48,7 @@ func (c *Corpus) load(i int, fc *fileCache) (*model.Article, error) {
 		return nil, &ProblemError{Problem{Path: c.Label, Reason: fmt.Sprintf("no item %d (the corpus has %d)", i, len(c.Items))}}
 	}
 	it := &c.Items[i]
-	a, reason := readArticle(it, fc)
+	a, reason := readArticle(it, fc, c.corrections(it.ID))
 	if reason != "" {
 		return nil, &ProblemError{Problem{Path: it.ref.src.display, Line: int(it.ref.line), Reason: reason}}
 	}
@@ -127,7 +120,7 @@ func readFile(name string) ([]byte, error) {
 
 // readArticle runs the pipeline: bytes, text, format, sanitise, clean,
 // metadata. The string is the reason when the item cannot be read.
-func readArticle(it *Item, fc *fileCache) (*model.Article, string) {
+func readArticle(it *Item, fc *fileCache, corr []model.Correction) (*model.Article, string) {
 	data, err := readBytes(it, fc)
 	if err != nil {
 		return nil, describe(err)
@@ -183,18 +176,14 @@ func readArticle(it *Item, fc *fileCache) (*model.Article, string) {
 			return nil, blankReason(data)
 		}
 	}
-	return assemble(it, format, body, fm), ""
+	return assemble(it, format, body, fm, corr), ""
 }
 
-// assemble cleans the body and fills in the article. What the file says
-// wins over what the cleaner found; the title is never empty.
-func assemble(it *Item, format, raw string, fm fileMeta) *model.Article {
-	var cl model.Cleaned
-	if format == "html" {
-		cl = extractedCleaner.Clean(raw)
-	} else {
-		cl = clean(raw)
-	}
+// assemble cleans the body (with the reviewer's corrections, if any) and
+// fills in the article. What the file says wins over what the cleaner
+// found; the title is never empty.
+func assemble(it *Item, format, raw string, fm fileMeta, corr []model.Correction) *model.Article {
+	cl := cleanerFor(format).CleanWith(raw, corr)
 	a := &model.Article{
 		ID: it.ID, Path: it.Path, Format: format,
 		Raw: raw, Text: cl.Text, Removed: cl.Removed,
