@@ -90,6 +90,24 @@ type KeyMap struct {
 	QuoteSpeaker  key.Binding // pick an entity or type a name
 	QuoteKind     key.Binding // direct → partial → paraphrase → scare
 	QuoteCarriers key.Binding // the other articles that carry this quotation
+
+	// Duplicates (tui/dups*.go). Dups opens the duplicates screen from
+	// anywhere; DupsOf shows the selected article's candidate copies;
+	// DupCompare marks an article, then compares it with another;
+	// HideCopies hides copies that are not their cluster's canonical from
+	// the list. The rest apply on the duplicates screen.
+	Dups          key.Binding
+	DupsOf        key.Binding
+	DupCompare    key.Binding
+	HideCopies    key.Binding
+	DupLabels     [4]key.Binding // duplicate, near-duplicate, same story, not a duplicate
+	DupSkip       key.Binding    // on to the next unlabelled pair
+	DupCanonical  key.Binding    // the focused side is its cluster's canonical copy
+	DupSide       key.Binding    // focus the other side
+	DupNextChange key.Binding
+	DupPrevChange key.Binding
+	DupScrollDown key.Binding // both sides, one line
+	DupScrollUp   key.Binding
 }
 
 // DefaultKeyMap returns the standard bindings (vi-style plus arrows).
@@ -169,6 +187,24 @@ func DefaultKeyMap() KeyMap {
 		QuoteSpeaker:  key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "speaker")),
 		QuoteKind:     key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "kind")),
 		QuoteCarriers: key.NewBinding(key.WithKeys("C"), key.WithHelp("C", "who carried it")),
+
+		Dups:       key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "duplicates")),
+		DupsOf:     key.NewBinding(key.WithKeys("="), key.WithHelp("=", "this article's copies")),
+		DupCompare: key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "mark, then compare")),
+		HideCopies: key.NewBinding(key.WithKeys("H"), key.WithHelp("H", "hide/show copies")),
+		DupLabels: [4]key.Binding{
+			key.NewBinding(key.WithKeys("1"), key.WithHelp("1", "duplicate")),
+			key.NewBinding(key.WithKeys("2"), key.WithHelp("2", "near-duplicate")),
+			key.NewBinding(key.WithKeys("3"), key.WithHelp("3", "same story")),
+			key.NewBinding(key.WithKeys("4"), key.WithHelp("4", "not a duplicate")),
+		},
+		DupSkip:       key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "skip")),
+		DupCanonical:  key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "canonical copy")),
+		DupSide:       key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "other side")),
+		DupNextChange: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next change")),
+		DupPrevChange: key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous change")),
+		DupScrollDown: key.NewBinding(key.WithKeys("J", "shift+down"), key.WithHelp("J", "scroll down")),
+		DupScrollUp:   key.NewBinding(key.WithKeys("K", "shift+up"), key.WithHelp("K", "scroll up")),
 	}
 }
 

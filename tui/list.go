@@ -40,6 +40,12 @@ type listPane struct {
 	// badge reports item i's annotation status and whether its text changed
 	// on disk since it was annotated; nil without a store (no badge column).
 	badge func(i int) (model.Status, bool)
+	// cluster is item i's duplicate-cluster badge and its width, the same
+	// for every row ("" and 0 when there are no clusters); exclude drops
+	// the items the copies filter hides from a row set, returning a new
+	// slice (dups_list.go). Both nil without a store.
+	cluster func(i int) (string, int)
+	exclude func(vis []int32) []int32
 }
 
 // refilterMsg asks for a rescan after Stream changed titles under an active
@@ -133,6 +139,9 @@ func (l *listPane) scrollIntoView() {
 // there and otherwise the cursor position (fallback) or the top.
 func (l *listPane) setVis(vis []int32, keep bool) {
 	sel := l.Selected()
+	if l.exclude != nil {
+		vis = l.exclude(vis)
+	}
 	l.vis = vis
 	if sel >= 0 {
 		j := sort.Search(len(vis), func(k int) bool { return vis[k] >= int32(sel) })
@@ -441,6 +450,12 @@ func (l *listPane) rowView(i int, selected bool, w int) string {
 			badges += st.p.changed.render(st.ChangedMark)
 		} else {
 			badges += " "
+		}
+	}
+	if l.cluster != nil && w >= 16 {
+		if cb, cw := l.cluster(i); cw > 0 {
+			badges += cb
+			gutter += cw
 		}
 	}
 	wordsW, outletW := 0, 0

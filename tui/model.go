@@ -104,6 +104,7 @@ type Model struct {
 	themeFixed   bool
 
 	quotes quotesState // quotes mode, the speaker prompt, carriers (quotes*.go)
+	dups   dupsState   // duplicate detection, the duplicates screen, clusters (dups*.go)
 }
 
 // New builds the reader for a corpus found by data.Open (or the sample).
@@ -155,6 +156,7 @@ func NewFromSource(src Source, opts Options) *Model {
 			m.sess.saveDelay = opts.saveDelay
 		}
 		m.list.badge = m.badge
+		m.initDups()
 	}
 	m.themeFixed = opts.Theme == "dark" || opts.Theme == "light"
 	return m
@@ -168,7 +170,7 @@ func (m *Model) Init() tea.Cmd {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
 	if m.sess != nil {
-		cmds = append(cmds, m.sess.loadStatuses(), m.sess.restore())
+		cmds = append(cmds, m.sess.loadStatuses(), m.sess.restore(), m.loadDupVerdicts())
 	}
 	return tea.Batch(cmds...)
 }
@@ -195,7 +197,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.loading = false
 			m.message = fmt.Sprintf("Read %s article%s", commas(m.store.nLive), plural(m.store.nLive))
 		}
-		cmds = append(cmds, m.scanChanged())
+		cmds = append(cmds, m.scanChanged(), m.dupsAfterLoad())
 	case filterDoneMsg:
 		cmds = append(cmds, m.list.filterDone(msg))
 	case refilterMsg:
@@ -220,11 +222,14 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.touched = true
 		cmd, quit := m.handleKey(msg)
 		if quit {
+			m.stopDups()
 			return m, m.quit()
 		}
 		cmds = append(cmds, cmd)
 	default:
-		if cmd, handled := m.updateQuotes(msg); handled {
+		if cmd, handled := m.updateDups(msg); handled {
+			cmds = append(cmds, cmd)
+		} else if cmd, handled := m.updateQuotes(msg); handled {
 			cmds = append(cmds, cmd)
 		} else if cmd, handled := m.updateAnnotation(msg); handled {
 			cmds = append(cmds, cmd)
@@ -309,6 +314,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 			return nil, false
 		}
 		return m.over.Update(msg), false
+	}
+	if cmd, ok := m.dupsKey(msg); ok {
+		return cmd, false
 	}
 	if cmd, ok := m.quotesFirstKey(msg); ok {
 		return cmd, false
@@ -441,6 +449,10 @@ func (m *Model) helpLines() []string {
 			groups [][]key.Binding
 		}{"Quotes (Q on an article or in annotate mode; esc leaves)", m.quotesFullHelp()})
 	}
+	sections = append(sections, struct {
+		title  string
+		groups [][]key.Binding
+	}{"Duplicates (D anywhere; esc leaves)", m.dupsFullHelp()})
 	var lines []string
 	for i, s := range sections {
 		if i > 0 {
@@ -490,6 +502,8 @@ func (m *Model) mode() string {
 	switch {
 	case m.list.typing:
 		return "FILTER"
+	case m.dups.view != nil:
+		return "DUPS"
 	case m.quotes.carriers != nil:
 		return "CARRIERS"
 	case m.annotating && m.ann.anchor >= 0:
@@ -514,6 +528,8 @@ func (m *Model) shortHelp() []key.Binding {
 		return m.prompt.ShortHelp()
 	case m.quotes.prompt != nil:
 		return m.quotes.prompt.ShortHelp()
+	case m.dups.view != nil && m.overlay == overlayNone && m.question == nil:
+		return append(m.dupsShortHelp(), k.Help, k.Quit)
 	case m.quotes.carriers != nil && m.overlay == overlayNone:
 		return append(m.carriersShortHelp(), k.Help, k.Quit)
 	case m.question != nil:
@@ -547,6 +563,8 @@ func (m *Model) View() tea.View {
 	switch {
 	case m.overlay != overlayNone:
 		body = m.over.View()
+	case m.dups.view != nil:
+		body = m.dupsBody(w, h-m.statusH()-m.helpH())
 	case m.quotes.carriers != nil:
 		body = m.carriersBody(w, m.ann.h)
 	case m.annotating:
@@ -574,6 +592,7 @@ func (m *Model) View() tea.View {
 			skipped: len(m.problems), message: m.message,
 		}
 		m.annotationStatus(&info)
+		m.dupsStatus(&info)
 		parts = append(parts, statusView(m.c.styles, w, info))
 	}
 	if m.helpH() > 0 {

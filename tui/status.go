@@ -29,6 +29,12 @@ type statusInfo struct {
 	status  model.Status // the open article's status, when not new
 	span    string       // the span or selection under the cursor
 	scan    string       // corpus-wide tag-all progress
+
+	// Duplicate detection (dups.go): its stage while it runs, with progress,
+	// and a standing note ("copies hidden").
+	dupStage          string
+	dupDone, dupTotal int
+	dupNote           string
 }
 
 // statusView lays the bar out in w cells. Segments are dropped by priority
@@ -74,6 +80,16 @@ func statusView(st Styles, w int, s statusInfo) string {
 			bar = progressBar(st, 12, s.done, s.total) + st.p.statusBar.render(" ")
 		}
 		segs = append(segs, seg{bar + st.p.statusDim.render(fmt.Sprintf("reading %s/%s", commas(s.done), commas(s.total))), 4})
+	}
+	if s.dupStage != "" {
+		bar := ""
+		if w >= 60 {
+			bar = progressBar(st, 8, s.dupDone, s.dupTotal) + st.p.statusBar.render(" ")
+		}
+		segs = append(segs, seg{bar + st.p.statusDim.render(fmt.Sprintf("copies: %s %s/%s", s.dupStage, commas(s.dupDone), commas(s.dupTotal))), 4})
+	}
+	if s.dupNote != "" {
+		segs = append(segs, seg{st.p.statusDim.render(s.dupNote), 3})
 	}
 	if s.skipped > 0 {
 		segs = append(segs, seg{st.p.statusWarn.render(fmt.Sprintf("%s skipped", commas(s.skipped))) + st.p.statusDim.render(" (!)"), 1})

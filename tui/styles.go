@@ -87,12 +87,16 @@ type Styles struct {
 	// Quotes: quotations in the annotate view, the quotes panel, word diffs.
 	Quotes QuoteStyles
 
+	// Duplicates: word diffs of two copies, cluster badges (dups_view.go).
+	Dups DupStyles
+
 	// Glamour is the glamour standard style for article text.
 	Glamour string
 
 	p    paints  // derived by NewStyles
 	ann  []paint // annotate paints, indexed as annStyle describes
 	qp   quotePaints
+	dp   dupPaints
 	dark bool
 }
 
@@ -142,6 +146,7 @@ func (s *Styles) derive() {
 		badge: newPaint(s.Badge), changed: newPaint(s.Changed),
 	}
 	s.deriveQuotes()
+	s.deriveDups()
 	s.deriveAnn()
 }
 
@@ -153,6 +158,7 @@ func NewStyles(isDark, noColor bool) Styles {
 	st := newStyles(isDark, noColor)
 	st.dark = isDark
 	st.Quotes = newQuoteStyles(isDark, noColor)
+	st.Dups = newDupStyles(isDark, noColor)
 	st.Spans = labelStyles(model.DefaultLabels, nil, isDark, noColor)
 	st.derive()
 	return st

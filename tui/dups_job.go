@@ -1,0 +1,122 @@
+package tui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	tea "charm.land/bubbletea/v2"
+
+	"storydesk/data"
+	"storydesk/model"
+)
+
+// dupJob is duplicate detection running on a goroutine: progress and the
+// result come back through ch, read by a re-arming command, as the
+// corpus-wide scans do.
+type dupJob struct {
+	ch     chan tea.Msg
+	cancel context.CancelFunc
+}
+
+func (j *dupJob) wait() tea.Msg {
+	msg, ok := <-j.ch
+	if !ok {
+		return nil
+	}
+	return msg
+}
+
+// startDups starts detection unless it is running or has run.
+func (m *Model) startDups() tea.Cmd {
+	d := &m.dups
+	if d.job != nil || d.finished || m.loading || m.quitting {
+		return nil
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	j := &dupJob{ch: make(chan tea.Msg, 1), cancel: cancel}
+	items := append([]int32(nil), m.store.liveItems()...)
+	d.job, d.stage, d.done, d.total = j, data.DupStageRead, 0, len(items)
+	var cache data.SignatureCache
+	if m.sess != nil {
+		cache, _ = m.sess.st.(data.SignatureCache)
+	}
+	src, workers := m.src, m.stream.workers
+	go func() {
+		defer close(j.ch)
+		progress := func(stage string, done, total int) {
+			select {
+			case j.ch <- dupProgressMsg{job: j, stage: stage, done: done, total: total}:
+			default: // the screen has not taken the last one yet
+			}
+		}
+		rep, err := findDups(ctx, src, items, workers, cache, progress)
+		select {
+		case j.ch <- dupDoneMsg{job: j, rep: rep, err: err}:
+		case <-ctx.Done():
+		}
+	}()
+	return j.wait
+}
+
+// findDups runs detection over a corpus through data.FindCorpusDuplicates
+// (signature cache, parallel reads); any other source is read item by item.
+func findDups(ctx context.Context, src Source, items []int32, workers int, cache data.SignatureCache, progress func(string, int, int)) (*data.DupReport, error) {
+	if cs, ok := src.(*corpusSource); ok {
+		return data.FindCorpusDuplicates(ctx, cs.c, data.DupJobOptions{Workers: workers, Cache: cache, Progress: progress})
+	}
+	rep := &data.DupReport{}
+	x := model.NewDupIndex(model.DupOptions{Workers: workers})
+	for n, i := range items {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if n%64 == 0 {
+			progress(data.DupStageRead, n, len(items))
+		}
+		a, err := src.Load(int(i))
+		if err != nil || a == nil {
+			p := data.Problem{Path: src.Item(int(i)).Path, Reason: "could not be read"}
+			if err != nil {
+				p.Reason = err.Error()
+			}
+			rep.Problems = append(rep.Problems, p)
+			continue
+		}
+		x.Add(a.ID, model.Signature(a.Text))
+		rep.Articles++
+		rep.Computed++
+	}
+	progress(data.DupStageRead, len(items), len(items))
+	rep.Pairs = x.Pairs(0, func(done, total int) { progress(data.DupStageCompare, done, total) })
+	return rep, nil
+}
+
+// dupsDone takes detection's result.
+func (m *Model) dupsDone(msg dupDoneMsg) tea.Cmd {
+	d := &m.dups
+	if msg.job != d.job {
+		return nil
+	}
+	d.job = nil
+	if msg.err != nil {
+		if !errors.Is(msg.err, context.Canceled) {
+			d.err = msg.err
+			d.finished = true
+			m.message = "Duplicate detection failed: " + msg.err.Error()
+		}
+		return nil
+	}
+	d.finished, d.rep = true, msg.rep
+	m.refreshRows()
+	// Say so when the user is waiting for it; otherwise the screen (D)
+	// shows what was found when it is opened.
+	if d.view != nil || d.byUser {
+		n := len(msg.rep.Pairs)
+		m.message = fmt.Sprintf("%d candidate pair%s of copies among %s articles", n, plural(n), commas(msg.rep.Articles))
+		if msg.rep.CacheErr != nil {
+			m.message += " (signature cache unavailable: " + msg.rep.CacheErr.Error() + ")"
+		}
+	}
+	return m.loadCompare()
+}
