@@ -41,6 +41,11 @@ func main() {
 		if errors.Is(err, flag.ErrHelp) {
 			os.Exit(0)
 		}
+		if err != errUsage {
+			// A usage error with its own words ("--labels: give 1 to 9
+			// labels"); plain errUsage follows a usage text already printed.
+			fmt.Fprintln(os.Stderr, "storydesk:", err)
+		}
 		os.Exit(2)
 	case errors.Is(err, errSkipped):
 		os.Exit(1)
