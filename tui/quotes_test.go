@@ -501,7 +501,7 @@ func TestQuotesProgram(t *testing.T) {
 	st := openStore(t, path)
 	m := NewFromSource(quoteStorySource(quoteStory), Options{NoColor: true, Store: st, Annotator: "tester"})
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(120, 40))
-	waitFor(t, tm, "Read 1 articles")
+	waitFor(t, tm, "Read 1 article")
 	tm.Type("Q")
 	waitFor(t, tm, "? “Nobody has asked the fishermen")
 	for _, k := range []string{"n", "enter", "n", "x"} {
