@@ -320,3 +320,43 @@ func TestEscapeSeqsFindsLeaks(t *testing.T) {
 		t.Error("drawing misclassifies")
 	}
 }
+
+// TestVanishedFileShownAsProblem deletes, truncates and replaces by a folder
+// files the list already shows: opening each must say it could not be
+// loaded and name the file, without a crash, and the reader carries on.
+// (That the reason is cut off at the pane's width is reported separately.)
+func TestVanishedFileShownAsProblem(t *testing.T) {
+	dir := t.TempDir()
+	body := "Harbour workers in Port Ellis voted on Monday to end a strike that had closed the docks.\n"
+	for _, n := range []string{"a-first.txt", "b-vanishes.txt", "c-becomes-dir.txt", "e-last.txt"} {
+		if err := os.WriteFile(filepath.Join(dir, n), []byte(strings.TrimSuffix(n, ".txt")+" story\n\n"+body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	lines := `{"id":"d1","text":"first line of the file"}` + "\n" + `{"id":"d2","text":"second line, cut off later"}` + "\n"
+	if err := os.WriteFile(filepath.Join(dir, "d-shrinks.jsonl"), []byte(lines), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, err := data.Open([]string{dir}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := start(t, FromCorpus(c), 120, 40) // every item read, the first on screen
+	if !strings.Contains(plain(m), "Read 6 articles") {
+		t.Fatalf("not all read:\n%s", plain(m))
+	}
+	os.Remove(filepath.Join(dir, "b-vanishes.txt"))
+	os.Remove(filepath.Join(dir, "c-becomes-dir.txt"))
+	os.Mkdir(filepath.Join(dir, "c-becomes-dir.txt"), 0o755)
+	os.Truncate(filepath.Join(dir, "d-shrinks.jsonl"), 10)
+	for _, name := range []string{"b-vanishes.txt", "c-becomes-dir.txt", "d-shrinks.jsonl:1", "d-shrinks.jsonl:2"} {
+		press(t, m, "j")
+		if p := plain(m); !strings.Contains(p, "Could not load this article") || !strings.Contains(p, name) {
+			t.Errorf("opening %s after it changed on disk:\n%s", name, p)
+		}
+	}
+	press(t, m, "j")
+	if p := plain(m); !strings.Contains(p, "Harbour workers") {
+		t.Errorf("the reader did not carry on to the next article:\n%s", p)
+	}
+}
