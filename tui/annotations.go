@@ -270,6 +270,8 @@ func (m *Model) updateAnnotation(msg tea.Msg) (tea.Cmd, bool) {
 		return m.scan.wait, true
 	case scanDoneMsg:
 		return m.scanDone(msg), true
+	case articleReloadedMsg:
+		return m.articleReloaded(msg), true
 	}
 	return nil, false
 }
@@ -299,7 +301,9 @@ func (m *Model) applyRestore(msg restoreMsg) tea.Cmd {
 		}
 	}
 	m.detail.restoreFrac(idx, u.Scroll)
-	cmd := m.syncDetail()
+	// The article may be on screen already, in the read view: ask for the
+	// raw render then (Show does nothing for the article it shows).
+	cmd := tea.Batch(m.syncDetail(), m.detail.ensureRender())
 	if u.Mode == "annotate" {
 		m.wantAnnotate = idx
 		return tea.Batch(cmd, m.maybeEnterAnnotate())
@@ -389,7 +393,8 @@ func (m *Model) written(msg writtenMsg) tea.Cmd {
 			}
 		}
 	}
-	cmd := m.sess.next()
+	reload := m.correctionsWritten(msg) // before the next write is built
+	cmd := tea.Batch(reload, m.sess.next())
 	if m.quitting && !m.sess.pending() {
 		return m.quit()
 	}
@@ -663,6 +668,7 @@ func (m *Model) annotationStatus(s *statusInfo) {
 	if m.labelWait != nil && m.message == "" {
 		s.message = fmt.Sprintf("Tag every “%s” as: press 1–%d (esc cancels)", clip(m.labelWait.text, 30), len(m.c.labels))
 	}
+	m.correctStatus(s)
 	if !m.annotating {
 		return
 	}

@@ -46,6 +46,7 @@ type detailPane struct {
 	lines    []string       // the same lines, sliced directly for the visible window
 	raw      *rawDoc
 	rawOff   int
+	rc       rawCursor // the raw view's paragraph cursor (correct_view.go)
 	shown    renderKey
 	hasShown bool
 
@@ -76,6 +77,7 @@ func (d *detailPane) SetSize(w, h int) tea.Cmd {
 	d.vp.SetWidth(d.innerW())
 	d.vp.SetHeight(d.innerH())
 	d.clampRaw()
+	d.cursorIntoView(true)
 	return d.ensureRender()
 }
 
@@ -165,12 +167,18 @@ func (d *detailPane) ensureRender() tea.Cmd {
 	}
 	d.renderBusy = true
 	d.gen++
+	if k.kind == kindRaw && d.rc.corrFor != nil {
+		return rawRenderCmd(k, d.gen, d.art, d.rc.corrFor(d.art.ID))
+	}
 	return renderCmd(k, d.gen, d.art, d.title, d.pool, d.c.noColor)
 }
 
 func (d *detailPane) renderDone(msg renderedMsg) tea.Cmd {
 	if msg.gen == d.gen {
 		d.renderBusy = false
+	}
+	if msg.gen < d.rc.minGen {
+		return d.ensureRender() // made from text a correction has replaced
 	}
 	if msg.err == nil && msg.doc != nil {
 		d.renders.put(msg.key, msg.doc)
@@ -196,6 +204,7 @@ func (d *detailPane) setContent(k renderKey, r *rendered) {
 			d.rawOff = int(frac*float64(d.rawMax()) + 0.5)
 		}
 		d.clampRaw()
+		d.rawShown(same)
 	} else {
 		frac := 0.0
 		if same {
@@ -298,6 +307,10 @@ func (d *detailPane) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	if d.kind == kindRaw {
+		if d.rawCursorOn() {
+			d.rawMove(delta)
+			return nil
+		}
 		d.rawOff = clampInt(d.rawOff+delta, 0, d.rawMax())
 		return nil
 	}
@@ -316,6 +329,9 @@ func (d *detailPane) Update(msg tea.Msg) tea.Cmd {
 
 func (d *detailPane) ShortHelp() []key.Binding {
 	k := d.c.keys
+	if d.rawCursorOn() {
+		return []key.Binding{k.Down, k.Up, k.PageDown, k.Correct, k.Back, k.Raw}
+	}
 	return []key.Binding{k.Down, k.Up, k.PageDown, k.Back, k.Raw}
 }
 
@@ -323,7 +339,7 @@ func (d *detailPane) FullHelp() [][]key.Binding {
 	k := d.c.keys
 	return [][]key.Binding{
 		{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfPageDown, k.HalfPageUp, k.Top, k.Bottom},
-		{k.Back, k.Raw},
+		d.withCorrect([]key.Binding{k.Back, k.Raw}),
 	}
 }
 
@@ -366,7 +382,7 @@ func (d *detailPane) View() string {
 		content = []string{st.p.errorText.render("Could not load this article:"), cleanLine(d.loadErr.Error())}
 	case d.showing():
 		if d.kind == kindRaw {
-			content = d.raw.view(st, d.rawOff, d.rawOff+d.innerH())
+			content = d.raw.viewCursor(st, d.rawOff, d.rawOff+d.innerH(), d.rawCursorIndex())
 		} else {
 			// The window itself, not viewport.View: that would pad and
 			// re-wrap it through lipgloss, and box fits each line anyway.

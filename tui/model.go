@@ -103,6 +103,8 @@ type Model struct {
 	idIndex      map[string]int
 	themeFixed   bool
 
+	correct correctState // cleaner corrections from the raw view (correct*.go)
+
 	quotes quotesState // quotes mode, the speaker prompt, carriers (quotes*.go)
 	dups   dupsState   // duplicate detection, the duplicates screen, clusters (dups*.go)
 }
@@ -156,6 +158,7 @@ func NewFromSource(src Source, opts Options) *Model {
 			m.sess.saveDelay = opts.saveDelay
 		}
 		m.list.badge = m.badge
+		m.setupCorrections(src, opts.Store)
 		m.initDups()
 	}
 	m.themeFixed = opts.Theme == "dark" || opts.Theme == "light"
@@ -385,6 +388,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	}
 	if key.Matches(msg, k.Annotate) {
 		return m.enterAnnotate(m.detail.idx), false
+	}
+	if cmd, ok := m.correctKey(msg); ok {
+		return cmd, false
 	}
 	return m.detail.Update(msg), false
 }

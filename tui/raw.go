@@ -14,6 +14,11 @@ import (
 // The raw view shows an article's text as read, with what the cleaner
 // removed struck through and tagged with its reason. It is laid out once per
 // (article, width) in a command; each frame styles only the lines on screen.
+//
+// With an annotation store the view also has a cursor on one paragraph (the
+// cleaner's unit, model.Paragraphs) in a two-cell gutter, and the reviewer's
+// corrections are tagged: "[removed by you]" on what a correction removed,
+// "[kept by you]" on what one keeps (see correct.go).
 
 type spanKind uint8
 
@@ -22,6 +27,7 @@ const (
 	spanRemoved
 	spanTag
 	spanNote
+	spanUserTag // a tag for the reviewer's own correction
 )
 
 type span struct {
@@ -31,12 +37,46 @@ type span struct {
 
 // rawDoc is a word-wrapped raw text: each line is a run of spans.
 type rawDoc struct {
-	lines [][]span
+	lines  [][]span
+	paras  []rawPara // the paragraphs, in order, with their lines
+	gutter int       // cells left of every line for the cursor mark
+}
+
+// rawPara is one paragraph of the raw text as laid out.
+type rawPara struct {
+	start, end  int          // raw code points
+	first, last int          // lines of the layout it spans
+	reason      model.Reason // why it is removed; "" when kept
+	user        bool         // a correction decides it
+}
+
+// Raw view tags. The reviewer's reason reads as what it is.
+const (
+	tagKeptByYou    = "kept by you"
+	tagRemovedByYou = "removed by you"
+)
+
+// rawGutter is the width of the cursor gutter.
+const rawGutter = 2
+
+func reasonTag(r model.Reason) string {
+	if r == model.ReasonUser {
+		return tagRemovedByYou
+	}
+	return cleanLine(string(r))
 }
 
 // layoutRaw wraps a.Raw to width, marking the model.Removed rune ranges.
-func layoutRaw(a *model.Article, width int) *rawDoc {
-	width = max(1, width)
+func layoutRaw(a *model.Article, width int) *rawDoc { return layoutRawWith(a, nil, width, false) }
+
+// layoutRawWith is layoutRaw with the article's stored corrections (to tag
+// what the reviewer kept) and, when cursor is set, a gutter for the cursor.
+func layoutRawWith(a *model.Article, corr []model.Correction, width int, cursor bool) *rawDoc {
+	gutter := 0
+	if cursor {
+		gutter = rawGutter
+	}
+	width = max(1, width-gutter)
 	w := &rawWrapper{width: width}
 	raw := a.Raw
 	if raw == "" {
@@ -44,6 +84,19 @@ func layoutRaw(a *model.Article, width int) *rawDoc {
 	}
 	removed := append([]model.Removed(nil), a.Removed...)
 	sort.Slice(removed, func(i, j int) bool { return removed[i].Start < removed[j].Start })
+
+	var paras []rawPara
+	if cursor || len(corr) > 0 {
+		for _, p := range model.Paragraphs(raw) {
+			rp := rawPara{start: p.Start, end: p.End}
+			if r, ok := model.RemovedPara(removed, p.Start, p.End); ok {
+				rp.reason = r.Reason
+			}
+			c, ok := model.CorrectionFor(corr, p.Start, p.End)
+			rp.user = rp.reason == model.ReasonUser || ok && c.Keep && rp.reason == ""
+			paras = append(paras, rp)
+		}
+	}
 
 	// A summary line first, so the key to the marks is on screen.
 	counts := map[model.Reason]int{}
@@ -58,12 +111,26 @@ func layoutRaw(a *model.Article, width int) *rawDoc {
 	if len(removed) > 0 {
 		parts := make([]string, len(order))
 		for i, r := range order {
-			parts[i] = cleanLine(string(r))
+			parts[i] = reasonTag(r)
 			if counts[r] > 1 {
 				parts[i] += fmt.Sprintf(" ×%d", counts[r])
 			}
 		}
 		summary = fmt.Sprintf("Raw text: %d removed (%s).", len(removed), strings.Join(parts, ", "))
+	}
+	kept := 0
+	for _, p := range paras {
+		if p.user && p.reason == "" {
+			kept++
+		}
+	}
+	if kept > 0 {
+		summary += fmt.Sprintf(" %d %s.", kept, tagKeptByYou)
+	}
+	if n := len(model.UnusedCorrections(raw, corr)); n == 1 {
+		summary += " 1 correction no longer matches the text (ignored)."
+	} else if n > 1 {
+		summary += fmt.Sprintf(" %d corrections no longer match the text (ignored).", n)
 	}
 	w.words(summary, spanNote)
 	w.newline()
@@ -72,12 +139,13 @@ func layoutRaw(a *model.Article, width int) *rawDoc {
 	if strings.TrimSpace(raw) == "" {
 		w.words("(no raw text)", spanNote)
 		w.newline()
-		return &rawDoc{lines: w.lines}
+		return &rawDoc{lines: w.lines, gutter: gutter}
 	}
 
 	// Walk the raw text by runes, switching between kept and removed runs.
 	ri := 0
 	pos := 0 // rune offset
+	pi := 0  // next paragraph to open or close
 	var run strings.Builder
 	kind := spanKept
 	flush := func() {
@@ -86,15 +154,36 @@ func layoutRaw(a *model.Article, width int) *rawDoc {
 			run.Reset()
 		}
 	}
+	closePara := func() {
+		// The paragraph's last word is on the line being built.
+		flush()
+		paras[pi].last = len(w.lines)
+		pi++
+	}
 	cur := -1 // index of the removed range being shown
 	for _, r := range raw {
+		if pi < len(paras) && pos == paras[pi].end {
+			closePara()
+		}
+		if pi < len(paras) && pos == paras[pi].start {
+			// A paragraph starts a line: its leading spaces are only owed.
+			flush()
+			paras[pi].first = len(w.lines)
+			if paras[pi].user && paras[pi].reason == "" {
+				w.tagKind("["+tagKeptByYou+"]", spanUserTag)
+			}
+		}
 		for ri < len(removed) && removed[ri].End <= pos {
 			ri++ // ranges already passed (or empty)
 		}
 		if ri < len(removed) && pos >= removed[ri].Start {
 			if kind != spanRemoved || cur != ri {
 				flush()
-				w.tag("[" + cleanLine(string(removed[ri].Reason)) + "]")
+				tk := spanTag
+				if removed[ri].Reason == model.ReasonUser {
+					tk = spanUserTag
+				}
+				w.tagKind("["+reasonTag(removed[ri].Reason)+"]", tk)
 				kind, cur = spanRemoved, ri
 			}
 		} else if kind == spanRemoved {
@@ -106,9 +195,12 @@ func layoutRaw(a *model.Article, width int) *rawDoc {
 		}
 		pos++
 	}
+	if pi < len(paras) && pos == paras[pi].end {
+		closePara()
+	}
 	flush()
 	w.newline()
-	return &rawDoc{lines: w.lines}
+	return &rawDoc{lines: w.lines, paras: paras[:pi], gutter: gutter}
 }
 
 // rawWrapper is a greedy word wrapper over styled spans.
@@ -155,8 +247,8 @@ func (w *rawWrapper) words(s string, kind spanKind) {
 	w.space = false
 }
 
-func (w *rawWrapper) tag(t string) {
-	w.word(t, spanTag)
+func (w *rawWrapper) tagKind(t string, kind spanKind) {
+	w.word(t, kind)
 	w.space, w.spaceKind = true, spanKept
 }
 
@@ -225,11 +317,26 @@ func (w *rawWrapper) newline() {
 }
 
 // view styles lines [from, to) of the document.
-func (d *rawDoc) view(st Styles, from, to int) []string {
+func (d *rawDoc) view(st Styles, from, to int) []string { return d.viewCursor(st, from, to, -1) }
+
+// viewCursor is view with paragraph cur marked in the gutter (-1: none).
+func (d *rawDoc) viewCursor(st Styles, from, to, cur int) []string {
 	to = min(to, len(d.lines))
 	out := make([]string, 0, max(0, to-from))
+	mark, blank := "", ""
+	if d.gutter > 0 {
+		mark = st.p.borderFocused.render("▌") + strings.Repeat(" ", d.gutter-1)
+		blank = strings.Repeat(" ", d.gutter)
+	}
 	for i := max(0, from); i < to; i++ {
 		var b strings.Builder
+		if d.gutter > 0 {
+			if cur >= 0 && cur < len(d.paras) && i >= d.paras[cur].first && i <= d.paras[cur].last {
+				b.WriteString(mark)
+			} else {
+				b.WriteString(blank)
+			}
+		}
 		for _, sp := range d.lines[i] {
 			switch sp.kind {
 			case spanKept:
@@ -238,6 +345,8 @@ func (d *rawDoc) view(st Styles, from, to int) []string {
 				b.WriteString(st.p.rawRemoved.render(sp.text))
 			case spanTag:
 				b.WriteString(st.p.rawTag.render(sp.text))
+			case spanUserTag:
+				b.WriteString(st.p.badge.render(sp.text))
 			case spanNote:
 				b.WriteString(st.p.placeholder.render(sp.text))
 			}

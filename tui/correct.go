@@ -1,0 +1,339 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"storydesk/data"
+	"storydesk/model"
+)
+
+// Correcting the cleaner from the raw view.
+//
+// The raw view's cursor sits on one paragraph; t flips it: a paragraph the
+// cleaner removed is kept as body, a kept one is removed ("removed by you"),
+// and a paragraph already corrected goes back to the cleaner's verdict. The
+// correction is stored (OpSetCorrect) in the same undoable action that moves
+// the article's annotations onto the new cleaned text, as R does: the spans
+// and quotations are deleted, the snapshot text replaced and they are added
+// back at their new offsets. Annotations that would not survive (they sit in
+// a paragraph being removed) are listed and the action waits for y.
+//
+// Loading applies the corrections through data.Corpus.Corrections, fed from
+// a data.CorrectionIndex the reader keeps current from the actions it
+// commits (undo and redo included), so the text shown, the snapshot and the
+// changed-on-disk check all agree. After a commit the article is loaded
+// again and its views re-rendered in place.
+
+// correctState is the root's part: nil idx means corrections cannot be
+// applied (no store, or a Source that cannot re-clean).
+type correctState struct {
+	idx *data.CorrectionIndex
+}
+
+// correctableSource is a Source whose loads can apply corrections.
+type correctableSource interface {
+	useCorrections(func(id string) []model.Correction)
+}
+
+func (s *corpusSource) useCorrections(f func(id string) []model.Correction) { s.c.Corrections = f }
+
+// setupCorrections reads the store's corrections and has the corpus apply
+// them. It runs once, before the program starts (and so outside a command):
+// the hook must be in place before the first article is read, or the list
+// and the first article would show uncorrected text. One small query.
+func (m *Model) setupCorrections(src Source, st data.Store) {
+	cs, ok := st.(data.CorrectionSource)
+	cc, ok2 := src.(correctableSource)
+	if !ok || !ok2 {
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	idx, err := data.LoadCorrectionIndex(ctx, cs)
+	if err != nil {
+		m.message = "Cannot read the cleaner corrections (the raw view cannot correct): " + err.Error()
+		return
+	}
+	m.correct.idx = idx
+	cc.useCorrections(idx.For)
+	m.detail.rc.corrFor = idx.For
+}
+
+// correctKey handles the correction key in the raw view.
+func (m *Model) correctKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	if m.detail.kind != kindRaw || !key.Matches(msg, m.c.keys.Correct) {
+		return nil, false
+	}
+	return m.toggleCorrection(), true
+}
+
+// corrTarget is what t acts on, captured when the key is pressed.
+type corrTarget struct {
+	art        *model.Article
+	start, end int // the paragraph's raw range
+}
+
+func (t corrTarget) text() string {
+	rs := []rune(t.art.Raw)
+	if t.start < 0 || t.end > len(rs) || t.start >= t.end {
+		return ""
+	}
+	return string(rs[t.start:t.end])
+}
+
+// toggleCorrection flips the paragraph under the raw view's cursor.
+func (m *Model) toggleCorrection() tea.Cmd {
+	if !m.needStore() {
+		return nil
+	}
+	if m.correct.idx == nil {
+		m.message = "Corrections cannot be applied to this corpus"
+		return nil
+	}
+	a, _, cmd := m.currentArticle()
+	if a == nil {
+		return cmd
+	}
+	p, ok := m.detail.cursorPara()
+	if !ok || a.Raw == "" {
+		m.message = "No paragraph under the cursor"
+		return nil
+	}
+	t := corrTarget{art: a, start: p.start, end: p.end}
+	return m.queue(func(j *writeJob) (data.Action, bool) { return m.buildCorrection(j, t, "") })
+}
+
+// corrPlan is a correction worked out against the current state.
+type corrPlan struct {
+	keep   int    // OpSetCorrect's Keep: 1, 0, or -1 back to the cleaner
+	kept   bool   // the paragraph's verdict after it
+	text   string // the article's cleaned text after it
+	ops    []data.Op
+	placed int // annotations whose offsets change
+	lost   []model.Span
+	qLost  []model.QuoteAnn
+}
+
+// planCorrection flips paragraph t given the stored corrections corr and
+// the stored document (nil: never annotated).
+func planCorrection(t corrTarget, corr []model.Correction, doc *data.Doc) corrPlan {
+	a := t.art
+	now := data.Reclean(a, corr)
+	_, removed := model.RemovedPara(now.Removed, t.start, t.end)
+	pl := corrPlan{kept: removed}
+	// A correction on exactly this paragraph is taken away when that alone
+	// flips it: the cleaner's own verdict is then the one wanted, and the
+	// store keeps no correction that says what the cleaner says anyway.
+	var rest []model.Correction
+	for _, c := range corr {
+		if c.Start != t.start || c.End != t.end {
+			rest = append(rest, c)
+		}
+	}
+	var next model.Cleaned
+	done := false
+	if len(rest) < len(corr) {
+		next = data.Reclean(a, rest)
+		if _, r := model.RemovedPara(next.Removed, t.start, t.end); r != removed {
+			pl.keep, done = -1, true
+		}
+	}
+	if !done {
+		pl.keep = 0
+		if removed {
+			pl.keep = 1
+		}
+		next = data.Reclean(a, append(rest, model.Correction{Start: t.start, End: t.end, Keep: removed}))
+	}
+	pl.text = next.Text
+	pl.ops = []data.Op{{Kind: data.OpSetCorrect, Article: a.ID, RawStart: t.start, RawEnd: t.end, Keep: pl.keep}}
+	if doc == nil || doc.Text == pl.text {
+		return pl
+	}
+	mv, ok := moveAnnotations(a.Raw, now, next, doc)
+	if !ok {
+		mv = reanchorAll(doc.Text, pl.text, doc)
+	}
+	pl.ops = append(pl.ops, mv.remove...)
+	pl.ops = append(pl.ops, data.Op{Kind: data.OpSetText, Article: a.ID, Text: pl.text})
+	pl.ops = append(pl.ops, mv.add...)
+	pl.placed, pl.lost, pl.qLost = mv.moved, mv.lost, mv.qLost
+	return pl
+}
+
+// lostKey names a plan's lost annotations, to check that what the user
+// agreed to delete is still what would be deleted.
+func (p corrPlan) lostKey() string {
+	var ids []string
+	for _, sp := range p.lost {
+		ids = append(ids, fmt.Sprintf("s%d", sp.ID))
+	}
+	for _, q := range p.qLost {
+		ids = append(ids, fmt.Sprintf("q%d", q.ID))
+	}
+	sort.Strings(ids)
+	return strings.Join(ids, ",")
+}
+
+// buildCorrection makes the action when the write's turn comes, against
+// the corrections and annotations as saved by then. agreed is the lostKey
+// the user said yes to ("" before asking).
+func (m *Model) buildCorrection(j *writeJob, t corrTarget, agreed string) (data.Action, bool) {
+	id := t.art.ID
+	e := m.sess.doc(id)
+	if e == nil {
+		m.message = "Not saved: the article's annotations are not loaded"
+		return data.Action{}, false
+	}
+	pl := planCorrection(t, m.correct.idx.For(id), e.doc)
+	what := "“" + clip(t.text(), 40) + "”"
+	var name string
+	switch {
+	case pl.keep < 0 && pl.kept:
+		name, j.done = "back to the cleaner (kept) "+what, "Back to the cleaner's verdict: kept "+what
+	case pl.keep < 0:
+		name, j.done = "back to the cleaner (removed) "+what, "Back to the cleaner's verdict: removed "+what
+	case pl.kept:
+		name, j.done = "keep as body "+what, "Kept as body: "+what
+	default:
+		name, j.done = "remove as boilerplate "+what, "Removed as boilerplate: "+what
+	}
+	if pl.placed > 0 {
+		j.done += fmt.Sprintf("; %d annotation%s re-anchored", pl.placed, plural(pl.placed))
+	}
+	nLost := len(pl.lost) + len(pl.qLost)
+	act := data.Action{Name: name + " in " + clip(id, 40), Ops: pl.ops}
+	if nLost == 0 {
+		return act, true
+	}
+	if key := pl.lostKey(); key != agreed {
+		m.askCorrection(t, pl, key)
+		return data.Action{}, false
+	}
+	j.done += fmt.Sprintf("; deleted %d annotation%s in the removed text (u brings them back)", nLost, plural(nLost))
+	act.Name += fmt.Sprintf(", deleting %d", nLost)
+	return act, true
+}
+
+// askCorrection lists the annotations a correction would delete and waits
+// for y; the action is then worked out again when its turn comes, and asks
+// again if the list has changed meanwhile.
+func (m *Model) askCorrection(t corrTarget, pl corrPlan, key string) {
+	nLost := len(pl.lost) + len(pl.qLost)
+	lines := []string{
+		fmt.Sprintf("Removing “%s” from the body of %s", clip(t.text(), 50), clip(t.art.ID, 50)),
+		fmt.Sprintf("would delete %d annotation%s made in it (in the same undoable action):", nLost, plural(nLost)),
+		"",
+	}
+	for _, sp := range pl.lost {
+		lines = append(lines, fmt.Sprintf("  %s at %d–%d", describeSpan(sp), sp.Start, sp.End))
+	}
+	for _, q := range pl.qLost {
+		lines = append(lines, fmt.Sprintf("  quotation %s at %d–%d", describeQuote(q.Text, q.Speaker), q.Start, q.End))
+	}
+	if pl.placed > 0 {
+		lines = append(lines, "", fmt.Sprintf("%d other annotation%s move with the text.", pl.placed, plural(pl.placed)))
+	}
+	lines = append(lines, "", "Press y to apply the correction and delete them, esc to leave the article as it is.")
+	m.message = ""
+	m.question = &question{
+		text:  fmt.Sprintf("Correct and delete %d annotation%s in the removed text? y/esc", nLost, plural(nLost)),
+		lines: lines,
+		yes: func() tea.Cmd {
+			return m.queue(func(j *writeJob) (data.Action, bool) { return m.buildCorrection(j, t, key) })
+		},
+	}
+	m.openOverlay(overlayQuestion)
+}
+
+// articleReloadedMsg brings back an article loaded again after its
+// corrections changed.
+type articleReloadedMsg struct {
+	idx int
+	art *model.Article
+	err error
+}
+
+// correctionsWritten brings the correction index up to date with a
+// committed write and reloads the articles whose corrections it changed.
+// It runs before the next queued write is built, so that one sees them.
+func (m *Model) correctionsWritten(msg writtenMsg) tea.Cmd {
+	if m.correct.idx == nil || !msg.ok || msg.docs == nil {
+		return nil // nothing committed
+	}
+	var cmds []tea.Cmd
+	for _, id := range m.correct.idx.Applied(msg.act, msg.job.kind == writeUndo) {
+		cmds = append(cmds, m.reloadCorrected(id))
+	}
+	return tea.Batch(cmds...)
+}
+
+// reloadCorrected drops what the reader holds of article id and loads it
+// again (for the list's word count, and the views if it is on screen).
+func (m *Model) reloadCorrected(id string) tea.Cmd {
+	i := m.itemIndex(id)
+	if i < 0 {
+		return nil
+	}
+	m.detail.forget(i)
+	src := m.src
+	return func() tea.Msg {
+		a, err := src.Load(i)
+		return articleReloadedMsg{idx: i, art: a, err: err}
+	}
+}
+
+// articleReloaded puts a reloaded article in place.
+func (m *Model) articleReloaded(msg articleReloadedMsg) tea.Cmd {
+	if msg.err != nil || msg.art == nil {
+		m.message = "Saved, but the article could not be read again"
+		if msg.err != nil {
+			m.message += ": " + cleanLine(msg.err.Error())
+		}
+		return nil
+	}
+	if i := msg.idx; i >= 0 && i < len(m.store.rows) && !m.store.rows[i].dead {
+		m.store.rows[i].words = msg.art.Words
+		m.store.version++
+	}
+	cmd := m.detail.replaceArticle(msg.idx, msg.art)
+	if m.detail.idx == msg.idx {
+		m.sess.checkChanged(msg.art)
+		// Annotating a never-annotated article shows the loaded text.
+		if e := m.sess.doc(msg.art.ID); m.annotating && m.ann.id == msg.art.ID && e != nil && e.doc == nil {
+			m.refreshAnnotate(nil)
+		}
+	}
+	return cmd
+}
+
+// correctStatus describes the paragraph under the raw view's cursor.
+func (m *Model) correctStatus(s *statusInfo) {
+	d := m.detail
+	if m.annotating || m.focus != focusDetail || d.kind != kindRaw || s.span != "" {
+		return
+	}
+	p, ok := d.cursorPara()
+	if !ok {
+		return
+	}
+	k := m.c.keys.Correct.Help().Key
+	n := len(d.raw.paras)
+	state := "kept · " + k + " removes"
+	switch {
+	case p.reason == model.ReasonUser:
+		state = tagRemovedByYou + " · " + k + " reverts"
+	case p.reason != "":
+		state = "removed: " + reasonTag(p.reason) + " · " + k + " keeps"
+	case p.user:
+		state = tagKeptByYou + " · " + k + " reverts"
+	}
+	s.span = fmt.Sprintf("¶%d/%d %s", d.rc.cur+1, n, state)
+}

@@ -1,0 +1,543 @@
+package tui
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"storydesk/data"
+	"storydesk/model"
+)
+
+// corrStory is a scraped story with the furniture the cleaner removes (a
+// headline, a byline, a picture caption, a call to action) and names to tag.
+const corrStory = "Ferry service returns to the northern islands\n\n" +
+	"By Lena Holm\n\n" +
+	"Photo: The new ferry leaves Karvik harbour at dawn. (Lena Holm/Harbour Gazette)\n\n" +
+	"The ferry between Karvik and the northern islands ran again on Monday after a winter without service, to the relief of Ilse Varga and other islanders.\n\n" +
+	"Two crossings a day are planned until June, Tomas Berg said, when a third will be added for the summer visitors.\n\n" +
+	"“We waited all winter for this,” said Ilse Varga, who runs the island shop.\n\n" +
+	"The operator said tickets would cost the same as last year, and that Harbour Board members would ride the first crossing.\n\n" +
+	"Sign up for our morning newsletter"
+
+const corrOther = "Council approves bridge repairs\n\n" +
+	"The council approved a plan on Tuesday to repair the old bridge over the river before the summer season.\n\n" +
+	"Works are expected to take four months, and the crossing will stay open to walkers while the deck is replaced."
+
+// corrCorpus writes the stories to a folder named news and returns it.
+func corrCorpus(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "news")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, body := range map[string]string{"a.txt": corrStory, "b.txt": corrOther} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// startCorpus runs the reader as the app does: a real corpus and store.
+func startCorpus(t *testing.T, dir, path string, w, h int) (*Model, *data.SQLiteStore) {
+	t.Helper()
+	c, err := data.Open([]string{dir}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := openStore(t, path)
+	m := New(c, Options{NoColor: true, Workers: 1, Store: st, Annotator: "tester", saveDelay: time.Millisecond})
+	send(t, m, tea.WindowSizeMsg{Width: w, Height: h})
+	drive(t, m, m.Init())
+	if m.correct.idx == nil {
+		t.Fatalf("corrections not set up: %q", m.message)
+	}
+	return m, st
+}
+
+// openRaw opens the selected article's raw view with the cursor.
+func openRaw(t *testing.T, m *Model) {
+	t.Helper()
+	if m.focus == focusList {
+		press(t, m, "enter")
+	}
+	if m.detail.kind != kindRaw {
+		press(t, m, "r")
+	}
+	if !m.detail.rawCursorOn() {
+		t.Fatalf("no raw cursor:\n%s", plain(m))
+	}
+}
+
+// cursorTo moves the raw cursor with j until its paragraph starts with
+// prefix, returning the presses.
+func cursorTo(t *testing.T, m *Model, prefix string) int {
+	t.Helper()
+	press(t, m, "g")
+	for n := 1; n < 200; n++ {
+		p, ok := m.detail.cursorPara()
+		if !ok {
+			t.Fatal("no cursor")
+		}
+		if strings.HasPrefix(model.RuneSlice(m.detail.art.Raw, p.start, p.end), prefix) {
+			return n
+		}
+		press(t, m, "j")
+	}
+	t.Fatalf("cursor never reached %q", prefix)
+	return 0
+}
+
+func corrections(t *testing.T, path, id string) []data.Correction {
+	t.Helper()
+	st := openStore(t, path)
+	c, err := st.Corrections(ctx(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// annotateStory stores spans and a quotation on a.txt's cleaned text, as
+// earlier annotating would have, and returns the article as loaded.
+func annotateStory(t *testing.T, dir, path string) (*model.Article, []model.Span, model.QuoteAnn) {
+	t.Helper()
+	c, err := data.Open([]string{dir}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := c.Load(0)
+	if err != nil || a.ID != "a.txt" {
+		t.Fatalf("load: %v %v", a, err)
+	}
+	st := openStore(t, path)
+	var ops []data.Op
+	for _, w := range []string{"Ilse Varga", "Tomas Berg", "Harbour Board"} {
+		s := runeIndex(t, a.Text, w, 0)
+		ops = append(ops, data.Op{Kind: data.OpAddSpan, Article: a.ID, Span: model.Span{Start: s, End: s + model.RuneLen(w), Label: "PERSON", Text: w}})
+	}
+	act, err := st.Do(ctx(), data.Action{Name: "seed", Article: a, Ops: ops})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The quotation's speaker is linked to the first Ilse Varga tag.
+	qt := "We waited all winter for this,"
+	qs := runeIndex(t, a.Text, qt, 0)
+	q := model.QuoteAnn{Start: qs, End: qs + model.RuneLen(qt), Text: qt, Speaker: "Ilse Varga", SpeakerSpan: act.Ops[0].Span.ID,
+		Kind: model.QuoteDirect, Status: model.QuoteAccepted}
+	if _, err := st.Do(ctx(), data.Action{Name: "quote", Ops: []data.Op{{Kind: data.OpAddQuote, Article: a.ID, Quote: q}}}); err != nil {
+		t.Fatal(err)
+	}
+	doc, ok, err := st.Doc(ctx(), a.ID)
+	if err != nil || !ok || len(doc.Spans) != 3 || len(doc.Quotes) != 1 {
+		t.Fatalf("seed: %+v %v %v", doc, ok, err)
+	}
+	st.Close()
+	return a, doc.Spans, doc.Quotes[0]
+}
+
+func TestCorrectKeepsARemovedCaption(t *testing.T) {
+	dir, path := corrCorpus(t), tempDB(t)
+	m, _ := startCorpus(t, dir, path, 120, 40)
+	openRaw(t, m)
+	before := m.detail.art.Text
+	if strings.Contains(before, "Photo:") {
+		t.Fatal("fixture: the caption is in the cleaned text")
+	}
+	cursorTo(t, m, "Photo:")
+	if p := plain(m); !strings.Contains(p, "¶3/") || !strings.Contains(p, "removed: caption · t keeps") {
+		t.Fatalf("the status does not describe the paragraph:\n%s", p)
+	}
+	press(t, m, "t")
+	if c := corrections(t, path, "a.txt"); len(c) != 1 || !c[0].Keep {
+		t.Fatalf("stored corrections %+v", c)
+	}
+	if doc, _ := spansOf(t, path, "a.txt"); doc != nil {
+		t.Fatal("a correction alone should not snapshot the article")
+	}
+	a := m.detail.art
+	if !strings.HasPrefix(a.Text, "Photo: The new ferry") || !strings.HasSuffix(a.Text, before) {
+		t.Fatalf("the caption is not body now:\n%s", a.Text)
+	}
+	p := plain(m)
+	if !strings.Contains(p, "[kept by you] Photo: The new ferry") || !strings.Contains(p, "1 kept by you.") || !strings.Contains(p, "Kept as body:") {
+		t.Fatalf("raw view does not show the correction:\n%s", p)
+	}
+	if strings.Contains(p, "[caption]") {
+		t.Fatalf("still tagged as a caption:\n%s", p)
+	}
+	if m.detail.rc.cur != 2 {
+		t.Fatalf("the cursor moved to paragraph %d", m.detail.rc.cur)
+	}
+	if m.sess.changed["a.txt"] {
+		t.Fatal("the article shows as changed on disk")
+	}
+	if row := m.store.rows[m.detail.idx]; row.words != model.WordCount(a.Text) {
+		t.Fatalf("list word count %d, text has %d", row.words, model.WordCount(a.Text))
+	}
+	// The reading view shows it too.
+	press(t, m, "r")
+	if !strings.Contains(plain(m), "Photo: The new ferry leaves") {
+		t.Fatalf("read view lacks the kept caption:\n%s", plain(m))
+	}
+	press(t, m, "r")
+
+	// Undo and redo.
+	press(t, m, "u")
+	if c := corrections(t, path, "a.txt"); len(c) != 0 {
+		t.Fatalf("undo left %+v", c)
+	}
+	if m.detail.art.Text != before || !strings.Contains(plain(m), "[caption] Photo:") {
+		t.Fatalf("undo did not bring the cleaner's text back:\n%s", plain(m))
+	}
+	press(t, m, "ctrl+r")
+	if c := corrections(t, path, "a.txt"); len(c) != 1 || !strings.HasPrefix(m.detail.art.Text, "Photo:") {
+		t.Fatalf("redo: %+v\n%s", c, m.detail.art.Text)
+	}
+
+	// A new session on the same store reads the corrected text.
+	quits(m, "q")
+	m2, _ := startCorpus(t, dir, path, 120, 40)
+	openRaw(t, m2)
+	if !strings.HasPrefix(m2.detail.art.Text, "Photo: The new ferry") || !strings.Contains(plain(m2), "[kept by you]") {
+		t.Fatalf("reopened:\n%s", plain(m2))
+	}
+	// t on it again goes back to the cleaner: no correction stays stored.
+	cursorTo(t, m2, "Photo:")
+	if !strings.Contains(plain(m2), "kept by you · t reverts") {
+		t.Fatalf("status:\n%s", plain(m2))
+	}
+	press(t, m2, "t")
+	if c := corrections(t, path, "a.txt"); len(c) != 0 || m2.detail.art.Text != before {
+		t.Fatalf("back to the cleaner: %+v\n%s", c, m2.detail.art.Text)
+	}
+}
+
+func TestCorrectRemovesAKeptLineMovingAnnotations(t *testing.T) {
+	dir, path := corrCorpus(t), tempDB(t)
+	a, spans, quote := annotateStory(t, dir, path)
+	m, _ := startCorpus(t, dir, path, 120, 40)
+	openRaw(t, m)
+	cursorTo(t, m, "Two crossings")
+	press(t, m, "t")
+	// Tomas Berg is tagged in that paragraph: asked first, nothing saved.
+	if m.question == nil {
+		t.Fatalf("no question before deleting an annotation: %q", m.message)
+	}
+	if p := plain(m); !strings.Contains(p, "PERSON “Tomas Berg”") || !strings.Contains(p, "would delete 1 annotation") {
+		t.Fatalf("the lost span is not listed:\n%s", p)
+	}
+	if c := corrections(t, path, "a.txt"); len(c) != 0 {
+		t.Fatalf("saved before the answer: %+v", c)
+	}
+	press(t, m, "esc")
+	if doc, got := spansOf(t, path, "a.txt"); len(got) != 3 || doc.Text != a.Text || len(corrections(t, path, "a.txt")) != 0 {
+		t.Fatal("esc changed the store")
+	}
+
+	press(t, m, "t", "y")
+	c := corrections(t, path, "a.txt")
+	if len(c) != 1 || c[0].Keep {
+		t.Fatalf("stored corrections %+v", c)
+	}
+	doc, got := spansOf(t, path, "a.txt")
+	if doc.Text != m.detail.art.Text || strings.Contains(doc.Text, "Two crossings") {
+		t.Fatalf("snapshot does not follow the corrected text:\n%s", doc.Text)
+	}
+	if len(got) != 2 {
+		t.Fatalf("spans after: %+v", got)
+	}
+	for _, sp := range got {
+		if model.RuneSlice(doc.Text, sp.Start, sp.End) != sp.Text {
+			t.Fatalf("span %+v does not point at its text", sp)
+		}
+		for _, old := range spans {
+			if old.ID != sp.ID {
+				continue
+			}
+			switch old.Text {
+			case "Ilse Varga": // before the change: unmoved
+				if sp.Start != old.Start {
+					t.Fatalf("span before the change moved: %d → %d", old.Start, sp.Start)
+				}
+			case "Harbour Board": // after it: moved back by the removed paragraph
+				if sp.Start >= old.Start || sp.Start != runeIndex(t, doc.Text, "Harbour Board", 0) {
+					t.Fatalf("span after the change not re-anchored: %d → %d", old.Start, sp.Start)
+				}
+			default:
+				t.Fatalf("unexpected span %+v", sp)
+			}
+		}
+	}
+	if len(doc.Quotes) != 1 || doc.Quotes[0].ID != quote.ID || model.RuneSlice(doc.Text, doc.Quotes[0].Start, doc.Quotes[0].End) != quote.Text ||
+		doc.Quotes[0].Start >= quote.Start || doc.Quotes[0].SpeakerSpan != quote.SpeakerSpan || quote.SpeakerSpan == 0 {
+		t.Fatalf("quotation not moved: %+v (was %+v)", doc.Quotes, quote)
+	}
+	if p := plain(m); !strings.Contains(p, "[removed by you] Two crossings") || !strings.Contains(p, "removed by you · t reverts") || m.sess.changed["a.txt"] {
+		t.Fatalf("raw view after removal:\n%s", p)
+	}
+	if !strings.Contains(m.message, "deleted 1 annotation") {
+		t.Fatalf("message %q", m.message)
+	}
+
+	// One undo restores the correction, the text and every annotation.
+	press(t, m, "u")
+	doc, got = spansOf(t, path, "a.txt")
+	if doc.Text != a.Text || len(got) != 3 || len(corrections(t, path, "a.txt")) != 0 || m.detail.art.Text != a.Text {
+		t.Fatalf("undo: text restored %v, spans %+v", doc.Text == a.Text, got)
+	}
+	for i := range got {
+		if got[i] != spans[i] {
+			t.Fatalf("undo: span %+v, was %+v", got[i], spans[i])
+		}
+	}
+	if doc.Quotes[0] != quote || m.sess.changed["a.txt"] {
+		t.Fatalf("undo: quote %+v, was %+v", doc.Quotes[0], quote)
+	}
+	press(t, m, "ctrl+r")
+	if doc, got = spansOf(t, path, "a.txt"); len(got) != 2 || strings.Contains(doc.Text, "Two crossings") || m.detail.art.Text != doc.Text {
+		t.Fatalf("redo: %+v", got)
+	}
+
+	// Annotating afterwards works on the corrected text.
+	press(t, m, "r", "enter")
+	if !m.annotating || m.ann.text != doc.Text || m.ann.changed {
+		t.Fatalf("annotate after the correction: %v %v", m.annotating, m.ann.changed)
+	}
+}
+
+// A kept paragraph with no annotation in it moves the others without asking.
+func TestCorrectWithoutLossDoesNotAsk(t *testing.T) {
+	dir, path := corrCorpus(t), tempDB(t)
+	a, _, _ := annotateStory(t, dir, path)
+	m, _ := startCorpus(t, dir, path, 120, 40)
+	openRaw(t, m)
+	cursorTo(t, m, "Photo:")
+	press(t, m, "t")
+	if m.question != nil {
+		t.Fatal("asked although nothing is lost")
+	}
+	doc, got := spansOf(t, path, "a.txt")
+	if len(got) != 3 || !strings.HasPrefix(doc.Text, "Photo:") || doc.Text != m.detail.art.Text {
+		t.Fatalf("spans %+v\n%s", got, doc.Text)
+	}
+	if len(doc.Quotes) != 1 || doc.Quotes[0].SpeakerSpan != got[0].ID || got[0].Text != "Ilse Varga" {
+		t.Fatalf("the quotation lost its speaker link: %+v", doc.Quotes)
+	}
+	shift := len([]rune(doc.Text)) - len([]rune(a.Text))
+	for _, sp := range got {
+		if model.RuneSlice(doc.Text, sp.Start, sp.End) != sp.Text || sp.Start != runeIndex(t, a.Text, sp.Text, 0)+shift {
+			t.Fatalf("span %+v not shifted by %d", sp, shift)
+		}
+	}
+	if !strings.Contains(m.message, "4 annotations re-anchored") {
+		t.Fatalf("message %q", m.message)
+	}
+}
+
+// Two presses typed before the first is saved toggle twice: the second is
+// worked out against the first as saved.
+func TestCorrectTypedAheadToggles(t *testing.T) {
+	dir, path := corrCorpus(t), tempDB(t)
+	m, _ := startCorpus(t, dir, path, 120, 40)
+	openRaw(t, m)
+	before := m.detail.art.Text
+	cursorTo(t, m, "Photo:")
+	_, c1 := m.Update(keyMsg("t"))
+	_, c2 := m.Update(keyMsg("t"))
+	drive(t, m, tea.Batch(c1, c2))
+	if c := corrections(t, path, "a.txt"); len(c) != 0 || m.detail.art.Text != before {
+		t.Fatalf("after t t: %+v\n%s", c, m.detail.art.Text)
+	}
+	if m.sess.pending() {
+		t.Fatal("writes still pending")
+	}
+}
+
+func TestCorrectNeedsAStoreAndARawView(t *testing.T) {
+	m := start(t, fixtureSource(3, -1), 120, 30)
+	press(t, m, "enter", "r")
+	if m.detail.rawCursorOn() || strings.Contains(plain(m), "▌") {
+		t.Fatal("a cursor without a store")
+	}
+	press(t, m, "t")
+	if !strings.Contains(m.message, "needs an annotation store") {
+		t.Fatalf("message %q", m.message)
+	}
+	// With a store but a source that cannot re-clean: refused, said why.
+	m2, _ := startStore(t, entitySource(), tempDB(t), 120, 30)
+	press(t, m2, "enter", "r", "t")
+	if !strings.Contains(m2.message, "cannot be applied") {
+		t.Fatalf("message %q", m2.message)
+	}
+	// t in the read view does nothing.
+	dir, path := corrCorpus(t), tempDB(t)
+	m3, _ := startCorpus(t, dir, path, 120, 30)
+	press(t, m3, "enter", "t")
+	if len(corrections(t, path, "a.txt")) != 0 || m3.question != nil {
+		t.Fatal("t corrected from the read view")
+	}
+}
+
+func TestRawCursorMotion(t *testing.T) {
+	long := strings.TrimSpace(strings.Repeat("The harbour master said the new timetable would be posted at every pier before the season. ", 8))
+	dir := filepath.Join(t.TempDir(), "news")
+	os.MkdirAll(dir, 0o755)
+	os.WriteFile(filepath.Join(dir, "a.txt"), []byte("Short opening line of the story here.\n\n"+long+"\n\nA closing paragraph that is short.\n\nAnd one more to end it."), 0o644)
+	m, _ := startCorpus(t, dir, tempDB(t), 50, 14)
+	openRaw(t, m)
+	d := m.detail
+	h := d.innerH()
+	ps := d.raw.paras
+	if len(ps) != 4 || ps[1].last-ps[1].first+1 <= h {
+		t.Fatalf("fixture: want a paragraph taller than the screen (%d lines): %+v", h, ps)
+	}
+	press(t, m, "j")
+	if d.rc.cur != 1 || d.rawOff != ps[1].first {
+		t.Fatalf("onto the tall paragraph: cur %d off %d, want its start %d", d.rc.cur, d.rawOff, ps[1].first)
+	}
+	// j reads through it a line at a time before moving on.
+	steps := 0
+	for d.rc.cur == 1 {
+		press(t, m, "j")
+		steps++
+		if steps > 100 {
+			t.Fatal("stuck")
+		}
+	}
+	if want := ps[1].last - (ps[1].first + h - 1) + 1; steps != want {
+		t.Fatalf("%d presses through the paragraph, want %d", steps, want)
+	}
+	if c := ps[2]; c.first < d.rawOff || c.last >= d.rawOff+h {
+		t.Fatalf("the next paragraph is not on screen: off %d %+v", d.rawOff, c)
+	}
+	// k comes back onto it showing its end, then reads up.
+	press(t, m, "k")
+	if d.rc.cur != 1 || d.rawOff+h-1 < ps[1].last {
+		t.Fatalf("k onto the tall paragraph: cur %d off %d", d.rc.cur, d.rawOff)
+	}
+	press(t, m, "G")
+	if d.rc.cur != 3 || d.rawOff != d.rawMax() {
+		t.Fatalf("G: cur %d off %d", d.rc.cur, d.rawOff)
+	}
+	press(t, m, "g")
+	if d.rc.cur != 0 || d.rawOff != 0 {
+		t.Fatalf("g: cur %d off %d", d.rc.cur, d.rawOff)
+	}
+	// A page down leaves the cursor on a paragraph on screen.
+	press(t, m, "pgdown")
+	if c := ps[d.rc.cur]; c.last < d.rawOff || c.first >= d.rawOff+h || d.rawOff == 0 {
+		t.Fatalf("pgdown: cur %d (%+v) off %d", d.rc.cur, c, d.rawOff)
+	}
+	// A narrower window keeps the cursor's paragraph and shows it.
+	cur := d.rc.cur
+	send(t, m, tea.WindowSizeMsg{Width: 40, Height: 10})
+	ps = d.raw.paras
+	if d.rc.cur != cur || ps[cur].last < d.rawOff || ps[cur].first >= d.rawOff+d.innerH() {
+		t.Fatalf("after resize: cur %d off %d %+v", d.rc.cur, d.rawOff, ps[cur])
+	}
+	// The gutter marks exactly the cursor's lines.
+	lines := d.raw.viewCursor(m.c.styles, 0, len(d.raw.lines), d.rc.cur)
+	for i, l := range lines {
+		marked := strings.HasPrefix(sgrRE.ReplaceAllString(l, ""), "▌")
+		if in := i >= ps[cur].first && i <= ps[cur].last; marked != in {
+			t.Fatalf("line %d marked %v, in the paragraph %v", i, marked, in)
+		}
+	}
+}
+
+func TestLayoutRawParagraphLines(t *testing.T) {
+	raw := "Head line\n\n  Indented paragraph that is long enough to wrap over a few lines at this width.\nNext line paragraph.\n\nEnd."
+	a := &model.Article{Raw: raw}
+	cl := model.Clean(raw)
+	a.Text, a.Removed = cl.Text, cl.Removed
+	for _, w := range []int{12, 20, 40, 200} {
+		d := layoutRawWith(a, nil, w, true)
+		ps := model.Paragraphs(raw)
+		if len(d.paras) != len(ps) {
+			t.Fatalf("width %d: %d paragraphs laid out, %d in the text", w, len(d.paras), len(ps))
+		}
+		// The text of each line, tags left out.
+		var flat []string
+		for _, l := range d.lines {
+			var b strings.Builder
+			for _, sp := range l {
+				if sp.kind != spanTag && sp.kind != spanUserTag {
+					b.WriteString(sp.text)
+				}
+			}
+			flat = append(flat, b.String())
+		}
+		for i, p := range d.paras {
+			if p.first > p.last || p.last >= len(d.lines) || i > 0 && p.first <= d.paras[i-1].last {
+				t.Fatalf("width %d: paragraph %d lines %d–%d", w, i, p.first, p.last)
+			}
+			// Its lines hold its words, first to last.
+			words := strings.Fields(model.RuneSlice(raw, p.start, p.end))
+			got := strings.Fields(strings.Join(flat[p.first:p.last+1], " "))
+			if strings.Join(got, " ") != strings.Join(words, " ") {
+				t.Fatalf("width %d: paragraph %d lines hold %q, want %q", w, i, got, words)
+			}
+		}
+		for i, l := range d.lines {
+			n := 0
+			for _, sp := range l {
+				n += textWidth(sp.text)
+			}
+			if n > max(1, w-rawGutter) {
+				t.Fatalf("width %d: line %d is %d cells", w, i, n)
+			}
+		}
+	}
+}
+
+func TestCorrectGolden(t *testing.T) {
+	for _, size := range []struct{ w, h int }{{120, 40}, {60, 20}} {
+		t.Run(fmt.Sprintf("%dx%d", size.w, size.h), func(t *testing.T) {
+			dir, path := corrCorpus(t), tempDB(t)
+			m, _ := startCorpus(t, dir, path, size.w, size.h)
+			openRaw(t, m)
+			cursorTo(t, m, "Photo:")
+			press(t, m, "t")
+			cursorTo(t, m, "Two crossings")
+			press(t, m, "t")
+			cursorTo(t, m, "Sign up")
+			if !strings.Contains(plain(m), "[removed by you]") && size.h >= 40 {
+				t.Fatalf("no user tag:\n%s", plain(m))
+			}
+			golden.RequireEqual(t, content(m))
+		})
+	}
+}
+
+func TestCorrectSizes(t *testing.T) {
+	dir := corrCorpus(t)
+	for _, size := range []struct{ w, h int }{{20, 6}, {30, 8}, {40, 12}, {80, 24}, {250, 70}} {
+		t.Run(fmt.Sprintf("%dx%d", size.w, size.h), func(t *testing.T) {
+			path := tempDB(t)
+			annotateStory(t, dir, path)
+			m, _ := startCorpus(t, dir, path, size.w, size.h)
+			press(t, m, "enter", "r")
+			checkFrame(t, m, size.w, size.h)
+			for _, k := range []string{"j", "j", "t", "j", "j", "t", "pgdown", "G", "k", "t"} {
+				press(t, m, k)
+				checkFrame(t, m, size.w, size.h)
+			}
+			if m.question != nil {
+				press(t, m, "y")
+				checkFrame(t, m, size.w, size.h)
+			}
+			press(t, m, "u", "u")
+			checkFrame(t, m, size.w, size.h)
+			send(t, m, tea.WindowSizeMsg{Width: size.w/2 + 1, Height: size.h/2 + 1})
+			checkFrame(t, m, size.w/2+1, size.h/2+1)
+		})
+	}
+}
