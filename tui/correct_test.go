@@ -10,6 +10,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/exp/golden"
+	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"storydesk/data"
 	"storydesk/model"
@@ -539,5 +540,38 @@ func TestCorrectSizes(t *testing.T) {
 			send(t, m, tea.WindowSizeMsg{Width: size.w/2 + 1, Height: size.h/2 + 1})
 			checkFrame(t, m, size.w/2+1, size.h/2+1)
 		})
+	}
+}
+
+// In the real program saves and loads run on their own goroutines while
+// the corpus streams: keys typed without waiting still toggle in order.
+func TestCorrectProgram(t *testing.T) {
+	dir, path := corrCorpus(t), tempDB(t)
+	c, err := data.Open([]string{dir}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := openStore(t, path)
+	m := New(c, Options{NoColor: true, Store: st, Annotator: "tester"})
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(120, 40))
+	waitFor(t, tm, "Read 2 articles")
+	tm.Send(keyMsg("enter"))
+	tm.Type("r")
+	waitFor(t, tm, "[caption]")
+	tm.Type("gjjt")
+	waitFor(t, tm, "Kept as body")
+	tm.Type("ttu") // back to the cleaner, kept again, undone: back to the cleaner
+	tm.Type("jt")  // the next paragraph removed
+	tm.Type("q")
+	fm := tm.FinalModel(t, teatest.WithFinalTimeout(10*time.Second)).(*Model)
+	if fm.sess.pending() {
+		t.Fatal("quit with writes pending")
+	}
+	got := corrections(t, path, "a.txt")
+	if len(got) != 1 || got[0].Keep || !strings.HasPrefix(model.RuneSlice(corrStory, got[0].RawStart, got[0].RawEnd), "The ferry between") {
+		t.Fatalf("stored %+v", got)
+	}
+	if idx := fm.correct.idx.For("a.txt"); len(idx) != 1 || idx[0].Start != got[0].RawStart || idx[0].Keep {
+		t.Fatalf("the reader's index %+v, the store %+v", idx, got)
 	}
 }
