@@ -122,7 +122,7 @@ func (m *Model) articleShown() tea.Cmd {
 	m.sess.current = a.ID
 	cmd := m.sess.requestDoc(a.ID)
 	m.sess.checkChanged(a)
-	return tea.Batch(cmd, m.maybeEnterAnnotate())
+	return tea.Batch(cmd, m.maybeEnterAnnotate(), m.checkCorrected(a))
 }
 
 func (m *Model) maybeEnterAnnotate() tea.Cmd {

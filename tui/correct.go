@@ -35,6 +35,10 @@ import (
 // applied (no store, or a Source that cannot re-clean).
 type correctState struct {
 	idx *data.CorrectionIndex
+	// touched holds the articles whose corrections changed this session;
+	// checked is the last of them found loaded with its current ones.
+	touched map[string]bool
+	checked *model.Article
 }
 
 // correctableSource is a Source whose loads can apply corrections.
@@ -270,9 +274,27 @@ func (m *Model) correctionsWritten(msg writtenMsg) tea.Cmd {
 	}
 	var cmds []tea.Cmd
 	for _, id := range m.correct.idx.Applied(msg.act, msg.job.kind == writeUndo) {
+		if m.correct.touched == nil {
+			m.correct.touched = map[string]bool{}
+		}
+		m.correct.touched[id] = true
 		cmds = append(cmds, m.reloadCorrected(id))
 	}
 	return tea.Batch(cmds...)
+}
+
+// checkCorrected loads article a again if it was read with corrections
+// since changed: a load already under way when a correction was saved
+// returns the text from before it.
+func (m *Model) checkCorrected(a *model.Article) tea.Cmd {
+	if m.correct.idx == nil || !m.correct.touched[a.ID] || m.correct.checked == a {
+		return nil
+	}
+	m.correct.checked = a
+	if data.Reclean(a, m.correct.idx.For(a.ID)).Text == a.Text {
+		return nil
+	}
+	return m.reloadCorrected(a.ID)
 }
 
 // reloadCorrected drops what the reader holds of article id and loads it
@@ -303,6 +325,7 @@ func (m *Model) articleReloaded(msg articleReloadedMsg) tea.Cmd {
 		m.store.rows[i].words = msg.art.Words
 		m.store.version++
 	}
+	m.correct.checked = msg.art // read just now, with the current corrections
 	cmd := m.detail.replaceArticle(msg.idx, msg.art)
 	if m.detail.idx == msg.idx {
 		m.sess.checkChanged(msg.art)

@@ -575,3 +575,27 @@ func TestCorrectProgram(t *testing.T) {
 		t.Fatalf("the reader's index %+v, the store %+v", idx, got)
 	}
 }
+
+// A load that was under way when a correction was saved brings the old
+// text: it is read again.
+func TestCorrectStaleLoadIsReplaced(t *testing.T) {
+	dir, path := corrCorpus(t), tempDB(t)
+	m, _ := startCorpus(t, dir, path, 120, 40)
+	openRaw(t, m)
+	cursorTo(t, m, "Photo:")
+	press(t, m, "t")
+	plainCorpus, err := data.Open([]string{dir}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stale, err := plainCorpus.Load(0)
+	if err != nil || strings.HasPrefix(stale.Text, "Photo:") {
+		t.Fatalf("fixture: %v", err)
+	}
+	idx := m.detail.idx
+	m.detail.forget(idx)
+	send(t, m, articleLoadedMsg{idx: idx, art: stale})
+	if m.detail.art == stale || !strings.HasPrefix(m.detail.art.Text, "Photo:") || !strings.Contains(plain(m), "[kept by you]") {
+		t.Fatalf("the stale article stays:\n%s", plain(m))
+	}
+}
