@@ -56,6 +56,11 @@ type ExportOptions struct {
 	AllArticles bool
 	// Problem is told about each corpus article that could not be read.
 	Problem func(p string)
+	// Progress, when set, is told how many articles have been written so
+	// far: every ProgressEvery articles and once more at the end, so a
+	// screen can draw a bar without being flooded. It runs on the
+	// exporting goroutine and must be quick.
+	Progress func(done int)
 
 	wrap func(io.Writer) io.Writer // tests: interpose on every file written
 }
@@ -106,7 +111,13 @@ func Export(ctx context.Context, s *SQLiteStore, opts ExportOptions) (ExportStat
 		st.Articles++
 		st.Spans += len(d.Spans)
 		st.Quotes += len(d.Quotes)
-		return sink.doc(d)
+		if err := sink.doc(d); err != nil {
+			return err
+		}
+		if opts.Progress != nil && st.Articles%ProgressEvery == 0 {
+			opts.Progress(st.Articles)
+		}
+		return nil
 	}
 	if opts.Corpus != nil && opts.AllArticles {
 		err = exportCorpus(ctx, s, opts, emit, &st)
@@ -120,8 +131,14 @@ func Export(ctx context.Context, s *SQLiteStore, opts ExportOptions) (ExportStat
 		sink.abort()
 		return st, err
 	}
+	if opts.Progress != nil {
+		opts.Progress(st.Articles)
+	}
 	return st, nil
 }
+
+// ProgressEvery is how many articles pass between ExportOptions.Progress calls.
+const ProgressEvery = 256
 
 // checkDoc drops any span or quotation whose offsets do not slice the text
 // to exactly its own text, telling problem: the store refuses such spans, so
