@@ -45,6 +45,7 @@ type KeyMap struct {
 	Undo     key.Binding
 	Redo     key.Binding
 	Reanchor key.Binding // move the spans onto the changed text on disk
+	Export   key.Binding // write the store out in an export format (tui/export.go)
 	Correct  key.Binding // raw view: keep the paragraph under the cursor as body, or remove it
 
 	// Annotate mode (entered from the article pane; Back leaves it).
@@ -148,6 +149,7 @@ func DefaultKeyMap() KeyMap {
 		Undo:     key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
 		Redo:     key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "redo")),
 		Reanchor: key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "re-anchor on new text")),
+		Export:   key.NewBinding(key.WithKeys("ctrl+e"), key.WithHelp("ctrl+e", "export")),
 		Correct:  key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "keep/remove paragraph")),
 
 		Annotate:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "annotate")),

@@ -107,6 +107,7 @@ type Model struct {
 
 	quotes quotesState // quotes mode, the speaker prompt, carriers (quotes*.go)
 	dups   dupsState   // duplicate detection, the duplicates screen, clusters (dups*.go)
+	exp    exportState // the export prompt and a running export (export.go)
 }
 
 // New builds the reader for a corpus found by data.Open (or the sample).
@@ -213,7 +214,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case renderedMsg:
 		cmds = append(cmds, m.detail.renderDone(msg))
 	case tea.PasteMsg:
-		if m.quotes.prompt != nil {
+		if m.exp.prompt != nil {
+			m.exp.prompt.input.Update(msg)
+		} else if m.quotes.prompt != nil {
 			m.speakerPaste(msg)
 		} else if m.prompt != nil {
 			m.prompt.input.Update(msg)
@@ -230,7 +233,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		cmds = append(cmds, cmd)
 	default:
-		if cmd, handled := m.updateDups(msg); handled {
+		if cmd, handled := m.updateExport(msg); handled {
+			cmds = append(cmds, cmd)
+		} else if cmd, handled := m.updateDups(msg); handled {
 			cmds = append(cmds, cmd)
 		} else if cmd, handled := m.updateQuotes(msg); handled {
 			cmds = append(cmds, cmd)
@@ -238,7 +243,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			cmds = append(cmds, cmd)
 		}
 	}
-	cmds = append(cmds, m.syncDetail(), m.syncQuotes())
+	cmds = append(cmds, m.syncDetail(), m.syncQuotes(), m.syncExport())
 	return m, tea.Batch(cmds...)
 }
 
@@ -284,6 +289,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	if m.list.typing {
 		// Every key is text for the filter (q included) except its own.
 		return m.list.Update(msg), false
+	}
+	if m.exp.prompt != nil {
+		return m.exportPromptKey(msg), false
 	}
 	if m.prompt != nil {
 		// Every key is text for the canonical-name prompt except its own.
@@ -347,6 +355,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return m.toggleDone(), false
 	case key.Matches(msg, k.Reanchor):
 		return m.reanchor(), false
+	case key.Matches(msg, k.Export):
+		return m.openExport(), false
 	}
 	if m.annotating {
 		return m.annotateKey(msg), false
@@ -444,7 +454,7 @@ func (m *Model) helpLines() []string {
 	}{
 		{"List", m.list.FullHelp()},
 		{"Article", m.detail.FullHelp()},
-		{"Panes", [][]key.Binding{{k.NextPane, k.PrevPane, k.FocusList, k.FocusDetail}, {k.Problems, k.Help, k.Quit, k.ForceQuit}}},
+		{"Panes", [][]key.Binding{{k.NextPane, k.PrevPane, k.FocusList, k.FocusDetail}, {k.Problems, k.Export, k.Help, k.Quit, k.ForceQuit}}},
 	}
 	if m.sess != nil {
 		sections = append(sections, struct {
@@ -530,6 +540,8 @@ func (m *Model) shortHelp() []key.Binding {
 	switch {
 	case m.list.typing:
 		return m.list.ShortHelp()
+	case m.exp.prompt != nil:
+		return m.exp.prompt.ShortHelp()
 	case m.prompt != nil:
 		return m.prompt.ShortHelp()
 	case m.quotes.prompt != nil:
@@ -599,12 +611,20 @@ func (m *Model) View() tea.View {
 		}
 		m.annotationStatus(&info)
 		m.dupsStatus(&info)
-		parts = append(parts, statusView(m.c.styles, w, info))
+		m.exportStatus(&info)
+		if m.exp.prompt != nil {
+			parts = append(parts, m.exportPromptView(w))
+		} else {
+			parts = append(parts, statusView(m.c.styles, w, info))
+		}
 	}
 	if m.helpH() > 0 {
 		parts = append(parts, fit(m.help.ShortHelpView(m.shortHelp()), w))
 	}
 	v.SetContent(clampView(strings.Join(parts, "\n"), w, h))
+	if m.exp.prompt != nil && m.statusH() > 0 {
+		v.Cursor = m.exportCursor()
+	}
 	if m.overlay == overlayNone && m.list.typing {
 		v.Cursor = m.list.cursorPos()
 	}

@@ -35,6 +35,10 @@ type statusInfo struct {
 	dupStage          string
 	dupDone, dupTotal int
 	dupNote           string
+
+	// Export (export.go): its stage while it runs, with progress.
+	export                  string
+	exportDone, exportTotal int
 }
 
 // statusView lays the bar out in w cells. Segments are dropped by priority
@@ -87,6 +91,16 @@ func statusView(st Styles, w int, s statusInfo) string {
 			bar = progressBar(st, 8, s.dupDone, s.dupTotal) + st.p.statusBar.render(" ")
 		}
 		segs = append(segs, seg{bar + st.p.statusDim.render(fmt.Sprintf("copies: %s %s/%s", s.dupStage, commas(s.dupDone), commas(s.dupTotal))), 4})
+	}
+	if s.export != "" {
+		bar, count := "", ""
+		if s.exportTotal > 0 {
+			if w >= 60 {
+				bar = progressBar(st, 8, s.exportDone, s.exportTotal) + st.p.statusBar.render(" ")
+			}
+			count = fmt.Sprintf(" %s/%s", commas(s.exportDone), commas(s.exportTotal))
+		}
+		segs = append(segs, seg{bar + st.p.statusDim.render(s.export+count), 1})
 	}
 	if s.dupNote != "" {
 		segs = append(segs, seg{st.p.statusDim.render(s.dupNote), 3})
