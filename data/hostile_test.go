@@ -354,6 +354,7 @@ func TestHostileCorpus(t *testing.T) {
 			t.Errorf("JSONL line %s was not listed", key)
 		}
 	}
+	t.Logf("%d articles read (%d tiny), %d items skipped with a problem", loaded+tinyLoaded, tinyLoaded, len(c.Items)-loaded-tinyLoaded)
 	if loaded != wantLoaded {
 		t.Errorf("%d articles loaded outside tiny/, want %d", loaded, wantLoaded)
 	}
