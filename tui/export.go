@@ -210,6 +210,14 @@ func (m *Model) syncExport() tea.Cmd {
 		if s, err := st.Statuses(ctx); err == nil {
 			total = len(s)
 		}
+		if !data.ExportToDir(j.format) {
+			// The exporter makes a format's directory but not a file's
+			// parent; the default .storydesk/exports may not exist yet.
+			if err := os.MkdirAll(filepath.Dir(j.out), 0o755); err != nil {
+				ch <- exportDoneMsg{job: *j, err: err}
+				return
+			}
+		}
 		stats, err := data.Export(ctx, st, data.ExportOptions{
 			Format: j.format, Out: j.out,
 			Progress: func(done int) {

@@ -174,3 +174,43 @@ func TestExportProgressInStatusBar(t *testing.T) {
 		t.Fatalf("no progress in the status bar:\n%s", plain(m))
 	}
 }
+
+// TestExportWaitsForQueuedWrites: an export accepted while writes are
+// queued starts only once they are saved, so it holds what was typed.
+func TestExportWaitsForQueuedWrites(t *testing.T) {
+	m, path := exportReader(t)
+	out := filepath.Join(filepath.Dir(path), "sub", "dir", "x.jsonl")
+	send(t, m, ctrlE)
+	m.exp.prompt.input.SetValue("jsonl " + out)
+	m.sess.busy = true // a write in flight
+	press(t, m, "enter")
+	if m.exp.waiting == nil || m.exp.running {
+		t.Fatalf("export did not wait: waiting %v running %v", m.exp.waiting != nil, m.exp.running)
+	}
+	if !strings.Contains(plain(m), "saving, then exporting") {
+		t.Fatalf("waiting not shown:\n%s", plain(m))
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Fatal("exported before the queue drained")
+	}
+	m.sess.busy = false
+	send(t, m, tea.WindowSizeMsg{Width: 120, Height: 40}) // any message
+	if _, err := os.Stat(out); err != nil {
+		t.Fatalf("no export after the queue drained (parent dirs made): %v; %q", err, m.message)
+	}
+}
+
+// TestExportDirForACorpus: a corpus on disk exports under its own
+// .storydesk/exports.
+func TestExportDirForACorpus(t *testing.T) {
+	root := t.TempDir()
+	m := &Model{src: FromCorpus(&data.Corpus{Root: root})}
+	st := openStore(t, tempDB(t))
+	if got, want := m.exportDir(st), filepath.Join(root, ".storydesk", "exports"); got != want {
+		t.Fatalf("dir %q, want %q", got, want)
+	}
+	m.src = FromCorpus(&data.Corpus{Root: root, Sample: true})
+	if got := m.exportDir(st); got != filepath.Dir(st.Path()) {
+		t.Fatalf("sample corpus dir %q", got)
+	}
+}
