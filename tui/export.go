@@ -194,7 +194,7 @@ func (m *Model) exportPromptKey(msg tea.KeyPressMsg) tea.Cmd {
 // exports read the store, so what is still in the queue would be missing.
 func (m *Model) syncExport() tea.Cmd {
 	j := m.exp.waiting
-	if j == nil || m.sess == nil || m.sess.pending() {
+	if j == nil || m.sess == nil || m.sess.pending() || m.quitting {
 		return nil
 	}
 	m.exp.waiting = nil
@@ -298,4 +298,14 @@ func (m *Model) exportCursor() *tea.Cursor {
 		return nil
 	}
 	return tea.NewCursor(x, m.c.height-m.helpH()-1)
+}
+
+// stopExport drops an export waiting for the queue and cancels a running
+// one (on quit): the exporter writes under temporary names, so a cancelled
+// export leaves no partial file under the final name.
+func (m *Model) stopExport() {
+	m.exp.waiting = nil
+	if m.exp.cancel != nil {
+		m.exp.cancel()
+	}
 }

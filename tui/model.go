@@ -229,6 +229,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd, quit := m.handleKey(msg)
 		if quit {
 			m.stopDups()
+			m.stopExport()
 			return m, m.quit()
 		}
 		cmds = append(cmds, cmd)
