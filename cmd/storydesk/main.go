@@ -66,6 +66,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 			return runExport(args[1:], stdin, stdout, stderr)
 		case "import":
 			return runImport(args[1:], stdin, stdout, stderr)
+		case "dups":
+			return runDups(args[1:], stdin, stdout, stderr)
 		case "help":
 			usage(stderr)
 			return nil
@@ -88,6 +90,8 @@ Usage:
   storydesk import [--db PATH] FILE.jsonl...
                                       read span JSON lines (spaCy, Prodigy, storydesk export)
                                       into the annotation store
+  storydesk dups [--json] [--threshold X] [--db PATH] PATH...
+                                      write the pairs of articles that are copies of each other
 
 PATH is a file, a directory (read recursively), a glob, or - for stdin.
 Formats: .txt, .md (YAML front matter), .html/.htm, .jsonl/.ndjson, any of them .gz.
