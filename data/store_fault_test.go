@@ -19,12 +19,14 @@ import (
 	"testing"
 	"time"
 
+	"storydesk/data/gencorpus"
 	"storydesk/model"
 )
 
 // Faults the store and the exporters must survive: damaged store files, a
 // full disk, a store whose journal cannot be written, and SIGKILL in the
-// middle of an export. (SIGKILL while annotating: store_kill_test.go.)
+// middle of an export or of duplicate detection (which writes the signature
+// cache). (SIGKILL while annotating: store_kill_test.go.)
 
 // faultText is article i's text: long enough that a few hundred articles
 // fill many pages of every table.
@@ -487,5 +489,172 @@ func checkExportOut(t *testing.T, format, out string, complete bool) {
 		if txt < ann || txt > ann+1 {
 			t.Errorf("%d .txt and %d .ann: more than the one article in flight is unpaired", txt, ann)
 		}
+	}
+}
+
+// TestDupsWriterProcess is not a test on its own: TestDupsSurvivesSIGKILL
+// runs the test binary again with STORYDESK_DUPS_DB set, and this function
+// then finds the corpus's duplicates with the store as signature cache,
+// printing "start" once the store is open and "done PAIRS" at the end.
+func TestDupsWriterProcess(t *testing.T) {
+	path := os.Getenv("STORYDESK_DUPS_DB")
+	if path == "" {
+		t.Skip("helper process for TestDupsSurvivesSIGKILL")
+	}
+	s, err := OpenStore(path, "dups")
+	if err != nil {
+		fmt.Println("error", err)
+		os.Exit(3)
+	}
+	c, err := Open([]string{os.Getenv("STORYDESK_DUPS_CORPUS")}, nil)
+	if err != nil {
+		fmt.Println("error", err)
+		os.Exit(3)
+	}
+	fmt.Println("start")
+	rep, err := FindCorpusDuplicates(context.Background(), c, DupJobOptions{Cache: s})
+	if err != nil || rep.CacheErr != nil {
+		fmt.Println("error", err, rep.CacheErr)
+		os.Exit(3)
+	}
+	fmt.Println("done", len(rep.Pairs), rep.Computed, rep.Cached)
+	os.Exit(0)
+}
+
+// TestDupsSurvivesSIGKILL kills duplicate detection (which writes the
+// signature cache into the store in batches) at random moments: the store
+// must stay intact with every annotation made before, every cached
+// signature must be whole and right for its text, and a run after the kills
+// must find exactly the pairs a run without a cache finds.
+func TestDupsSurvivesSIGKILL(t *testing.T) {
+	if testing.Short() {
+		t.Skip("spawns duplicate-detection processes; skipped with -short")
+	}
+	corpus := t.TempDir()
+	if err := gencorpus.WriteDir(corpus, 1500, 250, 3); err != nil {
+		t.Fatal(err)
+	}
+	// Copies, so there are pairs to find.
+	for i := range 40 {
+		src := filepath.Join(corpus, "000", fmt.Sprintf("%06d.txt", i))
+		b, err := os.ReadFile(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(corpus, fmt.Sprintf("copy-%02d.txt", i)), append(b, "\n\nUpdated at 10:42."...), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dbPath := filepath.Join(t.TempDir(), "annotations.db")
+	faultStore(t, dbPath, 20) // annotations made before
+
+	c, err := Open([]string{corpus}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := FindCorpusDuplicates(ctx, c, DupJobOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(want.Pairs) < 40 {
+		t.Fatalf("only %d pairs in a corpus with 40 copies", len(want.Pairs))
+	}
+
+	run := func(kill time.Duration) (done string, took time.Duration) {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestDupsWriterProcess$")
+		cmd.Env = append(os.Environ(), "STORYDESK_DUPS_DB="+dbPath, "STORYDESK_DUPS_CORPUS="+corpus)
+		stdout, err := cmd.StdoutPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		var start time.Time
+		var timer *time.Timer
+		sc := bufio.NewScanner(stdout)
+		for sc.Scan() {
+			l := sc.Text()
+			switch {
+			case l == "start":
+				start = time.Now()
+				if kill > 0 {
+					timer = time.AfterFunc(kill, func() { cmd.Process.Signal(syscall.SIGKILL) })
+				}
+			case strings.HasPrefix(l, "error"):
+				t.Fatalf("dups: %s", l)
+			case strings.HasPrefix(l, "done"):
+				done, took = l, time.Since(start)
+			}
+		}
+		cmd.Wait()
+		if timer != nil {
+			timer.Stop()
+		}
+		return done, took
+	}
+
+	// How long a run takes with no cache: kills land inside that.
+	clean := filepath.Join(t.TempDir(), "timing.db")
+	faultStore(t, clean, 1)
+	saved := dbPath
+	dbPath = clean
+	_, full := run(0)
+	dbPath = saved
+	if full == 0 {
+		t.Fatal("the timing run did not finish")
+	}
+	rng := rand.New(rand.NewSource(time.Now().UnixNano()))
+	kills := 0
+	for round := 0; round < 4; round++ {
+		if done, _ := run(time.Duration(1 + rng.Int63n(int64(full)))); done == "" {
+			kills++
+		}
+		s := openTestStore(t, dbPath)
+		if err := s.IntegrityCheck(ctx); err != nil {
+			t.Fatalf("after kill %d: %v", round, err)
+		}
+		for i := range 20 {
+			if d, ok, err := s.Doc(ctx, fmt.Sprintf("a%04d.txt", i)); err != nil || !ok || len(d.Spans) != 1 {
+				t.Fatalf("after kill %d: annotation on a%04d.txt lost (%v %v)", round, i, ok, err)
+			}
+		}
+		s.Close()
+	}
+
+	// Every cached signature is whole and right.
+	s := openTestStore(t, dbPath)
+	texts := map[string]string{}
+	for i := range c.Items {
+		a, err := c.Load(i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts[model.HashText(a.Text)] = a.Text
+	}
+	hashes := make([]string, 0, len(texts))
+	for h := range texts {
+		hashes = append(hashes, h)
+	}
+	cached, err := s.Signatures(ctx, model.DupSignatureVersion, hashes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for h, raw := range cached {
+		var sig model.DupSignature
+		if err := sig.UnmarshalBinary(raw); err != nil {
+			t.Fatalf("cached signature for %s… is damaged: %v", h[:12], err)
+		}
+		if wantRaw, _ := model.Signature(texts[h]).MarshalBinary(); !bytes.Equal(raw, wantRaw) {
+			t.Fatalf("cached signature for %s… is not its text's", h[:12])
+		}
+	}
+	s.Close()
+	t.Logf("a run takes %v; %d of 4 runs killed part-way; %d of %d texts cached afterwards", full.Round(time.Millisecond), kills, len(cached), len(texts))
+
+	// A run after the kills finds what a run without any cache finds.
+	done, _ := run(0)
+	if f := strings.Fields(done); len(f) < 2 || f[1] != strconv.Itoa(len(want.Pairs)) {
+		t.Fatalf("after the kills: %q, want %d pairs", done, len(want.Pairs))
 	}
 }

@@ -111,6 +111,24 @@ func TestBinaryPipes(t *testing.T) {
 			t.Errorf("quotes --json: want one quotation per article:\n%s", out)
 		}
 	})
+	t.Run("dups", func(t *testing.T) {
+		// a-harbour and the hostile b hold the same article: one pair.
+		out, errOut, code := run(t, "", "dups", corpus)
+		noDiagnostics(t, out)
+		if code != 1 || !strings.Contains(errOut, "c-binary") {
+			t.Errorf("status %d, stderr %q: want 1 and the binary file named", code, errOut)
+		}
+		if !strings.Contains(out, "a-harbour.txt") {
+			t.Errorf("the copy was not reported:\n%s", out)
+		}
+		out, _, _ = run(t, "", "dups", "--json", corpus)
+		if recs := jsonLines(t, out); len(recs) != 1 {
+			t.Errorf("dups --json: %d pairs, want 1:\n%s", len(recs), out)
+		}
+		if _, err := os.Stat(filepath.Join(corpus, ".storydesk")); err == nil {
+			t.Error("dups left a store in the corpus")
+		}
+	})
 	t.Run("export", func(t *testing.T) {
 		db := filepath.Join(dir, "empty.db")
 		out, errOut, code := run(t, "", "export", "--format", "jsonl", "--db", db)
@@ -126,6 +144,7 @@ func TestBinaryPipes(t *testing.T) {
 			{"clean"}, {"clean", "--bogus", corpus}, {"quotes"}, {"quotes", "--json=maybe", corpus},
 			{"clean", filepath.Join(dir, "missing")}, {"export"}, {"export", "--format", "xml"},
 			{"export", "--format", "brat"}, {"import"}, {"--bogus"}, {"--labels", ",,,", corpus},
+			{"dups"}, {"dups", "--threshold", "1.5", corpus}, {"dups", "--threshold", "NaN", corpus},
 		} {
 			out, errOut, code := run(t, "", args...)
 			if code == 0 || out != "" || strings.TrimSpace(errOut) == "" {
