@@ -1,10 +1,7 @@
 package data
 
 import (
-	"os"
 	"runtime"
-	"strconv"
-	"strings"
 	"testing"
 
 	"storydesk/data/gencorpus"
@@ -32,23 +29,6 @@ func benchCorpus(b *testing.B) (dir, jsonl string) {
 	return dir, jsonl
 }
 
-// peakRSSMB is the process's peak resident set (VmHWM) in MB, or 0 where
-// /proc is not there. It covers the whole test process, so run one
-// benchmark per process for a figure that belongs to it alone.
-func peakRSSMB() float64 {
-	b, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	for _, line := range strings.Split(string(b), "\n") {
-		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
-			kb, _ := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")))
-			return float64(kb) / 1024
-		}
-	}
-	return 0
-}
-
 // heapMB is the live heap after a collection, in MB.
 func heapMB() float64 {
 	runtime.GC()
@@ -71,7 +51,7 @@ func benchOpen(b *testing.B, path string) {
 		b.Fatalf("%d items, want %d", len(c.Items), benchN)
 	}
 	b.ReportMetric(heapMB(), "MB-heap")
-	if rss := peakRSSMB(); rss > 0 {
+	if rss := gencorpus.PeakRSSMB(); rss > 0 {
 		b.ReportMetric(rss, "MB-peak-rss")
 	}
 	runtime.KeepAlive(c)
@@ -129,7 +109,7 @@ func benchStream(b *testing.B, path string) {
 	b.ReportMetric(float64(max(peak, m.HeapInuse))/(1<<20), "MB-heap")
 	b.ReportMetric(heapMB(), "MB-kept")
 	b.ReportMetric(float64(max(sys, m.Sys))/(1<<20), "MB-sys")
-	if rss := peakRSSMB(); rss > 0 {
+	if rss := gencorpus.PeakRSSMB(); rss > 0 {
 		b.ReportMetric(rss, "MB-peak-rss")
 	}
 	runtime.KeepAlive(kept)

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"storydesk/data/gencorpus"
 )
 
 // The duplicate job on the 100k generated corpus (the JSONL form; see
@@ -82,7 +84,7 @@ func benchCorpusDups(b *testing.B, pairs bool) {
 		if fi, err := os.Stat(db); err == nil {
 			b.ReportMetric(float64(fi.Size())/(1<<20), "MB-store")
 		}
-		if rss := peakRSSMB(); rss > 0 {
+		if rss := gencorpus.PeakRSSMB(); rss > 0 {
 			b.ReportMetric(rss, "MB-peak-rss")
 		}
 	}

@@ -1,7 +1,6 @@
 package data
 
 import (
-	"bufio"
 	"database/sql"
 	"fmt"
 	"os"
@@ -13,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"storydesk/data/gencorpus"
 	"storydesk/model"
 )
 
@@ -61,7 +61,7 @@ func benchExport(b *testing.B, n int) {
 				}
 				b.ReportMetric(heap, "peak-heap-MB")
 				b.ReportMetric(base, "base-heap-MB")
-				if hwm := vmHWM(); hwm > 0 {
+				if hwm := gencorpus.PeakRSSMB(); hwm > 0 {
 					b.ReportMetric(hwm, "VmHWM-MB")
 				}
 			}
@@ -234,23 +234,6 @@ func sampleHeap() func() float64 {
 func resetHWM() {
 	runtime.GC()
 	os.WriteFile("/proc/self/clear_refs", []byte("5"), 0)
-}
-
-// vmHWM is the process's peak resident set in MB (0 when unknown).
-func vmHWM() float64 {
-	f, err := os.Open("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if rest, ok := strings.CutPrefix(sc.Text(), "VmHWM:"); ok {
-			kb, _ := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 64)
-			return kb / 1024
-		}
-	}
-	return 0
 }
 
 // BenchmarkImport10k imports the jsonl export of 10,000 annotated articles

@@ -1,8 +1,6 @@
 package tui
 
 import (
-	"os"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -12,20 +10,6 @@ import (
 	"storydesk/data"
 	"storydesk/data/gencorpus"
 )
-
-func vmHWM() float64 {
-	b, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	for _, line := range strings.Split(string(b), "\n") {
-		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
-			kb, _ := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")))
-			return float64(kb) / 1024
-		}
-	}
-	return 0
-}
 
 // BenchmarkOpen100k measures the whole app on 100,000 generated articles of
 // about 600 words, as a directory of files and as one JSONL file:
@@ -67,7 +51,7 @@ func BenchmarkOpen100k(b *testing.B) {
 				b.ReportMetric(time.Since(start).Seconds(), "s-to-all-read")
 				m.stream.stop()
 			}
-			b.ReportMetric(vmHWM(), "MB-peak-rss")
+			b.ReportMetric(gencorpus.PeakRSSMB(), "MB-peak-rss")
 		})
 	}
 }

@@ -84,7 +84,7 @@ func BenchmarkFrame50MB(b *testing.B) {
 			m.Update(j)
 			_ = m.View()
 		}
-		b.ReportMetric(vmHWM(), "MB-peak-rss")
+		b.ReportMetric(gencorpus.PeakRSSMB(), "MB-peak-rss")
 	})
 	m.stream.stop()
 }
