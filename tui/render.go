@@ -104,11 +104,16 @@ func renderCmd(k renderKey, gen int, a *model.Article, title string, pool *glamo
 		if k.kind == kindRaw {
 			return renderedMsg{key: k, gen: gen, doc: &rendered{raw: layoutRaw(a, k.width)}}
 		}
-		out, err := pool.render(k.width, k.style, articleMarkdown(a, title, noColor))
-		if err != nil {
-			return renderedMsg{key: k, gen: gen, err: err}
+		var lines []string
+		if tooLongForGlamour(a) {
+			lines = plainLines(a, title, k.width)
+		} else {
+			out, err := pool.render(k.width, k.style, articleMarkdown(a, title, noColor))
+			if err != nil {
+				return renderedMsg{key: k, gen: gen, err: err}
+			}
+			lines = glamourLines(out)
 		}
-		lines := glamourLines(out)
 		vp := viewport.New()
 		vp.SetContentLines(lines)
 		return renderedMsg{key: k, gen: gen, doc: &rendered{vp: vp, lines: lines}}
