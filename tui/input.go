@@ -21,6 +21,9 @@ type InputKeyMap struct {
 	DeleteFwd  key.Binding
 	DeleteWord key.Binding
 	DeleteLine key.Binding
+	DeleteEnd  key.Binding
+	WordLeft   key.Binding
+	WordRight  key.Binding
 }
 
 // DefaultInputKeyMap is readline-like editing.
@@ -34,13 +37,17 @@ func DefaultInputKeyMap() InputKeyMap {
 		DeleteFwd:  key.NewBinding(key.WithKeys("delete", "ctrl+d")),
 		DeleteWord: key.NewBinding(key.WithKeys("ctrl+w", "alt+backspace")),
 		DeleteLine: key.NewBinding(key.WithKeys("ctrl+u")),
+		DeleteEnd:  key.NewBinding(key.WithKeys("ctrl+k")),
+		WordLeft:   key.NewBinding(key.WithKeys("alt+left", "ctrl+left", "alt+b")),
+		WordRight:  key.NewBinding(key.WithKeys("alt+right", "ctrl+right", "alt+f")),
 	}
 }
 
-// lineInput is a one-line text field. (bubbles/textinput would do, but it
-// pulls in a clipboard package that is not among the module's dependencies;
-// the filter needs only this much.) It draws no cursor itself: the root puts
-// the terminal's own cursor at cursorX.
+// lineInput is a one-line text field. It is ours rather than
+// bubbles/textinput because every insertion, typed or pasted, must pass
+// through model.Sanitize before it is stored or drawn, and because the
+// field draws no cursor itself: the root puts the terminal's own cursor at
+// cursorX, which keeps the cell maths in one place.
 type lineInput struct {
 	keys   InputKeyMap
 	prompt string
@@ -92,18 +99,18 @@ func (in *lineInput) Update(msg tea.Msg) bool {
 				in.value = append(in.value[:in.pos], in.value[in.pos+1:]...)
 			}
 		case key.Matches(msg, k.DeleteWord):
-			i := in.pos
-			for i > 0 && unicode.IsSpace(in.value[i-1]) {
-				i--
-			}
-			for i > 0 && !unicode.IsSpace(in.value[i-1]) {
-				i--
-			}
+			i := in.wordStart()
 			in.value = append(in.value[:i], in.value[in.pos:]...)
 			in.pos = i
 		case key.Matches(msg, k.DeleteLine):
 			in.value = append([]rune(nil), in.value[in.pos:]...)
 			in.pos = 0
+		case key.Matches(msg, k.DeleteEnd):
+			in.value = in.value[:in.pos]
+		case key.Matches(msg, k.WordLeft):
+			in.pos = in.wordStart()
+		case key.Matches(msg, k.WordRight):
+			in.pos = in.wordEnd()
 		default:
 			if msg.Text == "" || msg.Mod&(tea.ModCtrl|tea.ModAlt|tea.ModSuper) != 0 {
 				return false
@@ -114,6 +121,31 @@ func (in *lineInput) Update(msg tea.Msg) bool {
 		return true
 	}
 	return false
+}
+
+// wordStart is where the word before the cursor begins, as readline's
+// backward-word sees it: skip spaces, then the word.
+func (in *lineInput) wordStart() int {
+	i := in.pos
+	for i > 0 && unicode.IsSpace(in.value[i-1]) {
+		i--
+	}
+	for i > 0 && !unicode.IsSpace(in.value[i-1]) {
+		i--
+	}
+	return i
+}
+
+// wordEnd is where the word after the cursor ends.
+func (in *lineInput) wordEnd() int {
+	i := in.pos
+	for i < len(in.value) && unicode.IsSpace(in.value[i]) {
+		i++
+	}
+	for i < len(in.value) && !unicode.IsSpace(in.value[i]) {
+		i++
+	}
+	return i
 }
 
 func (in *lineInput) insert(s string) {
