@@ -2,57 +2,12 @@ package tui
 
 import (
 	"fmt"
-	"strconv"
-	"strings"
 	"testing"
 
-	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"storydesk/model"
 )
-
-// cellAttrs walks a rendered line cell by cell and reports, for each cell,
-// whether it is underlined and whether it is reversed, from the SGR codes.
-func cellAttrs(t *testing.T, s string) (under, rev []bool) {
-	t.Helper()
-	u, r := false, false
-	for len(s) > 0 {
-		if s[0] == 0x1b {
-			end := strings.IndexByte(s, 'm')
-			if !strings.HasPrefix(s, "\x1b[") || end < 0 {
-				t.Fatalf("unexpected escape in %q", s)
-			}
-			params := s[2:end]
-			if params == "" {
-				u, r = false, false
-			}
-			for _, p := range strings.Split(params, ";") {
-				switch n, _ := strconv.Atoi(p); {
-				case p == "0":
-					u, r = false, false
-				case n == 4:
-					u = true
-				case n == 24:
-					u = false
-				case n == 7:
-					r = true
-				case n == 27:
-					r = false
-				}
-			}
-			s = s[end+1:]
-			continue
-		}
-		g, w := ansi.FirstGraphemeCluster(s, ansi.GraphemeWidth)
-		for i := 0; i < w; i++ {
-			under = append(under, u)
-			rev = append(rev, r)
-		}
-		s = s[len(g):]
-	}
-	return under, rev
-}
 
 const mixedText = "Zoë Ng met 京都市 officials and Cafe\u0301 Ünal in Kyōto 🇨🇴 with 👩‍👩‍👧‍👦 and Ilse Varga.\n\n" +
 	"東京 の 会議 に 山田 太郎 が 出席 した。Then e\u0301lite José García spoke for Ni\u0301ke."

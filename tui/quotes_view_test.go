@@ -2,62 +2,13 @@ package tui
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 	"testing"
 
-	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"storydesk/model"
 )
-
-// cellStyle walks a rendered line cell by cell and reports, per cell,
-// whether it is italic, faint and underlined, from the SGR codes.
-func cellStyle(t *testing.T, s string) (italic, faint, under []bool) {
-	t.Helper()
-	it, fa, un := false, false, false
-	for len(s) > 0 {
-		if s[0] == 0x1b {
-			end := strings.IndexByte(s, 'm')
-			if !strings.HasPrefix(s, "\x1b[") || end < 0 {
-				t.Fatalf("unexpected escape in %q", s)
-			}
-			params := s[2:end]
-			if params == "" {
-				it, fa, un = false, false, false
-			}
-			for _, p := range strings.Split(params, ";") {
-				switch n, _ := strconv.Atoi(p); {
-				case p == "0":
-					it, fa, un = false, false, false
-				case n == 3:
-					it = true
-				case n == 23:
-					it = false
-				case n == 2:
-					fa = true
-				case n == 22:
-					fa = false
-				case n == 4:
-					un = true
-				case n == 24:
-					un = false
-				}
-			}
-			s = s[end+1:]
-			continue
-		}
-		g, w := ansi.FirstGraphemeCluster(s, ansi.GraphemeWidth)
-		for i := 0; i < w; i++ {
-			italic = append(italic, it)
-			faint = append(faint, fa)
-			under = append(under, un)
-		}
-		s = s[len(g):]
-	}
-	return italic, faint, under
-}
 
 const quoteMixed = "Zoë Ng said: “Kyōto 京都 is where Ilse Varga met the 👩‍👩‍👧‍👦 for Cafe\u0301 talks,” and left.\n\n" +
 	"“A second paragraph opens here.\n\n“And goes on,” Ünal wrote, calling it “élite theatre” for Ni\u0301ke."
