@@ -1,12 +1,16 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
+	"storydesk/data"
 	"storydesk/model"
 )
 
@@ -379,7 +383,7 @@ func (d *detailPane) View() string {
 		title = "Article"
 		content = []string{st.p.placeholder.render("No article selected.")}
 	case d.loadErr != nil:
-		content = []string{st.p.errorText.render("Could not load this article:"), cleanLine(d.loadErr.Error())}
+		content = loadErrorLines(st, d.loadErr, d.innerW())
 	case d.showing():
 		if d.kind == kindRaw {
 			content = d.raw.viewCursor(st, d.rawOff, d.rawOff+d.innerH(), d.rawCursorIndex())
@@ -395,4 +399,58 @@ func (d *detailPane) View() string {
 		content = []string{st.p.placeholder.render("Rendering…")}
 	}
 	return box(st, d.focused, title, info, content, d.w, d.h)
+}
+
+// loadErrorLines says in full why an article could not be loaded, wrapped to
+// w cells: the file on its own line(s), then the reason ("permission
+// denied", "no such file or directory"), which a one-line message cut at the
+// pane's edge would hide behind a long path.
+func loadErrorLines(st Styles, err error, w int) []string {
+	w = max(1, w)
+	lines := wrapPlain("Could not load this article:", w)
+	for i := range lines {
+		lines[i] = st.p.errorText.render(lines[i])
+	}
+	var pe *data.ProblemError
+	if errors.As(err, &pe) {
+		p := pe.Problem
+		where := p.Path
+		if p.Line > 0 {
+			where = fmt.Sprintf("%s:%d", p.Path, p.Line)
+		}
+		lines = append(lines, wrapPlain(where, w)...)
+		lines = append(lines, "")
+		return append(lines, wrapPlain(p.Reason, w)...)
+	}
+	return append(lines, wrapPlain(err.Error(), w)...)
+}
+
+// wrapPlain sanitises untrusted one-line text and wraps it to w cells,
+// preferring spaces, then path and option separators, then any grapheme.
+func wrapPlain(s string, w int) []string {
+	s = cleanLine(s)
+	if s == "" {
+		return nil
+	}
+	return strings.Split(ansi.Wrap(s, max(1, w), "/\\:,;=_."), "\n")
+}
+
+// wrapHanging is wrapPlain with every line after the first indented by
+// indent cells (when w leaves room for it), so one entry of a list reads as
+// one block.
+func wrapHanging(s string, w, indent int) []string {
+	lines := wrapPlain(s, w)
+	if len(lines) < 2 || w <= 2*indent {
+		return lines
+	}
+	clean := cleanLine(s)
+	if !strings.HasPrefix(clean, lines[0]) {
+		return lines
+	}
+	rest := wrapPlain(strings.TrimLeft(clean[len(lines[0]):], " "), w-indent)
+	pad := strings.Repeat(" ", indent)
+	for i := range rest {
+		rest[i] = pad + rest[i]
+	}
+	return append(lines[:1], rest...)
 }

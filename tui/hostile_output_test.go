@@ -323,8 +323,8 @@ func TestEscapeSeqsFindsLeaks(t *testing.T) {
 
 // TestVanishedFileShownAsProblem deletes, truncates and replaces by a folder
 // files the list already shows: opening each must say it could not be
-// loaded and name the file, without a crash, and the reader carries on.
-// (That the reason is cut off at the pane's width is reported separately.)
+// loaded, name the file and give the reason in full, without a crash, and
+// the reader carries on.
 func TestVanishedFileShownAsProblem(t *testing.T) {
 	dir := t.TempDir()
 	body := "Harbour workers in Port Ellis voted on Monday to end a strike that had closed the docks.\n"
@@ -349,10 +349,16 @@ func TestVanishedFileShownAsProblem(t *testing.T) {
 	os.Remove(filepath.Join(dir, "c-becomes-dir.txt"))
 	os.Mkdir(filepath.Join(dir, "c-becomes-dir.txt"), 0o755)
 	os.Truncate(filepath.Join(dir, "d-shrinks.jsonl"), 10)
-	for _, name := range []string{"b-vanishes.txt", "c-becomes-dir.txt", "d-shrinks.jsonl:1", "d-shrinks.jsonl:2"} {
+	for _, c := range []struct{ name, reason string }{
+		{"b-vanishes.txt", "no such file or directory"},
+		{"c-becomes-dir.txt", "is a directory"},
+		{"d-shrinks.jsonl:1", "changed since it was opened"},
+		{"d-shrinks.jsonl:2", "changed since it was opened"},
+	} {
 		press(t, m, "j")
-		if p := plain(m); !strings.Contains(p, "Could not load this article") || !strings.Contains(p, name) {
-			t.Errorf("opening %s after it changed on disk:\n%s", name, p)
+		p := plain(m)
+		if !strings.Contains(p, "Could not load this article") || !strings.Contains(p, c.name) || !strings.Contains(flat(detailText(m)), nospace(c.reason)) {
+			t.Errorf("opening %s after it changed on disk:\n%s", c.name, p)
 		}
 	}
 	press(t, m, "j")

@@ -436,9 +436,12 @@ func (m *Model) problemLines() []string {
 	if len(m.problems) == 0 {
 		return []string{m.c.styles.Placeholder.Render("No problems: every input was read.")}
 	}
-	lines := make([]string, len(m.problems))
-	for i, p := range m.problems {
-		lines[i] = cleanLine(p.String())
+	// Each problem in full: wrapped, continuation lines indented, so a long
+	// path never hides the reason.
+	w := max(1, m.over.w-2)
+	var lines []string
+	for _, p := range m.problems {
+		lines = append(lines, wrapHanging(p.String(), w, 2)...)
 	}
 	return lines
 }
@@ -489,8 +492,11 @@ func (m *Model) layout() tea.Cmd {
 	m.help.SetWidth(w)
 	m.over.SetSize(w, bodyH)
 	m.ann.SetSize(w, bodyH)
-	if m.overlay == overlayHelp {
+	switch m.overlay {
+	case overlayHelp:
 		m.over.SetLines(m.helpLines())
+	case overlayProblems:
+		m.over.SetLines(m.problemLines())
 	}
 	if m.narrow {
 		m.list.SetSize(w, bodyH)
