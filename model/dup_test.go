@@ -433,17 +433,17 @@ func TestDupMatchesBruteForce(t *testing.T) {
 	c := dgGenerate(2000, 9)
 	g := newDGGenerator(10)
 	for i := range 1000 {
-		paras := strings.Split(c.docs[g.r.IntN(2000)].Text, "\n\n")
+		paras := strings.Split(c.docs[g.R.IntN(2000)].Text, "\n\n")
 		var mix []string
 		for _, p := range paras {
-			if g.r.IntN(2) == 0 {
+			if g.R.IntN(2) == 0 {
 				mix = append(mix, p)
 			}
 		}
-		for range g.r.IntN(len(paras)) {
-			mix = append(mix, dgArticle{g.paragraph()}.render())
+		for range g.R.IntN(len(paras)) {
+			mix = append(mix, dgArticle{g.Paragraph()}.Render())
 		}
-		g.r.Shuffle(len(mix), func(i, j int) { mix[i], mix[j] = mix[j], mix[i] })
+		g.R.Shuffle(len(mix), func(i, j int) { mix[i], mix[j] = mix[j], mix[i] })
 		c.docs = append(c.docs, DupDoc{ID: fmt.Sprintf("mix%04d", i), Text: strings.Join(mix, "\n\n")})
 	}
 	sigs := SignAll(c.docs, 0, nil)
@@ -572,22 +572,22 @@ func TestWordDiff(t *testing.T) {
 	// is a shortest one: as many changed words as an LCS says.
 	g := newDGGenerator(4)
 	for i := range 80 {
-		a := g.article(1 + g.r.IntN(2))
-		b := a.clone()
+		a := g.Article(1 + g.R.IntN(2))
+		b := a.Clone()
 		for _, p := range b {
 			for j := range p {
-				if g.r.IntN(6) == 0 {
-					p[j].s = g.word()
+				if g.R.IntN(6) == 0 {
+					p[j].S = g.Word()
 				}
 			}
 		}
 		if i%3 == 0 {
-			b = append(b, g.paragraph())
+			b = append(b, g.Paragraph())
 		}
 		if i%4 == 0 && len(b) > 1 {
 			b = b[1:]
 		}
-		x, y := a.render(), b.render()
+		x, y := a.Render(), b.Render()
 		ops := WordDiff(x, y)
 		dupCheckTiling(t, ops, x, y)
 		tx, _ := dupDiffTokens(x)
@@ -630,8 +630,8 @@ func TestWordDiffPathological(t *testing.T) {
 	// Two long unrelated texts: far more than dupDiffMaxD word edits, so the
 	// diff falls back to paragraphs (all different here).
 	const end = "\n\nshared ending"
-	a := g.article(60).render() + end
-	b := g.article(60).render() + end
+	a := g.Article(60).Render() + end
+	b := g.Article(60).Render() + end
 	ops := WordDiff(a, b)
 	dupCheckTiling(t, ops, a, b)
 	if last := ops[len(ops)-1]; last.Kind != DiffEqual || !strings.HasSuffix(RuneSlice(b, last.B0, last.B1), end) {
@@ -639,8 +639,8 @@ func TestWordDiffPathological(t *testing.T) {
 	}
 	// Too many paragraphs for the paragraph pass too: the middle is
 	// replaced whole.
-	a = "same start\n\n" + g.article(2000).render()
-	b = "same start\n\n" + g.article(2000).render()
+	a = "same start\n\n" + g.Article(2000).Render()
+	b = "same start\n\n" + g.Article(2000).Render()
 	ops = WordDiff(a, b)
 	dupCheckTiling(t, ops, a, b)
 	if len(ops) != 4 || ops[1].Kind != DiffDelete || ops[2].Kind != DiffInsert ||
@@ -648,15 +648,15 @@ func TestWordDiffPathological(t *testing.T) {
 		t.Errorf("huge texts: %+v, want the middle replaced whole", ops)
 	}
 	// Shared paragraphs between the changes are kept by the paragraph pass.
-	pa, pb := g.article(40), g.article(40)
-	common := g.paragraph()
-	x := append(append(pa[:20:20], common), pa[20:]...).render()
-	y := append(append(pb[:20:20], common), pb[20:]...).render()
+	pa, pb := g.Article(40), g.Article(40)
+	common := g.Paragraph()
+	x := append(append(pa[:20:20], common), pa[20:]...).Render()
+	y := append(append(pb[:20:20], common), pb[20:]...).Render()
 	ops = WordDiff(x, y)
 	dupCheckTiling(t, ops, x, y)
 	kept := false
 	for _, op := range ops {
-		if op.Kind == DiffEqual && strings.Contains(RuneSlice(x, op.A0, op.A1), dgArticle{common}.render()) {
+		if op.Kind == DiffEqual && strings.Contains(RuneSlice(x, op.A0, op.A1), dgArticle{common}.Render()) {
 			kept = true
 		}
 	}
