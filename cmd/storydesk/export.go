@@ -142,6 +142,7 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	failed := false
+	imported := 0
 	for _, name := range files {
 		r, closeFn, err := openImport(name, stdin)
 		if err != nil {
@@ -166,6 +167,12 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 			failed = true
 		}
 		fmt.Fprintln(stderr, msg)
+		imported += st.Articles
+	}
+	if imported > 0 {
+		// Imported records often match no corpus file (Prodigy's carry only
+		// a text and a hash): the store itself opens them all.
+		fmt.Fprintln(stderr, "storydesk: open with: storydesk --db", shellQuote(path))
 	}
 	if failed {
 		return errSkipped

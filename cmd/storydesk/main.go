@@ -3,6 +3,7 @@
 // stdout for pipelines:
 //
 //	storydesk [flags] [PATH...]        open PATHs (files, directories, globs, - for stdin), or the sample corpus
+//	storydesk --db X.db                open the articles the store X.db holds (imported ones too)
 //	storydesk clean [--json] PATH...   cleaned article text (or JSON lines) to stdout
 //
 // main only parses flags and wires the packages together; the work is done
@@ -10,6 +11,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -81,7 +83,8 @@ func usage(w io.Writer) {
 
 Usage:
   storydesk [flags] [PATH...]         open the articles in PATHs in the terminal UI
-                                      (no PATH: the embedded sample corpus)
+                                      (no PATH: the embedded sample corpus; --db PATH and
+                                      no PATH: the articles that store holds, imported ones too)
   storydesk clean [--json] PATH...    write the cleaned text of each article to stdout
   storydesk quotes [--json] PATH...   write the quotations found, with suggested speakers
   storydesk export --format F [--out FILE|DIR] [--db PATH] [--only-done] [--all-articles] [PATH...]
@@ -106,6 +109,62 @@ func openCorpus(paths []string, stdin io.Reader) (*data.Corpus, error) {
 		return data.OpenSample()
 	}
 	return data.Open(paths, stdin)
+}
+
+// openReader picks what the reader shows and the store it writes to: the
+// corpus in paths (or the sample corpus) with --db or its default store; or,
+// with --db and no path, the articles that store holds, from their
+// snapshots — which is how imported records that match no file are opened.
+func openReader(paths []string, dbPath, who string, stdin io.Reader) (tui.Source, *data.SQLiteStore, error) {
+	if len(paths) == 0 && dbPath != "" {
+		// Opening a store as the corpus must not create one: a mistyped
+		// --db would show an empty reader.
+		if _, err := os.Stat(dbPath); err != nil {
+			return nil, nil, fmt.Errorf("no annotation store at %s: give the corpus PATHs to annotate into a new one, or fill it with `storydesk import --db %s FILE`",
+				model.SanitizeLine(dbPath), shellQuote(dbPath))
+		}
+		store, err := data.OpenStore(dbPath, who)
+		if err != nil {
+			return nil, nil, err
+		}
+		sc, err := data.OpenStoreCorpus(context.Background(), store)
+		if err != nil {
+			store.Close()
+			return nil, nil, err
+		}
+		if sc.Len() == 0 {
+			store.Close()
+			return nil, nil, fmt.Errorf("the annotation store %s holds no articles yet: give the corpus PATHs to annotate, or fill it with `storydesk import --db %s FILE`",
+				model.SanitizeLine(dbPath), shellQuote(dbPath))
+		}
+		return sc, store, nil
+	}
+	c, err := openCorpus(paths, stdin)
+	if err != nil {
+		return nil, nil, err
+	}
+	path := dbPath
+	if path == "" {
+		path = data.DefaultStorePath(c)
+	}
+	store, err := data.OpenStore(path, who)
+	if err != nil {
+		return nil, nil, err
+	}
+	return tui.FromCorpus(c), store, nil
+}
+
+// shellQuote writes a path so it can be pasted into a shell: as it is when
+// it holds only safe characters, else in single quotes. Control characters
+// are removed first, as from everything printed.
+func shellQuote(s string) string {
+	s = model.SanitizeLine(s)
+	if s != "" && strings.IndexFunc(s, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("/._-+:,@%=", r))
+	}) < 0 {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 func reportProblems(w io.Writer, probs []data.Problem) {
@@ -184,15 +243,7 @@ func runTUI(args []string, stdin io.Reader, stderr io.Writer) error {
 	if !term.IsTerminal(os.Stdout.Fd()) {
 		return errors.New("the reader needs a terminal: stdout is not one (for pipelines use `storydesk clean`)")
 	}
-	c, err := openCorpus(fs.Args(), stdin)
-	if err != nil {
-		return err
-	}
-	path := *dbPath
-	if path == "" {
-		path = data.DefaultStorePath(c)
-	}
-	store, err := data.OpenStore(path, who)
+	src, store, err := openReader(fs.Args(), *dbPath, who, stdin)
 	if err != nil {
 		return err
 	}
@@ -207,7 +258,7 @@ func runTUI(args []string, stdin io.Reader, stderr io.Writer) error {
 		defer tty.Close()
 		opts = append(opts, tea.WithInput(tty))
 	}
-	m := tui.New(c, tui.Options{
+	m := tui.NewFromSource(src, tui.Options{
 		NoColor: os.Getenv("NO_COLOR") != "", KeyMap: &keys,
 		Store: store, Annotator: who, Labels: labelSet, LabelColors: cfg.Colors, Theme: cfg.Theme,
 	})

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"os"
@@ -10,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"storydesk/data"
 )
 
 func writeFile(t *testing.T, path, content string) {
@@ -132,5 +135,112 @@ func TestQuotesJSON(t *testing.T) {
 	}
 	if err := run([]string{"quotes"}, nil, &out, &errOut); !errors.Is(err, errUsage) {
 		t.Fatalf("quotes with no path: %v", err)
+	}
+}
+
+// prodigyLines are Prodigy records with no file behind them: only a text,
+// an _input_hash and spans (emoji, CJK, a decomposed accent).
+const prodigyLines = `{"text":"Zoe\u0301 Ng 👩‍👩‍👧 met 小池百合子 in 東京都 on Monday.","_input_hash":42,"spans":[{"start":0,"end":7,"label":"PERSON","text":"Zoe\u0301 Ng"},{"start":18,"end":23,"label":"PERSON","text":"小池百合子"},{"start":27,"end":30,"label":"GPE","text":"東京都"}],"meta":{"title":"Tokyo visit"}}
+{"text":"Ilse Varga 😀 reopened the harbour in Port Ellis.","_input_hash":7,"spans":[{"start":0,"end":10,"label":"PERSON","text":"Ilse Varga"},{"start":37,"end":47,"label":"GPE","text":"Port Ellis"}]}
+`
+
+// `storydesk --db X.db` with no PATH opens the store's snapshots; with a
+// PATH, or without --db, the corpus (or the sample) as before.
+func TestReaderOpensTheStoreWithoutPaths(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "prodigy.jsonl")
+	writeFile(t, in, prodigyLines)
+	db := filepath.Join(dir, "imported.db")
+	var out, errOut bytes.Buffer
+	if err := run([]string{"import", "--db", db, "--annotator", "t", in}, nil, &out, &errOut); err != nil {
+		t.Fatalf("import: %v\n%s", err, errOut.String())
+	}
+	if !strings.Contains(errOut.String(), "open with: storydesk --db "+db+"\n") {
+		t.Errorf("no hint to open the store: %q", errOut.String())
+	}
+
+	src, store, err := openReader(nil, db, "t", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	if src.Len() != 2 || src.Label() != "imported.db" || store.Path() != db {
+		t.Fatalf("store corpus: %d items, label %q, store %s", src.Len(), src.Label(), store.Path())
+	}
+	a, err := src.Load(0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, ok, err := store.Doc(context.Background(), a.ID)
+	if err != nil || !ok || a.ID != "prodigy:42" || a.Title != "Tokyo visit" {
+		t.Fatalf("first article %+v (%v %v)", a, ok, err)
+	}
+	if len(doc.Spans) != 3 {
+		t.Fatalf("spans %+v", doc.Spans)
+	}
+	for _, sp := range doc.Spans {
+		if got := string([]rune(a.Text)[sp.Start:sp.End]); got != sp.Text {
+			t.Errorf("span %d–%d slices the opened text to %q, not %q", sp.Start, sp.End, got, sp.Text)
+		}
+	}
+
+	// A mistyped --db is refused and not created.
+	missing := filepath.Join(dir, "typo.db")
+	if _, _, err := openReader(nil, missing, "t", nil); err == nil || !strings.Contains(err.Error(), "no annotation store at "+missing) {
+		t.Errorf("missing store: %v", err)
+	}
+	if _, err := os.Stat(missing); err == nil {
+		t.Error("a missing store was created")
+	}
+	// An empty store says so.
+	empty := filepath.Join(dir, "empty.db")
+	if s, err := data.OpenStore(empty, "t"); err != nil {
+		t.Fatal(err)
+	} else {
+		s.Close()
+	}
+	if _, _, err := openReader(nil, empty, "t", nil); err == nil || !strings.Contains(err.Error(), "holds no articles") {
+		t.Errorf("empty store: %v", err)
+	}
+	// PATHs with --db: the corpus, writing to that store.
+	corpus := filepath.Join(dir, "corpus")
+	writeFile(t, filepath.Join(corpus, "a.txt"), cleanArticle)
+	src2, store2, err := openReader([]string{corpus}, db, "t", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store2.Close()
+	if src2.Len() != 1 || src2.Item(0).ID != "a.txt" || store2.Path() != db {
+		t.Errorf("corpus with --db: %d items, store %s", src2.Len(), store2.Path())
+	}
+	// No PATH and no --db: the embedded sample corpus, as always.
+	t.Setenv("XDG_DATA_HOME", filepath.Join(dir, "xdg"))
+	src3, store3, err := openReader(nil, "", "t", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store3.Close()
+	if src3.Label() != "sample corpus" || src3.Len() == 0 || !strings.HasPrefix(store3.Path(), filepath.Join(dir, "xdg")) {
+		t.Errorf("no arguments: %q (%d items), store %s", src3.Label(), src3.Len(), store3.Path())
+	}
+}
+
+func TestShellQuote(t *testing.T) {
+	for in, want := range map[string]string{
+		"/tmp/a.db":       "/tmp/a.db",
+		"my notes/a.db":   "'my notes/a.db'",
+		"it's.db":         `'it'\''s.db'`,
+		"a\x1b[2J.db":     "a.db",
+		"":                "''",
+		"$HOME/x;rm -rf":  "'$HOME/x;rm -rf'",
+		"C:/data/ann.db":  "C:/data/ann.db",
+		"~user/ann.db":    "'~user/ann.db'",
+		"ümlaut/ann.db":   "'ümlaut/ann.db'",
+		"a\tb\nc/ann.db":  "'a b c/ann.db'",
+		"plain-name_1.db": "plain-name_1.db",
+	} {
+		if got := shellQuote(in); got != want {
+			t.Errorf("shellQuote(%q) = %s, want %s", in, got, want)
+		}
 	}
 }
