@@ -209,7 +209,13 @@ func runHostileProgram(t *testing.T, dir string, articles int, noColor bool) []b
 		t.Fatal(err)
 	}
 	m := New(c, Options{NoColor: noColor, Theme: map[bool]string{true: "", false: "dark"}[noColor]})
-	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(140, 45))
+	// A colour terminal (teatest's buffer would count as no terminal, and
+	// the reader would drop colour): the colour run writes colour.
+	env := []string{"TTY_FORCE=1", "TERM=xterm-256color", "COLORTERM=truecolor"}
+	if noColor {
+		env = append(env, "NO_COLOR=1")
+	}
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(140, 45), teatest.WithProgramOptions(tea.WithEnvironment(env)))
 	o := &outputLog{tm: tm}
 	o.wait(t, fmt.Sprintf("Read %d articles", articles))
 	for k := 0; k < articles; k++ {
@@ -281,6 +287,9 @@ func TestHostileCorpusProgramOutput(t *testing.T) {
 				if bytes.Contains(out, []byte(s)) {
 					t.Errorf("output holds %q", s)
 				}
+			}
+			if colour := len(colourSeqs(t, out)) > 0; colour == noColor {
+				t.Errorf("colour written: %v, want %v", colour, !noColor)
 			}
 			// The marker text itself is there (sanitising keeps visible text).
 			for _, mk := range hostileMarks {

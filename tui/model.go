@@ -9,6 +9,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 
 	"storydesk/data"
 	"storydesk/model"
@@ -102,6 +103,8 @@ type Model struct {
 	changedDone  bool // the list's changed-on-disk scan has run
 	idIndex      map[string]int
 	themeFixed   bool
+	optNoColor   bool                 // colour turned off by the caller (NO_COLOR), whatever the terminal says
+	profile      colorprofile.Profile // the renderer's, as last reported
 
 	correct correctState // cleaner corrections from the raw view (correct*.go)
 
@@ -163,6 +166,7 @@ func NewFromSource(src Source, opts Options) *Model {
 		m.initDups()
 	}
 	m.themeFixed = opts.Theme == "dark" || opts.Theme == "light"
+	m.optNoColor = opts.NoColor
 	return m
 }
 
@@ -189,11 +193,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.ready = true
 		cmds = append(cmds, m.layout())
 	case tea.BackgroundColorMsg:
-		if !m.c.noColor && !m.themeFixed && msg.IsDark() != m.c.isDark {
-			m.c.restyle(msg.IsDark())
-			m.help.Styles = m.c.styles.Help
-			cmds = append(cmds, m.detail.ensureRender())
+		if !m.themeFixed && msg.IsDark() != m.c.isDark {
+			// Kept without colour too, for when colour comes back.
+			cmds = append(cmds, m.restyle(msg.IsDark(), m.c.noColor))
 		}
+	case tea.ColorProfileMsg:
+		cmds = append(cmds, m.colorProfile(msg.Profile))
 	case streamBatchMsg:
 		cmds = append(cmds, m.applyResults(msg.results), m.stream.next())
 	case streamDoneMsg:
@@ -246,6 +251,56 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	cmds = append(cmds, m.syncDetail(), m.syncQuotes(), m.syncExport())
 	return m, tea.Batch(cmds...)
+}
+
+// restyle rebuilds every style for a background and colour setting, and
+// re-renders the article when its glamour style changes.
+func (m *Model) restyle(isDark, noColor bool) tea.Cmd {
+	if isDark == m.c.isDark && noColor == m.c.noColor {
+		return nil
+	}
+	m.c.noColor = noColor
+	m.c.restyle(isDark)
+	m.help.Styles = m.c.styles.Help
+	if m.overlay == overlayHelp {
+		m.over.SetLines(m.helpLines())
+	}
+	return m.detail.ensureRender()
+}
+
+// colorProfile follows what the terminal can show. Bubble Tea reports
+// TERM=dumb (or no TERM) as NoTTY and NO_COLOR=1 as Ascii, and its renderer
+// then drops every colour: the reader switches to its no-colour styles,
+// where the selection, focus, spans and cursor are shown by markers,
+// border weight, bold, underline and reverse instead. A NoTTY renderer
+// would drop those attributes too, leaving the annotate cursor and spans
+// invisible, so the program is told to keep them (Ascii): it is already
+// moving the cursor around a full screen, which no terminal that lacks
+// bold and reverse would follow either. CLICOLOR_FORCE=1 brings colour
+// back (Bubble Tea then reports ANSI).
+func (m *Model) colorProfile(p colorprofile.Profile) tea.Cmd {
+	if p == colorprofile.Unknown {
+		return nil
+	}
+	var cmds []tea.Cmd
+	if m.profile != colorprofile.Unknown && m.profile != p {
+		// The renderer does not redraw cells whose content is unchanged,
+		// so what it drew under the old profile (no attributes at all,
+		// under NoTTY) would stay: repaint the whole screen.
+		cmds = append(cmds, tea.ClearScreen)
+	}
+	m.profile = p
+	if p == colorprofile.NoTTY {
+		cmds = append(cmds, func() tea.Msg { return tea.ColorProfileMsg{Profile: colorprofile.ASCII} })
+	}
+	noColor := m.optNoColor || p <= colorprofile.ASCII
+	if noColor != m.c.noColor {
+		cmds = append(cmds, m.restyle(m.c.isDark, noColor))
+		if !noColor && !m.themeFixed {
+			cmds = append(cmds, tea.RequestBackgroundColor)
+		}
+	}
+	return tea.Batch(cmds...)
 }
 
 // applyResults records a batch from Stream: titles, outlets, word counts,
