@@ -414,8 +414,9 @@ func (s *SQLiteStore) Do(ctx context.Context, act Action) (Action, error) {
 			return act, err
 		}
 	}
+	otx := newOpTx(tx)
 	for i := range act.Ops {
-		if err := s.apply(ctx, tx, &act.Ops[i]); err != nil {
+		if err := s.applyOp(ctx, otx, &act.Ops[i]); err != nil {
 			return act, err
 		}
 	}
@@ -442,8 +443,84 @@ func (s *SQLiteStore) ensureArticle(ctx context.Context, tx *sql.Tx, a *model.Ar
 	return err
 }
 
-// apply performs one op and records in it what undo needs.
+// opTx is a write transaction as the ops of one action share it: each
+// article's text is read (and indexed by code point) once, not once per
+// span checked against it — a correction on a long article moves hundreds.
+type opTx struct {
+	*sql.Tx
+	texts map[string]*txText
+	stmts map[string]*sql.Stmt // prepared once per transaction: parsing was a third of a large action
+}
+
+type txText struct {
+	text string
+	off  *model.Offsets
+}
+
+func newOpTx(tx *sql.Tx) *opTx {
+	return &opTx{Tx: tx, texts: map[string]*txText{}, stmts: map[string]*sql.Stmt{}}
+}
+
+// stmt returns q prepared in this transaction (closed with it), or nil when
+// it cannot be prepared: the caller then runs q directly and gets the error.
+func (t *opTx) stmt(ctx context.Context, q string) *sql.Stmt {
+	if st := t.stmts[q]; st != nil {
+		return st
+	}
+	st, err := t.Tx.PrepareContext(ctx, q)
+	if err != nil {
+		return nil
+	}
+	t.stmts[q] = st
+	return st
+}
+
+func (t *opTx) QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row {
+	if st := t.stmt(ctx, q); st != nil {
+		return st.QueryRowContext(ctx, args...)
+	}
+	return t.Tx.QueryRowContext(ctx, q, args...)
+}
+
+func (t *opTx) ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	if st := t.stmt(ctx, q); st != nil {
+		return st.ExecContext(ctx, args...)
+	}
+	return t.Tx.ExecContext(ctx, q, args...)
+}
+
+// text returns article id's text as this transaction sees it.
+func (t *opTx) text(ctx context.Context, id string) (*txText, error) {
+	if x := t.texts[id]; x != nil {
+		return x, nil
+	}
+	var text string
+	if err := t.QueryRowContext(ctx, `SELECT text FROM articles WHERE id = ?`, id).Scan(&text); err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, fmt.Errorf("article %s is not in the store", id)
+		}
+		return nil, err
+	}
+	x := &txText{text: text, off: model.NewOffsets(text)}
+	t.texts[id] = x
+	return x, nil
+}
+
+// slice returns code points [start, end) and whether they lie inside the text.
+func (x *txText) slice(start, end int) (string, bool) {
+	if start < 0 || end <= start || end > x.off.Len() {
+		return "", false
+	}
+	return x.text[x.off.ByteAt(start):x.off.ByteAt(end)], true
+}
+
+// apply performs one op in its own opTx (import applies ops one by one).
 func (s *SQLiteStore) apply(ctx context.Context, tx *sql.Tx, op *Op) error {
+	return s.applyOp(ctx, newOpTx(tx), op)
+}
+
+// applyOp performs one op and records in it what undo needs.
+func (s *SQLiteStore) applyOp(ctx context.Context, tx *opTx, op *Op) error {
 	now := s.stamp()
 	switch op.Kind {
 	case OpAddSpan:
@@ -494,8 +571,11 @@ func (s *SQLiteStore) apply(ctx context.Context, tx *sql.Tx, op *Op) error {
 		if err := tx.QueryRowContext(ctx, `SELECT text FROM articles WHERE id = ?`, op.Article).Scan(&op.PrevText); err != nil {
 			return fmt.Errorf("article %s is not in the store: %w", op.Article, err)
 		}
-		_, err := tx.ExecContext(ctx, `UPDATE articles SET text=?, hash=?, updated_at=? WHERE id=?`, op.Text, model.HashText(op.Text), now, op.Article)
-		return err
+		if _, err := tx.ExecContext(ctx, `UPDATE articles SET text=?, hash=?, updated_at=? WHERE id=?`, op.Text, model.HashText(op.Text), now, op.Article); err != nil {
+			return err
+		}
+		delete(tx.texts, op.Article) // read (and indexed) again when a span needs it
+		return nil
 	case OpAddQuote, OpDelQuote, OpSetQuote:
 		return s.applyQuote(ctx, tx, op, now)
 	case OpSetDupLabel:
@@ -554,14 +634,14 @@ func (s *SQLiteStore) apply(ctx context.Context, tx *sql.Tx, op *Op) error {
 }
 
 // applyQuote performs the quote ops, checking the quote against the snapshot.
-func (s *SQLiteStore) applyQuote(ctx context.Context, tx *sql.Tx, op *Op, now string) error {
+func (s *SQLiteStore) applyQuote(ctx context.Context, tx *opTx, op *Op, now string) error {
 	q := &op.Quote
 	if op.Kind != OpDelQuote {
-		var text string
-		if err := tx.QueryRowContext(ctx, `SELECT text FROM articles WHERE id = ?`, op.Article).Scan(&text); err != nil {
-			return fmt.Errorf("article %s is not in the store: %w", op.Article, err)
+		art, err := tx.text(ctx, op.Article)
+		if err != nil {
+			return err
 		}
-		if got := model.RuneSlice(text, q.Start, q.End); q.Start < 0 || q.End <= q.Start || got != q.Text {
+		if got, ok := art.slice(q.Start, q.End); !ok || got != q.Text {
 			return fmt.Errorf("quote %d–%d does not match the article text", q.Start, q.End)
 		}
 		if q.Status == "" {
@@ -619,7 +699,7 @@ func scanQuote(row interface{ Scan(...any) error }) (model.QuoteAnn, error) {
 	return q, err
 }
 
-func quoteByID(ctx context.Context, tx *sql.Tx, id int64) (model.QuoteAnn, error) {
+func quoteByID(ctx context.Context, tx querier, id int64) (model.QuoteAnn, error) {
 	q, err := scanQuote(tx.QueryRowContext(ctx, `SELECT `+quoteCols+` FROM quotes WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return q, fmt.Errorf("quote %d no longer exists", id)
@@ -644,7 +724,7 @@ func quotesQ(ctx context.Context, q querier, id string) ([]model.QuoteAnn, error
 	return out, rows.Err()
 }
 
-func (s *SQLiteStore) span(ctx context.Context, tx *sql.Tx, id int64) (model.Span, error) {
+func (s *SQLiteStore) span(ctx context.Context, tx querier, id int64) (model.Span, error) {
 	var sp model.Span
 	err := tx.QueryRowContext(ctx, `SELECT id, start, "end", label, text, canonical, source FROM spans WHERE id = ?`, id).
 		Scan(&sp.ID, &sp.Start, &sp.End, &sp.Label, &sp.Text, &sp.Canonical, &sp.Source)
@@ -656,22 +736,28 @@ func (s *SQLiteStore) span(ctx context.Context, tx *sql.Tx, id int64) (model.Spa
 
 // checkSpan enforces what the schema cannot: the span lies inside the
 // snapshot, its text is what it covers, and it overlaps no other span.
-func (s *SQLiteStore) checkSpan(ctx context.Context, tx *sql.Tx, article string, sp model.Span) error {
-	var text string
-	if err := tx.QueryRowContext(ctx, `SELECT text FROM articles WHERE id = ?`, article).Scan(&text); err != nil {
-		return fmt.Errorf("article %s is not in the store: %w", article, err)
+func (s *SQLiteStore) checkSpan(ctx context.Context, tx *opTx, article string, sp model.Span) error {
+	art, err := tx.text(ctx, article)
+	if err != nil {
+		return err
 	}
-	if got := model.RuneSlice(text, sp.Start, sp.End); sp.Start < 0 || sp.End <= sp.Start || got != sp.Text {
+	if got, ok := art.slice(sp.Start, sp.End); !ok || got != sp.Text {
 		return fmt.Errorf("span %d–%d %q does not match the article text (%q)", sp.Start, sp.End, sp.Text, got)
 	}
+	// The stored spans never overlap (every one was checked here), so by
+	// start they are also by end: the other span starting last before sp
+	// ends overlaps sp if any does. One index step, where asking for any
+	// span with start < End and end > Start walks every span before sp.
 	var o model.Span
-	err := tx.QueryRowContext(ctx, `SELECT id, start, "end", label, text FROM spans WHERE article_id = ? AND id != ? AND start < ? AND "end" > ? LIMIT 1`,
-		article, sp.ID, sp.End, sp.Start).Scan(&o.ID, &o.Start, &o.End, &o.Label, &o.Text)
-	if err == nil {
-		return &OverlapError{With: o}
-	}
-	if !errors.Is(err, sql.ErrNoRows) {
+	err = tx.QueryRowContext(ctx, `SELECT id, start, "end", label, text FROM spans WHERE article_id = ? AND id != ? AND start < ? ORDER BY start DESC LIMIT 1`,
+		article, sp.ID, sp.End).Scan(&o.ID, &o.Start, &o.End, &o.Label, &o.Text)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return nil
+	case err != nil:
 		return err
+	case o.End > sp.Start:
+		return &OverlapError{With: o}
 	}
 	return nil
 }
@@ -741,8 +827,9 @@ func (s *SQLiteStore) step(ctx context.Context, pick string, undo bool) (Action,
 	if undo {
 		ops = inverse(act.Ops)
 	}
+	otx := newOpTx(tx)
 	for i := range ops {
-		if err := s.apply(ctx, tx, &ops[i]); err != nil {
+		if err := s.applyOp(ctx, otx, &ops[i]); err != nil {
 			return act, false, fmt.Errorf("cannot %s %q: %w", map[bool]string{true: "undo", false: "redo"}[undo], act.Name, err)
 		}
 	}

@@ -226,7 +226,7 @@ func newStyles(isDark, noColor bool) Styles {
 	var (
 		accent   = c("#5A56E0", "#8C88FF")
 		subtle   = c("#C4C4CC", "#44444E")
-		dim      = c("#76767F", "#8E8E99")
+		dim      = c("#67676F", "#8E8E99")
 		fg       = c("#1C1C22", "#E4E4EA")
 		selBg    = c("#DCDAFF", "#37347A")
 		selBlur  = c("#ECECF0", "#2A2A33")
@@ -238,7 +238,7 @@ func newStyles(isDark, noColor bool) Styles {
 	// bubbles' default help colours are too faint on dark backgrounds.
 	help := help.Styles{
 		ShortKey:       s().Foreground(dim).Bold(true),
-		ShortDesc:      s().Foreground(c("#8E8E97", "#74747E")),
+		ShortDesc:      s().Foreground(c("#75757E", "#82828C")),
 		ShortSeparator: s().Foreground(subtle),
 		Ellipsis:       s().Foreground(subtle),
 		FullKey:        s().Foreground(accent).Bold(true),
