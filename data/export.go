@@ -5,11 +5,15 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"syscall"
+	"time"
 	"unicode/utf8"
 
 	"storydesk/model"
@@ -102,6 +106,7 @@ func Export(ctx context.Context, s *SQLiteStore, opts ExportOptions) (ExportStat
 		}
 		env.keep = func(id string) bool { return ids[id] }
 	}
+	cleanStaleTemps(opts, time.Now())
 	sink, err := newSink(env)
 	if err != nil {
 		return st, err
@@ -245,9 +250,7 @@ func createOut(path string, stdout io.Writer, wrap func(io.Writer) io.Writer) (*
 	if dir == "" {
 		dir = "."
 	}
-	// The temporary name starts with a dot and ends in .tmp, so no tool
-	// globbing for *.jsonl or *.txt picks it up if the process is killed.
-	f, err := os.CreateTemp(dir, "."+base+".*.tmp")
+	f, err := os.CreateTemp(dir, tempPattern(base))
 	if err != nil {
 		return nil, fmt.Errorf("export: %w", err)
 	}
@@ -307,7 +310,7 @@ func (o *outFile) name() string {
 // Unlike outFile.commit it does not fsync: a brat export is two files per
 // article, and a sync each would make a large export take minutes.
 func writeFileAtomic(dir, name string, parts [][]byte, wrap func(io.Writer) io.Writer) (tmp string, err error) {
-	f, err := os.CreateTemp(dir, "."+name+".*.tmp")
+	f, err := os.CreateTemp(dir, tempPattern(name))
 	if err != nil {
 		return "", err
 	}
@@ -332,6 +335,121 @@ func writeFileAtomic(dir, name string, parts [][]byte, wrap func(io.Writer) io.W
 		return "", err
 	}
 	return tmp, nil
+}
+
+// tempPattern is the os.CreateTemp pattern of a file being written as name:
+// ".NAME.PID-RANDOM.tmp". The leading dot and the .tmp keep a file left by a
+// killed export out of every *.jsonl or *.txt glob; the process id lets the
+// next export tell a dead writer's file from a running one's.
+func tempPattern(name string) string {
+	return "." + name + "." + strconv.Itoa(os.Getpid()) + "-*.tmp"
+}
+
+// staleTempAge is how long a temporary file may go unwritten before it is
+// taken as abandoned whoever wrote it (a process id may have been reused).
+const staleTempAge = time.Hour
+
+// processStart tells this process's own temporary files from those of an
+// earlier process that had the same id (containers reuse small ids).
+var processStart = time.Now()
+
+// cleanStaleTemps removes what killed exports left at this export's
+// destination: for a file, the temporary files of that one name beside it;
+// for a directory export, every temporary file in the directory (it is the
+// export's own). Only names of exactly tempPattern's shape go, and only when
+// their writer is gone: its process no longer exists, or the file has not
+// been written for staleTempAge. A running export's files stay. Failures
+// are ignored: the export does not depend on it.
+func cleanStaleTemps(opts ExportOptions, started time.Time) {
+	if opts.Out == "" || opts.Out == "-" {
+		return
+	}
+	dir, name := filepath.Split(opts.Out)
+	if ExportToDir(opts.Format) {
+		dir, name = opts.Out, ""
+	}
+	if dir == "" {
+		dir = "."
+	}
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range ents {
+		pid, ok := tempOwner(e.Name(), name)
+		if !ok || !e.Type().IsRegular() {
+			continue
+		}
+		fi, err := e.Info()
+		if err != nil {
+			continue
+		}
+		stale := fi.ModTime().Before(started.Add(-staleTempAge))
+		switch {
+		case pid == os.Getpid():
+			stale = stale || fi.ModTime().Before(processStart)
+		case pid > 0:
+			if alive, known := processAlive(pid); known && !alive {
+				stale = true
+			}
+		}
+		if stale {
+			os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
+}
+
+// tempOwner reports whether file is a temporary file of tempPattern's shape
+// (for name, or for any name when name is ""), and the writer's process id
+// (0 for the older ".NAME.RANDOM.tmp" form, which had none).
+func tempOwner(file, name string) (pid int, ok bool) {
+	rest, ok := strings.CutPrefix(file, ".")
+	if !ok {
+		return 0, false
+	}
+	if rest, ok = strings.CutSuffix(rest, ".tmp"); !ok {
+		return 0, false
+	}
+	i := strings.LastIndexByte(rest, '.')
+	if i <= 0 || (name != "" && rest[:i] != name) {
+		return 0, false
+	}
+	mid := rest[i+1:]
+	p, random, hasPid := strings.Cut(mid, "-")
+	if !hasPid {
+		p, random = "", mid
+	}
+	if random == "" || !allDigits(random) || (hasPid && (p == "" || !allDigits(p))) {
+		return 0, false
+	}
+	if hasPid {
+		pid, _ = strconv.Atoi(p)
+	}
+	return pid, true
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return len(s) > 0
+}
+
+// processAlive says whether process pid exists, when the system can say.
+func processAlive(pid int) (alive, known bool) {
+	p, err := os.FindProcess(pid)
+	if err != nil {
+		return false, true // Windows: no such process
+	}
+	switch err := p.Signal(syscall.Signal(0)); {
+	case err == nil, errors.Is(err, syscall.EPERM):
+		return true, true // EPERM: it exists, under another user
+	case errors.Is(err, os.ErrProcessDone), errors.Is(err, syscall.ESRCH):
+		return false, true
+	}
+	return false, false
 }
 
 // safeFileBase turns an article id into a file name that is safe on every

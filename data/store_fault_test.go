@@ -379,7 +379,7 @@ func TestExportSurvivesSIGKILL(t *testing.T) {
 				t.Fatal("the export did not finish")
 			}
 			checkExportOut(t, format, out, true)
-			kills, finished := 0, 0
+			kills, finished, left := 0, 0, 0
 			for round := 0; round < 6; round++ {
 				out := filepath.Join(t.TempDir(), "out")
 				if format == FormatJSONL {
@@ -392,14 +392,44 @@ func TestExportSurvivesSIGKILL(t *testing.T) {
 				}
 				kills++
 				checkExportOut(t, format, out, false)
+				// The next export to the same place removes what the
+				// killed one left (hidden .NAME.PID-N.tmp files).
+				left += len(tempsIn(t, out, format))
+				if ok, _ := run(t, format, out, 0); !ok {
+					t.Fatal("the export after a kill did not finish")
+				}
+				checkExportOut(t, format, out, true)
+				if tmp := tempsIn(t, out, format); len(tmp) > 0 {
+					t.Errorf("the export after a kill left %q", tmp)
+				}
 			}
-			t.Logf("full export %v; %d killed part-way, %d finished first", full.Round(time.Millisecond), kills, finished)
+			t.Logf("full export %v; %d killed part-way (leaving %d temporary files, all removed by the next export), %d finished first", full.Round(time.Millisecond), kills, left, finished)
 		})
 	}
 	s := openTestStore(t, dbPath)
 	if err := s.IntegrityCheck(ctx); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// tempsIn lists the temporary files at an export's destination.
+func tempsIn(t *testing.T, out, format string) []string {
+	t.Helper()
+	dir, name := filepath.Split(out)
+	if ExportToDir(format) {
+		dir, name = out, ""
+	}
+	ents, err := os.ReadDir(dir)
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
+		t.Fatal(err)
+	}
+	var tmp []string
+	for _, e := range ents {
+		if _, ok := tempOwner(e.Name(), name); ok {
+			tmp = append(tmp, e.Name())
+		}
+	}
+	return tmp
 }
 
 // checkExportOut checks what an export (complete or killed) left under its
