@@ -321,7 +321,7 @@ func (s *session) next() tea.Cmd {
 			doc, found, derr := st.Doc(ctx, op.Article)
 			if derr != nil {
 				// The write is committed; say so, and that the view may lag.
-				msg.err = fmt.Errorf("saved, but re-reading %s failed: %w", op.Article, derr)
+				msg.err = &savedButError{id: op.Article, err: derr}
 				return msg
 			}
 			if !found {
@@ -400,10 +400,31 @@ func (s *session) progress() int {
 	return n
 }
 
-// describeErr turns a store error into a status-bar sentence.
+// savedButError: the write committed, then re-reading what it changed
+// failed, so the screen may lag behind the store. Not a refusal.
+type savedButError struct {
+	id  string
+	err error
+}
+
+func (e *savedButError) Error() string {
+	return fmt.Sprintf("Saved, but re-reading %s failed (the screen may lag): %v", e.id, e.err)
+}
+
+func (e *savedButError) Unwrap() error { return e.err }
+
+// describeErr turns a store error into a status-bar sentence. Anything but
+// a savedButError means the action was not saved and nothing on screen
+// changed; errors about the store's file (*data.StoreError) already lead
+// with what happened ("disk full", "read-only", "locked", "damaged") and
+// name the file, so they survive the bar's cut to the terminal's width.
 func describeErr(err error) string {
 	var oe *data.OverlapError
-	if errors.As(err, &oe) {
+	var sb *savedButError
+	switch {
+	case errors.As(err, &sb):
+		return sb.Error()
+	case errors.As(err, &oe):
 		return "Not saved: it would overlap " + describeSpan(oe.With) + " — entities do not overlap"
 	}
 	return "Not saved: " + err.Error()
