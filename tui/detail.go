@@ -426,13 +426,14 @@ func loadErrorLines(st Styles, err error, w int) []string {
 }
 
 // wrapPlain sanitises untrusted one-line text and wraps it to w cells,
-// preferring spaces, then path and option separators, then any grapheme.
+// preferring spaces, then path and option separators (not the dot of an
+// extension), then any grapheme.
 func wrapPlain(s string, w int) []string {
 	s = cleanLine(s)
 	if s == "" {
 		return nil
 	}
-	return strings.Split(ansi.Wrap(s, max(1, w), "/\\:,;=_."), "\n")
+	return strings.Split(ansi.Wrap(s, max(1, w), "/\\:,;=_"), "\n")
 }
 
 // wrapHanging is wrapPlain with every line after the first indented by

@@ -639,6 +639,26 @@ func (m *Model) View() tea.View {
 		return v
 	}
 	w, h := m.c.width, m.c.height
+	v.SetContent(clampView(m.frame(), w, h))
+	if m.exp.prompt != nil && m.statusH() > 0 {
+		v.Cursor = m.exportCursor()
+	}
+	if m.overlay == overlayNone && m.list.typing {
+		v.Cursor = m.list.cursorPos()
+	}
+	if m.overlay == overlayNone && m.annotating && m.prompt != nil {
+		v.Cursor = m.promptCursor()
+	}
+	if m.overlay == overlayNone && m.annotating && m.quotes.prompt != nil && m.quotes.carriers == nil {
+		v.Cursor = m.speakerCursor()
+	}
+	return v
+}
+
+// frame is the whole screen as the panes draw it, before clampView's last
+// defence (tests check that every screen fits without it).
+func (m *Model) frame() string {
+	w, h := m.c.width, m.c.height
 	var body string
 	switch {
 	case m.overlay != overlayNone:
@@ -683,20 +703,7 @@ func (m *Model) View() tea.View {
 	if m.helpH() > 0 {
 		parts = append(parts, fit(m.help.ShortHelpView(m.shortHelp()), w))
 	}
-	v.SetContent(clampView(strings.Join(parts, "\n"), w, h))
-	if m.exp.prompt != nil && m.statusH() > 0 {
-		v.Cursor = m.exportCursor()
-	}
-	if m.overlay == overlayNone && m.list.typing {
-		v.Cursor = m.list.cursorPos()
-	}
-	if m.overlay == overlayNone && m.annotating && m.prompt != nil {
-		v.Cursor = m.promptCursor()
-	}
-	if m.overlay == overlayNone && m.annotating && m.quotes.prompt != nil && m.quotes.carriers == nil {
-		v.Cursor = m.speakerCursor()
-	}
-	return v
+	return strings.Join(parts, "\n")
 }
 
 // joinColumns puts two blocks of equal height side by side.

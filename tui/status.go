@@ -41,8 +41,9 @@ type statusInfo struct {
 	exportDone, exportTotal int
 }
 
-// statusView lays the bar out in w cells. Segments are dropped by priority
-// (message first, then the progress bar) when the terminal is narrow.
+// statusView lays the bar out in w cells. When the terminal is narrow,
+// segments are dropped by priority, counters and progress first; a message
+// is shortened rather than dropped.
 func statusView(st Styles, w int, s statusInfo) string {
 	if w <= 0 {
 		return ""
@@ -124,21 +125,7 @@ func statusView(st Styles, w int, s statusInfo) string {
 		}
 		return n
 	}
-	for p := 5; p > 0 && width(segs) > w; p-- {
-		if p == 2 && width(segs) > w {
-			// Shorten a long message before dropping it.
-			for i, x := range segs {
-				if x.priority == 2 && x.text != "" {
-					over := width(segs) - w
-					if tw := textWidth(x.text); tw-over >= 12 {
-						segs[i].text = ansi.Truncate(x.text, tw-over, "…")
-					}
-				}
-			}
-			if width(segs) <= w {
-				break
-			}
-		}
+	drop := func(p int) {
 		kept := segs[:0:0]
 		for _, x := range segs {
 			if x.priority != p {
@@ -146,6 +133,31 @@ func statusView(st Styles, w int, s statusInfo) string {
 			}
 		}
 		segs = kept
+	}
+	// shorten cuts the message to fit, keeping at least least cells of it.
+	shorten := func(least int) bool {
+		for i, x := range segs {
+			if x.priority == 2 && x.text != "" {
+				over := width(segs) - w
+				if tw := textWidth(x.text); over > 0 && tw-over >= least {
+					segs[i].text = ansi.Truncate(x.text, tw-over, "…")
+				}
+			}
+		}
+		return width(segs) <= w
+	}
+	for p := 5; p > 2 && width(segs) > w; p-- {
+		drop(p)
+	}
+	// A message (a refusal, an undo, a question waiting for y) outlives
+	// the counters and the notes: shortened first, then what is left of
+	// the bar goes to it, and it is dropped only when not even a few
+	// cells of it fit.
+	if width(segs) > w && !shorten(12) {
+		drop(1)
+		if !shorten(4) {
+			drop(2)
+		}
 	}
 	parts := make([]string, len(segs))
 	for i, x := range segs {
