@@ -25,6 +25,29 @@
 // the same write queue; the who-carried-it search (C) runs over the corpus
 // on a goroutine with model.QuoteMatcher, as corpus-wide tagging does.
 //
+// Corrections (correct*.go): in the raw view a paragraph cursor and t keep a
+// paragraph the cleaner removed or remove a kept one. Each correction is one
+// undoable action that also moves the article's spans and quotations onto
+// the new cleaned text (asking first when some would be lost), and loads
+// apply the stored corrections, so every view shows the corrected text.
+//
+// Duplicates (D, dups*.go): detection runs in the background once the corpus
+// is read, with the store as signature cache; the duplicates screen lists
+// candidate pairs by score with a side-by-side word diff (stacked when
+// narrow), labels them through the write queue, derives copy clusters and
+// their canonical copy, and can hide copies from the list. M marks any two
+// articles and compares them.
+//
+// Export (ctrl+e, export.go) writes what is saved, off the update loop, once
+// the write queue has drained.
+//
+// The terminal: colours come from one theme for a light or dark background
+// (asked of the terminal) and are dropped entirely when the terminal's
+// colour profile has none (NO_COLOR, TERM=dumb): then markers, border
+// weight and attributes carry every distinction. Every screen lays itself
+// out in the terminal's size, down to a few cells, and clampView is only
+// the last defence.
+//
 // Text shown here comes from untrusted files. It has been sanitised at load
 // (model.Sanitize); the view boundary sanitises again, escapes it before it
 // reaches glamour, and keeps only SGR styling from glamour's output. The
