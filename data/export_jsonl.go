@@ -58,6 +58,11 @@ type jsonlDup struct {
 func jsonlOf(d *ExportDoc, rec *jsonlRecord) {
 	rec.Text = d.Text
 	rec.Meta = jsonlMeta{ID: d.ArticleID, Path: d.Path, Title: d.Title, Source: d.Source, URL: d.URL, Date: d.Date}
+	// Never nil: empty annotations must be [] (Prodigy and spaCy iterate
+	// them), also in the first record written.
+	if rec.Spans == nil {
+		rec.Spans, rec.Quotes, rec.Duplicates = []jsonlSpan{}, []jsonlQuote{}, []jsonlDup{}
+	}
 	rec.Spans, rec.Quotes, rec.Duplicates = rec.Spans[:0], rec.Quotes[:0], rec.Duplicates[:0]
 	for _, sp := range d.Spans {
 		rec.Spans = append(rec.Spans, jsonlSpan{Start: sp.Start, End: sp.End, Label: sp.Label, Text: sp.Text, Canonical: sp.Canonical})
