@@ -5,39 +5,56 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"storydesk/data"
+	"storydesk/model"
 )
 
-// Export from the reader (ctrl+e): a one-line prompt "FORMAT PATH" in the
-// status bar, prefilled with a default under the corpus's .storydesk/exports
-// (or beside the store for the sample corpus and stdin). The export runs in a
-// tea.Cmd goroutine with data.Export, after the write queue has drained, and
-// reports progress through a channel the update loop reads one message at a
-// time, so a large corpus never blocks the screen.
+// Export from the reader (ctrl+e): a menu in the status bar, keyboard-first
+// like lazygit's, with the options the command line has — format (f/tab),
+// destination (o to edit; a default under the corpus's .storydesk/exports,
+// or beside the store for the sample corpus, stdin and a store opened on its
+// own), only done (d), and, over a corpus, all articles (a: the corpus's
+// articles not annotated yet too). The short help lists every key. Enter
+// exports. The export runs in a tea.Cmd goroutine with data.Export, after
+// the write queue has drained, and reports progress through a channel the
+// update loop reads one message at a time, so a large corpus never blocks
+// the screen. The choices are kept for the next ctrl+e.
 
-// exportState is the prompt and the running export.
+// exportState is the menu and the running export.
 type exportState struct {
 	prompt  *exportPrompt
-	waiting *exportJob // accepted, waiting for the write queue to drain
+	last    *exportPrompt // the choices of the last export, to start from
+	waiting *exportJob    // accepted, waiting for the write queue to drain
 	running bool
 	done    int
 	total   int
 	cancel  context.CancelFunc
 }
 
+// exportPrompt is the export menu. input holds the destination; it takes
+// keys only while editing (o), but a paste lands in it at any time.
 type exportPrompt struct {
-	input lineInput
-	dir   string // where default names go
+	input    lineInput
+	dir      string // where default names go
+	format   string
+	onlyDone bool
+	all      bool
+	canAll   bool   // the reader shows a corpus: --all-articles has a meaning
+	editing  bool   // the destination field has the keys
+	before   string // the destination when editing began, for esc
 }
 
 // exportJob is one accepted export.
 type exportJob struct {
 	format, out string
+	onlyDone    bool
+	corpus      *data.Corpus // set with all articles
 }
 
 type (
@@ -53,9 +70,15 @@ type (
 )
 
 var (
-	exportCycle  = key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next format"))
-	exportAccept = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "export what is saved"))
-	exportCancel = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel"))
+	exportFormatKey = key.NewBinding(key.WithKeys("f", "tab"), key.WithHelp("f/tab", "format"))
+	exportFormatBk  = key.NewBinding(key.WithKeys("F", "shift+tab"), key.WithHelp("F", "format back"))
+	exportEditKey   = key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "edit path"))
+	exportDoneKey   = key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "only done"))
+	exportAllKey    = key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "all articles"))
+	exportAccept    = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "export what is saved"))
+	exportCancel    = key.NewBinding(key.WithKeys("esc", "q"), key.WithHelp("esc", "cancel"))
+	exportKeepPath  = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep path"))
+	exportUndoPath  = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back"))
 )
 
 // exportDefaultName is each format's file (or directory, with a slash) name.
@@ -80,16 +103,25 @@ func (m *Model) exportStore() *data.SQLiteStore {
 	return s
 }
 
+// exportCorpus is the corpus on screen, when it is one (not a store opened
+// on its own, nor a test source): --all-articles reads its files.
+func (m *Model) exportCorpus() *data.Corpus {
+	if cs, ok := m.src.(*corpusSource); ok {
+		return cs.c
+	}
+	return nil
+}
+
 // exportDir is where default export names go: the corpus root's
 // .storydesk/exports, or the store's directory for the sample and stdin.
 func (m *Model) exportDir(st *data.SQLiteStore) string {
-	if cs, ok := m.src.(*corpusSource); ok && cs.c.Root != "" && !cs.c.Sample {
-		return filepath.Join(cs.c.Root, ".storydesk", "exports")
+	if c := m.exportCorpus(); c != nil && c.Root != "" && !c.Sample {
+		return filepath.Join(c.Root, ".storydesk", "exports")
 	}
 	return filepath.Dir(st.Path())
 }
 
-// openExport opens the export prompt.
+// openExport opens the export menu, with the last export's choices.
 func (m *Model) openExport() tea.Cmd {
 	if !m.needStore() {
 		return nil
@@ -103,42 +135,38 @@ func (m *Model) openExport() tea.Cmd {
 		m.message = "An export is already running"
 		return nil
 	}
-	p := &exportPrompt{dir: m.exportDir(st)}
-	p.input = lineInput{keys: m.c.keys.Input, prompt: "Export: "}
+	p := &exportPrompt{dir: m.exportDir(st), format: data.FormatJSONL, canAll: m.exportCorpus() != nil}
+	p.input = lineInput{keys: m.c.keys.Input, prompt: "Export to: "}
 	p.input.SetWidth(max(1, m.c.width-len(p.input.prompt)-1))
-	p.input.SetValue(data.FormatJSONL + " " + filepath.Join(p.dir, exportDefaultName(data.FormatJSONL)))
+	p.input.SetValue(filepath.Join(p.dir, exportDefaultName(p.format)))
+	if l := m.exp.last; l != nil {
+		p.format, p.onlyDone, p.all = l.format, l.onlyDone, l.all && p.canAll
+		p.input.SetValue(l.input.Value())
+	}
 	m.exp.prompt = p
 	return nil
 }
 
-// parse splits the input into format and path ("~/" is the home directory).
-func (p *exportPrompt) parse() (format, path string) {
-	v := strings.TrimSpace(p.input.Value())
-	format, path, _ = strings.Cut(v, " ")
-	path = strings.TrimSpace(path)
+// path is the destination as typed, "~/" expanded to the home directory.
+func (p *exportPrompt) path() string {
+	path := strings.TrimSpace(p.input.Value())
 	if strings.HasPrefix(path, "~"+string(filepath.Separator)) {
 		if home, err := os.UserHomeDir(); err == nil {
 			path = filepath.Join(home, path[2:])
 		}
 	}
-	return strings.ToLower(format), path
+	return path
 }
 
-// cycle moves to the next format, swapping a default file name for the new
-// format's; a name the user typed stays.
-func (p *exportPrompt) cycle() {
-	format, path := p.parse()
-	next := data.ExportFormats[0]
-	for i, f := range data.ExportFormats {
-		if f == format {
-			next = data.ExportFormats[(i+1)%len(data.ExportFormats)]
-		}
-	}
-	raw := strings.TrimSpace(p.input.Value())
-	_, typed, _ := strings.Cut(raw, " ")
-	typed = strings.TrimSpace(typed)
+// cycle moves to the next (step 1) or previous (-1) format, swapping a
+// default file name for the new format's; a name the user typed stays.
+func (p *exportPrompt) cycle(step int) {
+	n := len(data.ExportFormats)
+	i := slices.Index(data.ExportFormats, p.format)
+	next := data.ExportFormats[((i+step)%n+n)%n]
+	typed := strings.TrimSpace(p.input.Value())
 	switch {
-	case path == "":
+	case typed == "":
 		typed = filepath.Join(p.dir, exportDefaultName(next))
 	default:
 		dir, base := filepath.Split(strings.TrimRight(typed, string(filepath.Separator)))
@@ -149,44 +177,70 @@ func (p *exportPrompt) cycle() {
 			}
 		}
 	}
-	p.input.SetValue(next + " " + typed)
+	p.format = next
+	p.input.SetValue(typed)
 }
 
 func (p *exportPrompt) ShortHelp() []key.Binding {
-	return []key.Binding{exportCycle, exportAccept, exportCancel}
+	if p.editing {
+		return []key.Binding{exportKeepPath, exportUndoPath}
+	}
+	b := []key.Binding{exportAccept, exportFormatKey, exportEditKey, exportDoneKey}
+	if p.canAll {
+		b = append(b, exportAllKey)
+	}
+	return append(b, exportCancel)
 }
 
-// exportPromptKey edits the prompt; enter starts the export.
+// exportPromptKey runs the menu: its letters change the options, o edits
+// the destination, enter starts the export.
 func (m *Model) exportPromptKey(msg tea.KeyPressMsg) tea.Cmd {
 	p := m.exp.prompt
+	if p.editing {
+		switch {
+		case key.Matches(msg, exportKeepPath):
+			p.editing = false
+		case key.Matches(msg, exportUndoPath):
+			p.editing = false
+			p.input.SetValue(p.before)
+		default:
+			p.input.Update(msg)
+		}
+		return nil
+	}
 	switch {
 	case key.Matches(msg, exportCancel):
 		m.exp.prompt = nil
 		m.message = "Export cancelled"
-		return nil
-	case key.Matches(msg, exportCycle):
-		p.cycle()
-		return nil
+	case key.Matches(msg, exportFormatKey):
+		p.cycle(1)
+	case key.Matches(msg, exportFormatBk):
+		p.cycle(-1)
+	case key.Matches(msg, exportEditKey):
+		p.editing, p.before = true, p.input.Value()
+	case key.Matches(msg, exportDoneKey):
+		p.onlyDone = !p.onlyDone
+	case key.Matches(msg, exportAllKey):
+		if !p.canAll {
+			m.message = "Every article the store holds is exported: there are no others"
+			return nil
+		}
+		p.all = !p.all
 	case key.Matches(msg, exportAccept):
-		format, path := p.parse()
-		known := false
-		for _, f := range data.ExportFormats {
-			known = known || f == format
-		}
-		switch {
-		case !known:
-			m.message = fmt.Sprintf("Unknown format %q: one of %s (tab cycles)", format, strings.Join(data.ExportFormats, ", "))
-			return nil
-		case path == "" || path == "-":
-			m.message = "Give a path to export to"
+		path := p.path()
+		if path == "" || path == "-" {
+			m.message = "Give a path to export to (o edits it)"
 			return nil
 		}
-		m.exp.prompt = nil
-		m.exp.waiting = &exportJob{format: format, out: filepath.Clean(path)}
+		job := &exportJob{format: p.format, out: filepath.Clean(path), onlyDone: p.onlyDone}
+		if p.all {
+			job.corpus = m.exportCorpus()
+		}
+		m.exp.last, m.exp.prompt = p, nil
+		m.exp.waiting = job
 		m.exp.done, m.exp.total = 0, 0
 		return m.syncExport()
 	}
-	p.input.Update(msg)
 	return nil
 }
 
@@ -206,10 +260,7 @@ func (m *Model) syncExport() tea.Cmd {
 	go func() {
 		defer close(ch)
 		defer cancel()
-		total := 0
-		if s, err := st.Statuses(ctx); err == nil {
-			total = len(s)
-		}
+		total := exportTotal(ctx, st, *j)
 		if !data.ExportToDir(j.format) {
 			// The exporter makes a format's directory but not a file's
 			// parent; the default .storydesk/exports may not exist yet.
@@ -219,7 +270,8 @@ func (m *Model) syncExport() tea.Cmd {
 			}
 		}
 		stats, err := data.Export(ctx, st, data.ExportOptions{
-			Format: j.format, Out: j.out,
+			Format: j.format, Out: j.out, OnlyDone: j.onlyDone,
+			Corpus: j.corpus, AllArticles: j.corpus != nil,
 			Progress: func(done int) {
 				// Drop a count the screen has not taken yet: the next
 				// one supersedes it.
@@ -232,6 +284,29 @@ func (m *Model) syncExport() tea.Cmd {
 		ch <- exportDoneMsg{job: *j, stats: stats, err: err}
 	}()
 	return waitExport(ch)
+}
+
+// exportTotal is how many articles the export will write, for the bar: the
+// stored ones (the done ones with only done), or the corpus's with all
+// articles (an upper bound with only done too).
+func exportTotal(ctx context.Context, st *data.SQLiteStore, j exportJob) int {
+	if j.corpus != nil {
+		return len(j.corpus.Items)
+	}
+	statuses, err := st.Statuses(ctx)
+	if err != nil {
+		return 0
+	}
+	if !j.onlyDone {
+		return len(statuses)
+	}
+	n := 0
+	for _, s := range statuses {
+		if s == model.StatusDone {
+			n++
+		}
+	}
+	return n
 }
 
 func waitExport(ch <-chan tea.Msg) tea.Cmd {
@@ -266,8 +341,21 @@ func (m *Model) updateExport(msg tea.Msg) (tea.Cmd, bool) {
 		if data.ExportToDir(msg.job.format) {
 			out += string(filepath.Separator)
 		}
+		var which []string
+		if msg.job.onlyDone {
+			which = append(which, "done only")
+		}
+		if msg.job.corpus != nil {
+			which = append(which, "unannotated too")
+		}
 		m.message = fmt.Sprintf("Exported %s article%s (%s span%s, %s quote%s) to %s",
 			commas(s.Articles), plural(s.Articles), commas(s.Spans), plural(s.Spans), commas(s.Quotes), plural(s.Quotes), out)
+		if len(which) > 0 {
+			m.message += " — " + strings.Join(which, ", ")
+		}
+		if s.Skipped > 0 {
+			m.message += fmt.Sprintf("; %s unreadable article%s skipped", commas(s.Skipped), plural(s.Skipped))
+		}
 		return nil, true
 	}
 	return nil, false
@@ -285,14 +373,72 @@ func (m *Model) exportStatus(info *statusInfo) {
 	}
 }
 
-// exportPromptView is the prompt, drawn in place of the status bar.
+// exportPromptView is the menu, drawn in place of the status bar: every
+// option with its key, the current format highlighted among the others when
+// there is room, the destination shortened from the left to fit.
 func (m *Model) exportPromptView(w int) string {
+	p := m.exp.prompt
 	st := m.c.styles
-	return fit(m.exp.prompt.input.View(st.FilterPrompt.Render)+st.p.rowDim.render("  tab: format"), w)
+	if p.editing {
+		return fit(p.input.View(st.FilterPrompt.Render)+st.p.rowDim.render("  enter keep · esc back"), w)
+	}
+	k := st.p.filterPrompt.render
+	val := st.p.statusBar.render
+	dim := st.p.rowDim.render
+	check := func(on bool) string {
+		if on {
+			return "[x]"
+		}
+		return "[ ]"
+	}
+	var formats []string
+	for _, f := range data.ExportFormats {
+		if f == p.format {
+			formats = append(formats, st.p.rowSelected.render(" "+f+" "))
+		} else {
+			formats = append(formats, dim(" "+f+" "))
+		}
+	}
+	head := k("Export") + "  " + k("f") + " "
+	opts := "  " + k("d") + " " + val(check(p.onlyDone)+" only done")
+	if p.canAll {
+		opts += "  " + k("a") + " " + val(check(p.all)+" all articles")
+	}
+	pathLead := "  " + k("o") + " "
+	dest := p.input.Value()
+	if data.ExportToDir(p.format) && !strings.HasSuffix(dest, string(filepath.Separator)) {
+		dest += string(filepath.Separator) // a directory: say so
+	}
+	// Every format when the destination keeps 24 cells; else the current one.
+	fmts := strings.Join(formats, "")
+	if w-textWidth(head+fmts+pathLead+opts) < 24 {
+		fmts = st.p.rowSelected.render(" " + p.format + " ")
+	}
+	room := w - textWidth(head+fmts+pathLead+opts)
+	return fit(head+fmts+pathLead+val(truncLeft(dest, max(room, 8)))+opts, w)
 }
 
-// exportCursor puts the terminal cursor in the prompt (the status bar row).
+// truncLeft keeps the end of s (a path's file name matters most) within w
+// cells, marking the cut with an ellipsis.
+func truncLeft(s string, w int) string {
+	if textWidth(s) <= w {
+		return s
+	}
+	rs := []rune(s)
+	for i := range rs {
+		if t := "…" + string(rs[i+1:]); textWidth(t) <= w {
+			return t
+		}
+	}
+	return "…"
+}
+
+// exportCursor puts the terminal cursor in the destination field while it
+// is edited (the status bar row); the menu itself shows none.
 func (m *Model) exportCursor() *tea.Cursor {
+	if !m.exp.prompt.editing {
+		return nil
+	}
 	x := m.exp.prompt.input.cursorX()
 	if x >= m.c.width {
 		return nil
