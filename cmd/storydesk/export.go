@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strings"
 
 	"storydesk/data"
@@ -96,10 +97,11 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 }
 
 // runImport reads span JSON lines (spaCy, Prodigy, or storydesk's own jsonl
-// export) into the annotation store.
+// export) and brat standoff (a directory, or an .ann with its .txt) into the
+// annotation store.
 func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs := subcommandFlags("import", "import [--db PATH] [--annotator NAME] FILE.jsonl...", stderr)
-	dbPath := fs.String("db", "", "annotation store `PATH` (default: the one `storydesk FILE.jsonl` uses)")
+	fs := subcommandFlags("import", "import [--db PATH] [--annotator NAME] FILE.jsonl|BRATDIR|FILE.ann...", stderr)
+	dbPath := fs.String("db", "", "annotation store `PATH` (default: the one `storydesk FILE.jsonl` or `storydesk BRATDIR` uses)")
 	annotator := fs.String("annotator", "", "annotator `NAME` recorded on the imported spans (default: the config file's, else the OS user)")
 	if err := parseSubcommand(fs, args); err != nil {
 		return err
@@ -109,7 +111,11 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if path == "" {
 		var named []string
 		for _, f := range files {
-			if f != "-" {
+			switch {
+			case f == "-":
+			case isBratFile(f):
+				named = append(named, filepath.Dir(f)) // its folder, as `storydesk DIR` opens it
+			default:
 				named = append(named, f)
 			}
 		}
@@ -144,6 +150,28 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	failed := false
 	imported := 0
 	for _, name := range files {
+		if isBratDir(name) || isBratFile(name) {
+			st, err := data.ImportBrat(ctx, store, name, data.ImportOptions{Problem: func(p data.Problem) {
+				fmt.Fprintln(stderr, "storydesk: skipped", p.String())
+			}})
+			if err != nil {
+				if ctx.Err() != nil {
+					return err
+				}
+				fmt.Fprintln(stderr, "storydesk: skipped", err)
+				failed = true
+				continue
+			}
+			msg := fmt.Sprintf("storydesk: imported %d brat documents from %s into %s (%d entities, %d quotations)",
+				st.Articles, model.SanitizeLine(name), model.SanitizeLine(path), st.Spans, st.Quotes)
+			if st.Failed > 0 {
+				msg += fmt.Sprintf("; %d bad lines or documents skipped", st.Failed)
+				failed = true
+			}
+			fmt.Fprintln(stderr, msg)
+			imported += st.Articles
+			continue
+		}
 		r, closeFn, err := openImport(name, stdin)
 		if err != nil {
 			fmt.Fprintln(stderr, "storydesk: skipped", model.SanitizeLine(name)+":", err)
@@ -178,6 +206,17 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		return errSkipped
 	}
 	return nil
+}
+
+// isBratDir reports whether name is a directory (brat standoff files).
+func isBratDir(name string) bool {
+	fi, err := os.Stat(name)
+	return err == nil && fi.IsDir()
+}
+
+// isBratFile reports whether name is a brat .ann file.
+func isBratFile(name string) bool {
+	return strings.EqualFold(filepath.Ext(name), ".ann")
 }
 
 // openImport opens a file to import (- is stdin; .gz is decompressed).

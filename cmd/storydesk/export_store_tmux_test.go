@@ -35,7 +35,7 @@ func TestImportedStoreOpensInTmux(t *testing.T) {
 	}
 	s.keys("Enter") // list → article
 	s.keys("Enter") // annotate mode
-	s.waitFor("the first imported span under the cursor", contains("PERSON “Zoé Ng”"))
+	s.waitFor("the first imported span under the cursor", contains("PERSON “Zoe\u0301 Ng”"))
 	s.keys("e")
 	s.waitFor("the entities panel", func(scr string) bool {
 		return strings.Contains(scr, "PERSON 2") && strings.Contains(scr, "小池百合子") && strings.Contains(scr, "GPE 1") && strings.Contains(scr, "東京都")

@@ -90,9 +90,9 @@ Usage:
   storydesk export --format F [--out FILE|DIR] [--db PATH] [--only-done] [--all-articles] [PATH...]
                                       write the annotations as jsonl (spaCy/Prodigy), brat,
                                       conll, w3c (Web Annotation) or csv (quotes, clusters)
-  storydesk import [--db PATH] FILE.jsonl...
+  storydesk import [--db PATH] FILE.jsonl|BRATDIR|FILE.ann...
                                       read span JSON lines (spaCy, Prodigy, storydesk export)
-                                      into the annotation store
+                                      or brat standoff into the annotation store
   storydesk dups [--json] [--threshold X] [--db PATH] PATH...
                                       write the pairs of articles that are copies of each other
 
