@@ -127,3 +127,56 @@ func TestExportImportCommandErrors(t *testing.T) {
 		t.Errorf("bad import: %v\n%s", err, errOut.String())
 	}
 }
+
+// brat through the commands: export, import into a fresh store (the same
+// entities), bad lines named by file and line with exit status 1, and the
+// default store of a brat folder is the one `storydesk FOLDER` opens.
+func TestImportBratCommand(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	dir, _, db := exportFixture(t)
+	brat := filepath.Join(dir, "brat")
+	var out, errOut bytes.Buffer
+	if err := run([]string{"export", "--format", "brat", "--db", db, "--out", brat}, nil, &out, &errOut); err != nil {
+		t.Fatalf("export: %v\n%s", err, errOut.String())
+	}
+	fresh := filepath.Join(dir, "fresh.db")
+	errOut.Reset()
+	if err := run([]string{"import", "--db", fresh, brat}, nil, &out, &errOut); err != nil {
+		t.Fatalf("import: %v\n%s", err, errOut.String())
+	}
+	if !strings.Contains(errOut.String(), "imported 1 brat documents from "+brat+" into "+fresh+" (1 entities, 0 quotations)") ||
+		!strings.Contains(errOut.String(), "open with: storydesk --db "+fresh) {
+		t.Errorf("summary: %q", errOut.String())
+	}
+	s, err := data.OpenStore(fresh, "t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, ok, err := s.Doc(context.Background(), "a.txt.txt")
+	s.Close()
+	if err != nil || !ok || len(doc.Spans) != 1 || doc.Spans[0].Text != "Mara Okafor" {
+		t.Fatalf("imported: %+v %v %v", doc, ok, err)
+	}
+
+	// A bad line: named, the good one imported, exit status 1.
+	writeFile(t, filepath.Join(dir, "hand", "x.txt"), "Ilse Varga met Mara Okafor.")
+	writeFile(t, filepath.Join(dir, "hand", "x.ann"), "T1\tPERSON 0 10\tIlse Varga\nT2\tPERSON 15 99\tMara Okafor\n")
+	errOut.Reset()
+	err = run([]string{"import", "--db", fresh, filepath.Join(dir, "hand", "x.ann")}, nil, &out, &errOut)
+	if !errors.Is(err, errSkipped) || !strings.Contains(errOut.String(), filepath.Join(dir, "hand", "x.ann")+":2: T2: 15–99 is outside the text") ||
+		!strings.Contains(errOut.String(), "imported 1 brat documents") {
+		t.Errorf("bad line: %v\n%s", err, errOut.String())
+	}
+	// No --db: the store `storydesk hand/` uses.
+	errOut.Reset()
+	err = run([]string{"import", filepath.Join(dir, "hand", "x.ann")}, nil, &out, &errOut)
+	if want := filepath.Join(dir, "hand", ".storydesk", "annotations.db"); !errors.Is(err, errSkipped) || !strings.Contains(errOut.String(), "into "+want) {
+		t.Errorf("default store: %v\n%s", err, errOut.String())
+	}
+	// Not a brat file or folder, not JSON lines: refused by name.
+	errOut.Reset()
+	err = run([]string{"import", "--db", fresh, filepath.Join(dir, "missing")}, nil, &out, &errOut)
+	if !errors.Is(err, errSkipped) || !strings.Contains(errOut.String(), "missing") {
+		t.Errorf("missing input: %v\n%s", err, errOut.String())
+	}
+}
