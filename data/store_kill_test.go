@@ -84,8 +84,11 @@ func TestStoreSurvivesSIGKILL(t *testing.T) {
 			}
 			close(lines)
 		}()
-		// Let it commit a few actions, then kill it mid-write.
-		deadline := time.After(time.Duration(20+rng.Intn(200)) * time.Millisecond)
+		// Let it commit a few actions, then kill it mid-write. The clock
+		// starts at its first commit, not at its start (process start and
+		// opening the store took most of a fixed delay, so rounds confirmed
+		// one action or none).
+		var deadline <-chan time.Time
 		killed := false
 		for l := range lines {
 			if strings.HasPrefix(l, "error") {
@@ -94,6 +97,9 @@ func TestStoreSurvivesSIGKILL(t *testing.T) {
 			if f := strings.Fields(l); len(f) == 2 && f[0] == "ok" {
 				n, _ := strconv.Atoi(f[1])
 				confirmed[n] = true
+				if deadline == nil {
+					deadline = time.After(time.Duration(5+rng.Intn(150)) * time.Millisecond)
+				}
 			}
 			select {
 			case <-deadline:
