@@ -56,14 +56,14 @@ const (
 type StoreFault int
 
 const (
-	FaultOther    StoreFault = iota
-	FaultDamaged             // the file is corrupted or truncated
-	FaultFull                // the disk (or the file's size limit) is full
-	FaultWrite               // a write failed: full disk, size limit or failing disk
-	FaultReadOnly            // the file, its folder or the disk cannot be written
-	FaultCantOpen            // the file or its -wal/-shm cannot be opened or created
-	FaultBusy                // another program held the lock past the timeout
-	FaultIO                  // another disk error
+	FaultOther    StoreFault = iota // not the file's fault (a constraint, a bad query)
+	FaultDamaged                    // the file is corrupted or truncated
+	FaultFull                       // the disk (or the file's size limit) is full
+	FaultWrite                      // a write failed: full disk, size limit or failing disk
+	FaultReadOnly                   // the file, its folder or the disk cannot be written
+	FaultCantOpen                   // the file or its -wal/-shm cannot be opened or created
+	FaultBusy                       // another program held the lock past the timeout
+	FaultIO                         // another disk error
 )
 
 // Errors a StoreError matches with errors.Is, by fault.
