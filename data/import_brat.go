@@ -109,7 +109,16 @@ func ImportBrat(ctx context.Context, s *SQLiteStore, path string, opts ImportOpt
 			return st, err // the open batch is rolled back
 		}
 		annPath := filepath.Join(root, rel)
-		doc, err := readBratAnn(annPath, func(line int, format string, args ...any) { problem(annPath, line, format, args...) })
+		// A file's bad lines are found in two passes (shape, then
+		// references): reported in line order.
+		var bad []Problem
+		doc, err := readBratAnn(annPath, func(line int, format string, args ...any) {
+			bad = append(bad, Problem{Line: line, Reason: fmt.Sprintf(format, args...)})
+		})
+		sort.SliceStable(bad, func(i, j int) bool { return bad[i].Line < bad[j].Line })
+		for _, p := range bad {
+			problem(annPath, p.Line, "%s", p.Reason)
+		}
 		if err != nil {
 			problem(annPath, 0, "%s", err.Error())
 			continue
@@ -372,8 +381,10 @@ func readBratAnn(annPath string, bad func(line int, format string, args ...any))
 		k, okQ := quoteAt[r.arg1]
 		_, okE := entAt[r.arg2]
 		switch {
-		case !okQ && dropped[r.arg1], !okE && dropped[r.arg2]:
-			bad(r.line, "Speaker: %s or %s was left out (see its line)", model.SanitizeLine(r.arg1), model.SanitizeLine(r.arg2))
+		case !okQ && dropped[r.arg1]:
+			bad(r.line, "Speaker: %s was left out (see its line)", model.SanitizeLine(r.arg1))
+		case !okE && dropped[r.arg2]:
+			bad(r.line, "Speaker: %s was left out (see its line)", model.SanitizeLine(r.arg2))
 		case !okQ:
 			bad(r.line, "Speaker: Arg1 %s is not a Quote of this file", model.SanitizeLine(r.arg1))
 		case !okE:

@@ -233,7 +233,7 @@ func TestImportBratBadLines(t *testing.T) {
 		"a.ann:8":  "text between its fragments",
 		"a.ann:10": "unknown value \"shouted\"",
 		"a.ann:11": "T7 was left out",
-		"a.ann:12": "left out",
+		"a.ann:12": "T5 was left out",
 		"a.ann:14": "T1 is already defined on line 1",
 		"a.ann:15": "unknown annotation kind",
 		"a.ann:16": "not numbers",
@@ -246,6 +246,11 @@ func TestImportBratBadLines(t *testing.T) {
 	}
 	if len(got) != len(want) || st.Failed != len(want) {
 		t.Errorf("problems %d (failed %d), want %d:\n%v", len(got), st.Failed, len(want), got)
+	}
+	for i := 1; i < len(probs); i++ {
+		if probs[i].Path == probs[i-1].Path && probs[i].Line < probs[i-1].Line {
+			t.Errorf("problems out of line order: %s before %s", probs[i-1], probs[i])
+		}
 	}
 	for _, p := range probs {
 		if !strings.HasPrefix(p.String(), filepath.Join(dir, "")) {
@@ -298,4 +303,39 @@ func writeTestFile(t *testing.T, path, content string) {
 	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// BenchmarkImportBrat10k imports the brat export of 10,000 annotated
+// articles into a fresh store.
+//
+//	go test ./data -run '^$' -bench ImportBrat10k -benchtime 1x
+func BenchmarkImportBrat10k(b *testing.B) {
+	const n = 10_000
+	dir := b.TempDir()
+	s, err := OpenStore(exBulkStore(b, dir, n), "bench")
+	if err != nil {
+		b.Fatal(err)
+	}
+	in := filepath.Join(dir, "brat")
+	if _, err := Export(ctx, s, ExportOptions{Format: FormatBrat, Out: in}); err != nil {
+		b.Fatal(err)
+	}
+	s.Close()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		dst, err := OpenStore(filepath.Join(dir, fmt.Sprintf("dst%d.db", i)), "bench")
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		st, err := ImportBrat(ctx, dst, in, ImportOptions{})
+		b.StopTimer()
+		dst.Close()
+		if err != nil || st.Articles != n || st.Failed != 0 {
+			b.Fatalf("import: %v %+v", err, st)
+		}
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "documents/s")
 }
