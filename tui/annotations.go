@@ -352,11 +352,11 @@ func (m *Model) written(msg writtenMsg) tea.Cmd {
 	j := msg.job
 	switch {
 	case msg.err != nil && j.kind == writeUndo:
-		m.message = "Undo failed: " + msg.err.Error()
+		m.message = describeErr("Undo failed", msg.err)
 	case msg.err != nil && j.kind == writeRedo:
-		m.message = "Redo failed: " + msg.err.Error()
+		m.message = describeErr("Redo failed", msg.err)
 	case msg.err != nil:
-		m.message = describeErr(msg.err)
+		m.message = describeErr("Not saved", msg.err)
 	case !msg.ok && j.kind == writeUndo:
 		m.message = "Nothing to undo"
 	case !msg.ok && j.kind == writeRedo:

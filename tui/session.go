@@ -413,19 +413,20 @@ func (e *savedButError) Error() string {
 
 func (e *savedButError) Unwrap() error { return e.err }
 
-// describeErr turns a store error into a status-bar sentence. Anything but
-// a savedButError means the action was not saved and nothing on screen
-// changed; errors about the store's file (*data.StoreError) already lead
+// describeErr turns a store error into a status-bar sentence, led by what
+// did not happen ("Not saved", "Undo failed"). Anything but a savedButError
+// means the action was not saved and nothing on screen changed, so a
+// savedButError drops the lead; errors about the store's file (*data.StoreError) already lead
 // with what happened ("disk full", "read-only", "locked", "damaged") and
 // name the file, so they survive the bar's cut to the terminal's width.
-func describeErr(err error) string {
+func describeErr(lead string, err error) string {
 	var oe *data.OverlapError
 	var sb *savedButError
 	switch {
 	case errors.As(err, &sb):
 		return sb.Error()
 	case errors.As(err, &oe):
-		return "Not saved: it would overlap " + describeSpan(oe.With) + " — entities do not overlap"
+		return lead + ": it would overlap " + describeSpan(oe.With) + " — entities do not overlap"
 	}
-	return "Not saved: " + err.Error()
+	return lead + ": " + err.Error()
 }

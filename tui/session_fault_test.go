@@ -41,7 +41,7 @@ func TestReadOnlyStoreKeepsTheActionUnsaved(t *testing.T) {
 		t.Fatal("the queue is stuck after an error")
 	}
 	// The bar shows the reason even when it must cut the message.
-	m.message = describeErr(&data.StoreError{Path: path, Fault: data.FaultReadOnly, Err: errors.New("attempt to write a readonly database (8)")})
+	m.message = describeErr("Not saved", &data.StoreError{Path: path, Fault: data.FaultReadOnly, Err: errors.New("attempt to write a readonly database (8)")})
 	send(t, m, teaSize(80, 24))
 	if !strings.Contains(plain(m), "Not saved: read-only") {
 		t.Errorf("the status bar at 80 columns lost the reason:\n%s", plain(m))
@@ -97,11 +97,11 @@ func TestFullOrDamagedStoreKeepsTheActionUnsaved(t *testing.T) {
 // TestSavedButRereadFailedIsNotNotSaved: when the write committed and only
 // re-reading failed, the bar must not say "Not saved".
 func TestSavedButRereadFailedIsNotNotSaved(t *testing.T) {
-	msg := describeErr(&savedButError{id: "a.txt", err: errors.New("disk I/O error")})
-	if strings.Contains(msg, "Not saved") || !strings.HasPrefix(msg, "Saved, but") || !strings.Contains(msg, "a.txt") {
+	msg := describeErr("Undo failed", &savedButError{id: "a.txt", err: errors.New("disk I/O error")})
+	if strings.Contains(msg, "failed:") || !strings.HasPrefix(msg, "Saved, but") || !strings.Contains(msg, "a.txt") {
 		t.Fatalf("%q", msg)
 	}
-	if msg := describeErr(errors.New("x")); msg != "Not saved: x" {
+	if msg := describeErr("Not saved", errors.New("x")); msg != "Not saved: x" {
 		t.Fatalf("%q", msg)
 	}
 }
