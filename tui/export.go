@@ -118,7 +118,11 @@ func (m *Model) exportDir(st *data.SQLiteStore) string {
 	if c := m.exportCorpus(); c != nil && c.Root != "" && !c.Sample {
 		return filepath.Join(c.Root, ".storydesk", "exports")
 	}
-	return filepath.Dir(st.Path())
+	dir := filepath.Dir(st.Path())
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs // "--db x.db" names no folder: say which one
+	}
+	return dir
 }
 
 // openExport opens the export menu, with the last export's choices.
@@ -380,7 +384,11 @@ func (m *Model) exportPromptView(w int) string {
 	p := m.exp.prompt
 	st := m.c.styles
 	if p.editing {
-		return fit(p.input.View(st.FilterPrompt.Render)+st.p.rowDim.render("  enter keep · esc back"), w)
+		hint := ""
+		if m.helpH() == 0 { // no help row to say it
+			hint = st.p.rowDim.render("  enter keep · esc back")
+		}
+		return fit(p.input.View(st.FilterPrompt.Render)+hint, w)
 	}
 	k := st.p.filterPrompt.render
 	val := st.p.statusBar.render

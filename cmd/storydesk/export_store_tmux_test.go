@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -42,6 +43,18 @@ func TestImportedStoreOpensInTmux(t *testing.T) {
 	})
 	s.keys("n")
 	s.waitFor("the next entity", contains("PERSON “小池百合子”"))
+
+	// Export from the menu: brat, into the store's folder.
+	s.keys("C-e")
+	s.waitFor("the export menu", contains("enter export what is saved"))
+	s.keys("f")
+	s.waitFor("brat chosen", contains("brat/"))
+	s.keys("Enter")
+	s.waitFor("the export's result", contains("Exported 2 articles (5 spans"))
+	out := filepath.Join(dir, "brat")
+	if es, err := os.ReadDir(out); err != nil || len(es) != 5 {
+		t.Errorf("brat export: %v %v", es, err)
+	}
 	s.keys("q")
 	waitGone(t, s)
 }
