@@ -73,21 +73,25 @@ type dupItem struct {
 // FindCorpusDuplicates finds the copies among the corpus's articles:
 // SignCorpus, then the index's pairs at opts.Threshold.
 //
-// It returns ctx.Err() when ctx is cancelled while the corpus is being read;
-// the comparison at the end runs to completion.
+// It returns ctx.Err() (and no report) when ctx is cancelled, whether while
+// the corpus is read or while it is compared: a screen that is closed or a
+// corpus that is replaced stops the job within milliseconds.
 func FindCorpusDuplicates(ctx context.Context, c *Corpus, opts DupJobOptions) (*DupReport, error) {
 	idx, rep, err := SignCorpus(ctx, c, opts)
 	if err != nil {
 		return nil, err
 	}
 	var mu sync.Mutex // Pairs promises no overlap; the lock keeps that true whatever it does later
-	rep.Pairs = idx.Pairs(opts.Threshold, func(done, total int) {
+	rep.Pairs, err = idx.Pairs(ctx, opts.Threshold, func(done, total int) {
 		if opts.Progress != nil {
 			mu.Lock()
 			defer mu.Unlock()
 			opts.Progress(DupStageCompare, done, total)
 		}
 	})
+	if err != nil {
+		return nil, err
+	}
 	return rep, nil
 }
 

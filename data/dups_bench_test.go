@@ -67,7 +67,9 @@ func benchCorpusDups(b *testing.B, pairs bool) {
 		}
 		if pairs {
 			start = time.Now()
-			rep.Pairs = idx.Pairs(0, nil)
+			if rep.Pairs, err = idx.Pairs(b.Context(), 0, nil); err != nil {
+				b.Fatal(err)
+			}
 			r.compare = time.Since(start)
 		}
 		return r

@@ -333,6 +333,21 @@ func TestFindCorpusDuplicatesCancel(t *testing.T) {
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("cancelled while reading: err = %v", err)
 	}
+	// Cancelled while comparing: the search stops, with no report.
+	ctx, cancel = context.WithCancel(context.Background())
+	defer cancel()
+	var compared, total int
+	rep, err := FindCorpusDuplicates(ctx, c, DupJobOptions{Workers: 1, Progress: func(stage string, done, n int) {
+		if stage == DupStageCompare {
+			compared, total = done, n
+			if done > 0 {
+				cancel()
+			}
+		}
+	}})
+	if !errors.Is(err, context.Canceled) || rep != nil || compared == 0 || compared >= total {
+		t.Errorf("cancelled while comparing: %v, %v; compared %d of %d", rep, err, compared, total)
+	}
 }
 
 // TestFindCorpusDuplicatesSample: the embedded sample's wire story is carried

@@ -2,6 +2,7 @@ package model
 
 import (
 	"cmp"
+	"context"
 	"math"
 	"math/bits"
 	"runtime"
@@ -46,7 +47,26 @@ import (
 //     cheap: to share m of its n sketch elements with anyone, a document must
 //     share one of its n-m+1 rarest, so phrases found in thousands of
 //     documents ("said in a statement on") are not even looked up unless
-//     needed.
+//     needed. Sketch elements no other document holds cannot be shared at
+//     all: most of an ordinary article's are such, and it is done at once.
+//
+//   - That is not enough for templated text (generated, boilerplate-heavy,
+//     or a corpus of results tables), where nearly every shingle recurs in
+//     hundreds of documents: n-m+1 elements then reach most of the corpus,
+//     and pairing 100,000 such articles took an estimated forty minutes.
+//     So a document reads the postings of only its rarest elements, up to a
+//     budget (about 25 of 120 on such text), and treats the rest as stop
+//     shingles. They still count in the exact score; candidate search just
+//     does not rely on them. A candidate must then share enough of the
+//     elements read: what the rest could not make up for, or what a random
+//     sample of that size would show at the threshold less three standard
+//     deviations, whichever is more. Rarity is judged by powers of two of
+//     the document frequency and ties go by hash, so the elements read are
+//     spread over the text rather than taken from its one rarest paragraph:
+//     copies that differ by whole paragraphs would otherwise be missed
+//     whenever the missing paragraph was the rarest. A text made only of
+//     common phrases still reads its eight rarest elements, however common
+//     (see dupSearch for the figures).
 //
 //   - Documents with identical shingle sets are scored once, through one
 //     representative, so a story syndicated a thousand times costs one query.
@@ -207,18 +227,24 @@ func dupSortUnique(a, tmp []uint32) ([]uint32, []uint32) {
 // CPU). progress, when not nil, is called now and then with the number done;
 // calls never overlap.
 func SignAll(docs []DupDoc, workers int, progress func(done, total int)) []DupSignature {
+	out, _ := signAll(context.Background(), docs, workers, progress)
+	return out
+}
+
+func signAll(ctx context.Context, docs []DupDoc, workers int, progress func(done, total int)) ([]DupSignature, error) {
 	out := make([]DupSignature, len(docs))
-	dupParallel(len(docs), workers, 64, progress, func() func(i int) {
+	err := dupParallel(ctx, len(docs), workers, 64, progress, func() func(i int) {
 		var w dupSigner
 		return func(i int) { out[i] = w.sign(docs[i].Text) }
 	})
-	return out
+	return out, err
 }
 
 // dupParallel runs job(i) for i in [0,n) on workers goroutines, handing out
 // chunks of the given size. newJob is called once per goroutine so each has its
-// own scratch space.
-func dupParallel(n, workers, chunk int, progress func(done, total int), newJob func() func(i int)) {
+// own scratch space. Once ctx is cancelled no new chunk starts, and
+// dupParallel returns ctx's error when the workers have stopped.
+func dupParallel(ctx context.Context, n, workers, chunk int, progress func(done, total int), newJob func() func(i int)) error {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
@@ -237,7 +263,7 @@ func dupParallel(n, workers, chunk int, progress func(done, total int), newJob f
 			job := newJob()
 			for {
 				lo := int(next.Add(int64(chunk))) - chunk
-				if lo >= n {
+				if lo >= n || ctx.Err() != nil {
 					return
 				}
 				hi := min(lo+chunk, n)
@@ -254,6 +280,7 @@ func dupParallel(n, workers, chunk int, progress func(done, total int), newJob f
 		})
 	}
 	wg.Wait()
+	return ctx.Err()
 }
 
 // DupPair is two documents found to be copies of each other.
@@ -281,9 +308,11 @@ type DupOptions struct {
 // and compute only new or changed texts' signatures. A DupIndex is not safe for
 // concurrent use; run Pairs in the background and report its progress.
 type DupIndex struct {
-	opts DupOptions
-	docs []dupEntry
-	byID map[string]int
+	opts   DupOptions
+	docs   []dupEntry
+	byID   map[string]int
+	stats  dupSearchStats // of the last Pairs
+	limits *dupLimits     // tests: other search limits
 }
 
 type dupEntry struct {
@@ -348,8 +377,10 @@ type dupRepPair struct {
 // documents with fewer than MinShingles shingles. A pair is missed only when
 // the sketches share too few shingles, which at exactly the threshold happens
 // about once in 700 and at containment 0.8 or more practically never for
-// article-length texts.
-func (x *DupIndex) Pairs(threshold float64, progress func(done, total int)) []DupPair {
+// article-length texts (see dupSearch for texts made of common phrases).
+//
+// Pairs stops soon after ctx is cancelled and returns its error.
+func (x *DupIndex) Pairs(ctx context.Context, threshold float64, progress func(done, total int)) ([]DupPair, error) {
 	if !(threshold > 0) {
 		threshold = DefaultDupThreshold
 	}
@@ -411,7 +442,15 @@ func (x *DupIndex) Pairs(threshold float64, progress func(done, total int)) []Du
 		sets[r] = x.docs[order[groups[g].lo]].sh
 	}
 
-	rp := dupSearch(sets, x.opts.SampleRate, threshold, x.opts.Workers, progress)
+	lim := dupDefaultLimits
+	if x.limits != nil {
+		lim = *x.limits
+	}
+	rp, stats, err := dupSearch(ctx, sets, x.opts.SampleRate, threshold, lim, x.opts.Workers, progress)
+	x.stats = stats
+	if err != nil {
+		return nil, err
+	}
 
 	for _, p := range rp {
 		ga, gb := groups[reps[p.a]], groups[reps[p.b]]
@@ -433,7 +472,7 @@ func (x *DupIndex) Pairs(threshold float64, progress func(done, total int)) []Du
 		}
 		return cmp.Compare(p.B, q.B)
 	})
-	return out
+	return out, nil
 }
 
 // pair builds the DupPair of documents i and j sharing inter shingles.
@@ -472,15 +511,12 @@ type dupSketchIndex struct {
 	refs  []int32
 }
 
-// lookup returns the postings range of sketch element h (empty when absent).
-func (ix *dupSketchIndex) lookup(h uint32) (lo, hi uint32) {
-	b := h >> ix.shift
-	for i := ix.dir[b]; i < ix.dir[b+1]; i++ {
-		if uint32(ix.ent[i]>>32) == h {
-			return uint32(ix.ent[i]), uint32(ix.ent[i+1])
-		}
-	}
-	return 0, 0
+// df is how many sets hold entry e's element.
+func (ix *dupSketchIndex) df(e int) int { return int(uint32(ix.ent[e+1]) - uint32(ix.ent[e])) }
+
+// postings returns entry e's postings range in refs.
+func (ix *dupSketchIndex) postings(e int) (lo, hi uint32) {
+	return uint32(ix.ent[e]), uint32(ix.ent[e+1])
 }
 
 // dupBuildIndex indexes the first nS[r] elements of each set r, all below
@@ -580,9 +616,63 @@ func dupRadixSort(a, tmp []uint64, bitsUsed int) {
 	}
 }
 
+// Candidate search limits (see dupSearch). A document reads the postings of
+// its rarest sketch elements up to dupPostingBudget postings in all; if that
+// holds fewer than dupMinProbe elements, more as long as they total at most
+// dupMaxPostings; and always its dupMinRead rarest, however common.
+//
+// The budget is what keeps templated text cheap: there nearly every shingle
+// recurs in hundreds of documents. dupMinProbe elements let the count
+// filter prune (with 24 at containment 0.5 a candidate needs about 5 of
+// them; with 12, one, and then every candidate's sketch is compared, which
+// on the templated corpus is ten times slower). dupMinRead is the floor for
+// a text made only of common phrases: eight elements miss a copy at
+// containment 0.8 about 3 times in a million.
+const (
+	dupPostingBudget = 4096
+	dupMinProbe      = 24
+	dupMaxPostings   = 1 << 16
+	dupMinRead       = 8
+)
+
+// dupLimits are dupSearch's limits; tests lower them to reach the stop
+// shingle paths on small corpora.
+type dupLimits struct{ budget, minProbe, maxPostings int }
+
+var dupDefaultLimits = dupLimits{dupPostingBudget, dupMinProbe, dupMaxPostings}
+
 // dupSearch finds the pairs among sets (sorted by size) whose containment
-// of the smaller in the larger is at least t.
-func dupSearch(sets [][]uint32, rate, t float64, workers int, progress func(done, total int)) []dupRepPair {
+// of the smaller in the larger is at least t. It stops early, returning
+// ctx's error, when ctx is cancelled.
+//
+// For each set a (the smaller of its pairs, so only larger sets are looked
+// at) with sketch S (n elements), a larger set b is a pair when its sketch
+// shares X ≥ m = dupMinShared(n, t) elements with S and the full sets pass
+// the threshold. S splits into U, the elements no other set holds (certainly
+// not shared), L, the rarest of the others, whose postings are read, and H,
+// the rest, too common to read (stop shingles, in this document's terms):
+//
+//   - When H is empty, X is counted exactly over L, and b needs m there.
+//   - Otherwise b needs max(m − |H|, dupMinShared(|L|, t·n/|S∖U|)) in L: the
+//     first bound is certain (H can supply at most |H|); the second is the
+//     same three-standard-deviation bound applied to L as a sample of S∖U,
+//     which holds all X shared elements. L is chosen by rarity, not by what
+//     b shares, and an edit's new shingles fall in U, so the rarest
+//     elements are if anything richer in shared ones than the rest. Where
+//     rarity follows paragraphs (documents assembled from a pool of common
+//     ones) L would sit in the rarest paragraph and share all or nothing;
+//     grading rarity by powers of two, hash order within a grade, spreads
+//     it. In a test of such documents at the lowest limits (L is then the
+//     dupMinRead floor) 295 of 296 pairs at containment 0.8 or more are
+//     found and 95% of those at 0.5 or more; on the generated corpora, at
+//     the default limits, every planted copy.
+//
+// Prefix filtering then reads L from the rarest grade: a set reaching the
+// bound must hold one of the first |L| − bound + 1 elements, so only those
+// make candidates, and the rest of L adds to their counts. Candidates
+// reaching the bound have their sketches intersected in full (X ≥ m), then
+// their whole sets, so nothing is ever reported below t.
+func dupSearch(ctx context.Context, sets [][]uint32, rate, t float64, lim dupLimits, workers int, progress func(done, total int)) ([]dupRepPair, dupSearchStats, error) {
 	cut := uint64(math.Ceil(rate * (1 << 32)))
 	cut = max(1, min(cut, 1<<32))
 	nS := make([]int32, len(sets))
@@ -590,96 +680,214 @@ func dupSearch(sets [][]uint32, rate, t float64, workers int, progress func(done
 		nS[r] = int32(sort.Search(len(s), func(i int) bool { return uint64(s[i]) >= cut }))
 	}
 	ix := dupBuildIndex(sets, nS, cut)
+	var stats dupSearchStats
+	if err := ctx.Err(); err != nil {
+		return nil, stats, err
+	}
 
-	type probe struct{ df, lo, hi uint32 }
 	var mu sync.Mutex
 	var found []dupRepPair
-	dupParallel(len(sets), workers, 64, progress, func() func(a int) {
-		stamp := make([]int32, len(sets))
-		var probes []probe
+	err := dupParallel(ctx, len(sets), workers, 64, progress, func() func(a int) {
+		// A set's stamp (the searching set + 1) and its count, side by
+		// side: one cache miss per posting, not two.
+		marks := make([]dupMark, len(sets))
+		var probes []uint64 // df<<32 | entry
+		var at []uint32
 		var cands []int32
 		var local []dupRepPair
+		var st dupSearchStats
 		return func(a int) {
+			defer func() {
+				if a%64 == 63 || a == len(sets)-1 || len(local) > 0 {
+					mu.Lock()
+					found = append(found, local...)
+					stats.add(st)
+					mu.Unlock()
+					local, st = local[:0], dupSearchStats{}
+				}
+			}()
 			sa := sets[a][:nS[a]]
-			if len(sa) == 0 {
+			n := len(sa)
+			if n == 0 {
 				return
 			}
-			m := dupMinShared(len(sa), t)
-			// Prefix filter: any set sharing m elements of sa shares one
-			// of its len(sa)-m+1 rarest. Elements no other set holds
-			// (df 1) are the rarest and cost nothing.
-			budget := len(sa) - m + 1
+			m := dupMinShared(n, t)
+			exact := dupAtLeastShare(len(sets[a]), t)
+			// Every element is in the index (a's own postings). Two
+			// passes: the directory loads are independent of each other,
+			// so the memory system overlaps them instead of waiting on a
+			// directory miss, then an entry miss, per element.
+			at = slices.Grow(at[:0], n)[:n]
+			for k, h := range sa {
+				at[k] = ix.dir[h>>ix.shift]
+			}
 			probes = probes[:0]
-			for _, h := range sa {
-				lo, hi := ix.lookup(h)
-				if hi-lo > 1 {
-					probes = append(probes, probe{hi - lo, lo, hi})
-				} else {
-					budget--
+			for k, h := range sa {
+				e := at[k]
+				for uint32(ix.ent[e]>>32) != h {
+					e++
+				}
+				if lo, hi := uint32(ix.ent[e]), uint32(ix.ent[e+1]); hi-lo > 1 {
+					probes = append(probes, uint64(bits.Len32(hi-lo))<<32|uint64(e))
 				}
 			}
-			if budget <= 0 {
+			ns := len(probes) // |S∖U|
+			if ns < m {
+				return // U alone leaves too few to share
+			}
+			slices.Sort(probes) // rarest first
+			nl, cost := 0, 0
+			for nl < ns {
+				df := ix.df(int(uint32(probes[nl])))
+				if nl >= dupMinRead && cost+df > lim.budget && (nl >= lim.minProbe || cost+df > lim.maxPostings) {
+					break
+				}
+				cost += df
+				nl++
+			}
+			need := m // in L
+			if nl < ns {
+				st.capped++
+				p := min(1, t*float64(n)/float64(ns))
+				need = max(m-(ns-nl), dupMinShared(nl, p))
+			}
+			if need > nl {
 				return
 			}
-			if budget < len(probes) {
-				slices.SortFunc(probes, func(p, q probe) int {
-					if c := cmp.Compare(p.df, q.df); c != 0 {
-						return c
-					}
-					return cmp.Compare(p.lo, q.lo)
-				})
-				probes = probes[:budget]
-			}
+			prefix := nl - need + 1
+			st.searched++
+			st.probed += int64(prefix)
+			st.inL += int64(nl)
+			st.need += int64(need)
+
 			cands = cands[:0]
-			for _, p := range probes {
-				// Only larger sets (higher numbers): the pair's
-				// containment is that of the smaller in the larger.
-				for j := int(p.hi) - 1; j >= int(p.lo); j-- {
+			stampA := int32(a) + 1
+			for _, pr := range probes[:prefix] {
+				lo, hi := ix.postings(int(uint32(pr)))
+				st.postings += int64(hi - lo)
+				// Postings ascend: read from the end, down to a.
+				for j := int(hi) - 1; j >= int(lo); j-- {
 					b := ix.refs[j]
 					if int(b) <= a {
 						break
 					}
-					if stamp[b] != int32(a)+1 {
-						stamp[b] = int32(a) + 1
+					mk := &marks[b]
+					if mk.stamp != stampA {
+						mk.stamp, mk.count = stampA, 0
 						cands = append(cands, b)
+					}
+					mk.count++
+				}
+			}
+			if len(cands) == 0 {
+				return
+			}
+			// The rest of L only adds to candidates' counts: read its
+			// postings, or look its elements up in each candidate's
+			// sketch, whichever is cheaper.
+			rest := probes[prefix:nl]
+			restCost := 0
+			for _, pr := range rest {
+				restCost += ix.df(int(uint32(pr)))
+			}
+			st.cands += int64(len(cands))
+			if restCost <= len(cands)*len(rest)*8 {
+				st.postings += int64(restCost)
+				for _, pr := range rest {
+					lo, hi := ix.postings(int(uint32(pr)))
+					for j := int(hi) - 1; j >= int(lo); j-- {
+						b := ix.refs[j]
+						if int(b) <= a {
+							break
+						}
+						if mk := &marks[b]; mk.stamp == stampA {
+							mk.count++
+						}
+					}
+				}
+			} else {
+				for _, b := range cands {
+					sb := sets[b][:nS[b]]
+					for _, pr := range rest {
+						h := uint32(ix.ent[uint32(pr)] >> 32)
+						if _, ok := slices.BinarySearch(sb, h); ok {
+							marks[b].count++
+						}
 					}
 				}
 			}
 			for _, b := range cands {
-				if dupIntersectAtLeast(sa, sets[b][:nS[b]], m) {
-					// The same expression as DupPair.AinB, so what
-					// passes here is never reported below t.
-					inter := dupIntersect(sets[a], sets[b])
-					if float64(inter)/float64(len(sets[a])) >= t {
-						local = append(local, dupRepPair{int32(a), b, int32(inter)})
-					}
+				if int(marks[b].count) < need {
+					continue
 				}
-			}
-			if len(local) > 0 {
-				mu.Lock()
-				found = append(found, local...)
-				mu.Unlock()
-				local = local[:0]
+				st.counted++
+				// Counted over all of S∖U, the count is X itself.
+				if nl < ns && !dupIntersectAtLeast(sa, sets[b][:nS[b]], m) {
+					continue
+				}
+				st.sketched++
+				// The same share as DupPair.AinB, so what passes here is
+				// never reported below t.
+				if dupIntersectAtLeast(sets[a], sets[b], exact) {
+					local = append(local, dupRepPair{int32(a), b, int32(dupIntersect(sets[a], sets[b]))})
+				}
 			}
 		}
 	})
-	return found
+	if err != nil {
+		return nil, stats, err
+	}
+	return found, stats, nil
 }
 
-// dupIntersect counts the elements two sorted sets share.
+type dupMark struct{ stamp, count int32 }
+
+// dupSearchStats counts dupSearch's work, for benchmarks and tuning.
+type dupSearchStats struct {
+	searched int64 // sets whose postings were read
+	capped   int64 // ... of which some sketch elements were too common to read
+	inL      int64 // elements in L, summed over those sets
+	need     int64 // the bounds in L, summed
+	probed   int64 // elements making candidates (prefixes), summed
+	postings int64 // postings read
+	cands    int64 // candidates the prefix found
+	counted  int64 // candidates reaching the bound in L
+	sketched int64 // ... and sharing enough of the sketch: whole sets compared
+}
+
+func (s *dupSearchStats) add(o dupSearchStats) {
+	s.searched += o.searched
+	s.capped += o.capped
+	s.inL += o.inL
+	s.need += o.need
+	s.probed += o.probed
+	s.postings += o.postings
+	s.cands += o.cands
+	s.counted += o.counted
+	s.sketched += o.sketched
+}
+
+// dupIntersect counts the elements two sorted sets share. The steps are
+// written so the compiler makes them conditional moves: which side
+// advances is a coin toss the branch predictor loses, and branch-free
+// merging is over twice as fast.
 func dupIntersect(a, b []uint32) int {
 	n, i, j := 0, 0, 0
 	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			n++
-			i++
-			j++
+		x, y := a[i], b[j]
+		di, dj, eq := 0, 0, 0
+		if x <= y {
+			di = 1
 		}
+		if y <= x {
+			dj = 1
+		}
+		if x == y {
+			eq = 1
+		}
+		n += eq
+		i += di
+		j += dj
 	}
 	return n
 }
@@ -692,27 +900,42 @@ func dupIntersectAtLeast(a, b []uint32, m int) bool {
 		if n+len(a)-i < m || n+len(b)-j < m {
 			return false
 		}
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			n++
-			if n >= m {
-				return true
-			}
-			i++
-			j++
+		x, y := a[i], b[j]
+		di, dj, eq := 0, 0, 0
+		if x <= y {
+			di = 1
 		}
+		if y <= x {
+			dj = 1
+		}
+		if x == y {
+			eq = 1
+		}
+		n += eq
+		i += di
+		j += dj
 	}
 	return n >= m
 }
 
+// dupAtLeastShare is the fewest of n elements whose share reaches t, as
+// DupPair computes shares (k/n in float64).
+func dupAtLeastShare(n int, t float64) int {
+	k := int(math.Ceil(t * float64(n)))
+	for k > 0 && float64(k-1)/float64(n) >= t {
+		k--
+	}
+	for k <= n && float64(k)/float64(n) < t {
+		k++
+	}
+	return k
+}
+
 // FindDuplicates signs docs in parallel, indexes them and returns their
 // duplicate pairs at the threshold (≤0: DefaultDupThreshold). progress runs
-// over both phases: done goes from 0 to 2·len(docs).
-func FindDuplicates(docs []DupDoc, opts DupOptions, threshold float64, progress func(done, total int)) []DupPair {
+// over both phases: done goes from 0 to 2·len(docs). It stops soon after ctx
+// is cancelled and returns its error.
+func FindDuplicates(ctx context.Context, docs []DupDoc, opts DupOptions, threshold float64, progress func(done, total int)) ([]DupPair, error) {
 	n := len(docs)
 	var p1, p2 func(done, total int)
 	if progress != nil {
@@ -723,14 +946,20 @@ func FindDuplicates(docs []DupDoc, opts DupOptions, threshold float64, progress 
 			}
 		}
 	}
-	sigs := SignAll(docs, opts.Workers, p1)
+	sigs, err := signAll(ctx, docs, opts.Workers, p1)
+	if err != nil {
+		return nil, err
+	}
 	x := NewDupIndex(opts)
 	for i, d := range docs {
 		x.Add(d.ID, sigs[i])
 	}
-	pairs := x.Pairs(threshold, p2)
+	pairs, err := x.Pairs(ctx, threshold, p2)
+	if err != nil {
+		return nil, err
+	}
 	if progress != nil {
 		progress(2*n, 2*n)
 	}
-	return pairs
+	return pairs, nil
 }

@@ -69,7 +69,7 @@ func BenchmarkDupDetect100k(b *testing.B) {
 		b.StartTimer()
 
 		t2, c2 := time.Now(), dupCPUTime()
-		pairs = x.Pairs(DefaultDupThreshold, nil)
+		pairs = dupMustPairs(b, x, DefaultDupThreshold)
 		tSign += t1.Sub(t0)
 		tPairs += time.Since(t2)
 		cpu += dupCPUTime() - c2
@@ -163,7 +163,7 @@ func benchEkzhu(b *testing.B, threshold float64) {
 	c0 := dupCPUTime()
 	for range b.N {
 		mh := make([][]uint64, len(c.docs))
-		dupParallel(len(c.docs), 0, 64, nil, func() func(i int) {
+		dupParallel(b.Context(), len(c.docs), 0, 64, nil, func() func(i int) {
 			var w dupSigner
 			var buf [4]byte
 			return func(i int) {
@@ -184,7 +184,7 @@ func benchEkzhu(b *testing.B, threshold float64) {
 		lsh.Index()
 		var mu sync.Mutex
 		cands = map[[2]string]bool{}
-		dupParallel(len(c.docs), 0, 64, nil, func() func(i int) {
+		dupParallel(b.Context(), len(c.docs), 0, 64, nil, func() func(i int) {
 			return func(i int) {
 				res := lsh.Query(mh[i])
 				mu.Lock()

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"context"
 	"fmt"
 	"math/rand/v2"
 	"reflect"
@@ -39,7 +40,17 @@ func dupPairsOf(t *testing.T, threshold float64, docs ...DupDoc) []DupPair {
 	for _, d := range docs {
 		x.Add(d.ID, Signature(d.Text))
 	}
-	return x.Pairs(threshold, nil)
+	return dupMustPairs(t, x, threshold)
+}
+
+// dupMustPairs is x.Pairs without cancellation.
+func dupMustPairs(t testing.TB, x *DupIndex, threshold float64) []DupPair {
+	t.Helper()
+	pairs, err := x.Pairs(context.Background(), threshold, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pairs
 }
 
 func dupFind(pairs []DupPair, a, b string) (DupPair, bool) {
@@ -272,7 +283,7 @@ func TestDupShortTexts(t *testing.T) {
 	for _, d := range []DupDoc{{"s1", short}, {"s3", short + " Terms apply."}} {
 		x.Add(d.ID, Signature(d.Text))
 	}
-	if p, ok := dupFind(x.Pairs(0, nil), "s1", "s3"); !ok || p.AinB != 1 {
+	if p, ok := dupFind(dupMustPairs(t, x, 0), "s1", "s3"); !ok || p.AinB != 1 {
 		t.Errorf("MinShingles -1: got %+v, %v", p, ok)
 	}
 }
@@ -285,17 +296,17 @@ func TestDupAddReplaces(t *testing.T) {
 	if x.Len() != 2 {
 		t.Fatalf("Len %d, want 2", x.Len())
 	}
-	if pairs := x.Pairs(0, nil); len(pairs) != 0 {
+	if pairs := dupMustPairs(t, x, 0); len(pairs) != 0 {
 		t.Fatalf("replaced document still paired: %+v", pairs)
 	}
 	stale := Signature(dupStory)
 	stale.Version--
 	x.Add("c", stale)
-	if pairs := x.Pairs(0, nil); len(pairs) != 0 {
+	if pairs := dupMustPairs(t, x, 0); len(pairs) != 0 {
 		t.Fatalf("stale signature compared: %+v", pairs)
 	}
 	x.Add("c", Signature(dupStory))
-	if pairs := x.Pairs(0, nil); len(pairs) != 1 || pairs[0].A != "a" || pairs[0].B != "c" {
+	if pairs := dupMustPairs(t, x, 0); len(pairs) != 1 || pairs[0].A != "a" || pairs[0].B != "c" {
 		t.Fatalf("after re-adding with a fresh signature: %+v", pairs)
 	}
 }
@@ -325,7 +336,7 @@ func TestDupPairsDeterministic(t *testing.T) {
 		for _, i := range order {
 			x.Add(c.docs[i].ID, sigs[i])
 		}
-		return x.Pairs(0.3, nil)
+		return dupMustPairs(t, x, 0.3)
 	}
 	order := make([]int, len(c.docs))
 	for i := range order {
@@ -358,13 +369,16 @@ func TestDupPairsDeterministic(t *testing.T) {
 func TestDupProgress(t *testing.T) {
 	c := dgGenerate(600, 5)
 	var calls, last, lastTotal int
-	pairs := FindDuplicates(c.docs, DupOptions{}, 0, func(done, total int) {
+	pairs, err := FindDuplicates(t.Context(), c.docs, DupOptions{}, 0, func(done, total int) {
 		calls++
 		if done < last || done > total {
 			t.Errorf("progress went %d → %d of %d", last, done, total)
 		}
 		last, lastTotal = done, total
 	})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if calls < 3 || last != lastTotal || lastTotal != 2*len(c.docs) {
 		t.Errorf("progress: %d calls, ended %d/%d", calls, last, lastTotal)
 	}
@@ -383,7 +397,7 @@ func TestDupRecallGenerated(t *testing.T) {
 	for i, d := range c.docs {
 		x.Add(d.ID, sigs[i])
 	}
-	pairs := x.Pairs(DefaultDupThreshold, nil)
+	pairs := dupMustPairs(t, x, DefaultDupThreshold)
 	byID := map[string]int{}
 	for i, d := range c.docs {
 		byID[d.ID] = i
@@ -486,7 +500,7 @@ func TestDupMatchesBruteForce(t *testing.T) {
 				want[p.key] = true
 			}
 		}
-		got := x.Pairs(th, nil)
+		got := dupMustPairs(t, x, th)
 		for _, p := range got {
 			if !want[dgKey(p.A, p.B)] {
 				t.Errorf("threshold %.2f: %+v not a true pair", th, p)

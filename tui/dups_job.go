@@ -88,7 +88,11 @@ func findDups(ctx context.Context, src Source, items []int32, workers int, cache
 		rep.Computed++
 	}
 	progress(data.DupStageRead, len(items), len(items))
-	rep.Pairs = x.Pairs(0, func(done, total int) { progress(data.DupStageCompare, done, total) })
+	var err error
+	rep.Pairs, err = x.Pairs(ctx, 0, func(done, total int) { progress(data.DupStageCompare, done, total) })
+	if err != nil {
+		return nil, err
+	}
 	return rep, nil
 }
 
