@@ -43,7 +43,8 @@ func (c dupChange) from(side int) (int, int) {
 type dupCompare struct {
 	key     pairKey
 	err     string
-	text    [2]string // display texts (controls replaced one for one)
+	arts    [2]*model.Article // as read: what a label snapshots in the store
+	text    [2]string         // display texts (controls replaced one for one)
 	ops     []model.DiffOp
 	changes []dupChange
 	marks   [2][]layout.Mark // by position, never overlapping
@@ -114,6 +115,7 @@ func buildCompare(src Source, k pairKey, ia, ib int) *dupCompare {
 			return c
 		}
 		texts[s] = a.Text
+		c.arts[s] = a
 	}
 	c.ops = model.WordDiff(texts[0], texts[1])
 	runes := [2][]rune{[]rune(texts[0]), []rune(texts[1])}
