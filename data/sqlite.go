@@ -142,11 +142,28 @@ var quickCheckSyncMax int64 = 32 << 20
 // damage the check missed opens, to see the guard catch it at run time.
 var skipOpenCheck = false
 
+// StoreOptions tune OpenStoreWith; the zero value is OpenStore's behaviour.
+type StoreOptions struct {
+	// CheckInBackgroundOver is the size in bytes above which an existing
+	// store is checked (PRAGMA quick_check) in the background instead of
+	// before opening returns: 0 means 32 MB, a negative value checks every
+	// existing store in the background. WaitChecked reports the outcome.
+	CheckInBackgroundOver int64
+}
+
 // OpenStore opens (creating if needed) the SQLite store at path, applying
 // forward migrations. It refuses a database newer than this binary, and a
 // file that is not a storydesk database or is damaged, without writing to
-// it. Errors about the file are *StoreError.
+// it. A store that cannot be written (the file, its folder or the disk is
+// read-only) opens read-only: it reads and exports, ReadOnly says why, and
+// every write is refused with a read-only StoreError. Errors about the file
+// are *StoreError.
 func OpenStore(path, annotator string) (*SQLiteStore, error) {
+	return OpenStoreWith(path, annotator, StoreOptions{})
+}
+
+// OpenStoreWith is OpenStore with options.
+func OpenStoreWith(path, annotator string, o StoreOptions) (*SQLiteStore, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, fmt.Errorf("annotation store %s: %w", path, err)
 	}
@@ -159,38 +176,71 @@ func OpenStore(path, annotator string) (*SQLiteStore, error) {
 			size += fi.Size()
 		}
 	}
-	// busy_timeout lets a second instance wait for the first's short write
-	// transactions instead of failing; _txlock=immediate takes the write lock
-	// at BEGIN so two writers never deadlock upgrading read locks.
-	q := url.Values{}
-	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", storeBusyTimeout.Milliseconds()))
-	q.Add("_pragma", "foreign_keys(1)")
-	q.Add("_pragma", "journal_mode(WAL)")
-	q.Add("_pragma", "synchronous(FULL)")
-	q.Set("_txlock", "immediate")
-	base, err := sqlite.NewConnector("file:" + filepath.ToSlash(path) + "?" + q.Encode())
-	if err != nil {
-		return nil, fmt.Errorf("annotation store %s: %w", path, err)
+	syncMax := quickCheckSyncMax
+	if o.CheckInBackgroundOver != 0 {
+		syncMax = o.CheckInBackgroundOver
 	}
 	g := newStoreGuard(path)
-	db := sql.OpenDB(&guardConnector{base: base, g: g})
-	s := &SQLiteStore{db: db, path: path, annotator: annotator, now: time.Now, guard: g, checkDone: make(chan struct{})}
-	if err := s.readable(); err != nil {
+	s := &SQLiteStore{path: path, annotator: annotator, now: time.Now, guard: g, checkDone: make(chan struct{})}
+	fail := func(err error) (*SQLiteStore, error) {
 		close(g.checked)
 		close(s.checkDone)
-		db.Close()
+		if s.db != nil {
+			s.db.Close()
+		}
 		return nil, err
+	}
+	// Read-write first; when SQLite cannot write the file or create its
+	// -wal/-shm beside it, read-only; when it cannot even create -shm
+	// (a read-only folder), immutable: the file as it is, no locks.
+	var rwErr *StoreError
+	for mode := openRW; ; mode++ {
+		db, err := openDB(path, mode, g)
+		if err != nil {
+			return fail(fmt.Errorf("annotation store %s: %w", path, err))
+		}
+		s.db = db
+		err = s.readable()
+		if err == nil {
+			if mode == openRW {
+				if ro, _ := s.fileReadOnly(); ro {
+					g.setReadOnly(errors.New("opened read-only: the file cannot be written"))
+				}
+			} else {
+				g.setReadOnly(readOnlyWhy(rwErr))
+			}
+			break
+		}
+		db.Close()
+		s.db = nil
+		var se *StoreError
+		if !errors.As(err, &se) || (se.Fault != FaultReadOnly && se.Fault != FaultCantOpen) || size == 0 || mode == openImmutable {
+			if rwErr != nil {
+				err = rwErr // what writing met says more than the read-only retry's failure
+			}
+			return fail(err)
+		}
+		if mode == openRW {
+			rwErr = se
+		}
+		if mode == openRO && walHolds(path) {
+			// Immutable would read the main file without the saves still
+			// in the journal: an older store than the one on disk.
+			return fail(&StoreError{Path: path, Fault: FaultCantOpen, AtOpen: true, Err: fmt.Errorf(
+				"its journal %s-wal holds saves that cannot be read without creating %s-shm in a folder that cannot be written; make the folder writable, or copy the files to one that is (%v)",
+				filepath.Base(path), filepath.Base(path), rwErr.Err)})
+		}
 	}
 	switch {
 	case size == 0 || skipOpenCheck: // new: nothing to check
 		close(g.checked)
 		close(s.checkDone)
-	case size <= quickCheckSyncMax:
+	case syncMax >= 0 && size <= syncMax:
 		err := s.quickCheck(context.Background())
 		close(g.checked)
 		close(s.checkDone)
 		if err != nil {
-			db.Close()
+			s.db.Close()
 			return nil, &StoreError{Path: path, Fault: FaultDamaged, AtOpen: true, Err: err}
 		}
 	default:
@@ -207,6 +257,91 @@ func OpenStore(path, annotator string) (*SQLiteStore, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// How OpenStoreWith opens the file, in the order it tries.
+type openMode int
+
+const (
+	openRW        openMode = iota
+	openRO                 // mode=ro: reads, with the usual locks and -shm
+	openImmutable          // mode=ro&immutable=1: no locks, no -shm, no -wal
+)
+
+// openDB opens a pool on path in mode, its connections watched by g.
+func openDB(path string, mode openMode, g *storeGuard) (*sql.DB, error) {
+	// busy_timeout lets a second instance wait for the first's short write
+	// transactions instead of failing; _txlock=immediate takes the write lock
+	// at BEGIN so two writers never deadlock upgrading read locks.
+	q := url.Values{}
+	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", storeBusyTimeout.Milliseconds()))
+	q.Add("_pragma", "foreign_keys(1)")
+	switch mode {
+	case openRW:
+		q.Add("_pragma", "journal_mode(WAL)")
+		q.Add("_pragma", "synchronous(FULL)")
+		q.Set("_txlock", "immediate")
+	case openRO:
+		q.Set("mode", "ro")
+	case openImmutable:
+		q.Set("mode", "ro")
+		q.Set("immutable", "1")
+	}
+	base, err := sqlite.NewConnector(fileURI(path) + "?" + q.Encode())
+	if err != nil {
+		return nil, err
+	}
+	return sql.OpenDB(&guardConnector{base: base, g: g}), nil
+}
+
+// fileURI makes path a SQLite file: URI. SQLite decodes %HH in it, and a
+// '?' or '#' would end the name: those three are escaped.
+func fileURI(path string) string {
+	r := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23")
+	return "file:" + r.Replace(filepath.ToSlash(path))
+}
+
+// fileReadOnly asks SQLite whether it opened the file read-only (it does,
+// silently, when the file cannot be opened for writing).
+func (s *SQLiteStore) fileReadOnly() (bool, error) {
+	conn, err := s.db.Conn(context.Background())
+	if err != nil {
+		return false, err
+	}
+	defer conn.Close()
+	var ro bool
+	err = conn.Raw(func(dc any) error {
+		if gc, ok := dc.(*guardConn); ok {
+			dc = gc.base
+		}
+		c, ok := dc.(interface{ IsReadOnly(string) (bool, error) })
+		if !ok {
+			return nil
+		}
+		var err error
+		ro, err = c.IsReadOnly("main")
+		return err
+	})
+	return ro, err
+}
+
+// readOnlyWhy says why a store was opened read-only, from what the
+// read-write open met.
+func readOnlyWhy(rw *StoreError) error {
+	if rw == nil {
+		return errors.New("opened read-only")
+	}
+	switch sqliteCode(rw.Err) {
+	case codeReadOnlyDirectory:
+		return errors.New("opened read-only: its folder cannot be written")
+	}
+	return fmt.Errorf("opened read-only (%v)", rw.Err)
+}
+
+// walHolds says whether path's -wal journal holds anything.
+func walHolds(path string) bool {
+	fi, err := os.Stat(path + "-wal")
+	return err == nil && fi.Size() > 0
 }
 
 // readable reads the schema version: the first read of the file, which
@@ -276,6 +411,29 @@ func (s *SQLiteStore) Damaged() error {
 	return nil
 }
 
+// ReadOnly returns the read-only StoreError every write gets when the store
+// was opened read-only (the file, its folder or the disk cannot be
+// written), or nil.
+func (s *SQLiteStore) ReadOnly() error {
+	if ro := s.guard.readOnly(); ro != nil {
+		return ro
+	}
+	return nil
+}
+
+// WaitChecked waits for the open-time check (it runs in the background on
+// stores over StoreOptions.CheckInBackgroundOver) and returns what it found:
+// nil for a sound store, the damaged StoreError, or ctx's error. A store
+// closed meanwhile returns nil: an interrupted check proves nothing.
+func (s *SQLiteStore) WaitChecked(ctx context.Context) error {
+	select {
+	case <-s.checkDone:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	return s.Damaged()
+}
+
 // checkHeader refuses an existing file that is not SQLite (a truncated or
 // foreign file) before the driver could decide to write over it.
 func checkHeader(path string) error {
@@ -306,6 +464,10 @@ func (s *SQLiteStore) migrate() error {
 	}
 	if v > SchemaVersion {
 		return fmt.Errorf("%w: %s has schema version %d, this binary knows up to %d; upgrade storydesk (it never downgrades a store)", ErrSchemaTooNew, s.path, v, SchemaVersion)
+	}
+	if ro := s.guard.readOnly(); ro != nil && v < SchemaVersion {
+		return &StoreError{Path: s.path, Fault: FaultReadOnly, AtOpen: true, Err: fmt.Errorf(
+			"an older storydesk wrote it (schema version %d), and upgrading it to %d means writing to it; %v", v, SchemaVersion, ro.Err)}
 	}
 	for ; v < SchemaVersion; v++ {
 		tx, err := s.db.BeginTx(ctx, nil)

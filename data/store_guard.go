@@ -27,17 +27,18 @@ import (
 
 // Result codes of SQLite's C API (stable across versions).
 const (
-	codePerm       = 3
-	codeBusy       = 5
-	codeLocked     = 6
-	codeReadOnly   = 8
-	codeIOErr      = 10
-	codeCorrupt    = 11
-	codeFull       = 13
-	codeCantOpen   = 14
-	codeConstraint = 19
-	codeAuth       = 23
-	codeNotADB     = 26
+	codePerm              = 3
+	codeBusy              = 5
+	codeLocked            = 6
+	codeReadOnly          = 8
+	codeReadOnlyDirectory = codeReadOnly | 6<<8 // SQLITE_READONLY_DIRECTORY: the folder cannot be written
+	codeIOErr             = 10
+	codeCorrupt           = 11
+	codeFull              = 13
+	codeCantOpen          = 14
+	codeConstraint        = 19
+	codeAuth              = 23
+	codeNotADB            = 26
 
 	codeIOErrShortRead = codeIOErr | 2<<8
 	codeIOErrWrite     = codeIOErr | 3<<8
@@ -174,6 +175,7 @@ type storeGuard struct {
 
 	mu     sync.Mutex
 	broken *StoreError // set once: every write is refused from then on
+	ro     *StoreError // opened read-only: every write is refused, said so
 
 	// checked is closed when the open-time check has finished; writes wait
 	// for it so that nothing is written into a file found damaged.
@@ -202,6 +204,20 @@ func (g *storeGuard) markDamaged(cause error) *StoreError {
 	return g.broken
 }
 
+// setReadOnly records that the store was opened read-only, and why.
+func (g *storeGuard) setReadOnly(why error) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.ro = &StoreError{Path: g.path, Fault: FaultReadOnly, Err: why}
+}
+
+// readOnly returns the error every write gets in a store opened read-only, or nil.
+func (g *storeGuard) readOnly() *StoreError {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.ro
+}
+
 // see inspects a driver result: damage is recorded, and any file fault is
 // returned as a StoreError. database/sql's own signals (ErrBadConn, ErrSkip,
 // io.EOF from Next) are not SQLite errors and pass through unchanged.
@@ -225,7 +241,9 @@ func (g *storeGuard) see(err error) error {
 	return &StoreError{Path: g.path, Fault: f, Err: err}
 }
 
-// writable waits for the open-time check, then says whether writing is allowed.
+// writable waits for the open-time check, then says whether writing is
+// allowed: not into a damaged store, nor into one opened read-only (its
+// driver would refuse too, in less helpful words).
 func (g *storeGuard) writable(ctx context.Context) error {
 	select {
 	case <-g.checked:
@@ -234,6 +252,9 @@ func (g *storeGuard) writable(ctx context.Context) error {
 	}
 	if b := g.damaged(); b != nil {
 		return b
+	}
+	if ro := g.readOnly(); ro != nil {
+		return ro
 	}
 	return nil
 }
