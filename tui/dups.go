@@ -570,7 +570,9 @@ func (m *Model) labelPair(l model.DupLabel) tea.Cmd {
 
 // pairArticles is the pair's two articles as the reader shows them: those
 // the comparison on screen read or, when a label is typed before it has
-// loaded, read now (two articles, as opening one does).
+// loaded, read now, on the update loop (rare, and two articles are quick to
+// read; the label must not wait, or an undo typed after it would overtake
+// it in the write queue).
 func (m *Model) pairArticles(k pairKey) []*model.Article {
 	if c := m.dups.view.cmp; c != nil && c.key == k && c.arts[0] != nil && c.arts[1] != nil {
 		return c.arts[:]
