@@ -13,37 +13,49 @@ import (
 	minhashlsh "github.com/ekzhu/minhash-lsh"
 )
 
-// Side-by-side benchmarks on one generated corpus of 100,000 news-like
-// articles (~590 words each, ~10% planted copies):
+// Side-by-side benchmarks on two generated corpora of 100,000 news-like
+// articles with ~10% planted copies (gencorpus.ZipfCopies: ~590 words of
+// Zipf-drawn words; gencorpus.TemplateCopies: ~600 words of templated text,
+// where nearly every shingle recurs across the corpus), storydesk and
+// github.com/ekzhu/minhash-lsh on the same texts in the same run:
 //
-//	go test ./model/ -run XXX -bench 'Dup|Ekzhu' -benchtime=1x
+//	go test ./model/ -run XXX -bench Dup100k -benchtime=1x
 //
-// Generating the corpus (and the ground truth) happens once per process and is
-// not timed.
-
-var (
-	dg100kTruthOnce sync.Once
-	dg100kTruth     []float64
-)
-
-func dgTruth100k(c *dgCorpus) []float64 {
-	dg100kTruthOnce.Do(func() {
-		dg100kTruth = dgTruth(c, SignAll(c.docs, 0, nil))
-	})
-	return dg100kTruth
+// Generating a corpus (and its ground truth) is not timed; one corpus is in
+// memory at a time.
+func BenchmarkDup100k(b *testing.B) {
+	for _, corpus := range []struct {
+		name string
+		gen  func(int, uint64) *dgCorpus
+	}{{"zipf", dgGenerate}, {"template", dgTemplate}} {
+		var c *dgCorpus
+		var truth []float64
+		load := func() {
+			if c == nil {
+				c = corpus.gen(100_000, 1)
+				truth = dgTruth(c, SignAll(c.docs, 0, nil))
+				runtime.GC()
+			}
+		}
+		b.Run(corpus.name+"/storydesk", func(b *testing.B) { load(); benchDetect(b, c, truth) })
+		for _, th := range []float64{0.5, 0.3} {
+			b.Run(fmt.Sprintf("%s/ekzhu-t%.1f", corpus.name, th), func(b *testing.B) { load(); benchEkzhu(b, c, truth, th) })
+		}
+		c, truth = nil, nil
+		runtime.GC()
+	}
 }
 
-// BenchmarkDupDetect100k is the whole job: signatures (on every core), index
-// and pairs at the default threshold.
-func BenchmarkDupDetect100k(b *testing.B) {
-	c := dgCorpus100k()
-	truth := dgTruth100k(c)
+// benchDetect is the whole job: signatures (on every core), index and pairs
+// at the default threshold.
+func benchDetect(b *testing.B, c *dgCorpus, truth []float64) {
 	runtime.GC()
 	b.ResetTimer()
 	var pairs []DupPair
 	var tSign, tPairs, cpu time.Duration
 	var held, pairsAlloc uint64
 	var ms runtime.MemStats
+	var stats dupSearchStats
 	for range b.N {
 		b.StopTimer()
 		runtime.GC()
@@ -70,6 +82,7 @@ func BenchmarkDupDetect100k(b *testing.B) {
 
 		t2, c2 := time.Now(), dupCPUTime()
 		pairs = dupMustPairs(b, x, DefaultDupThreshold)
+		stats = x.stats
 		tSign += t1.Sub(t0)
 		tPairs += time.Since(t2)
 		cpu += dupCPUTime() - c2
@@ -106,7 +119,11 @@ func BenchmarkDupDetect100k(b *testing.B) {
 	b.ReportMetric(float64(extra), "unplanted")
 	b.ReportMetric(float64(held)/float64(len(c.docs)), "index-B/doc")
 	b.ReportMetric(float64(pairsAlloc)/float64(len(c.docs)), "pairs-alloc-B/doc")
+	b.ReportMetric(float64(stats.postings)/float64(len(c.docs)), "postings/doc")
+	b.ReportMetric(float64(stats.cands)/float64(len(c.docs)), "cands/doc")
+	b.ReportMetric(float64(stats.sketched)/float64(len(c.docs)), "set-compares/doc")
 	b.Logf("recall by kind (found, of planted with containment ≥ 0.8): %v", per)
+	b.Logf("search: %+v", stats)
 
 	// How far the MOD-m sketch's containment estimate is from the exact
 	// score, over the near pairs found: why pairs are scored on full sets.
@@ -142,20 +159,12 @@ func BenchmarkDupDetect100k(b *testing.B) {
 	}
 }
 
-// BenchmarkEkzhuMinhashLSH100k runs github.com/ekzhu/minhash-lsh on the same
-// shingles: 128-hash MinHash signatures (on every core), its LSH index, and a
-// query for every document. Recall counts a planted pair found when either
-// document's query returns the other (candidates, before any scoring).
-func BenchmarkEkzhuMinhashLSH100k(b *testing.B) {
-	for _, th := range []float64{0.5, 0.3} {
-		b.Run(fmt.Sprintf("t=%.1f", th), func(b *testing.B) { benchEkzhu(b, th) })
-	}
-}
-
-func benchEkzhu(b *testing.B, threshold float64) {
+// benchEkzhu runs github.com/ekzhu/minhash-lsh on the same shingles:
+// 128-hash MinHash signatures (on every core), its LSH index, and a query for
+// every document. Recall counts a planted pair found when either document's
+// query returns the other (candidates, before any scoring).
+func benchEkzhu(b *testing.B, c *dgCorpus, truth []float64, threshold float64) {
 	const numHash = 128
-	c := dgCorpus100k()
-	truth := dgTruth100k(c)
 	runtime.GC()
 	b.ResetTimer()
 	var cands map[[2]string]bool

@@ -1,9 +1,6 @@
 package model
 
-import (
-	"storydesk/data/gencorpus"
-	"sync"
-)
+import "storydesk/data/gencorpus"
 
 // Generated news-like corpora with planted copies, for duplicate-detection
 // tests and benchmarks (see gencorpus.ZipfCopies and TemplateCopies): copies
@@ -92,14 +89,4 @@ func dgRecall(c *dgCorpus, truth []float64, found func(a, b string) bool) (float
 		return 0, per
 	}
 	return float64(hit) / float64(all), per
-}
-
-var (
-	dg100kOnce sync.Once
-	dg100k     *dgCorpus
-)
-
-func dgCorpus100k() *dgCorpus {
-	dg100kOnce.Do(func() { dg100k = dgGenerate(100_000, 1) })
-	return dg100k
 }
