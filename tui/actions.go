@@ -115,16 +115,23 @@ func (m *Model) tagWith(i int) tea.Cmd {
 			return data.Action{}, false
 		}
 		// The whole of an existing span: change its label.
+		// Either way an imported span has been reviewed (review.go).
 		if sp, ok := model.FindOverlap(spans, t.start, t.end, 0); ok && sp.Start == t.start && sp.End == t.end {
+			if sp.Label == label && sp.Source != "" {
+				acc := sp
+				acc.Source = ""
+				j.done, j.focus = "Accepted "+describeSpan(acc)+reviewedNote(sp.Source), sp.Start
+				return data.Action{Name: "accept " + describeSpan(acc), Ops: spanEditOps(doc, t.id, sp, sp)}, true
+			}
 			if sp.Label == label {
 				m.message = "Already " + describeSpan(sp)
 				return data.Action{}, false
 			}
-			old := sp.Label
-			sp.Label = label
-			j.done, j.focus = fmt.Sprintf("Relabelled “%s”: %s → %s", clip(sp.Text, 40), old, label), sp.Start
-			return data.Action{Name: fmt.Sprintf("label %s → %s “%s”", old, label, clip(sp.Text, 40)),
-				Ops: []data.Op{{Kind: data.OpSetSpan, Article: t.id, Span: sp}}}, true
+			nw := sp
+			nw.Label = label
+			j.done, j.focus = fmt.Sprintf("Relabelled “%s”: %s → %s", clip(sp.Text, 40), sp.Label, label)+reviewedNote(sp.Source), sp.Start
+			return data.Action{Name: fmt.Sprintf("label %s → %s “%s”", sp.Label, label, clip(sp.Text, 40)),
+				Ops: spanEditOps(doc, t.id, sp, nw)}, true
 		} else if ok {
 			m.message = "Not saved: it would overlap " + describeSpan(sp) + " — entities do not overlap"
 			return data.Action{}, false

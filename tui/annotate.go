@@ -48,6 +48,10 @@ type annotatePane struct {
 	// the quotations highlighted in the text.
 	quotesPanel bool
 	qmarks      []quoteMark
+
+	// Imported quotations not reviewed yet (review.go), highlighted as
+	// imported spans are.
+	impQ []impQuote
 }
 
 func newAnnotatePane(c *common) *annotatePane {
@@ -561,6 +565,7 @@ func (a *annotatePane) lineMarks(i int) []layout.Mark {
 		add(a.spans[k].End)
 	}
 	a.quoteCuts(l.Start, l.End, add)
+	a.importedCuts(l.Start, l.End, add)
 	if sel {
 		add(ss)
 		add(se)
@@ -575,12 +580,17 @@ func (a *annotatePane) lineMarks(i int) []layout.Mark {
 			continue
 		}
 		style := 0
+		imported := false
 		if sp, ok := a.spanAt(s); ok {
 			if li := a.labelIndex(sp.Label); li >= 0 {
 				style = 1 + li
 			} else {
 				style = nl + 1
 			}
+			imported = sp.Source != ""
+		}
+		if !imported && len(a.impQ) > 0 {
+			_, imported = a.importedQuoteAt(s)
 		}
 		if sel && s >= ss && s < se {
 			style = nl + 2
@@ -589,6 +599,9 @@ func (a *annotatePane) lineMarks(i int) []layout.Mark {
 			style += base
 		}
 		style += a.quoteLayerAt(s) * 2 * base
+		if imported {
+			style += annImported(nl)
+		}
 		if style == 0 {
 			continue
 		}
@@ -672,12 +685,26 @@ func (a *annotatePane) View(info, prompt string, panel func(w, h int) string) st
 	}
 	inner := a.innerW()
 	pad := strings.Repeat(" ", a.pad())
+	if n := a.unreviewed(); n > 0 {
+		// How much of the article is still as imported.
+		info = fmt.Sprintf("%s%d to review · %s", a.c.styles.Review.MarkCh, n, info)
+	}
 	var content []string
 	if a.legendH() > 0 {
-		if prompt != "" {
+		lw := inner - 2*a.pad()
+		switch hint := a.reviewHint(); {
+		case prompt != "":
 			content = append(content, pad+prompt)
-		} else {
-			content = append(content, pad+a.legend(inner-2*a.pad()))
+		case hint != "":
+			// On an imported annotation: where it came from and the keys
+			// that review it, then as many labels (for relabelling) as fit.
+			hint = truncate(hint, lw)
+			if rest := lw - textWidth(hint) - 3; rest >= 8 {
+				hint += "   " + a.legend(rest)
+			}
+			content = append(content, pad+hint)
+		default:
+			content = append(content, pad+a.legend(lw))
 		}
 	}
 	if a.lay != nil {
@@ -705,11 +732,15 @@ func (a *annotatePane) View(info, prompt string, panel func(w, h int) string) st
 	return body
 }
 
-// describeSpan is a span for the status bar: PERSON “Petro” → Gustavo Petro.
+// describeSpan is a span for the status bar: PERSON “Petro” → Gustavo
+// Petro, and where it came from while it is imported and not reviewed.
 func describeSpan(sp model.Span) string {
 	s := fmt.Sprintf("%s “%s”", sp.Label, clip(sp.Text, 40))
 	if sp.Canonical != "" && sp.Canonical != sp.Text {
 		s += " → " + clip(sp.Canonical, 40)
+	}
+	if sp.Source != "" {
+		s += " · " + describeSource(sp.Source)
 	}
 	return s
 }

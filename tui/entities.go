@@ -17,14 +17,16 @@ import (
 type entityName struct {
 	name     string
 	count    int
+	imported int      // spans imported and not reviewed yet (review.go)
 	variants []string // distinct span texts other than the name
 }
 
 // entityGroup is a label's entities, most mentioned first.
 type entityGroup struct {
-	label string
-	count int
-	names []entityName
+	label    string
+	count    int
+	imported int
+	names    []entityName
 }
 
 // groupEntities groups spans by label (in label-set order, unknown labels
@@ -48,6 +50,9 @@ func groupEntities(spans []model.Span, labels []string) []entityGroup {
 			g[name] = e
 		}
 		e.count++
+		if sp.Source != "" {
+			e.imported++
+		}
 		text := strings.Join(strings.Fields(sp.Text), " ")
 		if text != name && !containsStr(e.variants, text) {
 			e.variants = append(e.variants, text)
@@ -73,6 +78,7 @@ func groupEntities(spans []model.Span, labels []string) []entityGroup {
 			sort.Strings(e.variants)
 			eg.names = append(eg.names, *e)
 			eg.count += e.count
+			eg.imported += e.imported
 		}
 		sort.Slice(eg.names, func(i, j int) bool {
 			if eg.names[i].count != eg.names[j].count {
@@ -95,7 +101,9 @@ func containsStr(ss []string, s string) bool {
 }
 
 // entitiesView is the side panel: the article's entities by label with
-// counts, the one under the cursor marked.
+// counts, the one under the cursor marked, and how many of each are
+// imported and not reviewed yet (↓2), those names drawn as the text draws
+// imported spans.
 func (m *Model) entitiesView(w, h int) string {
 	a := m.ann
 	st := m.c.styles
@@ -118,6 +126,9 @@ func (m *Model) entitiesView(w, h int) string {
 			style = 1 + li
 		}
 		head := st.ann[style].render(cleanLine(g.label)) + st.p.rowDim.render(fmt.Sprintf(" %d", g.count))
+		if g.imported > 0 {
+			head += " " + st.Review.mark.render(fmt.Sprintf("%s%d", st.Review.MarkCh, g.imported))
+		}
 		lines = append(lines, head)
 		for _, e := range g.names {
 			marker := "  "
@@ -125,9 +136,16 @@ func (m *Model) entitiesView(w, h int) string {
 				marker = st.Marker + " "
 				curLine = len(lines)
 			}
-			line := marker + cleanLine(e.name)
+			name := cleanLine(e.name)
+			if e.imported > 0 {
+				name = st.ann[annImported(len(m.c.labels))].render(name)
+			}
+			line := marker + name
 			if e.count > 1 {
 				line += st.p.rowDim.render(fmt.Sprintf(" ×%d", e.count))
+			}
+			if e.imported > 0 {
+				line += " " + st.Review.mark.render(fmt.Sprintf("%s%d", st.Review.MarkCh, e.imported))
 			}
 			lines = append(lines, line)
 			if len(e.variants) > 0 {
@@ -144,11 +162,16 @@ func (m *Model) entitiesView(w, h int) string {
 	if curLine >= rows && rows > 0 {
 		off = curLine - rows + 1
 	}
-	n := 0
+	n, imp := 0, 0
 	for _, g := range groups {
 		n += g.count
+		imp += g.imported
 	}
-	return box(st, false, "Entities", fmt.Sprint(n), lines[min(off, len(lines)):], w, h)
+	info := fmt.Sprint(n)
+	if imp > 0 {
+		info += fmt.Sprintf(" · %s%d", st.Review.MarkCh, imp)
+	}
+	return box(st, false, "Entities", info, lines[min(off, len(lines)):], w, h)
 }
 
 // canonPrompt edits the canonical name of one span, completing from the
@@ -273,14 +296,17 @@ func (m *Model) promptKey(msg tea.KeyPressMsg) tea.Cmd {
 				m.message = "Canonical name unchanged"
 				return data.Action{}, false
 			}
-			sp.Canonical = name
+			nw := sp
+			nw.Canonical = name
+			// Naming an imported span reviews it (review.go).
 			act := data.Action{Name: fmt.Sprintf("canonical “%s” → %s", clip(sp.Text, 30), clip(name, 30)),
-				Ops: []data.Op{{Kind: data.OpSetSpan, Article: id, Span: sp}}}
+				Ops: spanEditOps(e.doc, id, sp, nw)}
 			j.done, j.focus = fmt.Sprintf("“%s” is now %s", clip(sp.Text, 30), clip(name, 40)), sp.Start
 			if name == "" {
 				act.Name = fmt.Sprintf("clear canonical of “%s”", clip(sp.Text, 30))
 				j.done = fmt.Sprintf("“%s” has no canonical name now", clip(sp.Text, 30))
 			}
+			j.done += reviewedNote(sp.Source)
 			return act, true
 		})
 	}

@@ -79,6 +79,14 @@ type KeyMap struct {
 	PrevArticle  key.Binding
 	Confirm      key.Binding // answer yes to a question in the status bar
 
+	// Reviewing imported annotations (tui/review.go): spans and quotations
+	// that came with an import carry their source until a person accepts,
+	// relabels or deletes them.
+	ReviewAccept    key.Binding // accept the imported span (or quotation) under the cursor, or those in the selection
+	ReviewAcceptAll key.Binding // accept every imported annotation of the article
+	ReviewNext      key.Binding // next imported annotation not reviewed yet
+	ReviewPrev      key.Binding
+
 	// Quotes (tui/quotes*.go). Quotes opens quotes mode (the panel, and
 	// suggestions in the text) from annotate mode or an article; QuoteTag
 	// works anywhere in annotate mode; the rest apply in quotes mode, where
@@ -181,6 +189,11 @@ func DefaultKeyMap() KeyMap {
 		PrevArticle:  key.NewBinding(key.WithKeys("["), key.WithHelp("[", "previous article")),
 		Confirm:      key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes")),
 		Labels:       defaultLabelKeys(),
+
+		ReviewAccept:    key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "accept imported")),
+		ReviewAcceptAll: key.NewBinding(key.WithKeys("Y"), key.WithHelp("Y", "accept all imported")),
+		ReviewNext:      key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "next imported")),
+		ReviewPrev:      key.NewBinding(key.WithKeys("I"), key.WithHelp("I", "previous imported")),
 
 		Quotes:        key.NewBinding(key.WithKeys("Q"), key.WithHelp("Q", "quotes")),
 		QuoteTag:      key.NewBinding(key.WithKeys("\""), key.WithHelp("\"", "tag quotation")),

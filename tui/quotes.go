@@ -183,6 +183,7 @@ func (m *Model) syncQuotes() tea.Cmd {
 	}
 	q.items = mergeQuotes(stored, det, q.on)
 	a.setQuoteMarks(q.items, q.on)
+	a.setImportedQuotes(stored)
 	m.applyJump()
 	return cmd
 }
@@ -270,6 +271,10 @@ func (m *Model) quotesAnnotateKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	k := m.c.keys
 	a := m.ann
 	q := &m.quotes
+	// Reviewing imported annotations (review.go) works in both modes.
+	if cmd, ok := m.reviewKey(msg); ok {
+		return cmd, true
+	}
 	switch {
 	case key.Matches(msg, k.Quotes):
 		q.on = !q.on
@@ -320,7 +325,7 @@ func (m *Model) quotesAnnotateKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 // must see before the global keys.
 func (m *Model) quotesMatches(msg tea.KeyPressMsg) bool {
 	k := m.c.keys
-	if key.Matches(msg, k.Quotes, k.QuoteTag, k.QuoteCarriers) {
+	if key.Matches(msg, k.Quotes, k.QuoteTag, k.QuoteCarriers) || m.reviewMatches(msg) {
 		return true
 	}
 	return m.quotes.on && key.Matches(msg, k.QuoteNext, k.QuotePrev, k.QuoteAccept, k.QuoteReject, k.QuoteKind, k.QuoteSpeaker)
@@ -519,6 +524,10 @@ func (m *Model) acceptQuote() tea.Cmd {
 			q := newQuote(qt, suggestedSpeaker(qt.det), suggestedKind(qt.det), model.QuoteAccepted, spans)
 			j.done = "Accepted " + describeQuote(q.Text, q.Speaker) + linkNote(q, spans)
 			return []data.Op{addQuoteOp(qt.id, q)}, "accept quotation " + describeQuote(q.Text, q.Speaker), true
+		case cur.Status == model.QuoteAccepted && cur.Source != "":
+			// Imported: accepting it is reviewing it, as it stands.
+			j.done = "Accepted " + describeQuote(cur.Text, cur.Speaker) + reviewedNote(cur.Source)
+			return quoteEditOps(doc, qt.id, *cur, *cur), "accept quotation " + describeQuote(cur.Text, cur.Speaker), true
 		case cur.Status == model.QuoteAccepted:
 			m.message = "Already accepted: " + describeQuote(cur.Text, cur.Speaker) + " (s speaker, t kind, x reject)"
 			return nil, "", false
@@ -530,7 +539,7 @@ func (m *Model) acceptQuote() tea.Cmd {
 		}
 		q.SpeakerSpan = linkSpeaker(spans, q.Speaker, qt.det, q.Start, q.End)
 		j.done = "Accepted " + describeQuote(q.Text, q.Speaker) + linkNote(q, spans)
-		return []data.Op{setQuoteOp(qt.id, q)}, "accept quotation " + describeQuote(q.Text, q.Speaker), true
+		return quoteEditOps(doc, qt.id, *cur, q), "accept quotation " + describeQuote(q.Text, q.Speaker), true
 	})
 }
 
@@ -560,7 +569,7 @@ func (m *Model) rejectQuote() tea.Cmd {
 		q := *cur
 		q.Status = model.QuoteRejected
 		j.done = "Rejected " + describeQuote(q.Text, "") + ": it will not be suggested again (u undoes)"
-		return []data.Op{setQuoteOp(qt.id, q)}, "reject quotation " + describeQuote(q.Text, ""), true
+		return quoteEditOps(doc, qt.id, *cur, q), "reject quotation " + describeQuote(q.Text, ""), true
 	})
 }
 
@@ -581,8 +590,8 @@ func (m *Model) cycleQuoteKind() tea.Cmd {
 		q := *cur
 		q.Kind = nextKind(q.Kind)
 		q.Status = model.QuoteAccepted
-		j.done = fmt.Sprintf("%s is now %s", describeQuote(q.Text, ""), q.Kind)
-		return []data.Op{setQuoteOp(qt.id, q)}, fmt.Sprintf("quotation kind %s → %s %s", cur.Kind, q.Kind, describeQuote(q.Text, "")), true
+		j.done = fmt.Sprintf("%s is now %s", describeQuote(q.Text, ""), q.Kind) + reviewedNote(cur.Source)
+		return quoteEditOps(doc, qt.id, *cur, q), fmt.Sprintf("quotation kind %s → %s %s", cur.Kind, q.Kind, describeQuote(q.Text, "")), true
 	})
 }
 
@@ -610,13 +619,13 @@ func (m *Model) setQuoteSpeaker(qt quoteTarget, name string, hand bool, kind mod
 		}
 		q := *cur
 		link := linkSpeaker(spans, name, qt.det, q.Start, q.End)
-		if q.Speaker == name && q.SpeakerSpan == link && q.Status == model.QuoteAccepted {
+		if q.Speaker == name && q.SpeakerSpan == link && q.Status == model.QuoteAccepted && q.Source == "" {
 			m.message = "Speaker unchanged"
 			return nil, "", false
 		}
 		q.Speaker, q.SpeakerSpan, q.Status = name, link, model.QuoteAccepted
-		j.done = "Speaker of " + describeQuote(q.Text, "") + " is now " + orNone(name) + linkNote(q, spans)
-		return []data.Op{setQuoteOp(qt.id, q)}, "quotation speaker → " + orNone(clip(name, 30)) + " " + describeQuote(q.Text, ""), true
+		j.done = "Speaker of " + describeQuote(q.Text, "") + " is now " + orNone(name) + linkNote(q, spans) + reviewedNote(cur.Source)
+		return quoteEditOps(doc, qt.id, *cur, q), "quotation speaker → " + orNone(clip(name, 30)) + " " + describeQuote(q.Text, ""), true
 	})
 }
 

@@ -90,6 +90,9 @@ type Styles struct {
 	// Duplicates: word diffs of two copies, cluster badges (dups_view.go).
 	Dups DupStyles
 
+	// Review: imported annotations not reviewed yet (review.go).
+	Review ReviewStyles
+
 	// Glamour is the glamour standard style for article text.
 	Glamour string
 
@@ -159,6 +162,7 @@ func NewStyles(isDark, noColor bool) Styles {
 	st.dark = isDark
 	st.Quotes = newQuoteStyles(isDark, noColor)
 	st.Dups = newDupStyles(isDark, noColor)
+	st.Review = newReviewStyles(isDark, noColor)
 	st.Spans = labelStyles(model.DefaultLabels, nil, isDark, noColor)
 	st.derive()
 	return st
@@ -391,7 +395,8 @@ func (s Styles) WithLabels(labels []string, colors map[string]string) Styles {
 // plain text, 1…L the labels, L+1 a label not in the set, L+2 the selection;
 // adding annBase(L) to any of them puts the cursor on it, and adding
 // 2·annBase(L) times a quote layer (qLayerSuggested, qLayerAccepted) puts
-// it inside a quotation.
+// it inside a quotation, and adding annImported(L) marks it imported and not
+// reviewed yet.
 func annBase(nLabels int) int { return nLabels + 3 }
 
 func (s *Styles) deriveAnn() {
@@ -402,18 +407,24 @@ func (s *Styles) deriveAnn() {
 	base[n+1] = s.SpanOther
 	base[n+2] = s.Selection
 	per := 2 * len(base)
-	s.ann = make([]paint, quoteLayers*per)
-	for layer := 0; layer < quoteLayers; layer++ {
-		for i, st := range base {
-			st = s.Quotes.layer(st, i, layer)
-			if i > 0 || layer > 0 {
-				s.ann[layer*per+i] = newPaint(st)
+	s.ann = make([]paint, 2*quoteLayers*per)
+	for imp := 0; imp < 2; imp++ {
+		for layer := 0; layer < quoteLayers; layer++ {
+			at := (imp*quoteLayers + layer) * per
+			for i, st := range base {
+				st = s.Quotes.layer(st, i, layer)
+				if imp == 1 {
+					st = s.Review.over(st, i > 0 && i <= n+1)
+				}
+				if i > 0 || layer > 0 || imp > 0 {
+					s.ann[at+i] = newPaint(st)
+				}
+				cur := st.Reverse(true)
+				if s.NoColor && i == n+2 {
+					cur = st.Bold(true) // reverse already marks the selection
+				}
+				s.ann[at+len(base)+i] = newPaint(cur)
 			}
-			cur := st.Reverse(true)
-			if s.NoColor && i == n+2 {
-				cur = st.Bold(true) // reverse already marks the selection
-			}
-			s.ann[layer*per+len(base)+i] = newPaint(cur)
 		}
 	}
 }
