@@ -57,6 +57,9 @@ func (m *Model) quit() tea.Cmd {
 	if !m.restored {
 		u = uiState{} // quit before the last state was even read: keep it
 	}
+	if m.sess.noWrites != nil {
+		return tea.Quit
+	}
 	lk, pk := m.sess.lastKey(), m.sess.posKey(id)
 	return func() tea.Msg {
 		writeState(st, lk, pk, u, id, pos) // best effort: nothing to show it on
@@ -91,7 +94,7 @@ func (m *Model) currentState() (uiState, string, int) {
 // badge is the list's status column for item i.
 func (m *Model) badge(i int) (model.Status, bool) {
 	id := m.src.Item(i).ID
-	return m.sess.statuses[id], m.sess.changed[id]
+	return m.sess.statuses[id], m.sess.changed[id] || m.watch.gone[i] != ""
 }
 
 // itemIndex finds an item by article ID.
@@ -168,7 +171,7 @@ func (m *Model) enterAnnotate(idx int) tea.Cmd {
 		m.message = "Loading annotations…"
 		if en := m.sess.docs[a.ID]; en != nil && en.err != nil {
 			m.wantAnnotate = -1
-			m.message = "Cannot read annotations: " + en.err.Error()
+			m.fail("Cannot read annotations: "+en.err.Error(), en.err)
 			en.loaded, en.loading, en.err = false, false, nil
 			return nil
 		}
@@ -218,7 +221,7 @@ func (m *Model) updateAnnotation(msg tea.Msg) (tea.Cmd, bool) {
 		m.sess.docLoaded(msg)
 		if msg.err != nil && m.wantAnnotate >= 0 {
 			m.wantAnnotate = -1
-			m.message = "Cannot read annotations: " + msg.err.Error()
+			m.fail("Cannot read annotations: "+msg.err.Error(), msg.err)
 		}
 		if a := m.detail.art; a != nil && a.ID == msg.id {
 			m.sess.checkChanged(a)
@@ -226,7 +229,7 @@ func (m *Model) updateAnnotation(msg tea.Msg) (tea.Cmd, bool) {
 		return m.maybeEnterAnnotate(), true
 	case statusesMsg:
 		if msg.err != nil {
-			m.message = "Cannot read annotation statuses: " + msg.err.Error()
+			m.fail("Cannot read annotation statuses: "+msg.err.Error(), msg.err)
 			return nil, true
 		}
 		for id, st := range msg.statuses {
@@ -251,7 +254,7 @@ func (m *Model) updateAnnotation(msg tea.Msg) (tea.Cmd, bool) {
 		return m.written(msg), true
 	case stateSavedMsg:
 		if msg.err != nil {
-			m.message = "Could not save the reading position: " + msg.err.Error()
+			m.fail("Could not save the reading position: "+msg.err.Error(), msg.err)
 		}
 		return nil, true
 	case saveTickMsg:
@@ -281,7 +284,7 @@ func (m *Model) updateAnnotation(msg tea.Msg) (tea.Cmd, bool) {
 func (m *Model) applyRestore(msg restoreMsg) tea.Cmd {
 	m.restored = true
 	if msg.err != nil {
-		m.message = "Could not read the last position: " + msg.err.Error()
+		m.fail("Could not read the last position: "+msg.err.Error(), msg.err)
 		return nil
 	}
 	u := msg.state
@@ -352,11 +355,11 @@ func (m *Model) written(msg writtenMsg) tea.Cmd {
 	j := msg.job
 	switch {
 	case msg.err != nil && j.kind == writeUndo:
-		m.message = describeErr("Undo failed", msg.err)
+		m.fail(describeErr("Undo failed", msg.err), msg.err)
 	case msg.err != nil && j.kind == writeRedo:
-		m.message = describeErr("Redo failed", msg.err)
+		m.fail(describeErr("Redo failed", msg.err), msg.err)
 	case msg.err != nil:
-		m.message = describeErr("Not saved", msg.err)
+		m.fail(describeErr("Not saved", msg.err), msg.err)
 	case !msg.ok && j.kind == writeUndo:
 		m.message = "Nothing to undo"
 	case !msg.ok && j.kind == writeRedo:

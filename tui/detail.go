@@ -19,6 +19,11 @@ type articleLoadedMsg struct {
 	idx int
 	art *model.Article
 	err error
+
+	// The file's stamp taken before it was read (sources that have one),
+	// so a change while the reader is open is noticed (filewatch.go).
+	stamp   data.FileStamp
+	stamped bool
 }
 
 // detailPane shows the selected article: rendered by glamour (read view) or
@@ -126,8 +131,13 @@ func (d *detailPane) requestLoad() tea.Cmd {
 	d.loadBusy = true
 	idx, src := d.idx, d.src
 	return func() tea.Msg {
-		a, err := src.Load(idx)
-		return articleLoadedMsg{idx: idx, art: a, err: err}
+		var msg articleLoadedMsg
+		if sp, ok := src.(sourceStamper); ok {
+			msg.stamp, msg.stamped = stampOf(sp, idx)
+		}
+		msg.idx = idx
+		msg.art, msg.err = src.Load(idx)
+		return msg
 	}
 }
 

@@ -106,6 +106,16 @@ type Model struct {
 	optNoColor   bool                 // colour turned off by the caller (NO_COLOR), whatever the terminal says
 	profile      colorprofile.Profile // the renderer's, as last reported
 
+	// The session's messages kept whole for the problems screen
+	// (msglog.go), and a store that takes no writes (storenote.go).
+	log            msgLog
+	now            func() time.Time // the log's clock (tests fix it)
+	storeNote      string           // standing word in the bar: "read-only store", "damaged store"
+	storeNotice    string           // the sentence that announces it
+	storeAnnounced bool             // storeNotice has been shown (a refused save may have set the note first)
+
+	watch fileWatch // the open article's file changing or going (filewatch.go)
+
 	correct correctState // cleaner corrections from the raw view (correct*.go)
 
 	quotes quotesState // quotes mode, the speaker prompt, carriers (quotes*.go)
@@ -164,6 +174,7 @@ func NewFromSource(src Source, opts Options) *Model {
 		m.list.badge = m.badge
 		m.setupCorrections(src, opts.Store)
 		m.initDups()
+		m.storeOpened(opts.Store)
 	}
 	m.themeFixed = opts.Theme == "dark" || opts.Theme == "light"
 	m.optNoColor = opts.NoColor
@@ -178,7 +189,7 @@ func (m *Model) Init() tea.Cmd {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
 	if m.sess != nil {
-		cmds = append(cmds, m.sess.loadStatuses(), m.sess.restore(), m.loadDupVerdicts())
+		cmds = append(cmds, m.sess.loadStatuses(), m.sess.restore(), m.loadDupVerdicts(), m.waitChecked())
 	}
 	return tea.Batch(cmds...)
 }
@@ -204,7 +215,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case streamDoneMsg:
 		if m.loading {
 			m.loading = false
-			m.message = fmt.Sprintf("Read %s article%s", commas(m.store.nLive), plural(m.store.nLive))
+			if m.storeNotice == "" || m.message != m.storeNotice { // the store's notice outranks the count
+				m.message = fmt.Sprintf("Read %s article%s", commas(m.store.nLive), plural(m.store.nLive))
+			}
 		}
 		cmds = append(cmds, m.scanChanged(), m.dupsAfterLoad())
 	case filterDoneMsg:
@@ -215,9 +228,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.err == nil && msg.art != nil {
 			m.store.updateFromArticle(msg.idx, msg.art)
 		}
+		m.watchLoaded(msg)
 		cmds = append(cmds, m.detail.loaded(msg), m.articleShown())
 	case renderedMsg:
 		cmds = append(cmds, m.detail.renderDone(msg))
+	case storeCheckedMsg:
+		m.storeTrouble(msg.err, true)
 	case tea.PasteMsg:
 		if m.exp.prompt != nil {
 			m.exp.prompt.input.Update(msg)
@@ -237,9 +253,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.stopExport()
 			return m, m.quit()
 		}
-		cmds = append(cmds, cmd)
+		cmds = append(cmds, cmd, m.watchCheck())
 	default:
-		if cmd, handled := m.updateExport(msg); handled {
+		if cmd, handled := m.updateWatch(msg); handled {
+			cmds = append(cmds, cmd)
+		} else if cmd, handled := m.updateExport(msg); handled {
 			cmds = append(cmds, cmd)
 		} else if cmd, handled := m.updateDups(msg); handled {
 			cmds = append(cmds, cmd)
@@ -332,7 +350,7 @@ func (m *Model) syncDetail() tea.Cmd {
 	changed := sel != m.detail.idx
 	cmd := m.detail.Show(sel, title)
 	if changed {
-		return tea.Batch(cmd, m.articleShown(), m.noteArticleChange())
+		return tea.Batch(cmd, m.articleShown(), m.noteArticleChange(), m.watchCheck())
 	}
 	return cmd
 }
@@ -476,7 +494,6 @@ func (m *Model) openOverlay(o overlayKind) {
 		m.over.SetLines(m.helpLines())
 	case overlayProblems:
 		m.over.title = "Problems"
-		m.over.info = fmt.Sprintf("%d", len(m.problems))
 		m.over.SetLines(m.problemLines())
 	case overlayQuestion:
 		m.over.title, m.over.info = "Confirm", "y yes · esc no"
@@ -486,15 +503,24 @@ func (m *Model) openOverlay(o overlayKind) {
 	}
 }
 
+// problemLines is the problems screen: this session's messages (errors,
+// notices about the store, messages the bar cut), then the inputs that
+// could not be read.
 func (m *Model) problemLines() []string {
 	m.over.info = fmt.Sprintf("%d", len(m.problems))
+	if n := len(m.log.entries); n > 0 {
+		m.over.info = fmt.Sprintf("%d · %d message%s", len(m.problems), n, plural(n))
+	}
+	w := max(1, m.over.w-2)
+	lines := m.sessionLines(w)
+	if len(lines) > 0 {
+		lines = append(lines, "", m.c.styles.TitleFocused.Render("Inputs"))
+	}
 	if len(m.problems) == 0 {
-		return []string{m.c.styles.Placeholder.Render("No problems: every input was read.")}
+		return append(lines, m.c.styles.Placeholder.Render("No problems: every input was read."))
 	}
 	// Each problem in full: wrapped, continuation lines indented, so a long
 	// path never hides the reason.
-	w := max(1, m.over.w-2)
-	var lines []string
 	for _, p := range m.problems {
 		lines = append(lines, wrapHanging(p.String(), w, 2)...)
 	}
@@ -625,7 +651,7 @@ func (m *Model) shortHelp() []key.Binding {
 	default:
 		b = m.detail.ShortHelp()
 	}
-	if len(m.problems) > 0 {
+	if len(m.problems) > 0 || len(m.log.entries) > 0 {
 		b = append(b, k.Problems)
 	}
 	return append(b, k.Help, k.Quit)
@@ -691,13 +717,23 @@ func (m *Model) frame() string {
 			loading: m.loading, done: m.done, total: m.src.Len(),
 			skipped: len(m.problems), message: m.message,
 		}
+		info.more = keyName(m.c.keys.Problems)
+		if m.message != m.storeNotice { // not twice
+			info.storeNote = m.storeNote
+		}
+		info.gone = m.watchGone()
 		m.annotationStatus(&info)
 		m.dupsStatus(&info)
 		m.exportStatus(&info)
 		if m.exp.prompt != nil {
 			parts = append(parts, m.exportPromptView(w))
 		} else {
-			parts = append(parts, statusView(m.c.styles, w, info))
+			line, cut := statusLine(m.c.styles, w, info)
+			if cut {
+				// Kept whole for the problems screen the bar points at.
+				m.logCut(info.message)
+			}
+			parts = append(parts, line)
 		}
 	}
 	if m.helpH() > 0 {

@@ -32,7 +32,8 @@ type session struct {
 
 	current string // the article on screen: never evicted from docs
 
-	lastDirty bool // the last-article state needs saving
+	lastDirty bool  // the last-article state needs saving
+	noWrites  error // the store takes no writes (read-only, damaged): the reader's own state is not saved
 	ticking   bool
 	saveDelay time.Duration
 }
@@ -357,6 +358,9 @@ func (s *session) written(msg writtenMsg) {
 // saveState writes the last-article state and, when id is set, the annotate
 // cursor position for it.
 func (s *session) saveState(u uiState, id string, pos int) tea.Cmd {
+	if s.noWrites != nil {
+		return nil // every save would fail, and say so over what the user is doing
+	}
 	st, lk, pk := s.st, s.lastKey(), s.posKey(id)
 	return func() tea.Msg {
 		return stateSavedMsg{err: writeState(st, lk, pk, u, id, pos)}

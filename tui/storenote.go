@@ -1,0 +1,76 @@
+package tui
+
+import (
+	"context"
+	"errors"
+
+	tea "charm.land/bubbletea/v2"
+
+	"storydesk/data"
+)
+
+// A store that takes no writes this session says so at once and keeps
+// saying it: a store opened read-only (its file, folder or disk cannot be
+// written) from the first frame, a damaged one as soon as the check that
+// found it has finished (in the background on large stores) or the first
+// query has met the damage. The bar keeps a short standing note ("read-only
+// store", "damaged store"), the problems screen (!) the whole error, and
+// the reader stops saving its own state (position, last article) into it.
+
+// Optional store methods (*data.SQLiteStore has both).
+type (
+	readOnlyStore interface{ ReadOnly() error }
+	checkedStore  interface {
+		WaitChecked(ctx context.Context) error
+	}
+)
+
+// storeCheckedMsg brings the open-time check's finding.
+type storeCheckedMsg struct{ err error }
+
+// storeOpened notes a store opened read-only (from NewFromSource).
+func (m *Model) storeOpened(st data.Store) {
+	if ro, ok := st.(readOnlyStore); ok {
+		if err := ro.ReadOnly(); err != nil {
+			m.storeTrouble(err, true)
+		}
+	}
+}
+
+// waitChecked waits, off the UI, for the store's open-time check.
+func (m *Model) waitChecked() tea.Cmd {
+	c, ok := m.sess.st.(checkedStore)
+	if !ok {
+		return nil
+	}
+	return func() tea.Msg { return storeCheckedMsg{err: c.WaitChecked(context.Background())} }
+}
+
+// storeTrouble turns the standing note on for a store that will take no
+// more writes. announce says why in the bar, naming the file, with the
+// whole error in the problems screen (a refused action has said so
+// already). Damage outranks read-only.
+func (m *Model) storeTrouble(err error, announce bool) {
+	if m.sess == nil || err == nil {
+		return
+	}
+	var se *data.StoreError
+	damaged := errors.As(err, &se) && se.Fault == data.FaultDamaged
+	if m.storeNote == "" || (damaged && m.storeNote != "damaged store") {
+		m.sess.noWrites = err
+		m.storeAnnounced = false
+		path := m.sess.st.Path()
+		if damaged {
+			m.storeNote = "damaged store"
+			m.storeNotice = "Damaged store: nothing more will be saved to " + path + " — see README, Recovery"
+		} else {
+			m.storeNote = "read-only store"
+			m.storeNotice = "Read-only store: annotations cannot be saved to " + path
+		}
+	}
+	if announce && !m.storeAnnounced {
+		m.storeAnnounced = true
+		m.logMessage(m.sess.noWrites.Error(), true)
+		m.message = m.storeNotice
+	}
+}
