@@ -65,9 +65,12 @@ func newQuoteStyles(isDark, noColor bool) QuoteStyles {
 	c := func(light, dark string) color.Color { return ld(lipgloss.Color(light), lipgloss.Color(dark)) }
 	var (
 		quote = c("#0B6E63", "#6FDCC9")
-		dim   = c("#76767F", "#8E8E99")
-		ins   = c("#A85400", "#F2A33A")
-		del   = c("#9A9AA3", "#7A7A84")
+		// The reader's own secondary colour (RowDim), so a suggested
+		// quotation reads as well as any secondary text: a copy kept here
+		// stayed at an older, paler grey (4.3:1 on white).
+		dim = newStyles(isDark, false).RowDim.GetForeground()
+		ins = c("#A85400", "#F2A33A")
+		del = c("#9A9AA3", "#7A7A84")
 	)
 	q.Accepted = s().Italic(true).Foreground(quote)
 	q.Suggested = s().Italic(true).Foreground(dim)
