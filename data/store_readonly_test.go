@@ -26,6 +26,7 @@ type roResult struct {
 	Opened   string // the store's ReadOnly() once open: why it opened read-only
 	Statuses int    // articles the store listed
 	Exported int    // articles EachDoc walked
+	Default  string // DefaultStorePath of the corpus the store is in
 }
 
 // TestStoreReadOnlyProcess is not a test on its own: TestStoreReadOnly runs
@@ -47,6 +48,7 @@ func TestStoreReadOnlyProcess(t *testing.T) {
 		json.NewEncoder(os.Stdout).Encode(r)
 		os.Exit(0)
 	}
+	r.Default = DefaultStorePath(&Corpus{Root: filepath.Dir(filepath.Dir(path))})
 	s, err := OpenStore(path, "ro")
 	if err != nil {
 		say("open", err)
@@ -142,7 +144,8 @@ func TestStoreReadOnly(t *testing.T) {
 			}
 			t.Cleanup(func() { os.Chmod(dir, 0o755) }) // so TempDir can remove it
 			cmd := exec.Command(bin, "-test.run=^TestStoreReadOnlyProcess$")
-			cmd.Env = append(os.Environ(), "STORYDESK_RO_DB="+path)
+			xdg := filepath.Join(root, "xdg") // none of the user's own stores
+			cmd.Env = append(os.Environ(), "STORYDESK_RO_DB="+path, "XDG_DATA_HOME="+xdg)
 			if asRoot {
 				cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
 				cmd.Dir = root
@@ -160,6 +163,10 @@ func TestStoreReadOnly(t *testing.T) {
 			t.Logf("%s (opened: %q, %d listed, %d exported): %s", r.Stage, r.Opened, r.Statuses, r.Exported, r.Err)
 			if r.Stage != c.wantStage {
 				t.Fatalf("ended at %s, want %s", r.Stage, c.wantStage)
+			}
+			// The corpus's store is the default one, writable or not.
+			if r.Default != path {
+				t.Errorf("DefaultStorePath: %s, want the corpus's %s", r.Default, path)
 			}
 			if r.Stage == "saved" {
 				if r.Opened != "" || r.Statuses != want {

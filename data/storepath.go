@@ -12,13 +12,29 @@ import (
 // .storydesk/annotations.db inside the corpus root when that is writable, so
 // the annotations travel with the corpus; otherwise (and for the sample
 // corpus or stdin) a file under the XDG data directory keyed by the corpus.
+//
+// A store already in the corpus is used even where it cannot be written —
+// it opens read-only, its annotations shown and exportable — rather than an
+// empty one elsewhere hiding them, unless this user's own store for the
+// corpus exists under the XDG data directory.
 func DefaultStorePath(c *Corpus) string {
 	if c.Root != "" && !c.Sample {
 		dir := filepath.Join(c.Root, ".storydesk")
+		path := filepath.Join(dir, "annotations.db")
 		if writableDir(dir) {
-			return filepath.Join(dir, "annotations.db")
+			return path
+		}
+		if fi, err := os.Stat(path); err == nil && fi.Size() > 0 {
+			if _, err := os.Stat(fallbackStorePath(c)); err != nil {
+				return path
+			}
 		}
 	}
+	return fallbackStorePath(c)
+}
+
+// fallbackStorePath is the store's path under the XDG data directory.
+func fallbackStorePath(c *Corpus) string {
 	base := filepath.Join(xdgDataHome(), "storydesk")
 	switch {
 	case c.Sample:
