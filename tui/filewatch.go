@@ -210,12 +210,15 @@ func (m *Model) watchReloaded(msg watchReloadMsg) tea.Cmd {
 	text := "The file changed on disk: showing it as it is now"
 	if m.sess != nil {
 		m.sess.checkChanged(msg.art)
-		if m.sess.changed[msg.art.ID] {
-			text += " — its annotations stay on the text they were made on (" + keyName(m.c.keys.Reanchor) + " re-anchors)"
-		}
-		// Annotating a never-annotated article shows the text as it is now.
-		if e := m.sess.doc(msg.art.ID); m.annotating && m.ann.id == msg.art.ID && e != nil && e.doc == nil {
+		e := m.sess.doc(msg.art.ID)
+		switch {
+		case m.annotating && m.ann.id == msg.art.ID && e != nil && e.doc == nil:
+			// Never annotated: annotate the text as it is now.
 			m.refreshAnnotate(nil)
+		case m.annotating && m.ann.id == msg.art.ID && m.sess.changed[msg.art.ID]:
+			text = "The file changed on disk: annotating the text as it was annotated (" + keyName(m.c.keys.Reanchor) + " re-anchors onto the new text)"
+		case m.sess.changed[msg.art.ID]:
+			text += " — its annotations stay on the text they were made on (" + keyName(m.c.keys.Reanchor) + " re-anchors)"
 		}
 	}
 	m.message = text

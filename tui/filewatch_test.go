@@ -107,6 +107,14 @@ func TestFileChangedWhileOpen(t *testing.T) {
 	if !m.annotating || !strings.Contains(m.ann.text, "met the Harbour Board") || len(m.ann.spans) != 1 {
 		t.Errorf("annotate mode should show the snapshot with its span: annotating %v, spans %+v", m.annotating, m.ann.spans)
 	}
+	// Changed again while annotating: the snapshot stays under the cursor.
+	if err := os.WriteFile(filepath.Join(dir, "a.txt"), []byte(watchA2+"\nA third version.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	apress(t, m, "w")
+	if !strings.Contains(m.message, "annotating the text as it was annotated") || !strings.Contains(m.ann.text, "met the Harbour Board") {
+		t.Errorf("while annotating: %q", m.message)
+	}
 	doc, ok, err := st.Doc(context.Background(), "a.txt")
 	if err != nil || !ok || !strings.Contains(doc.Text, "met the Harbour Board") {
 		t.Errorf("the snapshot changed: %+v %v", doc, err)
@@ -130,8 +138,8 @@ func TestFileDeletedWhileOpen(t *testing.T) {
 		t.Error("the list's badge does not mark it")
 	}
 	press(t, m, "r", "r", "k", "!")
-	if got := overlayText(m); !strings.Contains(got, "gone from disk") || !strings.Contains(got, "b.txt") {
-		t.Errorf("the problems screen lacks it:\n%s", got)
+	if got := overlayText(m); strings.Count(got, "gone from disk") != 1 || !strings.Contains(got, "b.txt") {
+		t.Errorf("the problems screen should have it once, with the file:\n%s", got)
 	}
 	press(t, m, "esc")
 	// Back again: read again, the mark goes.

@@ -113,6 +113,7 @@ type Model struct {
 	storeNote      string           // standing word in the bar: "read-only store", "damaged store"
 	storeNotice    string           // the sentence that announces it
 	storeAnnounced bool             // storeNotice has been shown (a refused save may have set the note first)
+	lastFail       string           // the last error shown (fail)
 
 	watch fileWatch // the open article's file changing or going (filewatch.go)
 
@@ -215,7 +216,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case streamDoneMsg:
 		if m.loading {
 			m.loading = false
-			if m.storeNotice == "" || m.message != m.storeNotice { // the store's notice outranks the count
+			if m.message == "" || (m.message != m.storeNotice && m.message != m.lastFail) { // an error or the store's notice outranks the count
 				m.message = fmt.Sprintf("Read %s article%s", commas(m.store.nLive), plural(m.store.nLive))
 			}
 		}

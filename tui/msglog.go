@@ -3,6 +3,7 @@ package tui
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"storydesk/data"
@@ -34,16 +35,17 @@ type msgLog struct {
 
 // add keeps text (sanitised). The same text again, right after itself, is
 // counted rather than repeated when it was reported again (count), and
-// ignored when it is the same message still on screen (a redraw).
+// ignored when it is the message still on screen (a redraw) or the start
+// of the entry just kept (the same message kept with its details).
 func (l *msgLog) add(text string, isErr, count bool, at time.Time) bool {
 	text = cleanLine(text)
 	if text == "" {
 		return false
 	}
+	if n := len(l.entries); n > 0 && !count && strings.HasPrefix(l.entries[n-1].text, text) {
+		return false // on screen still, or kept already with its details
+	}
 	if n := len(l.entries); n > 0 && l.entries[n-1].text == text {
-		if !count {
-			return false
-		}
 		e := &l.entries[n-1]
 		e.at, e.err = at, e.err || isErr
 		e.n++
@@ -59,7 +61,7 @@ func (l *msgLog) add(text string, isErr, count bool, at time.Time) bool {
 // fail shows an error in the status bar and keeps it whole in the log. A
 // damaged store said so by err turns the store's standing note on.
 func (m *Model) fail(text string, err error) {
-	m.message = text
+	m.message, m.lastFail = text, text
 	m.logMessage(text, true)
 	var se *data.StoreError
 	if errors.As(err, &se) && se.Fault == data.FaultDamaged {

@@ -316,3 +316,21 @@ func TestReadOnlyStoreSaidFromTheStart(t *testing.T) {
 		t.Errorf("the reason is not on the problems screen:\n%s", got)
 	}
 }
+
+// TestReadCountKeepsAnError: the "Read N articles" that ends loading does
+// not cover an error shown meanwhile (a store that could not be read).
+func TestReadCountKeepsAnError(t *testing.T) {
+	m := start(t, entitySource(), 100, 20)
+	m.loading = true
+	m.fail("Cannot read annotation statuses: damaged: annotation store x", nil)
+	send(t, m, streamDoneMsg{})
+	if !strings.HasPrefix(m.message, "Cannot read annotation statuses") {
+		t.Errorf("the error was covered: %q", m.message)
+	}
+	m.loading = true
+	m.message = "Loading…"
+	send(t, m, streamDoneMsg{})
+	if m.message != "Read 3 articles" {
+		t.Errorf("message %q", m.message)
+	}
+}
