@@ -227,6 +227,17 @@ func (m *Model) updateAnnotation(msg tea.Msg) (tea.Cmd, bool) {
 			m.sess.checkChanged(a)
 		}
 		return m.maybeEnterAnnotate(), true
+	case reviewCountsMsg:
+		if msg.err != nil {
+			m.message = "Cannot count the imported annotations to review: " + msg.err.Error()
+			return nil, true
+		}
+		for id, n := range msg.counts {
+			if _, known := m.sess.docs[id]; !known {
+				m.sess.setUnreviewedN(id, n)
+			}
+		}
+		return nil, true
 	case statusesMsg:
 		if msg.err != nil {
 			m.fail("Cannot read annotation statuses: "+msg.err.Error(), msg.err)
@@ -699,6 +710,10 @@ func (m *Model) annotateShortHelp() []key.Binding {
 	if m.quotes.on {
 		return m.quotesShortHelp()
 	}
+	if r := m.reviewShortHelp(); r != nil {
+		// Imported annotations to review: their keys first.
+		return append(r, k.Delete, labelRange(k), k.WordNext, k.Undo, k.Done, k.Entities, k.Back)
+	}
 	return []key.Binding{k.WordNext, k.ExtendNext, k.Select, labelRange(k), k.Delete, k.TagAll, k.EntityNext, k.Undo, k.Done, k.Entities, k.Back}
 }
 
@@ -718,6 +733,7 @@ func (m *Model) annotateFullHelp() [][]key.Binding {
 		{k.Select, k.ExtendNext, k.ExtendPrev, k.ExtendDown, k.ExtendUp, k.Back},
 		labels,
 		{k.Delete, k.EntityNext, k.EntityPrev, k.TagAll, k.TagCorpus, k.Canonical, k.Entities, k.NextArticle, k.PrevArticle},
+		m.reviewHelp(),
 		{k.Undo, k.Redo, k.Done, k.Reanchor},
 	}
 }

@@ -46,6 +46,9 @@ type listPane struct {
 	// slice (dups_list.go). Both nil without a store.
 	cluster func(i int) (string, int)
 	exclude func(vis []int32) []int32
+	// review is item i's count of imported annotations to review (↓5) and
+	// the width every such badge has (0 when no article has any; review.go).
+	review func(i int) (string, int)
 }
 
 // refilterMsg asks for a rescan after Stream changed titles under an active
@@ -456,6 +459,12 @@ func (l *listPane) rowView(i int, selected bool, w int) string {
 		if cb, cw := l.cluster(i); cw > 0 {
 			badges += cb
 			gutter += cw
+		}
+	}
+	if l.review != nil && w >= 20 {
+		if rb, rw := l.review(i); rw > 0 {
+			badges += rb
+			gutter += rw
 		}
 	}
 	wordsW, outletW := 0, 0

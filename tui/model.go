@@ -173,6 +173,7 @@ func NewFromSource(src Source, opts Options) *Model {
 			m.sess.saveDelay = opts.saveDelay
 		}
 		m.list.badge = m.badge
+		m.list.review = m.reviewBadgeOf
 		m.setupCorrections(src, opts.Store)
 		m.initDups()
 		m.storeOpened(opts.Store)
@@ -190,7 +191,7 @@ func (m *Model) Init() tea.Cmd {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
 	if m.sess != nil {
-		cmds = append(cmds, m.sess.loadStatuses(), m.sess.restore(), m.loadDupVerdicts(), m.waitChecked())
+		cmds = append(cmds, m.sess.loadStatuses(), m.sess.restore(), m.loadDupVerdicts(), m.waitChecked(), loadReviewCounts(m.sess.st))
 	}
 	return tea.Batch(cmds...)
 }

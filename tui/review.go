@@ -560,6 +560,51 @@ func reviewBadge(st Styles, n, w int) string {
 	return st.Review.mark.render(fit(s, w))
 }
 
+// setUnreviewed keeps the count of article id from its re-read document.
+func (s *session) setUnreviewed(id string, doc *data.Doc) {
+	s.setUnreviewedN(id, countUnreviewed(doc))
+}
+
+func (s *session) setUnreviewedN(id string, n int) {
+	if n == s.unreviewed[id] {
+		return
+	}
+	if n > 0 {
+		s.unreviewed[id] = n
+	} else {
+		delete(s.unreviewed, id)
+	}
+	s.reviewDirty = true
+}
+
+// reviewWidth is the list's review badge width: "↓" and the largest
+// count's digits, 0 when no article has anything to review (a corpus
+// without imports keeps its columns). Worked out again only after a
+// count changed, not for every row.
+func (s *session) reviewWidth() int {
+	if s.reviewDirty {
+		most := 0
+		for _, n := range s.unreviewed {
+			most = max(most, n)
+		}
+		s.reviewW, s.reviewDirty = 0, false
+		if most > 0 {
+			s.reviewW = 1 + len(fmt.Sprint(min(most, 999)))
+		}
+	}
+	return s.reviewW
+}
+
+// reviewBadgeOf is item i's review badge for the list, and the width every
+// badge has (see reviewWidth).
+func (m *Model) reviewBadgeOf(i int) (string, int) {
+	w := m.sess.reviewWidth()
+	if w == 0 {
+		return "", 0
+	}
+	return reviewBadge(m.c.styles, m.sess.unreviewed[m.src.Item(i).ID], w), w
+}
+
 // reviewShortHelp and reviewHelp are the review keys for the help: the
 // short help shows them while the article has something to review.
 func (m *Model) reviewShortHelp() []key.Binding {

@@ -27,6 +27,12 @@ type session struct {
 	changed  map[string]bool   // article text on disk differs from the snapshot
 	docs     map[string]*docEntry
 
+	// unreviewed counts each article's imported annotations not reviewed
+	// yet (review.go): read once, then kept from the documents re-read.
+	unreviewed  map[string]int
+	reviewW     int  // the list's review badge width for them
+	reviewDirty bool // reviewW needs working out again
+
 	queue []*writeJob
 	busy  bool
 
@@ -50,10 +56,11 @@ type docEntry struct {
 func newSession(st data.Store, annotator string) *session {
 	return &session{
 		st: st, annotator: annotator,
-		statuses:  map[string]model.Status{},
-		changed:   map[string]bool{},
-		docs:      map[string]*docEntry{},
-		saveDelay: time.Second,
+		statuses:   map[string]model.Status{},
+		changed:    map[string]bool{},
+		docs:       map[string]*docEntry{},
+		unreviewed: map[string]int{},
+		saveDelay:  time.Second,
 	}
 }
 
@@ -204,7 +211,9 @@ func (s *session) docLoaded(msg docMsg) {
 	}
 	e.loaded, e.err = true, nil
 	e.doc = nil
+	s.setUnreviewed(msg.id, nil)
 	if msg.ok {
+		s.setUnreviewed(msg.id, msg.doc)
 		e.doc = msg.doc
 		s.statuses[msg.id] = msg.doc.Status
 		s.hashes = setHash(s.hashes, msg.id, msg.doc.Hash)
@@ -338,6 +347,7 @@ func (s *session) next() tea.Cmd {
 func (s *session) written(msg writtenMsg) {
 	s.busy = false
 	for id, doc := range msg.docs {
+		s.setUnreviewed(id, doc)
 		if doc == nil {
 			delete(s.statuses, id)
 			if e := s.docs[id]; e != nil {
