@@ -344,6 +344,9 @@ func (m *Model) quoteItemLines(it *quoteItem, current bool, w int) []string {
 			more = append(more, "cue: "+cleanLine(cue))
 		}
 		more = append(more, it.status())
+		if it.ann != nil && unreviewedQuote(*it.ann) {
+			more = append(more, describeSource(it.ann.Source)+" (y accept)")
+		}
 		if it.ann != nil && it.ann.Speaker != "" {
 			if it.ann.SpeakerSpan != 0 {
 				more = append(more, "linked to the entity")
@@ -398,7 +401,11 @@ func (m *Model) quotesStatus(s *statusInfo) {
 	}
 	if i := m.currentQuote(); i >= 0 {
 		it := &m.quotes.items[i]
-		s.span = fmt.Sprintf("%s (%s, %s)", describeQuote(it.text, it.speaker()), it.kind(), it.status())
+		state := it.status()
+		if it.ann != nil && unreviewedQuote(*it.ann) {
+			state += ", " + describeSource(it.ann.Source)
+		}
+		s.span = fmt.Sprintf("%s (%s, %s)", describeQuote(it.text, it.speaker()), it.kind(), state)
 	}
 }
 
