@@ -333,6 +333,11 @@ func (m *Model) scanChanged() tea.Cmd {
 		return nil
 	}
 	m.changedDone = true
+	if _, ok := m.src.(*data.StoreCorpus); ok {
+		// The store's snapshots are the corpus: nothing on disk to differ
+		// from, and reading every annotated one would be wasted work.
+		return nil
+	}
 	type job struct {
 		idx  int
 		hash string
