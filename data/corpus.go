@@ -43,6 +43,10 @@ type Result struct {
 	Index   int            // into Corpus.Items
 	Article *model.Article // metadata and word count; body dropped unless the corpus is held in memory
 	Problem *Problem       // set when the item could not be read; Article is nil then
+	// Hash is model.HashText of the article's cleaned text, taken by Stream
+	// before the body is dropped, so later whole-corpus passes (duplicate
+	// signatures, changed-on-disk checks) need not read it again.
+	Hash string
 }
 
 // Corpus is what the command line named: the items found (in a stable order)

@@ -42,12 +42,25 @@ type DupJobOptions struct {
 	// Progress, when not nil, is called now and then with a stage and how
 	// far it has got; calls never overlap.
 	Progress func(stage string, done, total int)
+	// Known are items already read in this session (by Stream, which hashes
+	// each text it cleans). With a Cache, an item whose hash the cache holds
+	// a signature for is not read again: a reopened corpus reads only its
+	// new and changed articles a second time.
+	Known []KnownText
+}
+
+// KnownText is an item of the corpus whose article id and cleaned-text hash
+// (Result.Hash) are known.
+type KnownText struct {
+	Index    int
+	ID, Hash string
 }
 
 // DupReport is what FindCorpusDuplicates found.
 type DupReport struct {
 	Pairs    []model.DupPair // at or above the threshold, most similar first (see model.DupIndex.Pairs); none from SignCorpus
-	Articles int             // articles read and compared
+	Articles int             // articles compared
+	Read     int             // of those, articles read from their files in this run (the rest were Known)
 	Computed int             // distinct texts signed: not found in the cache
 	Cached   int             // distinct texts whose signature came from the cache
 	Problems []Problem       // items that could not be read, in corpus order
@@ -114,10 +127,37 @@ func SignCorpus(ctx context.Context, c *Corpus, opts DupJobOptions) (*model.DupI
 	total := len(c.Items)
 	progress(DupStageRead, 0, total)
 
+	b := dupBatcher{
+		ctx: ctx, cache: opts.Cache, workers: opts.Workers,
+		idx:   model.NewDupIndex(model.DupOptions{Workers: opts.Workers}),
+		known: map[string]model.DupSignature{},
+		rep:   &DupReport{},
+	}
+	if b.cache != nil {
+		b.startWriter()
+	}
+	defer b.stopWriter() // before the caller may close the cache
+	done := 0
+	var only []int // nil: read every item
+	if b.cache != nil && len(opts.Known) > 0 {
+		have := b.addKnown(opts.Known, total)
+		if err := ctx.Err(); err != nil {
+			return nil, nil, err
+		}
+		done = len(have)
+		only = make([]int, 0, total-done)
+		for i := range total {
+			if !have[i] {
+				only = append(only, i)
+			}
+		}
+		progress(DupStageRead, done, total)
+	}
+
 	items := make(chan dupItem, dupBatch)
 	go func() {
 		defer close(items)
-		c.StreamText(ctx, opts.Workers, func(i int, a *model.Article, err error) {
+		c.streamText(ctx, opts.Workers, only, func(i int, a *model.Article, err error) {
 			it := dupItem{i: i}
 			if err != nil {
 				var pe *ProblemError
@@ -136,18 +176,7 @@ func SignCorpus(ctx context.Context, c *Corpus, opts DupJobOptions) (*model.DupI
 		})
 	}()
 
-	b := dupBatcher{
-		ctx: ctx, cache: opts.Cache, workers: opts.Workers,
-		idx:   model.NewDupIndex(model.DupOptions{Workers: opts.Workers}),
-		known: map[string]model.DupSignature{},
-		rep:   &DupReport{},
-	}
-	if b.cache != nil {
-		b.startWriter()
-	}
-	defer b.stopWriter() // before the caller may close the cache
 	var probIdx []int
-	done := 0
 	batch := make([]dupItem, 0, dupBatch)
 	for it := range items {
 		if done++; done%64 == 0 {
@@ -236,6 +265,46 @@ func (b *dupBatcher) stopWriter() {
 	}
 }
 
+// addKnown puts into the index the known items whose signatures the cache
+// holds, looking them up a batch at a time, and says which items those were.
+func (b *dupBatcher) addKnown(known []KnownText, total int) map[int]bool {
+	have := map[int]bool{}
+	for start := 0; start < len(known) && b.cache != nil && b.ctx.Err() == nil; start += dupBatch {
+		chunk := known[start:min(start+dupBatch, len(known))]
+		var want []string
+		asked := map[string]bool{}
+		for _, k := range chunk {
+			if _, ok := b.known[k.Hash]; !ok && k.Hash != "" && !asked[k.Hash] {
+				asked[k.Hash] = true
+				want = append(want, k.Hash)
+			}
+		}
+		if len(want) > 0 {
+			got, err := b.cache.Signatures(b.ctx, model.DupSignatureVersion, want)
+			if err != nil {
+				b.cacheFailed(err)
+				b.cache = nil
+				break
+			}
+			for h, raw := range got {
+				var sig model.DupSignature
+				if asked[h] && sig.UnmarshalBinary(raw) == nil && sig.Current() {
+					b.known[h] = sig
+					b.rep.Cached++
+				}
+			}
+		}
+		for _, k := range chunk {
+			if sig, ok := b.known[k.Hash]; ok && k.Index >= 0 && k.Index < total && !have[k.Index] {
+				have[k.Index] = true
+				b.idx.Add(k.ID, sig)
+				b.rep.Articles++
+			}
+		}
+	}
+	return have
+}
+
 func (b *dupBatcher) add(batch []dupItem) {
 	if len(batch) == 0 {
 		return
@@ -300,6 +369,7 @@ func (b *dupBatcher) add(batch []dupItem) {
 		b.idx.Add(it.id, b.known[it.hash])
 		it.text = ""
 		b.rep.Articles++
+		b.rep.Read++
 	}
 }
 

@@ -20,7 +20,15 @@ import (
 // item has been handed to fn or, once ctx is cancelled, after the workers
 // finish their current item.
 func (c *Corpus) StreamText(ctx context.Context, workers int, fn func(i int, a *model.Article, err error)) {
+	c.streamText(ctx, workers, nil, fn)
+}
+
+// streamText is StreamText over the items in only, or all when only is nil.
+func (c *Corpus) streamText(ctx context.Context, workers int, only []int, fn func(i int, a *model.Article, err error)) {
 	n := len(c.Items)
+	if only != nil {
+		n = len(only)
+	}
 	if n == 0 {
 		return
 	}
@@ -38,6 +46,9 @@ func (c *Corpus) StreamText(ctx context.Context, workers int, fn func(i int, a *
 				i := int(next.Add(1) - 1)
 				if i >= n {
 					return
+				}
+				if only != nil {
+					i = only[i]
 				}
 				a, err := c.load(i, &fc)
 				fn(i, a, err)

@@ -496,3 +496,70 @@ func TestDupClustersFromStore(t *testing.T) {
 		t.Errorf("after unmarking: %+v", g.Copies[0])
 	}
 }
+
+// Items a reader has already read and hashed (Stream's Result.Hash) are not
+// read again when the cache holds their signatures: the files can even be
+// gone. Items without a known hash are read as before.
+func TestFindCorpusDuplicatesKnownTextsNotReadAgain(t *testing.T) {
+	dir := plantedCorpus(t)
+	s, err := OpenStore(filepath.Join(t.TempDir(), "store.db"), "tester")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	c, err := Open([]string{dir}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cold, err := FindCorpusDuplicates(context.Background(), c, DupJobOptions{Cache: s})
+	if err != nil || cold.Computed != 5 {
+		t.Fatalf("cold run: %v, %d signed", err, cold.Computed)
+	}
+
+	var known []KnownText
+	c.Stream(context.Background(), 1, func(rs []Result) {
+		for _, r := range rs {
+			if r.Article == nil || r.Hash != model.HashText(loadItem(t, c, r.Index).Text) {
+				t.Fatalf("item %d: streamed hash %q does not match its text", r.Index, r.Hash)
+			}
+			if filepath.Base(r.Article.Path) != "changed.txt" {
+				known = append(known, KnownText{Index: r.Index, ID: r.Article.ID, Hash: r.Hash})
+			}
+		}
+	})
+	if len(known) != 4 {
+		t.Fatalf("%d known texts, want 4", len(known))
+	}
+	// Reading a known item now would fail: its file is gone.
+	for _, name := range []string{"original.txt", "truncated.txt", "rewrite.txt", "unrelated.txt"} {
+		if err := os.Remove(filepath.Join(dir, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	warm, err := FindCorpusDuplicates(context.Background(), c, DupJobOptions{Cache: s, Known: known})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(warm.Problems) != 0 || warm.Articles != 5 || warm.Read != 1 || warm.Computed != 0 || warm.Cached != 5 {
+		t.Fatalf("warm: %d articles, %d read, %d signed, %d cached, problems %v; want 5, 1, 0, 5, none", warm.Articles, warm.Read, warm.Computed, warm.Cached, warm.Problems)
+	}
+	if !reflect.DeepEqual(pairMap(warm.Pairs), pairMap(cold.Pairs)) {
+		t.Errorf("known texts give other pairs:\n cold %+v\n warm %+v", cold.Pairs, warm.Pairs)
+	}
+
+	// Without a cache Known cannot help: every item is read, and the
+	// vanished ones are problems.
+	none, err := FindCorpusDuplicates(context.Background(), c, DupJobOptions{Known: known})
+	if err != nil || len(none.Problems) != 4 {
+		t.Fatalf("no cache: %v, problems %v", err, none.Problems)
+	}
+}
+
+func loadItem(t *testing.T, c *Corpus, i int) *model.Article {
+	t.Helper()
+	a, err := c.Load(i)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}

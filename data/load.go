@@ -325,6 +325,7 @@ func (c *Corpus) stream(ctx context.Context, workers int, emit func([]Result)) {
 					p := err.(*ProblemError).Problem
 					res.Problem = &p
 				} else {
+					res.Hash = model.HashText(a.Text)
 					if !c.Items[i].ref.src.inMem {
 						a.DropBody()
 					}

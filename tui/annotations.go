@@ -343,17 +343,27 @@ func (m *Model) scanChanged() tea.Cmd {
 		hash string
 	}
 	var jobs []job
+	known := map[string]bool{} // compared already, with the hash Stream took
 	for id, h := range m.sess.hashes {
-		if i := m.itemIndex(id); i >= 0 && !m.store.rows[i].dead {
-			jobs = append(jobs, job{i, h})
+		i := m.itemIndex(id)
+		if i < 0 || m.store.rows[i].dead {
+			continue
 		}
+		if r := &m.store.rows[i]; r.hash != "" && r.id == id {
+			known[id] = r.hash != h
+			continue
+		}
+		jobs = append(jobs, job{i, h})
 	}
 	if len(jobs) == 0 {
-		return nil
+		if len(known) == 0 {
+			return nil
+		}
+		return func() tea.Msg { return changedMsg{changed: known} }
 	}
 	src := m.src
 	return func() tea.Msg {
-		out := map[string]bool{}
+		out := known
 		for _, j := range jobs {
 			a, err := src.Load(j.idx)
 			if err != nil || a == nil {

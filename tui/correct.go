@@ -325,6 +325,7 @@ func (m *Model) articleReloaded(msg articleReloadedMsg) tea.Cmd {
 		m.store.rows[i].words = msg.art.Words
 		m.store.version++
 	}
+	m.store.forgetHash(msg.idx)
 	m.correct.checked = msg.art // read just now, with the current corrections
 	cmd := m.detail.replaceArticle(msg.idx, msg.art)
 	if m.detail.idx == msg.idx {

@@ -42,6 +42,10 @@ func (m *Model) startDups() tea.Cmd {
 		cache, _ = m.sess.st.(data.SignatureCache)
 	}
 	src, workers := m.src, m.stream.workers
+	var known []data.KnownText
+	if cache != nil {
+		known = m.store.knownTexts()
+	}
 	go func() {
 		defer close(j.ch)
 		progress := func(stage string, done, total int) {
@@ -50,7 +54,7 @@ func (m *Model) startDups() tea.Cmd {
 			default: // the screen has not taken the last one yet
 			}
 		}
-		rep, err := findDups(ctx, src, items, workers, cache, progress)
+		rep, err := findDups(ctx, src, items, workers, cache, known, progress)
 		select {
 		case j.ch <- dupDoneMsg{job: j, rep: rep, err: err}:
 		case <-ctx.Done():
@@ -61,9 +65,11 @@ func (m *Model) startDups() tea.Cmd {
 
 // findDups runs detection over a corpus through data.FindCorpusDuplicates
 // (signature cache, parallel reads); any other source is read item by item.
-func findDups(ctx context.Context, src Source, items []int32, workers int, cache data.SignatureCache, progress func(string, int, int)) (*data.DupReport, error) {
+// Articles the list has already read are not read again when the cache
+// holds their signatures (known).
+func findDups(ctx context.Context, src Source, items []int32, workers int, cache data.SignatureCache, known []data.KnownText, progress func(string, int, int)) (*data.DupReport, error) {
 	if cs, ok := src.(*corpusSource); ok {
-		return data.FindCorpusDuplicates(ctx, cs.c, data.DupJobOptions{Workers: workers, Cache: cache, Progress: progress})
+		return data.FindCorpusDuplicates(ctx, cs.c, data.DupJobOptions{Workers: workers, Cache: cache, Known: known, Progress: progress})
 	}
 	rep := &data.DupReport{}
 	x := model.NewDupIndex(model.DupOptions{Workers: workers})

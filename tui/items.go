@@ -18,6 +18,11 @@ type row struct {
 	words  int
 	read   bool // Stream has read it: title, outlet, words are real
 	dead   bool // could not be read: hidden from the list
+	// id and hash are the article's id and cleaned-text hash as Stream read
+	// them, so duplicate detection and the changed-on-disk check need not
+	// read it again; hash is cleared once the article is read again (a
+	// correction, a file changed under the reader), as it may differ.
+	id, hash string
 }
 
 // hayChunk is how many haystacks share one copy-on-write block.
@@ -142,9 +147,28 @@ func (s *itemStore) apply(r data.Result) (died bool) {
 	row.outlet = cleanLine(a.Source)
 	s.noteOutlet(row.outlet)
 	row.words = a.Words
+	row.id, row.hash = a.ID, r.Hash
 	s.setHay(r.Index, haystack(row.title, row.outlet))
 	s.version++
 	return false
+}
+
+// forgetHash drops item i's streamed hash: it has been read again since.
+func (s *itemStore) forgetHash(i int) {
+	if i >= 0 && i < len(s.rows) {
+		s.rows[i].hash = ""
+	}
+}
+
+// knownTexts are the live items whose text hash Stream took.
+func (s *itemStore) knownTexts() []data.KnownText {
+	var out []data.KnownText
+	for i := range s.rows {
+		if r := &s.rows[i]; !r.dead && r.hash != "" {
+			out = append(out, data.KnownText{Index: i, ID: r.id, Hash: r.hash})
+		}
+	}
+	return out
 }
 
 // updateFromArticle refreshes a row from a fully loaded article (the detail

@@ -230,6 +230,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.err == nil && msg.art != nil {
 			m.store.updateFromArticle(msg.idx, msg.art)
 		}
+		m.store.forgetHash(msg.idx)
 		m.watchLoaded(msg)
 		cmds = append(cmds, m.detail.loaded(msg), m.articleShown())
 	case renderedMsg:
