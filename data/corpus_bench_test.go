@@ -4,7 +4,7 @@ import (
 	"runtime"
 	"testing"
 
-	"storydesk/data/gencorpus"
+	"storydesk/internal/gencorpus"
 )
 
 // The 100k benchmarks: 100,000 generated articles of about 600 words, as a

@@ -13,7 +13,7 @@ import (
 	"sync"
 	"testing"
 
-	"storydesk/data/gencorpus"
+	"storydesk/internal/gencorpus"
 	"storydesk/model"
 )
 

@@ -21,7 +21,7 @@ import (
 	"golang.org/x/text/encoding/charmap"
 	xunicode "golang.org/x/text/encoding/unicode"
 
-	"storydesk/data/gencorpus"
+	"storydesk/internal/gencorpus"
 	"storydesk/model"
 )
 

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"storydesk/data/gencorpus"
+	"storydesk/internal/gencorpus"
 	"storydesk/model"
 )
 

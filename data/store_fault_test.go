@@ -19,7 +19,7 @@ import (
 	"testing"
 	"time"
 
-	"storydesk/data/gencorpus"
+	"storydesk/internal/gencorpus"
 	"storydesk/model"
 )
 

@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"storydesk/data/gencorpus"
+	"storydesk/internal/gencorpus"
 	"storydesk/model"
 )
 

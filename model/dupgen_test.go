@@ -1,6 +1,6 @@
 package model
 
-import "storydesk/data/gencorpus"
+import "storydesk/internal/gencorpus"
 
 // Generated news-like corpora with planted copies, for duplicate-detection
 // tests and benchmarks (see gencorpus.ZipfCopies and TemplateCopies): copies

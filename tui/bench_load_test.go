@@ -8,7 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"storydesk/data"
-	"storydesk/data/gencorpus"
+	"storydesk/internal/gencorpus"
 )
 
 // BenchmarkOpen100k measures the whole app on 100,000 generated articles of

@@ -10,7 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"storydesk/data"
-	"storydesk/data/gencorpus"
+	"storydesk/internal/gencorpus"
 	"storydesk/model"
 )
 

@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"storydesk/data"
-	"storydesk/data/gencorpus"
+	"storydesk/internal/gencorpus"
 	"storydesk/model"
 )
 

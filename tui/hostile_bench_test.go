@@ -11,7 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"storydesk/data"
-	"storydesk/data/gencorpus"
+	"storydesk/internal/gencorpus"
 )
 
 // writeHugeArticle writes an article of about size bytes (generated news

@@ -13,7 +13,7 @@ import (
 	"testing"
 
 	"storydesk/data"
-	"storydesk/data/gencorpus"
+	"storydesk/internal/gencorpus"
 	"storydesk/model"
 )
 
