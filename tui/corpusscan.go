@@ -136,7 +136,7 @@ func (m *Model) scanDone(msg scanDoneMsg) tea.Cmd {
 	m.scan = nil
 	if msg.err != nil {
 		if msg.err != context.Canceled {
-			m.message = "Corpus scan failed: " + msg.err.Error()
+			m.fail("Corpus scan failed: "+msg.err.Error(), msg.err)
 		}
 		return nil
 	}

@@ -113,7 +113,7 @@ func (m *Model) dupsDone(msg dupDoneMsg) tea.Cmd {
 		if !errors.Is(msg.err, context.Canceled) {
 			d.err = msg.err
 			d.finished = true
-			m.message = "Duplicate detection failed: " + msg.err.Error()
+			m.fail("Duplicate detection failed: "+msg.err.Error(), msg.err)
 		}
 		return nil
 	}

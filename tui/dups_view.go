@@ -2,7 +2,6 @@ package tui
 
 import (
 	"fmt"
-	"image/color"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -48,14 +47,13 @@ func newDupStyles(isDark, noColor bool) DupStyles {
 		d.Copy, d.Canonical = s(), s().Bold(true)
 		return d
 	}
-	ld := lipgloss.LightDark(isDark)
-	c := func(light, dark string) color.Color { return ld(lipgloss.Color(light), lipgloss.Color(dark)) }
+	p := newPalette(isDark)
 	var (
-		cut    = c("#B3261E", "#F2726B")
-		added  = c("#1E7A34", "#6FD08C")
-		change = c("#A85400", "#F2A33A")
-		dim    = c("#76767F", "#8E8E99")
-		accent = c("#5A56E0", "#8C88FF")
+		cut    = p.bad
+		added  = p.pick("#1E7A34", "#6FD08C")
+		change = p.warn
+		dim    = p.dim
+		accent = p.accent
 	)
 	d.Cut = s().Foreground(cut).Strikethrough(true)
 	d.Added = s().Foreground(added).Underline(true)

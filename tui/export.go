@@ -337,7 +337,7 @@ func (m *Model) updateExport(msg tea.Msg) (tea.Cmd, bool) {
 		m.exp.running = false
 		m.exp.cancel = nil
 		if msg.err != nil {
-			m.message = "Export failed: " + msg.err.Error()
+			m.fail("Export failed: "+msg.err.Error(), msg.err)
 			return nil, true
 		}
 		s := msg.stats

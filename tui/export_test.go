@@ -332,6 +332,10 @@ func TestExportErrorShownNothingWritten(t *testing.T) {
 	if !strings.Contains(plain(m), "Export failed") {
 		t.Fatalf("error not on screen:\n%s", plain(m))
 	}
+	// Kept whole for the problems screen (!), however much the bar cut.
+	if n := len(m.log.entries); n == 0 || !strings.HasPrefix(m.log.entries[n-1].text, "Export failed: ") || !m.log.entries[n-1].err {
+		t.Fatalf("the failure is not in the session's messages: %+v", m.log.entries)
+	}
 	if b, _ := os.ReadFile(file); string(b) != "x" {
 		t.Fatalf("the file in the way changed: %q", b)
 	}

@@ -188,7 +188,7 @@ func (m *Model) quoteScanned(msg quoteScanMsg) tea.Cmd {
 	m.quotes.scan = nil
 	switch {
 	case err != nil && err != context.Canceled:
-		m.message = "Search failed: " + err.Error()
+		m.fail("Search failed: "+err.Error(), err)
 	case err == nil:
 		arts := map[string]bool{}
 		for _, c := range found {

@@ -2,7 +2,6 @@ package tui
 
 import (
 	"fmt"
-	"image/color"
 	"sort"
 	"strings"
 
@@ -61,16 +60,15 @@ func newQuoteStyles(isDark, noColor bool) QuoteStyles {
 		q.DiffDel = s().Strikethrough(true)
 		return q
 	}
-	ld := lipgloss.LightDark(isDark)
-	c := func(light, dark string) color.Color { return ld(lipgloss.Color(light), lipgloss.Color(dark)) }
+	p := newPalette(isDark)
 	var (
-		quote = c("#0B6E63", "#6FDCC9")
-		// The reader's own secondary colour (RowDim), so a suggested
-		// quotation reads as well as any secondary text: a copy kept here
-		// stayed at an older, paler grey (4.3:1 on white).
-		dim = newStyles(isDark, false).RowDim.GetForeground()
-		ins = c("#A85400", "#F2A33A")
-		del = c("#9A9AA3", "#7A7A84")
+		quote = p.pick("#0B6E63", "#6FDCC9")
+		// The reader's own secondary colour, so a suggested quotation and
+		// a cut word read as well as any secondary text (the strikethrough
+		// says it is cut; a paler grey was 2.8:1 on white).
+		dim = p.dim
+		ins = p.warn
+		del = p.dim
 	)
 	q.Accepted = s().Italic(true).Foreground(quote)
 	q.Suggested = s().Italic(true).Foreground(dim)

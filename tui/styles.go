@@ -225,20 +225,10 @@ func newStyles(isDark, noColor bool) Styles {
 		}
 	}
 
-	ld := lipgloss.LightDark(isDark)
-	c := func(light, dark string) color.Color { return ld(lipgloss.Color(light), lipgloss.Color(dark)) }
-	var (
-		accent   = c("#5A56E0", "#8C88FF")
-		subtle   = c("#C4C4CC", "#44444E")
-		dim      = c("#67676F", "#8E8E99")
-		fg       = c("#1C1C22", "#E4E4EA")
-		selBg    = c("#DCDAFF", "#37347A")
-		selBlur  = c("#ECECF0", "#2A2A33")
-		warn     = c("#A85400", "#F2A33A")
-		bad      = c("#B3261E", "#F2726B")
-		removed  = c("#9A9AA3", "#66666F")
-		statusBg = c("#ECECF0", "#24242C")
-	)
+	p := newPalette(isDark)
+	c := p.pick
+	accent, subtle, dim, fg := p.accent, p.subtle, p.dim, p.fg
+	selBg, selBlur, warn, bad, removed, statusBg := p.selBg, p.selBlur, p.warn, p.bad, p.removed, p.statusBg
 	// bubbles' default help colours are too faint on dark backgrounds.
 	help := help.Styles{
 		ShortKey:       s().Foreground(dim).Bold(true),
@@ -456,4 +446,31 @@ func CheckLabelColors(colors map[string]string) error {
 		return fmt.Errorf("[colors]: want \"#rrggbb\": %s", strings.Join(bad, ", "))
 	}
 	return nil
+}
+
+// palette is the theme's named colours for one background, shared by every
+// part of Styles (the quotes and duplicates styles too) so a colour tuned
+// for contrast is tuned once.
+type palette struct {
+	pick                                  func(light, dark string) color.Color
+	accent, subtle, dim, fg, selBg        color.Color
+	selBlur, warn, bad, removed, statusBg color.Color
+}
+
+func newPalette(isDark bool) palette {
+	ld := lipgloss.LightDark(isDark)
+	c := func(light, dark string) color.Color { return ld(lipgloss.Color(light), lipgloss.Color(dark)) }
+	return palette{
+		pick:     c,
+		accent:   c("#5A56E0", "#8C88FF"),
+		subtle:   c("#C4C4CC", "#44444E"),
+		dim:      c("#67676F", "#8E8E99"),
+		fg:       c("#1C1C22", "#E4E4EA"),
+		selBg:    c("#DCDAFF", "#37347A"),
+		selBlur:  c("#ECECF0", "#2A2A33"),
+		warn:     c("#A85400", "#F2A33A"),
+		bad:      c("#B3261E", "#F2726B"),
+		removed:  c("#9A9AA3", "#66666F"),
+		statusBg: c("#ECECF0", "#24242C"),
+	}
 }
