@@ -122,30 +122,14 @@ func Import(ctx context.Context, s *SQLiteStore, r io.Reader, opts ImportOptions
 		}
 	}
 	br := bufio.NewReaderSize(r, 1<<20)
-	var tx *importTx
-	inBatch := 0
-	defer func() {
-		if tx != nil {
-			tx.Rollback()
-		}
-	}()
-	commit := func() error {
-		if tx == nil {
-			return nil
-		}
-		err := tx.Commit()
-		tx = nil
-		if err != nil {
-			return fmt.Errorf("%s: lines %d–%d could not be saved (nothing of them was written): %w", opts.Name, st.Committed+1, st.Committed+inBatch, err)
-		}
-		st.Committed += inBatch
-		inBatch = 0
-		return nil
-	}
+	batch := importBatch{s: s, size: opts.Batch, committed: &st.Committed, what: func(first, n int) string {
+		return fmt.Sprintf("%s: lines %d–%d", opts.Name, first, first+n-1)
+	}}
+	defer batch.rollback()
 	for no := 1; ; no++ {
 		line, tooLong, err := importReadLine(br, maxArticleBytes)
 		if err != nil && !errors.Is(err, io.EOF) {
-			if cerr := commit(); cerr != nil {
+			if cerr := batch.commit(); cerr != nil {
 				return st, cerr
 			}
 			return st, fmt.Errorf("%s:%d: %w", opts.Name, no, err)
@@ -159,12 +143,10 @@ func Import(ctx context.Context, s *SQLiteStore, r io.Reader, opts ImportOptions
 				return st, cerr // the open batch is rolled back
 			}
 			st.Lines++
-			if tx == nil {
-				if tx, err = s.beginImport(ctx); err != nil {
-					return st, err
-				}
+			tx, err := batch.next(ctx)
+			if err != nil {
+				return st, err
 			}
-			inBatch++
 			switch {
 			case tooLong:
 				problem(no, "line longer than %d MB; skipped", maxArticleBytes>>20)
@@ -173,17 +155,70 @@ func Import(ctx context.Context, s *SQLiteStore, r io.Reader, opts ImportOptions
 					return st, err
 				}
 			}
-			if inBatch >= opts.Batch {
-				if err := commit(); err != nil {
-					return st, err
-				}
+			if err := batch.flushFull(); err != nil {
+				return st, err
 			}
 		}
 		if eof {
 			break
 		}
 	}
-	return st, commit()
+	return st, batch.commit()
+}
+
+// importBatch groups imported records into transactions of up to size
+// records: a batch that cannot be saved leaves nothing of itself, and the
+// error names what it held.
+type importBatch struct {
+	s         *SQLiteStore
+	size      int
+	committed *int                      // the caller's count of committed records
+	what      func(first, n int) string // the records first..first+n-1, for an error
+	tx        *importTx
+	n         int // records in the open batch
+}
+
+// next returns the transaction the next record goes into.
+func (b *importBatch) next(ctx context.Context) (*importTx, error) {
+	if b.tx == nil {
+		tx, err := b.s.beginImport(ctx)
+		if err != nil {
+			return nil, err
+		}
+		b.tx = tx
+	}
+	b.n++
+	return b.tx, nil
+}
+
+// flushFull commits the open batch once it holds size records.
+func (b *importBatch) flushFull() error {
+	if b.n >= b.size {
+		return b.commit()
+	}
+	return nil
+}
+
+func (b *importBatch) commit() error {
+	if b.tx == nil {
+		return nil
+	}
+	err := b.tx.Commit()
+	b.tx = nil
+	if err != nil {
+		return fmt.Errorf("%s could not be saved (nothing of them was written): %w", b.what(*b.committed+1, b.n), err)
+	}
+	*b.committed += b.n
+	b.n = 0
+	return nil
+}
+
+// rollback drops the open batch (after an error or a cancel).
+func (b *importBatch) rollback() {
+	if b.tx != nil {
+		b.tx.Rollback()
+		b.tx = nil
+	}
 }
 
 // importReadLine reads one line without its line break. A line longer than max is

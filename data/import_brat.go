@@ -84,26 +84,10 @@ func ImportBrat(ctx context.Context, s *SQLiteStore, path string, opts ImportOpt
 	}
 	var known map[string][]string // text hash → stored ids, read on first use
 
-	var tx *importTx
-	inBatch := 0
-	defer func() {
-		if tx != nil {
-			tx.Rollback()
-		}
-	}()
-	commit := func() error {
-		if tx == nil {
-			return nil
-		}
-		err := tx.Commit()
-		tx = nil
-		if err != nil {
-			return fmt.Errorf("%s: %d documents could not be saved (nothing of them was written): %w", model.SanitizeLine(opts.Name), inBatch, err)
-		}
-		st.Committed += inBatch
-		inBatch = 0
-		return nil
-	}
+	batch := importBatch{s: s, size: opts.Batch, committed: &st.Committed, what: func(_, n int) string {
+		return fmt.Sprintf("%s: %d documents", model.SanitizeLine(opts.Name), n)
+	}}
+	defer batch.rollback()
 	for _, rel := range anns {
 		if err := ctx.Err(); err != nil {
 			return st, err // the open batch is rolled back
@@ -137,22 +121,18 @@ func ImportBrat(ctx context.Context, s *SQLiteStore, path string, opts ImportOpt
 			}
 		}
 		rec := doc.record(id, base)
-		if tx == nil {
-			if tx, err = s.beginImport(ctx); err != nil {
-				return st, err
-			}
+		tx, err := batch.next(ctx)
+		if err != nil {
+			return st, err
 		}
-		inBatch++
 		if err := s.importBratDoc(ctx, tx, doc, rec, source, annPath, &st, problem); err != nil {
 			return st, err
 		}
-		if inBatch >= opts.Batch {
-			if err := commit(); err != nil {
-				return st, err
-			}
+		if err := batch.flushFull(); err != nil {
+			return st, err
 		}
 	}
-	return st, commit()
+	return st, batch.commit()
 }
 
 // bratFiles lists the .ann files under dir, relative to it, in a stable order.
