@@ -293,31 +293,45 @@ func (s *SQLiteStore) importLine(ctx context.Context, tx *importTx, line []byte,
 		st.Rejected++
 		return nil
 	}
-	if _, err := tx.save.ExecContext(ctx); err != nil {
+	bad, err := s.importOne(ctx, tx, &rec, no, source, name, st)
+	if err != nil {
 		return err
 	}
-	added, err := s.importRecord(ctx, tx, &rec, no, source, name)
-	if err != nil {
-		if _, rerr := tx.rollback.ExecContext(ctx); rerr != nil {
-			return rerr
+	if bad != nil {
+		problem(no, "%v", bad)
+	}
+	return nil
+}
+
+// importOne applies one record under a savepoint and counts it in st: a
+// record that fails leaves nothing of itself and the batch goes on. bad is
+// the record's own fault, to report; err a failure of the transaction (or
+// ctx), which stops the import.
+func (s *SQLiteStore) importOne(ctx context.Context, tx *importTx, rec *importRecord, no int, source, name string, st *ImportStats) (bad, err error) {
+	if _, err := tx.save.ExecContext(ctx); err != nil {
+		return nil, err
+	}
+	added, bad := s.importRecord(ctx, tx, rec, no, source, name)
+	if bad != nil {
+		if _, err := tx.rollback.ExecContext(ctx); err != nil {
+			return nil, err
 		}
-		if _, rerr := tx.release.ExecContext(ctx); rerr != nil {
-			return rerr
+		if _, err := tx.release.ExecContext(ctx); err != nil {
+			return nil, err
 		}
 		if ctx.Err() != nil {
-			return ctx.Err()
+			return nil, ctx.Err()
 		}
-		problem(no, "%v", err)
-		return nil
+		return bad, nil
 	}
 	if _, err := tx.release.ExecContext(ctx); err != nil {
-		return err
+		return nil, err
 	}
 	st.Articles++
 	st.Spans += added.Spans
 	st.Quotes += added.Quotes
 	st.Pairs += added.Pairs
-	return nil
+	return nil, nil
 }
 
 // importRecord validates rec and applies it; the caller rolls back on error.

@@ -519,28 +519,12 @@ func (s *SQLiteStore) importBratDoc(ctx context.Context, tx *importTx, d *bratAn
 			}
 		}
 	}
-	if _, err := tx.save.ExecContext(ctx); err != nil {
-		return err
-	}
-	added, err := s.importRecord(ctx, tx, rec, 0, source, filepath.Base(annPath))
+	bad, err := s.importOne(ctx, tx, rec, 0, source, filepath.Base(annPath), st)
 	if err != nil {
-		if _, rerr := tx.rollback.ExecContext(ctx); rerr != nil {
-			return rerr
-		}
-		if _, rerr := tx.release.ExecContext(ctx); rerr != nil {
-			return rerr
-		}
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
-		problem(annPath, 0, "%v; nothing of this document was imported", err)
-		return nil
-	}
-	if _, err := tx.release.ExecContext(ctx); err != nil {
 		return err
 	}
-	st.Articles++
-	st.Spans += added.Spans
-	st.Quotes += added.Quotes
+	if bad != nil {
+		problem(annPath, 0, "%v; nothing of this document was imported", bad)
+	}
 	return nil
 }
