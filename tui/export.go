@@ -7,9 +7,11 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"storydesk/data"
 	"storydesk/model"
@@ -429,16 +431,19 @@ func (m *Model) exportPromptView(w int) string {
 // truncLeft keeps the end of s (a path's file name matters most) within w
 // cells, marking the cut with an ellipsis.
 func truncLeft(s string, w int) string {
-	if textWidth(s) <= w {
+	total := textWidth(s)
+	if total <= w {
 		return s
 	}
-	rs := []rune(s)
-	for i := range rs {
-		if t := "…" + string(rs[i+1:]); textWidth(t) <= w {
-			return t
-		}
+	// One cut from the left, then a rune at a time for any wide character
+	// the cut split: linear, where trying every suffix was quadratic (a
+	// pasted 27 KB path took seconds a frame).
+	t := ansi.TruncateLeft(s, total-w+1, "")
+	for t != "" && textWidth(t) > w-1 {
+		_, n := utf8.DecodeRuneInString(t)
+		t = t[n:]
 	}
-	return "…"
+	return "…" + t
 }
 
 // exportCursor puts the terminal cursor in the destination field while it

@@ -403,3 +403,20 @@ func TestExportDirForACorpus(t *testing.T) {
 		t.Fatalf("sample corpus dir %q", got)
 	}
 }
+
+// A paste while the export menu is open but its path is not being edited
+// changes nothing: the menu's keys are not a path.
+func TestExportMenuIgnoresPasteOutsidePath(t *testing.T) {
+	m, _ := exportReader(t)
+	send(t, m, ctrlE)
+	before := m.exp.prompt.input.Value()
+	send(t, m, tea.PasteMsg{Content: "/somewhere/else.jsonl"})
+	if got := m.exp.prompt.input.Value(); got != before {
+		t.Fatalf("paste outside editing changed the path: %q → %q", before, got)
+	}
+	press(t, m, "o")
+	send(t, m, tea.PasteMsg{Content: "x"})
+	if got := m.exp.prompt.input.Value(); got != before+"x" {
+		t.Fatalf("paste while editing: %q, want %q", got, before+"x")
+	}
+}

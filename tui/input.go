@@ -123,6 +123,9 @@ func (in *lineInput) Update(msg tea.Msg) bool {
 	return false
 }
 
+// maxInputRunes bounds a text field's value: a filter, a name or a path.
+const maxInputRunes = 4096
+
 // wordStart is where the word before the cursor begins, as readline's
 // backward-word sees it: skip spaces, then the word.
 func (in *lineInput) wordStart() int {
@@ -157,6 +160,9 @@ func (in *lineInput) insert(s string) {
 		return r
 	}, model.Sanitize(s))
 	rs := []rune(s)
+	if room := maxInputRunes - len(in.value); len(rs) > room {
+		rs = rs[:max(0, room)] // a one-line field, not a place for a whole clipboard
+	}
 	if len(rs) == 0 {
 		return
 	}
@@ -175,9 +181,18 @@ func (in *lineInput) scroll() {
 	if in.pos < in.off {
 		in.off = in.pos
 	}
-	for in.off < in.pos && ansi.StringWidth(string(in.value[in.off:in.pos])) >= in.width {
-		in.off++
+	// Walk back from the cursor while the runes still fit: linear in what
+	// is shown, whatever the value's length.
+	k, w := in.pos, 0
+	for k > in.off {
+		rw := ansi.StringWidth(string(in.value[k-1]))
+		if w+rw >= in.width {
+			break
+		}
+		w += rw
+		k--
 	}
+	in.off = k
 }
 
 // View is the prompt and the visible part of the value.

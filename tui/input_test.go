@@ -1,9 +1,11 @@
 package tui
 
 import (
+	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // press sends one key to the field, as the terminal would.
@@ -51,5 +53,23 @@ func TestLineInputEditing(t *testing.T) {
 	inputPress(&in, tea.Key{Code: 'z', Text: "z", Mod: tea.ModAlt})
 	if v := in.Value(); v != "said x y" {
 		t.Fatalf("alt+z inserted text: %q", v)
+	}
+}
+
+// A whole clipboard pasted into a one-line field is cut to maxInputRunes,
+// and the visible window still ends at the cursor, within the field.
+func TestLineInputLongPaste(t *testing.T) {
+	in := lineInput{keys: DefaultInputKeyMap(), prompt: "/ "}
+	in.SetWidth(30)
+	in.Update(tea.PasteMsg{Content: strings.Repeat("東京 abc ", 10_000)})
+	if n := len(in.value); n != maxInputRunes {
+		t.Fatalf("pasted value holds %d runes, want %d", n, maxInputRunes)
+	}
+	shown := string(in.value[in.off:in.pos])
+	if w := ansi.StringWidth(shown); w >= 30 || w < 27 {
+		t.Fatalf("window before the cursor is %d cells wide, want 27–29: %q", w, shown)
+	}
+	if got := truncLeft(strings.Repeat("/東京", 20_000)+"/out.jsonl", 25); textWidth(got) > 25 || textWidth(got) < 24 || !strings.HasSuffix(got, "/out.jsonl") || !strings.HasPrefix(got, "…") {
+		t.Fatalf("truncLeft of a long path: %q (%d cells)", got, textWidth(got))
 	}
 }

@@ -239,7 +239,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.storeTrouble(msg.err, true)
 	case tea.PasteMsg:
 		if m.exp.prompt != nil {
-			m.exp.prompt.input.Update(msg)
+			if m.exp.prompt.editing { // the menu's keys are not a path
+				m.exp.prompt.input.Update(msg)
+			}
 		} else if m.quotes.prompt != nil {
 			m.speakerPaste(msg)
 		} else if m.prompt != nil {
