@@ -559,33 +559,41 @@ func (m *Model) labelPair(l model.DupLabel) tea.Cmd {
 		Name: fmt.Sprintf("label %s ⇄ %s %s", clip(k.a, 30), clip(k.b, 30), l),
 		// Article names the pair in undo messages; the store ignores it here.
 		Ops: []data.Op{{Kind: data.OpSetDupLabel, Article: k.a, A: k.a, B: k.b, DupLabel: l}},
-		// Both articles are snapshotted with the label (if the store has
-		// not seen them), so an export of the labels carries their texts.
-		Articles: m.pairArticles(k),
 	}
 	done := fmt.Sprintf("Labelled %s: %s ⇄ %s", l, clip(k.a, 30), clip(k.b, 30))
-	cmd := m.sess.enqueue(&writeJob{kind: writeDo, act: act, done: done, selKey: m.ann.selKey(), focus: -1})
+	// Both articles are snapshotted with the label (if the store has not
+	// seen them), so an export of the labels carries their texts.
+	job := &writeJob{kind: writeDo, act: act, done: done, selKey: m.ann.selKey(), focus: -1}
+	job.act.Articles, job.load = m.pairArticles(k)
+	cmd := m.sess.enqueue(job)
 	return tea.Batch(cmd, m.advanceFrom(v.sel, k))
 }
 
-// pairArticles is the pair's two articles as the reader shows them: those
-// the comparison on screen read or, when a label is typed before it has
-// loaded, read now, on the update loop (rare, and two articles are quick to
-// read; the label must not wait, or an undo typed after it would overtake
-// it in the write queue).
-func (m *Model) pairArticles(k pairKey) []*model.Article {
+// pairArticles is the pair's two articles as the comparison on screen read
+// them or, when a label is typed before it has loaded, a loader that reads
+// them in the write's own command: the label is queued at once (an undo
+// typed after it must not overtake it) without reading files on the update
+// loop.
+func (m *Model) pairArticles(k pairKey) ([]*model.Article, func() []*model.Article) {
 	if c := m.dups.view.cmp; c != nil && c.key == k && c.arts[0] != nil && c.arts[1] != nil {
-		return c.arts[:]
+		return c.arts[:], nil
 	}
-	var arts []*model.Article
+	var idx []int
 	for _, id := range [2]string{k.a, k.b} {
 		if i := m.itemIndex(id); i >= 0 {
-			if a, err := m.src.Load(i); err == nil && a != nil {
+			idx = append(idx, i)
+		}
+	}
+	src := m.src
+	return nil, func() []*model.Article {
+		var arts []*model.Article
+		for _, i := range idx {
+			if a, err := src.Load(i); err == nil && a != nil {
 				arts = append(arts, a)
 			}
 		}
+		return arts
 	}
-	return arts
 }
 
 // nextUnlabelled skips to the next pair without a verdict.

@@ -86,6 +86,9 @@ type writeJob struct {
 	// build, when set, makes act when the job's turn comes (against the
 	// documents as saved by the writes before it); false refuses the job.
 	build func(j *writeJob) (data.Action, bool)
+	// load, when set, reads the articles act snapshots; it runs in the
+	// write's command, off the update loop.
+	load func() []*model.Article
 }
 
 // Messages from store commands.
@@ -309,6 +312,9 @@ func (s *session) next() tea.Cmd {
 		)
 		switch j.kind {
 		case writeDo:
+			if j.load != nil {
+				j.act.Articles = j.load()
+			}
 			act, err = st.Do(ctx, j.act)
 		case writeAcross:
 			j.act.Articles = j.arts
