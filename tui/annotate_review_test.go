@@ -101,7 +101,7 @@ func spanNamed(tb testing.TB, spans []model.Span, text string) model.Span {
 }
 
 // Without colour an imported span is faint with a dotted underline, a
-// reviewed or hand-tagged one bold and underlined; accepting one (y)
+// reviewed or hand-tagged one bold and underlined (plain underlines both); accepting one (y)
 // redraws it as reviewed, undo as imported again.
 func TestImportedSpansLookDifferentWithoutColour(t *testing.T) {
 	m, path := startImported(t, 120, 40)
@@ -116,8 +116,10 @@ func TestImportedSpansLookDifferentWithoutColour(t *testing.T) {
 				t.Fatalf("imported %q: cell %q %+v, want faint and underlined", w, c.text, c.sgrState)
 			}
 		}
-		if !strings.Contains(line, "4:4") {
-			t.Fatalf("imported %q has no dotted underline: %q", w, line)
+		// No underline styles without colour: a minimal terminal may
+		// misread the dotted one's colon sub-parameter.
+		if strings.Contains(line, "4:") {
+			t.Fatalf("imported %q uses an underline style without colour: %q", w, line)
 		}
 	}
 	for _, c := range mustCells(t, frame, "Gustavo Petro") {

@@ -229,7 +229,7 @@ func (m *Model) updateAnnotation(msg tea.Msg) (tea.Cmd, bool) {
 		return m.maybeEnterAnnotate(), true
 	case reviewCountsMsg:
 		if msg.err != nil {
-			m.message = "Cannot count the imported annotations to review: " + msg.err.Error()
+			m.fail("Cannot count the imported annotations to review: "+msg.err.Error(), msg.err)
 			return nil, true
 		}
 		for id, n := range msg.counts {

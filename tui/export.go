@@ -72,13 +72,13 @@ type (
 )
 
 var (
-	exportFormatKey = key.NewBinding(key.WithKeys("f", "tab"), key.WithHelp("f/tab", "format"))
+	exportFormatKey = key.NewBinding(key.WithKeys("f", "tab"), key.WithHelp("f/F", "format"))
 	exportFormatBk  = key.NewBinding(key.WithKeys("F", "shift+tab"), key.WithHelp("F", "format back"))
 	exportEditKey   = key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "edit path"))
 	exportDoneKey   = key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "only done"))
 	exportAllKey    = key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "all articles"))
 	exportAccept    = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "export what is saved"))
-	exportCancel    = key.NewBinding(key.WithKeys("esc", "q"), key.WithHelp("esc", "cancel"))
+	exportCancel    = key.NewBinding(key.WithKeys("esc", "q"), key.WithHelp("esc/q", "cancel"))
 	exportKeepPath  = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep path"))
 	exportUndoPath  = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back"))
 )

@@ -43,7 +43,7 @@ func TestExportFromTheReader(t *testing.T) {
 		t.Fatalf("menu starts at %q %q done=%v all=%v, want jsonl %q", p.format, p.input.Value(), p.onlyDone, p.all, want)
 	}
 	scr := plain(m)
-	for _, s := range []string{"Export  f  jsonl  brat  conll  w3c  csv   o " + want, "d [ ] only done", "enter export what is saved", "f/tab format", "o edit path", "d only done", "esc cancel"} {
+	for _, s := range []string{"Export  f  jsonl  brat  conll  w3c  csv   o " + want, "d [ ] only done", "enter export what is saved", "f/F format", "o edit path", "d only done", "esc/q cancel"} {
 		if !strings.Contains(scr, s) {
 			t.Fatalf("menu lacks %q:\n%s", s, scr)
 		}

@@ -203,6 +203,7 @@ func (m *Model) watchReloaded(msg watchReloadMsg) tea.Cmd {
 		m.store.rows[i].words = msg.art.Words
 		m.store.version++
 	}
+	m.store.forgetHash(msg.idx) // the list's read is out of date now
 	cmd := m.detail.replaceArticle(msg.idx, msg.art)
 	if msg.idx != m.detail.idx {
 		return cmd

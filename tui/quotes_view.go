@@ -343,7 +343,7 @@ func (m *Model) quoteItemLines(it *quoteItem, current bool, w int) []string {
 		}
 		more = append(more, it.status())
 		if it.ann != nil && unreviewedQuote(*it.ann) {
-			more = append(more, describeSource(it.ann.Source)+" (y accept)")
+			more = append(more, describeSource(it.ann.Source)+" ("+keyName(m.c.keys.ReviewAccept)+" accept)")
 		}
 		if it.ann != nil && it.ann.Speaker != "" {
 			if it.ann.SpeakerSpan != 0 {

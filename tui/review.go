@@ -50,7 +50,7 @@ func newReviewStyles(isDark, noColor bool) ReviewStyles {
 		r.mark = newPaint(r.Mark)
 		return r
 	}
-	under := lipgloss.LightDark(isDark)(lipgloss.Color("#A85400"), lipgloss.Color("#F2A33A"))
+	under := newPalette(isDark).warn
 	r.Under = under
 	r.Mark = lipgloss.NewStyle().Foreground(under)
 	r.mark = newPaint(r.Mark)
@@ -63,14 +63,15 @@ func newReviewStyles(isDark, noColor bool) ReviewStyles {
 // colour, where labels are bold and underlined, an imported span is faint
 // instead of bold, so the two differ even with a plain underline.
 func (r ReviewStyles) over(st lipgloss.Style, label bool) lipgloss.Style {
-	st = st.UnderlineStyle(lipgloss.UnderlineDotted)
 	if r.NoColor {
+		// A plain underline: minimal terminals misread the dotted style's
+		// colon sub-parameter (ESC[4:4m), and faint tells the two apart.
 		if label {
-			st = st.Bold(false).Faint(true)
+			return st.Bold(false).Faint(true)
 		}
-		return st
+		return st.Underline(true)
 	}
-	return st.UnderlineColor(r.Under)
+	return st.UnderlineStyle(lipgloss.UnderlineDotted).UnderlineColor(r.Under)
 }
 
 // annImported is what a style index adds for an imported annotation not
@@ -243,7 +244,12 @@ func (a *annotatePane) reviewHint() string {
 		}
 	}
 	add(k.ReviewAccept, "accept")
-	if !it.quote {
+	// Reject is the mode's own delete: x on a span in annotate mode, on a
+	// quotation in quotes mode (where x on a span means nothing).
+	switch {
+	case it.quote && a.quotesPanel:
+		add(k.QuoteReject, "reject")
+	case !it.quote && !a.quotesPanel:
 		add(k.Delete, "reject")
 	}
 	if n := a.unreviewed(); n > 1 {
@@ -362,7 +368,7 @@ func (m *Model) acceptImported(all bool) tea.Cmd {
 			if all {
 				m.message = "Nothing imported to review in this article"
 			} else {
-				m.message = "Already reviewed"
+				m.message = "Nothing imported left to accept here"
 			}
 			return data.Action{}, false
 		}
@@ -617,5 +623,5 @@ func (m *Model) reviewShortHelp() []key.Binding {
 
 func (m *Model) reviewHelp() []key.Binding {
 	k := m.c.keys
-	return []key.Binding{k.ReviewNext, k.ReviewPrev, k.ReviewAccept, k.ReviewAcceptAll, k.Delete}
+	return []key.Binding{k.ReviewNext, k.ReviewPrev, k.ReviewAccept, k.ReviewAcceptAll} // reject is Delete, listed with the entity keys
 }
