@@ -355,8 +355,8 @@ var processStart = time.Now()
 
 // cleanStaleTemps removes what killed exports left at this export's
 // destination: for a file, the temporary files of that one name beside it;
-// for a directory export, every temporary file in the directory (it is the
-// export's own). Only names of exactly tempPattern's shape go, and only when
+// for a directory export, the temporary files of the kinds it writes
+// (.txt, .ann, .csv, annotation.conf). Only names of exactly tempPattern's shape go, and only when
 // their writer is gone: its process no longer exists, or the file has not
 // been written for staleTempAge. A running export's files stay. Failures
 // are ignored: the export does not depend on it.
@@ -422,10 +422,26 @@ func tempOwner(file, name string) (pid int, ok bool) {
 	if random == "" || !allDigits(random) || (hasPid && (p == "" || !allDigits(p))) {
 		return 0, false
 	}
+	if name == "" && (!hasPid || !dirExportFile(rest[:i])) {
+		// In a directory the user chose, a dot-file of another program can
+		// have the same shape (os.CreateTemp's): only our sinks' files with
+		// our process-id form are ours.
+		return 0, false
+	}
 	if hasPid {
 		pid, _ = strconv.Atoi(p)
 	}
 	return pid, true
+}
+
+// dirExportFile reports whether a directory export (brat, csv) writes files
+// of this name.
+func dirExportFile(name string) bool {
+	switch filepath.Ext(name) {
+	case ".txt", ".ann", ".csv":
+		return true
+	}
+	return name == "annotation.conf"
 }
 
 func allDigits(s string) bool {

@@ -133,7 +133,17 @@ func TestTempOwner(t *testing.T) {
 	}{
 		{".out.jsonl.42-123.tmp", "out.jsonl", 42, true},
 		{".out.jsonl.123.tmp", "out.jsonl", 0, true},
-		{".out.jsonl.42-123.tmp", "", 42, true},
+		// In a directory export (name ""), only the sinks' kinds of file
+		// with our process-id form: another program's dot-files of the same
+		// shape stay.
+		{".a0001.txt.42-123.tmp", "", 42, true},
+		{".a0001.ann.42-123.tmp", "", 42, true},
+		{".quotes.csv.42-123.tmp", "", 42, true},
+		{".annotation.conf.42-123.tmp", "", 42, true},
+		{".out.jsonl.42-123.tmp", "", 0, false},
+		{".thesis.docx.2837465.tmp", "", 0, false},
+		{".notes.md.99-123.tmp", "", 0, false},
+		{".a0001.txt.123.tmp", "", 0, false},
 		{".a.b.c.42-1.tmp", "a.b.c", 42, true},
 		{".a.b.c.42-1.tmp", "b.c", 0, false},
 		{".out.jsonl.-123.tmp", "out.jsonl", 0, false},
