@@ -313,14 +313,22 @@ func (s *SQLiteStore) importOne(ctx context.Context, tx *importTx, rec *importRe
 	}
 	added, bad := s.importRecord(ctx, tx, rec, no, source, name)
 	if bad != nil {
-		if _, err := tx.rollback.ExecContext(ctx); err != nil {
-			return nil, err
-		}
-		if _, err := tx.release.ExecContext(ctx); err != nil {
-			return nil, err
-		}
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
+		}
+		// The store's own fault (disk full, read-only, locked, damaged) is
+		// not the record's: it stops the import, in its own words (after a
+		// full disk SQLite has already rolled the transaction back, and
+		// undoing to the savepoint would only say it has gone).
+		var se *StoreError
+		if errors.As(bad, &se) {
+			return nil, bad
+		}
+		if _, err := tx.rollback.ExecContext(ctx); err != nil {
+			return nil, fmt.Errorf("%w (then undoing the record failed: %v)", bad, err)
+		}
+		if _, err := tx.release.ExecContext(ctx); err != nil {
+			return nil, fmt.Errorf("%w (then undoing the record failed: %v)", bad, err)
 		}
 		return bad, nil
 	}

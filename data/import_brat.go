@@ -66,6 +66,9 @@ func ImportBrat(ctx context.Context, s *SQLiteStore, path string, opts ImportOpt
 		if anns, err = bratFiles(path); err != nil {
 			return st, err
 		}
+		if len(anns) == 0 {
+			return st, fmt.Errorf("%s: a folder with no brat .ann files in it (give JSON lines files by name)", model.SanitizeLine(path))
+		}
 	} else {
 		if !strings.EqualFold(filepath.Ext(path), ".ann") {
 			return st, fmt.Errorf("%s: not a brat .ann file or directory", model.SanitizeLine(path))

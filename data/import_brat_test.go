@@ -339,3 +339,17 @@ func BenchmarkImportBrat10k(b *testing.B) {
 	}
 	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "documents/s")
 }
+
+// A folder without any .ann file is not taken for an empty brat export: the
+// user most likely meant the JSON lines files inside it.
+func TestImportBratFolderWithoutAnnFiles(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "records.jsonl"), []byte(`{"text":"x"}`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := openTestStore(t, filepath.Join(t.TempDir(), "annotations.db"))
+	st, err := ImportBrat(ctx, s, dir, ImportOptions{})
+	if err == nil || !strings.Contains(err.Error(), "no brat .ann files") || st.Articles != 0 {
+		t.Fatalf("folder without .ann files: %+v, %v", st, err)
+	}
+}

@@ -215,8 +215,8 @@ func OpenStoreWith(path, annotator string, o StoreOptions) (*SQLiteStore, error)
 		s.db = nil
 		var se *StoreError
 		if !errors.As(err, &se) || (se.Fault != FaultReadOnly && se.Fault != FaultCantOpen) || size == 0 || mode == openImmutable {
-			if rwErr != nil {
-				err = rwErr // what writing met says more than the read-only retry's failure
+			if rwErr != nil && !(se != nil && se.Fault == FaultDamaged) {
+				err = rwErr // what writing met says more than the read-only retry's failure, unless that found damage
 			}
 			return fail(err)
 		}

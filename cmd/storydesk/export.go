@@ -155,8 +155,10 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 				fmt.Fprintln(stderr, "storydesk: skipped", p.String())
 			}})
 			if err != nil {
-				if ctx.Err() != nil {
-					return err
+				var se *data.StoreError
+				if ctx.Err() != nil || errors.As(err, &se) {
+					// The store failed (or the user stopped it): the next file would too.
+					return importStopped(st, err)
 				}
 				fmt.Fprintln(stderr, "storydesk: skipped", err)
 				failed = true
@@ -183,7 +185,7 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		}})
 		closeFn()
 		if err != nil {
-			return err
+			return importStopped(st, err)
 		}
 		msg := fmt.Sprintf("storydesk: imported %d records from %s into %s (%d entities, %d quotations, %d pair labels)",
 			st.Articles, model.SanitizeLine(name), model.SanitizeLine(path), st.Spans, st.Quotes, st.Pairs)
@@ -240,4 +242,13 @@ func openImport(name string, stdin io.Reader) (io.Reader, func(), error) {
 		return nil, nil, err
 	}
 	return zr, func() { zr.Close(); f.Close() }, nil
+}
+
+// importStopped says how much an import that had to stop had committed
+// (whole batches) before it did.
+func importStopped(st data.ImportStats, err error) error {
+	if st.Committed == 0 {
+		return err
+	}
+	return fmt.Errorf("%w (the first %d records were saved before)", err, st.Committed)
 }
