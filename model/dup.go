@@ -687,7 +687,8 @@ func dupSearch(ctx context.Context, sets [][]uint32, rate, t float64, lim dupLim
 
 	var mu sync.Mutex
 	var found []dupRepPair
-	err := dupParallel(ctx, len(sets), workers, 64, progress, func() func(a int) {
+	const chunk = 64 // sets a worker takes at a time; its stats are flushed at each chunk's end
+	err := dupParallel(ctx, len(sets), workers, chunk, progress, func() func(a int) {
 		// A set's stamp (the searching set + 1) and its count, side by
 		// side: one cache miss per posting, not two.
 		marks := make([]dupMark, len(sets))
@@ -698,7 +699,7 @@ func dupSearch(ctx context.Context, sets [][]uint32, rate, t float64, lim dupLim
 		var st dupSearchStats
 		return func(a int) {
 			defer func() {
-				if a%64 == 63 || a == len(sets)-1 || len(local) > 0 {
+				if a%chunk == chunk-1 || a == len(sets)-1 || len(local) > 0 {
 					mu.Lock()
 					found = append(found, local...)
 					stats.add(st)
