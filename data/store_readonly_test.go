@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -130,7 +129,7 @@ func TestStoreReadOnly(t *testing.T) {
 					t.Fatal(err)
 				}
 				bin = filepath.Join(root, "data.test")
-				if err := copyFile(os.Args[0], bin); err != nil {
+				if err := copyExecutable(os.Args[0], bin); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -247,21 +246,4 @@ func lastLine(b []byte) []byte {
 		return b[i+1:]
 	}
 	return b
-}
-
-func copyFile(from, to string) error {
-	in, err := os.Open(from)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	out, err := os.OpenFile(to, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o755)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return err
-	}
-	return out.Close()
 }
