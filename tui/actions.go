@@ -9,6 +9,7 @@ import (
 
 	"storydesk/data"
 	"storydesk/model"
+	"storydesk/tui/ui"
 )
 
 // Building store actions from keys. Each checks what it can against the
@@ -95,15 +96,15 @@ func (m *Model) tagWith(i int) tea.Cmd {
 	if !m.needStore() {
 		return nil
 	}
-	if i >= len(m.c.labels) {
-		m.message = fmt.Sprintf("No label %d: the label set has %d (%s)", i+1, len(m.c.labels), strings.Join(m.c.labels, ", "))
+	if i >= len(m.c.Labels) {
+		m.message = fmt.Sprintf("No label %d: the label set has %d (%s)", i+1, len(m.c.Labels), strings.Join(m.c.Labels, ", "))
 		return nil
 	}
 	t, ok := m.captureTarget()
 	if !ok {
 		return nil
 	}
-	label := m.c.labels[i]
+	label := m.c.Labels[i]
 	// Refuse now what is already known to overlap, keeping the selection.
 	if o, clash := model.FindOverlap(m.ann.spans, t.start, t.end, 0); clash && (o.Start != t.start || o.End != t.end) {
 		m.message = "Cannot tag: the selection overlaps " + describeSpan(o) + " — entities do not overlap (x deletes it)"
@@ -129,16 +130,16 @@ func (m *Model) tagWith(i int) tea.Cmd {
 			}
 			nw := sp
 			nw.Label = label
-			j.done, j.focus = fmt.Sprintf("Relabelled “%s”: %s → %s", clip(sp.Text, 40), sp.Label, label)+reviewedNote(sp.Source), sp.Start
-			return data.Action{Name: fmt.Sprintf("label %s → %s “%s”", sp.Label, label, clip(sp.Text, 40)),
+			j.done, j.focus = fmt.Sprintf("Relabelled “%s”: %s → %s", ui.Clip(sp.Text, 40), sp.Label, label)+reviewedNote(sp.Source), sp.Start
+			return data.Action{Name: fmt.Sprintf("label %s → %s “%s”", sp.Label, label, ui.Clip(sp.Text, 40)),
 				Ops: spanEditOps(doc, t.id, sp, nw)}, true
 		} else if ok {
 			m.message = "Not saved: it would overlap " + describeSpan(sp) + " — entities do not overlap"
 			return data.Action{}, false
 		}
 		sp := model.Span{Start: t.start, End: t.end, Label: label, Text: t.text()}
-		j.done, j.focus = fmt.Sprintf("Tagged “%s” %s", clip(sp.Text, 40), label), t.start
-		return data.Action{Name: fmt.Sprintf("tag %s “%s”", label, clip(sp.Text, 40)), Article: t.snapshot(doc),
+		j.done, j.focus = fmt.Sprintf("Tagged “%s” %s", ui.Clip(sp.Text, 40), label), t.start
+		return data.Action{Name: fmt.Sprintf("tag %s “%s”", label, ui.Clip(sp.Text, 40)), Article: t.snapshot(doc),
 			Ops: firstTouch([]data.Op{{Kind: data.OpAddSpan, Article: t.id, Span: sp}}, t.id, doc)}, true
 	})
 }
@@ -256,11 +257,11 @@ func (m *Model) tagAll(corpus bool) tea.Cmd {
 }
 
 func (m *Model) tagAllAs(w *labelWait, i int) tea.Cmd {
-	if i >= len(m.c.labels) {
+	if i >= len(m.c.Labels) {
 		m.message = fmt.Sprintf("No label %d", i+1)
 		return nil
 	}
-	return m.runTagAll(w.corpus, w.text, m.c.labels[i], "")
+	return m.runTagAll(w.corpus, w.text, m.c.Labels[i], "")
 }
 
 func (m *Model) runTagAll(corpus bool, text, label, canonical string) tea.Cmd {
@@ -280,7 +281,7 @@ func (m *Model) runTagAll(corpus bool, text, label, canonical string) tea.Cmd {
 			return data.Action{}, false
 		}
 		found, skipped, clash, already := occurrences(t.runes, text, label, spans)
-		what := fmt.Sprintf("“%s”", clip(text, 30))
+		what := fmt.Sprintf("“%s”", ui.Clip(text, 30))
 		if len(found) == 0 {
 			m.message = fmt.Sprintf("No other %s to tag as %s", what, label) + skipNote(skipped, clash, already)
 			return data.Action{}, false
@@ -352,7 +353,7 @@ func (m *Model) toggleDone() tea.Cmd {
 			next, name = model.StatusInProgress, "mark in progress"
 			j.done = "Marked in progress (not done)"
 		}
-		act := data.Action{Name: name + " " + clip(a.ID, 40), Ops: []data.Op{{Kind: data.OpSetStatus, Article: a.ID, Status: next}}}
+		act := data.Action{Name: name + " " + ui.Clip(a.ID, 40), Ops: []data.Op{{Kind: data.OpSetStatus, Article: a.ID, Status: next}}}
 		if e.doc == nil {
 			act.Article = a
 		}
@@ -408,10 +409,10 @@ func (m *Model) reanchor() tea.Cmd {
 	for _, q := range qPlaced {
 		ops = append(ops, data.Op{Kind: data.OpAddQuote, Article: a.ID, Quote: q})
 	}
-	act := data.Action{Name: fmt.Sprintf("re-anchor %d spans of %s", len(old.Spans), clip(a.ID, 40)), Ops: ops}
+	act := data.Action{Name: fmt.Sprintf("re-anchor %d spans of %s", len(old.Spans), ui.Clip(a.ID, 40)), Ops: ops}
 	done := fmt.Sprintf("Re-anchored %d spans onto the new text", len(placed))
 	if len(old.Quotes) > 0 {
-		done += fmt.Sprintf(" and %d quotation%s", len(qPlaced), plural(len(qPlaced)))
+		done += fmt.Sprintf(" and %d quotation%s", len(qPlaced), ui.Plural(len(qPlaced)))
 	}
 	run := func() tea.Cmd {
 		return m.sess.enqueue(&writeJob{kind: writeDo, act: act, done: done, selKey: m.ann.selKey(), focus: -1})
@@ -423,7 +424,7 @@ func (m *Model) reanchor() tea.Cmd {
 	done += fmt.Sprintf("; deleted %d that no longer occur (u brings them back)", nLost)
 	act.Name += fmt.Sprintf(", deleting %d", nLost)
 	lines := []string{
-		fmt.Sprintf("The text of %s changed on disk. %d of %d spans can be moved onto it;", clip(a.ID, 60), len(placed), len(old.Spans)),
+		fmt.Sprintf("The text of %s changed on disk. %d of %d spans can be moved onto it;", ui.Clip(a.ID, 60), len(placed), len(old.Spans)),
 		fmt.Sprintf("these %d no longer occur in it and would be deleted (in the same undoable action):", nLost),
 		"",
 	}
@@ -435,7 +436,7 @@ func (m *Model) reanchor() tea.Cmd {
 	}
 	lines = append(lines, "", "Press y to re-anchor and delete them, esc to keep the snapshot as it is.")
 	m.question = &question{
-		text:  fmt.Sprintf("Re-anchor and delete %d annotation%s that no longer occur? y/esc", nLost, plural(nLost)),
+		text:  fmt.Sprintf("Re-anchor and delete %d annotation%s that no longer occur? y/esc", nLost, ui.Plural(nLost)),
 		lines: lines,
 		yes:   run,
 	}

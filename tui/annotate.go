@@ -8,6 +8,7 @@ import (
 
 	"storydesk/model"
 	"storydesk/tui/layout"
+	"storydesk/tui/ui"
 )
 
 // annotatePane is annotate mode: the text the spans point into (the stored
@@ -20,7 +21,7 @@ import (
 // it in one step, so every entity is one keystroke away from the next word.
 // Selections are whole tokens: from the anchor stop to the cursor stop.
 type annotatePane struct {
-	c    *common
+	c    *ui.Context
 	w, h int
 
 	id      string // article ID
@@ -54,7 +55,7 @@ type annotatePane struct {
 	impQ []impQuote
 }
 
-func newAnnotatePane(c *common) *annotatePane {
+func newAnnotatePane(c *ui.Context) *annotatePane {
 	return &annotatePane{c: c, anchor: -1, goal: -1}
 }
 
@@ -102,7 +103,7 @@ func displayText(rs []rune) string {
 		switch {
 		case r == '\t' || r == '\r':
 			b.WriteRune(' ')
-		case unsafeRune(r):
+		case ui.UnsafeRune(r):
 			b.WriteRune('\uFFFD')
 		default:
 			b.WriteRune(r)
@@ -144,7 +145,7 @@ func (a *annotatePane) panelW() int {
 		return quotesPanelW(a.w)
 	}
 	if a.w >= 70 {
-		return clampInt(a.w/4, 26, 40)
+		return ui.ClampInt(a.w/4, 26, 40)
 	}
 	return 0 // narrow: the panel replaces the text
 }
@@ -204,7 +205,7 @@ func (a *annotatePane) computeStops() {
 		}
 		prevEnd = t.End
 	}
-	a.cur = clampInt(a.cur, 0, max(0, len(a.stops)-1))
+	a.cur = ui.ClampInt(a.cur, 0, max(0, len(a.stops)-1))
 	if a.anchor >= len(a.stops) {
 		a.anchor = -1
 	}
@@ -257,7 +258,7 @@ func (a *annotatePane) tok(p int) layout.Token { return a.lay.Tokens[a.stops[p]]
 func (a *annotatePane) stopAt(off int) int {
 	ti := a.lay.TokenAt(off)
 	p := sort.SearchInts(a.stops, ti)
-	return clampInt(p, 0, max(0, len(a.stops)-1))
+	return ui.ClampInt(p, 0, max(0, len(a.stops)-1))
 }
 
 func (a *annotatePane) moveToOffset(off int) {
@@ -480,7 +481,7 @@ func (a *annotatePane) screen(dir int) {
 	if a.goal < 0 && len(a.stops) > 0 {
 		a.goal = a.tok(a.cur).Col
 	}
-	a.top = clampInt(a.top+dir*n, 0, max(0, len(a.lay.Lines)-a.textH()))
+	a.top = ui.ClampInt(a.top+dir*n, 0, max(0, len(a.lay.Lines)-a.textH()))
 }
 
 // entity moves to the next (dir 1) or previous span; it reports false when
@@ -515,7 +516,7 @@ func (a *annotatePane) scrollIntoView() {
 	}
 	h := a.textH()
 	if h <= 0 || len(a.stops) == 0 {
-		a.top = clampInt(a.top, 0, max(0, len(a.lay.Lines)-max(1, h)))
+		a.top = ui.ClampInt(a.top, 0, max(0, len(a.lay.Lines)-max(1, h)))
 		return
 	}
 	ln := a.tok(a.cur).Line
@@ -526,12 +527,12 @@ func (a *annotatePane) scrollIntoView() {
 	if ln > a.top+h-1-margin {
 		a.top = ln - (h - 1 - margin)
 	}
-	a.top = clampInt(a.top, 0, max(0, len(a.lay.Lines)-h))
+	a.top = ui.ClampInt(a.top, 0, max(0, len(a.lay.Lines)-h))
 }
 
 // labelIndex is a label's position in the label set, or -1.
 func (a *annotatePane) labelIndex(label string) int {
-	for i, l := range a.c.labels {
+	for i, l := range a.c.Labels {
 		if l == label {
 			return i
 		}
@@ -546,8 +547,8 @@ func (a *annotatePane) lineMarks(i int) []layout.Mark {
 	if l.Blank || l.End <= l.Start {
 		return nil
 	}
-	nl := len(a.c.labels)
-	base := annBase(nl)
+	nl := len(a.c.Labels)
+	base := ui.AnnBase(nl)
 	cs, ce := -1, -1
 	if len(a.stops) > 0 {
 		cs, ce = a.cursorRange()
@@ -600,7 +601,7 @@ func (a *annotatePane) lineMarks(i int) []layout.Mark {
 		}
 		style += a.quoteLayerAt(s) * 2 * base
 		if imported {
-			style += annImported(nl)
+			style += ui.AnnImported(nl)
 		}
 		if style == 0 {
 			continue
@@ -618,7 +619,7 @@ func (a *annotatePane) lineMarks(i int) []layout.Mark {
 func (a *annotatePane) textLines() []string {
 	h := a.textH()
 	pad := strings.Repeat(" ", a.pad())
-	painters := a.c.styles.annPainters()
+	painters := a.c.Styles.AnnPainters()
 	out := make([]string, 0, h)
 	for i := a.top; i < len(a.lay.Lines) && len(out) < h; i++ {
 		out = append(out, a.gutter(i, pad)+a.lay.RenderLine(i, a.lineMarks(i), painters))
@@ -628,13 +629,13 @@ func (a *annotatePane) textLines() []string {
 
 // legend is the one-line key → label strip, each label in its colour.
 func (a *annotatePane) legend(w int) string {
-	st := a.c.styles
+	st := a.c.Styles
 	var b strings.Builder
 	used := 0
-	for i, l := range a.c.labels {
-		k := labelKeyName(a.c.keys, i)
+	for i, l := range a.c.Labels {
+		k := labelKeyName(a.c.Keys, i)
 		item := k + " " + l
-		iw := textWidth(item)
+		iw := ui.TextWidth(item)
 		if used > 0 {
 			iw++
 		}
@@ -644,15 +645,15 @@ func (a *annotatePane) legend(w int) string {
 		if used > 0 {
 			b.WriteString(" ")
 		}
-		b.WriteString(st.p.rowDim.render(k) + " ")
-		b.WriteString(st.ann[1+i].render(cleanLine(l)))
+		b.WriteString(st.P.RowDim.Render(k) + " ")
+		b.WriteString(st.Ann[1+i].Render(ui.CleanLine(l)))
 		used += iw
 	}
 	return b.String()
 }
 
 // labelKeyName is the first key bound to label i, for the legend.
-func labelKeyName(k KeyMap, i int) string {
+func labelKeyName(k ui.KeyMap, i int) string {
 	if i < len(k.Labels) {
 		if ks := k.Labels[i].Keys(); len(ks) > 0 {
 			return ks[0]
@@ -670,7 +671,7 @@ func (a *annotatePane) Percent() int {
 	if m <= 0 {
 		return 100
 	}
-	return clampInt(a.top*100/m, 0, 100)
+	return ui.ClampInt(a.top*100/m, 0, 100)
 }
 
 // View draws the text box (and the entities panel when it is open).
@@ -687,7 +688,7 @@ func (a *annotatePane) View(info, prompt string, panel func(w, h int) string) st
 	pad := strings.Repeat(" ", a.pad())
 	if n := a.unreviewed(); n > 0 {
 		// How much of the article is still as imported.
-		info = fmt.Sprintf("%s%d to review · %s", a.c.styles.Review.MarkCh, n, info)
+		info = fmt.Sprintf("%s%d to review · %s", a.c.Styles.Review.MarkCh, n, info)
 	}
 	var content []string
 	if a.legendH() > 0 {
@@ -698,8 +699,8 @@ func (a *annotatePane) View(info, prompt string, panel func(w, h int) string) st
 		case hint != "":
 			// On an imported annotation: where it came from and the keys
 			// that review it, then as many labels (for relabelling) as fit.
-			hint = truncate(hint, lw)
-			if rest := lw - textWidth(hint) - 3; rest >= 8 {
+			hint = ui.Truncate(hint, lw)
+			if rest := lw - ui.TextWidth(hint) - 3; rest >= 8 {
 				hint += "   " + a.legend(rest)
 			}
 			content = append(content, pad+hint)
@@ -709,12 +710,12 @@ func (a *annotatePane) View(info, prompt string, panel func(w, h int) string) st
 	}
 	if a.lay != nil {
 		if len(a.stops) == 0 {
-			content = append(content, a.c.styles.p.placeholder.render("This article has no words to annotate."))
+			content = append(content, a.c.Styles.P.Placeholder.Render("This article has no words to annotate."))
 		} else {
 			content = append(content, a.textLines()...)
 		}
 	}
-	title := cleanLine(a.title)
+	title := ui.CleanLine(a.title)
 	if title == "" {
 		title = "Annotate"
 	}
@@ -723,11 +724,11 @@ func (a *annotatePane) View(info, prompt string, panel func(w, h int) string) st
 		bw = a.w - a.panelW()
 	}
 	if below > 0 && panel != nil {
-		return box(a.c.styles, true, title, info, content, bw, a.h-below) + "\n" + panel(a.w, below)
+		return ui.Box(a.c.Styles, true, title, info, content, bw, a.h-below) + "\n" + panel(a.w, below)
 	}
-	body := box(a.c.styles, true, title, info, content, bw, a.h)
+	body := ui.Box(a.c.Styles, true, title, info, content, bw, a.h)
 	if a.panel && panel != nil {
-		return joinColumns(body, panel(a.panelW(), a.h))
+		return ui.JoinColumns(body, panel(a.panelW(), a.h))
 	}
 	return body
 }
@@ -735,22 +736,12 @@ func (a *annotatePane) View(info, prompt string, panel func(w, h int) string) st
 // describeSpan is a span for the status bar: PERSON “Petro” → Gustavo
 // Petro, and where it came from while it is imported and not reviewed.
 func describeSpan(sp model.Span) string {
-	s := fmt.Sprintf("%s “%s”", sp.Label, clip(sp.Text, 40))
+	s := fmt.Sprintf("%s “%s”", sp.Label, ui.Clip(sp.Text, 40))
 	if sp.Canonical != "" && sp.Canonical != sp.Text {
-		s += " → " + clip(sp.Canonical, 40)
+		s += " → " + ui.Clip(sp.Canonical, 40)
 	}
 	if sp.Source != "" {
 		s += " · " + describeSource(sp.Source)
 	}
 	return s
-}
-
-// clip shortens s to n code points for messages, as one clean line.
-func clip(s string, n int) string {
-	s = cleanLine(strings.Join(strings.Fields(s), " "))
-	rs := []rune(s)
-	if len(rs) <= n {
-		return s
-	}
-	return string(rs[:n-1]) + "…"
 }

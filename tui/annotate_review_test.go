@@ -7,6 +7,7 @@ import (
 
 	"storydesk/data"
 	"storydesk/model"
+	"storydesk/tui/ui"
 )
 
 // Reviewing imported annotations (review.go): a Prodigy-style jsonl
@@ -182,8 +183,8 @@ func mustCells(tb testing.TB, frame, word string) []cell {
 // colour marks the imported span; the hand-tagged one has none.
 func TestImportedSpansLookDifferentInColour(t *testing.T) {
 	for _, dark := range []bool{true, false} {
-		c := &common{keys: DefaultKeyMap(), labels: model.DefaultLabels}
-		c.restyle(dark)
+		c := &ui.Context{Keys: ui.DefaultKeyMap(), Labels: model.DefaultLabels}
+		c.Restyle(dark)
 		text := "Ana Ruiz met Bob Lee in Lima."
 		spans := []model.Span{
 			{ID: 1, Start: 0, End: 8, Label: "PERSON", Text: "Ana Ruiz", Source: "import:x.jsonl"},
@@ -192,7 +193,7 @@ func TestImportedSpansLookDifferentInColour(t *testing.T) {
 		a := newAnnotatePane(c)
 		a.SetSize(80, 10)
 		a.open("x", "t", text, spans, false, 24) // cursor on Lima
-		line := a.lay.RenderLine(0, a.lineMarks(0), c.styles.annPainters())
+		line := a.lay.RenderLine(0, a.lineMarks(0), c.Styles.AnnPainters())
 		cs := cellsOf(t, line)
 		for i := 0; i < 8; i++ {
 			imp, hand := cs[i], cs[13+min(i, 6)]
@@ -208,7 +209,7 @@ func TestImportedSpansLookDifferentInColour(t *testing.T) {
 		}
 		// The cursor on it is still the cursor.
 		a.moveToOffset(0)
-		cs = cellsOf(t, a.lay.RenderLine(0, a.lineMarks(0), c.styles.annPainters()))
+		cs = cellsOf(t, a.lay.RenderLine(0, a.lineMarks(0), c.Styles.AnnPainters()))
 		if !cs[0].reverse || !cs[0].under {
 			t.Fatalf("dark=%v: cursor on the imported span %+v", dark, cs[0].sgrState)
 		}
@@ -379,7 +380,7 @@ func TestReviewCountsAndBadge(t *testing.T) {
 	if msg.err != nil || msg.counts["a.txt"] != 5 || len(msg.counts) != 1 {
 		t.Fatalf("counts %+v", msg)
 	}
-	st := NewStyles(true, true)
+	st := ui.NewStyles(true, true)
 	if b := reviewBadge(st, 5, 4); sgrRE.ReplaceAllString(b, "") != "↓5  " {
 		t.Fatalf("badge %q", b)
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"storydesk/model"
+	"storydesk/tui/ui"
 )
 
 func TestCanonicalNamesGroupInTheEntitiesPanel(t *testing.T) {
@@ -193,7 +194,7 @@ func TestFailedSaveChangesNothingOnScreen(t *testing.T) {
 }
 
 func TestRebind(t *testing.T) {
-	k := DefaultKeyMap()
+	k := ui.DefaultKeyMap()
 	if err := k.Rebind(map[string][]string{"undo": {"U"}, "label1": {"!"}, "input.deleteword": {"ctrl+y"}, "Quit": {"Q"}}); err != nil {
 		t.Fatal(err)
 	}

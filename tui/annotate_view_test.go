@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"storydesk/model"
+	"storydesk/tui/ui"
 )
 
 const mixedText = "Zoë Ng met 京都市 officials and Cafe\u0301 Ünal in Kyōto 🇨🇴 with 👩‍👩‍👧‍👦 and Ilse Varga.\n\n" +
@@ -15,8 +16,8 @@ const mixedText = "Zoë Ng met 京都市 officials and Cafe\u0301 Ünal in Kyōt
 // Every highlighted cell is exactly a span's code point, at many widths,
 // with wide characters, emoji sequences and combining accents.
 func TestHighlightCellsAreExactlyTheSpans(t *testing.T) {
-	c := &common{noColor: true, keys: DefaultKeyMap(), labels: model.DefaultLabels}
-	c.restyle(true)
+	c := &ui.Context{NoColor: true, Keys: ui.DefaultKeyMap(), Labels: model.DefaultLabels}
+	c.Restyle(true)
 	var spans []model.Span
 	for i, name := range []string{"Zoë Ng", "京都市", "Cafe\u0301 Ünal", "🇨🇴", "👩‍👩‍👧‍👦", "山田 太郎", "e\u0301lite José", "Ni\u0301ke"} {
 		s := runeIndex(t, mixedText, name, 0)
@@ -26,7 +27,7 @@ func TestHighlightCellsAreExactlyTheSpans(t *testing.T) {
 		a := newAnnotatePane(c)
 		a.SetSize(w, 200)
 		a.open("x", "t", mixedText, spans, false, runeIndex(t, mixedText, "officials", 0))
-		painters := c.styles.annPainters()
+		painters := c.Styles.AnnPainters()
 		cs, ce := a.cursorRange()
 		for i := range a.lay.Lines {
 			line := a.lay.RenderLine(i, a.lineMarks(i), painters)
@@ -52,8 +53,8 @@ func TestHighlightCellsAreExactlyTheSpans(t *testing.T) {
 
 // The marks given to RenderLine carry each span's label style.
 func TestLineMarksUseLabelStyles(t *testing.T) {
-	c := &common{keys: DefaultKeyMap(), labels: []string{"PERSON", "ORG"}}
-	c.restyle(false)
+	c := &ui.Context{Keys: ui.DefaultKeyMap(), Labels: []string{"PERSON", "ORG"}}
+	c.Restyle(false)
 	text := "Ana Ruiz joined Acme Corp and Bob left."
 	spans := []model.Span{
 		{ID: 1, Start: 0, End: 8, Label: "PERSON", Text: "Ana Ruiz"},
@@ -64,7 +65,7 @@ func TestLineMarksUseLabelStyles(t *testing.T) {
 	a.SetSize(80, 10)
 	a.open("x", "t", text, spans, false, 34) // cursor on “left”
 	marks := a.lineMarks(0)
-	base := annBase(2)
+	base := ui.AnnBase(2)
 	want := fmt.Sprint([]any{0, 8, 1, 16, 25, 2, 30, 33, 3, 34, 38, base})
 	var got []any
 	for _, mk := range marks {

@@ -8,6 +8,7 @@ import (
 
 	"storydesk/data"
 	"storydesk/model"
+	"storydesk/tui/ui"
 )
 
 // The root's side of annotating: entering and leaving annotate mode, key
@@ -440,7 +441,7 @@ func (m *Model) elsewhere(act data.Action) string {
 	if a := m.detail.art; a != nil && a.ID == id {
 		return ""
 	}
-	return " (in " + clip(id, 40) + ")"
+	return " (in " + ui.Clip(id, 40) + ")"
 }
 
 // firstSpanOffset is where an undone or redone action's first span is, in
@@ -482,7 +483,7 @@ func (m *Model) refreshAnnotate(doc *data.Doc) {
 
 // annotateKey routes a key in annotate mode.
 func (m *Model) annotateKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := m.c.keys
+	k := m.c.Keys
 	a := m.ann
 	if w := m.labelWait; w != nil {
 		m.labelWait = nil
@@ -603,7 +604,7 @@ func (m *Model) annotateKey(msg tea.KeyPressMsg) tea.Cmd {
 
 // annotateMatches reports whether msg is one of annotate mode's own keys.
 func (m *Model) annotateMatches(msg tea.KeyPressMsg) bool {
-	k := m.c.keys
+	k := m.c.Keys
 	if key.Matches(msg, k.Labels[:]...) {
 		return true
 	}
@@ -629,7 +630,7 @@ func (m *Model) switchArticle(dir int) tea.Cmd {
 
 // questionKey answers the open question.
 func (m *Model) questionKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := m.c.keys
+	k := m.c.Keys
 	q := m.question
 	switch {
 	case key.Matches(msg, k.Confirm):
@@ -657,7 +658,7 @@ func (m *Model) annotateView() string {
 	a := m.ann
 	info := fmt.Sprintf("%d%%", a.Percent())
 	if a.changed {
-		info = m.c.styles.ChangedMark + " changed on disk · " + info
+		info = m.c.Styles.ChangedMark + " changed on disk · " + info
 	}
 	if m.sess != nil && m.sess.pending() {
 		info = "saving… " + info
@@ -689,13 +690,13 @@ func (m *Model) annotationStatus(s *statusInfo) {
 		}
 	}
 	if m.scan != nil {
-		s.scan = fmt.Sprintf("scanning %s/%s", commas(m.scan.done), commas(m.scan.total))
+		s.scan = fmt.Sprintf("scanning %s/%s", ui.Commas(m.scan.done), ui.Commas(m.scan.total))
 	}
 	if m.question != nil && m.message == "" {
 		s.message = m.question.text
 	}
 	if m.labelWait != nil && m.message == "" {
-		s.message = fmt.Sprintf("Tag every “%s” as: press 1–%d (esc cancels)", clip(m.labelWait.text, 30), len(m.c.labels))
+		s.message = fmt.Sprintf("Tag every “%s” as: press 1–%d (esc cancels)", ui.Clip(m.labelWait.text, 30), len(m.c.Labels))
 	}
 	m.correctStatus(s)
 	if !m.annotating {
@@ -709,19 +710,12 @@ func (m *Model) annotationStatus(s *statusInfo) {
 		for p := min(a.anchor, a.cur); p <= max(a.anchor, a.cur); p++ {
 			n++
 		}
-		s.span = fmt.Sprintf("“%s” (%d word%s)", clip(string(a.runes[st:en]), 30), n, plural(n))
+		s.span = fmt.Sprintf("“%s” (%d word%s)", ui.Clip(string(a.runes[st:en]), 30), n, ui.Plural(n))
 	}
-}
-
-func plural(n int) string {
-	if n == 1 {
-		return ""
-	}
-	return "s"
 }
 
 func (m *Model) annotateShortHelp() []key.Binding {
-	k := m.c.keys
+	k := m.c.Keys
 	if m.quotes.on {
 		return m.quotesShortHelp()
 	}
@@ -733,14 +727,14 @@ func (m *Model) annotateShortHelp() []key.Binding {
 }
 
 // labelRange is one help entry for the label keys.
-func labelRange(k KeyMap) key.Binding {
+func labelRange(k ui.KeyMap) key.Binding {
 	return key.NewBinding(key.WithKeys("1"), key.WithHelp(labelKeyName(k, 0)+"–"+labelKeyName(k, 8), "tag"))
 }
 
 func (m *Model) annotateFullHelp() [][]key.Binding {
-	k := m.c.keys
-	labels := make([]key.Binding, 0, len(m.c.labels))
-	for i := range m.c.labels {
+	k := m.c.Keys
+	labels := make([]key.Binding, 0, len(m.c.Labels))
+	for i := range m.c.Labels {
 		labels = append(labels, k.Labels[i])
 	}
 	return [][]key.Binding{

@@ -9,6 +9,7 @@ import (
 
 	"storydesk/data"
 	"storydesk/model"
+	"storydesk/tui/ui"
 )
 
 // corpusScan finds every occurrence of a name across the corpus for A: each
@@ -141,7 +142,7 @@ func (m *Model) scanDone(msg scanDoneMsg) tea.Cmd {
 		return nil
 	}
 	r := msg.res
-	what := fmt.Sprintf("“%s”", clip(msg.scan.text, 30))
+	what := fmt.Sprintf("“%s”", ui.Clip(msg.scan.text, 30))
 	note := skipNote(r.skipped, r.clash, r.already)
 	if r.failed > 0 {
 		note += fmt.Sprintf("; %d articles could not be read", r.failed)
@@ -152,9 +153,9 @@ func (m *Model) scanDone(msg scanDoneMsg) tea.Cmd {
 	}
 	label := msg.scan.label
 	act := data.Action{Name: fmt.Sprintf("tag all %s %s in %d articles (%d)", what, label, r.articles, r.added), Ops: r.ops}
-	done := fmt.Sprintf("Tagged %d × %s as %s in %d article%s", r.added, what, label, r.articles, plural(r.articles)) + note
+	done := fmt.Sprintf("Tagged %d × %s as %s in %d article%s", r.added, what, label, r.articles, ui.Plural(r.articles)) + note
 	m.question = &question{
-		text: fmt.Sprintf("Tag %d × %s as %s in %d article%s%s? y/esc", r.added, what, label, r.articles, plural(r.articles), note),
+		text: fmt.Sprintf("Tag %d × %s as %s in %d article%s%s? y/esc", r.added, what, label, r.articles, ui.Plural(r.articles), note),
 		yes: func() tea.Cmd {
 			return m.sess.enqueue(&writeJob{kind: writeAcross, act: act, arts: r.arts, done: done, selKey: m.ann.selKey(), focus: -1})
 		},

@@ -12,6 +12,7 @@ import (
 
 	"storydesk/data"
 	"storydesk/model"
+	"storydesk/tui/ui"
 )
 
 // Correcting the cleaner from the raw view.
@@ -72,7 +73,7 @@ func (m *Model) setupCorrections(src Source, st data.Store) {
 
 // correctKey handles the correction key in the raw view.
 func (m *Model) correctKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
-	if m.detail.kind != kindRaw || !key.Matches(msg, m.c.keys.Correct) {
+	if m.detail.kind != kindRaw || !key.Matches(msg, m.c.Keys.Correct) {
 		return nil, false
 	}
 	return m.toggleCorrection(), true
@@ -197,7 +198,7 @@ func (m *Model) buildCorrection(j *writeJob, t corrTarget, agreed string) (data.
 		return data.Action{}, false
 	}
 	pl := planCorrection(t, m.correct.idx.For(id), e.doc)
-	what := "“" + clip(t.text(), 40) + "”"
+	what := "“" + ui.Clip(t.text(), 40) + "”"
 	var name string
 	switch {
 	case pl.keep < 0 && pl.kept:
@@ -210,10 +211,10 @@ func (m *Model) buildCorrection(j *writeJob, t corrTarget, agreed string) (data.
 		name, j.done = "remove as boilerplate "+what, "Removed as boilerplate: "+what
 	}
 	if pl.placed > 0 {
-		j.done += fmt.Sprintf("; %d annotation%s re-anchored", pl.placed, plural(pl.placed))
+		j.done += fmt.Sprintf("; %d annotation%s re-anchored", pl.placed, ui.Plural(pl.placed))
 	}
 	nLost := len(pl.lost) + len(pl.qLost)
-	act := data.Action{Name: name + " in " + clip(id, 40), Ops: pl.ops}
+	act := data.Action{Name: name + " in " + ui.Clip(id, 40), Ops: pl.ops}
 	if nLost == 0 {
 		return act, true
 	}
@@ -221,7 +222,7 @@ func (m *Model) buildCorrection(j *writeJob, t corrTarget, agreed string) (data.
 		m.askCorrection(t, pl, key)
 		return data.Action{}, false
 	}
-	j.done += fmt.Sprintf("; deleted %d annotation%s in the removed text (u brings them back)", nLost, plural(nLost))
+	j.done += fmt.Sprintf("; deleted %d annotation%s in the removed text (u brings them back)", nLost, ui.Plural(nLost))
 	act.Name += fmt.Sprintf(", deleting %d", nLost)
 	return act, true
 }
@@ -232,8 +233,8 @@ func (m *Model) buildCorrection(j *writeJob, t corrTarget, agreed string) (data.
 func (m *Model) askCorrection(t corrTarget, pl corrPlan, key string) {
 	nLost := len(pl.lost) + len(pl.qLost)
 	lines := []string{
-		fmt.Sprintf("Removing “%s” from the body of %s", clip(t.text(), 50), clip(t.art.ID, 50)),
-		fmt.Sprintf("would delete %d annotation%s made in it (in the same undoable action):", nLost, plural(nLost)),
+		fmt.Sprintf("Removing “%s” from the body of %s", ui.Clip(t.text(), 50), ui.Clip(t.art.ID, 50)),
+		fmt.Sprintf("would delete %d annotation%s made in it (in the same undoable action):", nLost, ui.Plural(nLost)),
 		"",
 	}
 	for _, sp := range pl.lost {
@@ -243,12 +244,12 @@ func (m *Model) askCorrection(t corrTarget, pl corrPlan, key string) {
 		lines = append(lines, fmt.Sprintf("  quotation %s at %d–%d", describeQuote(q.Text, q.Speaker), q.Start, q.End))
 	}
 	if pl.placed > 0 {
-		lines = append(lines, "", fmt.Sprintf("%d other annotation%s move with the text.", pl.placed, plural(pl.placed)))
+		lines = append(lines, "", fmt.Sprintf("%d other annotation%s move with the text.", pl.placed, ui.Plural(pl.placed)))
 	}
 	lines = append(lines, "", "Press y to apply the correction and delete them, esc to leave the article as it is.")
 	m.message = ""
 	m.question = &question{
-		text:  fmt.Sprintf("Correct and delete %d annotation%s in the removed text? y/esc", nLost, plural(nLost)),
+		text:  fmt.Sprintf("Correct and delete %d annotation%s in the removed text? y/esc", nLost, ui.Plural(nLost)),
 		lines: lines,
 		yes: func() tea.Cmd {
 			return m.queue(func(j *writeJob) (data.Action, bool) { return m.buildCorrection(j, t, key) })
@@ -317,7 +318,7 @@ func (m *Model) articleReloaded(msg articleReloadedMsg) tea.Cmd {
 	if msg.err != nil || msg.art == nil {
 		m.message = "Saved, but the article could not be read again"
 		if msg.err != nil {
-			m.message += ": " + cleanLine(msg.err.Error())
+			m.message += ": " + ui.CleanLine(msg.err.Error())
 		}
 		return nil
 	}
@@ -348,7 +349,7 @@ func (m *Model) correctStatus(s *statusInfo) {
 	if !ok {
 		return
 	}
-	k := m.c.keys.Correct.Help().Key
+	k := m.c.Keys.Correct.Help().Key
 	n := len(d.raw.paras)
 	state := "kept · " + k + " removes"
 	switch {

@@ -14,6 +14,7 @@ import (
 
 	"storydesk/data"
 	"storydesk/model"
+	"storydesk/tui/ui"
 )
 
 // corrStory is a scraped story with the furniture the cleaner removes (a
@@ -445,7 +446,7 @@ func TestRawCursorMotion(t *testing.T) {
 		t.Fatalf("after resize: cur %d off %d %+v", d.rc.cur, d.rawOff, ps[cur])
 	}
 	// The gutter marks exactly the cursor's lines.
-	lines := d.raw.viewCursor(m.c.styles, 0, len(d.raw.lines), d.rc.cur)
+	lines := d.raw.viewCursor(m.c.Styles, 0, len(d.raw.lines), d.rc.cur)
 	for i, l := range lines {
 		marked := strings.HasPrefix(sgrRE.ReplaceAllString(l, ""), "▌")
 		if in := i >= ps[cur].first && i <= ps[cur].last; marked != in {
@@ -490,7 +491,7 @@ func TestLayoutRawParagraphLines(t *testing.T) {
 		for i, l := range d.lines {
 			n := 0
 			for _, sp := range l {
-				n += textWidth(sp.text)
+				n += ui.TextWidth(sp.text)
 			}
 			if n > max(1, w-rawGutter) {
 				t.Fatalf("width %d: line %d is %d cells", w, i, n)

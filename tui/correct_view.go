@@ -5,6 +5,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"storydesk/model"
+	"storydesk/tui/ui"
 )
 
 // The detail pane's side of corrections: the raw view's paragraph cursor,
@@ -57,7 +58,7 @@ func (d *detailPane) cursorPara() (rawPara, bool) {
 func (d *detailPane) rawMove(delta int) {
 	ps := d.raw.paras
 	h := max(1, d.innerH())
-	d.rc.cur = clampInt(d.rc.cur, 0, len(ps)-1)
+	d.rc.cur = ui.ClampInt(d.rc.cur, 0, len(ps)-1)
 	c := ps[d.rc.cur]
 	switch {
 	case delta == -1<<30:
@@ -119,7 +120,7 @@ func (d *detailPane) cursorIntoView(forward bool) {
 		return
 	}
 	ps, h := d.raw.paras, max(1, d.innerH())
-	d.rc.cur = clampInt(d.rc.cur, 0, len(ps)-1)
+	d.rc.cur = ui.ClampInt(d.rc.cur, 0, len(ps)-1)
 	top, bottom := d.rawOff, d.rawOff+h-1
 	if c := ps[d.rc.cur]; c.last >= top && c.first <= bottom {
 		return
@@ -156,7 +157,7 @@ func (d *detailPane) rawShown(same bool) {
 		d.cursorIntoView(true)
 		return
 	}
-	d.rc.cur = clampInt(d.rc.cur, 0, len(d.raw.paras)-1)
+	d.rc.cur = ui.ClampInt(d.rc.cur, 0, len(d.raw.paras)-1)
 	d.showCursor()
 }
 
@@ -204,5 +205,5 @@ func (d *detailPane) withCorrect(b []key.Binding) []key.Binding {
 	if d.rc.corrFor == nil {
 		return b
 	}
-	return append(b, d.c.keys.Correct)
+	return append(b, d.c.Keys.Correct)
 }

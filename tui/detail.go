@@ -3,15 +3,14 @@ package tui
 import (
 	"errors"
 	"fmt"
-	"strings"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"storydesk/data"
 	"storydesk/model"
+	"storydesk/tui/ui"
 )
 
 // articleLoadedMsg brings corpus.Load's answer back to the update loop.
@@ -32,7 +31,7 @@ type articleLoadedMsg struct {
 // finishes, the pane asks for whatever is wanted by then, so holding j over a
 // thousand rows does not queue a thousand renders.
 type detailPane struct {
-	c       *common
+	c       *ui.Context
 	src     Source
 	pool    *glamourPool
 	w, h    int
@@ -64,7 +63,7 @@ type detailPane struct {
 	restoreAt  float64
 }
 
-func newDetailPane(c *common, src Source, pool *glamourPool) *detailPane {
+func newDetailPane(c *ui.Context, src Source, pool *glamourPool) *detailPane {
 	return &detailPane{
 		c:          c,
 		src:        src,
@@ -91,7 +90,7 @@ func (d *detailPane) SetSize(w, h int) tea.Cmd {
 }
 
 func (d *detailPane) wantKey() renderKey {
-	k := renderKey{idx: d.idx, width: d.innerW(), kind: d.kind, style: d.c.styles.Glamour}
+	k := renderKey{idx: d.idx, width: d.innerW(), kind: d.kind, style: d.c.Styles.Glamour}
 	if d.kind == kindRaw {
 		k.style = "" // the raw layout does not depend on glamour's style
 	}
@@ -184,7 +183,7 @@ func (d *detailPane) ensureRender() tea.Cmd {
 	if k.kind == kindRaw && d.rc.corrFor != nil {
 		return rawRenderCmd(k, d.gen, d.art, d.rc.corrFor(d.art.ID))
 	}
-	return renderCmd(k, d.gen, d.art, d.title, d.pool, d.c.noColor)
+	return renderCmd(k, d.gen, d.art, d.title, d.pool, d.c.NoColor)
 }
 
 func (d *detailPane) renderDone(msg renderedMsg) tea.Cmd {
@@ -269,7 +268,7 @@ func (d *detailPane) rawMax() int {
 	return max(0, len(d.raw.lines)-d.innerH())
 }
 
-func (d *detailPane) clampRaw() { d.rawOff = clampInt(d.rawOff, 0, d.rawMax()) }
+func (d *detailPane) clampRaw() { d.rawOff = ui.ClampInt(d.rawOff, 0, d.rawMax()) }
 
 func (d *detailPane) rawPercent() float64 {
 	m := d.rawMax()
@@ -297,7 +296,7 @@ func (d *detailPane) Update(msg tea.Msg) tea.Cmd {
 	if !ok || !d.showing() {
 		return nil
 	}
-	k := d.c.keys
+	k := d.c.Keys
 	page := max(1, d.innerH())
 	var delta int
 	switch {
@@ -325,7 +324,7 @@ func (d *detailPane) Update(msg tea.Msg) tea.Cmd {
 			d.rawMove(delta)
 			return nil
 		}
-		d.rawOff = clampInt(d.rawOff+delta, 0, d.rawMax())
+		d.rawOff = ui.ClampInt(d.rawOff+delta, 0, d.rawMax())
 		return nil
 	}
 	switch {
@@ -342,7 +341,7 @@ func (d *detailPane) Update(msg tea.Msg) tea.Cmd {
 }
 
 func (d *detailPane) ShortHelp() []key.Binding {
-	k := d.c.keys
+	k := d.c.Keys
 	if d.rawCursorOn() {
 		return []key.Binding{k.Down, k.Up, k.PageDown, k.Correct, k.Back, k.Raw}
 	}
@@ -350,7 +349,7 @@ func (d *detailPane) ShortHelp() []key.Binding {
 }
 
 func (d *detailPane) FullHelp() [][]key.Binding {
-	k := d.c.keys
+	k := d.c.Keys
 	return [][]key.Binding{
 		{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfPageDown, k.HalfPageUp, k.Top, k.Bottom},
 		d.withCorrect([]key.Binding{k.Back, k.Raw}),
@@ -359,7 +358,7 @@ func (d *detailPane) FullHelp() [][]key.Binding {
 
 func (d *detailPane) headerTitle() string {
 	if d.art != nil {
-		if t := cleanLine(d.art.Title); t != "" {
+		if t := ui.CleanLine(d.art.Title); t != "" {
 			return t
 		}
 	}
@@ -374,7 +373,7 @@ func (d *detailPane) View() string {
 	if d.w <= 0 || d.h <= 0 {
 		return ""
 	}
-	st := d.c.styles
+	st := d.c.Styles
 	title := d.headerTitle()
 	info := ""
 	if p := d.Percent(); p >= 0 {
@@ -391,7 +390,7 @@ func (d *detailPane) View() string {
 	switch {
 	case d.idx < 0:
 		title = "Article"
-		content = []string{st.p.placeholder.render("No article selected.")}
+		content = []string{st.P.Placeholder.Render("No article selected.")}
 	case d.loadErr != nil:
 		content = loadErrorLines(st, d.loadErr, d.innerW())
 	case d.showing():
@@ -400,26 +399,26 @@ func (d *detailPane) View() string {
 		} else {
 			// The window itself, not viewport.View: that would pad and
 			// re-wrap it through lipgloss, and box fits each line anyway.
-			off := clampInt(d.vp.YOffset(), 0, len(d.lines))
+			off := ui.ClampInt(d.vp.YOffset(), 0, len(d.lines))
 			content = d.lines[off:min(len(d.lines), off+d.innerH())]
 		}
 	case d.art == nil:
-		content = []string{st.p.placeholder.render("Loading…")}
+		content = []string{st.P.Placeholder.Render("Loading…")}
 	default:
-		content = []string{st.p.placeholder.render("Rendering…")}
+		content = []string{st.P.Placeholder.Render("Rendering…")}
 	}
-	return box(st, d.focused, title, info, content, d.w, d.h)
+	return ui.Box(st, d.focused, title, info, content, d.w, d.h)
 }
 
 // loadErrorLines says in full why an article could not be loaded, wrapped to
 // w cells: the file on its own line(s), then the reason ("permission
 // denied", "no such file or directory"), which a one-line message cut at the
 // pane's edge would hide behind a long path.
-func loadErrorLines(st Styles, err error, w int) []string {
+func loadErrorLines(st ui.Styles, err error, w int) []string {
 	w = max(1, w)
-	lines := wrapPlain("Could not load this article:", w)
+	lines := ui.WrapPlain("Could not load this article:", w)
 	for i := range lines {
-		lines[i] = st.p.errorText.render(lines[i])
+		lines[i] = st.P.ErrorText.Render(lines[i])
 	}
 	var pe *data.ProblemError
 	if errors.As(err, &pe) {
@@ -428,40 +427,9 @@ func loadErrorLines(st Styles, err error, w int) []string {
 		if p.Line > 0 {
 			where = fmt.Sprintf("%s:%d", p.Path, p.Line)
 		}
-		lines = append(lines, wrapPlain(where, w)...)
+		lines = append(lines, ui.WrapPlain(where, w)...)
 		lines = append(lines, "")
-		return append(lines, wrapPlain(p.Reason, w)...)
+		return append(lines, ui.WrapPlain(p.Reason, w)...)
 	}
-	return append(lines, wrapPlain(err.Error(), w)...)
-}
-
-// wrapPlain sanitises untrusted one-line text and wraps it to w cells,
-// preferring spaces, then path and option separators (not the dot of an
-// extension), then any grapheme.
-func wrapPlain(s string, w int) []string {
-	s = cleanLine(s)
-	if s == "" {
-		return nil
-	}
-	return strings.Split(ansi.Wrap(s, max(1, w), "/\\:,;=_"), "\n")
-}
-
-// wrapHanging is wrapPlain with every line after the first indented by
-// indent cells (when w leaves room for it), so one entry of a list reads as
-// one block.
-func wrapHanging(s string, w, indent int) []string {
-	lines := wrapPlain(s, w)
-	if len(lines) < 2 || w <= 2*indent {
-		return lines
-	}
-	clean := cleanLine(s)
-	if !strings.HasPrefix(clean, lines[0]) {
-		return lines
-	}
-	rest := wrapPlain(strings.TrimLeft(clean[len(lines[0]):], " "), w-indent)
-	pad := strings.Repeat(" ", indent)
-	for i := range rest {
-		rest[i] = pad + rest[i]
-	}
-	return append(lines[:1], rest...)
+	return append(lines, ui.WrapPlain(err.Error(), w)...)
 }

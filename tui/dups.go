@@ -11,6 +11,7 @@ import (
 
 	"storydesk/data"
 	"storydesk/model"
+	"storydesk/tui/ui"
 )
 
 // Duplicates: which articles are copies of which.
@@ -376,7 +377,7 @@ func (m *Model) refreshRows() {
 		}
 	}
 	// A pair gone from the list leaves the selection where it was.
-	v.sel = clampInt(v.sel, 0, max(0, len(v.rows)-1))
+	v.sel = ui.ClampInt(v.sel, 0, max(0, len(v.rows)-1))
 }
 
 // dupRows lists the candidate pairs: detected ones by score, then pairs
@@ -433,7 +434,7 @@ func (m *Model) selectRow(i int) tea.Cmd {
 	if len(v.rows) == 0 {
 		return nil
 	}
-	v.sel = clampInt(i, 0, len(v.rows)-1)
+	v.sel = ui.ClampInt(i, 0, len(v.rows)-1)
 	return m.loadCompare()
 }
 
@@ -441,7 +442,7 @@ func (m *Model) selectRow(i int) tea.Cmd {
 // anywhere, and every key on the screen except quit, help, problems, undo
 // and redo. It reports whether it used the key.
 func (m *Model) dupsKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
-	k := m.c.keys
+	k := m.c.Keys
 	d := &m.dups
 	v := d.view
 	if v == nil {
@@ -556,11 +557,11 @@ func (m *Model) labelPair(l model.DupLabel) tea.Cmd {
 	}
 	k := v.rows[v.sel].key
 	act := data.Action{
-		Name: fmt.Sprintf("label %s ⇄ %s %s", clip(k.a, 30), clip(k.b, 30), l),
+		Name: fmt.Sprintf("label %s ⇄ %s %s", ui.Clip(k.a, 30), ui.Clip(k.b, 30), l),
 		// Article names the pair in undo messages; the store ignores it here.
 		Ops: []data.Op{{Kind: data.OpSetDupLabel, Article: k.a, A: k.a, B: k.b, DupLabel: l}},
 	}
-	done := fmt.Sprintf("Labelled %s: %s ⇄ %s", l, clip(k.a, 30), clip(k.b, 30))
+	done := fmt.Sprintf("Labelled %s: %s ⇄ %s", l, ui.Clip(k.a, 30), ui.Clip(k.b, 30))
 	// Both articles are snapshotted with the label (if the store has not
 	// seen them), so an export of the labels carries their texts.
 	job := &writeJob{kind: writeDo, act: act, done: done, selKey: m.ann.selKey(), focus: -1}
@@ -640,13 +641,13 @@ func (m *Model) setCanonical() tea.Cmd {
 		ci := m.clusterOf(id)
 		if ci < 0 {
 			m.message = fmt.Sprintf("%s is in no copy cluster: label a pair of it duplicate (%s) or near-duplicate (%s) first",
-				clip(id, 40), keyName(m.c.keys.DupLabels[0]), keyName(m.c.keys.DupLabels[1]))
+				ui.Clip(id, 40), ui.KeyName(m.c.Keys.DupLabels[0]), ui.KeyName(m.c.Keys.DupLabels[1]))
 			return data.Action{}, false
 		}
 		c := m.dups.groups.Copies[ci]
 		if m.dups.canon[id] {
-			j.done = fmt.Sprintf("%s is no longer marked canonical (cluster %d keeps its longest copy)", clip(id, 40), ci+1)
-			return data.Action{Name: "unmark canonical " + clip(id, 40), Ops: []data.Op{{Kind: data.OpSetCanonical, Article: id, Flag: false}}}, true
+			j.done = fmt.Sprintf("%s is no longer marked canonical (cluster %d keeps its longest copy)", ui.Clip(id, 40), ci+1)
+			return data.Action{Name: "unmark canonical " + ui.Clip(id, 40), Ops: []data.Op{{Kind: data.OpSetCanonical, Article: id, Flag: false}}}, true
 		}
 		var ops []data.Op
 		for _, other := range c.Marked {
@@ -655,8 +656,8 @@ func (m *Model) setCanonical() tea.Cmd {
 			}
 		}
 		ops = append(ops, data.Op{Kind: data.OpSetCanonical, Article: id, Flag: true})
-		j.done = fmt.Sprintf("Canonical copy of cluster %d: %s", ci+1, clip(id, 40))
-		return data.Action{Name: "canonical " + clip(id, 40), Ops: ops}, true
+		j.done = fmt.Sprintf("Canonical copy of cluster %d: %s", ci+1, ui.Clip(id, 40))
+		return data.Action{Name: "canonical " + ui.Clip(id, 40), Ops: ops}, true
 	})
 }
 
@@ -672,7 +673,7 @@ func (m *Model) markCompare() tea.Cmd {
 	switch d.mark {
 	case "":
 		d.mark = id
-		m.message = fmt.Sprintf("Marked “%s”: %s on another article compares the two", clip(m.store.rows[sel].title, 40), keyName(m.c.keys.DupCompare))
+		m.message = fmt.Sprintf("Marked “%s”: %s on another article compares the two", ui.Clip(m.store.rows[sel].title, 40), ui.KeyName(m.c.Keys.DupCompare))
 		return nil
 	case id:
 		d.mark = ""
@@ -705,7 +706,7 @@ func (m *Model) toggleHide() {
 	m.list.reapplyExclude()
 	switch {
 	case d.hide && len(d.hidden) == 0:
-		m.message = "No copies to hide yet: label pairs duplicate or near-duplicate on the duplicates screen (" + keyName(m.c.keys.Dups) + ")"
+		m.message = "No copies to hide yet: label pairs duplicate or near-duplicate on the duplicates screen (" + ui.KeyName(m.c.Keys.Dups) + ")"
 	case d.hide:
 		m.message = fmt.Sprintf("Hiding %d cop%s that are not their cluster's canonical", len(d.hidden), map[bool]string{true: "y", false: "ies"}[len(d.hidden) == 1])
 	default:
@@ -750,18 +751,18 @@ func (m *Model) dupsStatus(s *statusInfo) {
 		s.dupNote = fmt.Sprintf("%d cop%s hidden", len(d.hidden), map[bool]string{true: "y", false: "ies"}[len(d.hidden) == 1])
 	}
 	if d.mark != "" && !m.annotating && m.message == "" {
-		s.dupNote = "marked to compare (" + keyName(m.c.keys.DupCompare) + ")"
+		s.dupNote = "marked to compare (" + ui.KeyName(m.c.Keys.DupCompare) + ")"
 	}
 }
 
 func (m *Model) dupsShortHelp() []key.Binding {
-	k := m.c.keys
-	labels := key.NewBinding(key.WithKeys("1"), key.WithHelp(keyName(k.DupLabels[0])+"–"+keyName(k.DupLabels[3]), "dup/near/story/not"))
+	k := m.c.Keys
+	labels := key.NewBinding(key.WithKeys("1"), key.WithHelp(ui.KeyName(k.DupLabels[0])+"–"+ui.KeyName(k.DupLabels[3]), "dup/near/story/not"))
 	return []key.Binding{labels, k.DupSkip, k.DupNextChange, k.DupSide, k.DupCanonical, k.Open, k.Undo, k.Back}
 }
 
 func (m *Model) dupsFullHelp() [][]key.Binding {
-	k := m.c.keys
+	k := m.c.Keys
 	return [][]key.Binding{
 		{k.Dups, k.DupsOf, k.DupCompare, k.HideCopies},
 		{k.DupLabels[0], k.DupLabels[1], k.DupLabels[2], k.DupLabels[3], k.DupSkip, k.Undo, k.Redo},

@@ -11,6 +11,7 @@ import (
 
 	"storydesk/model"
 	"storydesk/tui/layout"
+	"storydesk/tui/ui"
 )
 
 // The comparison of two copies: their cleaned texts with model.WordDiff's
@@ -106,12 +107,12 @@ func buildCompare(src Source, k pairKey, ia, ib int) *dupCompare {
 	for s, i := range [2]int{ia, ib} {
 		id := [2]string{k.a, k.b}[s]
 		if i < 0 {
-			c.err = fmt.Sprintf("%s is not in this corpus", clip(id, 50))
+			c.err = fmt.Sprintf("%s is not in this corpus", ui.Clip(id, 50))
 			return c
 		}
 		a, err := src.Load(i)
 		if err != nil || a == nil {
-			c.err = fmt.Sprintf("%s could not be read", clip(id, 50))
+			c.err = fmt.Sprintf("%s could not be read", ui.Clip(id, 50))
 			return c
 		}
 		texts[s] = a.Text
@@ -323,7 +324,7 @@ func (c *dupCompare) scroll(n, h int) {
 	if c.lay[0] == nil {
 		return
 	}
-	c.topLine = clampInt(c.topLine+n, 0, c.maxTop(c.lead, h))
+	c.topLine = ui.ClampInt(c.topLine+n, 0, c.maxTop(c.lead, h))
 }
 
 // tops are the first lines on screen of each side (h lines each): the
@@ -332,7 +333,7 @@ func (c *dupCompare) scroll(n, h int) {
 func (c *dupCompare) tops(h [2]int) [2]int {
 	var t [2]int
 	l, f := c.lead, 1-c.lead
-	t[l] = clampInt(c.topLine, 0, c.maxTop(l, h[l]))
+	t[l] = ui.ClampInt(c.topLine, 0, c.maxTop(l, h[l]))
 	lay := c.lay[l]
 	if len(lay.Lines) == 0 {
 		return t
@@ -347,7 +348,7 @@ func (c *dupCompare) tops(h [2]int) [2]int {
 			}
 		}
 	}
-	t[f] = clampInt(ft, 0, c.maxTop(f, h[f]))
+	t[f] = ui.ClampInt(ft, 0, c.maxTop(f, h[f]))
 	return t
 }
 
@@ -358,7 +359,7 @@ func (c *dupCompare) jump(i, h int) {
 	}
 	c.cur = i
 	s, _ := c.changes[i].from(c.lead)
-	c.topLine = clampInt(c.lay[c.lead].LineOf(s)-min(2, (h-1)/2), 0, c.maxTop(c.lead, h))
+	c.topLine = ui.ClampInt(c.lay[c.lead].LineOf(s)-min(2, (h-1)/2), 0, c.maxTop(c.lead, h))
 }
 
 // stepChange moves to the next (dir 1) or previous change, wrapping.

@@ -9,6 +9,7 @@ import (
 
 	"storydesk/data"
 	"storydesk/model"
+	"storydesk/tui/ui"
 )
 
 // dupJob is duplicate detection running on a goroutine: progress and the
@@ -123,7 +124,7 @@ func (m *Model) dupsDone(msg dupDoneMsg) tea.Cmd {
 	// shows what was found when it is opened.
 	if d.view != nil || d.byUser {
 		n := len(msg.rep.Pairs)
-		m.message = fmt.Sprintf("%d candidate pair%s of copies among %s articles", n, plural(n), commas(msg.rep.Articles))
+		m.message = fmt.Sprintf("%d candidate pair%s of copies among %s articles", n, ui.Plural(n), ui.Commas(msg.rep.Articles))
 		if msg.rep.CacheErr != nil {
 			m.message += " (signature cache unavailable: " + msg.rep.CacheErr.Error() + ")"
 		}

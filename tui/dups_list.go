@@ -3,6 +3,8 @@ package tui
 import (
 	"strconv"
 	"strings"
+
+	"storydesk/tui/ui"
 )
 
 // The list's side of duplicates: a cluster badge per article (★ and the
@@ -27,19 +29,19 @@ func (m *Model) clusterBadgeOf(i int) (string, int) {
 	if d.badgeW == 0 {
 		return "", 0
 	}
-	st := m.c.styles
+	st := m.c.Styles
 	b, ok := d.badges[int32(i)]
 	if !ok {
-		return fit("", d.badgeW), d.badgeW
+		return ui.Fit("", d.badgeW), d.badgeW
 	}
 	num := ""
 	if b.n <= 999 {
 		num = strconv.Itoa(int(b.n))
 	}
 	if b.canonical {
-		return st.dp.canonical.render(st.Dups.CanonicalCh+num) + strings.Repeat(" ", d.badgeW-1-len(num)), d.badgeW
+		return st.DP.Canonical.Render(st.Dups.CanonicalCh+num) + strings.Repeat(" ", d.badgeW-1-len(num)), d.badgeW
 	}
-	return st.dp.copy.render(st.Dups.CopyCh+num) + strings.Repeat(" ", d.badgeW-1-len(num)), d.badgeW
+	return st.DP.Copy.Render(st.Dups.CopyCh+num) + strings.Repeat(" ", d.badgeW-1-len(num)), d.badgeW
 }
 
 // excludeHidden drops the hidden copies from vis (both ascending).

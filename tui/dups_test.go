@@ -11,6 +11,7 @@ import (
 
 	"storydesk/data"
 	"storydesk/model"
+	"storydesk/tui/ui"
 )
 
 // The duplicates tests run on the embedded sample corpus: wire-ferry-ap.txt
@@ -154,8 +155,8 @@ func TestDupsChangedFigureMarked(t *testing.T) {
 	for _, noColor := range []bool{true, false} {
 		m, _ := startStore(t, sampleSource(t), tempDB(t), 120, 40)
 		if !noColor {
-			m.c.noColor = false
-			m.c.restyle(true)
+			m.c.NoColor = false
+			m.c.Restyle(true)
 		}
 		openDupsScreen(t, m)
 		c := selectPair(t, m, dupAP, dupChanged)
@@ -170,7 +171,7 @@ func TestDupsChangedFigureMarked(t *testing.T) {
 		if fig["42→47"] != 1 {
 			t.Fatalf("no 42 → 47 change among %d changes", len(c.changes))
 		}
-		painters := m.c.styles.dupPainters()
+		painters := m.c.Styles.DupPainters()
 		for _, w := range []int{20, 37, 58, 91, 140} {
 			c.ensureLayout(w)
 			for s, want := range []string{"42", "47"} {
@@ -412,7 +413,7 @@ func TestDupsClustersCanonicalFilter(t *testing.T) {
 		t.Errorf("unclustered row %q", r)
 	}
 	for _, id := range []string{dupCut, dupAP, "clean-lighthouse.txt"} {
-		if w := textWidth(m.list.rowView(m.itemIndex(id), false, 60)); w != 60 {
+		if w := ui.TextWidth(m.list.rowView(m.itemIndex(id), false, 60)); w != 60 {
 			t.Errorf("row of %s is %d cells wide, want 60", id, w)
 		}
 	}
@@ -557,12 +558,12 @@ func TestDupsLabelFailureShowsNothing(t *testing.T) {
 
 // The status bar's detection segment, as drawn.
 func TestDupsStatusSegment(t *testing.T) {
-	st := NewStyles(true, true)
+	st := ui.NewStyles(true, true)
 	line := statusView(st, 100, statusInfo{mode: "READ", percent: -1, dupStage: data.DupStageCompare, dupDone: 3, dupTotal: 12})
 	if !strings.Contains(line, "##......") || !strings.Contains(line, "copies: comparing 3/12") {
 		t.Fatalf("status %q", line)
 	}
-	if w := textWidth(line); w != 100 {
+	if w := ui.TextWidth(line); w != 100 {
 		t.Fatalf("status is %d wide", w)
 	}
 }

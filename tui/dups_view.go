@@ -4,9 +4,8 @@ import (
 	"fmt"
 	"strings"
 
-	"charm.land/lipgloss/v2"
-
 	"storydesk/model"
+	"storydesk/tui/ui"
 )
 
 // How the duplicates screen looks. The pair list is on top; below it one
@@ -16,69 +15,6 @@ import (
 // bold, and a changed number is reversed on both sides — attributes and
 // colour only, never a width change. A bar in each side's margin marks the
 // lines with changes, heavier on the current one.
-
-// DupStyles is the duplicates part of Styles.
-type DupStyles struct {
-	Cut, Added, Changed, Figure lipgloss.Style
-	Bar, BarCurrent             lipgloss.Style
-	BarCh, BarCurrentCh         string
-	Label, Conflict             lipgloss.Style // a pair's verdict in the list; a verdict that contradicts its cluster
-	Copy, Canonical             lipgloss.Style // list badges
-	CopyCh, CanonicalCh         string
-}
-
-type dupPaints struct {
-	cut, added, changed, figure paint
-	bar, barCurrent             paint
-	label, conflict             paint
-	copy, canonical             paint
-}
-
-func newDupStyles(isDark, noColor bool) DupStyles {
-	s := lipgloss.NewStyle
-	d := DupStyles{BarCh: "│", BarCurrentCh: "┃", CopyCh: "⧉", CanonicalCh: "★"}
-	if noColor {
-		d.Cut = s().Strikethrough(true)
-		d.Added = s().Underline(true)
-		d.Changed = s().Bold(true).Underline(true)
-		d.Figure = s().Reverse(true).Bold(true)
-		d.Bar, d.BarCurrent = s(), s().Bold(true)
-		d.Label, d.Conflict = s().Bold(true), s().Bold(true)
-		d.Copy, d.Canonical = s(), s().Bold(true)
-		return d
-	}
-	p := newPalette(isDark)
-	var (
-		cut    = p.bad
-		added  = p.pick("#1E7A34", "#6FD08C")
-		change = p.warn
-		dim    = p.dim
-		accent = p.accent
-	)
-	d.Cut = s().Foreground(cut).Strikethrough(true)
-	d.Added = s().Foreground(added).Underline(true)
-	d.Changed = s().Foreground(change).Bold(true).Underline(true)
-	d.Figure = s().Foreground(change).Reverse(true).Bold(true)
-	d.Bar, d.BarCurrent = s().Foreground(dim), s().Foreground(accent).Bold(true)
-	d.Label, d.Conflict = s().Foreground(accent), s().Foreground(cut).Bold(true)
-	d.Copy, d.Canonical = s().Foreground(dim), s().Foreground(change).Bold(true)
-	return d
-}
-
-func (s *Styles) deriveDups() {
-	d := s.Dups
-	s.dp = dupPaints{
-		cut: newPaint(d.Cut), added: newPaint(d.Added), changed: newPaint(d.Changed), figure: newPaint(d.Figure),
-		bar: newPaint(d.Bar), barCurrent: newPaint(d.BarCurrent),
-		label: newPaint(d.Label), conflict: newPaint(d.Conflict),
-		copy: newPaint(d.Copy), canonical: newPaint(d.Canonical),
-	}
-}
-
-// dupPainters are RenderLine's styles, indexed by the dupStyle constants.
-func (s *Styles) dupPainters() []func(string) string {
-	return []func(string) string{nil, s.dp.cut.render, s.dp.added.render, s.dp.changed.render, s.dp.figure.render}
-}
 
 // dupsGeom is the screen's layout for the body size.
 type dupsGeom struct {
@@ -94,7 +30,7 @@ type dupsGeom struct {
 }
 
 func (m *Model) dupsGeom() dupsGeom {
-	w, h := m.c.width, max(0, m.c.height-m.statusH()-m.helpH())
+	w, h := m.c.Width, max(0, m.c.Height-m.statusH()-m.helpH())
 	g := dupsGeom{w: w, h: h, listH: h, stacked: w < 100}
 	if h < 8 || w < 8 {
 		return g
@@ -107,7 +43,7 @@ func (m *Model) dupsGeom() dupsGeom {
 	if dupsHeader(w) && n > 0 {
 		listH++
 	}
-	listH = clampInt(listH, 4, max(4, h/3))
+	listH = ui.ClampInt(listH, 4, max(4, h/3))
 	rest := h - listH - 1
 	if g.stacked && rest < 6 || !g.stacked && rest < 3 {
 		return g
@@ -154,7 +90,7 @@ func (m *Model) dupsBody(w, h int) string {
 	if g.stacked {
 		parts = append(parts, sides[0], sides[1])
 	} else {
-		parts = append(parts, joinColumns(sides[0], sides[1]))
+		parts = append(parts, ui.JoinColumns(sides[0], sides[1]))
 	}
 	return strings.Join(parts, "\n")
 }
@@ -165,13 +101,13 @@ func (m *Model) dupsBody(w, h int) string {
 func (m *Model) articleName(id string) string {
 	i := m.itemIndex(id)
 	if i < 0 {
-		return cleanLine(id) + " (not in this corpus)"
+		return ui.CleanLine(id) + " (not in this corpus)"
 	}
 	r := &m.store.rows[i]
 	if r.outlet != "" {
 		return r.outlet + " · " + r.title
 	}
-	return cleanLine(id) + " · " + r.title
+	return ui.CleanLine(id) + " · " + r.title
 }
 
 // dupsHeader reports whether the pair list at width w has room for its
@@ -180,13 +116,13 @@ func dupsHeader(w int) bool { return w-2 >= 70 }
 
 // dupListView is the box of candidate pairs.
 func (m *Model) dupListView(g dupsGeom) string {
-	st := m.c.styles
+	st := m.c.Styles
 	d := &m.dups
 	v := d.view
 	inner := max(0, g.w-2)
 	title := "Duplicates"
 	if v.only != "" {
-		title = "Copies of " + clip(m.articleName(v.only), 60)
+		title = "Copies of " + ui.Clip(m.articleName(v.only), 60)
 	}
 	labelled := 0
 	for _, r := range v.rows {
@@ -204,11 +140,11 @@ func (m *Model) dupListView(g dupsGeom) string {
 	var content []string
 	header := dupsHeader(g.w) && g.listH >= 5 && len(v.rows) > 0
 	if header {
-		content = append(content, st.p.rowDim.render(fit("  "+fit("label", 11)+"a∈b  b∈a  jacc "+fit("kind", 9)+"A ⇄ B", inner)))
+		content = append(content, st.P.RowDim.Render(ui.Fit("  "+ui.Fit("label", 11)+"a∈b  b∈a  jacc "+ui.Fit("kind", 9)+"A ⇄ B", inner)))
 	}
 	rows := max(0, g.listH-2-len(content))
 	if len(v.rows) == 0 {
-		content = append(content, st.p.placeholder.render(truncate(m.noPairsText(), inner)))
+		content = append(content, st.P.Placeholder.Render(ui.Truncate(m.noPairsText(), inner)))
 	}
 	if rows > 0 {
 		if v.sel < v.off {
@@ -217,12 +153,12 @@ func (m *Model) dupListView(g dupsGeom) string {
 		if v.sel >= v.off+rows {
 			v.off = v.sel - rows + 1
 		}
-		v.off = clampInt(v.off, 0, max(0, len(v.rows)-rows))
+		v.off = ui.ClampInt(v.off, 0, max(0, len(v.rows)-rows))
 	}
 	for i := v.off; i < len(v.rows) && i < v.off+rows; i++ {
 		content = append(content, m.pairRow(v.rows[i], i == v.sel, inner))
 	}
-	return box(st, true, title, info, content, g.w, g.listH)
+	return ui.Box(st, true, title, info, content, g.w, g.listH)
 }
 
 // noPairsText says why the list is empty.
@@ -230,28 +166,28 @@ func (m *Model) noPairsText() string {
 	d := &m.dups
 	switch {
 	case d.job != nil:
-		return fmt.Sprintf("Finding copies… %s %s/%s", d.stage, commas(d.done), commas(d.total))
+		return fmt.Sprintf("Finding copies… %s %s/%s", d.stage, ui.Commas(d.done), ui.Commas(d.total))
 	case !d.finished && m.loading:
 		return "Reading the corpus; finding copies comes next…"
 	case d.err != nil:
 		return "Duplicate detection failed: " + d.err.Error()
 	case d.view.only != "":
-		return "No candidate copies of this article. " + keyName(m.c.keys.Dups) + " shows every pair."
+		return "No candidate copies of this article. " + ui.KeyName(m.c.Keys.Dups) + " shows every pair."
 	}
 	return fmt.Sprintf("No candidate copies (texts sharing %.0f%% or more). %s on two articles in the list compares them.",
-		model.DefaultDupThreshold*100, keyName(m.c.keys.DupCompare))
+		model.DefaultDupThreshold*100, ui.KeyName(m.c.Keys.DupCompare))
 }
 
 // pairRow is one pair in w cells: marker, verdict, scores, kind, both sides.
 func (m *Model) pairRow(r dupRow, selected bool, w int) string {
-	st := m.c.styles
+	st := m.c.Styles
 	d := &m.dups
 	marker, flag := " ", " "
 	if selected {
-		marker = st.p.borderFocused.render(st.Marker)
+		marker = st.P.BorderFocused.Render(st.Marker)
 	}
 	if d.conflicts[r.key] {
-		flag = st.dp.conflict.render("!")
+		flag = st.DP.Conflict.Render("!")
 	}
 	name := dupLabelName(d.labels[r.key])
 	if name == "" {
@@ -276,23 +212,23 @@ func (m *Model) pairRow(r dupRow, selected bool, w int) string {
 	var cols string
 	switch {
 	case w >= 70:
-		cols = fit(name, 10) + " " + num(p.AinB) + num(p.BinA) + num(p.Jaccard) + fit(kind, 8) + " "
+		cols = ui.Fit(name, 10) + " " + num(p.AinB) + num(p.BinA) + num(p.Jaccard) + ui.Fit(kind, 8) + " "
 	case w >= 40:
-		cols = fit(name, 10) + " " + num(p.Containment())
+		cols = ui.Fit(name, 10) + " " + num(p.Containment())
 	case w >= 16:
-		cols = fit(name, 4) + " "
+		cols = ui.Fit(name, 4) + " "
 	}
-	rest := max(0, w-2-textWidth(cols))
+	rest := max(0, w-2-ui.TextWidth(cols))
 	sides := ""
 	if rest >= 7 {
 		each := (rest - 3) / 2
-		sides = fit(m.sideName(r.key.a), each) + " ⇄ " + truncate(m.sideName(r.key.b), rest-3-each)
+		sides = ui.Fit(m.sideName(r.key.a), each) + " ⇄ " + ui.Truncate(m.sideName(r.key.b), rest-3-each)
 	}
 	if selected {
-		return marker + flag + st.p.rowSelected.render(fit(cols+sides, max(0, w-2)))
+		return marker + flag + st.P.RowSelected.Render(ui.Fit(cols+sides, max(0, w-2)))
 	}
 	if cols != "" && d.labels[r.key] != "" {
-		cols = st.dp.label.render(cols)
+		cols = st.DP.Label.Render(cols)
 	}
 	return marker + flag + cols + sides
 }
@@ -301,7 +237,7 @@ func (m *Model) pairRow(r dupRow, selected bool, w int) string {
 func (m *Model) sideName(id string) string {
 	if i := m.itemIndex(id); i >= 0 {
 		if b, ok := m.dups.badges[int32(i)]; ok && b.canonical {
-			return m.c.styles.Dups.CanonicalCh + " " + m.articleName(id)
+			return m.c.Styles.Dups.CanonicalCh + " " + m.articleName(id)
 		}
 	}
 	return m.articleName(id)
@@ -310,7 +246,7 @@ func (m *Model) sideName(id string) string {
 // pairInfoLine describes the selected pair: scores, the current change,
 // its verdict and cluster.
 func (m *Model) pairInfoLine(w int) string {
-	st := m.c.styles
+	st := m.c.Styles
 	d := &m.dups
 	v := d.view
 	if len(v.rows) == 0 {
@@ -345,7 +281,7 @@ func (m *Model) pairInfoLine(w int) string {
 		if cl.Canonical == r.key.b {
 			side = "B"
 		} else if cl.Canonical != r.key.a {
-			side = clip(cl.Canonical, 30)
+			side = ui.Clip(cl.Canonical, 30)
 		}
 		how := "longest"
 		if cl.Chosen() {
@@ -354,21 +290,21 @@ func (m *Model) pairInfoLine(w int) string {
 		parts = append(parts, fmt.Sprintf("cluster %d of %d, canonical %s (%s)", ci+1, len(cl.Members), side, how))
 	}
 	if d.conflicts[r.key] {
-		parts = append(parts, st.dp.conflict.render("! other labels make them copies"))
+		parts = append(parts, st.DP.Conflict.Render("! other labels make them copies"))
 	}
-	return fit(" "+strings.Join(parts, " · "), w)
+	return ui.Fit(" "+strings.Join(parts, " · "), w)
 }
 
 // sideView is one side's box: its article, the text with the changes
 // marked, a bar beside changed lines.
 func (m *Model) sideView(g dupsGeom, c *dupCompare, s int) string {
-	st := m.c.styles
+	st := m.c.Styles
 	v := m.dups.view
 	w, h := g.sideW[s], g.sideH[s]
 	letter := [2]string{"A", "B"}[s]
 	focused := v.side == s
 	if len(v.rows) == 0 {
-		return box(st, focused, letter, "", nil, w, h)
+		return ui.Box(st, focused, letter, "", nil, w, h)
 	}
 	r := v.rows[v.sel]
 	id := [2]string{r.key.a, r.key.b}[s]
@@ -377,14 +313,14 @@ func (m *Model) sideView(g dupsGeom, c *dupCompare, s int) string {
 	info := ""
 	switch {
 	case c == nil:
-		content = []string{st.p.placeholder.render("Loading…")}
+		content = []string{st.P.Placeholder.Render("Loading…")}
 	case c.err != "":
-		content = []string{st.p.errorText.render(truncate(c.err, max(1, w-2)))}
+		content = []string{st.P.ErrorText.Render(ui.Truncate(c.err, max(1, w-2)))}
 	default:
 		c.ensureLayout(g.textW)
 		info = fmt.Sprintf("%d only here", c.only[s])
 		tops := c.tops([2]int{max(1, g.sideH[0]-2), max(1, g.sideH[1]-2)})
-		painters := st.dupPainters()
+		painters := st.DupPainters()
 		textH := max(0, h-2)
 		for i := tops[s]; i < len(c.lay[s].Lines) && len(content) < textH; i++ {
 			gut := ""
@@ -392,13 +328,13 @@ func (m *Model) sideView(g dupsGeom, c *dupCompare, s int) string {
 				gut = " "
 				switch {
 				case c.onCurrent(s, i):
-					gut = st.dp.barCurrent.render(st.Dups.BarCurrentCh)
+					gut = st.DP.BarCurrent.Render(st.Dups.BarCurrentCh)
 				case len(c.lineMarks(s, i)) > 0:
-					gut = st.dp.bar.render(st.Dups.BarCh)
+					gut = st.DP.Bar.Render(st.Dups.BarCh)
 				}
 			}
 			content = append(content, gut+c.lay[s].RenderLine(i, c.lineMarks(s, i), painters))
 		}
 	}
-	return box(st, focused, title, info, content, w, h)
+	return ui.Box(st, focused, title, info, content, w, h)
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"storydesk/model"
+	"storydesk/tui/ui"
 )
 
 // dupsModel is the duplicates screen on the sample corpus at w×h: the cut
@@ -106,7 +107,7 @@ func TestDupsHostileText(t *testing.T) {
 	c := content(m)
 	stripped := sgrRE.ReplaceAllString(c, "")
 	for _, r := range stripped {
-		if r != '\n' && unsafeRune(r) {
+		if r != '\n' && ui.UnsafeRune(r) {
 			t.Fatalf("unsafe rune %U on screen:\n%q", r, stripped)
 		}
 	}

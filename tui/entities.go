@@ -10,6 +10,7 @@ import (
 
 	"storydesk/data"
 	"storydesk/model"
+	"storydesk/tui/ui"
 )
 
 // entityName is one entity: spans joined by canonical name (or, without
@@ -106,8 +107,8 @@ func containsStr(ss []string, s string) bool {
 // imported spans.
 func (m *Model) entitiesView(w, h int) string {
 	a := m.ann
-	st := m.c.styles
-	groups := groupEntities(a.spans, m.c.labels)
+	st := m.c.Styles
+	groups := groupEntities(a.spans, m.c.Labels)
 	curName, curLabel := "", ""
 	if sp, ok := a.cursorSpan(); ok {
 		curLabel = sp.Label
@@ -121,13 +122,13 @@ func (m *Model) entitiesView(w, h int) string {
 	curLine := -1
 	for _, g := range groups {
 		li := a.labelIndex(g.label)
-		style := len(m.c.labels) + 1 // a label not in the set
+		style := len(m.c.Labels) + 1 // a label not in the set
 		if li >= 0 {
 			style = 1 + li
 		}
-		head := st.ann[style].render(cleanLine(g.label)) + st.p.rowDim.render(fmt.Sprintf(" %d", g.count))
+		head := st.Ann[style].Render(ui.CleanLine(g.label)) + st.P.RowDim.Render(fmt.Sprintf(" %d", g.count))
 		if g.imported > 0 {
-			head += " " + st.Review.mark.render(fmt.Sprintf("%s%d", st.Review.MarkCh, g.imported))
+			head += " " + st.Review.MarkPaint.Render(fmt.Sprintf("%s%d", st.Review.MarkCh, g.imported))
 		}
 		lines = append(lines, head)
 		for _, e := range g.names {
@@ -136,25 +137,25 @@ func (m *Model) entitiesView(w, h int) string {
 				marker = st.Marker + " "
 				curLine = len(lines)
 			}
-			name := cleanLine(e.name)
+			name := ui.CleanLine(e.name)
 			if e.imported > 0 {
-				name = st.ann[annImported(len(m.c.labels))].render(name)
+				name = st.Ann[ui.AnnImported(len(m.c.Labels))].Render(name)
 			}
 			line := marker + name
 			if e.count > 1 {
-				line += st.p.rowDim.render(fmt.Sprintf(" ×%d", e.count))
+				line += st.P.RowDim.Render(fmt.Sprintf(" ×%d", e.count))
 			}
 			if e.imported > 0 {
-				line += " " + st.Review.mark.render(fmt.Sprintf("%s%d", st.Review.MarkCh, e.imported))
+				line += " " + st.Review.MarkPaint.Render(fmt.Sprintf("%s%d", st.Review.MarkCh, e.imported))
 			}
 			lines = append(lines, line)
 			if len(e.variants) > 0 {
-				lines = append(lines, "    "+st.p.rowDim.render(cleanLine(strings.Join(e.variants, ", "))))
+				lines = append(lines, "    "+st.P.RowDim.Render(ui.CleanLine(strings.Join(e.variants, ", "))))
 			}
 		}
 	}
 	if len(lines) == 0 {
-		lines = []string{st.p.placeholder.render("No entities yet: select and press 1–9.")}
+		lines = []string{st.P.Placeholder.Render("No entities yet: select and press 1–9.")}
 	}
 	// Keep the entity under the cursor in view.
 	off := 0
@@ -171,13 +172,13 @@ func (m *Model) entitiesView(w, h int) string {
 	if imp > 0 {
 		info += fmt.Sprintf(" · %s%d", st.Review.MarkCh, imp)
 	}
-	return box(st, false, "Entities", info, lines[min(off, len(lines)):], w, h)
+	return ui.Box(st, false, "Entities", info, lines[min(off, len(lines)):], w, h)
 }
 
 // canonPrompt edits the canonical name of one span, completing from the
 // canonical names and entity texts already in the article.
 type canonPrompt struct {
-	c       *common
+	c       *ui.Context
 	span    model.Span
 	input   lineInput
 	cands   []string // every candidate, most used first
@@ -195,7 +196,7 @@ func (m *Model) openPrompt() tea.Cmd {
 		return nil
 	}
 	p := &canonPrompt{c: m.c, span: sp}
-	p.input = lineInput{keys: m.c.keys.Input, prompt: "→ "}
+	p.input = lineInput{keys: m.c.Keys.Input, prompt: "→ "}
 	p.input.SetWidth(max(1, m.ann.innerW()/2))
 	p.input.SetValue(sp.Canonical)
 	count := map[string]int{}
@@ -299,12 +300,12 @@ func (m *Model) promptKey(msg tea.KeyPressMsg) tea.Cmd {
 			nw := sp
 			nw.Canonical = name
 			// Naming an imported span reviews it (review.go).
-			act := data.Action{Name: fmt.Sprintf("canonical “%s” → %s", clip(sp.Text, 30), clip(name, 30)),
+			act := data.Action{Name: fmt.Sprintf("canonical “%s” → %s", ui.Clip(sp.Text, 30), ui.Clip(name, 30)),
 				Ops: spanEditOps(e.doc, id, sp, nw)}
-			j.done, j.focus = fmt.Sprintf("“%s” is now %s", clip(sp.Text, 30), clip(name, 40)), sp.Start
+			j.done, j.focus = fmt.Sprintf("“%s” is now %s", ui.Clip(sp.Text, 30), ui.Clip(name, 40)), sp.Start
 			if name == "" {
-				act.Name = fmt.Sprintf("clear canonical of “%s”", clip(sp.Text, 30))
-				j.done = fmt.Sprintf("“%s” has no canonical name now", clip(sp.Text, 30))
+				act.Name = fmt.Sprintf("clear canonical of “%s”", ui.Clip(sp.Text, 30))
+				j.done = fmt.Sprintf("“%s” has no canonical name now", ui.Clip(sp.Text, 30))
 			}
 			j.done += reviewedNote(sp.Source)
 			return act, true
@@ -318,24 +319,24 @@ func (m *Model) promptKey(msg tea.KeyPressMsg) tea.Cmd {
 
 // View is the prompt line: what is being named, the input, the completions.
 func (p *canonPrompt) View(w int) string {
-	st := p.c.styles
-	label := fmt.Sprintf("Canonical name for “%s” ", clip(p.span.Text, 24))
-	out := st.p.filterPrompt.render(label) + p.input.View(st.FilterPrompt.Render)
+	st := p.c.Styles
+	label := fmt.Sprintf("Canonical name for “%s” ", ui.Clip(p.span.Text, 24))
+	out := st.P.FilterPrompt.Render(label) + p.input.View(st.FilterPrompt.Render)
 	if len(p.matches) > 0 {
 		shown := p.matches
 		if len(shown) > 3 {
 			shown = shown[:3]
 		}
-		out += st.p.rowDim.render("  tab: " + cleanLine(strings.Join(shown, " · ")))
+		out += st.P.RowDim.Render("  tab: " + ui.CleanLine(strings.Join(shown, " · ")))
 	}
-	return truncate(out, w)
+	return ui.Truncate(out, w)
 }
 
 // promptCursor places the terminal cursor in the prompt's input.
 func (m *Model) promptCursor() *tea.Cursor {
 	p := m.prompt
-	label := fmt.Sprintf("Canonical name for “%s” ", clip(p.span.Text, 24))
-	x := 1 + m.ann.pad() + textWidth(label) + p.input.cursorX()
+	label := fmt.Sprintf("Canonical name for “%s” ", ui.Clip(p.span.Text, 24))
+	x := 1 + m.ann.pad() + ui.TextWidth(label) + p.input.cursorX()
 	y := 1
 	if m.ann.legendH() == 0 {
 		return nil

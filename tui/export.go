@@ -15,6 +15,7 @@ import (
 
 	"storydesk/data"
 	"storydesk/model"
+	"storydesk/tui/ui"
 )
 
 // Export from the reader (ctrl+e): a menu in the status bar, keyboard-first
@@ -142,8 +143,8 @@ func (m *Model) openExport() tea.Cmd {
 		return nil
 	}
 	p := &exportPrompt{dir: m.exportDir(st), format: data.FormatJSONL, canAll: m.exportCorpus() != nil}
-	p.input = lineInput{keys: m.c.keys.Input, prompt: "Export to: "}
-	p.input.SetWidth(max(1, m.c.width-len(p.input.prompt)-1))
+	p.input = lineInput{keys: m.c.Keys.Input, prompt: "Export to: "}
+	p.input.SetWidth(max(1, m.c.Width-len(p.input.prompt)-1))
 	p.input.SetValue(filepath.Join(p.dir, exportDefaultName(p.format)))
 	if l := m.exp.last; l != nil {
 		p.format, p.onlyDone, p.all = l.format, l.onlyDone, l.all && p.canAll
@@ -355,12 +356,12 @@ func (m *Model) updateExport(msg tea.Msg) (tea.Cmd, bool) {
 			which = append(which, "unannotated too")
 		}
 		m.message = fmt.Sprintf("Exported %s article%s (%s span%s, %s quote%s) to %s",
-			commas(s.Articles), plural(s.Articles), commas(s.Spans), plural(s.Spans), commas(s.Quotes), plural(s.Quotes), out)
+			ui.Commas(s.Articles), ui.Plural(s.Articles), ui.Commas(s.Spans), ui.Plural(s.Spans), ui.Commas(s.Quotes), ui.Plural(s.Quotes), out)
 		if len(which) > 0 {
 			m.message += " — " + strings.Join(which, ", ")
 		}
 		if s.Skipped > 0 {
-			m.message += fmt.Sprintf("; %s unreadable article%s skipped", commas(s.Skipped), plural(s.Skipped))
+			m.message += fmt.Sprintf("; %s unreadable article%s skipped", ui.Commas(s.Skipped), ui.Plural(s.Skipped))
 		}
 		return nil, true
 	}
@@ -384,17 +385,17 @@ func (m *Model) exportStatus(info *statusInfo) {
 // there is room, the destination shortened from the left to fit.
 func (m *Model) exportPromptView(w int) string {
 	p := m.exp.prompt
-	st := m.c.styles
+	st := m.c.Styles
 	if p.editing {
 		hint := ""
 		if m.helpH() == 0 { // no help row to say it
-			hint = st.p.rowDim.render("  enter keep · esc back")
+			hint = st.P.RowDim.Render("  enter keep · esc back")
 		}
-		return fit(p.input.View(st.FilterPrompt.Render)+hint, w)
+		return ui.Fit(p.input.View(st.FilterPrompt.Render)+hint, w)
 	}
-	k := st.p.filterPrompt.render
-	val := st.p.statusBar.render
-	dim := st.p.rowDim.render
+	k := st.P.FilterPrompt.Render
+	val := st.P.StatusBar.Render
+	dim := st.P.RowDim.Render
 	check := func(on bool) string {
 		if on {
 			return "[x]"
@@ -404,7 +405,7 @@ func (m *Model) exportPromptView(w int) string {
 	var formats []string
 	for _, f := range data.ExportFormats {
 		if f == p.format {
-			formats = append(formats, st.p.rowSelected.render(" "+f+" "))
+			formats = append(formats, st.P.RowSelected.Render(" "+f+" "))
 		} else {
 			formats = append(formats, dim(" "+f+" "))
 		}
@@ -421,17 +422,17 @@ func (m *Model) exportPromptView(w int) string {
 	}
 	// Every format when the destination keeps 24 cells; else the current one.
 	fmts := strings.Join(formats, "")
-	if w-textWidth(head+fmts+pathLead+opts) < 24 {
-		fmts = st.p.rowSelected.render(" " + p.format + " ")
+	if w-ui.TextWidth(head+fmts+pathLead+opts) < 24 {
+		fmts = st.P.RowSelected.Render(" " + p.format + " ")
 	}
-	room := w - textWidth(head+fmts+pathLead+opts)
-	return fit(head+fmts+pathLead+val(truncLeft(dest, max(room, 8)))+opts, w)
+	room := w - ui.TextWidth(head+fmts+pathLead+opts)
+	return ui.Fit(head+fmts+pathLead+val(truncLeft(dest, max(room, 8)))+opts, w)
 }
 
 // truncLeft keeps the end of s (a path's file name matters most) within w
 // cells, marking the cut with an ellipsis.
 func truncLeft(s string, w int) string {
-	total := textWidth(s)
+	total := ui.TextWidth(s)
 	if total <= w {
 		return s
 	}
@@ -439,7 +440,7 @@ func truncLeft(s string, w int) string {
 	// the cut split: linear, where trying every suffix was quadratic (a
 	// pasted 27 KB path took seconds a frame).
 	t := ansi.TruncateLeft(s, total-w+1, "")
-	for t != "" && textWidth(t) > w-1 {
+	for t != "" && ui.TextWidth(t) > w-1 {
 		_, n := utf8.DecodeRuneInString(t)
 		t = t[n:]
 	}
@@ -453,10 +454,10 @@ func (m *Model) exportCursor() *tea.Cursor {
 		return nil
 	}
 	x := m.exp.prompt.input.cursorX()
-	if x >= m.c.width {
+	if x >= m.c.Width {
 		return nil
 	}
-	return tea.NewCursor(x, m.c.height-m.helpH()-1)
+	return tea.NewCursor(x, m.c.Height-m.helpH()-1)
 }
 
 // stopExport drops an export waiting for the queue and cancels a running

@@ -12,6 +12,7 @@ import (
 
 	"storydesk/data"
 	"storydesk/model"
+	"storydesk/tui/ui"
 )
 
 var ctrlE = tea.KeyPressMsg{Code: 'e', Mod: tea.ModCtrl}
@@ -299,10 +300,10 @@ func TestExportMenuNarrow(t *testing.T) {
 		}
 	}
 	_ = path
-	if got := truncLeft("/a/very/long/path/annotations.jsonl", 20); got != "…h/annotations.jsonl" || textWidth(got) != 20 {
+	if got := truncLeft("/a/very/long/path/annotations.jsonl", 20); got != "…h/annotations.jsonl" || ui.TextWidth(got) != 20 {
 		t.Errorf("truncLeft: %q", got)
 	}
-	if got := truncLeft("/tmp/東京/注釈.jsonl", 10); textWidth(got) > 10 || !strings.HasSuffix(got, ".jsonl") {
+	if got := truncLeft("/tmp/東京/注釈.jsonl", 10); ui.TextWidth(got) > 10 || !strings.HasSuffix(got, ".jsonl") {
 		t.Errorf("truncLeft wide: %q", got)
 	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"storydesk/data"
 	"storydesk/model"
+	"storydesk/tui/ui"
 )
 
 // Source files change and disappear while the reader is open (a scraper
@@ -217,9 +218,9 @@ func (m *Model) watchReloaded(msg watchReloadMsg) tea.Cmd {
 			// Never annotated: annotate the text as it is now.
 			m.refreshAnnotate(nil)
 		case m.annotating && m.ann.id == msg.art.ID && m.sess.changed[msg.art.ID]:
-			text = "The file changed on disk: annotating the text as it was annotated (" + keyName(m.c.keys.Reanchor) + " re-anchors onto the new text)"
+			text = "The file changed on disk: annotating the text as it was annotated (" + ui.KeyName(m.c.Keys.Reanchor) + " re-anchors onto the new text)"
 		case m.sess.changed[msg.art.ID]:
-			text += " — its annotations stay on the text they were made on (" + keyName(m.c.keys.Reanchor) + " re-anchors)"
+			text += " — its annotations stay on the text they were made on (" + ui.KeyName(m.c.Keys.Reanchor) + " re-anchors)"
 		}
 	}
 	m.message = text

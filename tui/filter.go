@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
+
+	"storydesk/tui/ui"
 )
 
 // filterDoneMsg carries one finished filter scan back to the update loop.
@@ -25,7 +27,7 @@ type filterResult struct {
 // normaliseQuery lower-cases the query and collapses its spaces; terms must
 // all occur (in the title or the outlet).
 func normaliseQuery(q string) (string, []string) {
-	terms := strings.Fields(strings.ToLower(cleanLine(q)))
+	terms := strings.Fields(strings.ToLower(ui.CleanLine(q)))
 	return strings.Join(terms, " "), terms
 }
 

@@ -9,39 +9,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"storydesk/model"
+	"storydesk/tui/ui"
 )
-
-// InputKeyMap is the line editing inside the filter.
-type InputKeyMap struct {
-	Left       key.Binding
-	Right      key.Binding
-	Home       key.Binding
-	End        key.Binding
-	DeleteBack key.Binding
-	DeleteFwd  key.Binding
-	DeleteWord key.Binding
-	DeleteLine key.Binding
-	DeleteEnd  key.Binding
-	WordLeft   key.Binding
-	WordRight  key.Binding
-}
-
-// DefaultInputKeyMap is readline-like editing.
-func DefaultInputKeyMap() InputKeyMap {
-	return InputKeyMap{
-		Left:       key.NewBinding(key.WithKeys("left", "ctrl+b")),
-		Right:      key.NewBinding(key.WithKeys("right", "ctrl+f")),
-		Home:       key.NewBinding(key.WithKeys("home", "ctrl+a")),
-		End:        key.NewBinding(key.WithKeys("end", "ctrl+e")),
-		DeleteBack: key.NewBinding(key.WithKeys("backspace", "ctrl+h")),
-		DeleteFwd:  key.NewBinding(key.WithKeys("delete", "ctrl+d")),
-		DeleteWord: key.NewBinding(key.WithKeys("ctrl+w", "alt+backspace")),
-		DeleteLine: key.NewBinding(key.WithKeys("ctrl+u")),
-		DeleteEnd:  key.NewBinding(key.WithKeys("ctrl+k")),
-		WordLeft:   key.NewBinding(key.WithKeys("alt+left", "ctrl+left", "alt+b")),
-		WordRight:  key.NewBinding(key.WithKeys("alt+right", "ctrl+right", "alt+f")),
-	}
-}
 
 // lineInput is a one-line text field. It is ours rather than
 // bubbles/textinput because every insertion, typed or pasted, must pass
@@ -49,7 +18,7 @@ func DefaultInputKeyMap() InputKeyMap {
 // field draws no cursor itself: the root puts the terminal's own cursor at
 // cursorX, which keeps the cell maths in one place.
 type lineInput struct {
-	keys   InputKeyMap
+	keys   ui.InputKeyMap
 	prompt string
 	value  []rune
 	pos    int
@@ -60,7 +29,7 @@ type lineInput struct {
 func (in *lineInput) Value() string { return string(in.value) }
 
 func (in *lineInput) SetValue(s string) {
-	in.value = []rune(cleanLine(s))
+	in.value = []rune(ui.CleanLine(s))
 	in.pos = len(in.value)
 	in.scroll()
 }
@@ -177,7 +146,7 @@ func (in *lineInput) insert(s string) {
 
 // scroll keeps the cursor inside the visible window.
 func (in *lineInput) scroll() {
-	in.pos = clampInt(in.pos, 0, len(in.value))
+	in.pos = ui.ClampInt(in.pos, 0, len(in.value))
 	if in.pos < in.off {
 		in.off = in.pos
 	}
@@ -199,7 +168,7 @@ func (in *lineInput) scroll() {
 func (in *lineInput) View(promptStyle func(...string) string) string {
 	var b strings.Builder
 	b.WriteString(promptStyle(in.prompt))
-	b.WriteString(truncate(string(in.value[in.off:]), in.width))
+	b.WriteString(ui.Truncate(string(in.value[in.off:]), in.width))
 	return b.String()
 }
 

@@ -6,6 +6,8 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"storydesk/tui/ui"
 )
 
 // press sends one key to the field, as the terminal would.
@@ -14,7 +16,7 @@ func inputPress(in *lineInput, k tea.Key) {
 }
 
 func TestLineInputEditing(t *testing.T) {
-	in := lineInput{keys: DefaultInputKeyMap(), prompt: "/ "}
+	in := lineInput{keys: ui.DefaultInputKeyMap(), prompt: "/ "}
 	in.SetWidth(40)
 	for _, r := range "said the minister" {
 		inputPress(&in, tea.Key{Code: r, Text: string(r)})
@@ -59,7 +61,7 @@ func TestLineInputEditing(t *testing.T) {
 // A whole clipboard pasted into a one-line field is cut to maxInputRunes,
 // and the visible window still ends at the cursor, within the field.
 func TestLineInputLongPaste(t *testing.T) {
-	in := lineInput{keys: DefaultInputKeyMap(), prompt: "/ "}
+	in := lineInput{keys: ui.DefaultInputKeyMap(), prompt: "/ "}
 	in.SetWidth(30)
 	in.Update(tea.PasteMsg{Content: strings.Repeat("東京 abc ", 10_000)})
 	if n := len(in.value); n != maxInputRunes {
@@ -69,7 +71,7 @@ func TestLineInputLongPaste(t *testing.T) {
 	if w := ansi.StringWidth(shown); w >= 30 || w < 27 {
 		t.Fatalf("window before the cursor is %d cells wide, want 27–29: %q", w, shown)
 	}
-	if got := truncLeft(strings.Repeat("/東京", 20_000)+"/out.jsonl", 25); textWidth(got) > 25 || textWidth(got) < 24 || !strings.HasSuffix(got, "/out.jsonl") || !strings.HasPrefix(got, "…") {
-		t.Fatalf("truncLeft of a long path: %q (%d cells)", got, textWidth(got))
+	if got := truncLeft(strings.Repeat("/東京", 20_000)+"/out.jsonl", 25); ui.TextWidth(got) > 25 || ui.TextWidth(got) < 24 || !strings.HasSuffix(got, "/out.jsonl") || !strings.HasPrefix(got, "…") {
+		t.Fatalf("truncLeft of a long path: %q (%d cells)", got, ui.TextWidth(got))
 	}
 }

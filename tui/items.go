@@ -8,6 +8,7 @@ import (
 
 	"storydesk/data"
 	"storydesk/model"
+	"storydesk/tui/ui"
 )
 
 // row is one article as the list shows it. Titles start as a guess from the
@@ -83,9 +84,9 @@ func newItemStore(src Source) *itemStore {
 
 // provisionalTitle is the file name without its extension, until the item is read.
 func provisionalTitle(it data.Item) string {
-	p := cleanLine(it.Path)
+	p := ui.CleanLine(it.Path)
 	if p == "" {
-		return cleanLine(it.ID)
+		return ui.CleanLine(it.ID)
 	}
 	base := path.Base(strings.ReplaceAll(p, "\\", "/"))
 	if ext := path.Ext(base); ext != "" && len(ext) < len(base) && !strings.Contains(ext, ":") {
@@ -141,10 +142,10 @@ func (s *itemStore) apply(r data.Result) (died bool) {
 		s.nRead++
 	}
 	row.read = true
-	if t := cleanLine(a.Title); t != "" {
+	if t := ui.CleanLine(a.Title); t != "" {
 		row.title = t
 	}
-	row.outlet = cleanLine(a.Source)
+	row.outlet = ui.CleanLine(a.Source)
 	s.noteOutlet(row.outlet)
 	row.words = a.Words
 	row.id, row.hash = a.ID, r.Hash
@@ -181,10 +182,10 @@ func (s *itemStore) updateFromArticle(i int, a *model.Article) {
 	if row.read {
 		return
 	}
-	if t := cleanLine(a.Title); t != "" {
+	if t := ui.CleanLine(a.Title); t != "" {
 		row.title = t
 	}
-	row.outlet = cleanLine(a.Source)
+	row.outlet = ui.CleanLine(a.Source)
 	s.noteOutlet(row.outlet)
 	row.words = a.Words
 	s.setHay(i, haystack(row.title, row.outlet))

@@ -11,13 +11,14 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"storydesk/model"
+	"storydesk/tui/ui"
 )
 
 // listPane is the article list: a virtualised list (only the rows on screen
 // are built per frame) with an incremental filter that runs off the update
 // loop.
 type listPane struct {
-	c       *common
+	c       *ui.Context
 	store   *itemStore
 	label   string
 	w, h    int
@@ -59,9 +60,9 @@ type refilterMsg struct{}
 
 const refilterDelay = 250 * time.Millisecond
 
-func newListPane(c *common, store *itemStore, label string) *listPane {
-	l := &listPane{c: c, store: store, label: cleanLine(label)}
-	l.input = lineInput{keys: c.keys.Input, prompt: "/ "}
+func newListPane(c *ui.Context, store *itemStore, label string) *listPane {
+	l := &listPane{c: c, store: store, label: ui.CleanLine(label)}
+	l.input = lineInput{keys: c.Keys.Input, prompt: "/ "}
 	l.vis = store.liveItems()
 	return l
 }
@@ -114,7 +115,7 @@ func (l *listPane) selectItem(i int) bool {
 }
 
 func (l *listPane) move(n int) {
-	l.cursor = clampInt(l.cursor+n, 0, len(l.vis)-1)
+	l.cursor = ui.ClampInt(l.cursor+n, 0, len(l.vis)-1)
 	l.scrollIntoView()
 }
 
@@ -124,7 +125,7 @@ func (l *listPane) scrollIntoView() {
 		l.cursor, l.offset = 0, 0
 		return
 	}
-	l.cursor = clampInt(l.cursor, 0, len(l.vis)-1)
+	l.cursor = ui.ClampInt(l.cursor, 0, len(l.vis)-1)
 	if rows <= 0 {
 		l.offset = l.cursor
 		return
@@ -135,7 +136,7 @@ func (l *listPane) scrollIntoView() {
 	if l.cursor >= l.offset+rows {
 		l.offset = l.cursor - rows + 1
 	}
-	l.offset = clampInt(l.offset, 0, max(0, len(l.vis)-rows))
+	l.offset = ui.ClampInt(l.offset, 0, max(0, len(l.vis)-rows))
 }
 
 // setVis shows a new row set, keeping the selected item when it is still
@@ -166,7 +167,7 @@ func (l *listPane) Update(msg tea.Msg) tea.Cmd {
 	if l.typing {
 		return l.updateTyping(km)
 	}
-	k := l.c.keys
+	k := l.c.Keys
 	page := max(1, l.rowsH())
 	switch {
 	case key.Matches(km, k.Down):
@@ -204,7 +205,7 @@ func (l *listPane) startTyping() tea.Cmd {
 }
 
 func (l *listPane) updateTyping(km tea.KeyPressMsg) tea.Cmd {
-	k := l.c.keys
+	k := l.c.Keys
 	switch {
 	case key.Matches(km, k.FilterClear):
 		l.clearFilter()
@@ -354,7 +355,7 @@ func (l *listPane) cursorPos() *tea.Cursor {
 }
 
 func (l *listPane) ShortHelp() []key.Binding {
-	k := l.c.keys
+	k := l.c.Keys
 	if l.typing {
 		return []key.Binding{k.FilterAccept, k.FilterClear, k.FilterNext, k.FilterPrev}
 	}
@@ -366,7 +367,7 @@ func (l *listPane) ShortHelp() []key.Binding {
 }
 
 func (l *listPane) FullHelp() [][]key.Binding {
-	k := l.c.keys
+	k := l.c.Keys
 	return [][]key.Binding{
 		{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfPageDown, k.HalfPageUp, k.Top, k.Bottom},
 		{k.Open, k.Filter, k.FilterAccept, k.FilterClear},
@@ -378,7 +379,7 @@ func (l *listPane) View() string {
 	if l.w <= 0 || l.h <= 0 {
 		return ""
 	}
-	st := l.c.styles
+	st := l.c.Styles
 	inner := l.innerW()
 	title := "Articles"
 	if l.label != "" {
@@ -400,39 +401,39 @@ func (l *listPane) View() string {
 				msg = "Filtering…"
 			}
 		}
-		content = append(content, st.p.placeholder.render(truncate(msg, inner)))
+		content = append(content, st.P.Placeholder.Render(ui.Truncate(msg, inner)))
 	}
 	end := min(len(l.vis), l.offset+rows)
 	for p := l.offset; p < end; p++ {
 		content = append(content, l.rowView(int(l.vis[p]), p == l.cursor, inner))
 	}
-	return box(st, l.focused, title, info, content, l.w, l.h)
+	return ui.Box(st, l.focused, title, info, content, l.w, l.h)
 }
 
 func (l *listPane) filterView(w int) string {
-	st := l.c.styles
+	st := l.c.Styles
 	if l.typing {
-		return fit(l.input.View(st.FilterPrompt.Render), w)
+		return ui.Fit(l.input.View(st.FilterPrompt.Render), w)
 	}
 	info := fmt.Sprintf(" %d match", len(l.vis))
 	if len(l.vis) != 1 {
 		info += "es"
 	}
-	q := st.p.filterPrompt.render("/ ") + l.query
+	q := st.P.FilterPrompt.Render("/ ") + l.query
 	qw := max(0, w-ansi.StringWidth(info))
 	if qw < 4 {
-		return fit(q, w)
+		return ui.Fit(q, w)
 	}
-	return fit(q, qw) + st.p.filterInfo.render(info)
+	return ui.Fit(q, qw) + st.P.FilterInfo.Render(info)
 }
 
 // rowView builds one row: gutter (selection marker, room for status badges),
 // title, outlet, word count. Only visible rows are built.
 func (l *listPane) rowView(i int, selected bool, w int) string {
-	st := l.c.styles
+	st := l.c.Styles
 	r := &l.store.rows[i]
 	if w < 3 {
-		return fit(r.title, w)
+		return ui.Fit(r.title, w)
 	}
 	gutter := 2
 	badges := ""
@@ -443,14 +444,14 @@ func (l *listPane) rowView(i int, selected bool, w int) string {
 		status, changed := l.badge(i)
 		switch status {
 		case model.StatusDone:
-			badges = st.p.badge.render(st.BadgeDone)
+			badges = st.P.Badge.Render(st.BadgeDone)
 		case model.StatusInProgress:
-			badges = st.p.badge.render(st.BadgeActive)
+			badges = st.P.Badge.Render(st.BadgeActive)
 		default:
 			badges = " "
 		}
 		if changed {
-			badges += st.p.changed.render(st.ChangedMark)
+			badges += st.P.Changed.Render(st.ChangedMark)
 		} else {
 			badges += " "
 		}
@@ -472,7 +473,7 @@ func (l *listPane) rowView(i int, selected bool, w int) string {
 		wordsW = 6
 	}
 	if w >= 40 && l.store.outletW > 0 {
-		outletW = min(clampInt(w/5, 8, 18), l.store.outletW)
+		outletW = min(ui.ClampInt(w/5, 8, 18), l.store.outletW)
 	}
 	titleW := w - gutter
 	if wordsW > 0 {
@@ -483,31 +484,31 @@ func (l *listPane) rowView(i int, selected bool, w int) string {
 	}
 	marker := " "
 	if selected {
-		marker = st.p.border.render(st.MarkerBlur)
+		marker = st.P.Border.Render(st.MarkerBlur)
 		if l.focused {
-			marker = st.p.borderFocused.render(st.Marker)
+			marker = st.P.BorderFocused.Render(st.Marker)
 		}
 	}
-	title := fit(r.title, titleW)
+	title := ui.Fit(r.title, titleW)
 	var meta string
 	if outletW > 0 {
-		meta += " " + fit(r.outlet, outletW)
+		meta += " " + ui.Fit(r.outlet, outletW)
 	}
 	if wordsW > 0 {
-		meta += " " + padLeft(fmtWords(r.words, r.read), wordsW)
+		meta += " " + ui.PadLeft(fmtWords(r.words, r.read), wordsW)
 	}
 	if selected {
-		style := st.p.rowSelectedBlur
+		style := st.P.RowSelectedBlur
 		if l.focused {
-			style = st.p.rowSelected
+			style = st.P.RowSelected
 		}
-		return marker + badges + style.render(" "+title+meta)
+		return marker + badges + style.Render(" "+title+meta)
 	}
-	ts := st.p.row
+	ts := st.P.Row
 	if !r.read {
-		ts = st.p.rowPending
+		ts = st.P.RowPending
 	}
-	return marker + badges + " " + ts.render(title) + st.p.rowDim.render(meta)
+	return marker + badges + " " + ts.Render(title) + st.P.RowDim.Render(meta)
 }
 
 func fmtWords(n int, read bool) string {
@@ -523,11 +524,4 @@ func fmtWords(n int, read bool) string {
 	default:
 		return fmt.Sprintf("%dMw", n/1_000_000)
 	}
-}
-
-func clampInt(v, lo, hi int) int {
-	if hi < lo {
-		return lo
-	}
-	return min(hi, max(lo, v))
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"storydesk/model"
+	"storydesk/tui/ui"
 )
 
 // renderPlain renders one escaped paragraph with glamour and returns the
@@ -59,7 +60,7 @@ func TestEscapeMarkdownRoundTrip(t *testing.T) {
 func TestEscapeMarkdownDropsControls(t *testing.T) {
 	e := escapeMarkdown("a\x1b[31mb\x07c\u009bd\u202ee&#27;f")
 	for _, r := range e {
-		if unsafeRune(r) || r == 0x1b {
+		if ui.UnsafeRune(r) || r == 0x1b {
 			t.Fatalf("escaped text keeps control %U: %q", r, e)
 		}
 	}

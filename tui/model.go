@@ -13,6 +13,7 @@ import (
 
 	"storydesk/data"
 	"storydesk/model"
+	"storydesk/tui/ui"
 )
 
 // Options configure the reader.
@@ -22,7 +23,7 @@ type Options struct {
 	// Workers is how many goroutines Stream may use; 0 means GOMAXPROCS.
 	Workers int
 	// KeyMap overrides DefaultKeyMap (for bindings read from a config file).
-	KeyMap *KeyMap
+	KeyMap *ui.KeyMap
 
 	// Store keeps annotations. Without one the reader only reads: the
 	// annotation keys say a store is needed.
@@ -68,7 +69,7 @@ const (
 // the panes do the rest. Create it with New (or NewFromSource) and run it
 // with tea.NewProgram(m).Run().
 type Model struct {
-	c      *common
+	c      *ui.Context
 	src    Source
 	store  *itemStore
 	list   *listPane
@@ -131,7 +132,7 @@ func New(corpus *data.Corpus, opts Options) *Model {
 
 // NewFromSource builds the reader over any Source.
 func NewFromSource(src Source, opts Options) *Model {
-	km := DefaultKeyMap()
+	km := ui.DefaultKeyMap()
 	if opts.KeyMap != nil {
 		km = *opts.KeyMap
 	}
@@ -147,8 +148,8 @@ func NewFromSource(src Source, opts Options) *Model {
 			km.Labels[i].SetHelp(km.Labels[i].Help().Key, labels[i])
 		}
 	}
-	c := &common{isDark: opts.Theme != "light", noColor: opts.NoColor, keys: km, labels: labels, colors: opts.LabelColors}
-	c.restyle(c.isDark)
+	c := &ui.Context{IsDark: opts.Theme != "light", NoColor: opts.NoColor, Keys: km, Labels: labels, Colors: opts.LabelColors}
+	c.Restyle(c.IsDark)
 	store := newItemStore(src)
 	m := &Model{
 		c:        c,
@@ -165,7 +166,7 @@ func NewFromSource(src Source, opts Options) *Model {
 		ann:          newAnnotatePane(c),
 		wantAnnotate: -1,
 	}
-	m.help.Styles = c.styles.Help
+	m.help.Styles = c.Styles.Help
 	m.list.focused = true
 	if opts.Store != nil {
 		m.sess = newSession(opts.Store, opts.Annotator)
@@ -187,7 +188,7 @@ func NewFromSource(src Source, opts Options) *Model {
 // and starts reading the corpus in the background.
 func (m *Model) Init() tea.Cmd {
 	cmds := []tea.Cmd{m.stream.start()}
-	if !m.c.noColor && !m.themeFixed {
+	if !m.c.NoColor && !m.themeFixed {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
 	if m.sess != nil {
@@ -202,13 +203,13 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	var cmds []tea.Cmd
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.c.width, m.c.height = msg.Width, msg.Height
+		m.c.Width, m.c.Height = msg.Width, msg.Height
 		m.ready = true
 		cmds = append(cmds, m.layout())
 	case tea.BackgroundColorMsg:
-		if !m.themeFixed && msg.IsDark() != m.c.isDark {
+		if !m.themeFixed && msg.IsDark() != m.c.IsDark {
 			// Kept without colour too, for when colour comes back.
-			cmds = append(cmds, m.restyle(msg.IsDark(), m.c.noColor))
+			cmds = append(cmds, m.restyle(msg.IsDark(), m.c.NoColor))
 		}
 	case tea.ColorProfileMsg:
 		cmds = append(cmds, m.colorProfile(msg.Profile))
@@ -218,7 +219,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.loading {
 			m.loading = false
 			if m.message == "" || (m.message != m.storeNotice && m.message != m.lastFail) { // an error or the store's notice outranks the count
-				m.message = fmt.Sprintf("Read %s article%s", commas(m.store.nLive), plural(m.store.nLive))
+				m.message = fmt.Sprintf("Read %s article%s", ui.Commas(m.store.nLive), ui.Plural(m.store.nLive))
 			}
 		}
 		cmds = append(cmds, m.scanChanged(), m.dupsAfterLoad())
@@ -279,12 +280,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // restyle rebuilds every style for a background and colour setting, and
 // re-renders the article when its glamour style changes.
 func (m *Model) restyle(isDark, noColor bool) tea.Cmd {
-	if isDark == m.c.isDark && noColor == m.c.noColor {
+	if isDark == m.c.IsDark && noColor == m.c.NoColor {
 		return nil
 	}
-	m.c.noColor = noColor
-	m.c.restyle(isDark)
-	m.help.Styles = m.c.styles.Help
+	m.c.NoColor = noColor
+	m.c.Restyle(isDark)
+	m.help.Styles = m.c.Styles.Help
 	if m.overlay == overlayHelp {
 		m.over.SetLines(m.helpLines())
 	}
@@ -317,8 +318,8 @@ func (m *Model) colorProfile(p colorprofile.Profile) tea.Cmd {
 		cmds = append(cmds, func() tea.Msg { return tea.ColorProfileMsg{Profile: colorprofile.ASCII} })
 	}
 	noColor := m.optNoColor || p <= colorprofile.ASCII
-	if noColor != m.c.noColor {
-		cmds = append(cmds, m.restyle(m.c.isDark, noColor))
+	if noColor != m.c.NoColor {
+		cmds = append(cmds, m.restyle(m.c.IsDark, noColor))
 		if !noColor && !m.themeFixed {
 			cmds = append(cmds, tea.RequestBackgroundColor)
 		}
@@ -361,7 +362,7 @@ func (m *Model) syncDetail() tea.Cmd {
 }
 
 func (m *Model) handleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
-	k := m.c.keys
+	k := m.c.Keys
 	if key.Matches(msg, k.ForceQuit) {
 		return nil, true
 	}
@@ -514,28 +515,28 @@ func (m *Model) openOverlay(o overlayKind) {
 func (m *Model) problemLines() []string {
 	m.over.info = fmt.Sprintf("%d", len(m.problems))
 	if n := len(m.log.entries); n > 0 {
-		m.over.info = fmt.Sprintf("%d · %d message%s", len(m.problems), n, plural(n))
+		m.over.info = fmt.Sprintf("%d · %d message%s", len(m.problems), n, ui.Plural(n))
 	}
 	w := max(1, m.over.w-2)
 	lines := m.sessionLines(w)
 	if len(lines) > 0 {
-		lines = append(lines, "", m.c.styles.TitleFocused.Render("Inputs"))
+		lines = append(lines, "", m.c.Styles.TitleFocused.Render("Inputs"))
 	}
 	if len(m.problems) == 0 {
-		return append(lines, m.c.styles.Placeholder.Render("No problems: every input was read."))
+		return append(lines, m.c.Styles.Placeholder.Render("No problems: every input was read."))
 	}
 	// Each problem in full: wrapped, continuation lines indented, so a long
 	// path never hides the reason.
 	for _, p := range m.problems {
-		lines = append(lines, wrapHanging(p.String(), w, 2)...)
+		lines = append(lines, ui.WrapHanging(p.String(), w, 2)...)
 	}
 	return lines
 }
 
 // helpLines is the full help, one section per pane plus the global keys.
 func (m *Model) helpLines() []string {
-	k := m.c.keys
-	st := m.c.styles
+	k := m.c.Keys
+	st := m.c.Styles
 	h := m.help
 	h.SetWidth(max(0, m.over.w-2))
 	sections := []struct {
@@ -565,14 +566,14 @@ func (m *Model) helpLines() []string {
 			lines = append(lines, "")
 		}
 		lines = append(lines, st.TitleFocused.Render(s.title))
-		lines = append(lines, splitLines(h.FullHelpView(s.groups))...)
+		lines = append(lines, ui.SplitLines(h.FullHelpView(s.groups))...)
 	}
 	return lines
 }
 
 // layout sizes every component for the terminal.
 func (m *Model) layout() tea.Cmd {
-	w, h := m.c.width, m.c.height
+	w, h := m.c.Width, m.c.Height
 	m.narrow = w < narrowWidth
 	bodyH := h - m.statusH() - m.helpH()
 	m.help.SetWidth(w)
@@ -588,20 +589,20 @@ func (m *Model) layout() tea.Cmd {
 		m.list.SetSize(w, bodyH)
 		return m.detail.SetSize(w, bodyH)
 	}
-	lw := clampInt(w*2/5, 30, w-40)
+	lw := ui.ClampInt(w*2/5, 30, w-40)
 	m.list.SetSize(lw, bodyH)
 	return m.detail.SetSize(w-lw, bodyH)
 }
 
 func (m *Model) statusH() int {
-	if m.c.height >= 2 {
+	if m.c.Height >= 2 {
 		return 1
 	}
 	return 0
 }
 
 func (m *Model) helpH() int {
-	if m.c.height >= 12 {
+	if m.c.Height >= 12 {
 		return 1
 	}
 	return 0
@@ -628,7 +629,7 @@ func (m *Model) mode() string {
 }
 
 func (m *Model) shortHelp() []key.Binding {
-	k := m.c.keys
+	k := m.c.Keys
 	var b []key.Binding
 	switch {
 	case m.list.typing:
@@ -669,8 +670,8 @@ func (m *Model) View() tea.View {
 	if !m.ready {
 		return v
 	}
-	w, h := m.c.width, m.c.height
-	v.SetContent(clampView(m.frame(), w, h))
+	w, h := m.c.Width, m.c.Height
+	v.SetContent(ui.ClampView(m.frame(), w, h))
 	if m.exp.prompt != nil && m.statusH() > 0 {
 		v.Cursor = m.exportCursor()
 	}
@@ -689,7 +690,7 @@ func (m *Model) View() tea.View {
 // frame is the whole screen as the panes draw it, before clampView's last
 // defence (tests check that every screen fits without it).
 func (m *Model) frame() string {
-	w, h := m.c.width, m.c.height
+	w, h := m.c.Width, m.c.Height
 	var body string
 	switch {
 	case m.overlay != overlayNone:
@@ -705,7 +706,7 @@ func (m *Model) frame() string {
 	case m.narrow:
 		body = m.list.View()
 	default:
-		body = joinColumns(m.list.View(), m.detail.View())
+		body = ui.JoinColumns(m.list.View(), m.detail.View())
 	}
 	parts := []string{}
 	if body != "" {
@@ -722,7 +723,7 @@ func (m *Model) frame() string {
 			loading: m.loading, done: m.done, total: m.src.Len(),
 			skipped: len(m.problems), message: m.message,
 		}
-		info.more = keyName(m.c.keys.Problems)
+		info.more = ui.KeyName(m.c.Keys.Problems)
 		if m.message != m.storeNotice { // not twice
 			info.storeNote = m.storeNote
 		}
@@ -733,7 +734,7 @@ func (m *Model) frame() string {
 		if m.exp.prompt != nil {
 			parts = append(parts, m.exportPromptView(w))
 		} else {
-			line, cut := statusLine(m.c.styles, w, info)
+			line, cut := statusLine(m.c.Styles, w, info)
 			if cut {
 				// Kept whole for the problems screen the bar points at.
 				m.logCut(info.message)
@@ -742,25 +743,7 @@ func (m *Model) frame() string {
 		}
 	}
 	if m.helpH() > 0 {
-		parts = append(parts, fit(m.help.ShortHelpView(m.shortHelp()), w))
+		parts = append(parts, ui.Fit(m.help.ShortHelpView(m.shortHelp()), w))
 	}
 	return strings.Join(parts, "\n")
-}
-
-// joinColumns puts two blocks of equal height side by side.
-func joinColumns(a, b string) string {
-	al, bl := splitLines(a), splitLines(b)
-	n := max(len(al), len(bl))
-	out := make([]string, n)
-	for i := range out {
-		var l, r string
-		if i < len(al) {
-			l = al[i]
-		}
-		if i < len(bl) {
-			r = bl[i]
-		}
-		out[i] = l + r
-	}
-	return strings.Join(out, "\n")
 }

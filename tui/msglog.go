@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"storydesk/data"
+	"storydesk/tui/ui"
 )
 
 // The session's messages, kept whole. The status bar has one line: at 80
@@ -38,7 +39,7 @@ type msgLog struct {
 // ignored when it is the message still on screen (a redraw) or the start
 // of the entry just kept (the same message kept with its details).
 func (l *msgLog) add(text string, isErr, count bool, at time.Time) bool {
-	text = cleanLine(text)
+	text = ui.CleanLine(text)
 	if text == "" {
 		return false
 	}
@@ -103,7 +104,7 @@ func (m *Model) sessionLines(w int) []string {
 	if len(m.log.entries) == 0 {
 		return nil
 	}
-	st := m.c.styles
+	st := m.c.Styles
 	lines := []string{st.TitleFocused.Render("This session")}
 	for i := len(m.log.entries) - 1; i >= 0; i-- {
 		e := m.log.entries[i]
@@ -111,7 +112,7 @@ func (m *Model) sessionLines(w int) []string {
 		if e.n > 1 {
 			text += fmt.Sprintf(" (×%d)", e.n)
 		}
-		lines = append(lines, wrapHanging(text, w, 10)...)
+		lines = append(lines, ui.WrapHanging(text, w, 10)...)
 	}
 	return lines
 }

@@ -12,6 +12,7 @@ import (
 
 	"storydesk/data"
 	"storydesk/model"
+	"storydesk/tui/ui"
 )
 
 // The whole of a message the bar cut, on the problems screen (!).
@@ -105,7 +106,7 @@ func statusRow(m *Model) string {
 // pointer; one that does not is cut, keeps its start and, when the
 // message keeps most of its room, ends with the pointer.
 func TestStatusLineCut(t *testing.T) {
-	st := NewStyles(true, true)
+	st := ui.NewStyles(true, true)
 	base := statusInfo{mode: "READ", percent: -1, more: "!"}
 	for _, c := range []struct {
 		w        int
@@ -123,8 +124,8 @@ func TestStatusLineCut(t *testing.T) {
 		info.message = c.msg
 		line, cut := statusLine(st, c.w, info)
 		p := strings.TrimRight(sgrRE.ReplaceAllString(line, ""), " ")
-		if cut != c.cut || textWidth(sgrRE.ReplaceAllString(line, "")) != c.w {
-			t.Errorf("w %d: cut %v (want %v), width %d:\n%q", c.w, cut, c.cut, textWidth(p), p)
+		if cut != c.cut || ui.TextWidth(sgrRE.ReplaceAllString(line, "")) != c.w {
+			t.Errorf("w %d: cut %v (want %v), width %d:\n%q", c.w, cut, c.cut, ui.TextWidth(p), p)
 		}
 		if c.pointer != "" && !strings.HasSuffix(p, c.pointer) {
 			t.Errorf("w %d: %q does not end %q", c.w, p, c.pointer)

@@ -3,11 +3,13 @@ package tui
 import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"storydesk/tui/ui"
 )
 
 // overlay is a scrollable full-body panel (help, problems).
 type overlay struct {
-	c     *common
+	c     *ui.Context
 	title string
 	info  string
 	lines []string
@@ -26,14 +28,14 @@ func (o *overlay) SetLines(lines []string) {
 }
 
 func (o *overlay) maxOff() int { return max(0, len(o.lines)-max(0, o.h-2)) }
-func (o *overlay) clamp()      { o.off = clampInt(o.off, 0, o.maxOff()) }
+func (o *overlay) clamp()      { o.off = ui.ClampInt(o.off, 0, o.maxOff()) }
 
 func (o *overlay) Update(msg tea.Msg) tea.Cmd {
 	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return nil
 	}
-	k := o.c.keys
+	k := o.c.Keys
 	page := max(1, o.h-2)
 	switch {
 	case key.Matches(km, k.Down):
@@ -63,11 +65,11 @@ func (o *overlay) View() string {
 	if o.off < end {
 		content = o.lines[o.off:end]
 	}
-	return box(o.c.styles, true, o.title, o.info, content, o.w, o.h)
+	return ui.Box(o.c.Styles, true, o.title, o.info, content, o.w, o.h)
 }
 
 func (o *overlay) ShortHelp() []key.Binding {
-	k := o.c.keys
+	k := o.c.Keys
 	return []key.Binding{k.Down, k.Up, k.Back}
 }
 

@@ -10,6 +10,7 @@ import (
 
 	"storydesk/data"
 	"storydesk/model"
+	"storydesk/tui/ui"
 )
 
 // Quotes mode (Q in annotate mode): the article's quotations — the ones
@@ -248,7 +249,7 @@ func (m *Model) currentQuote() int {
 // speaker prompt (all of them) and of the carriers view, and Q from the
 // read view. It reports whether it used the key.
 func (m *Model) quotesFirstKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
-	k := m.c.keys
+	k := m.c.Keys
 	if m.quotes.carriers != nil {
 		if key.Matches(msg, k.Quit, k.Help) {
 			return nil, false
@@ -268,7 +269,7 @@ func (m *Model) quotesFirstKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 // quotesAnnotateKey handles quotes keys in annotate mode; it reports
 // whether it used the key (otherwise annotate mode's own handling runs).
 func (m *Model) quotesAnnotateKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
-	k := m.c.keys
+	k := m.c.Keys
 	a := m.ann
 	q := &m.quotes
 	// Reviewing imported annotations (review.go) works in both modes.
@@ -324,7 +325,7 @@ func (m *Model) quotesAnnotateKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 // quotesMatches reports whether msg is a quotes key that annotate mode
 // must see before the global keys.
 func (m *Model) quotesMatches(msg tea.KeyPressMsg) bool {
-	k := m.c.keys
+	k := m.c.Keys
 	if key.Matches(msg, k.Quotes, k.QuoteTag, k.QuoteCarriers) || m.reviewMatches(msg) {
 		return true
 	}
@@ -346,7 +347,7 @@ func (m *Model) stepQuote(dir int) {
 		case m.quotes.detecting:
 			m.message = "Finding quotations…"
 		default:
-			m.message = "No quotations in this article: select the words and press " + keyName(m.c.keys.QuoteTag) + " to tag one"
+			m.message = "No quotations in this article: select the words and press " + ui.KeyName(m.c.Keys.QuoteTag) + " to tag one"
 		}
 		return
 	}
@@ -391,14 +392,6 @@ func (m *Model) stepQuote(dir int) {
 			m.message = "Wrapped to the last quotation"
 		}
 	}
-}
-
-// keyName is a binding's first key, for messages.
-func keyName(b key.Binding) string {
-	if ks := b.Keys(); len(ks) > 0 {
-		return ks[0]
-	}
-	return "?"
 }
 
 // quoteTarget is what a quotes key acts on, captured when it is pressed:
@@ -503,9 +496,9 @@ func setQuoteOp(id string, q model.QuoteAnn) data.Op {
 
 // describeQuote is a quotation for messages: “first words…” — Speaker.
 func describeQuote(text, speaker string) string {
-	s := "“" + clip(text, 32) + "”"
+	s := "“" + ui.Clip(text, 32) + "”"
 	if speaker != "" {
-		s += " — " + clip(speaker, 30)
+		s += " — " + ui.Clip(speaker, 30)
 	}
 	return s
 }
@@ -560,7 +553,7 @@ func (m *Model) rejectQuote() tea.Cmd {
 			j.done = "Rejected " + describeQuote(q.Text, "") + ": it will not be suggested again (u undoes)"
 			return []data.Op{addQuoteOp(qt.id, q)}, "reject quotation " + describeQuote(q.Text, ""), true
 		case cur.Status == model.QuoteRejected:
-			m.message = "Already rejected (" + keyName(m.c.keys.QuoteAccept) + " accepts it after all)"
+			m.message = "Already rejected (" + ui.KeyName(m.c.Keys.QuoteAccept) + " accepts it after all)"
 			return nil, "", false
 		case qt.det == nil:
 			j.done = "Deleted the quotation " + describeQuote(cur.Text, cur.Speaker) + " (u undoes)"
@@ -625,7 +618,7 @@ func (m *Model) setQuoteSpeaker(qt quoteTarget, name string, hand bool, kind mod
 		}
 		q.Speaker, q.SpeakerSpan, q.Status = name, link, model.QuoteAccepted
 		j.done = "Speaker of " + describeQuote(q.Text, "") + " is now " + orNone(name) + linkNote(q, spans) + reviewedNote(cur.Source)
-		return quoteEditOps(doc, qt.id, *cur, q), "quotation speaker → " + orNone(clip(name, 30)) + " " + describeQuote(q.Text, ""), true
+		return quoteEditOps(doc, qt.id, *cur, q), "quotation speaker → " + orNone(ui.Clip(name, 30)) + " " + describeQuote(q.Text, ""), true
 	})
 }
 
@@ -645,7 +638,7 @@ func (m *Model) tagQuote() tea.Cmd {
 	a := m.ann
 	s, e, ok := a.selection()
 	if !ok {
-		m.message = "Select the quoted words first (v or shift+→), then " + keyName(m.c.keys.QuoteTag)
+		m.message = "Select the quoted words first (v or shift+→), then " + ui.KeyName(m.c.Keys.QuoteTag)
 		return nil
 	}
 	for _, it := range m.quotes.items {
@@ -756,7 +749,7 @@ func linkNote(q model.QuoteAnn, spans []model.Span) string {
 	}
 	for _, sp := range spans {
 		if sp.ID == q.SpeakerSpan {
-			return " (linked to " + sp.Label + " “" + clip(sp.Text, 24) + "”)"
+			return " (linked to " + sp.Label + " “" + ui.Clip(sp.Text, 24) + "”)"
 		}
 	}
 	return ""

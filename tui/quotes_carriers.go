@@ -12,6 +12,7 @@ import (
 
 	"storydesk/data"
 	"storydesk/model"
+	"storydesk/tui/ui"
 )
 
 // Who carried this quotation: C searches every other article of the corpus
@@ -96,7 +97,7 @@ func (m *Model) searchCarriers() tea.Cmd {
 	}
 	qm := model.NewQuoteMatcher(text)
 	if !qm.Searchable() {
-		m.message = fmt.Sprintf("Too short to search for: %d word%s (%d at least)", qm.Words(), plural(qm.Words()), model.QuoteMatchMinWords)
+		m.message = fmt.Sprintf("Too short to search for: %d word%s (%d at least)", qm.Words(), ui.Plural(qm.Words()), model.QuoteMatchMinWords)
 		return nil
 	}
 	m.stopQuoteScan()
@@ -180,7 +181,7 @@ func (m *Model) quoteScanned(msg quoteScanMsg) tea.Cmd {
 	s.mu.Unlock()
 	if v := m.quotes.carriers; v != nil && v.scan == s {
 		v.items = found
-		v.sel = clampInt(v.sel, 0, max(0, len(found)-1))
+		v.sel = ui.ClampInt(v.sel, 0, max(0, len(found)-1))
 	}
 	if !finished {
 		return s.wait
@@ -194,7 +195,7 @@ func (m *Model) quoteScanned(msg quoteScanMsg) tea.Cmd {
 		for _, c := range found {
 			arts[c.id] = true
 		}
-		m.message = fmt.Sprintf("%d other article%s carr%s it", len(arts), plural(len(arts)), map[bool]string{true: "ies", false: "y"}[len(arts) == 1])
+		m.message = fmt.Sprintf("%d other article%s carr%s it", len(arts), ui.Plural(len(arts)), map[bool]string{true: "ies", false: "y"}[len(arts) == 1])
 		if failed > 0 {
 			m.message += fmt.Sprintf("; %d could not be read", failed)
 		}
@@ -212,7 +213,7 @@ func (m *Model) stopQuoteScan() {
 
 // carriersKey handles keys in the carriers view.
 func (m *Model) carriersKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := m.c.keys
+	k := m.c.Keys
 	v := m.quotes.carriers
 	n := len(v.items)
 	switch {
@@ -282,29 +283,29 @@ func (m *Model) applyJump() {
 	}
 	a.goal = -1
 	a.scrollIntoView()
-	m.message = fmt.Sprintf("The passage %s carried is selected (%s tags it as a quotation)", clip(j.outlet, 30), keyName(m.c.keys.QuoteTag))
+	m.message = fmt.Sprintf("The passage %s carried is selected (%s tags it as a quotation)", ui.Clip(j.outlet, 30), ui.KeyName(m.c.Keys.QuoteTag))
 	if j.outlet == "" {
-		m.message = fmt.Sprintf("The passage is selected (%s tags it as a quotation)", keyName(m.c.keys.QuoteTag))
+		m.message = fmt.Sprintf("The passage is selected (%s tags it as a quotation)", ui.KeyName(m.c.Keys.QuoteTag))
 	}
 }
 
 func (m *Model) carriersShortHelp() []key.Binding {
-	k := m.c.keys
-	return []key.Binding{k.Down, k.Up, key.NewBinding(key.WithKeys("enter"), key.WithHelp(keyName(k.Open), "go to passage")), k.Back}
+	k := m.c.Keys
+	return []key.Binding{k.Down, k.Up, key.NewBinding(key.WithKeys("enter"), key.WithHelp(ui.KeyName(k.Open), "go to passage")), k.Back}
 }
 
 // carriersBody draws the carriers view over the whole body.
 func (m *Model) carriersBody(w, h int) string {
-	st := m.c.styles
+	st := m.c.Styles
 	v := m.quotes.carriers
 	s := v.scan
 	inner := max(0, w-2)
 	var head []string
-	q := "“" + clip(s.quote, max(8, inner-8)) + "”"
+	q := "“" + ui.Clip(s.quote, max(8, inner-8)) + "”"
 	if s.speaker != "" {
-		q = "“" + clip(s.quote, max(8, inner-12-model.RuneLen(clip(s.speaker, 30)))) + "” — " + clip(s.speaker, 30)
+		q = "“" + ui.Clip(s.quote, max(8, inner-12-model.RuneLen(ui.Clip(s.speaker, 30)))) + "” — " + ui.Clip(s.speaker, 30)
 	}
-	head = append(head, " "+truncate(q, max(1, inner-1)))
+	head = append(head, " "+ui.Truncate(q, max(1, inner-1)))
 	arts := map[string]bool{}
 	exact := 0
 	for _, c := range v.items {
@@ -316,14 +317,14 @@ func (m *Model) carriersBody(w, h int) string {
 	var state string
 	switch {
 	case m.quotes.scan == s:
-		state = fmt.Sprintf("searching %s/%s articles… %d found", commas(s.done), commas(s.total), len(arts))
+		state = fmt.Sprintf("searching %s/%s articles… %d found", ui.Commas(s.done), ui.Commas(s.total), len(arts))
 	case len(v.items) == 0:
 		state = "No other article carries it."
 	default:
 		state = fmt.Sprintf("%d other article%s carr%s it: %d with the same wording, %d changed",
-			len(arts), plural(len(arts)), map[bool]string{true: "ies", false: "y"}[len(arts) == 1], exact, len(v.items)-exact)
+			len(arts), ui.Plural(len(arts)), map[bool]string{true: "ies", false: "y"}[len(arts) == 1], exact, len(v.items)-exact)
 	}
-	head = append(head, " "+st.p.rowDim.render(truncate(state, max(1, inner-1))), "")
+	head = append(head, " "+st.P.RowDim.Render(ui.Truncate(state, max(1, inner-1))), "")
 	rows := max(0, h-2-len(head))
 	var body []string
 	var starts []int
@@ -345,39 +346,39 @@ func (m *Model) carriersBody(w, h int) string {
 	if n := len(v.items); n > 0 {
 		info = fmt.Sprintf("%d/%d", v.sel+1, n)
 	}
-	return box(st, true, "Who carried it", info, lines, w, h)
+	return ui.Box(st, true, "Who carried it", info, lines, w, h)
 }
 
 // carrierLines is one carrier: outlet and title with how much the wording
 // differs, then its version of the quotation with the changes marked.
 func (m *Model) carrierLines(quote string, c carrier, selected bool, w int) []string {
-	st := m.c.styles
+	st := m.c.Styles
 	marker := "  "
 	if selected {
 		marker = st.Marker + " "
 	}
 	what := "same wording"
 	if !c.match.Exact() {
-		what = fmt.Sprintf("%d word%s changed", c.match.Edits, plural(c.match.Edits))
+		what = fmt.Sprintf("%d word%s changed", c.match.Edits, ui.Plural(c.match.Edits))
 	}
-	outlet := cleanLine(c.outlet)
+	outlet := ui.CleanLine(c.outlet)
 	if outlet == "" {
-		outlet = cleanLine(c.id)
+		outlet = ui.CleanLine(c.id)
 	}
-	title := cleanLine(c.title)
-	right := st.p.rowDim.render(what)
+	title := ui.CleanLine(c.title)
+	right := st.P.RowDim.Render(what)
 	left := outlet
 	if title != "" {
 		left += " · " + title
 	}
-	room := max(1, w-len(marker)-textWidth(what)-1)
+	room := max(1, w-len(marker)-ui.TextWidth(what)-1)
 	if selected {
-		left = st.p.rowSelected.render(truncate(left, room))
+		left = st.P.RowSelected.Render(ui.Truncate(left, room))
 	} else {
-		left = truncate(left, room)
+		left = ui.Truncate(left, room)
 	}
 	first := marker + left
-	gap := max(1, w-textWidth(first)-textWidth(what))
+	gap := max(1, w-ui.TextWidth(first)-ui.TextWidth(what))
 	lines := []string{first + strings.Repeat(" ", gap) + right}
 	for _, l := range diffLines(st, quote, c.match, max(1, w-4), 3) {
 		lines = append(lines, "    "+l)
@@ -395,7 +396,7 @@ type diffWord struct {
 // marked and the quotation's words it dropped struck through, in at most n
 // lines of w cells. Long unchanged stretches are shortened around the
 // changes so that every change shows.
-func diffLines(st Styles, quote string, mt model.QuoteMatch, w, n int) []string {
+func diffLines(st ui.Styles, quote string, mt model.QuoteMatch, w, n int) []string {
 	var words []diffWord
 	changes := 0
 	for _, op := range mt.Diff {
@@ -411,7 +412,7 @@ func diffLines(st Styles, quote string, mt model.QuoteMatch, w, n int) []string 
 		default:
 			seg = model.RuneSlice(mt.Text, op.B0, op.B1)
 		}
-		fs := strings.Fields(cleanLine(strings.ReplaceAll(seg, "\n", " ")))
+		fs := strings.Fields(ui.CleanLine(strings.ReplaceAll(seg, "\n", " ")))
 		if op.Kind == model.DiffEqual && changes > 0 {
 			const ctx = 4
 			switch {
@@ -427,26 +428,26 @@ func diffLines(st Styles, quote string, mt model.QuoteMatch, w, n int) []string 
 			words = append(words, diffWord{f, op.Kind})
 		}
 	}
-	paintOf := func(k model.DiffKind) paint {
+	paintOf := func(k model.DiffKind) ui.Paint {
 		switch k {
 		case model.DiffInsert:
-			return st.qp.diffIns
+			return st.QP.DiffIns
 		case model.DiffDelete:
-			return st.qp.diffDel
+			return st.QP.DiffDel
 		}
-		return paint{}
+		return ui.Paint{}
 	}
 	var lines []string
 	var b strings.Builder
 	cw := 0
 	for _, wd := range words {
-		ww := textWidth(wd.text)
+		ww := ui.TextWidth(wd.text)
 		if cw > 0 && cw+1+ww > w {
 			lines = append(lines, b.String())
 			b.Reset()
 			cw = 0
 			if len(lines) == n {
-				lines[n-1] = truncate(lines[n-1]+" …", w)
+				lines[n-1] = ui.Truncate(lines[n-1]+" …", w)
 				return lines
 			}
 		}
@@ -454,7 +455,7 @@ func diffLines(st Styles, quote string, mt model.QuoteMatch, w, n int) []string 
 			b.WriteByte(' ')
 			cw++
 		}
-		b.WriteString(paintOf(wd.kind).render(truncate(wd.text, w)))
+		b.WriteString(paintOf(wd.kind).Render(ui.Truncate(wd.text, w)))
 		cw += min(ww, w)
 	}
 	if b.Len() > 0 {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"storydesk/model"
+	"storydesk/tui/ui"
 )
 
 // carrierIDs lists the articles in the carriers view, sorted.
@@ -149,9 +150,9 @@ func TestQuoteCarriersReportDifferences(t *testing.T) {
 	}
 	// The changes are marked: the other article's word, and this
 	// quotation's words it dropped, each in its diff style.
-	st := m.c.styles
+	st := m.c.Styles
 	c := content(m)
-	for _, want := range []string{st.qp.diffDel.render("a"), st.qp.diffIns.render("one"), st.qp.diffDel.render("its")} {
+	for _, want := range []string{st.QP.DiffDel.Render("a"), st.QP.DiffIns.Render("one"), st.QP.DiffDel.Render("its")} {
 		if !strings.Contains(c, want) {
 			t.Fatalf("diff mark %q missing:\n%s", want, c)
 		}
@@ -174,15 +175,15 @@ func TestQuoteCarriersReportDifferences(t *testing.T) {
 }
 
 func TestQuoteCarriersDiffLinesShowEveryChange(t *testing.T) {
-	c := &common{noColor: true, keys: DefaultKeyMap(), labels: model.DefaultLabels}
-	c.restyle(true)
+	c := &ui.Context{NoColor: true, Keys: ui.DefaultKeyMap(), Labels: model.DefaultLabels}
+	c.Restyle(true)
 	quote := "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty twentyone twentytwo"
 	other := strings.Replace(strings.Replace(quote, "two ", "deux ", 1), "twentyone", "vingtetun", 1)
 	mt := model.FindQuoteCarriers(quote, other)
 	if len(mt) != 1 || mt[0].Edits != 2 {
 		t.Fatalf("match %+v", mt)
 	}
-	lines := diffLines(c.styles, quote, mt[0], 40, 3)
+	lines := diffLines(c.Styles, quote, mt[0], 40, 3)
 	joined := sgrRE.ReplaceAllString(strings.Join(lines, " "), "")
 	for _, w := range []string{"deux", "two", "vingtetun", "twentyone", "…"} {
 		if !strings.Contains(joined, w) {
@@ -193,7 +194,7 @@ func TestQuoteCarriersDiffLinesShowEveryChange(t *testing.T) {
 		t.Fatalf("the long unchanged middle should be shortened: %q", joined)
 	}
 	for _, l := range lines {
-		if textWidth(l) > 40 {
+		if ui.TextWidth(l) > 40 {
 			t.Fatalf("line wider than 40: %q", l)
 		}
 	}

@@ -3,6 +3,8 @@ package tui
 import (
 	"image/color"
 	"testing"
+
+	"storydesk/tui/ui"
 )
 
 // TestQuoteDimIsTheReadersDim: a suggested quotation, its bar and the
@@ -11,7 +13,7 @@ import (
 // white (light) and on black (dark).
 func TestQuoteDimIsTheReadersDim(t *testing.T) {
 	for _, dark := range []bool{false, true} {
-		st := NewStyles(dark, false)
+		st := ui.NewStyles(dark, false)
 		want := st.RowDim.GetForeground()
 		q := st.Quotes
 		for name, got := range map[string]color.Color{

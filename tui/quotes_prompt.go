@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"storydesk/model"
+	"storydesk/tui/ui"
 )
 
 // speakerPrompt picks a quotation's speaker: one of the article's people
@@ -16,7 +17,7 @@ import (
 // detector's suggestion, speakers of other quotations) or a name typed in,
 // with completion. It is drawn in the quotes panel.
 type speakerPrompt struct {
-	c       *common
+	c       *ui.Context
 	qt      quoteTarget
 	hand    bool            // a new quotation tagged by hand: enter adds it
 	kind    model.QuoteKind // … of this kind
@@ -57,7 +58,7 @@ func (m *Model) openSpeakerPrompt() tea.Cmd {
 // openSpeakerPromptFor opens the prompt for qt, prefilled with its speaker.
 func (m *Model) openSpeakerPromptFor(qt quoteTarget, hand bool, kind model.QuoteKind) {
 	p := &speakerPrompt{c: m.c, qt: qt, hand: hand, kind: kind, pick: -1}
-	p.input = lineInput{keys: m.c.keys.Input, prompt: "→ "}
+	p.input = lineInput{keys: m.c.Keys.Input, prompt: "→ "}
 	p.input.SetWidth(max(1, m.quotesPanelSize().w-7))
 	current := suggestedSpeaker(qt.det)
 	for _, it := range m.quotes.items {
@@ -201,18 +202,18 @@ func (m *Model) speakerPaste(msg tea.PasteMsg) {
 // view draws the prompt as the quotes panel's content: what is being
 // attributed, the input, the candidates.
 func (p *speakerPrompt) view(w, rows int) []string {
-	st := p.c.styles
+	st := p.c.Styles
 	head := "Speaker of"
 	if p.hand {
 		head = fmt.Sprintf("New %s quotation", p.kind)
 	}
 	lines := []string{
-		" " + st.p.filterPrompt.render(head) + " " + st.p.rowDim.render("“"+clip(p.qt.text(), max(8, w-len(head)-5))+"”"),
+		" " + st.P.FilterPrompt.Render(head) + " " + st.P.RowDim.Render("“"+ui.Clip(p.qt.text(), max(8, w-len(head)-5))+"”"),
 		" " + p.input.View(st.FilterPrompt.Render),
 		"",
 	}
 	if len(p.matches) == 0 {
-		lines = append(lines, " "+st.p.placeholder.render("No tagged PERSON or ORG matches: enter keeps the name as typed."))
+		lines = append(lines, " "+st.P.Placeholder.Render("No tagged PERSON or ORG matches: enter keeps the name as typed."))
 		return lines
 	}
 	// Keep the highlighted candidate in view.
@@ -234,13 +235,13 @@ func (p *speakerPrompt) view(w, rows int) []string {
 		if c.suggested {
 			info = append(info, "suggested")
 		}
-		name := cleanLine(c.name)
+		name := ui.CleanLine(c.name)
 		if k == p.pick {
-			name = st.p.rowSelected.render(name)
+			name = st.P.RowSelected.Render(name)
 		}
 		line := marker + name
 		if len(info) > 0 {
-			line += st.p.rowDim.render("  " + strings.Join(info, " · "))
+			line += st.P.RowDim.Render("  " + strings.Join(info, " · "))
 		}
 		lines = append(lines, line)
 	}

@@ -9,6 +9,7 @@ import (
 
 	"storydesk/data"
 	"storydesk/model"
+	"storydesk/tui/ui"
 )
 
 // The quotes tests run on the embedded sample corpus: its wire story
@@ -282,11 +283,11 @@ func TestQuotesSpeakerKindRejectHandTagAndReopen(t *testing.T) {
 	if q = findQuote(t, path, "wire-ferry-ap.txt", qFamilies); q.Status != model.QuoteRejected {
 		t.Fatalf("reject: %+v", q)
 	}
-	if m.ann.quoteLayerAt(famStart) != qLayerNone {
+	if m.ann.quoteLayerAt(famStart) != ui.QLayerNone {
 		t.Fatal("a rejected quotation is still highlighted")
 	}
 	apress(t, m, "u")
-	if findQuoteOK(t, path, "wire-ferry-ap.txt", qFamilies) || curQuote(t, m).status() != quoteSuggested || m.ann.quoteLayerAt(famStart) != qLayerSuggested {
+	if findQuoteOK(t, path, "wire-ferry-ap.txt", qFamilies) || curQuote(t, m).status() != quoteSuggested || m.ann.quoteLayerAt(famStart) != ui.QLayerSuggested {
 		t.Fatal("undoing the rejection should make it a suggestion again")
 	}
 	apress(t, m, "ctrl+r")
@@ -325,11 +326,11 @@ func TestQuotesSpeakerKindRejectHandTagAndReopen(t *testing.T) {
 	if q.Text != sel || q.Kind != model.QuoteParaphrase || q.Speaker != "Annika Sjöberg" || q.SpeakerSpan != annika.ID || q.Status != model.QuoteAccepted {
 		t.Fatalf("hand-tagged: %+v (selection %q)", q, sel)
 	}
-	if m.ann.anchor >= 0 || m.ann.quoteLayerAt(q.Start) != qLayerAccepted {
+	if m.ann.anchor >= 0 || m.ann.quoteLayerAt(q.Start) != ui.QLayerAccepted {
 		t.Fatal("the selection should be consumed and the new quotation highlighted")
 	}
 	apress(t, m, "u")
-	if findQuoteOK(t, path, "wire-ferry-ap.txt", "Survivors described") || m.ann.quoteLayerAt(q.Start) != qLayerNone {
+	if findQuoteOK(t, path, "wire-ferry-ap.txt", "Survivors described") || m.ann.quoteLayerAt(q.Start) != ui.QLayerNone {
 		t.Fatal("undo did not remove the hand-tagged quotation")
 	}
 	apress(t, m, "ctrl+r")
@@ -352,7 +353,7 @@ func TestQuotesSpeakerKindRejectHandTagAndReopen(t *testing.T) {
 	if !m2.annotating || m2.ann.id != "wire-ferry-ap.txt" {
 		t.Fatalf("not back in annotate mode on the article")
 	}
-	if m2.ann.quoteLayerAt(findQuote(t, path, "wire-ferry-ap.txt", qRace).Start) != qLayerAccepted {
+	if m2.ann.quoteLayerAt(findQuote(t, path, "wire-ferry-ap.txt", qRace).Start) != ui.QLayerAccepted {
 		t.Fatal("accepted quotation not highlighted after reopening")
 	}
 	apress(t, m2, "Q")
@@ -368,7 +369,7 @@ func TestQuotesSpeakerKindRejectHandTagAndReopen(t *testing.T) {
 			rejected++
 		}
 	}
-	if rejected != 1 || m2.ann.quoteLayerAt(famStart) != qLayerNone {
+	if rejected != 1 || m2.ann.quoteLayerAt(famStart) != ui.QLayerNone {
 		t.Fatalf("rejected quotation listed %d times / highlighted", rejected)
 	}
 	if !strings.Contains(plain(m2), "✗ “The families deserve nothing less.”") {

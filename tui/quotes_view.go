@@ -6,101 +6,10 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/lipgloss/v2"
 
 	"storydesk/model"
+	"storydesk/tui/ui"
 )
-
-// How quotations look. In the text a quotation is a layer over whatever
-// else is there (an entity span, the selection, the cursor): italic, with
-// its own colour on plain words, and a bar in the left margin of its lines
-// — attributes and a margin cell only, so no width changes. Without colour
-// (NO_COLOR) entities are bold+underline and quotations italic, suggestions
-// italic and faint, and the bar's glyph tells accepted (│), suggested (┊)
-// and the one under the cursor (┃) apart.
-
-// Quote layers, as indexed in Styles.ann (see deriveAnn).
-const (
-	qLayerNone = iota
-	qLayerSuggested
-	qLayerAccepted
-	quoteLayers
-)
-
-// QuoteStyles is the quotes part of Styles.
-type QuoteStyles struct {
-	Accepted  lipgloss.Style // plain words of an accepted quotation
-	Suggested lipgloss.Style // plain words of a suggestion
-
-	Bar, BarSuggested, BarCurrent       lipgloss.Style
-	BarCh, BarSuggestedCh, BarCurrentCh string
-
-	StateAccepted, StateRejected, StateSuggested lipgloss.Style
-	AcceptedCh, RejectedCh, SuggestedCh          string
-
-	DiffIns lipgloss.Style // words only the other article has
-	DiffDel lipgloss.Style // words of this quotation the other dropped
-}
-
-type quotePaints struct {
-	bar, barSuggested, barCurrent                paint
-	stateAccepted, stateRejected, stateSuggested paint
-	diffIns, diffDel                             paint
-}
-
-func newQuoteStyles(isDark, noColor bool) QuoteStyles {
-	s := lipgloss.NewStyle
-	q := QuoteStyles{BarCh: "│", BarSuggestedCh: "┊", BarCurrentCh: "┃", AcceptedCh: "✓", RejectedCh: "✗", SuggestedCh: "?"}
-	if noColor {
-		q.Accepted = s().Italic(true)
-		q.Suggested = s().Italic(true).Faint(true)
-		q.Bar, q.BarSuggested, q.BarCurrent = s(), s(), s().Bold(true)
-		q.StateAccepted, q.StateRejected, q.StateSuggested = s().Bold(true), s(), s()
-		q.DiffIns = s().Bold(true).Underline(true)
-		q.DiffDel = s().Strikethrough(true)
-		return q
-	}
-	p := newPalette(isDark)
-	var (
-		quote = p.pick("#0B6E63", "#6FDCC9")
-		// The reader's own secondary colour, so a suggested quotation and
-		// a cut word read as well as any secondary text (the strikethrough
-		// says it is cut; a paler grey was 2.8:1 on white).
-		dim = p.dim
-		ins = p.warn
-		del = p.dim
-	)
-	q.Accepted = s().Italic(true).Foreground(quote)
-	q.Suggested = s().Italic(true).Foreground(dim)
-	q.Bar, q.BarSuggested, q.BarCurrent = s().Foreground(quote), s().Foreground(dim), s().Foreground(quote).Bold(true)
-	q.StateAccepted, q.StateRejected, q.StateSuggested = s().Foreground(quote).Bold(true), s().Foreground(dim), s().Foreground(dim)
-	q.DiffIns = s().Foreground(ins).Bold(true).Underline(true)
-	q.DiffDel = s().Foreground(del).Strikethrough(true)
-	return q
-}
-
-func (s *Styles) deriveQuotes() {
-	q := s.Quotes
-	s.qp = quotePaints{
-		bar: newPaint(q.Bar), barSuggested: newPaint(q.BarSuggested), barCurrent: newPaint(q.BarCurrent),
-		stateAccepted: newPaint(q.StateAccepted), stateRejected: newPaint(q.StateRejected), stateSuggested: newPaint(q.StateSuggested),
-		diffIns: newPaint(q.DiffIns), diffDel: newPaint(q.DiffDel),
-	}
-}
-
-// layer is annotate style st (index i: 0 plain, else a span, the selection)
-// inside a quotation of the given layer.
-func (q QuoteStyles) layer(st lipgloss.Style, i, layer int) lipgloss.Style {
-	switch {
-	case layer == qLayerNone:
-		return st
-	case i == 0 && layer == qLayerAccepted:
-		return q.Accepted
-	case i == 0:
-		return q.Suggested
-	}
-	return st.Italic(true)
-}
 
 // quoteMark is a highlighted stretch of the annotate text.
 type quoteMark struct{ start, end, layer int }
@@ -111,16 +20,16 @@ func (a *annotatePane) setQuoteMarks(items []quoteItem, suggest bool) {
 	marks := a.qmarks[:0]
 	for i := range items {
 		it := &items[i]
-		layer := qLayerNone
+		layer := ui.QLayerNone
 		switch it.status() {
 		case model.QuoteAccepted:
-			layer = qLayerAccepted
+			layer = ui.QLayerAccepted
 		case quoteSuggested:
 			if suggest {
-				layer = qLayerSuggested
+				layer = ui.QLayerSuggested
 			}
 		}
-		if layer == qLayerNone {
+		if layer == ui.QLayerNone {
 			continue
 		}
 		s := it.start
@@ -140,7 +49,7 @@ func (a *annotatePane) quoteLayerAt(off int) int {
 	if i < len(a.qmarks) && a.qmarks[i].start <= off {
 		return a.qmarks[i].layer
 	}
-	return qLayerNone
+	return ui.QLayerNone
 }
 
 // quoteCuts adds the quotation boundaries inside [start, end) to a line's cuts.
@@ -164,7 +73,7 @@ func (a *annotatePane) gutter(i int, pad string) string {
 	if a.quotesPanel && len(a.stops) > 0 && a.anchor < 0 {
 		cs, ce = a.cursorRange()
 	}
-	layer, current := qLayerNone, false
+	layer, current := ui.QLayerNone, false
 	k := sort.Search(len(a.qmarks), func(k int) bool { return a.qmarks[k].end > l.Start })
 	for ; k < len(a.qmarks) && a.qmarks[k].start <= l.End; k++ {
 		mk := a.qmarks[k]
@@ -180,23 +89,23 @@ func (a *annotatePane) gutter(i int, pad string) string {
 			current = true
 		}
 	}
-	st := a.c.styles
+	st := a.c.Styles
 	switch {
-	case layer == qLayerNone:
+	case layer == ui.QLayerNone:
 		return pad
 	case current:
-		return st.qp.barCurrent.render(st.Quotes.BarCurrentCh) + pad[1:]
-	case layer == qLayerAccepted:
-		return st.qp.bar.render(st.Quotes.BarCh) + pad[1:]
+		return st.QP.BarCurrent.Render(st.Quotes.BarCurrentCh) + pad[1:]
+	case layer == ui.QLayerAccepted:
+		return st.QP.Bar.Render(st.Quotes.BarCh) + pad[1:]
 	}
-	return st.qp.barSuggested.render(st.Quotes.BarSuggestedCh) + pad[1:]
+	return st.QP.BarSuggested.Render(st.Quotes.BarSuggestedCh) + pad[1:]
 }
 
 // quotesPanelW is the quotes panel's width beside the text; 0 when the
 // terminal is too narrow (it goes below the text then).
 func quotesPanelW(w int) int {
 	if w >= 70 {
-		return clampInt(w*2/5, 30, 60)
+		return ui.ClampInt(w*2/5, 30, 60)
 	}
 	return 0
 }
@@ -207,7 +116,7 @@ func (a *annotatePane) panelBelowH() int {
 	if !a.panel || !a.quotesPanel || a.panelW() > 0 || a.h < 12 {
 		return 0
 	}
-	return clampInt(a.h*2/5, 6, 14)
+	return ui.ClampInt(a.h*2/5, 6, 14)
 }
 
 // panelRect is where the panel is drawn, in body coordinates.
@@ -228,12 +137,12 @@ func (m *Model) quotesPanelSize() panelRect {
 // open, else the article's quotations with the one under the cursor
 // expanded.
 func (m *Model) quotesPanelView(w, h int) string {
-	st := m.c.styles
+	st := m.c.Styles
 	q := &m.quotes
 	inner := max(0, w-2)
 	rows := max(0, h-2)
 	if p := q.prompt; p != nil {
-		return box(st, true, "Speaker", "", p.view(inner, rows), w, h)
+		return ui.Box(st, true, "Speaker", "", p.view(inner, rows), w, h)
 	}
 	cur := m.currentQuote()
 	// Only the items on screen are drawn: every item is two lines but the
@@ -267,11 +176,11 @@ func (m *Model) quotesPanelView(w, h int) string {
 		}
 	}
 	if len(q.items) == 0 {
-		msg := "No quotations found. Select words and press " + keyName(m.c.keys.QuoteTag) + " to tag one."
+		msg := "No quotations found. Select words and press " + ui.KeyName(m.c.Keys.QuoteTag) + " to tag one."
 		if q.detecting {
 			msg = "Finding quotations…"
 		}
-		lines = []string{st.p.placeholder.render(msg)}
+		lines = []string{st.P.Placeholder.Render(msg)}
 	}
 	info := fmt.Sprint(live)
 	if cur >= 0 {
@@ -280,22 +189,22 @@ func (m *Model) quotesPanelView(w, h int) string {
 	if q.detecting {
 		info = "detecting…"
 	}
-	return box(st, true, "Quotes", info, lines, w, h)
+	return ui.Box(st, true, "Quotes", info, lines, w, h)
 }
 
 // quoteItemLines is one quotation in the panel: its state and first words,
 // then speaker and kind; the current one shows more of its text, the
 // speaker's role, the cue and whether the speaker is a tagged entity.
 func (m *Model) quoteItemLines(it *quoteItem, current bool, w int) []string {
-	st := m.c.styles
+	st := m.c.Styles
 	var glyph string
 	switch it.status() {
 	case model.QuoteAccepted:
-		glyph = st.qp.stateAccepted.render(st.Quotes.AcceptedCh)
+		glyph = st.QP.StateAccepted.Render(st.Quotes.AcceptedCh)
 	case model.QuoteRejected:
-		glyph = st.qp.stateRejected.render(st.Quotes.RejectedCh)
+		glyph = st.QP.StateRejected.Render(st.Quotes.RejectedCh)
 	default:
-		glyph = st.qp.stateSuggested.render(st.Quotes.SuggestedCh)
+		glyph = st.QP.StateSuggested.Render(st.Quotes.SuggestedCh)
 	}
 	marker := "  "
 	if current {
@@ -305,15 +214,15 @@ func (m *Model) quoteItemLines(it *quoteItem, current bool, w int) []string {
 	dim := it.status() != model.QuoteAccepted
 	paintText := func(s string) string {
 		if dim {
-			return st.p.rowDim.render(s)
+			return st.P.RowDim.Render(s)
 		}
 		return s
 	}
 	var lines []string
 	if !current {
-		lines = append(lines, marker+glyph+" "+paintText(truncate("“"+cleanLine(text)+"”", max(1, w-4))))
+		lines = append(lines, marker+glyph+" "+paintText(ui.Truncate("“"+ui.CleanLine(text)+"”", max(1, w-4))))
 	} else {
-		wrapped := wrapWords("“"+cleanLine(text)+"”", max(1, w-4), 3)
+		wrapped := wrapWords("“"+ui.CleanLine(text)+"”", max(1, w-4), 3)
 		for k, l := range wrapped {
 			lead := "    "
 			if k == 0 {
@@ -326,12 +235,12 @@ func (m *Model) quoteItemLines(it *quoteItem, current bool, w int) []string {
 	if who == "" {
 		who = "speaker unknown"
 	}
-	meta := cleanLine(who)
+	meta := ui.CleanLine(who)
 	if current && it.det != nil && it.det.Role != "" && it.det.Role != it.speaker() {
-		meta += " — " + cleanLine(it.det.Role)
+		meta += " — " + ui.CleanLine(it.det.Role)
 	}
 	meta += " · " + string(it.kind())
-	lines = append(lines, "    "+st.p.rowDim.render(truncate(meta, max(1, w-4))))
+	lines = append(lines, "    "+st.P.RowDim.Render(ui.Truncate(meta, max(1, w-4))))
 	if current {
 		var more []string
 		if it.det != nil && it.det.Cue != "" {
@@ -339,11 +248,11 @@ func (m *Model) quoteItemLines(it *quoteItem, current bool, w int) []string {
 			if it.det.Via != "" {
 				cue += " " + it.det.Via
 			}
-			more = append(more, "cue: "+cleanLine(cue))
+			more = append(more, "cue: "+ui.CleanLine(cue))
 		}
 		more = append(more, it.status())
 		if it.ann != nil && unreviewedQuote(*it.ann) {
-			more = append(more, describeSource(it.ann.Source)+" ("+keyName(m.c.keys.ReviewAccept)+" accept)")
+			more = append(more, describeSource(it.ann.Source)+" ("+ui.KeyName(m.c.Keys.ReviewAccept)+" accept)")
 		}
 		if it.ann != nil && it.ann.Speaker != "" {
 			if it.ann.SpeakerSpan != 0 {
@@ -352,7 +261,7 @@ func (m *Model) quoteItemLines(it *quoteItem, current bool, w int) []string {
 				more = append(more, "not a tagged entity")
 			}
 		}
-		lines = append(lines, "    "+st.p.rowDim.render(truncate(strings.Join(more, " · "), max(1, w-4))))
+		lines = append(lines, "    "+st.P.RowDim.Render(ui.Truncate(strings.Join(more, " · "), max(1, w-4))))
 	}
 	return lines
 }
@@ -365,13 +274,13 @@ func wrapWords(s string, w, n int) []string {
 	cw := 0
 	words := strings.Fields(s)
 	for i, word := range words {
-		ww := textWidth(word)
+		ww := ui.TextWidth(word)
 		if cw > 0 && cw+1+ww > w {
 			lines = append(lines, cur.String())
 			cur.Reset()
 			cw = 0
 			if len(lines) == n {
-				lines[n-1] = truncate(lines[n-1]+" "+strings.Join(words[i:], " "), w)
+				lines[n-1] = ui.Truncate(lines[n-1]+" "+strings.Join(words[i:], " "), w)
 				return lines
 			}
 		}
@@ -383,7 +292,7 @@ func wrapWords(s string, w, n int) []string {
 		cw += ww
 	}
 	if cur.Len() > 0 {
-		lines = append(lines, truncate(cur.String(), w))
+		lines = append(lines, ui.Truncate(cur.String(), w))
 	}
 	return lines
 }
@@ -392,7 +301,7 @@ func wrapWords(s string, w, n int) []string {
 // under the cursor, and a carriers search in progress.
 func (m *Model) quotesStatus(s *statusInfo) {
 	if sc := m.quotes.scan; sc != nil && s.scan == "" {
-		s.scan = fmt.Sprintf("searching %s/%s", commas(sc.done), commas(sc.total))
+		s.scan = fmt.Sprintf("searching %s/%s", ui.Commas(sc.done), ui.Commas(sc.total))
 	}
 	if !m.annotating || !m.quotes.on || m.ann.anchor >= 0 {
 		return // a selection's size says more while selecting
@@ -408,12 +317,12 @@ func (m *Model) quotesStatus(s *statusInfo) {
 }
 
 func (m *Model) quotesShortHelp() []key.Binding {
-	k := m.c.keys
+	k := m.c.Keys
 	return []key.Binding{k.QuoteNext, k.QuoteAccept, k.QuoteSpeaker, k.QuoteKind, k.QuoteReject, k.QuoteTag, k.QuoteCarriers, k.Undo, k.Quotes}
 }
 
 func (m *Model) quotesFullHelp() [][]key.Binding {
-	k := m.c.keys
+	k := m.c.Keys
 	return [][]key.Binding{
 		{k.Quotes, k.QuoteNext, k.QuotePrev},
 		{k.QuoteAccept, k.QuoteSpeaker, k.QuoteKind, k.QuoteReject},

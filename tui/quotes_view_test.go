@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"storydesk/model"
+	"storydesk/tui/ui"
 )
 
 const quoteMixed = "Zoë Ng said: “Kyōto 京都 is where Ilse Varga met the 👩‍👩‍👧‍👦 for Cafe\u0301 talks,” and left.\n\n" +
@@ -18,8 +19,8 @@ const quoteMixed = "Zoë Ng said: “Kyōto 京都 is where Ilse Varga met the �
 // untouched; widths never change; and the margin bar marks exactly the
 // lines that show part of a quotation.
 func TestQuoteHighlightCellsAreExactlyTheQuotes(t *testing.T) {
-	c := &common{noColor: true, keys: DefaultKeyMap(), labels: model.DefaultLabels}
-	c.restyle(true)
+	c := &ui.Context{NoColor: true, Keys: ui.DefaultKeyMap(), Labels: model.DefaultLabels}
+	c.Restyle(true)
 	span := func(name, label string, id int64) model.Span {
 		s := runeIndex(t, quoteMixed, name, 0)
 		return model.Span{ID: id, Start: s, End: s + model.RuneLen(name), Label: label, Text: name}
@@ -52,7 +53,7 @@ func TestQuoteHighlightCellsAreExactlyTheQuotes(t *testing.T) {
 			a.SetSize(w, 200)
 			a.open("x", "t", quoteMixed, spans, false, runeIndex(t, quoteMixed, "left", 0))
 			a.setQuoteMarks(items, suggest)
-			painters := c.styles.annPainters()
+			painters := c.Styles.AnnPainters()
 			for i := range a.lay.Lines {
 				line := a.lay.RenderLine(i, a.lineMarks(i), painters)
 				italic, faint, under := cellStyle(t, line)
@@ -95,7 +96,7 @@ func TestQuoteHighlightCellsAreExactlyTheQuotes(t *testing.T) {
 				if bar != want {
 					t.Fatalf("w=%d suggest=%v line %d (%q): bar %v, want %v", w, suggest, i, a.lay.Text(l.Start, l.End), bar, want)
 				}
-				if textWidth(lines[i]) != a.lay.LineWidth(i)+1 {
+				if ui.TextWidth(lines[i]) != a.lay.LineWidth(i)+1 {
 					t.Fatalf("w=%d line %d: the bar changed the width", w, i)
 				}
 			}

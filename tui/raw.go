@@ -9,6 +9,7 @@ import (
 	"github.com/rivo/uniseg"
 
 	"storydesk/model"
+	"storydesk/tui/ui"
 )
 
 // The raw view shows an article's text as read, with what the cleaner
@@ -63,7 +64,7 @@ func reasonTag(r model.Reason) string {
 	if r == model.ReasonUser {
 		return tagRemovedByYou
 	}
-	return cleanLine(string(r))
+	return ui.CleanLine(string(r))
 }
 
 // layoutRaw wraps a.Raw to width, marking the model.Removed rune ranges.
@@ -190,7 +191,7 @@ func layoutRawWith(a *model.Article, corr []model.Correction, width int, cursor 
 			flush()
 			kind = spanKept
 		}
-		if !unsafeRune(r) {
+		if !ui.UnsafeRune(r) {
 			run.WriteRune(r) // dropped, not shifted: pos still counts it
 		}
 		pos++
@@ -317,15 +318,15 @@ func (w *rawWrapper) newline() {
 }
 
 // view styles lines [from, to) of the document.
-func (d *rawDoc) view(st Styles, from, to int) []string { return d.viewCursor(st, from, to, -1) }
+func (d *rawDoc) view(st ui.Styles, from, to int) []string { return d.viewCursor(st, from, to, -1) }
 
 // viewCursor is view with paragraph cur marked in the gutter (-1: none).
-func (d *rawDoc) viewCursor(st Styles, from, to, cur int) []string {
+func (d *rawDoc) viewCursor(st ui.Styles, from, to, cur int) []string {
 	to = min(to, len(d.lines))
 	out := make([]string, 0, max(0, to-from))
 	mark, blank := "", ""
 	if d.gutter > 0 {
-		mark = st.p.borderFocused.render("▌") + strings.Repeat(" ", d.gutter-1)
+		mark = st.P.BorderFocused.Render("▌") + strings.Repeat(" ", d.gutter-1)
 		blank = strings.Repeat(" ", d.gutter)
 	}
 	for i := max(0, from); i < to; i++ {
@@ -340,15 +341,15 @@ func (d *rawDoc) viewCursor(st Styles, from, to, cur int) []string {
 		for _, sp := range d.lines[i] {
 			switch sp.kind {
 			case spanKept:
-				b.WriteString(st.p.rawKept.render(sp.text))
+				b.WriteString(st.P.RawKept.Render(sp.text))
 			case spanRemoved:
-				b.WriteString(st.p.rawRemoved.render(sp.text))
+				b.WriteString(st.P.RawRemoved.Render(sp.text))
 			case spanTag:
-				b.WriteString(st.p.rawTag.render(sp.text))
+				b.WriteString(st.P.RawTag.Render(sp.text))
 			case spanUserTag:
-				b.WriteString(st.p.badge.render(sp.text))
+				b.WriteString(st.P.Badge.Render(sp.text))
 			case spanNote:
-				b.WriteString(st.p.placeholder.render(sp.text))
+				b.WriteString(st.P.Placeholder.Render(sp.text))
 			}
 		}
 		out = append(out, b.String())

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"storydesk/model"
+	"storydesk/tui/ui"
 )
 
 // rawText flattens a layout to "text" with removed runs in ~…~ and tags kept.
@@ -62,13 +63,13 @@ func TestLayoutRawWrapsAndSurvivesBadRanges(t *testing.T) {
 		for i, l := range d.lines {
 			n := 0
 			for _, sp := range l {
-				n += textWidth(sp.text)
+				n += ui.TextWidth(sp.text)
 			}
 			if n > max(w, 2) { // a wide rune alone on a line is the one exception
 				t.Fatalf("width %d: line %d is %d cells: %q", w, i, n, rawText(&rawDoc{lines: [][]span{l}}))
 			}
 		}
-		if len(d.view(NewStyles(true, true), 0, len(d.lines))) != len(d.lines) {
+		if len(d.view(ui.NewStyles(true, true), 0, len(d.lines))) != len(d.lines) {
 			t.Fatal("view lost lines")
 		}
 	}

@@ -3,16 +3,15 @@ package tui
 import (
 	"context"
 	"fmt"
-	"image/color"
 	"sort"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 
 	"storydesk/data"
 	"storydesk/model"
+	"storydesk/tui/ui"
 )
 
 // Reviewing imported annotations. `storydesk import` stores spaCy/Prodigy
@@ -33,51 +32,6 @@ import (
 // the link cleared before and restored after, so undo and redo put every
 // link back (see editOps).
 
-// ReviewStyles is how imported annotations not reviewed yet look.
-type ReviewStyles struct {
-	NoColor bool
-	Under   color.Color    // the dotted underline's colour; nil without colour
-	Mark    lipgloss.Style // counts and the source on the legend line
-	MarkCh  string         // before a count of annotations to review
-
-	mark paint // Mark, derived by newReviewStyles
-}
-
-func newReviewStyles(isDark, noColor bool) ReviewStyles {
-	r := ReviewStyles{NoColor: noColor, MarkCh: "↓"}
-	if noColor {
-		r.Mark = lipgloss.NewStyle().Bold(true)
-		r.mark = newPaint(r.Mark)
-		return r
-	}
-	under := newPalette(isDark).warn
-	r.Under = under
-	r.Mark = lipgloss.NewStyle().Foreground(under)
-	r.mark = newPaint(r.Mark)
-	return r
-}
-
-// over lays the imported mark over annotate style st (label: st is an
-// entity label's). Attributes only: a dotted underline (plain underline
-// where the terminal has no underline styles) in its own colour; without
-// colour, where labels are bold and underlined, an imported span is faint
-// instead of bold, so the two differ even with a plain underline.
-func (r ReviewStyles) over(st lipgloss.Style, label bool) lipgloss.Style {
-	if r.NoColor {
-		// A plain underline: minimal terminals misread the dotted style's
-		// colon sub-parameter (ESC[4:4m), and faint tells the two apart.
-		if label {
-			return st.Bold(false).Faint(true)
-		}
-		return st.Underline(true)
-	}
-	return st.UnderlineStyle(lipgloss.UnderlineDotted).UnderlineColor(r.Under)
-}
-
-// annImported is what a style index adds for an imported annotation not
-// reviewed yet (see annBase).
-func annImported(nLabels int) int { return quoteLayers * 2 * annBase(nLabels) }
-
 // unreviewedQuote reports an imported quotation no one has reviewed: a
 // rejected one is a decision already.
 func unreviewedQuote(q model.QuoteAnn) bool {
@@ -88,9 +42,9 @@ func unreviewedQuote(q model.QuoteAnn) bool {
 // "imported from news.jsonl".
 func describeSource(src string) string {
 	if f, ok := strings.CutPrefix(src, "import:"); ok {
-		return "imported from " + clip(f, 40)
+		return "imported from " + ui.Clip(f, 40)
 	}
-	return "from " + clip(src, 40)
+	return "from " + ui.Clip(src, 40)
 }
 
 // impQuote is an imported quotation not reviewed yet, as the annotate pane
@@ -232,7 +186,7 @@ func (a *annotatePane) reviewHint() string {
 	if !ok {
 		return ""
 	}
-	st, k := a.c.styles, a.c.keys
+	st, k := a.c.Styles, a.c.Keys
 	what := describeSource(it.source)
 	if it.quote {
 		what = "quotation " + what
@@ -240,7 +194,7 @@ func (a *annotatePane) reviewHint() string {
 	var parts []string
 	add := func(b key.Binding, desc string) {
 		if b.Enabled() && len(b.Keys()) > 0 {
-			parts = append(parts, st.p.rowDim.render(keyName(b))+" "+desc)
+			parts = append(parts, st.P.RowDim.Render(ui.KeyName(b))+" "+desc)
 		}
 	}
 	add(k.ReviewAccept, "accept")
@@ -256,13 +210,13 @@ func (a *annotatePane) reviewHint() string {
 		add(k.ReviewNext, "next")
 		add(k.ReviewAcceptAll, fmt.Sprintf("accept all %d", n))
 	}
-	return st.Review.mark.render(st.Review.MarkCh+" "+cleanLine(what)+":") + " " + strings.Join(parts, " · ")
+	return st.Review.MarkPaint.Render(st.Review.MarkCh+" "+ui.CleanLine(what)+":") + " " + strings.Join(parts, " · ")
 }
 
 // reviewKey handles the review keys in annotate mode; it reports whether
 // it used the key.
 func (m *Model) reviewKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
-	k := m.c.keys
+	k := m.c.Keys
 	a := m.ann
 	switch {
 	case key.Matches(msg, k.ReviewAccept):
@@ -291,7 +245,7 @@ func (m *Model) reviewKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 
 // reviewMatches reports whether msg is a review key.
 func (m *Model) reviewMatches(msg tea.KeyPressMsg) bool {
-	k := m.c.keys
+	k := m.c.Keys
 	return key.Matches(msg, k.ReviewAccept, k.ReviewAcceptAll, k.ReviewNext, k.ReviewPrev)
 }
 
@@ -329,9 +283,9 @@ func (m *Model) acceptImported(all bool) tea.Cmd {
 		}
 		if !t.sel && !onImported {
 			if sp, ok := a.cursorSpan(); ok {
-				m.message = describeSpan(sp) + " was not imported: nothing to accept (" + keyName(m.c.keys.ReviewNext) + " goes to the next imported one)"
+				m.message = describeSpan(sp) + " was not imported: nothing to accept (" + ui.KeyName(m.c.Keys.ReviewNext) + " goes to the next imported one)"
 			} else if a.unreviewed() > 0 {
-				m.message = "Nothing imported here: " + keyName(m.c.keys.ReviewNext) + " goes to the next imported annotation"
+				m.message = "Nothing imported here: " + ui.KeyName(m.c.Keys.ReviewNext) + " goes to the next imported annotation"
 			} else {
 				m.message = "Nothing imported to review in this article"
 			}
@@ -383,7 +337,7 @@ func (m *Model) acceptImported(all bool) tea.Cmd {
 		}
 		j.done = "Accepted " + what
 		if left := countUnreviewed(doc) - n; left > 0 {
-			j.done += fmt.Sprintf("; %d imported left to review (%s next)", left, keyName(m.c.keys.ReviewNext))
+			j.done += fmt.Sprintf("; %d imported left to review (%s next)", left, ui.KeyName(m.c.Keys.ReviewNext))
 		} else {
 			j.done += "; nothing imported left to review here"
 		}
@@ -558,12 +512,12 @@ func loadReviewCounts(st data.Store) tea.Cmd {
 // reviewBadge is the list's review column for an article with n imported
 // annotations to review: "↓12" in w cells ("" and 0 when n is 0 — the
 // column then takes no room).
-func reviewBadge(st Styles, n, w int) string {
+func reviewBadge(st ui.Styles, n, w int) string {
 	if n <= 0 || w <= 0 {
 		return strings.Repeat(" ", max(0, w))
 	}
 	s := st.Review.MarkCh + fmt.Sprint(min(n, 999))
-	return st.Review.mark.render(fit(s, w))
+	return st.Review.MarkPaint.Render(ui.Fit(s, w))
 }
 
 // setUnreviewed keeps the count of article id from its re-read document.
@@ -608,7 +562,7 @@ func (m *Model) reviewBadgeOf(i int) (string, int) {
 	if w == 0 {
 		return "", 0
 	}
-	return reviewBadge(m.c.styles, m.sess.unreviewed[m.src.Item(i).ID], w), w
+	return reviewBadge(m.c.Styles, m.sess.unreviewed[m.src.Item(i).ID], w), w
 }
 
 // reviewShortHelp and reviewHelp are the review keys for the help: the
@@ -617,11 +571,11 @@ func (m *Model) reviewShortHelp() []key.Binding {
 	if m.ann.unreviewed() == 0 {
 		return nil
 	}
-	k := m.c.keys
+	k := m.c.Keys
 	return []key.Binding{k.ReviewNext, k.ReviewAccept, k.ReviewAcceptAll}
 }
 
 func (m *Model) reviewHelp() []key.Binding {
-	k := m.c.keys
+	k := m.c.Keys
 	return []key.Binding{k.ReviewNext, k.ReviewPrev, k.ReviewAccept, k.ReviewAcceptAll} // reject is Delete, listed with the entity keys
 }

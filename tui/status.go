@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"storydesk/model"
+	"storydesk/tui/ui"
 )
 
 // statusInfo is what the status bar shows; the root fills it each frame.
@@ -53,14 +54,14 @@ type statusInfo struct {
 // statusView lays the bar out in w cells. When the terminal is narrow,
 // segments are dropped by priority, counters and progress first; a message
 // is shortened rather than dropped.
-func statusView(st Styles, w int, s statusInfo) string {
+func statusView(st ui.Styles, w int, s statusInfo) string {
 	line, _ := statusLine(st, w, s)
 	return line
 }
 
 // statusLine is statusView, also saying whether the message was cut (it
 // then ends with a pointer to the key that shows it in full).
-func statusLine(st Styles, w int, s statusInfo) (string, bool) {
+func statusLine(st ui.Styles, w int, s statusInfo) (string, bool) {
 	if w <= 0 {
 		return "", s.message != ""
 	}
@@ -69,82 +70,82 @@ func statusLine(st Styles, w int, s statusInfo) (string, bool) {
 		priority int  // lower survives longer
 		isMsg    bool // the message: shortened before it is dropped
 	}
-	segs := []seg{{text: st.p.statusMode.render(" " + s.mode + " "), priority: 0}}
+	segs := []seg{{text: st.P.StatusMode.Render(" " + s.mode + " "), priority: 0}}
 	if s.saving {
-		segs = append(segs, seg{text: st.p.statusWarn.render("saving…"), priority: 0})
+		segs = append(segs, seg{text: st.P.StatusWarn.Render("saving…"), priority: 0})
 	}
 	if s.storeNote != "" {
-		segs = append(segs, seg{text: st.p.statusWarn.render(s.storeNote), priority: 1})
+		segs = append(segs, seg{text: st.P.StatusWarn.Render(s.storeNote), priority: 1})
 	}
 	if s.gone {
-		segs = append(segs, seg{text: st.p.changed.render(st.ChangedMark + " gone from disk"), priority: 1})
+		segs = append(segs, seg{text: st.P.Changed.Render(st.ChangedMark + " gone from disk"), priority: 1})
 	} else if s.changed {
-		segs = append(segs, seg{text: st.p.changed.render(st.ChangedMark + " changed on disk"), priority: 1})
+		segs = append(segs, seg{text: st.P.Changed.Render(st.ChangedMark + " changed on disk"), priority: 1})
 	}
 	if s.span != "" {
-		segs = append(segs, seg{text: st.p.statusBar.render(cleanLine(s.span)), priority: 1})
+		segs = append(segs, seg{text: st.P.StatusBar.Render(ui.CleanLine(s.span)), priority: 1})
 	}
-	segs = append(segs, seg{text: st.p.statusBar.render(fmt.Sprintf("%d/%d", s.pos, s.n)), priority: 3})
+	segs = append(segs, seg{text: st.P.StatusBar.Render(fmt.Sprintf("%d/%d", s.pos, s.n)), priority: 3})
 	if s.percent >= 0 {
-		segs = append(segs, seg{text: st.p.statusBar.render(fmt.Sprintf("%d%%", s.percent)), priority: 3})
+		segs = append(segs, seg{text: st.P.StatusBar.Render(fmt.Sprintf("%d%%", s.percent)), priority: 3})
 	}
 	if s.store {
-		p := fmt.Sprintf("%s/%s done", commas(s.doneN), commas(s.live))
+		p := fmt.Sprintf("%s/%s done", ui.Commas(s.doneN), ui.Commas(s.live))
 		switch s.status {
 		case model.StatusDone:
 			p = st.BadgeDone + " " + p
 		case model.StatusInProgress:
 			p = st.BadgeActive + " " + p
 		}
-		segs = append(segs, seg{text: st.p.statusDim.render(p), priority: 4})
+		segs = append(segs, seg{text: st.P.StatusDim.Render(p), priority: 4})
 	}
 	if s.scan != "" {
-		segs = append(segs, seg{text: st.p.statusDim.render(s.scan), priority: 2})
+		segs = append(segs, seg{text: st.P.StatusDim.Render(s.scan), priority: 2})
 	}
 	if s.loading {
 		bar := ""
 		if w >= 60 {
-			bar = progressBar(st, 12, s.done, s.total) + st.p.statusBar.render(" ")
+			bar = progressBar(st, 12, s.done, s.total) + st.P.StatusBar.Render(" ")
 		}
-		segs = append(segs, seg{text: bar + st.p.statusDim.render(fmt.Sprintf("reading %s/%s", commas(s.done), commas(s.total))), priority: 4})
+		segs = append(segs, seg{text: bar + st.P.StatusDim.Render(fmt.Sprintf("reading %s/%s", ui.Commas(s.done), ui.Commas(s.total))), priority: 4})
 	}
 	if s.dupStage != "" {
 		bar := ""
 		if w >= 60 {
-			bar = progressBar(st, 8, s.dupDone, s.dupTotal) + st.p.statusBar.render(" ")
+			bar = progressBar(st, 8, s.dupDone, s.dupTotal) + st.P.StatusBar.Render(" ")
 		}
-		segs = append(segs, seg{text: bar + st.p.statusDim.render(fmt.Sprintf("copies: %s %s/%s", s.dupStage, commas(s.dupDone), commas(s.dupTotal))), priority: 4})
+		segs = append(segs, seg{text: bar + st.P.StatusDim.Render(fmt.Sprintf("copies: %s %s/%s", s.dupStage, ui.Commas(s.dupDone), ui.Commas(s.dupTotal))), priority: 4})
 	}
 	if s.export != "" {
 		bar, count := "", ""
 		if s.exportTotal > 0 {
 			if w >= 60 {
-				bar = progressBar(st, 8, s.exportDone, s.exportTotal) + st.p.statusBar.render(" ")
+				bar = progressBar(st, 8, s.exportDone, s.exportTotal) + st.P.StatusBar.Render(" ")
 			}
-			count = fmt.Sprintf(" %s/%s", commas(s.exportDone), commas(s.exportTotal))
+			count = fmt.Sprintf(" %s/%s", ui.Commas(s.exportDone), ui.Commas(s.exportTotal))
 		}
-		segs = append(segs, seg{text: bar + st.p.statusDim.render(s.export+count), priority: 1})
+		segs = append(segs, seg{text: bar + st.P.StatusDim.Render(s.export+count), priority: 1})
 	}
 	if s.dupNote != "" {
-		segs = append(segs, seg{text: st.p.statusDim.render(s.dupNote), priority: 3})
+		segs = append(segs, seg{text: st.P.StatusDim.Render(s.dupNote), priority: 3})
 	}
 	if s.skipped > 0 {
-		segs = append(segs, seg{text: st.p.statusWarn.render(fmt.Sprintf("%s skipped", commas(s.skipped))) + st.p.statusDim.render(" (!)"), priority: 1})
+		segs = append(segs, seg{text: st.P.StatusWarn.Render(fmt.Sprintf("%s skipped", ui.Commas(s.skipped))) + st.P.StatusDim.Render(" (!)"), priority: 1})
 	}
 	if s.message != "" {
 		// Messages answer what the user just did (a refusal, an undo), so
 		// they outlive the counters when the bar is narrow.
-		segs = append(segs, seg{text: st.p.statusMsg.render(cleanLine(s.message)), priority: 2, isMsg: true})
+		segs = append(segs, seg{text: st.P.StatusMsg.Render(ui.CleanLine(s.message)), priority: 2, isMsg: true})
 	}
 	cut := false
-	sep := st.p.statusBar.render("  ")
+	sep := st.P.StatusBar.Render("  ")
 	width := func(ss []seg) int {
 		n := 0
 		for i, x := range ss {
 			if i > 0 {
 				n += 2
 			}
-			n += textWidth(x.text)
+			n += ui.TextWidth(x.text)
 		}
 		return n
 	}
@@ -165,7 +166,7 @@ func statusLine(st Styles, w int, s statusInfo) (string, bool) {
 				continue
 			}
 			over := width(segs) - w
-			tw := textWidth(x.text)
+			tw := ui.TextWidth(x.text)
 			if over <= 0 || tw-over < least {
 				continue
 			}
@@ -173,8 +174,8 @@ func statusLine(st Styles, w int, s statusInfo) (string, bool) {
 			for _, h := range moreHints(s.more) {
 				// The pointer is worth its cells only while the message
 				// keeps most of its room.
-				if hw := textWidth(h); room-hw >= max(least, hintKeeps[hw > 4]) {
-					segs[i].text = ansi.Truncate(x.text, room-hw, "…") + st.p.statusDim.render(h)
+				if hw := ui.TextWidth(h); room-hw >= max(least, hintKeeps[hw > 4]) {
+					segs[i].text = ansi.Truncate(x.text, room-hw, "…") + st.P.StatusDim.Render(h)
 					cut = true
 					break
 				}
@@ -205,11 +206,11 @@ func statusLine(st Styles, w int, s statusInfo) (string, bool) {
 		parts[i] = x.text
 	}
 	line := strings.Join(parts, sep)
-	lw := textWidth(line)
+	lw := ui.TextWidth(line)
 	if lw > w {
 		return ansi.Truncate(line, w, ""), cut || s.message != ""
 	}
-	return line + st.p.statusBar.render(strings.Repeat(" ", w-lw)), cut
+	return line + st.P.StatusBar.Render(strings.Repeat(" ", w-lw)), cut
 }
 
 // hintKeeps is how many cells of a cut message must remain beside the
@@ -225,10 +226,10 @@ func moreHints(key string) []string {
 	return []string{" (" + key + " for details)", " (" + key + ")"}
 }
 
-func progressBar(st Styles, w, done, total int) string {
+func progressBar(st ui.Styles, w, done, total int) string {
 	if total <= 0 {
 		total = 1
 	}
-	full := clampInt(done*w/total, 0, w)
-	return st.p.barFull.render(strings.Repeat(st.BarFullCh, full)) + st.p.barEmpty.render(strings.Repeat(st.BarEmptyCh, w-full))
+	full := ui.ClampInt(done*w/total, 0, w)
+	return st.P.BarFull.Render(strings.Repeat(st.BarFullCh, full)) + st.P.BarEmpty.Render(strings.Repeat(st.BarEmptyCh, w-full))
 }

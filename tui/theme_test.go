@@ -8,6 +8,8 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
+
+	"storydesk/tui/ui"
 )
 
 // themeScreens walks a colour reader over the sample corpus (with a store)
@@ -51,9 +53,9 @@ func termDefault(isDark bool) color.Color {
 // gutter) and returns the cells of its title.
 func selectedRow(t *testing.T, m *Model) []cell {
 	t.Helper()
-	for _, l := range splitLines(content(m)) {
+	for _, l := range ui.SplitLines(content(m)) {
 		cells := cellsOf(t, l)
-		if len(cells) > 4 && cells[1].text == m.c.styles.Marker {
+		if len(cells) > 4 && cells[1].text == m.c.Styles.Marker {
 			return cells[4 : 4+10]
 		}
 	}
@@ -95,18 +97,18 @@ func TestLightAndDarkPalettes(t *testing.T) {
 				send(t, m, tea.BackgroundColorMsg{Color: color.White}) // so dark is a change
 			}
 			send(t, m, tea.BackgroundColorMsg{Color: bg})
-			if m.c.noColor || m.c.isDark != isDark {
-				t.Fatalf("noColor %v isDark %v after a %v background", m.c.noColor, m.c.isDark, bg)
+			if m.c.NoColor || m.c.IsDark != isDark {
+				t.Fatalf("noColor %v isDark %v after a %v background", m.c.NoColor, m.c.IsDark, bg)
 			}
 			want := map[bool]string{true: "dark", false: "light"}[isDark]
-			if m.c.styles.Glamour != want || m.detail.shown.style != want {
-				t.Fatalf("glamour style %q, article rendered in %q; want %q", m.c.styles.Glamour, m.detail.shown.style, want)
+			if m.c.Styles.Glamour != want || m.detail.shown.style != want {
+				t.Fatalf("glamour style %q, article rendered in %q; want %q", m.c.Styles.Glamour, m.detail.shown.style, want)
 			}
 			// The selected row is drawn in the palette's colours.
 			row := selectedRow(t, m)
 			fg, sbg := row[0].fg, row[0].bg
-			if !sameColor(fg, m.c.styles.RowSelected.GetForeground()) || !sameColor(sbg, m.c.styles.RowSelected.GetBackground()) {
-				t.Fatalf("selected row drawn %v on %v, the style says %v on %v", fg, sbg, m.c.styles.RowSelected.GetForeground(), m.c.styles.RowSelected.GetBackground())
+			if !sameColor(fg, m.c.Styles.RowSelected.GetForeground()) || !sameColor(sbg, m.c.Styles.RowSelected.GetBackground()) {
+				t.Fatalf("selected row drawn %v on %v, the style says %v on %v", fg, sbg, m.c.Styles.RowSelected.GetForeground(), m.c.Styles.RowSelected.GetBackground())
 			}
 			if r := contrast(fg, sbg); r < 4.5 {
 				t.Errorf("selected row contrast %.2f", r)
@@ -122,7 +124,7 @@ func TestLightAndDarkPalettes(t *testing.T) {
 			dfg := termDefault(isDark)
 			themeScreens(t, m, func(name string) {
 				low := map[string]bool{}
-				for y, l := range splitLines(content(m)) {
+				for y, l := range ui.SplitLines(content(m)) {
 					for x, c := range cellsOf(t, l) {
 						r := []rune(c.text)
 						if len(r) == 0 || !unicode.IsLetter(r[0]) && !unicode.IsDigit(r[0]) || c.faint {

@@ -144,7 +144,7 @@ func cornerAt(m *Model, x int) string {
 func TestFocusSwitch(t *testing.T) {
 	m := start(t, fixtureSource(10, -1), 120, 30)
 	lw := m.list.w
-	focusedCorner := m.c.styles.BoxFocused.tl
+	focusedCorner := m.c.Styles.BoxFocused.TL
 	if cornerAt(m, 0) != focusedCorner || cornerAt(m, lw) == focusedCorner {
 		t.Fatal("list should be focused at start")
 	}
@@ -350,12 +350,12 @@ func TestRawToggle(t *testing.T) {
 		t.Fatalf("removed lines and reasons not shown:\n%s", p)
 	}
 	// Removed text is struck through; kept text is not.
-	st := m.c.styles
-	if !strings.Contains(content(m), st.p.rawRemoved.render("Photo: Harbour Gazette staff")) {
+	st := m.c.Styles
+	if !strings.Contains(content(m), st.P.RawRemoved.Render("Photo: Harbour Gazette staff")) {
 		t.Fatal("caption not styled as removed")
 	}
 	kept := strings.SplitN(m.detail.art.Text, " ", 2)[0]
-	if strings.Contains(content(m), st.p.rawRemoved.render(kept)) {
+	if strings.Contains(content(m), st.P.RawRemoved.Render(kept)) {
 		t.Fatal("kept text styled as removed")
 	}
 	press(t, m, "r")
@@ -622,12 +622,12 @@ func TestBackgroundColourRestyles(t *testing.T) {
 	m := NewFromSource(fixtureSource(4, -1), Options{})
 	send(t, m, tea.WindowSizeMsg{Width: 120, Height: 30})
 	drive(t, m, m.Init())
-	if m.c.styles.Glamour != "dark" || m.detail.shown.style != "dark" {
+	if m.c.Styles.Glamour != "dark" || m.detail.shown.style != "dark" {
 		t.Fatal("dark is the default before the terminal answers")
 	}
 	dark := content(m)
 	send(t, m, tea.BackgroundColorMsg{Color: color.White})
-	if m.c.isDark || m.c.styles.Glamour != "light" {
+	if m.c.IsDark || m.c.Styles.Glamour != "light" {
 		t.Fatal("light background not picked up")
 	}
 	if !m.detail.showing() || m.detail.shown.style != "light" {
@@ -641,7 +641,7 @@ func TestBackgroundColourRestyles(t *testing.T) {
 	send(t, m, tea.WindowSizeMsg{Width: 120, Height: 30})
 	drive(t, m, m.Init())
 	send(t, m, tea.BackgroundColorMsg{Color: color.White})
-	if m.c.styles.Glamour != "notty" || m.detail.shown.style != "notty" {
+	if m.c.Styles.Glamour != "notty" || m.detail.shown.style != "notty" {
 		t.Fatal("NO_COLOR must keep the notty style")
 	}
 }

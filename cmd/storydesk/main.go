@@ -27,6 +27,7 @@ import (
 	"storydesk/data"
 	"storydesk/model"
 	"storydesk/tui"
+	"storydesk/tui/ui"
 )
 
 // errUsage marks a bad command line: exit status 2, like flag's own errors.
@@ -202,7 +203,7 @@ func runTUI(args []string, stdin io.Reader, stderr io.Writer) error {
 	fs.Usage = func() {
 		usage(stderr)
 		fs.PrintDefaults()
-		k := tui.DefaultKeyMap()
+		k := ui.DefaultKeyMap()
 		fmt.Fprintf(stderr, "\nConfig file [keys] actions (action = [\"key\", ...]):\n  %s\n", strings.Join(k.ActionNames(), " "))
 	}
 	if err := fs.Parse(args); err != nil {
@@ -219,11 +220,11 @@ func runTUI(args []string, stdin io.Reader, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	keys := tui.DefaultKeyMap()
+	keys := ui.DefaultKeyMap()
 	if err := keys.Rebind(cfg.Keys); err != nil {
 		return fmt.Errorf("config %s: %w", cfg.Path, err)
 	}
-	if err := tui.CheckLabelColors(cfg.Colors); err != nil {
+	if err := ui.CheckLabelColors(cfg.Colors); err != nil {
 		return fmt.Errorf("config %s: %w", cfg.Path, err)
 	}
 	labelSet := cfg.Labels

@@ -1,4 +1,4 @@
-package tui
+package ui
 
 import (
 	"fmt"
@@ -12,16 +12,16 @@ import (
 	"storydesk/model"
 )
 
-// boxChars is one set of border runes. Focus is shown by colour and, without
+// BoxChars is one set of border runes. Focus is shown by colour and, without
 // colour, by a heavier set.
-type boxChars struct {
-	tl, tr, bl, br, h, v string
+type BoxChars struct {
+	TL, TR, BL, BR, H, V string
 }
 
 var (
-	thinBox  = boxChars{"╭", "╮", "╰", "╯", "─", "│"}
-	heavyBox = boxChars{"┏", "┓", "┗", "┛", "━", "┃"}
-	plainBox = boxChars{"┌", "┐", "└", "┘", "─", "│"}
+	thinBox  = BoxChars{"╭", "╮", "╰", "╯", "─", "│"}
+	heavyBox = BoxChars{"┏", "┓", "┗", "┛", "━", "┃"}
+	plainBox = BoxChars{"┌", "┐", "└", "┘", "─", "│"}
 )
 
 // Styles is every style the reader uses, built from one theme for a light or
@@ -32,8 +32,8 @@ type Styles struct {
 
 	Border        lipgloss.Style // blurred pane border
 	BorderFocused lipgloss.Style
-	Box           boxChars
-	BoxFocused    boxChars
+	Box           BoxChars
+	BoxFocused    BoxChars
 	Title         lipgloss.Style // pane title, blurred
 	TitleFocused  lipgloss.Style
 	TitleInfo     lipgloss.Style // right-hand side of a pane title ("12/340", "34%")
@@ -96,57 +96,57 @@ type Styles struct {
 	// Glamour is the glamour standard style for article text.
 	Glamour string
 
-	p    paints  // derived by NewStyles
-	ann  []paint // annotate paints, indexed as annStyle describes
-	qp   quotePaints
-	dp   dupPaints
+	P    Paints  // derived by NewStyles: the hot paths paint with these
+	Ann  []Paint // annotate paints, indexed as AnnBase describes
+	QP   QuotePaints
+	DP   DupPaints
 	dark bool
 }
 
-// paint is a style reduced to the SGR sequences around its text. The hot
+// Paint is a style reduced to the SGR sequences around its text. The hot
 // paths (rows, borders, raw spans, the status bar) paint one short line at a
 // time, where lipgloss.Style.Render's general machinery (wrapping,
 // alignment, per-rune underlines) costs more than the frame itself.
-type paint struct{ pre, post string }
+type Paint struct{ pre, post string }
 
-func newPaint(st lipgloss.Style) paint {
+func NewPaint(st lipgloss.Style) Paint {
 	out := st.Render("x")
 	i := strings.IndexByte(out, 'x') // SGR sequences never contain an x
 	if i < 0 {
-		return paint{}
+		return Paint{}
 	}
-	return paint{pre: out[:i], post: out[i+1:]}
+	return Paint{pre: out[:i], post: out[i+1:]}
 }
 
-func (p paint) render(s string) string {
+func (p Paint) Render(s string) string {
 	if p.pre == "" || s == "" {
 		return s
 	}
 	return p.pre + s + p.post
 }
 
-type paints struct {
-	border, borderFocused, title, titleFocused, titleInfo   paint
-	row, rowSelected, rowSelectedBlur, rowDim, rowPending   paint
-	filterPrompt, filterInfo, placeholder, errorText        paint
-	rawKept, rawRemoved, rawTag                             paint
-	statusBar, statusMode, statusDim, statusWarn, statusMsg paint
-	barFull, barEmpty, badge, changed                       paint
+type Paints struct {
+	Border, BorderFocused, Title, TitleFocused, TitleInfo   Paint
+	Row, RowSelected, RowSelectedBlur, RowDim, RowPending   Paint
+	FilterPrompt, FilterInfo, Placeholder, ErrorText        Paint
+	RawKept, RawRemoved, RawTag                             Paint
+	StatusBar, StatusMode, StatusDim, StatusWarn, StatusMsg Paint
+	BarFull, BarEmpty, Badge, Changed                       Paint
 }
 
 func (s *Styles) derive() {
-	s.p = paints{
-		border: newPaint(s.Border), borderFocused: newPaint(s.BorderFocused),
-		title: newPaint(s.Title), titleFocused: newPaint(s.TitleFocused), titleInfo: newPaint(s.TitleInfo),
-		row: newPaint(s.Row), rowSelected: newPaint(s.RowSelected), rowSelectedBlur: newPaint(s.RowSelectedBlur),
-		rowDim: newPaint(s.RowDim), rowPending: newPaint(s.RowPending),
-		filterPrompt: newPaint(s.FilterPrompt), filterInfo: newPaint(s.FilterInfo),
-		placeholder: newPaint(s.Placeholder), errorText: newPaint(s.Error),
-		rawKept: newPaint(s.RawKept), rawRemoved: newPaint(s.RawRemoved), rawTag: newPaint(s.RawTag),
-		statusBar: newPaint(s.StatusBar), statusMode: newPaint(s.StatusMode), statusDim: newPaint(s.StatusDim),
-		statusWarn: newPaint(s.StatusWarn), statusMsg: newPaint(s.StatusMsg),
-		barFull: newPaint(s.BarFull), barEmpty: newPaint(s.BarEmpty),
-		badge: newPaint(s.Badge), changed: newPaint(s.Changed),
+	s.P = Paints{
+		Border: NewPaint(s.Border), BorderFocused: NewPaint(s.BorderFocused),
+		Title: NewPaint(s.Title), TitleFocused: NewPaint(s.TitleFocused), TitleInfo: NewPaint(s.TitleInfo),
+		Row: NewPaint(s.Row), RowSelected: NewPaint(s.RowSelected), RowSelectedBlur: NewPaint(s.RowSelectedBlur),
+		RowDim: NewPaint(s.RowDim), RowPending: NewPaint(s.RowPending),
+		FilterPrompt: NewPaint(s.FilterPrompt), FilterInfo: NewPaint(s.FilterInfo),
+		Placeholder: NewPaint(s.Placeholder), ErrorText: NewPaint(s.Error),
+		RawKept: NewPaint(s.RawKept), RawRemoved: NewPaint(s.RawRemoved), RawTag: NewPaint(s.RawTag),
+		StatusBar: NewPaint(s.StatusBar), StatusMode: NewPaint(s.StatusMode), StatusDim: NewPaint(s.StatusDim),
+		StatusWarn: NewPaint(s.StatusWarn), StatusMsg: NewPaint(s.StatusMsg),
+		BarFull: NewPaint(s.BarFull), BarEmpty: NewPaint(s.BarEmpty),
+		Badge: NewPaint(s.Badge), Changed: NewPaint(s.Changed),
 	}
 	s.deriveQuotes()
 	s.deriveDups()
@@ -383,51 +383,51 @@ func (s Styles) WithLabels(labels []string, colors map[string]string) Styles {
 
 // The annotate view's style indices, as passed to layout.RenderLine: 0 is
 // plain text, 1…L the labels, L+1 a label not in the set, L+2 the selection;
-// adding annBase(L) to any of them puts the cursor on it, and adding
-// 2·annBase(L) times a quote layer (qLayerSuggested, qLayerAccepted) puts
-// it inside a quotation, and adding annImported(L) marks it imported and not
+// adding AnnBase(L) to any of them puts the cursor on it, and adding
+// 2·AnnBase(L) times a quote layer (QLayerSuggested, QLayerAccepted) puts
+// it inside a quotation, and adding AnnImported(L) marks it imported and not
 // reviewed yet.
-func annBase(nLabels int) int { return nLabels + 3 }
+func AnnBase(nLabels int) int { return nLabels + 3 }
 
 func (s *Styles) deriveAnn() {
 	n := len(s.Spans)
-	base := make([]lipgloss.Style, annBase(n))
+	base := make([]lipgloss.Style, AnnBase(n))
 	base[0] = lipgloss.NewStyle()
 	copy(base[1:], s.Spans)
 	base[n+1] = s.SpanOther
 	base[n+2] = s.Selection
 	per := 2 * len(base)
-	s.ann = make([]paint, 2*quoteLayers*per)
+	s.Ann = make([]Paint, 2*QuoteLayers*per)
 	for imp := 0; imp < 2; imp++ {
-		for layer := 0; layer < quoteLayers; layer++ {
-			at := (imp*quoteLayers + layer) * per
+		for layer := 0; layer < QuoteLayers; layer++ {
+			at := (imp*QuoteLayers + layer) * per
 			for i, st := range base {
 				st = s.Quotes.layer(st, i, layer)
 				if imp == 1 {
 					st = s.Review.over(st, i > 0 && i <= n+1)
 				}
 				if i > 0 || layer > 0 || imp > 0 {
-					s.ann[at+i] = newPaint(st)
+					s.Ann[at+i] = NewPaint(st)
 				}
 				cur := st.Reverse(true)
 				if s.NoColor && i == n+2 {
 					cur = st.Bold(true) // reverse already marks the selection
 				}
-				s.ann[at+len(base)+i] = newPaint(cur)
+				s.Ann[at+len(base)+i] = NewPaint(cur)
 			}
 		}
 	}
 }
 
-// annPainters returns RenderLine's style functions.
-func (s *Styles) annPainters() []func(string) string {
-	out := make([]func(string) string, len(s.ann))
-	for i := range s.ann {
+// AnnPainters returns RenderLine's style functions.
+func (s *Styles) AnnPainters() []func(string) string {
+	out := make([]func(string) string, len(s.Ann))
+	for i := range s.Ann {
 		if i == 0 {
 			continue
 		}
-		p := s.ann[i]
-		out[i] = p.render
+		p := s.Ann[i]
+		out[i] = p.Render
 	}
 	return out
 }

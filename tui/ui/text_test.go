@@ -1,4 +1,4 @@
-package tui
+package ui
 
 import (
 	"math/rand/v2"
@@ -17,8 +17,8 @@ func TestTextWidthMatchesAnsi(t *testing.T) {
 			b.WriteString(pieces[r.IntN(len(pieces))])
 		}
 		s := b.String()
-		if got, want := textWidth(s), ansi.StringWidth(s); got != want {
-			t.Fatalf("textWidth(%q) = %d, ansi.StringWidth = %d", s, got, want)
+		if got, want := TextWidth(s), ansi.StringWidth(s); got != want {
+			t.Fatalf("TextWidth(%q) = %d, ansi.StringWidth = %d", s, got, want)
 		}
 	}
 }
@@ -26,12 +26,12 @@ func TestTextWidthMatchesAnsi(t *testing.T) {
 func TestFitAndTruncateWideText(t *testing.T) {
 	for _, s := range []string{"宽字符标题宽字符标题", "emoji 🎉🎉🎉 tail", "plain ascii title here", "e\u0301e\u0301e\u0301 combining"} {
 		for w := 0; w < 16; w++ {
-			f := fit(s, w)
+			f := Fit(s, w)
 			if got := ansi.StringWidth(f); got != w {
-				t.Fatalf("fit(%q, %d) is %d cells: %q", s, w, got, f)
+				t.Fatalf("Fit(%q, %d) is %d cells: %q", s, w, got, f)
 			}
-			if tr := truncate(s, w); ansi.StringWidth(tr) > w {
-				t.Fatalf("truncate(%q, %d) = %q", s, w, tr)
+			if tr := Truncate(s, w); ansi.StringWidth(tr) > w {
+				t.Fatalf("Truncate(%q, %d) = %q", s, w, tr)
 			}
 		}
 	}
@@ -39,26 +39,8 @@ func TestFitAndTruncateWideText(t *testing.T) {
 
 func TestCommas(t *testing.T) {
 	for n, want := range map[int]string{0: "0", 999: "999", 1000: "1,000", 100000: "100,000", 1234567: "1,234,567", -4200: "-4,200"} {
-		if got := commas(n); got != want {
-			t.Errorf("commas(%d) = %q, want %q", n, got, want)
+		if got := Commas(n); got != want {
+			t.Errorf("Commas(%d) = %q, want %q", n, got, want)
 		}
-	}
-}
-
-func TestLRU(t *testing.T) {
-	c := newLRU[int, string](2)
-	c.put(1, "a")
-	c.put(2, "b")
-	c.get(1) // 1 is now the most recent
-	c.put(3, "c")
-	if _, ok := c.get(2); ok {
-		t.Fatal("least recently used entry not evicted")
-	}
-	if v, ok := c.get(1); !ok || v != "a" {
-		t.Fatal("recent entry evicted")
-	}
-	c.put(1, "A")
-	if v, _ := c.get(1); v != "A" || c.len() != 2 {
-		t.Fatal("update failed")
 	}
 }

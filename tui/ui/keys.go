@@ -1,4 +1,4 @@
-package tui
+package ui
 
 import "charm.land/bubbles/v2/key"
 
@@ -234,11 +234,34 @@ func defaultLabelKeys() [9]key.Binding {
 	return b
 }
 
-// helpKeys is a help.KeyMap assembled by the root for the current state.
-type helpKeys struct {
-	short []key.Binding
-	full  [][]key.Binding
+// InputKeyMap is the line editing inside the filter.
+type InputKeyMap struct {
+	Left       key.Binding
+	Right      key.Binding
+	Home       key.Binding
+	End        key.Binding
+	DeleteBack key.Binding
+	DeleteFwd  key.Binding
+	DeleteWord key.Binding
+	DeleteLine key.Binding
+	DeleteEnd  key.Binding
+	WordLeft   key.Binding
+	WordRight  key.Binding
 }
 
-func (h helpKeys) ShortHelp() []key.Binding  { return h.short }
-func (h helpKeys) FullHelp() [][]key.Binding { return h.full }
+// DefaultInputKeyMap is readline-like editing.
+func DefaultInputKeyMap() InputKeyMap {
+	return InputKeyMap{
+		Left:       key.NewBinding(key.WithKeys("left", "ctrl+b")),
+		Right:      key.NewBinding(key.WithKeys("right", "ctrl+f")),
+		Home:       key.NewBinding(key.WithKeys("home", "ctrl+a")),
+		End:        key.NewBinding(key.WithKeys("end", "ctrl+e")),
+		DeleteBack: key.NewBinding(key.WithKeys("backspace", "ctrl+h")),
+		DeleteFwd:  key.NewBinding(key.WithKeys("delete", "ctrl+d")),
+		DeleteWord: key.NewBinding(key.WithKeys("ctrl+w", "alt+backspace")),
+		DeleteLine: key.NewBinding(key.WithKeys("ctrl+u")),
+		DeleteEnd:  key.NewBinding(key.WithKeys("ctrl+k")),
+		WordLeft:   key.NewBinding(key.WithKeys("alt+left", "ctrl+left", "alt+b")),
+		WordRight:  key.NewBinding(key.WithKeys("alt+right", "ctrl+right", "alt+f")),
+	}
+}

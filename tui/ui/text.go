@@ -1,43 +1,25 @@
-package tui
+package ui
 
 import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
 
+	"charm.land/bubbles/v2/key"
 	"github.com/charmbracelet/x/ansi"
 
 	"storydesk/model"
 )
 
-// common is the context every component shares: terminal size, styles,
-// bindings and background. Components hold a pointer to the root's copy, so a
-// background-colour answer restyles everything at once.
-type common struct {
-	width, height int
-	isDark        bool
-	noColor       bool
-	styles        Styles
-	keys          KeyMap
-	labels        []string          // the label set, keys 1–9 in order
-	colors        map[string]string // label colours from the config file
-}
-
-// restyle rebuilds the styles after the background is known.
-func (c *common) restyle(isDark bool) {
-	c.isDark = isDark
-	c.styles = NewStyles(isDark, c.noColor).WithLabels(c.labels, c.colors)
-}
-
 // cleanLine is the view-boundary defence for any one-line text we did not
 // produce: it has been sanitised at load, but running SanitizeLine again is
 // cheap and guarantees no control reaches the terminal.
-func cleanLine(s string) string { return model.SanitizeLine(s) }
+func CleanLine(s string) string { return model.SanitizeLine(s) }
 
 // unsafeRune reports a rune that must never be written to the terminal as
 // text: C0 controls other than newline and tab, DEL, C1 controls, bidi
 // overrides and isolates, and the BOM.
-func unsafeRune(r rune) bool {
+func UnsafeRune(r rune) bool {
 	switch {
 	case r == '\n' || r == '\t':
 		return false
@@ -53,7 +35,7 @@ func unsafeRune(r rune) bool {
 // of: ASCII, SGR styling, box drawing, blocks and common punctuation (all one
 // cell, none combining). Grapheme segmentation is otherwise the largest cost
 // of a frame; anything else falls back to it.
-func textWidth(s string) int {
+func TextWidth(s string) int {
 	n := 0
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -107,25 +89,25 @@ func oneCell(r rune) bool {
 
 // truncate cuts s (which may hold SGR styling) to at most w cells, ending in
 // an ellipsis when something was cut. Wide runes are measured, never split.
-func truncate(s string, w int) string {
+func Truncate(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	if textWidth(s) <= w {
+	if TextWidth(s) <= w {
 		return s
 	}
 	return ansi.Truncate(s, w, "…")
 }
 
 // fit truncates s to w cells and pads it with spaces to exactly w.
-func fit(s string, w int) string {
+func Fit(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	n := textWidth(s)
+	n := TextWidth(s)
 	if n > w {
 		s = ansi.Truncate(s, w, "…")
-		n = textWidth(s)
+		n = TextWidth(s)
 	}
 	if n < w {
 		s += strings.Repeat(" ", w-n)
@@ -134,17 +116,17 @@ func fit(s string, w int) string {
 }
 
 // padLeft right-aligns s in w cells (truncating when it does not fit).
-func padLeft(s string, w int) string {
-	n := textWidth(s)
+func PadLeft(s string, w int) string {
+	n := TextWidth(s)
 	if n >= w {
-		return truncate(s, w)
+		return Truncate(s, w)
 	}
 	return strings.Repeat(" ", w-n) + s
 }
 
 // clampView is the last line of defence for the whole frame: no line wider
 // than the terminal, never more lines than its height.
-func clampView(s string, w, h int) string {
+func ClampView(s string, w, h int) string {
 	if w <= 0 || h <= 0 {
 		return ""
 	}
@@ -154,7 +136,7 @@ func clampView(s string, w, h int) string {
 	}
 	for i, l := range lines {
 		// A cell is at least one byte, so short lines need no measuring.
-		if len(l) > w && textWidth(l) > w {
+		if len(l) > w && TextWidth(l) > w {
 			lines[i] = ansi.Truncate(l, w, "")
 		}
 	}
@@ -164,7 +146,7 @@ func clampView(s string, w, h int) string {
 // box draws a bordered pane of exactly w×h cells around content lines, with a
 // title on the left of the top border and info on its right. Lines are
 // truncated and padded to the inner width; missing lines are blank.
-func box(st Styles, focused bool, title, info string, content []string, w, h int) string {
+func Box(st Styles, focused bool, title, info string, content []string, w, h int) string {
 	if w <= 0 || h <= 0 {
 		return ""
 	}
@@ -173,76 +155,157 @@ func box(st Styles, focused bool, title, info string, content []string, w, h int
 		out := make([]string, h)
 		for i := range out {
 			if i < len(content) {
-				out[i] = fit(content[i], w)
+				out[i] = Fit(content[i], w)
 			} else {
 				out[i] = strings.Repeat(" ", w)
 			}
 		}
 		return strings.Join(out, "\n")
 	}
-	bp, ch, tp := st.p.border, st.Box, st.p.title
+	bp, ch, tp := st.P.Border, st.Box, st.P.Title
 	if focused {
-		bp, ch, tp = st.p.borderFocused, st.BoxFocused, st.p.titleFocused
+		bp, ch, tp = st.P.BorderFocused, st.BoxFocused, st.P.TitleFocused
 	}
 	inner := w - 2
 
 	// Top border: ╭─ Title ──── info ─╮, shrinking gracefully.
 	var top strings.Builder
-	top.WriteString(bp.render(ch.tl))
+	top.WriteString(bp.Render(ch.TL))
 	avail := inner
 	var titleSeg, infoSeg string
-	if info != "" && avail >= textWidth(info)+4 {
+	if info != "" && avail >= TextWidth(info)+4 {
 		infoSeg = " " + info + " "
-		avail -= textWidth(infoSeg) + 1
+		avail -= TextWidth(infoSeg) + 1
 	}
 	if title != "" && avail >= 4 {
-		t := truncate(title, avail-3)
+		t := Truncate(title, avail-3)
 		titleSeg = " " + t + " "
 	}
 	used := 0
 	if titleSeg != "" {
-		top.WriteString(bp.render(ch.h))
-		top.WriteString(tp.render(titleSeg))
-		used += 1 + textWidth(titleSeg)
+		top.WriteString(bp.Render(ch.H))
+		top.WriteString(tp.Render(titleSeg))
+		used += 1 + TextWidth(titleSeg)
 	}
 	rest := inner - used
 	if infoSeg != "" {
-		rest -= textWidth(infoSeg) + 1
+		rest -= TextWidth(infoSeg) + 1
 	}
 	if rest > 0 {
-		top.WriteString(bp.render(strings.Repeat(ch.h, rest)))
+		top.WriteString(bp.Render(strings.Repeat(ch.H, rest)))
 	}
 	if infoSeg != "" {
-		top.WriteString(st.p.titleInfo.render(infoSeg))
-		top.WriteString(bp.render(ch.h))
+		top.WriteString(st.P.TitleInfo.Render(infoSeg))
+		top.WriteString(bp.Render(ch.H))
 	}
-	top.WriteString(bp.render(ch.tr))
+	top.WriteString(bp.Render(ch.TR))
 
 	lines := make([]string, 0, h)
 	lines = append(lines, top.String())
-	side := bp.render(ch.v)
+	side := bp.Render(ch.V)
 	blank := strings.Repeat(" ", inner)
 	for i := 0; i < h-2; i++ {
 		body := blank
 		if i < len(content) {
-			body = fit(content[i], inner)
+			body = Fit(content[i], inner)
 		}
 		lines = append(lines, side+body+side)
 	}
-	lines = append(lines, bp.render(ch.bl+strings.Repeat(ch.h, inner)+ch.br))
+	lines = append(lines, bp.Render(ch.BL+strings.Repeat(ch.H, inner)+ch.BR))
 	return strings.Join(lines, "\n")
 }
 
-func splitLines(s string) []string { return strings.Split(s, "\n") }
+func SplitLines(s string) []string { return strings.Split(s, "\n") }
 
 // commas formats n with thousands separators: 100000 → "100,000".
-func commas(n int) string {
+func Commas(n int) string {
 	s := fmt.Sprint(n)
 	if n < 0 {
-		return "-" + commas(-n)
+		return "-" + Commas(-n)
 	}
 	for i := len(s) - 3; i > 0; i -= 3 {
 		s = s[:i] + "," + s[i:]
 	}
 	return s
+}
+
+func ClampInt(v, lo, hi int) int {
+	if hi < lo {
+		return lo
+	}
+	return min(hi, max(lo, v))
+}
+
+func Plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+// clip shortens s to n code points for messages, as one clean line.
+func Clip(s string, n int) string {
+	s = CleanLine(strings.Join(strings.Fields(s), " "))
+	rs := []rune(s)
+	if len(rs) <= n {
+		return s
+	}
+	return string(rs[:n-1]) + "…"
+}
+
+// wrapPlain sanitises untrusted one-line text and wraps it to w cells,
+// preferring spaces, then path and option separators (not the dot of an
+// extension), then any grapheme.
+func WrapPlain(s string, w int) []string {
+	s = CleanLine(s)
+	if s == "" {
+		return nil
+	}
+	return strings.Split(ansi.Wrap(s, max(1, w), "/\\:,;=_"), "\n")
+}
+
+// wrapHanging is wrapPlain with every line after the first indented by
+// indent cells (when w leaves room for it), so one entry of a list reads as
+// one block.
+func WrapHanging(s string, w, indent int) []string {
+	lines := WrapPlain(s, w)
+	if len(lines) < 2 || w <= 2*indent {
+		return lines
+	}
+	clean := CleanLine(s)
+	if !strings.HasPrefix(clean, lines[0]) {
+		return lines
+	}
+	rest := WrapPlain(strings.TrimLeft(clean[len(lines[0]):], " "), w-indent)
+	pad := strings.Repeat(" ", indent)
+	for i := range rest {
+		rest[i] = pad + rest[i]
+	}
+	return append(lines[:1], rest...)
+}
+
+// keyName is a binding's first key, for messages.
+func KeyName(b key.Binding) string {
+	if ks := b.Keys(); len(ks) > 0 {
+		return ks[0]
+	}
+	return "?"
+}
+
+// joinColumns puts two blocks of equal height side by side.
+func JoinColumns(a, b string) string {
+	al, bl := SplitLines(a), SplitLines(b)
+	n := max(len(al), len(bl))
+	out := make([]string, n)
+	for i := range out {
+		var l, r string
+		if i < len(al) {
+			l = al[i]
+		}
+		if i < len(bl) {
+			r = bl[i]
+		}
+		out[i] = l + r
+	}
+	return strings.Join(out, "\n")
 }

@@ -1,0 +1,20 @@
+package ui
+
+// Context is what every component shares: terminal size, styles,
+// bindings and background. Components hold a pointer to the root's copy, so a
+// background-colour answer restyles everything at once.
+type Context struct {
+	Width, Height int
+	IsDark        bool
+	NoColor       bool
+	Styles        Styles
+	Keys          KeyMap
+	Labels        []string          // the label set, keys 1–9 in order
+	Colors        map[string]string // label colours from the config file
+}
+
+// Restyle rebuilds the styles after the background is known.
+func (c *Context) Restyle(isDark bool) {
+	c.IsDark = isDark
+	c.Styles = NewStyles(isDark, c.NoColor).WithLabels(c.Labels, c.Colors)
+}
