@@ -435,11 +435,5 @@ func (m *Model) reanchor() tea.Cmd {
 		lines = append(lines, fmt.Sprintf("  quotation %s at %d–%d", describeQuote(q.Text, q.Speaker), q.Start, q.End))
 	}
 	lines = append(lines, "", "Press y to re-anchor and delete them, esc to keep the snapshot as it is.")
-	m.question = &question{
-		text:  fmt.Sprintf("Re-anchor and delete %d annotation%s that no longer occur? y/esc", nLost, ui.Plural(nLost)),
-		lines: lines,
-		yes:   run,
-	}
-	m.openOverlay(overlayQuestion)
-	return nil
+	return m.ask(fmt.Sprintf("Re-anchor and delete %d annotation%s that no longer occur? y/esc", nLost, ui.Plural(nLost)), lines, run)
 }

@@ -9,18 +9,11 @@ import (
 	"storydesk/data"
 	"storydesk/model"
 	"storydesk/tui/ui"
+	"storydesk/tui/widgets"
 )
 
 // The root's side of annotating: entering and leaving annotate mode, key
 // routing inside it, store messages, state saved across runs.
-
-// question is a yes/no question in the status bar; with lines it is also
-// shown in an overlay (the spans a re-anchoring would delete).
-type question struct {
-	text  string
-	lines []string
-	yes   func() tea.Cmd
-}
 
 // labelWait is a tag-all waiting for its label key: a then 1–9 on a word or
 // selection that is not tagged yet.
@@ -628,31 +621,6 @@ func (m *Model) switchArticle(dir int) tea.Cmd {
 	return tea.Batch(save, m.syncDetail())
 }
 
-// questionKey answers the open question.
-func (m *Model) questionKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := m.c.Keys
-	q := m.question
-	switch {
-	case key.Matches(msg, k.Confirm):
-		m.question = nil
-		if m.overlay == overlayQuestion {
-			m.overlay = overlayNone
-		}
-		return q.yes()
-	case key.Matches(msg, k.Back), msg.String() == "n":
-		m.question = nil
-		if m.overlay == overlayQuestion {
-			m.overlay = overlayNone
-		}
-		m.message = "Cancelled"
-		return nil
-	case m.overlay == overlayQuestion:
-		return m.over.Update(msg)
-	}
-	m.message = q.text
-	return nil
-}
-
 // annotateView is the body in annotate mode.
 func (m *Model) annotateView() string {
 	a := m.ann
@@ -674,29 +642,29 @@ func (m *Model) annotateView() string {
 }
 
 // annotationStatus adds the store's part to the status bar.
-func (m *Model) annotationStatus(s *statusInfo) {
+func (m *Model) annotationStatus(s *widgets.StatusInfo) {
 	if m.sess == nil {
 		return
 	}
-	s.store = true
+	s.Store = true
 	defer m.quotesStatus(s)
-	s.doneN = m.sess.progress()
-	s.live = m.store.nLive
-	s.saving = m.sess.pending()
+	s.DoneN = m.sess.progress()
+	s.Live = m.store.nLive
+	s.Saving = m.sess.pending()
 	if a := m.detail.art; a != nil && m.detail.idx >= 0 {
-		s.changed = m.sess.changed[a.ID]
+		s.Changed = m.sess.changed[a.ID]
 		if st, ok := m.sess.statuses[a.ID]; ok && st != model.StatusNew {
-			s.status = st
+			s.Status = st
 		}
 	}
 	if m.scan != nil {
-		s.scan = fmt.Sprintf("scanning %s/%s", ui.Commas(m.scan.done), ui.Commas(m.scan.total))
+		s.Scan = fmt.Sprintf("scanning %s/%s", ui.Commas(m.scan.done), ui.Commas(m.scan.total))
 	}
-	if m.question != nil && m.message == "" {
-		s.message = m.question.text
+	if p, ok := m.Top().(interface{ Prompt() string }); ok && m.message == "" {
+		s.Message = p.Prompt()
 	}
 	if m.labelWait != nil && m.message == "" {
-		s.message = fmt.Sprintf("Tag every “%s” as: press 1–%d (esc cancels)", ui.Clip(m.labelWait.text, 30), len(m.c.Labels))
+		s.Message = fmt.Sprintf("Tag every “%s” as: press 1–%d (esc cancels)", ui.Clip(m.labelWait.text, 30), len(m.c.Labels))
 	}
 	m.correctStatus(s)
 	if !m.annotating {
@@ -704,13 +672,13 @@ func (m *Model) annotationStatus(s *statusInfo) {
 	}
 	a := m.ann
 	if sp, ok := a.cursorSpan(); ok {
-		s.span = describeSpan(sp)
+		s.Span = describeSpan(sp)
 	} else if st, en, ok := a.selection(); ok {
 		n := 0
 		for p := min(a.anchor, a.cur); p <= max(a.anchor, a.cur); p++ {
 			n++
 		}
-		s.span = fmt.Sprintf("“%s” (%d word%s)", ui.Clip(string(a.runes[st:en]), 30), n, ui.Plural(n))
+		s.Span = fmt.Sprintf("“%s” (%d word%s)", ui.Clip(string(a.runes[st:en]), 30), n, ui.Plural(n))
 	}
 }
 

@@ -108,7 +108,7 @@ func BenchmarkFilterKeystroke100k(b *testing.B) {
 		b.Helper()
 		typeText(b, m, prefix)
 		saved := *m.list
-		savedInput := append([]rune(nil), m.list.input.value...)
+		savedInput := m.list.input.Value()
 		msg := tea.KeyPressMsg{Code: next, Text: string(next)}
 		rows := 0
 		for b.Loop() {
@@ -118,7 +118,7 @@ func BenchmarkFilterKeystroke100k(b *testing.B) {
 			b.StopTimer()
 			rows = len(m.list.vis)
 			*m.list = saved
-			m.list.input.value = append([]rune(nil), savedInput...)
+			m.list.input.SetValue(savedInput)
 			b.StartTimer()
 		}
 		b.ReportMetric(float64(rows), "rows")

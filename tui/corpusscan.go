@@ -154,11 +154,8 @@ func (m *Model) scanDone(msg scanDoneMsg) tea.Cmd {
 	label := msg.scan.label
 	act := data.Action{Name: fmt.Sprintf("tag all %s %s in %d articles (%d)", what, label, r.articles, r.added), Ops: r.ops}
 	done := fmt.Sprintf("Tagged %d × %s as %s in %d article%s", r.added, what, label, r.articles, ui.Plural(r.articles)) + note
-	m.question = &question{
-		text: fmt.Sprintf("Tag %d × %s as %s in %d article%s%s? y/esc", r.added, what, label, r.articles, ui.Plural(r.articles), note),
-		yes: func() tea.Cmd {
-			return m.sess.enqueue(&writeJob{kind: writeAcross, act: act, arts: r.arts, done: done, selKey: m.ann.selKey(), focus: -1})
-		},
-	}
-	return nil
+	return m.ask(fmt.Sprintf("Tag %d × %s as %s in %d article%s%s? y/esc", r.added, what, label, r.articles, ui.Plural(r.articles), note), nil, func() tea.Cmd {
+		return m.sess.enqueue(&writeJob{kind: writeAcross, act: act, arts: r.arts, done: done, selKey: m.ann.selKey(), focus: -1})
+	})
+
 }

@@ -13,6 +13,7 @@ import (
 	"storydesk/data"
 	"storydesk/model"
 	"storydesk/tui/ui"
+	"storydesk/tui/widgets"
 )
 
 // Correcting the cleaner from the raw view.
@@ -248,14 +249,9 @@ func (m *Model) askCorrection(t corrTarget, pl corrPlan, key string) {
 	}
 	lines = append(lines, "", "Press y to apply the correction and delete them, esc to leave the article as it is.")
 	m.message = ""
-	m.question = &question{
-		text:  fmt.Sprintf("Correct and delete %d annotation%s in the removed text? y/esc", nLost, ui.Plural(nLost)),
-		lines: lines,
-		yes: func() tea.Cmd {
-			return m.queue(func(j *writeJob) (data.Action, bool) { return m.buildCorrection(j, t, key) })
-		},
-	}
-	m.openOverlay(overlayQuestion)
+	m.ask(fmt.Sprintf("Correct and delete %d annotation%s in the removed text? y/esc", nLost, ui.Plural(nLost)), lines, func() tea.Cmd {
+		return m.queue(func(j *writeJob) (data.Action, bool) { return m.buildCorrection(j, t, key) })
+	})
 }
 
 // articleReloadedMsg brings back an article loaded again after its
@@ -340,9 +336,9 @@ func (m *Model) articleReloaded(msg articleReloadedMsg) tea.Cmd {
 }
 
 // correctStatus describes the paragraph under the raw view's cursor.
-func (m *Model) correctStatus(s *statusInfo) {
+func (m *Model) correctStatus(s *widgets.StatusInfo) {
 	d := m.detail
-	if m.annotating || m.focus != focusDetail || d.kind != kindRaw || s.span != "" {
+	if m.annotating || m.focus != focusDetail || d.kind != kindRaw || s.Span != "" {
 		return
 	}
 	p, ok := d.cursorPara()
@@ -360,5 +356,5 @@ func (m *Model) correctStatus(s *statusInfo) {
 	case p.user:
 		state = tagKeptByYou + " · " + k + " reverts"
 	}
-	s.span = fmt.Sprintf("¶%d/%d %s", d.rc.cur+1, n, state)
+	s.Span = fmt.Sprintf("¶%d/%d %s", d.rc.cur+1, n, state)
 }

@@ -72,7 +72,7 @@ func benchCorrectToggle(b *testing.B, words, tags int) {
 		_ = m.View()
 	}
 	b.StopTimer()
-	if m.question != nil || !strings.Contains(m.message, fmt.Sprintf("%d annotations re-anchored", len(ops))) {
+	if isAsking(m) || !strings.Contains(m.message, fmt.Sprintf("%d annotations re-anchored", len(ops))) {
 		b.Fatalf("message %q", m.message)
 	}
 }

@@ -230,7 +230,7 @@ func TestCorrectRemovesAKeptLineMovingAnnotations(t *testing.T) {
 	cursorTo(t, m, "Two crossings")
 	press(t, m, "t")
 	// Tomas Berg is tagged in that paragraph: asked first, nothing saved.
-	if m.question == nil {
+	if !isAsking(m) {
 		t.Fatalf("no question before deleting an annotation: %q", m.message)
 	}
 	if p := plain(m); !strings.Contains(p, "PERSON “Tomas Berg”") || !strings.Contains(p, "would delete 1 annotation") {
@@ -323,7 +323,7 @@ func TestCorrectWithoutLossDoesNotAsk(t *testing.T) {
 	openRaw(t, m)
 	cursorTo(t, m, "Photo:")
 	press(t, m, "t")
-	if m.question != nil {
+	if isAsking(m) {
 		t.Fatal("asked although nothing is lost")
 	}
 	doc, got := spansOf(t, path, "a.txt")
@@ -383,7 +383,7 @@ func TestCorrectNeedsAStoreAndARawView(t *testing.T) {
 	dir, path := corrCorpus(t), tempDB(t)
 	m3, _ := startCorpus(t, dir, path, 120, 30)
 	press(t, m3, "enter", "t")
-	if len(corrections(t, path, "a.txt")) != 0 || m3.question != nil {
+	if len(corrections(t, path, "a.txt")) != 0 || isAsking(m3) {
 		t.Fatal("t corrected from the read view")
 	}
 }
@@ -532,7 +532,7 @@ func TestCorrectSizes(t *testing.T) {
 				press(t, m, k)
 				checkFrame(t, m, size.w, size.h)
 			}
-			if m.question != nil {
+			if isAsking(m) {
 				press(t, m, "y")
 				checkFrame(t, m, size.w, size.h)
 			}

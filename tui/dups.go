@@ -12,6 +12,7 @@ import (
 	"storydesk/data"
 	"storydesk/model"
 	"storydesk/tui/ui"
+	"storydesk/tui/widgets"
 )
 
 // Duplicates: which articles are copies of which.
@@ -742,16 +743,16 @@ func (m *Model) openDupArticle(id string) tea.Cmd {
 }
 
 // dupsStatus adds detection progress and the copies filter to the status bar.
-func (m *Model) dupsStatus(s *statusInfo) {
+func (m *Model) dupsStatus(s *widgets.StatusInfo) {
 	d := &m.dups
 	if d.job != nil {
-		s.dupStage, s.dupDone, s.dupTotal = d.stage, d.done, d.total
+		s.DupStage, s.DupDone, s.DupTotal = d.stage, d.done, d.total
 	}
 	if d.hide {
-		s.dupNote = fmt.Sprintf("%d cop%s hidden", len(d.hidden), map[bool]string{true: "y", false: "ies"}[len(d.hidden) == 1])
+		s.DupNote = fmt.Sprintf("%d cop%s hidden", len(d.hidden), map[bool]string{true: "y", false: "ies"}[len(d.hidden) == 1])
 	}
 	if d.mark != "" && !m.annotating && m.message == "" {
-		s.dupNote = "marked to compare (" + ui.KeyName(m.c.Keys.DupCompare) + ")"
+		s.DupNote = "marked to compare (" + ui.KeyName(m.c.Keys.DupCompare) + ")"
 	}
 }
 

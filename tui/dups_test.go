@@ -12,6 +12,7 @@ import (
 	"storydesk/data"
 	"storydesk/model"
 	"storydesk/tui/ui"
+	"storydesk/tui/widgets"
 )
 
 // The duplicates tests run on the embedded sample corpus: wire-ferry-ap.txt
@@ -559,7 +560,7 @@ func TestDupsLabelFailureShowsNothing(t *testing.T) {
 // The status bar's detection segment, as drawn.
 func TestDupsStatusSegment(t *testing.T) {
 	st := ui.NewStyles(true, true)
-	line := statusView(st, 100, statusInfo{mode: "READ", percent: -1, dupStage: data.DupStageCompare, dupDone: 3, dupTotal: 12})
+	line := widgets.StatusView(st, 100, widgets.StatusInfo{Mode: "READ", Percent: -1, DupStage: data.DupStageCompare, DupDone: 3, DupTotal: 12})
 	if !strings.Contains(line, "##......") || !strings.Contains(line, "copies: comparing 3/12") {
 		t.Fatalf("status %q", line)
 	}

@@ -11,6 +11,7 @@ import (
 	"storydesk/data"
 	"storydesk/model"
 	"storydesk/tui/ui"
+	"storydesk/tui/widgets"
 )
 
 // entityName is one entity: spans joined by canonical name (or, without
@@ -180,7 +181,7 @@ func (m *Model) entitiesView(w, h int) string {
 type canonPrompt struct {
 	c       *ui.Context
 	span    model.Span
-	input   lineInput
+	input   widgets.TextInput
 	cands   []string // every candidate, most used first
 	matches []string // those matching the input
 	pick    int      // match tab would complete to
@@ -196,7 +197,7 @@ func (m *Model) openPrompt() tea.Cmd {
 		return nil
 	}
 	p := &canonPrompt{c: m.c, span: sp}
-	p.input = lineInput{keys: m.c.Keys.Input, prompt: "→ "}
+	p.input = widgets.NewTextInput(m.c.Keys.Input, "→ ")
 	p.input.SetWidth(max(1, m.ann.innerW()/2))
 	p.input.SetValue(sp.Canonical)
 	count := map[string]int{}
@@ -336,7 +337,7 @@ func (p *canonPrompt) View(w int) string {
 func (m *Model) promptCursor() *tea.Cursor {
 	p := m.prompt
 	label := fmt.Sprintf("Canonical name for “%s” ", ui.Clip(p.span.Text, 24))
-	x := 1 + m.ann.pad() + ui.TextWidth(label) + p.input.cursorX()
+	x := 1 + m.ann.pad() + ui.TextWidth(label) + p.input.CursorX()
 	y := 1
 	if m.ann.legendH() == 0 {
 		return nil

@@ -16,6 +16,7 @@ import (
 	"storydesk/data"
 	"storydesk/model"
 	"storydesk/tui/ui"
+	"storydesk/tui/widgets"
 )
 
 // Export from the reader (ctrl+e): a menu in the status bar, keyboard-first
@@ -43,7 +44,7 @@ type exportState struct {
 // exportPrompt is the export menu. input holds the destination; it takes
 // keys only while editing (o), but a paste lands in it at any time.
 type exportPrompt struct {
-	input    lineInput
+	input    widgets.TextInput
 	dir      string // where default names go
 	format   string
 	onlyDone bool
@@ -143,8 +144,8 @@ func (m *Model) openExport() tea.Cmd {
 		return nil
 	}
 	p := &exportPrompt{dir: m.exportDir(st), format: data.FormatJSONL, canAll: m.exportCorpus() != nil}
-	p.input = lineInput{keys: m.c.Keys.Input, prompt: "Export to: "}
-	p.input.SetWidth(max(1, m.c.Width-len(p.input.prompt)-1))
+	p.input = widgets.NewTextInput(m.c.Keys.Input, "Export to: ")
+	p.input.SetWidth(max(1, m.c.Width-len(p.input.Prompt())-1))
 	p.input.SetValue(filepath.Join(p.dir, exportDefaultName(p.format)))
 	if l := m.exp.last; l != nil {
 		p.format, p.onlyDone, p.all = l.format, l.onlyDone, l.all && p.canAll
@@ -370,13 +371,13 @@ func (m *Model) updateExport(msg tea.Msg) (tea.Cmd, bool) {
 
 // exportStatus is the status bar's export segment: the bar and count while
 // an export runs.
-func (m *Model) exportStatus(info *statusInfo) {
+func (m *Model) exportStatus(info *widgets.StatusInfo) {
 	switch {
 	case m.exp.running:
-		info.export = "exporting"
-		info.exportDone, info.exportTotal = m.exp.done, m.exp.total
+		info.Export = "exporting"
+		info.ExportDone, info.ExportTotal = m.exp.done, m.exp.total
 	case m.exp.waiting != nil:
-		info.export = "saving, then exporting"
+		info.Export = "saving, then exporting"
 	}
 }
 
@@ -453,7 +454,7 @@ func (m *Model) exportCursor() *tea.Cursor {
 	if !m.exp.prompt.editing {
 		return nil
 	}
-	x := m.exp.prompt.input.cursorX()
+	x := m.exp.prompt.input.CursorX()
 	if x >= m.c.Width {
 		return nil
 	}

@@ -15,6 +15,7 @@ import (
 
 	"storydesk/data"
 	"storydesk/model"
+	"storydesk/tui/widgets"
 )
 
 // fakeSource is an in-memory corpus. A nil article fails in Stream and Load.
@@ -269,3 +270,36 @@ func dataProblem(path string) data.Problem {
 }
 
 func teaSize(w, h int) tea.WindowSizeMsg { return tea.WindowSizeMsg{Width: w, Height: h} }
+
+// screenName names the screen on top of the stack: "help", "problems",
+// "question" (a question with details in a box), "ask" (a question in the
+// status bar only), or "" when the reader's own panes have the keys.
+func screenName(m *Model) string {
+	switch s := m.Top().(type) {
+	case *infoScreen:
+		if s.problems {
+			return "problems"
+		}
+		return "help"
+	case *widgets.Question:
+		if s.View() != "" {
+			return "question"
+		}
+		return "ask"
+	case nil:
+		return ""
+	}
+	return fmt.Sprintf("%T", m.Top())
+}
+
+// asking reports a question waiting for y or esc, and its text.
+func asking(m *Model) (string, bool) {
+	q, ok := onStack[*widgets.Question](m)
+	if !ok {
+		return "", false
+	}
+	return q.Prompt(), true
+}
+
+func isAsking(m *Model) bool  { _, ok := asking(m); return ok }
+func askText(m *Model) string { s, _ := asking(m); return s }

@@ -12,6 +12,7 @@ import (
 
 	"storydesk/model"
 	"storydesk/tui/ui"
+	"storydesk/tui/widgets"
 )
 
 // listPane is the article list: a virtualised list (only the rows on screen
@@ -28,7 +29,7 @@ type listPane struct {
 	cursor int     // position in vis
 	offset int     // first row on screen
 
-	input   lineInput
+	input   widgets.TextInput
 	typing  bool
 	query   string // normalised query wanted ("" = no filter)
 	terms   []string
@@ -62,7 +63,7 @@ const refilterDelay = 250 * time.Millisecond
 
 func newListPane(c *ui.Context, store *itemStore, label string) *listPane {
 	l := &listPane{c: c, store: store, label: ui.CleanLine(label)}
-	l.input = lineInput{keys: c.Keys.Input, prompt: "/ "}
+	l.input = widgets.NewTextInput(c.Keys.Input, "/ ")
 	l.vis = store.liveItems()
 	return l
 }
@@ -70,7 +71,7 @@ func newListPane(c *ui.Context, store *itemStore, label string) *listPane {
 // SetSize sets the outer size of the pane (border included).
 func (l *listPane) SetSize(w, h int) {
 	l.w, l.h = max(0, w), max(0, h)
-	l.input.SetWidth(max(1, l.innerW()-ansi.StringWidth(l.input.prompt)-1))
+	l.input.SetWidth(max(1, l.innerW()-ansi.StringWidth(l.input.Prompt())-1))
 	l.scrollIntoView()
 }
 
@@ -198,8 +199,7 @@ func (l *listPane) Update(msg tea.Msg) tea.Cmd {
 
 func (l *listPane) startTyping() tea.Cmd {
 	l.typing = true
-	l.input.pos = len(l.input.value)
-	l.input.scroll()
+	l.input.End()
 	l.scrollIntoView()
 	return nil
 }
@@ -350,7 +350,7 @@ func (l *listPane) cursorPos() *tea.Cursor {
 	if !l.typing {
 		return nil
 	}
-	x := min(1+l.input.cursorX(), max(0, l.w-2))
+	x := min(1+l.input.CursorX(), max(0, l.w-2))
 	return tea.NewCursor(x, 1)
 }
 

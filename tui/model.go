@@ -14,6 +14,7 @@ import (
 	"storydesk/data"
 	"storydesk/model"
 	"storydesk/tui/ui"
+	"storydesk/tui/widgets"
 )
 
 // Options configure the reader.
@@ -56,32 +57,22 @@ const (
 	focusDetail
 )
 
-type overlayKind uint8
-
-const (
-	overlayNone overlayKind = iota
-	overlayHelp
-	overlayProblems
-	overlayQuestion // a question with details (lost spans) answered y or esc
-)
-
 // Model is the root of the reader. It owns layout, focus and key routing;
 // the panes do the rest. Create it with New (or NewFromSource) and run it
 // with tea.NewProgram(m).Run().
 type Model struct {
 	c      *ui.Context
+	stack  []ui.Screen // pushed screens, top last (stack.go)
 	src    Source
 	store  *itemStore
 	list   *listPane
 	detail *detailPane
 	stream *streamer
 	help   help.Model
-	over   *overlay
 
-	focus   focus
-	overlay overlayKind
-	narrow  bool
-	ready   bool // a window size has arrived
+	focus  focus
+	narrow bool
+	ready  bool // a window size has arrived
 
 	problems []data.Problem
 	loading  bool
@@ -93,7 +84,6 @@ type Model struct {
 	ann          *annotatePane
 	annotating   bool
 	wantAnnotate int // item index to enter annotate mode on once loaded; -1 none
-	question     *question
 	labelWait    *labelWait
 	prompt       *canonPrompt
 	scan         *corpusScan
@@ -159,7 +149,6 @@ func NewFromSource(src Source, opts Options) *Model {
 		detail:   newDetailPane(c, src, newGlamourPool()),
 		stream:   newStreamer(src, opts.Workers),
 		help:     help.New(),
-		over:     &overlay{c: c},
 		problems: append([]data.Problem(nil), src.Problems()...),
 		loading:  src.Len() > 0,
 
@@ -286,9 +275,7 @@ func (m *Model) restyle(isDark, noColor bool) tea.Cmd {
 	m.c.NoColor = noColor
 	m.c.Restyle(isDark)
 	m.help.Styles = m.c.Styles.Help
-	if m.overlay == overlayHelp {
-		m.over.SetLines(m.helpLines())
-	}
+	m.refreshInfo(false)
 	return m.detail.ensureRender()
 }
 
@@ -340,9 +327,7 @@ func (m *Model) applyResults(rs []data.Result) tea.Cmd {
 		}
 	}
 	m.done += len(rs)
-	if m.overlay == overlayProblems {
-		m.over.SetLines(m.problemLines())
-	}
+	m.refreshInfo(true)
 	return m.list.storeChanged(died)
 }
 
@@ -382,29 +367,10 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	}
 	m.message = ""
 
-	if m.question != nil {
-		return m.questionKey(msg), false
-	}
-
-	switch m.overlay {
-	case overlayHelp:
-		switch {
-		case key.Matches(msg, k.Quit):
-			return nil, true
-		case key.Matches(msg, k.Help, k.Back):
-			m.overlay = overlayNone
-			return nil, false
+	if top := m.Top(); top != nil {
+		if cmd, ok := top.HandleKey(msg); ok {
+			return cmd, false
 		}
-		return m.over.Update(msg), false
-	case overlayProblems:
-		switch {
-		case key.Matches(msg, k.Quit):
-			return nil, true
-		case key.Matches(msg, k.Problems, k.Back):
-			m.overlay = overlayNone
-			return nil, false
-		}
-		return m.over.Update(msg), false
 	}
 	if cmd, ok := m.dupsKey(msg); ok {
 		return cmd, false
@@ -422,11 +388,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	case key.Matches(msg, k.Quit):
 		return nil, true
 	case key.Matches(msg, k.Help):
-		m.openOverlay(overlayHelp)
-		return nil, false
+		return m.openHelp(), false
 	case key.Matches(msg, k.Problems):
-		m.openOverlay(overlayProblems)
-		return nil, false
+		return m.openProblems(), false
 	case key.Matches(msg, k.Undo):
 		return m.undo(writeUndo), false
 	case key.Matches(msg, k.Redo):
@@ -491,33 +455,11 @@ func (m *Model) setFocus(f focus) {
 	m.detail.focused = f == focusDetail
 }
 
-func (m *Model) openOverlay(o overlayKind) {
-	m.overlay = o
-	m.over.off = 0
-	switch o {
-	case overlayHelp:
-		m.over.title, m.over.info = "Help", "esc closes"
-		m.over.SetLines(m.helpLines())
-	case overlayProblems:
-		m.over.title = "Problems"
-		m.over.SetLines(m.problemLines())
-	case overlayQuestion:
-		m.over.title, m.over.info = "Confirm", "y yes · esc no"
-		if m.question != nil {
-			m.over.SetLines(m.question.lines)
-		}
-	}
-}
-
 // problemLines is the problems screen: this session's messages (errors,
 // notices about the store, messages the bar cut), then the inputs that
 // could not be read.
-func (m *Model) problemLines() []string {
-	m.over.info = fmt.Sprintf("%d", len(m.problems))
-	if n := len(m.log.entries); n > 0 {
-		m.over.info = fmt.Sprintf("%d · %d message%s", len(m.problems), n, ui.Plural(n))
-	}
-	w := max(1, m.over.w-2)
+func (m *Model) problemLines(w int) []string {
+	w = max(1, w)
 	lines := m.sessionLines(w)
 	if len(lines) > 0 {
 		lines = append(lines, "", m.c.Styles.TitleFocused.Render("Inputs"))
@@ -534,11 +476,11 @@ func (m *Model) problemLines() []string {
 }
 
 // helpLines is the full help, one section per pane plus the global keys.
-func (m *Model) helpLines() []string {
+func (m *Model) helpLines(w int) []string {
 	k := m.c.Keys
 	st := m.c.Styles
 	h := m.help
-	h.SetWidth(max(0, m.over.w-2))
+	h.SetWidth(max(0, w))
 	sections := []struct {
 		title  string
 		groups [][]key.Binding
@@ -573,25 +515,22 @@ func (m *Model) helpLines() []string {
 
 // layout sizes every component for the terminal.
 func (m *Model) layout() tea.Cmd {
-	w, h := m.c.Width, m.c.Height
+	w := m.c.Width
 	m.narrow = w < narrowWidth
-	bodyH := h - m.statusH() - m.helpH()
+	bodyH := m.bodyH()
 	m.help.SetWidth(w)
-	m.over.SetSize(w, bodyH)
-	m.ann.SetSize(w, bodyH)
-	switch m.overlay {
-	case overlayHelp:
-		m.over.SetLines(m.helpLines())
-	case overlayProblems:
-		m.over.SetLines(m.problemLines())
+	var cmds []tea.Cmd
+	for _, s := range m.stack {
+		cmds = append(cmds, s.SetSize(w, bodyH))
 	}
+	m.ann.SetSize(w, bodyH)
 	if m.narrow {
 		m.list.SetSize(w, bodyH)
-		return m.detail.SetSize(w, bodyH)
+		return tea.Batch(append(cmds, m.detail.SetSize(w, bodyH))...)
 	}
 	lw := ui.ClampInt(w*2/5, 30, w-40)
 	m.list.SetSize(lw, bodyH)
-	return m.detail.SetSize(w-lw, bodyH)
+	return tea.Batch(append(cmds, m.detail.SetSize(w-lw, bodyH))...)
 }
 
 func (m *Model) statusH() int {
@@ -609,6 +548,9 @@ func (m *Model) helpH() int {
 }
 
 func (m *Model) mode() string {
+	if md := m.stackMode(); md != "" {
+		return md
+	}
 	switch {
 	case m.list.typing:
 		return "FILTER"
@@ -640,14 +582,12 @@ func (m *Model) shortHelp() []key.Binding {
 		return m.prompt.ShortHelp()
 	case m.quotes.prompt != nil:
 		return m.quotes.prompt.ShortHelp()
-	case m.dups.view != nil && m.overlay == overlayNone && m.question == nil:
+	case m.Top() != nil:
+		return m.withFooter(m.Top())
+	case m.dups.view != nil:
 		return append(m.dupsShortHelp(), k.Help, k.Quit)
-	case m.quotes.carriers != nil && m.overlay == overlayNone:
+	case m.quotes.carriers != nil:
 		return append(m.carriersShortHelp(), k.Help, k.Quit)
-	case m.question != nil:
-		return []key.Binding{k.Confirm, k.Back}
-	case m.overlay != overlayNone:
-		return m.over.ShortHelp()
 	case m.annotating:
 		b = m.annotateShortHelp()
 	case m.focus == focusList:
@@ -657,8 +597,30 @@ func (m *Model) shortHelp() []key.Binding {
 	default:
 		b = m.detail.ShortHelp()
 	}
-	if len(m.problems) > 0 || len(m.log.entries) > 0 {
+	if m.anyProblems() {
 		b = append(b, k.Problems)
+	}
+	return append(b, k.Help, k.Quit)
+}
+
+// anyProblems: the problems screen has something to show.
+func (m *Model) anyProblems() bool { return len(m.problems) > 0 || len(m.log.entries) > 0 }
+
+// withFooter is a screen's short help with the shared keys its footer asks for.
+func (m *Model) withFooter(s ui.Screen) []key.Binding {
+	k := m.c.Keys
+	b := s.ShortHelp()
+	f := ui.FooterAll
+	if fs, ok := s.(ui.Footered); ok {
+		f = fs.Footer()
+	}
+	switch f {
+	case ui.FooterNone:
+		return b
+	case ui.FooterAll:
+		if m.anyProblems() {
+			b = append(b, k.Problems)
+		}
 	}
 	return append(b, k.Help, k.Quit)
 }
@@ -675,14 +637,18 @@ func (m *Model) View() tea.View {
 	if m.exp.prompt != nil && m.statusH() > 0 {
 		v.Cursor = m.exportCursor()
 	}
-	if m.overlay == overlayNone && m.list.typing {
+	top := m.Top()
+	if top == nil && m.list.typing {
 		v.Cursor = m.list.cursorPos()
 	}
-	if m.overlay == overlayNone && m.annotating && m.prompt != nil {
+	if top == nil && m.annotating && m.prompt != nil {
 		v.Cursor = m.promptCursor()
 	}
-	if m.overlay == overlayNone && m.annotating && m.quotes.prompt != nil && m.quotes.carriers == nil {
+	if top == nil && m.annotating && m.quotes.prompt != nil && m.quotes.carriers == nil {
 		v.Cursor = m.speakerCursor()
+	}
+	if c, ok := top.(ui.Cursorer); ok {
+		v.Cursor = c.Cursor()
 	}
 	return v
 }
@@ -691,10 +657,9 @@ func (m *Model) View() tea.View {
 // defence (tests check that every screen fits without it).
 func (m *Model) frame() string {
 	w, h := m.c.Width, m.c.Height
-	var body string
+	body := m.stackBody()
 	switch {
-	case m.overlay != overlayNone:
-		body = m.over.View()
+	case body != "":
 	case m.dups.view != nil:
 		body = m.dupsBody(w, h-m.statusH()-m.helpH())
 	case m.quotes.carriers != nil:
@@ -718,26 +683,26 @@ func (m *Model) frame() string {
 		if m.focus == focusDetail && !m.annotating {
 			pct = m.detail.Percent()
 		}
-		info := statusInfo{
-			mode: m.mode(), pos: pos, n: n, percent: pct,
-			loading: m.loading, done: m.done, total: m.src.Len(),
-			skipped: len(m.problems), message: m.message,
+		info := widgets.StatusInfo{
+			Mode: m.mode(), Pos: pos, N: n, Percent: pct,
+			Loading: m.loading, Done: m.done, Total: m.src.Len(),
+			Skipped: len(m.problems), Message: m.message,
 		}
-		info.more = ui.KeyName(m.c.Keys.Problems)
+		info.More = ui.KeyName(m.c.Keys.Problems)
 		if m.message != m.storeNotice { // not twice
-			info.storeNote = m.storeNote
+			info.StoreNote = m.storeNote
 		}
-		info.gone = m.watchGone()
+		info.Gone = m.watchGone()
 		m.annotationStatus(&info)
 		m.dupsStatus(&info)
 		m.exportStatus(&info)
 		if m.exp.prompt != nil {
 			parts = append(parts, m.exportPromptView(w))
 		} else {
-			line, cut := statusLine(m.c.Styles, w, info)
+			line, cut := widgets.StatusLine(m.c.Styles, w, info)
 			if cut {
 				// Kept whole for the problems screen the bar points at.
-				m.logCut(info.message)
+				m.logCut(info.Message)
 			}
 			parts = append(parts, line)
 		}

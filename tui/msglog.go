@@ -85,9 +85,7 @@ func (m *Model) logCut(text string) {
 }
 
 func (m *Model) logChanged() {
-	if m.overlay == overlayProblems {
-		m.over.SetLines(m.problemLines())
-	}
+	m.refreshInfo(true)
 }
 
 func (m *Model) clock() time.Time {

@@ -13,6 +13,7 @@ import (
 	"storydesk/data"
 	"storydesk/model"
 	"storydesk/tui/ui"
+	"storydesk/tui/widgets"
 )
 
 // The whole of a message the bar cut, on the problems screen (!).
@@ -26,7 +27,8 @@ func longStorePath(t *testing.T) string {
 // the wrapping undone (each line trimmed, joined by spaces).
 func overlayText(m *Model) string {
 	var parts []string
-	for _, l := range m.over.lines {
+	box, _ := onStack[*infoScreen](m)
+	for _, l := range box.Lines() {
 		parts = append(parts, strings.TrimSpace(sgrRE.ReplaceAllString(l, "")))
 	}
 	return strings.Join(parts, " ")
@@ -59,7 +61,7 @@ func TestCutStoreErrorReadInFull(t *testing.T) {
 		t.Fatalf("the message fits at 80 columns after all (the test proves nothing): %q", bar)
 	}
 	press(t, m, "!")
-	if m.overlay != overlayProblems {
+	if screenName(m) != "problems" {
 		t.Fatal("! did not open the problems screen")
 	}
 	checkFrame(t, m, 80, 24)
@@ -107,7 +109,7 @@ func statusRow(m *Model) string {
 // message keeps most of its room, ends with the pointer.
 func TestStatusLineCut(t *testing.T) {
 	st := ui.NewStyles(true, true)
-	base := statusInfo{mode: "READ", percent: -1, more: "!"}
+	base := widgets.StatusInfo{Mode: "READ", Percent: -1, More: "!"}
 	for _, c := range []struct {
 		w        int
 		msg      string
@@ -121,8 +123,8 @@ func TestStatusLineCut(t *testing.T) {
 		{30, strings.Repeat("long words ", 12), true, "…", "long words"},
 	} {
 		info := base
-		info.message = c.msg
-		line, cut := statusLine(st, c.w, info)
+		info.Message = c.msg
+		line, cut := widgets.StatusLine(st, c.w, info)
 		p := strings.TrimRight(sgrRE.ReplaceAllString(line, ""), " ")
 		if cut != c.cut || ui.TextWidth(sgrRE.ReplaceAllString(line, "")) != c.w {
 			t.Errorf("w %d: cut %v (want %v), width %d:\n%q", c.w, cut, c.cut, ui.TextWidth(p), p)
@@ -139,8 +141,8 @@ func TestStatusLineCut(t *testing.T) {
 	}
 	// Without a key to point at, no pointer.
 	info := base
-	info.more, info.message = "", strings.Repeat("long words ", 12)
-	if line, cut := statusLine(st, 80, info); !cut || strings.Contains(line, "(!") {
+	info.More, info.Message = "", strings.Repeat("long words ", 12)
+	if line, cut := widgets.StatusLine(st, 80, info); !cut || strings.Contains(line, "(!") {
 		t.Errorf("no key: %q", line)
 	}
 }

@@ -10,6 +10,7 @@ import (
 
 	"storydesk/model"
 	"storydesk/tui/ui"
+	"storydesk/tui/widgets"
 )
 
 // speakerPrompt picks a quotation's speaker: one of the article's people
@@ -21,7 +22,7 @@ type speakerPrompt struct {
 	qt      quoteTarget
 	hand    bool            // a new quotation tagged by hand: enter adds it
 	kind    model.QuoteKind // … of this kind
-	input   lineInput
+	input   widgets.TextInput
 	cands   []speakerCand
 	matches []int // indexes into cands matching the input
 	pick    int   // highlighted match; -1 none
@@ -58,7 +59,7 @@ func (m *Model) openSpeakerPrompt() tea.Cmd {
 // openSpeakerPromptFor opens the prompt for qt, prefilled with its speaker.
 func (m *Model) openSpeakerPromptFor(qt quoteTarget, hand bool, kind model.QuoteKind) {
 	p := &speakerPrompt{c: m.c, qt: qt, hand: hand, kind: kind, pick: -1}
-	p.input = lineInput{keys: m.c.Keys.Input, prompt: "→ "}
+	p.input = widgets.NewTextInput(m.c.Keys.Input, "→ ")
 	p.input.SetWidth(max(1, m.quotesPanelSize().w-7))
 	current := suggestedSpeaker(qt.det)
 	for _, it := range m.quotes.items {
@@ -253,7 +254,7 @@ func (p *speakerPrompt) view(w, rows int) []string {
 func (m *Model) speakerCursor() *tea.Cursor {
 	p := m.quotes.prompt
 	r := m.quotesPanelSize()
-	x := r.x + 2 + p.input.cursorX()
+	x := r.x + 2 + p.input.CursorX()
 	y := r.y + 2
 	if r.h < 4 || x >= r.x+r.w-1 {
 		return nil

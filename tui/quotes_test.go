@@ -474,7 +474,7 @@ func TestReanchorMovesQuotations(t *testing.T) {
 	changed := "An editor's note comes first.\n\n" + strings.Replace(quoteStory, "Nobody has asked", "Nobody asked", 1)
 	m2, _ := startStore(t, quoteStorySource(changed), path, 120, 40)
 	press(t, m2, "R")
-	if m2.question == nil || !strings.Contains(plain(m2), "quotation “Nobody has asked the fishermen") {
+	if !isAsking(m2) || !strings.Contains(plain(m2), "quotation “Nobody has asked the fishermen") {
 		t.Fatalf("the lost quotation is not listed:\n%s", plain(m2))
 	}
 	press(t, m2, "y")

@@ -9,6 +9,7 @@ import (
 
 	"storydesk/model"
 	"storydesk/tui/ui"
+	"storydesk/tui/widgets"
 )
 
 // quoteMark is a highlighted stretch of the annotate text.
@@ -299,9 +300,9 @@ func wrapWords(s string, w, n int) []string {
 
 // quotesStatus adds quotes mode's part to the status bar: the quotation
 // under the cursor, and a carriers search in progress.
-func (m *Model) quotesStatus(s *statusInfo) {
-	if sc := m.quotes.scan; sc != nil && s.scan == "" {
-		s.scan = fmt.Sprintf("searching %s/%s", ui.Commas(sc.done), ui.Commas(sc.total))
+func (m *Model) quotesStatus(s *widgets.StatusInfo) {
+	if sc := m.quotes.scan; sc != nil && s.Scan == "" {
+		s.Scan = fmt.Sprintf("searching %s/%s", ui.Commas(sc.done), ui.Commas(sc.total))
 	}
 	if !m.annotating || !m.quotes.on || m.ann.anchor >= 0 {
 		return // a selection's size says more while selecting
@@ -312,7 +313,7 @@ func (m *Model) quotesStatus(s *statusInfo) {
 		if it.ann != nil && unreviewedQuote(*it.ann) {
 			state += ", " + describeSource(it.ann.Source)
 		}
-		s.span = fmt.Sprintf("%s (%s, %s)", describeQuote(it.text, it.speaker()), it.kind(), state)
+		s.Span = fmt.Sprintf("%s (%s, %s)", describeQuote(it.text, it.speaker()), it.kind(), state)
 	}
 }
 

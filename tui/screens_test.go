@@ -75,7 +75,7 @@ var screens = []struct {
 	there func(m *Model) bool
 	shows string
 }{
-	{"list", func(t *testing.T, m *Model) {}, func(m *Model) bool { return m.focus == focusList && m.overlay == overlayNone && !m.annotating }, "Articles · sample"},
+	{"list", func(t *testing.T, m *Model) {}, func(m *Model) bool { return m.focus == focusList && screenName(m) == "" && !m.annotating }, "Articles · sample"},
 	{"read", func(t *testing.T, m *Model) { press(t, m, "tab") }, func(m *Model) bool { return m.focus == focusDetail && m.mode() == "READ" }, "Veridia Sport Wire · Ola Strand"},
 	{"raw", func(t *testing.T, m *Model) { press(t, m, "tab", "r") }, func(m *Model) bool { return m.mode() == "RAW" }, "Raw text: 2 removed"},
 	{"load error", func(t *testing.T, m *Model) { selectID(t, m, "culture-jazz-festival.html"); press(t, m, "tab") },
@@ -88,7 +88,7 @@ var screens = []struct {
 	{"canonical-name prompt", func(t *testing.T, m *Model) { annotateOn(t, m, "wire-ferry-ap.txt"); apress(t, m, "c") },
 		func(m *Model) bool { return m.prompt != nil }, "Canonical name for"},
 	{"tag-corpus question", func(t *testing.T, m *Model) { annotateOn(t, m, "wire-ferry-ap.txt"); apress(t, m, "A") },
-		func(m *Model) bool { return m.question != nil }, "Tag 3 × “Ilse"},
+		func(m *Model) bool { return isAsking(m) }, "Tag 3 × “Ilse"},
 	{"quotes", func(t *testing.T, m *Model) { openQuotes(t, m, "wire-ferry-ap.txt"); stepTo(t, m, qLooking) },
 		func(m *Model) bool { return m.mode() == "QUOTES" }, "We will not stop"},
 	{"speaker prompt", func(t *testing.T, m *Model) {
@@ -108,8 +108,8 @@ var screens = []struct {
 		func(m *Model) bool { return m.dups.view != nil && m.dups.view.cmp != nil }, "B Halvard Gazette"},
 	{"export prompt", func(t *testing.T, m *Model) { send(t, m, tea.KeyPressMsg{Code: 'e', Mod: tea.ModCtrl}) },
 		func(m *Model) bool { return m.exp.prompt != nil }, "Export"},
-	{"help", func(t *testing.T, m *Model) { press(t, m, "?") }, func(m *Model) bool { return m.overlay == overlayHelp }, "pgdn/space"},
-	{"problems", func(t *testing.T, m *Model) { press(t, m, "!") }, func(m *Model) bool { return m.overlay == overlayProblems }, "feeds/regional-desk/"},
+	{"help", func(t *testing.T, m *Model) { press(t, m, "?") }, func(m *Model) bool { return screenName(m) == "help" }, "pgdn/space"},
+	{"problems", func(t *testing.T, m *Model) { press(t, m, "!") }, func(m *Model) bool { return screenName(m) == "problems" }, "feeds/regional-desk/"},
 }
 
 // frameFits is checkFrame that reports instead of stopping, measuring each

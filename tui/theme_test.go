@@ -20,7 +20,7 @@ func themeScreens(t *testing.T, m *Model, see func(name string)) {
 		t.Helper()
 		apress(t, m, keys...)
 		if !ok() {
-			t.Fatalf("%s: not there (mode %s, overlay %v): %q", name, m.mode(), m.overlay, m.message)
+			t.Fatalf("%s: not there (mode %s, screen %q): %q", name, m.mode(), screenName(m), m.message)
 		}
 		see(name)
 	}
@@ -35,8 +35,8 @@ func themeScreens(t *testing.T, m *Model, see func(name string)) {
 	step("selection", func() bool { return m.mode() == "SELECT" }, "g", "v", "w")
 	step("entities", func() bool { return m.ann.panel }, "esc", "e")
 	step("carriers", func() bool { return m.quotes.carriers != nil }, "e", "Q", "n", "C")
-	step("help", func() bool { return m.overlay == overlayHelp }, "esc", "esc", "esc", "esc", "?")
-	step("problems", func() bool { return m.overlay == overlayProblems }, "esc", "!")
+	step("help", func() bool { return screenName(m) == "help" }, "esc", "esc", "esc", "esc", "?")
+	step("problems", func() bool { return screenName(m) == "problems" }, "esc", "!")
 	step("duplicates", func() bool { return m.dups.view != nil }, "esc", "D")
 }
 

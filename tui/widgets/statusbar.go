@@ -1,4 +1,4 @@
-package tui
+package widgets
 
 import (
 	"fmt"
@@ -10,88 +10,89 @@ import (
 	"storydesk/tui/ui"
 )
 
-// statusInfo is what the status bar shows; the root fills it each frame.
-type statusInfo struct {
-	mode    string // READ, RAW, FILTER
-	pos, n  int
-	percent int // -1 when not shown
-	loading bool
-	done    int
-	total   int
-	skipped int
-	message string
+// StatusInfo is what the status bar shows: a value the root fills each
+// frame from the screens and features that have something to say.
+type StatusInfo struct {
+	Mode    string // READ, RAW, FILTER
+	Pos, N  int
+	Percent int // -1 when not shown
+	Loading bool
+	Done    int
+	Total   int
+	Skipped int
+	Message string
 
 	// With an annotation store.
-	store   bool
-	doneN   int // articles marked done
-	live    int // articles in the corpus
-	saving  bool
-	changed bool         // the open article's text changed on disk
-	status  model.Status // the open article's status, when not new
-	span    string       // the span or selection under the cursor
-	scan    string       // corpus-wide tag-all progress
+	Store   bool
+	DoneN   int // articles marked done
+	Live    int // articles in the corpus
+	Saving  bool
+	Changed bool         // the open article's text changed on disk
+	Status  model.Status // the open article's status, when not new
+	Span    string       // the span or selection under the cursor
+	Scan    string       // corpus-wide tag-all progress
 
 	// Duplicate detection (dups.go): its stage while it runs, with progress,
 	// and a standing note ("copies hidden").
-	dupStage          string
-	dupDone, dupTotal int
-	dupNote           string
+	DupStage          string
+	DupDone, DupTotal int
+	DupNote           string
 
 	// Export (export.go): its stage while it runs, with progress.
-	export                  string
-	exportDone, exportTotal int
+	Export                  string
+	ExportDone, ExportTotal int
 
 	// more is the key that shows messages in full (the problems screen):
 	// a message cut to fit says so with it.
-	more string
+	More string
 	// storeNote is a standing word on the store ("read-only store",
 	// "damaged store"); the whole story is in the problems screen.
-	storeNote string
+	StoreNote string
 	// gone: the open article's file was deleted or moved since it was read.
-	gone bool
+	Gone bool
 }
 
-// statusView lays the bar out in w cells. When the terminal is narrow,
+// StatusView lays the bar out in w cells. When the terminal is narrow,
 // segments are dropped by priority, counters and progress first; a message
 // is shortened rather than dropped.
-func statusView(st ui.Styles, w int, s statusInfo) string {
-	line, _ := statusLine(st, w, s)
+func StatusView(st ui.Styles, w int, s StatusInfo) string {
+	line, _ := StatusLine(st, w, s)
 	return line
 }
 
-// statusLine is statusView, also saying whether the message was cut (it
+// StatusLine is StatusView, also saying whether the message was cut (it
 // then ends with a pointer to the key that shows it in full).
-func statusLine(st ui.Styles, w int, s statusInfo) (string, bool) {
+func StatusLine(st ui.Styles, w int, s StatusInfo) (string, bool) {
 	if w <= 0 {
-		return "", s.message != ""
+		return "", s.Message != ""
 	}
 	type seg struct {
 		text     string
 		priority int  // lower survives longer
 		isMsg    bool // the message: shortened before it is dropped
 	}
-	segs := []seg{{text: st.P.StatusMode.Render(" " + s.mode + " "), priority: 0}}
-	if s.saving {
+	segs := []seg{{text: st.P.StatusMode.Render(" " + s.Mode + " "), priority: 0}}
+	if s.Saving {
 		segs = append(segs, seg{text: st.P.StatusWarn.Render("saving…"), priority: 0})
 	}
-	if s.storeNote != "" {
-		segs = append(segs, seg{text: st.P.StatusWarn.Render(s.storeNote), priority: 1})
+	if s.StoreNote != "" {
+		segs = append(segs, seg{text: st.P.StatusWarn.Render(s.StoreNote), priority: 1})
 	}
-	if s.gone {
+	if s.Gone {
 		segs = append(segs, seg{text: st.P.Changed.Render(st.ChangedMark + " gone from disk"), priority: 1})
-	} else if s.changed {
+	} else if s.Changed {
 		segs = append(segs, seg{text: st.P.Changed.Render(st.ChangedMark + " changed on disk"), priority: 1})
 	}
-	if s.span != "" {
-		segs = append(segs, seg{text: st.P.StatusBar.Render(ui.CleanLine(s.span)), priority: 1})
+	if s.Span != "" {
+		segs = append(segs, seg{text: st.P.StatusBar.Render(ui.CleanLine(s.Span)), priority: 1})
 	}
-	segs = append(segs, seg{text: st.P.StatusBar.Render(fmt.Sprintf("%d/%d", s.pos, s.n)), priority: 3})
-	if s.percent >= 0 {
-		segs = append(segs, seg{text: st.P.StatusBar.Render(fmt.Sprintf("%d%%", s.percent)), priority: 3})
+	segs = append(segs, seg{text: st.P.StatusBar.Render(fmt.Sprintf("%d/%d", s.Pos, s.N)), priority: 3})
+	if s.Percent >= 0 {
+		segs = append(segs, seg{text: st.P.StatusBar.Render(fmt.Sprintf("%d%%", s.Percent)), priority: 3})
 	}
-	if s.store {
-		p := fmt.Sprintf("%s/%s done", ui.Commas(s.doneN), ui.Commas(s.live))
-		switch s.status {
+	if s.Store {
+		p := fmt.Sprintf("%s/%s done", ui.Commas(s.DoneN), ui.Commas(s.Live))
+		switch s.Status {
 		case model.StatusDone:
 			p = st.BadgeDone + " " + p
 		case model.StatusInProgress:
@@ -99,43 +100,43 @@ func statusLine(st ui.Styles, w int, s statusInfo) (string, bool) {
 		}
 		segs = append(segs, seg{text: st.P.StatusDim.Render(p), priority: 4})
 	}
-	if s.scan != "" {
-		segs = append(segs, seg{text: st.P.StatusDim.Render(s.scan), priority: 2})
+	if s.Scan != "" {
+		segs = append(segs, seg{text: st.P.StatusDim.Render(s.Scan), priority: 2})
 	}
-	if s.loading {
+	if s.Loading {
 		bar := ""
 		if w >= 60 {
-			bar = progressBar(st, 12, s.done, s.total) + st.P.StatusBar.Render(" ")
+			bar = ProgressBar(st, 12, s.Done, s.Total) + st.P.StatusBar.Render(" ")
 		}
-		segs = append(segs, seg{text: bar + st.P.StatusDim.Render(fmt.Sprintf("reading %s/%s", ui.Commas(s.done), ui.Commas(s.total))), priority: 4})
+		segs = append(segs, seg{text: bar + st.P.StatusDim.Render(fmt.Sprintf("reading %s/%s", ui.Commas(s.Done), ui.Commas(s.Total))), priority: 4})
 	}
-	if s.dupStage != "" {
+	if s.DupStage != "" {
 		bar := ""
 		if w >= 60 {
-			bar = progressBar(st, 8, s.dupDone, s.dupTotal) + st.P.StatusBar.Render(" ")
+			bar = ProgressBar(st, 8, s.DupDone, s.DupTotal) + st.P.StatusBar.Render(" ")
 		}
-		segs = append(segs, seg{text: bar + st.P.StatusDim.Render(fmt.Sprintf("copies: %s %s/%s", s.dupStage, ui.Commas(s.dupDone), ui.Commas(s.dupTotal))), priority: 4})
+		segs = append(segs, seg{text: bar + st.P.StatusDim.Render(fmt.Sprintf("copies: %s %s/%s", s.DupStage, ui.Commas(s.DupDone), ui.Commas(s.DupTotal))), priority: 4})
 	}
-	if s.export != "" {
+	if s.Export != "" {
 		bar, count := "", ""
-		if s.exportTotal > 0 {
+		if s.ExportTotal > 0 {
 			if w >= 60 {
-				bar = progressBar(st, 8, s.exportDone, s.exportTotal) + st.P.StatusBar.Render(" ")
+				bar = ProgressBar(st, 8, s.ExportDone, s.ExportTotal) + st.P.StatusBar.Render(" ")
 			}
-			count = fmt.Sprintf(" %s/%s", ui.Commas(s.exportDone), ui.Commas(s.exportTotal))
+			count = fmt.Sprintf(" %s/%s", ui.Commas(s.ExportDone), ui.Commas(s.ExportTotal))
 		}
-		segs = append(segs, seg{text: bar + st.P.StatusDim.Render(s.export+count), priority: 1})
+		segs = append(segs, seg{text: bar + st.P.StatusDim.Render(s.Export+count), priority: 1})
 	}
-	if s.dupNote != "" {
-		segs = append(segs, seg{text: st.P.StatusDim.Render(s.dupNote), priority: 3})
+	if s.DupNote != "" {
+		segs = append(segs, seg{text: st.P.StatusDim.Render(s.DupNote), priority: 3})
 	}
-	if s.skipped > 0 {
-		segs = append(segs, seg{text: st.P.StatusWarn.Render(fmt.Sprintf("%s skipped", ui.Commas(s.skipped))) + st.P.StatusDim.Render(" (!)"), priority: 1})
+	if s.Skipped > 0 {
+		segs = append(segs, seg{text: st.P.StatusWarn.Render(fmt.Sprintf("%s skipped", ui.Commas(s.Skipped))) + st.P.StatusDim.Render(" (!)"), priority: 1})
 	}
-	if s.message != "" {
+	if s.Message != "" {
 		// Messages answer what the user just did (a refusal, an undo), so
 		// they outlive the counters when the bar is narrow.
-		segs = append(segs, seg{text: st.P.StatusMsg.Render(ui.CleanLine(s.message)), priority: 2, isMsg: true})
+		segs = append(segs, seg{text: st.P.StatusMsg.Render(ui.CleanLine(s.Message)), priority: 2, isMsg: true})
 	}
 	cut := false
 	sep := st.P.StatusBar.Render("  ")
@@ -171,7 +172,7 @@ func statusLine(st ui.Styles, w int, s statusInfo) (string, bool) {
 				continue
 			}
 			room := tw - over
-			for _, h := range moreHints(s.more) {
+			for _, h := range moreHints(s.More) {
 				// The pointer is worth its cells only while the message
 				// keeps most of its room.
 				if hw := ui.TextWidth(h); room-hw >= max(least, hintKeeps[hw > 4]) {
@@ -198,7 +199,7 @@ func statusLine(st ui.Styles, w int, s statusInfo) (string, bool) {
 		drop(1)
 		if !shorten(4) {
 			drop(2)
-			cut = s.message != "" // not shown at all
+			cut = s.Message != "" // not shown at all
 		}
 	}
 	parts := make([]string, len(segs))
@@ -208,7 +209,7 @@ func statusLine(st ui.Styles, w int, s statusInfo) (string, bool) {
 	line := strings.Join(parts, sep)
 	lw := ui.TextWidth(line)
 	if lw > w {
-		return ansi.Truncate(line, w, ""), cut || s.message != ""
+		return ansi.Truncate(line, w, ""), cut || s.Message != ""
 	}
 	return line + st.P.StatusBar.Render(strings.Repeat(" ", w-lw)), cut
 }
@@ -226,7 +227,7 @@ func moreHints(key string) []string {
 	return []string{" (" + key + " for details)", " (" + key + ")"}
 }
 
-func progressBar(st ui.Styles, w, done, total int) string {
+func ProgressBar(st ui.Styles, w, done, total int) string {
 	if total <= 0 {
 		total = 1
 	}

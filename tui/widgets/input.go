@@ -1,4 +1,4 @@
-package tui
+package widgets
 
 import (
 	"strings"
@@ -12,12 +12,12 @@ import (
 	"storydesk/tui/ui"
 )
 
-// lineInput is a one-line text field. It is ours rather than
+// TextInput is a one-line text field. It is ours rather than
 // bubbles/textinput because every insertion, typed or pasted, must pass
 // through model.Sanitize before it is stored or drawn, and because the
-// field draws no cursor itself: the root puts the terminal's own cursor at
-// cursorX, which keeps the cell maths in one place.
-type lineInput struct {
+// field draws no cursor itself: the screen that owns it puts the
+// terminal's own cursor at CursorX, which keeps the cell maths in one place.
+type TextInput struct {
 	keys   ui.InputKeyMap
 	prompt string
 	value  []rune
@@ -26,23 +26,37 @@ type lineInput struct {
 	off    int // first rune shown
 }
 
-func (in *lineInput) Value() string { return string(in.value) }
+// NewTextInput is an empty field with readline-like keys after prompt.
+func NewTextInput(keys ui.InputKeyMap, prompt string) TextInput {
+	return TextInput{keys: keys, prompt: prompt}
+}
 
-func (in *lineInput) SetValue(s string) {
+// Prompt is the text drawn before the value.
+func (in *TextInput) Prompt() string { return in.prompt }
+
+func (in *TextInput) Value() string { return string(in.value) }
+
+// End puts the cursor after the last rune.
+func (in *TextInput) End() {
+	in.pos = len(in.value)
+	in.scroll()
+}
+
+func (in *TextInput) SetValue(s string) {
 	in.value = []rune(ui.CleanLine(s))
 	in.pos = len(in.value)
 	in.scroll()
 }
 
-func (in *lineInput) Reset() { in.value, in.pos, in.off = nil, 0, 0 }
+func (in *TextInput) Reset() { in.value, in.pos, in.off = nil, 0, 0 }
 
-func (in *lineInput) SetWidth(w int) {
+func (in *TextInput) SetWidth(w int) {
 	in.width = max(1, w)
 	in.scroll()
 }
 
 // Update edits the value; it reports whether the key was used.
-func (in *lineInput) Update(msg tea.Msg) bool {
+func (in *TextInput) Update(msg tea.Msg) bool {
 	switch msg := msg.(type) {
 	case tea.PasteMsg:
 		in.insert(msg.Content)
@@ -92,12 +106,12 @@ func (in *lineInput) Update(msg tea.Msg) bool {
 	return false
 }
 
-// maxInputRunes bounds a text field's value: a filter, a name or a path.
-const maxInputRunes = 4096
+// MaxInputRunes bounds a text field's value: a filter, a name or a path.
+const MaxInputRunes = 4096
 
 // wordStart is where the word before the cursor begins, as readline's
 // backward-word sees it: skip spaces, then the word.
-func (in *lineInput) wordStart() int {
+func (in *TextInput) wordStart() int {
 	i := in.pos
 	for i > 0 && unicode.IsSpace(in.value[i-1]) {
 		i--
@@ -109,7 +123,7 @@ func (in *lineInput) wordStart() int {
 }
 
 // wordEnd is where the word after the cursor ends.
-func (in *lineInput) wordEnd() int {
+func (in *TextInput) wordEnd() int {
 	i := in.pos
 	for i < len(in.value) && unicode.IsSpace(in.value[i]) {
 		i++
@@ -120,7 +134,7 @@ func (in *lineInput) wordEnd() int {
 	return i
 }
 
-func (in *lineInput) insert(s string) {
+func (in *TextInput) insert(s string) {
 	// Sanitize, not SanitizeLine: a typed space must not be trimmed away.
 	s = strings.Map(func(r rune) rune {
 		if r == '\n' || r == '\t' {
@@ -129,7 +143,7 @@ func (in *lineInput) insert(s string) {
 		return r
 	}, model.Sanitize(s))
 	rs := []rune(s)
-	if room := maxInputRunes - len(in.value); len(rs) > room {
+	if room := MaxInputRunes - len(in.value); len(rs) > room {
 		rs = rs[:max(0, room)] // a one-line field, not a place for a whole clipboard
 	}
 	if len(rs) == 0 {
@@ -145,7 +159,7 @@ func (in *lineInput) insert(s string) {
 }
 
 // scroll keeps the cursor inside the visible window.
-func (in *lineInput) scroll() {
+func (in *TextInput) scroll() {
 	in.pos = ui.ClampInt(in.pos, 0, len(in.value))
 	if in.pos < in.off {
 		in.off = in.pos
@@ -165,14 +179,14 @@ func (in *lineInput) scroll() {
 }
 
 // View is the prompt and the visible part of the value.
-func (in *lineInput) View(promptStyle func(...string) string) string {
+func (in *TextInput) View(promptStyle func(...string) string) string {
 	var b strings.Builder
 	b.WriteString(promptStyle(in.prompt))
 	b.WriteString(ui.Truncate(string(in.value[in.off:]), in.width))
 	return b.String()
 }
 
-// cursorX is the cursor's column relative to the start of the prompt.
-func (in *lineInput) cursorX() int {
+// CursorX is the cursor's column relative to the start of the prompt.
+func (in *TextInput) CursorX() int {
 	return ansi.StringWidth(in.prompt) + ansi.StringWidth(string(in.value[in.off:in.pos]))
 }

@@ -1,0 +1,85 @@
+package tui
+
+import (
+	tea "charm.land/bubbletea/v2"
+
+	"storydesk/tui/ui"
+)
+
+// The root keeps its screens on a stack, as lazygit keeps its contexts: the
+// top one has the keys, draws the body, names the mode and gives the help
+// line. The root is the features' ui.Host.
+
+// Push puts s on top, sized for the body.
+func (m *Model) Push(s ui.Screen) tea.Cmd {
+	m.stack = append(m.stack, s)
+	return s.SetSize(m.c.Width, m.bodyH())
+}
+
+// Pop removes s and every screen above it.
+func (m *Model) Pop(s ui.Screen) {
+	for i := len(m.stack) - 1; i >= 0; i-- {
+		if m.stack[i] == s {
+			m.stack = m.stack[:i]
+			return
+		}
+	}
+}
+
+// Top is the screen with the keys (nil: the reader's own panes).
+func (m *Model) Top() ui.Screen {
+	if n := len(m.stack); n > 0 {
+		return m.stack[n-1]
+	}
+	return nil
+}
+
+// Report shows a status message; an error is kept whole in the log too.
+func (m *Model) Report(s ui.Status) {
+	switch {
+	case s.Err != nil:
+		m.fail(s.Text, s.Err)
+	case s.Keep:
+		m.message = s.Text
+		detail := s.Detail
+		if detail == "" {
+			detail = s.Text
+		}
+		m.logMessage(detail, false)
+	default:
+		m.message = s.Text
+	}
+}
+
+// stackMode is the mode the stack names ("" when no screen on it names one).
+func (m *Model) stackMode() string {
+	for i := len(m.stack) - 1; i >= 0; i-- {
+		if md := m.stack[i].Mode(); md != "" {
+			return md
+		}
+	}
+	return ""
+}
+
+// stackBody is the body the stack draws ("" when no screen on it draws one).
+func (m *Model) stackBody() string {
+	for i := len(m.stack) - 1; i >= 0; i-- {
+		if v := m.stack[i].View(); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// onStack finds the screen of type T nearest the top.
+func onStack[T ui.Screen](m *Model) (T, bool) {
+	for i := len(m.stack) - 1; i >= 0; i-- {
+		if s, ok := m.stack[i].(T); ok {
+			return s, true
+		}
+	}
+	var zero T
+	return zero, false
+}
+
+func (m *Model) bodyH() int { return m.c.Height - m.statusH() - m.helpH() }

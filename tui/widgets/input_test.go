@@ -1,0 +1,77 @@
+package widgets_test
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"storydesk/tui/ui"
+	"storydesk/tui/widgets"
+)
+
+// inputPress sends one key to the field, as the terminal would.
+func inputPress(in *widgets.TextInput, k tea.Key) {
+	in.Update(tea.KeyPressMsg(k))
+}
+
+func TestLineInputEditing(t *testing.T) {
+	in := widgets.NewTextInput(ui.DefaultInputKeyMap(), "/ ")
+	in.SetWidth(40)
+	for _, r := range "said the minister" {
+		inputPress(&in, tea.Key{Code: r, Text: string(r)})
+	}
+	if in.Value() != "said the minister" || (in.CursorX()-2) != 17 {
+		t.Fatalf("typed: %q at %d", in.Value(), (in.CursorX() - 2))
+	}
+
+	inputPress(&in, tea.Key{Code: tea.KeyLeft, Mod: tea.ModAlt})
+	if (in.CursorX() - 2) != 9 {
+		t.Fatalf("alt+left: cursor at %d, want 9 (start of %q)", (in.CursorX() - 2), "minister")
+	}
+	inputPress(&in, tea.Key{Code: 'b', Mod: tea.ModAlt})
+	if (in.CursorX() - 2) != 5 {
+		t.Fatalf("alt+b: cursor at %d, want 5", (in.CursorX() - 2))
+	}
+	inputPress(&in, tea.Key{Code: 'f', Mod: tea.ModAlt})
+	if (in.CursorX() - 2) != 8 {
+		t.Fatalf("alt+f: cursor at %d, want 8 (end of %q)", (in.CursorX() - 2), "the")
+	}
+	inputPress(&in, tea.Key{Code: 'k', Mod: tea.ModCtrl})
+	if in.Value() != "said the" || (in.CursorX()-2) != 8 {
+		t.Fatalf("ctrl+k: %q at %d", in.Value(), (in.CursorX() - 2))
+	}
+	inputPress(&in, tea.Key{Code: 'w', Mod: tea.ModCtrl})
+	if in.Value() != "said " || (in.CursorX()-2) != 5 {
+		t.Fatalf("ctrl+w: %q at %d", in.Value(), (in.CursorX() - 2))
+	}
+
+	// A paste with control bytes and a newline is sanitised into one line.
+	in.Update(tea.PasteMsg{Content: "x\x1b]52;c;aGk=\x07\ny"})
+	if v := in.Value(); v != "said x y" {
+		t.Fatalf("paste stored %q", v)
+	}
+	// Alt-modified printable keys are commands, never text.
+	inputPress(&in, tea.Key{Code: 'z', Text: "z", Mod: tea.ModAlt})
+	if v := in.Value(); v != "said x y" {
+		t.Fatalf("alt+z inserted text: %q", v)
+	}
+}
+
+// A whole clipboard pasted into a one-line field is cut to widgets.MaxInputRunes,
+// and the visible window still ends at the cursor, within the field.
+func TestLineInputLongPaste(t *testing.T) {
+	in := widgets.NewTextInput(ui.DefaultInputKeyMap(), "/ ")
+	in.SetWidth(30)
+	in.Update(tea.PasteMsg{Content: strings.Repeat("東京 abc ", 10_000)})
+	if n := utf8.RuneCountInString(in.Value()); n != widgets.MaxInputRunes {
+		t.Fatalf("pasted value holds %d runes, want %d", n, widgets.MaxInputRunes)
+	}
+	shown := strings.TrimPrefix(in.View(func(s ...string) string { return strings.Join(s, "") }), "/ ")
+	if w := in.CursorX() - 2; w >= 30 || w < 27 || ansi.StringWidth(shown) > 30 {
+		t.Fatalf("window before the cursor is %d cells wide, want 27–29: %q", w, shown)
+	}
+
+}
