@@ -66,7 +66,7 @@ func (q *Question) SetSize(w, h int) tea.Cmd {
 	return nil
 }
 
-func (q *Question) Mode() string     { return "" }
+func (q *Question) Mode() string      { return "" }
 func (q *Question) Footer() ui.Footer { return ui.FooterNone }
 
 func (q *Question) ShortHelp() []key.Binding {
