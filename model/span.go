@@ -169,6 +169,12 @@ const (
 	QuoteRejected = "rejected"
 )
 
+// Unreviewed reports an imported quotation no one has reviewed yet: a
+// rejected one is a decision already.
+func (q QuoteAnn) Unreviewed() bool {
+	return q.Source != "" && q.Status == QuoteAccepted
+}
+
 // DupLabel is a reviewer's verdict on a candidate pair of articles.
 type DupLabel string
 

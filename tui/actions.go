@@ -9,6 +9,7 @@ import (
 
 	"storydesk/data"
 	"storydesk/model"
+	"storydesk/tui/session"
 	"storydesk/tui/ui"
 )
 
@@ -49,17 +50,17 @@ func (t target) text() string { return string(t.runes[t.start:t.end]) }
 // current is what the store holds for the target's article now; ok is false
 // (with a message) when it is not known.
 func (m *Model) current(t target) (doc *data.Doc, spans []model.Span, ok bool) {
-	e := m.sess.doc(t.id)
+	e := m.sess.Doc(t.id)
 	if e == nil {
 		m.message = "Not saved: the article's annotations are not loaded"
 		return nil, nil, false
 	}
-	if e.doc != nil {
-		if e.doc.Text != string(t.runes) {
+	if e.Doc != nil {
+		if e.Doc.Text != string(t.runes) {
 			m.message = "Not saved: the article's text was replaced meanwhile (re-anchored); try again"
 			return nil, nil, false
 		}
-		return e.doc, e.doc.Spans, true
+		return e.Doc, e.Doc.Spans, true
 	}
 	if t.art == nil {
 		m.message = "Not saved: the article is no longer loaded"
@@ -86,8 +87,8 @@ func firstTouch(ops []data.Op, id string, doc *data.Doc) []data.Op {
 
 // queue adds a write whose action build makes when its turn comes; build
 // returns false (having set the message) to refuse.
-func (m *Model) queue(build func(j *writeJob) (data.Action, bool)) tea.Cmd {
-	return m.sess.enqueue(&writeJob{kind: writeDo, selKey: m.ann.selKey(), focus: -1, build: build})
+func (m *Model) queue(build func(j *session.Job) (data.Action, bool)) tea.Cmd {
+	return m.sess.Enqueue(&session.Job{Kind: session.Do, Sel: m.ann.selKey(), Focus: -1, Build: build})
 }
 
 // tagWith applies label i to the selection, or to the word or span under
@@ -107,10 +108,10 @@ func (m *Model) tagWith(i int) tea.Cmd {
 	label := m.c.Labels[i]
 	// Refuse now what is already known to overlap, keeping the selection.
 	if o, clash := model.FindOverlap(m.ann.spans, t.start, t.end, 0); clash && (o.Start != t.start || o.End != t.end) {
-		m.message = "Cannot tag: the selection overlaps " + describeSpan(o) + " — entities do not overlap (x deletes it)"
+		m.message = "Cannot tag: the selection overlaps " + ui.DescribeSpan(o) + " — entities do not overlap (x deletes it)"
 		return nil
 	}
-	return m.queue(func(j *writeJob) (data.Action, bool) {
+	return m.queue(func(j *session.Job) (data.Action, bool) {
 		doc, spans, ok := m.current(t)
 		if !ok {
 			return data.Action{}, false
@@ -121,24 +122,24 @@ func (m *Model) tagWith(i int) tea.Cmd {
 			if sp.Label == label && sp.Source != "" {
 				acc := sp
 				acc.Source = ""
-				j.done, j.focus = "Accepted "+describeSpan(acc)+reviewedNote(sp.Source), sp.Start
-				return data.Action{Name: "accept " + describeSpan(acc), Ops: spanEditOps(doc, t.id, sp, sp)}, true
+				j.Done, j.Focus = "Accepted "+ui.DescribeSpan(acc)+reviewedNote(sp.Source), sp.Start
+				return data.Action{Name: "accept " + ui.DescribeSpan(acc), Ops: spanEditOps(doc, t.id, sp, sp)}, true
 			}
 			if sp.Label == label {
-				m.message = "Already " + describeSpan(sp)
+				m.message = "Already " + ui.DescribeSpan(sp)
 				return data.Action{}, false
 			}
 			nw := sp
 			nw.Label = label
-			j.done, j.focus = fmt.Sprintf("Relabelled “%s”: %s → %s", ui.Clip(sp.Text, 40), sp.Label, label)+reviewedNote(sp.Source), sp.Start
+			j.Done, j.Focus = fmt.Sprintf("Relabelled “%s”: %s → %s", ui.Clip(sp.Text, 40), sp.Label, label)+reviewedNote(sp.Source), sp.Start
 			return data.Action{Name: fmt.Sprintf("label %s → %s “%s”", sp.Label, label, ui.Clip(sp.Text, 40)),
 				Ops: spanEditOps(doc, t.id, sp, nw)}, true
 		} else if ok {
-			m.message = "Not saved: it would overlap " + describeSpan(sp) + " — entities do not overlap"
+			m.message = "Not saved: it would overlap " + ui.DescribeSpan(sp) + " — entities do not overlap"
 			return data.Action{}, false
 		}
 		sp := model.Span{Start: t.start, End: t.end, Label: label, Text: t.text()}
-		j.done, j.focus = fmt.Sprintf("Tagged “%s” %s", ui.Clip(sp.Text, 40), label), t.start
+		j.Done, j.Focus = fmt.Sprintf("Tagged “%s” %s", ui.Clip(sp.Text, 40), label), t.start
 		return data.Action{Name: fmt.Sprintf("tag %s “%s”", label, ui.Clip(sp.Text, 40)), Article: t.snapshot(doc),
 			Ops: firstTouch([]data.Op{{Kind: data.OpAddSpan, Article: t.id, Span: sp}}, t.id, doc)}, true
 	})
@@ -154,7 +155,7 @@ func (m *Model) deleteSpans() tea.Cmd {
 	if !ok {
 		return nil
 	}
-	return m.queue(func(j *writeJob) (data.Action, bool) {
+	return m.queue(func(j *session.Job) (data.Action, bool) {
 		doc, spans, ok := m.current(t)
 		if !ok {
 			return data.Action{}, false
@@ -175,11 +176,11 @@ func (m *Model) deleteSpans() tea.Cmd {
 		for _, sp := range victims {
 			ops = append(ops, data.Op{Kind: data.OpDelSpan, Article: t.id, Span: sp})
 		}
-		name := "delete " + describeSpan(victims[0])
-		j.done, j.focus = "Deleted "+describeSpan(victims[0]), victims[0].Start
+		name := "delete " + ui.DescribeSpan(victims[0])
+		j.Done, j.Focus = "Deleted "+ui.DescribeSpan(victims[0]), victims[0].Start
 		if len(victims) > 1 {
 			name = fmt.Sprintf("delete %d spans", len(victims))
-			j.done = fmt.Sprintf("Deleted %d spans", len(victims))
+			j.Done = fmt.Sprintf("Deleted %d spans", len(victims))
 		}
 		return data.Action{Name: name, Ops: ops}, true
 	})
@@ -275,7 +276,7 @@ func (m *Model) runTagAll(corpus bool, text, label, canonical string) tea.Cmd {
 	if !ok {
 		return nil
 	}
-	return m.queue(func(j *writeJob) (data.Action, bool) {
+	return m.queue(func(j *session.Job) (data.Action, bool) {
 		doc, spans, ok := m.current(t)
 		if !ok {
 			return data.Action{}, false
@@ -291,7 +292,7 @@ func (m *Model) runTagAll(corpus bool, text, label, canonical string) tea.Cmd {
 			ops = append(ops, data.Op{Kind: data.OpAddSpan, Article: t.id,
 				Span: model.Span{Start: f[0], End: f[1], Label: label, Text: text, Canonical: canonical}})
 		}
-		j.done = fmt.Sprintf("Tagged %d × %s as %s", len(found), what, label) + skipNote(skipped, clash, already)
+		j.Done = fmt.Sprintf("Tagged %d × %s as %s", len(found), what, label) + skipNote(skipped, clash, already)
 		return data.Action{Name: fmt.Sprintf("tag all %s %s (%d)", what, label, len(found)),
 			Ops: firstTouch(ops, t.id, doc), Article: t.snapshot(doc)}, true
 	})
@@ -302,7 +303,7 @@ func skipNote(skipped int, clash *model.Span, already int) string {
 	if skipped > 0 {
 		p := fmt.Sprintf("%d skipped (overlap", skipped)
 		if clash != nil {
-			p += " with " + describeSpan(*clash)
+			p += " with " + ui.DescribeSpan(*clash)
 		}
 		parts = append(parts, p+")")
 	}
@@ -317,16 +318,16 @@ func skipNote(skipped int, clash *model.Span, already int) string {
 
 // currentArticle is the loaded article the keys act on, with its store
 // entry; it explains in the status bar when either is not there yet.
-func (m *Model) currentArticle() (*model.Article, *docEntry, tea.Cmd) {
+func (m *Model) currentArticle() (*model.Article, *session.DocEntry, tea.Cmd) {
 	a := m.detail.art
 	if a == nil || m.detail.idx < 0 || m.list.Selected() != m.detail.idx {
 		m.message = "No article loaded yet"
 		return nil, nil, nil
 	}
-	e := m.sess.doc(a.ID)
+	e := m.sess.Doc(a.ID)
 	if e == nil {
 		m.message = "Loading annotations…"
-		return nil, nil, m.sess.requestDoc(a.ID)
+		return nil, nil, m.sess.RequestDoc(a.ID)
 	}
 	return a, e, nil
 }
@@ -341,20 +342,20 @@ func (m *Model) toggleDone() tea.Cmd {
 	if a == nil {
 		return cmd
 	}
-	return m.queue(func(j *writeJob) (data.Action, bool) {
-		e := m.sess.doc(a.ID)
+	return m.queue(func(j *session.Job) (data.Action, bool) {
+		e := m.sess.Doc(a.ID)
 		if e == nil {
 			m.message = "Not saved: the article's annotations are not loaded"
 			return data.Action{}, false
 		}
 		next, name := model.StatusDone, "mark done"
-		j.done = "Marked done"
-		if e.doc != nil && e.doc.Status == model.StatusDone {
+		j.Done = "Marked done"
+		if e.Doc != nil && e.Doc.Status == model.StatusDone {
 			next, name = model.StatusInProgress, "mark in progress"
-			j.done = "Marked in progress (not done)"
+			j.Done = "Marked in progress (not done)"
 		}
 		act := data.Action{Name: name + " " + ui.Clip(a.ID, 40), Ops: []data.Op{{Kind: data.OpSetStatus, Article: a.ID, Status: next}}}
-		if e.doc == nil {
+		if e.Doc == nil {
 			act.Article = a
 		}
 		return act, true
@@ -362,11 +363,11 @@ func (m *Model) toggleDone() tea.Cmd {
 }
 
 // undo queues an undo or redo.
-func (m *Model) undo(kind writeKind) tea.Cmd {
+func (m *Model) undo(kind session.Kind) tea.Cmd {
 	if !m.needStore() {
 		return nil
 	}
-	return m.sess.enqueue(&writeJob{kind: kind, focus: -1, selKey: m.ann.selKey()})
+	return m.sess.Enqueue(&session.Job{Kind: kind, Focus: -1, Sel: m.ann.selKey()})
 }
 
 // reanchor moves the current article's spans onto its changed text as one
@@ -384,11 +385,11 @@ func (m *Model) reanchor() tea.Cmd {
 	if a == nil {
 		return cmd
 	}
-	if e.doc == nil || !m.sess.changed[a.ID] {
+	if e.Doc == nil || !m.sess.Changed(a.ID) {
 		m.message = "Nothing to re-anchor: the text on disk is the annotated one"
 		return nil
 	}
-	old := e.doc
+	old := e.Doc
 	placed, lost := model.Reanchor(old.Text, a.Text, old.Spans)
 	// Quotations move the same way, on their own (they contain entity
 	// spans, which Reanchor would keep them from overlapping). They go
@@ -415,7 +416,7 @@ func (m *Model) reanchor() tea.Cmd {
 		done += fmt.Sprintf(" and %d quotation%s", len(qPlaced), ui.Plural(len(qPlaced)))
 	}
 	run := func() tea.Cmd {
-		return m.sess.enqueue(&writeJob{kind: writeDo, act: act, done: done, selKey: m.ann.selKey(), focus: -1})
+		return m.sess.Enqueue(&session.Job{Kind: session.Do, Act: act, Done: done, Sel: m.ann.selKey(), Focus: -1})
 	}
 	nLost := len(lost) + len(qLost)
 	if nLost == 0 {
@@ -429,7 +430,7 @@ func (m *Model) reanchor() tea.Cmd {
 		"",
 	}
 	for _, sp := range lost {
-		lines = append(lines, fmt.Sprintf("  %s at %d–%d", describeSpan(sp), sp.Start, sp.End))
+		lines = append(lines, fmt.Sprintf("  %s at %d–%d", ui.DescribeSpan(sp), sp.Start, sp.End))
 	}
 	for _, q := range qLost {
 		lines = append(lines, fmt.Sprintf("  quotation %s at %d–%d", describeQuote(q.Text, q.Speaker), q.Start, q.End))

@@ -732,16 +732,3 @@ func (a *annotatePane) View(info, prompt string, panel func(w, h int) string) st
 	}
 	return body
 }
-
-// describeSpan is a span for the status bar: PERSON “Petro” → Gustavo
-// Petro, and where it came from while it is imported and not reviewed.
-func describeSpan(sp model.Span) string {
-	s := fmt.Sprintf("%s “%s”", sp.Label, ui.Clip(sp.Text, 40))
-	if sp.Canonical != "" && sp.Canonical != sp.Text {
-		s += " → " + ui.Clip(sp.Canonical, 40)
-	}
-	if sp.Source != "" {
-		s += " · " + describeSource(sp.Source)
-	}
-	return s
-}

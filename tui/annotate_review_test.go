@@ -7,6 +7,7 @@ import (
 
 	"storydesk/data"
 	"storydesk/model"
+	"storydesk/tui/session"
 	"storydesk/tui/ui"
 )
 
@@ -376,8 +377,8 @@ func TestQuotesModeAcceptsImportedQuotation(t *testing.T) {
 func TestReviewCountsAndBadge(t *testing.T) {
 	path := tempDB(t)
 	importFixture(t, path)
-	msg := loadReviewCounts(openStore(t, path))().(reviewCountsMsg)
-	if msg.err != nil || msg.counts["a.txt"] != 5 || len(msg.counts) != 1 {
+	msg := session.New(openStore(t, path), "tester").LoadReviewCounts()().(session.ReviewCountsMsg)
+	if msg.Err != nil || msg.Counts["a.txt"] != 5 || len(msg.Counts) != 1 {
 		t.Fatalf("counts %+v", msg)
 	}
 	st := ui.NewStyles(true, true)

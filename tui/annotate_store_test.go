@@ -141,13 +141,13 @@ func TestChangedOnDiskAndReanchor(t *testing.T) {
 	if !strings.Contains(m2.message, "Re-anchored 2 spans") || !strings.Contains(m2.message, "deleted 1") {
 		t.Fatalf("message %q", m2.message)
 	}
-	if m2.sess.changed["a.txt"] || strings.Contains(plain(m2), "changed on disk") {
+	if m2.sess.Changed("a.txt") || strings.Contains(plain(m2), "changed on disk") {
 		t.Fatal("still marked changed after re-anchoring")
 	}
 	// One undo restores the old snapshot and all three spans.
 	press(t, m2, "u")
 	doc, spans = spansOf(t, path, "a.txt")
-	if doc.Text != storyA || len(spans) != 3 || !m2.sess.changed["a.txt"] {
+	if doc.Text != storyA || len(spans) != 3 || !m2.sess.Changed("a.txt") {
 		t.Fatalf("undo re-anchor: old text %v, spans %+v", doc.Text == storyA, spans)
 	}
 }
@@ -188,7 +188,7 @@ func TestFailedSaveChangesNothingOnScreen(t *testing.T) {
 	if !strings.HasPrefix(m.message, "Not saved:") || len(m.ann.spans) != 0 || m.ann.anchor < 0 {
 		t.Fatalf("after a failed save: message %q, spans %+v, selection %d", m.message, m.ann.spans, m.ann.anchor)
 	}
-	if m.sess.pending() {
+	if m.sess.Pending() {
 		t.Fatal("the queue is stuck after an error")
 	}
 }
@@ -260,7 +260,7 @@ func TestAnnotateProgramSavesInKeyOrder(t *testing.T) {
 	waitFor(t, tm, "Tagged “Port Ellis” GPE")
 	tm.Type("q")
 	fm := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*Model)
-	if fm.sess.pending() {
+	if fm.sess.Pending() {
 		t.Fatal("quit with writes pending")
 	}
 	_, spans := spansOf(t, path, "a.txt")

@@ -8,6 +8,7 @@ import (
 
 	"storydesk/data"
 	"storydesk/model"
+	"storydesk/tui/session"
 	"storydesk/tui/ui"
 	"storydesk/tui/widgets"
 )
@@ -38,7 +39,7 @@ func (m *Model) quit() tea.Cmd {
 		return tea.Quit
 	}
 	m.quitting = true
-	if m.sess.pending() {
+	if m.sess.Pending() {
 		m.message = "Saving… then quitting"
 		return nil
 	}
@@ -46,28 +47,23 @@ func (m *Model) quit() tea.Cmd {
 		m.scan.cancel()
 	}
 	m.stopQuoteScan()
-	st := m.sess.st
 	u, id, pos := m.currentState()
 	if !m.restored {
-		u = uiState{} // quit before the last state was even read: keep it
+		u = session.UIState{} // quit before the last state was even read: keep it
 	}
-	if m.sess.noWrites != nil {
+	if m.sess.NoWrites() != nil {
 		return tea.Quit
 	}
-	lk, pk := m.sess.lastKey(), m.sess.posKey(id)
-	return func() tea.Msg {
-		writeState(st, lk, pk, u, id, pos) // best effort: nothing to show it on
-		return tea.QuitMsg{}
-	}
+	return m.sess.SaveAndQuit(u, id, pos)
 }
 
 // currentState is what to remember: the article, the view and the place in it.
-func (m *Model) currentState() (uiState, string, int) {
+func (m *Model) currentState() (session.UIState, string, int) {
 	a := m.detail.art
 	if a == nil || m.detail.idx < 0 {
-		return uiState{}, "", -1
+		return session.UIState{}, "", -1
 	}
-	u := uiState{Article: a.ID, Mode: "list"}
+	u := session.UIState{Article: a.ID, Mode: "list"}
 	pos := -1
 	switch {
 	case m.annotating:
@@ -88,7 +84,8 @@ func (m *Model) currentState() (uiState, string, int) {
 // badge is the list's status column for item i.
 func (m *Model) badge(i int) (model.Status, bool) {
 	id := m.src.Item(i).ID
-	return m.sess.statuses[id], m.sess.changed[id] || m.watch.gone[i] != ""
+	st, _ := m.sess.Status(id)
+	return st, m.sess.Changed(id) || m.watch.gone[i] != ""
 }
 
 // itemIndex finds an item by article ID.
@@ -116,9 +113,9 @@ func (m *Model) articleShown() tea.Cmd {
 	if a == nil || m.detail.idx < 0 {
 		return nil
 	}
-	m.sess.current = a.ID
-	cmd := m.sess.requestDoc(a.ID)
-	m.sess.checkChanged(a)
+	m.sess.SetCurrent(a.ID)
+	cmd := m.sess.RequestDoc(a.ID)
+	m.sess.CheckChanged(a)
 	return tea.Batch(cmd, m.maybeEnterAnnotate(), m.checkCorrected(a))
 }
 
@@ -126,7 +123,7 @@ func (m *Model) maybeEnterAnnotate() tea.Cmd {
 	if m.wantAnnotate < 0 || m.wantAnnotate != m.detail.idx || m.detail.art == nil {
 		return nil
 	}
-	if m.sess.doc(m.detail.art.ID) == nil {
+	if m.sess.Doc(m.detail.art.ID) == nil {
 		return nil
 	}
 	idx := m.wantAnnotate
@@ -140,7 +137,7 @@ func (m *Model) noteArticleChange() tea.Cmd {
 	if m.sess == nil || m.list.Selected() < 0 || !m.restored {
 		return nil
 	}
-	return m.sess.armSave()
+	return m.sess.ArmSave()
 }
 
 // enterAnnotate opens item idx in annotate mode, now or once it and its
@@ -159,30 +156,29 @@ func (m *Model) enterAnnotate(idx int) tea.Cmd {
 		m.message = "This article could not be loaded"
 		return nil
 	}
-	e := m.sess.doc(a.ID)
+	e := m.sess.Doc(a.ID)
 	if e == nil {
 		m.wantAnnotate = idx
 		m.message = "Loading annotations…"
-		if en := m.sess.docs[a.ID]; en != nil && en.err != nil {
+		if err := m.sess.TakeDocErr(a.ID); err != nil {
 			m.wantAnnotate = -1
-			m.fail("Cannot read annotations: "+en.err.Error(), en.err)
-			en.loaded, en.loading, en.err = false, false, nil
+			m.fail("Cannot read annotations: "+err.Error(), err)
 			return nil
 		}
-		return m.sess.requestDoc(a.ID)
+		return m.sess.RequestDoc(a.ID)
 	}
-	m.sess.checkChanged(a)
+	m.sess.CheckChanged(a)
 	text, spans := a.Text, []model.Span(nil)
-	if e.doc != nil {
-		text, spans = e.doc.Text, e.doc.Spans
+	if e.Doc != nil {
+		text, spans = e.Doc.Text, e.Doc.Spans
 	}
-	pos := e.pos
+	pos := e.Pos
 	if r := m.restoring; r != nil && r.Article == a.ID && r.Mode == "annotate" {
 		pos = r.Offset
 	}
 	m.restoring = nil
 	m.ann.panel = m.ann.panel && m.annotating
-	m.ann.open(a.ID, m.detail.headerTitle(), text, spans, m.sess.changed[a.ID], pos)
+	m.ann.open(a.ID, m.detail.headerTitle(), text, spans, m.sess.Changed(a.ID), pos)
 	m.annotating = true
 	m.setFocus(focusDetail)
 	if m.message == "Loading…" || m.message == "Loading annotations…" {
@@ -198,11 +194,9 @@ func (m *Model) enterAnnotate(idx int) tea.Cmd {
 func (m *Model) leaveAnnotate() tea.Cmd {
 	m.annotating = false
 	m.labelWait, m.prompt, m.quotes.prompt = nil, nil, nil
-	if e := m.sess.docs[m.ann.id]; e != nil {
-		e.pos = m.ann.CursorOffset()
-	}
+	m.sess.SetPos(m.ann.id, m.ann.CursorOffset())
 	u, id, _ := m.currentState()
-	return m.sess.saveState(u, id, m.ann.CursorOffset())
+	return m.sess.SaveState(u, id, m.ann.CursorOffset())
 }
 
 // updateAnnotation handles store and scan messages.
@@ -211,65 +205,55 @@ func (m *Model) updateAnnotation(msg tea.Msg) (tea.Cmd, bool) {
 		return nil, false
 	}
 	switch msg := msg.(type) {
-	case docMsg:
-		m.sess.docLoaded(msg)
-		if msg.err != nil && m.wantAnnotate >= 0 {
+	case session.DocMsg:
+		m.sess.DocLoaded(msg)
+		if msg.Err != nil && m.wantAnnotate >= 0 {
 			m.wantAnnotate = -1
-			m.fail("Cannot read annotations: "+msg.err.Error(), msg.err)
+			m.fail("Cannot read annotations: "+msg.Err.Error(), msg.Err)
 		}
-		if a := m.detail.art; a != nil && a.ID == msg.id {
-			m.sess.checkChanged(a)
+		if a := m.detail.art; a != nil && a.ID == msg.ID {
+			m.sess.CheckChanged(a)
 		}
 		return m.maybeEnterAnnotate(), true
-	case reviewCountsMsg:
-		if msg.err != nil {
-			m.fail("Cannot count the imported annotations to review: "+msg.err.Error(), msg.err)
+	case session.ReviewCountsMsg:
+		if msg.Err != nil {
+			m.fail("Cannot count the imported annotations to review: "+msg.Err.Error(), msg.Err)
 			return nil, true
 		}
-		for id, n := range msg.counts {
-			if _, known := m.sess.docs[id]; !known {
-				m.sess.setUnreviewedN(id, n)
+		for id, n := range msg.Counts {
+			if !m.sess.Known(id) {
+				m.sess.SetUnreviewedN(id, n)
 			}
 		}
 		return nil, true
-	case statusesMsg:
-		if msg.err != nil {
-			m.fail("Cannot read annotation statuses: "+msg.err.Error(), msg.err)
+	case session.StatusesMsg:
+		if msg.Err != nil {
+			m.fail("Cannot read annotation statuses: "+msg.Err.Error(), msg.Err)
 			return nil, true
 		}
-		for id, st := range msg.statuses {
-			m.sess.statuses[id] = st
-		}
-		for id, h := range msg.hashes {
-			m.sess.hashes = setHash(m.sess.hashes, id, h)
-		}
+		m.sess.SetStatuses(msg.Statuses)
+		m.sess.SetHashes(msg.Hashes)
 		return m.scanChanged(), true
-	case changedMsg:
-		for id, c := range msg.changed {
-			if c {
-				m.sess.changed[id] = true
-			} else {
-				delete(m.sess.changed, id)
-			}
+	case session.ChangedMsg:
+		for id, c := range msg.Changed {
+			m.sess.SetChanged(id, c)
 		}
 		return nil, true
-	case restoreMsg:
+	case session.RestoreMsg:
 		return m.applyRestore(msg), true
-	case writtenMsg:
+	case session.WrittenMsg:
 		return m.written(msg), true
-	case stateSavedMsg:
-		if msg.err != nil {
-			m.fail("Could not save the reading position: "+msg.err.Error(), msg.err)
+	case session.StateSavedMsg:
+		if msg.Err != nil {
+			m.fail("Could not save the reading position: "+msg.Err.Error(), msg.Err)
 		}
 		return nil, true
-	case saveTickMsg:
-		m.sess.ticking = false
-		if !m.sess.lastDirty || !m.restored {
+	case session.SaveTickMsg:
+		if !m.sess.SaveDue(m.restored) {
 			return nil, true
 		}
-		m.sess.lastDirty = false
 		u, id, pos := m.currentState()
-		return m.sess.saveState(u, id, pos), true
+		return m.sess.SaveState(u, id, pos), true
 	case scanProgressMsg:
 		if m.scan == nil || msg.scan != m.scan {
 			return nil, true
@@ -286,13 +270,13 @@ func (m *Model) updateAnnotation(msg tea.Msg) (tea.Cmd, bool) {
 
 // applyRestore returns to the article (and view, and place) of the last run,
 // unless the user has already started moving.
-func (m *Model) applyRestore(msg restoreMsg) tea.Cmd {
+func (m *Model) applyRestore(msg session.RestoreMsg) tea.Cmd {
 	m.restored = true
-	if msg.err != nil {
-		m.fail("Could not read the last position: "+msg.err.Error(), msg.err)
+	if msg.Err != nil {
+		m.fail("Could not read the last position: "+msg.Err.Error(), msg.Err)
 		return nil
 	}
-	u := msg.state
+	u := msg.State
 	if u.Article == "" || m.touched {
 		return nil
 	}
@@ -323,7 +307,7 @@ func (m *Model) applyRestore(msg restoreMsg) tea.Cmd {
 // known, each annotated article's text on disk with its snapshot, so the
 // list can mark the changed ones. It runs in the background.
 func (m *Model) scanChanged() tea.Cmd {
-	if m.sess == nil || m.changedDone || m.loading || m.sess.hashes == nil {
+	if m.sess == nil || m.changedDone || m.loading || m.sess.Hashes() == nil {
 		return nil
 	}
 	m.changedDone = true
@@ -338,7 +322,7 @@ func (m *Model) scanChanged() tea.Cmd {
 	}
 	var jobs []job
 	known := map[string]bool{} // compared already, with the hash Stream took
-	for id, h := range m.sess.hashes {
+	for id, h := range m.sess.Hashes() {
 		i := m.itemIndex(id)
 		if i < 0 || m.store.rows[i].dead {
 			continue
@@ -353,7 +337,7 @@ func (m *Model) scanChanged() tea.Cmd {
 		if len(known) == 0 {
 			return nil
 		}
-		return func() tea.Msg { return changedMsg{changed: known} }
+		return func() tea.Msg { return session.ChangedMsg{Changed: known} }
 	}
 	src := m.src
 	return func() tea.Msg {
@@ -365,47 +349,47 @@ func (m *Model) scanChanged() tea.Cmd {
 			}
 			out[a.ID] = model.HashText(a.Text) != j.hash
 		}
-		return changedMsg{changed: out}
+		return session.ChangedMsg{Changed: out}
 	}
 }
 
 // written shows a finished write: the new documents on screen, a message.
-func (m *Model) written(msg writtenMsg) tea.Cmd {
-	m.sess.written(msg)
-	j := msg.job
+func (m *Model) written(msg session.WrittenMsg) tea.Cmd {
+	m.sess.Written(msg)
+	j := msg.Job
 	switch {
-	case msg.err != nil && j.kind == writeUndo:
-		m.fail(describeErr("Undo failed", msg.err), msg.err)
-	case msg.err != nil && j.kind == writeRedo:
-		m.fail(describeErr("Redo failed", msg.err), msg.err)
-	case msg.err != nil:
-		m.fail(describeErr("Not saved", msg.err), msg.err)
-	case !msg.ok && j.kind == writeUndo:
+	case msg.Err != nil && j.Kind == session.Undo:
+		m.fail(session.DescribeErr("Undo failed", msg.Err), msg.Err)
+	case msg.Err != nil && j.Kind == session.Redo:
+		m.fail(session.DescribeErr("Redo failed", msg.Err), msg.Err)
+	case msg.Err != nil:
+		m.fail(session.DescribeErr("Not saved", msg.Err), msg.Err)
+	case !msg.OK && j.Kind == session.Undo:
 		m.message = "Nothing to undo"
-	case !msg.ok && j.kind == writeRedo:
+	case !msg.OK && j.Kind == session.Redo:
 		m.message = "Nothing to redo"
-	case j.kind == writeUndo:
-		m.message = "Undid: " + msg.act.Name + m.elsewhere(msg.act)
-	case j.kind == writeRedo:
-		m.message = "Redid: " + msg.act.Name + m.elsewhere(msg.act)
+	case j.Kind == session.Undo:
+		m.message = "Undid: " + msg.Act.Name + m.elsewhere(msg.Act)
+	case j.Kind == session.Redo:
+		m.message = "Redid: " + msg.Act.Name + m.elsewhere(msg.Act)
 	default:
-		m.message = j.done
+		m.message = j.Done
 	}
 	if a := m.detail.art; a != nil {
-		m.sess.checkChanged(a)
+		m.sess.CheckChanged(a)
 	}
 	if m.annotating {
-		if doc, ok := msg.docs[m.ann.id]; ok {
+		if doc, ok := msg.Docs[m.ann.id]; ok {
 			m.refreshAnnotate(doc)
 			// Drop the selection the action consumed and put the cursor on
 			// what changed, unless the user has moved on since the key:
 			// a late answer must not pull the cursor back.
-			if msg.err == nil && msg.ok && m.ann.selKey() == j.selKey {
+			if msg.Err == nil && msg.OK && m.ann.selKey() == j.Sel {
 				m.ann.clearSelection()
-				focus := j.focus
-				if j.kind == writeUndo || j.kind == writeRedo {
+				focus := j.Focus
+				if j.Kind == session.Undo || j.Kind == session.Redo {
 					focus = -1
-					if off, ok := firstSpanOffset(msg.act, m.ann.id); ok {
+					if off, ok := firstSpanOffset(msg.Act, m.ann.id); ok {
 						focus = off
 					}
 				}
@@ -417,8 +401,8 @@ func (m *Model) written(msg writtenMsg) tea.Cmd {
 		}
 	}
 	reload := m.correctionsWritten(msg) // before the next write is built
-	cmd := tea.Batch(reload, m.sess.next())
-	if m.quitting && !m.sess.pending() {
+	cmd := tea.Batch(reload, m.sess.Next())
+	if m.quitting && !m.sess.Pending() {
 		return m.quit()
 	}
 	return cmd
@@ -463,7 +447,7 @@ func (m *Model) refreshAnnotate(doc *data.Doc) {
 		a.setSpans(nil)
 		return
 	}
-	changed := m.sess.changed[a.id]
+	changed := m.sess.Changed(a.id)
 	if doc.Text != a.text || changed != a.changed {
 		panel := a.panel
 		a.open(a.id, a.title, doc.Text, doc.Spans, changed, a.CursorOffset())
@@ -628,7 +612,7 @@ func (m *Model) annotateView() string {
 	if a.changed {
 		info = m.c.Styles.ChangedMark + " changed on disk · " + info
 	}
-	if m.sess != nil && m.sess.pending() {
+	if m.sess != nil && m.sess.Pending() {
 		info = "saving… " + info
 	}
 	prompt := ""
@@ -648,12 +632,12 @@ func (m *Model) annotationStatus(s *widgets.StatusInfo) {
 	}
 	s.Store = true
 	defer m.quotesStatus(s)
-	s.DoneN = m.sess.progress()
+	s.DoneN = m.sess.Progress()
 	s.Live = m.store.nLive
-	s.Saving = m.sess.pending()
+	s.Saving = m.sess.Pending()
 	if a := m.detail.art; a != nil && m.detail.idx >= 0 {
-		s.Changed = m.sess.changed[a.ID]
-		if st, ok := m.sess.statuses[a.ID]; ok && st != model.StatusNew {
+		s.Changed = m.sess.Changed(a.ID)
+		if st, ok := m.sess.Status(a.ID); ok && st != model.StatusNew {
 			s.Status = st
 		}
 	}
@@ -672,7 +656,7 @@ func (m *Model) annotationStatus(s *widgets.StatusInfo) {
 	}
 	a := m.ann
 	if sp, ok := a.cursorSpan(); ok {
-		s.Span = describeSpan(sp)
+		s.Span = ui.DescribeSpan(sp)
 	} else if st, en, ok := a.selection(); ok {
 		n := 0
 		for p := min(a.anchor, a.cur); p <= max(a.anchor, a.cur); p++ {

@@ -9,6 +9,7 @@ import (
 
 	"storydesk/data"
 	"storydesk/model"
+	"storydesk/tui/session"
 	"storydesk/tui/ui"
 )
 
@@ -63,7 +64,7 @@ func (m *Model) startScan(text, label, canonical string) tea.Cmd {
 	ctx, cancel := context.WithCancel(context.Background())
 	s := &corpusScan{text: text, label: label, canonical: canonical, total: len(items), ch: make(chan tea.Msg, 1), cancel: cancel}
 	m.scan = s
-	src, st := m.src, m.sess.st
+	src, st := m.src, m.sess.Store()
 	go func() {
 		defer close(s.ch)
 		res, err := scanCorpus(ctx, src, st, items, text, label, canonical, func(done int) {
@@ -155,7 +156,7 @@ func (m *Model) scanDone(msg scanDoneMsg) tea.Cmd {
 	act := data.Action{Name: fmt.Sprintf("tag all %s %s in %d articles (%d)", what, label, r.articles, r.added), Ops: r.ops}
 	done := fmt.Sprintf("Tagged %d × %s as %s in %d article%s", r.added, what, label, r.articles, ui.Plural(r.articles)) + note
 	return m.ask(fmt.Sprintf("Tag %d × %s as %s in %d article%s%s? y/esc", r.added, what, label, r.articles, ui.Plural(r.articles), note), nil, func() tea.Cmd {
-		return m.sess.enqueue(&writeJob{kind: writeAcross, act: act, arts: r.arts, done: done, selKey: m.ann.selKey(), focus: -1})
+		return m.sess.Enqueue(&session.Job{Kind: session.Across, Act: act, Arts: r.arts, Done: done, Sel: m.ann.selKey(), Focus: -1})
 	})
 
 }

@@ -12,6 +12,7 @@ import (
 
 	"storydesk/data"
 	"storydesk/model"
+	"storydesk/tui/session"
 	"storydesk/tui/ui"
 	"storydesk/tui/widgets"
 )
@@ -113,7 +114,7 @@ func (m *Model) toggleCorrection() tea.Cmd {
 		return nil
 	}
 	t := corrTarget{art: a, start: p.start, end: p.end}
-	return m.queue(func(j *writeJob) (data.Action, bool) { return m.buildCorrection(j, t, "") })
+	return m.queue(func(j *session.Job) (data.Action, bool) { return m.buildCorrection(j, t, "") })
 }
 
 // corrPlan is a correction worked out against the current state.
@@ -191,28 +192,28 @@ func (p corrPlan) lostKey() string {
 // buildCorrection makes the action when the write's turn comes, against
 // the corrections and annotations as saved by then. agreed is the lostKey
 // the user said yes to ("" before asking).
-func (m *Model) buildCorrection(j *writeJob, t corrTarget, agreed string) (data.Action, bool) {
+func (m *Model) buildCorrection(j *session.Job, t corrTarget, agreed string) (data.Action, bool) {
 	id := t.art.ID
-	e := m.sess.doc(id)
+	e := m.sess.Doc(id)
 	if e == nil {
 		m.message = "Not saved: the article's annotations are not loaded"
 		return data.Action{}, false
 	}
-	pl := planCorrection(t, m.correct.idx.For(id), e.doc)
+	pl := planCorrection(t, m.correct.idx.For(id), e.Doc)
 	what := "“" + ui.Clip(t.text(), 40) + "”"
 	var name string
 	switch {
 	case pl.keep < 0 && pl.kept:
-		name, j.done = "back to the cleaner (kept) "+what, "Back to the cleaner's verdict: kept "+what
+		name, j.Done = "back to the cleaner (kept) "+what, "Back to the cleaner's verdict: kept "+what
 	case pl.keep < 0:
-		name, j.done = "back to the cleaner (removed) "+what, "Back to the cleaner's verdict: removed "+what
+		name, j.Done = "back to the cleaner (removed) "+what, "Back to the cleaner's verdict: removed "+what
 	case pl.kept:
-		name, j.done = "keep as body "+what, "Kept as body: "+what
+		name, j.Done = "keep as body "+what, "Kept as body: "+what
 	default:
-		name, j.done = "remove as boilerplate "+what, "Removed as boilerplate: "+what
+		name, j.Done = "remove as boilerplate "+what, "Removed as boilerplate: "+what
 	}
 	if pl.placed > 0 {
-		j.done += fmt.Sprintf("; %d annotation%s re-anchored", pl.placed, ui.Plural(pl.placed))
+		j.Done += fmt.Sprintf("; %d annotation%s re-anchored", pl.placed, ui.Plural(pl.placed))
 	}
 	nLost := len(pl.lost) + len(pl.qLost)
 	act := data.Action{Name: name + " in " + ui.Clip(id, 40), Ops: pl.ops}
@@ -223,7 +224,7 @@ func (m *Model) buildCorrection(j *writeJob, t corrTarget, agreed string) (data.
 		m.askCorrection(t, pl, key)
 		return data.Action{}, false
 	}
-	j.done += fmt.Sprintf("; deleted %d annotation%s in the removed text (u brings them back)", nLost, ui.Plural(nLost))
+	j.Done += fmt.Sprintf("; deleted %d annotation%s in the removed text (u brings them back)", nLost, ui.Plural(nLost))
 	act.Name += fmt.Sprintf(", deleting %d", nLost)
 	return act, true
 }
@@ -239,7 +240,7 @@ func (m *Model) askCorrection(t corrTarget, pl corrPlan, key string) {
 		"",
 	}
 	for _, sp := range pl.lost {
-		lines = append(lines, fmt.Sprintf("  %s at %d–%d", describeSpan(sp), sp.Start, sp.End))
+		lines = append(lines, fmt.Sprintf("  %s at %d–%d", ui.DescribeSpan(sp), sp.Start, sp.End))
 	}
 	for _, q := range pl.qLost {
 		lines = append(lines, fmt.Sprintf("  quotation %s at %d–%d", describeQuote(q.Text, q.Speaker), q.Start, q.End))
@@ -250,7 +251,7 @@ func (m *Model) askCorrection(t corrTarget, pl corrPlan, key string) {
 	lines = append(lines, "", "Press y to apply the correction and delete them, esc to leave the article as it is.")
 	m.message = ""
 	m.ask(fmt.Sprintf("Correct and delete %d annotation%s in the removed text? y/esc", nLost, ui.Plural(nLost)), lines, func() tea.Cmd {
-		return m.queue(func(j *writeJob) (data.Action, bool) { return m.buildCorrection(j, t, key) })
+		return m.queue(func(j *session.Job) (data.Action, bool) { return m.buildCorrection(j, t, key) })
 	})
 }
 
@@ -265,12 +266,12 @@ type articleReloadedMsg struct {
 // correctionsWritten brings the correction index up to date with a
 // committed write and reloads the articles whose corrections it changed.
 // It runs before the next queued write is built, so that one sees them.
-func (m *Model) correctionsWritten(msg writtenMsg) tea.Cmd {
-	if m.correct.idx == nil || !msg.ok || msg.docs == nil {
+func (m *Model) correctionsWritten(msg session.WrittenMsg) tea.Cmd {
+	if m.correct.idx == nil || !msg.OK || msg.Docs == nil {
 		return nil // nothing committed
 	}
 	var cmds []tea.Cmd
-	for _, id := range m.correct.idx.Applied(msg.act, msg.job.kind == writeUndo) {
+	for _, id := range m.correct.idx.Applied(msg.Act, msg.Job.Kind == session.Undo) {
 		if m.correct.touched == nil {
 			m.correct.touched = map[string]bool{}
 		}
@@ -326,9 +327,9 @@ func (m *Model) articleReloaded(msg articleReloadedMsg) tea.Cmd {
 	m.correct.checked = msg.art // read just now, with the current corrections
 	cmd := m.detail.replaceArticle(msg.idx, msg.art)
 	if m.detail.idx == msg.idx {
-		m.sess.checkChanged(msg.art)
+		m.sess.CheckChanged(msg.art)
 		// Annotating a never-annotated article shows the loaded text.
-		if e := m.sess.doc(msg.art.ID); m.annotating && m.ann.id == msg.art.ID && e != nil && e.doc == nil {
+		if e := m.sess.Doc(msg.art.ID); m.annotating && m.ann.id == msg.art.ID && e != nil && e.Doc == nil {
 			m.refreshAnnotate(nil)
 		}
 	}

@@ -178,7 +178,7 @@ func TestCorrectKeepsARemovedCaption(t *testing.T) {
 	if m.detail.rc.cur != 2 {
 		t.Fatalf("the cursor moved to paragraph %d", m.detail.rc.cur)
 	}
-	if m.sess.changed["a.txt"] {
+	if m.sess.Changed("a.txt") {
 		t.Fatal("the article shows as changed on disk")
 	}
 	if row := m.store.rows[m.detail.idx]; row.words != model.WordCount(a.Text) {
@@ -282,7 +282,7 @@ func TestCorrectRemovesAKeptLineMovingAnnotations(t *testing.T) {
 		doc.Quotes[0].Start >= quote.Start || doc.Quotes[0].SpeakerSpan != quote.SpeakerSpan || quote.SpeakerSpan == 0 {
 		t.Fatalf("quotation not moved: %+v (was %+v)", doc.Quotes, quote)
 	}
-	if p := plain(m); !strings.Contains(p, "[removed by you] Two crossings") || !strings.Contains(p, "removed by you · t reverts") || m.sess.changed["a.txt"] {
+	if p := plain(m); !strings.Contains(p, "[removed by you] Two crossings") || !strings.Contains(p, "removed by you · t reverts") || m.sess.Changed("a.txt") {
 		t.Fatalf("raw view after removal:\n%s", p)
 	}
 	if !strings.Contains(m.message, "deleted 1 annotation") {
@@ -300,7 +300,7 @@ func TestCorrectRemovesAKeptLineMovingAnnotations(t *testing.T) {
 			t.Fatalf("undo: span %+v, was %+v", got[i], spans[i])
 		}
 	}
-	if doc.Quotes[0] != quote || m.sess.changed["a.txt"] {
+	if doc.Quotes[0] != quote || m.sess.Changed("a.txt") {
 		t.Fatalf("undo: quote %+v, was %+v", doc.Quotes[0], quote)
 	}
 	press(t, m, "ctrl+r")
@@ -358,7 +358,7 @@ func TestCorrectTypedAheadToggles(t *testing.T) {
 	if c := corrections(t, path, "a.txt"); len(c) != 0 || m.detail.art.Text != before {
 		t.Fatalf("after t t: %+v\n%s", c, m.detail.art.Text)
 	}
-	if m.sess.pending() {
+	if m.sess.Pending() {
 		t.Fatal("writes still pending")
 	}
 }
@@ -565,7 +565,7 @@ func TestCorrectProgram(t *testing.T) {
 	tm.Type("jt")  // the next paragraph removed
 	tm.Type("q")
 	fm := tm.FinalModel(t, teatest.WithFinalTimeout(10*time.Second)).(*Model)
-	if fm.sess.pending() {
+	if fm.sess.Pending() {
 		t.Fatal("quit with writes pending")
 	}
 	got := corrections(t, path, "a.txt")

@@ -11,6 +11,7 @@ import (
 
 	"storydesk/data"
 	"storydesk/model"
+	"storydesk/tui/session"
 	"storydesk/tui/ui"
 	"storydesk/tui/widgets"
 )
@@ -156,12 +157,12 @@ func (m *Model) loadDupVerdicts() tea.Cmd {
 	if m.sess == nil {
 		return nil
 	}
-	vs, ok := m.sess.st.(dupVerdictStore)
+	vs, ok := m.sess.Store().(dupVerdictStore)
 	if !ok {
 		return nil
 	}
 	return func() tea.Msg {
-		ctx, cancel := storeCtx()
+		ctx, cancel := session.Ctx()
 		defer cancel()
 		labels, err := vs.DupLabels(ctx)
 		if err != nil {
@@ -217,7 +218,7 @@ func (m *Model) updateDups(msg tea.Msg) (tea.Cmd, bool) {
 		return nil, true
 	case dupCompareMsg:
 		return m.compareLoaded(msg.cmp), true
-	case writtenMsg:
+	case session.WrittenMsg:
 		// The session's handling first sees to the queue; the verdicts
 		// are then brought up to date before the next frame.
 		m.dupsWritten(msg)
@@ -229,12 +230,12 @@ func (m *Model) updateDups(msg tea.Msg) (tea.Cmd, bool) {
 
 // dupsWritten applies the verdicts a committed action (or its undo or redo)
 // changed: the ops say what each pair and mark became.
-func (m *Model) dupsWritten(msg writtenMsg) {
-	if msg.err != nil || !msg.ok || msg.job == nil {
+func (m *Model) dupsWritten(msg session.WrittenMsg) {
+	if msg.Err != nil || !msg.OK || msg.Job == nil {
 		return
 	}
-	ops := msg.act.Ops
-	undo := msg.job.kind == writeUndo
+	ops := msg.Act.Ops
+	undo := msg.Job.Kind == session.Undo
 	changed := false
 	for k := range ops {
 		op := ops[k]
@@ -565,9 +566,9 @@ func (m *Model) labelPair(l model.DupLabel) tea.Cmd {
 	done := fmt.Sprintf("Labelled %s: %s ⇄ %s", l, ui.Clip(k.a, 30), ui.Clip(k.b, 30))
 	// Both articles are snapshotted with the label (if the store has not
 	// seen them), so an export of the labels carries their texts.
-	job := &writeJob{kind: writeDo, act: act, done: done, selKey: m.ann.selKey(), focus: -1}
-	job.act.Articles, job.load = m.pairArticles(k)
-	cmd := m.sess.enqueue(job)
+	job := &session.Job{Kind: session.Do, Act: act, Done: done, Sel: m.ann.selKey(), Focus: -1}
+	job.Act.Articles, job.Load = m.pairArticles(k)
+	cmd := m.sess.Enqueue(job)
 	return tea.Batch(cmd, m.advanceFrom(v.sel, k))
 }
 
@@ -638,7 +639,7 @@ func (m *Model) setCanonical() tea.Cmd {
 	if id == "" {
 		return nil
 	}
-	return m.queue(func(j *writeJob) (data.Action, bool) {
+	return m.queue(func(j *session.Job) (data.Action, bool) {
 		ci := m.clusterOf(id)
 		if ci < 0 {
 			m.message = fmt.Sprintf("%s is in no copy cluster: label a pair of it duplicate (%s) or near-duplicate (%s) first",
@@ -647,7 +648,7 @@ func (m *Model) setCanonical() tea.Cmd {
 		}
 		c := m.dups.groups.Copies[ci]
 		if m.dups.canon[id] {
-			j.done = fmt.Sprintf("%s is no longer marked canonical (cluster %d keeps its longest copy)", ui.Clip(id, 40), ci+1)
+			j.Done = fmt.Sprintf("%s is no longer marked canonical (cluster %d keeps its longest copy)", ui.Clip(id, 40), ci+1)
 			return data.Action{Name: "unmark canonical " + ui.Clip(id, 40), Ops: []data.Op{{Kind: data.OpSetCanonical, Article: id, Flag: false}}}, true
 		}
 		var ops []data.Op
@@ -657,7 +658,7 @@ func (m *Model) setCanonical() tea.Cmd {
 			}
 		}
 		ops = append(ops, data.Op{Kind: data.OpSetCanonical, Article: id, Flag: true})
-		j.done = fmt.Sprintf("Canonical copy of cluster %d: %s", ci+1, ui.Clip(id, 40))
+		j.Done = fmt.Sprintf("Canonical copy of cluster %d: %s", ci+1, ui.Clip(id, 40))
 		return data.Action{Name: "canonical " + ui.Clip(id, 40), Ops: ops}, true
 	})
 }

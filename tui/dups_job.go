@@ -40,7 +40,7 @@ func (m *Model) startDups() tea.Cmd {
 	d.job, d.stage, d.done, d.total = j, data.DupStageRead, 0, len(items)
 	var cache data.SignatureCache
 	if m.sess != nil {
-		cache, _ = m.sess.st.(data.SignatureCache)
+		cache, _ = m.sess.Store().(data.SignatureCache)
 	}
 	src, workers := m.src, m.stream.workers
 	var known []data.KnownText

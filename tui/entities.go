@@ -10,6 +10,7 @@ import (
 
 	"storydesk/data"
 	"storydesk/model"
+	"storydesk/tui/session"
 	"storydesk/tui/ui"
 	"storydesk/tui/widgets"
 )
@@ -279,12 +280,12 @@ func (m *Model) promptKey(msg tea.KeyPressMsg) tea.Cmd {
 		if name == text {
 			name = "" // the text itself needs no canonical name
 		}
-		return m.queue(func(j *writeJob) (data.Action, bool) {
-			e := m.sess.doc(id)
+		return m.queue(func(j *session.Job) (data.Action, bool) {
+			e := m.sess.Doc(id)
 			var sp model.Span
 			found := false
-			if e != nil && e.doc != nil {
-				for _, s := range e.doc.Spans {
+			if e != nil && e.Doc != nil {
+				for _, s := range e.Doc.Spans {
 					if s.ID == spanID {
 						sp, found = s, true
 					}
@@ -302,13 +303,13 @@ func (m *Model) promptKey(msg tea.KeyPressMsg) tea.Cmd {
 			nw.Canonical = name
 			// Naming an imported span reviews it (review.go).
 			act := data.Action{Name: fmt.Sprintf("canonical “%s” → %s", ui.Clip(sp.Text, 30), ui.Clip(name, 30)),
-				Ops: spanEditOps(e.doc, id, sp, nw)}
-			j.done, j.focus = fmt.Sprintf("“%s” is now %s", ui.Clip(sp.Text, 30), ui.Clip(name, 40)), sp.Start
+				Ops: spanEditOps(e.Doc, id, sp, nw)}
+			j.Done, j.Focus = fmt.Sprintf("“%s” is now %s", ui.Clip(sp.Text, 30), ui.Clip(name, 40)), sp.Start
 			if name == "" {
 				act.Name = fmt.Sprintf("clear canonical of “%s”", ui.Clip(sp.Text, 30))
-				j.done = fmt.Sprintf("“%s” has no canonical name now", ui.Clip(sp.Text, 30))
+				j.Done = fmt.Sprintf("“%s” has no canonical name now", ui.Clip(sp.Text, 30))
 			}
-			j.done += reviewedNote(sp.Source)
+			j.Done += reviewedNote(sp.Source)
 			return act, true
 		})
 	}

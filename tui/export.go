@@ -103,7 +103,7 @@ func (m *Model) exportStore() *data.SQLiteStore {
 	if m.sess == nil {
 		return nil
 	}
-	s, _ := m.sess.st.(*data.SQLiteStore)
+	s, _ := m.sess.Store().(*data.SQLiteStore)
 	return s
 }
 
@@ -256,7 +256,7 @@ func (m *Model) exportPromptKey(msg tea.KeyPressMsg) tea.Cmd {
 // exports read the store, so what is still in the queue would be missing.
 func (m *Model) syncExport() tea.Cmd {
 	j := m.exp.waiting
-	if j == nil || m.sess == nil || m.sess.pending() || m.quitting {
+	if j == nil || m.sess == nil || m.sess.Pending() || m.quitting {
 		return nil
 	}
 	m.exp.waiting = nil

@@ -12,6 +12,7 @@ import (
 
 	"storydesk/data"
 	"storydesk/model"
+	"storydesk/tui/session"
 	"storydesk/tui/ui"
 )
 
@@ -372,7 +373,7 @@ func TestExportWaitsForQueuedWrites(t *testing.T) {
 	out := filepath.Join(filepath.Dir(path), "sub", "dir", "x.jsonl")
 	send(t, m, ctrlE)
 	m.exp.prompt.input.SetValue(out)
-	m.sess.busy = true // a write in flight
+	inFlight := m.sess.Enqueue(&session.Job{Kind: session.Undo, Focus: -1}) // a write in flight, its answer not yet back
 	press(t, m, "enter")
 	if m.exp.waiting == nil || m.exp.running {
 		t.Fatalf("export did not wait: waiting %v running %v", m.exp.waiting != nil, m.exp.running)
@@ -383,8 +384,7 @@ func TestExportWaitsForQueuedWrites(t *testing.T) {
 	if _, err := os.Stat(out); err == nil {
 		t.Fatal("exported before the queue drained")
 	}
-	m.sess.busy = false
-	send(t, m, tea.WindowSizeMsg{Width: 120, Height: 40}) // any message
+	drive(t, m, inFlight)
 	if _, err := os.Stat(out); err != nil {
 		t.Fatalf("no export after the queue drained (parent dirs made): %v; %q", err, m.message)
 	}

@@ -211,15 +211,15 @@ func (m *Model) watchReloaded(msg watchReloadMsg) tea.Cmd {
 	}
 	text := "The file changed on disk: showing it as it is now"
 	if m.sess != nil {
-		m.sess.checkChanged(msg.art)
-		e := m.sess.doc(msg.art.ID)
+		m.sess.CheckChanged(msg.art)
+		e := m.sess.Doc(msg.art.ID)
 		switch {
-		case m.annotating && m.ann.id == msg.art.ID && e != nil && e.doc == nil:
+		case m.annotating && m.ann.id == msg.art.ID && e != nil && e.Doc == nil:
 			// Never annotated: annotate the text as it is now.
 			m.refreshAnnotate(nil)
-		case m.annotating && m.ann.id == msg.art.ID && m.sess.changed[msg.art.ID]:
+		case m.annotating && m.ann.id == msg.art.ID && m.sess.Changed(msg.art.ID):
 			text = "The file changed on disk: annotating the text as it was annotated (" + ui.KeyName(m.c.Keys.Reanchor) + " re-anchors onto the new text)"
-		case m.sess.changed[msg.art.ID]:
+		case m.sess.Changed(msg.art.ID):
 			text += " — its annotations stay on the text they were made on (" + ui.KeyName(m.c.Keys.Reanchor) + " re-anchors)"
 		}
 	}

@@ -80,7 +80,7 @@ func openItem(t *testing.T, m *Model, id string) {
 func TestFileChangedWhileOpen(t *testing.T) {
 	m, dir, st := watchCorpus(t)
 	openItem(t, m, "a.txt")
-	if m.sess.changed["a.txt"] {
+	if m.sess.Changed("a.txt") {
 		t.Fatal("marked changed before any change")
 	}
 	// Shown from the cache after a trip to b.txt: no reload to notice it.
@@ -90,7 +90,7 @@ func TestFileChangedWhileOpen(t *testing.T) {
 		t.Fatal(err)
 	}
 	press(t, m, "j")
-	if !m.sess.changed["a.txt"] {
+	if !m.sess.Changed("a.txt") {
 		t.Fatalf("not marked changed; message %q", m.message)
 	}
 	if _, changed := m.badge(m.itemIndex("a.txt")); !changed {

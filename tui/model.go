@@ -13,6 +13,7 @@ import (
 
 	"storydesk/data"
 	"storydesk/model"
+	"storydesk/tui/session"
 	"storydesk/tui/ui"
 	"storydesk/tui/widgets"
 )
@@ -80,7 +81,7 @@ type Model struct {
 	message  string
 
 	// Annotation (nil sess: no store).
-	sess         *session
+	sess         *session.Session
 	ann          *annotatePane
 	annotating   bool
 	wantAnnotate int // item index to enter annotate mode on once loaded; -1 none
@@ -88,7 +89,7 @@ type Model struct {
 	prompt       *canonPrompt
 	scan         *corpusScan
 	touched      bool // a key was pressed: a late restore must not move the cursor
-	restoring    *uiState
+	restoring    *session.UIState
 	restored     bool // the last run's state has been read (saving may start)
 	quitting     bool
 	changedDone  bool // the list's changed-on-disk scan has run
@@ -158,9 +159,9 @@ func NewFromSource(src Source, opts Options) *Model {
 	m.help.Styles = c.Styles.Help
 	m.list.focused = true
 	if opts.Store != nil {
-		m.sess = newSession(opts.Store, opts.Annotator)
+		m.sess = session.New(opts.Store, opts.Annotator)
 		if opts.saveDelay > 0 {
-			m.sess.saveDelay = opts.saveDelay
+			m.sess.SetSaveDelay(opts.saveDelay)
 		}
 		m.list.badge = m.badge
 		m.list.review = m.reviewBadgeOf
@@ -181,7 +182,7 @@ func (m *Model) Init() tea.Cmd {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
 	if m.sess != nil {
-		cmds = append(cmds, m.sess.loadStatuses(), m.sess.restore(), m.loadDupVerdicts(), m.waitChecked(), loadReviewCounts(m.sess.st))
+		cmds = append(cmds, m.sess.LoadStatuses(), m.sess.Restore(), m.loadDupVerdicts(), m.waitChecked(), m.sess.LoadReviewCounts())
 	}
 	return tea.Batch(cmds...)
 }
@@ -392,9 +393,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	case key.Matches(msg, k.Problems):
 		return m.openProblems(), false
 	case key.Matches(msg, k.Undo):
-		return m.undo(writeUndo), false
+		return m.undo(session.Undo), false
 	case key.Matches(msg, k.Redo):
-		return m.undo(writeRedo), false
+		return m.undo(session.Redo), false
 	case key.Matches(msg, k.Done):
 		return m.toggleDone(), false
 	case key.Matches(msg, k.Reanchor):

@@ -12,6 +12,7 @@ import (
 
 	"storydesk/data"
 	"storydesk/model"
+	"storydesk/tui/session"
 	"storydesk/tui/ui"
 	"storydesk/tui/widgets"
 )
@@ -260,7 +261,7 @@ func TestBackgroundCheckDamageShownAtOnce(t *testing.T) {
 	if !strings.Contains(statusRow(m), "damaged store") {
 		t.Errorf("the standing note is gone:\n%s", statusRow(m))
 	}
-	if m.sess.saveState(uiState{Article: "a.txt"}, "a.txt", 3) != nil {
+	if m.sess.SaveState(session.UIState{Article: "a.txt"}, "a.txt", 3) != nil {
 		t.Error("the reader still saves its position into a damaged store")
 	}
 	st.Close()

@@ -10,6 +10,7 @@ import (
 
 	"storydesk/data"
 	"storydesk/model"
+	"storydesk/tui/session"
 	"storydesk/tui/ui"
 )
 
@@ -175,8 +176,8 @@ func (m *Model) syncQuotes() tea.Cmd {
 		fresh = false
 	}
 	var stored []model.QuoteAnn
-	if e := m.sess.doc(a.id); e != nil && e.doc != nil && e.doc.Text == a.text {
-		stored = e.doc.Quotes
+	if e := m.sess.Doc(a.id); e != nil && e.Doc != nil && e.Doc.Text == a.text {
+		stored = e.Doc.Quotes
 	}
 	var det []model.Quote
 	if fresh && !q.detecting {
@@ -454,13 +455,13 @@ func (m *Model) quoteItemAtCursor() *quoteItem {
 
 // quoteChange builds a quote action when its turn comes: f gets the stored
 // quotation at the target (nil when there is none) and returns the ops.
-type quoteChange func(j *writeJob, doc *data.Doc, spans []model.Span, cur *model.QuoteAnn) (ops []data.Op, name string, ok bool)
+type quoteChange func(j *session.Job, doc *data.Doc, spans []model.Span, cur *model.QuoteAnn) (ops []data.Op, name string, ok bool)
 
 func (m *Model) queueQuote(qt quoteTarget, f quoteChange) tea.Cmd {
 	if !m.needStore() {
 		return nil
 	}
-	return m.queue(func(j *writeJob) (data.Action, bool) {
+	return m.queue(func(j *session.Job) (data.Action, bool) {
 		doc, spans, ok := m.current(qt.target)
 		if !ok {
 			return data.Action{}, false
@@ -473,8 +474,8 @@ func (m *Model) queueQuote(qt quoteTarget, f quoteChange) tea.Cmd {
 		if !ok {
 			return data.Action{}, false
 		}
-		if j.focus < 0 {
-			j.focus = qt.start
+		if j.Focus < 0 {
+			j.Focus = qt.start
 		}
 		return data.Action{Name: name, Article: qt.snapshot(doc), Ops: firstTouch(ops, qt.id, doc)}, true
 	})
@@ -511,15 +512,15 @@ func (m *Model) acceptQuote() tea.Cmd {
 		return nil
 	}
 	qt := m.captureQuote(it)
-	return m.queueQuote(qt, func(j *writeJob, doc *data.Doc, spans []model.Span, cur *model.QuoteAnn) ([]data.Op, string, bool) {
+	return m.queueQuote(qt, func(j *session.Job, doc *data.Doc, spans []model.Span, cur *model.QuoteAnn) ([]data.Op, string, bool) {
 		switch {
 		case cur == nil:
 			q := newQuote(qt, suggestedSpeaker(qt.det), suggestedKind(qt.det), model.QuoteAccepted, spans)
-			j.done = "Accepted " + describeQuote(q.Text, q.Speaker) + linkNote(q, spans)
+			j.Done = "Accepted " + describeQuote(q.Text, q.Speaker) + linkNote(q, spans)
 			return []data.Op{addQuoteOp(qt.id, q)}, "accept quotation " + describeQuote(q.Text, q.Speaker), true
 		case cur.Status == model.QuoteAccepted && cur.Source != "":
 			// Imported: accepting it is reviewing it, as it stands.
-			j.done = "Accepted " + describeQuote(cur.Text, cur.Speaker) + reviewedNote(cur.Source)
+			j.Done = "Accepted " + describeQuote(cur.Text, cur.Speaker) + reviewedNote(cur.Source)
 			return quoteEditOps(doc, qt.id, *cur, *cur), "accept quotation " + describeQuote(cur.Text, cur.Speaker), true
 		case cur.Status == model.QuoteAccepted:
 			m.message = "Already accepted: " + describeQuote(cur.Text, cur.Speaker) + " (s speaker, t kind, x reject)"
@@ -531,7 +532,7 @@ func (m *Model) acceptQuote() tea.Cmd {
 			q.Speaker = suggestedSpeaker(qt.det)
 		}
 		q.SpeakerSpan = linkSpeaker(spans, q.Speaker, qt.det, q.Start, q.End)
-		j.done = "Accepted " + describeQuote(q.Text, q.Speaker) + linkNote(q, spans)
+		j.Done = "Accepted " + describeQuote(q.Text, q.Speaker) + linkNote(q, spans)
 		return quoteEditOps(doc, qt.id, *cur, q), "accept quotation " + describeQuote(q.Text, q.Speaker), true
 	})
 }
@@ -546,22 +547,22 @@ func (m *Model) rejectQuote() tea.Cmd {
 		return nil
 	}
 	qt := m.captureQuote(it)
-	return m.queueQuote(qt, func(j *writeJob, doc *data.Doc, spans []model.Span, cur *model.QuoteAnn) ([]data.Op, string, bool) {
+	return m.queueQuote(qt, func(j *session.Job, doc *data.Doc, spans []model.Span, cur *model.QuoteAnn) ([]data.Op, string, bool) {
 		switch {
 		case cur == nil:
 			q := newQuote(qt, suggestedSpeaker(qt.det), suggestedKind(qt.det), model.QuoteRejected, nil)
-			j.done = "Rejected " + describeQuote(q.Text, "") + ": it will not be suggested again (u undoes)"
+			j.Done = "Rejected " + describeQuote(q.Text, "") + ": it will not be suggested again (u undoes)"
 			return []data.Op{addQuoteOp(qt.id, q)}, "reject quotation " + describeQuote(q.Text, ""), true
 		case cur.Status == model.QuoteRejected:
 			m.message = "Already rejected (" + ui.KeyName(m.c.Keys.QuoteAccept) + " accepts it after all)"
 			return nil, "", false
 		case qt.det == nil:
-			j.done = "Deleted the quotation " + describeQuote(cur.Text, cur.Speaker) + " (u undoes)"
+			j.Done = "Deleted the quotation " + describeQuote(cur.Text, cur.Speaker) + " (u undoes)"
 			return []data.Op{{Kind: data.OpDelQuote, Article: qt.id, Quote: *cur}}, "delete quotation " + describeQuote(cur.Text, cur.Speaker), true
 		}
 		q := *cur
 		q.Status = model.QuoteRejected
-		j.done = "Rejected " + describeQuote(q.Text, "") + ": it will not be suggested again (u undoes)"
+		j.Done = "Rejected " + describeQuote(q.Text, "") + ": it will not be suggested again (u undoes)"
 		return quoteEditOps(doc, qt.id, *cur, q), "reject quotation " + describeQuote(q.Text, ""), true
 	})
 }
@@ -574,16 +575,16 @@ func (m *Model) cycleQuoteKind() tea.Cmd {
 		return nil
 	}
 	qt := m.captureQuote(it)
-	return m.queueQuote(qt, func(j *writeJob, doc *data.Doc, spans []model.Span, cur *model.QuoteAnn) ([]data.Op, string, bool) {
+	return m.queueQuote(qt, func(j *session.Job, doc *data.Doc, spans []model.Span, cur *model.QuoteAnn) ([]data.Op, string, bool) {
 		if cur == nil {
 			q := newQuote(qt, suggestedSpeaker(qt.det), nextKind(suggestedKind(qt.det)), model.QuoteAccepted, spans)
-			j.done = fmt.Sprintf("Accepted %s as %s", describeQuote(q.Text, q.Speaker), q.Kind)
+			j.Done = fmt.Sprintf("Accepted %s as %s", describeQuote(q.Text, q.Speaker), q.Kind)
 			return []data.Op{addQuoteOp(qt.id, q)}, fmt.Sprintf("quotation kind %s %s", q.Kind, describeQuote(q.Text, "")), true
 		}
 		q := *cur
 		q.Kind = nextKind(q.Kind)
 		q.Status = model.QuoteAccepted
-		j.done = fmt.Sprintf("%s is now %s", describeQuote(q.Text, ""), q.Kind) + reviewedNote(cur.Source)
+		j.Done = fmt.Sprintf("%s is now %s", describeQuote(q.Text, ""), q.Kind) + reviewedNote(cur.Source)
 		return quoteEditOps(doc, qt.id, *cur, q), fmt.Sprintf("quotation kind %s → %s %s", cur.Kind, q.Kind, describeQuote(q.Text, "")), true
 	})
 }
@@ -591,7 +592,7 @@ func (m *Model) cycleQuoteKind() tea.Cmd {
 // setQuoteSpeaker gives the quotation qt the speaker name (accepting it),
 // or, with hand set, adds it as a new quotation tagged by hand.
 func (m *Model) setQuoteSpeaker(qt quoteTarget, name string, hand bool, kind model.QuoteKind) tea.Cmd {
-	return m.queueQuote(qt, func(j *writeJob, doc *data.Doc, spans []model.Span, cur *model.QuoteAnn) ([]data.Op, string, bool) {
+	return m.queueQuote(qt, func(j *session.Job, doc *data.Doc, spans []model.Span, cur *model.QuoteAnn) ([]data.Op, string, bool) {
 		if hand {
 			if doc != nil {
 				for _, o := range doc.Quotes {
@@ -602,12 +603,12 @@ func (m *Model) setQuoteSpeaker(qt quoteTarget, name string, hand bool, kind mod
 				}
 			}
 			q := newQuote(qt, name, kind, model.QuoteAccepted, spans)
-			j.done = fmt.Sprintf("Tagged the quotation %s (%s)", describeQuote(q.Text, q.Speaker), q.Kind) + linkNote(q, spans)
+			j.Done = fmt.Sprintf("Tagged the quotation %s (%s)", describeQuote(q.Text, q.Speaker), q.Kind) + linkNote(q, spans)
 			return []data.Op{addQuoteOp(qt.id, q)}, "tag quotation " + describeQuote(q.Text, q.Speaker), true
 		}
 		if cur == nil {
 			q := newQuote(qt, name, suggestedKind(qt.det), model.QuoteAccepted, spans)
-			j.done = "Accepted " + describeQuote(q.Text, q.Speaker) + linkNote(q, spans)
+			j.Done = "Accepted " + describeQuote(q.Text, q.Speaker) + linkNote(q, spans)
 			return []data.Op{addQuoteOp(qt.id, q)}, "accept quotation " + describeQuote(q.Text, q.Speaker), true
 		}
 		q := *cur
@@ -617,7 +618,7 @@ func (m *Model) setQuoteSpeaker(qt quoteTarget, name string, hand bool, kind mod
 			return nil, "", false
 		}
 		q.Speaker, q.SpeakerSpan, q.Status = name, link, model.QuoteAccepted
-		j.done = "Speaker of " + describeQuote(q.Text, "") + " is now " + orNone(name) + linkNote(q, spans) + reviewedNote(cur.Source)
+		j.Done = "Speaker of " + describeQuote(q.Text, "") + " is now " + orNone(name) + linkNote(q, spans) + reviewedNote(cur.Source)
 		return quoteEditOps(doc, qt.id, *cur, q), "quotation speaker → " + orNone(ui.Clip(name, 30)) + " " + describeQuote(q.Text, ""), true
 	})
 }

@@ -102,15 +102,15 @@ func (m *Model) searchCarriers() tea.Cmd {
 	}
 	m.stopQuoteScan()
 	items := append([]int32(nil), m.store.liveItems()...)
-	annotated := make(map[string]bool, len(m.sess.hashes))
-	for id := range m.sess.hashes {
+	annotated := make(map[string]bool, len(m.sess.Hashes()))
+	for id := range m.sess.Hashes() {
 		annotated[id] = true
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	s := &quoteScan{quote: text, speaker: speaker, from: a.id, total: len(items), ch: make(chan tea.Msg, 1), cancel: cancel}
 	m.quotes.scan = s
 	m.quotes.carriers = &carriersView{scan: s}
-	src, st := m.src, m.sess.st
+	src, st := m.src, m.sess.Store()
 	go func() {
 		defer close(s.ch)
 		err := scanCarriers(ctx, src, st, items, annotated, qm, s)

@@ -514,7 +514,7 @@ func TestQuotesProgram(t *testing.T) {
 	tm.Send(akey("esc"))
 	tm.Type("q")
 	fm := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*Model)
-	if fm.sess.pending() {
+	if fm.sess.Pending() {
 		t.Fatal("quit with writes pending")
 	}
 	qs := quotesOf(t, path, "q.txt")

@@ -252,8 +252,8 @@ func (m *Model) quoteItemLines(it *quoteItem, current bool, w int) []string {
 			more = append(more, "cue: "+ui.CleanLine(cue))
 		}
 		more = append(more, it.status())
-		if it.ann != nil && unreviewedQuote(*it.ann) {
-			more = append(more, describeSource(it.ann.Source)+" ("+ui.KeyName(m.c.Keys.ReviewAccept)+" accept)")
+		if it.ann != nil && it.ann.Unreviewed() {
+			more = append(more, ui.DescribeSource(it.ann.Source)+" ("+ui.KeyName(m.c.Keys.ReviewAccept)+" accept)")
 		}
 		if it.ann != nil && it.ann.Speaker != "" {
 			if it.ann.SpeakerSpan != 0 {
@@ -310,8 +310,8 @@ func (m *Model) quotesStatus(s *widgets.StatusInfo) {
 	if i := m.currentQuote(); i >= 0 {
 		it := &m.quotes.items[i]
 		state := it.status()
-		if it.ann != nil && unreviewedQuote(*it.ann) {
-			state += ", " + describeSource(it.ann.Source)
+		if it.ann != nil && it.ann.Unreviewed() {
+			state += ", " + ui.DescribeSource(it.ann.Source)
 		}
 		s.Span = fmt.Sprintf("%s (%s, %s)", describeQuote(it.text, it.speaker()), it.kind(), state)
 	}

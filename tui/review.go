@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"context"
 	"fmt"
 	"sort"
 	"strings"
@@ -11,6 +10,7 @@ import (
 
 	"storydesk/data"
 	"storydesk/model"
+	"storydesk/tui/session"
 	"storydesk/tui/ui"
 )
 
@@ -32,21 +32,6 @@ import (
 // the link cleared before and restored after, so undo and redo put every
 // link back (see editOps).
 
-// unreviewedQuote reports an imported quotation no one has reviewed: a
-// rejected one is a decision already.
-func unreviewedQuote(q model.QuoteAnn) bool {
-	return q.Source != "" && q.Status == model.QuoteAccepted
-}
-
-// describeSource is a span's or quotation's source for people:
-// "imported from news.jsonl".
-func describeSource(src string) string {
-	if f, ok := strings.CutPrefix(src, "import:"); ok {
-		return "imported from " + ui.Clip(f, 40)
-	}
-	return "from " + ui.Clip(src, 40)
-}
-
 // impQuote is an imported quotation not reviewed yet, as the annotate pane
 // highlights it.
 type impQuote struct {
@@ -58,7 +43,7 @@ type impQuote struct {
 func (a *annotatePane) setImportedQuotes(qs []model.QuoteAnn) {
 	out := a.impQ[:0]
 	for _, q := range qs {
-		if unreviewedQuote(q) && q.End > q.Start {
+		if q.Unreviewed() && q.End > q.Start {
 			out = append(out, impQuote{q.Start, q.End, q.Source})
 		}
 	}
@@ -187,7 +172,7 @@ func (a *annotatePane) reviewHint() string {
 		return ""
 	}
 	st, k := a.c.Styles, a.c.Keys
-	what := describeSource(it.source)
+	what := ui.DescribeSource(it.source)
 	if it.quote {
 		what = "quotation " + what
 	}
@@ -283,7 +268,7 @@ func (m *Model) acceptImported(all bool) tea.Cmd {
 		}
 		if !t.sel && !onImported {
 			if sp, ok := a.cursorSpan(); ok {
-				m.message = describeSpan(sp) + " was not imported: nothing to accept (" + ui.KeyName(m.c.Keys.ReviewNext) + " goes to the next imported one)"
+				m.message = ui.DescribeSpan(sp) + " was not imported: nothing to accept (" + ui.KeyName(m.c.Keys.ReviewNext) + " goes to the next imported one)"
 			} else if a.unreviewed() > 0 {
 				m.message = "Nothing imported here: " + ui.KeyName(m.c.Keys.ReviewNext) + " goes to the next imported annotation"
 			} else {
@@ -292,7 +277,7 @@ func (m *Model) acceptImported(all bool) tea.Cmd {
 			return nil
 		}
 	}
-	return m.queue(func(j *writeJob) (data.Action, bool) {
+	return m.queue(func(j *session.Job) (data.Action, bool) {
 		doc, spans, ok := m.current(t)
 		if !ok {
 			return data.Action{}, false
@@ -310,7 +295,7 @@ func (m *Model) acceptImported(all bool) tea.Cmd {
 			for _, q := range doc.Quotes {
 				in := all || quoteAt != nil && q.Start == quoteAt.start && q.End == quoteAt.end ||
 					t.sel && q.Start < t.end && t.start < q.End
-				if unreviewedQuote(q) && in {
+				if q.Unreviewed() && in {
 					nw := q
 					nw.Source = ""
 					qe = append(qe, quoteEdit{q, nw})
@@ -331,45 +316,25 @@ func (m *Model) acceptImported(all bool) tea.Cmd {
 		case n > 1:
 			what = fmt.Sprintf("%d imported annotations", n)
 		case len(se) == 1:
-			what = describeSpan(se[0].new)
+			what = ui.DescribeSpan(se[0].new)
 		default:
 			what = "the quotation " + describeQuote(qe[0].new.Text, qe[0].new.Speaker)
 		}
-		j.done = "Accepted " + what
-		if left := countUnreviewed(doc) - n; left > 0 {
-			j.done += fmt.Sprintf("; %d imported left to review (%s next)", left, ui.KeyName(m.c.Keys.ReviewNext))
+		j.Done = "Accepted " + what
+		if left := session.CountUnreviewed(doc) - n; left > 0 {
+			j.Done += fmt.Sprintf("; %d imported left to review (%s next)", left, ui.KeyName(m.c.Keys.ReviewNext))
 		} else {
-			j.done += "; nothing imported left to review here"
+			j.Done += "; nothing imported left to review here"
 		}
 		switch {
 		case n > 1:
 		case len(se) == 1:
-			j.focus = se[0].old.Start
+			j.Focus = se[0].old.Start
 		default:
-			j.focus = qe[0].old.Start
+			j.Focus = qe[0].old.Start
 		}
 		return data.Action{Name: "accept " + what, Ops: firstTouch(editOps(doc, t.id, se, qe), t.id, doc)}, true
 	})
-}
-
-// countUnreviewed counts a stored document's imported annotations not
-// reviewed yet.
-func countUnreviewed(doc *data.Doc) int {
-	if doc == nil {
-		return 0
-	}
-	n := 0
-	for _, sp := range doc.Spans {
-		if sp.Source != "" {
-			n++
-		}
-	}
-	for _, q := range doc.Quotes {
-		if unreviewedQuote(q) {
-			n++
-		}
-	}
-	return n
 }
 
 // spanEdit is a stored span and what it becomes (the same id); quoteEdit
@@ -477,37 +442,10 @@ func reviewedNote(src string) string {
 	if src == "" {
 		return ""
 	}
-	return " (" + describeSource(src) + ": reviewed)"
+	return " (" + ui.DescribeSource(src) + ": reviewed)"
 }
 
 // Counts across the corpus, for the list (see reviewCounts).
-
-// reviewCountStore is the store side of the list's review counts.
-type reviewCountStore interface {
-	Unreviewed(ctx context.Context) (map[string]int, error)
-}
-
-// reviewCountsMsg brings the per-article counts of imported annotations
-// not reviewed yet.
-type reviewCountsMsg struct {
-	counts map[string]int
-	err    error
-}
-
-// loadReviewCounts reads the per-article counts (nil when the store cannot
-// count them).
-func loadReviewCounts(st data.Store) tea.Cmd {
-	rs, ok := st.(reviewCountStore)
-	if !ok {
-		return nil
-	}
-	return func() tea.Msg {
-		ctx, cancel := storeCtx()
-		defer cancel()
-		counts, err := rs.Unreviewed(ctx)
-		return reviewCountsMsg{counts: counts, err: err}
-	}
-}
 
 // reviewBadge is the list's review column for an article with n imported
 // annotations to review: "↓12" in w cells ("" and 0 when n is 0 — the
@@ -520,49 +458,14 @@ func reviewBadge(st ui.Styles, n, w int) string {
 	return st.Review.MarkPaint.Render(ui.Fit(s, w))
 }
 
-// setUnreviewed keeps the count of article id from its re-read document.
-func (s *session) setUnreviewed(id string, doc *data.Doc) {
-	s.setUnreviewedN(id, countUnreviewed(doc))
-}
-
-func (s *session) setUnreviewedN(id string, n int) {
-	if n == s.unreviewed[id] {
-		return
-	}
-	if n > 0 {
-		s.unreviewed[id] = n
-	} else {
-		delete(s.unreviewed, id)
-	}
-	s.reviewDirty = true
-}
-
-// reviewWidth is the list's review badge width: "↓" and the largest
-// count's digits, 0 when no article has anything to review (a corpus
-// without imports keeps its columns). Worked out again only after a
-// count changed, not for every row.
-func (s *session) reviewWidth() int {
-	if s.reviewDirty {
-		most := 0
-		for _, n := range s.unreviewed {
-			most = max(most, n)
-		}
-		s.reviewW, s.reviewDirty = 0, false
-		if most > 0 {
-			s.reviewW = 1 + len(fmt.Sprint(min(most, 999)))
-		}
-	}
-	return s.reviewW
-}
-
 // reviewBadgeOf is item i's review badge for the list, and the width every
 // badge has (see reviewWidth).
 func (m *Model) reviewBadgeOf(i int) (string, int) {
-	w := m.sess.reviewWidth()
+	w := m.sess.ReviewWidth()
 	if w == 0 {
 		return "", 0
 	}
-	return reviewBadge(m.c.Styles, m.sess.unreviewed[m.src.Item(i).ID], w), w
+	return reviewBadge(m.c.Styles, m.sess.Unreviewed(m.src.Item(i).ID), w), w
 }
 
 // reviewShortHelp and reviewHelp are the review keys for the help: the

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"storydesk/data"
+	"storydesk/tui/session"
 )
 
 // A store that cannot take writes: the action stays unsaved on screen and
@@ -37,11 +38,11 @@ func TestReadOnlyStoreKeepsTheActionUnsaved(t *testing.T) {
 	if len(m.ann.spans) != 0 || m.ann.anchor < 0 {
 		t.Errorf("after a refused save: spans %+v, selection %d", m.ann.spans, m.ann.anchor)
 	}
-	if m.sess.pending() {
+	if m.sess.Pending() {
 		t.Fatal("the queue is stuck after an error")
 	}
 	// The bar shows the reason even when it must cut the message.
-	m.message = describeErr("Not saved", &data.StoreError{Path: path, Fault: data.FaultReadOnly, Err: errors.New("attempt to write a readonly database (8)")})
+	m.message = session.DescribeErr("Not saved", &data.StoreError{Path: path, Fault: data.FaultReadOnly, Err: errors.New("attempt to write a readonly database (8)")})
 	send(t, m, teaSize(80, 24))
 	if !strings.Contains(plain(m), "Not saved: read-only") {
 		t.Errorf("the status bar at 80 columns lost the reason:\n%s", plain(m))
@@ -91,17 +92,5 @@ func TestFullOrDamagedStoreKeepsTheActionUnsaved(t *testing.T) {
 		if doc, _ := spansOf(t, path, "a.txt"); doc != nil {
 			t.Errorf("fault %d: something reached the store", c.fault)
 		}
-	}
-}
-
-// TestSavedButRereadFailedIsNotNotSaved: when the write committed and only
-// re-reading failed, the bar must not say "Not saved".
-func TestSavedButRereadFailedIsNotNotSaved(t *testing.T) {
-	msg := describeErr("Undo failed", &savedButError{id: "a.txt", err: errors.New("disk I/O error")})
-	if strings.Contains(msg, "failed:") || !strings.HasPrefix(msg, "Saved, but") || !strings.Contains(msg, "a.txt") {
-		t.Fatalf("%q", msg)
-	}
-	if msg := describeErr("Not saved", errors.New("x")); msg != "Not saved: x" {
-		t.Fatalf("%q", msg)
 	}
 }

@@ -39,7 +39,7 @@ func (m *Model) storeOpened(st data.Store) {
 
 // waitChecked waits, off the UI, for the store's open-time check.
 func (m *Model) waitChecked() tea.Cmd {
-	c, ok := m.sess.st.(checkedStore)
+	c, ok := m.sess.Store().(checkedStore)
 	if !ok {
 		return nil
 	}
@@ -57,9 +57,9 @@ func (m *Model) storeTrouble(err error, announce bool) {
 	var se *data.StoreError
 	damaged := errors.As(err, &se) && se.Fault == data.FaultDamaged
 	if m.storeNote == "" || (damaged && m.storeNote != "damaged store") {
-		m.sess.noWrites = err
+		m.sess.StopWrites(err)
 		m.storeAnnounced = false
-		path := m.sess.st.Path()
+		path := m.sess.Store().Path()
 		if damaged {
 			m.storeNote = "damaged store"
 			m.storeNotice = "Damaged store: nothing more will be saved to " + path + " — see README, Recovery"
@@ -70,7 +70,7 @@ func (m *Model) storeTrouble(err error, announce bool) {
 	}
 	if announce && !m.storeAnnounced {
 		m.storeAnnounced = true
-		m.logMessage(m.sess.noWrites.Error(), true)
+		m.logMessage(m.sess.NoWrites().Error(), true)
 		m.message = m.storeNotice
 	}
 }

@@ -309,3 +309,25 @@ func JoinColumns(a, b string) string {
 	}
 	return strings.Join(out, "\n")
 }
+
+// DescribeSpan is a span for the status bar: PERSON “Petro” → Gustavo
+// Petro, and where it came from while it is imported and not reviewed.
+func DescribeSpan(sp model.Span) string {
+	s := fmt.Sprintf("%s “%s”", sp.Label, Clip(sp.Text, 40))
+	if sp.Canonical != "" && sp.Canonical != sp.Text {
+		s += " → " + Clip(sp.Canonical, 40)
+	}
+	if sp.Source != "" {
+		s += " · " + DescribeSource(sp.Source)
+	}
+	return s
+}
+
+// DescribeSource is a span's or quotation's source for people:
+// "imported from news.jsonl".
+func DescribeSource(src string) string {
+	if f, ok := strings.CutPrefix(src, "import:"); ok {
+		return "imported from " + Clip(f, 40)
+	}
+	return "from " + Clip(src, 40)
+}

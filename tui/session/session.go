@@ -1,4 +1,4 @@
-package tui
+package session
 
 import (
 	"context"
@@ -11,21 +11,22 @@ import (
 
 	"storydesk/data"
 	"storydesk/model"
+	"storydesk/tui/ui"
 )
 
-// session ties the reader to the annotation store. Every store call runs in
+// Session ties the reader to the annotation store. Every store call runs in
 // a tea.Cmd. Writes go through one queue, one at a time and in key order, so
 // the store sees actions as they were typed; the screen shows an action as
 // done only when its success message arrives with the documents re-read from
 // the store, and on an error nothing on screen changes but the status bar.
-type session struct {
+type Session struct {
 	st        data.Store
 	annotator string
 
 	statuses map[string]model.Status
 	hashes   map[string]string // snapshot hashes, for "changed on disk" in the list
 	changed  map[string]bool   // article text on disk differs from the snapshot
-	docs     map[string]*docEntry
+	docs     map[string]*DocEntry
 
 	// unreviewed counts each article's imported annotations not reviewed
 	// yet (review.go): read once, then kept from the documents re-read.
@@ -33,7 +34,7 @@ type session struct {
 	reviewW     int  // the list's review badge width for them
 	reviewDirty bool // reviewW needs working out again
 
-	queue []*writeJob
+	queue []*Job
 	busy  bool
 
 	current string // the article on screen: never evicted from docs
@@ -44,135 +45,138 @@ type session struct {
 	saveDelay time.Duration
 }
 
-// docEntry is what the store holds for one article, once asked.
-type docEntry struct {
-	doc     *data.Doc // nil: never annotated
-	pos     int       // last annotate cursor offset, -1 for none
+// DocEntry is what the store holds for one article, once asked.
+type DocEntry struct {
+	Doc     *data.Doc // nil: never annotated
+	Pos     int       // last annotate cursor offset, -1 for none
 	loading bool
 	loaded  bool
 	err     error
 }
 
-func newSession(st data.Store, annotator string) *session {
-	return &session{
+func New(st data.Store, annotator string) *Session {
+	return &Session{
 		st: st, annotator: annotator,
 		statuses:   map[string]model.Status{},
 		changed:    map[string]bool{},
-		docs:       map[string]*docEntry{},
+		docs:       map[string]*DocEntry{},
 		unreviewed: map[string]int{},
 		saveDelay:  time.Second,
 	}
 }
 
-// writeKind is what a queued write does.
-type writeKind uint8
+// Kind is what a queued write does.
+type Kind uint8
 
 const (
-	writeDo writeKind = iota
-	writeAcross
-	writeUndo
-	writeRedo
+	Do Kind = iota
+	Across
+	Undo
+	Redo
 )
 
-// writeJob is one queued write and what the screen does on success.
-type writeJob struct {
-	kind   writeKind
-	act    data.Action
-	arts   []*model.Article // snapshots for writeAcross
-	done   string           // success message
-	selKey selState         // annotate cursor and selection when the key was pressed
-	focus  int              // code point to put the cursor on after success; -1 none
+// Job is one queued write and what the screen does on success.
+type Job struct {
+	Kind Kind
+	Act  data.Action
+	Arts []*model.Article // snapshots for Across
+	Done string           // success message
+	// Sel is the owner's cursor and selection when the key was pressed, so
+	// it can tell when the answer comes whether the user has moved on.
+	Sel any
+	// Focus is the code point to put the cursor on after success; -1 none.
+	Focus int
 
 	// build, when set, makes act when the job's turn comes (against the
 	// documents as saved by the writes before it); false refuses the job.
-	build func(j *writeJob) (data.Action, bool)
+	Build func(j *Job) (data.Action, bool)
 	// load, when set, reads the articles act snapshots; it runs in the
 	// write's command, off the update loop.
-	load func() []*model.Article
+	Load func() []*model.Article
 }
 
 // Messages from store commands.
 type (
-	docMsg struct {
-		id  string
-		doc *data.Doc
-		ok  bool
-		pos int
-		err error
+	DocMsg struct {
+		ID  string
+		Doc *data.Doc
+		OK  bool
+		Pos int
+		Err error
 	}
-	writtenMsg struct {
-		job  *writeJob
-		act  data.Action
-		ok   bool // undo/redo: there was something to do
-		docs map[string]*data.Doc
-		err  error
+	WrittenMsg struct {
+		Job  *Job
+		Act  data.Action
+		OK   bool // undo/redo: there was something to do
+		Docs map[string]*data.Doc
+		Err  error
 	}
-	statusesMsg struct {
-		statuses map[string]model.Status
-		hashes   map[string]string
-		err      error
+	StatusesMsg struct {
+		Statuses map[string]model.Status
+		Hashes   map[string]string
+		Err      error
 	}
-	restoreMsg struct {
-		state uiState
-		err   error
+	RestoreMsg struct {
+		State UIState
+		Err   error
 	}
-	stateSavedMsg struct{ err error }
-	saveTickMsg   struct{}
-	changedMsg    struct{ changed map[string]bool }
+	StateSavedMsg struct{ Err error }
+	SaveTickMsg   struct{}
+	ChangedMsg    struct{ Changed map[string]bool }
 )
 
-// uiState is what the reader remembers across runs (per annotator).
-type uiState struct {
+// UIState is what the reader remembers across runs (per annotator).
+type UIState struct {
 	Article string  `json:"article"`
 	Mode    string  `json:"mode"` // list, read, raw, annotate
 	Scroll  float64 `json:"scroll,omitempty"`
 	Offset  int     `json:"offset,omitempty"`
 }
 
-func (s *session) lastKey() string         { return "ui." + s.annotator + ".last" }
-func (s *session) posKey(id string) string { return "ui." + s.annotator + ".pos." + id }
+func (s *Session) lastKey() string         { return "ui." + s.annotator + ".last" }
+func (s *Session) posKey(id string) string { return "ui." + s.annotator + ".pos." + id }
 
 const storeTimeout = 30 * time.Second
 
-func storeCtx() (context.Context, context.CancelFunc) {
+func Ctx() (context.Context, context.CancelFunc) {
 	return context.WithTimeout(context.Background(), storeTimeout)
 }
 
-// loadStatuses reads every article's status and snapshot hash.
-func (s *session) loadStatuses() tea.Cmd {
+// LoadStatuses reads every article's status and snapshot hash.
+func (s *Session) LoadStatuses() tea.Cmd {
 	st := s.st
 	return func() tea.Msg {
-		ctx, cancel := storeCtx()
+		ctx, cancel := Ctx()
 		defer cancel()
 		m, err := st.Statuses(ctx)
 		if err != nil {
-			return statusesMsg{err: err}
+			return StatusesMsg{Err: err}
 		}
 		h, err := st.Hashes(ctx)
-		return statusesMsg{statuses: m, hashes: h, err: err}
+		return StatusesMsg{Statuses: m, Hashes: h, Err: err}
 	}
 }
 
-// restore reads the last-article state.
-func (s *session) restore() tea.Cmd {
+// Restore reads the last-article state.
+func (s *Session) Restore() tea.Cmd {
 	st, key := s.st, s.lastKey()
 	return func() tea.Msg {
-		ctx, cancel := storeCtx()
+		ctx, cancel := Ctx()
 		defer cancel()
 		v, err := st.State(ctx, key)
 		if err != nil || v == "" {
-			return restoreMsg{err: err}
+			return RestoreMsg{Err: err}
 		}
-		var u uiState
+		var u UIState
 		if err := json.Unmarshal([]byte(v), &u); err != nil {
-			return restoreMsg{} // unreadable state is not worth an error: start fresh
+			return RestoreMsg{} // unreadable state is not worth an error: start fresh
 		}
-		return restoreMsg{state: u}
+		return RestoreMsg{State: u}
 	}
 }
 
-// requestDoc asks the store for an article's annotations (once).
-func (s *session) requestDoc(id string) tea.Cmd {
+// RequestDoc asks the store for an article's annotations (once).
+func (s *Session) RequestDoc(id string) tea.Cmd {
 	if id == "" {
 		return nil
 	}
@@ -181,54 +185,54 @@ func (s *session) requestDoc(id string) tea.Cmd {
 		return nil
 	}
 	if e == nil {
-		e = &docEntry{pos: -1}
+		e = &DocEntry{Pos: -1}
 		s.docs[id] = e
 	}
 	e.loading = true
 	st, key := s.st, s.posKey(id)
 	return func() tea.Msg {
-		ctx, cancel := storeCtx()
+		ctx, cancel := Ctx()
 		defer cancel()
 		doc, ok, err := st.Doc(ctx, id)
 		if err != nil {
-			return docMsg{id: id, err: err}
+			return DocMsg{ID: id, Err: err}
 		}
 		pos := -1
 		if v, err := st.State(ctx, key); err == nil && v != "" {
 			fmt.Sscan(v, &pos)
 		}
-		return docMsg{id: id, doc: doc, ok: ok, pos: pos}
+		return DocMsg{ID: id, Doc: doc, OK: ok, Pos: pos}
 	}
 }
 
-func (s *session) docLoaded(msg docMsg) {
-	e := s.docs[msg.id]
+func (s *Session) DocLoaded(msg DocMsg) {
+	e := s.docs[msg.ID]
 	if e == nil {
-		e = &docEntry{pos: -1}
-		s.docs[msg.id] = e
+		e = &DocEntry{Pos: -1}
+		s.docs[msg.ID] = e
 	}
 	e.loading = false
-	if msg.err != nil {
-		e.err = msg.err
+	if msg.Err != nil {
+		e.err = msg.Err
 		return
 	}
 	e.loaded, e.err = true, nil
-	e.doc = nil
-	s.setUnreviewed(msg.id, nil)
-	if msg.ok {
-		s.setUnreviewed(msg.id, msg.doc)
-		e.doc = msg.doc
-		s.statuses[msg.id] = msg.doc.Status
-		s.hashes = setHash(s.hashes, msg.id, msg.doc.Hash)
+	e.Doc = nil
+	s.setUnreviewed(msg.ID, nil)
+	if msg.OK {
+		s.setUnreviewed(msg.ID, msg.Doc)
+		e.Doc = msg.Doc
+		s.statuses[msg.ID] = msg.Doc.Status
+		s.hashes = setHash(s.hashes, msg.ID, msg.Doc.Hash)
 	}
-	if msg.pos >= 0 {
-		e.pos = msg.pos
+	if msg.Pos >= 0 {
+		e.Pos = msg.Pos
 	}
 	if len(s.docs) > 64 {
 		// Keep the cache small: drop entries not in use (the current one is
 		// asked for again if it goes).
 		for id, d := range s.docs {
-			if id != msg.id && id != s.current && !d.loading {
+			if id != msg.ID && id != s.current && !d.loading {
 				delete(s.docs, id)
 			}
 			if len(s.docs) <= 32 {
@@ -246,55 +250,55 @@ func setHash(m map[string]string, id, h string) map[string]string {
 	return m
 }
 
-// doc returns the loaded entry for id, or nil while it is not known.
-func (s *session) doc(id string) *docEntry {
+// Doc returns the loaded entry for id, or nil while it is not known.
+func (s *Session) Doc(id string) *DocEntry {
 	if e := s.docs[id]; e != nil && e.loaded {
 		return e
 	}
 	return nil
 }
 
-// checkChanged records whether article a's cleaned text differs from its
+// CheckChanged records whether article a's cleaned text differs from its
 // snapshot, once both are known.
-func (s *session) checkChanged(a *model.Article) {
+func (s *Session) CheckChanged(a *model.Article) {
 	if a == nil {
 		return
 	}
-	e := s.doc(a.ID)
+	e := s.Doc(a.ID)
 	if e == nil {
 		return
 	}
-	if e.doc == nil {
+	if e.Doc == nil {
 		delete(s.changed, a.ID)
 		return
 	}
-	if e.doc.Hash != model.HashText(a.Text) {
+	if e.Doc.Hash != model.HashText(a.Text) {
 		s.changed[a.ID] = true
 	} else {
 		delete(s.changed, a.ID)
 	}
 }
 
-// enqueue adds a write and starts it if the queue was idle.
-func (s *session) enqueue(j *writeJob) tea.Cmd {
+// Enqueue adds a write and starts it if the queue was idle.
+func (s *Session) Enqueue(j *Job) tea.Cmd {
 	s.queue = append(s.queue, j)
-	return s.next()
+	return s.Next()
 }
 
-func (s *session) pending() bool { return s.busy || len(s.queue) > 0 }
+func (s *Session) Pending() bool { return s.busy || len(s.queue) > 0 }
 
-func (s *session) next() tea.Cmd {
-	var j *writeJob
+func (s *Session) Next() tea.Cmd {
+	var j *Job
 	for !s.busy && j == nil && len(s.queue) > 0 {
 		j = s.queue[0]
 		s.queue = s.queue[1:]
-		if j.build != nil {
-			act, ok := j.build(j)
+		if j.Build != nil {
+			act, ok := j.Build(j)
 			if !ok {
 				j = nil // refused: its message is on screen; on to the next
 				continue
 			}
-			j.act = act
+			j.Act = act
 		}
 	}
 	if j == nil {
@@ -303,61 +307,61 @@ func (s *session) next() tea.Cmd {
 	s.busy = true
 	st := s.st
 	return func() tea.Msg {
-		ctx, cancel := storeCtx()
+		ctx, cancel := Ctx()
 		defer cancel()
 		var (
 			act data.Action
 			ok  = true
 			err error
 		)
-		switch j.kind {
-		case writeDo:
-			if j.load != nil {
-				j.act.Articles = j.load()
+		switch j.Kind {
+		case Do:
+			if j.Load != nil {
+				j.Act.Articles = j.Load()
 			}
-			act, err = st.Do(ctx, j.act)
-		case writeAcross:
-			j.act.Articles = j.arts
-			act, err = st.Do(ctx, j.act)
-		case writeUndo:
+			act, err = st.Do(ctx, j.Act)
+		case Across:
+			j.Act.Articles = j.Arts
+			act, err = st.Do(ctx, j.Act)
+		case Undo:
 			act, ok, err = st.Undo(ctx)
-		case writeRedo:
+		case Redo:
 			act, ok, err = st.Redo(ctx)
 		}
-		msg := writtenMsg{job: j, act: act, ok: ok, err: err}
+		msg := WrittenMsg{Job: j, Act: act, OK: ok, Err: err}
 		if err != nil || !ok {
 			return msg
 		}
 		// Re-read what changed, so the screen shows what the store holds.
-		msg.docs = map[string]*data.Doc{}
+		msg.Docs = map[string]*data.Doc{}
 		for _, op := range act.Ops {
-			if _, seen := msg.docs[op.Article]; seen {
+			if _, seen := msg.Docs[op.Article]; seen {
 				continue
 			}
 			doc, found, derr := st.Doc(ctx, op.Article)
 			if derr != nil {
 				// The write is committed; say so, and that the view may lag.
-				msg.err = &savedButError{id: op.Article, err: derr}
+				msg.Err = &SavedButError{ID: op.Article, Err: derr}
 				return msg
 			}
 			if !found {
 				doc = nil
 			}
-			msg.docs[op.Article] = doc
+			msg.Docs[op.Article] = doc
 		}
 		return msg
 	}
 }
 
-// written applies a finished write's documents to the cache and statuses.
-func (s *session) written(msg writtenMsg) {
+// Written applies a finished write's documents to the cache and statuses.
+func (s *Session) Written(msg WrittenMsg) {
 	s.busy = false
-	for id, doc := range msg.docs {
+	for id, doc := range msg.Docs {
 		s.setUnreviewed(id, doc)
 		if doc == nil {
 			delete(s.statuses, id)
 			if e := s.docs[id]; e != nil {
-				e.doc = nil
+				e.Doc = nil
 			}
 			continue
 		}
@@ -366,25 +370,25 @@ func (s *session) written(msg writtenMsg) {
 		// Only documents already cached are updated: a corpus-wide action
 		// must not fill the cache with every article it touched.
 		if e := s.docs[id]; e != nil && e.loaded {
-			e.doc = doc
+			e.Doc = doc
 		}
 	}
 }
 
-// saveState writes the last-article state and, when id is set, the annotate
+// SaveState writes the last-article state and, when id is set, the annotate
 // cursor position for it.
-func (s *session) saveState(u uiState, id string, pos int) tea.Cmd {
+func (s *Session) SaveState(u UIState, id string, pos int) tea.Cmd {
 	if s.noWrites != nil {
 		return nil // every save would fail, and say so over what the user is doing
 	}
 	st, lk, pk := s.st, s.lastKey(), s.posKey(id)
 	return func() tea.Msg {
-		return stateSavedMsg{err: writeState(st, lk, pk, u, id, pos)}
+		return StateSavedMsg{Err: writeState(st, lk, pk, u, id, pos)}
 	}
 }
 
-func writeState(st data.Store, lastKey, posKey string, u uiState, id string, pos int) error {
-	ctx, cancel := storeCtx()
+func writeState(st data.Store, lastKey, posKey string, u UIState, id string, pos int) error {
+	ctx, cancel := Ctx()
 	defer cancel()
 	if id != "" && pos >= 0 {
 		if err := st.SetState(ctx, posKey, fmt.Sprint(pos)); err != nil {
@@ -398,19 +402,19 @@ func writeState(st data.Store, lastKey, posKey string, u uiState, id string, pos
 	return st.SetState(ctx, lastKey, string(b))
 }
 
-// armSave schedules a state save a moment after the last article change, so
+// ArmSave schedules a state save a moment after the last article change, so
 // holding j over a thousand rows does not write a thousand times.
-func (s *session) armSave() tea.Cmd {
+func (s *Session) ArmSave() tea.Cmd {
 	s.lastDirty = true
 	if s.ticking {
 		return nil
 	}
 	s.ticking = true
-	return tea.Tick(s.saveDelay, func(time.Time) tea.Msg { return saveTickMsg{} })
+	return tea.Tick(s.saveDelay, func(time.Time) tea.Msg { return SaveTickMsg{} })
 }
 
-// progress counts done articles among the n in the corpus.
-func (s *session) progress() int {
+// Progress counts done articles among the n in the corpus.
+func (s *Session) Progress() int {
 	n := 0
 	for _, st := range s.statuses {
 		if st == model.StatusDone {
@@ -420,33 +424,33 @@ func (s *session) progress() int {
 	return n
 }
 
-// savedButError: the write committed, then re-reading what it changed
+// SavedButError: the write committed, then re-reading what it changed
 // failed, so the screen may lag behind the store. Not a refusal.
-type savedButError struct {
-	id  string
-	err error
+type SavedButError struct {
+	ID  string
+	Err error
 }
 
-func (e *savedButError) Error() string {
-	return fmt.Sprintf("Saved, but re-reading %s failed (the screen may lag): %v", e.id, e.err)
+func (e *SavedButError) Error() string {
+	return fmt.Sprintf("Saved, but re-reading %s failed (the screen may lag): %v", e.ID, e.Err)
 }
 
-func (e *savedButError) Unwrap() error { return e.err }
+func (e *SavedButError) Unwrap() error { return e.Err }
 
-// describeErr turns a store error into a status-bar sentence, led by what
-// did not happen ("Not saved", "Undo failed"). Anything but a savedButError
+// DescribeErr turns a store error into a status-bar sentence, led by what
+// did not happen ("Not saved", "Undo failed"). Anything but a SavedButError
 // means the action was not saved and nothing on screen changed, so a
-// savedButError drops the lead; errors about the store's file (*data.StoreError) already lead
+// SavedButError drops the lead; errors about the store's file (*data.StoreError) already lead
 // with what happened ("disk full", "read-only", "locked", "damaged") and
 // name the file, so they survive the bar's cut to the terminal's width.
-func describeErr(lead string, err error) string {
+func DescribeErr(lead string, err error) string {
 	var oe *data.OverlapError
-	var sb *savedButError
+	var sb *SavedButError
 	switch {
 	case errors.As(err, &sb):
 		return sb.Error()
 	case errors.As(err, &oe):
-		return lead + ": it would overlap " + describeSpan(oe.With) + " — entities do not overlap"
+		return lead + ": it would overlap " + ui.DescribeSpan(oe.With) + " — entities do not overlap"
 	}
 	return lead + ": " + err.Error()
 }
