@@ -62,14 +62,15 @@ const (
 // the panes do the rest. Create it with New (or NewFromSource) and run it
 // with tea.NewProgram(m).Run().
 type Model struct {
-	c      *ui.Context
-	stack  []ui.Screen // pushed screens, top last (stack.go)
-	src    Source
-	store  *itemStore
-	list   *listPane
-	detail *detailPane
-	stream *streamer
-	help   help.Model
+	c        *ui.Context
+	stack    []ui.Screen // pushed screens, top last (stack.go)
+	features []feature   // in broadcast order (features.go)
+	src      Source
+	store    *itemStore
+	list     *listPane
+	detail   *detailPane
+	stream   *streamer
+	help     help.Model
 
 	focus  focus
 	narrow bool
@@ -247,6 +248,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if quit {
 			m.stopDups()
 			m.stopExport()
+			m.stopFeatures()
 			return m, m.quit()
 		}
 		cmds = append(cmds, cmd, m.watchCheck())
@@ -262,8 +264,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		} else if cmd, handled := m.updateAnnotation(msg); handled {
 			cmds = append(cmds, cmd)
 		}
+		cmds = append(cmds, m.broadcast(msg))
 	}
-	cmds = append(cmds, m.syncDetail(), m.syncQuotes(), m.syncExport())
+	cmds = append(cmds, m.syncDetail(), m.syncQuotes(), m.syncExport(), m.syncFeatures())
 	return m, tea.Batch(cmds...)
 }
 
@@ -372,6 +375,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		if cmd, ok := top.HandleKey(msg); ok {
 			return cmd, false
 		}
+	}
+	if cmd, ok := m.featureKey(msg); ok {
+		return cmd, false
 	}
 	if cmd, ok := m.dupsKey(msg); ok {
 		return cmd, false
@@ -482,27 +488,18 @@ func (m *Model) helpLines(w int) []string {
 	st := m.c.Styles
 	h := m.help
 	h.SetWidth(max(0, w))
-	sections := []struct {
-		title  string
-		groups [][]key.Binding
-	}{
+	sections := []helpSection{
 		{"List", m.list.FullHelp()},
 		{"Article", m.detail.FullHelp()},
 		{"Panes", [][]key.Binding{{k.NextPane, k.PrevPane, k.FocusList, k.FocusDetail}, {k.Problems, k.Export, k.Help, k.Quit, k.ForceQuit}}},
 	}
 	if m.sess != nil {
-		sections = append(sections, struct {
-			title  string
-			groups [][]key.Binding
-		}{"Annotate (enter on the article; esc leaves)", m.annotateFullHelp()}, struct {
-			title  string
-			groups [][]key.Binding
-		}{"Quotes (Q on an article or in annotate mode; esc leaves)", m.quotesFullHelp()})
+		sections = append(sections,
+			helpSection{"Annotate (enter on the article; esc leaves)", m.annotateFullHelp()},
+			helpSection{"Quotes (Q on an article or in annotate mode; esc leaves)", m.quotesFullHelp()})
 	}
-	sections = append(sections, struct {
-		title  string
-		groups [][]key.Binding
-	}{"Duplicates (D anywhere; esc leaves)", m.dupsFullHelp()})
+	sections = append(sections, helpSection{"Duplicates (D anywhere; esc leaves)", m.dupsFullHelp()})
+	sections = append(sections, m.featureHelp()...)
 	var lines []string
 	for i, s := range sections {
 		if i > 0 {
@@ -697,6 +694,7 @@ func (m *Model) frame() string {
 		m.annotationStatus(&info)
 		m.dupsStatus(&info)
 		m.exportStatus(&info)
+		m.featureStatus(&info)
 		if m.exp.prompt != nil {
 			parts = append(parts, m.exportPromptView(w))
 		} else {
