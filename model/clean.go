@@ -602,7 +602,7 @@ func matchDateline(line string) (int, string) {
 
 // datelineWords: every word is capitalised, a number or a month name.
 func datelineWords(s string) bool {
-	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !isWordRune(r) && r != '.' && r != '\'' && r != '’' }) {
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !IsWordRune(r) && r != '.' && r != '\'' && r != '’' }) {
 		w = strings.Trim(w, ".'’")
 		if w == "" {
 			continue

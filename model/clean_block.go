@@ -506,7 +506,7 @@ func pageHeadline(ps []cpara, start int) int {
 			continue
 		}
 		in, n := 0, 0
-		for _, w := range strings.FieldsFunc(p.low, func(r rune) bool { return !isWordRune(r) }) {
+		for _, w := range strings.FieldsFunc(p.low, func(r rune) bool { return !IsWordRune(r) }) {
 			n++
 			if words[w] {
 				in++
@@ -529,7 +529,7 @@ func pageHeadline(ps []cpara, start int) int {
 
 func titleWords(low string) map[string]bool {
 	m := map[string]bool{}
-	for _, w := range strings.FieldsFunc(low, func(r rune) bool { return !isWordRune(r) }) {
+	for _, w := range strings.FieldsFunc(low, func(r rune) bool { return !IsWordRune(r) }) {
 		m[w] = true
 	}
 	return m

@@ -45,7 +45,7 @@ func countStops(text string) int {
 	n, start := 0, -1
 	var prev rune
 	for i, r := range text {
-		if isWordRune(r) {
+		if IsWordRune(r) {
 			if start < 0 {
 				start = i
 			}
@@ -85,7 +85,7 @@ func measure(text, low string) feats {
 		if r >= 0x3040 && isCJK(r) {
 			cjk++
 		}
-		if isWordRune(r) {
+		if IsWordRune(r) {
 			if start < 0 {
 				start = i
 				f.words++
@@ -262,7 +262,7 @@ func hasPrefixWord(s, phrase string) bool {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(s[len(phrase):])
-	return r == utf8.RuneError || !isWordRune(r)
+	return r == utf8.RuneError || !IsWordRune(r)
 }
 
 func hasAnyPrefixWord(s string, phrases []string) bool {
@@ -288,7 +288,7 @@ func containsWord(s, phrase string) bool {
 		i += off
 		before, _ := utf8.DecodeLastRuneInString(s[:i])
 		after, _ := utf8.DecodeRuneInString(s[i+len(phrase):])
-		if (i == 0 || !isWordRune(before)) && (i+len(phrase) == len(s) || !isWordRune(after)) {
+		if (i == 0 || !IsWordRune(before)) && (i+len(phrase) == len(s) || !IsWordRune(after)) {
 			return true
 		}
 		off = i + 1
@@ -665,12 +665,12 @@ func barCredit(low string) bool {
 func onlySocialWords(low string) bool {
 	n := 0
 	for rest := low; ; {
-		i := strings.IndexFunc(rest, func(r rune) bool { return isWordRune(r) || r == '-' })
+		i := strings.IndexFunc(rest, func(r rune) bool { return IsWordRune(r) || r == '-' })
 		if i < 0 {
 			break
 		}
 		rest = rest[i:]
-		j := strings.IndexFunc(rest, func(r rune) bool { return !isWordRune(r) && r != '-' })
+		j := strings.IndexFunc(rest, func(r rune) bool { return !IsWordRune(r) && r != '-' })
 		if j < 0 {
 			j = len(rest)
 		}
@@ -801,12 +801,12 @@ func isDateLine(low string, f *feats) bool {
 	}
 	monthWords := 0
 	for rest := low; rest != ""; {
-		i := strings.IndexFunc(rest, isWordRune)
+		i := strings.IndexFunc(rest, IsWordRune)
 		if i < 0 {
 			break
 		}
 		rest = rest[i:]
-		j := strings.IndexFunc(rest, func(r rune) bool { return !isWordRune(r) })
+		j := strings.IndexFunc(rest, func(r rune) bool { return !IsWordRune(r) })
 		if j < 0 {
 			j = len(rest)
 		}

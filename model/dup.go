@@ -10,6 +10,8 @@ import (
 	"sort"
 	"sync"
 	"sync/atomic"
+
+	"storydesk/model/wordtok"
 )
 
 // Duplicate detection: exact copies by a hash of the normalised text, near
@@ -18,7 +20,7 @@ import (
 // How it works, and why:
 //
 //   - Shingles are DupShingleWords consecutive normalised words (see
-//     dupScanner) that do not cross a line break, so reordered paragraphs
+//     wordtok.Scanner) that do not cross a line break, so reordered paragraphs
 //     keep every shingle and a re-wrapped copy loses only a few. A paragraph
 //     shorter than that is one shingle. Each shingle is a 32-bit hash; a
 //     document's signature is the sorted set of them (about 4 bytes per word),
@@ -134,7 +136,7 @@ func Signature(text string) DupSignature {
 
 // dupSigner keeps scratch buffers between documents.
 type dupSigner struct {
-	sc  dupScanner
+	sc  wordtok.Scanner
 	sh  []uint32
 	tmp []uint32
 }
@@ -155,21 +157,21 @@ func dupShingle(toks []uint64) uint32 {
 func (w *dupSigner) sign(text string) DupSignature {
 	const k = DupShingleWords
 	sig := DupSignature{Version: DupSignatureVersion}
-	w.sc.reset(text, true)
+	w.sc.Reset(text, true)
 	sh := w.sh[:0]
 	var win [k]uint64 // the paragraph's last k token hashes, oldest first
 	n := 0            // tokens in the current paragraph
-	var t dupToken
-	for w.sc.next(&t) {
+	var t wordtok.Token
+	for w.sc.Next(&t) {
 		sig.Words++
-		if t.para {
+		if t.Para {
 			if n > 0 && n < k {
 				sh = append(sh, dupShingle(win[k-n:]))
 			}
 			n = 0
 		}
 		copy(win[:], win[1:])
-		win[k-1] = t.hash
+		win[k-1] = t.Hash
 		if n++; n >= k {
 			sh = append(sh, dupShingle(win[:]))
 		}
@@ -178,7 +180,7 @@ func (w *dupSigner) sign(text string) DupSignature {
 		sh = append(sh, dupShingle(win[k-n:]))
 	}
 	if sig.Words > 0 {
-		sig.Exact = dupExactHash(w.sc.norm)
+		sig.Exact = wordtok.ExactHash(w.sc.Norm())
 	}
 	sh, w.tmp = dupSortUnique(sh, w.tmp)
 	w.sh = sh
@@ -344,11 +346,14 @@ func (x *DupIndex) Add(id string, sig DupSignature) {
 	if !sig.Current() {
 		sig = DupSignature{}
 	}
-	h := uint64(dupFNVOffset)
+	// FNV-1 over the shingles, finished like the token hashes: only to
+	// group identical sets in memory, so never stored.
+	const fnvOffset, fnvPrime = 14695981039346656037, 1099511628211
+	h := uint64(fnvOffset)
 	for _, s := range sig.Shingles {
-		h = (h ^ uint64(s)) * dupFNVPrime
+		h = (h ^ uint64(s)) * fnvPrime
 	}
-	e := dupEntry{id: id, exact: sig.Exact, set: dupMix(h), sh: sig.Shingles}
+	e := dupEntry{id: id, exact: sig.Exact, set: wordtok.Mix(h), sh: sig.Shingles}
 	if i, ok := x.byID[id]; ok {
 		x.docs[i] = e
 		return

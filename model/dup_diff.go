@@ -1,5 +1,7 @@
 package model
 
+import "storydesk/model/wordtok"
+
 // DiffKind says what a DiffOp does.
 type DiffKind uint8
 
@@ -50,9 +52,9 @@ const (
 // replaced word, such as a changed figure, comes out as a delete followed by an
 // insert. Each run of changed words is one op.
 func WordDiff(a, b string) []DiffOp {
-	ta, la := dupDiffTokens(a)
-	tb, lb := dupDiffTokens(b)
-	ka, kb := dupTokenKeys(ta), dupTokenKeys(tb)
+	ta, la := wordtok.Tokens(a)
+	tb, lb := wordtok.Tokens(b)
+	ka, kb := wordtok.Keys(ta), wordtok.Keys(tb)
 
 	// Common prefix and suffix cost nothing to match and shrink D's search.
 	pre := 0
@@ -74,25 +76,6 @@ func WordDiff(a, b string) []DiffOp {
 	}
 	ed.equal(suf)
 	return ed.ops(ta, tb, la, lb)
-}
-
-func dupDiffTokens(s string) ([]dupToken, int) {
-	var sc dupScanner
-	sc.reset(s, false)
-	toks := make([]dupToken, 0, len(s)/6+1)
-	var t dupToken
-	for sc.next(&t) {
-		toks = append(toks, t)
-	}
-	return toks, RuneLen(s)
-}
-
-func dupTokenKeys(toks []dupToken) []uint64 {
-	k := make([]uint64, len(toks))
-	for i, t := range toks {
-		k[i] = t.hash
-	}
-	return k
 }
 
 // dupEdits is an edit script as runs of equal, deleted and inserted tokens.
@@ -119,7 +102,7 @@ func (e *dupEdits) del(n int)   { e.add(DiffDelete, n) }
 func (e *dupEdits) ins(n int)   { e.add(DiffInsert, n) }
 
 // ops turns the token script into code point ranges (see DiffOp).
-func (e *dupEdits) ops(ta, tb []dupToken, la, lb int) []DiffOp {
+func (e *dupEdits) ops(ta, tb []wordtok.Token, la, lb int) []DiffOp {
 	var out []DiffOp
 	ai, bi := 0, 0 // tokens consumed
 	ap, bp := 0, 0 // code points covered
@@ -142,11 +125,11 @@ func (e *dupEdits) ops(ta, tb []dupToken, la, lb int) []DiffOp {
 		}
 		a0, a1 := dupAnchor(ta, ai, la), dupAnchor(ta, ai, la)
 		if nd > 0 {
-			a1 = ta[ai+nd-1].rend
+			a1 = ta[ai+nd-1].RuneEnd
 		}
 		b0, b1 := dupAnchor(tb, bi, lb), dupAnchor(tb, bi, lb)
 		if ni > 0 {
-			b1 = tb[bi+ni-1].rend
+			b1 = tb[bi+ni-1].RuneEnd
 		}
 		if a0 > ap || b0 > bp {
 			out = append(out, DiffOp{DiffEqual, ap, a0, bp, b0})
@@ -168,9 +151,9 @@ func (e *dupEdits) ops(ta, tb []dupToken, la, lb int) []DiffOp {
 }
 
 // dupAnchor is where token i starts, or the end of the text past the last one.
-func dupAnchor(toks []dupToken, i, end int) int {
+func dupAnchor(toks []wordtok.Token, i, end int) int {
 	if i < len(toks) {
-		return toks[i].rstart
+		return toks[i].RuneStart
 	}
 	return end
 }
@@ -254,7 +237,7 @@ func dupMyersBack(trace [][]int32, n, m int, ed *dupEdits) {
 
 // dupParagraphDiff is the coarse fallback: it diffs paragraphs (by their
 // words) and marks changed paragraphs deleted and inserted whole.
-func dupParagraphDiff(ta, tb []dupToken, ed *dupEdits) bool {
+func dupParagraphDiff(ta, tb []wordtok.Token, ed *dupEdits) bool {
 	pa, na := dupParagraphKeys(ta)
 	pb, nb := dupParagraphKeys(tb)
 	var pe dupEdits
@@ -282,14 +265,14 @@ func dupParagraphDiff(ta, tb []dupToken, ed *dupEdits) bool {
 }
 
 // dupParagraphKeys hashes each paragraph's words and counts them.
-func dupParagraphKeys(toks []dupToken) (keys []uint64, sizes []int) {
+func dupParagraphKeys(toks []wordtok.Token) (keys []uint64, sizes []int) {
 	for i, t := range toks {
-		if i == 0 || t.para {
+		if i == 0 || t.Para {
 			keys = append(keys, 0)
 			sizes = append(sizes, 0)
 		}
 		l := len(keys) - 1
-		keys[l] = dupMix(keys[l]*0x9e3779b97f4a7c15 ^ t.hash)
+		keys[l] = wordtok.Mix(keys[l]*0x9e3779b97f4a7c15 ^ t.Hash)
 		sizes[l]++
 	}
 	return keys, sizes

@@ -8,7 +8,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"unicode"
+
+	"storydesk/model/wordtok"
 )
 
 // A fictional wire story, written for these tests.
@@ -60,102 +61,6 @@ func dupFind(pairs []DupPair, a, b string) (DupPair, bool) {
 		}
 	}
 	return DupPair{}, false
-}
-
-func TestDupTokens(t *testing.T) {
-	keys := func(s string) []uint64 {
-		var sc dupScanner
-		sc.reset(s, false)
-		var out []uint64
-		var tok dupToken
-		for sc.next(&tok) {
-			out = append(out, tok.hash)
-		}
-		return out
-	}
-	same := [][2]string{
-		{"The U.S. said", "the US said"},
-		{"U.S.A. today", "USA today"},
-		{"4,000 tonnes", "4000 tonnes"},
-		{"don't stop", "don’t stop"},
-		{"Dont STOP", "don't stop"},
-		{"3m", "3M"},
-		{"Petro’s plan", "PETRO'S PLAN"},
-		{"soft\u00adhyphen", "softhyphen"},
-		{"zero\u200bwidth", "zerowidth"},
-		{"ＦＵＬＬ width", "full width"},
-		{"ﬁnal", "final"},
-		{"well-known — fact", "well known fact"},
-		{"“quoted” words", "\"quoted\" words"},
-	}
-	for _, c := range same {
-		if a, b := keys(c[0]), keys(c[1]); !slices.Equal(a, b) || len(a) == 0 {
-			t.Errorf("%q and %q should tokenise the same: %d vs %d tokens", c[0], c[1], len(a), len(b))
-		}
-	}
-	differ := [][2]string{
-		{"3.5 percent", "35 percent"},
-		{"4,000 tonnes", "5,000 tonnes"},
-		{"plan B. A vote", "plan BA vote"},
-		{"it is", "its"},
-	}
-	for _, c := range differ {
-		if slices.Equal(keys(c[0]), keys(c[1])) {
-			t.Errorf("%q and %q should tokenise differently", c[0], c[1])
-		}
-	}
-	if n := len(keys("Rates rose 0.25 points in the U.K. and E.U. on Friday.")); n != 11 {
-		t.Errorf("got %d tokens, want 11", n)
-	}
-}
-
-// dupRefNorm is a plain restatement of the exact-duplicate normal form, to
-// check the scanner's one-pass version against.
-func dupRefNorm(s string) string {
-	var b strings.Builder
-	space := false
-	for _, r := range s {
-		switch {
-		case unicode.IsSpace(r) || r == '\u2028' || r == '\u2029':
-			space = true
-			continue
-		case unicode.Is(unicode.Cf, r):
-			continue
-		case r == '`':
-			r = '\''
-		default:
-			r = dupFoldPunct(unicode.ToLower(r))
-		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		space = false
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
-func TestDupExactFormMatchesReference(t *testing.T) {
-	r := rand.New(rand.NewPCG(3, 4))
-	pieces := []string{"Word", "word", " ", "  ", "\n", "\r\n", "\t", "U.S.", "4,000", "3.5", "don’t", "it's",
-		"“", "”", "‘", "—", "–", "-", ".", ",", "é", "Ё", "ﬁ", "\u00ad", "\u200b", "\u00a0", "`", "x", "9", "!", "’"}
-	for i := range 3000 {
-		var b strings.Builder
-		for range r.IntN(20) {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		s := b.String()
-		var sc dupScanner
-		sc.reset(s, true)
-		var tok dupToken
-		for sc.next(&tok) {
-		}
-		// Trailing whitespace and format characters after the last
-		// word are still read by the gap loop on the final call.
-		if got, want := string(sc.norm), dupRefNorm(s); got != want {
-			t.Fatalf("case %d %q: norm %q, want %q", i, s, got, want)
-		}
-	}
 }
 
 func TestDupExactViaNormalisation(t *testing.T) {
@@ -540,7 +445,7 @@ func dupCheckTiling(t *testing.T, ops []DiffOp, a, b string) {
 			}
 			changed = RuneSlice(b, op.B0, op.B1)
 		}
-		if r := []rune(changed); len(r) > 0 && (!dupIsWordRune(r[0]) || !dupIsWordRune(r[len(r)-1])) {
+		if r := []rune(changed); len(r) > 0 && (!IsWordRune(r[0]) || !IsWordRune(r[len(r)-1])) {
 			t.Fatalf("op %d %+v %q does not start and end on a word", i, op, changed)
 		}
 		ap, bp = op.A1, op.B1
@@ -552,12 +457,10 @@ func dupCheckTiling(t *testing.T, ops []DiffOp, a, b string) {
 
 // dupWords is s's normalised words, for comparing equal ranges.
 func dupWords(s string) string {
-	var sc dupScanner
-	sc.reset(s, false)
-	var tok dupToken
+	toks, _ := wordtok.Tokens(s)
 	var out []string
-	for sc.next(&tok) {
-		out = append(out, fmt.Sprint(tok.hash))
+	for _, tok := range toks {
+		out = append(out, fmt.Sprint(tok.Hash))
 	}
 	return strings.Join(out, " ")
 }
@@ -604,17 +507,17 @@ func TestWordDiff(t *testing.T) {
 		x, y := a.Render(), b.Render()
 		ops := WordDiff(x, y)
 		dupCheckTiling(t, ops, x, y)
-		tx, _ := dupDiffTokens(x)
-		ty, _ := dupDiffTokens(y)
-		kx, ky := dupTokenKeys(tx), dupTokenKeys(ty)
+		tx, _ := wordtok.Tokens(x)
+		ty, _ := wordtok.Tokens(y)
+		kx, ky := wordtok.Keys(tx), wordtok.Keys(ty)
 		changed := 0
 		for _, op := range ops {
 			switch op.Kind {
 			case DiffDelete:
-				ta, _ := dupDiffTokens(RuneSlice(x, op.A0, op.A1))
+				ta, _ := wordtok.Tokens(RuneSlice(x, op.A0, op.A1))
 				changed += len(ta)
 			case DiffInsert:
-				tb, _ := dupDiffTokens(RuneSlice(y, op.B0, op.B1))
+				tb, _ := wordtok.Tokens(RuneSlice(y, op.B0, op.B1))
 				changed += len(tb)
 			}
 		}
@@ -702,16 +605,15 @@ func FuzzDupSignature(f *testing.F) {
 		if (sig.Words == 0) != (sig.Exact == 0) || (sig.Words == 0) != (len(sig.Shingles) == 0) {
 			t.Fatalf("words %d, exact %x, %d shingles", sig.Words, sig.Exact, len(sig.Shingles))
 		}
-		var sc dupScanner
-		sc.reset(s, true)
-		var tok dupToken
-		for sc.next(&tok) {
+		// The exact hash is that of the text's exact-duplicate form (which
+		// wordtok's FuzzExactForm checks against a reference).
+		var sc wordtok.Scanner
+		sc.Reset(s, true)
+		var tok wordtok.Token
+		for sc.Next(&tok) {
 		}
-		if got, want := string(sc.norm), dupRefNorm(s); got != want {
-			t.Fatalf("norm %q, want %q", got, want)
-		}
-		if sig.Words > 0 && sig.Exact != dupExactHash([]byte(dupRefNorm(s))) {
-			t.Fatal("exact hash differs from the reference form's")
+		if sig.Words > 0 && sig.Exact != wordtok.ExactHash(sc.Norm()) {
+			t.Fatal("exact hash differs from the exact-duplicate form's")
 		}
 	})
 }

@@ -1,12 +1,16 @@
 package model
 
-import "sort"
+import (
+	"sort"
+
+	"storydesk/model/wordtok"
+)
 
 // Finding the other articles that carry a quotation: "who else printed
 // this?" Copies of one quotation differ in typography (curly or straight
 // marks, "U.S." or "US", case), in a word an editor changed or dropped, and
 // in where the paragraph breaks fall. Words are compared in the normalised
-// form duplicate detection uses (see dupScanner: case folded, quote marks and
+// form duplicate detection uses (see wordtok.Scanner: case folded, quote marks and
 // punctuation ignored, dotted initialisms joined, apostrophes inside words
 // dropped), and a passage carries the quotation when its word sequence is
 // within a few word edits of the quotation's.
@@ -51,8 +55,8 @@ type QuoteMatcher struct {
 
 // NewQuoteMatcher prepares quote for searching.
 func NewQuoteMatcher(quote string) *QuoteMatcher {
-	toks, _ := dupDiffTokens(quote)
-	qm := &QuoteMatcher{quote: quote, keys: dupTokenKeys(toks), set: map[uint64]bool{}}
+	toks, _ := wordtok.Tokens(quote)
+	qm := &QuoteMatcher{quote: quote, keys: wordtok.Keys(toks), set: map[uint64]bool{}}
 	for _, k := range qm.keys {
 		qm.set[k] = true
 	}
@@ -100,8 +104,8 @@ func (qm *QuoteMatcher) Find(text string) []QuoteMatch {
 	if !qm.dense(text) {
 		return nil
 	}
-	toks, _ := dupDiffTokens(text)
-	keys := dupTokenKeys(toks)
+	toks, _ := wordtok.Tokens(text)
+	keys := wordtok.Keys(toks)
 	var cands []quoteCand
 	for _, r := range qm.regions(keys) {
 		cands = qm.align(keys, r[0], r[1], cands)
@@ -145,7 +149,7 @@ func (qm *QuoteMatcher) Find(text string) []QuoteMatch {
 		}
 		taken = append(taken, [2]int{c.s, c.e})
 		first, last := toks[c.s], toks[c.e-1]
-		m := QuoteMatch{Start: first.rstart, End: last.rend, Text: text[first.start:last.end], Edits: c.d, Overlap: overlap}
+		m := QuoteMatch{Start: first.RuneStart, End: last.RuneEnd, Text: text[first.Start:last.End], Edits: c.d, Overlap: overlap}
 		m.Diff = WordDiff(qm.quote, m.Text)
 		out = append(out, m)
 	}
@@ -163,12 +167,12 @@ func (qm *QuoteMatcher) dense(text string) bool {
 	n, k := len(qm.keys), qm.maxEdits
 	need, w := max(1, n-k), n+k
 	ring := make([]bool, w)
-	var sc dupScanner
-	sc.reset(text, false)
-	var tok dupToken
+	var sc wordtok.Scanner
+	sc.Reset(text, false)
+	var tok wordtok.Token
 	count := 0
-	for i := 0; sc.next(&tok); i++ {
-		in := qm.set[tok.hash]
+	for i := 0; sc.Next(&tok); i++ {
+		in := qm.set[tok.Hash]
 		if ring[i%w] {
 			count--
 		}

@@ -65,7 +65,7 @@ func (x *qDoc) tokenize() {
 			switch {
 			case qSpace(r):
 				i++
-			case isWordRune(r):
+			case IsWordRune(r):
 				j := x.wordEnd(i)
 				bs := cur.byteAt(i)
 				be := cur.byteAt(j)
@@ -94,11 +94,11 @@ func (x *qDoc) wordEnd(i int) int {
 	dotted := false
 	for j < len(rs) {
 		r := rs[j]
-		if isWordRune(r) {
+		if IsWordRune(r) {
 			j++
 			continue
 		}
-		if j+1 < len(rs) && isWordRune(rs[j+1]) {
+		if j+1 < len(rs) && IsWordRune(rs[j+1]) {
 			prev := rs[j-1]
 			switch r {
 			case '\'', '’', 'ʼ':
@@ -107,7 +107,7 @@ func (x *qDoc) wordEnd(i int) int {
 					continue
 				}
 			case '-', '‐', '‑', '&':
-				if isWordRune(prev) {
+				if IsWordRune(prev) {
 					j++
 					continue
 				}

@@ -134,7 +134,7 @@ func WordCount(s string) int {
 	var prev rune
 	for i, r := range s {
 		switch {
-		case isWordRune(r):
+		case IsWordRune(r):
 			if !in {
 				n++
 				in = true
@@ -149,7 +149,9 @@ func WordCount(s string) int {
 	return n
 }
 
-func isWordRune(r rune) bool {
+// IsWordRune reports whether r is a word character by WordCount's rule: a
+// letter, a digit or a combining mark.
+func IsWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
 	}

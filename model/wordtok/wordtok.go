@@ -1,4 +1,4 @@
-package model
+package wordtok
 
 import (
 	"encoding/binary"
@@ -9,20 +9,20 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// Tokenising and hashing shared by duplicate detection and WordDiff.
-//
 // Every hash here is a fixed function of the text (no per-process seed), so
-// signatures can be cached on disk and compared across runs. Changing any of
-// it must bump DupSignatureVersion.
+// duplicate signatures can be cached on disk and compared across runs.
+// Changing any of it must bump dup.SignatureVersion.
 
 const (
-	dupFNVOffset = 14695981039346656037
-	dupFNVPrime  = 1099511628211
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
 )
 
-// dupMix is the murmur3 64-bit finaliser: FNV alone leaves short inputs
-// badly spread in the high bits, which the sample threshold relies on.
-func dupMix(h uint64) uint64 {
+// Mix is the murmur3 64-bit finaliser: FNV alone leaves short inputs
+// badly spread in the high bits, which duplicate search's sample threshold
+// relies on. Callers combining token hashes (paragraph keys, set hashes)
+// finish with it too.
+func Mix(h uint64) uint64 {
 	h ^= h >> 33
 	h *= 0xff51afd7ed558ccd
 	h ^= h >> 33
@@ -31,9 +31,9 @@ func dupMix(h uint64) uint64 {
 	return h
 }
 
-// dupHashBytes hashes b eight bytes at a time (tokens and whole texts alike).
-func dupHashBytes(b []byte) uint64 {
-	h := uint64(dupFNVOffset) ^ uint64(len(b))*dupFNVPrime
+// hashBytes hashes b eight bytes at a time (tokens and whole texts alike).
+func hashBytes(b []byte) uint64 {
+	h := uint64(fnvOffset) ^ uint64(len(b))*fnvPrime
 	for len(b) >= 8 {
 		h = bits.RotateLeft64((h^binary.LittleEndian.Uint64(b))*0x9e3779b97f4a7c15, 29)
 		b = b[8:]
@@ -42,15 +42,15 @@ func dupHashBytes(b []byte) uint64 {
 	for i, c := range b {
 		w |= uint64(c) << (8 * i)
 	}
-	return dupMix((h ^ w) * 0x9e3779b97f4a7c15)
+	return Mix((h ^ w) * 0x9e3779b97f4a7c15)
 }
 
-// dupHashLower is dupHashBytes of a run of ASCII letters and digits, lower
+// hashLower is hashBytes of a run of ASCII letters and digits, lower
 // cased. Setting bit 0x20 lower-cases a letter and leaves a digit as it is, so
 // this needs no test per byte and no copy.
-func dupHashLower(b string) uint64 {
+func hashLower(b string) uint64 {
 	const lower = 0x2020202020202020
-	h := uint64(dupFNVOffset) ^ uint64(len(b))*dupFNVPrime
+	h := uint64(fnvOffset) ^ uint64(len(b))*fnvPrime
 	for len(b) >= 8 {
 		w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
 			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
@@ -61,46 +61,46 @@ func dupHashLower(b string) uint64 {
 	for i := 0; i < len(b); i++ {
 		w |= uint64(b[i]|0x20) << (8 * i)
 	}
-	return dupMix((h ^ w) * 0x9e3779b97f4a7c15)
+	return Mix((h ^ w) * 0x9e3779b97f4a7c15)
 }
 
-// dupLowerAlnum lower-cases ASCII letters and digits in place (see
-// dupHashLower).
-func dupLowerAlnum(b []byte) {
+// lowerAlnum lower-cases ASCII letters and digits in place (see
+// hashLower).
+func lowerAlnum(b []byte) {
 	for i := range b {
 		b[i] |= 0x20
 	}
 }
 
-// dupIsWordRune matches model.WordCount's idea of a word character.
-func dupIsWordRune(r rune) bool {
+// isWordRune matches model.WordCount's idea of a word character.
+func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
 
-func dupIsDigit(r rune) bool {
+func isDigit(r rune) bool {
 	if r < utf8.RuneSelf {
 		return '0' <= r && r <= '9'
 	}
 	return unicode.IsDigit(r)
 }
 
-func dupIsLetter(r rune) bool {
+func isLetter(r rune) bool {
 	if r < utf8.RuneSelf {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
 	}
 	return unicode.IsLetter(r) || unicode.IsMark(r)
 }
 
-// dupIgnorable reports invisible format characters (soft hyphen, zero-width
+// ignorable reports invisible format characters (soft hyphen, zero-width
 // space and joiners, BOM) that scrapers leave inside words.
-func dupIgnorable(r rune) bool {
+func ignorable(r rune) bool {
 	return r >= 0x80 && unicode.Is(unicode.Cf, r)
 }
 
-func dupIsApostrophe(r rune) bool {
+func isApostrophe(r rune) bool {
 	switch r {
 	case '\'', '’', 'ʼ', '‘', '`', '´', '′':
 		return true
@@ -108,20 +108,20 @@ func dupIsApostrophe(r rune) bool {
 	return false
 }
 
-func dupIsLineBreak(r rune) bool {
+func isLineBreak(r rune) bool {
 	return r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029' || r == '\u0085'
 }
 
-// dupToken is one word: its normalised form's hash and where it is.
-type dupToken struct {
-	hash       uint64
-	start, end int  // byte offsets into the text
-	rstart     int  // code point offset of start
-	rend       int  // code point offset of end
-	para       bool // a line break came between this token and the previous one
+// Token is one word: its normalised form's hash and where it is.
+type Token struct {
+	Hash       uint64
+	Start, End int  // byte offsets into the text
+	RuneStart  int  // code point offset of Start
+	RuneEnd    int  // code point offset of End
+	Para       bool // a line break came between this token and the previous one
 }
 
-// dupScanner splits text into normalised word tokens.
+// Scanner splits text into normalised word tokens.
 //
 // A word is a run of letters, digits and marks. Normalisation makes copies
 // that only differ in typography tokenise the same: case is folded (after
@@ -132,9 +132,9 @@ type dupToken struct {
 // Hyphens and dashes separate words. Numbers stay tokens, so a changed figure
 // changes the shingles around it.
 //
-// With exact set, the scanner also builds the text's exact-duplicate form in
-// norm (see dupExactHash) in the same pass.
-type dupScanner struct {
+// With exact set, the scanner also builds the text's exact-duplicate form
+// (Norm, see ExactHash) in the same pass.
+type Scanner struct {
 	s       string
 	pos     int // byte position
 	rpos    int // code point position
@@ -148,13 +148,41 @@ type dupScanner struct {
 	space bool // whitespace seen since the last byte added to norm
 }
 
-func (sc *dupScanner) reset(s string, exact bool) {
+// Reset starts scanning s, keeping the scanner's buffers; with exact, it
+// also builds s's exact-duplicate form.
+func (sc *Scanner) Reset(s string, exact bool) {
 	sc.s, sc.pos, sc.rpos, sc.brk, sc.started = s, 0, 0, false, false
 	sc.exact, sc.norm, sc.space = exact, sc.norm[:0], false
 }
 
+// Norm is the exact-duplicate form of what has been scanned, when Reset was
+// given exact. It is the scanner's buffer: valid until the next Reset.
+func (sc *Scanner) Norm() []byte { return sc.norm }
+
+// Tokens returns the tokens of s and its length in code points.
+func Tokens(s string) ([]Token, int) {
+	var sc Scanner
+	sc.Reset(s, false)
+	toks := make([]Token, 0, len(s)/6+1)
+	var t Token
+	for sc.Next(&t) {
+		toks = append(toks, t)
+	}
+	return toks, utf8.RuneCountInString(s)
+}
+
+// Keys returns the tokens' hashes, in order: what comparing word sequences
+// needs.
+func Keys(toks []Token) []uint64 {
+	k := make([]uint64, len(toks))
+	for i, t := range toks {
+		k[i] = t.Hash
+	}
+	return k
+}
+
 // put adds a folded rune to norm, after a space if whitespace came before.
-func (sc *dupScanner) put(r rune) {
+func (sc *Scanner) put(r rune) {
 	if sc.space && len(sc.norm) > 0 {
 		sc.norm = append(sc.norm, ' ')
 	}
@@ -167,23 +195,23 @@ func (sc *dupScanner) put(r rune) {
 }
 
 // putGap adds a character between words to norm.
-func (sc *dupScanner) putGap(r rune) {
+func (sc *Scanner) putGap(r rune) {
 	switch {
 	case r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\v' || r == '\f' ||
 		r >= utf8.RuneSelf && (unicode.IsSpace(r) || r == '\u2028' || r == '\u2029'):
 		sc.space = true
-	case dupIgnorable(r):
+	case ignorable(r):
 	case r == '`':
 		sc.put('\'')
 	case r < utf8.RuneSelf:
 		sc.put(r)
 	default:
-		sc.put(dupFoldPunct(unicode.ToLower(r)))
+		sc.put(foldPunct(unicode.ToLower(r)))
 	}
 }
 
 // peek decodes the rune at byte offset i.
-func (sc *dupScanner) peek(i int) (rune, int) {
+func (sc *Scanner) peek(i int) (rune, int) {
 	if i >= len(sc.s) {
 		return -1, 0
 	}
@@ -194,49 +222,49 @@ func (sc *dupScanner) peek(i int) (rune, int) {
 }
 
 // Byte classes for the scanners' fast paths. Bytes from 0x80 up are
-// dupOther: the slow paths decode them.
+// cOther: the slow paths decode them.
 const (
-	dupOther   = iota
-	dupSpace   // ASCII whitespace other than line breaks
-	dupNewline // \n, \r
-	dupJoiner  // ' , . ` : may continue a word, see next
-	dupLower
-	dupUpper
-	dupDigit
+	cOther   = iota
+	cSpace   // ASCII whitespace other than line breaks
+	cNewline // \n, \r
+	cJoiner  // ' , . ` : may continue a word, see next
+	cLower
+	cUpper
+	cDigit
 )
 
-var dupClass = func() (t [256]uint8) {
+var byteClass = func() (t [256]uint8) {
 	for c := range 128 {
 		switch {
 		case c == '\n' || c == '\r':
-			t[c] = dupNewline
+			t[c] = cNewline
 		case c == ' ' || c == '\t' || c == '\v' || c == '\f':
-			t[c] = dupSpace
+			t[c] = cSpace
 		case c == '\'' || c == ',' || c == '.' || c == '`':
-			t[c] = dupJoiner
+			t[c] = cJoiner
 		case 'a' <= c && c <= 'z':
-			t[c] = dupLower
+			t[c] = cLower
 		case 'A' <= c && c <= 'Z':
-			t[c] = dupUpper
+			t[c] = cUpper
 		case '0' <= c && c <= '9':
-			t[c] = dupDigit
+			t[c] = cDigit
 		}
 	}
 	return t
 }()
 
-// next reads the next token into t and reports whether there was one.
-func (sc *dupScanner) next(t *dupToken) bool {
+// Next reads the next token into t and reports whether there was one.
+func (sc *Scanner) Next(t *Token) bool {
 	s := sc.s
 	// Gap: everything up to the next word character.
 	for sc.pos < len(s) {
 		c := s[sc.pos]
 		if c < utf8.RuneSelf {
-			k := dupClass[c]
-			if k >= dupLower {
+			k := byteClass[c]
+			if k >= cLower {
 				break
 			}
-			if k == dupNewline {
+			if k == cNewline {
 				sc.brk = true
 			}
 			if sc.exact {
@@ -247,10 +275,10 @@ func (sc *dupScanner) next(t *dupToken) bool {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[sc.pos:])
-		if dupIsWordRune(r) {
+		if isWordRune(r) {
 			break
 		}
-		if dupIsLineBreak(r) {
+		if isLineBreak(r) {
 			sc.brk = true
 		}
 		if sc.exact {
@@ -262,20 +290,20 @@ func (sc *dupScanner) next(t *dupToken) bool {
 	if sc.pos >= len(s) {
 		return false
 	}
-	t.start, t.rstart = sc.pos, sc.rpos
-	t.para = sc.brk && sc.started
+	t.Start, t.RuneStart = sc.pos, sc.rpos
+	t.Para = sc.brk && sc.started
 	sc.brk, sc.started = false, true
 
 	// Fast path: a run of ASCII letters and digits.
 	i := sc.pos
-	for i < len(s) && dupClass[s[i]] >= dupLower {
+	for i < len(s) && byteClass[s[i]] >= cLower {
 		i++
 	}
 	run := s[sc.pos:i]
 	sc.rpos += i - sc.pos
 	sc.pos = i
-	t.end, t.rend = sc.pos, sc.rpos
-	more := i < len(s) && (s[i] >= utf8.RuneSelf || dupClass[s[i]] == dupJoiner)
+	t.End, t.RuneEnd = sc.pos, sc.rpos
+	more := i < len(s) && (s[i] >= utf8.RuneSelf || byteClass[s[i]] == cJoiner)
 	if sc.exact {
 		if sc.space && len(sc.norm) > 0 {
 			sc.norm = append(sc.norm, ' ')
@@ -283,27 +311,27 @@ func (sc *dupScanner) next(t *dupToken) bool {
 		sc.space = false
 		n := len(sc.norm)
 		sc.norm = append(sc.norm, run...)
-		dupLowerAlnum(sc.norm[n:])
+		lowerAlnum(sc.norm[n:])
 	}
 	if !more {
-		t.hash = dupHashLower(run)
+		t.Hash = hashLower(run)
 		return true
 	}
 	buf := append(sc.buf[:0], run...)
-	dupLowerAlnum(buf)
+	lowerAlnum(buf)
 	// What slow needs to know about the run for initialisms: only a
 	// single letter can start one.
 	var prev rune // none when the word starts with a non-ASCII letter
 	segLetters, onlySingles := len(run), true
 	if len(run) > 0 {
 		prev = rune(run[len(run)-1])
-		if len(run) == 1 && dupClass[run[0]] == dupDigit {
+		if len(run) == 1 && byteClass[run[0]] == cDigit {
 			segLetters, onlySingles = 0, false
 		}
 	}
 	buf = sc.slow(t, buf, prev, segLetters, onlySingles)
 	sc.buf = buf
-	t.hash = dupHashBytes(buf)
+	t.Hash = hashBytes(buf)
 	return true
 }
 
@@ -311,12 +339,12 @@ func (sc *dupScanner) next(t *dupToken) bool {
 // joiners and format characters. prev is the last word character read;
 // segLetters counts letters since the word start or the last joined '.', and
 // onlySingles says every segment so far was a single letter (for initialisms).
-func (sc *dupScanner) slow(t *dupToken, buf []byte, prev rune, segLetters int, onlySingles bool) []byte {
+func (sc *Scanner) slow(t *Token, buf []byte, prev rune, segLetters int, onlySingles bool) []byte {
 	ascii := true
 	for sc.pos < len(sc.s) {
 		r, size := sc.peek(sc.pos)
 		switch {
-		case dupIsWordRune(r):
+		case isWordRune(r):
 			if r >= utf8.RuneSelf {
 				ascii = false
 				buf = utf8.AppendRune(buf, r)
@@ -324,9 +352,9 @@ func (sc *dupScanner) slow(t *dupToken, buf []byte, prev rune, segLetters int, o
 				buf = append(buf, byte(unicode.ToLower(r)))
 			}
 			if sc.exact {
-				sc.put(dupFoldPunct(unicode.ToLower(r)))
+				sc.put(foldPunct(unicode.ToLower(r)))
 			}
-			if dupIsLetter(r) {
+			if isLetter(r) {
 				segLetters++
 			} else {
 				onlySingles = false
@@ -334,17 +362,17 @@ func (sc *dupScanner) slow(t *dupToken, buf []byte, prev rune, segLetters int, o
 			prev = r
 			sc.pos += size
 			sc.rpos++
-			t.end, t.rend = sc.pos, sc.rpos
+			t.End, t.RuneEnd = sc.pos, sc.rpos
 			continue
-		case dupIgnorable(r):
-			if n, _ := sc.peek(sc.pos + size); dupIsWordRune(n) {
+		case ignorable(r):
+			if n, _ := sc.peek(sc.pos + size); isWordRune(n) {
 				// dropped from norm as well
 				sc.pos += size
 				sc.rpos++
 				continue
 			}
-		case dupIsApostrophe(r) && dupIsLetter(prev):
-			if n, _ := sc.peek(sc.pos + size); dupIsLetter(n) {
+		case isApostrophe(r) && isLetter(prev):
+			if n, _ := sc.peek(sc.pos + size); isLetter(n) {
 				if sc.exact {
 					sc.putGap(r)
 				}
@@ -353,8 +381,8 @@ func (sc *dupScanner) slow(t *dupToken, buf []byte, prev rune, segLetters int, o
 				onlySingles = false
 				continue
 			}
-		case (r == ',' || r == '.') && dupIsDigit(prev):
-			if n, _ := sc.peek(sc.pos + size); dupIsDigit(n) {
+		case (r == ',' || r == '.') && isDigit(prev):
+			if n, _ := sc.peek(sc.pos + size); isDigit(n) {
 				if r == '.' {
 					buf = append(buf, '.')
 				}
@@ -368,8 +396,8 @@ func (sc *dupScanner) slow(t *dupToken, buf []byte, prev rune, segLetters int, o
 		case r == '.' && onlySingles && segLetters == 1:
 			// "U.S." and "U.S.A.": a single letter, a dot, a single letter.
 			n, nsize := sc.peek(sc.pos + 1)
-			if dupIsLetter(n) {
-				if after, _ := sc.peek(sc.pos + 1 + nsize); !dupIsWordRune(after) {
+			if isLetter(n) {
+				if after, _ := sc.peek(sc.pos + 1 + nsize); !isWordRune(after) {
 					if sc.exact {
 						sc.put('.')
 					}
@@ -392,19 +420,19 @@ func (sc *dupScanner) slow(t *dupToken, buf []byte, prev rune, segLetters int, o
 	return buf
 }
 
-// dupExactHash hashes the exact-duplicate form of a text, which a scanner with
+// ExactHash hashes the exact-duplicate form of a text, which a scanner with
 // exact set builds: case folded, quote and dash variants mapped to ASCII,
 // invisible format characters dropped and every run of whitespace (line
 // breaks included) collapsed to one space. 0 is kept for texts with no words.
-func dupExactHash(norm []byte) uint64 {
-	if h := dupHashBytes(norm); h != 0 {
+func ExactHash(norm []byte) uint64 {
+	if h := hashBytes(norm); h != 0 {
 		return h
 	}
 	return 1
 }
 
-// dupFoldPunct maps typographic quote and dash variants to their ASCII form.
-func dupFoldPunct(r rune) rune {
+// foldPunct maps typographic quote and dash variants to their ASCII form.
+func foldPunct(r rune) rune {
 	switch r {
 	case '‘', '’', '‚', '‛', 'ʼ', '′', '´':
 		return '\''
