@@ -229,27 +229,3 @@ func BenchmarkDupSignature(b *testing.B) {
 		w.sign(docs[i%len(docs)].Text)
 	}
 }
-
-// BenchmarkWordDiff diffs an article with its changed-figures copy.
-func BenchmarkWordDiff(b *testing.B) {
-	g := newDGGenerator(6)
-	a := g.Article(8)
-	x := a.Render()
-	c, nums := a.Clone(), 0
-	for _, p := range c {
-		for j := range p {
-			switch {
-			case p[j].Num && nums < 3:
-				p[j].S = g.Number()
-				nums++
-			case g.R.IntN(50) == 0:
-				p[j].S = g.Word()
-			}
-		}
-	}
-	y := c.Render()
-	b.SetBytes(int64(len(x) + len(y)))
-	for range b.N {
-		WordDiff(x, y)
-	}
-}

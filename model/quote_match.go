@@ -3,6 +3,7 @@ package model
 import (
 	"sort"
 
+	"storydesk/model/textdiff"
 	"storydesk/model/wordtok"
 )
 
@@ -34,9 +35,9 @@ type QuoteMatch struct {
 	// Overlap is the share of words the two have in common, in order, of
 	// the longer one's words (1 for the same wording).
 	Overlap float64
-	// Diff is WordDiff(quotation, Text): A ranges index the quotation, B
+	// Diff is textdiff.Words(quotation, Text): A ranges index the quotation, B
 	// ranges the passage, for showing what the other text changed.
-	Diff []DiffOp
+	Diff []textdiff.Op
 }
 
 // Exact reports whether the passage has the quotation's wording (typography
@@ -150,7 +151,7 @@ func (qm *QuoteMatcher) Find(text string) []QuoteMatch {
 		taken = append(taken, [2]int{c.s, c.e})
 		first, last := toks[c.s], toks[c.e-1]
 		m := QuoteMatch{Start: first.RuneStart, End: last.RuneEnd, Text: text[first.Start:last.End], Edits: c.d, Overlap: overlap}
-		m.Diff = WordDiff(qm.quote, m.Text)
+		m.Diff = textdiff.Words(qm.quote, m.Text)
 		out = append(out, m)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })

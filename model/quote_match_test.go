@@ -1,9 +1,13 @@
 package model
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"storydesk/model/textdiff"
+	"storydesk/model/wordtok"
 )
 
 const qmQuote = "This city has lost its mothers, its fathers and its children in a single night"
@@ -31,7 +35,7 @@ func qmCheck(t *testing.T, quote, text string, m QuoteMatch) {
 	// The diff tiles both: the quote from its A ranges, the passage from its B ranges.
 	qa, pb := 0, 0
 	for _, op := range m.Diff {
-		if op.A0 != qa && op.Kind != DiffInsert || op.B0 != pb && op.Kind != DiffDelete {
+		if op.A0 != qa && op.Kind != textdiff.Insert || op.B0 != pb && op.Kind != textdiff.Delete {
 			t.Fatalf("diff does not tile: %+v", m.Diff)
 		}
 		qa, pb = op.A1, op.B1
@@ -46,9 +50,9 @@ func qmChanges(quote string, m QuoteMatch) []string {
 	var out []string
 	for _, op := range m.Diff {
 		switch op.Kind {
-		case DiffDelete:
+		case textdiff.Delete:
 			out = append(out, "-"+RuneSlice(quote, op.A0, op.A1))
-		case DiffInsert:
+		case textdiff.Insert:
 			out = append(out, "+"+RuneSlice(m.Text, op.B0, op.B1))
 		}
 	}
@@ -226,4 +230,80 @@ func BenchmarkQuoteMatcherMiss(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		qm.Find(text)
 	}
+}
+
+// FuzzQuoteCarriers checks the quotation matcher: every passage slices the
+// text to its own Text, passages come in order without overlapping, and
+// each one's diff tiles the quotation and the passage.
+func FuzzQuoteCarriers(f *testing.F) {
+	f.Add("we have what we came for", "“We have what we came for,” said Mara Okafor.")
+	f.Add("the U.S. will not back down now", "He said the US would not back down now, officials said.")
+	f.Add("a b c", "a b c a b c a\n\nb c")
+	f.Add("\x1b]0;x\x07 one two three", "one two\u00ad three \xff")
+	f.Fuzz(func(t *testing.T, quote, text string) {
+		text = Sanitize(text)
+		ms := FindQuoteCarriers(quote, text)
+		prevEnd := 0
+		for _, m := range ms {
+			if m.Start < prevEnd || m.End <= m.Start || m.End > RuneLen(text) {
+				t.Fatalf("passage %d–%d out of order or range (prev end %d)", m.Start, m.End, prevEnd)
+			}
+			if RuneSlice(text, m.Start, m.End) != m.Text {
+				t.Fatalf("passage %d–%d: Text %q is not the slice %q", m.Start, m.End, m.Text, RuneSlice(text, m.Start, m.End))
+			}
+			if m.Edits < 0 || m.Overlap < QuoteMatchMinOverlap || m.Overlap > 1 {
+				t.Fatalf("passage %q: edits %d, overlap %v", m.Text, m.Edits, m.Overlap)
+			}
+			checkTiling(t, m.Diff, quote, m.Text)
+			prevEnd = m.End
+		}
+	})
+}
+
+// checkTiling is textdiff's check of the Op invariants (test helpers cannot
+// be shared between packages): equal and delete ranges tile a, equal and
+// insert ranges tile b, changes start and end on words, and equal ops match
+// word for word.
+func checkTiling(t *testing.T, ops []textdiff.Op, a, b string) {
+	t.Helper()
+	ap, bp := 0, 0
+	for i, op := range ops {
+		if op.A0 != ap || op.B0 != bp {
+			t.Fatalf("op %d %+v does not continue at a %d, b %d", i, op, ap, bp)
+		}
+		var changed string
+		switch op.Kind {
+		case textdiff.Equal:
+			if wordsOf(RuneSlice(a, op.A0, op.A1)) != wordsOf(RuneSlice(b, op.B0, op.B1)) {
+				t.Fatalf("op %d equal but %q vs %q", i, RuneSlice(a, op.A0, op.A1), RuneSlice(b, op.B0, op.B1))
+			}
+		case textdiff.Delete:
+			if op.B0 != op.B1 || op.A0 >= op.A1 {
+				t.Fatalf("op %d bad delete %+v", i, op)
+			}
+			changed = RuneSlice(a, op.A0, op.A1)
+		case textdiff.Insert:
+			if op.A0 != op.A1 || op.B0 >= op.B1 {
+				t.Fatalf("op %d bad insert %+v", i, op)
+			}
+			changed = RuneSlice(b, op.B0, op.B1)
+		}
+		if r := []rune(changed); len(r) > 0 && (!IsWordRune(r[0]) || !IsWordRune(r[len(r)-1])) {
+			t.Fatalf("op %d %+v %q does not start and end on a word", i, op, changed)
+		}
+		ap, bp = op.A1, op.B1
+	}
+	if ap != RuneLen(a) || bp != RuneLen(b) {
+		t.Fatalf("ops end at %d/%d and %d/%d", ap, RuneLen(a), bp, RuneLen(b))
+	}
+}
+
+// wordsOf is s's normalised words, for comparing equal ranges.
+func wordsOf(s string) string {
+	toks, _ := wordtok.Tokens(s)
+	var out []string
+	for _, tok := range toks {
+		out = append(out, fmt.Sprint(tok.Hash))
+	}
+	return strings.Join(out, " ")
 }

@@ -10,10 +10,11 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"storydesk/model"
+	"storydesk/model/textdiff"
 	"storydesk/tui/layout"
 )
 
-// The comparison of two copies: their cleaned texts with model.WordDiff's
+// The comparison of two copies: their cleaned texts with textdiff.Words'
 // changes as marks on each side, laid out by tui/layout so every marked
 // cell is a code point of a change. The two sides scroll together: the
 // longer (in screen lines) leads, and the other shows the text the diff
@@ -45,7 +46,7 @@ type dupCompare struct {
 	err     string
 	arts    [2]*model.Article // as read: what a label snapshots in the store
 	text    [2]string         // display texts (controls replaced one for one)
-	ops     []model.DiffOp
+	ops     []textdiff.Op
 	changes []dupChange
 	marks   [2][]layout.Mark // by position, never overlapping
 	only    [2]int           // words only on each side
@@ -117,7 +118,7 @@ func buildCompare(src Source, k pairKey, ia, ib int) *dupCompare {
 		texts[s] = a.Text
 		c.arts[s] = a
 	}
-	c.ops = model.WordDiff(texts[0], texts[1])
+	c.ops = textdiff.Words(texts[0], texts[1])
 	runes := [2][]rune{[]rune(texts[0]), []rune(texts[1])}
 	c.text = [2]string{displayText(runes[0]), displayText(runes[1])}
 	c.changes = diffChanges(c.ops)
@@ -127,17 +128,17 @@ func buildCompare(src Source, k pairKey, ia, ib int) *dupCompare {
 }
 
 // diffChanges groups the diff's non-equal ops into changes.
-func diffChanges(ops []model.DiffOp) []dupChange {
+func diffChanges(ops []textdiff.Op) []dupChange {
 	var out []dupChange
 	for i := 0; i < len(ops); {
-		if ops[i].Kind == model.DiffEqual {
+		if ops[i].Kind == textdiff.Equal {
 			i++
 			continue
 		}
 		ch := dupChange{a0: -1, b0: -1}
-		for ; i < len(ops) && ops[i].Kind != model.DiffEqual; i++ {
+		for ; i < len(ops) && ops[i].Kind != textdiff.Equal; i++ {
 			op := ops[i]
-			if op.Kind == model.DiffDelete {
+			if op.Kind == textdiff.Delete {
 				ch.a0, ch.a1 = op.A0, op.A1
 				if ch.b0 < 0 {
 					ch.b0, ch.b1 = op.B0, op.B0
@@ -306,7 +307,7 @@ func (c *dupCompare) mapOff(from, off int) int {
 			f0, f1, t0 = op.B0, op.B1, op.A0
 		}
 		if off >= f0 && off < f1 {
-			if op.Kind == model.DiffEqual {
+			if op.Kind == textdiff.Equal {
 				return t0 + off - f0
 			}
 			return t0

@@ -12,6 +12,7 @@ import (
 
 	"storydesk/data"
 	"storydesk/model"
+	"storydesk/model/textdiff"
 )
 
 // Who carried this quotation: C searches every other article of the corpus
@@ -388,7 +389,7 @@ func (m *Model) carrierLines(quote string, c carrier, selected bool, w int) []st
 // diffWord is one word of a rendered diff with its change kind.
 type diffWord struct {
 	text string
-	kind model.DiffKind
+	kind textdiff.Kind
 }
 
 // diffLines renders the other article's wording with the words it added
@@ -399,20 +400,20 @@ func diffLines(st Styles, quote string, mt model.QuoteMatch, w, n int) []string 
 	var words []diffWord
 	changes := 0
 	for _, op := range mt.Diff {
-		if op.Kind != model.DiffEqual {
+		if op.Kind != textdiff.Equal {
 			changes++
 		}
 	}
 	for k, op := range mt.Diff {
 		var seg string
 		switch op.Kind {
-		case model.DiffDelete:
+		case textdiff.Delete:
 			seg = model.RuneSlice(quote, op.A0, op.A1)
 		default:
 			seg = model.RuneSlice(mt.Text, op.B0, op.B1)
 		}
 		fs := strings.Fields(cleanLine(strings.ReplaceAll(seg, "\n", " ")))
-		if op.Kind == model.DiffEqual && changes > 0 {
+		if op.Kind == textdiff.Equal && changes > 0 {
 			const ctx = 4
 			switch {
 			case k == 0 && len(fs) > ctx:
@@ -427,11 +428,11 @@ func diffLines(st Styles, quote string, mt model.QuoteMatch, w, n int) []string 
 			words = append(words, diffWord{f, op.Kind})
 		}
 	}
-	paintOf := func(k model.DiffKind) paint {
+	paintOf := func(k textdiff.Kind) paint {
 		switch k {
-		case model.DiffInsert:
+		case textdiff.Insert:
 			return st.qp.diffIns
-		case model.DiffDelete:
+		case textdiff.Delete:
 			return st.qp.diffDel
 		}
 		return paint{}

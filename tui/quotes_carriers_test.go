@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"storydesk/model"
+	"storydesk/model/textdiff"
 )
 
 // carrierIDs lists the articles in the carriers view, sorted.
@@ -40,7 +41,7 @@ func TestQuoteCarriersInTheSample(t *testing.T) {
 			t.Fatalf("carrier %s: %+v", c.id, c)
 		}
 		for _, op := range c.match.Diff {
-			if op.Kind != model.DiffEqual {
+			if op.Kind != textdiff.Equal {
 				t.Fatalf("%s: differences reported in an identical copy: %+v", c.id, c.match.Diff)
 			}
 		}

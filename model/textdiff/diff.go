@@ -1,29 +1,29 @@
-package model
+package textdiff
 
 import "storydesk/model/wordtok"
 
-// DiffKind says what a DiffOp does.
-type DiffKind uint8
+// Kind says what an Op does.
+type Kind uint8
 
 const (
-	DiffEqual  DiffKind = iota // the words are the same in a and b
-	DiffDelete                 // words only in a
-	DiffInsert                 // words only in b
+	Equal  Kind = iota // the words are the same in a and b
+	Delete             // words only in a
+	Insert             // words only in b
 )
 
-func (k DiffKind) String() string {
+func (k Kind) String() string {
 	switch k {
-	case DiffEqual:
+	case Equal:
 		return "equal"
-	case DiffDelete:
+	case Delete:
 		return "delete"
-	case DiffInsert:
+	case Insert:
 		return "insert"
 	}
 	return "?"
 }
 
-// DiffOp is one step of a word diff. A0:A1 and B0:B1 are code point ranges of
+// Op is one step of a word diff. A0:A1 and B0:B1 are code point ranges of
 // a and b; a delete has an empty B range (where it would be in b), an insert
 // an empty A range.
 //
@@ -32,8 +32,8 @@ func (k DiffKind) String() string {
 // ops cover b. Delete and insert ranges start at a word and end at a word, so
 // they can be highlighted as they are; the spaces and punctuation around them
 // belong to the neighbouring equal ops.
-type DiffOp struct {
-	Kind   DiffKind
+type Op struct {
+	Kind   Kind
 	A0, A1 int
 	B0, B1 int
 }
@@ -42,16 +42,16 @@ type DiffOp struct {
 // and O(D²) memory, fine for article-length text. Past these it falls back to
 // diffing paragraphs, then to replacing the whole changed middle.
 const (
-	dupDiffMaxWords = 50_000
-	dupDiffMaxD     = 1500
+	diffMaxWords = 50_000
+	diffMaxD     = 1500
 )
 
-// WordDiff compares a and b word by word (Myers' algorithm on the words'
-// normalised forms, as duplicate detection sees them: case, quote style,
-// thousands separators and dotted initialisms do not count as changes). A
-// replaced word, such as a changed figure, comes out as a delete followed by an
-// insert. Each run of changed words is one op.
-func WordDiff(a, b string) []DiffOp {
+// Words compares a and b word by word (Myers' algorithm on the words'
+// normalised forms, as duplicate detection sees them, see wordtok: case,
+// quote style, thousands separators and dotted initialisms do not count as
+// changes). A replaced word, such as a changed figure, comes out as a delete
+// followed by an insert. Each run of changed words is one op.
+func Words(a, b string) []Op {
 	ta, la := wordtok.Tokens(a)
 	tb, lb := wordtok.Tokens(b)
 	ka, kb := wordtok.Keys(ta), wordtok.Keys(tb)
@@ -65,12 +65,12 @@ func WordDiff(a, b string) []DiffOp {
 	for suf < len(ka)-pre && suf < len(kb)-pre && ka[len(ka)-1-suf] == kb[len(kb)-1-suf] {
 		suf++
 	}
-	var ed dupEdits
+	var ed edits
 	ed.equal(pre)
 	ma, mb := ka[pre:len(ka)-suf], kb[pre:len(kb)-suf]
-	if len(ma)+len(mb) <= dupDiffMaxWords && dupMyers(ma, mb, dupDiffMaxD, &ed) {
+	if len(ma)+len(mb) <= diffMaxWords && myers(ma, mb, diffMaxD, &ed) {
 		// done
-	} else if !dupParagraphDiff(ta[pre:len(ta)-suf], tb[pre:len(tb)-suf], &ed) {
+	} else if !paragraphDiff(ta[pre:len(ta)-suf], tb[pre:len(tb)-suf], &ed) {
 		ed.del(len(ma))
 		ed.ins(len(mb))
 	}
@@ -78,15 +78,15 @@ func WordDiff(a, b string) []DiffOp {
 	return ed.ops(ta, tb, la, lb)
 }
 
-// dupEdits is an edit script as runs of equal, deleted and inserted tokens.
-type dupEdits struct{ runs []dupRun }
+// edits is an edit script as runs of equal, deleted and inserted tokens.
+type edits struct{ runs []run }
 
-type dupRun struct {
-	kind DiffKind
+type run struct {
+	kind Kind
 	n    int
 }
 
-func (e *dupEdits) add(k DiffKind, n int) {
+func (e *edits) add(k Kind, n int) {
 	if n <= 0 {
 		return
 	}
@@ -94,21 +94,21 @@ func (e *dupEdits) add(k DiffKind, n int) {
 		e.runs[l-1].n += n
 		return
 	}
-	e.runs = append(e.runs, dupRun{k, n})
+	e.runs = append(e.runs, run{k, n})
 }
 
-func (e *dupEdits) equal(n int) { e.add(DiffEqual, n) }
-func (e *dupEdits) del(n int)   { e.add(DiffDelete, n) }
-func (e *dupEdits) ins(n int)   { e.add(DiffInsert, n) }
+func (e *edits) equal(n int) { e.add(Equal, n) }
+func (e *edits) del(n int)   { e.add(Delete, n) }
+func (e *edits) ins(n int)   { e.add(Insert, n) }
 
-// ops turns the token script into code point ranges (see DiffOp).
-func (e *dupEdits) ops(ta, tb []wordtok.Token, la, lb int) []DiffOp {
-	var out []DiffOp
+// ops turns the token script into code point ranges (see Op).
+func (e *edits) ops(ta, tb []wordtok.Token, la, lb int) []Op {
+	var out []Op
 	ai, bi := 0, 0 // tokens consumed
 	ap, bp := 0, 0 // code points covered
 	for k := 0; k < len(e.runs); {
 		r := e.runs[k]
-		if r.kind == DiffEqual {
+		if r.kind == Equal {
 			ai += r.n
 			bi += r.n
 			k++
@@ -116,51 +116,51 @@ func (e *dupEdits) ops(ta, tb []wordtok.Token, la, lb int) []DiffOp {
 		}
 		// A change: deletes and inserts up to the next equal run.
 		nd, ni := 0, 0
-		for ; k < len(e.runs) && e.runs[k].kind != DiffEqual; k++ {
-			if e.runs[k].kind == DiffDelete {
+		for ; k < len(e.runs) && e.runs[k].kind != Equal; k++ {
+			if e.runs[k].kind == Delete {
 				nd += e.runs[k].n
 			} else {
 				ni += e.runs[k].n
 			}
 		}
-		a0, a1 := dupAnchor(ta, ai, la), dupAnchor(ta, ai, la)
+		a0, a1 := anchor(ta, ai, la), anchor(ta, ai, la)
 		if nd > 0 {
 			a1 = ta[ai+nd-1].RuneEnd
 		}
-		b0, b1 := dupAnchor(tb, bi, lb), dupAnchor(tb, bi, lb)
+		b0, b1 := anchor(tb, bi, lb), anchor(tb, bi, lb)
 		if ni > 0 {
 			b1 = tb[bi+ni-1].RuneEnd
 		}
 		if a0 > ap || b0 > bp {
-			out = append(out, DiffOp{DiffEqual, ap, a0, bp, b0})
+			out = append(out, Op{Equal, ap, a0, bp, b0})
 		}
 		if nd > 0 {
-			out = append(out, DiffOp{DiffDelete, a0, a1, b0, b0})
+			out = append(out, Op{Delete, a0, a1, b0, b0})
 		}
 		if ni > 0 {
-			out = append(out, DiffOp{DiffInsert, a1, a1, b0, b1})
+			out = append(out, Op{Insert, a1, a1, b0, b1})
 		}
 		ai += nd
 		bi += ni
 		ap, bp = a1, b1
 	}
 	if ap < la || bp < lb {
-		out = append(out, DiffOp{DiffEqual, ap, la, bp, lb})
+		out = append(out, Op{Equal, ap, la, bp, lb})
 	}
 	return out
 }
 
-// dupAnchor is where token i starts, or the end of the text past the last one.
-func dupAnchor(toks []wordtok.Token, i, end int) int {
+// anchor is where token i starts, or the end of the text past the last one.
+func anchor(toks []wordtok.Token, i, end int) int {
 	if i < len(toks) {
 		return toks[i].RuneStart
 	}
 	return end
 }
 
-// dupMyers appends the shortest edit script from a to b to ed, or reports
+// myers appends the shortest edit script from a to b to ed, or reports
 // false, appending nothing, when more than maxD edits would be needed.
-func dupMyers(a, b []uint64, maxD int, ed *dupEdits) bool {
+func myers(a, b []uint64, maxD int, ed *edits) bool {
 	n, m := len(a), len(b)
 	maxD = min(maxD, n+m)
 	off := maxD + 1
@@ -183,7 +183,7 @@ func dupMyers(a, b []uint64, maxD int, ed *dupEdits) bool {
 			v[off+k] = int32(x)
 			if x >= n && y >= m {
 				trace = append(trace, v[off-d:off+d+1])
-				dupMyersBack(trace, n, m, ed)
+				myersBack(trace, n, m, ed)
 				return true
 			}
 		}
@@ -192,11 +192,11 @@ func dupMyers(a, b []uint64, maxD int, ed *dupEdits) bool {
 	return false
 }
 
-// dupMyersBack walks the trace from (n, m) back to (0, 0) and appends the
+// myersBack walks the trace from (n, m) back to (0, 0) and appends the
 // script in forward order.
-func dupMyersBack(trace [][]int32, n, m int, ed *dupEdits) {
+func myersBack(trace [][]int32, n, m int, ed *edits) {
 	type step struct {
-		kind DiffKind
+		kind Kind
 		n    int
 	}
 	var rev []step
@@ -220,42 +220,42 @@ func dupMyersBack(trace [][]int32, n, m int, ed *dupEdits) {
 		} else {
 			ex++
 		}
-		rev = append(rev, step{DiffEqual, x - ex})
+		rev = append(rev, step{Equal, x - ex})
 		if pk == k+1 {
-			rev = append(rev, step{DiffInsert, 1})
+			rev = append(rev, step{Insert, 1})
 		} else {
-			rev = append(rev, step{DiffDelete, 1})
+			rev = append(rev, step{Delete, 1})
 		}
 		x, y = px, py
 	}
-	rev = append(rev, step{DiffEqual, x}) // d = 0: the opening snake
+	rev = append(rev, step{Equal, x}) // d = 0: the opening snake
 	_ = y
 	for i := len(rev) - 1; i >= 0; i-- {
 		ed.add(rev[i].kind, rev[i].n)
 	}
 }
 
-// dupParagraphDiff is the coarse fallback: it diffs paragraphs (by their
+// paragraphDiff is the coarse fallback: it diffs paragraphs (by their
 // words) and marks changed paragraphs deleted and inserted whole.
-func dupParagraphDiff(ta, tb []wordtok.Token, ed *dupEdits) bool {
-	pa, na := dupParagraphKeys(ta)
-	pb, nb := dupParagraphKeys(tb)
-	var pe dupEdits
-	if len(pa)+len(pb) > dupDiffMaxWords || !dupMyers(pa, pb, dupDiffMaxD, &pe) {
+func paragraphDiff(ta, tb []wordtok.Token, ed *edits) bool {
+	pa, na := paragraphKeys(ta)
+	pb, nb := paragraphKeys(tb)
+	var pe edits
+	if len(pa)+len(pb) > diffMaxWords || !myers(pa, pb, diffMaxD, &pe) {
 		return false
 	}
 	ia, ib := 0, 0
 	for _, r := range pe.runs {
 		for range r.n {
 			switch r.kind {
-			case DiffEqual:
+			case Equal:
 				ed.equal(na[ia])
 				ia++
 				ib++
-			case DiffDelete:
+			case Delete:
 				ed.del(na[ia])
 				ia++
-			case DiffInsert:
+			case Insert:
 				ed.ins(nb[ib])
 				ib++
 			}
@@ -264,8 +264,8 @@ func dupParagraphDiff(ta, tb []wordtok.Token, ed *dupEdits) bool {
 	return true
 }
 
-// dupParagraphKeys hashes each paragraph's words and counts them.
-func dupParagraphKeys(toks []wordtok.Token) (keys []uint64, sizes []int) {
+// paragraphKeys hashes each paragraph's words and counts them.
+func paragraphKeys(toks []wordtok.Token) (keys []uint64, sizes []int) {
 	for i, t := range toks {
 		if i == 0 || t.Para {
 			keys = append(keys, 0)
