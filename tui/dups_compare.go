@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"storydesk/model"
+	"storydesk/model/dup"
 	"storydesk/model/textdiff"
 	"storydesk/tui/layout"
 )
@@ -50,7 +51,7 @@ type dupCompare struct {
 	changes []dupChange
 	marks   [2][]layout.Mark // by position, never overlapping
 	only    [2]int           // words only on each side
-	pair    model.DupPair    // scores of the two texts
+	pair    dup.Pair         // scores of the two texts
 
 	cur     int // current change, -1 for none
 	topLine int // first line of the leading side on screen
@@ -80,7 +81,7 @@ func (m *Model) loadCompare() tea.Cmd {
 func (m *Model) compareLoaded(c *dupCompare) tea.Cmd {
 	if c.err == "" {
 		if m.dups.scores == nil {
-			m.dups.scores = map[pairKey]model.DupPair{}
+			m.dups.scores = map[pairKey]dup.Pair{}
 		}
 		m.dups.scores[c.key] = c.pair
 	}
@@ -239,8 +240,8 @@ func numberWords(rs []rune, s0, s1 int) []numWord {
 
 // pairScores computes a pair's containment and Jaccard exactly from the
 // two texts' signatures, for pairs detection did not report.
-func pairScores(k pairKey, texts [2]string) model.DupPair {
-	sa, sb := model.Signature(texts[0]), model.Signature(texts[1])
+func pairScores(k pairKey, texts [2]string) dup.Pair {
+	sa, sb := dup.Sign(texts[0]), dup.Sign(texts[1])
 	n, i, j := 0, 0, 0
 	for i < len(sa.Shingles) && j < len(sb.Shingles) {
 		switch {
@@ -254,7 +255,7 @@ func pairScores(k pairKey, texts [2]string) model.DupPair {
 			j++
 		}
 	}
-	p := model.DupPair{A: k.a, B: k.b, Kind: model.DupNear}
+	p := dup.Pair{A: k.a, B: k.b, Kind: dup.Near}
 	la, lb, fn := float64(len(sa.Shingles)), float64(len(sb.Shingles)), float64(n)
 	if la > 0 {
 		p.AinB = fn / la
@@ -266,7 +267,7 @@ func pairScores(k pairKey, texts [2]string) model.DupPair {
 		p.Jaccard = fn / (la + lb - fn)
 	}
 	if sa.Exact != 0 && sa.Exact == sb.Exact {
-		p.Kind = model.DupExact
+		p.Kind = dup.Exact
 	}
 	return p
 }

@@ -6,7 +6,7 @@ import (
 
 	"charm.land/lipgloss/v2"
 
-	"storydesk/model"
+	"storydesk/model/dup"
 )
 
 // How the duplicates screen looks. The pair list is on top; below it one
@@ -239,7 +239,7 @@ func (m *Model) noPairsText() string {
 		return "No candidate copies of this article. " + keyName(m.c.keys.Dups) + " shows every pair."
 	}
 	return fmt.Sprintf("No candidate copies (texts sharing %.0f%% or more). %s on two articles in the list compares them.",
-		model.DefaultDupThreshold*100, keyName(m.c.keys.DupCompare))
+		dup.DefaultThreshold*100, keyName(m.c.keys.DupCompare))
 }
 
 // pairRow is one pair in w cells: marker, verdict, scores, kind, both sides.

@@ -1,4 +1,4 @@
-package model
+package dup
 
 import (
 	"fmt"
@@ -6,23 +6,25 @@ import (
 	"reflect"
 	"slices"
 	"testing"
+
+	"storydesk/model"
 )
 
-func lp(a, b string, l DupLabel) LabeledPair { return LabeledPair{A: a, B: b, Label: l} }
+func lp(a, b string, l model.DupLabel) LabeledPair { return LabeledPair{A: a, B: b, Label: l} }
 
 func TestClustersCopiesAndStories(t *testing.T) {
 	ids := []string{"ap", "cut", "changed", "rewrite", "rewrite-copy", "other", "lone"}
 	words := map[string]int{"ap": 600, "cut": 200, "changed": 610, "rewrite": 500, "rewrite-copy": 500, "other": 300, "lone": 100}
 	labels := []LabeledPair{
-		lp("ap", "cut", LabelNearDup),
-		lp("changed", "cut", LabelNearDup), // joins through cut: transitive
-		lp("ap", "rewrite", LabelSameStory),
-		lp("rewrite", "rewrite-copy", LabelDuplicate),
-		lp("ap", "other", LabelNotDup),
+		lp("ap", "cut", model.LabelNearDup),
+		lp("changed", "cut", model.LabelNearDup), // joins through cut: transitive
+		lp("ap", "rewrite", model.LabelSameStory),
+		lp("rewrite", "rewrite-copy", model.LabelDuplicate),
+		lp("ap", "other", model.LabelNotDup),
 	}
 	g := Clusters(ids, labels, nil, func(id string) int { return words[id] })
 
-	want := []DupCluster{
+	want := []Cluster{
 		{Canonical: "changed", Members: []string{"ap", "changed", "cut"}},
 		{Canonical: "rewrite", Members: []string{"rewrite", "rewrite-copy"}}, // equal length: smallest ID
 	}
@@ -50,7 +52,7 @@ func TestClustersCopiesAndStories(t *testing.T) {
 }
 
 func TestClustersSameStoryIsNotACopy(t *testing.T) {
-	g := Clusters(nil, []LabeledPair{lp("a", "b", LabelSameStory)}, nil, nil)
+	g := Clusters(nil, []LabeledPair{lp("a", "b", model.LabelSameStory)}, nil, nil)
 	if len(g.Copies) != 0 {
 		t.Errorf("same-story made a copy cluster: %+v", g.Copies)
 	}
@@ -58,14 +60,14 @@ func TestClustersSameStoryIsNotACopy(t *testing.T) {
 		t.Errorf("stories = %+v", g.Stories)
 	}
 	// A story that is only one copy cluster is not repeated as a story.
-	g = Clusters(nil, []LabeledPair{lp("a", "b", LabelDuplicate)}, nil, nil)
+	g = Clusters(nil, []LabeledPair{lp("a", "b", model.LabelDuplicate)}, nil, nil)
 	if len(g.Stories) != 0 || len(g.Copies) != 1 {
 		t.Errorf("got %+v", g)
 	}
 }
 
 func TestClustersCanonicalChoice(t *testing.T) {
-	labels := []LabeledPair{lp("a", "b", LabelDuplicate), lp("b", "c", LabelNearDup)}
+	labels := []LabeledPair{lp("a", "b", model.LabelDuplicate), lp("b", "c", model.LabelNearDup)}
 	length := func(id string) int { return map[string]int{"a": 10, "b": 30, "c": 20}[id] }
 
 	if g := Clusters(nil, labels, nil, length); g.Copies[0].Canonical != "b" {
@@ -87,11 +89,11 @@ func TestClustersCanonicalChoice(t *testing.T) {
 
 func TestClustersLastVerdictWinsAndUnknownIDs(t *testing.T) {
 	labels := []LabeledPair{
-		lp("a", "b", LabelDuplicate),
-		lp("b", "a", LabelNotDup), // the reviewer changed their mind, pair given reversed
-		lp("a", "a", LabelDuplicate),
-		lp("c", "gone", LabelDuplicate),
-		lp("c", "d", DupLabel("maybe")),
+		lp("a", "b", model.LabelDuplicate),
+		lp("b", "a", model.LabelNotDup), // the reviewer changed their mind, pair given reversed
+		lp("a", "a", model.LabelDuplicate),
+		lp("c", "gone", model.LabelDuplicate),
+		lp("c", "d", model.DupLabel("maybe")),
 	}
 	g := Clusters([]string{"a", "b", "c", "d"}, labels, nil, nil)
 	if len(g.Copies) != 0 || len(g.Stories) != 0 || len(g.Conflicts) != 0 {
@@ -106,15 +108,15 @@ func TestClustersLastVerdictWinsAndUnknownIDs(t *testing.T) {
 
 func TestClustersConflicts(t *testing.T) {
 	labels := []LabeledPair{
-		lp("a", "b", LabelDuplicate),
-		lp("b", "c", LabelNearDup),
-		lp("c", "a", LabelNotDup),    // contradicted by a-b-c
-		lp("a", "d", LabelNotDup),    // fine: d is elsewhere
-		lp("b", "c", LabelNearDup),   // repeated verdict
-		lp("c", "e", LabelSameStory), // fine
+		lp("a", "b", model.LabelDuplicate),
+		lp("b", "c", model.LabelNearDup),
+		lp("c", "a", model.LabelNotDup),    // contradicted by a-b-c
+		lp("a", "d", model.LabelNotDup),    // fine: d is elsewhere
+		lp("b", "c", model.LabelNearDup),   // repeated verdict
+		lp("c", "e", model.LabelSameStory), // fine
 	}
 	g := Clusters(nil, labels, nil, nil)
-	want := []LabeledPair{lp("a", "c", LabelNotDup)}
+	want := []LabeledPair{lp("a", "c", model.LabelNotDup)}
 	if !reflect.DeepEqual(g.Conflicts, want) {
 		t.Errorf("conflicts = %v, want %v", g.Conflicts, want)
 	}
@@ -124,14 +126,14 @@ func TestClustersConflicts(t *testing.T) {
 // graph search on random verdicts, in random order.
 func TestClustersMatchesConnectedComponents(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 11))
-	kinds := []DupLabel{LabelDuplicate, LabelNearDup, LabelSameStory, LabelNotDup}
+	kinds := []model.DupLabel{model.LabelDuplicate, model.LabelNearDup, model.LabelSameStory, model.LabelNotDup}
 	for round := range 200 {
 		n := 2 + r.IntN(30)
 		ids := make([]string, n)
 		for i := range ids {
 			ids[i] = fmt.Sprintf("art-%02d", i)
 		}
-		final := map[[2]string]DupLabel{}
+		final := map[[2]string]model.DupLabel{}
 		var labels []LabeledPair
 		for range r.IntN(2 * n) {
 			a, b := ids[r.IntN(n)], ids[r.IntN(n)]
@@ -146,7 +148,7 @@ func TestClustersMatchesConnectedComponents(t *testing.T) {
 		// Reference: depth-first search over copy edges.
 		adj := map[string][]string{}
 		for p, l := range final {
-			if l == LabelDuplicate || l == LabelNearDup {
+			if l == model.LabelDuplicate || l == model.LabelNearDup {
 				adj[p[0]] = append(adj[p[0]], p[1])
 				adj[p[1]] = append(adj[p[1]], p[0])
 			}
@@ -230,10 +232,10 @@ func BenchmarkClusters(b *testing.B) {
 	for c := range 5000 {
 		k := 2 + r.IntN(5)
 		for j := 1; j < k; j++ {
-			labels = append(labels, lp(ids[perm[next]], ids[perm[next+j]], LabelNearDup))
+			labels = append(labels, lp(ids[perm[next]], ids[perm[next+j]], model.LabelNearDup))
 		}
 		if c%2 == 1 {
-			labels = append(labels, lp(ids[perm[next]], ids[perm[next-1]], LabelSameStory))
+			labels = append(labels, lp(ids[perm[next]], ids[perm[next-1]], model.LabelSameStory))
 		}
 		next += k
 	}

@@ -1,8 +1,10 @@
-package model
+package dup
 
 import (
 	"cmp"
 	"slices"
+
+	"storydesk/model"
 )
 
 // Clusters of copies, from reviewers' verdicts on pairs.
@@ -16,18 +18,18 @@ import (
 //
 // Same-story is deliberately not a copy link: two outlets' own write-ups of
 // one event are different texts, and a dataset that keeps one article per
-// cluster must keep both. It forms a looser grouping, DupGroups.Stories,
+// cluster must keep both. It forms a looser grouping, Groups.Stories,
 // which joins copy clusters (and single articles) about one event, for
 // comparing coverage.
 
 // LabeledPair is a reviewer's verdict on two articles.
 type LabeledPair struct {
 	A, B  string
-	Label DupLabel
+	Label model.DupLabel
 }
 
-// DupCluster is a set of articles that are copies of one text.
-type DupCluster struct {
+// Cluster is a set of articles that are copies of one text.
+type Cluster struct {
 	// Canonical is the copy to keep: the one a reviewer marked, else the
 	// longest (by the length function given to Clusters; ties go to the
 	// smallest ID, so the choice is stable across runs).
@@ -43,11 +45,11 @@ type DupCluster struct {
 
 // Chosen reports whether the canonical copy is a reviewer's choice rather
 // than the default.
-func (c DupCluster) Chosen() bool { return len(c.Marked) > 0 }
+func (c Cluster) Chosen() bool { return len(c.Marked) > 0 }
 
-// DupStory is a set of articles about one event: copy clusters and single
+// Story is a set of articles about one event: copy clusters and single
 // articles joined by same-story labels.
-type DupStory struct {
+type Story struct {
 	// Versions are the distinct texts: each copy cluster's canonical and
 	// each article in no copy cluster, sorted by ID.
 	Versions []string
@@ -55,15 +57,15 @@ type DupStory struct {
 	Members []string
 }
 
-// DupGroups is what a set of verdicts implies.
-type DupGroups struct {
+// Groups is what a set of verdicts implies.
+type Groups struct {
 	// Copies are the copy clusters of two or more articles, ordered by
 	// their first member.
-	Copies []DupCluster
+	Copies []Cluster
 	// Stories are the groups that join two or more distinct versions
 	// (a group that is only one copy cluster is in Copies alone), ordered
 	// by their first member.
-	Stories []DupStory
+	Stories []Story
 	// Conflicts are same-story and not-duplicate verdicts on two articles
 	// that other verdicts put in one copy cluster, by (A, B): a reviewer
 	// should look at them.
@@ -82,7 +84,7 @@ type DupGroups struct {
 // A pair's verdict is the last one for it in labels, in either order (A, B)
 // or (B, A); a verdict on an article and itself, and unknown labels, are
 // ignored.
-func Clusters(ids []string, labels []LabeledPair, canonical map[string]bool, length func(id string) int) DupGroups {
+func Clusters(ids []string, labels []LabeledPair, canonical map[string]bool, length func(id string) int) Groups {
 	// Only articles named by a label can be in a group, so only they get
 	// a number; ids just filters them (a corpus of 100k articles with a few
 	// thousand labels costs a few thousand map entries, not 100k).
@@ -105,7 +107,7 @@ func Clusters(ids []string, labels []LabeledPair, canonical map[string]bool, len
 
 	// The last verdict per unordered pair.
 	type pair struct{ a, b int32 }
-	verdict := map[pair]DupLabel{}
+	verdict := map[pair]model.DupLabel{}
 	var order []pair
 	for _, l := range labels {
 		a, b := index[l.A], index[l.B]
@@ -125,17 +127,17 @@ func Clusters(ids []string, labels []LabeledPair, canonical map[string]bool, len
 	copies, stories := newUnionFind(len(names)), newUnionFind(len(names))
 	for _, p := range order {
 		switch verdict[p] {
-		case LabelDuplicate, LabelNearDup:
+		case model.LabelDuplicate, model.LabelNearDup:
 			copies.union(p.a, p.b)
 			stories.union(p.a, p.b)
-		case LabelSameStory:
+		case model.LabelSameStory:
 			stories.union(p.a, p.b)
 		}
 	}
 
-	var g DupGroups
+	var g Groups
 	for _, p := range order {
-		if l := verdict[p]; (l == LabelSameStory || l == LabelNotDup) && copies.find(p.a) == copies.find(p.b) {
+		if l := verdict[p]; (l == model.LabelSameStory || l == model.LabelNotDup) && copies.find(p.a) == copies.find(p.b) {
 			g.Conflicts = append(g.Conflicts, LabeledPair{A: names[p.a], B: names[p.b], Label: l})
 		}
 	}
@@ -160,7 +162,7 @@ func Clusters(ids []string, labels []LabeledPair, canonical map[string]bool, len
 	// Copy clusters, keyed by union-find root.
 	cluster := map[int32]int{} // copy root -> index in g.Copies
 	for _, ms := range groups(copies, names) {
-		c := DupCluster{Members: make([]string, len(ms))}
+		c := Cluster{Members: make([]string, len(ms))}
 		best, bestMarked := ms[0], int32(-1)
 		for k, i := range ms {
 			c.Members[k] = names[i]
@@ -202,7 +204,7 @@ func Clusters(ids []string, labels []LabeledPair, canonical map[string]bool, len
 			continue
 		}
 		slices.Sort(versions)
-		g.Stories = append(g.Stories, DupStory{Versions: versions, Members: all})
+		g.Stories = append(g.Stories, Story{Versions: versions, Members: all})
 	}
 	return g
 }

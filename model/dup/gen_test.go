@@ -1,4 +1,4 @@
-package model
+package dup
 
 import "storydesk/internal/gencorpus"
 
@@ -20,7 +20,7 @@ type dgPlanted struct {
 }
 
 type dgCorpus struct {
-	docs    []DupDoc
+	docs    []Doc
 	planted []dgPlanted
 	stories [][]int // same-event write-ups sharing only a quote and phrases
 }
@@ -31,9 +31,9 @@ type dgArticle = gencorpus.Story
 func newDGGenerator(seed uint64) *gencorpus.Zipf { return gencorpus.NewZipf(seed) }
 
 func dgFrom(g *gencorpus.CopyCorpus) *dgCorpus {
-	c := &dgCorpus{docs: make([]DupDoc, len(g.Docs)), stories: g.Stories}
+	c := &dgCorpus{docs: make([]Doc, len(g.Docs)), stories: g.Stories}
 	for i, d := range g.Docs {
-		c.docs[i] = DupDoc{ID: d.ID, Text: d.Text}
+		c.docs[i] = Doc{ID: d.ID, Text: d.Text}
 	}
 	for _, p := range g.Copies {
 		c.planted = append(c.planted, dgPlanted{p.Orig, p.Copy, p.Kind})
@@ -57,7 +57,7 @@ func dgKey(a, b string) [2]string {
 }
 
 // dgTruth is the exact containment of each planted pair, from signatures.
-func dgTruth(c *dgCorpus, sigs []DupSignature) []float64 {
+func dgTruth(c *dgCorpus, sigs []Signature) []float64 {
 	out := make([]float64, len(c.planted))
 	for i, p := range c.planted {
 		a, b := sigs[p.a].Shingles, sigs[p.b].Shingles

@@ -1,4 +1,4 @@
-package model
+package dup
 
 import (
 	"cmp"
@@ -19,7 +19,7 @@ import (
 //
 // How it works, and why:
 //
-//   - Shingles are DupShingleWords consecutive normalised words (see
+//   - Shingles are ShingleWords consecutive normalised words (see
 //     wordtok.Scanner) that do not cross a line break, so reordered paragraphs
 //     keep every shingle and a re-wrapped copy loses only a few. A paragraph
 //     shorter than that is one shingle. Each shingle is a 32-bit hash; a
@@ -73,63 +73,63 @@ import (
 //   - Documents with identical shingle sets are scored once, through one
 //     representative, so a story syndicated a thousand times costs one query.
 
-// DupShingleWords is how many words make one shingle. Five keeps unrelated
+// ShingleWords is how many words make one shingle. Five keeps unrelated
 // articles from sharing shingles through common phrases while a changed word
 // or figure costs only five shingles.
-const DupShingleWords = 5
+const ShingleWords = 5
 
-// DupSignatureVersion changes whenever Signature would give a different result
+// SignatureVersion changes whenever Sign would give a different result
 // for the same text. Store it with cached signatures and recompute those with
 // another version.
-const DupSignatureVersion = 1
+const SignatureVersion = 1
 
-// DefaultDupThreshold is the containment at and above which Pairs reports a
+// DefaultThreshold is the containment at and above which Pairs reports a
 // pair by default. At 0.5 a wire story cut to half its length, or lightly
 // edited, or with a paragraph added, is found, while different write-ups of one
 // event that share a quote or a few phrases (containment well under 0.2) are
 // not.
-const DefaultDupThreshold = 0.5
+const DefaultThreshold = 0.5
 
-// DefaultDupSampleRate is the share of shingles indexed for candidate search:
+// DefaultSampleRate is the share of shingles indexed for candidate search:
 // a 600-word article indexes about 150. Lower is faster and smaller; higher
 // finds short documents' copies more reliably.
-const DefaultDupSampleRate = 0.25
+const DefaultSampleRate = 0.25
 
-// DefaultDupMinShingles is the fewest distinct shingles (roughly words) a
+// DefaultMinShingles is the fewest distinct shingles (roughly words) a
 // document needs to be compared for near-duplicates. Shorter texts (captions,
 // stubs, cookie notices) are still paired when their shingle sets are equal.
-const DefaultDupMinShingles = 20
+const DefaultMinShingles = 20
 
-// Kinds of DupPair.
+// Kinds of Pair.
 const (
-	DupExact = "exact" // the normalised texts are equal
-	DupNear  = "near"  // the shingle sets overlap at or above the threshold
+	Exact = "exact" // the normalised texts are equal
+	Near  = "near"  // the shingle sets overlap at or above the threshold
 )
 
-// DupDoc is a document to check for duplicates.
-type DupDoc struct {
+// Doc is a document to check for duplicates.
+type Doc struct {
 	ID   string
 	Text string
 }
 
-// DupSignature is what duplicate detection needs to know about one text. It
+// Signature is what duplicate detection needs to know about one text. It
 // depends only on the text, so it can be cached by content hash; it is plain
 // data (serialise it with encoding/json or gob).
-type DupSignature struct {
-	Version  int      // DupSignatureVersion when computed
+type Signature struct {
+	Version  int      // SignatureVersion when computed
 	Exact    uint64   // hash of the normalised text; 0 when it has no words
 	Words    int      // words (tokens) in the text
 	Shingles []uint32 // hashes of the word shingles, sorted ascending, unique
 }
 
-// Current reports whether s was computed by this version of Signature.
-func (s DupSignature) Current() bool { return s.Version == DupSignatureVersion }
+// Current reports whether s was computed by this version of Sign.
+func (s Signature) Current() bool { return s.Version == SignatureVersion }
 
 // Bytes is the memory s holds, for sizing caches.
-func (s DupSignature) Bytes() int { return 48 + 4*cap(s.Shingles) }
+func (s Signature) Bytes() int { return 48 + 4*cap(s.Shingles) }
 
-// Signature computes the duplicate-detection signature of a (cleaned) text.
-func Signature(text string) DupSignature {
+// Sign computes the duplicate-detection signature of a (cleaned) text.
+func Sign(text string) Signature {
 	var w dupSigner
 	return w.sign(text)
 }
@@ -154,9 +154,9 @@ func dupShingle(toks []uint64) uint32 {
 	return uint32(h >> 32)
 }
 
-func (w *dupSigner) sign(text string) DupSignature {
-	const k = DupShingleWords
-	sig := DupSignature{Version: DupSignatureVersion}
+func (w *dupSigner) sign(text string) Signature {
+	const k = ShingleWords
+	sig := Signature{Version: SignatureVersion}
 	w.sc.Reset(text, true)
 	sh := w.sh[:0]
 	var win [k]uint64 // the paragraph's last k token hashes, oldest first
@@ -228,13 +228,13 @@ func dupSortUnique(a, tmp []uint32) ([]uint32, []uint32) {
 // SignAll computes the signatures of docs on workers goroutines (0: one per
 // CPU). progress, when not nil, is called now and then with the number done;
 // calls never overlap.
-func SignAll(docs []DupDoc, workers int, progress func(done, total int)) []DupSignature {
+func SignAll(docs []Doc, workers int, progress func(done, total int)) []Signature {
 	out, _ := signAll(context.Background(), docs, workers, progress)
 	return out
 }
 
-func signAll(ctx context.Context, docs []DupDoc, workers int, progress func(done, total int)) ([]DupSignature, error) {
-	out := make([]DupSignature, len(docs))
+func signAll(ctx context.Context, docs []Doc, workers int, progress func(done, total int)) ([]Signature, error) {
+	out := make([]Signature, len(docs))
 	err := dupParallel(ctx, len(docs), workers, 64, progress, func() func(i int) {
 		var w dupSigner
 		return func(i int) { out[i] = w.sign(docs[i].Text) }
@@ -285,32 +285,32 @@ func dupParallel(ctx context.Context, n, workers, chunk int, progress func(done,
 	return ctx.Err()
 }
 
-// DupPair is two documents found to be copies of each other.
-type DupPair struct {
+// Pair is two documents found to be copies of each other.
+type Pair struct {
 	A, B    string  // document IDs, A < B
 	Jaccard float64 // |A∩B| / |A∪B| over shingle sets
 	AinB    float64 // |A∩B| / |A|: how much of A is found in B
 	BinA    float64 // |A∩B| / |B|: how much of B is found in A
-	Kind    string  // DupExact or DupNear
+	Kind    string  // Exact or Near
 }
 
 // Containment is the larger of the two directions: 1 when either document is
 // wholly inside the other. Pairs are thresholded and ranked by it.
-func (p DupPair) Containment() float64 { return max(p.AinB, p.BinA) }
+func (p Pair) Containment() float64 { return max(p.AinB, p.BinA) }
 
-// DupOptions tunes a DupIndex. The zero value gives the defaults.
-type DupOptions struct {
+// Options tunes a Index. The zero value gives the defaults.
+type Options struct {
 	Workers     int     // goroutines used by Pairs; 0: one per CPU
-	SampleRate  float64 // share of shingles indexed for candidates, (0,1]; 0: DefaultDupSampleRate
-	MinShingles int     // fewest shingles for near-duplicate search; 0: DefaultDupMinShingles, <0: no minimum
+	SampleRate  float64 // share of shingles indexed for candidates, (0,1]; 0: DefaultSampleRate
+	MinShingles int     // fewest shingles for near-duplicate search; 0: DefaultMinShingles, <0: no minimum
 }
 
-// DupIndex collects signatures and finds the duplicate pairs among them. Add
+// Index collects signatures and finds the duplicate pairs among them. Add
 // is cheap, so callers can keep signatures cached by content hash, add them all
-// and compute only new or changed texts' signatures. A DupIndex is not safe for
+// and compute only new or changed texts' signatures. A Index is not safe for
 // concurrent use; run Pairs in the background and report its progress.
-type DupIndex struct {
-	opts   DupOptions
+type Index struct {
+	opts   Options
 	docs   []dupEntry
 	byID   map[string]int
 	stats  dupSearchStats // of the last Pairs
@@ -324,27 +324,27 @@ type dupEntry struct {
 	sh    []uint32
 }
 
-// NewDupIndex returns an empty index.
-func NewDupIndex(opts DupOptions) *DupIndex {
+// NewIndex returns an empty index.
+func NewIndex(opts Options) *Index {
 	if opts.SampleRate <= 0 || opts.SampleRate > 1 || math.IsNaN(opts.SampleRate) {
-		opts.SampleRate = DefaultDupSampleRate
+		opts.SampleRate = DefaultSampleRate
 	}
 	if opts.MinShingles == 0 {
-		opts.MinShingles = DefaultDupMinShingles
+		opts.MinShingles = DefaultMinShingles
 	}
-	return &DupIndex{opts: opts, byID: map[string]int{}}
+	return &Index{opts: opts, byID: map[string]int{}}
 }
 
 // Len is the number of documents added.
-func (x *DupIndex) Len() int { return len(x.docs) }
+func (x *Index) Len() int { return len(x.docs) }
 
 // Add adds or replaces the document id. The index keeps sig.Shingles; do not
 // modify it afterwards. A signature that is not Current (say, from an old
 // cache) cannot be compared with current ones: the document is then left out
 // of the results until it is added again with a fresh signature.
-func (x *DupIndex) Add(id string, sig DupSignature) {
+func (x *Index) Add(id string, sig Signature) {
 	if !sig.Current() {
-		sig = DupSignature{}
+		sig = Signature{}
 	}
 	// FNV-1 over the shingles, finished like the token hashes: only to
 	// group identical sets in memory, so never stored.
@@ -369,7 +369,7 @@ type dupRepPair struct {
 }
 
 // Pairs returns every pair of documents whose containment is at least
-// threshold (≤0: DefaultDupThreshold), most similar first (containment, then
+// threshold (≤0: DefaultThreshold), most similar first (containment, then
 // Jaccard, then IDs), the same for the same documents whatever the order they
 // were added in. progress, when not nil, is called now and then with the
 // number of documents searched so far and the number to search (identical
@@ -378,16 +378,16 @@ type dupRepPair struct {
 //
 // Documents with the same words in the same paragraphs are always paired,
 // whatever their length (k identical copies make k(k-1)/2 pairs); the pair is
-// DupExact when their normalised texts are equal. Near-duplicate search skips
+// Exact when their normalised texts are equal. Near-duplicate search skips
 // documents with fewer than MinShingles shingles. A pair is missed only when
 // the sketches share too few shingles, which at exactly the threshold happens
 // about once in 700 and at containment 0.8 or more practically never for
 // article-length texts (see dupSearch for texts made of common phrases).
 //
 // Pairs stops soon after ctx is cancelled and returns its error.
-func (x *DupIndex) Pairs(ctx context.Context, threshold float64, progress func(done, total int)) ([]DupPair, error) {
+func (x *Index) Pairs(ctx context.Context, threshold float64, progress func(done, total int)) ([]Pair, error) {
 	if !(threshold > 0) {
-		threshold = DefaultDupThreshold
+		threshold = DefaultThreshold
 	}
 	threshold = min(threshold, 1)
 
@@ -409,7 +409,7 @@ func (x *DupIndex) Pairs(ctx context.Context, threshold float64, progress func(d
 		}
 		return cmp.Compare(a.id, b.id)
 	})
-	var out []DupPair
+	var out []Pair
 	type group struct{ lo, hi int32 } // members are order[lo:hi]
 	var groups []group
 	for lo := 0; lo < len(order); {
@@ -465,7 +465,7 @@ func (x *DupIndex) Pairs(ctx context.Context, threshold float64, progress func(d
 			}
 		}
 	}
-	slices.SortFunc(out, func(p, q DupPair) int {
+	slices.SortFunc(out, func(p, q Pair) int {
 		if c := cmp.Compare(q.Containment(), p.Containment()); c != 0 {
 			return c
 		}
@@ -480,16 +480,16 @@ func (x *DupIndex) Pairs(ctx context.Context, threshold float64, progress func(d
 	return out, nil
 }
 
-// pair builds the DupPair of documents i and j sharing inter shingles.
-func (x *DupIndex) pair(i, j int32, inter int) DupPair {
+// pair builds the Pair of documents i and j sharing inter shingles.
+func (x *Index) pair(i, j int32, inter int) Pair {
 	a, b := &x.docs[i], &x.docs[j]
 	if a.id > b.id {
 		a, b = b, a
 	}
 	la, lb, n := float64(len(a.sh)), float64(len(b.sh)), float64(inter)
-	p := DupPair{A: a.id, B: b.id, Jaccard: n / (la + lb - n), AinB: n / la, BinA: n / lb, Kind: DupNear}
+	p := Pair{A: a.id, B: b.id, Jaccard: n / (la + lb - n), AinB: n / la, BinA: n / lb, Kind: Near}
 	if a.exact != 0 && a.exact == b.exact {
-		p.Kind = DupExact
+		p.Kind = Exact
 	}
 	return p
 }
@@ -832,7 +832,7 @@ func dupSearch(ctx context.Context, sets [][]uint32, rate, t float64, lim dupLim
 					continue
 				}
 				st.sketched++
-				// The same share as DupPair.AinB, so what passes here is
+				// The same share as Pair.AinB, so what passes here is
 				// never reported below t.
 				if dupIntersectAtLeast(sets[a], sets[b], exact) {
 					local = append(local, dupRepPair{int32(a), b, int32(dupIntersect(sets[a], sets[b]))})
@@ -925,7 +925,7 @@ func dupIntersectAtLeast(a, b []uint32, m int) bool {
 }
 
 // dupAtLeastShare is the fewest of n elements whose share reaches t, as
-// DupPair computes shares (k/n in float64).
+// Pair computes shares (k/n in float64).
 func dupAtLeastShare(n int, t float64) int {
 	k := int(math.Ceil(t * float64(n)))
 	for k > 0 && float64(k-1)/float64(n) >= t {
@@ -937,11 +937,11 @@ func dupAtLeastShare(n int, t float64) int {
 	return k
 }
 
-// FindDuplicates signs docs in parallel, indexes them and returns their
-// duplicate pairs at the threshold (≤0: DefaultDupThreshold). progress runs
+// Find signs docs in parallel, indexes them and returns their
+// duplicate pairs at the threshold (≤0: DefaultThreshold). progress runs
 // over both phases: done goes from 0 to 2·len(docs). It stops soon after ctx
 // is cancelled and returns its error.
-func FindDuplicates(ctx context.Context, docs []DupDoc, opts DupOptions, threshold float64, progress func(done, total int)) ([]DupPair, error) {
+func Find(ctx context.Context, docs []Doc, opts Options, threshold float64, progress func(done, total int)) ([]Pair, error) {
 	n := len(docs)
 	var p1, p2 func(done, total int)
 	if progress != nil {
@@ -956,7 +956,7 @@ func FindDuplicates(ctx context.Context, docs []DupDoc, opts DupOptions, thresho
 	if err != nil {
 		return nil, err
 	}
-	x := NewDupIndex(opts)
+	x := NewIndex(opts)
 	for i, d := range docs {
 		x.Add(d.ID, sigs[i])
 	}

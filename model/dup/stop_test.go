@@ -1,4 +1,4 @@
-package model
+package dup
 
 import (
 	"context"
@@ -15,7 +15,7 @@ import (
 // takes those paths as a 100k one does with the defaults.
 
 // dupBrute is every pair's exact containment, comparing all pairs.
-func dupBrute(docs []DupDoc, sigs []DupSignature) map[[2]string]float64 {
+func dupBrute(docs []Doc, sigs []Signature) map[[2]string]float64 {
 	out := map[[2]string]float64{}
 	for i := range sigs {
 		a := sigs[i].Shingles
@@ -37,7 +37,7 @@ func dupBrute(docs []DupDoc, sigs []DupSignature) map[[2]string]float64 {
 // containments: nothing reported that is not a true pair, scores exact, and
 // at least minFound of the true pairs found (all of them with containment
 // 0.8 or more, but one in a hundred).
-func dupCheckAgainst(t *testing.T, x *DupIndex, truth map[[2]string]float64, minFound float64, thresholds ...float64) {
+func dupCheckAgainst(t *testing.T, x *Index, truth map[[2]string]float64, minFound float64, thresholds ...float64) {
 	t.Helper()
 	for _, th := range thresholds {
 		got := dupMustPairs(t, x, th)
@@ -71,14 +71,14 @@ func dupCheckAgainst(t *testing.T, x *DupIndex, truth map[[2]string]float64, min
 func TestDupTemplatedMatchesBruteForce(t *testing.T) {
 	c := dgTemplate(1200, 4)
 	sigs := SignAll(c.docs, 0, nil)
-	x := NewDupIndex(DupOptions{})
+	x := NewIndex(Options{})
 	for i, d := range c.docs {
 		x.Add(d.ID, sigs[i])
 	}
 	// About 30 of the 120 sketch elements of a document fit in 256
 	// postings here, as in 4096 at 100k.
 	x.limits = &dupLimits{budget: 256, minProbe: 24, maxPostings: 4096}
-	dupCheckAgainst(t, x, dupBrute(c.docs, sigs), 0.98, 0.8, DefaultDupThreshold, 0.3)
+	dupCheckAgainst(t, x, dupBrute(c.docs, sigs), 0.98, 0.8, DefaultThreshold, 0.3)
 	if s := x.stats; s.capped < s.searched*9/10 {
 		t.Errorf("only %d of %d searches left common elements out: the test does not test them", s.capped, s.searched)
 	}
@@ -89,7 +89,7 @@ func TestDupRecallTemplated(t *testing.T) {
 	sigs := SignAll(c.docs, 0, nil)
 	truth := dgTruth(c, sigs)
 	for _, lim := range []*dupLimits{nil, {budget: 512, minProbe: 24, maxPostings: 8192}} {
-		x := NewDupIndex(DupOptions{})
+		x := NewIndex(Options{})
 		for i, d := range c.docs {
 			x.Add(d.ID, sigs[i])
 		}
@@ -98,7 +98,7 @@ func TestDupRecallTemplated(t *testing.T) {
 		found := map[[2]string]bool{}
 		for _, p := range pairs {
 			found[dgKey(p.A, p.B)] = true
-			if p.Containment() < DefaultDupThreshold {
+			if p.Containment() < DefaultThreshold {
 				t.Errorf("reported below the threshold: %+v", p)
 			}
 		}
@@ -128,24 +128,24 @@ func TestDupCommonPhrasesOnly(t *testing.T) {
 	for range 40 {
 		pool = append(pool, dgArticle{g.Paragraph()}.Render())
 	}
-	var docs []DupDoc
+	var docs []Doc
 	for i := range 500 {
 		var ps []string
 		for _, k := range g.R.Perm(len(pool))[:4+g.R.IntN(5)] {
 			ps = append(ps, pool[k])
 		}
-		docs = append(docs, DupDoc{ID: fmt.Sprintf("d%03d", i), Text: strings.Join(ps, "\n\n")})
+		docs = append(docs, Doc{ID: fmt.Sprintf("d%03d", i), Text: strings.Join(ps, "\n\n")})
 		if i%10 == 0 { // a copy cut short
-			docs = append(docs, DupDoc{ID: fmt.Sprintf("d%03dcut", i), Text: strings.Join(ps[:len(ps)*3/4], "\n\n")})
+			docs = append(docs, Doc{ID: fmt.Sprintf("d%03dcut", i), Text: strings.Join(ps[:len(ps)*3/4], "\n\n")})
 		}
 	}
 	sigs := SignAll(docs, 0, nil)
-	x := NewDupIndex(DupOptions{})
+	x := NewIndex(Options{})
 	for i, d := range docs {
 		x.Add(d.ID, sigs[i])
 	}
 	x.limits = &dupLimits{budget: 1, minProbe: 1, maxPostings: 1}
-	dupCheckAgainst(t, x, dupBrute(docs, sigs), 0.9, 0.8, DefaultDupThreshold)
+	dupCheckAgainst(t, x, dupBrute(docs, sigs), 0.9, 0.8, DefaultThreshold)
 	if s := x.stats; s.inL != s.searched*dupMinRead {
 		t.Errorf("%d elements read over %d searches, want %d each", s.inL, s.searched, dupMinRead)
 	}
@@ -153,9 +153,9 @@ func TestDupCommonPhrasesOnly(t *testing.T) {
 
 func TestDupPairsCancel(t *testing.T) {
 	c := dgTemplate(3000, 6)
-	x := NewDupIndex(DupOptions{Workers: 2})
+	x := NewIndex(Options{Workers: 2})
 	for _, d := range c.docs {
-		x.Add(d.ID, Signature(d.Text))
+		x.Add(d.ID, Sign(d.Text))
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
@@ -176,15 +176,15 @@ func TestDupPairsCancel(t *testing.T) {
 	if !errors.Is(err, context.Canceled) || pairs != nil || last > len(c.docs)/2 {
 		t.Fatalf("cancelled during: %d pairs, %v, searched %d of %d", len(pairs), err, last, len(c.docs))
 	}
-	// FindDuplicates stops while signing too.
+	// Find stops while signing too.
 	ctx, cancel = context.WithCancel(context.Background())
 	start := time.Now()
-	_, err = FindDuplicates(ctx, c.docs, DupOptions{Workers: 1}, 0, func(done, total int) {
+	_, err = Find(ctx, c.docs, Options{Workers: 1}, 0, func(done, total int) {
 		if done > 0 {
 			cancel()
 		}
 	})
 	if !errors.Is(err, context.Canceled) {
-		t.Fatalf("FindDuplicates: %v after %v", err, time.Since(start))
+		t.Fatalf("Find: %v after %v", err, time.Since(start))
 	}
 }

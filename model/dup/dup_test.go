@@ -1,4 +1,4 @@
-package model
+package dup
 
 import (
 	"context"
@@ -35,17 +35,17 @@ Not everyone was celebrating. Waterfront traders, who say the closure cost them 
 
 Officials insist the refit was unavoidable after inspectors found cracks in the main girders two winters ago, and they say the structure should not need major work again for decades.`
 
-func dupPairsOf(t *testing.T, threshold float64, docs ...DupDoc) []DupPair {
+func dupPairsOf(t *testing.T, threshold float64, docs ...Doc) []Pair {
 	t.Helper()
-	x := NewDupIndex(DupOptions{})
+	x := NewIndex(Options{})
 	for _, d := range docs {
-		x.Add(d.ID, Signature(d.Text))
+		x.Add(d.ID, Sign(d.Text))
 	}
 	return dupMustPairs(t, x, threshold)
 }
 
 // dupMustPairs is x.Pairs without cancellation.
-func dupMustPairs(t testing.TB, x *DupIndex, threshold float64) []DupPair {
+func dupMustPairs(t testing.TB, x *Index, threshold float64) []Pair {
 	t.Helper()
 	pairs, err := x.Pairs(context.Background(), threshold, nil)
 	if err != nil {
@@ -54,13 +54,13 @@ func dupMustPairs(t testing.TB, x *DupIndex, threshold float64) []DupPair {
 	return pairs
 }
 
-func dupFind(pairs []DupPair, a, b string) (DupPair, bool) {
+func dupFind(pairs []Pair, a, b string) (Pair, bool) {
 	for _, p := range pairs {
 		if p.A == a && p.B == b || p.A == b && p.B == a {
 			return p, true
 		}
 	}
-	return DupPair{}, false
+	return Pair{}, false
 }
 
 func TestDupExactViaNormalisation(t *testing.T) {
@@ -68,14 +68,14 @@ func TestDupExactViaNormalisation(t *testing.T) {
 	variant = "  " + strings.ToUpper(variant[:40]) + variant[40:] + "\n"
 	changed := strings.Replace(dupStory, "Tuesday", "Wednesday", 1)
 	empty1, empty2 := "  \n ", "—"
-	pairs := dupPairsOf(t, 0, DupDoc{"a", dupStory}, DupDoc{"b", variant}, DupDoc{"c", changed},
-		DupDoc{"e1", empty1}, DupDoc{"e2", empty2})
+	pairs := dupPairsOf(t, 0, Doc{"a", dupStory}, Doc{"b", variant}, Doc{"c", changed},
+		Doc{"e1", empty1}, Doc{"e2", empty2})
 	p, ok := dupFind(pairs, "a", "b")
-	if !ok || p.Kind != DupExact || p.Jaccard != 1 || p.Containment() != 1 {
+	if !ok || p.Kind != Exact || p.Jaccard != 1 || p.Containment() != 1 {
 		t.Fatalf("a/b: got %+v, %v; want an exact pair", p, ok)
 	}
 	p, ok = dupFind(pairs, "a", "c")
-	if !ok || p.Kind != DupNear || p.Jaccard >= 1 || p.Jaccard < 0.9 {
+	if !ok || p.Kind != Near || p.Jaccard >= 1 || p.Jaccard < 0.9 {
 		t.Fatalf("a/c: got %+v, %v; want a near pair with high Jaccard", p, ok)
 	}
 	for _, p := range pairs {
@@ -83,7 +83,7 @@ func TestDupExactViaNormalisation(t *testing.T) {
 			t.Errorf("texts without words paired: %+v", p)
 		}
 	}
-	if s := Signature(empty2); s.Exact != 0 || len(s.Shingles) != 0 || s.Words != 0 {
+	if s := Sign(empty2); s.Exact != 0 || len(s.Shingles) != 0 || s.Words != 0 {
 		t.Errorf("signature of a text without words: %+v", s)
 	}
 }
@@ -93,7 +93,7 @@ func TestDupTruncatedCopy(t *testing.T) {
 	short := strings.Join(paras[:2], "\n\n")
 	// Cut mid-paragraph too, as scrapers and wire desks do.
 	cut := dupStory[:strings.Index(dupStory, "onto ferries")]
-	pairs := dupPairsOf(t, 0, DupDoc{"full", dupStory}, DupDoc{"short", short}, DupDoc{"cut", cut})
+	pairs := dupPairsOf(t, 0, Doc{"full", dupStory}, Doc{"short", short}, Doc{"cut", cut})
 	for _, id := range []string{"short", "cut"} {
 		p, ok := dupFind(pairs, "full", id)
 		if !ok {
@@ -103,7 +103,7 @@ func TestDupTruncatedCopy(t *testing.T) {
 		if p.A == "full" {
 			in = p.BinA
 		}
-		if in < 0.97 || p.Jaccard > 0.75 || p.Kind != DupNear {
+		if in < 0.97 || p.Jaccard > 0.75 || p.Kind != Near {
 			t.Errorf("%s: containment in full %.3f, Jaccard %.3f, %s; want ≈1, modest, near", id, in, p.Jaccard, p.Kind)
 		}
 	}
@@ -114,9 +114,9 @@ func TestDupTruncatedCopy(t *testing.T) {
 
 func TestDupChangedFigures(t *testing.T) {
 	changed := strings.NewReplacer("31,000", "13,000", "42.5 million", "44.5 million").Replace(dupStory)
-	pairs := dupPairsOf(t, 0, DupDoc{"orig", dupStory}, DupDoc{"fig", changed})
+	pairs := dupPairsOf(t, 0, Doc{"orig", dupStory}, Doc{"fig", changed})
 	p, ok := dupFind(pairs, "orig", "fig")
-	if !ok || p.Kind != DupNear || p.Containment() < 0.85 || p.Containment() == 1 {
+	if !ok || p.Kind != Near || p.Containment() < 0.85 || p.Containment() == 1 {
 		t.Fatalf("got %+v, %v; want a near pair below 1", p, ok)
 	}
 	// textdiff's TestWordDiffChangedFigures diffs the same two texts.
@@ -130,20 +130,20 @@ func TestDupReorderedAndInserted(t *testing.T) {
 	added := strings.Join(slices.Insert(slices.Clone(paras), 3,
 		"A spokesman for the ferry operator said services would be cut back to their winter timetable from next week."), "\n\n")
 	flat := strings.Join(paras, " ") // the same story with its paragraphs run together
-	pairs := dupPairsOf(t, 0, DupDoc{"orig", dupStory}, DupDoc{"re", reordered}, DupDoc{"add", added}, DupDoc{"flat", flat})
-	if p, ok := dupFind(pairs, "orig", "re"); !ok || p.Containment() != 1 || p.Jaccard != 1 || p.Kind != DupNear {
+	pairs := dupPairsOf(t, 0, Doc{"orig", dupStory}, Doc{"re", reordered}, Doc{"add", added}, Doc{"flat", flat})
+	if p, ok := dupFind(pairs, "orig", "re"); !ok || p.Containment() != 1 || p.Jaccard != 1 || p.Kind != Near {
 		t.Errorf("reordered: got %+v, %v; want Jaccard 1 (shingles do not cross paragraphs)", p, ok)
 	}
 	if p, ok := dupFind(pairs, "orig", "add"); !ok || p.BinA != 1 && p.AinB != 1 || p.Jaccard >= 1 {
 		t.Errorf("inserted paragraph: got %+v, %v; want the original wholly inside", p, ok)
 	}
-	if p, ok := dupFind(pairs, "orig", "flat"); !ok || p.Kind != DupExact || p.Containment() != 1 {
+	if p, ok := dupFind(pairs, "orig", "flat"); !ok || p.Kind != Exact || p.Containment() != 1 {
 		t.Errorf("paragraphs run together: got %+v, %v; want exact, orig inside flat", p, ok)
 	}
 }
 
 func TestDupSameStoryNotReported(t *testing.T) {
-	docs := []DupDoc{{"wire", dupStory}, {"other", dupStoryOther}}
+	docs := []Doc{{"wire", dupStory}, {"other", dupStoryOther}}
 	if pairs := dupPairsOf(t, 0, docs...); len(pairs) != 0 {
 		t.Fatalf("different write-ups reported at the default threshold: %+v", pairs)
 	}
@@ -157,9 +157,9 @@ func TestDupSameStoryNotReported(t *testing.T) {
 
 func TestDupShortTexts(t *testing.T) {
 	short := "Subscribe to our newsletter for the latest news."
-	pairs := dupPairsOf(t, 0, DupDoc{"s1", short}, DupDoc{"s2", strings.ToUpper(short)},
-		DupDoc{"s3", short + " Terms apply."}, DupDoc{"story", dupStory + "\n\n" + short})
-	if p, ok := dupFind(pairs, "s1", "s2"); !ok || p.Kind != DupExact {
+	pairs := dupPairsOf(t, 0, Doc{"s1", short}, Doc{"s2", strings.ToUpper(short)},
+		Doc{"s3", short + " Terms apply."}, Doc{"story", dupStory + "\n\n" + short})
+	if p, ok := dupFind(pairs, "s1", "s2"); !ok || p.Kind != Exact {
 		t.Errorf("short exact copies: got %+v, %v", p, ok)
 	}
 	for _, p := range pairs {
@@ -168,9 +168,9 @@ func TestDupShortTexts(t *testing.T) {
 		}
 	}
 	// With no minimum, the short text is found inside the others.
-	x := NewDupIndex(DupOptions{MinShingles: -1, SampleRate: 1})
-	for _, d := range []DupDoc{{"s1", short}, {"s3", short + " Terms apply."}} {
-		x.Add(d.ID, Signature(d.Text))
+	x := NewIndex(Options{MinShingles: -1, SampleRate: 1})
+	for _, d := range []Doc{{"s1", short}, {"s3", short + " Terms apply."}} {
+		x.Add(d.ID, Sign(d.Text))
 	}
 	if p, ok := dupFind(dupMustPairs(t, x, 0), "s1", "s3"); !ok || p.AinB != 1 {
 		t.Errorf("MinShingles -1: got %+v, %v", p, ok)
@@ -178,23 +178,23 @@ func TestDupShortTexts(t *testing.T) {
 }
 
 func TestDupAddReplaces(t *testing.T) {
-	x := NewDupIndex(DupOptions{})
-	x.Add("a", Signature(dupStory))
-	x.Add("b", Signature(dupStory))
-	x.Add("b", Signature(dupStoryOther))
+	x := NewIndex(Options{})
+	x.Add("a", Sign(dupStory))
+	x.Add("b", Sign(dupStory))
+	x.Add("b", Sign(dupStoryOther))
 	if x.Len() != 2 {
 		t.Fatalf("Len %d, want 2", x.Len())
 	}
 	if pairs := dupMustPairs(t, x, 0); len(pairs) != 0 {
 		t.Fatalf("replaced document still paired: %+v", pairs)
 	}
-	stale := Signature(dupStory)
+	stale := Sign(dupStory)
 	stale.Version--
 	x.Add("c", stale)
 	if pairs := dupMustPairs(t, x, 0); len(pairs) != 0 {
 		t.Fatalf("stale signature compared: %+v", pairs)
 	}
-	x.Add("c", Signature(dupStory))
+	x.Add("c", Sign(dupStory))
 	if pairs := dupMustPairs(t, x, 0); len(pairs) != 1 || pairs[0].A != "a" || pairs[0].B != "c" {
 		t.Fatalf("after re-adding with a fresh signature: %+v", pairs)
 	}
@@ -202,15 +202,15 @@ func TestDupAddReplaces(t *testing.T) {
 
 func TestDupSignatureStable(t *testing.T) {
 	// Signatures are cached across runs: a change here must come with a new
-	// DupSignatureVersion.
-	s := Signature("The U.S. bridge reopened on Tuesday.\n\nIt cost 4,000 euros.")
-	if s.Version != DupSignatureVersion || s.Words != 10 || len(s.Shingles) != 3 {
+	// SignatureVersion.
+	s := Sign("The U.S. bridge reopened on Tuesday.\n\nIt cost 4,000 euros.")
+	if s.Version != SignatureVersion || s.Words != 10 || len(s.Shingles) != 3 {
 		t.Fatalf("signature %+v", s)
 	}
 	got := fmt.Sprintf("%016x %08x", s.Exact, s.Shingles)
 	const want = "e4a13db68e019b6f [467c1476 738eff71 9eb27df9]"
 	if got != want {
-		t.Fatalf("signature hashes changed: %s (bump DupSignatureVersion and update this test)", got)
+		t.Fatalf("signature hashes changed: %s (bump SignatureVersion and update this test)", got)
 	}
 	if !slices.IsSorted(s.Shingles) {
 		t.Fatal("shingles not sorted")
@@ -220,8 +220,8 @@ func TestDupSignatureStable(t *testing.T) {
 func TestDupPairsDeterministic(t *testing.T) {
 	c := dgGenerate(1500, 11)
 	sigs := SignAll(c.docs, 2, nil)
-	run := func(order []int, workers int) []DupPair {
-		x := NewDupIndex(DupOptions{Workers: workers})
+	run := func(order []int, workers int) []Pair {
+		x := NewIndex(Options{Workers: workers})
 		for _, i := range order {
 			x.Add(c.docs[i].ID, sigs[i])
 		}
@@ -249,8 +249,8 @@ func TestDupPairsDeterministic(t *testing.T) {
 	}
 	// Signatures computed one by one equal those from SignAll.
 	for i := 0; i < len(c.docs); i += 97 {
-		if s := Signature(c.docs[i].Text); !reflect.DeepEqual(s, sigs[i]) {
-			t.Fatalf("doc %d: Signature differs from SignAll", i)
+		if s := Sign(c.docs[i].Text); !reflect.DeepEqual(s, sigs[i]) {
+			t.Fatalf("doc %d: Sign differs from SignAll", i)
 		}
 	}
 }
@@ -258,7 +258,7 @@ func TestDupPairsDeterministic(t *testing.T) {
 func TestDupProgress(t *testing.T) {
 	c := dgGenerate(600, 5)
 	var calls, last, lastTotal int
-	pairs, err := FindDuplicates(t.Context(), c.docs, DupOptions{}, 0, func(done, total int) {
+	pairs, err := Find(t.Context(), c.docs, Options{}, 0, func(done, total int) {
 		calls++
 		if done < last || done > total {
 			t.Errorf("progress went %d → %d of %d", last, done, total)
@@ -282,11 +282,11 @@ func TestDupRecallGenerated(t *testing.T) {
 	c := dgGenerate(5000, 2)
 	sigs := SignAll(c.docs, 0, nil)
 	truth := dgTruth(c, sigs)
-	x := NewDupIndex(DupOptions{})
+	x := NewIndex(Options{})
 	for i, d := range c.docs {
 		x.Add(d.ID, sigs[i])
 	}
-	pairs := dupMustPairs(t, x, DefaultDupThreshold)
+	pairs := dupMustPairs(t, x, DefaultThreshold)
 	byID := map[string]int{}
 	for i, d := range c.docs {
 		byID[d.ID] = i
@@ -294,7 +294,7 @@ func TestDupRecallGenerated(t *testing.T) {
 	found := map[[2]string]bool{}
 	for _, p := range pairs {
 		found[dgKey(p.A, p.B)] = true
-		if p.Containment() < DefaultDupThreshold {
+		if p.Containment() < DefaultThreshold {
 			t.Errorf("reported below the threshold: %+v", p)
 		}
 		// Scores are exact: recompute them.
@@ -311,7 +311,7 @@ func TestDupRecallGenerated(t *testing.T) {
 	}
 	for i, p := range c.planted {
 		if p.kind == dgRetype {
-			if q, _ := dupFind(pairs, c.docs[p.a].ID, c.docs[p.b].ID); q.Kind != DupExact {
+			if q, _ := dupFind(pairs, c.docs[p.a].ID, c.docs[p.b].ID); q.Kind != Exact {
 				t.Errorf("retyped copy %d not exact: %+v (truth %.3f)", i, q, truth[i])
 			}
 		}
@@ -347,10 +347,10 @@ func TestDupMatchesBruteForce(t *testing.T) {
 			mix = append(mix, dgArticle{g.Paragraph()}.Render())
 		}
 		g.R.Shuffle(len(mix), func(i, j int) { mix[i], mix[j] = mix[j], mix[i] })
-		c.docs = append(c.docs, DupDoc{ID: fmt.Sprintf("mix%04d", i), Text: strings.Join(mix, "\n\n")})
+		c.docs = append(c.docs, Doc{ID: fmt.Sprintf("mix%04d", i), Text: strings.Join(mix, "\n\n")})
 	}
 	sigs := SignAll(c.docs, 0, nil)
-	x := NewDupIndex(DupOptions{})
+	x := NewIndex(Options{})
 	for i, d := range c.docs {
 		x.Add(d.ID, sigs[i])
 	}
@@ -382,7 +382,7 @@ func TestDupMatchesBruteForce(t *testing.T) {
 			}
 		}
 	}
-	for _, th := range []float64{0.8, DefaultDupThreshold, 0.3, 0.15} {
+	for _, th := range []float64{0.8, DefaultThreshold, 0.3, 0.15} {
 		want := map[[2]string]bool{}
 		for _, p := range all {
 			if p.c >= th {
@@ -407,7 +407,7 @@ func FuzzDupSignature(f *testing.F) {
 	f.Add("U.S.A. \u00ad4,000\r\n\r\n“x” — y\xff")
 	f.Add("ＦＵＬＬ ﬁnal e\u0301")
 	f.Fuzz(func(t *testing.T, s string) {
-		sig := Signature(s)
+		sig := Sign(s)
 		if !slices.IsSorted(sig.Shingles) || len(slices.Compact(slices.Clone(sig.Shingles))) != len(sig.Shingles) {
 			t.Fatalf("shingles not sorted and unique: %v", sig.Shingles)
 		}
@@ -429,12 +429,12 @@ func FuzzDupSignature(f *testing.F) {
 
 func TestDupSignatureBinary(t *testing.T) {
 	for _, text := range []string{dupStory, "", "one"} {
-		s := Signature(text)
+		s := Sign(text)
 		b, err := s.MarshalBinary()
 		if err != nil {
 			t.Fatal(err)
 		}
-		var got DupSignature
+		var got Signature
 		if err := got.UnmarshalBinary(b); err != nil || !reflect.DeepEqual(got, s) {
 			t.Fatalf("%q: round trip gave %+v, %v", text, got, err)
 		}
@@ -442,18 +442,18 @@ func TestDupSignatureBinary(t *testing.T) {
 			t.Errorf("%d bytes for %d shingles", len(b), len(s.Shingles))
 		}
 		for cut := range len(b) {
-			if err := new(DupSignature).UnmarshalBinary(b[:cut]); err == nil {
+			if err := new(Signature).UnmarshalBinary(b[:cut]); err == nil {
 				t.Fatalf("%q: truncated to %d bytes decoded", text, cut)
 			}
 		}
 	}
-	s := Signature(dupStory)
+	s := Sign(dupStory)
 	b, _ := s.MarshalBinary()
 	first := b[len(b)-4*len(s.Shingles):] // swap the first and last shingles
 	for i := range 4 {
 		first[i], b[len(b)-4+i] = b[len(b)-4+i], first[i]
 	}
-	if err := new(DupSignature).UnmarshalBinary(b); err == nil {
+	if err := new(Signature).UnmarshalBinary(b); err == nil {
 		t.Error("shingles out of order decoded")
 	}
 }

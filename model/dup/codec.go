@@ -1,19 +1,19 @@
-package model
+package dup
 
 import (
 	"encoding/binary"
 	"errors"
 )
 
-// Compact binary form of a DupSignature, for caches keyed by content hash:
+// Compact binary form of a Signature, for caches keyed by content hash:
 // 'D', then Version, Words and the shingle count as uvarints, Exact as 8
 // bytes and each shingle as 4 bytes, little-endian. About 4 bytes per word;
 // JSON of the same signature takes about 11.
 
-var errDupSignature = errors.New("model: malformed duplicate signature")
+var errDupSignature = errors.New("dup: malformed signature")
 
 // MarshalBinary encodes s (see encoding.BinaryMarshaler).
-func (s DupSignature) MarshalBinary() ([]byte, error) {
+func (s Signature) MarshalBinary() ([]byte, error) {
 	b := make([]byte, 0, 1+3*binary.MaxVarintLen64+8+4*len(s.Shingles))
 	b = append(b, 'D')
 	b = binary.AppendUvarint(b, uint64(s.Version))
@@ -27,9 +27,9 @@ func (s DupSignature) MarshalBinary() ([]byte, error) {
 }
 
 // UnmarshalBinary decodes what MarshalBinary wrote. It rejects truncated or
-// malformed data, including shingles out of order, since a DupIndex relies
+// malformed data, including shingles out of order, since a Index relies
 // on their order; check Current before use.
-func (s *DupSignature) UnmarshalBinary(b []byte) error {
+func (s *Signature) UnmarshalBinary(b []byte) error {
 	if len(b) == 0 || b[0] != 'D' {
 		return errDupSignature
 	}
@@ -45,7 +45,7 @@ func (s *DupSignature) UnmarshalBinary(b []byte) error {
 	if uint64(len(b)) != 8+4*v[2] {
 		return errDupSignature
 	}
-	sig := DupSignature{Version: int(v[0]), Words: int(v[1]), Exact: binary.LittleEndian.Uint64(b)}
+	sig := Signature{Version: int(v[0]), Words: int(v[1]), Exact: binary.LittleEndian.Uint64(b)}
 	b = b[8:]
 	if v[2] > 0 {
 		sig.Shingles = make([]uint32, v[2])

@@ -1,4 +1,4 @@
-package model
+package dup
 
 import (
 	"encoding/binary"
@@ -51,7 +51,7 @@ func BenchmarkDup100k(b *testing.B) {
 func benchDetect(b *testing.B, c *dgCorpus, truth []float64) {
 	runtime.GC()
 	b.ResetTimer()
-	var pairs []DupPair
+	var pairs []Pair
 	var tSign, tPairs, cpu time.Duration
 	var held, pairsAlloc uint64
 	var ms runtime.MemStats
@@ -65,7 +65,7 @@ func benchDetect(b *testing.B, c *dgCorpus, truth []float64) {
 
 		t0, c0 := time.Now(), dupCPUTime()
 		sigs := SignAll(c.docs, 0, nil)
-		x := NewDupIndex(DupOptions{})
+		x := NewIndex(Options{})
 		for i, d := range c.docs {
 			x.Add(d.ID, sigs[i])
 		}
@@ -81,7 +81,7 @@ func benchDetect(b *testing.B, c *dgCorpus, truth []float64) {
 		b.StartTimer()
 
 		t2, c2 := time.Now(), dupCPUTime()
-		pairs = dupMustPairs(b, x, DefaultDupThreshold)
+		pairs = dupMustPairs(b, x, DefaultThreshold)
 		stats = x.stats
 		tSign += t1.Sub(t0)
 		tPairs += time.Since(t2)
@@ -129,10 +129,10 @@ func benchDetect(b *testing.B, c *dgCorpus, truth []float64) {
 	// score, over the near pairs found: why pairs are scored on full sets.
 	sigOf := map[string][]uint32{}
 	for i, d := range c.docs {
-		sigOf[d.ID] = Signature(c.docs[i].Text).Shingles
+		sigOf[d.ID] = Sign(c.docs[i].Text).Shingles
 	}
 	var errs []float64
-	cut := uint32(DefaultDupSampleRate * (1 << 32))
+	cut := uint32(DefaultSampleRate * (1 << 32))
 	sketch := func(s []uint32) []uint32 {
 		n := 0
 		for n < len(s) && s[n] < cut {
@@ -141,7 +141,7 @@ func benchDetect(b *testing.B, c *dgCorpus, truth []float64) {
 		return s[:n]
 	}
 	for _, p := range pairs {
-		if p.Kind != DupNear {
+		if p.Kind != Near {
 			continue
 		}
 		a, bb := sigOf[p.A], sigOf[p.B]
