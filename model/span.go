@@ -145,30 +145,6 @@ func NormalizeLabels(labels []string) []string {
 // DefaultLabels are spaCy's OntoNotes entity names, so exports load in spaCy.
 var DefaultLabels = []string{"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC", "DATE", "MONEY"}
 
-// QuoteParaphrase marks a reported statement the user tagged by hand that is
-// not in quotation marks.
-const QuoteParaphrase QuoteKind = "paraphrase"
-
-// QuoteAnn is a quotation the user accepted (or rejected, so the detector's
-// suggestion is not offered again): [Start, End) in code points of the
-// article's stored cleaned text, covering the quoted words.
-type QuoteAnn struct {
-	ID          int64     `json:"id,omitempty"`
-	Start       int       `json:"start"`
-	End         int       `json:"end"`
-	Text        string    `json:"text"`
-	Speaker     string    `json:"speaker"`
-	SpeakerSpan int64     `json:"speaker_span,omitempty"` // id of the entity span naming the speaker; 0 when none
-	Kind        QuoteKind `json:"kind"`
-	Status      string    `json:"status"` // QuoteAccepted or QuoteRejected
-	Source      string    `json:"source,omitempty"`
-}
-
-const (
-	QuoteAccepted = "accepted"
-	QuoteRejected = "rejected"
-)
-
 // DupLabel is a reviewer's verdict on a candidate pair of articles.
 type DupLabel string
 

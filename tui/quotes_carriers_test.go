@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"storydesk/model"
+	"storydesk/model/quote"
 	"storydesk/model/textdiff"
 )
 
@@ -177,13 +178,13 @@ func TestQuoteCarriersReportDifferences(t *testing.T) {
 func TestQuoteCarriersDiffLinesShowEveryChange(t *testing.T) {
 	c := &common{noColor: true, keys: DefaultKeyMap(), labels: model.DefaultLabels}
 	c.restyle(true)
-	quote := "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty twentyone twentytwo"
-	other := strings.Replace(strings.Replace(quote, "two ", "deux ", 1), "twentyone", "vingtetun", 1)
-	mt := model.FindQuoteCarriers(quote, other)
+	qtext := "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty twentyone twentytwo"
+	other := strings.Replace(strings.Replace(qtext, "two ", "deux ", 1), "twentyone", "vingtetun", 1)
+	mt := quote.FindCarriers(qtext, other)
 	if len(mt) != 1 || mt[0].Edits != 2 {
 		t.Fatalf("match %+v", mt)
 	}
-	lines := diffLines(c.styles, quote, mt[0], 40, 3)
+	lines := diffLines(c.styles, qtext, mt[0], 40, 3)
 	joined := sgrRE.ReplaceAllString(strings.Join(lines, " "), "")
 	for _, w := range []string{"deux", "two", "vingtetun", "twentyone", "…"} {
 		if !strings.Contains(joined, w) {

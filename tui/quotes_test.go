@@ -9,6 +9,7 @@ import (
 
 	"storydesk/data"
 	"storydesk/model"
+	"storydesk/model/quote"
 )
 
 // The quotes tests run on the embedded sample corpus: its wire story
@@ -124,7 +125,7 @@ func TestQuotesStepAcceptLinkUndo(t *testing.T) {
 			t.Fatalf("n does not go forward: %v", starts)
 		}
 	}
-	if want := len(model.DetectQuotes(text)); len(starts) != want || len(m.quotes.items) != want {
+	if want := len(quote.Detect(text)); len(starts) != want || len(m.quotes.items) != want {
 		t.Fatalf("stepped %d, listed %d, detector finds %d", len(starts), len(m.quotes.items), want)
 	}
 	apress(t, m, "n")

@@ -277,7 +277,7 @@ func TestDupProgress(t *testing.T) {
 }
 
 // TestDupRecallGenerated checks candidate generation against the truth on a
-// generated corpus with planted copies (see dupgen_test.go).
+// generated corpus with planted copies (see gen_test.go).
 func TestDupRecallGenerated(t *testing.T) {
 	c := dgGenerate(5000, 2)
 	sigs := SignAll(c.docs, 0, nil)

@@ -1,9 +1,11 @@
-package model
+package quote
 
 import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"storydesk/model"
 )
 
 // The frame: the text as tokens, each quotation one opaque token, cut into
@@ -65,7 +67,7 @@ func (x *qDoc) tokenize() {
 			switch {
 			case qSpace(r):
 				i++
-			case IsWordRune(r):
+			case model.IsWordRune(r):
 				j := x.wordEnd(i)
 				bs := cur.byteAt(i)
 				be := cur.byteAt(j)
@@ -94,11 +96,11 @@ func (x *qDoc) wordEnd(i int) int {
 	dotted := false
 	for j < len(rs) {
 		r := rs[j]
-		if IsWordRune(r) {
+		if model.IsWordRune(r) {
 			j++
 			continue
 		}
-		if j+1 < len(rs) && IsWordRune(rs[j+1]) {
+		if j+1 < len(rs) && model.IsWordRune(rs[j+1]) {
 			prev := rs[j-1]
 			switch r {
 			case '\'', '’', 'ʼ':
@@ -107,7 +109,7 @@ func (x *qDoc) wordEnd(i int) int {
 					continue
 				}
 			case '-', '‐', '‑', '&':
-				if IsWordRune(prev) {
+				if model.IsWordRune(prev) {
 					j++
 					continue
 				}

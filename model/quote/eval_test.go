@@ -1,4 +1,4 @@
-package model
+package quote
 
 import (
 	"encoding/json"
@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"storydesk/model"
 )
 
 // The benchmark evaluation reads real article bodies from the shared
@@ -16,7 +18,7 @@ import (
 // point span of every quotation and the name of its speaker ("" when no
 // named person or organisation said it).
 
-const qBenchTruth = "../../shared/benchmarks/article-extraction/truth.json"
+const qBenchTruth = "../../../shared/benchmarks/article-extraction/truth.json"
 
 type qGold struct {
 	Start   int    `json:"start"`
@@ -151,14 +153,14 @@ func qEvalSet(t *testing.T, bodies map[string]string, file string) (qScore, int)
 		if !ok {
 			t.Fatalf("article %s missing from the benchmark", key)
 		}
-		got := DetectQuotes(body)
+		got := Detect(body)
 		gs := gold[key]
 		used := make([]bool, len(got))
 		for _, g := range gs {
-			if g.Start < 0 || g.End > RuneLen(body) || g.Start >= g.End {
+			if g.Start < 0 || g.End > model.RuneLen(body) || g.Start >= g.End {
 				t.Fatalf("%s: gold span %d-%d out of range", key[:8], g.Start, g.End)
 			}
-			if WordCount(RuneSlice(body, g.Start, g.End)) < 5 {
+			if model.WordCount(model.RuneSlice(body, g.Start, g.End)) < 5 {
 				continue
 			}
 			sc.gold++
@@ -192,7 +194,7 @@ func qEvalSet(t *testing.T, bodies map[string]string, file string) (qScore, int)
 			}
 		}
 		for _, q := range got {
-			if WordCount(q.Text) < 5 {
+			if model.WordCount(q.Text) < 5 {
 				continue
 			}
 			sc.pred++

@@ -1,10 +1,12 @@
-package model
+package quote
 
 import (
 	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"storydesk/model"
 )
 
 // qGenArticle writes a news-like article with many quotations: named
@@ -83,7 +85,7 @@ func BenchmarkDetectQuotes(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		for _, d := range docs {
-			DetectQuotes(d)
+			Detect(d)
 		}
 	}
 }
@@ -95,10 +97,10 @@ func TestQuoteGenerated(t *testing.T) {
 	r := rand.New(rand.NewPCG(9, 9))
 	for n := 0; n < 30; n++ {
 		text := qGenArticle(r, 30)
-		qs := DetectQuotes(text)
+		qs := Detect(text)
 		checkQuoteInvariants(t, text, qs)
 		for _, q := range qs {
-			if q.Kind != QuoteScare && q.Speaker == "" && q.Role == "" {
+			if q.Kind != model.QuoteScare && q.Speaker == "" && q.Role == "" {
 				t.Errorf("no speaker for %q", q.Text)
 			}
 			if strings.Contains(q.Text, "\n\n") && !strings.Contains(q.Text, "\n\n“") {

@@ -1,4 +1,4 @@
-package model
+package quote
 
 import (
 	"fmt"
@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"storydesk/model"
 	"storydesk/model/textdiff"
 	"storydesk/model/wordtok"
 )
@@ -14,9 +15,9 @@ const qmQuote = "This city has lost its mothers, its fathers and its children in
 
 // qmOne finds quote in text and requires exactly one match, checking the
 // invariants every match keeps.
-func qmOne(t *testing.T, quote, text string) QuoteMatch {
+func qmOne(t *testing.T, quote, text string) Match {
 	t.Helper()
-	ms := FindQuoteCarriers(quote, text)
+	ms := FindCarriers(quote, text)
 	if len(ms) != 1 {
 		t.Fatalf("want 1 match of %q in %q, got %d: %+v", quote, text, len(ms), ms)
 	}
@@ -24,12 +25,12 @@ func qmOne(t *testing.T, quote, text string) QuoteMatch {
 	return ms[0]
 }
 
-func qmCheck(t *testing.T, quote, text string, m QuoteMatch) {
+func qmCheck(t *testing.T, quote, text string, m Match) {
 	t.Helper()
-	if got := RuneSlice(text, m.Start, m.End); got != m.Text {
+	if got := model.RuneSlice(text, m.Start, m.End); got != m.Text {
 		t.Fatalf("Text %q is not the text at %d–%d (%q)", m.Text, m.Start, m.End, got)
 	}
-	if m.Overlap < QuoteMatchMinOverlap || m.Overlap > 1 {
+	if m.Overlap < MatchMinOverlap || m.Overlap > 1 {
 		t.Fatalf("overlap %v", m.Overlap)
 	}
 	// The diff tiles both: the quote from its A ranges, the passage from its B ranges.
@@ -40,20 +41,20 @@ func qmCheck(t *testing.T, quote, text string, m QuoteMatch) {
 		}
 		qa, pb = op.A1, op.B1
 	}
-	if qa != RuneLen(quote) || pb != RuneLen(m.Text) {
-		t.Fatalf("diff covers %d/%d and %d/%d", qa, RuneLen(quote), pb, RuneLen(m.Text))
+	if qa != model.RuneLen(quote) || pb != model.RuneLen(m.Text) {
+		t.Fatalf("diff covers %d/%d and %d/%d", qa, model.RuneLen(quote), pb, model.RuneLen(m.Text))
 	}
 }
 
 // qmChanges lists the changed words: "-old" for the quote's, "+new" for the passage's.
-func qmChanges(quote string, m QuoteMatch) []string {
+func qmChanges(quote string, m Match) []string {
 	var out []string
 	for _, op := range m.Diff {
 		switch op.Kind {
 		case textdiff.Delete:
-			out = append(out, "-"+RuneSlice(quote, op.A0, op.A1))
+			out = append(out, "-"+model.RuneSlice(quote, op.A0, op.A1))
 		case textdiff.Insert:
-			out = append(out, "+"+RuneSlice(m.Text, op.B0, op.B1))
+			out = append(out, "+"+model.RuneSlice(m.Text, op.B0, op.B1))
 		}
 	}
 	return out
@@ -68,7 +69,7 @@ func TestQuoteMatchCurlyAndStraightMarks(t *testing.T) {
 	if m.Text != qmQuote {
 		t.Fatalf("passage should be the words only, without marks or the comma: %q", m.Text)
 	}
-	if m.Start != RuneLen(`The mayor spoke at dawn. "`) {
+	if m.Start != model.RuneLen(`The mayor spoke at dawn. "`) {
 		t.Fatalf("start %d", m.Start)
 	}
 }
@@ -108,7 +109,7 @@ func TestQuoteMatchWordDropped(t *testing.T) {
 		t.Fatalf("changes %q", got)
 	}
 	// Two words dropped and one added is three edits: too many for 15 words.
-	if ms := FindQuoteCarriers(qmQuote, "“This city lost its mothers, fathers and its young children in a single night.”"); len(ms) != 0 {
+	if ms := FindCarriers(qmQuote, "“This city lost its mothers, fathers and its young children in a single night.”"); len(ms) != 0 {
 		t.Fatalf("three edits matched: %+v", ms)
 	}
 }
@@ -116,7 +117,7 @@ func TestQuoteMatchWordDropped(t *testing.T) {
 func TestQuoteMatchDifferentQuoteNotMatched(t *testing.T) {
 	text := "“We will not stop looking until every one of them is brought home,” Varga said. " +
 		"The city has lost a ferry, and its fathers wept on the quay in the night."
-	if ms := FindQuoteCarriers(qmQuote, text); len(ms) != 0 {
+	if ms := FindCarriers(qmQuote, text); len(ms) != 0 {
 		t.Fatalf("a different quotation matched: %+v", ms)
 	}
 }
@@ -128,7 +129,7 @@ func TestQuoteMatchAcrossParagraphBreak(t *testing.T) {
 	if !m.Exact() || !strings.Contains(m.Text, "\n\n“Nobody") {
 		t.Fatalf("split quotation: %+v", m)
 	}
-	if m.Start != RuneLen("Østby was blunt. “") {
+	if m.Start != model.RuneLen("Østby was blunt. “") {
 		t.Fatalf("start %d (code points, with Ø before it)", m.Start)
 	}
 }
@@ -142,18 +143,18 @@ func TestQuoteMatchInterruptedByAttribution(t *testing.T) {
 }
 
 func TestQuoteMatchShortAndMany(t *testing.T) {
-	if ms := FindQuoteCarriers("not enough", "They said it was not enough, not enough at all."); ms != nil {
+	if ms := FindCarriers("not enough", "They said it was not enough, not enough at all."); ms != nil {
 		t.Fatalf("a two-word quotation is not searched: %+v", ms)
 	}
-	if NewQuoteMatcher("not enough").Searchable() || !NewQuoteMatcher("a race against the sea").Searchable() {
+	if NewMatcher("not enough").Searchable() || !NewMatcher("a race against the sea").Searchable() {
 		t.Fatal("Searchable")
 	}
 	// Short quotations must match exactly: one change in four words is 75%.
-	if ms := FindQuoteCarriers("a race against time", "It was a race against the sea."); len(ms) != 0 {
+	if ms := FindCarriers("a race against time", "It was a race against the sea."); len(ms) != 0 {
 		t.Fatalf("short near-miss matched: %+v", ms)
 	}
 	text := "He called it “a race against the sea.” Later, again: a race against the sea. And a race against the clock."
-	ms := FindQuoteCarriers("a race against the sea", text)
+	ms := FindCarriers("a race against the sea", text)
 	if len(ms) != 2 || ms[0].Start >= ms[1].Start {
 		t.Fatalf("want both copies in order: %+v", ms)
 	}
@@ -193,15 +194,15 @@ func TestQuoteMatchPlanted(t *testing.T) {
 		}
 		head := strings.Join(pre, " ") + " “"
 		text := head + strings.Join(got, " ") + ",” she said. " + strings.Join(post, " ")
-		ms := FindQuoteCarriers(qmQuote, text)
+		ms := FindCarriers(qmQuote, text)
 		if len(ms) != 1 {
 			t.Fatalf("case %d: %d matches in %q", n, len(ms), text)
 		}
 		qmCheck(t, qmQuote, text, ms[0])
-		if ms[0].Start != RuneLen(head) || ms[0].Edits != edits {
-			t.Fatalf("case %d: match %+v, want start %d, %d edits", n, ms[0], RuneLen(head), edits)
+		if ms[0].Start != model.RuneLen(head) || ms[0].Edits != edits {
+			t.Fatalf("case %d: match %+v, want start %d, %d edits", n, ms[0], model.RuneLen(head), edits)
 		}
-		if ms := FindQuoteCarriers(qmQuote, strings.Join(pre, " ")+" "+strings.Join(post, " ")); len(ms) != 0 {
+		if ms := FindCarriers(qmQuote, strings.Join(pre, " ")+" "+strings.Join(post, " ")); len(ms) != 0 {
 			t.Fatalf("case %d: matched prose without the quotation: %+v", n, ms)
 		}
 	}
@@ -211,7 +212,7 @@ func BenchmarkQuoteMatcherFind(b *testing.B) {
 	r := rand.New(rand.NewPCG(1, 2))
 	text := qGenArticle(r, 60)
 	withQuote := text + "\n\n“" + qmQuote + ",” she said."
-	qm := NewQuoteMatcher(qmQuote)
+	qm := NewMatcher(qmQuote)
 	b.SetBytes(int64(len(text)))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -223,7 +224,7 @@ func BenchmarkQuoteMatcherFind(b *testing.B) {
 func BenchmarkQuoteMatcherMiss(b *testing.B) {
 	r := rand.New(rand.NewPCG(1, 2))
 	text := qGenArticle(r, 60)
-	qm := NewQuoteMatcher(qmQuote)
+	qm := NewMatcher(qmQuote)
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
 	b.ResetTimer()
@@ -241,17 +242,17 @@ func FuzzQuoteCarriers(f *testing.F) {
 	f.Add("a b c", "a b c a b c a\n\nb c")
 	f.Add("\x1b]0;x\x07 one two three", "one two\u00ad three \xff")
 	f.Fuzz(func(t *testing.T, quote, text string) {
-		text = Sanitize(text)
-		ms := FindQuoteCarriers(quote, text)
+		text = model.Sanitize(text)
+		ms := FindCarriers(quote, text)
 		prevEnd := 0
 		for _, m := range ms {
-			if m.Start < prevEnd || m.End <= m.Start || m.End > RuneLen(text) {
+			if m.Start < prevEnd || m.End <= m.Start || m.End > model.RuneLen(text) {
 				t.Fatalf("passage %d–%d out of order or range (prev end %d)", m.Start, m.End, prevEnd)
 			}
-			if RuneSlice(text, m.Start, m.End) != m.Text {
-				t.Fatalf("passage %d–%d: Text %q is not the slice %q", m.Start, m.End, m.Text, RuneSlice(text, m.Start, m.End))
+			if model.RuneSlice(text, m.Start, m.End) != m.Text {
+				t.Fatalf("passage %d–%d: Text %q is not the slice %q", m.Start, m.End, m.Text, model.RuneSlice(text, m.Start, m.End))
 			}
-			if m.Edits < 0 || m.Overlap < QuoteMatchMinOverlap || m.Overlap > 1 {
+			if m.Edits < 0 || m.Overlap < MatchMinOverlap || m.Overlap > 1 {
 				t.Fatalf("passage %q: edits %d, overlap %v", m.Text, m.Edits, m.Overlap)
 			}
 			checkTiling(t, m.Diff, quote, m.Text)
@@ -274,27 +275,27 @@ func checkTiling(t *testing.T, ops []textdiff.Op, a, b string) {
 		var changed string
 		switch op.Kind {
 		case textdiff.Equal:
-			if wordsOf(RuneSlice(a, op.A0, op.A1)) != wordsOf(RuneSlice(b, op.B0, op.B1)) {
-				t.Fatalf("op %d equal but %q vs %q", i, RuneSlice(a, op.A0, op.A1), RuneSlice(b, op.B0, op.B1))
+			if wordsOf(model.RuneSlice(a, op.A0, op.A1)) != wordsOf(model.RuneSlice(b, op.B0, op.B1)) {
+				t.Fatalf("op %d equal but %q vs %q", i, model.RuneSlice(a, op.A0, op.A1), model.RuneSlice(b, op.B0, op.B1))
 			}
 		case textdiff.Delete:
 			if op.B0 != op.B1 || op.A0 >= op.A1 {
 				t.Fatalf("op %d bad delete %+v", i, op)
 			}
-			changed = RuneSlice(a, op.A0, op.A1)
+			changed = model.RuneSlice(a, op.A0, op.A1)
 		case textdiff.Insert:
 			if op.A0 != op.A1 || op.B0 >= op.B1 {
 				t.Fatalf("op %d bad insert %+v", i, op)
 			}
-			changed = RuneSlice(b, op.B0, op.B1)
+			changed = model.RuneSlice(b, op.B0, op.B1)
 		}
-		if r := []rune(changed); len(r) > 0 && (!IsWordRune(r[0]) || !IsWordRune(r[len(r)-1])) {
+		if r := []rune(changed); len(r) > 0 && (!model.IsWordRune(r[0]) || !model.IsWordRune(r[len(r)-1])) {
 			t.Fatalf("op %d %+v %q does not start and end on a word", i, op, changed)
 		}
 		ap, bp = op.A1, op.B1
 	}
-	if ap != RuneLen(a) || bp != RuneLen(b) {
-		t.Fatalf("ops end at %d/%d and %d/%d", ap, RuneLen(a), bp, RuneLen(b))
+	if ap != model.RuneLen(a) || bp != model.RuneLen(b) {
+		t.Fatalf("ops end at %d/%d and %d/%d", ap, model.RuneLen(a), bp, model.RuneLen(b))
 	}
 }
 

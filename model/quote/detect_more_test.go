@@ -1,4 +1,4 @@
-package model
+package quote
 
 import (
 	"math/rand/v2"
@@ -6,36 +6,38 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"storydesk/model"
 )
 
 func TestQuoteEmptyAndPlain(t *testing.T) {
-	if q := DetectQuotes(""); q != nil {
+	if q := Detect(""); q != nil {
 		t.Errorf("empty text: %v", q)
 	}
 	plain := "The minister's plan was approved on Tuesday. It's the students' union, not the teachers', that objected.\n\nNothing here is quoted."
-	if q := DetectQuotes(plain); len(q) != 0 {
+	if q := Detect(plain); len(q) != 0 {
 		t.Errorf("apostrophes read as quotations: %+v", q)
 	}
 	// inch marks and feet in product copy
 	specs := "The 34\" monitor and the 65\" TV ship with a 6' cable.\n\nBoth are 22\" deep."
-	if q := DetectQuotes(specs); len(q) != 0 {
+	if q := Detect(specs); len(q) != 0 {
 		t.Errorf("inch marks read as quotations: %+v", q)
 	}
 }
 
 func TestQuoteOptions(t *testing.T) {
 	text := "Critics called it a 'stitch-up'. “He said ‘no’ twice,” Smith said."
-	def := DetectQuotes(text)
+	def := Detect(text)
 	if len(def) != 2 || def[0].Text != "stitch-up" || def[1].Text != "He said ‘no’ twice" {
 		t.Fatalf("default: %+v", def)
 	}
-	d := QuoteDetector{NoSingles: true}
+	d := Detector{NoSingles: true}
 	if q := d.Detect(text); len(q) != 1 || q[0].Text != "He said ‘no’ twice" {
 		t.Errorf("NoSingles: %+v", q)
 	}
-	d = QuoteDetector{Nested: true}
+	d = Detector{Nested: true}
 	q := d.Detect(text)
-	if len(q) != 3 || q[2].Text != "no" || !q[2].Nested || q[2].Kind != QuoteScare || q[2].SpeakerStart != -1 {
+	if len(q) != 3 || q[2].Text != "no" || !q[2].Nested || q[2].Kind != model.QuoteScare || q[2].SpeakerStart != -1 {
 		t.Errorf("Nested: %+v", q)
 	}
 }
@@ -47,8 +49,8 @@ func TestQuoteLineBreaks(t *testing.T) {
 	crlf := strings.ReplaceAll(plain, "\n", "\r\n")
 	wrapped := "“We will not wait any longer for\nthe ministry to act,” said Ana Torres, a teacher.\n\nShe left."
 	for name, text := range map[string]string{"crlf": crlf, "wrapped": wrapped} {
-		q := DetectQuotes(text)
-		if len(q) != 1 || q[0].Speaker != "Ana Torres" || q[0].Kind != QuoteDirect {
+		q := Detect(text)
+		if len(q) != 1 || q[0].Speaker != "Ana Torres" || q[0].Kind != model.QuoteDirect {
 			t.Errorf("%s: %+v", name, q)
 			continue
 		}
@@ -91,7 +93,7 @@ func TestQuoteUnbalancedNeverSwallows(t *testing.T) {
 			}
 		}
 		text := b.String()
-		qs := DetectQuotes(text)
+		qs := Detect(text)
 		checkQuoteInvariants(t, text, qs)
 		rs := []rune(text)
 		for _, q := range qs {
@@ -116,24 +118,24 @@ func TestQuoteUnbalancedNeverSwallows(t *testing.T) {
 }
 
 func TestQuoteSeeds(t *testing.T) {
-	files, _ := filepath.Glob("../../shared/seeds/*.txt")
+	files, _ := filepath.Glob("../../../shared/seeds/*.txt")
 	if len(files) == 0 {
-		t.Skip("seeds not present in ../shared/seeds")
+		t.Skip("seeds not present in ../../../shared/seeds (only present in the shared workspace)")
 	}
 	for _, f := range files {
 		raw, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
 		}
-		text := Sanitize(string(raw))
-		qs := DetectQuotes(text)
+		text := model.Sanitize(string(raw))
+		qs := Detect(text)
 		checkQuoteInvariants(t, text, qs)
 		if len(qs) == 0 {
 			t.Errorf("%s: no quotations", filepath.Base(f))
 		}
 		for _, q := range qs {
 			// every quotation in these wire stories has a named source
-			if WordCount(q.Text) >= 5 && q.Speaker == "" {
+			if model.WordCount(q.Text) >= 5 && q.Speaker == "" {
 				t.Errorf("%s: %q has no speaker", filepath.Base(f), q.Text)
 			}
 			// a surname alone resolves to the full name given earlier
@@ -157,9 +159,9 @@ func FuzzDetectQuotes(f *testing.F) {
 	f.Add("'' '' ‘‘ `` » « „ “ ” ’ '")
 	f.Add("Mr. . Dr. Smith said: \"")
 	f.Fuzz(func(t *testing.T, text string) {
-		qs := DetectQuotes(text)
+		qs := Detect(text)
 		checkQuoteInvariants(t, text, qs)
-		d := QuoteDetector{Nested: true}
+		d := Detector{Nested: true}
 		d.Detect(text)
 	})
 }

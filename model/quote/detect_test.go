@@ -1,4 +1,4 @@
-package model
+package quote
 
 import (
 	"encoding/json"
@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"storydesk/model"
 )
 
 // Fixtures: testdata/quotes/NAME.txt is news prose written for these tests;
@@ -50,7 +52,7 @@ func TestQuoteFixtures(t *testing.T) {
 				t.Fatal(err)
 			}
 			text := string(raw)
-			d := QuoteDetector{Nested: fx.Nested}
+			d := Detector{Nested: fx.Nested}
 			got := d.Detect(text)
 			checkQuoteInvariants(t, text, got)
 			total += len(fx.Quotes)
@@ -111,7 +113,7 @@ func checkQuoteInvariants(t *testing.T, text string, qs []Quote) {
 			t.Errorf("%q: bad span %d-%d", q.Text, q.Start, q.End)
 			continue
 		}
-		if RuneSlice(text, q.Start, q.End) != q.Text {
+		if model.RuneSlice(text, q.Start, q.End) != q.Text {
 			t.Errorf("Text %q is not the slice %d-%d", q.Text, q.Start, q.End)
 		}
 		if !q.Nested && q.Start < last {
@@ -133,7 +135,7 @@ func checkQuoteInvariants(t *testing.T, text string, qs []Quote) {
 			t.Errorf("%q: speaker %q without a mention", q.Text, q.Speaker)
 		}
 		switch q.Kind {
-		case QuoteDirect, QuotePartial, QuoteScare:
+		case model.QuoteDirect, model.QuotePartial, model.QuoteScare:
 		default:
 			t.Errorf("%q: kind %q", q.Text, q.Kind)
 		}

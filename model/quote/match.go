@@ -1,4 +1,4 @@
-package model
+package quote
 
 import (
 	"sort"
@@ -17,18 +17,18 @@ import (
 // within a few word edits of the quotation's.
 
 const (
-	// QuoteMatchMinWords is the shortest quotation searched for: one or two
+	// MatchMinWords is the shortest quotation searched for: one or two
 	// words ("historic", "not enough") occur everywhere.
-	QuoteMatchMinWords = 3
-	// QuoteMatchMinOverlap is the least share of words a passage and the
+	MatchMinWords = 3
+	// MatchMinOverlap is the least share of words a passage and the
 	// quotation must have in common (in order), of the longer of the two.
-	QuoteMatchMinOverlap = 0.8
+	MatchMinOverlap = 0.8
 )
 
-// QuoteMatch is one passage of a text that carries a quotation.
-type QuoteMatch struct {
+// Match is one passage of a text that carries a quotation.
+type Match struct {
 	Start, End int    // code points of the text: from the passage's first word to the end of its last
-	Text       string // RuneSlice(text, Start, End)
+	Text       string // model.RuneSlice(text, Start, End)
 	// Edits is the number of word edits (a word replaced, dropped or added)
 	// that turn the quotation into the passage; 0 is the same wording.
 	Edits int
@@ -42,22 +42,22 @@ type QuoteMatch struct {
 
 // Exact reports whether the passage has the quotation's wording (typography
 // aside).
-func (m QuoteMatch) Exact() bool { return m.Edits == 0 }
+func (m Match) Exact() bool { return m.Edits == 0 }
 
-// QuoteMatcher searches texts for one quotation. Build it once per
-// quotation with NewQuoteMatcher and call Find for every text; it is
+// Matcher searches texts for one quotation. Build it once per
+// quotation with NewMatcher and call Find for every text; it is
 // read-only after construction, so safe for concurrent use.
-type QuoteMatcher struct {
+type Matcher struct {
 	quote    string
 	keys     []uint64        // the quotation's normalised words
 	set      map[uint64]bool // … as a set, for the prefilter
 	maxEdits int
 }
 
-// NewQuoteMatcher prepares quote for searching.
-func NewQuoteMatcher(quote string) *QuoteMatcher {
+// NewMatcher prepares quote for searching.
+func NewMatcher(quote string) *Matcher {
 	toks, _ := wordtok.Tokens(quote)
-	qm := &QuoteMatcher{quote: quote, keys: wordtok.Keys(toks), set: map[uint64]bool{}}
+	qm := &Matcher{quote: quote, keys: wordtok.Keys(toks), set: map[uint64]bool{}}
 	for _, k := range qm.keys {
 		qm.set[k] = true
 	}
@@ -76,26 +76,26 @@ func NewQuoteMatcher(quote string) *QuoteMatcher {
 }
 
 // Words is the number of words in the quotation.
-func (qm *QuoteMatcher) Words() int { return len(qm.keys) }
+func (qm *Matcher) Words() int { return len(qm.keys) }
 
 // Searchable reports whether the quotation is long enough to search for.
-func (qm *QuoteMatcher) Searchable() bool { return len(qm.keys) >= QuoteMatchMinWords }
+func (qm *Matcher) Searchable() bool { return len(qm.keys) >= MatchMinWords }
 
-// FindQuoteCarriers returns the passages of text that carry quote, exactly
-// or nearly, in text order. See QuoteMatcher.Find.
-func FindQuoteCarriers(quote, text string) []QuoteMatch {
-	return NewQuoteMatcher(quote).Find(text)
+// FindCarriers returns the passages of text that carry quote, exactly
+// or nearly, in text order. See Matcher.Find.
+func FindCarriers(quote, text string) []Match {
+	return NewMatcher(quote).Find(text)
 }
 
 // Find returns the passages of text that carry the quotation, in text
 // order, without overlaps. A passage matches when few enough word edits
 // turn the quotation into it (none under 6 words, one under 10, else
-// max(2, words/10)) and the two share at least QuoteMatchMinOverlap of
+// max(2, words/10)) and the two share at least MatchMinOverlap of
 // their words. A quotation shorter than
-// QuoteMatchMinWords words matches nothing.
-func (qm *QuoteMatcher) Find(text string) []QuoteMatch {
+// MatchMinWords words matches nothing.
+func (qm *Matcher) Find(text string) []Match {
 	n := len(qm.keys)
-	if n < QuoteMatchMinWords {
+	if n < MatchMinWords {
 		return nil
 	}
 	k := qm.maxEdits
@@ -127,7 +127,7 @@ func (qm *QuoteMatcher) Find(text string) []QuoteMatch {
 		}
 		return a.s < b.s
 	})
-	var out []QuoteMatch
+	var out []Match
 	var taken [][2]int
 	for _, c := range cands {
 		if c.d > k {
@@ -145,12 +145,12 @@ func (qm *QuoteMatcher) Find(text string) []QuoteMatch {
 		}
 		w := c.e - c.s
 		overlap := float64(qmLCS(qm.keys, keys[c.s:c.e])) / float64(max(n, w))
-		if overlap < QuoteMatchMinOverlap {
+		if overlap < MatchMinOverlap {
 			continue
 		}
 		taken = append(taken, [2]int{c.s, c.e})
 		first, last := toks[c.s], toks[c.e-1]
-		m := QuoteMatch{Start: first.RuneStart, End: last.RuneEnd, Text: text[first.Start:last.End], Edits: c.d, Overlap: overlap}
+		m := Match{Start: first.RuneStart, End: last.RuneEnd, Text: text[first.Start:last.End], Edits: c.d, Overlap: overlap}
 		m.Diff = textdiff.Words(qm.quote, m.Text)
 		out = append(out, m)
 	}
@@ -164,7 +164,7 @@ type quoteCand struct{ s, e, d int }
 
 // dense reports whether some window of n+k words of text holds at least
 // n-k of the quotation's words: the streaming form of regions' test.
-func (qm *QuoteMatcher) dense(text string) bool {
+func (qm *Matcher) dense(text string) bool {
 	n, k := len(qm.keys), qm.maxEdits
 	need, w := max(1, n-k), n+k
 	ring := make([]bool, w)
@@ -192,7 +192,7 @@ func (qm *QuoteMatcher) dense(text string) bool {
 // n+k tokens holding at least n-k of the quotation's words. A passage
 // within k edits has at least n-k matching words in at most n+k tokens, so
 // nothing outside these can match; most texts have no region at all.
-func (qm *QuoteMatcher) regions(keys []uint64) [][2]int {
+func (qm *Matcher) regions(keys []uint64) [][2]int {
 	n, k := len(qm.keys), qm.maxEdits
 	need := n - k
 	if need < 1 {
@@ -237,7 +237,7 @@ func (qm *QuoteMatcher) regions(keys []uint64) [][2]int {
 // align runs approximate matching (Sellers: the whole quotation against any
 // stretch of text) over keys[r0:r1] and appends every passage end within
 // the edit budget, with where its best alignment starts.
-func (qm *QuoteMatcher) align(keys []uint64, r0, r1 int, out []quoteCand) []quoteCand {
+func (qm *Matcher) align(keys []uint64, r0, r1 int, out []quoteCand) []quoteCand {
 	q := qm.keys
 	n := len(q)
 	prevD, prevS := make([]int, n+1), make([]int, n+1)

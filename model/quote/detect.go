@@ -1,31 +1,18 @@
-package model
+package quote
 
 import (
 	"sort"
 	"unicode"
+
+	"storydesk/model"
 )
 
-// QuoteKind says how a quotation sits in its sentence.
-type QuoteKind string
-
-const (
-	// QuoteDirect is a full quoted utterance: it starts its sentence, or
-	// follows its cue ("X said: “…”", "“…,” X said"), or spans paragraphs.
-	QuoteDirect QuoteKind = "direct"
-	// QuotePartial is quoted words inside a sentence of the writer's own
-	// ("… must immediately end “communications and other agreements” until …").
-	QuotePartial QuoteKind = "partial"
-	// QuoteScare is one or two quoted words that are not an utterance of
-	// their own: scare quotes, terms, titles.
-	QuoteScare QuoteKind = "scare"
-)
-
-// Quote is one quotation found in a text. Offsets are code points.
+// Quote is one quotation found in a text. model.Offsets are code points.
 type Quote struct {
-	Start int       `json:"start"` // first quoted word, after the opening mark
-	End   int       `json:"end"`   // end of the last quoted word, before the closing mark
-	Text  string    `json:"text"`  // RuneSlice(text, Start, End); a multi-paragraph quotation keeps its breaks and marks
-	Kind  QuoteKind `json:"kind"`
+	Start int             `json:"start"` // first quoted word, after the opening mark
+	End   int             `json:"end"`   // end of the last quoted word, before the closing mark
+	Text  string          `json:"text"`  // model.RuneSlice(text, Start, End); a multi-paragraph quotation keeps its breaks and marks
+	Kind  model.QuoteKind `json:"kind"`
 
 	// Speaker is the suggested speaker: a person's full name when the text
 	// gives it anywhere (a surname or pronoun resolves to it), or an
@@ -42,22 +29,22 @@ type Quote struct {
 	Close int `json:"close"` // position of the closing mark; -1 when the quotation is never closed (then it ends at its paragraph's end)
 
 	// Nested is set on a quotation inside another one (single marks within
-	// double); reported only when QuoteDetector.Nested is set.
+	// double); reported only when Detector.Nested is set.
 	Nested bool `json:"nested,omitempty"`
 }
 
-// QuoteDetector finds quotations and suggests their speakers. The zero
-// value is ready to use; DetectQuotes uses one with no options. It is pure
+// Detector finds quotations and suggests their speakers. The zero
+// value is ready to use; Detect uses one with no options. It is pure
 // and deterministic, and safe for concurrent use.
 //
-// Detection pairs quotation marks per paragraph (quote_pair.go), then
+// Detection pairs quotation marks per paragraph (pair.go), then
 // reads the text as tokens with each quotation one opaque token, cut into
-// sentences (quote_tok.go). A quotation's speaker is the noun phrase its
+// sentences (tokenize.go). A quotation's speaker is the noun phrase its
 // cue attaches to, in its own sentence: after it ("“…,” Petro said",
 // "said Petro"), before it ("Petro wrote that “…”") or, for a participle,
-// the sentence's subject (quote_attr.go). Names, pronouns, roles ("the
+// the sentence's subject (attr*.go). Names, pronouns, roles ("the
 // president") and documents ("the statement said") resolve to the people
-// and organisations of the text (quote_names.go). A quotation with no cue
+// and organisations of the text (names.go). A quotation with no cue
 // of its own takes the speaker of the sentence before it (same or previous
 // paragraph; a run of quotation paragraphs keeps its speaker), else of a
 // short attribution after it ("“…” Okafor said.").
@@ -66,7 +53,7 @@ type Quote struct {
 // or its cue, or spans paragraphs; scare when it has one or two words and
 // is not an utterance of its own; partial otherwise. Rules are English;
 // marks are read for any language.
-type QuoteDetector struct {
+type Detector struct {
 	// Nested also reports single-quoted quotations inside double-quoted
 	// ones, with Nested set and no speaker. The outer quotation is reported
 	// either way, whole.
@@ -77,9 +64,9 @@ type QuoteDetector struct {
 	NoSingles bool
 }
 
-// DetectQuotes finds the quotations in text with the default detector.
-func DetectQuotes(text string) []Quote {
-	var d QuoteDetector
+// Detect finds the quotations in text with the default detector.
+func Detect(text string) []Quote {
+	var d Detector
 	return d.Detect(text)
 }
 
@@ -107,12 +94,12 @@ type qDoc struct {
 	attrs  []qAttr // per quotation
 	events []qEvent
 
-	src string   // the text as given, for slicing by byte
-	off *Offsets // code point ↔ byte
+	src string         // the text as given, for slicing by byte
+	off *model.Offsets // code point ↔ byte
 }
 
 // slice returns the text's code points [s,e) as given (invalid UTF-8
-// included), so that Text is exactly RuneSlice(text, Start, End).
+// included), so that Text is exactly model.RuneSlice(text, Start, End).
 func (x *qDoc) slice(s, e int) string { return x.src[x.off.ByteAt(s):x.off.ByteAt(e)] }
 
 // qEvent is an attributed quotation, for pronouns to refer back to.
@@ -122,11 +109,11 @@ type qEvent struct {
 }
 
 // Detect finds the quotations in text, in text order.
-func (d *QuoteDetector) Detect(text string) []Quote {
+func (d *Detector) Detect(text string) []Quote {
 	if text == "" {
 		return nil
 	}
-	x := &qDoc{rs: []rune(text), src: text, off: NewOffsets(text)}
+	x := &qDoc{rs: []rune(text), src: text, off: model.NewOffsets(text)}
 	x.findParas()
 	x.pairFamily(qfDouble)
 	x.pairFamily(qfGuil)
@@ -203,9 +190,9 @@ func (x *qDoc) nested() []Quote {
 		for pi := q.p0; pi <= q.p1; pi++ {
 			s, e := max(q.s, x.paras[pi].s), min(q.e, x.paras[pi].e)
 			for _, n := range x.singles(s, e, pi, true) {
-				k := QuotePartial
-				if WordCount(x.slice(n.s, n.e)) <= 2 {
-					k = QuoteScare
+				k := model.QuotePartial
+				if model.WordCount(x.slice(n.s, n.e)) <= 2 {
+					k = model.QuoteScare
 				}
 				out = append(out, Quote{Start: n.s, End: n.e, Text: x.slice(n.s, n.e), Kind: k,
 					SpeakerStart: -1, SpeakerEnd: -1, Open: n.open, Close: n.close, Nested: true})
@@ -253,7 +240,7 @@ func (x *qDoc) attribute(qi int) qAttr {
 	if !x.leftEmpty(t, s) {
 		// Quoted words in a sentence with no cue continue the quotation
 		// or cue of the sentence before, in the same paragraph.
-		if WordCount(x.slice(q.s, q.e)) >= 3 && si > 0 && x.sents[si-1].para == p0 {
+		if model.WordCount(x.slice(q.s, q.e)) >= 3 && si > 0 && x.sents[si-1].para == p0 {
 			if a, ok := x.sentenceSpeaker(si-1, qi); ok {
 				return a
 			}
@@ -390,12 +377,12 @@ func (x *qDoc) rightEmpty(t int, s qSent) bool {
 }
 
 // kind classifies quotation qi given its attribution.
-func (x *qDoc) kind(qi int, a qAttr) QuoteKind {
+func (x *qDoc) kind(qi int, a qAttr) model.QuoteKind {
 	q := &x.quotes[qi]
 	if q.p1 > q.p0 {
-		return QuoteDirect
+		return model.QuoteDirect
 	}
-	words := WordCount(x.slice(q.s, q.e))
+	words := model.WordCount(x.slice(q.s, q.e))
 	t := q.tok
 	s := x.sents[x.toks[t].sent]
 	upper := false
@@ -408,19 +395,19 @@ func (x *qDoc) kind(qi int, a qAttr) QuoteKind {
 	terminal := qTerminal(x.rs[q.e-1])
 	if x.leftEmpty(t, s) {
 		if words <= 2 && !a.adjacent && !(terminal && x.rightEmpty(t, s)) {
-			return QuoteScare
+			return model.QuoteScare
 		}
-		return QuoteDirect
+		return model.QuoteDirect
 	}
 	colon := x.isPunct(t-1, ':')
 	cueNear := a.left >= 0 && t-a.left <= 6 && (x.isPunct(t-1, ',') || x.isWord(t-1))
 	switch {
 	case colon && (upper || words >= 3):
-		return QuoteDirect
+		return model.QuoteDirect
 	case cueNear && upper && words >= 1 && (words >= 3 || terminal):
-		return QuoteDirect
+		return model.QuoteDirect
 	case words <= 2:
-		return QuoteScare
+		return model.QuoteScare
 	}
-	return QuotePartial
+	return model.QuotePartial
 }
