@@ -44,7 +44,7 @@ type Quote struct {
 // "said Petro"), before it ("Petro wrote that “…”") or, for a participle,
 // the sentence's subject (attr*.go). Names, pronouns, roles ("the
 // president") and documents ("the statement said") resolve to the people
-// and organisations of the text (names.go). A quotation with no cue
+// and organisations of the text (names.go, resolve.go). A quotation with no cue
 // of its own takes the speaker of the sentence before it (same or previous
 // paragraph; a run of quotation paragraphs keeps its speaker), else of a
 // short attribution after it ("“…” Okafor said.").
