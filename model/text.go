@@ -139,7 +139,7 @@ func WordCount(s string) int {
 				n++
 				in = true
 			}
-		case in && isInnerJoiner(r, prev) && nextIsWordRune(s[i+utf8.RuneLen(r):], prev):
+		case in && JoinsWord(s, i, r, prev):
 			// stays inside the word
 		default:
 			in = false
@@ -156,6 +156,14 @@ func IsWordRune(r rune) bool {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}
+
+// JoinsWord reports whether r, a rune that is not a word character, at
+// byte offset i of s and after prev, keeps a word whole by WordCount's rule:
+// an apostrophe between letters ("don't"), a '.' or ',' between digits
+// ("4,000", "3.5").
+func JoinsWord(s string, i int, r, prev rune) bool {
+	return isInnerJoiner(r, prev) && nextIsWordRune(s[i+utf8.RuneLen(r):], prev)
 }
 
 func isInnerJoiner(r, prev rune) bool {

@@ -12,6 +12,7 @@ import (
 
 	"storydesk/data"
 	"storydesk/model"
+	"storydesk/model/clean"
 )
 
 // Correcting the cleaner from the raw view.
@@ -141,7 +142,7 @@ func planCorrection(t corrTarget, corr []model.Correction, doc *data.Doc) corrPl
 			rest = append(rest, c)
 		}
 	}
-	var next model.Cleaned
+	var next clean.Cleaned
 	done := false
 	if len(rest) < len(corr) {
 		next = data.Reclean(a, rest)

@@ -14,6 +14,7 @@ import (
 
 	"storydesk/data"
 	"storydesk/model"
+	"storydesk/model/clean"
 )
 
 // corrStory is a scraped story with the furniture the cleaner removes (a
@@ -457,11 +458,11 @@ func TestRawCursorMotion(t *testing.T) {
 func TestLayoutRawParagraphLines(t *testing.T) {
 	raw := "Head line\n\n  Indented paragraph that is long enough to wrap over a few lines at this width.\nNext line paragraph.\n\nEnd."
 	a := &model.Article{Raw: raw}
-	cl := model.Clean(raw)
+	cl := clean.Clean(raw)
 	a.Text, a.Removed = cl.Text, cl.Removed
 	for _, w := range []int{12, 20, 40, 200} {
 		d := layoutRawWith(a, nil, w, true)
-		ps := model.Paragraphs(raw)
+		ps := clean.Paragraphs(raw)
 		if len(d.paras) != len(ps) {
 			t.Fatalf("width %d: %d paragraphs laid out, %d in the text", w, len(d.paras), len(ps))
 		}

@@ -1,4 +1,4 @@
-package model
+package clean
 
 import (
 	"encoding/json"
@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"storydesk/model"
 )
 
 // The article-extraction benchmark (present only in the shared workspace):
@@ -14,7 +16,7 @@ import (
 // measure is the one its scorer (tools/score-clean) uses, so the figures here
 // and there agree.
 
-const extractionDir = "../../shared/benchmarks/article-extraction"
+const extractionDir = "../../../shared/benchmarks/article-extraction"
 
 type extractionPage struct {
 	key, raw, truth string
@@ -46,7 +48,7 @@ func loadExtraction(tb testing.TB) []extractionPage {
 		if err != nil {
 			tb.Fatal(err)
 		}
-		pages = append(pages, extractionPage{key: k, raw: Sanitize(string(raw)), truth: truth[k].ArticleBody, heldOut: i%3 == 2})
+		pages = append(pages, extractionPage{key: k, raw: model.Sanitize(string(raw)), truth: truth[k].ArticleBody, heldOut: i%3 == 2})
 	}
 	return pages
 }

@@ -1,51 +1,22 @@
-package model
+package clean
 
 import (
 	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"storydesk/model"
 )
-
-// Reason says why the cleaner removed part of the raw text. The values are
-// shown to users and written to JSON, so they are stable lower-case words.
-type Reason string
-
-const (
-	ReasonCaption    Reason = "caption"     // photo caption or credit
-	ReasonSection    Reason = "section"     // section label ("World", "Politics")
-	ReasonByline     Reason = "byline"      // byline or agency line
-	ReasonDateline   Reason = "dateline"    // "BOGOTA, Colombia — " prefix, kept as metadata
-	ReasonHeadline   Reason = "headline"    // becomes the title
-	ReasonStandfirst Reason = "standfirst"  // becomes the summary
-	ReasonRelated    Reason = "related"     // related-headline list
-	ReasonCTA        Reason = "cta"         // call to action: "Sign up", "Read more", "Leave a comment"
-	ReasonEmbed      Reason = "embed"       // embedded social post
-	ReasonFooter     Reason = "footer"      // copyright / reproduction notice
-	ReasonShare      Reason = "share"       // share buttons, cookie notices
-	ReasonBoiler     Reason = "boilerplate" // anything else that is not article prose
-	ReasonNav        Reason = "navigation"  // page furniture around the article: menus, teaser lists, widgets
-	ReasonComment    Reason = "comments"    // readers' comment thread
-	ReasonUser       Reason = "user"        // removed by the reviewer (a Correction)
-)
-
-// Removed is one range of raw text the cleaner took out. Start and End are
-// Unicode code point offsets into the raw (sanitised) text, End exclusive.
-type Removed struct {
-	Start  int    `json:"start"`
-	End    int    `json:"end"`
-	Reason Reason `json:"reason"`
-	Text   string `json:"text"`
-}
 
 // Cleaned is the result of cleaning one article's raw text.
 type Cleaned struct {
-	Text     string    // the article body: kept text, paragraphs separated by a blank line
-	Removed  []Removed // in raw-text order, not overlapping
-	Title    string    // headline found at the top, if any
-	Summary  string    // standfirst, if any
-	Byline   string    // byline or agency, if any
-	Dateline string    // dateline prefix, if any
+	Text     string          // the article body: kept text, paragraphs separated by a blank line
+	Removed  []model.Removed // in raw-text order, not overlapping
+	Title    string          // headline found at the top, if any
+	Summary  string          // standfirst, if any
+	Byline   string          // byline or agency, if any
+	Dateline string          // dateline prefix, if any
 }
 
 // Zone is where a paragraph sits relative to the article body.
@@ -65,7 +36,7 @@ type Para struct {
 	Index      int     // position among the article's paragraphs
 	Count      int     // number of paragraphs in the article
 	Zone       Zone    // top, body or bottom
-	Words      int     // WordCount of Text, plus one per two Chinese or Japanese characters
+	Words      int     // model.WordCount of Text, plus one per two Chinese or Japanese characters
 	Prose      bool    // reads like running text (sentences, function words)
 	LowerRatio float64 // share of cased words that start lower-case
 	StopRatio  float64 // share of words that are function words
@@ -75,7 +46,7 @@ type Para struct {
 // Cleaner separates article prose from the furniture a scraper picked up.
 // The zero value is ready to use; Clean uses one with no options.
 //
-// It works on paragraphs (see clean_segment.go for how raw text is cut):
+// It works on paragraphs (see segment.go for how raw text is cut):
 // each is measured (length, sentence ending, case, function-word density,
 // links) and tested against shapes (caption credit, byline, call to action,
 // headline, social-post link, copyright…). The body is the span from the
@@ -86,7 +57,7 @@ type Para struct {
 // the body a paragraph is kept unless the evidence is unambiguous.
 //
 // A whole page (menus, teaser lists, comment threads and footers around the
-// article: see clean_block.go) is recognised by how much lies outside its
+// article: see block.go) is recognised by how much lies outside its
 // densest block of prose. The body is then looked for inside that block
 // only, the headline just above it, and everything else goes as
 // navigation, comments or the like.
@@ -99,7 +70,7 @@ type Cleaner struct {
 	// Classify, when set, is asked about every paragraph before the built-in
 	// rules. decided=false defers to them; decided=true removes the paragraph
 	// with reason, or keeps it when reason is "".
-	Classify func(p Para) (reason Reason, decided bool)
+	Classify func(p Para) (reason model.Reason, decided bool)
 
 	// HeaderParas is how many paragraphs at the top (on a whole page: just
 	// above the body) may belong to the header (headline, standfirst,
@@ -119,7 +90,7 @@ type Cleaner struct {
 // of whitespace inside a paragraph become one space, paragraphs are joined by
 // exactly "\n\n", ends are trimmed); blank lines separate paragraphs, and so
 // do single line breaks unless the text is hard-wrapped (see
-// clean_segment.go). Every removed range is trimmed and equals its slice of
+// segment.go). Every removed range is trimmed and equals its slice of
 // raw, so raw's non-space characters are exactly Text's (in order) plus the
 // removed ones. An article that is already normalised and has no noise comes
 // back unchanged with nothing removed.
@@ -135,26 +106,26 @@ type cpara struct {
 	low      string
 	f        feats
 	k        kind
-	reason   Reason // "" keeps it
-	forced   bool   // decided by the hook
-	comment  bool   // part of a readers' comment thread
-	teaser   bool   // part of a list of teasers for other stories
-	listDate bool   // a date line in a list's rhythm
-	under    int    // 1 + index of the page headline it is the first prose under; 0 if none
-	title    bool   // repeats the page title
-	copy     bool   // the article's paragraphs run together again (page metadata)
-	credited bool   // above a picture credit: a caption on a page
-	cut      span   // dateline prefix removed from a kept paragraph
+	reason   model.Reason // "" keeps it
+	forced   bool         // decided by the hook
+	comment  bool         // part of a readers' comment thread
+	teaser   bool         // part of a list of teasers for other stories
+	listDate bool         // a date line in a list's rhythm
+	under    int          // 1 + index of the page headline it is the first prose under; 0 if none
+	title    bool         // repeats the page title
+	copy     bool         // the article's paragraphs run together again (page metadata)
+	credited bool         // above a picture credit: a caption on a page
+	cut      span         // dateline prefix removed from a kept paragraph
 }
 
 // Clean separates raw into body text, removed ranges and metadata.
 func (c *Cleaner) Clean(raw string) Cleaned { return c.CleanWith(raw, nil) }
 
 // CleanWith is Clean with a reviewer's corrections applied last (see
-// Correction): each paragraph a correction covers is kept or removed as it
+// model.Correction): each paragraph a correction covers is kept or removed as it
 // says, and nothing else changes, so a correction never moves another
 // paragraph's verdict.
-func (c *Cleaner) CleanWith(raw string, corr []Correction) Cleaned {
+func (c *Cleaner) CleanWith(raw string, corr []model.Correction) Cleaned {
 	ps, repeated := c.analyse(raw)
 	lo, hi := mainBlock(ps, repeated)
 	page := !c.Extracted && lo >= 0 && isPage(ps, lo, hi)
@@ -193,12 +164,12 @@ func (c *Cleaner) CleanWith(raw string, corr []Correction) Cleaned {
 	for i := range ps {
 		p := &ps[i]
 		if p.reason != "" {
-			out.Removed = append(out.Removed, Removed{Start: p.rs, End: p.re, Reason: p.reason, Text: raw[p.bs:p.be]})
+			out.Removed = append(out.Removed, model.Removed{Start: p.rs, End: p.re, Reason: p.reason, Text: raw[p.bs:p.be]})
 			continue
 		}
 		text := p.text
 		if p.cut.be > p.cut.bs {
-			out.Removed = append(out.Removed, Removed{Start: p.cut.rs, End: p.cut.re, Reason: ReasonDateline, Text: raw[p.cut.bs:p.cut.be]})
+			out.Removed = append(out.Removed, model.Removed{Start: p.cut.rs, End: p.cut.re, Reason: model.ReasonDateline, Text: raw[p.cut.bs:p.cut.be]})
 			text = normSpace(raw[p.cut.be:p.be])
 		}
 		if b.Len() > 0 {
@@ -411,74 +382,74 @@ func (c *Cleaner) resolve(ps []cpara, start, end int, repeated []bool, page bool
 		switch {
 		case i == head:
 			headline = i
-			p.reason = ReasonHeadline
+			p.reason = model.ReasonHeadline
 			out.Title = p.text
 			if i == 0 && !p.title {
 				out.Title = siteTitle(p.text)
 			}
 		case p.comment && zone != ZoneBody:
-			p.reason = ReasonComment
+			p.reason = model.ReasonComment
 		case page && p.credited:
-			p.reason = ReasonCaption
+			p.reason = model.ReasonCaption
 		case k&(kEmbedLink|kEmbedMark|kAttribution) != 0:
-			p.reason = ReasonEmbed
+			p.reason = model.ReasonEmbed
 		case k&kFooter != 0 && (zone != ZoneBody || k&kProse == 0 || p.f.words <= 40):
-			p.reason = ReasonFooter
+			p.reason = model.ReasonFooter
 		case k&kCaption != 0 && k&kByline != 0 && p.f.words <= 5:
-			p.reason = ReasonByline
+			p.reason = model.ReasonByline
 		case k&kCaption != 0:
-			p.reason = ReasonCaption
+			p.reason = model.ReasonCaption
 		case k&(kShare|kCookie) != 0:
-			p.reason = ReasonShare
+			p.reason = model.ReasonShare
 		case k&kAdvert != 0:
-			p.reason = ReasonBoiler
+			p.reason = model.ReasonBoiler
 		case k&kRelatedLabel != 0:
 			// "Related", "More from …": the label and the headline-shaped
 			// lines after it; "Related: headline" is one itself.
-			p.reason = ReasonRelated
+			p.reason = model.ReasonRelated
 			if k&kCTA != 0 && !strings.Contains(p.text, ":") {
-				p.reason = ReasonCTA
+				p.reason = model.ReasonCTA
 			}
 			for j := i + 1; j < len(ps) && ps[j].k&kHeadline != 0 && ps[j].k&(kProse|strongNoise) == 0 && !ps[j].forced && !ps[j].comment; j++ {
-				ps[j].reason = ReasonRelated
+				ps[j].reason = model.ReasonRelated
 			}
 		case k&kCTA != 0:
-			p.reason = ReasonCTA
+			p.reason = model.ReasonCTA
 		case repeated[i] && !(k&kProse != 0 && p.f.words >= 25 && zone == ZoneBody):
 			// Recurs across the outlet's articles: furniture, not this story.
-			p.reason = ReasonBoiler
+			p.reason = model.ReasonBoiler
 		case k&(kAgency|kCredits) != 0 || k&kByline != 0 && (zone != ZoneBody || p.f.words <= 6 && hasPrefixWord(stripLead(p.low), "by")):
-			p.reason = ReasonByline
+			p.reason = model.ReasonByline
 			switch {
 			case k&kCredits != 0 || zone == ZoneBody:
 			case page && (zone != ZoneTop || i < header):
 				// A page's other bylines belong to teasers and widgets.
 			case out.Byline == "":
 				out.Byline = bylineName(p.text)
-			case k&kAgency != 0 && i > 0 && ps[i-1].reason == ReasonByline && !strings.Contains(out.Byline, ","):
+			case k&kAgency != 0 && i > 0 && ps[i-1].reason == model.ReasonByline && !strings.Contains(out.Byline, ","):
 				// "By Jane Doe" then "Associated Press" on the next line.
 				out.Byline += ", " + bylineName(p.text)
 			}
 		case zone == ZoneBody:
 			// Inside the body only the unambiguous shapes above are removed.
 		case k&kCTAWord != 0 && k&kProse == 0:
-			p.reason = ReasonCTA
+			p.reason = model.ReasonCTA
 		case k&(kDate|kBreadcrumb|kTags|kBareURL) != 0:
-			p.reason = ReasonBoiler
+			p.reason = model.ReasonBoiler
 		case page && zone == ZoneTop && i < header:
-			p.reason = ReasonNav
+			p.reason = model.ReasonNav
 		case !page && zone == ZoneTop && headline < 0 && k&kHeadline != 0 && !(k&kSection != 0 && c.betterHeadlineBelow(ps, i, start)):
 			headline = i
-			p.reason = ReasonHeadline
+			p.reason = model.ReasonHeadline
 			out.Title = p.text
 		case zone == ZoneTop && k&kSection != 0:
-			p.reason = ReasonSection
+			p.reason = model.ReasonSection
 		case zone == ZoneTop && headline >= 0 && standfirst < 0 && (k&kProse != 0 || k&kHeadline != 0 && p.f.words >= 6):
 			standfirst = i
-			p.reason = ReasonStandfirst
+			p.reason = model.ReasonStandfirst
 			out.Summary = p.text
 		case zone == ZoneBottom && k&kSection != 0:
-			p.reason = ReasonBoiler // tag lists, "Ends"
+			p.reason = model.ReasonBoiler // tag lists, "Ends"
 		case zone == ZoneBottom && k&kHeadline != 0 && k&kProse == 0 && i >= runEnd:
 			// A run of two or more headline-shaped lines after the body.
 			j := i
@@ -489,14 +460,14 @@ func (c *Cleaner) resolve(ps []cpara, start, end int, repeated []bool, page bool
 			// Not when the text before announces a list ("demands include:").
 			if j-i >= 2 && !(i > 0 && ps[i-1].f.last == ':') || page {
 				for x := i; x < j; x++ {
-					ps[x].reason = ReasonRelated
+					ps[x].reason = model.ReasonRelated
 				}
 			}
 		}
 		if page && p.reason == "" && zone != ZoneBody {
-			p.reason = ReasonNav
+			p.reason = model.ReasonNav
 			if zone == ZoneBottom {
-				p.reason = ReasonBoiler
+				p.reason = model.ReasonBoiler
 			}
 		}
 	}
@@ -580,7 +551,7 @@ func matchDateline(line string) (int, string) {
 		}
 		// The prefix is a place (and date, and agency): capitalised words,
 		// numbers and month names only, and short.
-		if WordCount(pre) > 8 || !datelineWords(line[:m[3]]) {
+		if model.WordCount(pre) > 8 || !datelineWords(line[:m[3]]) {
 			continue
 		}
 		if first, _, _ := strings.Cut(line[:m[3]], " "); re == reDatelineTitle && leadWords[strings.ToLower(first)] {
@@ -602,7 +573,7 @@ func matchDateline(line string) (int, string) {
 
 // datelineWords: every word is capitalised, a number or a month name.
 func datelineWords(s string) bool {
-	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !IsWordRune(r) && r != '.' && r != '\'' && r != '’' }) {
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !model.IsWordRune(r) && r != '.' && r != '\'' && r != '’' }) {
 		w = strings.Trim(w, ".'’")
 		if w == "" {
 			continue

@@ -1,10 +1,12 @@
-package model
+package clean
 
 import (
 	"fmt"
 	"strings"
 	"testing"
 	"unicode"
+
+	"storydesk/model"
 )
 
 // checkInvariants asserts what every Cleaned must satisfy: removed ranges are
@@ -71,7 +73,7 @@ func checkInvariants(t *testing.T, raw string, c Cleaned) {
 }
 
 // removedBy returns the removed texts with the given reason.
-func removedBy(c Cleaned, reason Reason) []string {
+func removedBy(c Cleaned, reason model.Reason) []string {
 	var out []string
 	for _, r := range c.Removed {
 		if r.Reason == reason {
@@ -92,9 +94,9 @@ func TestCleanNoise(t *testing.T) {
 	tests := []struct {
 		name    string
 		raw     string
-		removed map[Reason][]string // exact (normalised) removed texts per reason
-		keep    []string            // paragraphs that must be in Text
-		meta    Cleaned             // Title, Summary, Byline, Dateline expected (Text/Removed ignored)
+		removed map[model.Reason][]string // exact (normalised) removed texts per reason
+		keep    []string                  // paragraphs that must be in Text
+		meta    Cleaned                   // Title, Summary, Byline, Dateline expected (Text/model.Removed ignored)
 	}{
 		{
 			name: "wire header with standfirst and dateline",
@@ -103,12 +105,12 @@ func TestCleanNoise(t *testing.T) {
 				"By Marta Lopes and Tom Hale, Associated Press\n\n" +
 				"PORTO, Portugal — Floodwaters swept through low-lying streets of northern Portugal on Saturday, forcing hundreds of families from their homes.\n\n" +
 				"Officials said two people were missing and more rain was expected on Sunday.",
-			removed: map[Reason][]string{
-				ReasonSection:    {"Europe"},
-				ReasonHeadline:   {"Storm floods hundreds of homes across northern Portugal"},
-				ReasonStandfirst: {"Rescue teams worked through the night as rivers burst their banks after three days of rain."},
-				ReasonByline:     {"By Marta Lopes and Tom Hale, Associated Press"},
-				ReasonDateline:   {"PORTO, Portugal —"},
+			removed: map[model.Reason][]string{
+				model.ReasonSection:    {"Europe"},
+				model.ReasonHeadline:   {"Storm floods hundreds of homes across northern Portugal"},
+				model.ReasonStandfirst: {"Rescue teams worked through the night as rivers burst their banks after three days of rain."},
+				model.ReasonByline:     {"By Marta Lopes and Tom Hale, Associated Press"},
+				model.ReasonDateline:   {"PORTO, Portugal —"},
 			},
 			keep: []string{
 				"Floodwaters swept through low-lying streets of northern Portugal on Saturday, forcing hundreds of families from their homes.",
@@ -127,11 +129,11 @@ func TestCleanNoise(t *testing.T) {
 				"SANTIAGO, Dec 4 (Reuters) - Chile's central bank held its benchmark rate at 5.25% on Wednesday and said it saw room for gradual cuts next year.\n" +
 				"\"The inflation outlook has improved, but risks remain,\" the bank said in a statement.\n" +
 				"Reporting by Diego Ruiz; Editing by Laura Kent\n",
-			removed: map[Reason][]string{
-				ReasonHeadline: {"Chile's central bank holds rates, signals cuts next year"},
-				ReasonByline:   {"By Diego Ruiz", "Reporting by Diego Ruiz; Editing by Laura Kent"},
-				ReasonBoiler:   {"3 min read"},
-				ReasonDateline: {"SANTIAGO, Dec 4 (Reuters) -"},
+			removed: map[model.Reason][]string{
+				model.ReasonHeadline: {"Chile's central bank holds rates, signals cuts next year"},
+				model.ReasonByline:   {"By Diego Ruiz", "Reporting by Diego Ruiz; Editing by Laura Kent"},
+				model.ReasonBoiler:   {"3 min read"},
+				model.ReasonDateline: {"SANTIAGO, Dec 4 (Reuters) -"},
 			},
 			keep: []string{"\"The inflation outlook has improved, but risks remain,\" the bank said in a statement."},
 			meta: Cleaned{Title: "Chile's central bank holds rates, signals cuts next year", Byline: "Diego Ruiz", Dateline: "SANTIAGO, Dec 4 (Reuters)"},
@@ -143,12 +145,12 @@ func TestCleanNoise(t *testing.T) {
 				"Agence France-Presse\n\n" +
 				"TOKYO: Japan's cabinet approved a record stimulus package on Friday aimed at easing the burden of rising energy bills on households.\n\n" +
 				"The package still needs parliamentary approval, which is expected before the end of the year.",
-			removed: map[Reason][]string{
-				ReasonCaption:  {"Finance Minister Aiko Tanaka at a news briefing (Photo | Reuters)"},
-				ReasonSection:  {"Markets"},
-				ReasonHeadline: {"Japan unveils record stimulus to shield households from energy costs"},
-				ReasonByline:   {"Agence France-Presse"},
-				ReasonDateline: {"TOKYO:"},
+			removed: map[model.Reason][]string{
+				model.ReasonCaption:  {"Finance Minister Aiko Tanaka at a news briefing (Photo | Reuters)"},
+				model.ReasonSection:  {"Markets"},
+				model.ReasonHeadline: {"Japan unveils record stimulus to shield households from energy costs"},
+				model.ReasonByline:   {"Agence France-Presse"},
+				model.ReasonDateline: {"TOKYO:"},
 			},
 			meta: Cleaned{Title: "Japan unveils record stimulus to shield households from energy costs", Byline: "Agence France-Presse", Dateline: "TOKYO"},
 		},
@@ -161,9 +163,9 @@ func TestCleanNoise(t *testing.T) {
 				"Why seed prices doubled in two years, explained\n\n" +
 				"Rail strike called off after late-night talks with unions\n\n" +
 				"Sign up for our morning newsletter\n\nLeave a comment\n\nSCROLL FOR NEXT STORY",
-			removed: map[Reason][]string{
-				ReasonRelated: {"Drought forces rationing in three southern districts", "Why seed prices doubled in two years, explained", "Rail strike called off after late-night talks with unions"},
-				ReasonCTA:     {"Also read", "Sign up for our morning newsletter", "Leave a comment", "SCROLL FOR NEXT STORY"},
+			removed: map[model.Reason][]string{
+				model.ReasonRelated: {"Drought forces rationing in three southern districts", "Why seed prices doubled in two years, explained", "Rail strike called off after late-night talks with unions"},
+				model.ReasonCTA:     {"Also read", "Sign up for our morning newsletter", "Leave a comment", "SCROLL FOR NEXT STORY"},
 			},
 		},
 		{
@@ -173,8 +175,8 @@ func TestCleanNoise(t *testing.T) {
 				"Ancient shipwreck found off the coast of Sicily\n" +
 				"City council approves new cycling lanes downtown\n" +
 				"Heatwave warnings issued for the weekend in five regions\n",
-			removed: map[Reason][]string{
-				ReasonRelated: {"Ancient shipwreck found off the coast of Sicily", "City council approves new cycling lanes downtown", "Heatwave warnings issued for the weekend in five regions"},
+			removed: map[model.Reason][]string{
+				model.ReasonRelated: {"Ancient shipwreck found off the coast of Sicily", "City council approves new cycling lanes downtown", "Heatwave warnings issued for the weekend in five regions"},
 			},
 		},
 		{
@@ -187,8 +189,8 @@ func TestCleanNoise(t *testing.T) {
 				"This plan is a disaster for every small business in town\n\n" +
 				"— Marc Petit (@marcpetit) February 3, 2026\n\n" +
 				"The council will vote on the plan next month.",
-			removed: map[Reason][]string{
-				ReasonEmbed: {
+			removed: map[model.Reason][]string{
+				model.ReasonEmbed: {
 					"Nous fermons le centre aux voitures dès mars. Une ville qui respire est une ville qui vit. pic.twitter.com/Ab12Cd34Ef",
 					"— Claire Dubois (@claire_dubois) February 3, 2026",
 					"This plan is a disaster for every small business in town",
@@ -202,8 +204,8 @@ func TestCleanNoise(t *testing.T) {
 			raw: "Officials confirmed the bridge would stay closed until inspectors finish their work later this week.\n" +
 				"Die Brücke bleibt bis auf Weiteres gesperrt. Wir informieren über alle Umleitungen. https://t.co/Zz9Yy8Xx7W\n" +
 				"Drivers have been told to expect delays of up to an hour on the ring road.\n",
-			removed: map[Reason][]string{
-				ReasonEmbed: {"Die Brücke bleibt bis auf Weiteres gesperrt. Wir informieren über alle Umleitungen. https://t.co/Zz9Yy8Xx7W"},
+			removed: map[model.Reason][]string{
+				model.ReasonEmbed: {"Die Brücke bleibt bis auf Weiteres gesperrt. Wir informieren über alle Umleitungen. https://t.co/Zz9Yy8Xx7W"},
 			},
 		},
 		{
@@ -216,8 +218,8 @@ func TestCleanNoise(t *testing.T) {
 				"A protester waves a flag near the main square. Getty Images\n\n" +
 				"File photo\n\n" +
 				"Police said the march passed off peacefully and no arrests were made.",
-			removed: map[Reason][]string{
-				ReasonCaption: {
+			removed: map[model.Reason][]string{
+				model.ReasonCaption: {
 					"Protesters gather outside parliament on Sunday. (AP Photo/Jan Novak)",
 					"Photo: Reuters",
 					"FILE - Nurses hold placards during an earlier strike in the capital.",
@@ -241,11 +243,11 @@ func TestCleanNoise(t *testing.T) {
 				"Tags: Moon, Space exploration, Robotics\n" +
 				"Facebook Twitter WhatsApp Email\n" +
 				"© 2026 Orbit Daily Media. All rights reserved. Do not reproduce without permission.\n",
-			removed: map[Reason][]string{
-				ReasonShare:    {"We use cookies to improve your experience. By continuing to browse this site you accept our cookie policy.", "Accept all", "Share this article", "Facebook Twitter WhatsApp Email"},
-				ReasonBoiler:   {"https://orbitdaily.example/science/2026/03/probe-far-side", "Home > Science > Space", "Advertisement", "Tags: Moon, Space exploration, Robotics"},
-				ReasonHeadline: {"Probe sends first images from the far side of the Moon"},
-				ReasonFooter:   {"© 2026 Orbit Daily Media. All rights reserved. Do not reproduce without permission."},
+			removed: map[model.Reason][]string{
+				model.ReasonShare:    {"We use cookies to improve your experience. By continuing to browse this site you accept our cookie policy.", "Accept all", "Share this article", "Facebook Twitter WhatsApp Email"},
+				model.ReasonBoiler:   {"https://orbitdaily.example/science/2026/03/probe-far-side", "Home > Science > Space", "Advertisement", "Tags: Moon, Space exploration, Robotics"},
+				model.ReasonHeadline: {"Probe sends first images from the far side of the Moon"},
+				model.ReasonFooter:   {"© 2026 Orbit Daily Media. All rights reserved. Do not reproduce without permission."},
 			},
 			meta: Cleaned{Title: "Probe sends first images from the far side of the Moon"},
 		},
@@ -254,10 +256,10 @@ func TestCleanNoise(t *testing.T) {
 			raw: "Drought forces water cuts in Lisbon\n\nThe capital will ration tap water for the first time since 1995.\n\n" +
 				"LISBON (Reuters) - Portugal's capital will cut water supplies overnight from next week, the city utility said on Monday.\n\n" +
 				"Reservoirs are at a third of their capacity.",
-			removed: map[Reason][]string{
-				ReasonHeadline:   {"Drought forces water cuts in Lisbon"},
-				ReasonStandfirst: {"The capital will ration tap water for the first time since 1995."},
-				ReasonDateline:   {"LISBON (Reuters) -"},
+			removed: map[model.Reason][]string{
+				model.ReasonHeadline:   {"Drought forces water cuts in Lisbon"},
+				model.ReasonStandfirst: {"The capital will ration tap water for the first time since 1995."},
+				model.ReasonDateline:   {"LISBON (Reuters) -"},
 			},
 			keep: []string{"Portugal's capital will cut water supplies overnight from next week, the city utility said on Monday.", "Reservoirs are at a third of their capacity."},
 			meta: Cleaned{Title: "Drought forces water cuts in Lisbon", Summary: "The capital will ration tap water for the first time since 1995.", Dateline: "LISBON (Reuters)"},
@@ -265,8 +267,8 @@ func TestCleanNoise(t *testing.T) {
 		{
 			name: "title-case city dateline",
 			raw:  "Quito, Ecuador — Ecuador's electoral council confirmed on Monday that the runoff vote would be held in April.\n\nTurnout in the first round was above 80%.",
-			removed: map[Reason][]string{
-				ReasonDateline: {"Quito, Ecuador —"},
+			removed: map[model.Reason][]string{
+				model.ReasonDateline: {"Quito, Ecuador —"},
 			},
 			keep: []string{"Ecuador's electoral council confirmed on Monday that the runoff vote would be held in April.", "Turnout in the first round was above 80%."},
 			meta: Cleaned{Dateline: "Quito, Ecuador"},
@@ -276,7 +278,7 @@ func TestCleanNoise(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			c := Clean(tt.raw)
 			checkInvariants(t, tt.raw, c)
-			got := map[Reason][]string{}
+			got := map[model.Reason][]string{}
 			for _, r := range c.Removed {
 				got[r.Reason] = append(got[r.Reason], normSpace(r.Text))
 			}
@@ -415,7 +417,7 @@ func wrapParas(paras []string, width int, sep string) string {
 		var lines []string
 		line := ""
 		for _, w := range strings.Fields(p) {
-			if line != "" && RuneLen(line)+1+RuneLen(w) > width {
+			if line != "" && model.RuneLen(line)+1+model.RuneLen(w) > width {
 				lines = append(lines, line)
 				line = w
 				continue
@@ -442,7 +444,7 @@ func TestCleanShortLinesNotJoined(t *testing.T) {
 	if c.Title != "Ministers agree to extend the grain deal for another year" || c.Byline != "Sam Okafor" || c.Dateline != "ANKARA, Turkey" {
 		t.Errorf("meta: %q %q %q", c.Title, c.Byline, c.Dateline)
 	}
-	if got := removedBy(c, ReasonRelated); len(got) != 3 {
+	if got := removedBy(c, model.ReasonRelated); len(got) != 3 {
 		t.Errorf("related = %q", got)
 	}
 	if want := "Ministers from four countries agreed on Friday to extend the grain corridor for another twelve months, officials said.\n\nThe deal had been due to expire at the end of the month."; c.Text != want {
@@ -470,7 +472,7 @@ func TestCleanBylineInBody(t *testing.T) {
 		"By midday, turnout had already passed the level of the annulled vote, the electoral commission said."
 	c := Clean(raw)
 	checkInvariants(t, raw, c)
-	if got := removedBy(c, ReasonByline); len(got) != 1 || got[0] != "By Lena Vogel" {
+	if got := removedBy(c, model.ReasonByline); len(got) != 1 || got[0] != "By Lena Vogel" {
 		t.Errorf("bylines = %q", got)
 	}
 	if !strings.HasSuffix(c.Text, "By midday, turnout had already passed the level of the annulled vote, the electoral commission said.") {
@@ -532,7 +534,7 @@ func TestCleanerRepeated(t *testing.T) {
 	if out.Text != want {
 		t.Errorf("text:\n%s", out.Text)
 	}
-	if got := removedBy(out, ReasonBoiler); len(got) != 3 {
+	if got := removedBy(out, model.ReasonBoiler); len(got) != 3 {
 		t.Errorf("boilerplate = %q", got)
 	}
 	// Without the corpus knowledge the masthead passes for a headline, and
@@ -546,11 +548,11 @@ func TestCleanerRepeated(t *testing.T) {
 func TestCleanerClassifyHook(t *testing.T) {
 	raw := "Editor's note: this story has been updated.\n\nThe festival will go ahead despite the rain, the organisers said on Friday.\n\nShare this article"
 	var seen []Para
-	c := Cleaner{Classify: func(p Para) (Reason, bool) {
+	c := Cleaner{Classify: func(p Para) (model.Reason, bool) {
 		seen = append(seen, p)
 		switch {
 		case strings.HasPrefix(p.Text, "Editor's note"):
-			return ReasonBoiler, true
+			return model.ReasonBoiler, true
 		case p.Text == "Share this article":
 			return "", true // keep, overriding the built-in rule
 		}
@@ -564,7 +566,7 @@ func TestCleanerClassifyHook(t *testing.T) {
 	if out.Text != "The festival will go ahead despite the rain, the organisers said on Friday.\n\nShare this article" {
 		t.Errorf("text = %q", out.Text)
 	}
-	if len(out.Removed) != 1 || out.Removed[0].Reason != ReasonBoiler {
+	if len(out.Removed) != 1 || out.Removed[0].Reason != model.ReasonBoiler {
 		t.Errorf("removed = %v", out.Removed)
 	}
 }

@@ -1,15 +1,17 @@
-package model
+package clean
 
 import (
 	"math/rand/v2"
 	"testing"
+
+	"storydesk/model"
 )
 
 // genArticleWords generates a noisy article of about words words.
 func genArticleWords(r *rand.Rand, words int) string {
 	for paras := max(2, words/45); ; paras += max(1, paras/10) {
 		raw, _, _ := genArticle(r, paras)
-		if WordCount(raw) >= words {
+		if model.WordCount(raw) >= words {
 			return raw
 		}
 	}

@@ -1,10 +1,12 @@
-package model
+package clean
 
 import (
 	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"storydesk/model"
 )
 
 // correctRaw is a short wire story with the usual furniture: a headline, a
@@ -48,7 +50,7 @@ func TestParagraphsAreTheCleanersUnits(t *testing.T) {
 	// Every range the cleaner removes whole is one of them.
 	c := Clean(correctRaw)
 	for _, r := range c.Removed {
-		if r.Reason == ReasonDateline {
+		if r.Reason == model.ReasonDateline {
 			continue
 		}
 		found := false
@@ -69,12 +71,12 @@ func TestParagraphsAreTheCleanersUnits(t *testing.T) {
 func TestCleanWithKeepsARemovedCaption(t *testing.T) {
 	base := Clean(correctRaw)
 	cap := paraOf(t, correctRaw, "Photo:")
-	r, ok := RemovedPara(base.Removed, cap.Start, cap.End)
-	if !ok || r.Reason != ReasonCaption {
+	r, ok := model.RemovedPara(base.Removed, cap.Start, cap.End)
+	if !ok || r.Reason != model.ReasonCaption {
 		t.Fatalf("the fixture's caption is not removed as a caption: %+v", base.Removed)
 	}
 	var c Cleaner
-	got := c.CleanWith(correctRaw, []Correction{{Start: cap.Start, End: cap.End, Keep: true}})
+	got := c.CleanWith(correctRaw, []model.Correction{{Start: cap.Start, End: cap.End, Keep: true}})
 	checkInvariants(t, correctRaw, got)
 	paras := paragraphsOf(got.Text)
 	if len(paras) != len(paragraphsOf(base.Text))+1 || paras[0] != r.Text {
@@ -83,7 +85,7 @@ func TestCleanWithKeepsARemovedCaption(t *testing.T) {
 	if strings.Join(paras[1:], "\n\n") != base.Text {
 		t.Fatalf("the rest of the body changed:\n%s\nwas\n%s", got.Text, base.Text)
 	}
-	if _, ok := RemovedPara(got.Removed, cap.Start, cap.End); ok {
+	if _, ok := model.RemovedPara(got.Removed, cap.Start, cap.End); ok {
 		t.Fatal("the kept caption is still listed as removed")
 	}
 	if len(got.Removed) != len(base.Removed)-1 {
@@ -94,14 +96,14 @@ func TestCleanWithKeepsARemovedCaption(t *testing.T) {
 func TestCleanWithRemovesAKeptLineAsUser(t *testing.T) {
 	base := Clean(correctRaw)
 	p := paraOf(t, correctRaw, "Works are")
-	if _, ok := RemovedPara(base.Removed, p.Start, p.End); ok {
+	if _, ok := model.RemovedPara(base.Removed, p.Start, p.End); ok {
 		t.Fatal("fixture: the body paragraph is removed already")
 	}
 	var c Cleaner
-	got := c.CleanWith(correctRaw, []Correction{{Start: p.Start, End: p.End, Keep: false}})
+	got := c.CleanWith(correctRaw, []model.Correction{{Start: p.Start, End: p.End, Keep: false}})
 	checkInvariants(t, correctRaw, got)
-	r, ok := RemovedPara(got.Removed, p.Start, p.End)
-	if !ok || r.Reason != ReasonUser || r.Text != string([]rune(correctRaw)[p.Start:p.End]) {
+	r, ok := model.RemovedPara(got.Removed, p.Start, p.End)
+	if !ok || r.Reason != model.ReasonUser || r.Text != string([]rune(correctRaw)[p.Start:p.End]) {
 		t.Fatalf("not removed by the user: %+v", got.Removed)
 	}
 	if strings.Contains(got.Text, "four months") {
@@ -119,13 +121,13 @@ func TestCleanWithDatelinedParagraphKeptWhole(t *testing.T) {
 	}
 	p := paraOf(t, correctRaw, "KARVIK")
 	var c Cleaner
-	got := c.CleanWith(correctRaw, []Correction{{Start: p.Start, End: p.End, Keep: true}})
+	got := c.CleanWith(correctRaw, []model.Correction{{Start: p.Start, End: p.End, Keep: true}})
 	checkInvariants(t, correctRaw, got)
 	if !strings.HasPrefix(got.Text, "KARVIK, Norland — The council") || got.Dateline != "" {
 		t.Fatalf("kept whole should bring the dateline back into the body: %q\n%s", got.Dateline, got.Text)
 	}
 	// Removing it drops the whole paragraph; the place is still the dateline.
-	got = c.CleanWith(correctRaw, []Correction{{Start: p.Start, End: p.End}})
+	got = c.CleanWith(correctRaw, []model.Correction{{Start: p.Start, End: p.End}})
 	checkInvariants(t, correctRaw, got)
 	if strings.Contains(got.Text, "council approved") || got.Dateline != base.Dateline {
 		t.Fatalf("removed: dateline %q\n%s", got.Dateline, got.Text)
@@ -134,25 +136,25 @@ func TestCleanWithDatelinedParagraphKeptWhole(t *testing.T) {
 
 func TestCorrectionForNarrowestAndLatest(t *testing.T) {
 	p := paraOf(t, correctRaw, "Residents")
-	wide := Correction{Start: 0, End: p.End + 100, Keep: false}
-	exact := Correction{Start: p.Start, End: p.End, Keep: true}
-	if c, ok := CorrectionFor([]Correction{wide, exact}, p.Start, p.End); !ok || c != exact {
+	wide := model.Correction{Start: 0, End: p.End + 100, Keep: false}
+	exact := model.Correction{Start: p.Start, End: p.End, Keep: true}
+	if c, ok := model.CorrectionFor([]model.Correction{wide, exact}, p.Start, p.End); !ok || c != exact {
 		t.Fatalf("narrowest should win: %+v", c)
 	}
-	if c, ok := CorrectionFor([]Correction{exact, wide}, p.Start, p.End); !ok || c != exact {
+	if c, ok := model.CorrectionFor([]model.Correction{exact, wide}, p.Start, p.End); !ok || c != exact {
 		t.Fatalf("narrowest should win in any order: %+v", c)
 	}
-	again := Correction{Start: p.Start, End: p.End, Keep: false}
-	if c, _ := CorrectionFor([]Correction{exact, again}, p.Start, p.End); c != again {
+	again := model.Correction{Start: p.Start, End: p.End, Keep: false}
+	if c, _ := model.CorrectionFor([]model.Correction{exact, again}, p.Start, p.End); c != again {
 		t.Fatalf("a later equal range should win: %+v", c)
 	}
-	if _, ok := CorrectionFor([]Correction{{Start: p.Start + 1, End: p.End}}, p.Start, p.End); ok {
+	if _, ok := model.CorrectionFor([]model.Correction{{Start: p.Start + 1, End: p.End}}, p.Start, p.End); ok {
 		t.Fatal("a range inside the paragraph does not cover it")
 	}
 	// A wide removal takes out every paragraph it covers, the exact keep
 	// inside it still wins for its own.
 	var c Cleaner
-	got := c.CleanWith(correctRaw, []Correction{wide, exact})
+	got := c.CleanWith(correctRaw, []model.Correction{wide, exact})
 	checkInvariants(t, correctRaw, got)
 	if got.Text != string([]rune(correctRaw)[p.Start:p.End]) {
 		t.Fatalf("want only the kept paragraph, got:\n%s", got.Text)
@@ -163,7 +165,7 @@ func TestCleanWithIgnoresStaleAndBogusCorrections(t *testing.T) {
 	base := Clean(correctRaw)
 	n := utf8.RuneCountInString(correctRaw)
 	p := paraOf(t, correctRaw, "Works are")
-	bogus := []Correction{
+	bogus := []model.Correction{
 		{Start: p.Start + 2, End: p.End - 2},        // inside a paragraph: from an older text
 		{Start: n + 10, End: n + 50},                // past the end
 		{Start: 30, End: 10, Keep: true},            // inverted
@@ -179,7 +181,7 @@ func TestCleanWithIgnoresStaleAndBogusCorrections(t *testing.T) {
 	if un := UnusedCorrections(correctRaw, bogus); len(un) != len(bogus) {
 		t.Fatalf("unused %v, want all %d", un, len(bogus))
 	}
-	good := Correction{Start: p.Start, End: p.End}
+	good := model.Correction{Start: p.Start, End: p.End}
 	if un := UnusedCorrections(correctRaw, append(bogus[:1:1], good)); len(un) != 1 || un[0] != bogus[0] {
 		t.Fatalf("unused %v", un)
 	}
@@ -202,26 +204,26 @@ func TestCleanWithProperty(t *testing.T) {
 		raw, _, _ := genArticle(r, 2+r.IntN(10))
 		base := c.Clean(raw)
 		ps := Paragraphs(raw)
-		var corr []Correction
+		var corr []model.Correction
 		want := map[int]bool{}
 		for _, k := range r.Perm(len(ps))[:r.IntN(len(ps)+1)] {
 			keep := r.IntN(2) == 0
-			corr = append(corr, Correction{Start: ps[k].Start, End: ps[k].End, Keep: keep})
+			corr = append(corr, model.Correction{Start: ps[k].Start, End: ps[k].End, Keep: keep})
 			want[k] = keep
 		}
 		got := c.CleanWith(raw, corr)
 		checkInvariants(t, raw, got)
 		for k, p := range ps {
-			rg, removed := RemovedPara(got.Removed, p.Start, p.End)
+			rg, removed := model.RemovedPara(got.Removed, p.Start, p.End)
 			keep, corrected := want[k]
 			if !corrected {
-				rb, was := RemovedPara(base.Removed, p.Start, p.End)
+				rb, was := model.RemovedPara(base.Removed, p.Start, p.End)
 				if removed != was || removed && rg.Reason != rb.Reason {
 					t.Fatalf("article %d: paragraph %d changed verdict without a correction (%v %q → %v %q)\nraw:\n%s", i, k, was, rb.Reason, removed, rg.Reason, raw)
 				}
 				continue
 			}
-			if keep == removed || removed && rg.Reason != ReasonUser {
+			if keep == removed || removed && rg.Reason != model.ReasonUser {
 				t.Fatalf("article %d: paragraph %d keep=%v but removed=%v (%q)", i, k, keep, removed, rg.Reason)
 			}
 		}
@@ -229,13 +231,13 @@ func TestCleanWithProperty(t *testing.T) {
 }
 
 func TestRemovedPara(t *testing.T) {
-	rem := []Removed{{Start: 0, End: 5}, {Start: 10, End: 12}, {Start: 20, End: 30}}
+	rem := []model.Removed{{Start: 0, End: 5}, {Start: 10, End: 12}, {Start: 20, End: 30}}
 	for _, c := range []struct {
 		s, e int
 		ok   bool
 	}{{0, 5, true}, {10, 12, true}, {21, 25, true}, {5, 10, false}, {9, 12, false}, {20, 31, false}, {40, 41, false}} {
-		if _, ok := RemovedPara(rem, c.s, c.e); ok != c.ok {
-			t.Errorf("RemovedPara(%d,%d) = %v", c.s, c.e, ok)
+		if _, ok := model.RemovedPara(rem, c.s, c.e); ok != c.ok {
+			t.Errorf("model.RemovedPara(%d,%d) = %v", c.s, c.e, ok)
 		}
 	}
 }
@@ -244,7 +246,7 @@ func BenchmarkCleanWith(b *testing.B) {
 	r := rand.New(rand.NewPCG(1, 1))
 	raw, _, _ := genArticle(r, 40)
 	ps := Paragraphs(raw)
-	corr := []Correction{{Start: ps[1].Start, End: ps[1].End, Keep: true}, {Start: ps[5].Start, End: ps[5].End}}
+	corr := []model.Correction{{Start: ps[1].Start, End: ps[1].End, Keep: true}, {Start: ps[5].Start, End: ps[5].End}}
 	var c Cleaner
 	b.SetBytes(int64(len(raw)))
 	for b.Loop() {

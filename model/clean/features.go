@@ -1,10 +1,12 @@
-package model
+package clean
 
 import (
 	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"storydesk/model"
 )
 
 // Paragraph features and the shape tests built on them. Everything here looks
@@ -45,11 +47,11 @@ func countStops(text string) int {
 	n, start := 0, -1
 	var prev rune
 	for i, r := range text {
-		if IsWordRune(r) {
+		if model.IsWordRune(r) {
 			if start < 0 {
 				start = i
 			}
-		} else if start >= 0 && !(isInnerJoiner(r, prev) && nextIsWordRune(text[i+utf8.RuneLen(r):], prev)) {
+		} else if start >= 0 && !model.JoinsWord(text, i, r, prev) {
 			n += isStopWord(text[start:i])
 			start = -1
 		}
@@ -74,7 +76,7 @@ func measure(text, low string) feats {
 	}
 	f.url = strings.Contains(low, "http") && (strings.Contains(low, "http://") || strings.Contains(low, "https://")) || strings.Contains(low, "www.")
 
-	// Words follow WordCount's rule. A word's first letter gives its case.
+	// Words follow model.WordCount's rule. A word's first letter gives its case.
 	// Chinese
 	// and Japanese are written without spaces, so there every two
 	// characters count as a word more: a paragraph's length is what matters.
@@ -85,7 +87,7 @@ func measure(text, low string) feats {
 		if r >= 0x3040 && isCJK(r) {
 			cjk++
 		}
-		if IsWordRune(r) {
+		if model.IsWordRune(r) {
 			if start < 0 {
 				start = i
 				f.words++
@@ -103,7 +105,7 @@ func measure(text, low string) feats {
 			if r == ' ' {
 				f.spaces++
 			}
-			if start >= 0 && !(isInnerJoiner(r, prev) && nextIsWordRune(text[i+utf8.RuneLen(r):], prev)) {
+			if start >= 0 && !model.JoinsWord(text, i, r, prev) {
 				start = -1
 			}
 		}
@@ -262,7 +264,7 @@ func hasPrefixWord(s, phrase string) bool {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(s[len(phrase):])
-	return r == utf8.RuneError || !IsWordRune(r)
+	return r == utf8.RuneError || !model.IsWordRune(r)
 }
 
 func hasAnyPrefixWord(s string, phrases []string) bool {
@@ -288,7 +290,7 @@ func containsWord(s, phrase string) bool {
 		i += off
 		before, _ := utf8.DecodeLastRuneInString(s[:i])
 		after, _ := utf8.DecodeRuneInString(s[i+len(phrase):])
-		if (i == 0 || !IsWordRune(before)) && (i+len(phrase) == len(s) || !IsWordRune(after)) {
+		if (i == 0 || !model.IsWordRune(before)) && (i+len(phrase) == len(s) || !model.IsWordRune(after)) {
 			return true
 		}
 		off = i + 1
@@ -665,12 +667,12 @@ func barCredit(low string) bool {
 func onlySocialWords(low string) bool {
 	n := 0
 	for rest := low; ; {
-		i := strings.IndexFunc(rest, func(r rune) bool { return IsWordRune(r) || r == '-' })
+		i := strings.IndexFunc(rest, func(r rune) bool { return model.IsWordRune(r) || r == '-' })
 		if i < 0 {
 			break
 		}
 		rest = rest[i:]
-		j := strings.IndexFunc(rest, func(r rune) bool { return !IsWordRune(r) && r != '-' })
+		j := strings.IndexFunc(rest, func(r rune) bool { return !model.IsWordRune(r) && r != '-' })
 		if j < 0 {
 			j = len(rest)
 		}
@@ -801,12 +803,12 @@ func isDateLine(low string, f *feats) bool {
 	}
 	monthWords := 0
 	for rest := low; rest != ""; {
-		i := strings.IndexFunc(rest, IsWordRune)
+		i := strings.IndexFunc(rest, model.IsWordRune)
 		if i < 0 {
 			break
 		}
 		rest = rest[i:]
-		j := strings.IndexFunc(rest, func(r rune) bool { return !IsWordRune(r) })
+		j := strings.IndexFunc(rest, func(r rune) bool { return !model.IsWordRune(r) })
 		if j < 0 {
 			j = len(rest)
 		}
@@ -835,7 +837,7 @@ func isBreadcrumb(text string) bool {
 	for _, p := range parts {
 		p = strings.TrimSpace(p)
 		r, _ := utf8.DecodeRuneInString(p)
-		if p == "" || !unicode.IsUpper(r) || WordCount(p) > 3 {
+		if p == "" || !unicode.IsUpper(r) || model.WordCount(p) > 3 {
 			return false
 		}
 	}

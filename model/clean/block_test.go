@@ -1,8 +1,10 @@
-package model
+package clean
 
 import (
 	"strings"
 	"testing"
+
+	"storydesk/model"
 )
 
 // analysed runs the cleaner's per-paragraph analysis on paragraphs joined by
@@ -55,10 +57,10 @@ func TestCleanPageKeepsOnlyTheArticle(t *testing.T) {
 	if c.Title != "Northern pier to close for repairs" || c.Byline != "Ines Duarte" {
 		t.Errorf("title %q byline %q", c.Title, c.Byline)
 	}
-	if got := removedBy(c, ReasonComment); len(got) < 6 {
+	if got := removedBy(c, model.ReasonComment); len(got) < 6 {
 		t.Errorf("comment thread not removed as comments: %q", got)
 	}
-	if got := removedBy(c, ReasonNav); !contains(got, "Weather") {
+	if got := removedBy(c, model.ReasonNav); !contains(got, "Weather") {
 		t.Errorf("menu not removed as navigation: %q", got)
 	}
 }
@@ -287,7 +289,7 @@ func TestCleanPageInlineTeaserBox(t *testing.T) {
 	if c.Text != want {
 		t.Errorf("text:\n%s\nwant:\n%s", c.Text, want)
 	}
-	if got := removedBy(c, ReasonRelated); !contains(got, box[1]) {
+	if got := removedBy(c, model.ReasonRelated); !contains(got, box[1]) {
 		t.Errorf("teaser box not removed as related: %q", got)
 	}
 }

@@ -1,9 +1,11 @@
-package model
+package clean
 
 import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"storydesk/model"
 )
 
 // Whole-page scrapes.
@@ -506,7 +508,7 @@ func pageHeadline(ps []cpara, start int) int {
 			continue
 		}
 		in, n := 0, 0
-		for _, w := range strings.FieldsFunc(p.low, func(r rune) bool { return !IsWordRune(r) }) {
+		for _, w := range strings.FieldsFunc(p.low, func(r rune) bool { return !model.IsWordRune(r) }) {
 			n++
 			if words[w] {
 				in++
@@ -529,7 +531,7 @@ func pageHeadline(ps []cpara, start int) int {
 
 func titleWords(low string) map[string]bool {
 	m := map[string]bool{}
-	for _, w := range strings.FieldsFunc(low, func(r rune) bool { return !IsWordRune(r) }) {
+	for _, w := range strings.FieldsFunc(low, func(r rune) bool { return !model.IsWordRune(r) }) {
 		m[w] = true
 	}
 	return m
@@ -549,7 +551,7 @@ func siteTitle(t string) string {
 			}
 		}
 	}
-	if cut <= 0 || WordCount(t[:cut]) < 3 {
+	if cut <= 0 || model.WordCount(t[:cut]) < 3 {
 		return t
 	}
 	return strings.TrimSpace(t[:cut])
@@ -571,7 +573,7 @@ func removeInlineLists(ps []cpara, start, end int) {
 		if j-i >= 5 && titles >= 3 {
 			for x := i; x < j; x++ {
 				if ps[x].reason == "" && !ps[x].forced {
-					ps[x].reason = ReasonRelated
+					ps[x].reason = model.ReasonRelated
 				}
 			}
 		}

@@ -1,4 +1,4 @@
-package model
+package clean
 
 import (
 	"os"
@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"storydesk/model"
 )
 
 // TestCleanSeeds runs the cleaner on the shared sample of real scraped
@@ -13,9 +15,9 @@ import (
 // samples is written here): no furniture left in the body, every long prose
 // line kept, a headline found where one exists.
 func TestCleanSeeds(t *testing.T) {
-	files, _ := filepath.Glob(filepath.Join("..", "..", "shared", "seeds", "*.txt"))
+	files, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", "seeds", "*.txt"))
 	if len(files) == 0 {
-		t.Skip("no seed articles at ../../shared/seeds (only present in the shared workspace)")
+		t.Skip("no seed articles at ../../../shared/seeds (only present in the shared workspace)")
 	}
 	reHandleDate := regexp.MustCompile(`\(@\w+\)\s+\p{L}+\.?\s+\d{1,2},\s+\d{4}`)
 	reCopy := regexp.MustCompile(`(?i)^(©|copyright\s+(©\s*)?\d{4})`)
@@ -26,7 +28,7 @@ func TestCleanSeeds(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			raw := Sanitize(string(b))
+			raw := model.Sanitize(string(b))
 			c := Clean(raw)
 			checkInvariants(t, raw, c)
 			paras := paragraphsOf(c.Text)
@@ -38,7 +40,7 @@ func TestCleanSeeds(t *testing.T) {
 			openRun := 0
 			for _, p := range paras {
 				low := strings.ToLower(p)
-				words := WordCount(p)
+				words := model.WordCount(p)
 				switch {
 				case strings.Contains(low, "all rights reserved") || reCopy.MatchString(p):
 					t.Errorf("footer left in text: %.60q", p)
@@ -62,7 +64,7 @@ func TestCleanSeeds(t *testing.T) {
 			// prefix; a standfirst goes to Summary).
 			dateline := ""
 			for _, r := range c.Removed {
-				if r.Reason == ReasonDateline {
+				if r.Reason == model.ReasonDateline {
 					dateline = normSpace(r.Text)
 				}
 			}
@@ -70,7 +72,7 @@ func TestCleanSeeds(t *testing.T) {
 			firstLong := len(lines)
 			for i, l := range lines {
 				l = normSpace(l)
-				if WordCount(l) < 25 || !endsSentence(l) {
+				if model.WordCount(l) < 25 || !endsSentence(l) {
 					continue
 				}
 				firstLong = min(firstLong, i)
@@ -88,7 +90,7 @@ func TestCleanSeeds(t *testing.T) {
 			var heads []string
 			for _, l := range lines[:firstLong] {
 				l = normSpace(l)
-				n := WordCount(l)
+				n := model.WordCount(l)
 				if n >= 5 && n <= 20 && !endsSentence(l) && !strings.ContainsAny(l, "(|:") {
 					heads = append(heads, l)
 				}

@@ -1,10 +1,12 @@
-package model
+package clean
 
 import (
 	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"storydesk/model"
 )
 
 // A generator of whole pages: a generated article (genArticle) wrapped in
@@ -29,7 +31,7 @@ type genPageParts struct {
 	raw    string
 	body   []string // paragraphs that must be kept
 	noise  []string // paragraphs that must be removed
-	reason map[string]Reason
+	reason map[string]model.Reason
 }
 
 func genTeasers(r *rand.Rand, n int, withTimes bool, parts *genPageParts) []string {
@@ -50,7 +52,7 @@ func genTeasers(r *rand.Rand, n int, withTimes bool, parts *genPageParts) []stri
 // genPage builds a page around a generated article.
 func genPage(r *rand.Rand) genPageParts {
 	raw, ps, title := genArticle(r, 4+r.IntN(8))
-	parts := genPageParts{reason: map[string]Reason{}}
+	parts := genPageParts{reason: map[string]model.Reason{}}
 	for _, p := range ps {
 		if p.keep != "" {
 			parts.body = append(parts.body, p.keep)
@@ -84,7 +86,7 @@ func genPage(r *rand.Rand) genPageParts {
 			c := genRemarks[r.IntN(len(genRemarks))]
 			lines = append(lines, u, t, c)
 			parts.noise = append(parts.noise, c)
-			parts.reason[c] = ReasonComment
+			parts.reason[c] = model.ReasonComment
 		}
 		lines = append(lines, "Leave a Reply")
 	}

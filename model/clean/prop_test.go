@@ -1,9 +1,11 @@
-package model
+package clean
 
 import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"storydesk/model"
 )
 
 // A generator of noisy articles: invented prose plus the kinds of furniture
@@ -46,8 +48,8 @@ var (
 
 type genPara struct {
 	text   string
-	reason Reason // "" for body prose
-	keep   string // for body prose: the paragraph expected in Text ("" = only check invariants)
+	reason model.Reason // "" for body prose
+	keep   string       // for body prose: the paragraph expected in Text ("" = only check invariants)
 }
 
 func genSentence(r *rand.Rand) string {
@@ -86,20 +88,20 @@ func genArticle(r *rand.Rand, bodyParas int) (string, []genPara, string) {
 	var ps []genPara
 	title := ""
 	if r.IntN(2) == 0 {
-		ps = append(ps, genPara{text: genNames[r.IntN(len(genNames))] + " speaks to reporters (Photo | " + genAgencies[r.IntN(3)] + ")", reason: ReasonCaption})
+		ps = append(ps, genPara{text: genNames[r.IntN(len(genNames))] + " speaks to reporters (Photo | " + genAgencies[r.IntN(3)] + ")", reason: model.ReasonCaption})
 	}
 	if r.IntN(2) == 0 {
-		ps = append(ps, genPara{text: genSections[r.IntN(len(genSections))], reason: ReasonSection})
+		ps = append(ps, genPara{text: genSections[r.IntN(len(genSections))], reason: model.ReasonSection})
 	}
 	if r.IntN(3) > 0 {
 		title = genHeadline(r, 6+r.IntN(8))
-		ps = append(ps, genPara{text: title, reason: ReasonHeadline})
+		ps = append(ps, genPara{text: title, reason: model.ReasonHeadline})
 	}
 	if r.IntN(2) == 0 {
 		if r.IntN(2) == 0 {
-			ps = append(ps, genPara{text: "By " + genNames[r.IntN(len(genNames))], reason: ReasonByline})
+			ps = append(ps, genPara{text: "By " + genNames[r.IntN(len(genNames))], reason: model.ReasonByline})
 		} else {
-			ps = append(ps, genPara{text: genAgencies[r.IntN(len(genAgencies))], reason: ReasonByline})
+			ps = append(ps, genPara{text: genAgencies[r.IntN(len(genAgencies))], reason: model.ReasonByline})
 		}
 	}
 	lede := genProse(r, 2)
@@ -111,11 +113,11 @@ func genArticle(r *rand.Rand, bodyParas int) (string, []genPara, string) {
 			s := genShort[r.IntN(len(genShort))]
 			ps = append(ps, genPara{text: s, keep: s})
 		case 1:
-			ps = append(ps, genPara{text: "Residents queue for water in " + genPlaces[r.IntN(len(genPlaces))] + " on Monday. (AP Photo/" + genNames[r.IntN(len(genNames))] + ")", reason: ReasonCaption})
+			ps = append(ps, genPara{text: "Residents queue for water in " + genPlaces[r.IntN(len(genPlaces))] + " on Monday. (AP Photo/" + genNames[r.IntN(len(genNames))] + ")", reason: model.ReasonCaption})
 		case 2:
 			ps = append(ps,
-				genPara{text: "La decisión es definitiva y no habrá marcha atrás. https://t.co/" + "Qw3rTy" + string(rune('a'+r.IntN(26))), reason: ReasonEmbed},
-				genPara{text: "— " + genNames[r.IntN(len(genNames))] + " (@official_" + string(rune('a'+r.IntN(26))) + ") March 4, 2026", reason: ReasonEmbed})
+				genPara{text: "La decisión es definitiva y no habrá marcha atrás. https://t.co/" + "Qw3rTy" + string(rune('a'+r.IntN(26))), reason: model.ReasonEmbed},
+				genPara{text: "— " + genNames[r.IntN(len(genNames))] + " (@official_" + string(rune('a'+r.IntN(26))) + ") March 4, 2026", reason: model.ReasonEmbed})
 		default:
 			p := genProse(r, 1+r.IntN(4))
 			ps = append(ps, genPara{text: p, keep: p})
@@ -123,17 +125,17 @@ func genArticle(r *rand.Rand, bodyParas int) (string, []genPara, string) {
 	}
 	if r.IntN(2) == 0 {
 		for n := 2 + r.IntN(4); n > 0; n-- {
-			ps = append(ps, genPara{text: genHeadline(r, 5+r.IntN(8)), reason: ReasonRelated})
+			ps = append(ps, genPara{text: genHeadline(r, 5+r.IntN(8)), reason: model.ReasonRelated})
 		}
 	}
 	for n := r.IntN(3); n > 0; n-- {
-		ps = append(ps, genPara{text: genCTAs[r.IntN(len(genCTAs))], reason: ReasonCTA})
+		ps = append(ps, genPara{text: genCTAs[r.IntN(len(genCTAs))], reason: model.ReasonCTA})
 	}
 	if r.IntN(2) == 0 {
-		ps = append(ps, genPara{text: genShares[r.IntN(len(genShares))], reason: ReasonShare})
+		ps = append(ps, genPara{text: genShares[r.IntN(len(genShares))], reason: model.ReasonShare})
 	}
 	if r.IntN(2) == 0 {
-		ps = append(ps, genPara{text: genFooters[r.IntN(len(genFooters))], reason: ReasonFooter})
+		ps = append(ps, genPara{text: genFooters[r.IntN(len(genFooters))], reason: model.ReasonFooter})
 	}
 
 	// Lay out: one separator style per article, whitespace noise inside.
@@ -206,7 +208,7 @@ func FuzzClean(f *testing.F) {
 	}
 	f.Add("World\n\nHeadline here now\n\nBOGOTA: Text — (@x) May 1, 2025")
 	f.Fuzz(func(t *testing.T, raw string) {
-		raw = Sanitize(raw)
+		raw = model.Sanitize(raw)
 		checkInvariants(t, raw, Clean(raw))
 	})
 }

@@ -1,4 +1,4 @@
-package model
+package clean
 
 import (
 	"flag"
@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"storydesk/model"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/clean/*.want from the cleaner's output (review the diff!)")
@@ -37,7 +39,7 @@ func TestCleanFixtures(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			raw := Sanitize(string(b))
+			raw := model.Sanitize(string(b))
 			c := Clean(raw)
 			checkInvariants(t, raw, c)
 			got := renderCleaned(c)
