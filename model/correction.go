@@ -6,6 +6,9 @@ package model
 // Removed; a correction usually names exactly one paragraph (clean.ParaRange).
 // A correction that covers no paragraph (the raw text changed since it was
 // made) has no effect; clean.UnusedCorrections lists those.
+//
+// It is the one form of a correction: the store reads and writes it (as
+// raw_start, raw_end, keep), the cleaner applies it and the reader shows it.
 type Correction struct {
 	Start int  `json:"start"`
 	End   int  `json:"end"`

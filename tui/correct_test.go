@@ -97,7 +97,7 @@ func cursorTo(t *testing.T, m *Model, prefix string) int {
 	return 0
 }
 
-func corrections(t *testing.T, path, id string) []data.Correction {
+func corrections(t *testing.T, path, id string) []model.Correction {
 	t.Helper()
 	st := openStore(t, path)
 	c, err := st.Corrections(ctx(), id)
@@ -569,10 +569,10 @@ func TestCorrectProgram(t *testing.T) {
 		t.Fatal("quit with writes pending")
 	}
 	got := corrections(t, path, "a.txt")
-	if len(got) != 1 || got[0].Keep || !strings.HasPrefix(model.RuneSlice(corrStory, got[0].RawStart, got[0].RawEnd), "The ferry between") {
+	if len(got) != 1 || got[0].Keep || !strings.HasPrefix(model.RuneSlice(corrStory, got[0].Start, got[0].End), "The ferry between") {
 		t.Fatalf("stored %+v", got)
 	}
-	if idx := fm.correct.idx.For("a.txt"); len(idx) != 1 || idx[0].Start != got[0].RawStart || idx[0].Keep {
+	if idx := fm.correct.idx.For("a.txt"); len(idx) != 1 || idx[0].Start != got[0].Start || idx[0].Keep {
 		t.Fatalf("the reader's index %+v, the store %+v", idx, got)
 	}
 }
