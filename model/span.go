@@ -144,13 +144,3 @@ func NormalizeLabels(labels []string) []string {
 
 // DefaultLabels are spaCy's OntoNotes entity names, so exports load in spaCy.
 var DefaultLabels = []string{"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC", "DATE", "MONEY"}
-
-// DupLabel is a reviewer's verdict on a candidate pair of articles.
-type DupLabel string
-
-const (
-	LabelDuplicate DupLabel = "duplicate"      // the same text
-	LabelNearDup   DupLabel = "near-duplicate" // the same source text, edited
-	LabelSameStory DupLabel = "same-story"     // a different write-up of one event
-	LabelNotDup    DupLabel = "not-duplicate"
-)
