@@ -34,9 +34,9 @@ type Removed struct {
 }
 
 // RemovedPara returns the removed range that takes out the whole paragraph
-// [start, end), if any. removed is in raw order (as in Cleaned and Article);
-// a range inside the paragraph (a dateline cut off a kept one) does not
-// count: that paragraph is kept.
+// [start, end), if any. removed is in raw order (as in Article and
+// clean.Cleaned); a range inside the paragraph (a dateline cut off a kept
+// one) does not count: that paragraph is kept.
 func RemovedPara(removed []Removed, start, end int) (Removed, bool) {
 	i := sort.Search(len(removed), func(i int) bool { return removed[i].End > start })
 	if i < len(removed) && removed[i].Start <= start && removed[i].End >= end {
