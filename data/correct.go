@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"storydesk/model"
+	"storydesk/model/clean"
 )
 
 // Reviewer corrections to the cleaner, on the loading side.
@@ -18,14 +19,14 @@ import (
 // would otherwise ask SQLite about every one of 100,000 articles.
 
 // htmlCleaner cleans text an HTML extractor already took out of its page:
-// the page-level pass is skipped (see model.Cleaner.Extracted).
+// the page-level pass is skipped (see clean.Cleaner.Extracted).
 var (
-	htmlCleaner  = &model.Cleaner{Extracted: true}
-	plainCleaner = &model.Cleaner{}
+	htmlCleaner  = &clean.Cleaner{Extracted: true}
+	plainCleaner = &clean.Cleaner{}
 )
 
 // cleanerFor is the one place the loader picks its cleaner.
-func cleanerFor(format string) *model.Cleaner {
+func cleanerFor(format string) *clean.Cleaner {
 	if format == "html" {
 		return htmlCleaner
 	}
@@ -36,7 +37,7 @@ func cleanerFor(format string) *model.Cleaner {
 // its format, with the given corrections. Its Text is what Load returns for
 // the article once those corrections are stored, so the reader can move
 // annotations onto it before committing a correction.
-func Reclean(a *model.Article, corr []model.Correction) model.Cleaned {
+func Reclean(a *model.Article, corr []model.Correction) clean.Cleaned {
 	return cleanerFor(a.Format).CleanWith(a.Raw, corr)
 }
 

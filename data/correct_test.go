@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"storydesk/model"
+	"storydesk/model/clean"
 )
 
 const correctStory = "Ferry service returns to the northern islands\n\n" +
@@ -20,19 +21,19 @@ const correctStory = "Ferry service returns to the northern islands\n\n" +
 	"Sign up for our morning newsletter"
 
 // paraStarting is the raw paragraph of a that starts with prefix.
-func paraStarting(t *testing.T, a *model.Article, prefix string) model.ParaRange {
+func paraStarting(t *testing.T, a *model.Article, prefix string) clean.ParaRange {
 	t.Helper()
 	rs := []rune(a.Raw)
-	for _, p := range model.Paragraphs(a.Raw) {
+	for _, p := range clean.Paragraphs(a.Raw) {
 		if strings.HasPrefix(string(rs[p.Start:p.End]), prefix) {
 			return p
 		}
 	}
 	t.Fatalf("no paragraph of %s starts with %q", a.ID, prefix)
-	return model.ParaRange{}
+	return clean.ParaRange{}
 }
 
-func setCorrect(t *testing.T, s *SQLiteStore, id string, p model.ParaRange, keep int) Action {
+func setCorrect(t *testing.T, s *SQLiteStore, id string, p clean.ParaRange, keep int) Action {
 	t.Helper()
 	act, err := s.Do(ctx, Action{Name: "correct", Ops: []Op{{Kind: OpSetCorrect, Article: id, RawStart: p.Start, RawEnd: p.End, Keep: keep}}})
 	if err != nil {
@@ -158,10 +159,10 @@ func TestCorrectionIndexFollowsUndoRedo(t *testing.T) {
 			t.Fatalf("%s: index has %d articles, store %d", when, idx.Len(), len(all))
 		}
 	}
-	p := func(s, e int) model.ParaRange { return model.ParaRange{Start: s, End: e} }
+	p := func(s, e int) clean.ParaRange { return clean.ParaRange{Start: s, End: e} }
 	steps := []struct {
 		id   string
-		r    model.ParaRange
+		r    clean.ParaRange
 		keep int
 	}{
 		{"a", p(10, 20), 1}, {"a", p(0, 5), 0}, {"b", p(3, 9), 0}, {"a", p(10, 20), 0}, {"a", p(0, 5), -1}, {"a", p(30, 40), 1}, {"a", p(10, 20), -1},

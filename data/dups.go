@@ -10,16 +10,17 @@ import (
 	"sync"
 
 	"storydesk/model"
+	"storydesk/model/dup"
 )
 
 // Duplicate detection over a whole corpus, as a background job: read every
 // article (cleaned text), look its content hash up in a signature cache,
 // sign only the texts not found there, and find the pairs. The cache is
-// keyed by model.HashText of the cleaned text and model.DupSignatureVersion,
+// keyed by model.HashText of the cleaned text and dup.SignatureVersion,
 // so reopening a corpus signs only new or changed articles, and a change to
-// the cleaner or to Signature invalidates exactly what it should.
+// the cleaner or to dup.Sign invalidates exactly what it should.
 
-// SignatureCache keeps duplicate signatures (model.DupSignature in its binary
+// SignatureCache keeps duplicate signatures (dup.Signature in its binary
 // form) by content hash and signature version. *SQLiteStore is one.
 type SignatureCache interface {
 	Signatures(ctx context.Context, version int, hashes []string) (map[string][]byte, error)
@@ -31,12 +32,12 @@ var _ SignatureCache = (*SQLiteStore)(nil)
 // Stages reported to DupJobOptions.Progress.
 const (
 	DupStageRead    = "reading"   // done, total: corpus items read (and signed or found in the cache)
-	DupStageCompare = "comparing" // done, total: texts searched for copies (see model.DupIndex.Pairs)
+	DupStageCompare = "comparing" // done, total: texts searched for copies (see dup.Index.Pairs)
 )
 
 // DupJobOptions tunes FindCorpusDuplicates. The zero value is the default.
 type DupJobOptions struct {
-	Threshold float64        // containment at or above which a pair is reported; ≤0: model.DefaultDupThreshold
+	Threshold float64        // containment at or above which a pair is reported; ≤0: dup.DefaultThreshold
 	Workers   int            // goroutines reading, signing and comparing; ≤0: one per CPU
 	Cache     SignatureCache // nil: sign every text
 	// Progress, when not nil, is called now and then with a stage and how
@@ -58,12 +59,12 @@ type KnownText struct {
 
 // DupReport is what FindCorpusDuplicates found.
 type DupReport struct {
-	Pairs    []model.DupPair // at or above the threshold, most similar first (see model.DupIndex.Pairs); none from SignCorpus
-	Articles int             // articles compared
-	Read     int             // of those, articles read from their files in this run (the rest were Known)
-	Computed int             // distinct texts signed: not found in the cache
-	Cached   int             // distinct texts whose signature came from the cache
-	Problems []Problem       // items that could not be read, in corpus order
+	Pairs    []dup.Pair // at or above the threshold, most similar first (see dup.Index.Pairs); none from SignCorpus
+	Articles int        // articles compared
+	Read     int        // of those, articles read from their files in this run (the rest were Known)
+	Computed int        // distinct texts signed: not found in the cache
+	Cached   int        // distinct texts whose signature came from the cache
+	Problems []Problem  // items that could not be read, in corpus order
 	// CacheErr is the first cache failure (a read-only or locked store, a
 	// full disk). The cache only saves time, so the job goes on without it
 	// and the pairs are complete; the caller may want to say so.
@@ -116,7 +117,7 @@ func FindCorpusDuplicates(ctx context.Context, c *Corpus, opts DupJobOptions) (*
 // new signatures are written to the cache in batches. Memory is the
 // signatures (about 4 bytes per word) plus a few batches of text. Progress
 // reports DupStageRead only.
-func SignCorpus(ctx context.Context, c *Corpus, opts DupJobOptions) (*model.DupIndex, *DupReport, error) {
+func SignCorpus(ctx context.Context, c *Corpus, opts DupJobOptions) (*dup.Index, *DupReport, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	progress := func(stage string, done, total int) {
@@ -129,8 +130,8 @@ func SignCorpus(ctx context.Context, c *Corpus, opts DupJobOptions) (*model.DupI
 
 	b := dupBatcher{
 		ctx: ctx, cache: opts.Cache, workers: opts.Workers,
-		idx:   model.NewDupIndex(model.DupOptions{Workers: opts.Workers}),
-		known: map[string]model.DupSignature{},
+		idx:   dup.NewIndex(dup.Options{Workers: opts.Workers}),
+		known: map[string]dup.Signature{},
 		rep:   &DupReport{},
 	}
 	if b.cache != nil {
@@ -221,8 +222,8 @@ type dupBatcher struct {
 	ctx     context.Context
 	cache   SignatureCache // for lookups; nil once a lookup has failed
 	workers int
-	idx     *model.DupIndex
-	known   map[string]model.DupSignature // by content hash: every text seen in this run
+	idx     *dup.Index
+	known   map[string]dup.Signature // by content hash: every text seen in this run
 	rep     *DupReport
 
 	puts    chan map[string][]byte // to the writer; nil without one
@@ -248,7 +249,7 @@ func (b *dupBatcher) startWriter() {
 			if failed {
 				continue // keep draining so the batcher never blocks
 			}
-			if err := cache.PutSignatures(b.ctx, model.DupSignatureVersion, put); err != nil {
+			if err := cache.PutSignatures(b.ctx, dup.SignatureVersion, put); err != nil {
 				b.cacheFailed(err)
 				failed = true
 			}
@@ -280,14 +281,14 @@ func (b *dupBatcher) addKnown(known []KnownText, total int) map[int]bool {
 			}
 		}
 		if len(want) > 0 {
-			got, err := b.cache.Signatures(b.ctx, model.DupSignatureVersion, want)
+			got, err := b.cache.Signatures(b.ctx, dup.SignatureVersion, want)
 			if err != nil {
 				b.cacheFailed(err)
 				b.cache = nil
 				break
 			}
 			for h, raw := range got {
-				var sig model.DupSignature
+				var sig dup.Signature
 				if asked[h] && sig.UnmarshalBinary(raw) == nil && sig.Current() {
 					b.known[h] = sig
 					b.rep.Cached++
@@ -323,13 +324,13 @@ func (b *dupBatcher) add(batch []dupItem) {
 		}
 	}
 	if b.cache != nil && len(want) > 0 {
-		got, err := b.cache.Signatures(b.ctx, model.DupSignatureVersion, want)
+		got, err := b.cache.Signatures(b.ctx, dup.SignatureVersion, want)
 		if err != nil {
 			b.cacheFailed(err)
 			b.cache = nil
 		}
 		for h, raw := range got {
-			var sig model.DupSignature
+			var sig dup.Signature
 			// A damaged or stale entry is recomputed (and overwritten).
 			if sig.UnmarshalBinary(raw) != nil || !sig.Current() {
 				continue
@@ -340,14 +341,14 @@ func (b *dupBatcher) add(batch []dupItem) {
 			}
 		}
 	}
-	var docs []model.DupDoc
+	var docs []dup.Doc
 	for _, h := range want {
 		if _, ok := b.known[h]; !ok {
-			docs = append(docs, model.DupDoc{ID: h, Text: batch[first[h]].text})
+			docs = append(docs, dup.Doc{ID: h, Text: batch[first[h]].text})
 		}
 	}
 	if len(docs) > 0 {
-		sigs := model.SignAll(docs, b.workers, nil)
+		sigs := dup.SignAll(docs, b.workers, nil)
 		b.rep.Computed += len(sigs)
 		var put map[string][]byte
 		if b.puts != nil && b.cache != nil { // after a failed lookup, go on without the cache
@@ -393,21 +394,21 @@ func ExistingStorePath(c *Corpus) (string, bool) {
 }
 
 // DupClusters groups the articles ids (nil: every labelled article) by the
-// reviewers' pair labels and canonical marks in s; see model.Clusters.
+// reviewers' pair labels and canonical marks in s; see dup.Clusters.
 // length gives an article's length for the default canonical choice (nil:
 // the smallest ID).
-func (s *SQLiteStore) DupClusters(ctx context.Context, ids []string, length func(id string) int) (model.DupGroups, error) {
+func (s *SQLiteStore) DupClusters(ctx context.Context, ids []string, length func(id string) int) (dup.Groups, error) {
 	labels, err := s.DupLabels(ctx)
 	if err != nil {
-		return model.DupGroups{}, err
+		return dup.Groups{}, err
 	}
 	canon, err := s.Canonicals(ctx)
 	if err != nil {
-		return model.DupGroups{}, err
+		return dup.Groups{}, err
 	}
-	pairs := make([]model.LabeledPair, len(labels))
+	pairs := make([]dup.LabeledPair, len(labels))
 	for i, l := range labels {
-		pairs[i] = model.LabeledPair{A: l.A, B: l.B, Label: l.Label}
+		pairs[i] = dup.LabeledPair{A: l.A, B: l.B, Label: l.Label}
 	}
-	return model.Clusters(ids, pairs, canon, length), nil
+	return dup.Clusters(ids, pairs, canon, length), nil
 }

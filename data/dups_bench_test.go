@@ -10,6 +10,7 @@ import (
 
 	"storydesk/internal/gencorpus"
 	"storydesk/model"
+	"storydesk/model/dup"
 )
 
 // The duplicate job end to end, cold and warm: cold starts from an empty
@@ -58,7 +59,7 @@ func copiesTruth(b *testing.B, jsonl string, cc *gencorpus.CopyCorpus) []float64
 		if err != nil {
 			return
 		}
-		s := model.Signature(a.Text).Shingles
+		s := dup.Sign(a.Text).Shingles
 		mu.Lock()
 		sigs[a.ID] = s
 		mu.Unlock()

@@ -15,6 +15,7 @@ import (
 
 	"storydesk/internal/gencorpus"
 	"storydesk/model"
+	"storydesk/model/dup"
 )
 
 // plantedQuote is shared by the original and the rewrite, and nothing else is.
@@ -62,8 +63,8 @@ func findDups(t testing.TB, paths []string, opts DupJobOptions) *DupReport {
 	return rep
 }
 
-func pairMap(pairs []model.DupPair) map[[2]string]model.DupPair {
-	m := map[[2]string]model.DupPair{}
+func pairMap(pairs []dup.Pair) map[[2]string]dup.Pair {
+	m := map[[2]string]dup.Pair{}
 	for _, p := range pairs {
 		m[[2]string{p.A, p.B}] = p
 	}
@@ -89,7 +90,7 @@ func TestFindCorpusDuplicatesPlanted(t *testing.T) {
 	if !ok {
 		t.Fatalf("the changed-figure copy was not found: %+v", rep.Pairs)
 	}
-	if ch.AinB < 0.9 || ch.BinA < 0.9 || ch.AinB == 1 || ch.Kind != model.DupNear {
+	if ch.AinB < 0.9 || ch.BinA < 0.9 || ch.AinB == 1 || ch.Kind != dup.Near {
 		t.Errorf("changed copy: want both directions high but below 1, near; got %+v", ch)
 	}
 	if _, ok := got[[2]string{"changed.txt", "truncated.txt"}]; !ok {
@@ -108,7 +109,7 @@ func TestFindCorpusDuplicatesPlanted(t *testing.T) {
 	// which is what keeps the default from finding it.
 	low := findDups(t, []string{dir}, DupJobOptions{Threshold: 0.01})
 	rw, ok := pairMap(low.Pairs)[[2]string{"original.txt", "rewrite.txt"}]
-	if !ok || rw.Containment() >= model.DefaultDupThreshold/2 {
+	if !ok || rw.Containment() >= dup.DefaultThreshold/2 {
 		t.Errorf("rewrite vs original at a low threshold: found %v, %+v", ok, rw)
 	}
 }
@@ -129,7 +130,7 @@ func TestFindCorpusDuplicatesExactCopies(t *testing.T) {
 	want := [][2]string{{"a.txt", "b.txt"}, {"a.txt", "c.txt"}, {"b.txt", "c.txt"}, {"short-copy.txt", "short.txt"}}
 	got := pairMap(rep.Pairs)
 	for _, w := range want {
-		if p, ok := got[w]; !ok || p.Kind != model.DupExact || p.Jaccard != 1 {
+		if p, ok := got[w]; !ok || p.Kind != dup.Exact || p.Jaccard != 1 {
 			t.Errorf("%v: got %+v (found %v)", w, p, ok)
 		}
 	}
@@ -482,7 +483,7 @@ func TestDupClustersFromStore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []model.DupCluster{{Canonical: "cut", Marked: []string{"cut"}, Members: []string{"ap", "changed", "cut"}}}
+	want := []dup.Cluster{{Canonical: "cut", Marked: []string{"cut"}, Members: []string{"ap", "changed", "cut"}}}
 	if !reflect.DeepEqual(g.Copies, want) {
 		t.Errorf("copies = %+v", g.Copies)
 	}

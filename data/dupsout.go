@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"storydesk/model"
+	"storydesk/model/dup"
 )
 
 // DupRecord is one line of `storydesk dups --json`: a candidate pair of
@@ -24,19 +25,19 @@ type DupRecord struct {
 	Containment float64 `json:"containment"`
 	AinB        float64 `json:"a_in_b"`
 	BinA        float64 `json:"b_in_a"`
-	Kind        string  `json:"kind"` // model.DupExact or model.DupNear
+	Kind        string  `json:"kind"` // dup.Exact or dup.Near
 }
 
 func round4(x float64) float64 { return math.Round(x*1e4) / 1e4 }
 
 // NewDupRecord is the record of one pair.
-func NewDupRecord(p model.DupPair) DupRecord {
+func NewDupRecord(p dup.Pair) DupRecord {
 	return DupRecord{A: p.A, B: p.B, Jaccard: round4(p.Jaccard), Containment: round4(p.Containment()),
 		AinB: round4(p.AinB), BinA: round4(p.BinA), Kind: p.Kind}
 }
 
 // WriteDupsJSON writes one JSON line per pair.
-func WriteDupsJSON(w io.Writer, pairs []model.DupPair) error {
+func WriteDupsJSON(w io.Writer, pairs []dup.Pair) error {
 	bw := bufio.NewWriter(w)
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
@@ -52,7 +53,7 @@ func WriteDupsJSON(w io.Writer, pairs []model.DupPair) error {
 // containment, jaccard, kind, with a header; nothing when there are none.
 // IDs go through model.SanitizeLine (they already have, at load; this writer
 // must not depend on it).
-func WriteDupsTable(w io.Writer, pairs []model.DupPair) error {
+func WriteDupsTable(w io.Writer, pairs []dup.Pair) error {
 	if len(pairs) == 0 {
 		return nil
 	}

@@ -10,6 +10,7 @@ import (
 	"strconv"
 
 	"storydesk/model"
+	"storydesk/model/dup"
 )
 
 // csv: two spreadsheets for journalists, UTF-8, RFC 4180 (a quotation that
@@ -23,7 +24,7 @@ import (
 //
 //	cluster, article, outlet, date, canonical, label, story
 //
-// The grouping is model.Clusters, the one the duplicates view shows, so the
+// The grouping is dup.Clusters, the one the duplicates view shows, so the
 // spreadsheet and the screen agree. Copy clusters are the connected
 // components of the pairs labelled duplicate or near-duplicate (union-find).
 // Same-story pairs are different write-ups of one event: they never merge
@@ -119,7 +120,7 @@ func (s *csvSink) writeClusters(out *outFile) error {
 }
 
 // Clusters groups the labelled pairs into duplicate clusters and stories
-// with model.Clusters — the grouping the duplicates view shows — and lays
+// with dup.Clusters — the grouping the duplicates view shows — and lays
 // them out as rows of clusters.csv, ordered by story, cluster, canonical
 // first, then article. keep, when set, limits the pairs to articles it
 // accepts.
@@ -132,14 +133,14 @@ func Clusters(ctx context.Context, s *SQLiteStore, keep func(string) bool) ([]Cl
 	if err != nil {
 		return nil, err
 	}
-	var labels []model.LabeledPair
+	var labels []dup.LabeledPair
 	briefs := map[string]ArticleBrief{}
 	strongest := map[string]model.DupLabel{} // article → strongest copy link
 	for _, p := range pairs {
 		if keep != nil && (!keep(p.A) || !keep(p.B)) {
 			continue
 		}
-		labels = append(labels, model.LabeledPair{A: p.A, B: p.B, Label: p.Label})
+		labels = append(labels, dup.LabeledPair{A: p.A, B: p.B, Label: p.Label})
 		for _, id := range []string{p.A, p.B} {
 			if _, ok := briefs[id]; !ok {
 				b, _, err := s.Brief(ctx, id)
@@ -154,7 +155,7 @@ func Clusters(ctx context.Context, s *SQLiteStore, keep func(string) bool) ([]Cl
 		}
 	}
 	length := func(id string) int { return briefs[id].Length }
-	g := model.Clusters(nil, labels, flagged, length)
+	g := dup.Clusters(nil, labels, flagged, length)
 
 	cluster := map[string]string{} // article → its copy cluster's canonical
 	for _, c := range g.Copies {

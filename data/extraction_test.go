@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"storydesk/model"
+	"storydesk/model/clean"
 )
 
 // TestHTMLExtraction scores the whole HTML path (gzip, charset, trafilatura,
@@ -33,7 +34,7 @@ func TestHTMLExtraction(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var score model.ExtractionScore
+	var score clean.ExtractionScore
 	seen := 0
 	err = c.ForEach(0, func(i int, a *model.Article, err error) error {
 		if err != nil {
@@ -47,7 +48,7 @@ func TestHTMLExtraction(t *testing.T) {
 			return nil
 		}
 		seen++
-		score.Add(model.ShingleScore(want.ArticleBody, a.Text))
+		score.Add(clean.ShingleScore(want.ArticleBody, a.Text))
 		return nil
 	})
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"storydesk/model"
+	"storydesk/model/quote"
 )
 
 // QuoteRecord is one line of `storydesk quotes --json`: a detected quotation
@@ -23,7 +24,7 @@ type QuoteRecord struct {
 }
 
 // WriteQuotesJSON writes one JSON line per detected quotation in a.
-func WriteQuotesJSON(w io.Writer, a *model.Article, quotes []model.Quote) error {
+func WriteQuotesJSON(w io.Writer, a *model.Article, quotes []quote.Quote) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	for _, q := range quotes {

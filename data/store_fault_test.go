@@ -21,6 +21,7 @@ import (
 
 	"storydesk/internal/gencorpus"
 	"storydesk/model"
+	"storydesk/model/dup"
 )
 
 // Faults the store and the exporters must survive: damaged store files, a
@@ -654,16 +655,16 @@ func TestDupsSurvivesSIGKILL(t *testing.T) {
 	for h := range texts {
 		hashes = append(hashes, h)
 	}
-	cached, err := s.Signatures(ctx, model.DupSignatureVersion, hashes)
+	cached, err := s.Signatures(ctx, dup.SignatureVersion, hashes)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for h, raw := range cached {
-		var sig model.DupSignature
+		var sig dup.Signature
 		if err := sig.UnmarshalBinary(raw); err != nil {
 			t.Fatalf("cached signature for %s… is damaged: %v", h[:12], err)
 		}
-		if wantRaw, _ := model.Signature(texts[h]).MarshalBinary(); !bytes.Equal(raw, wantRaw) {
+		if wantRaw, _ := dup.Sign(texts[h]).MarshalBinary(); !bytes.Equal(raw, wantRaw) {
 			t.Fatalf("cached signature for %s… is not its text's", h[:12])
 		}
 	}

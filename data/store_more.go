@@ -52,24 +52,18 @@ func (s *SQLiteStore) Canonicals(ctx context.Context) (map[string]bool, error) {
 	return out, rows.Err()
 }
 
-// Correction is a reviewer's override of the cleaner for one raw range.
-type Correction struct {
-	RawStart, RawEnd int  // code points of the raw text
-	Keep             bool // true: body the cleaner removed; false: boilerplate it kept
-}
-
 // Corrections returns an article's cleaner overrides, in raw order.
-func (s *SQLiteStore) Corrections(ctx context.Context, articleID string) ([]Correction, error) {
+func (s *SQLiteStore) Corrections(ctx context.Context, articleID string) ([]model.Correction, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT raw_start, raw_end, keep FROM corrections WHERE article_id = ? ORDER BY raw_start`, articleID)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []Correction
+	var out []model.Correction
 	for rows.Next() {
-		var c Correction
+		var c model.Correction
 		var keep int
-		if err := rows.Scan(&c.RawStart, &c.RawEnd, &keep); err != nil {
+		if err := rows.Scan(&c.Start, &c.End, &keep); err != nil {
 			return nil, err
 		}
 		c.Keep = keep == 1

@@ -1,7 +1,9 @@
-// Package model holds storydesk's domain types and pure logic: articles,
-// cleaning scraped text, sanitising untrusted text, and offset helpers.
+// Package model holds storydesk's shared domain types (an Article and what
+// the cleaner removed from it, entity spans, accepted quotations, duplicate
+// labels, a reviewer's cleaner corrections) and the text helpers every
+// offset goes through: Sanitize, RuneLen, RuneSlice, Offsets, WordCount.
 //
-// It does no I/O and knows nothing of the terminal; data/ and tui/ build on it.
-// Every offset a user or a file sees is a Unicode code point index into an
-// article's cleaned text (or, for removed ranges, its raw text).
+// Offsets are Unicode code points of an article's cleaned text (of its raw
+// text for removed ranges). The logic builds on these types in clean, quote,
+// dup, textdiff and wordtok; model imports none of them and does no I/O.
 package model

@@ -7,8 +7,9 @@ import (
 )
 
 // Fuzz targets for the text helpers every offset in storydesk goes through.
-// The cleaner (FuzzClean), the quote detector (FuzzDetectQuotes) and the
-// duplicate code (FuzzWordDiff, FuzzDupSignature) have theirs beside their
+// The cleaner (FuzzClean), the quote detector (FuzzDetectQuotes), the quote
+// matcher (FuzzQuoteCarriers), the word diff (FuzzWordDiff) and the
+// duplicate code (FuzzDupSignature, FuzzExactForm) have theirs beside their
 // other tests. .ci/run fuzzes each briefly; `go test` runs the seeds.
 
 // hostileSeeds are inputs that have broken text code elsewhere: escape
@@ -174,32 +175,4 @@ func fuzzAbs(x int) int {
 		return -x
 	}
 	return x
-}
-
-// FuzzQuoteCarriers checks the quotation matcher: every passage slices the
-// text to its own Text, passages come in order without overlapping, and
-// each one's diff tiles the quotation and the passage.
-func FuzzQuoteCarriers(f *testing.F) {
-	f.Add("we have what we came for", "“We have what we came for,” said Mara Okafor.")
-	f.Add("the U.S. will not back down now", "He said the US would not back down now, officials said.")
-	f.Add("a b c", "a b c a b c a\n\nb c")
-	f.Add("\x1b]0;x\x07 one two three", "one two\u00ad three \xff")
-	f.Fuzz(func(t *testing.T, quote, text string) {
-		text = Sanitize(text)
-		ms := FindQuoteCarriers(quote, text)
-		prevEnd := 0
-		for _, m := range ms {
-			if m.Start < prevEnd || m.End <= m.Start || m.End > RuneLen(text) {
-				t.Fatalf("passage %d–%d out of order or range (prev end %d)", m.Start, m.End, prevEnd)
-			}
-			if RuneSlice(text, m.Start, m.End) != m.Text {
-				t.Fatalf("passage %d–%d: Text %q is not the slice %q", m.Start, m.End, m.Text, RuneSlice(text, m.Start, m.End))
-			}
-			if m.Edits < 0 || m.Overlap < QuoteMatchMinOverlap || m.Overlap > 1 {
-				t.Fatalf("passage %q: edits %d, overlap %v", m.Text, m.Edits, m.Overlap)
-			}
-			dupCheckTiling(t, m.Diff, quote, m.Text)
-			prevEnd = m.End
-		}
-	})
 }

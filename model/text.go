@@ -134,12 +134,12 @@ func WordCount(s string) int {
 	var prev rune
 	for i, r := range s {
 		switch {
-		case isWordRune(r):
+		case IsWordRune(r):
 			if !in {
 				n++
 				in = true
 			}
-		case in && isInnerJoiner(r, prev) && nextIsWordRune(s[i+utf8.RuneLen(r):], prev):
+		case in && JoinsWord(s, i, r, prev):
 			// stays inside the word
 		default:
 			in = false
@@ -149,11 +149,21 @@ func WordCount(s string) int {
 	return n
 }
 
-func isWordRune(r rune) bool {
+// IsWordRune reports whether r is a word character by WordCount's rule: a
+// letter, a digit or a combining mark.
+func IsWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}
+
+// JoinsWord reports whether r, a rune that is not a word character, at
+// byte offset i of s and after prev, keeps a word whole by WordCount's rule:
+// an apostrophe between letters ("don't"), a '.' or ',' between digits
+// ("4,000", "3.5").
+func JoinsWord(s string, i int, r, prev rune) bool {
+	return isInnerJoiner(r, prev) && nextIsWordRune(s[i+utf8.RuneLen(r):], prev)
 }
 
 func isInnerJoiner(r, prev rune) bool {

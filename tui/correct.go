@@ -12,6 +12,7 @@ import (
 
 	"storydesk/data"
 	"storydesk/model"
+	"storydesk/model/clean"
 	"storydesk/tui/session"
 	"storydesk/tui/ui"
 	"storydesk/tui/widgets"
@@ -144,7 +145,7 @@ func planCorrection(t corrTarget, corr []model.Correction, doc *data.Doc) corrPl
 			rest = append(rest, c)
 		}
 	}
-	var next model.Cleaned
+	var next clean.Cleaned
 	done := false
 	if len(rest) < len(corr) {
 		next = data.Reclean(a, rest)

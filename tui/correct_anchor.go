@@ -7,6 +7,7 @@ import (
 
 	"storydesk/data"
 	"storydesk/model"
+	"storydesk/model/clean"
 )
 
 // Moving annotations across a correction.
@@ -32,7 +33,7 @@ type paraShift struct {
 	oldText, newText []string // paragraph texts, for the changed ones
 }
 
-// chunks cuts a cleaned text into its paragraphs (see model.Clean: they are
+// chunks cuts a cleaned text into its paragraphs (see clean.Clean: they are
 // never empty and hold no line break).
 func chunks(text string) []string {
 	if text == "" {
@@ -53,7 +54,7 @@ func chunkStarts(cs []string) (starts, lens []int) {
 
 // newParaShift matches the paragraphs of now.Text and next.Text (cleanings
 // of the same raw text); false when they do not line up as expected.
-func newParaShift(raw string, now, next model.Cleaned) (*paraShift, bool) {
+func newParaShift(raw string, now, next clean.Cleaned) (*paraShift, bool) {
 	oc, nc := chunks(now.Text), chunks(next.Text)
 	m := &paraShift{oldText: oc, newText: nc}
 	m.oldStart, m.oldLen = chunkStarts(oc)
@@ -61,7 +62,7 @@ func newParaShift(raw string, now, next model.Cleaned) (*paraShift, bool) {
 	m.newIdx = make([]int, len(oc))
 	m.same = make([]bool, len(oc))
 	oi, ni := 0, 0
-	for _, p := range model.Paragraphs(raw) {
+	for _, p := range clean.Paragraphs(raw) {
 		_, ro := model.RemovedPara(now.Removed, p.Start, p.End)
 		_, rn := model.RemovedPara(next.Removed, p.Start, p.End)
 		switch {
@@ -153,7 +154,7 @@ type annMoves struct {
 // moveAnnotations works out which of doc's spans and quotations move from
 // oldText (doc.Text) to newText and how; false when the paragraphs do not
 // line up (the snapshot is not the text the correction starts from).
-func moveAnnotations(raw string, now, next model.Cleaned, doc *data.Doc) (annMoves, bool) {
+func moveAnnotations(raw string, now, next clean.Cleaned, doc *data.Doc) (annMoves, bool) {
 	var mv annMoves
 	if doc.Text != now.Text {
 		return mv, false

@@ -8,14 +8,15 @@ import (
 
 	"storydesk/data"
 	"storydesk/model"
+	"storydesk/model/clean"
 )
 
 // flip is the article's cleaning now and after paragraph k's verdict flips.
-func flip(raw string, k int) (now, next model.Cleaned) {
-	p := model.Paragraphs(raw)[k]
-	now = model.Clean(raw)
+func flip(raw string, k int) (now, next clean.Cleaned) {
+	p := clean.Paragraphs(raw)[k]
+	now = clean.Clean(raw)
 	_, removed := model.RemovedPara(now.Removed, p.Start, p.End)
-	var c model.Cleaner
+	var c clean.Cleaner
 	next = c.CleanWith(raw, []model.Correction{{Start: p.Start, End: p.End, Keep: removed}})
 	return now, next
 }
@@ -83,7 +84,7 @@ func TestMoveAnnotationsExactByParagraph(t *testing.T) {
 		"Ads by the sea: Tomas Berg sells boats. Call now for a quote.\n\n" +
 		"“It took ten years,” said Tomas Berg, who chairs the harbour board.\n\n" +
 		"The pier will open to the public next week, officials said, after a last inspection."
-	ps := model.Paragraphs(raw)
+	ps := clean.Paragraphs(raw)
 	ads := -1
 	for i, p := range ps {
 		if strings.HasPrefix(model.RuneSlice(raw, p.Start, p.End), "Ads by") {
@@ -144,9 +145,9 @@ func TestMoveAnnotationsSpeakerLinkLostAndMultiParagraphQuote(t *testing.T) {
 		"Sign up for our newsletter\n\n" +
 		"It is our harbour,” said Ilse Varga.\n\n" +
 		"Ilse Varga is in her second term."
-	ps := model.Paragraphs(raw)
+	ps := clean.Paragraphs(raw)
 	cta := 2
-	now := model.Clean(raw)
+	now := clean.Clean(raw)
 	if _, r := model.RemovedPara(now.Removed, ps[cta].Start, ps[cta].End); !r {
 		t.Fatalf("fixture: the call to action is kept:\n%s", now.Text)
 	}
@@ -193,13 +194,13 @@ func TestMoveAnnotationsDatelineBack(t *testing.T) {
 	raw := "Storm closes the harbour\n\nBy Ana Ruiz\n\n" +
 		"KARVIK, Norland — Ilse Varga closed the harbour on Sunday as the storm reached the coast.\n\n" +
 		"Boats stayed in port, Ilse Varga said."
-	now := model.Clean(raw)
+	now := clean.Clean(raw)
 	if now.Dateline == "" {
 		t.Fatalf("fixture: no dateline:\n%s", now.Text)
 	}
 	k := 2
-	p := model.Paragraphs(raw)[k]
-	var c model.Cleaner
+	p := clean.Paragraphs(raw)[k]
+	var c clean.Cleaner
 	next := c.CleanWith(raw, []model.Correction{{Start: p.Start, End: p.End, Keep: true}})
 	doc := &data.Doc{ArticleID: "a", Text: now.Text, Spans: []model.Span{spanAt(t, now.Text, "Ilse Varga", 0, 1), spanAt(t, now.Text, "Ilse Varga", 1, 2)}}
 	mv, ok := moveAnnotations(raw, now, next, doc)
@@ -219,7 +220,7 @@ func TestMoveAnnotationsAgreesWithReanchorOnUniqueWords(t *testing.T) {
 	checked := 0
 	for i := 0; i < 150; i++ {
 		raw := genCorrectArticle(r)
-		ps := model.Paragraphs(raw)
+		ps := clean.Paragraphs(raw)
 		k := r.IntN(len(ps))
 		now, next := flip(raw, k)
 		words := strings.Fields(now.Text)

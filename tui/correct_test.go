@@ -14,6 +14,7 @@ import (
 
 	"storydesk/data"
 	"storydesk/model"
+	"storydesk/model/clean"
 	"storydesk/tui/ui"
 )
 
@@ -97,7 +98,7 @@ func cursorTo(t *testing.T, m *Model, prefix string) int {
 	return 0
 }
 
-func corrections(t *testing.T, path, id string) []data.Correction {
+func corrections(t *testing.T, path, id string) []model.Correction {
 	t.Helper()
 	st := openStore(t, path)
 	c, err := st.Corrections(ctx(), id)
@@ -458,11 +459,11 @@ func TestRawCursorMotion(t *testing.T) {
 func TestLayoutRawParagraphLines(t *testing.T) {
 	raw := "Head line\n\n  Indented paragraph that is long enough to wrap over a few lines at this width.\nNext line paragraph.\n\nEnd."
 	a := &model.Article{Raw: raw}
-	cl := model.Clean(raw)
+	cl := clean.Clean(raw)
 	a.Text, a.Removed = cl.Text, cl.Removed
 	for _, w := range []int{12, 20, 40, 200} {
 		d := layoutRawWith(a, nil, w, true)
-		ps := model.Paragraphs(raw)
+		ps := clean.Paragraphs(raw)
 		if len(d.paras) != len(ps) {
 			t.Fatalf("width %d: %d paragraphs laid out, %d in the text", w, len(d.paras), len(ps))
 		}
@@ -569,10 +570,10 @@ func TestCorrectProgram(t *testing.T) {
 		t.Fatal("quit with writes pending")
 	}
 	got := corrections(t, path, "a.txt")
-	if len(got) != 1 || got[0].Keep || !strings.HasPrefix(model.RuneSlice(corrStory, got[0].RawStart, got[0].RawEnd), "The ferry between") {
+	if len(got) != 1 || got[0].Keep || !strings.HasPrefix(model.RuneSlice(corrStory, got[0].Start, got[0].End), "The ferry between") {
 		t.Fatalf("stored %+v", got)
 	}
-	if idx := fm.correct.idx.For("a.txt"); len(idx) != 1 || idx[0].Start != got[0].RawStart || idx[0].Keep {
+	if idx := fm.correct.idx.For("a.txt"); len(idx) != 1 || idx[0].Start != got[0].Start || idx[0].Keep {
 		t.Fatalf("the reader's index %+v, the store %+v", idx, got)
 	}
 }

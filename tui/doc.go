@@ -23,7 +23,7 @@
 // the text on narrow terminals) and layers them over the annotate styles:
 // italic plus a margin bar, never a width change. Its actions go through
 // the same write queue; the who-carried-it search (C) runs over the corpus
-// on a goroutine with model.QuoteMatcher, as corpus-wide tagging does.
+// on a goroutine with quote.Matcher, as corpus-wide tagging does.
 //
 // Corrections (correct*.go): in the raw view a paragraph cursor and t keep a
 // paragraph the cleaner removed or remove a kept one. Each correction is one

@@ -11,6 +11,7 @@ import (
 
 	"storydesk/data"
 	"storydesk/model"
+	"storydesk/model/dup"
 	"storydesk/tui/session"
 	"storydesk/tui/ui"
 	"storydesk/tui/widgets"
@@ -29,7 +30,7 @@ import (
 // or changed, changed figures reversed on both sides (dups_view.go). Keys
 // 1–4 label the pair; each label is one action in the write queue, shown
 // once committed, undone with u. Copy clusters follow from the labels
-// (model.Clusters, rebuilt only when a verdict changes); c marks the
+// (dup.Clusters, rebuilt only when a verdict changes); c marks the
 // focused side as its cluster's canonical copy, unmarking the previous one
 // in the same action. The list shows cluster badges, and H hides copies
 // that are not canonical (dups_list.go).
@@ -76,7 +77,7 @@ type dupsState struct {
 	// Verdicts as committed in the store, and what follows from them.
 	labels    map[pairKey]model.DupLabel
 	canon     map[string]bool
-	groups    model.DupGroups
+	groups    dup.Groups
 	conflicts map[pairKey]bool
 	badges    map[int32]clusterBadge // by item index
 	badgeW    int                    // cells of every badge; 0: no clusters
@@ -88,7 +89,7 @@ type dupsState struct {
 	// waiting for its partner.
 	manual []pairKey
 	mark   string
-	scores map[pairKey]model.DupPair // scores computed when a pair not detected was compared
+	scores map[pairKey]dup.Pair // scores computed when a pair not detected was compared
 
 	view *dupsView
 }
@@ -112,9 +113,9 @@ type dupsView struct {
 // dupRow is one candidate pair.
 type dupRow struct {
 	key    pairKey
-	pair   model.DupPair // detection's scores (zero when not detected)
-	found  bool          // detected at the threshold
-	manual bool          // compared by hand (M)
+	pair   dup.Pair // detection's scores (zero when not detected)
+	found  bool     // detected at the threshold
+	manual bool     // compared by hand (M)
 }
 
 // Messages.
@@ -283,11 +284,11 @@ func (m *Model) dupsWritten(msg session.WrittenMsg) {
 // hidden set from the verdicts: once per verdict change, never per frame.
 func (m *Model) deriveClusters() {
 	d := &m.dups
-	labels := make([]model.LabeledPair, 0, len(d.labels))
+	labels := make([]dup.LabeledPair, 0, len(d.labels))
 	var ids []string
 	seen := map[string]bool{}
 	for k, l := range d.labels {
-		labels = append(labels, model.LabeledPair{A: k.a, B: k.b, Label: l})
+		labels = append(labels, dup.LabeledPair{A: k.a, B: k.b, Label: l})
 		for _, id := range [2]string{k.a, k.b} {
 			if !seen[id] {
 				seen[id] = true
@@ -299,11 +300,11 @@ func (m *Model) deriveClusters() {
 	}
 	// Map order is random; Clusters needs one verdict per pair, which a
 	// map gives, and sorts what it returns.
-	slices.SortFunc(labels, func(x, y model.LabeledPair) int { return cmp.Or(cmp.Compare(x.A, y.A), cmp.Compare(x.B, y.B)) })
+	slices.SortFunc(labels, func(x, y dup.LabeledPair) int { return cmp.Or(cmp.Compare(x.A, y.A), cmp.Compare(x.B, y.B)) })
 	if ids == nil {
 		ids = []string{} // nil would mean every labelled article
 	}
-	d.groups = model.Clusters(ids, labels, d.canon, func(id string) int {
+	d.groups = dup.Clusters(ids, labels, d.canon, func(id string) int {
 		if i := m.itemIndex(id); i >= 0 {
 			return m.store.rows[i].words
 		}
@@ -422,7 +423,7 @@ func (m *Model) dupRows(only string) []dupRow {
 
 // scoresOf is a row's scores: detection's, or those computed when it was
 // compared; ok is false when neither is known yet.
-func (m *Model) scoresOf(r dupRow) (model.DupPair, bool) {
+func (m *Model) scoresOf(r dupRow) (dup.Pair, bool) {
 	if r.found {
 		return r.pair, true
 	}

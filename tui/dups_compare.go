@@ -10,11 +10,13 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"storydesk/model"
+	"storydesk/model/dup"
+	"storydesk/model/textdiff"
 	"storydesk/tui/layout"
 	"storydesk/tui/ui"
 )
 
-// The comparison of two copies: their cleaned texts with model.WordDiff's
+// The comparison of two copies: their cleaned texts with textdiff.Words'
 // changes as marks on each side, laid out by tui/layout so every marked
 // cell is a code point of a change. The two sides scroll together: the
 // longer (in screen lines) leads, and the other shows the text the diff
@@ -46,11 +48,11 @@ type dupCompare struct {
 	err     string
 	arts    [2]*model.Article // as read: what a label snapshots in the store
 	text    [2]string         // display texts (controls replaced one for one)
-	ops     []model.DiffOp
+	ops     []textdiff.Op
 	changes []dupChange
 	marks   [2][]layout.Mark // by position, never overlapping
 	only    [2]int           // words only on each side
-	pair    model.DupPair    // scores of the two texts
+	pair    dup.Pair         // scores of the two texts
 
 	cur     int // current change, -1 for none
 	topLine int // first line of the leading side on screen
@@ -80,7 +82,7 @@ func (m *Model) loadCompare() tea.Cmd {
 func (m *Model) compareLoaded(c *dupCompare) tea.Cmd {
 	if c.err == "" {
 		if m.dups.scores == nil {
-			m.dups.scores = map[pairKey]model.DupPair{}
+			m.dups.scores = map[pairKey]dup.Pair{}
 		}
 		m.dups.scores[c.key] = c.pair
 	}
@@ -118,7 +120,7 @@ func buildCompare(src Source, k pairKey, ia, ib int) *dupCompare {
 		texts[s] = a.Text
 		c.arts[s] = a
 	}
-	c.ops = model.WordDiff(texts[0], texts[1])
+	c.ops = textdiff.Words(texts[0], texts[1])
 	runes := [2][]rune{[]rune(texts[0]), []rune(texts[1])}
 	c.text = [2]string{displayText(runes[0]), displayText(runes[1])}
 	c.changes = diffChanges(c.ops)
@@ -128,17 +130,17 @@ func buildCompare(src Source, k pairKey, ia, ib int) *dupCompare {
 }
 
 // diffChanges groups the diff's non-equal ops into changes.
-func diffChanges(ops []model.DiffOp) []dupChange {
+func diffChanges(ops []textdiff.Op) []dupChange {
 	var out []dupChange
 	for i := 0; i < len(ops); {
-		if ops[i].Kind == model.DiffEqual {
+		if ops[i].Kind == textdiff.Equal {
 			i++
 			continue
 		}
 		ch := dupChange{a0: -1, b0: -1}
-		for ; i < len(ops) && ops[i].Kind != model.DiffEqual; i++ {
+		for ; i < len(ops) && ops[i].Kind != textdiff.Equal; i++ {
 			op := ops[i]
-			if op.Kind == model.DiffDelete {
+			if op.Kind == textdiff.Delete {
 				ch.a0, ch.a1 = op.A0, op.A1
 				if ch.b0 < 0 {
 					ch.b0, ch.b1 = op.B0, op.B0
@@ -239,8 +241,8 @@ func numberWords(rs []rune, s0, s1 int) []numWord {
 
 // pairScores computes a pair's containment and Jaccard exactly from the
 // two texts' signatures, for pairs detection did not report.
-func pairScores(k pairKey, texts [2]string) model.DupPair {
-	sa, sb := model.Signature(texts[0]), model.Signature(texts[1])
+func pairScores(k pairKey, texts [2]string) dup.Pair {
+	sa, sb := dup.Sign(texts[0]), dup.Sign(texts[1])
 	n, i, j := 0, 0, 0
 	for i < len(sa.Shingles) && j < len(sb.Shingles) {
 		switch {
@@ -254,7 +256,7 @@ func pairScores(k pairKey, texts [2]string) model.DupPair {
 			j++
 		}
 	}
-	p := model.DupPair{A: k.a, B: k.b, Kind: model.DupNear}
+	p := dup.Pair{A: k.a, B: k.b, Kind: dup.Near}
 	la, lb, fn := float64(len(sa.Shingles)), float64(len(sb.Shingles)), float64(n)
 	if la > 0 {
 		p.AinB = fn / la
@@ -266,7 +268,7 @@ func pairScores(k pairKey, texts [2]string) model.DupPair {
 		p.Jaccard = fn / (la + lb - fn)
 	}
 	if sa.Exact != 0 && sa.Exact == sb.Exact {
-		p.Kind = model.DupExact
+		p.Kind = dup.Exact
 	}
 	return p
 }
@@ -307,7 +309,7 @@ func (c *dupCompare) mapOff(from, off int) int {
 			f0, f1, t0 = op.B0, op.B1, op.A0
 		}
 		if off >= f0 && off < f1 {
-			if op.Kind == model.DiffEqual {
+			if op.Kind == textdiff.Equal {
 				return t0 + off - f0
 			}
 			return t0

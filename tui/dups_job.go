@@ -8,7 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"storydesk/data"
-	"storydesk/model"
+	"storydesk/model/dup"
 	"storydesk/tui/ui"
 )
 
@@ -73,7 +73,7 @@ func findDups(ctx context.Context, src Source, items []int32, workers int, cache
 		return data.FindCorpusDuplicates(ctx, cs.c, data.DupJobOptions{Workers: workers, Cache: cache, Known: known, Progress: progress})
 	}
 	rep := &data.DupReport{}
-	x := model.NewDupIndex(model.DupOptions{Workers: workers})
+	x := dup.NewIndex(dup.Options{Workers: workers})
 	for n, i := range items {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -90,7 +90,7 @@ func findDups(ctx context.Context, src Source, items []int32, workers int, cache
 			rep.Problems = append(rep.Problems, p)
 			continue
 		}
-		x.Add(a.ID, model.Signature(a.Text))
+		x.Add(a.ID, dup.Sign(a.Text))
 		rep.Articles++
 		rep.Computed++
 	}

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"storydesk/model"
+	"storydesk/model/dup"
 	"storydesk/tui/ui"
 )
 
@@ -175,7 +175,7 @@ func (m *Model) noPairsText() string {
 		return "No candidate copies of this article. " + ui.KeyName(m.c.Keys.Dups) + " shows every pair."
 	}
 	return fmt.Sprintf("No candidate copies (texts sharing %.0f%% or more). %s on two articles in the list compares them.",
-		model.DefaultDupThreshold*100, ui.KeyName(m.c.Keys.DupCompare))
+		dup.DefaultThreshold*100, ui.KeyName(m.c.Keys.DupCompare))
 }
 
 // pairRow is one pair in w cells: marker, verdict, scores, kind, both sides.

@@ -10,6 +10,7 @@ import (
 
 	"storydesk/data"
 	"storydesk/model"
+	"storydesk/model/quote"
 	"storydesk/tui/session"
 	"storydesk/tui/ui"
 )
@@ -34,7 +35,7 @@ type quotesState struct {
 
 	// Detections for one text (the annotate text they were run on).
 	detID, detText string
-	detected       []model.Quote
+	detected       []quote.Quote
 	detecting      bool
 
 	items []quoteItem // what the panel lists, for the annotate text on screen
@@ -51,7 +52,7 @@ type quotesState struct {
 type quoteItem struct {
 	start, end int
 	text       string
-	det        *model.Quote
+	det        *quote.Quote
 	ann        *model.QuoteAnn
 }
 
@@ -80,7 +81,7 @@ func (it *quoteItem) kind() model.QuoteKind {
 
 // suggestedSpeaker is the detector's speaker, or the description it found
 // when the cue names no one ("a police spokesman").
-func suggestedSpeaker(d *model.Quote) string {
+func suggestedSpeaker(d *quote.Quote) string {
 	if d == nil {
 		return ""
 	}
@@ -90,7 +91,7 @@ func suggestedSpeaker(d *model.Quote) string {
 	return d.Role
 }
 
-func suggestedKind(d *model.Quote) model.QuoteKind {
+func suggestedKind(d *quote.Quote) model.QuoteKind {
 	if d == nil || d.Kind == "" {
 		return model.QuoteDirect
 	}
@@ -111,7 +112,7 @@ func nextKind(k model.QuoteKind) model.QuoteKind {
 
 // mergeQuotes lists stored quotations and, when suggest is set, the
 // detections that overlap none of them, by position.
-func mergeQuotes(stored []model.QuoteAnn, det []model.Quote, suggest bool) []quoteItem {
+func mergeQuotes(stored []model.QuoteAnn, det []quote.Quote, suggest bool) []quoteItem {
 	items := make([]quoteItem, 0, len(stored)+len(det))
 	for i := range stored {
 		q := &stored[i]
@@ -152,7 +153,7 @@ func mergeQuotes(stored []model.QuoteAnn, det []model.Quote, suggest bool) []quo
 // quotesDetectedMsg brings a detection run back.
 type quotesDetectedMsg struct {
 	id, text string
-	quotes   []model.Quote
+	quotes   []quote.Quote
 }
 
 // syncQuotes runs after every message: it keeps the annotate pane's panel,
@@ -172,14 +173,14 @@ func (m *Model) syncQuotes() tea.Cmd {
 	if q.on && !fresh && !(q.detecting && q.detID == a.id && q.detText == a.text) {
 		q.detID, q.detText, q.detected, q.detecting = a.id, a.text, nil, true
 		id, text := a.id, a.text
-		cmd = func() tea.Msg { return quotesDetectedMsg{id: id, text: text, quotes: model.DetectQuotes(text)} }
+		cmd = func() tea.Msg { return quotesDetectedMsg{id: id, text: text, quotes: quote.Detect(text)} }
 		fresh = false
 	}
 	var stored []model.QuoteAnn
 	if e := m.sess.Doc(a.id); e != nil && e.Doc != nil && e.Doc.Text == a.text {
 		stored = e.Doc.Quotes
 	}
-	var det []model.Quote
+	var det []quote.Quote
 	if fresh && !q.detecting {
 		det = q.detected
 	}
@@ -401,7 +402,7 @@ func (m *Model) stepQuote(dir int) {
 // as saved by then (as entity actions are).
 type quoteTarget struct {
 	target
-	det   *model.Quote
+	det   *quote.Quote
 	annID int64
 }
 
@@ -706,7 +707,7 @@ func speakerName(sp model.Span) string {
 // speaker is the detector's; else the nearest PERSON or ORG span before the
 // quotation whose canonical name (or text) is the speaker; else the nearest
 // after it. 0 when the speaker is not a tagged entity.
-func linkSpeaker(spans []model.Span, speaker string, det *model.Quote, qs, qe int) int64 {
+func linkSpeaker(spans []model.Span, speaker string, det *quote.Quote, qs, qe int) int64 {
 	name := strings.Join(strings.Fields(speaker), " ")
 	if name == "" {
 		return 0

@@ -11,6 +11,7 @@ import (
 
 	"storydesk/internal/gencorpus"
 	"storydesk/model"
+	"storydesk/model/quote"
 )
 
 // BenchmarkQuotesKeypress is n (the next quotation) in quotes mode on a
@@ -46,7 +47,7 @@ func BenchmarkCarriersScan(b *testing.B) {
 	for i := range items {
 		items[i] = int32(i)
 	}
-	qm := model.NewQuoteMatcher("This city has lost its mothers, its fathers and its children in a single night")
+	qm := quote.NewMatcher("This city has lost its mothers, its fathers and its children in a single night")
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		s := &quoteScan{from: "none", ch: make(chan tea.Msg, 1)}

@@ -12,12 +12,14 @@ import (
 
 	"storydesk/data"
 	"storydesk/model"
+	"storydesk/model/quote"
+	"storydesk/model/textdiff"
 	"storydesk/tui/ui"
 )
 
 // Who carried this quotation: C searches every other article of the corpus
 // for the quotation under the cursor (or the selection), exactly or nearly
-// (model.QuoteMatcher), on a goroutine that reports progress as the
+// (quote.Matcher), on a goroutine that reports progress as the
 // corpus-wide tagging scan does. The carriers view lists each article that
 // carries it — outlet, title, and its wording with the words it changed
 // marked — as they are found; enter opens that article in annotate mode with
@@ -28,7 +30,7 @@ type carrier struct {
 	idx           int // item index in the source
 	id            string
 	title, outlet string
-	match         model.QuoteMatch
+	match         quote.Match
 }
 
 // quoteScan is a carriers search running in the background.
@@ -95,9 +97,9 @@ func (m *Model) searchCarriers() tea.Cmd {
 		m.message = "Put the cursor in a quotation (or select words) to find who else carried it"
 		return nil
 	}
-	qm := model.NewQuoteMatcher(text)
+	qm := quote.NewMatcher(text)
 	if !qm.Searchable() {
-		m.message = fmt.Sprintf("Too short to search for: %d word%s (%d at least)", qm.Words(), ui.Plural(qm.Words()), model.QuoteMatchMinWords)
+		m.message = fmt.Sprintf("Too short to search for: %d word%s (%d at least)", qm.Words(), ui.Plural(qm.Words()), quote.MatchMinWords)
 		return nil
 	}
 	m.stopQuoteScan()
@@ -125,7 +127,7 @@ func (m *Model) searchCarriers() tea.Cmd {
 // scanCarriers searches each article as the annotate view would show it:
 // the stored snapshot for an annotated article (its offsets are the
 // snapshot's), else the cleaned text.
-func scanCarriers(ctx context.Context, src Source, st data.Store, items []int32, annotated map[string]bool, qm *model.QuoteMatcher, s *quoteScan) error {
+func scanCarriers(ctx context.Context, src Source, st data.Store, items []int32, annotated map[string]bool, qm *quote.Matcher, s *quoteScan) error {
 	last := time.Now()
 	for n, i := range items {
 		if err := ctx.Err(); err != nil {
@@ -389,31 +391,31 @@ func (m *Model) carrierLines(quote string, c carrier, selected bool, w int) []st
 // diffWord is one word of a rendered diff with its change kind.
 type diffWord struct {
 	text string
-	kind model.DiffKind
+	kind textdiff.Kind
 }
 
 // diffLines renders the other article's wording with the words it added
 // marked and the quotation's words it dropped struck through, in at most n
 // lines of w cells. Long unchanged stretches are shortened around the
 // changes so that every change shows.
-func diffLines(st ui.Styles, quote string, mt model.QuoteMatch, w, n int) []string {
+func diffLines(st ui.Styles, quote string, mt quote.Match, w, n int) []string {
 	var words []diffWord
 	changes := 0
 	for _, op := range mt.Diff {
-		if op.Kind != model.DiffEqual {
+		if op.Kind != textdiff.Equal {
 			changes++
 		}
 	}
 	for k, op := range mt.Diff {
 		var seg string
 		switch op.Kind {
-		case model.DiffDelete:
+		case textdiff.Delete:
 			seg = model.RuneSlice(quote, op.A0, op.A1)
 		default:
 			seg = model.RuneSlice(mt.Text, op.B0, op.B1)
 		}
 		fs := strings.Fields(ui.CleanLine(strings.ReplaceAll(seg, "\n", " ")))
-		if op.Kind == model.DiffEqual && changes > 0 {
+		if op.Kind == textdiff.Equal && changes > 0 {
 			const ctx = 4
 			switch {
 			case k == 0 && len(fs) > ctx:
@@ -428,11 +430,11 @@ func diffLines(st ui.Styles, quote string, mt model.QuoteMatch, w, n int) []stri
 			words = append(words, diffWord{f, op.Kind})
 		}
 	}
-	paintOf := func(k model.DiffKind) ui.Paint {
+	paintOf := func(k textdiff.Kind) ui.Paint {
 		switch k {
-		case model.DiffInsert:
+		case textdiff.Insert:
 			return st.QP.DiffIns
-		case model.DiffDelete:
+		case textdiff.Delete:
 			return st.QP.DiffDel
 		}
 		return ui.Paint{}

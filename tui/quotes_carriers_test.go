@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"storydesk/model"
+	"storydesk/model/quote"
+	"storydesk/model/textdiff"
 	"storydesk/tui/ui"
 )
 
@@ -41,7 +43,7 @@ func TestQuoteCarriersInTheSample(t *testing.T) {
 			t.Fatalf("carrier %s: %+v", c.id, c)
 		}
 		for _, op := range c.match.Diff {
-			if op.Kind != model.DiffEqual {
+			if op.Kind != textdiff.Equal {
 				t.Fatalf("%s: differences reported in an identical copy: %+v", c.id, c.match.Diff)
 			}
 		}
@@ -177,13 +179,13 @@ func TestQuoteCarriersReportDifferences(t *testing.T) {
 func TestQuoteCarriersDiffLinesShowEveryChange(t *testing.T) {
 	c := &ui.Context{NoColor: true, Keys: ui.DefaultKeyMap(), Labels: model.DefaultLabels}
 	c.Restyle(true)
-	quote := "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty twentyone twentytwo"
-	other := strings.Replace(strings.Replace(quote, "two ", "deux ", 1), "twentyone", "vingtetun", 1)
-	mt := model.FindQuoteCarriers(quote, other)
+	qtext := "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty twentyone twentytwo"
+	other := strings.Replace(strings.Replace(qtext, "two ", "deux ", 1), "twentyone", "vingtetun", 1)
+	mt := quote.FindCarriers(qtext, other)
 	if len(mt) != 1 || mt[0].Edits != 2 {
 		t.Fatalf("match %+v", mt)
 	}
-	lines := diffLines(c.Styles, quote, mt[0], 40, 3)
+	lines := diffLines(c.Styles, qtext, mt[0], 40, 3)
 	joined := sgrRE.ReplaceAllString(strings.Join(lines, " "), "")
 	for _, w := range []string{"deux", "two", "vingtetun", "twentyone", "…"} {
 		if !strings.Contains(joined, w) {

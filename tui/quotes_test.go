@@ -9,6 +9,7 @@ import (
 
 	"storydesk/data"
 	"storydesk/model"
+	"storydesk/model/quote"
 	"storydesk/tui/ui"
 )
 
@@ -125,7 +126,7 @@ func TestQuotesStepAcceptLinkUndo(t *testing.T) {
 			t.Fatalf("n does not go forward: %v", starts)
 		}
 	}
-	if want := len(model.DetectQuotes(text)); len(starts) != want || len(m.quotes.items) != want {
+	if want := len(quote.Detect(text)); len(starts) != want || len(m.quotes.items) != want {
 		t.Fatalf("stepped %d, listed %d, detector finds %d", len(starts), len(m.quotes.items), want)
 	}
 	apress(t, m, "n")

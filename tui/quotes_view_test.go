@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"storydesk/model"
+	"storydesk/model/quote"
 	"storydesk/tui/ui"
 )
 
@@ -26,16 +27,16 @@ func TestQuoteHighlightCellsAreExactlyTheQuotes(t *testing.T) {
 		return model.Span{ID: id, Start: s, End: s + model.RuneLen(name), Label: label, Text: name}
 	}
 	spans := []model.Span{span("Zoë Ng", "PERSON", 1), span("Ilse Varga", "PERSON", 2), span("京都", "GPE", 3), span("Ünal", "PERSON", 4)}
-	quote := func(text string) (int, int) {
+	quoteAt := func(text string) (int, int) {
 		s := runeIndex(t, quoteMixed, text, 0)
 		return s, s + model.RuneLen(text)
 	}
-	as, ae := quote("Kyōto 京都 is where Ilse Varga met the 👩‍👩‍👧‍👦 for Cafe\u0301 talks")
-	ps, pe := quote("A second paragraph opens here.\n\n“And goes on")
-	ss, se := quote("élite theatre")
+	as, ae := quoteAt("Kyōto 京都 is where Ilse Varga met the 👩‍👩‍👧‍👦 for Cafe\u0301 talks")
+	ps, pe := quoteAt("A second paragraph opens here.\n\n“And goes on")
+	ss, se := quoteAt("élite theatre")
 	items := []quoteItem{
 		{start: as, end: ae, ann: &model.QuoteAnn{Status: model.QuoteAccepted}},
-		{start: ps, end: pe, det: &model.Quote{}},
+		{start: ps, end: pe, det: &quote.Quote{}},
 		{start: ss, end: se, ann: &model.QuoteAnn{Status: model.QuoteRejected}},
 	}
 	inQuote := func(off int, suggest bool) (bool, bool) {

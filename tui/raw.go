@@ -9,6 +9,7 @@ import (
 	"github.com/rivo/uniseg"
 
 	"storydesk/model"
+	"storydesk/model/clean"
 	"storydesk/tui/ui"
 )
 
@@ -17,7 +18,7 @@ import (
 // (article, width) in a command; each frame styles only the lines on screen.
 //
 // With an annotation store the view also has a cursor on one paragraph (the
-// cleaner's unit, model.Paragraphs) in a two-cell gutter, and the reviewer's
+// cleaner's unit, clean.Paragraphs) in a two-cell gutter, and the reviewer's
 // corrections are tagged: "[removed by you]" on what a correction removed,
 // "[kept by you]" on what one keeps (see correct.go).
 
@@ -88,7 +89,7 @@ func layoutRawWith(a *model.Article, corr []model.Correction, width int, cursor 
 
 	var paras []rawPara
 	if cursor || len(corr) > 0 {
-		for _, p := range model.Paragraphs(raw) {
+		for _, p := range clean.Paragraphs(raw) {
 			rp := rawPara{start: p.Start, end: p.End}
 			if r, ok := model.RemovedPara(removed, p.Start, p.End); ok {
 				rp.reason = r.Reason
@@ -128,7 +129,7 @@ func layoutRawWith(a *model.Article, corr []model.Correction, width int, cursor 
 	if kept > 0 {
 		summary += fmt.Sprintf(" %d %s.", kept, tagKeptByYou)
 	}
-	if n := len(model.UnusedCorrections(raw, corr)); n == 1 {
+	if n := len(clean.UnusedCorrections(raw, corr)); n == 1 {
 		summary += " 1 correction no longer matches the text (ignored)."
 	} else if n > 1 {
 		summary += fmt.Sprintf(" %d corrections no longer match the text (ignored).", n)

@@ -12,7 +12,7 @@ import (
 	"github.com/charmbracelet/x/term"
 
 	"storydesk/data"
-	"storydesk/model"
+	"storydesk/model/dup"
 )
 
 // runDups finds copies among the articles: `storydesk dups [--json]
@@ -25,7 +25,7 @@ import (
 func runDups(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := subcommandFlags("dups", "dups [--json] [--threshold X] [--db PATH] PATH...", stderr)
 	asJSON := fs.Bool("json", false, "one JSON object per pair per line: a, b, jaccard, containment, a_in_b, b_in_a, kind")
-	threshold := fs.Float64("threshold", model.DefaultDupThreshold, "report pairs whose containment (the share of the shorter text found in the other) is at least `X`, in (0, 1]")
+	threshold := fs.Float64("threshold", dup.DefaultThreshold, "report pairs whose containment (the share of the shorter text found in the other) is at least `X`, in (0, 1]")
 	dbPath := fs.String("db", "", "annotation store `PATH` to cache signatures in (default: the corpus's store, only if it exists)")
 	if err := parseSubcommand(fs, args); err != nil {
 		return err

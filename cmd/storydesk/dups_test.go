@@ -15,6 +15,7 @@ import (
 	"storydesk/data"
 	"storydesk/internal/gencorpus"
 	"storydesk/model"
+	"storydesk/model/dup"
 )
 
 // dupsCorpus writes an original story, a copy cut to its first third, a copy
@@ -74,7 +75,7 @@ func TestDupsJSONFindsCopiesNotTheRewrite(t *testing.T) {
 				t.Errorf("%v lacks %q", k, f)
 			}
 		}
-		if c := r["containment"].(float64); c < model.DefaultDupThreshold || c != max(r["a_in_b"].(float64), r["b_in_a"].(float64)) {
+		if c := r["containment"].(float64); c < dup.DefaultThreshold || c != max(r["a_in_b"].(float64), r["b_in_a"].(float64)) {
 			t.Errorf("%v: containment %v is not the larger direction, or is under the threshold", k, c)
 		}
 		if k[0] == "rewrite.txt" || k[1] == "rewrite.txt" || k[0] == "unrelated.txt" || k[1] == "unrelated.txt" {
@@ -140,7 +141,7 @@ func TestDupsTableIsReadableAndSafe(t *testing.T) {
 			t.Errorf("row %q: want 5 columns", l)
 			continue
 		}
-		if f[4] == model.DupExact {
+		if f[4] == dup.Exact {
 			exact++
 		}
 		// Columns line up: the score ends where the header's word does.
@@ -219,7 +220,7 @@ func storeSignatures(t *testing.T, dbPath, dir string) int {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	got, err := s.Signatures(context.Background(), model.DupSignatureVersion, hashes)
+	got, err := s.Signatures(context.Background(), dup.SignatureVersion, hashes)
 	if err != nil {
 		t.Fatal(err)
 	}

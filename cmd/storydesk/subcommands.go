@@ -7,6 +7,7 @@ import (
 
 	"storydesk/data"
 	"storydesk/model"
+	"storydesk/model/quote"
 )
 
 // eachArticle opens the paths named after a subcommand's flags and calls fn
@@ -66,7 +67,7 @@ func runQuotes(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		return err
 	}
 	return eachArticle(fs.Args(), stdin, stderr, func(c *data.Corpus, a *model.Article) error {
-		quotes := model.DetectQuotes(a.Text)
+		quotes := quote.Detect(a.Text)
 		if *asJSON {
 			return data.WriteQuotesJSON(stdout, a, quotes)
 		}

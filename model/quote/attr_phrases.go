@@ -1,0 +1,435 @@
+package quote
+
+import "strings"
+
+// Noun phrases around a cue, read backward from it (a subject, an
+// appositive, a description) or forward (after an inverted verb).
+
+// npBackward reads the noun phrase that ends at token j (not before lo).
+func (x *qDoc) npBackward(j, lo int, depth int) (qNP, bool) {
+	if j < lo || j >= len(x.toks) {
+		return qNP{}, false
+	}
+	tk := &x.toks[j]
+	switch {
+	case tk.k == qtWord && qPron(tk.lw) != "":
+		return qNP{a: j, b: j + 1, pron: qPron(tk.lw)}, true
+	case tk.k == qtWord && (tk.lw == "who" || tk.lw == "which"):
+		k := j - 1
+		if x.isPunct(k, ',', '—', '–') {
+			k--
+		}
+		np, ok := x.npBackward(k, lo, depth+1)
+		if ok && np.pron == "" {
+			np.b = j + 1
+			return np, true
+		}
+	case tk.k == qtPunct && tk.r == ',' && depth == 0:
+		return x.apposBackward(j, lo)
+	case x.nameTok(j) || x.titleTok(j) || x.genDot(j):
+		s := x.capRunBack(j, lo)
+		np, ok := x.nameNP(s, j+1)
+		if !ok {
+			return np, false
+		}
+		if np.nb > np.na {
+			np.a = s
+			x.roleBefore(&np, lo)
+			// "a spokesman for Petro", "a police spokesman in Bogotá":
+			// the speaker is the spokesman
+			if p := np.a - 1; p-1 >= lo && x.isWord(p) && qLocPreps[x.toks[p].lw] && x.isWord(p-1) && qRoleNouns[x.toks[p-1].lw] {
+				if d, ok := x.descBackward(p-1, lo); ok {
+					w := d.a
+					if qDets[x.toks[w].lw] {
+						w++
+					}
+					d.b, d.da, d.db = j+1, w, j+1
+					return d, true
+				}
+			}
+			if x.isWord(np.a-1) && np.a-1 >= lo && x.toks[np.a-1].lw == "the" && np.role == "" {
+				np.org = true
+				np.a--
+			}
+		}
+		return np, true
+	case tk.k == qtWord:
+		return x.descBackward(j, lo)
+	}
+	return qNP{}, false
+}
+
+// apposBackward reads "Smith, a spokesman for the ministry, said" back from
+// the comma at j. The appositive may hold commas of its own ("…, a fellow
+// at the Institute in Munich, Germany, and co-author of the study, said"):
+// the nearest phrase before a comma that names a person wins.
+func (x *qDoc) apposBackward(j, lo int) (qNP, bool) {
+	var first qNP
+	firstK := -1
+	for k := j - 1; k >= lo && j-k <= 40; k-- {
+		tk := &x.toks[k]
+		if tk.k == qtQuote || tk.k == qtPunct && qTerminal(tk.r) && !x.abbrevDot(k) {
+			break
+		}
+		if tk.k == qtWord && qCueVerbs[tk.lw] && x.cueAt(k) > 0 && !x.isPunct(k-1, ',') {
+			break // another clause; "Marsh, asked about it, said" is one
+		}
+		if !x.isPunct(k, ',') {
+			continue
+		}
+		np, ok := x.npBackward(k-1, lo, 1)
+		if !ok || np.pron != "" {
+			continue
+		}
+		// "Her rival, Governor Luis Ortega, said": the name is the
+		// appositive, the description its role
+		if np.nb == np.na && x.nameTok(k+1) || np.nb == np.na && x.titleTok(k+1) {
+			if e := x.capRun(k+1, j); e == j {
+				if name, ok := x.nameNP(k+1, j); ok && name.nb > name.na {
+					if name.role == "" {
+						name.role = x.desc(np)
+					}
+					name.a, name.b = np.a, j
+					return name, true
+				}
+			}
+		}
+		if firstK < 0 && j-k <= 14 {
+			first, firstK = np, k
+		}
+		if x.personLike(np) {
+			x.setApposRole(&np, k+1, j)
+			np.b = j
+			return np, true
+		}
+	}
+	if firstK < 0 {
+		return qNP{}, false
+	}
+	x.setApposRole(&first, firstK+1, j)
+	first.b = j
+	return first, true
+}
+
+// setApposRole takes the appositive in [a,b) (up to its first comma) as
+// the role of a name.
+func (x *qDoc) setApposRole(np *qNP, a, b int) {
+	if np.nb <= np.na || np.role != "" {
+		return
+	}
+	e := a
+	for e < b && !x.isPunct(e, ',') {
+		e++
+	}
+	if r, ok := x.appositiveRole(a, e); ok {
+		np.role = r
+	}
+}
+
+// appositiveRole reads tokens [a,b) between commas as a role.
+func (x *qDoc) appositiveRole(a, b int) (string, bool) {
+	if a >= b || !x.isWord(a) {
+		return "", false
+	}
+	lw := x.toks[a].lw
+	start := a
+	switch {
+	case lw == "the" || lw == "a" || lw == "an":
+		start = a + 1
+	case x.possessive(a), x.titleTok(a), qRoleNouns[lw], x.toks[a].cap:
+	default:
+		if !x.roleWordsAhead(a, b) {
+			return "", false
+		}
+	}
+	// the role needs a role word in it
+	has := false
+	for t := a; t < b; t++ {
+		if x.isWord(t) && (qRoleNouns[x.toks[t].lw] || x.titleTok(t)) {
+			has = true
+		}
+	}
+	if !has || start >= b {
+		return "", false
+	}
+	return x.text(start, b), true
+}
+
+// roleWordsAhead: lower-case modifiers lead to a role noun ("associate
+// professor of physics").
+func (x *qDoc) roleWordsAhead(a, b int) bool {
+	for t := a; t < b && t-a < 4; t++ {
+		if !x.isWord(t) || qClauseStop[x.toks[t].lw] {
+			return false
+		}
+		if qRoleNouns[x.toks[t].lw] {
+			return true
+		}
+	}
+	return false
+}
+
+// descBackward reads a description ending at j: "the ministry", "a
+// spokesperson for the ministry", "Venezuelan officials".
+func (x *qDoc) descBackward(j, lo int) (qNP, bool) {
+	k := j
+	for hops := 0; ; hops++ {
+		m := k
+		for m >= lo && k-m < 6 && (x.isWord(m) || x.pluralPoss(m)) {
+			if !x.isWord(m) {
+				m-- // "the farmers’ union"
+				continue
+			}
+			lw := x.toks[m].lw
+			if lw == "and" && m-1 >= lo && x.isWord(m-1) && qRoleNouns[x.toks[m-1].lw] && qRoleNouns[x.toks[m+1].lw] {
+				m-- // "the singer and guitarist"
+				continue
+			}
+			if qDets[lw] || qClauseStop[lw] || qPron(lw) != "" || (qCueVerbs[lw] && m != j) || x.possessive(m) {
+				break
+			}
+			m--
+		}
+		if m >= lo && x.isWord(m) && qDets[x.toks[m].lw] && m != j {
+			if hops < 2 && m-2 >= lo && x.isWord(m-1) && qDescPreps[x.toks[m-1].lw] && x.isWord(m-2) && !qDets[x.toks[m-2].lw] && !qClauseStop[x.toks[m-2].lw] {
+				k = m - 2
+				continue
+			}
+			return x.descNP(m, m+1, j+1), true
+		}
+		if m >= lo && m != j && x.possessive(m) {
+			np := x.descNP(m, m+1, j+1)
+			// the possessor may be a longer name: "Gustavo Petro's office"
+			ps := m
+			if x.toks[m].cap {
+				ps = x.capRunBack(m, lo)
+			}
+			np.pa, np.pb, np.a = ps, m+1, ps
+			np.da, np.db = ps, j+1
+			return np, true
+		}
+		// no determiner: bare plurals ("officials", "Venezuelan officials")
+		if k-m >= 1 && k-m <= 3 && qGroupNouns[x.toks[k].lw] {
+			return x.descNP(m+1, m+1, j+1), true
+		}
+		return qNP{}, false
+	}
+}
+
+// pluralPoss: the apostrophe of a plural possessive ("farmers’ union").
+func (x *qDoc) pluralPoss(t int) bool {
+	if !x.isPunct(t, '’', '\'') || !x.isWord(t-1) || !x.isWord(t+1) || x.toks[t-1].e != x.toks[t].s {
+		return false
+	}
+	return strings.HasSuffix(x.toks[t-1].lw, "s")
+}
+
+// descNP builds a description over [a,b) whose words start at w.
+func (x *qDoc) descNP(a, w, b int) qNP {
+	np := qNP{a: a, b: b, da: w, db: b}
+	if a < w {
+		np.def = x.toks[a].lw == "the"
+	}
+	np.head = x.toks[b-1].lw
+	for t := w; t < b; t++ {
+		if x.isWord(t) && qDescPreps[x.toks[t].lw] && t > w {
+			np.head = x.toks[t-1].lw
+			break
+		}
+	}
+	np.head = qStripPoss(np.head)
+	return np
+}
+
+// desc is the text of a description.
+func (x *qDoc) desc(np qNP) string { return x.text(np.da, np.db) }
+
+// descUpper: a description holds a capitalised word ("the French foreign
+// ministry").
+func (x *qDoc) descUpper(np qNP) bool {
+	for t := np.da; t < np.db; t++ {
+		if x.toks[t].cap || x.toks[t].k == qtWord && qHasUpper(x.word(t)) {
+			return true
+		}
+	}
+	return false
+}
+
+// descOK: a description can speak when its head is a person, a group, an
+// organisation or a document, or when it holds a name ("an independent
+// state" cannot).
+func (x *qDoc) descOK(np qNP) bool {
+	if np.pron != "" || np.nb > np.na || np.pa < np.pb {
+		return true
+	}
+	h := np.head
+	return qRoleNouns[h] || qGroupNouns[h] || qOrgHeads[h] || qOrgWords[h] || qChannelNouns[h] ||
+		qDocNouns[h] || x.descUpper(np)
+}
+
+// npForward reads the noun phrase starting at token i (before hi). With
+// appos, a following ", a spokesman for X" is taken as the role.
+func (x *qDoc) npForward(i, hi int, appos bool) (qNP, bool) {
+	if i >= hi || !x.isWord(i) {
+		return qNP{}, false
+	}
+	tk := &x.toks[i]
+	lw := tk.lw
+	switch {
+	case qPron(lw) != "":
+		return qNP{a: i, b: i + 1, pron: qPron(lw)}, true
+	case qDets[lw] && lw != "that" && lw != "this" && lw != "no":
+		np, ok := x.descForward(i, hi)
+		if !ok {
+			return np, false
+		}
+		// "his aunt, Jane Starner,", "The group, WeWorkers Coalition,"
+		if na, nb, ok := x.apposName(np.b, hi); ok {
+			name, _ := x.nameNP(na, nb)
+			name.a, name.role = i, x.desc(np)
+			name.b = nb
+			return name, true
+		}
+		// "a report from Kotak Institutional Equities"
+		if qDocNouns[np.head] || qChannelNouns[np.head] {
+			if k := np.b; x.isWord(k) && (x.toks[k].lw == "from" || x.toks[k].lw == "by") {
+				if a, ok := x.npForward(k+1, hi, false); ok && a.pron == "" {
+					return a, true
+				}
+			}
+		}
+		return np, true
+	case x.nameTok(i) || x.titleTok(i):
+		e := x.capRun(i, hi)
+		np, ok := x.nameNP(i, e)
+		if !ok {
+			return np, false
+		}
+		// "Ms Dunmore's counterpart, Henrik Vos,"
+		if x.possessive(e-1) && x.isWord(e) && !x.toks[e].cap {
+			if d, ok := x.descForward(e-1, hi); ok {
+				if na, nb, ok := x.apposName(d.b, hi); ok {
+					name, _ := x.nameNP(na, nb)
+					name.a, name.b, name.role = i, nb, x.text(i, d.b)
+					return name, true
+				}
+			}
+		}
+		// "Trump administration officials", "Colombia's military"
+		f := e
+		for f < hi && f-e < 3 && x.isWord(f) && !x.toks[f].cap {
+			fl := x.toks[f].lw
+			if !(qRoleNouns[fl] || qGroupNouns[fl] || qOrgWords[fl] || qOrgHeads[fl]) {
+				break
+			}
+			f++
+		}
+		// "White House press secretary Karen Holt"
+		if f > e && x.nameTok(f) && qRoleNouns[x.toks[f-1].lw] {
+			if name, ok := x.npForward(f, hi, appos); ok && name.nb > name.na {
+				name.role = strings.TrimSpace(x.text(i, f) + " " + name.role)
+				name.a = i
+				return name, true
+			}
+		}
+		if f > e {
+			d := x.descNP(i, i, f)
+			if x.possessive(e-1) && np.nb > np.na {
+				d.pa, d.pb = np.na, np.nb
+			}
+			return d, true
+		}
+		if appos && np.nb > np.na && x.isPunct(e, ',') {
+			k := e + 1
+			for k < hi && k-e <= 14 && (x.isWord(k) || x.abbrevDot(k)) {
+				k++
+			}
+			if r, ok := x.appositiveRole(e+1, k); ok && (k >= hi || x.isPunct(k, ',', '.', ';', '—', '–', ')')) {
+				np.role = r
+				np.b = k
+			}
+		}
+		return np, true
+	case !tk.cap && qGroupNouns[lw]:
+		return x.descNP(i, i, i+1), true
+	case !tk.cap && !qClauseStop[lw] && !qCueVerbs[lw]:
+		// "veteran industry analyst Ken Doctor", "43-year-old Martin
+		// Taylor", "local officials"
+		for j := i + 1; j < hi && j-i <= 4 && x.isWord(j); j++ {
+			jl := x.toks[j].lw
+			if x.nameTok(j) {
+				np, ok := x.npForward(j, hi, appos)
+				if ok && np.nb > np.na {
+					np.role = strings.TrimSpace(x.text(i, j) + " " + np.role)
+					np.a = i
+					return np, true
+				}
+				break
+			}
+			if qGroupNouns[jl] {
+				return x.descNP(i, i, j+1), true
+			}
+			if qClauseStop[jl] || qCueVerbs[jl] || x.toks[j].cap {
+				break
+			}
+		}
+	}
+	return qNP{}, false
+}
+
+// apposName finds a name set off by commas after a description ending at
+// b, possibly past a relative clause: "The company that runs the AMAs,
+// Dick Clark Productions, denies …".
+func (x *qDoc) apposName(b, hi int) (int, int, bool) {
+	k := b
+	if x.isWord(k) && (x.toks[k].lw == "that" || x.toks[k].lw == "which" || x.toks[k].lw == "who") {
+		for k < hi && k-b <= 12 && !x.isPunct(k, ',') && x.toks[k].k != qtQuote {
+			k++
+		}
+	}
+	if !x.isPunct(k, ',') || !x.nameTok(k+1) {
+		return 0, 0, false
+	}
+	e := x.capRun(k+1, hi)
+	if e >= hi || x.isPunct(e, ',') || x.cueAt(x.skipForward(e, hi)) > 0 {
+		return k + 1, e, true
+	}
+	return 0, 0, false
+}
+
+// descForward reads a description opened by the determiner at i.
+func (x *qDoc) descForward(i, hi int) (qNP, bool) {
+	j := i + 1
+	for j < hi && j-i <= 8 {
+		tk := &x.toks[j]
+		if tk.k == qtQuote && j > i+1 || tk.k == qtQuote && x.isWord(j+1) {
+			j++ // a quoted title as a modifier: the "Pose" actor
+			continue
+		}
+		if tk.k != qtWord {
+			break
+		}
+		lw := tk.lw
+		if j > i+1 && !tk.cap && (qCueVerbs[lw] && !qRoleNouns[lw]) {
+			break
+		}
+		if qClauseStop[lw] || qPron(lw) != "" || len(lw) > 4 && strings.HasSuffix(lw, "ly") && !tk.cap {
+			break
+		}
+		if qDescPreps[lw] {
+			if j+1 < hi && x.isWord(j+1) && j > i+1 {
+				j++
+				continue
+			}
+			break
+		}
+		j++
+	}
+	for j > i+1 && !x.isWord(j-1) {
+		j--
+	}
+	if j == i+1 {
+		return qNP{}, false
+	}
+	return x.descNP(i, i+1, j), true
+}

@@ -1,0 +1,371 @@
+package quote
+
+import "strings"
+
+// Resolution of a speaker phrase to a speaker: surnames, pronouns, roles
+// ("the president") and documents ("the statement said").
+
+// finish turns the speaker phrase np of the cue at c into an attribution.
+func (x *qDoc) finish(np qNP, c, si int, adjacent bool, left int) qAttr {
+	a := x.finish1(np, c, si, adjacent, left)
+	if a.role == a.speaker {
+		a.role = "" // "the Trump administration" is a speaker, not a role
+	}
+	return a
+}
+
+func (x *qDoc) finish1(np qNP, c, si int, adjacent bool, left int) qAttr {
+	a := qAttr{ok: true, ss: -1, se: -1, adjacent: adjacent, left: left}
+	if c >= 0 {
+		n := x.cueAt(c)
+		if n == 0 {
+			n = 1
+		}
+		a.cue = x.text(c, c+n)
+		a.via = x.via(x.sents[si].a, x.sents[si].b, c)
+	}
+	x.resolve(&a, np, 0)
+	return a
+}
+
+// resolve fills the speaker of a from its phrase.
+func (x *qDoc) resolve(a *qAttr, np qNP, depth int) {
+	switch {
+	case np.pron != "":
+		a.ss, a.se = x.toks[np.a].s, x.toks[np.a].e
+		switch np.pron {
+		case "he", "she":
+			g := byte('m')
+			if np.pron == "she" {
+				g = 'f'
+			}
+			if e := x.resolvePerson(np.a, g, 0); e != nil {
+				a.ent, a.speaker, a.role = e, e.name, e.role
+			} else if d, ok := x.pronDesc[np.a]; ok {
+				a.role = d // "the delegate … she said"
+			}
+		case "they", "it":
+			if p, ok := x.resolveGroup(np.a); ok {
+				a.speaker, a.role, a.group, a.ent = p.speaker, p.role, true, p.ent
+			}
+		}
+	case np.nb > np.na:
+		x.resolveName(a, np.na, np.nb, np.org)
+		if np.role != "" {
+			a.role = np.role
+		}
+	case np.db > np.da:
+		w := np.a
+		if np.a < np.b && qDets[x.toks[np.a].lw] {
+			w++
+		}
+		a.ss, a.se = x.toks[w].s, x.toks[np.b-1].e
+		head := np.head
+		if np.cname || x.toks[np.b-1].cap && !x.acronym(np.b-1) {
+			// "says Doctor" (Ken Doctor), "the 14th-ranked Schwartzman"
+			if e := x.lookup([]string{qStripPoss(x.word(np.b - 1))}, np.b-1); e != nil {
+				a.ent, a.speaker, a.role = e, e.name, e.role
+				a.ss = x.toks[np.b-1].s
+				if !np.cname && np.b-1 > w {
+					a.role = x.text(w, np.b-1)
+				}
+				return
+			}
+		}
+		switch {
+		case np.pa < np.pb && (qChannelNouns[head] || qDocNouns[head]) && x.toks[np.pa].cap:
+			x.resolveName(a, np.pa, np.pb, false)
+		case np.def && (qChannelNouns[head] || qDocNouns[head]) && depth == 0 && !x.descUpper(np):
+			// "the statement said": whoever made the statement
+			a.role = x.desc(np)
+			if p, ok := x.resolveDoc(head, np.a); ok {
+				a.speaker, a.ent, a.group = p.speaker, p.ent, p.group
+			}
+		case np.def && (qRoleNouns[head] && !qGroupNouns[head] || qOrgHeads[head]):
+			a.role = x.desc(np)
+			if al, ok := x.resolveRole(head, np.a); ok {
+				a.speaker, a.ent, a.group = al.name, al.ent, al.org
+				if al.ent != nil && al.ent.role != "" && !qHasWord(strings.ToLower(al.ent.role), head) {
+					a.role = al.ent.role
+				}
+			} else if qRoleNouns[head] && !qGroupNouns[head] && !x.indefiniteBefore(head, np.a) {
+				// "the actor said": the person the text is about (but
+				// "the expert" after "one legal expert" is that expert)
+				if e := x.resolvePerson(np.a, qHonorifics[head], 0); e != nil {
+					a.ent, a.speaker = e, e.name
+				}
+			} else {
+				a.group = true
+				if x.descUpper(np) {
+					a.speaker = x.desc(np) // "the French foreign ministry"
+				}
+			}
+		case qRoleNouns[head] || qGroupNouns[head]:
+			a.role = x.desc(np)
+			a.group = qGroupNouns[head]
+		case x.descUpper(np):
+			a.speaker, a.group = x.desc(np), true
+		default:
+			a.role, a.group = x.desc(np), true
+		}
+	}
+}
+
+func qHasUpper(s string) bool {
+	for _, r := range s {
+		if r >= 'A' && r <= 'Z' || r > 127 && strings.ToLower(string(r)) != string(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// resolveName sets the speaker to the person the name [na,nb) refers to.
+func (x *qDoc) resolveName(a *qAttr, na, nb int, org bool) {
+	name := qStripPoss(x.text(na, nb))
+	a.ss = x.toks[na].s
+	a.se = a.ss + len([]rune(name))
+	a.speaker = name
+	words := x.nameWords(na, nb)
+	if org || x.orgNames[strings.ToLower(strings.Join(words, " "))] {
+		a.group = true
+		return
+	}
+	if e := x.lookup(words, na); e != nil {
+		a.ent, a.speaker = e, e.name
+		if a.role == "" {
+			a.role = e.role
+		}
+		return
+	}
+}
+
+// resolvePerson finds who "he" or "she" at token at refers to: the speaker
+// or subject of a recent sentence (a subject pronoun passes on whoever it
+// refers to), else a recent person, else the last speaker.
+func (x *qDoc) resolvePerson(at int, g byte, depth int) *qEntity {
+	if e, ok := x.pronMemo[at]; ok {
+		return e
+	}
+	si := x.toks[at].sent
+	fits := func(e *qEntity) bool { return e != nil && (e.gender == 0 || g == 0 || e.gender == g) }
+	person := func(e *qEntity) bool { return fits(e) && e.person }
+	pick := func(e *qEntity) *qEntity {
+		if e.gender == 0 {
+			e.gender = g
+		}
+		x.pronMemo[at] = e
+		return e
+	}
+	const window = 6
+	// Mark the token as being resolved: a failure is remembered, and a
+	// chain of pronouns never comes back to it.
+	x.pronMemo[at] = nil
+	for sj := si; sj >= 0 && si-sj <= window; sj-- {
+		for k := len(x.events) - 1; k >= 0 && x.events[k].sent >= sj; k-- {
+			ev := &x.events[k]
+			if ev.sent == sj && ev.tok < at && fits(ev.a.ent) {
+				return pick(ev.a.ent)
+			}
+		}
+		if mi := x.subj[sj]; mi >= 0 && x.ments[mi].a < at && fits(x.ments[mi].ent) {
+			return pick(x.ments[mi].ent)
+		}
+		// "She gave me … Martha Fry. “…,” she said": the earlier "she"
+		if sp := x.subjNP[sj]; x.subjOK[sj] && sp.a < at && depth < 4 &&
+			(sp.pron == "he" && g != 'f' || sp.pron == "she" && g != 'm') {
+			if e := x.resolvePerson(sp.a, g, depth+1); e != nil && fits(e) {
+				return pick(e)
+			}
+		}
+		// "… after the novelist Jo Walton explained them", "…, says
+		// Richard Locksley, …": a person speaking in a clause
+		for mi := len(x.ments) - 1; mi >= 0; mi-- {
+			m := &x.ments[mi]
+			if m.sent < sj {
+				break
+			}
+			if m.sent > sj || m.a >= at || !fits(m.ent) {
+				continue
+			}
+			c := x.skipForward(m.b, x.sents[sj].b)
+			p := x.mentNP[mi].a - 1
+			if x.cueAt(c) > 0 && qAttrVerbs[x.toks[c].lw] || x.isWord(p) && qSayVerbs[x.toks[p].lw] {
+				return pick(m.ent)
+			}
+		}
+		// "the delegate read a text: «…», she said": an unnamed person
+		if sp := x.subjNP[sj]; x.subjOK[sj] && sp.b <= at && sp.nb == sp.na && sp.pron == "" &&
+			qRoleNouns[sp.head] && !qGroupNouns[sp.head] && sp.def {
+			if _, ok := x.resolveRole(sp.head, sp.a); !ok {
+				x.pronDesc[at] = x.desc(sp)
+				return nil
+			}
+		}
+	}
+	for mi := len(x.ments) - 1; mi >= 0; mi-- {
+		m := &x.ments[mi]
+		if m.a >= at {
+			continue
+		}
+		if si-m.sent > window {
+			break
+		}
+		if person(m.ent) {
+			return pick(m.ent)
+		}
+	}
+	for k := len(x.events) - 1; k >= 0; k-- {
+		if ev := &x.events[k]; ev.tok < at && fits(ev.a.ent) {
+			return pick(ev.a.ent)
+		}
+	}
+	for mi := len(x.ments) - 1; mi >= 0; mi-- {
+		if m := &x.ments[mi]; m.a < at && person(m.ent) {
+			return pick(m.ent)
+		}
+	}
+	return nil
+}
+
+// resolveGroup finds what "they" or "it" refers to: a group or
+// organisation that spoke or was the subject in a recent sentence.
+func (x *qDoc) resolveGroup(at int) (qAttr, bool) {
+	si := x.toks[at].sent
+	for sj := si; sj >= 0 && si-sj <= 6; sj-- {
+		for k := len(x.events) - 1; k >= 0 && x.events[k].sent >= sj; k-- {
+			ev := &x.events[k]
+			if ev.sent == sj && ev.tok < at && ev.a.group && (ev.a.speaker != "" || ev.a.role != "") {
+				return ev.a, true
+			}
+		}
+		sp := x.subjNP[sj]
+		if !x.subjOK[sj] || sp.b > at || sp.pron != "" {
+			continue
+		}
+		var a qAttr
+		switch {
+		case sp.nb > sp.na:
+			x.resolveName(&a, sp.na, sp.nb, sp.org)
+			if a.group || a.ent == nil && x.pluralVerb(sp.b) {
+				a.group = true
+				return a, true
+			}
+		case sp.db > sp.da && (qOrgHeads[sp.head] || qGroupNouns[sp.head]):
+			x.resolve(&a, sp, 1)
+			if a.speaker != "" || a.role != "" {
+				a.group = true
+				return a, true
+			}
+		}
+	}
+	return qAttr{}, false
+}
+
+// pluralVerb: the verb after a subject agrees with a plural ("Big Machine
+// have denied").
+func (x *qDoc) pluralVerb(k int) bool {
+	k = x.skipForwardAdverbs(k)
+	if !x.isWord(k) {
+		return false
+	}
+	switch x.toks[k].lw {
+	case "have", "are", "were", "say", "do", "insist", "deny", "claim":
+		return true
+	}
+	return false
+}
+
+func (x *qDoc) skipForwardAdverbs(k int) int {
+	for n := 0; n < 3 && x.isWord(k); n++ {
+		lw := x.toks[k].lw
+		if !(len(lw) > 4 && strings.HasSuffix(lw, "ly") || lw == "also" || lw == "still" || lw == "twice" || lw == "never") {
+			break
+		}
+		k++
+	}
+	return k
+}
+
+// resolveRole finds who a definite description refers to: a person whose
+// title holds the noun ("the president" after "Colombian President Gustavo
+// Petro"), or the name set beside the same noun ("the group" after "The
+// group, WeWorkers Coalition,"), whichever was mentioned last.
+func (x *qDoc) resolveRole(head string, at int) (qAlias, bool) {
+	var best qAlias
+	bp := -1
+	for _, e := range x.ents {
+		if e.role == "" || !qHasWord(strings.ToLower(e.role), head) {
+			continue
+		}
+		if p := e.lastBefore(at); p > bp {
+			best, bp = qAlias{tok: p, name: e.name, ent: e}, p
+		}
+	}
+	for _, al := range x.aliases[head] {
+		p := al.tok
+		if al.ent != nil {
+			p = max(p, al.ent.lastBefore(at))
+		}
+		if al.tok < at && p > bp {
+			best, bp = al, p
+			if al.ent != nil {
+				best.name = al.ent.name
+			}
+		}
+	}
+	return best, bp >= 0
+}
+
+// resolveDoc finds who issued "the statement" (or report, post…): the
+// speaker of a recent sentence that named such a channel.
+func (x *qDoc) resolveDoc(head string, at int) (qAttr, bool) {
+	si := x.toks[at].sent
+	for sj := si - 1; sj >= 0 && si-sj <= 8; sj-- {
+		for k := len(x.events) - 1; k >= 0; k-- {
+			ev := &x.events[k]
+			if ev.sent == sj && strings.Contains(ev.a.via, head) && ev.a.speaker != "" {
+				return ev.a, true
+			}
+		}
+		s := x.sents[sj]
+		np, c, ok := x.leftCue(s.b, s.a, sj)
+		if !ok || !strings.Contains(x.via(s.a, s.b, c), head) {
+			continue
+		}
+		var a qAttr
+		x.resolve(&a, np, 1)
+		if a.speaker != "" {
+			return a, true
+		}
+	}
+	return qAttr{}, false
+}
+
+func qHasWord(s, w string) bool {
+	for _, f := range strings.Fields(s) {
+		if strings.Trim(f, ".,") == w {
+			return true
+		}
+	}
+	return false
+}
+
+// indefiniteBefore: an unnamed someone with this role noun was introduced
+// before token at ("a spokesman", "one legal expert").
+func (x *qDoc) indefiniteBefore(head string, at int) bool {
+	for t := at - 1; t >= 0 && at-t < 600; t-- {
+		if !x.isWord(t) || x.toks[t].lw != head {
+			continue
+		}
+		for k := t - 1; k >= 0 && t-k <= 3 && x.isWord(k); k-- {
+			switch x.toks[k].lw {
+			case "a", "an", "one", "another":
+				return true
+			case "the", "his", "her", "their":
+				k = -1
+			}
+		}
+	}
+	return false
+}
