@@ -7,11 +7,9 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"storydesk/data"
 	"storydesk/model"
@@ -427,25 +425,7 @@ func (m *Model) exportPromptView(w int) string {
 		fmts = st.P.RowSelected.Render(" " + p.format + " ")
 	}
 	room := w - ui.TextWidth(head+fmts+pathLead+opts)
-	return ui.Fit(head+fmts+pathLead+val(truncLeft(dest, max(room, 8)))+opts, w)
-}
-
-// truncLeft keeps the end of s (a path's file name matters most) within w
-// cells, marking the cut with an ellipsis.
-func truncLeft(s string, w int) string {
-	total := ui.TextWidth(s)
-	if total <= w {
-		return s
-	}
-	// One cut from the left, then a rune at a time for any wide character
-	// the cut split: linear, where trying every suffix was quadratic (a
-	// pasted 27 KB path took seconds a frame).
-	t := ansi.TruncateLeft(s, total-w+1, "")
-	for t != "" && ui.TextWidth(t) > w-1 {
-		_, n := utf8.DecodeRuneInString(t)
-		t = t[n:]
-	}
-	return "…" + t
+	return ui.Fit(head+fmts+pathLead+val(ui.TruncLeft(dest, max(room, 8)))+opts, w)
 }
 
 // exportCursor puts the terminal cursor in the destination field while it

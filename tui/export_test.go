@@ -13,7 +13,6 @@ import (
 	"storydesk/data"
 	"storydesk/model"
 	"storydesk/tui/session"
-	"storydesk/tui/ui"
 )
 
 var ctrlE = tea.KeyPressMsg{Code: 'e', Mod: tea.ModCtrl}
@@ -301,12 +300,6 @@ func TestExportMenuNarrow(t *testing.T) {
 		}
 	}
 	_ = path
-	if got := truncLeft("/a/very/long/path/annotations.jsonl", 20); got != "…h/annotations.jsonl" || ui.TextWidth(got) != 20 {
-		t.Errorf("truncLeft: %q", got)
-	}
-	if got := truncLeft("/tmp/東京/注釈.jsonl", 10); ui.TextWidth(got) > 10 || !strings.HasSuffix(got, ".jsonl") {
-		t.Errorf("truncLeft wide: %q", got)
-	}
 }
 
 func onlyDB(es []os.DirEntry) bool {
