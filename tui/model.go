@@ -234,6 +234,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			if m.exp.prompt.editing { // the menu's keys are not a path
 				m.exp.prompt.input.Update(msg)
 			}
+		} else if m.textEntry() {
+			cmds = append(cmds, m.Top().Update(msg))
 		} else if m.quotes.prompt != nil {
 			m.speakerPaste(msg)
 		} else if m.prompt != nil {
@@ -362,6 +364,12 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	if m.exp.prompt != nil {
 		return m.exportPromptKey(msg), false
 	}
+	if m.textEntry() {
+		// Every key is the screen's (text, or a menu's letters); the
+		// status message stays.
+		cmd, _ := m.Top().HandleKey(msg)
+		return cmd, false
+	}
 	if m.prompt != nil {
 		// Every key is text for the canonical-name prompt except its own.
 		return m.promptKey(msg), false
@@ -375,9 +383,6 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		if cmd, ok := top.HandleKey(msg); ok {
 			return cmd, false
 		}
-	}
-	if cmd, ok := m.featureKey(msg); ok {
-		return cmd, false
 	}
 	if cmd, ok := m.dupsKey(msg); ok {
 		return cmd, false
@@ -408,6 +413,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return m.reanchor(), false
 	case key.Matches(msg, k.Export):
 		return m.openExport(), false
+	}
+	if cmd, ok := m.featureKey(msg); ok {
+		return cmd, false
 	}
 	if m.annotating {
 		return m.annotateKey(msg), false
@@ -697,6 +705,8 @@ func (m *Model) frame() string {
 		m.featureStatus(&info)
 		if m.exp.prompt != nil {
 			parts = append(parts, m.exportPromptView(w))
+		} else if sl, ok := m.Top().(ui.StatusLiner); ok {
+			parts = append(parts, sl.StatusLine(w))
 		} else {
 			line, cut := widgets.StatusLine(m.c.Styles, w, info)
 			if cut {
