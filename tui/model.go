@@ -114,7 +114,6 @@ type Model struct {
 
 	quotes quotesState // quotes mode, the speaker prompt, carriers (quotes*.go)
 	dups   dupsState   // duplicate detection, the duplicates screen, clusters (dups*.go)
-	exp    exportState // the export prompt and a running export (export.go)
 }
 
 // New builds the reader for a corpus found by data.Open (or the sample).
@@ -170,6 +169,7 @@ func NewFromSource(src Source, opts Options) *Model {
 		m.initDups()
 		m.storeOpened(opts.Store)
 	}
+	m.wireExport()
 	m.themeFixed = opts.Theme == "dark" || opts.Theme == "light"
 	m.optNoColor = opts.NoColor
 	return m
@@ -230,11 +230,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case storeCheckedMsg:
 		m.storeTrouble(msg.err, true)
 	case tea.PasteMsg:
-		if m.exp.prompt != nil {
-			if m.exp.prompt.editing { // the menu's keys are not a path
-				m.exp.prompt.input.Update(msg)
-			}
-		} else if m.textEntry() {
+		if m.textEntry() {
 			cmds = append(cmds, m.Top().Update(msg))
 		} else if m.quotes.prompt != nil {
 			m.speakerPaste(msg)
@@ -249,15 +245,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd, quit := m.handleKey(msg)
 		if quit {
 			m.stopDups()
-			m.stopExport()
 			m.stopFeatures()
 			return m, m.quit()
 		}
 		cmds = append(cmds, cmd, m.watchCheck())
 	default:
 		if cmd, handled := m.updateWatch(msg); handled {
-			cmds = append(cmds, cmd)
-		} else if cmd, handled := m.updateExport(msg); handled {
 			cmds = append(cmds, cmd)
 		} else if cmd, handled := m.updateDups(msg); handled {
 			cmds = append(cmds, cmd)
@@ -268,7 +261,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		cmds = append(cmds, m.broadcast(msg))
 	}
-	cmds = append(cmds, m.syncDetail(), m.syncQuotes(), m.syncExport(), m.syncFeatures())
+	cmds = append(cmds, m.syncDetail(), m.syncQuotes(), m.syncFeatures())
 	return m, tea.Batch(cmds...)
 }
 
@@ -361,9 +354,6 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		// Every key is text for the filter (q included) except its own.
 		return m.list.Update(msg), false
 	}
-	if m.exp.prompt != nil {
-		return m.exportPromptKey(msg), false
-	}
 	if m.textEntry() {
 		// Every key is the screen's (text, or a menu's letters); the
 		// status message stays.
@@ -411,8 +401,6 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return m.toggleDone(), false
 	case key.Matches(msg, k.Reanchor):
 		return m.reanchor(), false
-	case key.Matches(msg, k.Export):
-		return m.openExport(), false
 	}
 	if cmd, ok := m.featureKey(msg); ok {
 		return cmd, false
@@ -582,8 +570,6 @@ func (m *Model) shortHelp() []key.Binding {
 	switch {
 	case m.list.typing:
 		return m.list.ShortHelp()
-	case m.exp.prompt != nil:
-		return m.exp.prompt.ShortHelp()
 	case m.prompt != nil:
 		return m.prompt.ShortHelp()
 	case m.quotes.prompt != nil:
@@ -640,9 +626,6 @@ func (m *Model) View() tea.View {
 	}
 	w, h := m.c.Width, m.c.Height
 	v.SetContent(ui.ClampView(m.frame(), w, h))
-	if m.exp.prompt != nil && m.statusH() > 0 {
-		v.Cursor = m.exportCursor()
-	}
 	top := m.Top()
 	if top == nil && m.list.typing {
 		v.Cursor = m.list.cursorPos()
@@ -701,11 +684,8 @@ func (m *Model) frame() string {
 		info.Gone = m.watchGone()
 		m.annotationStatus(&info)
 		m.dupsStatus(&info)
-		m.exportStatus(&info)
 		m.featureStatus(&info)
-		if m.exp.prompt != nil {
-			parts = append(parts, m.exportPromptView(w))
-		} else if sl, ok := m.Top().(ui.StatusLiner); ok {
+		if sl, ok := m.Top().(ui.StatusLiner); ok {
 			parts = append(parts, sl.StatusLine(w))
 		} else {
 			line, cut := widgets.StatusLine(m.c.Styles, w, info)
