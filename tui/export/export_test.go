@@ -679,3 +679,20 @@ func TestNoDatabase(t *testing.T) {
 		t.Fatalf("menu %v, message %q", h.Top() != nil, h.said())
 	}
 }
+
+// The path field follows the terminal: narrowed while the menu is open,
+// what is typed at the end stays in view, with the cursor.
+func TestMenuPathFollowsResize(t *testing.T) {
+	fx := newFixture(t, 120, 40, nil)
+	m := fx.open()
+	fx.host.ctx.Width = 50
+	m.SetSize(50, 38)
+	fx.press("o")
+	fx.typeText("abc")
+	if l := fx.line(); !strings.Contains(l, "annotations.jsonlabc") || ansi.StringWidth(l) != 50 {
+		t.Fatalf("typed text out of view:\n%q", l)
+	}
+	if c := m.Cursor(); c == nil || c.X != 48 {
+		t.Fatalf("cursor %v, want at the end of the field (48)", c)
+	}
+}

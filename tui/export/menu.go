@@ -61,7 +61,7 @@ func defaultName(format string) string {
 func (f *Feature) newMenu() *Menu {
 	p := &Menu{f: f, ctx: f.Ctx, dir: f.Dir, format: data.FormatJSONL, canAll: f.Corpus != nil}
 	p.input = widgets.NewTextInput(f.Ctx.Keys.Input, "Export to: ")
-	p.input.SetWidth(max(1, f.Ctx.Width-len(p.input.Prompt())-1))
+	p.setWidth(f.Ctx.Width)
 	p.input.SetValue(filepath.Join(p.dir, defaultName(p.format)))
 	if l := f.last; l != nil {
 		p.format, p.onlyDone, p.all = l.format, l.onlyDone, l.all && p.canAll
@@ -165,10 +165,14 @@ func (p *Menu) TextEntry() bool { return true }
 // View draws no body: the menu lives in the status bar.
 func (p *Menu) View() string { return "" }
 
-func (p *Menu) SetSize(_, h int) tea.Cmd {
+// SetSize follows the terminal: the path field is as wide as the bar.
+func (p *Menu) SetSize(w, h int) tea.Cmd {
+	p.setWidth(w)
 	p.h = h
 	return nil
 }
+
+func (p *Menu) setWidth(w int) { p.input.SetWidth(max(1, w-len(p.input.Prompt())-1)) }
 
 // Mode keeps the mode of the screen below.
 func (p *Menu) Mode() string { return "" }
