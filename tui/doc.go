@@ -38,7 +38,7 @@
 // their canonical copy, and can hide copies from the list. M marks any two
 // articles and compares them.
 //
-// Export (ctrl+e, export.go) writes what is saved, off the update loop, once
+// Export (ctrl+e, tui/export) writes what is saved, off the update loop, once
 // the write queue has drained.
 //
 // The terminal: colours come from one theme for a light or dark background

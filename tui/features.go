@@ -105,3 +105,20 @@ type helpSection struct {
 	title  string
 	groups [][]key.Binding
 }
+
+// needsStore stands in for a feature that exists only with a store: its
+// keys say so in the root's one sentence for it (needStore).
+type needsStore struct {
+	m    *Model
+	keys []key.Binding
+}
+
+func (n needsStore) Update(tea.Msg) tea.Cmd { return nil }
+
+func (n needsStore) GlobalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	if !key.Matches(msg, n.keys...) {
+		return nil, false
+	}
+	n.m.needStore()
+	return nil, true
+}

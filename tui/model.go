@@ -114,7 +114,6 @@ type Model struct {
 
 	quotes quotesState // quotes mode, the speaker prompt, carriers (quotes*.go)
 	dups   dupsState   // duplicate detection, the duplicates screen, clusters (dups*.go)
-	exp    exportState // the export prompt and a running export (export.go)
 }
 
 // New builds the reader for a corpus found by data.Open (or the sample).
@@ -170,6 +169,7 @@ func NewFromSource(src Source, opts Options) *Model {
 		m.initDups()
 		m.storeOpened(opts.Store)
 	}
+	m.wireExport()
 	m.themeFixed = opts.Theme == "dark" || opts.Theme == "light"
 	m.optNoColor = opts.NoColor
 	return m
@@ -230,10 +230,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case storeCheckedMsg:
 		m.storeTrouble(msg.err, true)
 	case tea.PasteMsg:
-		if m.exp.prompt != nil {
-			if m.exp.prompt.editing { // the menu's keys are not a path
-				m.exp.prompt.input.Update(msg)
-			}
+		if m.textEntry() {
+			cmds = append(cmds, m.Top().Update(msg))
 		} else if m.quotes.prompt != nil {
 			m.speakerPaste(msg)
 		} else if m.prompt != nil {
@@ -247,15 +245,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd, quit := m.handleKey(msg)
 		if quit {
 			m.stopDups()
-			m.stopExport()
 			m.stopFeatures()
 			return m, m.quit()
 		}
 		cmds = append(cmds, cmd, m.watchCheck())
 	default:
 		if cmd, handled := m.updateWatch(msg); handled {
-			cmds = append(cmds, cmd)
-		} else if cmd, handled := m.updateExport(msg); handled {
 			cmds = append(cmds, cmd)
 		} else if cmd, handled := m.updateDups(msg); handled {
 			cmds = append(cmds, cmd)
@@ -266,7 +261,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		cmds = append(cmds, m.broadcast(msg))
 	}
-	cmds = append(cmds, m.syncDetail(), m.syncQuotes(), m.syncExport(), m.syncFeatures())
+	cmds = append(cmds, m.syncDetail(), m.syncQuotes(), m.syncFeatures())
 	return m, tea.Batch(cmds...)
 }
 
@@ -359,8 +354,11 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		// Every key is text for the filter (q included) except its own.
 		return m.list.Update(msg), false
 	}
-	if m.exp.prompt != nil {
-		return m.exportPromptKey(msg), false
+	if m.textEntry() {
+		// Every key is the screen's (text, or a menu's letters); the
+		// status message stays.
+		cmd, _ := m.Top().HandleKey(msg)
+		return cmd, false
 	}
 	if m.prompt != nil {
 		// Every key is text for the canonical-name prompt except its own.
@@ -375,9 +373,6 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		if cmd, ok := top.HandleKey(msg); ok {
 			return cmd, false
 		}
-	}
-	if cmd, ok := m.featureKey(msg); ok {
-		return cmd, false
 	}
 	if cmd, ok := m.dupsKey(msg); ok {
 		return cmd, false
@@ -406,8 +401,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return m.toggleDone(), false
 	case key.Matches(msg, k.Reanchor):
 		return m.reanchor(), false
-	case key.Matches(msg, k.Export):
-		return m.openExport(), false
+	}
+	if cmd, ok := m.featureKey(msg); ok {
+		return cmd, false
 	}
 	if m.annotating {
 		return m.annotateKey(msg), false
@@ -574,8 +570,6 @@ func (m *Model) shortHelp() []key.Binding {
 	switch {
 	case m.list.typing:
 		return m.list.ShortHelp()
-	case m.exp.prompt != nil:
-		return m.exp.prompt.ShortHelp()
 	case m.prompt != nil:
 		return m.prompt.ShortHelp()
 	case m.quotes.prompt != nil:
@@ -632,9 +626,6 @@ func (m *Model) View() tea.View {
 	}
 	w, h := m.c.Width, m.c.Height
 	v.SetContent(ui.ClampView(m.frame(), w, h))
-	if m.exp.prompt != nil && m.statusH() > 0 {
-		v.Cursor = m.exportCursor()
-	}
 	top := m.Top()
 	if top == nil && m.list.typing {
 		v.Cursor = m.list.cursorPos()
@@ -693,10 +684,9 @@ func (m *Model) frame() string {
 		info.Gone = m.watchGone()
 		m.annotationStatus(&info)
 		m.dupsStatus(&info)
-		m.exportStatus(&info)
 		m.featureStatus(&info)
-		if m.exp.prompt != nil {
-			parts = append(parts, m.exportPromptView(w))
+		if sl, ok := m.Top().(ui.StatusLiner); ok {
+			parts = append(parts, sl.StatusLine(w))
 		} else {
 			line, cut := widgets.StatusLine(m.c.Styles, w, info)
 			if cut {

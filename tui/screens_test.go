@@ -107,7 +107,7 @@ var screens = []struct {
 	{"compare", func(t *testing.T, m *Model) { markAndCompare(t, m, dupAP, dupRewrite) },
 		func(m *Model) bool { return m.dups.view != nil && m.dups.view.cmp != nil }, "B Halvard Gazette"},
 	{"export prompt", func(t *testing.T, m *Model) { send(t, m, tea.KeyPressMsg{Code: 'e', Mod: tea.ModCtrl}) },
-		func(m *Model) bool { return m.exp.prompt != nil }, "Export"},
+		func(m *Model) bool { return screenName(m) == "export" }, "Export"},
 	{"help", func(t *testing.T, m *Model) { press(t, m, "?") }, func(m *Model) bool { return screenName(m) == "help" }, "pgdn/space"},
 	{"problems", func(t *testing.T, m *Model) { press(t, m, "!") }, func(m *Model) bool { return screenName(m) == "problems" }, "feeds/regional-desk/"},
 }

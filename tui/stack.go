@@ -83,3 +83,9 @@ func onStack[T ui.Screen](m *Model) (T, bool) {
 }
 
 func (m *Model) bodyH() int { return m.c.Height - m.statusH() - m.helpH() }
+
+// textEntry: the top screen takes every key as its own (ui.TextEntry).
+func (m *Model) textEntry() bool {
+	te, ok := m.Top().(ui.TextEntry)
+	return ok && te.TextEntry()
+}

@@ -45,7 +45,7 @@ type KeyMap struct {
 	Undo     key.Binding
 	Redo     key.Binding
 	Reanchor key.Binding // move the spans onto the changed text on disk
-	Export   key.Binding // write the store out in an export format (tui/export.go)
+	Export   key.Binding // write the store out in an export format (tui/export)
 	Correct  key.Binding // raw view: keep the paragraph under the cursor as body, or remove it
 
 	// Annotate mode (entered from the article pane; Back leaves it).

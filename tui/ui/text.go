@@ -99,6 +99,24 @@ func Truncate(s string, w int) string {
 	return ansi.Truncate(s, w, "…")
 }
 
+// TruncLeft keeps the end of s (a path's file name matters most) within w
+// cells, marking the cut with an ellipsis.
+func TruncLeft(s string, w int) string {
+	total := TextWidth(s)
+	if total <= w {
+		return s
+	}
+	// One cut from the left, then a rune at a time for any wide character
+	// the cut split: linear, where trying every suffix was quadratic (a
+	// pasted 27 KB path took seconds a frame).
+	t := ansi.TruncateLeft(s, total-w+1, "")
+	for t != "" && TextWidth(t) > w-1 {
+		_, n := utf8.DecodeRuneInString(t)
+		t = t[n:]
+	}
+	return "…" + t
+}
+
 // fit truncates s to w cells and pads it with spaces to exactly w.
 func Fit(s string, w int) string {
 	if w <= 0 {

@@ -44,3 +44,19 @@ func TestCommas(t *testing.T) {
 		}
 	}
 }
+
+func TestTruncLeft(t *testing.T) {
+	if got := TruncLeft("/a/very/long/path/annotations.jsonl", 20); got != "…h/annotations.jsonl" || TextWidth(got) != 20 {
+		t.Errorf("TruncLeft: %q", got)
+	}
+	if got := TruncLeft("/tmp/東京/注釈.jsonl", 10); TextWidth(got) > 10 || !strings.HasSuffix(got, ".jsonl") {
+		t.Errorf("TruncLeft wide: %q", got)
+	}
+	if got := TruncLeft("short", 8); got != "short" {
+		t.Errorf("TruncLeft of what fits: %q", got)
+	}
+	// Linear: a pasted path of 60,000 cells is cut at once.
+	if got := TruncLeft(strings.Repeat("/東京", 20_000)+"/out.jsonl", 25); TextWidth(got) > 25 || TextWidth(got) < 24 || !strings.HasSuffix(got, "/out.jsonl") || !strings.HasPrefix(got, "…") {
+		t.Fatalf("TruncLeft of a long path: %q (%d cells)", got, TextWidth(got))
+	}
+}

@@ -42,9 +42,11 @@ func (in *TextInput) End() {
 	in.scroll()
 }
 
+// SetValue replaces the value, the cursor at its end and as much of it in
+// view as fits (not the window the old value was scrolled to).
 func (in *TextInput) SetValue(s string) {
 	in.value = []rune(ui.CleanLine(s))
-	in.pos = len(in.value)
+	in.pos, in.off = len(in.value), 0
 	in.scroll()
 }
 

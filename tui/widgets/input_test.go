@@ -75,3 +75,19 @@ func TestLineInputLongPaste(t *testing.T) {
 	}
 
 }
+
+// A shorter value set after a long one is shown whole: the window scrolled
+// for the long one does not stay (the export path reopened with the last
+// one showed only its last few letters).
+func TestLineInputSetValueShowsWhatFits(t *testing.T) {
+	in := widgets.NewTextInput(ui.DefaultInputKeyMap(), "> ")
+	in.SetWidth(20)
+	in.SetValue(strings.Repeat("x", 60) + "/long.jsonl")
+	in.SetValue("/tmp/out/x.jsonl")
+	if got := ansi.Strip(in.View(func(s ...string) string { return strings.Join(s, "") })); got != "> /tmp/out/x.jsonl" {
+		t.Fatalf("view %q", got)
+	}
+	if x := in.CursorX(); x != 2+len("/tmp/out/x.jsonl") {
+		t.Fatalf("cursor at %d", x)
+	}
+}

@@ -38,7 +38,7 @@ type StatusInfo struct {
 	DupDone, DupTotal int
 	DupNote           string
 
-	// Export (export.go): its stage while it runs, with progress.
+	// Export (tui/export): its stage while it runs, with progress.
 	Export                  string
 	ExportDone, ExportTotal int
 

@@ -1,0 +1,63 @@
+package tui
+
+import (
+	"context"
+	"path/filepath"
+
+	"charm.land/bubbles/v2/key"
+
+	"storydesk/data"
+	"storydesk/model"
+	"storydesk/tui/export"
+)
+
+// The export feature's wiring (tui/export): the store it reads, the corpus
+// on screen (all articles reads its files) and where default names go.
+
+// wireExport adds the export feature; without a store, ctrl+e says so as
+// every key that needs one does.
+func (m *Model) wireExport() {
+	if m.sess == nil {
+		m.features = append(m.features, needsStore{m: m, keys: []key.Binding{m.c.Keys.Export}})
+		return
+	}
+	d := export.Deps{Ctx: m.c, Host: m, Queue: m.sess, Corpus: m.exportCorpus()}
+	if st, ok := m.sess.Store().(*data.SQLiteStore); ok {
+		d.Store = sqliteExport{st}
+		d.Dir = exportDir(d.Corpus, st)
+	}
+	m.features = append(m.features, export.New(d))
+}
+
+// sqliteExport is the SQLite store as export.Store: data.Export reads it.
+type sqliteExport struct{ st *data.SQLiteStore }
+
+func (s sqliteExport) Statuses(ctx context.Context) (map[string]model.Status, error) {
+	return s.st.Statuses(ctx)
+}
+
+func (s sqliteExport) Export(ctx context.Context, opts data.ExportOptions) (data.ExportStats, error) {
+	return data.Export(ctx, s.st, opts)
+}
+
+// exportCorpus is the corpus on screen, when it is one (not a store opened
+// on its own, nor a test source): --all-articles reads its files.
+func (m *Model) exportCorpus() *data.Corpus {
+	if cs, ok := m.src.(*corpusSource); ok {
+		return cs.c
+	}
+	return nil
+}
+
+// exportDir is where default export names go: the corpus root's
+// .storydesk/exports, or the store's directory for the sample and stdin.
+func exportDir(c *data.Corpus, st *data.SQLiteStore) string {
+	if c != nil && c.Root != "" && !c.Sample {
+		return filepath.Join(c.Root, ".storydesk", "exports")
+	}
+	dir := filepath.Dir(st.Path())
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs // "--db x.db" names no folder: say which one
+	}
+	return dir
+}
