@@ -128,7 +128,8 @@ func buildDoc(words, tags []string, sents [][2]int, opts CoNLLOptions) Doc {
 	doc.Text = b.String()
 	inName := make([]bool, len(doc.Tokens))
 	for _, n := range ns {
-		label := mapCoNLL(n.label, kept[n.a:n.b])
+		label, title := mapCoNLL(n.label, kept[n.a:n.b])
+		n.a += title
 		doc.Spans = append(doc.Spans, model.Span{Start: doc.Tokens[n.a].Start, End: doc.Tokens[n.b-1].End, Label: label, Text: model.RuneSlice(doc.Text, doc.Tokens[n.a].Start, doc.Tokens[n.b-1].End)})
 		for i := n.a; i < n.b; i++ {
 			inName[i] = true

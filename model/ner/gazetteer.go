@@ -20,18 +20,21 @@ const (
 	gNORP
 	gTitle
 	gLocHead
-	nGazClasses = 5
+	gOrg
+	nGazClasses = 6
 )
 
 // gazCaseless are the classes that match a word in lower case too; a place
-// or a people matches only capitalised ("turkey", "chile" are not places).
+// people or institution matches only capitalised ("turkey", "chile" are
+// not places).
 const gazCaseless = gTitle | gLocHead
 
-var gazClassNames = map[string]uint8{"GPE": gGPE, "LOC": gLOC, "NORP": gNORP, "TITLE": gTitle, "LOCHEAD": gLocHead}
+var gazClassNames = map[string]uint8{"GPE": gGPE, "LOC": gLOC, "NORP": gNORP, "TITLE": gTitle, "LOCHEAD": gLocHead, "ORG": gOrg}
 
 type gazEntry struct {
-	toks  []uint64 // lower-case token hashes after the first
-	class uint8
+	toks    []uint64 // lower-case token hashes after the first
+	class   uint8
+	acronym bool // written in capitals (WHO, AP): matches only so
 }
 
 type gazetteer struct {
@@ -95,14 +98,15 @@ func (g *gazetteer) add(name string, class uint8) {
 	if len(hs) == 0 {
 		return
 	}
+	acronym := len(ts) == 1 && info(name, kWord).upper
 	es := g.byFirst[hs[0]]
 	for i := range es {
-		if equalHashes(es[i].toks, hs[1:]) {
+		if equalHashes(es[i].toks, hs[1:]) && es[i].acronym == acronym {
 			es[i].class |= class
 			return
 		}
 	}
-	g.byFirst[hs[0]] = append(es, gazEntry{toks: hs[1:], class: class})
+	g.byFirst[hs[0]] = append(es, gazEntry{toks: hs[1:], class: class, acronym: acronym})
 }
 
 func equalHashes(a, b []uint64) bool {
@@ -151,7 +155,7 @@ func (g *gazetteer) match(ts []tinfo) {
 // of ts, or 0.
 func (g *gazetteer) longest(ts []tinfo) (int, uint8) {
 	for _, e := range g.byFirst[ts[0].lower] {
-		if len(e.toks)+1 > len(ts) || !sameWords(e.toks, ts[1:len(e.toks)+1]) {
+		if len(e.toks)+1 > len(ts) || !sameWords(e.toks, ts[1:len(e.toks)+1]) || (e.acronym && !ts[0].upper) {
 			continue
 		}
 		c := e.class
@@ -183,10 +187,11 @@ func (g *gazetteer) exact(hs []uint64) uint8 {
 	if len(hs) == 0 {
 		return 0
 	}
+	c := uint8(0)
 	for _, e := range g.byFirst[hs[0]] {
 		if equalHashes(e.toks, hs[1:]) {
-			return e.class
+			c |= e.class
 		}
 	}
-	return 0
+	return c
 }

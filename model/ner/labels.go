@@ -10,7 +10,8 @@ import (
 //
 //	PER  → PERSON
 //	ORG  → ORG
-//	LOC  → GPE or LOC, by placeClass
+//	LOC  → GPE or LOC, by placeLabel (ORG for an institution named by
+//	       its building or seat: the White House, the Kremlin)
 //	MISC → NORP when it names a nationality, religion or political group
 //	       (isNORP), else MISC, which the model learns (so it does not call
 //	       "the Super Bowl" an ORG) but never suggests.
@@ -23,13 +24,14 @@ const (
 	LabelMisc   = "MISC"
 )
 
-// placeClass splits places: GPE for those with a government (countries,
+// placeLabel splits places: GPE for those with a government (countries,
 // states, provinces, cities), LOC for the rest (continents, seas, rivers,
 // mountains, regions such as the Caribbean or the Middle East). A name in
-// the gazetteer takes its class there; otherwise a name of two or more
-// words starting or ending in a feature word (Lake, Mount, River, Sea,
-// Valley, Island…) is a LOC. Anything else gives "": the model decides.
-func placeClass(words []uint64) string {
+// the gazetteer takes its class there (ORG for an institution: the White
+// House, NORP for a people); otherwise a name of two or more words starting or ending in a
+// feature word (Lake, Mount, River, Sea, Valley, Island…) is a LOC.
+// Anything else gives "": the model decides.
+func placeLabel(words []uint64) string {
 	g := theGazetteer()
 	c := g.exact(words)
 	switch {
@@ -37,6 +39,10 @@ func placeClass(words []uint64) string {
 		return LabelGPE
 	case c&gLOC != 0:
 		return LabelLoc
+	case c&gOrg != 0:
+		return LabelOrg
+	case c&gNORP != 0:
+		return LabelNORP // "South Korean" is a people, not a place
 	}
 	if len(words) >= 2 && (g.exact(words[len(words)-1:])&gLocHead != 0 || g.exact(words[:1])&gLocHead != 0) {
 		return LabelLoc
@@ -78,29 +84,50 @@ func isNORP(words []string) bool {
 }
 
 // mapCoNLL maps a CoNLL label (PER, ORG, LOC, MISC) of the name words to
-// the app's label.
-func mapCoNLL(label string, words []string) string {
+// the app's label, and says how many leading words are a title to leave
+// out of a person's name (the data sometimes has "President X").
+func mapCoNLL(label string, words []string) (string, int) {
 	switch label {
 	case "PER":
-		return LabelPerson
+		ts := make([]tinfo, len(words))
+		for i, w := range words {
+			ts[i] = info(w, kindOf(w))
+		}
+		return LabelPerson, titleLen(ts)
 	case "ORG":
-		return LabelOrg
+		return LabelOrg, 0
 	case "LOC":
 		hs := make([]uint64, len(words))
 		for i, w := range words {
 			hs[i] = hashLower(w)
 		}
-		if c := placeClass(hs); c != "" {
-			return c
+		if c := placeLabel(hs); c != "" {
+			return c, 0
 		}
 		// Most places in running text without a feature word are towns
 		// and cities.
-		return LabelGPE
+		return LabelGPE, 0
 	case "MISC":
 		if isNORP(words) {
-			return LabelNORP
+			return LabelNORP, 0
 		}
-		return LabelMisc
+		return LabelMisc, 0
 	}
-	return label
+	return label, 0
+}
+
+// titleLen returns how many leading tokens of a person's name are titles
+// (President, Sen., Prime Minister, Dr.), leaving at least one: names are
+// tagged without them, as OntoNotes does.
+func titleLen(ts []tinfo) int {
+	g := theGazetteer()
+	n := 0
+	for n < len(ts)-1 {
+		k, c := g.longest(ts[n:])
+		if k == 0 || c&gTitle == 0 || n+k >= len(ts) {
+			break
+		}
+		n += k
+	}
+	return n
 }

@@ -31,10 +31,14 @@ type docState struct {
 	names []span
 	probs []float64
 	fb    fbScratch
+
+	found   []found
+	keys2   map[uint64][]nameKey // names found, by first word
+	covered []bool
 }
 
 var statePool = sync.Pool{New: func() any {
-	return &docState{lower: map[uint64]struct{}{}, groups: map[uint64]int32{}}
+	return &docState{lower: map[uint64]struct{}{}, groups: map[uint64]int32{}, keys2: map[uint64][]nameKey{}}
 }}
 
 // prepare tokenizes text (or takes toks, already cut) and extracts every

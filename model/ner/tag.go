@@ -1,5 +1,10 @@
 package ner
 
+import (
+	"strings"
+	"unicode/utf8"
+)
+
 // Tag finds the names in text. Entities come in text order and do not
 // overlap; none starts or ends with punctuation or a possessive.
 func (m *Model) Tag(text string) []Entity { return m.tag(text, nil) }
@@ -28,12 +33,22 @@ func (d *docState) resolveTable(ft *featTable) {
 	}
 }
 
-// entities reads the names out of d's tags, scores them, and gives places
-// their GPE or LOC class from the gazetteer when it knows them.
+// found is a name on its way out: tokens [f, l), label, score.
+type found struct {
+	f, l  int
+	label string
+	score float64
+}
+
+// entities reads the names out of d's tags, scores them, leaves titles out
+// of people's names, gives places their GPE or LOC class from the
+// gazetteer when it knows them, and repeats names the document already
+// found (propagate).
 func (m *Model) entities(d *docState, out []Entity) []Entity {
-	gpe, loc := m.labelIndex(LabelGPE), m.labelIndex(LabelLoc)
+	gpe, loc, person := m.labelIndex(LabelGPE), m.labelIndex(LabelLoc), m.labelIndex(LabelPerson)
 	var buf [16]uint64
 	nt := d.nt
+	d.found = d.found[:0]
 	for s := range d.sends {
 		a, b := d.sentence(s)
 		d.names = names(d.tags[a:b], d.names[:0])
@@ -46,27 +61,49 @@ func (m *Model) entities(d *docState, out []Entity) []Entity {
 				continue
 			}
 			f, l, ok := trimTokens(d.toks, a+nm.a, a+nm.b)
-			if !ok {
+			if !ok || modifierTail(d.text[d.toks[l-1].bs:d.toks[l-1].be]) {
 				continue
 			}
 			label := m.labels[nm.label]
-			if (nm.label == gpe || nm.label == loc) && gpe >= 0 && loc >= 0 && l-f <= len(buf) {
+			switch {
+			case nm.label == person:
+				f += titleLen(d.infos[f:l])
+			case (nm.label == gpe || nm.label == loc) && l-f <= len(buf):
 				hs := buf[:0]
 				for i := f; i < l; i++ {
 					hs = append(hs, d.infos[i].lower)
 				}
-				if c := placeClass(hs); c != "" {
+				if c := placeLabel(hs); c != "" && m.labelIndex(c) >= 0 {
 					label = c
 				}
 			}
-			out = append(out, Entity{
-				Start: d.toks[f].s,
-				End:   d.toks[l-1].e,
-				Label: label,
-				Text:  d.text[d.toks[f].bs:d.toks[l-1].be],
-				Score: d.probs[j],
-			})
+			d.found = append(d.found, found{f, l, label, d.probs[j]})
 		}
 	}
+	if len(d.found) > 0 {
+		d.propagate()
+	}
+	for _, fd := range d.found {
+		out = append(out, Entity{
+			Start: d.toks[fd.f].s,
+			End:   d.toks[fd.l-1].e,
+			Label: fd.label,
+			Text:  d.text[d.toks[fd.f].bs:d.toks[fd.l-1].be],
+			Score: fd.score,
+		})
+	}
 	return out
+}
+
+// modifierTail is true for a word that ends in a lower-case hyphenated part
+// (Oslo-based, Kremlin-backed): the word is not a name but describes
+// something by one, and the name cannot be cut out of its token.
+func modifierTail(w string) bool {
+	i := strings.LastIndexAny(w, "-‐‑")
+	if i < 0 {
+		return false
+	}
+	_, n := utf8.DecodeRuneInString(w[i:])
+	r, _ := utf8.DecodeRuneInString(w[i+n:])
+	return isLetter(r) && !isUpper(r)
 }
