@@ -16,11 +16,11 @@ type Token struct {
 
 // Token kinds, kept internally: snapping and sentence splitting need them.
 const (
-	kWord   uint8 = iota // letters and digits, with their joiners (U.S., well-known, 1,000)
-	kPunct               // punctuation, one mark or a run of the same mark (...)
-	kPoss                // the possessive 's / ’s
-	kSym                 // emoji and other symbols, with their modifiers
-	kURL                 // URLs, e-mail addresses, @handles, #hashtags
+	kWord  uint8 = iota // letters and digits, with their joiners (U.S., well-known, 1,000)
+	kPunct              // punctuation, one mark or a run of the same mark (...)
+	kPoss               // the possessive 's / ’s
+	kSym                // emoji and other symbols, with their modifiers
+	kURL                // URLs, e-mail addresses, @handles, #hashtags
 )
 
 // tok is a token with byte offsets and its kind.
