@@ -1,17 +1,17 @@
 // Command nertrain trains the entity recogniser shipped with storydesk
 // (model/ner) from the shared NER data and writes its weights file:
 //
-//	go run ./internal/nertrain                 # train, write model/ner/weights.bin, score dev
-//	go run ./internal/nertrain -eval           # score the current weights on dev only
+//	go run ./internal/nertrain          # train, write model/ner/weights.bin, score dev
+//	go run ./internal/nertrain -eval    # score the current weights on dev only
 //
 // Training is deterministic: the same data and flags give the same bytes.
+// The recipe (sources, their weights, options) is model/ner's Sources and
+// ShippedOptions.
 package main
 
 import (
-	"compress/gzip"
 	"flag"
 	"fmt"
-	"hash/fnv"
 	"io"
 	"os"
 	"path/filepath"
@@ -22,63 +22,36 @@ import (
 	"storydesk/model/ner"
 )
 
-// sources are the shared data's per-source files. Social media posts (BTC,
-// WNUT-17) count for less than Wikipedia prose (WikiGold, CrossNER), which
-// is closer to news; neither tweet source tags MISC.
-var sources = []struct {
-	name   string
-	noMisc bool
-}{
-	{"wikigold", false},
-	{"crossner", false},
-	{"btc", true},
-	{"wnut17", true},
-}
-
 func main() {
 	data := flag.String("data", filepath.Join("..", "shared", "data", "ner"), "directory of the shared NER data")
-	out := flag.String("out", filepath.Join("model", "ner", "weights.bin"), "weights file to write")
-	epochs := flag.Int("epochs", ner.DefaultEpochs, "passes over the training data")
-	seed := flag.Uint64("seed", 1, "seed of the document order")
-	minCount := flag.Int("mincount", 2, "leave out features seen fewer times")
-	weightsFlag := flag.String("weights", "wikigold=1,crossner=1,btc=0.3,wnut17=0.3", "weight of each source's documents")
-	evalOnly := flag.Bool("eval", false, "only score the weights file (-out) on the dev split")
+	out := flag.String("out", filepath.Join("model", "ner", "weights.bin"), "weights file to write (or read, with -eval)")
+	opts := ner.ShippedOptions
+	flag.IntVar(&opts.Epochs, "epochs", opts.Epochs, "passes over the training data")
+	flag.Uint64Var(&opts.Seed, "seed", opts.Seed, "seed of the document order")
+	flag.IntVar(&opts.MinCount, "mincount", opts.MinCount, "leave out features seen fewer times")
+	weights := flag.String("weights", "", "source weights to change, e.g. btc=0.3,wnut17=0.3")
+	evalOnly := flag.Bool("eval", false, "only score the weights file on the dev split")
 	flag.Parse()
-	if err := run(*data, *out, *epochs, *seed, *minCount, *weightsFlag, *evalOnly); err != nil {
+	if err := run(*data, *out, opts, *weights, *evalOnly); err != nil {
 		fmt.Fprintln(os.Stderr, "nertrain:", err)
 		os.Exit(1)
 	}
 }
 
-func run(data, out string, epochs int, seed uint64, minCount int, weightsFlag string, evalOnly bool) error {
-	weights, err := parseWeights(weightsFlag)
+func run(data, out string, opts ner.TrainOptions, weights string, evalOnly bool) error {
+	sources, err := withWeights(ner.Sources, weights)
 	if err != nil {
 		return err
 	}
-	held, err := readDocs(filepath.Join(data, "dev.conll.gz"), ner.CoNLLOptions{})
+	c, err := ner.ReadCorpus(func(name string) (io.ReadCloser, error) {
+		return os.Open(filepath.Join(data, filepath.FromSlash(name)))
+	}, sources)
 	if err != nil {
 		return err
 	}
-	var train, calib, dev []ner.Doc
-	for _, s := range sources {
-		docs, err := readDocs(filepath.Join(data, "sources", s.name+".conll.gz"), ner.CoNLLOptions{Source: s.name, Weight: weights[s.name], NoMisc: s.noMisc})
-		if err != nil {
-			return err
-		}
-		tr, dv := ner.SplitDev(docs, held)
-		// One train doc in 50 is held out to fit the score temperature.
-		nc := 0
-		for _, d := range tr {
-			if textHash(d.Text)%50 == 0 {
-				calib = append(calib, d)
-				nc++
-			} else {
-				train = append(train, d)
-			}
-		}
-		dev = append(dev, dv...)
-		fmt.Printf("%-9s train %5d docs %7d tokens (calibration %d docs), dev %4d docs %6d tokens, weight %.2f\n",
-			s.name, len(tr)-nc, tokens(tr), nc, len(dv), tokens(dv), weights[s.name])
+	for _, s := range c.Stats {
+		fmt.Printf("%-9s weight %.2f  train %5d docs %7d tokens (+%d recased)  calibration %3d docs  dev %4d docs %6d tokens\n",
+			s.Source.Name, s.Source.Weight, s.TrainDocs, s.TrainTokens, s.Recased, s.CalibrateDocs, s.DevDocs, s.DevTokens)
 	}
 	var m *ner.Model
 	if evalOnly {
@@ -91,16 +64,11 @@ func run(data, out string, epochs int, seed uint64, minCount int, weightsFlag st
 		}
 	} else {
 		start := time.Now()
-		m, err = ner.Train(train, ner.TrainOptions{
-			Epochs:    epochs,
-			Seed:      seed,
-			MinCount:  minCount,
-			Calibrate: calib,
-			Progress: func(e, n int) {
-				fmt.Printf("epoch %d/%d  %s\n", e, n, time.Since(start).Round(time.Millisecond))
-			},
-		})
-		if err != nil {
+		opts.Calibrate = c.Calibrate
+		opts.Progress = func(e, n int) {
+			fmt.Printf("epoch %d/%d  %s\n", e, n, time.Since(start).Round(time.Millisecond))
+		}
+		if m, err = ner.Train(c.Train, opts); err != nil {
 			return err
 		}
 		b, err := m.Marshal()
@@ -112,17 +80,18 @@ func run(data, out string, epochs int, seed uint64, minCount int, weightsFlag st
 		}
 		fmt.Printf("trained in %s; wrote %s (%d bytes)\n", time.Since(start).Round(time.Millisecond), out, len(b))
 	}
-	fmt.Printf("\nDev split, exact spans, app labels:\n\n%s\n", ner.Evaluate(m, dev, ner.EvalOptions{}))
-	fmt.Printf("Dev split, exact spans, GPE and LOC as one PLACE:\n\n%s", ner.Evaluate(m, dev, ner.EvalOptions{MergePlaces: true}))
+	fmt.Printf("\nDev split, exact spans, app labels:\n\n%s\n", ner.Evaluate(m, c.Dev, ner.EvalOptions{}))
+	fmt.Printf("Dev split, exact spans, GPE and LOC as one PLACE:\n\n%s", ner.Evaluate(m, c.Dev, ner.EvalOptions{MergePlaces: true}))
 	return nil
 }
 
-func parseWeights(s string) (map[string]float64, error) {
-	w := map[string]float64{}
-	for _, s := range sources {
-		w[s.name] = 1
+// withWeights returns sources with the weights of spec (name=w,…) changed.
+func withWeights(sources []ner.Source, spec string) ([]ner.Source, error) {
+	out := append([]ner.Source(nil), sources...)
+	if spec == "" {
+		return out, nil
 	}
-	for part := range strings.SplitSeq(s, ",") {
+	for part := range strings.SplitSeq(spec, ",") {
 		name, v, ok := strings.Cut(strings.TrimSpace(part), "=")
 		if !ok {
 			return nil, fmt.Errorf("-weights: %q is not name=weight", part)
@@ -131,45 +100,15 @@ func parseWeights(s string) (map[string]float64, error) {
 		if err != nil || f < 0 {
 			return nil, fmt.Errorf("-weights: bad weight %q", v)
 		}
-		if _, known := w[name]; !known {
+		found := false
+		for i := range out {
+			if out[i].Name == name {
+				out[i].Weight, found = f, true
+			}
+		}
+		if !found {
 			return nil, fmt.Errorf("-weights: no source %q", name)
 		}
-		w[name] = f
 	}
-	return w, nil
-}
-
-func readDocs(path string, opts ner.CoNLLOptions) ([]ner.Doc, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	var r io.Reader = f
-	if strings.HasSuffix(path, ".gz") {
-		zr, err := gzip.NewReader(f)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
-		}
-		r = zr
-	}
-	docs, err := ner.ReadCoNLL(r, opts)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return docs, nil
-}
-
-func textHash(s string) uint32 {
-	h := fnv.New32a()
-	h.Write([]byte(s))
-	return h.Sum32()
-}
-
-func tokens(docs []ner.Doc) int {
-	n := 0
-	for _, d := range docs {
-		n += len(d.Tokens)
-	}
-	return n
+	return out, nil
 }
