@@ -72,10 +72,10 @@ func (m *Model) fitTemperature(docs []Doc) float64 {
 	var fb fbScratch
 	var probs []float64
 	loss := func(logT float64) float64 {
-		temp := math.Exp(logT)
+		fb.setTrans(m.trans, math.Exp(logT))
 		sum := 0.0
 		for _, it := range items {
-			probs = m.ts.marginals(it.em, m.trans, len(it.tags), temp, it.tags, it.names, &fb, probs[:0])
+			probs = m.ts.marginals(it.em, len(it.tags), it.tags, it.names, &fb, probs[:0])
 			for j, p := range probs {
 				p = min(max(p, 1e-6), 1-1e-6)
 				if it.right[j] {

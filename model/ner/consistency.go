@@ -15,31 +15,46 @@ import (
 // best score of the name it copies.
 
 type nameKey struct {
-	words []uint64
-	label string
-	n     int
-	score float64
+	off, n int32 // words: wbuf[off : off+n]
+	next   int32 // next key with the same first word, or -1
+	label  string
+	count  int
+	score  float64
 }
 
 func (d *docState) propagate() {
-	clear(d.keys2)
-	add := func(words []uint64, label string, score float64) {
-		ks := d.keys2[words[0]]
-		for i := range ks {
-			if slices.Equal(ks[i].words, words) {
-				if ks[i].label == label {
-					ks[i].n++
-					ks[i].score = max(ks[i].score, score)
-				} else if ks[i].n--; ks[i].n < 0 {
-					ks[i] = nameKey{words, label, 1, score} // the majority changes
-				}
-				return
-			}
+	clear(d.keyHead)
+	d.nkeys, d.wbuf = d.nkeys[:0], d.wbuf[:0]
+	words := func(k *nameKey) []uint64 { return d.wbuf[k.off : k.off+k.n] }
+	add := func(ws []uint64, label string, score float64) {
+		head, ok := d.keyHead[ws[0]]
+		if !ok {
+			head = -1
 		}
-		d.keys2[words[0]] = append(ks, nameKey{words: words, label: label, n: 1, score: score})
+		for i := head; i >= 0; i = d.nkeys[i].next {
+			k := &d.nkeys[i]
+			if !slices.Equal(words(k), ws) {
+				continue
+			}
+			switch {
+			case k.label == label:
+				k.count++
+				k.score = max(k.score, score)
+			case k.count > 1:
+				k.count--
+			default: // the majority changes
+				k.label, k.count, k.score = label, 1, score
+			}
+			return
+		}
+		off := int32(len(d.wbuf))
+		d.wbuf = append(d.wbuf, ws...)
+		d.nkeys = append(d.nkeys, nameKey{off: off, n: int32(len(ws)), next: head, label: label, count: 1, score: score})
+		d.keyHead[ws[0]] = int32(len(d.nkeys) - 1)
 	}
 	d.covered = growBool(d.covered, len(d.toks))
 	clear(d.covered)
+	var ws []uint64
 	for _, fd := range d.found {
 		for i := fd.f; i < fd.l; i++ {
 			d.covered[i] = true
@@ -47,13 +62,13 @@ func (d *docState) propagate() {
 		if !d.infos[fd.f].capital {
 			continue
 		}
-		words := make([]uint64, fd.l-fd.f)
-		for i := range words {
-			words[i] = d.infos[fd.f+i].lower
+		ws = ws[:0]
+		for i := fd.f; i < fd.l; i++ {
+			ws = append(ws, d.infos[i].lower)
 		}
-		add(words, fd.label, fd.score)
+		add(ws, fd.label, fd.score)
 		if last := fd.l - 1; fd.label == LabelPerson && fd.l-fd.f >= 2 && d.surname(last) {
-			add(words[len(words)-1:], fd.label, fd.score)
+			add(ws[len(ws)-1:], fd.label, fd.score)
 		}
 	}
 	n := len(d.found)
@@ -61,16 +76,20 @@ func (d *docState) propagate() {
 		if d.covered[i] || !d.infos[i].capital || calendar[d.infos[i].lower] {
 			continue
 		}
+		head, ok := d.keyHead[d.infos[i].lower]
+		if !ok {
+			continue
+		}
 		best := -1
-		var bk nameKey
-		for _, k := range d.keys2[d.infos[i].lower] {
-			if k.n > 0 && len(k.words) > best && d.matches(i, k.words) {
-				best, bk = len(k.words), k
+		for k := head; k >= 0; k = d.nkeys[k].next {
+			if w := words(&d.nkeys[k]); (best < 0 || len(w) > int(d.nkeys[best].n)) && d.matches(i, w) {
+				best = int(k)
 			}
 		}
-		if best > 0 {
-			d.found = append(d.found, found{i, i + best, bk.label, bk.score})
-			i += best - 1
+		if best >= 0 {
+			k := d.nkeys[best]
+			d.found = append(d.found, found{i, i + int(k.n), k.label, k.score})
+			i += int(k.n) - 1
 		}
 	}
 	if len(d.found) > n {

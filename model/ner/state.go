@@ -33,12 +33,14 @@ type docState struct {
 	fb    fbScratch
 
 	found   []found
-	keys2   map[uint64][]nameKey // names found, by first word
+	keyHead map[uint64]int32 // names found, by first word: index in nkeys
+	nkeys   []nameKey
+	wbuf    []uint64
 	covered []bool
 }
 
 var statePool = sync.Pool{New: func() any {
-	return &docState{lower: map[uint64]struct{}{}, groups: map[uint64]int32{}, keys2: map[uint64][]nameKey{}}
+	return &docState{lower: map[uint64]struct{}{}, groups: map[uint64]int32{}, keyHead: map[uint64]int32{}}
 }}
 
 // prepare tokenizes text (or takes toks, already cut) and extracts every

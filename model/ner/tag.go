@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -49,13 +50,14 @@ func (m *Model) entities(d *docState, out []Entity) []Entity {
 	var buf [16]uint64
 	nt := d.nt
 	d.found = d.found[:0]
+	d.fb.setTrans(m.trans, m.temp)
 	for s := range d.sends {
 		a, b := d.sentence(s)
 		d.names = names(d.tags[a:b], d.names[:0])
 		if len(d.names) == 0 {
 			continue
 		}
-		d.probs = m.ts.marginals(d.em[a*nt:b*nt], m.trans, b-a, m.temp, d.tags[a:b], d.names, &d.fb, d.probs[:0])
+		d.probs = m.ts.marginals(d.em[a*nt:b*nt], b-a, d.tags[a:b], d.names, &d.fb, d.probs[:0])
 		for j, nm := range d.names {
 			if m.hidden[nm.label] {
 				continue
@@ -83,6 +85,7 @@ func (m *Model) entities(d *docState, out []Entity) []Entity {
 	if len(d.found) > 0 {
 		d.propagate()
 	}
+	out = slices.Grow(out, len(d.found))
 	for _, fd := range d.found {
 		out = append(out, Entity{
 			Start: d.toks[fd.f].s,

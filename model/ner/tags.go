@@ -112,19 +112,16 @@ func (ts *tagset) viterbi(em, trans []float32, n int, allow []uint64, out []uint
 	return best, true
 }
 
-// marginals runs forward–backward over the scores divided by temp, as if
-// they were a linear-chain CRF's log-potentials, and appends to probs the
-// probability of each name (exactly that stretch of tags). fb holds the
-// scratch.
-func (ts *tagset) marginals(em, trans []float32, n int, temp float64, tags []uint8, names []span, fb *fbScratch, probs []float64) []float64 {
+// marginals runs forward–backward over the scores divided by the
+// temperature, as if they were a linear-chain CRF's log-potentials, and
+// appends to probs the probability of each name (exactly that stretch of
+// tags). fb holds the scratch and the transitions' potentials (setTrans).
+func (ts *tagset) marginals(em []float32, n int, tags []uint8, names []span, fb *fbScratch, probs []float64) []float64 {
 	nt := ts.nt
 	st := nt + 1
-	inv := 1 / temp
-	fb.grow(n*nt, st*st, n)
+	inv := 1 / fb.temp
+	fb.grow(n*nt, n)
 	et, tr, alpha, beta, scale := fb.e, fb.t, fb.alpha, fb.beta, fb.scale
-	for i, w := range trans {
-		tr[i] = math.Exp(float64(w) * inv)
-	}
 	// Emissions relative to each token's best, so exp never overflows.
 	for i := range n {
 		row := em[i*nt : (i+1)*nt]
@@ -203,14 +200,25 @@ func (ts *tagset) marginals(em, trans []float32, n int, temp float64, tags []uin
 
 // fbScratch is forward–backward's working memory, kept between calls.
 type fbScratch struct {
-	e, t, alpha, beta, scale []float64
+	e, alpha, beta, scale []float64
+	t                     []float64 // exp(transition / temp)
+	temp                  float64
 }
 
-func (fb *fbScratch) grow(cells, trans, n int) {
+// setTrans computes the transitions' potentials at temperature temp, once
+// for all the sentences of a document.
+func (fb *fbScratch) setTrans(trans []float32, temp float64) {
+	fb.t = growF64(fb.t, len(trans))
+	fb.temp = temp
+	for i, w := range trans {
+		fb.t[i] = math.Exp(float64(w) / temp)
+	}
+}
+
+func (fb *fbScratch) grow(cells, n int) {
 	fb.e = growF64(fb.e, cells)
 	fb.alpha = growF64(fb.alpha, cells)
 	fb.beta = growF64(fb.beta, cells)
-	fb.t = growF64(fb.t, trans)
 	fb.scale = growF64(fb.scale, n)
 }
 
