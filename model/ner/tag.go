@@ -66,6 +66,7 @@ func (m *Model) entities(d *docState, out []Entity) []Entity {
 			if !ok || modifierTail(d.text[d.toks[l-1].bs:d.toks[l-1].be]) {
 				continue
 			}
+			l = d.trimLower(f, l)
 			label := m.labels[nm.label]
 			switch {
 			case nm.label == person:
@@ -109,4 +110,18 @@ func modifierTail(w string) bool {
 	_, n := utf8.DecodeRuneInString(w[i:])
 	r, _ := utf8.DecodeRuneInString(w[i+n:])
 	return isLetter(r) && !isUpper(r)
+}
+
+// trimLower drops lower-case words from the end of a name that has a
+// capital ("the Caribbean region" gives Caribbean): a name seldom ends in
+// a common word, and in headline-free prose such words are not part of it.
+func (d *docState) trimLower(f, l int) int {
+	anyCap := false
+	for i := f; i < l; i++ {
+		anyCap = anyCap || d.infos[i].capital
+	}
+	for anyCap && l-f > 1 && d.infos[l-1].lowerWord && d.toks[l-1].kind == kWord {
+		l--
+	}
+	return l
 }
