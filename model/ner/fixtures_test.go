@@ -9,11 +9,15 @@ import (
 	"storydesk/model/ner"
 )
 
-// readFixtures parses testdata/news.txt: documents start with "## name",
-// names are marked [[LABEL text]]; lines starting with "#" are comments.
-func readFixtures(t testing.TB) []ner.Doc {
+// readFixtures parses testdata/news.txt, the fixtures used while building
+// the model.
+func readFixtures(t testing.TB) []ner.Doc { return readMarked(t, "testdata/news.txt") }
+
+// readMarked parses a fixture file: documents start with "## name", names
+// are marked [[LABEL text]]; lines starting with "#" are comments.
+func readMarked(t testing.TB, path string) []ner.Doc {
 	t.Helper()
-	b, err := os.ReadFile("testdata/news.txt")
+	b, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}

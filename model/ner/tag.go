@@ -63,7 +63,7 @@ func (m *Model) entities(d *docState, out []Entity) []Entity {
 				continue
 			}
 			f, l, ok := trimTokens(d.toks, a+nm.a, a+nm.b)
-			if !ok || modifierTail(d.text[d.toks[l-1].bs:d.toks[l-1].be]) {
+			if !ok || (l-f == 1 && modifierTail(d.text[d.toks[f].bs:d.toks[f].be])) {
 				continue
 			}
 			l = d.trimLower(f, l)
@@ -100,8 +100,9 @@ func (m *Model) entities(d *docState, out []Entity) []Entity {
 }
 
 // modifierTail is true for a word that ends in a lower-case hyphenated part
-// (Oslo-based, Kremlin-backed): the word is not a name but describes
-// something by one, and the name cannot be cut out of its token.
+// (Oslo-based, Kremlin-backed): alone, the word is not a name but describes
+// something by one, and the name cannot be cut out of its token. (In a
+// longer name it may be one: Kim Dae-jung.)
 func modifierTail(w string) bool {
 	i := strings.LastIndexAny(w, "-‐‑")
 	if i < 0 {
@@ -120,8 +121,19 @@ func (d *docState) trimLower(f, l int) int {
 	for i := f; i < l; i++ {
 		anyCap = anyCap || d.infos[i].capital
 	}
-	for anyCap && l-f > 1 && d.infos[l-1].lowerWord && d.toks[l-1].kind == kWord {
+	for anyCap && l-f > 1 && d.infos[l-1].lowerWord && d.toks[l-1].kind == kWord && plainLower(d.text[d.toks[l-1].bs:d.toks[l-1].be]) {
 		l--
 	}
 	return l
+}
+
+// plainLower is true for a word of lower-case letters only, not a name's
+// hyphenated part (al-Assad).
+func plainLower(w string) bool {
+	for _, r := range w {
+		if !isLetter(r) || isUpper(r) {
+			return false
+		}
+	}
+	return true
 }
