@@ -1,9 +1,11 @@
 package ner_test
 
 import (
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 
@@ -75,4 +77,48 @@ func TestCorpusSplit(t *testing.T) {
 			t.Errorf("%s: %d train and %d calibration docs", s.Source.Name, s.TrainDocs, s.CalibrateDocs)
 		}
 	}
+}
+
+// TestScoreCalibration bins the dev split's suggestions by score and
+// checks that higher scores are right more often, and that each bin's
+// precision is near its scores (the temperature was fitted on other docs).
+func TestScoreCalibration(t *testing.T) {
+	c := sharedCorpus(t)
+	m, _ := ner.Load()
+	type bin struct {
+		n, right int
+		sum      float64
+	}
+	var bins [5]bin
+	for _, d := range c.Dev {
+		gold := map[[2]int]string{}
+		for _, sp := range d.Spans {
+			gold[[2]int{sp.Start, sp.End}] = sp.Label
+		}
+		// Tag cuts the dev text (its tokens joined by spaces) itself.
+		for _, e := range m.Tag(d.Text) {
+			b := &bins[min(int(e.Score*5), 4)]
+			b.n++
+			b.sum += e.Score
+			if gold[[2]int{e.Start, e.End}] == e.Label {
+				b.right++
+			}
+		}
+	}
+	var lines []string
+	prev := -1.0
+	for i, b := range bins {
+		if b.n == 0 {
+			continue
+		}
+		p := float64(b.right) / float64(b.n)
+		lines = append(lines, fmt.Sprintf("| %.1f–%.1f | %d | %.2f | %.2f |", float64(i)/5, float64(i+1)/5, b.n, b.sum/float64(b.n), p))
+		if b.n >= 50 && p < prev-0.05 {
+			t.Errorf("scores %.1f–%.1f are right %.2f of the time, less than the bin below", float64(i)/5, float64(i+1)/5, p)
+		}
+		if b.n >= 50 {
+			prev = p
+		}
+	}
+	t.Logf("dev suggestions by score:\n| score | suggestions | mean score | right |\n| --- | --- | --- | --- |\n%s", strings.Join(lines, "\n"))
 }
