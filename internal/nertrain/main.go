@@ -80,8 +80,7 @@ func run(data, out string, opts ner.TrainOptions, weights string, evalOnly bool)
 		}
 		fmt.Printf("trained in %s; wrote %s (%d bytes)\n", time.Since(start).Round(time.Millisecond), out, len(b))
 	}
-	fmt.Printf("\nDev split, exact spans, app labels:\n\n%s\n", ner.Evaluate(m, c.Dev, ner.EvalOptions{}))
-	fmt.Printf("Dev split, exact spans, GPE and LOC as one PLACE:\n\n%s", ner.Evaluate(m, c.Dev, ner.EvalOptions{MergePlaces: true}))
+	fmt.Printf("\nDev split, exact spans:\n\n%s", ner.Evaluate(m, c.Dev))
 	return nil
 }
 

@@ -45,18 +45,11 @@ type Report struct {
 	SourceLabels map[string]map[string]Counts
 }
 
-// EvalOptions tune Evaluate.
-type EvalOptions struct {
-	// MergePlaces counts GPE and LOC as one label, PLACE, as the CoNLL
-	// data's LOC does: it measures finding places apart from splitting them.
-	MergePlaces bool
-}
-
 // Evaluate tags each doc (with its Tokens when it has them, so the data's
 // own tokenization is scored as published figures are) and counts exact
 // span matches against its Spans. Gold spans of labels the model hides
 // (MISC) are left out.
-func Evaluate(m *Model, docs []Doc, opts EvalOptions) Report {
+func Evaluate(m *Model, docs []Doc) Report {
 	r := Report{Labels: map[string]Counts{}, Sources: map[string]Counts{}, SourceLabels: map[string]map[string]Counts{}}
 	hidden := map[string]bool{}
 	m.mu.RLock()
@@ -64,12 +57,6 @@ func Evaluate(m *Model, docs []Doc, opts EvalOptions) Report {
 		hidden[l] = m.hidden[i]
 	}
 	m.mu.RUnlock()
-	label := func(l string) string {
-		if opts.MergePlaces && (l == LabelGPE || l == LabelLoc) {
-			return "PLACE"
-		}
-		return l
-	}
 	type key struct {
 		s, e  int
 		label string
@@ -80,12 +67,12 @@ func Evaluate(m *Model, docs []Doc, opts EvalOptions) Report {
 		gold := map[key]bool{}
 		for _, sp := range doc.Spans {
 			if !hidden[sp.Label] {
-				gold[key{sp.Start, sp.End, label(sp.Label)}] = true
+				gold[key{sp.Start, sp.End, sp.Label}] = true
 			}
 		}
 		c := map[string]Counts{}
 		for _, e := range got {
-			k := key{e.Start, e.End, label(e.Label)}
+			k := key{e.Start, e.End, e.Label}
 			x := c[k.label]
 			if gold[k] {
 				x.TP++

@@ -26,7 +26,7 @@ func TestFixtureQuality(t *testing.T) {
 		{"testdata/news-heldout.txt", 0.84},
 	} {
 		docs := readMarked(t, c.path)
-		r := ner.Evaluate(m, docs, ner.EvalOptions{})
+		r := ner.Evaluate(m, docs)
 		t.Logf("%s, %d docs, exact spans:\n%s", c.path, len(docs), labelTable(r))
 		if testing.Verbose() {
 			for _, d := range docs {

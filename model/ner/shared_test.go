@@ -47,7 +47,7 @@ func TestDevQuality(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := ner.Evaluate(m, c.Dev, ner.EvalOptions{})
+	r := ner.Evaluate(m, c.Dev)
 	t.Logf("dev split, exact spans:\n%s", r)
 	if f := r.All.F1(); f < devFloor {
 		t.Errorf("dev F1 %.1f, want at least %.1f", 100*f, 100*devFloor)
