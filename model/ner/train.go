@@ -80,6 +80,9 @@ func Train(docs []Doc, opts TrainOptions) (*Model, error) {
 	if err := m.addDocLabels(docs); err != nil {
 		return nil, err
 	}
+	if len(m.labels) == 0 {
+		return nil, errors.New("ner: the documents name nothing: no labels to learn")
+	}
 	hidden := opts.Hidden
 	if hidden == nil && opts.Base == nil {
 		hidden = []string{LabelMisc}

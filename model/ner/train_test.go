@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"storydesk/model"
@@ -193,6 +194,9 @@ func TestTrainContinuesFromBase(t *testing.T) {
 	if _, err := ner.Train(nil, ner.TrainOptions{}); err == nil {
 		t.Error("training on nothing did not fail")
 	}
+	if _, err := ner.Train([]ner.Doc{{Text: "No names here.", Complete: true}}, ner.TrainOptions{}); err == nil {
+		t.Error("training on docs without a label did not fail")
+	}
 }
 
 func TestTagEmptyAndOdd(t *testing.T) {
@@ -204,4 +208,33 @@ func TestTagEmptyAndOdd(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestConcurrentTagAndUpdate tags from several goroutines while the same
+// model is updated (run with -race to check the locking).
+func TestConcurrentTagAndUpdate(t *testing.T) {
+	base, _ := ner.Load()
+	m := base.Clone()
+	docs := readFixtures(t)
+	var wg sync.WaitGroup
+	for g := range 3 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 10 {
+				d := docs[(g*10+i)%len(docs)]
+				for _, e := range m.Tag(d.Text) {
+					if e.End > model.RuneLen(d.Text) {
+						t.Errorf("entity past the end: %+v", e)
+					}
+				}
+			}
+		}()
+	}
+	for i := range 3 {
+		if err := m.Update(docs[i]); err != nil {
+			t.Error(err)
+		}
+	}
+	wg.Wait()
 }
