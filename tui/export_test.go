@@ -144,13 +144,13 @@ func TestExportMenuCyclesFormatsAndCancels(t *testing.T) {
 	}
 	// q and esc close the menu, not the reader.
 	press(t, m, "q")
-	if m.exp.prompt != nil || !m.annotating || m.quitting {
-		t.Fatalf("q: menu %v annotating %v quitting %v", m.exp.prompt != nil, m.annotating, m.quitting)
+	if m.exp.prompt != nil || !m.annotating() || m.quitting {
+		t.Fatalf("q: menu %v annotating %v quitting %v", m.exp.prompt != nil, m.annotating(), m.quitting)
 	}
 	send(t, m, ctrlE)
 	press(t, m, "esc")
-	if m.exp.prompt != nil || !m.annotating {
-		t.Fatalf("esc: menu %v annotating %v", m.exp.prompt != nil, m.annotating)
+	if m.exp.prompt != nil || !m.annotating() {
+		t.Fatalf("esc: menu %v annotating %v", m.exp.prompt != nil, m.annotating())
 	}
 	if entries, _ := os.ReadDir(dir); !onlyDB(entries) {
 		t.Fatalf("cancelling wrote something: %v", entries)

@@ -15,6 +15,7 @@ import (
 
 	"storydesk/data"
 	"storydesk/model"
+	"storydesk/tui/ui"
 	"storydesk/tui/widgets"
 )
 
@@ -301,5 +302,12 @@ func asking(m *Model) (string, bool) {
 	return q.Prompt(), true
 }
 
-func isAsking(m *Model) bool  { _, ok := asking(m); return ok }
+func isAsking(m *Model) bool { _, ok := asking(m); return ok }
+
+// prompting reports a prompt on top that takes every key as text (the
+// canonical-name prompt).
+func prompting(m *Model) bool {
+	t, ok := m.Top().(ui.TextEntry)
+	return ok && t.TextEntry()
+}
 func askText(m *Model) string { s, _ := asking(m); return s }
