@@ -104,16 +104,14 @@ func (a *Pane) SetSize(w, h int) {
 	}
 }
 
-// The article on screen.
-
-func (a *Pane) ID() string { return a.id }
-
-// Text is what the spans index; Runes the same as code points (not to be
-// changed).
+// The article on screen: its ID; the text the spans index (Runes: the same
+// as code points) and the spans (neither to be changed); Changed, that its
+// text on disk is not this snapshot.
+func (a *Pane) ID() string          { return a.id }
 func (a *Pane) Text() string        { return a.text }
 func (a *Pane) Runes() []rune       { return a.runes }
-func (a *Pane) Changed() bool       { return a.changed }
 func (a *Pane) Spans() []model.Span { return a.spans }
+func (a *Pane) Changed() bool       { return a.changed }
 
 // Ready reports that an article is laid out.
 func (a *Pane) Ready() bool { return a.lay != nil }
@@ -123,9 +121,6 @@ func (a *Pane) HasWords() bool { return a.lay != nil && len(a.stops) > 0 }
 
 // Layout is the text as wrapped on screen (nil before Open).
 func (a *Pane) Layout() *layout.Layout { return a.lay }
-
-// Size is the pane's size in cells.
-func (a *Pane) Size() (w, h int) { return a.w, a.h }
 
 // pad is the margin each side of the text: one cell when there is room.
 func (a *Pane) pad() int {
