@@ -29,7 +29,7 @@ func BenchmarkTagAction(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
 		apress(b, m, "w")
-		if _, tagged := m.ann.cursorSpan(); tagged {
+		if _, tagged := m.pane().CursorSpan(); tagged {
 			b.Fatal("the article ran out of words: use a smaller -benchtime")
 		}
 		b.StartTimer()
@@ -39,8 +39,8 @@ func BenchmarkTagAction(b *testing.B) {
 		times = append(times, time.Since(t0))
 	}
 	b.StopTimer()
-	if !strings.HasPrefix(m.message, "Tagged") || len(m.ann.spans) != b.N {
-		b.Fatalf("tags not all saved: %q, %d spans for %d", m.message, len(m.ann.spans), b.N)
+	if !strings.HasPrefix(m.message, "Tagged") || len(m.pane().Spans()) != b.N {
+		b.Fatalf("tags not all saved: %q, %d spans for %d", m.message, len(m.pane().Spans()), b.N)
 	}
 	sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
 	b.ReportMetric(float64(times[len(times)/2].Nanoseconds()), "ns/median-tag")

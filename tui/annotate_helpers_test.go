@@ -123,15 +123,15 @@ func spansOf(tb testing.TB, path, id string) (*data.Doc, []model.Span) {
 func enterAnnotate(tb testing.TB, m *Model) {
 	tb.Helper()
 	press(tb, m, "enter", "enter")
-	if !m.annotating {
+	if !m.annotating() {
 		tb.Fatalf("not in annotate mode; message %q", m.message)
 	}
 }
 
 // cursorText is the text under the annotate cursor.
 func cursorText(m *Model) string {
-	s, e := m.ann.cursorRange()
-	return string(m.ann.runes[s:e])
+	s, e := m.pane().CursorRange()
+	return string(m.pane().Runes()[s:e])
 }
 
 // moveTo puts the annotate cursor on the n-th occurrence of word with w
@@ -139,20 +139,32 @@ func cursorText(m *Model) string {
 func moveTo(tb testing.TB, m *Model, word string, n int) int {
 	tb.Helper()
 	apress(tb, m, "g")
-	want := runeIndex(tb, m.ann.text, word, n)
+	want := runeIndex(tb, m.pane().Text(), word, n)
 	keys := 1
-	for m.ann.tok(m.ann.cur).Start < want {
-		before := m.ann.cur
+	for m.pane().CursorOffset() < want {
+		before := m.pane().CursorOffset()
 		apress(tb, m, "w")
 		keys++
-		if m.ann.cur == before {
+		if m.pane().CursorOffset() == before {
 			tb.Fatalf("cannot reach %q", word)
 		}
 	}
-	if m.ann.tok(m.ann.cur).Start != want {
+	if m.pane().CursorOffset() != want {
 		tb.Fatalf("cursor on %q, want %q", cursorText(m), word)
 	}
 	return keys
 }
 
 func ctx() context.Context { return context.Background() }
+
+// panelShown reports a side panel beside the annotate text; quotesPanelShown
+// that it is the quotes panel.
+func panelShown(m *Model) bool {
+	shown, _ := m.pane().Panel()
+	return shown
+}
+
+func quotesPanelShown(m *Model) bool {
+	_, ext := m.pane().Panel()
+	return ext
+}

@@ -11,51 +11,6 @@ import (
 	"storydesk/tui/ui"
 )
 
-func TestCanonicalNamesGroupInTheEntitiesPanel(t *testing.T) {
-	path := tempDB(t)
-	m, _ := startStore(t, entitySource(), path, 120, 40)
-	enterAnnotate(t, m)
-	moveTo(t, m, "Gustavo", 0)
-	apress(t, m, "shift+right", "1")
-	moveTo(t, m, "Petro said", 0)
-	apress(t, m, "1", "c")
-	if m.prompt == nil {
-		t.Fatalf("c on a span opens no prompt: %q", m.message)
-	}
-	typeText(t, m, "gus")
-	if !strings.Contains(plain(m), "tab: Gustavo Petro") {
-		t.Fatalf("no completion offered:\n%s", plain(m))
-	}
-	apress(t, m, "tab", "enter")
-	_, spans := spansOf(t, path, "a.txt")
-	var petro model.Span
-	for _, sp := range spans {
-		if sp.Text == "Petro" {
-			petro = sp
-		}
-	}
-	if petro.Canonical != "Gustavo Petro" {
-		t.Fatalf("canonical not stored: %+v", spans)
-	}
-	apress(t, m, "e")
-	p := plain(m)
-	if !strings.Contains(p, "Entities") || !strings.Contains(p, "PERSON 2") || !strings.Contains(p, "Gustavo Petro ×2") || !strings.Contains(p, "    Petro") {
-		t.Fatalf("entities panel does not join the variants:\n%s", p)
-	}
-	// The grouping itself.
-	g := groupEntities([]model.Span{
-		{Label: "GPE", Text: "U.S.", Canonical: "United States"},
-		{Label: "GPE", Text: "United States"},
-		{Label: "PERSON", Text: "Petro", Canonical: "Gustavo Petro"},
-		{Label: "GPE", Text: "Karvik"},
-		{Label: "CUSTOM", Text: "x"},
-	}, model.DefaultLabels)
-	if len(g) != 3 || g[0].label != "PERSON" || g[1].label != "GPE" || g[1].count != 3 || g[1].names[0].name != "United States" ||
-		g[1].names[0].count != 2 || len(g[1].names[0].variants) != 1 || g[1].names[0].variants[0] != "U.S." || g[2].label != "CUSTOM" {
-		t.Fatalf("groups %+v", g)
-	}
-}
-
 func TestDoneTogglesAndProgress(t *testing.T) {
 	path := tempDB(t)
 	m, _ := startStore(t, entitySource(), path, 120, 40)
@@ -109,8 +64,8 @@ func TestChangedOnDiskAndReanchor(t *testing.T) {
 	quits(m, "q")
 
 	m2, _ := startStore(t, changedSource(), path, 120, 40)
-	if !m2.annotating || !m2.ann.changed || m2.ann.text != storyA {
-		t.Fatalf("annotate mode should show the stored snapshot, marked changed (changed %v)", m2.ann.changed)
+	if !m2.annotating() || !m2.pane().Changed() || m2.pane().Text() != storyA {
+		t.Fatalf("annotate mode should show the stored snapshot, marked changed (changed %v)", m2.pane().Changed())
 	}
 	if p := plain(m2); !strings.Contains(p, "changed on disk") {
 		t.Fatalf("no changed-on-disk mark:\n%s", p)
@@ -152,47 +107,6 @@ func TestChangedOnDiskAndReanchor(t *testing.T) {
 	}
 }
 
-func TestTagAcrossTheCorpus(t *testing.T) {
-	path := tempDB(t)
-	m, _ := startStore(t, entitySource(), path, 120, 40)
-	enterAnnotate(t, m)
-	apress(t, m, "w", "shift+right", "1") // Ilse Varga in a.txt
-	apress(t, m, "A")
-	if !isAsking(m) || !strings.Contains(askText(m), "Tag 2 × “Ilse Varga” as PERSON in 1 article") {
-		t.Fatalf("A should find the two in b.txt and ask: %q %q", askText(m), m.message)
-	}
-	apress(t, m, "y")
-	doc, spans := spansOf(t, path, "b.txt")
-	if doc == nil || len(spans) != 2 || doc.Status != model.StatusInProgress || spans[1].Start != runeIndex(t, storyB, "Ilse Varga", 1) {
-		t.Fatalf("b.txt after A: %+v %+v", doc, spans)
-	}
-	if doc, _ := spansOf(t, path, "c.txt"); doc != nil {
-		t.Fatal("an article without the name was snapshotted")
-	}
-	apress(t, m, "u")
-	if _, spans = spansOf(t, path, "b.txt"); len(spans) != 0 {
-		t.Fatalf("one undo should take back the corpus-wide tag: %+v", spans)
-	}
-	if _, spans = spansOf(t, path, "a.txt"); len(spans) != 1 {
-		t.Fatalf("undo went too far: %+v", spans)
-	}
-}
-
-func TestFailedSaveChangesNothingOnScreen(t *testing.T) {
-	path := tempDB(t)
-	m, st := startStore(t, entitySource(), path, 120, 40)
-	enterAnnotate(t, m)
-	apress(t, m, "w", "shift+right")
-	st.Close() // the disk goes away
-	apress(t, m, "1")
-	if !strings.HasPrefix(m.message, "Not saved:") || len(m.ann.spans) != 0 || m.ann.anchor < 0 {
-		t.Fatalf("after a failed save: message %q, spans %+v, selection %d", m.message, m.ann.spans, m.ann.anchor)
-	}
-	if m.sess.Pending() {
-		t.Fatal("the queue is stuck after an error")
-	}
-}
-
 func TestRebind(t *testing.T) {
 	k := ui.DefaultKeyMap()
 	if err := k.Rebind(map[string][]string{"undo": {"U"}, "label1": {"!"}, "input.deleteword": {"ctrl+y"}, "Quit": {"Q"}}); err != nil {
@@ -216,8 +130,8 @@ func TestRebind(t *testing.T) {
 	drive(t, m, m.Init())
 	enterAnnotate(t, m)
 	apress(t, m, "!")
-	if len(m.ann.spans) != 1 || m.ann.spans[0].Label != "PERSON" {
-		t.Fatalf("rebound label key: %+v", m.ann.spans)
+	if len(m.pane().Spans()) != 1 || m.pane().Spans()[0].Label != "PERSON" {
+		t.Fatalf("rebound label key: %+v", m.pane().Spans())
 	}
 	if !strings.Contains(plain(m), "! PERSON") {
 		t.Fatalf("legend does not show the rebound key:\n%s", plain(m))
@@ -236,8 +150,8 @@ func TestLabelsFromOptions(t *testing.T) {
 	}
 	apress(t, m, "2")
 	apress(t, m, "w", "3")
-	if len(m.ann.spans) != 1 || m.ann.spans[0].Label != "PLACE" || !strings.Contains(m.message, "No label 3") {
-		t.Fatalf("labels: %+v %q", m.ann.spans, m.message)
+	if len(m.pane().Spans()) != 1 || m.pane().Spans()[0].Label != "PLACE" || !strings.Contains(m.message, "No label 3") {
+		t.Fatalf("labels: %+v %q", m.pane().Spans(), m.message)
 	}
 }
 

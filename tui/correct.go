@@ -330,8 +330,8 @@ func (m *Model) articleReloaded(msg articleReloadedMsg) tea.Cmd {
 	if m.detail.idx == msg.idx {
 		m.sess.CheckChanged(msg.art)
 		// Annotating a never-annotated article shows the loaded text.
-		if e := m.sess.Doc(msg.art.ID); m.annotating && m.ann.id == msg.art.ID && e != nil && e.Doc == nil {
-			m.refreshAnnotate(nil)
+		if e := m.sess.Doc(msg.art.ID); m.annotatingID() == msg.art.ID && e != nil && e.Doc == nil {
+			m.annot.Refresh(nil)
 		}
 	}
 	return cmd
@@ -340,7 +340,7 @@ func (m *Model) articleReloaded(msg articleReloadedMsg) tea.Cmd {
 // correctStatus describes the paragraph under the raw view's cursor.
 func (m *Model) correctStatus(s *widgets.StatusInfo) {
 	d := m.detail
-	if m.annotating || m.focus != focusDetail || d.kind != kindRaw || s.Span != "" {
+	if m.annotating() || m.focus != focusDetail || d.kind != kindRaw || s.Span != "" {
 		return
 	}
 	p, ok := d.cursorPara()

@@ -311,8 +311,8 @@ func TestCorrectRemovesAKeptLineMovingAnnotations(t *testing.T) {
 
 	// Annotating afterwards works on the corrected text.
 	press(t, m, "r", "enter")
-	if !m.annotating || m.ann.text != doc.Text || m.ann.changed {
-		t.Fatalf("annotate after the correction: %v %v", m.annotating, m.ann.changed)
+	if !m.annotating() || m.pane().Text() != doc.Text || m.pane().Changed() {
+		t.Fatalf("annotate after the correction: %v %v", m.annotating(), m.pane().Changed())
 	}
 }
 

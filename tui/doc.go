@@ -9,16 +9,19 @@
 // tea.Cmds and comes back as typed messages, so the update loop only ever
 // does work proportional to what is on screen.
 //
-// Annotate mode (enter on the article pane) lays the article's stored
-// snapshot out with tui/layout, so every screen cell maps to a code point:
-// the cursor rests on words, selections are whole tokens, and the spans,
-// selection and cursor become non-overlapping layout.Marks per visible line.
+// Annotate mode (enter on the article pane; tui/annotate, wired in
+// wire_annotate.go) is a screen pushed over the reader. It lays the
+// article's stored snapshot out with tui/layout, so every screen cell maps
+// to a code point: the cursor rests on words, selections are whole tokens,
+// and the spans, selection and cursor become non-overlapping layout.Marks
+// per visible line.
 // Writes go through one queue in key order; an action is built when its turn
 // comes, against the documents as saved by the writes before it, and shown
 // as done only when the store's answer (with the document re-read) arrives.
 // On an error the screen keeps what it had and the status bar says why.
 //
-// Quotes mode (Q, quotes*.go) lists the article's quotations — stored ones
+// Quotes mode (Q, quotes*.go; annotate mode's extension through
+// quotes_hook.go) lists the article's quotations — stored ones
 // and the detector's suggestions, run in a tea.Cmd — in a side panel (below
 // the text on narrow terminals) and layers them over the annotate styles:
 // italic plus a margin bar, never a width change. Its actions go through

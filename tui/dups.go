@@ -223,7 +223,7 @@ func (m *Model) updateDups(msg tea.Msg) (tea.Cmd, bool) {
 		// The session's handling first sees to the queue; the verdicts
 		// are then brought up to date before the next frame.
 		m.dupsWritten(msg)
-		cmd, _ := m.updateAnnotation(msg)
+		cmd, _ := m.updateSession(msg)
 		return tea.Batch(cmd, m.loadCompare()), true
 	}
 	return nil, false
@@ -449,13 +449,10 @@ func (m *Model) dupsKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	d := &m.dups
 	v := d.view
 	if v == nil {
-		if m.labelWait != nil {
-			return nil, false
-		}
 		switch {
 		case key.Matches(msg, k.Dups):
 			return m.openDups(""), true
-		case m.annotating || m.quotes.carriers != nil:
+		case m.annotating() || m.quotes.carriers != nil:
 			return nil, false
 		case key.Matches(msg, k.DupsOf):
 			if sel := m.list.Selected(); sel >= 0 {
@@ -567,7 +564,7 @@ func (m *Model) labelPair(l model.DupLabel) tea.Cmd {
 	done := fmt.Sprintf("Labelled %s: %s ⇄ %s", l, ui.Clip(k.a, 30), ui.Clip(k.b, 30))
 	// Both articles are snapshotted with the label (if the store has not
 	// seen them), so an export of the labels carries their texts.
-	job := &session.Job{Kind: session.Do, Act: act, Done: done, Sel: m.ann.selKey(), Focus: -1}
+	job := &session.Job{Kind: session.Do, Act: act, Done: done, Sel: m.selKey(), Focus: -1}
 	job.Act.Articles, job.Load = m.pairArticles(k)
 	cmd := m.sess.Enqueue(job)
 	return tea.Batch(cmd, m.advanceFrom(v.sel, k))
@@ -736,10 +733,7 @@ func (m *Model) openDupArticle(id string) tea.Cmd {
 			return nil
 		}
 	}
-	var save tea.Cmd
-	if m.annotating {
-		save = m.leaveAnnotate()
-	}
+	save := m.leaveAnnotate()
 	m.setFocus(focusDetail)
 	return tea.Batch(save, m.syncDetail())
 }
@@ -753,7 +747,7 @@ func (m *Model) dupsStatus(s *widgets.StatusInfo) {
 	if d.hide {
 		s.DupNote = fmt.Sprintf("%d cop%s hidden", len(d.hidden), map[bool]string{true: "y", false: "ies"}[len(d.hidden) == 1])
 	}
-	if d.mark != "" && !m.annotating && m.message == "" {
+	if d.mark != "" && !m.annotating() && m.message == "" {
 		s.DupNote = "marked to compare (" + ui.KeyName(m.c.Keys.DupCompare) + ")"
 	}
 }

@@ -122,7 +122,7 @@ func buildCompare(src Source, k pairKey, ia, ib int) *dupCompare {
 	}
 	c.ops = textdiff.Words(texts[0], texts[1])
 	runes := [2][]rune{[]rune(texts[0]), []rune(texts[1])}
-	c.text = [2]string{displayText(runes[0]), displayText(runes[1])}
+	c.text = [2]string{ui.DisplayText(runes[0]), ui.DisplayText(runes[1])}
 	c.changes = diffChanges(c.ops)
 	c.marks, c.only = changeMarks(runes, c.changes)
 	c.pair = pairScores(k, texts)

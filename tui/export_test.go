@@ -118,8 +118,8 @@ func TestExportMenuKeepsItsKeys(t *testing.T) {
 	dir := filepath.Dir(path)
 	send(t, m, ctrlE)
 	press(t, m, "q")
-	if screenName(m) != "" || !m.annotating || m.quitting || !strings.Contains(plain(m), "Export cancelled") {
-		t.Fatalf("q: menu %q annotating %v quitting %v\n%s", screenName(m), m.annotating, m.quitting, plain(m))
+	if screenName(m) != "" || !m.annotating() || m.quitting || !strings.Contains(plain(m), "Export cancelled") {
+		t.Fatalf("q: menu %q annotating %v quitting %v\n%s", screenName(m), m.annotating(), m.quitting, plain(m))
 	}
 	send(t, m, ctrlE)
 	press(t, m, "?", "!", "d")
@@ -127,8 +127,8 @@ func TestExportMenuKeepsItsKeys(t *testing.T) {
 		t.Fatalf("the shared keys reached past the menu (%q):\n%s", screenName(m), plain(m))
 	}
 	press(t, m, "esc")
-	if screenName(m) != "" || !m.annotating || m.mode() != "ANNOTATE" {
-		t.Fatalf("esc: menu %q annotating %v", screenName(m), m.annotating)
+	if screenName(m) != "" || !m.annotating() || m.mode() != "ANNOTATE" {
+		t.Fatalf("esc: menu %q annotating %v", screenName(m), m.annotating())
 	}
 	if entries, _ := os.ReadDir(dir); !onlyDB(entries) {
 		t.Fatalf("cancelling wrote something: %v", entries)

@@ -214,10 +214,10 @@ func (m *Model) watchReloaded(msg watchReloadMsg) tea.Cmd {
 		m.sess.CheckChanged(msg.art)
 		e := m.sess.Doc(msg.art.ID)
 		switch {
-		case m.annotating && m.ann.id == msg.art.ID && e != nil && e.Doc == nil:
+		case m.annotatingID() == msg.art.ID && e != nil && e.Doc == nil:
 			// Never annotated: annotate the text as it is now.
-			m.refreshAnnotate(nil)
-		case m.annotating && m.ann.id == msg.art.ID && m.sess.Changed(msg.art.ID):
+			m.annot.Refresh(nil)
+		case m.annotatingID() == msg.art.ID && m.sess.Changed(msg.art.ID):
 			text = "The file changed on disk: annotating the text as it was annotated (" + ui.KeyName(m.c.Keys.Reanchor) + " re-anchors onto the new text)"
 		case m.sess.Changed(msg.art.ID):
 			text += " — its annotations stay on the text they were made on (" + ui.KeyName(m.c.Keys.Reanchor) + " re-anchors)"

@@ -104,15 +104,15 @@ func TestFileChangedWhileOpen(t *testing.T) {
 		t.Errorf("message %q", m.message)
 	}
 	press(t, m, "enter")
-	if !m.annotating || !strings.Contains(m.ann.text, "met the Harbour Board") || len(m.ann.spans) != 1 {
-		t.Errorf("annotate mode should show the snapshot with its span: annotating %v, spans %+v", m.annotating, m.ann.spans)
+	if !m.annotating() || !strings.Contains(m.pane().Text(), "met the Harbour Board") || len(m.pane().Spans()) != 1 {
+		t.Errorf("annotate mode should show the snapshot with its span: annotating %v, spans %+v", m.annotating(), m.pane().Spans())
 	}
 	// Changed again while annotating: the snapshot stays under the cursor.
 	if err := os.WriteFile(filepath.Join(dir, "a.txt"), []byte(watchA2+"\nA third version.\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	apress(t, m, "w")
-	if !strings.Contains(m.message, "annotating the text as it was annotated") || !strings.Contains(m.ann.text, "met the Harbour Board") {
+	if !strings.Contains(m.message, "annotating the text as it was annotated") || !strings.Contains(m.pane().Text(), "met the Harbour Board") {
 		t.Errorf("while annotating: %q", m.message)
 	}
 	doc, ok, err := st.Doc(context.Background(), "a.txt")
@@ -154,13 +154,13 @@ func TestFileDeletedWhileOpen(t *testing.T) {
 	// Annotating: the annotated article's file goes; the snapshot stays.
 	openItem(t, m, "a.txt")
 	press(t, m, "enter")
-	if !m.annotating {
+	if !m.annotating() {
 		t.Fatalf("not annotating: %q", m.message)
 	}
 	os.Remove(filepath.Join(dir, "a.txt"))
 	apress(t, m, "w", "w")
-	if !m.watchGone() || !strings.Contains(plain(m), "gone from disk") || len(m.ann.spans) != 1 {
-		t.Errorf("while annotating: gone %v, spans %+v\n%s", m.watchGone(), m.ann.spans, plain(m))
+	if !m.watchGone() || !strings.Contains(plain(m), "gone from disk") || len(m.pane().Spans()) != 1 {
+		t.Errorf("while annotating: gone %v, spans %+v\n%s", m.watchGone(), m.pane().Spans(), plain(m))
 	}
 	for _, sz := range [][2]int{{40, 12}, {20, 6}, {80, 24}} {
 		send(t, m, teaSize(sz[0], sz[1]))

@@ -16,6 +16,7 @@ import (
 	"storydesk/data"
 	"storydesk/model"
 	"storydesk/tui/export"
+	"storydesk/tui/ui"
 	"storydesk/tui/widgets"
 )
 
@@ -293,6 +294,9 @@ func screenName(m *Model) string {
 	case nil:
 		return ""
 	}
+	if m.Top().Mode() != "" {
+		return ""
+	}
 	return fmt.Sprintf("%T", m.Top())
 }
 
@@ -305,5 +309,12 @@ func asking(m *Model) (string, bool) {
 	return q.Prompt(), true
 }
 
-func isAsking(m *Model) bool  { _, ok := asking(m); return ok }
+func isAsking(m *Model) bool { _, ok := asking(m); return ok }
+
+// prompting reports a prompt on top that takes every key as text (the
+// canonical-name prompt).
+func prompting(m *Model) bool {
+	t, ok := m.Top().(ui.TextEntry)
+	return ok && t.TextEntry()
+}
 func askText(m *Model) string { s, _ := asking(m); return s }

@@ -49,7 +49,7 @@ type listPane struct {
 	cluster func(i int) (string, int)
 	exclude func(vis []int32) []int32
 	// review is item i's count of imported annotations to review (↓5) and
-	// the width every such badge has (0 when no article has any; review.go).
+	// the width every such badge has (0 when no article has any; sessionmsg.go).
 	review func(i int) (string, int)
 }
 

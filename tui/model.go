@@ -13,6 +13,7 @@ import (
 
 	"storydesk/data"
 	"storydesk/model"
+	"storydesk/tui/annotate"
 	"storydesk/tui/session"
 	"storydesk/tui/ui"
 	"storydesk/tui/widgets"
@@ -82,22 +83,16 @@ type Model struct {
 	message  string
 
 	// Annotation (nil sess: no store).
-	sess         *session.Session
-	ann          *annotatePane
-	annotating   bool
-	wantAnnotate int // item index to enter annotate mode on once loaded; -1 none
-	labelWait    *labelWait
-	prompt       *canonPrompt
-	scan         *corpusScan
-	touched      bool // a key was pressed: a late restore must not move the cursor
-	restoring    *session.UIState
-	restored     bool // the last run's state has been read (saving may start)
-	quitting     bool
-	changedDone  bool // the list's changed-on-disk scan has run
-	idIndex      map[string]int
-	themeFixed   bool
-	optNoColor   bool                 // colour turned off by the caller (NO_COLOR), whatever the terminal says
-	profile      colorprofile.Profile // the renderer's, as last reported
+	sess        *session.Session
+	annot       *annotate.Feature // annotate mode (wire_annotate.go); nil without a store
+	touched     bool              // a key was pressed: a late restore must not move the cursor
+	restored    bool              // the last run's state has been read (saving may start)
+	quitting    bool
+	changedDone bool // the list's changed-on-disk scan has run
+	idIndex     map[string]int
+	themeFixed  bool
+	optNoColor  bool                 // colour turned off by the caller (NO_COLOR), whatever the terminal says
+	profile     colorprofile.Profile // the renderer's, as last reported
 
 	// The session's messages kept whole for the problems screen
 	// (msglog.go), and a store that takes no writes (storenote.go).
@@ -152,9 +147,6 @@ func NewFromSource(src Source, opts Options) *Model {
 		help:     help.New(),
 		problems: append([]data.Problem(nil), src.Problems()...),
 		loading:  src.Len() > 0,
-
-		ann:          newAnnotatePane(c),
-		wantAnnotate: -1,
 	}
 	m.help.Styles = c.Styles.Help
 	m.list.focused = true
@@ -165,6 +157,7 @@ func NewFromSource(src Source, opts Options) *Model {
 		}
 		m.list.badge = m.badge
 		m.list.review = m.reviewBadgeOf
+		m.newAnnotate()
 		m.setupCorrections(src, opts.Store)
 		m.initDups()
 		m.storeOpened(opts.Store)
@@ -234,9 +227,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			cmds = append(cmds, m.Top().Update(msg))
 		} else if m.quotes.prompt != nil {
 			m.speakerPaste(msg)
-		} else if m.prompt != nil {
-			m.prompt.input.Update(msg)
-			m.prompt.refresh()
+		} else if t, ok := m.Top().(ui.TextEntry); ok && t.TextEntry() {
+			cmds = append(cmds, m.Top().Update(msg))
 		} else {
 			cmds = append(cmds, m.list.paste(msg))
 		}
@@ -256,10 +248,13 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			cmds = append(cmds, cmd)
 		} else if cmd, handled := m.updateQuotes(msg); handled {
 			cmds = append(cmds, cmd)
-		} else if cmd, handled := m.updateAnnotation(msg); handled {
+		} else if cmd, handled := m.updateSession(msg); handled {
 			cmds = append(cmds, cmd)
 		}
 		cmds = append(cmds, m.broadcast(msg))
+		if _, ok := msg.(session.WrittenMsg); ok {
+			cmds = append(cmds, m.nextWrite())
+		}
 	}
 	cmds = append(cmds, m.syncDetail(), m.syncQuotes(), m.syncFeatures())
 	return m, tea.Batch(cmds...)
@@ -360,10 +355,6 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		cmd, _ := m.Top().HandleKey(msg)
 		return cmd, false
 	}
-	if m.prompt != nil {
-		// Every key is text for the canonical-name prompt except its own.
-		return m.promptKey(msg), false
-	}
 	if m.quotes.prompt != nil {
 		return m.speakerPromptKey(msg), false
 	}
@@ -380,11 +371,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	if cmd, ok := m.quotesFirstKey(msg); ok {
 		return cmd, false
 	}
-
-	if m.annotating && (m.labelWait != nil || m.annotateMatches(msg)) {
-		// Annotate mode's own keys win over the global ones, so a label
-		// rebound to, say, "!" still tags.
-		return m.annotateKey(msg), false
+	if cmd, ok := m.featureKey(msg); ok {
+		return cmd, false
 	}
 	switch {
 	case key.Matches(msg, k.Quit):
@@ -393,20 +381,12 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return m.openHelp(), false
 	case key.Matches(msg, k.Problems):
 		return m.openProblems(), false
-	case key.Matches(msg, k.Undo):
-		return m.undo(session.Undo), false
-	case key.Matches(msg, k.Redo):
-		return m.undo(session.Redo), false
-	case key.Matches(msg, k.Done):
-		return m.toggleDone(), false
-	case key.Matches(msg, k.Reanchor):
-		return m.reanchor(), false
+	case key.Matches(msg, k.Undo, k.Redo, k.Done, k.Reanchor):
+		m.needStore() // with a store, annotate mode's feature key took it
+		return nil, false
 	}
-	if cmd, ok := m.featureKey(msg); ok {
-		return cmd, false
-	}
-	if m.annotating {
-		return m.annotateKey(msg), false
+	if m.Top() != nil {
+		return nil, false // a screen over the reader keeps its keys from the panes
 	}
 	switch {
 	case key.Matches(msg, k.Raw):
@@ -489,13 +469,8 @@ func (m *Model) helpLines(w int) []string {
 		{"Article", m.detail.FullHelp()},
 		{"Panes", [][]key.Binding{{k.NextPane, k.PrevPane, k.FocusList, k.FocusDetail}, {k.Problems, k.Export, k.Help, k.Quit, k.ForceQuit}}},
 	}
-	if m.sess != nil {
-		sections = append(sections,
-			helpSection{"Annotate (enter on the article; esc leaves)", m.annotateFullHelp()},
-			helpSection{"Quotes (Q on an article or in annotate mode; esc leaves)", m.quotesFullHelp()})
-	}
-	sections = append(sections, helpSection{"Duplicates (D anywhere; esc leaves)", m.dupsFullHelp()})
 	sections = append(sections, m.featureHelp()...)
+	sections = append(sections, helpSection{"Duplicates (D anywhere; esc leaves)", m.dupsFullHelp()})
 	var lines []string
 	for i, s := range sections {
 		if i > 0 {
@@ -517,7 +492,6 @@ func (m *Model) layout() tea.Cmd {
 	for _, s := range m.stack {
 		cmds = append(cmds, s.SetSize(w, bodyH))
 	}
-	m.ann.SetSize(w, bodyH)
 	if m.narrow {
 		m.list.SetSize(w, bodyH)
 		return tea.Batch(append(cmds, m.detail.SetSize(w, bodyH))...)
@@ -552,12 +526,6 @@ func (m *Model) mode() string {
 		return "DUPS"
 	case m.quotes.carriers != nil:
 		return "CARRIERS"
-	case m.annotating && m.ann.anchor >= 0:
-		return "SELECT"
-	case m.annotating && m.quotes.on:
-		return "QUOTES"
-	case m.annotating:
-		return "ANNOTATE"
 	case m.detail.kind == kindRaw:
 		return "RAW"
 	}
@@ -570,8 +538,6 @@ func (m *Model) shortHelp() []key.Binding {
 	switch {
 	case m.list.typing:
 		return m.list.ShortHelp()
-	case m.prompt != nil:
-		return m.prompt.ShortHelp()
 	case m.quotes.prompt != nil:
 		return m.quotes.prompt.ShortHelp()
 	case m.Top() != nil:
@@ -580,8 +546,6 @@ func (m *Model) shortHelp() []key.Binding {
 		return append(m.dupsShortHelp(), k.Help, k.Quit)
 	case m.quotes.carriers != nil:
 		return append(m.carriersShortHelp(), k.Help, k.Quit)
-	case m.annotating:
-		b = m.annotateShortHelp()
 	case m.focus == focusList:
 		b = m.list.ShortHelp()
 	case m.sess != nil:
@@ -630,10 +594,7 @@ func (m *Model) View() tea.View {
 	if top == nil && m.list.typing {
 		v.Cursor = m.list.cursorPos()
 	}
-	if top == nil && m.annotating && m.prompt != nil {
-		v.Cursor = m.promptCursor()
-	}
-	if top == nil && m.annotating && m.quotes.prompt != nil && m.quotes.carriers == nil {
+	if m.annotateOnTop() && m.quotes.prompt != nil && m.quotes.carriers == nil {
 		v.Cursor = m.speakerCursor()
 	}
 	if c, ok := top.(ui.Cursorer); ok {
@@ -652,9 +613,7 @@ func (m *Model) frame() string {
 	case m.dups.view != nil:
 		body = m.dupsBody(w, h-m.statusH()-m.helpH())
 	case m.quotes.carriers != nil:
-		body = m.carriersBody(w, m.ann.h)
-	case m.annotating:
-		body = m.annotateView()
+		body = m.carriersBody(w, max(0, m.bodyH()))
 	case m.narrow && m.focus == focusDetail:
 		body = m.detail.View()
 	case m.narrow:
@@ -669,7 +628,7 @@ func (m *Model) frame() string {
 	if m.statusH() > 0 {
 		pos, n := m.list.Position()
 		pct := -1
-		if m.focus == focusDetail && !m.annotating {
+		if m.focus == focusDetail && !m.annotating() {
 			pct = m.detail.Percent()
 		}
 		info := widgets.StatusInfo{
@@ -682,7 +641,12 @@ func (m *Model) frame() string {
 			info.StoreNote = m.storeNote
 		}
 		info.Gone = m.watchGone()
-		m.annotationStatus(&info)
+		if p, ok := m.Top().(interface{ Prompt() string }); ok && m.message == "" {
+			info.Message = p.Prompt()
+		}
+		if m.sess != nil {
+			m.correctStatus(&info)
+		}
 		m.dupsStatus(&info)
 		m.featureStatus(&info)
 		if sl, ok := m.Top().(ui.StatusLiner); ok {

@@ -311,8 +311,8 @@ func TestReadOnlyStoreSaidFromTheStart(t *testing.T) {
 	press(t, m, "g")
 	enterAnnotate(t, m)
 	apress(t, m, "w", "shift+right", "1")
-	if !strings.HasPrefix(m.message, "Not saved: read-only: annotation store "+path) || len(m.ann.spans) != 0 {
-		t.Errorf("a save into a read-only store: %q, spans %+v", m.message, m.ann.spans)
+	if !strings.HasPrefix(m.message, "Not saved: read-only: annotation store "+path) || len(m.pane().Spans()) != 0 {
+		t.Errorf("a save into a read-only store: %q, spans %+v", m.message, m.pane().Spans())
 	}
 	press(t, m, "esc")
 	press(t, m, "!")

@@ -11,6 +11,7 @@ import (
 	"storydesk/data"
 	"storydesk/model"
 	"storydesk/model/quote"
+	"storydesk/tui/annotate"
 	"storydesk/tui/session"
 	"storydesk/tui/ui"
 )
@@ -39,6 +40,7 @@ type quotesState struct {
 	detecting      bool
 
 	items []quoteItem // what the panel lists, for the annotate text on screen
+	marks []quoteMark // the quotations highlighted in the text (quotes_view.go)
 
 	prompt   *speakerPrompt
 	carriers *carriersView
@@ -162,22 +164,22 @@ type quotesDetectedMsg struct {
 // carrier's passage once its article is open.
 func (m *Model) syncQuotes() tea.Cmd {
 	q := &m.quotes
-	a := m.ann
-	if !m.annotating || m.sess == nil || a.lay == nil {
+	if !m.annotating() || !m.pane().Ready() {
 		q.items = nil
 		return nil
 	}
+	a := m.pane()
 	m.showQuotesPanel()
 	var cmd tea.Cmd
-	fresh := q.detID == a.id && q.detText == a.text
-	if q.on && !fresh && !(q.detecting && q.detID == a.id && q.detText == a.text) {
-		q.detID, q.detText, q.detected, q.detecting = a.id, a.text, nil, true
-		id, text := a.id, a.text
+	id, text := a.ID(), a.Text()
+	fresh := q.detID == id && q.detText == text
+	if q.on && !fresh && !(q.detecting && q.detID == id && q.detText == text) {
+		q.detID, q.detText, q.detected, q.detecting = id, text, nil, true
 		cmd = func() tea.Msg { return quotesDetectedMsg{id: id, text: text, quotes: quote.Detect(text)} }
 		fresh = false
 	}
 	var stored []model.QuoteAnn
-	if e := m.sess.Doc(a.id); e != nil && e.Doc != nil && e.Doc.Text == a.text {
+	if e := m.sess.Doc(id); e != nil && e.Doc != nil && e.Doc.Text == text {
 		stored = e.Doc.Quotes
 	}
 	var det []quote.Quote
@@ -185,8 +187,7 @@ func (m *Model) syncQuotes() tea.Cmd {
 		det = q.detected
 	}
 	q.items = mergeQuotes(stored, det, q.on)
-	a.setQuoteMarks(q.items, q.on)
-	a.setImportedQuotes(stored)
+	q.setMarks(q.items, q.on)
 	m.applyJump()
 	return cmd
 }
@@ -194,13 +195,12 @@ func (m *Model) syncQuotes() tea.Cmd {
 // showQuotesPanel shows the quotes panel when quotes mode is on (and
 // hides it when it is off), re-wrapping the text for the width left.
 func (m *Model) showQuotesPanel() {
-	a, on := m.ann, m.quotes.on
-	if on == a.quotesPanel && (!on || a.panel) {
+	a, on := m.pane(), m.quotes.on
+	shown, ext := a.Panel()
+	if on == ext && (!on || shown) {
 		return
 	}
-	a.quotesPanel, a.panel = on, on
-	a.relayout()
-	a.scrollIntoView()
+	a.SetPanel(on, on)
 }
 
 // quotesDetected stores a detection run if it is still for the text on screen.
@@ -227,11 +227,10 @@ func (m *Model) updateQuotes(msg tea.Msg) (tea.Cmd, bool) {
 // currentQuote is the item under the annotate cursor (a live one before a
 // rejected one at the same place), or -1.
 func (m *Model) currentQuote() int {
-	a := m.ann
-	if a.lay == nil || len(a.stops) == 0 {
+	if !m.annotating() || !m.pane().HasWords() {
 		return -1
 	}
-	cs, ce := a.cursorRange()
+	cs, ce := m.pane().CursorRange()
 	found := -1
 	for i := range m.quotes.items {
 		it := &m.quotes.items[i]
@@ -258,12 +257,12 @@ func (m *Model) quotesFirstKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		}
 		return m.carriersKey(msg), true
 	}
-	if !m.annotating && key.Matches(msg, k.Quotes) && (m.focus == focusDetail || m.list.Selected() >= 0) {
+	if !m.annotating() && key.Matches(msg, k.Quotes) && (m.focus == focusDetail || m.list.Selected() >= 0) {
 		if !m.needStore() {
 			return nil, true
 		}
 		m.quotes.on = true
-		return m.enterAnnotate(m.list.Selected()), true
+		return m.annot.Enter(m.list.Selected()), true
 	}
 	return nil, false
 }
@@ -272,17 +271,14 @@ func (m *Model) quotesFirstKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 // whether it used the key (otherwise annotate mode's own handling runs).
 func (m *Model) quotesAnnotateKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	k := m.c.Keys
-	a := m.ann
+	a := m.pane()
 	q := &m.quotes
-	// Reviewing imported annotations (review.go) works in both modes.
-	if cmd, ok := m.reviewKey(msg); ok {
-		return cmd, true
-	}
 	switch {
 	case key.Matches(msg, k.Quotes):
 		q.on = !q.on
 		if q.on {
-			m.message = "Quotes: n/N step, enter accepts, s speaker, t kind, x rejects, C who carried it"
+			m.message = fmt.Sprintf("Quotes: %s step, %s accepts, %s speaker, %s kind, %s rejects, %s who carried it",
+				m.stepKeys(), ui.KeyName(k.QuoteAccept), ui.KeyName(k.QuoteSpeaker), ui.KeyName(k.QuoteKind), ui.KeyName(k.QuoteReject), ui.KeyName(k.QuoteCarriers))
 		}
 		return nil, true
 	case key.Matches(msg, k.QuoteTag):
@@ -295,16 +291,14 @@ func (m *Model) quotesAnnotateKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	}
 	switch {
 	case key.Matches(msg, k.Back):
-		if a.anchor >= 0 {
+		if a.Selecting() {
 			return nil, false // esc drops the selection first
 		}
 		q.on = false
 		return nil, true
 	case key.Matches(msg, k.Entities):
 		q.on = false
-		a.quotesPanel, a.panel = false, true
-		a.relayout()
-		a.scrollIntoView()
+		a.SetPanel(true, false)
 		return nil, true
 	case key.Matches(msg, k.QuoteNext):
 		m.stepQuote(1)
@@ -324,11 +318,16 @@ func (m *Model) quotesAnnotateKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	return nil, false
 }
 
+// stepKeys names the keys that step through quotations: "n/N".
+func (m *Model) stepKeys() string {
+	return ui.KeyName(m.c.Keys.QuoteNext) + "/" + ui.KeyName(m.c.Keys.QuotePrev)
+}
+
 // quotesMatches reports whether msg is a quotes key that annotate mode
 // must see before the global keys.
 func (m *Model) quotesMatches(msg tea.KeyPressMsg) bool {
 	k := m.c.Keys
-	if key.Matches(msg, k.Quotes, k.QuoteTag, k.QuoteCarriers) || m.reviewMatches(msg) {
+	if key.Matches(msg, k.Quotes, k.QuoteTag, k.QuoteCarriers) {
 		return true
 	}
 	return m.quotes.on && key.Matches(msg, k.QuoteNext, k.QuotePrev, k.QuoteAccept, k.QuoteReject, k.QuoteKind, k.QuoteSpeaker)
@@ -337,7 +336,7 @@ func (m *Model) quotesMatches(msg tea.KeyPressMsg) bool {
 // stepQuote moves the cursor to the next (dir 1) or previous live
 // quotation, wrapping around the article.
 func (m *Model) stepQuote(dir int) {
-	a := m.ann
+	a := m.pane()
 	var live []int
 	for i := range m.quotes.items {
 		if m.quotes.items[i].status() != model.QuoteRejected {
@@ -353,8 +352,8 @@ func (m *Model) stepQuote(dir int) {
 		}
 		return
 	}
-	a.clearSelection()
-	cs, _ := a.cursorRange()
+	a.ClearSelection()
+	cs, _ := a.CursorRange()
 	cur := m.currentQuote()
 	// Items are in text order, so their indexes order them.
 	target := -1
@@ -383,10 +382,7 @@ func (m *Model) stepQuote(dir int) {
 	} else if wrapped {
 		target = live[len(live)-1]
 	}
-	it := &m.quotes.items[target]
-	a.cur = a.stopAt(it.start)
-	a.goal = -1
-	a.scrollIntoView()
+	a.JumpTo(m.quotes.items[target].start)
 	if wrapped {
 		if dir > 0 {
 			m.message = "Wrapped to the first quotation"
@@ -401,18 +397,13 @@ func (m *Model) stepQuote(dir int) {
 // is built when its turn in the write queue comes, against the quotations
 // as saved by then (as entity actions are).
 type quoteTarget struct {
-	target
+	annotate.Target
 	det   *quote.Quote
 	annID int64
 }
 
 func (m *Model) captureQuote(it *quoteItem) quoteTarget {
-	a := m.ann
-	t := target{id: a.id, runes: a.runes, start: it.start, end: it.end}
-	if art := m.detail.art; art != nil && art.ID == a.id && art.Text == a.text {
-		t.art = art
-	}
-	qt := quoteTarget{target: t}
+	qt := quoteTarget{Target: m.annot.Capture(it.start, it.end)}
 	if it.det != nil {
 		d := *it.det
 		qt.det = &d
@@ -436,7 +427,7 @@ func storedAt(doc *data.Doc, qt quoteTarget) (model.QuoteAnn, bool) {
 		}
 	}
 	for _, q := range doc.Quotes {
-		if q.Start == qt.start && q.End == qt.end {
+		if q.Start == qt.Start && q.End == qt.End {
 			return q, true
 		}
 	}
@@ -448,7 +439,7 @@ func storedAt(doc *data.Doc, qt quoteTarget) (model.QuoteAnn, bool) {
 func (m *Model) quoteItemAtCursor() *quoteItem {
 	i := m.currentQuote()
 	if i < 0 {
-		m.message = "Put the cursor in a quotation (n/N step through them)"
+		m.message = "Put the cursor in a quotation (" + m.stepKeys() + " step through them)"
 		return nil
 	}
 	return &m.quotes.items[i]
@@ -459,33 +450,19 @@ func (m *Model) quoteItemAtCursor() *quoteItem {
 type quoteChange func(j *session.Job, doc *data.Doc, spans []model.Span, cur *model.QuoteAnn) (ops []data.Op, name string, ok bool)
 
 func (m *Model) queueQuote(qt quoteTarget, f quoteChange) tea.Cmd {
-	if !m.needStore() {
-		return nil
-	}
-	return m.queue(func(j *session.Job) (data.Action, bool) {
-		doc, spans, ok := m.current(qt.target)
-		if !ok {
-			return data.Action{}, false
-		}
+	return m.annot.QueueEdit(qt.Target, func(j *session.Job, doc *data.Doc, spans []model.Span) ([]data.Op, string, bool) {
 		var cur *model.QuoteAnn
 		if q, ok := storedAt(doc, qt); ok {
 			cur = &q
 		}
-		ops, name, ok := f(j, doc, spans, cur)
-		if !ok {
-			return data.Action{}, false
-		}
-		if j.Focus < 0 {
-			j.Focus = qt.start
-		}
-		return data.Action{Name: name, Article: qt.snapshot(doc), Ops: firstTouch(ops, qt.id, doc)}, true
+		return f(j, doc, spans, cur)
 	})
 }
 
 // newQuote is a quotation to add at qt.
 func newQuote(qt quoteTarget, speaker string, kind model.QuoteKind, status string, spans []model.Span) model.QuoteAnn {
-	return model.QuoteAnn{Start: qt.start, End: qt.end, Text: qt.text(), Speaker: speaker,
-		SpeakerSpan: linkSpeaker(spans, speaker, qt.det, qt.start, qt.end), Kind: kind, Status: status}
+	return model.QuoteAnn{Start: qt.Start, End: qt.End, Text: qt.Text(), Speaker: speaker,
+		SpeakerSpan: linkSpeaker(spans, speaker, qt.det, qt.Start, qt.End), Kind: kind, Status: status}
 }
 
 func addQuoteOp(id string, q model.QuoteAnn) data.Op {
@@ -497,13 +474,7 @@ func setQuoteOp(id string, q model.QuoteAnn) data.Op {
 }
 
 // describeQuote is a quotation for messages: “first words…” — Speaker.
-func describeQuote(text, speaker string) string {
-	s := "“" + ui.Clip(text, 32) + "”"
-	if speaker != "" {
-		s += " — " + ui.Clip(speaker, 30)
-	}
-	return s
-}
+func describeQuote(text, speaker string) string { return annotate.DescribeQuote(text, speaker) }
 
 // acceptQuote accepts the quotation under the cursor with its suggested
 // speaker (or, for a rejected one, what it had).
@@ -518,13 +489,15 @@ func (m *Model) acceptQuote() tea.Cmd {
 		case cur == nil:
 			q := newQuote(qt, suggestedSpeaker(qt.det), suggestedKind(qt.det), model.QuoteAccepted, spans)
 			j.Done = "Accepted " + describeQuote(q.Text, q.Speaker) + linkNote(q, spans)
-			return []data.Op{addQuoteOp(qt.id, q)}, "accept quotation " + describeQuote(q.Text, q.Speaker), true
+			return []data.Op{addQuoteOp(qt.ID, q)}, "accept quotation " + describeQuote(q.Text, q.Speaker), true
 		case cur.Status == model.QuoteAccepted && cur.Source != "":
 			// Imported: accepting it is reviewing it, as it stands.
-			j.Done = "Accepted " + describeQuote(cur.Text, cur.Speaker) + reviewedNote(cur.Source)
-			return quoteEditOps(doc, qt.id, *cur, *cur), "accept quotation " + describeQuote(cur.Text, cur.Speaker), true
+			j.Done = "Accepted " + describeQuote(cur.Text, cur.Speaker) + annotate.ReviewedNote(cur.Source)
+			return annotate.QuoteEditOps(doc, qt.ID, *cur, *cur), "accept quotation " + describeQuote(cur.Text, cur.Speaker), true
 		case cur.Status == model.QuoteAccepted:
-			m.message = "Already accepted: " + describeQuote(cur.Text, cur.Speaker) + " (s speaker, t kind, x reject)"
+			k := m.c.Keys
+			m.message = fmt.Sprintf("Already accepted: %s (%s speaker, %s kind, %s reject)", describeQuote(cur.Text, cur.Speaker),
+				ui.KeyName(k.QuoteSpeaker), ui.KeyName(k.QuoteKind), ui.KeyName(k.QuoteReject))
 			return nil, "", false
 		}
 		q := *cur
@@ -534,7 +507,7 @@ func (m *Model) acceptQuote() tea.Cmd {
 		}
 		q.SpeakerSpan = linkSpeaker(spans, q.Speaker, qt.det, q.Start, q.End)
 		j.Done = "Accepted " + describeQuote(q.Text, q.Speaker) + linkNote(q, spans)
-		return quoteEditOps(doc, qt.id, *cur, q), "accept quotation " + describeQuote(q.Text, q.Speaker), true
+		return annotate.QuoteEditOps(doc, qt.ID, *cur, q), "accept quotation " + describeQuote(q.Text, q.Speaker), true
 	})
 }
 
@@ -552,19 +525,19 @@ func (m *Model) rejectQuote() tea.Cmd {
 		switch {
 		case cur == nil:
 			q := newQuote(qt, suggestedSpeaker(qt.det), suggestedKind(qt.det), model.QuoteRejected, nil)
-			j.Done = "Rejected " + describeQuote(q.Text, "") + ": it will not be suggested again (u undoes)"
-			return []data.Op{addQuoteOp(qt.id, q)}, "reject quotation " + describeQuote(q.Text, ""), true
+			j.Done = "Rejected " + describeQuote(q.Text, "") + ": it will not be suggested again (" + ui.KeyName(m.c.Keys.Undo) + " undoes)"
+			return []data.Op{addQuoteOp(qt.ID, q)}, "reject quotation " + describeQuote(q.Text, ""), true
 		case cur.Status == model.QuoteRejected:
 			m.message = "Already rejected (" + ui.KeyName(m.c.Keys.QuoteAccept) + " accepts it after all)"
 			return nil, "", false
 		case qt.det == nil:
-			j.Done = "Deleted the quotation " + describeQuote(cur.Text, cur.Speaker) + " (u undoes)"
-			return []data.Op{{Kind: data.OpDelQuote, Article: qt.id, Quote: *cur}}, "delete quotation " + describeQuote(cur.Text, cur.Speaker), true
+			j.Done = "Deleted the quotation " + describeQuote(cur.Text, cur.Speaker) + " (" + ui.KeyName(m.c.Keys.Undo) + " undoes)"
+			return []data.Op{{Kind: data.OpDelQuote, Article: qt.ID, Quote: *cur}}, "delete quotation " + describeQuote(cur.Text, cur.Speaker), true
 		}
 		q := *cur
 		q.Status = model.QuoteRejected
-		j.Done = "Rejected " + describeQuote(q.Text, "") + ": it will not be suggested again (u undoes)"
-		return quoteEditOps(doc, qt.id, *cur, q), "reject quotation " + describeQuote(q.Text, ""), true
+		j.Done = "Rejected " + describeQuote(q.Text, "") + ": it will not be suggested again (" + ui.KeyName(m.c.Keys.Undo) + " undoes)"
+		return annotate.QuoteEditOps(doc, qt.ID, *cur, q), "reject quotation " + describeQuote(q.Text, ""), true
 	})
 }
 
@@ -580,13 +553,13 @@ func (m *Model) cycleQuoteKind() tea.Cmd {
 		if cur == nil {
 			q := newQuote(qt, suggestedSpeaker(qt.det), nextKind(suggestedKind(qt.det)), model.QuoteAccepted, spans)
 			j.Done = fmt.Sprintf("Accepted %s as %s", describeQuote(q.Text, q.Speaker), q.Kind)
-			return []data.Op{addQuoteOp(qt.id, q)}, fmt.Sprintf("quotation kind %s %s", q.Kind, describeQuote(q.Text, "")), true
+			return []data.Op{addQuoteOp(qt.ID, q)}, fmt.Sprintf("quotation kind %s %s", q.Kind, describeQuote(q.Text, "")), true
 		}
 		q := *cur
 		q.Kind = nextKind(q.Kind)
 		q.Status = model.QuoteAccepted
-		j.Done = fmt.Sprintf("%s is now %s", describeQuote(q.Text, ""), q.Kind) + reviewedNote(cur.Source)
-		return quoteEditOps(doc, qt.id, *cur, q), fmt.Sprintf("quotation kind %s → %s %s", cur.Kind, q.Kind, describeQuote(q.Text, "")), true
+		j.Done = fmt.Sprintf("%s is now %s", describeQuote(q.Text, ""), q.Kind) + annotate.ReviewedNote(cur.Source)
+		return annotate.QuoteEditOps(doc, qt.ID, *cur, q), fmt.Sprintf("quotation kind %s → %s %s", cur.Kind, q.Kind, describeQuote(q.Text, "")), true
 	})
 }
 
@@ -597,7 +570,7 @@ func (m *Model) setQuoteSpeaker(qt quoteTarget, name string, hand bool, kind mod
 		if hand {
 			if doc != nil {
 				for _, o := range doc.Quotes {
-					if o.Status == model.QuoteAccepted && o.Start < qt.end && qt.start < o.End {
+					if o.Status == model.QuoteAccepted && o.Start < qt.End && qt.Start < o.End {
 						m.message = "Not saved: it overlaps the quotation " + describeQuote(o.Text, o.Speaker)
 						return nil, "", false
 					}
@@ -605,12 +578,12 @@ func (m *Model) setQuoteSpeaker(qt quoteTarget, name string, hand bool, kind mod
 			}
 			q := newQuote(qt, name, kind, model.QuoteAccepted, spans)
 			j.Done = fmt.Sprintf("Tagged the quotation %s (%s)", describeQuote(q.Text, q.Speaker), q.Kind) + linkNote(q, spans)
-			return []data.Op{addQuoteOp(qt.id, q)}, "tag quotation " + describeQuote(q.Text, q.Speaker), true
+			return []data.Op{addQuoteOp(qt.ID, q)}, "tag quotation " + describeQuote(q.Text, q.Speaker), true
 		}
 		if cur == nil {
 			q := newQuote(qt, name, suggestedKind(qt.det), model.QuoteAccepted, spans)
 			j.Done = "Accepted " + describeQuote(q.Text, q.Speaker) + linkNote(q, spans)
-			return []data.Op{addQuoteOp(qt.id, q)}, "accept quotation " + describeQuote(q.Text, q.Speaker), true
+			return []data.Op{addQuoteOp(qt.ID, q)}, "accept quotation " + describeQuote(q.Text, q.Speaker), true
 		}
 		q := *cur
 		link := linkSpeaker(spans, name, qt.det, q.Start, q.End)
@@ -619,8 +592,8 @@ func (m *Model) setQuoteSpeaker(qt quoteTarget, name string, hand bool, kind mod
 			return nil, "", false
 		}
 		q.Speaker, q.SpeakerSpan, q.Status = name, link, model.QuoteAccepted
-		j.Done = "Speaker of " + describeQuote(q.Text, "") + " is now " + orNone(name) + linkNote(q, spans) + reviewedNote(cur.Source)
-		return quoteEditOps(doc, qt.id, *cur, q), "quotation speaker → " + orNone(ui.Clip(name, 30)) + " " + describeQuote(q.Text, ""), true
+		j.Done = "Speaker of " + describeQuote(q.Text, "") + " is now " + orNone(name) + linkNote(q, spans) + annotate.ReviewedNote(cur.Source)
+		return annotate.QuoteEditOps(doc, qt.ID, *cur, q), "quotation speaker → " + orNone(ui.Clip(name, 30)) + " " + describeQuote(q.Text, ""), true
 	})
 }
 
@@ -634,25 +607,23 @@ func orNone(s string) string {
 // tagQuote starts tagging the selection as a quotation: the speaker
 // prompt opens, and enter there saves both.
 func (m *Model) tagQuote() tea.Cmd {
-	if !m.needStore() {
-		return nil
-	}
-	a := m.ann
-	s, e, ok := a.selection()
+	k := m.c.Keys
+	a := m.pane()
+	s, e, ok := a.Selection()
 	if !ok {
-		m.message = "Select the quoted words first (v or shift+→), then " + ui.KeyName(m.c.Keys.QuoteTag)
+		m.message = "Select the quoted words first (" + ui.KeyName(k.Select) + " or " + k.ExtendNext.Help().Key + "), then " + ui.KeyName(k.QuoteTag)
 		return nil
 	}
 	for _, it := range m.quotes.items {
 		if it.ann != nil && it.ann.Status == model.QuoteAccepted && it.start < e && s < it.end {
-			m.message = "The selection overlaps the quotation " + describeQuote(it.text, it.ann.Speaker) + " (x deletes or rejects it)"
+			m.message = "The selection overlaps the quotation " + describeQuote(it.text, it.ann.Speaker) + " (" + ui.KeyName(k.QuoteReject) + " deletes or rejects it)"
 			return nil
 		}
 	}
-	it := &quoteItem{start: s, end: e, text: string(a.runes[s:e])}
+	it := &quoteItem{start: s, end: e, text: string(a.Runes()[s:e])}
 	// A detection over the same words lends its speaker and details.
 	for _, d := range m.quotes.detected {
-		if m.quotes.detID == a.id && m.quotes.detText == a.text && d.Start < e && s < d.End {
+		if m.quotes.detID == a.ID() && m.quotes.detText == a.Text() && d.Start < e && s < d.End {
 			dd := d
 			it.det = &dd
 			break
@@ -661,7 +632,7 @@ func (m *Model) tagQuote() tea.Cmd {
 	qt := m.captureQuote(it)
 	m.quotes.on = true // the prompt is drawn in the quotes panel
 	m.showQuotesPanel()
-	m.openSpeakerPromptFor(qt, true, handKind(a.runes, s, e))
+	m.openSpeakerPromptFor(qt, true, handKind(a.Runes(), s, e))
 	return nil
 }
 
@@ -757,55 +728,8 @@ func linkNote(q model.QuoteAnn, spans []model.Span) string {
 	return ""
 }
 
-// unlinkQuotes returns the ops that clear the speaker link of every stored
-// quotation whose speaker is one of the spans about to be deleted. (The
-// store would clear it anyway; done as ops, undo restores it.)
-func unlinkQuotes(doc *data.Doc, id string, victims []model.Span) []data.Op {
-	if doc == nil {
-		return nil
-	}
-	gone := map[int64]bool{}
-	for _, sp := range victims {
-		gone[sp.ID] = true
-	}
-	var ops []data.Op
-	for _, q := range doc.Quotes {
-		if q.SpeakerSpan != 0 && gone[q.SpeakerSpan] {
-			q.SpeakerSpan = 0
-			ops = append(ops, setQuoteOp(id, q))
-		}
-	}
-	return ops
-}
-
-// reanchorQuotes moves stored quotations onto newText as model.Reanchor
-// moves spans; a quotation whose speaker's span is lost keeps its speaker
-// but loses the link. Those whose words no longer occur come back in lost.
+// reanchorQuotes moves stored quotations onto newText (corrections use it
+// as annotate mode's R does).
 func reanchorQuotes(oldText, newText string, quotes []model.QuoteAnn, lostSpans []model.Span) (placed, lost []model.QuoteAnn) {
-	if len(quotes) == 0 {
-		return nil, nil
-	}
-	as := make([]model.Span, len(quotes))
-	byID := make(map[int64]model.QuoteAnn, len(quotes))
-	for i, q := range quotes {
-		as[i] = model.Span{ID: q.ID, Start: q.Start, End: q.End, Text: q.Text}
-		byID[q.ID] = q
-	}
-	p, l := model.Reanchor(oldText, newText, as)
-	gone := map[int64]bool{}
-	for _, sp := range lostSpans {
-		gone[sp.ID] = true
-	}
-	for _, sp := range p {
-		q := byID[sp.ID]
-		q.Start, q.End = sp.Start, sp.End
-		if gone[q.SpeakerSpan] {
-			q.SpeakerSpan = 0
-		}
-		placed = append(placed, q)
-	}
-	for _, sp := range l {
-		lost = append(lost, byID[sp.ID])
-	}
-	return placed, lost
+	return annotate.ReanchorQuotes(oldText, newText, quotes, lostSpans)
 }

@@ -82,13 +82,10 @@ type quoteJump struct {
 // searchCarriers starts a search for the quotation under the cursor, or
 // for the selected words.
 func (m *Model) searchCarriers() tea.Cmd {
-	if !m.needStore() {
-		return nil
-	}
-	a := m.ann
+	a := m.pane()
 	text, speaker := "", ""
-	if s, e, ok := a.selection(); ok {
-		text = string(a.runes[s:e])
+	if s, e, ok := a.Selection(); ok {
+		text = string(a.Runes()[s:e])
 	} else if i := m.currentQuote(); i >= 0 {
 		it := &m.quotes.items[i]
 		text, speaker = it.text, it.speaker()
@@ -109,7 +106,7 @@ func (m *Model) searchCarriers() tea.Cmd {
 		annotated[id] = true
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	s := &quoteScan{quote: text, speaker: speaker, from: a.id, total: len(items), ch: make(chan tea.Msg, 1), cancel: cancel}
+	s := &quoteScan{quote: text, speaker: speaker, from: a.ID(), total: len(items), ch: make(chan tea.Msg, 1), cancel: cancel}
 	m.quotes.scan = s
 	m.quotes.carriers = &carriersView{scan: s}
 	src, st := m.src, m.sess.Store()
@@ -256,35 +253,26 @@ func (m *Model) jumpToCarrier(c carrier) tea.Cmd {
 		}
 	}
 	m.quotes.jump = &quoteJump{id: c.id, start: c.match.Start, end: c.match.End, text: c.match.Text, outlet: c.outlet}
-	var save tea.Cmd
-	if m.annotating {
-		save = m.leaveAnnotate()
-	}
-	m.wantAnnotate = c.idx
+	save := m.leaveAnnotate()
+	m.annot.Want(c.idx)
 	m.setFocus(focusDetail)
-	return tea.Batch(save, m.syncDetail(), m.maybeEnterAnnotate())
+	return tea.Batch(save, m.syncDetail(), m.annot.MaybeEnter())
 }
 
 // applyJump selects a carrier's passage once its article is open in
 // annotate mode, if the text is still the one searched.
 func (m *Model) applyJump() {
 	j := m.quotes.jump
-	a := m.ann
-	if j == nil || !m.annotating || a.id != j.id || len(a.stops) == 0 {
+	if j == nil || m.annotatingID() != j.id || !m.pane().HasWords() {
 		return
 	}
+	a := m.pane()
 	m.quotes.jump = nil
-	if j.end > len(a.runes) || string(a.runes[j.start:j.end]) != j.text {
+	if rs := a.Runes(); j.end > len(rs) || string(rs[j.start:j.end]) != j.text {
 		m.message = "The article changed since the search: the passage is no longer where it was"
 		return
 	}
-	a.clearSelection()
-	a.cur = a.stopAt(j.start)
-	if end := a.stopAt(j.end - 1); end > a.cur {
-		a.anchor = end
-	}
-	a.goal = -1
-	a.scrollIntoView()
+	a.SelectRange(j.start, j.end)
 	m.message = fmt.Sprintf("The passage %s carried is selected (%s tags it as a quotation)", ui.Clip(j.outlet, 30), ui.KeyName(m.c.Keys.QuoteTag))
 	if j.outlet == "" {
 		m.message = fmt.Sprintf("The passage is selected (%s tags it as a quotation)", ui.KeyName(m.c.Keys.QuoteTag))

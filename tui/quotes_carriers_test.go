@@ -58,7 +58,7 @@ func TestQuoteCarriersInTheSample(t *testing.T) {
 		t.Fatalf("mode %q, message %q", m.mode(), m.message)
 	}
 	apress(t, m, "esc")
-	if m.quotes.carriers != nil || !m.annotating {
+	if m.quotes.carriers != nil || !m.annotating() {
 		t.Fatal("esc should close the carriers view, back to the article")
 	}
 
@@ -87,11 +87,11 @@ func TestQuoteCarriersInTheSample(t *testing.T) {
 	}
 	want := m.quotes.carriers.items[m.quotes.carriers.sel].match
 	apress(t, m, "enter")
-	if !m.annotating || m.ann.id != "wire-ferry-rewrite.md" || m.quotes.carriers != nil {
-		t.Fatalf("enter did not open the rewrite (on %q): %q", m.ann.id, m.message)
+	if !m.annotating() || m.pane().ID() != "wire-ferry-rewrite.md" || m.quotes.carriers != nil {
+		t.Fatalf("enter did not open the rewrite (on %q): %q", m.pane().ID(), m.message)
 	}
-	s, e, ok := m.ann.selection()
-	if cs, _ := m.ann.cursorRange(); !ok || s != want.Start || e != want.End || cs != want.Start {
+	s, e, ok := m.pane().Selection()
+	if cs, _ := m.pane().CursorRange(); !ok || s != want.Start || e != want.End || cs != want.Start {
 		t.Fatalf("passage not selected under the cursor: %d–%d (%v), want %d–%d", s, e, ok, want.Start, want.End)
 	}
 	if !strings.Contains(m.message, "is selected") {

@@ -63,12 +63,12 @@ func (m *Model) openSpeakerPromptFor(qt quoteTarget, hand bool, kind model.Quote
 	p.input.SetWidth(max(1, m.quotesPanelSize().w-7))
 	current := suggestedSpeaker(qt.det)
 	for _, it := range m.quotes.items {
-		if it.ann != nil && it.start == qt.start && it.end == qt.end {
+		if it.ann != nil && it.start == qt.Start && it.end == qt.End {
 			current = it.ann.Speaker
 		}
 	}
 	p.input.SetValue(current)
-	p.cands = speakerCandidates(m.ann.spans, m.quotes.items, suggestedSpeaker(qt.det))
+	p.cands = speakerCandidates(m.pane().Spans(), m.quotes.items, suggestedSpeaker(qt.det))
 	p.refresh()
 	m.quotes.prompt = p
 }
@@ -209,7 +209,7 @@ func (p *speakerPrompt) view(w, rows int) []string {
 		head = fmt.Sprintf("New %s quotation", p.kind)
 	}
 	lines := []string{
-		" " + st.P.FilterPrompt.Render(head) + " " + st.P.RowDim.Render("“"+ui.Clip(p.qt.text(), max(8, w-len(head)-5))+"”"),
+		" " + st.P.FilterPrompt.Render(head) + " " + st.P.RowDim.Render("“"+ui.Clip(p.qt.Text(), max(8, w-len(head)-5))+"”"),
 		" " + p.input.View(st.FilterPrompt.Render),
 		"",
 	}

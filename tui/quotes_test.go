@@ -36,8 +36,8 @@ func openQuotes(tb testing.TB, m *Model, id string) {
 	}
 	drive(tb, m, m.syncDetail())
 	press(tb, m, "Q")
-	if !m.annotating || !m.quotes.on || m.ann.id != id {
-		tb.Fatalf("Q did not open quotes mode on %s (annotating %v, on %v, id %q): %q", id, m.annotating, m.quotes.on, m.ann.id, m.message)
+	if !m.annotating() || !m.quotes.on || m.pane().ID() != id {
+		tb.Fatalf("Q did not open quotes mode on %s (annotating %v, on %v, id %q): %q", id, m.annotating(), m.quotes.on, m.pane().ID(), m.message)
 	}
 	if m.quotes.detecting || len(m.quotes.items) == 0 {
 		tb.Fatalf("no quotations detected in %s", id)
@@ -85,7 +85,7 @@ func tagName(tb testing.TB, m *Model, name string, n int, lk string) model.Span 
 		apress(tb, m, "shift+right")
 	}
 	apress(tb, m, lk)
-	sp, ok := m.ann.spanAt(runeIndex(tb, m.ann.text, name, n))
+	sp, ok := m.pane().SpanAt(runeIndex(tb, m.pane().Text(), name, n))
 	if !ok || sp.Text != name {
 		tb.Fatalf("%q not tagged: %q", name, m.message)
 	}
@@ -103,7 +103,7 @@ func TestQuotesStepAcceptLinkUndo(t *testing.T) {
 	path := tempDB(t)
 	m, _ := startStore(t, sampleSource(t), path, 120, 40)
 	openQuotes(t, m, "wire-ferry-ap.txt")
-	text := m.ann.text
+	text := m.pane().Text()
 	// The attribution of the first quotation, tagged as a person first.
 	varga := tagName(t, m, "Ilse Varga", 0, "1")
 	if m.mode() != "QUOTES" {
@@ -116,7 +116,7 @@ func TestQuotesStepAcceptLinkUndo(t *testing.T) {
 	for i := 0; i < 8; i++ {
 		apress(t, m, "n")
 		it := curQuote(t, m)
-		if cs, _ := m.ann.cursorRange(); cs != it.start {
+		if cs, _ := m.pane().CursorRange(); cs != it.start {
 			t.Fatalf("cursor at %d, quotation at %d", cs, it.start)
 		}
 		starts = append(starts, it.start)
@@ -284,11 +284,11 @@ func TestQuotesSpeakerKindRejectHandTagAndReopen(t *testing.T) {
 	if q = findQuote(t, path, "wire-ferry-ap.txt", qFamilies); q.Status != model.QuoteRejected {
 		t.Fatalf("reject: %+v", q)
 	}
-	if m.ann.quoteLayerAt(famStart) != ui.QLayerNone {
+	if m.quotes.layerAt(famStart) != ui.QLayerNone {
 		t.Fatal("a rejected quotation is still highlighted")
 	}
 	apress(t, m, "u")
-	if findQuoteOK(t, path, "wire-ferry-ap.txt", qFamilies) || curQuote(t, m).status() != quoteSuggested || m.ann.quoteLayerAt(famStart) != ui.QLayerSuggested {
+	if findQuoteOK(t, path, "wire-ferry-ap.txt", qFamilies) || curQuote(t, m).status() != quoteSuggested || m.quotes.layerAt(famStart) != ui.QLayerSuggested {
 		t.Fatal("undoing the rejection should make it a suggestion again")
 	}
 	apress(t, m, "ctrl+r")
@@ -313,7 +313,7 @@ func TestQuotesSpeakerKindRejectHandTagAndReopen(t *testing.T) {
 	for i := 0; i < 6; i++ {
 		apress(t, m, "shift+right") // “Survivors described a sudden lurch to one”
 	}
-	sel := string(m.ann.runes[mustSel(t, m)[0]:mustSel(t, m)[1]])
+	sel := string(m.pane().Runes()[mustSel(t, m)[0]:mustSel(t, m)[1]])
 	apress(t, m, `"`)
 	if m.quotes.prompt == nil || !m.quotes.prompt.hand || !m.quotes.on {
 		t.Fatalf("\" opens no prompt: %q", m.message)
@@ -327,11 +327,11 @@ func TestQuotesSpeakerKindRejectHandTagAndReopen(t *testing.T) {
 	if q.Text != sel || q.Kind != model.QuoteParaphrase || q.Speaker != "Annika Sjöberg" || q.SpeakerSpan != annika.ID || q.Status != model.QuoteAccepted {
 		t.Fatalf("hand-tagged: %+v (selection %q)", q, sel)
 	}
-	if m.ann.anchor >= 0 || m.ann.quoteLayerAt(q.Start) != ui.QLayerAccepted {
+	if m.pane().Selecting() || m.quotes.layerAt(q.Start) != ui.QLayerAccepted {
 		t.Fatal("the selection should be consumed and the new quotation highlighted")
 	}
 	apress(t, m, "u")
-	if findQuoteOK(t, path, "wire-ferry-ap.txt", "Survivors described") || m.ann.quoteLayerAt(q.Start) != ui.QLayerNone {
+	if findQuoteOK(t, path, "wire-ferry-ap.txt", "Survivors described") || m.quotes.layerAt(q.Start) != ui.QLayerNone {
 		t.Fatal("undo did not remove the hand-tagged quotation")
 	}
 	apress(t, m, "ctrl+r")
@@ -351,10 +351,10 @@ func TestQuotesSpeakerKindRejectHandTagAndReopen(t *testing.T) {
 	// Reopen the program on the same store: all of it is there, accepted
 	// quotations highlighted in annotate mode, the rejection remembered.
 	m2, _ := startStore(t, sampleSource(t), path, 120, 40)
-	if !m2.annotating || m2.ann.id != "wire-ferry-ap.txt" {
+	if !m2.annotating() || m2.pane().ID() != "wire-ferry-ap.txt" {
 		t.Fatalf("not back in annotate mode on the article")
 	}
-	if m2.ann.quoteLayerAt(findQuote(t, path, "wire-ferry-ap.txt", qRace).Start) != ui.QLayerAccepted {
+	if m2.quotes.layerAt(findQuote(t, path, "wire-ferry-ap.txt", qRace).Start) != ui.QLayerAccepted {
 		t.Fatal("accepted quotation not highlighted after reopening")
 	}
 	apress(t, m2, "Q")
@@ -370,7 +370,7 @@ func TestQuotesSpeakerKindRejectHandTagAndReopen(t *testing.T) {
 			rejected++
 		}
 	}
-	if rejected != 1 || m2.ann.quoteLayerAt(famStart) != ui.QLayerNone {
+	if rejected != 1 || m2.quotes.layerAt(famStart) != ui.QLayerNone {
 		t.Fatalf("rejected quotation listed %d times / highlighted", rejected)
 	}
 	if !strings.Contains(plain(m2), "✗ “The families deserve nothing less.”") {
@@ -380,7 +380,7 @@ func TestQuotesSpeakerKindRejectHandTagAndReopen(t *testing.T) {
 
 func mustSel(tb testing.TB, m *Model) [2]int {
 	tb.Helper()
-	s, e, ok := m.ann.selection()
+	s, e, ok := m.pane().Selection()
 	if !ok {
 		tb.Fatal("no selection")
 	}
@@ -411,7 +411,7 @@ func findQuote(tb testing.TB, path, id, prefix string) model.QuoteAnn {
 func TestQuotesWithoutDetectionsOrStore(t *testing.T) {
 	m := start(t, entitySource(), 120, 40)
 	press(t, m, "Q")
-	if m.annotating || !strings.Contains(m.message, "needs an annotation store") {
+	if m.annotating() || !strings.Contains(m.message, "needs an annotation store") {
 		t.Fatalf("Q without a store: %q", m.message)
 	}
 	m2, _ := startStore(t, entitySource(), tempDB(t), 120, 40)
@@ -438,7 +438,7 @@ func TestQuotesWithoutDetectionsOrStore(t *testing.T) {
 		t.Fatalf("\" without a selection: %q", m2.message)
 	}
 	apress(t, m2, "esc")
-	if m2.quotes.on || !m2.annotating || m2.ann.quotesPanel {
+	if m2.quotes.on || !m2.annotating() || quotesPanelShown(m2) {
 		t.Fatal("esc should leave quotes mode, not annotate mode")
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 
 	"storydesk/model"
+	"storydesk/tui/layout"
 	"storydesk/tui/ui"
 	"storydesk/tui/widgets"
 )
@@ -15,10 +16,10 @@ import (
 // quoteMark is a highlighted stretch of the annotate text.
 type quoteMark struct{ start, end, layer int }
 
-// setQuoteMarks highlights the accepted quotations and, with suggest set,
-// the suggestions; rejected ones are not highlighted. Marks never overlap.
-func (a *annotatePane) setQuoteMarks(items []quoteItem, suggest bool) {
-	marks := a.qmarks[:0]
+// setMarks highlights the accepted quotations and, with suggest set, the
+// suggestions; rejected ones are not highlighted. Marks never overlap.
+func (q *quotesState) setMarks(items []quoteItem, suggest bool) {
+	marks := q.marks[:0]
 	for i := range items {
 		it := &items[i]
 		layer := ui.QLayerNone
@@ -41,43 +42,39 @@ func (a *annotatePane) setQuoteMarks(items []quoteItem, suggest bool) {
 			marks = append(marks, quoteMark{s, it.end, layer})
 		}
 	}
-	a.qmarks = marks
+	q.marks = marks
 }
 
-// quoteLayerAt is the quote layer of code point off.
-func (a *annotatePane) quoteLayerAt(off int) int {
-	i := sort.Search(len(a.qmarks), func(i int) bool { return a.qmarks[i].end > off })
-	if i < len(a.qmarks) && a.qmarks[i].start <= off {
-		return a.qmarks[i].layer
+// layerAt is the quote layer of code point off.
+func (q *quotesState) layerAt(off int) int {
+	i := sort.Search(len(q.marks), func(i int) bool { return q.marks[i].end > off })
+	if i < len(q.marks) && q.marks[i].start <= off {
+		return q.marks[i].layer
 	}
 	return ui.QLayerNone
 }
 
-// quoteCuts adds the quotation boundaries inside [start, end) to a line's cuts.
-func (a *annotatePane) quoteCuts(start, end int, add func(int)) {
-	i := sort.Search(len(a.qmarks), func(i int) bool { return a.qmarks[i].end > start })
-	for ; i < len(a.qmarks) && a.qmarks[i].start < end; i++ {
-		add(a.qmarks[i].start)
-		add(a.qmarks[i].end)
+// cuts adds the quotation boundaries inside [start, end) to a line's cuts.
+func (q *quotesState) cuts(start, end int, add func(int)) {
+	i := sort.Search(len(q.marks), func(i int) bool { return q.marks[i].end > start })
+	for ; i < len(q.marks) && q.marks[i].start < end; i++ {
+		add(q.marks[i].start)
+		add(q.marks[i].end)
 	}
 }
 
-// gutter is the left margin of screen line i: the pad, or a quotation bar
+// gutter is the left margin of screen line l: the pad, or a quotation bar
 // when the line shows part of one (a blank line inside a quotation that
-// spans paragraphs keeps the bar).
-func (a *annotatePane) gutter(i int, pad string) string {
-	if pad == "" || len(a.qmarks) == 0 {
+// spans paragraphs keeps the bar); cs, ce is the cursor's range in quotes
+// mode, whose quotation's bar is drawn as the current one.
+func (q *quotesState) gutter(st ui.Styles, l layout.Line, cs, ce int, pad string) string {
+	if pad == "" || len(q.marks) == 0 {
 		return pad
 	}
-	l := a.lay.Lines[i]
-	cs, ce := -1, -1
-	if a.quotesPanel && len(a.stops) > 0 && a.anchor < 0 {
-		cs, ce = a.cursorRange()
-	}
 	layer, current := ui.QLayerNone, false
-	k := sort.Search(len(a.qmarks), func(k int) bool { return a.qmarks[k].end > l.Start })
-	for ; k < len(a.qmarks) && a.qmarks[k].start <= l.End; k++ {
-		mk := a.qmarks[k]
+	k := sort.Search(len(q.marks), func(k int) bool { return q.marks[k].end > l.Start })
+	for ; k < len(q.marks) && q.marks[k].start <= l.End; k++ {
+		mk := q.marks[k]
 		on := mk.start < l.End && l.Start < mk.end
 		if l.End <= l.Start {
 			on = mk.start < l.Start && l.Start < mk.end
@@ -90,7 +87,6 @@ func (a *annotatePane) gutter(i int, pad string) string {
 			current = true
 		}
 	}
-	st := a.c.Styles
 	switch {
 	case layer == ui.QLayerNone:
 		return pad
@@ -111,27 +107,21 @@ func quotesPanelW(w int) int {
 	return 0
 }
 
-// panelBelowH is the height of a panel drawn below the text (the quotes
-// panel on a narrow terminal), 0 when it is beside it or replaces it.
-func (a *annotatePane) panelBelowH() int {
-	if !a.panel || !a.quotesPanel || a.panelW() > 0 || a.h < 12 {
+// quotesPanelBelowH is the quotes panel's height below the text of a pane
+// h lines high, when it is not beside it (0: it replaces the text).
+func quotesPanelBelowH(h int) int {
+	if h < 12 {
 		return 0
 	}
-	return ui.ClampInt(a.h*2/5, 6, 14)
+	return ui.ClampInt(h*2/5, 6, 14)
 }
 
 // panelRect is where the panel is drawn, in body coordinates.
 type panelRect struct{ x, y, w, h int }
 
 func (m *Model) quotesPanelSize() panelRect {
-	a := m.ann
-	if pw := a.panelW(); pw > 0 {
-		return panelRect{a.w - pw, 0, pw, a.h}
-	}
-	if ph := a.panelBelowH(); ph > 0 {
-		return panelRect{0, a.h - ph, a.w, ph}
-	}
-	return panelRect{0, 0, a.w, a.h}
+	x, y, w, h := m.pane().PanelRect()
+	return panelRect{x, y, w, h}
 }
 
 // quotesPanelView draws the quotes panel: the speaker prompt while it is
@@ -304,7 +294,7 @@ func (m *Model) quotesStatus(s *widgets.StatusInfo) {
 	if sc := m.quotes.scan; sc != nil && s.Scan == "" {
 		s.Scan = fmt.Sprintf("searching %s/%s", ui.Commas(sc.done), ui.Commas(sc.total))
 	}
-	if !m.annotating || !m.quotes.on || m.ann.anchor >= 0 {
+	if !m.annotating() || !m.quotes.on || m.pane().Selecting() {
 		return // a selection's size says more while selecting
 	}
 	if i := m.currentQuote(); i >= 0 {

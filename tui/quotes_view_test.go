@@ -9,6 +9,7 @@ import (
 
 	"storydesk/model"
 	"storydesk/model/quote"
+	"storydesk/tui/annotate"
 	"storydesk/tui/ui"
 )
 
@@ -50,19 +51,21 @@ func TestQuoteHighlightCellsAreExactlyTheQuotes(t *testing.T) {
 	}
 	for _, suggest := range []bool{false, true} {
 		for _, w := range []int{6, 9, 13, 20, 31, 47, 80, 133} {
-			a := newAnnotatePane(c)
+			hook := &quotesHook{m: &Model{c: c}}
+			hook.m.quotes.setMarks(items, suggest)
+			a := annotate.NewPane(c)
+			a.SetOverlay(hook)
 			a.SetSize(w, 200)
-			a.open("x", "t", quoteMixed, spans, false, runeIndex(t, quoteMixed, "left", 0))
-			a.setQuoteMarks(items, suggest)
-			painters := c.Styles.AnnPainters()
-			for i := range a.lay.Lines {
-				line := a.lay.RenderLine(i, a.lineMarks(i), painters)
+			a.Open("x", "t", quoteMixed, spans, false, runeIndex(t, quoteMixed, "left", 0))
+			lay := a.Layout()
+			for i := range lay.Lines {
+				line := a.RenderLine(i)
 				italic, faint, under := cellStyle(t, line)
-				if len(italic) != a.lay.LineWidth(i) {
-					t.Fatalf("w=%d line %d: styling changed the width (%d cells, laid out %d)", w, i, len(italic), a.lay.LineWidth(i))
+				if len(italic) != lay.LineWidth(i) {
+					t.Fatalf("w=%d line %d: styling changed the width (%d cells, laid out %d)", w, i, len(italic), lay.LineWidth(i))
 				}
 				for col := range italic {
-					off := a.lay.OffsetAt(i, col)
+					off := lay.OffsetAt(i, col)
 					if off < 0 {
 						continue
 					}
@@ -76,11 +79,11 @@ func TestQuoteHighlightCellsAreExactlyTheQuotes(t *testing.T) {
 			}
 			// The margin bar: on every line showing a highlighted quotation,
 			// and on the blank line inside the one that spans paragraphs.
-			if a.pad() == 0 {
-				continue
+			lines := a.TextLines()
+			if ui.TextWidth(lines[0]) == lay.LineWidth(0) {
+				continue // no margin at this width
 			}
-			lines := a.textLines()
-			for i, l := range a.lay.Lines {
+			for i, l := range lay.Lines {
 				if i >= len(lines) {
 					break
 				}
@@ -95,9 +98,9 @@ func TestQuoteHighlightCellsAreExactlyTheQuotes(t *testing.T) {
 				}
 				bar := !strings.HasPrefix(lines[i], " ")
 				if bar != want {
-					t.Fatalf("w=%d suggest=%v line %d (%q): bar %v, want %v", w, suggest, i, a.lay.Text(l.Start, l.End), bar, want)
+					t.Fatalf("w=%d suggest=%v line %d (%q): bar %v, want %v", w, suggest, i, lay.Text(l.Start, l.End), bar, want)
 				}
-				if ui.TextWidth(lines[i]) != a.lay.LineWidth(i)+1 {
+				if ui.TextWidth(lines[i]) != lay.LineWidth(i)+1 {
 					t.Fatalf("w=%d line %d: the bar changed the width", w, i)
 				}
 			}

@@ -75,7 +75,7 @@ var screens = []struct {
 	there func(m *Model) bool
 	shows string
 }{
-	{"list", func(t *testing.T, m *Model) {}, func(m *Model) bool { return m.focus == focusList && screenName(m) == "" && !m.annotating }, "Articles · sample"},
+	{"list", func(t *testing.T, m *Model) {}, func(m *Model) bool { return m.focus == focusList && screenName(m) == "" && !m.annotating() }, "Articles · sample"},
 	{"read", func(t *testing.T, m *Model) { press(t, m, "tab") }, func(m *Model) bool { return m.focus == focusDetail && m.mode() == "READ" }, "Veridia Sport Wire · Ola Strand"},
 	{"raw", func(t *testing.T, m *Model) { press(t, m, "tab", "r") }, func(m *Model) bool { return m.mode() == "RAW" }, "Raw text: 2 removed"},
 	{"load error", func(t *testing.T, m *Model) { selectID(t, m, "culture-jazz-festival.html"); press(t, m, "tab") },
@@ -84,9 +84,9 @@ var screens = []struct {
 	{"annotate", func(t *testing.T, m *Model) { annotateOn(t, m, "wire-ferry-ap.txt"); apress(t, m, "v", "w", "w") },
 		func(m *Model) bool { return m.mode() == "SELECT" }, "1 PERSON 2 ORG"},
 	{"entities panel", func(t *testing.T, m *Model) { annotateOn(t, m, "wire-ferry-ap.txt"); apress(t, m, "e") },
-		func(m *Model) bool { return m.annotating && m.ann.panel }, "Ilse Varga"},
+		func(m *Model) bool { return m.annotating() && panelShown(m) }, "Ilse Varga"},
 	{"canonical-name prompt", func(t *testing.T, m *Model) { annotateOn(t, m, "wire-ferry-ap.txt"); apress(t, m, "c") },
-		func(m *Model) bool { return m.prompt != nil }, "Canonical name for"},
+		func(m *Model) bool { return prompting(m) }, "Canonical name for"},
 	{"tag-corpus question", func(t *testing.T, m *Model) { annotateOn(t, m, "wire-ferry-ap.txt"); apress(t, m, "A") },
 		func(m *Model) bool { return isAsking(m) }, "Tag 3 × “Ilse"},
 	{"quotes", func(t *testing.T, m *Model) { openQuotes(t, m, "wire-ferry-ap.txt"); stepTo(t, m, qLooking) },

@@ -35,8 +35,8 @@ func TestReadOnlyStoreKeepsTheActionUnsaved(t *testing.T) {
 	if !strings.HasPrefix(m.message, "Not saved: read-only: annotation store "+path) {
 		t.Errorf("message %q should say not saved, read-only, and name %s", m.message, path)
 	}
-	if len(m.ann.spans) != 0 || m.ann.anchor < 0 {
-		t.Errorf("after a refused save: spans %+v, selection %d", m.ann.spans, m.ann.anchor)
+	if len(m.pane().Spans()) != 0 || !m.pane().Selecting() {
+		t.Errorf("after a refused save: spans %+v, selection %v", m.pane().Spans(), m.pane().Selecting())
 	}
 	if m.sess.Pending() {
 		t.Fatal("the queue is stuck after an error")
@@ -86,8 +86,8 @@ func TestFullOrDamagedStoreKeepsTheActionUnsaved(t *testing.T) {
 		if !strings.HasPrefix(m.message, c.want+path) {
 			t.Errorf("fault %d: message %q, want it to start %q", c.fault, m.message, c.want+path)
 		}
-		if len(m.ann.spans) != 0 || m.ann.anchor < 0 {
-			t.Errorf("fault %d: spans %+v, selection %d", c.fault, m.ann.spans, m.ann.anchor)
+		if len(m.pane().Spans()) != 0 || !m.pane().Selecting() {
+			t.Errorf("fault %d: spans %+v, selection %v", c.fault, m.pane().Spans(), m.pane().Selecting())
 		}
 		if doc, _ := spansOf(t, path, "a.txt"); doc != nil {
 			t.Errorf("fault %d: something reached the store", c.fault)

@@ -26,9 +26,10 @@ func (m *Model) Pop(s ui.Screen) {
 	}
 }
 
-// Top is the screen with the keys (nil: the reader's own panes).
+// Top is the screen with the keys (nil: the reader's own panes, or a view
+// that is not a screen yet over them).
 func (m *Model) Top() ui.Screen {
-	if n := len(m.stack); n > 0 {
+	if n := len(m.stack); n > 0 && !m.hidden(m.stack[n-1]) {
 		return m.stack[n-1]
 	}
 	return nil
@@ -54,7 +55,7 @@ func (m *Model) Report(s ui.Status) {
 // stackMode is the mode the stack names ("" when no screen on it names one).
 func (m *Model) stackMode() string {
 	for i := len(m.stack) - 1; i >= 0; i-- {
-		if md := m.stack[i].Mode(); md != "" {
+		if md := m.stack[i].Mode(); md != "" && !m.hidden(m.stack[i]) {
 			return md
 		}
 	}
@@ -64,6 +65,9 @@ func (m *Model) stackMode() string {
 // stackBody is the body the stack draws ("" when no screen on it draws one).
 func (m *Model) stackBody() string {
 	for i := len(m.stack) - 1; i >= 0; i-- {
+		if m.hidden(m.stack[i]) {
+			continue
+		}
 		if v := m.stack[i].View(); v != "" {
 			return v
 		}

@@ -29,7 +29,8 @@ type Session struct {
 	docs     map[string]*DocEntry
 
 	// unreviewed counts each article's imported annotations not reviewed
-	// yet (review.go): read once, then kept from the documents re-read.
+	// yet (review.go here; reviewed in tui/annotate): read once, then kept
+	// from the documents re-read.
 	unreviewed  map[string]int
 	reviewW     int  // the list's review badge width for them
 	reviewDirty bool // reviewW needs working out again

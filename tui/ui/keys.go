@@ -79,7 +79,7 @@ type KeyMap struct {
 	PrevArticle  key.Binding
 	Confirm      key.Binding // answer yes to a question in the status bar
 
-	// Reviewing imported annotations (tui/review.go): spans and quotations
+	// Reviewing imported annotations (tui/annotate/review.go): spans and quotations
 	// that came with an import carry their source until a person accepts,
 	// relabels or deletes them.
 	ReviewAccept    key.Binding // accept the imported span (or quotation) under the cursor, or those in the selection

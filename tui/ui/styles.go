@@ -90,7 +90,7 @@ type Styles struct {
 	// Duplicates: word diffs of two copies, cluster badges (dups_view.go).
 	Dups DupStyles
 
-	// Review: imported annotations not reviewed yet (review.go).
+	// Review: imported annotations not reviewed yet (tui/annotate/review.go).
 	Review ReviewStyles
 
 	// Glamour is the glamour standard style for article text.

@@ -1,4 +1,4 @@
-package tui
+package annotate
 
 import (
 	"context"
@@ -55,16 +55,21 @@ func (s *corpusScan) wait() tea.Msg {
 	return msg
 }
 
-func (m *Model) startScan(text, label, canonical string) tea.Cmd {
-	if m.scan != nil {
-		m.message = "A corpus-wide tag is already being prepared"
+// loader reads an article in full.
+type loader interface {
+	Load(i int) (*model.Article, error)
+}
+
+func (f *Feature) startScan(text, label, canonical string) tea.Cmd {
+	if f.scan != nil {
+		f.host.Report(ui.Info("A corpus-wide tag is already being prepared"))
 		return nil
 	}
-	items := append([]int32(nil), m.store.liveItems()...)
+	items := append([]int32(nil), f.r.LiveItems()...)
 	ctx, cancel := context.WithCancel(context.Background())
 	s := &corpusScan{text: text, label: label, canonical: canonical, total: len(items), ch: make(chan tea.Msg, 1), cancel: cancel}
-	m.scan = s
-	src, st := m.src, m.sess.Store()
+	f.scan = s
+	src, st := loader(f.r), f.sess.Store()
 	go func() {
 		defer close(s.ch)
 		res, err := scanCorpus(ctx, src, st, items, text, label, canonical, func(done int) {
@@ -79,7 +84,7 @@ func (m *Model) startScan(text, label, canonical string) tea.Cmd {
 }
 
 // scanCorpus does the work of startScan off the update loop.
-func scanCorpus(ctx context.Context, src Source, st data.Store, items []int32, text, label, canonical string, progress func(int)) (scanResult, error) {
+func scanCorpus(ctx context.Context, src loader, st data.Store, items []int32, text, label, canonical string, progress func(int)) (scanResult, error) {
 	var res scanResult
 	last := time.Now()
 	for n, i := range items {
@@ -117,11 +122,11 @@ func scanCorpus(ctx context.Context, src Source, st data.Store, items []int32, t
 		res.articles++
 		res.added += len(found)
 		var ops []data.Op
-		for _, f := range found {
+		for _, fd := range found {
 			ops = append(ops, data.Op{Kind: data.OpAddSpan, Article: a.ID,
-				Span: model.Span{Start: f[0], End: f[1], Label: label, Text: text, Canonical: canonical}})
+				Span: model.Span{Start: fd[0], End: fd[1], Label: label, Text: text, Canonical: canonical}})
 		}
-		res.ops = append(res.ops, firstTouch(ops, a.ID, doc)...)
+		res.ops = append(res.ops, FirstTouch(ops, a.ID, doc)...)
 		if doc == nil {
 			res.arts = append(res.arts, a)
 		}
@@ -131,14 +136,14 @@ func scanCorpus(ctx context.Context, src Source, st data.Store, items []int32, t
 }
 
 // scanDone asks whether to apply what the scan found.
-func (m *Model) scanDone(msg scanDoneMsg) tea.Cmd {
-	if msg.scan != m.scan {
+func (f *Feature) scanDone(msg scanDoneMsg) tea.Cmd {
+	if msg.scan != f.scan {
 		return nil
 	}
-	m.scan = nil
+	f.scan = nil
 	if msg.err != nil {
 		if msg.err != context.Canceled {
-			m.fail("Corpus scan failed: "+msg.err.Error(), msg.err)
+			f.host.Report(ui.Fail("Corpus scan failed: "+msg.err.Error(), msg.err))
 		}
 		return nil
 	}
@@ -149,14 +154,13 @@ func (m *Model) scanDone(msg scanDoneMsg) tea.Cmd {
 		note += fmt.Sprintf("; %d articles could not be read", r.failed)
 	}
 	if r.added == 0 {
-		m.message = fmt.Sprintf("No %s left to tag as %s in the corpus", what, msg.scan.label) + note
+		f.host.Report(ui.Info(fmt.Sprintf("No %s left to tag as %s in the corpus", what, msg.scan.label) + note))
 		return nil
 	}
 	label := msg.scan.label
 	act := data.Action{Name: fmt.Sprintf("tag all %s %s in %d articles (%d)", what, label, r.articles, r.added), Ops: r.ops}
 	done := fmt.Sprintf("Tagged %d × %s as %s in %d article%s", r.added, what, label, r.articles, ui.Plural(r.articles)) + note
-	return m.ask(fmt.Sprintf("Tag %d × %s as %s in %d article%s%s? y/esc", r.added, what, label, r.articles, ui.Plural(r.articles), note), nil, func() tea.Cmd {
-		return m.sess.Enqueue(&session.Job{Kind: session.Across, Act: act, Arts: r.arts, Done: done, Sel: m.ann.selKey(), Focus: -1})
+	return f.ask(fmt.Sprintf("Tag %d × %s as %s in %d article%s%s? %s", r.added, what, label, r.articles, ui.Plural(r.articles), note, f.yesNo()), nil, func() tea.Cmd {
+		return f.sess.Enqueue(&session.Job{Kind: session.Across, Act: act, Arts: r.arts, Done: done, Sel: f.pane.SelKey(), Focus: -1})
 	})
-
 }

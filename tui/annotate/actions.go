@@ -1,4 +1,4 @@
-package tui
+package annotate
 
 import (
 	"fmt"
@@ -11,170 +11,191 @@ import (
 	"storydesk/model"
 	"storydesk/tui/session"
 	"storydesk/tui/ui"
+	"storydesk/tui/widgets"
 )
 
 // Building store actions from keys. Each checks what it can against the
 // document on screen (overlaps, a span under the cursor) and explains a
 // refusal in the status bar; the store checks again and has the last word.
 
-// target is what an annotate key acts on, captured when the key is pressed:
-// the article, the text its offsets index, and the range (the selection, or
-// the word or span under the cursor). The action itself is built when its
-// turn in the write queue comes, against the spans as saved by then, so a
-// label typed before the previous tag's save came back relabels that tag
-// instead of colliding with it.
-type target struct {
-	id         string
+// Target is what an annotate key acts on, captured when the key is
+// pressed: the article, the text its offsets index, and the range (the
+// selection, or the word or span under the cursor). The action itself is
+// built when its turn in the write queue comes, against the spans as saved
+// by then, so a label typed before the previous tag's save came back
+// relabels that tag instead of colliding with it; a text replaced
+// meanwhile refuses it.
+type Target struct {
+	ID         string
+	Start, End int
 	runes      []rune
 	art        *model.Article // for the first snapshot
-	start, end int
-	sel        bool // the range is a selection
+	sel        bool           // the range is a selection
 }
 
-func (m *Model) captureTarget() (target, bool) {
-	a := m.ann
-	s, e, ok := a.target()
+func (f *Feature) captureTarget() (Target, bool) {
+	s, e, ok := f.pane.target()
 	if !ok {
-		return target{}, false
+		return Target{}, false
 	}
-	_, _, sel := a.selection()
-	t := target{id: a.id, runes: a.runes, start: s, end: e, sel: sel}
-	if art := m.detail.art; art != nil && art.ID == a.id && art.Text == a.text {
-		t.art = art
-	}
+	_, _, sel := f.pane.Selection()
+	t := f.Capture(s, e)
+	t.sel = sel
 	return t, true
 }
 
-func (t target) text() string { return string(t.runes[t.start:t.end]) }
+// Capture is [start, end) of the article on screen, as it is now.
+func (f *Feature) Capture(start, end int) Target {
+	a := f.pane
+	t := Target{ID: a.id, runes: a.runes, Start: start, End: end}
+	if art, _, _ := f.r.Article(); art != nil && art.ID == a.id && art.Text == a.text {
+		t.art = art
+	}
+	return t
+}
+
+// Text is the target's words.
+func (t Target) Text() string { return string(t.runes[t.Start:t.End]) }
 
 // current is what the store holds for the target's article now; ok is false
 // (with a message) when it is not known.
-func (m *Model) current(t target) (doc *data.Doc, spans []model.Span, ok bool) {
-	e := m.sess.Doc(t.id)
+func (f *Feature) current(t Target) (doc *data.Doc, spans []model.Span, ok bool) {
+	e := f.sess.Doc(t.ID)
 	if e == nil {
-		m.message = "Not saved: the article's annotations are not loaded"
+		f.host.Report(ui.Info("Not saved: the article's annotations are not loaded"))
 		return nil, nil, false
 	}
 	if e.Doc != nil {
 		if e.Doc.Text != string(t.runes) {
-			m.message = "Not saved: the article's text was replaced meanwhile (re-anchored); try again"
+			f.host.Report(ui.Info("Not saved: the article's text was replaced meanwhile (re-anchored); try again"))
 			return nil, nil, false
 		}
 		return e.Doc, e.Doc.Spans, true
 	}
 	if t.art == nil {
-		m.message = "Not saved: the article is no longer loaded"
+		f.host.Report(ui.Info("Not saved: the article is no longer loaded"))
 		return nil, nil, false
 	}
 	return nil, nil, true
 }
 
 // snapshot is the article to store with the first action on it.
-func (t target) snapshot(doc *data.Doc) *model.Article {
+func (t Target) snapshot(doc *data.Doc) *model.Article {
 	if doc != nil {
 		return nil
 	}
 	return t.art
 }
 
-// firstTouch adds "in progress" to an action on an article that is new.
-func firstTouch(ops []data.Op, id string, doc *data.Doc) []data.Op {
-	if doc == nil || doc.Status == model.StatusNew || doc.Status == "" {
-		ops = append(ops, data.Op{Kind: data.OpSetStatus, Article: id, Status: model.StatusInProgress})
-	}
-	return ops
+// Queue adds a write whose action build makes when its turn comes; build
+// returns false (having said why) to refuse. The job remembers the cursor
+// and selection, so its answer moves them only if the user has not.
+func (f *Feature) Queue(build func(j *session.Job) (data.Action, bool)) tea.Cmd {
+	return f.sess.Enqueue(&session.Job{Kind: session.Do, Sel: f.pane.SelKey(), Focus: -1, Build: build})
 }
 
-// queue adds a write whose action build makes when its turn comes; build
-// returns false (having set the message) to refuse.
-func (m *Model) queue(build func(j *session.Job) (data.Action, bool)) tea.Cmd {
-	return m.sess.Enqueue(&session.Job{Kind: session.Do, Sel: m.ann.selKey(), Focus: -1, Build: build})
+// QueueEdit queues a change to the target t, built when its turn comes
+// against the document as saved by then: change gets that document (nil:
+// never annotated) and its spans, and returns the ops and the action's
+// name, or false (having said why) to refuse. The action snapshots the
+// article with its first annotation, marks a new one in progress, and puts
+// the cursor on the target unless change set j.Focus.
+func (f *Feature) QueueEdit(t Target, change func(j *session.Job, doc *data.Doc, spans []model.Span) (ops []data.Op, name string, ok bool)) tea.Cmd {
+	return f.Queue(func(j *session.Job) (data.Action, bool) {
+		doc, spans, ok := f.current(t)
+		if !ok {
+			return data.Action{}, false
+		}
+		ops, name, ok := change(j, doc, spans)
+		if !ok {
+			return data.Action{}, false
+		}
+		if j.Focus < 0 {
+			j.Focus = t.Start
+		}
+		return data.Action{Name: name, Article: t.snapshot(doc), Ops: FirstTouch(ops, t.ID, doc)}, true
+	})
 }
 
 // tagWith applies label i to the selection, or to the word or span under
 // the cursor (relabelling a span).
-func (m *Model) tagWith(i int) tea.Cmd {
-	if !m.needStore() {
+func (f *Feature) tagWith(i int) tea.Cmd {
+	labels := f.c.Labels
+	if i >= len(labels) {
+		f.host.Report(ui.Info(fmt.Sprintf("No label %d: the label set has %d (%s)", i+1, len(labels), strings.Join(labels, ", "))))
 		return nil
 	}
-	if i >= len(m.c.Labels) {
-		m.message = fmt.Sprintf("No label %d: the label set has %d (%s)", i+1, len(m.c.Labels), strings.Join(m.c.Labels, ", "))
-		return nil
-	}
-	t, ok := m.captureTarget()
+	t, ok := f.captureTarget()
 	if !ok {
 		return nil
 	}
-	label := m.c.Labels[i]
+	label := labels[i]
 	// Refuse now what is already known to overlap, keeping the selection.
-	if o, clash := model.FindOverlap(m.ann.spans, t.start, t.end, 0); clash && (o.Start != t.start || o.End != t.end) {
-		m.message = "Cannot tag: the selection overlaps " + ui.DescribeSpan(o) + " — entities do not overlap (x deletes it)"
+	if o, clash := model.FindOverlap(f.pane.spans, t.Start, t.End, 0); clash && (o.Start != t.Start || o.End != t.End) {
+		f.host.Report(ui.Info("Cannot tag: the selection overlaps " + ui.DescribeSpan(o) + " — entities do not overlap (" + ui.KeyName(f.c.Keys.Delete) + " deletes it)"))
 		return nil
 	}
-	return m.queue(func(j *session.Job) (data.Action, bool) {
-		doc, spans, ok := m.current(t)
+	return f.Queue(func(j *session.Job) (data.Action, bool) {
+		doc, spans, ok := f.current(t)
 		if !ok {
 			return data.Action{}, false
 		}
 		// The whole of an existing span: change its label.
 		// Either way an imported span has been reviewed (review.go).
-		if sp, ok := model.FindOverlap(spans, t.start, t.end, 0); ok && sp.Start == t.start && sp.End == t.end {
+		if sp, ok := model.FindOverlap(spans, t.Start, t.End, 0); ok && sp.Start == t.Start && sp.End == t.End {
 			if sp.Label == label && sp.Source != "" {
 				acc := sp
 				acc.Source = ""
-				j.Done, j.Focus = "Accepted "+ui.DescribeSpan(acc)+reviewedNote(sp.Source), sp.Start
-				return data.Action{Name: "accept " + ui.DescribeSpan(acc), Ops: spanEditOps(doc, t.id, sp, sp)}, true
+				j.Done, j.Focus = "Accepted "+ui.DescribeSpan(acc)+ReviewedNote(sp.Source), sp.Start
+				return data.Action{Name: "accept " + ui.DescribeSpan(acc), Ops: spanEditOps(doc, t.ID, sp, sp)}, true
 			}
 			if sp.Label == label {
-				m.message = "Already " + ui.DescribeSpan(sp)
+				f.host.Report(ui.Info("Already " + ui.DescribeSpan(sp)))
 				return data.Action{}, false
 			}
 			nw := sp
 			nw.Label = label
-			j.Done, j.Focus = fmt.Sprintf("Relabelled “%s”: %s → %s", ui.Clip(sp.Text, 40), sp.Label, label)+reviewedNote(sp.Source), sp.Start
+			j.Done, j.Focus = fmt.Sprintf("Relabelled “%s”: %s → %s", ui.Clip(sp.Text, 40), sp.Label, label)+ReviewedNote(sp.Source), sp.Start
 			return data.Action{Name: fmt.Sprintf("label %s → %s “%s”", sp.Label, label, ui.Clip(sp.Text, 40)),
-				Ops: spanEditOps(doc, t.id, sp, nw)}, true
+				Ops: spanEditOps(doc, t.ID, sp, nw)}, true
 		} else if ok {
-			m.message = "Not saved: it would overlap " + ui.DescribeSpan(sp) + " — entities do not overlap"
+			f.host.Report(ui.Info("Not saved: it would overlap " + ui.DescribeSpan(sp) + " — entities do not overlap"))
 			return data.Action{}, false
 		}
-		sp := model.Span{Start: t.start, End: t.end, Label: label, Text: t.text()}
-		j.Done, j.Focus = fmt.Sprintf("Tagged “%s” %s", ui.Clip(sp.Text, 40), label), t.start
+		sp := model.Span{Start: t.Start, End: t.End, Label: label, Text: t.Text()}
+		j.Done, j.Focus = fmt.Sprintf("Tagged “%s” %s", ui.Clip(sp.Text, 40), label), t.Start
 		return data.Action{Name: fmt.Sprintf("tag %s “%s”", label, ui.Clip(sp.Text, 40)), Article: t.snapshot(doc),
-			Ops: firstTouch([]data.Op{{Kind: data.OpAddSpan, Article: t.id, Span: sp}}, t.id, doc)}, true
+			Ops: FirstTouch([]data.Op{{Kind: data.OpAddSpan, Article: t.ID, Span: sp}}, t.ID, doc)}, true
 	})
 }
 
 // deleteSpans deletes the span under the cursor, or every span the
 // selection touches.
-func (m *Model) deleteSpans() tea.Cmd {
-	if !m.needStore() {
-		return nil
-	}
-	t, ok := m.captureTarget()
+func (f *Feature) deleteSpans() tea.Cmd {
+	t, ok := f.captureTarget()
 	if !ok {
 		return nil
 	}
-	return m.queue(func(j *session.Job) (data.Action, bool) {
-		doc, spans, ok := m.current(t)
+	return f.Queue(func(j *session.Job) (data.Action, bool) {
+		doc, spans, ok := f.current(t)
 		if !ok {
 			return data.Action{}, false
 		}
 		var victims []model.Span
 		for _, sp := range spans {
-			if sp.Overlaps(t.start, t.end) {
+			if sp.Overlaps(t.Start, t.End) {
 				victims = append(victims, sp)
 			}
 		}
 		if len(victims) == 0 {
-			m.message = "Nothing to delete: no tagged span here"
+			f.host.Report(ui.Info("Nothing to delete: no tagged span here"))
 			return data.Action{}, false
 		}
 		// Quotations whose speaker is a deleted span lose the link first, in
 		// the same action, so undo puts the link back with the span.
-		ops := unlinkQuotes(doc, t.id, victims)
+		ops := unlinkQuotes(doc, t.ID, victims)
 		for _, sp := range victims {
-			ops = append(ops, data.Op{Kind: data.OpDelSpan, Article: t.id, Span: sp})
+			ops = append(ops, data.Op{Kind: data.OpDelSpan, Article: t.ID, Span: sp})
 		}
 		name := "delete " + ui.DescribeSpan(victims[0])
 		j.Done, j.Focus = "Deleted "+ui.DescribeSpan(victims[0]), victims[0].Start
@@ -241,60 +262,56 @@ func wordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) ||
 // tagAll is a (this article) or A (the corpus). On a tagged span it copies
 // that span's label and canonical name; on an untagged word or selection it
 // waits for the label key.
-func (m *Model) tagAll(corpus bool) tea.Cmd {
-	if !m.needStore() {
-		return nil
-	}
-	a := m.ann
-	if sp, ok := a.cursorSpan(); ok {
-		return m.runTagAll(corpus, sp.Text, sp.Label, sp.Canonical)
+func (f *Feature) tagAll(corpus bool) tea.Cmd {
+	a := f.pane
+	if sp, ok := a.CursorSpan(); ok {
+		return f.runTagAll(corpus, sp.Text, sp.Label, sp.Canonical)
 	}
 	s, e, ok := a.target()
 	if !ok {
 		return nil
 	}
-	m.labelWait = &labelWait{corpus: corpus, start: s, end: e, text: string(a.runes[s:e])}
-	return nil
+	return f.host.Push(&labelWait{f: f, corpus: corpus, start: s, end: e, text: string(a.runes[s:e])})
 }
 
-func (m *Model) tagAllAs(w *labelWait, i int) tea.Cmd {
-	if i >= len(m.c.Labels) {
-		m.message = fmt.Sprintf("No label %d", i+1)
+func (f *Feature) tagAllAs(w *labelWait, i int) tea.Cmd {
+	if i >= len(f.c.Labels) {
+		f.host.Report(ui.Info(fmt.Sprintf("No label %d", i+1)))
 		return nil
 	}
-	return m.runTagAll(w.corpus, w.text, m.c.Labels[i], "")
+	return f.runTagAll(w.corpus, w.text, f.c.Labels[i], "")
 }
 
-func (m *Model) runTagAll(corpus bool, text, label, canonical string) tea.Cmd {
+func (f *Feature) runTagAll(corpus bool, text, label, canonical string) tea.Cmd {
 	if strings.TrimSpace(text) == "" {
 		return nil
 	}
 	if corpus {
-		return m.startScan(text, label, canonical)
+		return f.startScan(text, label, canonical)
 	}
-	t, ok := m.captureTarget()
+	t, ok := f.captureTarget()
 	if !ok {
 		return nil
 	}
-	return m.queue(func(j *session.Job) (data.Action, bool) {
-		doc, spans, ok := m.current(t)
+	return f.Queue(func(j *session.Job) (data.Action, bool) {
+		doc, spans, ok := f.current(t)
 		if !ok {
 			return data.Action{}, false
 		}
 		found, skipped, clash, already := occurrences(t.runes, text, label, spans)
 		what := fmt.Sprintf("“%s”", ui.Clip(text, 30))
 		if len(found) == 0 {
-			m.message = fmt.Sprintf("No other %s to tag as %s", what, label) + skipNote(skipped, clash, already)
+			f.host.Report(ui.Info(fmt.Sprintf("No other %s to tag as %s", what, label) + skipNote(skipped, clash, already)))
 			return data.Action{}, false
 		}
 		ops := make([]data.Op, 0, len(found)+1)
-		for _, f := range found {
-			ops = append(ops, data.Op{Kind: data.OpAddSpan, Article: t.id,
-				Span: model.Span{Start: f[0], End: f[1], Label: label, Text: text, Canonical: canonical}})
+		for _, fd := range found {
+			ops = append(ops, data.Op{Kind: data.OpAddSpan, Article: t.ID,
+				Span: model.Span{Start: fd[0], End: fd[1], Label: label, Text: text, Canonical: canonical}})
 		}
 		j.Done = fmt.Sprintf("Tagged %d × %s as %s", len(found), what, label) + skipNote(skipped, clash, already)
 		return data.Action{Name: fmt.Sprintf("tag all %s %s (%d)", what, label, len(found)),
-			Ops: firstTouch(ops, t.id, doc), Article: t.snapshot(doc)}, true
+			Ops: FirstTouch(ops, t.ID, doc), Article: t.snapshot(doc)}, true
 	})
 }
 
@@ -318,34 +335,31 @@ func skipNote(skipped int, clash *model.Span, already int) string {
 
 // currentArticle is the loaded article the keys act on, with its store
 // entry; it explains in the status bar when either is not there yet.
-func (m *Model) currentArticle() (*model.Article, *session.DocEntry, tea.Cmd) {
-	a := m.detail.art
-	if a == nil || m.detail.idx < 0 || m.list.Selected() != m.detail.idx {
-		m.message = "No article loaded yet"
+func (f *Feature) currentArticle() (*model.Article, *session.DocEntry, tea.Cmd) {
+	a, idx, _ := f.r.Article()
+	if a == nil || idx < 0 || f.r.Selected() != idx {
+		f.host.Report(ui.Info("No article loaded yet"))
 		return nil, nil, nil
 	}
-	e := m.sess.Doc(a.ID)
+	e := f.sess.Doc(a.ID)
 	if e == nil {
-		m.message = "Loading annotations…"
-		return nil, nil, m.sess.RequestDoc(a.ID)
+		f.host.Report(ui.Info(msgLoadingAnn))
+		return nil, nil, f.sess.RequestDoc(a.ID)
 	}
 	return a, e, nil
 }
 
 // toggleDone marks the current article done, or back in progress (as it
 // stands when the write's turn comes, so d d toggles twice).
-func (m *Model) toggleDone() tea.Cmd {
-	if !m.needStore() {
-		return nil
-	}
-	a, _, cmd := m.currentArticle()
+func (f *Feature) toggleDone() tea.Cmd {
+	a, _, cmd := f.currentArticle()
 	if a == nil {
 		return cmd
 	}
-	return m.queue(func(j *session.Job) (data.Action, bool) {
-		e := m.sess.Doc(a.ID)
+	return f.Queue(func(j *session.Job) (data.Action, bool) {
+		e := f.sess.Doc(a.ID)
 		if e == nil {
-			m.message = "Not saved: the article's annotations are not loaded"
+			f.host.Report(ui.Info("Not saved: the article's annotations are not loaded"))
 			return data.Action{}, false
 		}
 		next, name := model.StatusDone, "mark done"
@@ -363,11 +377,8 @@ func (m *Model) toggleDone() tea.Cmd {
 }
 
 // undo queues an undo or redo.
-func (m *Model) undo(kind session.Kind) tea.Cmd {
-	if !m.needStore() {
-		return nil
-	}
-	return m.sess.Enqueue(&session.Job{Kind: kind, Focus: -1, Sel: m.ann.selKey()})
+func (f *Feature) undo(kind session.Kind) tea.Cmd {
+	return f.sess.Enqueue(&session.Job{Kind: kind, Focus: -1, Sel: f.pane.SelKey()})
 }
 
 // reanchor moves the current article's spans onto its changed text as one
@@ -377,16 +388,13 @@ func (m *Model) undo(kind session.Kind) tea.Cmd {
 // OpSetSpan cannot move a span across a text change in both directions.
 // Spans that cannot be placed are listed and deleted in the same action,
 // only after the user confirms.
-func (m *Model) reanchor() tea.Cmd {
-	if !m.needStore() {
-		return nil
-	}
-	a, e, cmd := m.currentArticle()
+func (f *Feature) reanchor() tea.Cmd {
+	a, e, cmd := f.currentArticle()
 	if a == nil {
 		return cmd
 	}
-	if e.Doc == nil || !m.sess.Changed(a.ID) {
-		m.message = "Nothing to re-anchor: the text on disk is the annotated one"
+	if e.Doc == nil || !f.sess.Changed(a.ID) {
+		f.host.Report(ui.Info("Nothing to re-anchor: the text on disk is the annotated one"))
 		return nil
 	}
 	old := e.Doc
@@ -395,7 +403,7 @@ func (m *Model) reanchor() tea.Cmd {
 	// spans, which Reanchor would keep them from overlapping). They go
 	// first and come back last, so undo re-adds them after their speakers'
 	// spans.
-	qPlaced, qLost := reanchorQuotes(old.Text, a.Text, old.Quotes, lost)
+	qPlaced, qLost := ReanchorQuotes(old.Text, a.Text, old.Quotes, lost)
 	var ops []data.Op
 	for _, q := range old.Quotes {
 		ops = append(ops, data.Op{Kind: data.OpDelQuote, Article: a.ID, Quote: q})
@@ -416,13 +424,14 @@ func (m *Model) reanchor() tea.Cmd {
 		done += fmt.Sprintf(" and %d quotation%s", len(qPlaced), ui.Plural(len(qPlaced)))
 	}
 	run := func() tea.Cmd {
-		return m.sess.Enqueue(&session.Job{Kind: session.Do, Act: act, Done: done, Sel: m.ann.selKey(), Focus: -1})
+		return f.sess.Enqueue(&session.Job{Kind: session.Do, Act: act, Done: done, Sel: f.pane.SelKey(), Focus: -1})
 	}
 	nLost := len(lost) + len(qLost)
 	if nLost == 0 {
 		return run()
 	}
-	done += fmt.Sprintf("; deleted %d that no longer occur (u brings them back)", nLost)
+	k := f.c.Keys
+	done += fmt.Sprintf("; deleted %d that no longer occur (%s brings them back)", nLost, ui.KeyName(k.Undo))
 	act.Name += fmt.Sprintf(", deleting %d", nLost)
 	lines := []string{
 		fmt.Sprintf("The text of %s changed on disk. %d of %d spans can be moved onto it;", ui.Clip(a.ID, 60), len(placed), len(old.Spans)),
@@ -433,8 +442,18 @@ func (m *Model) reanchor() tea.Cmd {
 		lines = append(lines, fmt.Sprintf("  %s at %d–%d", ui.DescribeSpan(sp), sp.Start, sp.End))
 	}
 	for _, q := range qLost {
-		lines = append(lines, fmt.Sprintf("  quotation %s at %d–%d", describeQuote(q.Text, q.Speaker), q.Start, q.End))
+		lines = append(lines, fmt.Sprintf("  quotation %s at %d–%d", DescribeQuote(q.Text, q.Speaker), q.Start, q.End))
 	}
-	lines = append(lines, "", "Press y to re-anchor and delete them, esc to keep the snapshot as it is.")
-	return m.ask(fmt.Sprintf("Re-anchor and delete %d annotation%s that no longer occur? y/esc", nLost, ui.Plural(nLost)), lines, run)
+	lines = append(lines, "", fmt.Sprintf("Press %s to re-anchor and delete them, %s to keep the snapshot as it is.", ui.KeyName(k.Confirm), ui.KeyName(k.Back)))
+	return f.ask(fmt.Sprintf("Re-anchor and delete %d annotation%s that no longer occur? %s", nLost, ui.Plural(nLost), f.yesNo()), lines, run)
+}
+
+// ask asks a yes/no question (with details in a box when there are any).
+func (f *Feature) ask(text string, details []string, yes func() tea.Cmd) tea.Cmd {
+	return f.host.Push(widgets.NewQuestion(f.c, f.host, text, details, yes))
+}
+
+// yesNo is the keys that answer a question: "y/esc".
+func (f *Feature) yesNo() string {
+	return ui.KeyName(f.c.Keys.Confirm) + "/" + ui.KeyName(f.c.Keys.Back)
 }

@@ -1,4 +1,4 @@
-package tui
+package annotate
 
 import (
 	"fmt"
@@ -107,12 +107,13 @@ func containsStr(ss []string, s string) bool {
 // counts, the one under the cursor marked, and how many of each are
 // imported and not reviewed yet (↓2), those names drawn as the text draws
 // imported spans.
-func (m *Model) entitiesView(w, h int) string {
-	a := m.ann
-	st := m.c.Styles
-	groups := groupEntities(a.spans, m.c.Labels)
+func (f *Feature) entitiesView(w, h int) string {
+	a := f.pane
+	st := f.c.Styles
+	labels := f.c.Labels
+	groups := groupEntities(a.spans, labels)
 	curName, curLabel := "", ""
-	if sp, ok := a.cursorSpan(); ok {
+	if sp, ok := a.CursorSpan(); ok {
 		curLabel = sp.Label
 		curName = sp.Canonical
 		if curName == "" {
@@ -124,7 +125,7 @@ func (m *Model) entitiesView(w, h int) string {
 	curLine := -1
 	for _, g := range groups {
 		li := a.labelIndex(g.label)
-		style := len(m.c.Labels) + 1 // a label not in the set
+		style := len(labels) + 1 // a label not in the set
 		if li >= 0 {
 			style = 1 + li
 		}
@@ -141,7 +142,7 @@ func (m *Model) entitiesView(w, h int) string {
 			}
 			name := ui.CleanLine(e.name)
 			if e.imported > 0 {
-				name = st.Ann[ui.AnnImported(len(m.c.Labels))].Render(name)
+				name = st.Ann[ui.AnnImported(len(labels))].Render(name)
 			}
 			line := marker + name
 			if e.count > 1 {
@@ -157,7 +158,7 @@ func (m *Model) entitiesView(w, h int) string {
 		}
 	}
 	if len(lines) == 0 {
-		lines = []string{st.P.Placeholder.Render("No entities yet: select and press 1–9.")}
+		lines = []string{st.P.Placeholder.Render("No entities yet: select and press " + labelKeys(f.c.Keys, 0, 8) + ".")}
 	}
 	// Keep the entity under the cursor in view.
 	off := 0
@@ -177,10 +178,11 @@ func (m *Model) entitiesView(w, h int) string {
 	return ui.Box(st, false, "Entities", info, lines[min(off, len(lines)):], w, h)
 }
 
-// canonPrompt edits the canonical name of one span, completing from the
-// canonical names and entity texts already in the article.
-type canonPrompt struct {
-	c       *ui.Context
+// namePrompt edits the canonical name of one span, completing from the
+// canonical names and entity texts already in the article. It is a screen
+// over annotate mode, drawn in annotate's legend row.
+type namePrompt struct {
+	f       *Feature
 	span    model.Span
 	input   widgets.TextInput
 	cands   []string // every candidate, most used first
@@ -188,21 +190,18 @@ type canonPrompt struct {
 	pick    int      // match tab would complete to
 }
 
-func (m *Model) openPrompt() tea.Cmd {
-	if !m.needStore() {
-		return nil
-	}
-	sp, ok := m.ann.cursorSpan()
+func (f *Feature) openPrompt() tea.Cmd {
+	sp, ok := f.pane.CursorSpan()
 	if !ok {
-		m.message = "Put the cursor on a tagged span to give it a canonical name"
+		f.host.Report(ui.Info("Put the cursor on a tagged span to give it a canonical name"))
 		return nil
 	}
-	p := &canonPrompt{c: m.c, span: sp}
-	p.input = widgets.NewTextInput(m.c.Keys.Input, "→ ")
-	p.input.SetWidth(max(1, m.ann.innerW()/2))
+	p := &namePrompt{f: f, span: sp}
+	p.input = widgets.NewTextInput(f.c.Keys.Input, "→ ")
+	p.input.SetWidth(max(1, f.pane.innerW()/2))
 	p.input.SetValue(sp.Canonical)
 	count := map[string]int{}
-	for _, o := range m.ann.spans {
+	for _, o := range f.pane.spans {
 		for _, s := range []string{o.Canonical, o.Text} {
 			s = strings.Join(strings.Fields(s), " ")
 			if s != "" {
@@ -224,13 +223,13 @@ func (m *Model) openPrompt() tea.Cmd {
 		return p.cands[i] < p.cands[j]
 	})
 	p.refresh()
-	m.prompt = p
-	return nil
+	f.prompt = p
+	return f.host.Push(p)
 }
 
 // refresh recomputes the completions for the input: candidates containing
 // it (case-insensitive), those starting with it first.
-func (p *canonPrompt) refresh() {
+func (p *namePrompt) refresh() {
 	q := strings.ToLower(strings.TrimSpace(p.input.Value()))
 	var pre, sub []string
 	for _, c := range p.cands {
@@ -253,77 +252,105 @@ var (
 	promptCancel   = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel"))
 )
 
-func (p *canonPrompt) ShortHelp() []key.Binding {
+func (p *namePrompt) ShortHelp() []key.Binding {
 	return []key.Binding{promptComplete, promptAccept, promptCancel}
 }
 
-// promptKey edits the canonical name; enter saves it.
-func (m *Model) promptKey(msg tea.KeyPressMsg) tea.Cmd {
-	p := m.prompt
+func (p *namePrompt) FullHelp() [][]key.Binding { return [][]key.Binding{p.ShortHelp()} }
+
+// close takes the prompt off the stack.
+func (p *namePrompt) close() {
+	p.f.prompt = nil
+	p.f.host.Pop(p)
+}
+
+// HandleKey edits the canonical name; enter saves it. Every key is the
+// prompt's.
+func (p *namePrompt) HandleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	f := p.f
 	switch {
 	case key.Matches(msg, promptCancel):
-		m.prompt = nil
-		m.message = "Canonical name unchanged"
-		return nil
+		p.close()
+		f.host.Report(ui.Info("Canonical name unchanged"))
+		return nil, true
 	case key.Matches(msg, promptComplete):
 		if len(p.matches) > 0 {
 			p.input.SetValue(p.matches[p.pick%len(p.matches)])
 			p.pick++
 			// Keep cycling through the same list.
-			return nil
 		}
-		return nil
+		return nil, true
 	case key.Matches(msg, promptAccept):
-		m.prompt = nil
-		name := strings.Join(strings.Fields(p.input.Value()), " ")
-		id, spanID, text := m.ann.id, p.span.ID, p.span.Text
-		if name == text {
-			name = "" // the text itself needs no canonical name
-		}
-		return m.queue(func(j *session.Job) (data.Action, bool) {
-			e := m.sess.Doc(id)
-			var sp model.Span
-			found := false
-			if e != nil && e.Doc != nil {
-				for _, s := range e.Doc.Spans {
-					if s.ID == spanID {
-						sp, found = s, true
-					}
-				}
-			}
-			if !found {
-				m.message = "Not saved: the span is gone"
-				return data.Action{}, false
-			}
-			if sp.Canonical == name {
-				m.message = "Canonical name unchanged"
-				return data.Action{}, false
-			}
-			nw := sp
-			nw.Canonical = name
-			// Naming an imported span reviews it (review.go).
-			act := data.Action{Name: fmt.Sprintf("canonical “%s” → %s", ui.Clip(sp.Text, 30), ui.Clip(name, 30)),
-				Ops: spanEditOps(e.Doc, id, sp, nw)}
-			j.Done, j.Focus = fmt.Sprintf("“%s” is now %s", ui.Clip(sp.Text, 30), ui.Clip(name, 40)), sp.Start
-			if name == "" {
-				act.Name = fmt.Sprintf("clear canonical of “%s”", ui.Clip(sp.Text, 30))
-				j.Done = fmt.Sprintf("“%s” has no canonical name now", ui.Clip(sp.Text, 30))
-			}
-			j.Done += reviewedNote(sp.Source)
-			return act, true
-		})
+		p.close()
+		return p.save(), true
 	}
 	if p.input.Update(msg) {
+		p.refresh()
+	}
+	return nil, true
+}
+
+// save queues the name; a span whose text is the name needs none.
+func (p *namePrompt) save() tea.Cmd {
+	f := p.f
+	name := strings.Join(strings.Fields(p.input.Value()), " ")
+	id, spanID, text := f.pane.id, p.span.ID, p.span.Text
+	if name == text {
+		name = "" // the text itself needs no canonical name
+	}
+	return f.Queue(func(j *session.Job) (data.Action, bool) {
+		e := f.sess.Doc(id)
+		var sp model.Span
+		found := false
+		if e != nil && e.Doc != nil {
+			for _, s := range e.Doc.Spans {
+				if s.ID == spanID {
+					sp, found = s, true
+				}
+			}
+		}
+		if !found {
+			f.host.Report(ui.Info("Not saved: the span is gone"))
+			return data.Action{}, false
+		}
+		if sp.Canonical == name {
+			f.host.Report(ui.Info("Canonical name unchanged"))
+			return data.Action{}, false
+		}
+		nw := sp
+		nw.Canonical = name
+		// Naming an imported span reviews it (review.go).
+		act := data.Action{Name: fmt.Sprintf("canonical “%s” → %s", ui.Clip(sp.Text, 30), ui.Clip(name, 30)),
+			Ops: spanEditOps(e.Doc, id, sp, nw)}
+		j.Done, j.Focus = fmt.Sprintf("“%s” is now %s", ui.Clip(sp.Text, 30), ui.Clip(name, 40)), sp.Start
+		if name == "" {
+			act.Name = fmt.Sprintf("clear canonical of “%s”", ui.Clip(sp.Text, 30))
+			j.Done = fmt.Sprintf("“%s” has no canonical name now", ui.Clip(sp.Text, 30))
+		}
+		j.Done += ReviewedNote(sp.Source)
+		return act, true
+	})
+}
+
+// Update takes a paste into the input.
+func (p *namePrompt) Update(msg tea.Msg) tea.Cmd {
+	if msg, ok := msg.(tea.PasteMsg); ok {
+		p.input.Update(msg)
 		p.refresh()
 	}
 	return nil
 }
 
-// View is the prompt line: what is being named, the input, the completions.
-func (p *canonPrompt) View(w int) string {
-	st := p.c.Styles
-	label := fmt.Sprintf("Canonical name for “%s” ", ui.Clip(p.span.Text, 24))
-	out := st.P.FilterPrompt.Render(label) + p.input.View(st.FilterPrompt.Render)
+// label is what is being named, before the input.
+func (p *namePrompt) label() string {
+	return fmt.Sprintf("Canonical name for “%s” ", ui.Clip(p.span.Text, 24))
+}
+
+// line is the prompt as annotate's legend row shows it: what is being
+// named, the input, the completions.
+func (p *namePrompt) line(w int) string {
+	st := p.f.c.Styles
+	out := st.P.FilterPrompt.Render(p.label()) + p.input.View(st.FilterPrompt.Render)
 	if len(p.matches) > 0 {
 		shown := p.matches
 		if len(shown) > 3 {
@@ -334,17 +361,17 @@ func (p *canonPrompt) View(w int) string {
 	return ui.Truncate(out, w)
 }
 
-// promptCursor places the terminal cursor in the prompt's input.
-func (m *Model) promptCursor() *tea.Cursor {
-	p := m.prompt
-	label := fmt.Sprintf("Canonical name for “%s” ", ui.Clip(p.span.Text, 24))
-	x := 1 + m.ann.pad() + ui.TextWidth(label) + p.input.CursorX()
-	y := 1
-	if m.ann.legendH() == 0 {
-		return nil
-	}
-	if x >= m.ann.w-1 {
+// Cursor places the terminal cursor in the input.
+func (p *namePrompt) Cursor() *tea.Cursor {
+	x, y, ok := p.f.pane.promptCursor(ui.TextWidth(p.label()) + p.input.CursorX())
+	if !ok {
 		return nil
 	}
 	return tea.NewCursor(x, y)
 }
+
+func (p *namePrompt) View() string             { return "" } // annotate mode draws it
+func (p *namePrompt) SetSize(int, int) tea.Cmd { return nil }
+func (p *namePrompt) Mode() string             { return "" }
+func (p *namePrompt) TextEntry() bool          { return true }
+func (p *namePrompt) Footer() ui.Footer        { return ui.FooterNone }

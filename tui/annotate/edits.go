@@ -1,0 +1,193 @@
+package annotate
+
+import (
+	"storydesk/data"
+	"storydesk/model"
+	"storydesk/tui/ui"
+)
+
+// Pure helpers that build ops from documents. Quotes mode uses the
+// exported ones too; they do no I/O and would sit well in model once its
+// split settles.
+
+// FirstTouch adds "in progress" to an action on an article that is new.
+func FirstTouch(ops []data.Op, id string, doc *data.Doc) []data.Op {
+	if doc == nil || doc.Status == model.StatusNew || doc.Status == "" {
+		ops = append(ops, data.Op{Kind: data.OpSetStatus, Article: id, Status: model.StatusInProgress})
+	}
+	return ops
+}
+
+// spanEdit is a stored span and what it becomes (the same id); quoteEdit
+// the same for a quotation.
+type (
+	spanEdit  struct{ old, new model.Span }
+	quoteEdit struct{ old, new model.QuoteAnn }
+)
+
+// editOps returns the ops that turn each old into its new, in an order
+// that undo (which replays the inverse ops backwards) and redo restore
+// exactly. set-span and set-quote leave a source as it is, so an edit that
+// changes one deletes the annotation and adds it back under its id:
+// quotations to re-add go first and come back last, and the speaker link
+// of any other quotation pointing at a span that goes is cleared before
+// and set after (the store would clear it on the delete, and undo would
+// not bring it back).
+func editOps(doc *data.Doc, id string, spans []spanEdit, quotes []quoteEdit) []data.Op {
+	gone := map[int64]bool{}
+	for _, e := range spans {
+		if e.old.Source != e.new.Source {
+			gone[e.old.ID] = true
+		}
+	}
+	readdQ := map[int64]bool{}
+	editQ := map[int64]model.QuoteAnn{}
+	for _, e := range quotes {
+		editQ[e.old.ID] = e.new
+		if e.old.Source != e.new.Source {
+			readdQ[e.old.ID] = true
+		}
+	}
+	var ops []data.Op
+	for _, e := range quotes {
+		if readdQ[e.old.ID] {
+			ops = append(ops, data.Op{Kind: data.OpDelQuote, Article: id, Quote: e.old})
+		}
+	}
+	var relink []data.Op
+	relinked := map[int64]bool{}
+	if doc != nil && len(gone) > 0 {
+		for _, q := range doc.Quotes {
+			if readdQ[q.ID] || q.SpeakerSpan == 0 || !gone[q.SpeakerSpan] {
+				continue
+			}
+			u := q
+			u.SpeakerSpan = 0
+			ops = append(ops, setQuoteOp(id, u))
+			final := q
+			if nw, ok := editQ[q.ID]; ok {
+				final = nw
+			}
+			relink = append(relink, setQuoteOp(id, final))
+			relinked[q.ID] = true
+		}
+	}
+	for _, e := range spans {
+		if gone[e.old.ID] {
+			ops = append(ops, data.Op{Kind: data.OpDelSpan, Article: id, Span: e.old})
+		}
+	}
+	for _, e := range spans {
+		switch {
+		case gone[e.old.ID]:
+			nw := e.new
+			nw.ID = e.old.ID
+			ops = append(ops, data.Op{Kind: data.OpAddSpan, Article: id, Span: nw})
+		case e.new != e.old:
+			ops = append(ops, data.Op{Kind: data.OpSetSpan, Article: id, Span: e.new})
+		}
+	}
+	ops = append(ops, relink...)
+	for _, e := range quotes {
+		if !readdQ[e.old.ID] && !relinked[e.old.ID] && e.new != e.old {
+			ops = append(ops, setQuoteOp(id, e.new))
+		}
+	}
+	for _, e := range quotes {
+		if readdQ[e.old.ID] {
+			nw := e.new
+			nw.ID = e.old.ID
+			ops = append(ops, data.Op{Kind: data.OpAddQuote, Article: id, Quote: nw})
+		}
+	}
+	return ops
+}
+
+func setQuoteOp(id string, q model.QuoteAnn) data.Op {
+	return data.Op{Kind: data.OpSetQuote, Article: id, Quote: q}
+}
+
+// spanEditOps is the ops for one span edit by hand (relabel, canonical
+// name): a person has looked at the span, so an imported one counts as
+// reviewed and loses its source.
+func spanEditOps(doc *data.Doc, id string, old, nw model.Span) []data.Op {
+	nw.Source = ""
+	return editOps(doc, id, []spanEdit{{old, nw}}, nil)
+}
+
+// QuoteEditOps is the same for a quotation changed by hand.
+func QuoteEditOps(doc *data.Doc, id string, old, nw model.QuoteAnn) []data.Op {
+	nw.Source = ""
+	return editOps(doc, id, nil, []quoteEdit{{old, nw}})
+}
+
+// ReviewedNote is what a hand edit's message adds when it reviewed an
+// imported annotation.
+func ReviewedNote(src string) string {
+	if src == "" {
+		return ""
+	}
+	return " (" + ui.DescribeSource(src) + ": reviewed)"
+}
+
+// DescribeQuote is a quotation for messages: “first words…” — Speaker.
+func DescribeQuote(text, speaker string) string {
+	s := "“" + ui.Clip(text, 32) + "”"
+	if speaker != "" {
+		s += " — " + ui.Clip(speaker, 30)
+	}
+	return s
+}
+
+// unlinkQuotes returns the ops that clear the speaker link of every stored
+// quotation whose speaker is one of the spans about to be deleted. (The
+// store would clear it anyway; done as ops, undo restores it.)
+func unlinkQuotes(doc *data.Doc, id string, victims []model.Span) []data.Op {
+	if doc == nil {
+		return nil
+	}
+	gone := map[int64]bool{}
+	for _, sp := range victims {
+		gone[sp.ID] = true
+	}
+	var ops []data.Op
+	for _, q := range doc.Quotes {
+		if q.SpeakerSpan != 0 && gone[q.SpeakerSpan] {
+			q.SpeakerSpan = 0
+			ops = append(ops, setQuoteOp(id, q))
+		}
+	}
+	return ops
+}
+
+// ReanchorQuotes moves stored quotations onto newText as model.Reanchor
+// moves spans; a quotation whose speaker's span is lost keeps its speaker
+// but loses the link. Those whose words no longer occur come back in lost.
+func ReanchorQuotes(oldText, newText string, quotes []model.QuoteAnn, lostSpans []model.Span) (placed, lost []model.QuoteAnn) {
+	if len(quotes) == 0 {
+		return nil, nil
+	}
+	as := make([]model.Span, len(quotes))
+	byID := make(map[int64]model.QuoteAnn, len(quotes))
+	for i, q := range quotes {
+		as[i] = model.Span{ID: q.ID, Start: q.Start, End: q.End, Text: q.Text}
+		byID[q.ID] = q
+	}
+	p, l := model.Reanchor(oldText, newText, as)
+	gone := map[int64]bool{}
+	for _, sp := range lostSpans {
+		gone[sp.ID] = true
+	}
+	for _, sp := range p {
+		q := byID[sp.ID]
+		q.Start, q.End = sp.Start, sp.End
+		if gone[q.SpeakerSpan] {
+			q.SpeakerSpan = 0
+		}
+		placed = append(placed, q)
+	}
+	for _, sp := range l {
+		lost = append(lost, byID[sp.ID])
+	}
+	return placed, lost
+}

@@ -1,0 +1,347 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"storydesk/data"
+	"storydesk/model"
+	"storydesk/tui/session"
+	"storydesk/tui/ui"
+)
+
+// The root's side of the annotation store: the session's messages, whose
+// bookkeeping is done here, in one place, before the features see them by
+// broadcast; the reader's place across runs; quitting after the writes in
+// flight; the list's status and review badges.
+
+// quit saves the reading position and quits, after any write in flight.
+func (m *Model) quit() tea.Cmd {
+	m.stream.stop()
+	if m.sess == nil {
+		return tea.Quit
+	}
+	m.quitting = true
+	if m.sess.Pending() {
+		m.message = "Saving… then quitting"
+		return nil
+	}
+	m.stopQuoteScan()
+	u, id, pos := m.currentState()
+	if !m.restored {
+		u = session.UIState{} // quit before the last state was even read: keep it
+	}
+	if m.sess.NoWrites() != nil {
+		return tea.Quit
+	}
+	return m.sess.SaveAndQuit(u, id, pos)
+}
+
+// currentState is what to remember: the article, the view and the place in it.
+func (m *Model) currentState() (session.UIState, string, int) {
+	a := m.detail.art
+	if a == nil || m.detail.idx < 0 {
+		return session.UIState{}, "", -1
+	}
+	u := session.UIState{Article: a.ID, Mode: "list"}
+	pos := -1
+	switch {
+	case m.annotating():
+		u.Mode = "annotate"
+		pos = m.pane().CursorOffset()
+		u.Offset = pos
+	case m.focus == focusDetail && m.detail.kind == kindRaw:
+		u.Mode = "raw"
+	case m.focus == focusDetail:
+		u.Mode = "read"
+	}
+	if m.detail.showing() && m.detail.kind == kindRead {
+		u.Scroll = m.detail.vp.ScrollPercent()
+	}
+	return u, a.ID, pos
+}
+
+// badge is the list's status column for item i.
+func (m *Model) badge(i int) (model.Status, bool) {
+	id := m.src.Item(i).ID
+	st, _ := m.sess.Status(id)
+	return st, m.sess.Changed(id) || m.watch.gone[i] != ""
+}
+
+// reviewBadge is the list's review column for an article with n imported
+// annotations to review: "↓12" in w cells ("" and 0 when n is 0 — the
+// column then takes no room).
+func reviewBadge(st ui.Styles, n, w int) string {
+	if n <= 0 || w <= 0 {
+		return strings.Repeat(" ", max(0, w))
+	}
+	s := st.Review.MarkCh + fmt.Sprint(min(n, 999))
+	return st.Review.MarkPaint.Render(ui.Fit(s, w))
+}
+
+// reviewBadgeOf is item i's review badge for the list, and the width every
+// badge has (see session.ReviewWidth).
+func (m *Model) reviewBadgeOf(i int) (string, int) {
+	w := m.sess.ReviewWidth()
+	if w == 0 {
+		return "", 0
+	}
+	return reviewBadge(m.c.Styles, m.sess.Unreviewed(m.src.Item(i).ID), w), w
+}
+
+// itemIndex finds an item by article ID.
+func (m *Model) itemIndex(id string) int {
+	if m.idIndex == nil {
+		m.idIndex = make(map[string]int, m.src.Len())
+		for i := 0; i < m.src.Len(); i++ {
+			m.idIndex[m.src.Item(i).ID] = i
+		}
+	}
+	if i, ok := m.idIndex[id]; ok {
+		return i
+	}
+	return -1
+}
+
+// articleShown runs when the detail pane's article may have changed or
+// finished loading: ask the store about it, and enter annotate mode if that
+// was wanted.
+func (m *Model) articleShown() tea.Cmd {
+	if m.sess == nil {
+		return nil
+	}
+	a := m.detail.art
+	if a == nil || m.detail.idx < 0 {
+		return nil
+	}
+	m.sess.SetCurrent(a.ID)
+	cmd := m.sess.RequestDoc(a.ID)
+	m.sess.CheckChanged(a)
+	return tea.Batch(cmd, m.annot.MaybeEnter(), m.checkCorrected(a))
+}
+
+// noteArticleChange schedules saving which article is open.
+func (m *Model) noteArticleChange() tea.Cmd {
+	// Before the last run's state is read, saving would overwrite it.
+	if m.sess == nil || m.list.Selected() < 0 || !m.restored {
+		return nil
+	}
+	return m.sess.ArmSave()
+}
+
+// currentArticle is the loaded article the keys act on, with its store
+// entry; it explains in the status bar when either is not there yet.
+func (m *Model) currentArticle() (*model.Article, *session.DocEntry, tea.Cmd) {
+	a := m.detail.art
+	if a == nil || m.detail.idx < 0 || m.list.Selected() != m.detail.idx {
+		m.message = "No article loaded yet"
+		return nil, nil, nil
+	}
+	e := m.sess.Doc(a.ID)
+	if e == nil {
+		m.message = "Loading annotations…"
+		return nil, nil, m.sess.RequestDoc(a.ID)
+	}
+	return a, e, nil
+}
+
+// updateSession does the session's bookkeeping for its messages, before
+// the features see them by broadcast (annotate shows a document or a write
+// there).
+func (m *Model) updateSession(msg tea.Msg) (tea.Cmd, bool) {
+	if m.sess == nil {
+		return nil, false
+	}
+	switch msg := msg.(type) {
+	case session.DocMsg:
+		m.sess.DocLoaded(msg)
+		if a := m.detail.art; a != nil && a.ID == msg.ID {
+			m.sess.CheckChanged(a)
+		}
+		return nil, true
+	case session.ReviewCountsMsg:
+		if msg.Err != nil {
+			m.fail("Cannot count the imported annotations to review: "+msg.Err.Error(), msg.Err)
+			return nil, true
+		}
+		for id, n := range msg.Counts {
+			if !m.sess.Known(id) {
+				m.sess.SetUnreviewedN(id, n)
+			}
+		}
+		return nil, true
+	case session.StatusesMsg:
+		if msg.Err != nil {
+			m.fail("Cannot read annotation statuses: "+msg.Err.Error(), msg.Err)
+			return nil, true
+		}
+		m.sess.SetStatuses(msg.Statuses)
+		m.sess.SetHashes(msg.Hashes)
+		return m.scanChanged(), true
+	case session.ChangedMsg:
+		for id, c := range msg.Changed {
+			m.sess.SetChanged(id, c)
+		}
+		return nil, true
+	case session.RestoreMsg:
+		return m.applyRestore(msg), true
+	case session.WrittenMsg:
+		return m.written(msg), true
+	case session.StateSavedMsg:
+		if msg.Err != nil {
+			m.fail("Could not save the reading position: "+msg.Err.Error(), msg.Err)
+		}
+		return nil, true
+	case session.SaveTickMsg:
+		if !m.sess.SaveDue(m.restored) {
+			return nil, true
+		}
+		u, id, pos := m.currentState()
+		return m.sess.SaveState(u, id, pos), true
+	case articleReloadedMsg:
+		return m.articleReloaded(msg), true
+	}
+	return nil, false
+}
+
+// written records a finished write and says what it did; the features
+// show it (by broadcast) before the next write is built (nextWrite).
+func (m *Model) written(msg session.WrittenMsg) tea.Cmd {
+	m.sess.Written(msg)
+	j := msg.Job
+	switch {
+	case msg.Err != nil && j.Kind == session.Undo:
+		m.fail(session.DescribeErr("Undo failed", msg.Err), msg.Err)
+	case msg.Err != nil && j.Kind == session.Redo:
+		m.fail(session.DescribeErr("Redo failed", msg.Err), msg.Err)
+	case msg.Err != nil:
+		m.fail(session.DescribeErr("Not saved", msg.Err), msg.Err)
+	case !msg.OK && j.Kind == session.Undo:
+		m.message = "Nothing to undo"
+	case !msg.OK && j.Kind == session.Redo:
+		m.message = "Nothing to redo"
+	case j.Kind == session.Undo:
+		m.message = "Undid: " + msg.Act.Name + m.elsewhere(msg.Act)
+	case j.Kind == session.Redo:
+		m.message = "Redid: " + msg.Act.Name + m.elsewhere(msg.Act)
+	default:
+		m.message = j.Done
+	}
+	if a := m.detail.art; a != nil {
+		m.sess.CheckChanged(a)
+	}
+	return m.correctionsWritten(msg) // before the next write is built
+}
+
+// nextWrite starts the next queued write once every feature has seen the
+// last one (a queued write is built against what they hold), or quits if
+// that was the last one before quitting.
+func (m *Model) nextWrite() tea.Cmd {
+	if m.sess == nil {
+		return nil
+	}
+	cmd := m.sess.Next()
+	if m.quitting && !m.sess.Pending() {
+		return m.quit()
+	}
+	return cmd
+}
+
+// elsewhere names the article an undone action touched when it is not the
+// one on screen.
+func (m *Model) elsewhere(act data.Action) string {
+	if len(act.Ops) == 0 {
+		return ""
+	}
+	id := act.Ops[0].Article
+	if a := m.detail.art; a != nil && a.ID == id {
+		return ""
+	}
+	return " (in " + ui.Clip(id, 40) + ")"
+}
+
+// applyRestore returns to the article (and view, and place) of the last run,
+// unless the user has already started moving.
+func (m *Model) applyRestore(msg session.RestoreMsg) tea.Cmd {
+	m.restored = true
+	if msg.Err != nil {
+		m.fail("Could not read the last position: "+msg.Err.Error(), msg.Err)
+		return nil
+	}
+	u := msg.State
+	if u.Article == "" || m.touched {
+		return nil
+	}
+	idx := m.itemIndex(u.Article)
+	if idx < 0 || !m.list.selectItem(idx) {
+		return nil
+	}
+	switch u.Mode {
+	case "read", "raw", "annotate":
+		m.setFocus(focusDetail)
+		if u.Mode == "raw" {
+			m.detail.kind = kindRaw
+		}
+	}
+	m.detail.restoreFrac(idx, u.Scroll)
+	// The article may be on screen already, in the read view: ask for the
+	// raw render then (Show does nothing for the article it shows).
+	cmd := tea.Batch(m.syncDetail(), m.detail.ensureRender())
+	if u.Mode == "annotate" {
+		m.annot.Restore(idx, u.Article, u.Offset)
+		return tea.Batch(cmd, m.annot.MaybeEnter())
+	}
+	return cmd
+}
+
+// scanChanged compares, once the corpus is read and the store's hashes are
+// known, each annotated article's text on disk with its snapshot, so the
+// list can mark the changed ones. It runs in the background.
+func (m *Model) scanChanged() tea.Cmd {
+	if m.sess == nil || m.changedDone || m.loading || m.sess.Hashes() == nil {
+		return nil
+	}
+	m.changedDone = true
+	if _, ok := m.src.(*data.StoreCorpus); ok {
+		// The store's snapshots are the corpus: nothing on disk to differ
+		// from, and reading every annotated one would be wasted work.
+		return nil
+	}
+	type job struct {
+		idx  int
+		hash string
+	}
+	var jobs []job
+	known := map[string]bool{} // compared already, with the hash Stream took
+	for id, h := range m.sess.Hashes() {
+		i := m.itemIndex(id)
+		if i < 0 || m.store.rows[i].dead {
+			continue
+		}
+		if r := &m.store.rows[i]; r.hash != "" && r.id == id {
+			known[id] = r.hash != h
+			continue
+		}
+		jobs = append(jobs, job{i, h})
+	}
+	if len(jobs) == 0 {
+		if len(known) == 0 {
+			return nil
+		}
+		return func() tea.Msg { return session.ChangedMsg{Changed: known} }
+	}
+	src := m.src
+	return func() tea.Msg {
+		out := known
+		for _, j := range jobs {
+			a, err := src.Load(j.idx)
+			if err != nil || a == nil {
+				continue
+			}
+			out[a.ID] = model.HashText(a.Text) != j.hash
+		}
+		return session.ChangedMsg{Changed: out}
+	}
+}
