@@ -31,6 +31,25 @@ func UnsafeRune(r rune) bool {
 	return false
 }
 
+// DisplayText is text laid out for the screen (annotate mode, the
+// duplicates comparison): tabs and CRs become spaces and unsafe runes
+// U+FFFD, one rune for one, so code-point offsets still hold.
+func DisplayText(rs []rune) string {
+	var b strings.Builder
+	b.Grow(len(rs))
+	for _, r := range rs {
+		switch {
+		case r == '\t' || r == '\r':
+			b.WriteRune(' ')
+		case UnsafeRune(r):
+			b.WriteRune('\uFFFD')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
 // textWidth is ansi.StringWidth with a fast path for what frames are made
 // of: ASCII, SGR styling, box drawing, blocks and common punctuation (all one
 // cell, none combining). Grapheme segmentation is otherwise the largest cost
