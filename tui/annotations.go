@@ -401,7 +401,9 @@ func (m *Model) written(msg session.WrittenMsg) tea.Cmd {
 		}
 	}
 	reload := m.correctionsWritten(msg) // before the next write is built
-	cmd := tea.Batch(reload, m.sess.Next())
+	// The features too: a canonical mark queued after a label is built on
+	// the clusters that label made.
+	cmd := tea.Batch(reload, m.broadcast(msg), m.sess.Next())
 	if m.quitting && !m.sess.Pending() {
 		return m.quit()
 	}

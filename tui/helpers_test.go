@@ -15,6 +15,7 @@ import (
 
 	"storydesk/data"
 	"storydesk/model"
+	"storydesk/tui/dups"
 	"storydesk/tui/widgets"
 )
 
@@ -273,7 +274,8 @@ func teaSize(w, h int) tea.WindowSizeMsg { return tea.WindowSizeMsg{Width: w, He
 
 // screenName names the screen on top of the stack: "help", "problems",
 // "question" (a question with details in a box), "ask" (a question in the
-// status bar only), or "" when the reader's own panes have the keys.
+// status bar only), "duplicates", or "" when the reader's own panes have
+// the keys.
 func screenName(m *Model) string {
 	switch s := m.Top().(type) {
 	case *infoScreen:
@@ -286,6 +288,8 @@ func screenName(m *Model) string {
 			return "question"
 		}
 		return "ask"
+	case *dups.Screen:
+		return "duplicates"
 	case nil:
 		return ""
 	}

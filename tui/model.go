@@ -113,7 +113,6 @@ type Model struct {
 	correct correctState // cleaner corrections from the raw view (correct*.go)
 
 	quotes quotesState // quotes mode, the speaker prompt, carriers (quotes*.go)
-	dups   dupsState   // duplicate detection, the duplicates screen, clusters (dups*.go)
 	exp    exportState // the export prompt and a running export (export.go)
 }
 
@@ -167,9 +166,9 @@ func NewFromSource(src Source, opts Options) *Model {
 		m.list.badge = m.badge
 		m.list.review = m.reviewBadgeOf
 		m.setupCorrections(src, opts.Store)
-		m.initDups()
 		m.storeOpened(opts.Store)
 	}
+	m.wireDups(opts.Store)
 	m.themeFixed = opts.Theme == "dark" || opts.Theme == "light"
 	m.optNoColor = opts.NoColor
 	return m
@@ -183,9 +182,9 @@ func (m *Model) Init() tea.Cmd {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
 	if m.sess != nil {
-		cmds = append(cmds, m.sess.LoadStatuses(), m.sess.Restore(), m.loadDupVerdicts(), m.waitChecked(), m.sess.LoadReviewCounts())
+		cmds = append(cmds, m.sess.LoadStatuses(), m.sess.Restore(), m.waitChecked(), m.sess.LoadReviewCounts())
 	}
-	return tea.Batch(cmds...)
+	return tea.Batch(append(cmds, m.initFeatures())...)
 }
 
 // Update routes messages: sizes and background to everyone, results to their
@@ -213,7 +212,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 				m.message = fmt.Sprintf("Read %s article%s", ui.Commas(m.store.nLive), ui.Plural(m.store.nLive))
 			}
 		}
-		cmds = append(cmds, m.scanChanged(), m.dupsAfterLoad())
+		cmds = append(cmds, m.scanChanged())
 	case filterDoneMsg:
 		cmds = append(cmds, m.list.filterDone(msg))
 	case refilterMsg:
@@ -229,6 +228,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmds = append(cmds, m.detail.renderDone(msg))
 	case storeCheckedMsg:
 		m.storeTrouble(msg.err, true)
+	case session.WrittenMsg:
+		// written broadcasts it to the features, before the next write is built.
+		cmd, _ := m.updateAnnotation(msg)
+		cmds = append(cmds, cmd)
 	case tea.PasteMsg:
 		if m.exp.prompt != nil {
 			if m.exp.prompt.editing { // the menu's keys are not a path
@@ -246,7 +249,6 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.touched = true
 		cmd, quit := m.handleKey(msg)
 		if quit {
-			m.stopDups()
 			m.stopExport()
 			m.stopFeatures()
 			return m, m.quit()
@@ -256,8 +258,6 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if cmd, handled := m.updateWatch(msg); handled {
 			cmds = append(cmds, cmd)
 		} else if cmd, handled := m.updateExport(msg); handled {
-			cmds = append(cmds, cmd)
-		} else if cmd, handled := m.updateDups(msg); handled {
 			cmds = append(cmds, cmd)
 		} else if cmd, handled := m.updateQuotes(msg); handled {
 			cmds = append(cmds, cmd)
@@ -379,9 +379,6 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	if cmd, ok := m.featureKey(msg); ok {
 		return cmd, false
 	}
-	if cmd, ok := m.dupsKey(msg); ok {
-		return cmd, false
-	}
 	if cmd, ok := m.quotesFirstKey(msg); ok {
 		return cmd, false
 	}
@@ -498,7 +495,6 @@ func (m *Model) helpLines(w int) []string {
 			helpSection{"Annotate (enter on the article; esc leaves)", m.annotateFullHelp()},
 			helpSection{"Quotes (Q on an article or in annotate mode; esc leaves)", m.quotesFullHelp()})
 	}
-	sections = append(sections, helpSection{"Duplicates (D anywhere; esc leaves)", m.dupsFullHelp()})
 	sections = append(sections, m.featureHelp()...)
 	var lines []string
 	for i, s := range sections {
@@ -552,8 +548,6 @@ func (m *Model) mode() string {
 	switch {
 	case m.list.typing:
 		return "FILTER"
-	case m.dups.view != nil:
-		return "DUPS"
 	case m.quotes.carriers != nil:
 		return "CARRIERS"
 	case m.annotating && m.ann.anchor >= 0:
@@ -582,8 +576,6 @@ func (m *Model) shortHelp() []key.Binding {
 		return m.quotes.prompt.ShortHelp()
 	case m.Top() != nil:
 		return m.withFooter(m.Top())
-	case m.dups.view != nil:
-		return append(m.dupsShortHelp(), k.Help, k.Quit)
 	case m.quotes.carriers != nil:
 		return append(m.carriersShortHelp(), k.Help, k.Quit)
 	case m.annotating:
@@ -654,12 +646,10 @@ func (m *Model) View() tea.View {
 // frame is the whole screen as the panes draw it, before clampView's last
 // defence (tests check that every screen fits without it).
 func (m *Model) frame() string {
-	w, h := m.c.Width, m.c.Height
+	w := m.c.Width
 	body := m.stackBody()
 	switch {
 	case body != "":
-	case m.dups.view != nil:
-		body = m.dupsBody(w, h-m.statusH()-m.helpH())
 	case m.quotes.carriers != nil:
 		body = m.carriersBody(w, m.ann.h)
 	case m.annotating:
@@ -692,7 +682,6 @@ func (m *Model) frame() string {
 		}
 		info.Gone = m.watchGone()
 		m.annotationStatus(&info)
-		m.dupsStatus(&info)
 		m.exportStatus(&info)
 		m.featureStatus(&info)
 		if m.exp.prompt != nil {

@@ -1,0 +1,128 @@
+package tui
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"storydesk/data"
+)
+
+// sampleDir copies the sample corpus into a folder, so it is read from files
+// as a user's corpus is.
+func sampleDir(tb testing.TB) string {
+	tb.Helper()
+	dir := tb.TempDir()
+	src := filepath.Join("..", "data", "sample")
+	ents, err := os.ReadDir(src)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for _, e := range ents {
+		b, err := os.ReadFile(filepath.Join(src, e.Name()))
+		if err != nil {
+			tb.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, e.Name()), b, 0o644); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func dirSource(tb testing.TB, dir string) Source {
+	tb.Helper()
+	c, err := data.Open([]string{dir}, nil)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return FromCorpus(c)
+}
+
+// startGone is startStore over dir whose files are all deleted once the
+// list has read them, just before detection starts: what detection finds
+// it found without reading any file. D is pressed then too, so detection
+// says what it found.
+func startGone(tb testing.TB, dir, path string) *Model {
+	tb.Helper()
+	m := NewFromSource(dirSource(tb, dir), Options{NoColor: true, Workers: 1, Store: openStore(tb, path), Annotator: "tester"})
+	send(tb, m, tea.WindowSizeMsg{Width: 120, Height: 40})
+	queue := []tea.Cmd{m.Init()}
+	for len(queue) > 0 {
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		switch msg := c().(type) {
+		case nil, tea.QuitMsg:
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+		default:
+			if _, ok := msg.(streamDoneMsg); ok {
+				ents, err := os.ReadDir(dir)
+				if err != nil {
+					tb.Fatal(err)
+				}
+				for _, e := range ents {
+					if err := os.Remove(filepath.Join(dir, e.Name())); err != nil {
+						tb.Fatal(err)
+					}
+				}
+				_, open := m.Update(keyMsg("D"))
+				queue = append(queue, open)
+			}
+			_, next := m.Update(msg)
+			queue = append(queue, next)
+		}
+	}
+	return m
+}
+
+// Reopened, duplicate detection reads no article a second time: the list's
+// read hashed each one, and the store holds their signatures. An article
+// read again since (opened in the reader) is read again by detection.
+func TestDupsReopenReadsNothingTwice(t *testing.T) {
+	dir, path := sampleDir(t), tempDB(t)
+	m, _ := startStore(t, dirSource(t, dir), path, 120, 40)
+	openDupsScreen(t, m)
+	if got := pairListOrder(t, m); len(got) != 3 {
+		t.Fatalf("first run: pairs %v", got)
+	}
+	press(t, m, "q")
+
+	// The files are gone by the time detection runs: it still finds the
+	// three pairs, so it read none of them.
+	m2 := startGone(t, sampleDir(t), path)
+	if m2.message != "3 candidate pairs of copies among 12 articles" {
+		t.Fatalf("reopened: detection read articles again: %q", m2.message)
+	}
+	// On a first run there is nothing to go by: with the files gone,
+	// detection reads nothing (the check above proves something).
+	m3 := startGone(t, sampleDir(t), tempDB(t))
+	if m3.message != "0 candidate pairs of copies among 0 articles" {
+		t.Fatalf("first run with the files gone: %q", m3.message)
+	}
+
+	// An article loaded in full after the list read it (it may have changed
+	// on disk, or by a correction) is no longer known: detection reads it.
+	m4, _ := startStore(t, dirSource(t, dir), path, 120, 40)
+	before := len(m4.store.knownTexts())
+	i := m4.itemIndex("clean-lighthouse.txt")
+	m4.list.selectItem(i)
+	drive(t, m4, m4.syncDetail())
+	if m4.detail.art == nil || m4.detail.art.ID != "clean-lighthouse.txt" {
+		t.Fatalf("reader shows %v", m4.detail.art)
+	}
+	after := m4.store.knownTexts()
+	if len(after) != before-1 {
+		t.Fatalf("%d known texts after opening one, want %d", len(after), before-1)
+	}
+	for _, k := range after {
+		if k.Index == i {
+			t.Fatal("the article read again is still known by its streamed hash")
+		}
+	}
+}
