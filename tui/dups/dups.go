@@ -414,9 +414,10 @@ func (f *Feature) clusterOf(id string) int {
 }
 
 // GlobalKey takes D from anywhere and, in the list and article panes, =, M
-// and H. Keys the open screen left (quit, help …) are not its.
+// and H. Keys the screen left to the reader (quit, help …) are not its,
+// whatever they are bound to.
 func (f *Feature) GlobalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
-	if f.view != nil || f.deps.Reader.Waiting() {
+	if _, ours := f.host.Top().(*Screen); ours || f.deps.Reader.Waiting() {
 		return nil, false
 	}
 	k := f.c.Keys

@@ -353,6 +353,13 @@ func TestGlobalKeysWhereTheyApply(t *testing.T) {
 	if _, ok := h.key("H"); ok {
 		t.Fatal("H bound to undo was taken by the feature on its screen")
 	}
+	// A screen the root took off the stack (with one below it) is not in
+	// the way of the next D.
+	h.host.Pop(h.host.Top())
+	h.press("D")
+	if !h.screenOpen() {
+		t.Fatal("D after the screen was popped from outside")
+	}
 }
 
 // Without a store the screen still compares; what writes says a store is
