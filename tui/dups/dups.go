@@ -517,7 +517,8 @@ func (f *Feature) Status(s *widgets.StatusInfo) {
 // HelpSection is the duplicates part of the help screen (with a store or
 // without: detection and comparing need none).
 func (f *Feature) HelpSection() (string, [][]key.Binding, bool) {
-	return "Duplicates (D anywhere; esc leaves)", f.fullHelp(), true
+	k := f.c.Keys
+	return "Duplicates (" + ui.KeyName(k.Dups) + " anywhere; " + ui.KeyName(k.Back) + " leaves)", f.fullHelp(), true
 }
 
 func (f *Feature) fullHelp() [][]key.Binding {

@@ -322,4 +322,10 @@ func TestScreenParts(t *testing.T) {
 	if len(s.FullHelp()) != 4 {
 		t.Fatal("full help")
 	}
+	// Rebound keys are named as bound.
+	h.c.Keys.Dups.SetKeys("ctrl+d")
+	h.c.Keys.Back.SetKeys("backspace")
+	if title, _, _ := h.f.HelpSection(); title != "Duplicates (ctrl+d anywhere; backspace leaves)" {
+		t.Fatalf("help section with keys rebound: %q", title)
+	}
 }
