@@ -34,12 +34,12 @@
 // the new cleaned text (asking first when some would be lost), and loads
 // apply the stored corrections, so every view shows the corrected text.
 //
-// Duplicates (D, dups*.go): detection runs in the background once the corpus
-// is read, with the store as signature cache; the duplicates screen lists
-// candidate pairs by score with a side-by-side word diff (stacked when
-// narrow), labels them through the write queue, derives copy clusters and
-// their canonical copy, and can hide copies from the list. M marks any two
-// articles and compares them.
+// Duplicates (D, tui/dups, wired in wire_dups.go): detection runs in the
+// background once the corpus is read, with the store as signature cache;
+// the duplicates screen lists candidate pairs by score with a side-by-side
+// word diff (stacked when narrow), labels them through the write queue,
+// derives copy clusters and their canonical copy, and can hide copies from
+// the list. M marks any two articles and compares them.
 //
 // Export (ctrl+e, tui/export) writes what is saved, off the update loop, once
 // the write queue has drained.

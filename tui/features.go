@@ -10,8 +10,10 @@ import (
 // A feature is a part of the reader that lives in its own package
 // (tui/dups, tui/export …). The root builds each with the small interfaces
 // it declares, keeps them in m.features in a fixed order, and:
+//   - runs Init, on those that have it, when the reader starts;
 //   - broadcasts every message it does not handle itself to each one's
-//     Update (a feature takes its own message types and ignores the rest);
+//     Update (a feature takes its own message types and ignores the rest),
+//     and session.WrittenMsg before the next queued write is built;
 //   - after every message, calls Sync on those that have it;
 //   - asks GlobalKey, in order, for a key the top screen left unhandled;
 //   - asks Status for their part of the status bar every frame;
@@ -36,7 +38,19 @@ type (
 		HelpSection() (title string, groups [][]key.Binding, ok bool)
 	}
 	stopper interface{ Stop() }
+	initer  interface{ Init() tea.Cmd }
 )
+
+// initFeatures starts what each feature reads when the reader starts.
+func (m *Model) initFeatures() tea.Cmd {
+	var cmds []tea.Cmd
+	for _, f := range m.features {
+		if i, ok := f.(initer); ok {
+			cmds = append(cmds, i.Init())
+		}
+	}
+	return tea.Batch(cmds...)
+}
 
 // broadcast hands msg to every feature.
 func (m *Model) broadcast(msg tea.Msg) tea.Cmd {

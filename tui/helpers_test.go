@@ -275,8 +275,8 @@ func teaSize(w, h int) tea.WindowSizeMsg { return tea.WindowSizeMsg{Width: w, He
 
 // screenName names the screen on top of the stack: "help", "problems",
 // "question" (a question with details in a box), "ask" (a question in the
-// status bar only), "export" (the export menu), or "" when the reader's own
-// panes have the keys.
+// status bar only), "export" (the export menu), or "" when the top is a
+// mode's own screen (m.mode() names it).
 func screenName(m *Model) string {
 	switch s := m.Top().(type) {
 	case *infoScreen:

@@ -108,7 +108,6 @@ type Model struct {
 	correct correctState // cleaner corrections from the raw view (correct*.go)
 
 	quotes quotesState // quotes mode, the speaker prompt, carriers (quotes*.go)
-	dups   dupsState   // duplicate detection, the duplicates screen, clusters (dups*.go)
 }
 
 // New builds the reader for a corpus found by data.Open (or the sample).
@@ -159,10 +158,10 @@ func NewFromSource(src Source, opts Options) *Model {
 		m.list.review = m.reviewBadgeOf
 		m.newAnnotate()
 		m.setupCorrections(src, opts.Store)
-		m.initDups()
 		m.storeOpened(opts.Store)
 	}
 	m.wireExport()
+	m.wireDups(opts.Store)
 	m.themeFixed = opts.Theme == "dark" || opts.Theme == "light"
 	m.optNoColor = opts.NoColor
 	return m
@@ -176,9 +175,9 @@ func (m *Model) Init() tea.Cmd {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
 	if m.sess != nil {
-		cmds = append(cmds, m.sess.LoadStatuses(), m.sess.Restore(), m.loadDupVerdicts(), m.waitChecked(), m.sess.LoadReviewCounts())
+		cmds = append(cmds, m.sess.LoadStatuses(), m.sess.Restore(), m.waitChecked(), m.sess.LoadReviewCounts())
 	}
-	return tea.Batch(cmds...)
+	return tea.Batch(append(cmds, m.initFeatures())...)
 }
 
 // Update routes messages: sizes and background to everyone, results to their
@@ -206,7 +205,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 				m.message = fmt.Sprintf("Read %s article%s", ui.Commas(m.store.nLive), ui.Plural(m.store.nLive))
 			}
 		}
-		cmds = append(cmds, m.scanChanged(), m.dupsAfterLoad())
+		cmds = append(cmds, m.scanChanged())
 	case filterDoneMsg:
 		cmds = append(cmds, m.list.filterDone(msg))
 	case refilterMsg:
@@ -236,15 +235,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.touched = true
 		cmd, quit := m.handleKey(msg)
 		if quit {
-			m.stopDups()
 			m.stopFeatures()
 			return m, m.quit()
 		}
 		cmds = append(cmds, cmd, m.watchCheck())
 	default:
 		if cmd, handled := m.updateWatch(msg); handled {
-			cmds = append(cmds, cmd)
-		} else if cmd, handled := m.updateDups(msg); handled {
 			cmds = append(cmds, cmd)
 		} else if cmd, handled := m.updateQuotes(msg); handled {
 			cmds = append(cmds, cmd)
@@ -470,7 +466,6 @@ func (m *Model) helpLines(w int) []string {
 		{"Panes", [][]key.Binding{{k.NextPane, k.PrevPane, k.FocusList, k.FocusDetail}, {k.Problems, k.Export, k.Help, k.Quit, k.ForceQuit}}},
 	}
 	sections = append(sections, m.featureHelp()...)
-	sections = append(sections, helpSection{"Duplicates (D anywhere; esc leaves)", m.dupsFullHelp()})
 	var lines []string
 	for i, s := range sections {
 		if i > 0 {
@@ -522,8 +517,6 @@ func (m *Model) mode() string {
 	switch {
 	case m.list.typing:
 		return "FILTER"
-	case m.dups.view != nil:
-		return "DUPS"
 	case m.quotes.carriers != nil:
 		return "CARRIERS"
 	case m.detail.kind == kindRaw:
@@ -542,8 +535,6 @@ func (m *Model) shortHelp() []key.Binding {
 		return m.quotes.prompt.ShortHelp()
 	case m.Top() != nil:
 		return m.withFooter(m.Top())
-	case m.dups.view != nil:
-		return append(m.dupsShortHelp(), k.Help, k.Quit)
 	case m.quotes.carriers != nil:
 		return append(m.carriersShortHelp(), k.Help, k.Quit)
 	case m.focus == focusList:
@@ -606,12 +597,10 @@ func (m *Model) View() tea.View {
 // frame is the whole screen as the panes draw it, before clampView's last
 // defence (tests check that every screen fits without it).
 func (m *Model) frame() string {
-	w, h := m.c.Width, m.c.Height
+	w := m.c.Width
 	body := m.stackBody()
 	switch {
 	case body != "":
-	case m.dups.view != nil:
-		body = m.dupsBody(w, h-m.statusH()-m.helpH())
 	case m.quotes.carriers != nil:
 		body = m.carriersBody(w, max(0, m.bodyH()))
 	case m.narrow && m.focus == focusDetail:
@@ -647,7 +636,6 @@ func (m *Model) frame() string {
 		if m.sess != nil {
 			m.correctStatus(&info)
 		}
-		m.dupsStatus(&info)
 		m.featureStatus(&info)
 		if sl, ok := m.Top().(ui.StatusLiner); ok {
 			parts = append(parts, sl.StatusLine(w))

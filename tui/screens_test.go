@@ -103,9 +103,9 @@ var screens = []struct {
 		apress(t, m, "C")
 	},
 		func(m *Model) bool { return m.quotes.carriers != nil }, "other articles carry it"},
-	{"duplicates", func(t *testing.T, m *Model) { openDupsScreen(t, m) }, func(m *Model) bool { return m.dups.view != nil }, "wire-ferry-ap"},
+	{"duplicates", func(t *testing.T, m *Model) { openDupsScreen(t, m) }, func(m *Model) bool { return m.mode() == "DUPS" }, "wire-ferry-ap"},
 	{"compare", func(t *testing.T, m *Model) { markAndCompare(t, m, dupAP, dupRewrite) },
-		func(m *Model) bool { return m.dups.view != nil && m.dups.view.cmp != nil }, "B Halvard Gazette"},
+		func(m *Model) bool { return m.mode() == "DUPS" }, "B Halvard Gazette"},
 	{"export prompt", func(t *testing.T, m *Model) { send(t, m, tea.KeyPressMsg{Code: 'e', Mod: tea.ModCtrl}) },
 		func(m *Model) bool { return screenName(m) == "export" }, "Export"},
 	{"help", func(t *testing.T, m *Model) { press(t, m, "?") }, func(m *Model) bool { return screenName(m) == "help" }, "pgdn/space"},

@@ -37,7 +37,7 @@ func themeScreens(t *testing.T, m *Model, see func(name string)) {
 	step("carriers", func() bool { return m.quotes.carriers != nil }, "e", "Q", "n", "C")
 	step("help", func() bool { return screenName(m) == "help" }, "esc", "esc", "esc", "esc", "?")
 	step("problems", func() bool { return screenName(m) == "problems" }, "esc", "!")
-	step("duplicates", func() bool { return m.dups.view != nil }, "esc", "D")
+	step("duplicates", func() bool { return m.mode() == "DUPS" }, "esc", "D")
 }
 
 // termDefault is the default text colour a terminal with background bg

@@ -116,10 +116,10 @@ func (m *Model) queue(build func(j *session.Job) (data.Action, bool)) tea.Cmd {
 func (m *Model) selKey() any { return m.annot.Pane().SelKey() }
 
 // hidden reports a screen covered by a view that is not a screen yet (the
-// duplicates screen, the carriers view, both opened over annotate mode):
-// it then neither draws nor gets keys.
+// carriers view, opened over annotate mode): it then neither draws nor
+// gets keys.
 func (m *Model) hidden(s ui.Screen) bool {
-	return (m.dups.view != nil || m.quotes.carriers != nil) && m.annot != nil && m.annot.Owns(s)
+	return m.quotes.carriers != nil && m.annot != nil && m.annot.Owns(s)
 }
 
 // annotateOnTop reports that annotate mode has the keys.

@@ -231,3 +231,10 @@ func (w *labelWait) SetSize(int, int) tea.Cmd  { return nil }
 func (w *labelWait) Update(tea.Msg) tea.Cmd    { return nil }
 func (w *labelWait) ShortHelp() []key.Binding  { return w.f.scr.ShortHelp() }
 func (w *labelWait) FullHelp() [][]key.Binding { return w.f.scr.FullHelp() }
+
+// WaitingForLabel reports a tag-all waiting for its label key on top: the
+// next key is the label's, no other feature's.
+func (f *Feature) WaitingForLabel() bool {
+	_, ok := f.host.Top().(*labelWait)
+	return ok
+}

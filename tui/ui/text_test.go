@@ -60,3 +60,16 @@ func TestTruncLeft(t *testing.T) {
 		t.Fatalf("TruncLeft of a long path: %q (%d cells)", got, TextWidth(got))
 	}
 }
+
+// DisplayText keeps one rune for every rune, so offsets into the text hold
+// on screen.
+func TestDisplayTextKeepsOffsets(t *testing.T) {
+	in := []rune("a\tb\r\nc\x1b[31m\u202ed\u00e9")
+	got := []rune(DisplayText(in))
+	if len(got) != len(in) {
+		t.Fatalf("%d runes from %d", len(got), len(in))
+	}
+	if want := "a b \nc\uFFFD[31m\uFFFDd\u00e9"; string(got) != want {
+		t.Fatalf("got %q, want %q", string(got), want)
+	}
+}

@@ -1,4 +1,4 @@
-package tui
+package dups
 
 import (
 	"fmt"
@@ -16,8 +16,8 @@ import (
 // colour only, never a width change. A bar in each side's margin marks the
 // lines with changes, heavier on the current one.
 
-// dupsGeom is the screen's layout for the body size.
-type dupsGeom struct {
+// geom is the screen's layout for its size.
+type geom struct {
 	w, h    int
 	listH   int  // the pair list box
 	compare bool // the comparison fits below it
@@ -29,18 +29,15 @@ type dupsGeom struct {
 	textH   int // text lines of the shorter side
 }
 
-func (m *Model) dupsGeom() dupsGeom {
-	w, h := m.c.Width, max(0, m.c.Height-m.statusH()-m.helpH())
-	g := dupsGeom{w: w, h: h, listH: h, stacked: w < 100}
+func (s *Screen) geom() geom {
+	w, h := s.w, s.h
+	g := geom{w: w, h: h, listH: h, stacked: w < 100}
 	if h < 8 || w < 8 {
 		return g
 	}
-	n := 0
-	if v := m.dups.view; v != nil {
-		n = len(v.rows)
-	}
+	n := len(s.rows)
 	listH := n + 2 // border
-	if dupsHeader(w) && n > 0 {
+	if header(w) && n > 0 {
 		listH++
 	}
 	listH = ui.ClampInt(listH, 4, max(4, h/3))
@@ -69,23 +66,22 @@ func (m *Model) dupsGeom() dupsGeom {
 	return g
 }
 
-// dupsBody draws the duplicates screen in w×h.
-func (m *Model) dupsBody(w, h int) string {
-	g := m.dupsGeom()
-	g.w, g.h = w, h
-	list := m.dupListView(g)
+// body draws the duplicates screen in its size.
+func (f *Feature) body() string {
+	v := f.view
+	g := v.geom()
+	list := f.listView(g)
 	if !g.compare {
 		return list
 	}
-	parts := []string{list, m.pairInfoLine(w)}
-	v := m.dups.view
+	parts := []string{list, f.pairInfoLine(g.w)}
 	c := v.cmp
 	if c != nil && (len(v.rows) == 0 || c.key != v.rows[v.sel].key) {
 		c = nil
 	}
 	var sides [2]string
 	for s := range 2 {
-		sides[s] = m.sideView(g, c, s)
+		sides[s] = f.sideView(g, c, s)
 	}
 	if g.stacked {
 		parts = append(parts, sides[0], sides[1])
@@ -98,35 +94,34 @@ func (m *Model) dupsBody(w, h int) string {
 // articleName is "outlet · title" for the lists — or "id · title" when
 // the article names no outlet, since copies often share their title — or
 // the ID of an article no longer in the corpus.
-func (m *Model) articleName(id string) string {
-	i := m.itemIndex(id)
+func (f *Feature) articleName(id string) string {
+	i := f.deps.Articles.IndexOf(id)
 	if i < 0 {
 		return ui.CleanLine(id) + " (not in this corpus)"
 	}
-	r := &m.store.rows[i]
-	if r.outlet != "" {
-		return r.outlet + " · " + r.title
+	r := f.deps.Articles.Row(i)
+	if r.Outlet != "" {
+		return r.Outlet + " · " + r.Title
 	}
-	return ui.CleanLine(id) + " · " + r.title
+	return ui.CleanLine(id) + " · " + r.Title
 }
 
-// dupsHeader reports whether the pair list at width w has room for its
+// header reports whether the pair list at width w has room for its
 // column headings (and the scores they head).
-func dupsHeader(w int) bool { return w-2 >= 70 }
+func header(w int) bool { return w-2 >= 70 }
 
-// dupListView is the box of candidate pairs.
-func (m *Model) dupListView(g dupsGeom) string {
-	st := m.c.Styles
-	d := &m.dups
-	v := d.view
+// listView is the box of candidate pairs.
+func (f *Feature) listView(g geom) string {
+	st := f.c.Styles
+	v := f.view
 	inner := max(0, g.w-2)
 	title := "Duplicates"
 	if v.only != "" {
-		title = "Copies of " + ui.Clip(m.articleName(v.only), 60)
+		title = "Copies of " + ui.Clip(f.articleName(v.only), 60)
 	}
 	labelled := 0
 	for _, r := range v.rows {
-		if _, ok := d.labels[r.key]; ok {
+		if _, ok := f.labels[r.key]; ok {
 			labelled++
 		}
 	}
@@ -134,17 +129,17 @@ func (m *Model) dupListView(g dupsGeom) string {
 	if len(v.rows) > 0 {
 		info = fmt.Sprintf("%d/%d · %d labelled", v.sel+1, len(v.rows), labelled)
 	}
-	if d.job != nil && d.total > 0 {
-		info = fmt.Sprintf("%s %d%%", d.stage, d.done*100/d.total) + map[bool]string{true: " · " + info, false: ""}[info != ""]
+	if f.job != nil && f.total > 0 {
+		info = fmt.Sprintf("%s %d%%", f.stage, f.done*100/f.total) + map[bool]string{true: " · " + info, false: ""}[info != ""]
 	}
 	var content []string
-	header := dupsHeader(g.w) && g.listH >= 5 && len(v.rows) > 0
-	if header {
+	showHeader := header(g.w) && g.listH >= 5 && len(v.rows) > 0
+	if showHeader {
 		content = append(content, st.P.RowDim.Render(ui.Fit("  "+ui.Fit("label", 11)+"a∈b  b∈a  jacc "+ui.Fit("kind", 9)+"A ⇄ B", inner)))
 	}
 	rows := max(0, g.listH-2-len(content))
 	if len(v.rows) == 0 {
-		content = append(content, st.P.Placeholder.Render(ui.Truncate(m.noPairsText(), inner)))
+		content = append(content, st.P.Placeholder.Render(ui.Truncate(f.noPairsText(), inner)))
 	}
 	if rows > 0 {
 		if v.sel < v.off {
@@ -156,44 +151,42 @@ func (m *Model) dupListView(g dupsGeom) string {
 		v.off = ui.ClampInt(v.off, 0, max(0, len(v.rows)-rows))
 	}
 	for i := v.off; i < len(v.rows) && i < v.off+rows; i++ {
-		content = append(content, m.pairRow(v.rows[i], i == v.sel, inner))
+		content = append(content, f.pairRow(v.rows[i], i == v.sel, inner))
 	}
 	return ui.Box(st, true, title, info, content, g.w, g.listH)
 }
 
 // noPairsText says why the list is empty.
-func (m *Model) noPairsText() string {
-	d := &m.dups
+func (f *Feature) noPairsText() string {
 	switch {
-	case d.job != nil:
-		return fmt.Sprintf("Finding copies… %s %s/%s", d.stage, ui.Commas(d.done), ui.Commas(d.total))
-	case !d.finished && m.loading:
+	case f.job != nil:
+		return fmt.Sprintf("Finding copies… %s %s/%s", f.stage, ui.Commas(f.done), ui.Commas(f.total))
+	case !f.finished && f.deps.Articles.Loading():
 		return "Reading the corpus; finding copies comes next…"
-	case d.err != nil:
-		return "Duplicate detection failed: " + d.err.Error()
-	case d.view.only != "":
-		return "No candidate copies of this article. " + ui.KeyName(m.c.Keys.Dups) + " shows every pair."
+	case f.err != nil:
+		return "Duplicate detection failed: " + f.err.Error()
+	case f.view.only != "":
+		return "No candidate copies of this article. " + ui.KeyName(f.c.Keys.Dups) + " shows every pair."
 	}
 	return fmt.Sprintf("No candidate copies (texts sharing %.0f%% or more). %s on two articles in the list compares them.",
-		dup.DefaultThreshold*100, ui.KeyName(m.c.Keys.DupCompare))
+		dup.DefaultThreshold*100, ui.KeyName(f.c.Keys.DupCompare))
 }
 
 // pairRow is one pair in w cells: marker, verdict, scores, kind, both sides.
-func (m *Model) pairRow(r dupRow, selected bool, w int) string {
-	st := m.c.Styles
-	d := &m.dups
+func (f *Feature) pairRow(r row, selected bool, w int) string {
+	st := f.c.Styles
 	marker, flag := " ", " "
 	if selected {
 		marker = st.P.BorderFocused.Render(st.Marker)
 	}
-	if d.conflicts[r.key] {
+	if f.conflicts[r.key] {
 		flag = st.DP.Conflict.Render("!")
 	}
-	name := dupLabelName(d.labels[r.key])
+	name := labelName(f.labels[r.key])
 	if name == "" {
 		name = "·"
 	}
-	p, scored := m.scoresOf(r)
+	p, scored := f.scoresOf(r)
 	num := func(x float64) string {
 		if !scored {
 			return "  –  "
@@ -222,39 +215,38 @@ func (m *Model) pairRow(r dupRow, selected bool, w int) string {
 	sides := ""
 	if rest >= 7 {
 		each := (rest - 3) / 2
-		sides = ui.Fit(m.sideName(r.key.a), each) + " ⇄ " + ui.Truncate(m.sideName(r.key.b), rest-3-each)
+		sides = ui.Fit(f.sideName(r.key.a), each) + " ⇄ " + ui.Truncate(f.sideName(r.key.b), rest-3-each)
 	}
 	if selected {
 		return marker + flag + st.P.RowSelected.Render(ui.Fit(cols+sides, max(0, w-2)))
 	}
-	if cols != "" && d.labels[r.key] != "" {
+	if cols != "" && f.labels[r.key] != "" {
 		cols = st.DP.Label.Render(cols)
 	}
 	return marker + flag + cols + sides
 }
 
 // sideName is an article's name with ★ when it is its cluster's canonical.
-func (m *Model) sideName(id string) string {
-	if i := m.itemIndex(id); i >= 0 {
-		if b, ok := m.dups.badges[int32(i)]; ok && b.canonical {
-			return m.c.Styles.Dups.CanonicalCh + " " + m.articleName(id)
+func (f *Feature) sideName(id string) string {
+	if i := f.deps.Articles.IndexOf(id); i >= 0 {
+		if b, ok := f.badges[int32(i)]; ok && b.canonical {
+			return f.c.Styles.Dups.CanonicalCh + " " + f.articleName(id)
 		}
 	}
-	return m.articleName(id)
+	return f.articleName(id)
 }
 
 // pairInfoLine describes the selected pair: scores, the current change,
 // its verdict and cluster.
-func (m *Model) pairInfoLine(w int) string {
-	st := m.c.Styles
-	d := &m.dups
-	v := d.view
+func (f *Feature) pairInfoLine(w int) string {
+	st := f.c.Styles
+	v := f.view
 	if len(v.rows) == 0 {
 		return strings.Repeat(" ", w)
 	}
 	r := v.rows[v.sel]
 	var parts []string
-	if p, ok := m.scoresOf(r); ok {
+	if p, ok := f.scoresOf(r); ok {
 		parts = append(parts, fmt.Sprintf("A in B %.2f · B in A %.2f · Jaccard %.2f", p.AinB, p.BinA, p.Jaccard))
 	}
 	c := v.cmp
@@ -270,13 +262,13 @@ func (m *Model) pairInfoLine(w int) string {
 	default:
 		parts = append(parts, fmt.Sprintf("%d changes", len(c.changes)))
 	}
-	if l := d.labels[r.key]; l != "" {
+	if l := f.labels[r.key]; l != "" {
 		parts = append(parts, "labelled "+string(l))
 	} else {
 		parts = append(parts, "not labelled")
 	}
-	if ci := m.clusterOf(r.key.a); ci >= 0 && ci == m.clusterOf(r.key.b) {
-		cl := d.groups.Copies[ci]
+	if ci := f.clusterOf(r.key.a); ci >= 0 && ci == f.clusterOf(r.key.b) {
+		cl := f.groups.Copies[ci]
 		side := "A"
 		if cl.Canonical == r.key.b {
 			side = "B"
@@ -289,7 +281,7 @@ func (m *Model) pairInfoLine(w int) string {
 		}
 		parts = append(parts, fmt.Sprintf("cluster %d of %d, canonical %s (%s)", ci+1, len(cl.Members), side, how))
 	}
-	if d.conflicts[r.key] {
+	if f.conflicts[r.key] {
 		parts = append(parts, st.DP.Conflict.Render("! other labels make them copies"))
 	}
 	return ui.Fit(" "+strings.Join(parts, " · "), w)
@@ -297,9 +289,9 @@ func (m *Model) pairInfoLine(w int) string {
 
 // sideView is one side's box: its article, the text with the changes
 // marked, a bar beside changed lines.
-func (m *Model) sideView(g dupsGeom, c *dupCompare, s int) string {
-	st := m.c.Styles
-	v := m.dups.view
+func (f *Feature) sideView(g geom, c *compare, s int) string {
+	st := f.c.Styles
+	v := f.view
 	w, h := g.sideW[s], g.sideH[s]
 	letter := [2]string{"A", "B"}[s]
 	focused := v.side == s
@@ -308,7 +300,7 @@ func (m *Model) sideView(g dupsGeom, c *dupCompare, s int) string {
 	}
 	r := v.rows[v.sel]
 	id := [2]string{r.key.a, r.key.b}[s]
-	title := letter + " " + m.sideName(id)
+	title := letter + " " + f.sideName(id)
 	var content []string
 	info := ""
 	switch {

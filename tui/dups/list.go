@@ -1,4 +1,4 @@
-package tui
+package dups
 
 import (
 	"strconv"
@@ -13,7 +13,8 @@ import (
 // canonical. Both read what deriveClusters built when the verdicts last
 // changed; nothing here looks at more than the rows on screen, except
 // applying the filter to a new row set, which is one merge of two sorted
-// lists (and cached for the unfiltered list).
+// lists (and cached for the unfiltered list). The root hands both to the
+// list as its cluster and exclude hooks.
 
 // hideCache remembers the last filtered row set, so re-applying the filter
 // to the same rows (every list rebuild without a text filter) is free.
@@ -22,40 +23,39 @@ type hideCache struct {
 	out  []int32
 }
 
-// clusterBadgeOf is item i's badge for the list, and the width every badge
+// ClusterBadge is item i's badge for the list, and the width every badge
 // has (0 when there are no clusters).
-func (m *Model) clusterBadgeOf(i int) (string, int) {
-	d := &m.dups
-	if d.badgeW == 0 {
+func (f *Feature) ClusterBadge(i int) (string, int) {
+	if f.badgeW == 0 {
 		return "", 0
 	}
-	st := m.c.Styles
-	b, ok := d.badges[int32(i)]
+	st := f.c.Styles
+	b, ok := f.badges[int32(i)]
 	if !ok {
-		return ui.Fit("", d.badgeW), d.badgeW
+		return ui.Fit("", f.badgeW), f.badgeW
 	}
 	num := ""
 	if b.n <= 999 {
 		num = strconv.Itoa(int(b.n))
 	}
 	if b.canonical {
-		return st.DP.Canonical.Render(st.Dups.CanonicalCh+num) + strings.Repeat(" ", d.badgeW-1-len(num)), d.badgeW
+		return st.DP.Canonical.Render(st.Dups.CanonicalCh+num) + strings.Repeat(" ", f.badgeW-1-len(num)), f.badgeW
 	}
-	return st.DP.Copy.Render(st.Dups.CopyCh+num) + strings.Repeat(" ", d.badgeW-1-len(num)), d.badgeW
+	return st.DP.Copy.Render(st.Dups.CopyCh+num) + strings.Repeat(" ", f.badgeW-1-len(num)), f.badgeW
 }
 
-// excludeHidden drops the hidden copies from vis (both ascending).
-func (m *Model) excludeHidden(vis []int32) []int32 {
-	d := &m.dups
-	if !d.hide || len(d.hidden) == 0 {
+// ExcludeHidden drops the copies the filter hides from vis (both
+// ascending); vis itself is not changed.
+func (f *Feature) ExcludeHidden(vis []int32) []int32 {
+	if !f.hide || len(f.hidden) == 0 {
 		return vis
 	}
-	c := &d.hideCache
+	c := &f.hideCache
 	if len(c.base) == len(vis) && len(vis) > 0 && &c.base[0] == &vis[0] {
 		return c.out
 	}
 	out := make([]int32, 0, len(vis))
-	h := d.hidden
+	h := f.hidden
 	k := 0
 	for _, i := range vis {
 		for k < len(h) && h[k] < i {
@@ -68,13 +68,4 @@ func (m *Model) excludeHidden(vis []int32) []int32 {
 	}
 	c.base, c.out = vis, out
 	return out
-}
-
-// reapplyExclude shows the list's rows again through the copies filter.
-func (l *listPane) reapplyExclude() {
-	base := l.store.liveItems()
-	if l.query != "" && l.applied != nil {
-		base = l.applied.matches
-	}
-	l.setVis(base, true)
 }

@@ -1,4 +1,4 @@
-package tui
+package dups
 
 import (
 	"fmt"
@@ -24,32 +24,32 @@ import (
 
 // Mark styles on a side, as indexed in the painters (0 is plain text).
 const (
-	dupStylePlain   = iota
-	dupStyleCut     // words only on this side, the other has nothing there
-	dupStyleAdded   // words only on this side, where the other has nothing: B's additions
-	dupStyleChanged // words the other side replaced
-	dupStyleFigure  // a number the other side does not have at this place
+	stylePlain   = iota
+	styleCut     // words only on this side, the other has nothing there
+	styleAdded   // words only on this side, where the other has nothing: B's additions
+	styleChanged // words the other side replaced
+	styleFigure  // a number the other side does not have at this place
 )
 
-// dupChange is one run of changed words: A's code points [a0, a1) became
+// change is one run of changed words: A's code points [a0, a1) became
 // B's [b0, b1); an empty side is where the other's words would go.
-type dupChange struct{ a0, a1, b0, b1 int }
+type change struct{ a0, a1, b0, b1 int }
 
-func (c dupChange) from(side int) (int, int) {
+func (c change) from(side int) (int, int) {
 	if side == 0 {
 		return c.a0, c.a1
 	}
 	return c.b0, c.b1
 }
 
-// dupCompare is one pair compared.
-type dupCompare struct {
+// compare is one pair compared.
+type compare struct {
 	key     pairKey
 	err     string
 	arts    [2]*model.Article // as read: what a label snapshots in the store
 	text    [2]string         // display texts (controls replaced one for one)
 	ops     []textdiff.Op
-	changes []dupChange
+	changes []change
 	marks   [2][]layout.Mark // by position, never overlapping
 	only    [2]int           // words only on each side
 	pair    dup.Pair         // scores of the two texts
@@ -63,8 +63,8 @@ type dupCompare struct {
 
 // loadCompare starts comparing the selected pair, unless it is on screen
 // or on its way.
-func (m *Model) loadCompare() tea.Cmd {
-	v := m.dups.view
+func (f *Feature) loadCompare() tea.Cmd {
+	v := f.view
 	if v == nil || len(v.rows) == 0 {
 		return nil
 	}
@@ -73,20 +73,20 @@ func (m *Model) loadCompare() tea.Cmd {
 		return nil
 	}
 	v.loading = k
-	ia, ib := m.itemIndex(k.a), m.itemIndex(k.b)
-	src := m.src
-	return func() tea.Msg { return dupCompareMsg{cmp: buildCompare(src, k, ia, ib)} }
+	ia, ib := f.deps.Articles.IndexOf(k.a), f.deps.Articles.IndexOf(k.b)
+	src := f.deps.Source
+	return func() tea.Msg { return compareMsg{cmp: buildCompare(src, k, ia, ib)} }
 }
 
 // compareLoaded shows a comparison if its pair is still selected.
-func (m *Model) compareLoaded(c *dupCompare) tea.Cmd {
+func (f *Feature) compareLoaded(c *compare) tea.Cmd {
 	if c.err == "" {
-		if m.dups.scores == nil {
-			m.dups.scores = map[pairKey]dup.Pair{}
+		if f.scores == nil {
+			f.scores = map[pairKey]dup.Pair{}
 		}
-		m.dups.scores[c.key] = c.pair
+		f.scores[c.key] = c.pair
 	}
-	v := m.dups.view
+	v := f.view
 	if v == nil || len(v.rows) == 0 || v.rows[v.sel].key != c.key {
 		return nil
 	}
@@ -95,7 +95,7 @@ func (m *Model) compareLoaded(c *dupCompare) tea.Cmd {
 	}
 	v.cmp = c
 	if len(c.changes) > 0 {
-		g := m.dupsGeom()
+		g := v.geom()
 		c.ensureLayout(g.textW)
 		c.jump(0, g.textH)
 	}
@@ -103,8 +103,8 @@ func (m *Model) compareLoaded(c *dupCompare) tea.Cmd {
 }
 
 // buildCompare loads both articles and diffs them (in a tea.Cmd).
-func buildCompare(src Source, k pairKey, ia, ib int) *dupCompare {
-	c := &dupCompare{key: k, cur: -1, layW: -1}
+func buildCompare(src Source, k pairKey, ia, ib int) *compare {
+	c := &compare{key: k, cur: -1, layW: -1}
 	var texts [2]string
 	for s, i := range [2]int{ia, ib} {
 		id := [2]string{k.a, k.b}[s]
@@ -130,14 +130,14 @@ func buildCompare(src Source, k pairKey, ia, ib int) *dupCompare {
 }
 
 // diffChanges groups the diff's non-equal ops into changes.
-func diffChanges(ops []textdiff.Op) []dupChange {
-	var out []dupChange
+func diffChanges(ops []textdiff.Op) []change {
+	var out []change
 	for i := 0; i < len(ops); {
 		if ops[i].Kind == textdiff.Equal {
 			i++
 			continue
 		}
-		ch := dupChange{a0: -1, b0: -1}
+		ch := change{a0: -1, b0: -1}
 		for ; i < len(ops) && ops[i].Kind != textdiff.Equal; i++ {
 			op := ops[i]
 			if op.Kind == textdiff.Delete {
@@ -162,7 +162,7 @@ func diffChanges(ops []textdiff.Op) []dupChange {
 // figure when a number is not among the other side's replacement's
 // numbers — so 42 → 47 stands out on both sides, while a rewritten
 // sentence keeping its 214 does not mark it.
-func changeMarks(runes [2][]rune, changes []dupChange) (marks [2][]layout.Mark, only [2]int) {
+func changeMarks(runes [2][]rune, changes []change) (marks [2][]layout.Mark, only [2]int) {
 	for _, ch := range changes {
 		var nums [2][]numWord
 		for s := range 2 {
@@ -177,9 +177,9 @@ func changeMarks(runes [2][]rune, changes []dupChange) (marks [2][]layout.Mark, 
 				continue
 			}
 			if !replaced {
-				style := dupStyleCut
+				style := styleCut
 				if s == 1 {
-					style = dupStyleAdded
+					style = styleAdded
 				}
 				marks[s] = append(marks[s], layout.Mark{Start: s0, End: s1, Style: style})
 				continue
@@ -194,13 +194,13 @@ func changeMarks(runes [2][]rune, changes []dupChange) (marks [2][]layout.Mark, 
 					continue
 				}
 				if n.start > p {
-					marks[s] = append(marks[s], layout.Mark{Start: p, End: n.start, Style: dupStyleChanged})
+					marks[s] = append(marks[s], layout.Mark{Start: p, End: n.start, Style: styleChanged})
 				}
-				marks[s] = append(marks[s], layout.Mark{Start: n.start, End: n.end, Style: dupStyleFigure})
+				marks[s] = append(marks[s], layout.Mark{Start: n.start, End: n.end, Style: styleFigure})
 				p = n.end
 			}
 			if p < s1 {
-				marks[s] = append(marks[s], layout.Mark{Start: p, End: s1, Style: dupStyleChanged})
+				marks[s] = append(marks[s], layout.Mark{Start: p, End: s1, Style: styleChanged})
 			}
 		}
 	}
@@ -275,7 +275,7 @@ func pairScores(k pairKey, texts [2]string) dup.Pair {
 
 // ensureLayout wraps both sides at width w, keeping the leading side's top
 // line on the same text.
-func (c *dupCompare) ensureLayout(w int) {
+func (c *compare) ensureLayout(w int) {
 	w = max(2, w)
 	if c.err != "" || c.layW == w {
 		return
@@ -302,7 +302,7 @@ func (c *dupCompare) ensureLayout(w int) {
 
 // mapOff maps code point off of side from to the aligned place on the
 // other side: the same word in equal text, the place of a change.
-func (c *dupCompare) mapOff(from, off int) int {
+func (c *compare) mapOff(from, off int) int {
 	for _, op := range c.ops {
 		f0, f1, t0 := op.A0, op.A1, op.B0
 		if from == 1 {
@@ -319,10 +319,10 @@ func (c *dupCompare) mapOff(from, off int) int {
 }
 
 // maxTop is the last top line of a side showing h lines.
-func (c *dupCompare) maxTop(side, h int) int { return max(0, len(c.lay[side].Lines)-h) }
+func (c *compare) maxTop(side, h int) int { return max(0, len(c.lay[side].Lines)-h) }
 
 // scroll moves both sides n lines of the leading side.
-func (c *dupCompare) scroll(n, h int) {
+func (c *compare) scroll(n, h int) {
 	if c.lay[0] == nil {
 		return
 	}
@@ -332,7 +332,7 @@ func (c *dupCompare) scroll(n, h int) {
 // tops are the first lines on screen of each side (h lines each): the
 // leader's, and the follower's aligned with it — and, while the current
 // change is on the leader's screen, moved to show it there too.
-func (c *dupCompare) tops(h [2]int) [2]int {
+func (c *compare) tops(h [2]int) [2]int {
 	var t [2]int
 	l, f := c.lead, 1-c.lead
 	t[l] = ui.ClampInt(c.topLine, 0, c.maxTop(l, h[l]))
@@ -355,7 +355,7 @@ func (c *dupCompare) tops(h [2]int) [2]int {
 }
 
 // jump makes change i current and scrolls the leader to it.
-func (c *dupCompare) jump(i, h int) {
+func (c *compare) jump(i, h int) {
 	if i < 0 || i >= len(c.changes) || c.lay[0] == nil {
 		return
 	}
@@ -365,17 +365,17 @@ func (c *dupCompare) jump(i, h int) {
 }
 
 // stepChange moves to the next (dir 1) or previous change, wrapping.
-func (m *Model) stepChange(dir int) {
-	v := m.dups.view
+func (f *Feature) stepChange(dir int) {
+	v := f.view
 	c := v.cmp
 	if c == nil || len(v.rows) == 0 || c.key != v.rows[v.sel].key {
 		return
 	}
 	if len(c.changes) == 0 {
-		m.message = "The two texts have the same words"
+		f.host.Report(ui.Info("The two texts have the same words"))
 		return
 	}
-	g := m.dupsGeom()
+	g := v.geom()
 	c.ensureLayout(g.textW)
 	i := c.cur + dir
 	if c.cur < 0 {
@@ -389,26 +389,26 @@ func (m *Model) stepChange(dir int) {
 	switch {
 	case i >= len(c.changes):
 		i = 0
-		m.message = "Wrapped to the first change"
+		f.host.Report(ui.Info("Wrapped to the first change"))
 	case i < 0:
 		i = len(c.changes) - 1
-		m.message = "Wrapped to the last change"
+		f.host.Report(ui.Info("Wrapped to the last change"))
 	}
 	c.jump(i, g.textH)
 }
 
 // scrollCompare scrolls both sides.
-func (m *Model) scrollCompare(n int) {
-	v := m.dups.view
+func (f *Feature) scrollCompare(n int) {
+	v := f.view
 	if c := v.cmp; c != nil && len(v.rows) > 0 && c.key == v.rows[v.sel].key {
-		g := m.dupsGeom()
+		g := v.geom()
 		c.ensureLayout(g.textW)
 		c.scroll(n, g.textH)
 	}
 }
 
 // lineMarks are side s's marks on screen line i, clipped to it.
-func (c *dupCompare) lineMarks(s, i int) []layout.Mark {
+func (c *compare) lineMarks(s, i int) []layout.Mark {
 	l := c.lay[s].Lines[i]
 	ms := c.marks[s]
 	k := sort.Search(len(ms), func(k int) bool { return ms[k].End > l.Start })
@@ -423,7 +423,7 @@ func (c *dupCompare) lineMarks(s, i int) []layout.Mark {
 
 // onCurrent reports whether side s's line i shows the current change (or,
 // where that side has nothing, the place of it).
-func (c *dupCompare) onCurrent(s, i int) bool {
+func (c *compare) onCurrent(s, i int) bool {
 	if c.cur < 0 || c.cur >= len(c.changes) {
 		return false
 	}

@@ -1,0 +1,94 @@
+package tui
+
+import (
+	tea "charm.land/bubbletea/v2"
+
+	"storydesk/data"
+	"storydesk/tui/dups"
+	"storydesk/tui/session"
+)
+
+// The duplicates feature (tui/dups) sees the reader through the small
+// interfaces it declares; dupsWiring is the root satisfying them: the
+// list's rows and selection, the article pane, the write queue.
+
+// wireDups builds the duplicates feature; with a store, the list shows its
+// cluster badges and hides copies through it.
+func (m *Model) wireDups(store data.Store) {
+	var corpus *data.Corpus
+	if cs, ok := m.src.(*corpusSource); ok {
+		corpus = cs.c
+	}
+	w := dupsWiring{m}
+	f := dups.New(m.c, m, dups.Deps{
+		Articles: w, Reader: w, Writes: w, Source: m.src,
+		Store: store, Corpus: corpus, Workers: m.stream.workers,
+	})
+	if store != nil {
+		m.list.cluster = f.ClusterBadge
+		m.list.exclude = f.ExcludeHidden
+	}
+	m.features = append(m.features, f)
+}
+
+type dupsWiring struct{ m *Model }
+
+// dups.Articles
+
+func (w dupsWiring) IndexOf(id string) int        { return w.m.itemIndex(id) }
+func (w dupsWiring) Live() []int32                { return w.m.store.liveItems() }
+func (w dupsWiring) KnownTexts() []data.KnownText { return w.m.store.knownTexts() }
+func (w dupsWiring) Loading() bool                { return w.m.loading }
+
+func (w dupsWiring) Row(i int) dups.Row {
+	r := &w.m.store.rows[i]
+	return dups.Row{Title: r.title, Outlet: r.outlet, Words: r.words, Dead: r.dead}
+}
+
+// dups.Reader
+
+func (w dupsWiring) Selected() int { return w.m.list.Selected() }
+func (w dupsWiring) ClearFilter()  { w.m.list.clearFilter() }
+func (w dupsWiring) Reading() bool { return !w.m.annotating() && w.m.quotes.carriers == nil }
+func (w dupsWiring) Waiting() bool { return w.m.annot != nil && w.m.annot.WaitingForLabel() }
+
+func (w dupsWiring) Open(i int) (tea.Cmd, bool) {
+	m := w.m
+	if !m.list.selectItem(i) {
+		return nil, false
+	}
+	var save tea.Cmd
+	if m.annotating() {
+		save = m.leaveAnnotate()
+	}
+	m.setFocus(focusDetail)
+	return tea.Batch(save, m.syncDetail()), true
+}
+
+// Refilter shows the list's rows again, through the copies filter (the
+// list's exclude hook).
+func (w dupsWiring) Refilter() {
+	l := w.m.list
+	base := l.store.liveItems()
+	if l.query != "" && l.applied != nil {
+		base = l.applied.matches
+	}
+	l.setVis(base, true)
+}
+
+// dups.Writes
+
+func (w dupsWiring) NeedStore() bool                { return w.m.needStore() }
+func (w dupsWiring) Enqueue(j *session.Job) tea.Cmd { return w.m.sess.Enqueue(j) }
+
+// dupsKey offers a key to the duplicates feature before quotes mode's
+// carriers list (still a flag, not a screen) takes every key: D opens the
+// duplicates screen from there too. It goes once carriers is a screen.
+func (m *Model) dupsKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	for _, f := range m.features {
+		if d, ok := f.(*dups.Feature); ok {
+			return d.GlobalKey(msg)
+		}
+	}
+	return nil, false
+}
