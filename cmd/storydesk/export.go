@@ -4,6 +4,7 @@ import (
 	"compress/gzip"
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -24,6 +25,9 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	onlyDone := fs.Bool("only-done", false, "only articles marked done")
 	allArticles := fs.Bool("all-articles", false, "with PATHs, also the articles not annotated yet, with no annotations")
 	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
 		return errUsage
 	}
 	known := false

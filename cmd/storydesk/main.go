@@ -37,7 +37,8 @@ var errUsage = errors.New("usage")
 var errSkipped = errors.New("some inputs were skipped")
 
 func main() {
-	err := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stdout, stderr := terminalSafe(os.Stdout, os.Stderr)
+	err := run(os.Args[1:], os.Stdin, stdout, stderr)
 	switch {
 	case err == nil:
 	case errors.Is(err, errUsage), errors.Is(err, flag.ErrHelp):
@@ -47,18 +48,21 @@ func main() {
 		if err != errUsage {
 			// A usage error with its own words ("--labels: give 1 to 9
 			// labels"); plain errUsage follows a usage text already printed.
-			fmt.Fprintln(os.Stderr, "storydesk:", err)
+			fmt.Fprintln(stderr, "storydesk:", strings.TrimSuffix(err.Error(), ": "+errUsage.Error()))
 		}
 		os.Exit(2)
 	case errors.Is(err, errSkipped):
 		os.Exit(1)
 	default:
-		fmt.Fprintln(os.Stderr, "storydesk:", err)
+		fmt.Fprintln(stderr, "storydesk:", err)
 		os.Exit(1)
 	}
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if helpAsked(args) {
+		stderr = stdout // asked-for help is output, not a diagnostic
+	}
 	if len(args) > 0 {
 		switch args[0] {
 		case "clean":
@@ -72,11 +76,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		case "dups":
 			return runDups(args[1:], stdin, stdout, stderr)
 		case "help":
-			usage(stderr)
+			usage(stdout)
 			return nil
 		}
+		if c := didYouMean(args[0]); c != "" {
+			return fmt.Errorf("%q is neither a command nor a file: did you mean %s? (storydesk help lists the commands): %w", args[0], c, errUsage)
+		}
 	}
-	return runTUI(args, stdin, stderr)
+	return runTUI(args, stdin, stdout, stderr)
 }
 
 func usage(w io.Writer) {
@@ -192,7 +199,7 @@ func runClean(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	})
 }
 
-func runTUI(args []string, stdin io.Reader, stderr io.Writer) error {
+func runTUI(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("storydesk", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	version := fs.Bool("version", false, "print the version and exit")
@@ -213,7 +220,7 @@ func runTUI(args []string, stdin io.Reader, stderr io.Writer) error {
 		return errUsage
 	}
 	if *version {
-		fmt.Fprintln(os.Stdout, "storydesk", buildVersion())
+		fmt.Fprintln(stdout, "storydesk", buildVersion())
 		return nil
 	}
 	cfg, err := data.LoadConfig(*configPath)

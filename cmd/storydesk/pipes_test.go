@@ -152,6 +152,40 @@ func TestBinaryPipes(t *testing.T) {
 			}
 		}
 	})
+	t.Run("hostile names in messages", func(t *testing.T) {
+		// The OS error repeats the name raw ("open NAME: no such file"):
+		// stderr must still hold no control (run checks every byte).
+		name := filepath.Join(dir, "no \x1b]0;PWNED\x07 such \x1b[2J.jsonl")
+		_, errOut, code := run(t, "", "import", "--db", filepath.Join(dir, "h.db"), name)
+		if code == 0 || !strings.Contains(errOut, "no such file") || strings.Contains(errOut, "]0;") {
+			t.Errorf("status %d, stderr %q", code, errOut)
+		}
+	})
+	t.Run("help", func(t *testing.T) {
+		for _, args := range [][]string{{"--help"}, {"-h"}, {"help"}, {"export", "--help"}, {"clean", "-h"}} {
+			out, errOut, code := run(t, "", args...)
+			if code != 0 || errOut != "" || !strings.Contains(out, "Usage") {
+				t.Errorf("%q: status %d, stdout %q, stderr %q: want the usage on stdout and status 0", args, code, out, errOut)
+			}
+		}
+	})
+	t.Run("a mistyped command", func(t *testing.T) {
+		for typo, want := range map[string]string{"dup": "dups", "exprot": "export", "quote": "quotes", "claen": "clean", "imp": "import"} {
+			out, errOut, code := run(t, "", typo, corpus)
+			if code != 2 || out != "" || !strings.Contains(errOut, "did you mean "+want+"?") {
+				t.Errorf("%s: status %d, stdout %q, stderr %q: want status 2 and a suggestion of %s", typo, code, out, errOut, want)
+			}
+		}
+		// A file that happens to be named like a command is opened, not
+		// corrected (the reader then wants a terminal).
+		writeFile(t, filepath.Join(dir, "dup"), cleanArticle)
+		cmd := exec.Command(bin, "dup")
+		cmd.Dir = dir
+		cmd.Env = []string{"CI=true", "HOME=" + home, "PATH=" + os.Getenv("PATH")}
+		if out, _ := cmd.CombinedOutput(); strings.Contains(string(out), "did you mean") || !strings.Contains(string(out), "needs a terminal") {
+			t.Errorf("a file named dup: %s", out)
+		}
+	})
 	t.Run("reader without a terminal", func(t *testing.T) {
 		for _, args := range [][]string{{corpus}, {}, {"-"}} {
 			out, errOut, code := run(t, cleanArticle, args...)

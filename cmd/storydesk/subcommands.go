@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -51,6 +52,9 @@ func subcommandFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
 
 func parseSubcommand(fs *flag.FlagSet, args []string) error {
 	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err // asked for: status 0
+		}
 		return errUsage
 	}
 	if fs.NArg() == 0 {
