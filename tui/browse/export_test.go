@@ -75,3 +75,27 @@ func ScanTitles(titles, outlets []string, query string, base []int32) []int32 {
 	_, terms := normaliseQuery(query)
 	return scanHay(snap, terms, base)
 }
+
+// RawPara is one paragraph as the raw layout placed it.
+type RawPara struct{ Start, End, First, Last int }
+
+// RawParas lays a out with the cursor gutter at width: each line's text
+// with the tags left out, and the paragraphs with their lines.
+func RawParas(a *model.Article, width int) (text []string, paras []RawPara) {
+	d := layoutRawWith(a, nil, width, true)
+	for _, l := range d.lines {
+		var b strings.Builder
+		for _, sp := range l {
+			if sp.kind != spanTag && sp.kind != spanUserTag {
+				b.WriteString(sp.text)
+			}
+		}
+		text = append(text, b.String())
+	}
+	for _, p := range d.paras {
+		paras = append(paras, RawPara{p.start, p.end, p.first, p.last})
+	}
+	return text, paras
+}
+
+const RawGutter = rawGutter
