@@ -39,7 +39,7 @@ func (m *Model) captureTarget() (target, bool) {
 	}
 	_, _, sel := a.selection()
 	t := target{id: a.id, runes: a.runes, start: s, end: e, sel: sel}
-	if art := m.detail.art; art != nil && art.ID == a.id && art.Text == a.text {
+	if art := m.shownArticle(); art != nil && art.ID == a.id && art.Text == a.text {
 		t.art = art
 	}
 	return t, true
@@ -319,8 +319,8 @@ func skipNote(skipped int, clash *model.Span, already int) string {
 // currentArticle is the loaded article the keys act on, with its store
 // entry; it explains in the status bar when either is not there yet.
 func (m *Model) currentArticle() (*model.Article, *session.DocEntry, tea.Cmd) {
-	a := m.detail.art
-	if a == nil || m.detail.idx < 0 || m.list.Selected() != m.detail.idx {
+	a, idx, _ := m.br.Article()
+	if a == nil || idx < 0 || m.br.Selected() != idx {
 		m.message = "No article loaded yet"
 		return nil, nil, nil
 	}

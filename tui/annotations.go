@@ -8,6 +8,7 @@ import (
 
 	"storydesk/data"
 	"storydesk/model"
+	"storydesk/tui/browse"
 	"storydesk/tui/session"
 	"storydesk/tui/ui"
 	"storydesk/tui/widgets"
@@ -34,7 +35,7 @@ func (m *Model) needStore() bool {
 
 // quit saves the reading position and quits, after any write in flight.
 func (m *Model) quit() tea.Cmd {
-	m.stream.stop()
+	m.br.Stop()
 	if m.sess == nil {
 		return tea.Quit
 	}
@@ -59,8 +60,8 @@ func (m *Model) quit() tea.Cmd {
 
 // currentState is what to remember: the article, the view and the place in it.
 func (m *Model) currentState() (session.UIState, string, int) {
-	a := m.detail.art
-	if a == nil || m.detail.idx < 0 {
+	a, idx, _ := m.br.Article()
+	if a == nil || idx < 0 {
 		return session.UIState{}, "", -1
 	}
 	u := session.UIState{Article: a.ID, Mode: "list"}
@@ -70,36 +71,22 @@ func (m *Model) currentState() (session.UIState, string, int) {
 		u.Mode = "annotate"
 		pos = m.ann.CursorOffset()
 		u.Offset = pos
-	case m.focus == focusDetail && m.detail.kind == kindRaw:
+	case m.br.Focus() == browse.FocusArticle && m.br.Raw():
 		u.Mode = "raw"
-	case m.focus == focusDetail:
+	case m.br.Focus() == browse.FocusArticle:
 		u.Mode = "read"
 	}
-	if m.detail.showing() && m.detail.kind == kindRead {
-		u.Scroll = m.detail.vp.ScrollPercent()
+	if at, ok := m.br.ReadingAt(); ok {
+		u.Scroll = at
 	}
 	return u, a.ID, pos
 }
 
 // badge is the list's status column for item i.
 func (m *Model) badge(i int) (model.Status, bool) {
-	id := m.src.Item(i).ID
+	id := m.br.Item(i).ID
 	st, _ := m.sess.Status(id)
-	return st, m.sess.Changed(id) || m.watch.gone[i] != ""
-}
-
-// itemIndex finds an item by article ID.
-func (m *Model) itemIndex(id string) int {
-	if m.idIndex == nil {
-		m.idIndex = make(map[string]int, m.src.Len())
-		for i := 0; i < m.src.Len(); i++ {
-			m.idIndex[m.src.Item(i).ID] = i
-		}
-	}
-	if i, ok := m.idIndex[id]; ok {
-		return i
-	}
-	return -1
+	return st, m.sess.Changed(id) || m.br.Gone(i)
 }
 
 // articleShown runs when the detail pane's article may have changed or
@@ -109,8 +96,8 @@ func (m *Model) articleShown() tea.Cmd {
 	if m.sess == nil {
 		return nil
 	}
-	a := m.detail.art
-	if a == nil || m.detail.idx < 0 {
+	a, idx, _ := m.br.Article()
+	if a == nil || idx < 0 {
 		return nil
 	}
 	m.sess.SetCurrent(a.ID)
@@ -120,10 +107,11 @@ func (m *Model) articleShown() tea.Cmd {
 }
 
 func (m *Model) maybeEnterAnnotate() tea.Cmd {
-	if m.wantAnnotate < 0 || m.wantAnnotate != m.detail.idx || m.detail.art == nil {
+	a, shown, _ := m.br.Article()
+	if m.wantAnnotate < 0 || m.wantAnnotate != shown || a == nil {
 		return nil
 	}
-	if m.sess.Doc(m.detail.art.ID) == nil {
+	if m.sess.Doc(a.ID) == nil {
 		return nil
 	}
 	idx := m.wantAnnotate
@@ -134,7 +122,7 @@ func (m *Model) maybeEnterAnnotate() tea.Cmd {
 // noteArticleChange schedules saving which article is open.
 func (m *Model) noteArticleChange() tea.Cmd {
 	// Before the last run's state is read, saving would overwrite it.
-	if m.sess == nil || m.list.Selected() < 0 || !m.restored {
+	if m.sess == nil || m.br.Selected() < 0 || !m.restored {
 		return nil
 	}
 	return m.sess.ArmSave()
@@ -146,13 +134,13 @@ func (m *Model) enterAnnotate(idx int) tea.Cmd {
 	if !m.needStore() || idx < 0 {
 		return nil
 	}
-	a := m.detail.art
-	if a == nil || m.detail.idx != idx {
+	a, shown, loadErr := m.br.Article()
+	if a == nil || shown != idx {
 		m.wantAnnotate = idx
 		m.message = "Loading…"
 		return nil
 	}
-	if m.detail.loadErr != nil {
+	if loadErr != nil {
 		m.message = "This article could not be loaded"
 		return nil
 	}
@@ -178,9 +166,9 @@ func (m *Model) enterAnnotate(idx int) tea.Cmd {
 	}
 	m.restoring = nil
 	m.ann.panel = m.ann.panel && m.annotating
-	m.ann.open(a.ID, m.detail.headerTitle(), text, spans, m.sess.Changed(a.ID), pos)
+	m.ann.open(a.ID, m.br.Title(), text, spans, m.sess.Changed(a.ID), pos)
 	m.annotating = true
-	m.setFocus(focusDetail)
+	m.br.SetFocus(browse.FocusArticle)
 	if m.message == "Loading…" || m.message == "Loading annotations…" {
 		m.message = ""
 	}
@@ -211,7 +199,7 @@ func (m *Model) updateAnnotation(msg tea.Msg) (tea.Cmd, bool) {
 			m.wantAnnotate = -1
 			m.fail("Cannot read annotations: "+msg.Err.Error(), msg.Err)
 		}
-		if a := m.detail.art; a != nil && a.ID == msg.ID {
+		if a := m.shownArticle(); a != nil && a.ID == msg.ID {
 			m.sess.CheckChanged(a)
 		}
 		return m.maybeEnterAnnotate(), true
@@ -281,21 +269,15 @@ func (m *Model) applyRestore(msg session.RestoreMsg) tea.Cmd {
 		return nil
 	}
 	idx := m.itemIndex(u.Article)
-	if idx < 0 || !m.list.selectItem(idx) {
+	if idx < 0 || !m.br.Select(idx) {
 		return nil
 	}
 	m.restoring = &u
 	switch u.Mode {
 	case "read", "raw", "annotate":
-		m.setFocus(focusDetail)
-		if u.Mode == "raw" {
-			m.detail.kind = kindRaw
-		}
+		m.br.SetFocus(browse.FocusArticle)
 	}
-	m.detail.restoreFrac(idx, u.Scroll)
-	// The article may be on screen already, in the read view: ask for the
-	// raw render then (Show does nothing for the article it shows).
-	cmd := tea.Batch(m.syncDetail(), m.detail.ensureRender())
+	cmd := m.br.RestoreView(idx, u.Mode == "raw", u.Scroll)
 	if u.Mode == "annotate" {
 		m.wantAnnotate = idx
 		return tea.Batch(cmd, m.maybeEnterAnnotate())
@@ -307,11 +289,11 @@ func (m *Model) applyRestore(msg session.RestoreMsg) tea.Cmd {
 // known, each annotated article's text on disk with its snapshot, so the
 // list can mark the changed ones. It runs in the background.
 func (m *Model) scanChanged() tea.Cmd {
-	if m.sess == nil || m.changedDone || m.loading || m.sess.Hashes() == nil {
+	if m.sess == nil || m.changedDone || m.br.Loading() || m.sess.Hashes() == nil {
 		return nil
 	}
 	m.changedDone = true
-	if _, ok := m.src.(*data.StoreCorpus); ok {
+	if _, ok := m.br.Source().(*data.StoreCorpus); ok {
 		// The store's snapshots are the corpus: nothing on disk to differ
 		// from, and reading every annotated one would be wasted work.
 		return nil
@@ -324,11 +306,11 @@ func (m *Model) scanChanged() tea.Cmd {
 	known := map[string]bool{} // compared already, with the hash Stream took
 	for id, h := range m.sess.Hashes() {
 		i := m.itemIndex(id)
-		if i < 0 || m.store.rows[i].dead {
+		if i < 0 || m.br.Row(i).Dead {
 			continue
 		}
-		if r := &m.store.rows[i]; r.hash != "" && r.id == id {
-			known[id] = r.hash != h
+		if r := m.br.Row(i); r.Hash != "" && r.ID == id {
+			known[id] = r.Hash != h
 			continue
 		}
 		jobs = append(jobs, job{i, h})
@@ -339,7 +321,7 @@ func (m *Model) scanChanged() tea.Cmd {
 		}
 		return func() tea.Msg { return session.ChangedMsg{Changed: known} }
 	}
-	src := m.src
+	src := m.br.Source()
 	return func() tea.Msg {
 		out := known
 		for _, j := range jobs {
@@ -375,7 +357,7 @@ func (m *Model) written(msg session.WrittenMsg) tea.Cmd {
 	default:
 		m.message = j.Done
 	}
-	if a := m.detail.art; a != nil {
+	if a := m.shownArticle(); a != nil {
 		m.sess.CheckChanged(a)
 	}
 	if m.annotating {
@@ -415,7 +397,7 @@ func (m *Model) elsewhere(act data.Action) string {
 		return ""
 	}
 	id := act.Ops[0].Article
-	if a := m.detail.art; a != nil && a.ID == id {
+	if a := m.shownArticle(); a != nil && a.ID == id {
 		return ""
 	}
 	return " (in " + ui.Clip(id, 40) + ")"
@@ -440,8 +422,8 @@ func firstSpanOffset(act data.Action, id string) (int, bool) {
 func (m *Model) refreshAnnotate(doc *data.Doc) {
 	a := m.ann
 	if doc == nil {
-		if a.text != m.detail.artText() {
-			a.open(a.id, a.title, m.detail.artText(), nil, false, a.CursorOffset())
+		if text := m.shownText(); a.text != text {
+			a.open(a.id, a.title, text, nil, false, a.CursorOffset())
 			return
 		}
 		a.setSpans(nil)
@@ -594,15 +576,13 @@ func (m *Model) annotateMatches(msg tea.KeyPressMsg) bool {
 // switchArticle leaves annotate mode and re-enters it on the next or
 // previous article in the list.
 func (m *Model) switchArticle(dir int) tea.Cmd {
-	before := m.list.Selected()
-	m.list.move(dir)
-	if m.list.Selected() == before {
+	if !m.br.Step(dir) {
 		m.message = "No more articles"
 		return nil
 	}
 	save := m.leaveAnnotate()
-	m.wantAnnotate = m.list.Selected()
-	return tea.Batch(save, m.syncDetail())
+	m.wantAnnotate = m.br.Selected()
+	return tea.Batch(save, m.br.Sync())
 }
 
 // annotateView is the body in annotate mode.
@@ -633,9 +613,9 @@ func (m *Model) annotationStatus(s *widgets.StatusInfo) {
 	s.Store = true
 	defer m.quotesStatus(s)
 	s.DoneN = m.sess.Progress()
-	s.Live = m.store.nLive
+	s.Live = m.br.LiveCount()
 	s.Saving = m.sess.Pending()
-	if a := m.detail.art; a != nil && m.detail.idx >= 0 {
+	if a, idx, _ := m.br.Article(); a != nil && idx >= 0 {
 		s.Changed = m.sess.Changed(a.ID)
 		if st, ok := m.sess.Status(a.ID); ok && st != model.StatusNew {
 			s.Status = st

@@ -60,11 +60,11 @@ func (m *Model) startScan(text, label, canonical string) tea.Cmd {
 		m.message = "A corpus-wide tag is already being prepared"
 		return nil
 	}
-	items := append([]int32(nil), m.store.liveItems()...)
+	items := append([]int32(nil), m.br.Live()...)
 	ctx, cancel := context.WithCancel(context.Background())
 	s := &corpusScan{text: text, label: label, canonical: canonical, total: len(items), ch: make(chan tea.Msg, 1), cancel: cancel}
 	m.scan = s
-	src, st := m.src, m.sess.Store()
+	src, st := m.br.Source(), m.sess.Store()
 	go func() {
 		defer close(s.ch)
 		res, err := scanCorpus(ctx, src, st, items, text, label, canonical, func(done int) {

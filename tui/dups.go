@@ -12,6 +12,7 @@ import (
 	"storydesk/data"
 	"storydesk/model"
 	"storydesk/model/dup"
+	"storydesk/tui/browse"
 	"storydesk/tui/session"
 	"storydesk/tui/ui"
 	"storydesk/tui/widgets"
@@ -149,8 +150,8 @@ type dupVerdictStore interface {
 
 // initDups wires the list's cluster badge and copies filter (with a store).
 func (m *Model) initDups() {
-	m.list.cluster = m.clusterBadgeOf
-	m.list.exclude = m.excludeHidden
+	m.br.SetCluster(m.clusterBadgeOf)
+	m.br.SetExclude(m.excludeHidden)
 }
 
 // loadDupVerdicts reads the stored labels and canonical marks.
@@ -306,7 +307,7 @@ func (m *Model) deriveClusters() {
 	}
 	d.groups = dup.Clusters(ids, labels, d.canon, func(id string) int {
 		if i := m.itemIndex(id); i >= 0 {
-			return m.store.rows[i].words
+			return m.br.Row(i).Words
 		}
 		return 0
 	})
@@ -335,7 +336,7 @@ func (m *Model) deriveClusters() {
 	}
 	d.hideCache = hideCache{}
 	if d.hide {
-		m.list.reapplyExclude()
+		m.br.Refilter()
 	}
 }
 
@@ -458,8 +459,8 @@ func (m *Model) dupsKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		case m.annotating || m.quotes.carriers != nil:
 			return nil, false
 		case key.Matches(msg, k.DupsOf):
-			if sel := m.list.Selected(); sel >= 0 {
-				return m.openDups(m.src.Item(sel).ID), true
+			if sel := m.br.Selected(); sel >= 0 {
+				return m.openDups(m.br.Item(sel).ID), true
 			}
 			return nil, true
 		case key.Matches(msg, k.DupCompare):
@@ -588,7 +589,7 @@ func (m *Model) pairArticles(k pairKey) ([]*model.Article, func() []*model.Artic
 			idx = append(idx, i)
 		}
 	}
-	src := m.src
+	src := m.br.Source()
 	return nil, func() []*model.Article {
 		var arts []*model.Article
 		for _, i := range idx {
@@ -667,16 +668,16 @@ func (m *Model) setCanonical() tea.Cmd {
 // markCompare marks the selected article; on a second article it opens the
 // screen on the pair of them.
 func (m *Model) markCompare() tea.Cmd {
-	sel := m.list.Selected()
+	sel := m.br.Selected()
 	if sel < 0 {
 		return nil
 	}
 	d := &m.dups
-	id := m.src.Item(sel).ID
+	id := m.br.Item(sel).ID
 	switch d.mark {
 	case "":
 		d.mark = id
-		m.message = fmt.Sprintf("Marked “%s”: %s on another article compares the two", ui.Clip(m.store.rows[sel].title, 40), ui.KeyName(m.c.Keys.DupCompare))
+		m.message = fmt.Sprintf("Marked “%s”: %s on another article compares the two", ui.Clip(m.br.Row(sel).Title, 40), ui.KeyName(m.c.Keys.DupCompare))
 		return nil
 	case id:
 		d.mark = ""
@@ -706,7 +707,7 @@ func (m *Model) toggleHide() {
 		return
 	}
 	d.hide = !d.hide
-	m.list.reapplyExclude()
+	m.br.Refilter()
 	switch {
 	case d.hide && len(d.hidden) == 0:
 		m.message = "No copies to hide yet: label pairs duplicate or near-duplicate on the duplicates screen (" + ui.KeyName(m.c.Keys.Dups) + ")"
@@ -720,18 +721,18 @@ func (m *Model) toggleHide() {
 // openDupArticle leaves the screen for an article in the reader.
 func (m *Model) openDupArticle(id string) tea.Cmd {
 	idx := m.itemIndex(id)
-	if idx < 0 || m.store.rows[idx].dead {
+	if idx < 0 || m.br.Row(idx).Dead {
 		m.message = "That article is not in this corpus"
 		return nil
 	}
 	m.dups.view = nil
-	if !m.list.selectItem(idx) {
+	if !m.br.Select(idx) {
 		if m.dups.hide {
 			m.dups.hide = false
 			m.message = "Showing every copy again, to open it"
 		}
-		m.list.clearFilter()
-		if !m.list.selectItem(idx) {
+		m.br.ClearFilter()
+		if !m.br.Select(idx) {
 			m.message = "That article is no longer in the list"
 			return nil
 		}
@@ -740,8 +741,8 @@ func (m *Model) openDupArticle(id string) tea.Cmd {
 	if m.annotating {
 		save = m.leaveAnnotate()
 	}
-	m.setFocus(focusDetail)
-	return tea.Batch(save, m.syncDetail())
+	m.br.SetFocus(browse.FocusArticle)
+	return tea.Batch(save, m.br.Sync())
 }
 
 // dupsStatus adds detection progress and the copies filter to the status bar.

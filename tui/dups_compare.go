@@ -74,7 +74,7 @@ func (m *Model) loadCompare() tea.Cmd {
 	}
 	v.loading = k
 	ia, ib := m.itemIndex(k.a), m.itemIndex(k.b)
-	src := m.src
+	src := m.br.Source()
 	return func() tea.Msg { return dupCompareMsg{cmp: buildCompare(src, k, ia, ib)} }
 }
 

@@ -9,6 +9,7 @@ import (
 
 	"storydesk/data"
 	"storydesk/model/dup"
+	"storydesk/tui/browse"
 	"storydesk/tui/ui"
 )
 
@@ -31,21 +32,21 @@ func (j *dupJob) wait() tea.Msg {
 // startDups starts detection unless it is running or has run.
 func (m *Model) startDups() tea.Cmd {
 	d := &m.dups
-	if d.job != nil || d.finished || m.loading || m.quitting {
+	if d.job != nil || d.finished || m.br.Loading() || m.quitting {
 		return nil
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	j := &dupJob{ch: make(chan tea.Msg, 1), cancel: cancel}
-	items := append([]int32(nil), m.store.liveItems()...)
+	items := append([]int32(nil), m.br.Live()...)
 	d.job, d.stage, d.done, d.total = j, data.DupStageRead, 0, len(items)
 	var cache data.SignatureCache
 	if m.sess != nil {
 		cache, _ = m.sess.Store().(data.SignatureCache)
 	}
-	src, workers := m.src, m.stream.workers
+	src, workers := m.br.Source(), m.br.Workers()
 	var known []data.KnownText
 	if cache != nil {
-		known = m.store.knownTexts()
+		known = m.br.KnownTexts()
 	}
 	go func() {
 		defer close(j.ch)
@@ -69,8 +70,8 @@ func (m *Model) startDups() tea.Cmd {
 // Articles the list has already read are not read again when the cache
 // holds their signatures (known).
 func findDups(ctx context.Context, src Source, items []int32, workers int, cache data.SignatureCache, known []data.KnownText, progress func(string, int, int)) (*data.DupReport, error) {
-	if cs, ok := src.(*corpusSource); ok {
-		return data.FindCorpusDuplicates(ctx, cs.c, data.DupJobOptions{Workers: workers, Cache: cache, Known: known, Progress: progress})
+	if c := browse.CorpusOf(src); c != nil {
+		return data.FindCorpusDuplicates(ctx, c, data.DupJobOptions{Workers: workers, Cache: cache, Known: known, Progress: progress})
 	}
 	rep := &data.DupReport{}
 	x := dup.NewIndex(dup.Options{Workers: workers})

@@ -62,14 +62,14 @@ func TestDupsReopenReadsNothingTwice(t *testing.T) {
 
 	// An article loaded in full after the list read it (it may have changed
 	// on disk, or by a correction) is no longer known: detection reads it.
-	before := len(m2.store.knownTexts())
+	before := len(m2.br.KnownTexts())
 	i := m2.itemIndex("clean-lighthouse.txt")
-	m2.list.selectItem(i)
-	drive(t, m2, m2.syncDetail())
-	if m2.detail.art == nil || m2.detail.art.ID != "clean-lighthouse.txt" {
-		t.Fatalf("reader shows %v", m2.detail.art)
+	m2.br.Select(i)
+	drive(t, m2, m2.br.Sync())
+	if m2.shownArticle() == nil || m2.shownArticle().ID != "clean-lighthouse.txt" {
+		t.Fatalf("reader shows %v", m2.shownArticle())
 	}
-	after := m2.store.knownTexts()
+	after := m2.br.KnownTexts()
 	if len(after) != before-1 {
 		t.Fatalf("%d known texts after opening one, want %d", len(after), before-1)
 	}

@@ -69,12 +69,3 @@ func (m *Model) excludeHidden(vis []int32) []int32 {
 	c.base, c.out = vis, out
 	return out
 }
-
-// reapplyExclude shows the list's rows again through the copies filter.
-func (l *listPane) reapplyExclude() {
-	base := l.store.liveItems()
-	if l.query != "" && l.applied != nil {
-		base = l.applied.matches
-	}
-	l.setVis(base, true)
-}

@@ -8,9 +8,11 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"storydesk/data"
 	"storydesk/model"
+	"storydesk/tui/browse"
 	"storydesk/tui/ui"
 	"storydesk/tui/widgets"
 )
@@ -335,10 +337,10 @@ func TestDupsLabelKindsUndoRedo(t *testing.T) {
 func markAndCompare(tb testing.TB, m *Model, a, b string) {
 	tb.Helper()
 	for _, id := range []string{a, b} {
-		if !m.list.selectItem(m.itemIndex(id)) {
+		if !m.br.Select(m.itemIndex(id)) {
 			tb.Fatalf("%s not in the list", id)
 		}
-		drive(tb, m, m.syncDetail())
+		drive(tb, m, m.br.Sync())
 		press(tb, m, "M")
 	}
 	v := m.dups.view
@@ -360,7 +362,7 @@ func TestDupsClustersCanonicalFilter(t *testing.T) {
 	}
 	// No mark: the longest copy is canonical.
 	longest := g.Copies[0].Canonical
-	words := func(id string) int { return m.store.rows[m.itemIndex(id)].words }
+	words := func(id string) int { return m.br.Row(m.itemIndex(id)).Words }
 	for _, id := range g.Copies[0].Members {
 		if words(id) > words(longest) {
 			t.Fatalf("default canonical %s (%d words) is not the longest (%s has %d)", longest, words(longest), id, words(id))
@@ -399,8 +401,20 @@ func TestDupsClustersCanonicalFilter(t *testing.T) {
 	// The list: ★ on the canonical, ⧉ on the other copies, with the
 	// cluster number.
 	press(t, m, "esc")
+	// rowOf is id's row as the list draws it, selected.
 	rowOf := func(id string) string {
-		return sgrRE.ReplaceAllString(m.list.rowView(m.itemIndex(id), false, 60), "")
+		t.Helper()
+		if !m.br.Select(m.itemIndex(id)) {
+			t.Fatalf("%s not listed", id)
+		}
+		drive(t, m, m.br.Sync())
+		for _, l := range strings.Split(plain(m), "\n") {
+			if r := ansi.Cut(l, 1, listWidth(m)-1); strings.HasPrefix(r, m.c.Styles.Marker) {
+				return r
+			}
+		}
+		t.Fatalf("no row selected:\n%s", plain(m))
+		return ""
 	}
 	if r := rowOf(dupCut); !strings.Contains(r, "★1") {
 		t.Errorf("canonical row %q", r)
@@ -413,19 +427,20 @@ func TestDupsClustersCanonicalFilter(t *testing.T) {
 	if r := rowOf("clean-lighthouse.txt"); strings.ContainsAny(r, "★⧉") {
 		t.Errorf("unclustered row %q", r)
 	}
+	// Badges take their room from the title, not the word count.
 	for _, id := range []string{dupCut, dupAP, "clean-lighthouse.txt"} {
-		if w := ui.TextWidth(m.list.rowView(m.itemIndex(id), false, 60)); w != 60 {
-			t.Errorf("row of %s is %d cells wide, want 60", id, w)
+		if r := strings.TrimRight(rowOf(id), " "); !strings.HasSuffix(r, "w") {
+			t.Errorf("row of %s is cut: %q", id, r)
 		}
 	}
 
 	// H hides the copies that are not canonical, and shows them again.
-	n := len(m.list.vis)
+	n := len(m.br.Visible())
 	press(t, m, "H")
 	hidden := []int32{int32(m.itemIndex(dupAP)), int32(m.itemIndex(dupChanged))}
 	slices.Sort(hidden)
-	if len(m.list.vis) != n-2 || slices.Contains(m.list.vis, hidden[0]) || slices.Contains(m.list.vis, hidden[1]) {
-		t.Fatalf("H: %d rows (was %d), hidden %v, shown %v", len(m.list.vis), n, hidden, m.list.vis)
+	if len(m.br.Visible()) != n-2 || slices.Contains(m.br.Visible(), hidden[0]) || slices.Contains(m.br.Visible(), hidden[1]) {
+		t.Fatalf("H: %d rows (was %d), hidden %v, shown %v", len(m.br.Visible()), n, hidden, m.br.Visible())
 	}
 	if !strings.Contains(plain(m), "2 copies hidden") {
 		t.Fatalf("status bar does not say copies are hidden:\n%s", plain(m))
@@ -434,25 +449,25 @@ func TestDupsClustersCanonicalFilter(t *testing.T) {
 	press(t, m, "/")
 	typeText(t, m, "ferry")
 	press(t, m, "enter")
-	for _, i := range m.list.vis {
+	for _, i := range m.br.Visible() {
 		if slices.Contains(hidden, i) {
 			t.Fatalf("filtered list shows hidden copy %d", i)
 		}
 	}
-	if len(m.list.vis) != 2 { // the cut copy and the rewrite
-		t.Fatalf("filter with copies hidden: %d rows", len(m.list.vis))
+	if len(m.br.Visible()) != 2 { // the cut copy and the rewrite
+		t.Fatalf("filter with copies hidden: %d rows", len(m.br.Visible()))
 	}
 	press(t, m, "esc", "H")
-	if len(m.list.vis) != n {
-		t.Fatalf("H again: %d rows, want %d", len(m.list.vis), n)
+	if len(m.br.Visible()) != n {
+		t.Fatalf("H again: %d rows, want %d", len(m.br.Visible()), n)
 	}
 	// A verdict change rebuilds the hidden set: undoing the cut copy's
 	// mark and the near-duplicate label leaves ap ⇄ truncated, whose
 	// longest copy (ap) is kept.
 	press(t, m, "H", "u", "u")
-	shown := func(id string) bool { return slices.Contains(m.list.vis, int32(m.itemIndex(id))) }
-	if len(m.list.vis) != n-1 || !shown(dupAP) || !shown(dupChanged) || shown(dupCut) {
-		t.Fatalf("after undo: %d rows shown (want %d); ap %v, changed %v, cut %v", len(m.list.vis), n-1, shown(dupAP), shown(dupChanged), shown(dupCut))
+	shown := func(id string) bool { return slices.Contains(m.br.Visible(), int32(m.itemIndex(id))) }
+	if len(m.br.Visible()) != n-1 || !shown(dupAP) || !shown(dupChanged) || shown(dupCut) {
+		t.Fatalf("after undo: %d rows shown (want %d); ap %v, changed %v, cut %v", len(m.br.Visible()), n-1, shown(dupAP), shown(dupChanged), shown(dupCut))
 	}
 }
 
@@ -460,8 +475,8 @@ func TestDupsClustersCanonicalFilter(t *testing.T) {
 // screen opens the focused side's article.
 func TestDupsCandidatesOfArticle(t *testing.T) {
 	m, _ := startStore(t, sampleSource(t), tempDB(t), 120, 40)
-	m.list.selectItem(m.itemIndex(dupCut))
-	drive(t, m, m.syncDetail())
+	m.br.Select(m.itemIndex(dupCut))
+	drive(t, m, m.br.Sync())
 	press(t, m, "=")
 	v := m.dups.view
 	if v == nil || v.only != dupCut || len(v.rows) != 2 {
@@ -486,8 +501,8 @@ func TestDupsCandidatesOfArticle(t *testing.T) {
 	}
 
 	// An article with no copies.
-	m.list.selectItem(m.itemIndex("clean-lighthouse.txt"))
-	drive(t, m, m.syncDetail())
+	m.br.Select(m.itemIndex("clean-lighthouse.txt"))
+	drive(t, m, m.br.Sync())
 	press(t, m, "=")
 	if len(m.dups.view.rows) != 0 || !strings.Contains(plain(m), "No candidate copies of this article") {
 		t.Fatalf("no copies:\n%s", plain(m))
@@ -498,11 +513,11 @@ func TestDupsCandidatesOfArticle(t *testing.T) {
 	openDupsScreen(t, m)
 	selectPair(t, m, dupAP, dupChanged)
 	press(t, m, "tab", "enter")
-	if m.dups.view != nil || m.focus != focusDetail || m.list.Selected() != m.itemIndex(dupChanged) {
-		t.Fatalf("enter: view %v focus %v selected %d", m.dups.view, m.focus, m.list.Selected())
+	if m.dups.view != nil || m.br.Focus() != browse.FocusArticle || m.br.Selected() != m.itemIndex(dupChanged) {
+		t.Fatalf("enter: view %v focus %v selected %d", m.dups.view, m.br.Focus(), m.br.Selected())
 	}
-	if m.detail.art == nil || m.detail.art.ID != dupChanged {
-		t.Fatalf("reader shows %v", m.detail.art)
+	if m.shownArticle() == nil || m.shownArticle().ID != dupChanged {
+		t.Fatalf("reader shows %v", m.shownArticle())
 	}
 }
 

@@ -103,11 +103,11 @@ func (m *Model) articleName(id string) string {
 	if i < 0 {
 		return ui.CleanLine(id) + " (not in this corpus)"
 	}
-	r := &m.store.rows[i]
-	if r.outlet != "" {
-		return r.outlet + " · " + r.title
+	r := m.br.Row(i)
+	if r.Outlet != "" {
+		return r.Outlet + " · " + r.Title
 	}
-	return ui.CleanLine(id) + " · " + r.title
+	return ui.CleanLine(id) + " · " + r.Title
 }
 
 // dupsHeader reports whether the pair list at width w has room for its
@@ -167,7 +167,7 @@ func (m *Model) noPairsText() string {
 	switch {
 	case d.job != nil:
 		return fmt.Sprintf("Finding copies… %s %s/%s", d.stage, ui.Commas(d.done), ui.Commas(d.total))
-	case !d.finished && m.loading:
+	case !d.finished && m.br.Loading():
 		return "Reading the corpus; finding copies comes next…"
 	case d.err != nil:
 		return "Duplicate detection failed: " + d.err.Error()

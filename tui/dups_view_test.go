@@ -125,7 +125,7 @@ func BenchmarkDups100k(b *testing.B) {
 	m := benchModel(b)
 	m.dups.labels = map[pairKey]model.DupLabel{}
 	for i := 0; i < 5000; i++ {
-		a, c := m.src.Item(i*20).ID, m.src.Item(i*20+1+i%7).ID
+		a, c := m.br.Item(i*20).ID, m.br.Item(i*20+1+i%7).ID
 		l := model.LabelDuplicate
 		if i%5 == 4 {
 			l = model.LabelSameStory
@@ -141,7 +141,7 @@ func BenchmarkDups100k(b *testing.B) {
 	})
 	m.deriveClusters()
 	m.dups.hide = true
-	m.list.reapplyExclude()
+	m.br.Refilter()
 	b.Run("frame", func(b *testing.B) {
 		keys := []tea.Msg{keyMsg("j"), keyMsg("k")}
 		i := 0
@@ -155,7 +155,7 @@ func BenchmarkDups100k(b *testing.B) {
 		for b.Loop() {
 			m.dups.hide = !m.dups.hide
 			m.dups.hideCache = hideCache{} // measure the merge, not the cache
-			m.list.reapplyExclude()
+			m.br.Refilter()
 		}
 	})
 }

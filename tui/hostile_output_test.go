@@ -173,6 +173,11 @@ type outputLog struct {
 	tm   *teatest.TestModel
 	all  bytes.Buffer
 	from int // where waits look from: the output since the last mark
+	// vt is the screen the output draws: the renderer writes only the
+	// cells that changed, so text on screen may never be written whole
+	// after a mark ("Rendering…" becoming "Raw text…" writes "aw text…").
+	vt  *vtScreen
+	fed int
 }
 
 // mark makes later waits look only at output written from now on (call it
@@ -182,13 +187,22 @@ func (o *outputLog) mark() {
 	o.from = o.all.Len()
 }
 
-// wait reads output until s appears after the mark.
+// wait reads output until s appears after the mark, or the screen drawn
+// since the mark shows it.
 func (o *outputLog) wait(t *testing.T, s string) {
 	t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
 	for {
 		io.Copy(&o.all, o.tm.Output())
-		if bytes.Contains(o.all.Bytes()[o.from:], []byte(s)) {
+		b := o.all.Bytes()
+		if bytes.Contains(b[o.from:], []byte(s)) {
+			return
+		}
+		if o.fed < len(b) {
+			o.vt.write(t, string(b[o.fed:]))
+			o.fed = len(b)
+		}
+		if len(b) > o.from && strings.Contains(o.vt.text(), s) {
 			return
 		}
 		if time.Now().After(deadline) {
@@ -216,13 +230,13 @@ func runHostileProgram(t *testing.T, dir string, articles int, noColor bool) []b
 		env = append(env, "NO_COLOR=1")
 	}
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(140, 45), teatest.WithProgramOptions(tea.WithEnvironment(env)))
-	o := &outputLog{tm: tm}
+	o := &outputLog{tm: tm, vt: newVTScreen(140, 45)}
 	o.wait(t, fmt.Sprintf("Read %d articles", articles))
 	for k := 0; k < articles; k++ {
 		o.wait(t, hostileMarks[k]) // its body is on screen
 		o.mark()
 		tm.Type("r")
-		o.wait(t, "Raw") // the raw view's summary line
+		o.wait(t, "Raw text") // the raw view's summary line
 		o.mark()
 		tm.Type("r")
 		o.wait(t, hostileMarks[k]) // the read view again

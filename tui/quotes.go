@@ -11,6 +11,7 @@ import (
 	"storydesk/data"
 	"storydesk/model"
 	"storydesk/model/quote"
+	"storydesk/tui/browse"
 	"storydesk/tui/session"
 	"storydesk/tui/ui"
 )
@@ -258,12 +259,12 @@ func (m *Model) quotesFirstKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		}
 		return m.carriersKey(msg), true
 	}
-	if !m.annotating && key.Matches(msg, k.Quotes) && (m.focus == focusDetail || m.list.Selected() >= 0) {
+	if !m.annotating && key.Matches(msg, k.Quotes) && (m.br.Focus() == browse.FocusArticle || m.br.Selected() >= 0) {
 		if !m.needStore() {
 			return nil, true
 		}
 		m.quotes.on = true
-		return m.enterAnnotate(m.list.Selected()), true
+		return m.enterAnnotate(m.br.Selected()), true
 	}
 	return nil, false
 }
@@ -409,7 +410,7 @@ type quoteTarget struct {
 func (m *Model) captureQuote(it *quoteItem) quoteTarget {
 	a := m.ann
 	t := target{id: a.id, runes: a.runes, start: it.start, end: it.end}
-	if art := m.detail.art; art != nil && art.ID == a.id && art.Text == a.text {
+	if art := m.shownArticle(); art != nil && art.ID == a.id && art.Text == a.text {
 		t.art = art
 	}
 	qt := quoteTarget{target: t}

@@ -14,6 +14,7 @@ import (
 	"storydesk/model"
 	"storydesk/model/quote"
 	"storydesk/model/textdiff"
+	"storydesk/tui/browse"
 	"storydesk/tui/ui"
 )
 
@@ -103,7 +104,7 @@ func (m *Model) searchCarriers() tea.Cmd {
 		return nil
 	}
 	m.stopQuoteScan()
-	items := append([]int32(nil), m.store.liveItems()...)
+	items := append([]int32(nil), m.br.Live()...)
 	annotated := make(map[string]bool, len(m.sess.Hashes()))
 	for id := range m.sess.Hashes() {
 		annotated[id] = true
@@ -112,7 +113,7 @@ func (m *Model) searchCarriers() tea.Cmd {
 	s := &quoteScan{quote: text, speaker: speaker, from: a.id, total: len(items), ch: make(chan tea.Msg, 1), cancel: cancel}
 	m.quotes.scan = s
 	m.quotes.carriers = &carriersView{scan: s}
-	src, st := m.src, m.sess.Store()
+	src, st := m.br.Source(), m.sess.Store()
 	go func() {
 		defer close(s.ch)
 		err := scanCarriers(ctx, src, st, items, annotated, qm, s)
@@ -248,9 +249,9 @@ func (m *Model) carriersKey(msg tea.KeyPressMsg) tea.Cmd {
 func (m *Model) jumpToCarrier(c carrier) tea.Cmd {
 	m.stopQuoteScan()
 	m.quotes.carriers = nil
-	if !m.list.selectItem(c.idx) {
-		m.list.clearFilter() // the article is filtered out of the list
-		if !m.list.selectItem(c.idx) {
+	if !m.br.Select(c.idx) {
+		m.br.ClearFilter() // the article is filtered out of the list
+		if !m.br.Select(c.idx) {
 			m.message = "That article is no longer in the list"
 			return nil
 		}
@@ -261,8 +262,8 @@ func (m *Model) jumpToCarrier(c carrier) tea.Cmd {
 		save = m.leaveAnnotate()
 	}
 	m.wantAnnotate = c.idx
-	m.setFocus(focusDetail)
-	return tea.Batch(save, m.syncDetail(), m.maybeEnterAnnotate())
+	m.br.SetFocus(browse.FocusArticle)
+	return tea.Batch(save, m.br.Sync(), m.maybeEnterAnnotate())
 }
 
 // applyJump selects a carrier's passage once its article is open in

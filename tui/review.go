@@ -465,7 +465,7 @@ func (m *Model) reviewBadgeOf(i int) (string, int) {
 	if w == 0 {
 		return "", 0
 	}
-	return reviewBadge(m.c.Styles, m.sess.Unreviewed(m.src.Item(i).ID), w), w
+	return reviewBadge(m.c.Styles, m.sess.Unreviewed(m.br.Item(i).ID), w), w
 }
 
 // reviewShortHelp and reviewHelp are the review keys for the help: the

@@ -26,7 +26,8 @@ func (m *Model) Pop(s ui.Screen) {
 	}
 }
 
-// Top is the screen with the keys (nil: the reader's own panes).
+// Top is the screen with the keys: the reader (m.br) when no screen is
+// over it.
 func (m *Model) Top() ui.Screen {
 	if n := len(m.stack); n > 0 {
 		return m.stack[n-1]
@@ -51,9 +52,11 @@ func (m *Model) Report(s ui.Status) {
 	}
 }
 
-// stackMode is the mode the stack names ("" when no screen on it names one).
+// stackMode is the mode the screens over the reader name ("" when none
+// does; the modes that are not screens yet come between them and the
+// reader's).
 func (m *Model) stackMode() string {
-	for i := len(m.stack) - 1; i >= 0; i-- {
+	for i := len(m.stack) - 1; i >= 1; i-- {
 		if md := m.stack[i].Mode(); md != "" {
 			return md
 		}
@@ -61,9 +64,10 @@ func (m *Model) stackMode() string {
 	return ""
 }
 
-// stackBody is the body the stack draws ("" when no screen on it draws one).
+// stackBody is the body the screens over the reader draw ("" when none
+// does).
 func (m *Model) stackBody() string {
-	for i := len(m.stack) - 1; i >= 0; i-- {
+	for i := len(m.stack) - 1; i >= 1; i-- {
 		if v := m.stack[i].View(); v != "" {
 			return v
 		}

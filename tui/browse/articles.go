@@ -149,9 +149,17 @@ func (b *Browser) ReadingAt() (float64, bool) {
 	return b.detail.vp.ScrollPercent(), true
 }
 
-// RestoreAt opens item i scrolled to frac of its length when it is next
-// shown in the read view (the last run's place).
-func (b *Browser) RestoreAt(i int, frac float64) { b.detail.restoreFrac(i, frac) }
+// RestoreView shows item i, selected already, as the last run left it:
+// in the raw view, or in the read view scrolled to frac of its length.
+func (b *Browser) RestoreView(i int, raw bool, frac float64) tea.Cmd {
+	if raw {
+		b.detail.kind = kindRaw
+	}
+	b.detail.restoreFrac(i, frac)
+	// The article may be on screen already, in the read view: ask for the
+	// raw render then (Show does nothing for the article it shows).
+	return tea.Batch(b.Sync(), b.detail.ensureRender())
+}
 
 // Replace puts item i, read again (its corrections or its file changed),
 // in place of what the Browser holds of it: its word count, and the
