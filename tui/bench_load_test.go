@@ -49,7 +49,7 @@ func BenchmarkOpen100k(b *testing.B) {
 				start := time.Now()
 				drive(b, m, m.Init()) // returns once Stream is done and nothing is pending
 				b.ReportMetric(time.Since(start).Seconds(), "s-to-all-read")
-				m.stream.stop()
+				m.br.Stop()
 			}
 			b.ReportMetric(gencorpus.PeakRSSMB(), "MB-peak-rss")
 		})

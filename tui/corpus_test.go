@@ -15,10 +15,10 @@ import (
 // checking each frame fits and carries no control from the text.
 func walkAll(t *testing.T, m *Model, w, h int) {
 	t.Helper()
-	_, n := m.list.Position()
+	_, n := m.br.Position()
 	for i := 0; i < n; i++ {
 		for _, kind := range []string{"read", "raw"} {
-			if !m.detail.showing() && m.detail.loadErr == nil {
+			if !m.br.Showing() && loadErr(m) == nil {
 				t.Fatalf("article %d (%s) not shown", i, kind)
 			}
 			checkFrame(t, m, w, h)
@@ -52,15 +52,15 @@ func TestRealCorpusFromFiles(t *testing.T) {
 	drive(t, m, m.Init())
 	p := plain(m)
 	var titles []string
-	for _, i := range m.list.vis {
-		titles = append(titles, m.store.rows[i].title)
+	for _, i := range m.br.Visible() {
+		titles = append(titles, m.br.Row(int(i)).Title)
 	}
 	for _, s := range []string{"Harbour council approves dredging budget", "Ferry timetable changes for the winter"} {
 		if !strings.Contains(strings.Join(titles, "|"), s) || !strings.Contains(p, s[:20]) {
 			t.Fatalf("title %q not listed (%q):\n%s", s, titles, p)
 		}
 	}
-	if _, n := m.list.Position(); n != 2 || !strings.Contains(p, "1 skipped") {
+	if _, n := m.br.Position(); n != 2 || !strings.Contains(p, "1 skipped") {
 		t.Fatalf("want 2 articles and 1 skipped:\n%s", p)
 	}
 	press(t, m, "!")
@@ -80,10 +80,10 @@ func TestSampleCorpus(t *testing.T) {
 		m := New(c, Options{NoColor: true})
 		send(t, m, tea.WindowSizeMsg{Width: size.w, Height: size.h})
 		drive(t, m, m.Init())
-		if m.loading || len(m.list.vis) == 0 {
+		if m.br.Loading() || len(m.br.Visible()) == 0 {
 			t.Fatal("sample corpus not read")
 		}
-		if size.w < narrowWidth {
+		if m.br.Narrow() {
 			press(t, m, "enter")
 		}
 		walkAll(t, m, size.w, size.h)

@@ -13,6 +13,7 @@ import (
 	"storydesk/data"
 	"storydesk/model"
 	"storydesk/model/clean"
+	"storydesk/tui/browse"
 	"storydesk/tui/session"
 	"storydesk/tui/ui"
 	"storydesk/tui/widgets"
@@ -45,21 +46,14 @@ type correctState struct {
 	checked *model.Article
 }
 
-// correctableSource is a Source whose loads can apply corrections.
-type correctableSource interface {
-	useCorrections(func(id string) []model.Correction)
-}
-
-func (s *corpusSource) useCorrections(f func(id string) []model.Correction) { s.c.Corrections = f }
-
 // setupCorrections reads the store's corrections and has the corpus apply
 // them. It runs once, before the program starts (and so outside a command):
 // the hook must be in place before the first article is read, or the list
 // and the first article would show uncorrected text. One small query.
 func (m *Model) setupCorrections(src Source, st data.Store) {
 	cs, ok := st.(data.CorrectionSource)
-	cc, ok2 := src.(correctableSource)
-	if !ok || !ok2 {
+	c := browse.CorpusOf(src) // loads from its files can apply corrections
+	if !ok || c == nil {
 		return
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
@@ -70,13 +64,13 @@ func (m *Model) setupCorrections(src Source, st data.Store) {
 		return
 	}
 	m.correct.idx = idx
-	cc.useCorrections(idx.For)
-	m.detail.rc.corrFor = idx.For
+	c.Corrections = idx.For
+	m.br.SetCorrections(idx.For)
 }
 
 // correctKey handles the correction key in the raw view.
 func (m *Model) correctKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
-	if m.detail.kind != kindRaw || !key.Matches(msg, m.c.Keys.Correct) {
+	if !m.br.Raw() || !key.Matches(msg, m.c.Keys.Correct) {
 		return nil, false
 	}
 	return m.toggleCorrection(), true
@@ -109,12 +103,12 @@ func (m *Model) toggleCorrection() tea.Cmd {
 	if a == nil {
 		return cmd
 	}
-	p, ok := m.detail.cursorPara()
+	p, ok := m.br.CursorPara()
 	if !ok || a.Raw == "" {
 		m.message = "No paragraph under the cursor"
 		return nil
 	}
-	t := corrTarget{art: a, start: p.start, end: p.end}
+	t := corrTarget{art: a, start: p.Start, end: p.End}
 	return m.queue(func(j *session.Job) (data.Action, bool) { return m.buildCorrection(j, t, "") })
 }
 
@@ -303,8 +297,8 @@ func (m *Model) reloadCorrected(id string) tea.Cmd {
 	if i < 0 {
 		return nil
 	}
-	m.detail.forget(i)
-	src := m.src
+	m.br.Forget(i)
+	src := m.br.Source()
 	return func() tea.Msg {
 		a, err := src.Load(i)
 		return articleReloadedMsg{idx: i, art: a, err: err}
@@ -320,14 +314,9 @@ func (m *Model) articleReloaded(msg articleReloadedMsg) tea.Cmd {
 		}
 		return nil
 	}
-	if i := msg.idx; i >= 0 && i < len(m.store.rows) && !m.store.rows[i].dead {
-		m.store.rows[i].words = msg.art.Words
-		m.store.version++
-	}
-	m.store.forgetHash(msg.idx)
 	m.correct.checked = msg.art // read just now, with the current corrections
-	cmd := m.detail.replaceArticle(msg.idx, msg.art)
-	if m.detail.idx == msg.idx {
+	cmd := m.br.Replace(msg.idx, msg.art)
+	if _, idx, _ := m.br.Article(); idx == msg.idx {
 		m.sess.CheckChanged(msg.art)
 		// Annotating a never-annotated article shows the loaded text.
 		if e := m.sess.Doc(msg.art.ID); m.annotatingID() == msg.art.ID && e != nil && e.Doc == nil {
@@ -339,24 +328,22 @@ func (m *Model) articleReloaded(msg articleReloadedMsg) tea.Cmd {
 
 // correctStatus describes the paragraph under the raw view's cursor.
 func (m *Model) correctStatus(s *widgets.StatusInfo) {
-	d := m.detail
-	if m.annotating() || m.focus != focusDetail || d.kind != kindRaw || s.Span != "" {
+	if m.annotating() || m.br.Focus() != browse.FocusArticle || !m.br.Raw() || s.Span != "" {
 		return
 	}
-	p, ok := d.cursorPara()
+	p, ok := m.br.CursorPara()
 	if !ok {
 		return
 	}
 	k := m.c.Keys.Correct.Help().Key
-	n := len(d.raw.paras)
 	state := "kept · " + k + " removes"
 	switch {
-	case p.reason == model.ReasonUser:
-		state = tagRemovedByYou + " · " + k + " reverts"
-	case p.reason != "":
-		state = "removed: " + reasonTag(p.reason) + " · " + k + " keeps"
-	case p.user:
-		state = tagKeptByYou + " · " + k + " reverts"
+	case p.Reason == model.ReasonUser:
+		state = browse.TagRemovedByYou + " · " + k + " reverts"
+	case p.Reason != "":
+		state = "removed: " + browse.ReasonTag(p.Reason) + " · " + k + " keeps"
+	case p.User:
+		state = browse.TagKeptByYou + " · " + k + " reverts"
 	}
-	s.Span = fmt.Sprintf("¶%d/%d %s", d.rc.cur+1, n, state)
+	s.Span = fmt.Sprintf("¶%d/%d %s", p.N, p.Of, state)
 }

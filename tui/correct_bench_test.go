@@ -63,7 +63,7 @@ func benchCorrectToggle(b *testing.B, words, tags int) {
 
 	m, _ := startCorpusB(b, dir, path)
 	press(b, m, "enter", "r", "g")
-	if p, ok := m.detail.cursorPara(); !ok || !strings.HasPrefix(model.RuneSlice(m.detail.art.Raw, p.start, p.end), "Photo:") {
+	if p, ok := rawCursorText(m); !ok || !strings.HasPrefix(p, "Photo:") {
 		b.Fatal("the cursor is not on the caption")
 	}
 	b.ResetTimer()

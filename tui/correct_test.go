@@ -14,8 +14,7 @@ import (
 
 	"storydesk/data"
 	"storydesk/model"
-	"storydesk/model/clean"
-	"storydesk/tui/ui"
+	"storydesk/tui/browse"
 )
 
 // corrStory is a scraped story with the furniture the cleaner removes (a
@@ -68,13 +67,13 @@ func startCorpus(t *testing.T, dir, path string, w, h int) (*Model, *data.SQLite
 // openRaw opens the selected article's raw view with the cursor.
 func openRaw(t *testing.T, m *Model) {
 	t.Helper()
-	if m.focus == focusList {
+	if m.br.Focus() == browse.FocusList {
 		press(t, m, "enter")
 	}
-	if m.detail.kind != kindRaw {
+	if !m.br.Raw() {
 		press(t, m, "r")
 	}
-	if !m.detail.rawCursorOn() {
+	if !hasCursor(m) {
 		t.Fatalf("no raw cursor:\n%s", plain(m))
 	}
 }
@@ -85,11 +84,11 @@ func cursorTo(t *testing.T, m *Model, prefix string) int {
 	t.Helper()
 	press(t, m, "g")
 	for n := 1; n < 200; n++ {
-		p, ok := m.detail.cursorPara()
+		p, ok := rawCursorText(m)
 		if !ok {
 			t.Fatal("no cursor")
 		}
-		if strings.HasPrefix(model.RuneSlice(m.detail.art.Raw, p.start, p.end), prefix) {
+		if strings.HasPrefix(p, prefix) {
 			return n
 		}
 		press(t, m, "j")
@@ -150,7 +149,7 @@ func TestCorrectKeepsARemovedCaption(t *testing.T) {
 	dir, path := corrCorpus(t), tempDB(t)
 	m, _ := startCorpus(t, dir, path, 120, 40)
 	openRaw(t, m)
-	before := m.detail.art.Text
+	before := m.shownArticle().Text
 	if strings.Contains(before, "Photo:") {
 		t.Fatal("fixture: the caption is in the cleaned text")
 	}
@@ -165,7 +164,7 @@ func TestCorrectKeepsARemovedCaption(t *testing.T) {
 	if doc, _ := spansOf(t, path, "a.txt"); doc != nil {
 		t.Fatal("a correction alone should not snapshot the article")
 	}
-	a := m.detail.art
+	a := m.shownArticle()
 	if !strings.HasPrefix(a.Text, "Photo: The new ferry") || !strings.HasSuffix(a.Text, before) {
 		t.Fatalf("the caption is not body now:\n%s", a.Text)
 	}
@@ -176,14 +175,14 @@ func TestCorrectKeepsARemovedCaption(t *testing.T) {
 	if strings.Contains(p, "[caption]") {
 		t.Fatalf("still tagged as a caption:\n%s", p)
 	}
-	if m.detail.rc.cur != 2 {
-		t.Fatalf("the cursor moved to paragraph %d", m.detail.rc.cur)
+	if p, _ := m.br.CursorPara(); p.N != 3 {
+		t.Fatalf("the cursor moved to paragraph %d", p.N)
 	}
 	if m.sess.Changed("a.txt") {
 		t.Fatal("the article shows as changed on disk")
 	}
-	if row := m.store.rows[m.detail.idx]; row.words != model.WordCount(a.Text) {
-		t.Fatalf("list word count %d, text has %d", row.words, model.WordCount(a.Text))
+	if row := m.br.Row(shownIdx(m)); row.Words != model.WordCount(a.Text) {
+		t.Fatalf("list word count %d, text has %d", row.Words, model.WordCount(a.Text))
 	}
 	// The reading view shows it too.
 	press(t, m, "r")
@@ -197,19 +196,19 @@ func TestCorrectKeepsARemovedCaption(t *testing.T) {
 	if c := corrections(t, path, "a.txt"); len(c) != 0 {
 		t.Fatalf("undo left %+v", c)
 	}
-	if m.detail.art.Text != before || !strings.Contains(plain(m), "[caption] Photo:") {
+	if m.shownArticle().Text != before || !strings.Contains(plain(m), "[caption] Photo:") {
 		t.Fatalf("undo did not bring the cleaner's text back:\n%s", plain(m))
 	}
 	press(t, m, "ctrl+r")
-	if c := corrections(t, path, "a.txt"); len(c) != 1 || !strings.HasPrefix(m.detail.art.Text, "Photo:") {
-		t.Fatalf("redo: %+v\n%s", c, m.detail.art.Text)
+	if c := corrections(t, path, "a.txt"); len(c) != 1 || !strings.HasPrefix(m.shownArticle().Text, "Photo:") {
+		t.Fatalf("redo: %+v\n%s", c, m.shownArticle().Text)
 	}
 
 	// A new session on the same store reads the corrected text.
 	quits(m, "q")
 	m2, _ := startCorpus(t, dir, path, 120, 40)
 	openRaw(t, m2)
-	if !strings.HasPrefix(m2.detail.art.Text, "Photo: The new ferry") || !strings.Contains(plain(m2), "[kept by you]") {
+	if !strings.HasPrefix(m2.shownArticle().Text, "Photo: The new ferry") || !strings.Contains(plain(m2), "[kept by you]") {
 		t.Fatalf("reopened:\n%s", plain(m2))
 	}
 	// t on it again goes back to the cleaner: no correction stays stored.
@@ -218,8 +217,8 @@ func TestCorrectKeepsARemovedCaption(t *testing.T) {
 		t.Fatalf("status:\n%s", plain(m2))
 	}
 	press(t, m2, "t")
-	if c := corrections(t, path, "a.txt"); len(c) != 0 || m2.detail.art.Text != before {
-		t.Fatalf("back to the cleaner: %+v\n%s", c, m2.detail.art.Text)
+	if c := corrections(t, path, "a.txt"); len(c) != 0 || m2.shownArticle().Text != before {
+		t.Fatalf("back to the cleaner: %+v\n%s", c, m2.shownArticle().Text)
 	}
 }
 
@@ -251,7 +250,7 @@ func TestCorrectRemovesAKeptLineMovingAnnotations(t *testing.T) {
 		t.Fatalf("stored corrections %+v", c)
 	}
 	doc, got := spansOf(t, path, "a.txt")
-	if doc.Text != m.detail.art.Text || strings.Contains(doc.Text, "Two crossings") {
+	if doc.Text != m.shownArticle().Text || strings.Contains(doc.Text, "Two crossings") {
 		t.Fatalf("snapshot does not follow the corrected text:\n%s", doc.Text)
 	}
 	if len(got) != 2 {
@@ -293,7 +292,7 @@ func TestCorrectRemovesAKeptLineMovingAnnotations(t *testing.T) {
 	// One undo restores the correction, the text and every annotation.
 	press(t, m, "u")
 	doc, got = spansOf(t, path, "a.txt")
-	if doc.Text != a.Text || len(got) != 3 || len(corrections(t, path, "a.txt")) != 0 || m.detail.art.Text != a.Text {
+	if doc.Text != a.Text || len(got) != 3 || len(corrections(t, path, "a.txt")) != 0 || m.shownArticle().Text != a.Text {
 		t.Fatalf("undo: text restored %v, spans %+v", doc.Text == a.Text, got)
 	}
 	for i := range got {
@@ -305,7 +304,7 @@ func TestCorrectRemovesAKeptLineMovingAnnotations(t *testing.T) {
 		t.Fatalf("undo: quote %+v, was %+v", doc.Quotes[0], quote)
 	}
 	press(t, m, "ctrl+r")
-	if doc, got = spansOf(t, path, "a.txt"); len(got) != 2 || strings.Contains(doc.Text, "Two crossings") || m.detail.art.Text != doc.Text {
+	if doc, got = spansOf(t, path, "a.txt"); len(got) != 2 || strings.Contains(doc.Text, "Two crossings") || m.shownArticle().Text != doc.Text {
 		t.Fatalf("redo: %+v", got)
 	}
 
@@ -328,7 +327,7 @@ func TestCorrectWithoutLossDoesNotAsk(t *testing.T) {
 		t.Fatal("asked although nothing is lost")
 	}
 	doc, got := spansOf(t, path, "a.txt")
-	if len(got) != 3 || !strings.HasPrefix(doc.Text, "Photo:") || doc.Text != m.detail.art.Text {
+	if len(got) != 3 || !strings.HasPrefix(doc.Text, "Photo:") || doc.Text != m.shownArticle().Text {
 		t.Fatalf("spans %+v\n%s", got, doc.Text)
 	}
 	if len(doc.Quotes) != 1 || doc.Quotes[0].SpeakerSpan != got[0].ID || got[0].Text != "Ilse Varga" {
@@ -351,13 +350,13 @@ func TestCorrectTypedAheadToggles(t *testing.T) {
 	dir, path := corrCorpus(t), tempDB(t)
 	m, _ := startCorpus(t, dir, path, 120, 40)
 	openRaw(t, m)
-	before := m.detail.art.Text
+	before := m.shownArticle().Text
 	cursorTo(t, m, "Photo:")
 	_, c1 := m.Update(keyMsg("t"))
 	_, c2 := m.Update(keyMsg("t"))
 	drive(t, m, tea.Batch(c1, c2))
-	if c := corrections(t, path, "a.txt"); len(c) != 0 || m.detail.art.Text != before {
-		t.Fatalf("after t t: %+v\n%s", c, m.detail.art.Text)
+	if c := corrections(t, path, "a.txt"); len(c) != 0 || m.shownArticle().Text != before {
+		t.Fatalf("after t t: %+v\n%s", c, m.shownArticle().Text)
 	}
 	if m.sess.Pending() {
 		t.Fatal("writes still pending")
@@ -367,7 +366,7 @@ func TestCorrectTypedAheadToggles(t *testing.T) {
 func TestCorrectNeedsAStoreAndARawView(t *testing.T) {
 	m := start(t, fixtureSource(3, -1), 120, 30)
 	press(t, m, "enter", "r")
-	if m.detail.rawCursorOn() || strings.Contains(plain(m), "▌") {
+	if hasCursor(m) || strings.Contains(plain(m), "▌") {
 		t.Fatal("a cursor without a store")
 	}
 	press(t, m, "t")
@@ -386,118 +385,6 @@ func TestCorrectNeedsAStoreAndARawView(t *testing.T) {
 	press(t, m3, "enter", "t")
 	if len(corrections(t, path, "a.txt")) != 0 || isAsking(m3) {
 		t.Fatal("t corrected from the read view")
-	}
-}
-
-func TestRawCursorMotion(t *testing.T) {
-	long := strings.TrimSpace(strings.Repeat("The harbour master said the new timetable would be posted at every pier before the season. ", 8))
-	dir := filepath.Join(t.TempDir(), "news")
-	os.MkdirAll(dir, 0o755)
-	os.WriteFile(filepath.Join(dir, "a.txt"), []byte("Short opening line of the story here.\n\n"+long+"\n\nA closing paragraph that is short.\n\nAnd one more to end it."), 0o644)
-	m, _ := startCorpus(t, dir, tempDB(t), 50, 14)
-	openRaw(t, m)
-	d := m.detail
-	h := d.innerH()
-	ps := d.raw.paras
-	if len(ps) != 4 || ps[1].last-ps[1].first+1 <= h {
-		t.Fatalf("fixture: want a paragraph taller than the screen (%d lines): %+v", h, ps)
-	}
-	press(t, m, "j")
-	if d.rc.cur != 1 || d.rawOff != ps[1].first {
-		t.Fatalf("onto the tall paragraph: cur %d off %d, want its start %d", d.rc.cur, d.rawOff, ps[1].first)
-	}
-	// j reads through it a line at a time before moving on.
-	steps := 0
-	for d.rc.cur == 1 {
-		press(t, m, "j")
-		steps++
-		if steps > 100 {
-			t.Fatal("stuck")
-		}
-	}
-	if want := ps[1].last - (ps[1].first + h - 1) + 1; steps != want {
-		t.Fatalf("%d presses through the paragraph, want %d", steps, want)
-	}
-	if c := ps[2]; c.first < d.rawOff || c.last >= d.rawOff+h {
-		t.Fatalf("the next paragraph is not on screen: off %d %+v", d.rawOff, c)
-	}
-	// k comes back onto it showing its end, then reads up.
-	press(t, m, "k")
-	if d.rc.cur != 1 || d.rawOff+h-1 < ps[1].last {
-		t.Fatalf("k onto the tall paragraph: cur %d off %d", d.rc.cur, d.rawOff)
-	}
-	press(t, m, "G")
-	if d.rc.cur != 3 || d.rawOff != d.rawMax() {
-		t.Fatalf("G: cur %d off %d", d.rc.cur, d.rawOff)
-	}
-	press(t, m, "g")
-	if d.rc.cur != 0 || d.rawOff != 0 {
-		t.Fatalf("g: cur %d off %d", d.rc.cur, d.rawOff)
-	}
-	// A page down leaves the cursor on a paragraph on screen.
-	press(t, m, "pgdown")
-	if c := ps[d.rc.cur]; c.last < d.rawOff || c.first >= d.rawOff+h || d.rawOff == 0 {
-		t.Fatalf("pgdown: cur %d (%+v) off %d", d.rc.cur, c, d.rawOff)
-	}
-	// A narrower window keeps the cursor's paragraph and shows it.
-	cur := d.rc.cur
-	send(t, m, tea.WindowSizeMsg{Width: 40, Height: 10})
-	ps = d.raw.paras
-	if d.rc.cur != cur || ps[cur].last < d.rawOff || ps[cur].first >= d.rawOff+d.innerH() {
-		t.Fatalf("after resize: cur %d off %d %+v", d.rc.cur, d.rawOff, ps[cur])
-	}
-	// The gutter marks exactly the cursor's lines.
-	lines := d.raw.viewCursor(m.c.Styles, 0, len(d.raw.lines), d.rc.cur)
-	for i, l := range lines {
-		marked := strings.HasPrefix(sgrRE.ReplaceAllString(l, ""), "▌")
-		if in := i >= ps[cur].first && i <= ps[cur].last; marked != in {
-			t.Fatalf("line %d marked %v, in the paragraph %v", i, marked, in)
-		}
-	}
-}
-
-func TestLayoutRawParagraphLines(t *testing.T) {
-	raw := "Head line\n\n  Indented paragraph that is long enough to wrap over a few lines at this width.\nNext line paragraph.\n\nEnd."
-	a := &model.Article{Raw: raw}
-	cl := clean.Clean(raw)
-	a.Text, a.Removed = cl.Text, cl.Removed
-	for _, w := range []int{12, 20, 40, 200} {
-		d := layoutRawWith(a, nil, w, true)
-		ps := clean.Paragraphs(raw)
-		if len(d.paras) != len(ps) {
-			t.Fatalf("width %d: %d paragraphs laid out, %d in the text", w, len(d.paras), len(ps))
-		}
-		// The text of each line, tags left out.
-		var flat []string
-		for _, l := range d.lines {
-			var b strings.Builder
-			for _, sp := range l {
-				if sp.kind != spanTag && sp.kind != spanUserTag {
-					b.WriteString(sp.text)
-				}
-			}
-			flat = append(flat, b.String())
-		}
-		for i, p := range d.paras {
-			if p.first > p.last || p.last >= len(d.lines) || i > 0 && p.first <= d.paras[i-1].last {
-				t.Fatalf("width %d: paragraph %d lines %d–%d", w, i, p.first, p.last)
-			}
-			// Its lines hold its words, first to last.
-			words := strings.Fields(model.RuneSlice(raw, p.start, p.end))
-			got := strings.Fields(strings.Join(flat[p.first:p.last+1], " "))
-			if strings.Join(got, " ") != strings.Join(words, " ") {
-				t.Fatalf("width %d: paragraph %d lines hold %q, want %q", w, i, got, words)
-			}
-		}
-		for i, l := range d.lines {
-			n := 0
-			for _, sp := range l {
-				n += ui.TextWidth(sp.text)
-			}
-			if n > max(1, w-rawGutter) {
-				t.Fatalf("width %d: line %d is %d cells", w, i, n)
-			}
-		}
 	}
 }
 
@@ -585,19 +472,38 @@ func TestCorrectStaleLoadIsReplaced(t *testing.T) {
 	m, _ := startCorpus(t, dir, path, 120, 40)
 	openRaw(t, m)
 	cursorTo(t, m, "Photo:")
-	press(t, m, "t")
-	plainCorpus, err := data.Open([]string{dir}, nil)
-	if err != nil {
-		t.Fatal(err)
+	idx := shownIdx(m)
+	_, write := m.Update(keyMsg("t")) // queued, not committed yet
+	// Off the article and back to it, read again from its file before the
+	// correction is committed: its load returns the text from before it.
+	m.br.Forget(idx)
+	press(t, m, "esc", "j")
+	_, back := m.Update(keyMsg("k"))
+	var late []tea.Msg
+	queue := []tea.Cmd{back}
+	for len(queue) > 0 {
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		switch msg := c().(type) {
+		case nil:
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+		default:
+			late = append(late, msg)
+		}
 	}
-	stale, err := plainCorpus.Load(0)
-	if err != nil || strings.HasPrefix(stale.Text, "Photo:") {
-		t.Fatalf("fixture: %v", err)
+	drive(t, m, write) // the correction is committed, the article read again
+	if a := m.shownArticle(); a == nil || !strings.HasPrefix(a.Text, "Photo:") {
+		t.Fatalf("not corrected: %v", a)
 	}
-	idx := m.detail.idx
-	m.detail.forget(idx)
-	send(t, m, articleLoadedMsg{idx: idx, art: stale})
-	if m.detail.art == stale || !strings.HasPrefix(m.detail.art.Text, "Photo:") || !strings.Contains(plain(m), "[kept by you]") {
+	for _, msg := range late { // the load from before arrives now
+		send(t, m, msg)
+	}
+	press(t, m, "tab")
+	if a := m.shownArticle(); a == nil || !strings.HasPrefix(a.Text, "Photo:") || !strings.Contains(plain(m), "[kept by you]") {
 		t.Fatalf("the stale article stays:\n%s", plain(m))
 	}
 }

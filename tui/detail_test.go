@@ -37,13 +37,10 @@ func boxText(frame string) []string {
 
 // detailText is boxText of the article pane alone.
 func detailText(m *Model) []string {
-	x := 0
-	if !m.narrow {
-		x = m.list.w
-	}
+	x := listWidth(m)
 	var cut []string
 	for _, l := range strings.Split(plain(m), "\n") {
-		cut = append(cut, ansi.Cut(l, x, x+m.detail.w))
+		cut = append(cut, ansi.Cut(l, x, m.c.Width))
 	}
 	return boxText(strings.Join(cut, "\n"))
 }
@@ -65,7 +62,7 @@ func TestLoadErrorShownInFull(t *testing.T) {
 		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
 			m := start(t, src, size[0], size[1])
 			next := func() {
-				if m.narrow {
+				if m.br.Narrow() {
 					press(t, m, "esc", "j", "enter")
 				} else {
 					press(t, m, "j")

@@ -1,9 +1,11 @@
 // Package tui is storydesk's terminal reader and annotator, built on Bubble
 // Tea v2.
 //
-// The root model (New) owns the layout and routes keys; each pane is a
-// component with SetSize, Update, View and help bindings, sharing one common
-// context (size, styles, keymap, labels, background) rather than globals.
+// The root model (New) keeps a stack of screens and routes keys and
+// messages; the reader itself (tui/browse: the list, the article pane, the
+// filter) is the screen at the bottom. Each pane is a component with
+// SetSize, Update, View and help bindings, sharing one common context
+// (size, styles, keymap, labels, background) rather than globals.
 // Everything slow — reading the corpus, loading an article, rendering
 // markdown, filtering 100k titles, every annotation store call — runs in
 // tea.Cmds and comes back as typed messages, so the update loop only ever

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"storydesk/data"
+	"storydesk/tui/browse"
 )
 
 // sampleDir copies the sample corpus into a folder, so it is read from files
@@ -61,7 +62,7 @@ func startGone(tb testing.TB, dir, path string) *Model {
 		case tea.BatchMsg:
 			queue = append(queue, msg...)
 		default:
-			if _, ok := msg.(streamDoneMsg); ok {
+			if _, ok := msg.(browse.StreamDoneMsg); ok {
 				ents, err := os.ReadDir(dir)
 				if err != nil {
 					tb.Fatal(err)
@@ -109,14 +110,14 @@ func TestDupsReopenReadsNothingTwice(t *testing.T) {
 	// An article loaded in full after the list read it (it may have changed
 	// on disk, or by a correction) is no longer known: detection reads it.
 	m4, _ := startStore(t, dirSource(t, dir), path, 120, 40)
-	before := len(m4.store.knownTexts())
+	before := len(m4.br.KnownTexts())
 	i := m4.itemIndex("clean-lighthouse.txt")
-	m4.list.selectItem(i)
-	drive(t, m4, m4.syncDetail())
-	if m4.detail.art == nil || m4.detail.art.ID != "clean-lighthouse.txt" {
-		t.Fatalf("reader shows %v", m4.detail.art)
+	m4.br.Select(i)
+	drive(t, m4, m4.br.Sync())
+	if m4.shownArticle() == nil || m4.shownArticle().ID != "clean-lighthouse.txt" {
+		t.Fatalf("reader shows %v", m4.shownArticle())
 	}
-	after := m4.store.knownTexts()
+	after := m4.br.KnownTexts()
 	if len(after) != before-1 {
 		t.Fatalf("%d known texts after opening one, want %d", len(after), before-1)
 	}

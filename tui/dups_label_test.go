@@ -70,7 +70,7 @@ func TestDupsLabelSnapshotsBothArticles(t *testing.T) {
 			t.Errorf("%s missing from the export", id)
 			continue
 		}
-		a, err := m.src.Load(m.itemIndex(id))
+		a, err := m.br.Source().Load(m.itemIndex(id))
 		if err != nil || r.Text != a.Text {
 			t.Errorf("%s: exported text differs from the article's (%v)", id, err)
 		}

@@ -10,10 +10,11 @@ import (
 	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"storydesk/data"
 	"storydesk/model"
-	"storydesk/tui/ui"
+	"storydesk/tui/browse"
 )
 
 // The duplicates tests run on the embedded sample corpus: wire-ferry-ap.txt
@@ -78,10 +79,10 @@ func selectPair(tb testing.TB, m *Model, a, b string) {
 func markAndCompare(tb testing.TB, m *Model, a, b string) {
 	tb.Helper()
 	for _, id := range []string{a, b} {
-		if !m.list.selectItem(m.itemIndex(id)) {
+		if !m.br.Select(m.itemIndex(id)) {
 			tb.Fatalf("%s not in the list", id)
 		}
-		drive(tb, m, m.syncDetail())
+		drive(tb, m, m.br.Sync())
 		press(tb, m, "M")
 	}
 	if m.mode() != "DUPS" {
@@ -265,7 +266,7 @@ func TestDupsClustersCanonicalFilter(t *testing.T) {
 	openDupsScreen(t, m)
 	press(t, m, "1", "2") // ap ⇄ truncated duplicate, ap ⇄ changed near
 	// No mark: the longest copy is canonical.
-	words := func(id string) int { return m.store.rows[m.itemIndex(id)].words }
+	words := func(id string) int { return m.br.Row(m.itemIndex(id)).Words }
 	longest := dupAP
 	for _, id := range []string{dupChanged, dupCut} {
 		if words(id) > words(longest) {
@@ -308,8 +309,20 @@ func TestDupsClustersCanonicalFilter(t *testing.T) {
 	// The list: ★ on the canonical, ⧉ on the other copies, with the
 	// cluster number.
 	press(t, m, "esc")
+	// rowOf is id's row as the list draws it, selected.
 	rowOf := func(id string) string {
-		return sgrRE.ReplaceAllString(m.list.rowView(m.itemIndex(id), false, 60), "")
+		t.Helper()
+		if !m.br.Select(m.itemIndex(id)) {
+			t.Fatalf("%s not listed", id)
+		}
+		drive(t, m, m.br.Sync())
+		for _, l := range strings.Split(plain(m), "\n") {
+			if r := ansi.Cut(l, 1, listWidth(m)-1); strings.HasPrefix(r, m.c.Styles.Marker) {
+				return r
+			}
+		}
+		t.Fatalf("no row selected:\n%s", plain(m))
+		return ""
 	}
 	if r := rowOf(dupCut); !strings.Contains(r, "★1") {
 		t.Errorf("canonical row %q", r)
@@ -322,19 +335,20 @@ func TestDupsClustersCanonicalFilter(t *testing.T) {
 	if r := rowOf("clean-lighthouse.txt"); strings.ContainsAny(r, "★⧉") {
 		t.Errorf("unclustered row %q", r)
 	}
+	// Badges take their room from the title, not the word count.
 	for _, id := range []string{dupCut, dupAP, "clean-lighthouse.txt"} {
-		if w := ui.TextWidth(m.list.rowView(m.itemIndex(id), false, 60)); w != 60 {
-			t.Errorf("row of %s is %d cells wide, want 60", id, w)
+		if r := strings.TrimRight(rowOf(id), " "); !strings.HasSuffix(r, "w") {
+			t.Errorf("row of %s is cut: %q", id, r)
 		}
 	}
 
 	// H hides the copies that are not canonical, and shows them again.
-	n := len(m.list.vis)
+	n := len(m.br.Visible())
 	press(t, m, "H")
 	hidden := []int32{int32(m.itemIndex(dupAP)), int32(m.itemIndex(dupChanged))}
 	slices.Sort(hidden)
-	if len(m.list.vis) != n-2 || slices.Contains(m.list.vis, hidden[0]) || slices.Contains(m.list.vis, hidden[1]) {
-		t.Fatalf("H: %d rows (was %d), hidden %v, shown %v", len(m.list.vis), n, hidden, m.list.vis)
+	if len(m.br.Visible()) != n-2 || slices.Contains(m.br.Visible(), hidden[0]) || slices.Contains(m.br.Visible(), hidden[1]) {
+		t.Fatalf("H: %d rows (was %d), hidden %v, shown %v", len(m.br.Visible()), n, hidden, m.br.Visible())
 	}
 	if !strings.Contains(m.message, "Hiding 2 copies that are not their cluster's canonical") || !strings.Contains(plain(m), "2 copies hidden") {
 		t.Fatalf("the status bar does not say copies are hidden: %q\n%s", m.message, plain(m))
@@ -343,25 +357,25 @@ func TestDupsClustersCanonicalFilter(t *testing.T) {
 	press(t, m, "/")
 	typeText(t, m, "ferry")
 	press(t, m, "enter")
-	for _, i := range m.list.vis {
+	for _, i := range m.br.Visible() {
 		if slices.Contains(hidden, i) {
 			t.Fatalf("filtered list shows hidden copy %d", i)
 		}
 	}
-	if len(m.list.vis) != 2 { // the cut copy and the rewrite
-		t.Fatalf("filter with copies hidden: %d rows", len(m.list.vis))
+	if len(m.br.Visible()) != 2 { // the cut copy and the rewrite
+		t.Fatalf("filter with copies hidden: %d rows", len(m.br.Visible()))
 	}
 	press(t, m, "esc", "H")
-	if len(m.list.vis) != n || m.message != "Showing every copy" {
-		t.Fatalf("H again: %d rows, want %d: %q", len(m.list.vis), n, m.message)
+	if len(m.br.Visible()) != n || m.message != "Showing every copy" {
+		t.Fatalf("H again: %d rows, want %d: %q", len(m.br.Visible()), n, m.message)
 	}
 	// A verdict change rebuilds the hidden set: undoing the cut copy's
 	// mark and the near-duplicate label leaves ap ⇄ truncated, whose
 	// longest copy (ap) is kept.
 	press(t, m, "H", "u", "u")
-	shown := func(id string) bool { return slices.Contains(m.list.vis, int32(m.itemIndex(id))) }
-	if len(m.list.vis) != n-1 || !shown(dupAP) || !shown(dupChanged) || shown(dupCut) {
-		t.Fatalf("after undo: %d rows shown (want %d); ap %v, changed %v, cut %v", len(m.list.vis), n-1, shown(dupAP), shown(dupChanged), shown(dupCut))
+	shown := func(id string) bool { return slices.Contains(m.br.Visible(), int32(m.itemIndex(id))) }
+	if len(m.br.Visible()) != n-1 || !shown(dupAP) || !shown(dupChanged) || shown(dupCut) {
+		t.Fatalf("after undo: %d rows shown (want %d); ap %v, changed %v, cut %v", len(m.br.Visible()), n-1, shown(dupAP), shown(dupChanged), shown(dupCut))
 	}
 }
 
@@ -392,8 +406,8 @@ func TestDupsCanonicalAfterUnsavedLabel(t *testing.T) {
 // screen opens the focused side's article.
 func TestDupsCandidatesOfArticle(t *testing.T) {
 	m, _ := startStore(t, sampleSource(t), tempDB(t), 120, 40)
-	m.list.selectItem(m.itemIndex(dupCut))
-	drive(t, m, m.syncDetail())
+	m.br.Select(m.itemIndex(dupCut))
+	drive(t, m, m.br.Sync())
 	press(t, m, "=")
 	if got := pairListOrder(t, m); len(got) != 2 || !strings.Contains(plain(m), "1/2 · 0 labelled") {
 		t.Fatalf("= on the cut copy: %v\n%s", got, plain(m))
@@ -417,8 +431,8 @@ func TestDupsCandidatesOfArticle(t *testing.T) {
 	}
 
 	// An article with no copies.
-	m.list.selectItem(m.itemIndex("clean-lighthouse.txt"))
-	drive(t, m, m.syncDetail())
+	m.br.Select(m.itemIndex("clean-lighthouse.txt"))
+	drive(t, m, m.br.Sync())
 	press(t, m, "=")
 	if !strings.Contains(plain(m), "No candidate copies of this article") {
 		t.Fatalf("no copies:\n%s", plain(m))
@@ -429,11 +443,11 @@ func TestDupsCandidatesOfArticle(t *testing.T) {
 	openDupsScreen(t, m)
 	selectPair(t, m, dupAP, dupChanged)
 	press(t, m, "tab", "enter")
-	if screenName(m) != "" || m.focus != focusDetail || m.list.Selected() != m.itemIndex(dupChanged) {
-		t.Fatalf("enter: screen %q focus %v selected %d", screenName(m), m.focus, m.list.Selected())
+	if screenName(m) != "" || m.br.Focus() != browse.FocusArticle || m.br.Selected() != m.itemIndex(dupChanged) {
+		t.Fatalf("enter: screen %q focus %v selected %d", screenName(m), m.br.Focus(), m.br.Selected())
 	}
-	if m.detail.art == nil || m.detail.art.ID != dupChanged {
-		t.Fatalf("reader shows %v", m.detail.art)
+	if m.shownArticle() == nil || m.shownArticle().ID != dupChanged {
+		t.Fatalf("reader shows %v", m.shownArticle())
 	}
 	// With copies hidden and the list filtered, enter on a hidden copy
 	// shows every copy again and clears the filter to open it.
@@ -444,12 +458,12 @@ func TestDupsCandidatesOfArticle(t *testing.T) {
 	openDupsScreen(t, m)
 	selectPair(t, m, dupAP, dupCut)
 	hiddenSide := "tab"
-	if m.store.rows[m.itemIndex(dupAP)].words < m.store.rows[m.itemIndex(dupCut)].words {
+	if m.br.Row(m.itemIndex(dupAP)).Words < m.br.Row(m.itemIndex(dupCut)).Words {
 		hiddenSide = "g" // ap is the copy hidden: side A, already focused
 	}
 	press(t, m, hiddenSide, "enter")
-	if !strings.Contains(m.message, "Showing every copy again, to open it") || m.list.query != "" || screenName(m) != "" {
-		t.Fatalf("enter on a hidden copy: %q, filter %q, screen %q", m.message, m.list.query, screenName(m))
+	if !strings.Contains(m.message, "Showing every copy again, to open it") || m.br.Filter() != "" || screenName(m) != "" {
+		t.Fatalf("enter on a hidden copy: %q, filter %q, screen %q", m.message, m.br.Filter(), screenName(m))
 	}
 }
 

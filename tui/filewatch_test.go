@@ -52,7 +52,7 @@ func watchCorpus(t *testing.T) (*Model, string, *data.SQLiteStore) {
 		t.Fatal(err)
 	}
 	m := New(c, Options{NoColor: true, Workers: 1, Store: st, Annotator: "tester", saveDelay: time.Millisecond})
-	m.watch.fixed, m.watch.every = true, 0
+	m.br.LookEvery(0)
 	send(t, m, teaSize(120, 30))
 	drive(t, m, m.Init())
 	return m, dir, st
@@ -63,12 +63,12 @@ func openItem(t *testing.T, m *Model, id string) {
 	t.Helper()
 	press(t, m, "esc")
 	i := m.itemIndex(id)
-	if i < 0 || !m.list.selectItem(i) {
+	if i < 0 || !m.br.Select(i) {
 		t.Fatalf("no %s in the list", id)
 	}
 	send(t, m, teaSize(120, 30))
 	press(t, m, "enter")
-	if m.detail.art == nil || m.detail.art.ID != id {
+	if m.shownArticle() == nil || m.shownArticle().ID != id {
 		t.Fatalf("%s not on screen", id)
 	}
 }
@@ -131,8 +131,8 @@ func TestFileDeletedWhileOpen(t *testing.T) {
 	os.Remove(filepath.Join(dir, "b.txt"))
 	press(t, m, "j")
 	p := plain(m)
-	if !m.watchGone() || !strings.Contains(p, "gone from disk") || !strings.Contains(p, "twice a day") {
-		t.Fatalf("gone %v; the bar should say so and the text stay:\n%s", m.watchGone(), p)
+	if !m.br.FileGone() || !strings.Contains(p, "gone from disk") || !strings.Contains(p, "twice a day") {
+		t.Fatalf("gone %v; the bar should say so and the text stay:\n%s", m.br.FileGone(), p)
 	}
 	if _, marked := m.badge(m.itemIndex("b.txt")); !marked {
 		t.Error("the list's badge does not mark it")
@@ -148,8 +148,8 @@ func TestFileDeletedWhileOpen(t *testing.T) {
 	}
 	openItem(t, m, "b.txt")
 	press(t, m, "j")
-	if m.watchGone() || !strings.Contains(plain(m), "added later") {
-		t.Errorf("a file put back: gone %v\n%s", m.watchGone(), plain(m))
+	if m.br.FileGone() || !strings.Contains(plain(m), "added later") {
+		t.Errorf("a file put back: gone %v\n%s", m.br.FileGone(), plain(m))
 	}
 	// Annotating: the annotated article's file goes; the snapshot stays.
 	openItem(t, m, "a.txt")
@@ -159,8 +159,8 @@ func TestFileDeletedWhileOpen(t *testing.T) {
 	}
 	os.Remove(filepath.Join(dir, "a.txt"))
 	apress(t, m, "w", "w")
-	if !m.watchGone() || !strings.Contains(plain(m), "gone from disk") || len(m.pane().Spans()) != 1 {
-		t.Errorf("while annotating: gone %v, spans %+v\n%s", m.watchGone(), m.pane().Spans(), plain(m))
+	if !m.br.FileGone() || !strings.Contains(plain(m), "gone from disk") || len(m.pane().Spans()) != 1 {
+		t.Errorf("while annotating: gone %v, spans %+v\n%s", m.br.FileGone(), m.pane().Spans(), plain(m))
 	}
 	for _, sz := range [][2]int{{40, 12}, {20, 6}, {80, 24}} {
 		send(t, m, teaSize(sz[0], sz[1]))

@@ -275,9 +275,15 @@ func teaSize(w, h int) tea.WindowSizeMsg { return tea.WindowSizeMsg{Width: w, He
 
 // screenName names the screen on top of the stack: "help", "problems",
 // "question" (a question with details in a box), "ask" (a question in the
-// status bar only), "export" (the export menu), or "" when the top is a
-// mode's own screen (m.mode() names it).
+// status bar only), "export" (the export menu), "filter" (typing a
+// filter), or "" when the top is a mode's own screen (m.mode() names it).
 func screenName(m *Model) string {
+	if m.Top() == m.br {
+		return ""
+	}
+	if m.Top().Mode() == "FILTER" {
+		return "filter"
+	}
 	switch s := m.Top().(type) {
 	case *infoScreen:
 		if s.problems {
@@ -291,8 +297,6 @@ func screenName(m *Model) string {
 		return "ask"
 	case *export.Menu:
 		return "export"
-	case nil:
-		return ""
 	}
 	if m.Top().Mode() != "" {
 		return ""
@@ -318,3 +322,47 @@ func prompting(m *Model) bool {
 	return ok && t.TextEntry()
 }
 func askText(m *Model) string { s, _ := asking(m); return s }
+
+// shownIdx is the item the article pane is on (-1 for none).
+func shownIdx(m *Model) int { _, i, _ := m.br.Article(); return i }
+
+// loadErr is why the article pane's article could not be loaded.
+func loadErr(m *Model) error { _, _, err := m.br.Article(); return err }
+
+// hasCursor reports the raw view's paragraph cursor on screen.
+func hasCursor(m *Model) bool { _, ok := m.br.CursorPara(); return ok }
+
+// rawCursorText is the raw text of the paragraph under the raw view's cursor.
+func rawCursorText(m *Model) (string, bool) {
+	p, ok := m.br.CursorPara()
+	a := m.shownArticle()
+	if !ok || a == nil {
+		return "", false
+	}
+	return model.RuneSlice(a.Raw, p.Start, p.End), true
+}
+
+// listWidth is where the article pane starts in the frame: after the
+// list box's top-right corner (0 when one pane is shown at a time).
+func listWidth(m *Model) int {
+	if m.br.Narrow() {
+		return 0
+	}
+	line := strings.SplitN(plain(m), "\n", 2)[0]
+	st := m.c.Styles
+	for i, r := range line {
+		if s := string(r); s == st.Box.TR || s == st.BoxFocused.TR {
+			return ansi.StringWidth(line[:i]) + 1
+		}
+	}
+	return 0
+}
+
+// rowTitles lists the titles of the rows the list shows, in order.
+func rowTitles(m *Model) []string {
+	var out []string
+	for _, i := range m.br.Visible() {
+		out = append(out, m.br.Row(int(i)).Title)
+	}
+	return out
+}

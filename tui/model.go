@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"fmt"
 	"os"
 	"strings"
 	"time"
@@ -14,6 +13,7 @@ import (
 	"storydesk/data"
 	"storydesk/model"
 	"storydesk/tui/annotate"
+	"storydesk/tui/browse"
 	"storydesk/tui/session"
 	"storydesk/tui/ui"
 	"storydesk/tui/widgets"
@@ -49,38 +49,19 @@ func DefaultOptions() Options {
 	return Options{NoColor: os.Getenv("NO_COLOR") != ""}
 }
 
-// narrowWidth is the width below which one pane is shown at a time.
-const narrowWidth = 90
-
-type focus uint8
-
-const (
-	focusList focus = iota
-	focusDetail
-)
-
 // Model is the root of the reader. It owns layout, focus and key routing;
 // the panes do the rest. Create it with New (or NewFromSource) and run it
 // with tea.NewProgram(m).Run().
 type Model struct {
 	c        *ui.Context
-	stack    []ui.Screen // pushed screens, top last (stack.go)
+	stack    []ui.Screen // the reader at the bottom, pushed screens over it, top last (stack.go)
 	features []feature   // in broadcast order (features.go)
-	src      Source
-	store    *itemStore
-	list     *listPane
-	detail   *detailPane
-	stream   *streamer
+	br       *browse.Browser
 	help     help.Model
 
-	focus  focus
-	narrow bool
-	ready  bool // a window size has arrived
+	ready bool // a window size has arrived
 
-	problems []data.Problem
-	loading  bool
-	done     int
-	message  string
+	message string
 
 	// Annotation (nil sess: no store).
 	sess        *session.Session
@@ -89,7 +70,6 @@ type Model struct {
 	restored    bool              // the last run's state has been read (saving may start)
 	quitting    bool
 	changedDone bool // the list's changed-on-disk scan has run
-	idIndex     map[string]int
 	themeFixed  bool
 	optNoColor  bool                 // colour turned off by the caller (NO_COLOR), whatever the terminal says
 	profile     colorprofile.Profile // the renderer's, as last reported
@@ -102,8 +82,6 @@ type Model struct {
 	storeNotice    string           // the sentence that announces it
 	storeAnnounced bool             // storeNotice has been shown (a refused save may have set the note first)
 	lastFail       string           // the last error shown (fail)
-
-	watch fileWatch // the open article's file changing or going (filewatch.go)
 
 	correct correctState // cleaner corrections from the raw view (correct*.go)
 
@@ -135,27 +113,19 @@ func NewFromSource(src Source, opts Options) *Model {
 	}
 	c := &ui.Context{IsDark: opts.Theme != "light", NoColor: opts.NoColor, Keys: km, Labels: labels, Colors: opts.LabelColors}
 	c.Restyle(c.IsDark)
-	store := newItemStore(src)
 	m := &Model{
-		c:        c,
-		src:      src,
-		store:    store,
-		list:     newListPane(c, store, src.Label()),
-		detail:   newDetailPane(c, src, newGlamourPool()),
-		stream:   newStreamer(src, opts.Workers),
-		help:     help.New(),
-		problems: append([]data.Problem(nil), src.Problems()...),
-		loading:  src.Len() > 0,
+		c:    c,
+		help: help.New(),
 	}
 	m.help.Styles = c.Styles.Help
-	m.list.focused = true
+	m.wireBrowse(src, opts.Workers, opts.Store != nil)
 	if opts.Store != nil {
 		m.sess = session.New(opts.Store, opts.Annotator)
 		if opts.saveDelay > 0 {
 			m.sess.SetSaveDelay(opts.saveDelay)
 		}
-		m.list.badge = m.badge
-		m.list.review = m.reviewBadgeOf
+		m.br.SetBadge(m.badge)
+		m.br.SetReview(m.reviewBadgeOf)
 		m.newAnnotate()
 		m.setupCorrections(src, opts.Store)
 		m.storeOpened(opts.Store)
@@ -170,7 +140,7 @@ func NewFromSource(src Source, opts Options) *Model {
 // Init asks the terminal for its background (to pick light or dark styles)
 // and starts reading the corpus in the background.
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{m.stream.start()}
+	cmds := []tea.Cmd{m.br.Init()}
 	if !m.c.NoColor && !m.themeFixed {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
@@ -196,29 +166,6 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case tea.ColorProfileMsg:
 		cmds = append(cmds, m.colorProfile(msg.Profile))
-	case streamBatchMsg:
-		cmds = append(cmds, m.applyResults(msg.results), m.stream.next())
-	case streamDoneMsg:
-		if m.loading {
-			m.loading = false
-			if m.message == "" || (m.message != m.storeNotice && m.message != m.lastFail) { // an error or the store's notice outranks the count
-				m.message = fmt.Sprintf("Read %s article%s", ui.Commas(m.store.nLive), ui.Plural(m.store.nLive))
-			}
-		}
-		cmds = append(cmds, m.scanChanged())
-	case filterDoneMsg:
-		cmds = append(cmds, m.list.filterDone(msg))
-	case refilterMsg:
-		cmds = append(cmds, m.list.refilterDue())
-	case articleLoadedMsg:
-		if msg.err == nil && msg.art != nil {
-			m.store.updateFromArticle(msg.idx, msg.art)
-		}
-		m.store.forgetHash(msg.idx)
-		m.watchLoaded(msg)
-		cmds = append(cmds, m.detail.loaded(msg), m.articleShown())
-	case renderedMsg:
-		cmds = append(cmds, m.detail.renderDone(msg))
 	case storeCheckedMsg:
 		m.storeTrouble(msg.err, true)
 	case tea.PasteMsg:
@@ -226,10 +173,6 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			cmds = append(cmds, m.Top().Update(msg))
 		} else if m.quotes.prompt != nil {
 			m.speakerPaste(msg)
-		} else if t, ok := m.Top().(ui.TextEntry); ok && t.TextEntry() {
-			cmds = append(cmds, m.Top().Update(msg))
-		} else {
-			cmds = append(cmds, m.list.paste(msg))
 		}
 	case tea.KeyPressMsg:
 		m.touched = true
@@ -238,11 +181,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.stopFeatures()
 			return m, m.quit()
 		}
-		cmds = append(cmds, cmd, m.watchCheck())
+		cmds = append(cmds, cmd, m.br.Look())
 	default:
-		if cmd, handled := m.updateWatch(msg); handled {
-			cmds = append(cmds, cmd)
-		} else if cmd, handled := m.updateQuotes(msg); handled {
+		// The reader's own messages (its background read, filter scans,
+		// loads, renders, the file watch); it ignores the rest.
+		cmds = append(cmds, m.br.Update(msg))
+		if cmd, handled := m.updateQuotes(msg); handled {
 			cmds = append(cmds, cmd)
 		} else if cmd, handled := m.updateSession(msg); handled {
 			cmds = append(cmds, cmd)
@@ -252,7 +196,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			cmds = append(cmds, m.nextWrite())
 		}
 	}
-	cmds = append(cmds, m.syncDetail(), m.syncQuotes(), m.syncFeatures())
+	cmds = append(cmds, m.br.Sync(), m.syncQuotes(), m.syncFeatures())
 	return m, tea.Batch(cmds...)
 }
 
@@ -266,7 +210,7 @@ func (m *Model) restyle(isDark, noColor bool) tea.Cmd {
 	m.c.Restyle(isDark)
 	m.help.Styles = m.c.Styles.Help
 	m.refreshInfo(false)
-	return m.detail.ensureRender()
+	return m.br.Restyled()
 }
 
 // colorProfile follows what the terminal can show. Bubble Tea reports
@@ -304,50 +248,14 @@ func (m *Model) colorProfile(p colorprofile.Profile) tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// applyResults records a batch from Stream: titles, outlets, word counts,
-// failed items removed and their problems kept.
-func (m *Model) applyResults(rs []data.Result) tea.Cmd {
-	died := false
-	for _, r := range rs {
-		if m.store.apply(r) {
-			died = true
-		}
-		if r.Problem != nil {
-			m.problems = append(m.problems, *r.Problem)
-		}
-	}
-	m.done += len(rs)
-	m.refreshInfo(true)
-	return m.list.storeChanged(died)
-}
-
-// syncDetail points the detail pane at the list's selection.
-func (m *Model) syncDetail() tea.Cmd {
-	sel := m.list.Selected()
-	title := ""
-	if sel >= 0 {
-		title = m.store.rows[sel].title
-	}
-	changed := sel != m.detail.idx
-	cmd := m.detail.Show(sel, title)
-	if changed {
-		return tea.Batch(cmd, m.articleShown(), m.noteArticleChange(), m.watchCheck())
-	}
-	return cmd
-}
-
 func (m *Model) handleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	k := m.c.Keys
 	if key.Matches(msg, k.ForceQuit) {
 		return nil, true
 	}
-	if m.list.typing {
-		// Every key is text for the filter (q included) except its own.
-		return m.list.Update(msg), false
-	}
 	if m.textEntry() {
-		// Every key is the screen's (text, or a menu's letters); the
-		// status message stays.
+		// Every key is the screen's (text, or a menu's letters, the
+		// filter's q included); the status message stays.
 		cmd, _ := m.Top().HandleKey(msg)
 		return cmd, false
 	}
@@ -356,7 +264,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	}
 	m.message = ""
 
-	if top := m.Top(); top != nil {
+	// A screen over the reader has the keys first; the reader's own come
+	// last, after the modes that are not screens yet and the shared keys.
+	if top := m.Top(); top != m.br {
 		if cmd, ok := top.HandleKey(msg); ok {
 			return cmd, false
 		}
@@ -381,57 +291,11 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		m.needStore() // with a store, annotate mode's feature key took it
 		return nil, false
 	}
-	if m.Top() != nil {
+	if m.Top() != m.br {
 		return nil, false // a screen over the reader keeps its keys from the panes
 	}
-	switch {
-	case key.Matches(msg, k.Raw):
-		if m.detail.kind == kindRaw {
-			return m.detail.SetKind(kindRead), false
-		}
-		return m.detail.SetKind(kindRaw), false
-	case key.Matches(msg, k.Filter):
-		m.setFocus(focusList)
-		return m.list.startTyping(), false
-	case key.Matches(msg, k.NextPane, k.PrevPane):
-		if m.focus == focusList {
-			m.setFocus(focusDetail)
-		} else {
-			m.setFocus(focusList)
-		}
-		return nil, false
-	case key.Matches(msg, k.FocusList):
-		m.setFocus(focusList)
-		return nil, false
-	case key.Matches(msg, k.FocusDetail):
-		m.setFocus(focusDetail)
-		return nil, false
-	}
-
-	if m.focus == focusList {
-		if key.Matches(msg, k.Open) {
-			m.setFocus(focusDetail)
-			return nil, false
-		}
-		return m.list.Update(msg), false
-	}
-	if key.Matches(msg, k.Back) {
-		m.setFocus(focusList)
-		return nil, false
-	}
-	if key.Matches(msg, k.Annotate) {
-		return m.enterAnnotate(m.detail.idx), false
-	}
-	if cmd, ok := m.correctKey(msg); ok {
-		return cmd, false
-	}
-	return m.detail.Update(msg), false
-}
-
-func (m *Model) setFocus(f focus) {
-	m.focus = f
-	m.list.focused = f == focusList
-	m.detail.focused = f == focusDetail
+	cmd, _ := m.br.HandleKey(msg)
+	return cmd, false
 }
 
 // problemLines is the problems screen: this session's messages (errors,
@@ -443,12 +307,12 @@ func (m *Model) problemLines(w int) []string {
 	if len(lines) > 0 {
 		lines = append(lines, "", m.c.Styles.TitleFocused.Render("Inputs"))
 	}
-	if len(m.problems) == 0 {
+	if len(m.br.Problems()) == 0 {
 		return append(lines, m.c.Styles.Placeholder.Render("No problems: every input was read."))
 	}
 	// Each problem in full: wrapped, continuation lines indented, so a long
 	// path never hides the reason.
-	for _, p := range m.problems {
+	for _, p := range m.br.Problems() {
 		lines = append(lines, ui.WrapHanging(p.String(), w, 2)...)
 	}
 	return lines
@@ -461,8 +325,8 @@ func (m *Model) helpLines(w int) []string {
 	h := m.help
 	h.SetWidth(max(0, w))
 	sections := []helpSection{
-		{"List", m.list.FullHelp()},
-		{"Article", m.detail.FullHelp()},
+		{"List", m.br.HelpList()},
+		{"Article", m.br.HelpArticle()},
 		{"Panes", [][]key.Binding{{k.NextPane, k.PrevPane, k.FocusList, k.FocusDetail}, {k.Problems, k.Export, k.Help, k.Quit, k.ForceQuit}}},
 	}
 	sections = append(sections, m.featureHelp()...)
@@ -480,20 +344,13 @@ func (m *Model) helpLines(w int) []string {
 // layout sizes every component for the terminal.
 func (m *Model) layout() tea.Cmd {
 	w := m.c.Width
-	m.narrow = w < narrowWidth
 	bodyH := m.bodyH()
 	m.help.SetWidth(w)
 	var cmds []tea.Cmd
 	for _, s := range m.stack {
 		cmds = append(cmds, s.SetSize(w, bodyH))
 	}
-	if m.narrow {
-		m.list.SetSize(w, bodyH)
-		return tea.Batch(append(cmds, m.detail.SetSize(w, bodyH))...)
-	}
-	lw := ui.ClampInt(w*2/5, 30, w-40)
-	m.list.SetSize(lw, bodyH)
-	return tea.Batch(append(cmds, m.detail.SetSize(w-lw, bodyH))...)
+	return tea.Batch(cmds...)
 }
 
 func (m *Model) statusH() int {
@@ -514,44 +371,27 @@ func (m *Model) mode() string {
 	if md := m.stackMode(); md != "" {
 		return md
 	}
-	switch {
-	case m.list.typing:
-		return "FILTER"
-	case m.quotes.carriers != nil:
+	if m.quotes.carriers != nil {
 		return "CARRIERS"
-	case m.detail.kind == kindRaw:
-		return "RAW"
 	}
-	return "READ"
+	return m.br.Mode()
 }
 
 func (m *Model) shortHelp() []key.Binding {
 	k := m.c.Keys
-	var b []key.Binding
 	switch {
-	case m.list.typing:
-		return m.list.ShortHelp()
 	case m.quotes.prompt != nil:
 		return m.quotes.prompt.ShortHelp()
-	case m.Top() != nil:
+	case m.Top() != m.br:
 		return m.withFooter(m.Top())
 	case m.quotes.carriers != nil:
 		return append(m.carriersShortHelp(), k.Help, k.Quit)
-	case m.focus == focusList:
-		b = m.list.ShortHelp()
-	case m.sess != nil:
-		b = append(m.detail.ShortHelp(), k.Annotate)
-	default:
-		b = m.detail.ShortHelp()
 	}
-	if m.anyProblems() {
-		b = append(b, k.Problems)
-	}
-	return append(b, k.Help, k.Quit)
+	return m.withFooter(m.br)
 }
 
 // anyProblems: the problems screen has something to show.
-func (m *Model) anyProblems() bool { return len(m.problems) > 0 || len(m.log.entries) > 0 }
+func (m *Model) anyProblems() bool { return len(m.br.Problems()) > 0 || len(m.log.entries) > 0 }
 
 // withFooter is a screen's short help with the shared keys its footer asks for.
 func (m *Model) withFooter(s ui.Screen) []key.Binding {
@@ -582,9 +422,6 @@ func (m *Model) View() tea.View {
 	w, h := m.c.Width, m.c.Height
 	v.SetContent(ui.ClampView(m.frame(), w, h))
 	top := m.Top()
-	if top == nil && m.list.typing {
-		v.Cursor = m.list.cursorPos()
-	}
 	if m.annotateOnTop() && m.quotes.prompt != nil && m.quotes.carriers == nil {
 		v.Cursor = m.speakerCursor()
 	}
@@ -603,33 +440,23 @@ func (m *Model) frame() string {
 	case body != "":
 	case m.quotes.carriers != nil:
 		body = m.carriersBody(w, max(0, m.bodyH()))
-	case m.narrow && m.focus == focusDetail:
-		body = m.detail.View()
-	case m.narrow:
-		body = m.list.View()
 	default:
-		body = ui.JoinColumns(m.list.View(), m.detail.View())
+		body = m.br.View()
 	}
 	parts := []string{}
 	if body != "" {
 		parts = append(parts, body)
 	}
 	if m.statusH() > 0 {
-		pos, n := m.list.Position()
-		pct := -1
-		if m.focus == focusDetail && !m.annotating() {
-			pct = m.detail.Percent()
-		}
-		info := widgets.StatusInfo{
-			Mode: m.mode(), Pos: pos, N: n, Percent: pct,
-			Loading: m.loading, Done: m.done, Total: m.src.Len(),
-			Skipped: len(m.problems), Message: m.message,
+		info := widgets.StatusInfo{Mode: m.mode(), Message: m.message}
+		m.br.Status(&info)
+		if m.annotating() {
+			info.Percent = -1 // annotate mode's own is in its box
 		}
 		info.More = ui.KeyName(m.c.Keys.Problems)
 		if m.message != m.storeNotice { // not twice
 			info.StoreNote = m.storeNote
 		}
-		info.Gone = m.watchGone()
 		if p, ok := m.Top().(interface{ Prompt() string }); ok && m.message == "" {
 			info.Message = p.Prompt()
 		}

@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
+
 	"storydesk/data"
 	"storydesk/model"
 	"storydesk/tui/session"
@@ -324,16 +326,23 @@ func TestReadOnlyStoreSaidFromTheStart(t *testing.T) {
 // TestReadCountKeepsAnError: the "Read N articles" that ends loading does
 // not cover an error shown meanwhile (a store that could not be read).
 func TestReadCountKeepsAnError(t *testing.T) {
-	m := start(t, entitySource(), 100, 20)
-	m.loading = true
+	start := func() (*Model, tea.Cmd) {
+		src := &gatedSource{fakeSource: entitySource(), n: 1, gate: make(chan struct{})}
+		close(src.gate)
+		m := NewFromSource(src, Options{NoColor: true, Workers: 1})
+		send(t, m, teaSize(100, 20))
+		_, next := m.Update(m.Init()()) // one batch: still reading
+		return m, next
+	}
+	m, rest := start()
 	m.fail("Cannot read annotation statuses: damaged: annotation store x", nil)
-	send(t, m, streamDoneMsg{})
+	drive(t, m, rest)
 	if !strings.HasPrefix(m.message, "Cannot read annotation statuses") {
 		t.Errorf("the error was covered: %q", m.message)
 	}
-	m.loading = true
+	m, rest = start()
 	m.message = "Loading…"
-	send(t, m, streamDoneMsg{})
+	drive(t, m, rest)
 	if m.message != "Read 3 articles" {
 		t.Errorf("message %q", m.message)
 	}

@@ -12,6 +12,7 @@ import (
 	"storydesk/model"
 	"storydesk/model/quote"
 	"storydesk/tui/annotate"
+	"storydesk/tui/browse"
 	"storydesk/tui/session"
 	"storydesk/tui/ui"
 )
@@ -257,12 +258,12 @@ func (m *Model) quotesFirstKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		}
 		return m.carriersKey(msg), true
 	}
-	if !m.annotating() && key.Matches(msg, k.Quotes) && (m.focus == focusDetail || m.list.Selected() >= 0) {
+	if !m.annotating() && key.Matches(msg, k.Quotes) && (m.br.Focus() == browse.FocusArticle || m.br.Selected() >= 0) {
 		if !m.needStore() {
 			return nil, true
 		}
 		m.quotes.on = true
-		return m.annot.Enter(m.list.Selected()), true
+		return m.annot.Enter(m.br.Selected()), true
 	}
 	return nil, false
 }

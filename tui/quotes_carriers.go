@@ -14,6 +14,7 @@ import (
 	"storydesk/model"
 	"storydesk/model/quote"
 	"storydesk/model/textdiff"
+	"storydesk/tui/browse"
 	"storydesk/tui/ui"
 )
 
@@ -100,7 +101,7 @@ func (m *Model) searchCarriers() tea.Cmd {
 		return nil
 	}
 	m.stopQuoteScan()
-	items := append([]int32(nil), m.store.liveItems()...)
+	items := append([]int32(nil), m.br.Live()...)
 	annotated := make(map[string]bool, len(m.sess.Hashes()))
 	for id := range m.sess.Hashes() {
 		annotated[id] = true
@@ -109,7 +110,7 @@ func (m *Model) searchCarriers() tea.Cmd {
 	s := &quoteScan{quote: text, speaker: speaker, from: a.ID(), total: len(items), ch: make(chan tea.Msg, 1), cancel: cancel}
 	m.quotes.scan = s
 	m.quotes.carriers = &carriersView{scan: s}
-	src, st := m.src, m.sess.Store()
+	src, st := m.br.Source(), m.sess.Store()
 	go func() {
 		defer close(s.ch)
 		err := scanCarriers(ctx, src, st, items, annotated, qm, s)
@@ -245,9 +246,9 @@ func (m *Model) carriersKey(msg tea.KeyPressMsg) tea.Cmd {
 func (m *Model) jumpToCarrier(c carrier) tea.Cmd {
 	m.stopQuoteScan()
 	m.quotes.carriers = nil
-	if !m.list.selectItem(c.idx) {
-		m.list.clearFilter() // the article is filtered out of the list
-		if !m.list.selectItem(c.idx) {
+	if !m.br.Select(c.idx) {
+		m.br.ClearFilter() // the article is filtered out of the list
+		if !m.br.Select(c.idx) {
 			m.message = "That article is no longer in the list"
 			return nil
 		}
@@ -255,8 +256,8 @@ func (m *Model) jumpToCarrier(c carrier) tea.Cmd {
 	m.quotes.jump = &quoteJump{id: c.id, start: c.match.Start, end: c.match.End, text: c.match.Text, outlet: c.outlet}
 	save := m.leaveAnnotate()
 	m.annot.Want(c.idx)
-	m.setFocus(focusDetail)
-	return tea.Batch(save, m.syncDetail(), m.annot.MaybeEnter())
+	m.br.SetFocus(browse.FocusArticle)
+	return tea.Batch(save, m.br.Sync(), m.annot.MaybeEnter())
 }
 
 // applyJump selects a carrier's passage once its article is open in

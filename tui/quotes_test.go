@@ -31,10 +31,10 @@ func sampleSource(tb testing.TB) Source {
 func openQuotes(tb testing.TB, m *Model, id string) {
 	tb.Helper()
 	idx := m.itemIndex(id)
-	if idx < 0 || !m.list.selectItem(idx) {
+	if idx < 0 || !m.br.Select(idx) {
 		tb.Fatalf("no article %s in the list", id)
 	}
-	drive(tb, m, m.syncDetail())
+	drive(tb, m, m.br.Sync())
 	press(tb, m, "Q")
 	if !m.annotating() || !m.quotes.on || m.pane().ID() != id {
 		tb.Fatalf("Q did not open quotes mode on %s (annotating %v, on %v, id %q): %q", id, m.annotating(), m.quotes.on, m.pane().ID(), m.message)
@@ -416,8 +416,8 @@ func TestQuotesWithoutDetectionsOrStore(t *testing.T) {
 	}
 	m2, _ := startStore(t, entitySource(), tempDB(t), 120, 40)
 	idx := m2.itemIndex("c.txt")
-	m2.list.selectItem(idx)
-	drive(t, m2, m2.syncDetail())
+	m2.br.Select(idx)
+	drive(t, m2, m2.br.Sync())
 	press(t, m2, "Q")
 	if !m2.quotes.on || len(m2.quotes.items) != 0 {
 		t.Fatalf("quotes mode on c.txt: %+v", m2.quotes.items)

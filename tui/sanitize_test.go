@@ -88,7 +88,7 @@ func TestHostileTextNeverReachesTheTerminal(t *testing.T) {
 				}
 			}
 			check("list")
-			if !m.detail.showing() {
+			if !m.br.Showing() {
 				t.Fatal("hostile article not rendered")
 			}
 			p := plain(m)

@@ -62,9 +62,9 @@ func (m *Model) openHelp() tea.Cmd {
 // openProblems pushes the problems screen.
 func (m *Model) openProblems() tea.Cmd {
 	s := newInfoScreen(m.c, m, "Problems", m.c.Keys.Problems, func(box *widgets.Scroller) {
-		info := fmt.Sprintf("%d", len(m.problems))
+		info := fmt.Sprintf("%d", len(m.br.Problems()))
 		if n := len(m.log.entries); n > 0 {
-			info = fmt.Sprintf("%d · %d message%s", len(m.problems), n, ui.Plural(n))
+			info = fmt.Sprintf("%d · %d message%s", len(m.br.Problems()), n, ui.Plural(n))
 		}
 		box.SetInfo(info)
 		box.SetLines(m.problemLines(box.InnerWidth()))

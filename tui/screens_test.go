@@ -11,6 +11,7 @@ import (
 
 	"storydesk/data"
 	"storydesk/model"
+	"storydesk/tui/browse"
 )
 
 // screenSource is the sample corpus with problems found while listing (long
@@ -50,10 +51,10 @@ func screenModel(t *testing.T, w, h int, noColor bool) *Model {
 // selectID selects article id in the list (and shows it).
 func selectID(t *testing.T, m *Model, id string) {
 	t.Helper()
-	if !m.list.selectItem(m.itemIndex(id)) {
+	if !m.br.Select(m.itemIndex(id)) {
 		t.Fatalf("%s not in the list", id)
 	}
-	drive(t, m, m.syncDetail())
+	drive(t, m, m.br.Sync())
 }
 
 // annotateOn opens article id in annotate mode with "Ilse Varga" tagged
@@ -75,12 +76,12 @@ var screens = []struct {
 	there func(m *Model) bool
 	shows string
 }{
-	{"list", func(t *testing.T, m *Model) {}, func(m *Model) bool { return m.focus == focusList && screenName(m) == "" && !m.annotating() }, "Articles · sample"},
-	{"read", func(t *testing.T, m *Model) { press(t, m, "tab") }, func(m *Model) bool { return m.focus == focusDetail && m.mode() == "READ" }, "Veridia Sport Wire · Ola Strand"},
+	{"list", func(t *testing.T, m *Model) {}, func(m *Model) bool { return m.br.Focus() == browse.FocusList && screenName(m) == "" && !m.annotating() }, "Articles · sample"},
+	{"read", func(t *testing.T, m *Model) { press(t, m, "tab") }, func(m *Model) bool { return m.br.Focus() == browse.FocusArticle && m.mode() == "READ" }, "Veridia Sport Wire · Ola Strand"},
 	{"raw", func(t *testing.T, m *Model) { press(t, m, "tab", "r") }, func(m *Model) bool { return m.mode() == "RAW" }, "Raw text: 2 removed"},
 	{"load error", func(t *testing.T, m *Model) { selectID(t, m, "culture-jazz-festival.html"); press(t, m, "tab") },
-		func(m *Model) bool { return m.detail.loadErr != nil && m.focus == focusDetail }, "permission denied"},
-	{"filter prompt", func(t *testing.T, m *Model) { press(t, m, "/"); typeText(t, m, "ferry") }, func(m *Model) bool { return m.list.typing }, "/ ferry"},
+		func(m *Model) bool { return loadErr(m) != nil && m.br.Focus() == browse.FocusArticle }, "permission denied"},
+	{"filter prompt", func(t *testing.T, m *Model) { press(t, m, "/"); typeText(t, m, "ferry") }, func(m *Model) bool { return screenName(m) == "filter" }, "/ ferry"},
 	{"annotate", func(t *testing.T, m *Model) { annotateOn(t, m, "wire-ferry-ap.txt"); apress(t, m, "v", "w", "w") },
 		func(m *Model) bool { return m.mode() == "SELECT" }, "1 PERSON 2 ORG"},
 	{"entities panel", func(t *testing.T, m *Model) { annotateOn(t, m, "wire-ferry-ap.txt"); apress(t, m, "e") },

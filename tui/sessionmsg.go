@@ -8,6 +8,7 @@ import (
 
 	"storydesk/data"
 	"storydesk/model"
+	"storydesk/tui/browse"
 	"storydesk/tui/session"
 	"storydesk/tui/ui"
 )
@@ -19,7 +20,7 @@ import (
 
 // quit saves the reading position and quits, after any write in flight.
 func (m *Model) quit() tea.Cmd {
-	m.stream.stop()
+	m.br.Stop()
 	if m.sess == nil {
 		return tea.Quit
 	}
@@ -41,8 +42,8 @@ func (m *Model) quit() tea.Cmd {
 
 // currentState is what to remember: the article, the view and the place in it.
 func (m *Model) currentState() (session.UIState, string, int) {
-	a := m.detail.art
-	if a == nil || m.detail.idx < 0 {
+	a, idx, _ := m.br.Article()
+	if a == nil || idx < 0 {
 		return session.UIState{}, "", -1
 	}
 	u := session.UIState{Article: a.ID, Mode: "list"}
@@ -52,22 +53,22 @@ func (m *Model) currentState() (session.UIState, string, int) {
 		u.Mode = "annotate"
 		pos = m.pane().CursorOffset()
 		u.Offset = pos
-	case m.focus == focusDetail && m.detail.kind == kindRaw:
+	case m.br.Focus() == browse.FocusArticle && m.br.Raw():
 		u.Mode = "raw"
-	case m.focus == focusDetail:
+	case m.br.Focus() == browse.FocusArticle:
 		u.Mode = "read"
 	}
-	if m.detail.showing() && m.detail.kind == kindRead {
-		u.Scroll = m.detail.vp.ScrollPercent()
+	if at, ok := m.br.ReadingAt(); ok {
+		u.Scroll = at
 	}
 	return u, a.ID, pos
 }
 
 // badge is the list's status column for item i.
 func (m *Model) badge(i int) (model.Status, bool) {
-	id := m.src.Item(i).ID
+	id := m.br.Item(i).ID
 	st, _ := m.sess.Status(id)
-	return st, m.sess.Changed(id) || m.watch.gone[i] != ""
+	return st, m.sess.Changed(id) || m.br.Gone(i)
 }
 
 // reviewBadge is the list's review column for an article with n imported
@@ -88,21 +89,7 @@ func (m *Model) reviewBadgeOf(i int) (string, int) {
 	if w == 0 {
 		return "", 0
 	}
-	return reviewBadge(m.c.Styles, m.sess.Unreviewed(m.src.Item(i).ID), w), w
-}
-
-// itemIndex finds an item by article ID.
-func (m *Model) itemIndex(id string) int {
-	if m.idIndex == nil {
-		m.idIndex = make(map[string]int, m.src.Len())
-		for i := 0; i < m.src.Len(); i++ {
-			m.idIndex[m.src.Item(i).ID] = i
-		}
-	}
-	if i, ok := m.idIndex[id]; ok {
-		return i
-	}
-	return -1
+	return reviewBadge(m.c.Styles, m.sess.Unreviewed(m.br.Item(i).ID), w), w
 }
 
 // articleShown runs when the detail pane's article may have changed or
@@ -112,8 +99,8 @@ func (m *Model) articleShown() tea.Cmd {
 	if m.sess == nil {
 		return nil
 	}
-	a := m.detail.art
-	if a == nil || m.detail.idx < 0 {
+	a, idx, _ := m.br.Article()
+	if a == nil || idx < 0 {
 		return nil
 	}
 	m.sess.SetCurrent(a.ID)
@@ -125,7 +112,7 @@ func (m *Model) articleShown() tea.Cmd {
 // noteArticleChange schedules saving which article is open.
 func (m *Model) noteArticleChange() tea.Cmd {
 	// Before the last run's state is read, saving would overwrite it.
-	if m.sess == nil || m.list.Selected() < 0 || !m.restored {
+	if m.sess == nil || m.br.Selected() < 0 || !m.restored {
 		return nil
 	}
 	return m.sess.ArmSave()
@@ -134,8 +121,8 @@ func (m *Model) noteArticleChange() tea.Cmd {
 // currentArticle is the loaded article the keys act on, with its store
 // entry; it explains in the status bar when either is not there yet.
 func (m *Model) currentArticle() (*model.Article, *session.DocEntry, tea.Cmd) {
-	a := m.detail.art
-	if a == nil || m.detail.idx < 0 || m.list.Selected() != m.detail.idx {
+	a, idx, _ := m.br.Article()
+	if a == nil || idx < 0 || m.br.Selected() != idx {
 		m.message = "No article loaded yet"
 		return nil, nil, nil
 	}
@@ -157,7 +144,7 @@ func (m *Model) updateSession(msg tea.Msg) (tea.Cmd, bool) {
 	switch msg := msg.(type) {
 	case session.DocMsg:
 		m.sess.DocLoaded(msg)
-		if a := m.detail.art; a != nil && a.ID == msg.ID {
+		if a := m.shownArticle(); a != nil && a.ID == msg.ID {
 			m.sess.CheckChanged(a)
 		}
 		return nil, true
@@ -229,7 +216,7 @@ func (m *Model) written(msg session.WrittenMsg) tea.Cmd {
 	default:
 		m.message = j.Done
 	}
-	if a := m.detail.art; a != nil {
+	if a := m.shownArticle(); a != nil {
 		m.sess.CheckChanged(a)
 	}
 	return m.correctionsWritten(msg) // before the next write is built
@@ -256,7 +243,7 @@ func (m *Model) elsewhere(act data.Action) string {
 		return ""
 	}
 	id := act.Ops[0].Article
-	if a := m.detail.art; a != nil && a.ID == id {
+	if a := m.shownArticle(); a != nil && a.ID == id {
 		return ""
 	}
 	return " (in " + ui.Clip(id, 40) + ")"
@@ -275,20 +262,14 @@ func (m *Model) applyRestore(msg session.RestoreMsg) tea.Cmd {
 		return nil
 	}
 	idx := m.itemIndex(u.Article)
-	if idx < 0 || !m.list.selectItem(idx) {
+	if idx < 0 || !m.br.Select(idx) {
 		return nil
 	}
 	switch u.Mode {
 	case "read", "raw", "annotate":
-		m.setFocus(focusDetail)
-		if u.Mode == "raw" {
-			m.detail.kind = kindRaw
-		}
+		m.br.SetFocus(browse.FocusArticle)
 	}
-	m.detail.restoreFrac(idx, u.Scroll)
-	// The article may be on screen already, in the read view: ask for the
-	// raw render then (Show does nothing for the article it shows).
-	cmd := tea.Batch(m.syncDetail(), m.detail.ensureRender())
+	cmd := m.br.RestoreView(idx, u.Mode == "raw", u.Scroll)
 	if u.Mode == "annotate" {
 		m.annot.Restore(idx, u.Article, u.Offset)
 		return tea.Batch(cmd, m.annot.MaybeEnter())
@@ -300,11 +281,11 @@ func (m *Model) applyRestore(msg session.RestoreMsg) tea.Cmd {
 // known, each annotated article's text on disk with its snapshot, so the
 // list can mark the changed ones. It runs in the background.
 func (m *Model) scanChanged() tea.Cmd {
-	if m.sess == nil || m.changedDone || m.loading || m.sess.Hashes() == nil {
+	if m.sess == nil || m.changedDone || m.br.Loading() || m.sess.Hashes() == nil {
 		return nil
 	}
 	m.changedDone = true
-	if _, ok := m.src.(*data.StoreCorpus); ok {
+	if _, ok := m.br.Source().(*data.StoreCorpus); ok {
 		// The store's snapshots are the corpus: nothing on disk to differ
 		// from, and reading every annotated one would be wasted work.
 		return nil
@@ -317,11 +298,11 @@ func (m *Model) scanChanged() tea.Cmd {
 	known := map[string]bool{} // compared already, with the hash Stream took
 	for id, h := range m.sess.Hashes() {
 		i := m.itemIndex(id)
-		if i < 0 || m.store.rows[i].dead {
+		if i < 0 || m.br.Row(i).Dead {
 			continue
 		}
-		if r := &m.store.rows[i]; r.hash != "" && r.id == id {
-			known[id] = r.hash != h
+		if r := m.br.Row(i); r.Hash != "" && r.ID == id {
+			known[id] = r.Hash != h
 			continue
 		}
 		jobs = append(jobs, job{i, h})
@@ -332,7 +313,7 @@ func (m *Model) scanChanged() tea.Cmd {
 		}
 		return func() tea.Msg { return session.ChangedMsg{Changed: known} }
 	}
-	src := m.src
+	src := m.br.Source()
 	return func() tea.Msg {
 		out := known
 		for _, j := range jobs {

@@ -26,13 +26,15 @@ func (m *Model) Pop(s ui.Screen) {
 	}
 }
 
-// Top is the screen with the keys (nil: the reader's own panes, or a view
-// that is not a screen yet over them).
+// Top is the screen with the keys: the reader (m.br) when no screen is
+// over it.
 func (m *Model) Top() ui.Screen {
-	if n := len(m.stack); n > 0 && !m.hidden(m.stack[n-1]) {
-		return m.stack[n-1]
+	for i := len(m.stack) - 1; i > 0; i-- {
+		if !m.hidden(m.stack[i]) {
+			return m.stack[i]
+		}
 	}
-	return nil
+	return m.br
 }
 
 // Report shows a status message; an error is kept whole in the log too.
@@ -52,9 +54,11 @@ func (m *Model) Report(s ui.Status) {
 	}
 }
 
-// stackMode is the mode the stack names ("" when no screen on it names one).
+// stackMode is the mode the screens over the reader name ("" when none
+// does; the modes that are not screens yet come between them and the
+// reader's).
 func (m *Model) stackMode() string {
-	for i := len(m.stack) - 1; i >= 0; i-- {
+	for i := len(m.stack) - 1; i >= 1; i-- {
 		if md := m.stack[i].Mode(); md != "" && !m.hidden(m.stack[i]) {
 			return md
 		}
@@ -62,9 +66,10 @@ func (m *Model) stackMode() string {
 	return ""
 }
 
-// stackBody is the body the stack draws ("" when no screen on it draws one).
+// stackBody is the body the screens over the reader draw ("" when none
+// does).
 func (m *Model) stackBody() string {
-	for i := len(m.stack) - 1; i >= 0; i-- {
+	for i := len(m.stack) - 1; i >= 1; i-- {
 		if m.hidden(m.stack[i]) {
 			continue
 		}

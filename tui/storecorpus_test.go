@@ -30,7 +30,7 @@ func TestStoreCorpusSkipsChangedOnDiskScan(t *testing.T) {
 	m2 := NewFromSource(sc, Options{NoColor: true, Workers: 1, Store: st, Annotator: "tester", saveDelay: time.Millisecond})
 	send(t, m2, tea.WindowSizeMsg{Width: 100, Height: 30})
 	drive(t, m2, m2.Init())
-	if m2.sess == nil || m2.sess.Hashes() == nil || m2.loading {
+	if m2.sess == nil || m2.sess.Hashes() == nil || m2.br.Loading() {
 		t.Fatal("the store-backed reader did not finish loading")
 	}
 	m2.changedDone = false

@@ -3,10 +3,14 @@ package tui
 import (
 	"bytes"
 	"io"
+	"strings"
 	"testing"
 	"time"
 
+	"storydesk/tui/browse"
+
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/teatest/v2"
 )
 
@@ -32,12 +36,12 @@ func TestProgramFlow(t *testing.T) {
 	waitFor(t, tm, "matches")
 	tm.Type("q")
 	fm := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*Model)
-	if fm.list.query != "river" || fm.list.typing || fm.focus != focusList || fm.detail.kind != kindRaw {
-		t.Fatalf("final state: query %q typing %v focus %v kind %v", fm.list.query, fm.list.typing, fm.focus, fm.detail.kind)
+	if !strings.Contains(plain(fm), "/ river") || screenName(fm) != "" || fm.br.Focus() != browse.FocusList || !fm.br.Raw() {
+		t.Fatalf("final state: screen %q focus %v raw %v\n%s", screenName(fm), fm.br.Focus(), fm.br.Raw(), plain(fm))
 	}
-	for _, i := range fm.list.vis {
-		if !bytes.Contains(bytes.ToLower([]byte(fm.store.rows[i].title)), []byte("river")) {
-			t.Fatalf("filtered list shows %q", fm.store.rows[i].title)
+	for _, title := range rowTitles(fm) {
+		if !strings.Contains(strings.ToLower(title), "river") {
+			t.Fatalf("filtered list shows %q", title)
 		}
 	}
 	out, _ := io.ReadAll(tm.FinalOutput(t))
@@ -58,7 +62,11 @@ func TestProgramNarrowAndResize(t *testing.T) {
 	waitFor(t, tm, "Help")
 	tm.Type("q")
 	fm := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*Model)
-	if fm.narrow || fm.list.w+fm.detail.w != 130 || screenName(fm) != "help" {
-		t.Fatalf("final layout: narrow %v widths %d+%d screen %q", fm.narrow, fm.list.w, fm.detail.w, screenName(fm))
+	if fm.br.Narrow() || screenName(fm) != "help" {
+		t.Fatalf("final layout: narrow %v screen %q", fm.br.Narrow(), screenName(fm))
+	}
+	fm.Pop(fm.Top())
+	if lw := listWidth(fm); lw != 52 || ansi.StringWidth(strings.SplitN(plain(fm), "\n", 2)[0]) != 130 {
+		t.Fatalf("final layout: list %d wide of 130:\n%s", lw, plain(fm))
 	}
 }

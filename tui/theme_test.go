@@ -3,12 +3,14 @@ package tui
 import (
 	"fmt"
 	"image/color"
+	"strings"
 	"testing"
 	"unicode"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 
+	"storydesk/tui/browse"
 	"storydesk/tui/ui"
 )
 
@@ -24,9 +26,9 @@ func themeScreens(t *testing.T, m *Model, see func(name string)) {
 		}
 		see(name)
 	}
-	step("list", func() bool { return m.focus == focusList && m.detail.showing() })
-	step("read", func() bool { return m.focus == focusDetail }, "tab")
-	step("raw", func() bool { return m.mode() == "RAW" && m.detail.showing() }, "r")
+	step("list", func() bool { return m.br.Focus() == browse.FocusList && m.br.Showing() })
+	step("read", func() bool { return m.br.Focus() == browse.FocusArticle }, "tab")
+	step("raw", func() bool { return m.mode() == "RAW" && m.br.Showing() }, "r")
 	step("read again", func() bool { return m.mode() == "READ" }, "r", "tab")
 	openQuotes(t, m, "wire-ferry-ap.txt")
 	see("quotes")
@@ -101,8 +103,10 @@ func TestLightAndDarkPalettes(t *testing.T) {
 				t.Fatalf("noColor %v isDark %v after a %v background", m.c.NoColor, m.c.IsDark, bg)
 			}
 			want := map[bool]string{true: "dark", false: "light"}[isDark]
-			if m.c.Styles.Glamour != want || m.detail.shown.style != want {
-				t.Fatalf("glamour style %q, article rendered in %q; want %q", m.c.Styles.Glamour, m.detail.shown.style, want)
+			// glamour's text colour for the style: 252 on dark, 234 on light.
+			text := map[bool]string{true: "38;5;252m", false: "38;5;234m"}
+			if m.c.Styles.Glamour != want || !strings.Contains(content(m), text[isDark]) || strings.Contains(content(m), text[!isDark]) {
+				t.Fatalf("glamour style %q, article not rendered in %q:\n%q", m.c.Styles.Glamour, want, content(m))
 			}
 			// The selected row is drawn in the palette's colours.
 			row := selectedRow(t, m)

@@ -6,6 +6,7 @@ import (
 	"storydesk/data"
 	"storydesk/model"
 	"storydesk/tui/annotate"
+	"storydesk/tui/browse"
 	"storydesk/tui/session"
 	"storydesk/tui/ui"
 )
@@ -20,26 +21,14 @@ type annotateReader struct {
 	src Source // read by the corpus scan's goroutine
 }
 
-func (r annotateReader) Article() (*model.Article, int, error) {
-	d := r.m.detail
-	return d.art, d.idx, d.loadErr
-}
-
-func (r annotateReader) Title() string { return r.m.detail.headerTitle() }
-func (r annotateReader) Selected() int { return r.m.list.Selected() }
-
-func (r annotateReader) Step(dir int) bool {
-	before := r.m.list.Selected()
-	r.m.list.move(dir)
-	return r.m.list.Selected() != before
-}
-
-func (r annotateReader) Show() tea.Cmd { return r.m.syncDetail() }
-func (r annotateReader) FocusArticle() { r.m.setFocus(focusDetail) }
-func (r annotateReader) Live() int     { return r.m.store.nLive }
-func (r annotateReader) LiveItems() []int32 {
-	return r.m.store.liveItems()
-}
+func (r annotateReader) Article() (*model.Article, int, error) { return r.m.br.Article() }
+func (r annotateReader) Title() string                         { return r.m.br.Title() }
+func (r annotateReader) Selected() int                         { return r.m.br.Selected() }
+func (r annotateReader) Step(dir int) bool                     { return r.m.br.Step(dir) }
+func (r annotateReader) Show() tea.Cmd                         { return r.m.br.Sync() }
+func (r annotateReader) FocusArticle()                         { r.m.br.SetFocus(browse.FocusArticle) }
+func (r annotateReader) Live() int                             { return r.m.br.LiveCount() }
+func (r annotateReader) LiveItems() []int32                    { return r.m.br.Live() }
 
 func (r annotateReader) Load(i int) (*model.Article, error) { return r.src.Load(i) }
 
@@ -62,7 +51,7 @@ func (m *Model) Unreport(texts ...string) {
 // newAnnotate builds annotate mode with quotes mode as its extension, and
 // adds it to the features, with quotes' help section after its own.
 func (m *Model) newAnnotate() {
-	m.annot = annotate.New(m.c, m, m.sess, annotateReader{m: m, src: m.src})
+	m.annot = annotate.New(m.c, m, m.sess, annotateReader{m: m, src: m.br.Source()})
 	m.annot.SetExtension(&quotesHook{m: m})
 	m.features = append(m.features, m.annot, quotesHelp{m: m})
 }

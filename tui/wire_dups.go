@@ -4,6 +4,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"storydesk/data"
+	"storydesk/tui/browse"
 	"storydesk/tui/dups"
 	"storydesk/tui/session"
 )
@@ -15,18 +16,15 @@ import (
 // wireDups builds the duplicates feature; with a store, the list shows its
 // cluster badges and hides copies through it.
 func (m *Model) wireDups(store data.Store) {
-	var corpus *data.Corpus
-	if cs, ok := m.src.(*corpusSource); ok {
-		corpus = cs.c
-	}
+	corpus := browse.CorpusOf(m.br.Source())
 	w := dupsWiring{m}
 	f := dups.New(m.c, m, dups.Deps{
-		Articles: w, Reader: w, Writes: w, Source: m.src,
-		Store: store, Corpus: corpus, Workers: m.stream.workers,
+		Articles: w, Reader: w, Writes: w, Source: m.br.Source(),
+		Store: store, Corpus: corpus, Workers: m.br.Workers(),
 	})
 	if store != nil {
-		m.list.cluster = f.ClusterBadge
-		m.list.exclude = f.ExcludeHidden
+		m.br.SetCluster(f.ClusterBadge)
+		m.br.SetExclude(f.ExcludeHidden)
 	}
 	m.features = append(m.features, f)
 }
@@ -36,45 +34,38 @@ type dupsWiring struct{ m *Model }
 // dups.Articles
 
 func (w dupsWiring) IndexOf(id string) int        { return w.m.itemIndex(id) }
-func (w dupsWiring) Live() []int32                { return w.m.store.liveItems() }
-func (w dupsWiring) KnownTexts() []data.KnownText { return w.m.store.knownTexts() }
-func (w dupsWiring) Loading() bool                { return w.m.loading }
+func (w dupsWiring) Live() []int32                { return w.m.br.Live() }
+func (w dupsWiring) KnownTexts() []data.KnownText { return w.m.br.KnownTexts() }
+func (w dupsWiring) Loading() bool                { return w.m.br.Loading() }
 
 func (w dupsWiring) Row(i int) dups.Row {
-	r := &w.m.store.rows[i]
-	return dups.Row{Title: r.title, Outlet: r.outlet, Words: r.words, Dead: r.dead}
+	r := w.m.br.Row(i)
+	return dups.Row{Title: r.Title, Outlet: r.Outlet, Words: r.Words, Dead: r.Dead}
 }
 
 // dups.Reader
 
-func (w dupsWiring) Selected() int { return w.m.list.Selected() }
-func (w dupsWiring) ClearFilter()  { w.m.list.clearFilter() }
+func (w dupsWiring) Selected() int { return w.m.br.Selected() }
+func (w dupsWiring) ClearFilter()  { w.m.br.ClearFilter() }
 func (w dupsWiring) Reading() bool { return !w.m.annotating() && w.m.quotes.carriers == nil }
 func (w dupsWiring) Waiting() bool { return w.m.annot != nil && w.m.annot.WaitingForLabel() }
 
 func (w dupsWiring) Open(i int) (tea.Cmd, bool) {
 	m := w.m
-	if !m.list.selectItem(i) {
+	if !m.br.Select(i) {
 		return nil, false
 	}
 	var save tea.Cmd
 	if m.annotating() {
 		save = m.leaveAnnotate()
 	}
-	m.setFocus(focusDetail)
-	return tea.Batch(save, m.syncDetail()), true
+	m.br.SetFocus(browse.FocusArticle)
+	return tea.Batch(save, m.br.Sync()), true
 }
 
 // Refilter shows the list's rows again, through the copies filter (the
 // list's exclude hook).
-func (w dupsWiring) Refilter() {
-	l := w.m.list
-	base := l.store.liveItems()
-	if l.query != "" && l.applied != nil {
-		base = l.applied.matches
-	}
-	l.setVis(base, true)
-}
+func (w dupsWiring) Refilter() { w.m.br.Refilter() }
 
 // dups.Writes
 

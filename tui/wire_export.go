@@ -8,6 +8,7 @@ import (
 
 	"storydesk/data"
 	"storydesk/model"
+	"storydesk/tui/browse"
 	"storydesk/tui/export"
 )
 
@@ -43,10 +44,7 @@ func (s sqliteExport) Export(ctx context.Context, opts data.ExportOptions) (data
 // exportCorpus is the corpus on screen, when it is one (not a store opened
 // on its own, nor a test source): --all-articles reads its files.
 func (m *Model) exportCorpus() *data.Corpus {
-	if cs, ok := m.src.(*corpusSource); ok {
-		return cs.c
-	}
-	return nil
+	return browse.CorpusOf(m.br.Source())
 }
 
 // exportDir is where default export names go: the corpus root's

@@ -1,4 +1,4 @@
-package tui
+package browse
 
 import (
 	"errors"
@@ -17,28 +17,11 @@ import (
 // as it was read, so it looks at the file behind it — one stat, no read —
 // when the article is shown and at a key press, at most once a second:
 //   - changed (size or modification time): it is read again and shown as
-//     it is now; an annotated article whose text now differs from its
-//     snapshot is marked changed on disk (the list's mark and the bar's),
-//     and the annotations stay on the snapshot until R re-anchors them;
+//     it is now; the root hears of it (Hooks.FileChanged), to mark an
+//     annotated article whose text now differs from its snapshot;
 //   - gone (deleted, moved, unreadable): the text read before stays on
 //     screen, and the bar says it is gone from disk.
 // The store is never touched by any of this.
-
-// sourceStamper is a Source that can stamp an item's file without reading
-// it (*data.Corpus through FromCorpus).
-type sourceStamper interface {
-	Stamp(i int) (data.FileStamp, error)
-}
-
-// Stamp implements sourceStamper. It needs no lock: it only stats the file.
-func (s *corpusSource) Stamp(i int) (data.FileStamp, error) { return s.c.Stamp(i) }
-
-// stampOf stamps item i, ok false when the file cannot be stat'ed (the
-// next look says why).
-func stampOf(sp sourceStamper, i int) (data.FileStamp, bool) {
-	st, err := sp.Stamp(i)
-	return st, err == nil
-}
 
 // watchEvery is how often, at most, the open article's file is looked at.
 const watchEvery = time.Second
@@ -69,24 +52,29 @@ type (
 	}
 )
 
+// LookEvery sets how often, at most, the open article's file is looked
+// at (0: at every key; tests).
+func (b *Browser) LookEvery(d time.Duration) { b.watch.fixed, b.watch.every = true, d }
+
 // watchLoaded records the stamp an article was read with.
-func (m *Model) watchLoaded(msg articleLoadedMsg) {
+func (b *Browser) watchLoaded(msg articleLoadedMsg) {
 	if !msg.stamped || msg.err != nil {
 		return
 	}
-	w := &m.watch
+	w := &b.watch
 	if w.stamps == nil || len(w.stamps) > 256 {
 		w.stamps = map[int]data.FileStamp{} // the detail pane caches a few: the rest are read (and stamped) again
 	}
 	w.stamps[msg.idx] = msg.stamp
 }
 
-// watchCheck looks at the open article's file when it is due.
-func (m *Model) watchCheck() tea.Cmd {
-	sp, ok := m.src.(sourceStamper)
-	w := &m.watch
-	idx := m.detail.idx
-	if !ok || w.busy || idx < 0 || m.detail.art == nil {
+// Look looks at the open article's file when it is due: the root asks
+// after every key, whichever screen took it.
+func (b *Browser) Look() tea.Cmd {
+	sp, ok := b.src.(Stamper)
+	w := &b.watch
+	idx := b.detail.idx
+	if !ok || w.busy || idx < 0 || b.detail.art == nil {
 		return nil
 	}
 	every := watchEvery
@@ -104,27 +92,20 @@ func (m *Model) watchCheck() tea.Cmd {
 	}
 }
 
-// watchGone says whether the open article's file is gone.
-func (m *Model) watchGone() bool {
-	return m.detail.idx >= 0 && m.watch.gone[m.detail.idx] != ""
+// Gone reports that item i's file has gone from disk (or cannot be read)
+// since it was read.
+func (b *Browser) Gone(i int) bool { return b.watch.gone[i] != "" }
+
+// FileGone reports that the open article's file is gone.
+func (b *Browser) FileGone() bool {
+	return b.detail.idx >= 0 && b.watch.gone[b.detail.idx] != ""
 }
 
-// updateWatch handles the watch's messages.
-func (m *Model) updateWatch(msg tea.Msg) (tea.Cmd, bool) {
-	switch msg := msg.(type) {
-	case watchStampMsg:
-		return m.watchStamped(msg), true
-	case watchReloadMsg:
-		return m.watchReloaded(msg), true
-	}
-	return nil, false
-}
-
-func (m *Model) watchStamped(msg watchStampMsg) tea.Cmd {
-	w := &m.watch
+func (b *Browser) watchStamped(msg watchStampMsg) tea.Cmd {
+	w := &b.watch
 	w.busy = false
 	if msg.err != nil {
-		m.watchLost(msg.idx, msg.err)
+		b.watchLost(msg.idx, msg.err)
 		return nil
 	}
 	was, known := w.stamps[msg.idx]
@@ -144,10 +125,10 @@ func (m *Model) watchStamped(msg watchStampMsg) tea.Cmd {
 		return nil
 	}
 	w.busy = true
-	src, idx := m.src, msg.idx
+	src, idx := b.src, msg.idx
 	return func() tea.Msg {
 		r := watchReloadMsg{idx: idx}
-		if sp, ok := src.(sourceStamper); ok {
+		if sp, ok := src.(Stamper); ok {
 			r.stamp, r.stamped = stampOf(sp, idx)
 		}
 		r.art, r.err = src.Load(idx)
@@ -156,8 +137,8 @@ func (m *Model) watchStamped(msg watchStampMsg) tea.Cmd {
 }
 
 // watchLost marks item idx's file gone (or unreadable) and says so once.
-func (m *Model) watchLost(idx int, err error) {
-	w := &m.watch
+func (b *Browser) watchLost(idx int, err error) {
+	w := &b.watch
 	if w.gone[idx] != "" {
 		return
 	}
@@ -170,21 +151,21 @@ func (m *Model) watchLost(idx int, err error) {
 	}
 	w.gone[idx] = why
 	delete(w.stamps, idx)
-	if idx == m.detail.idx {
-		m.message = "The file of this article " + why + ": showing the text read before"
-		m.logMessage(m.message+" ("+m.src.Item(idx).Path+": "+err.Error()+")", true)
+	if idx == b.detail.idx {
+		text := "The file of this article " + why + ": showing the text read before"
+		b.host.Report(ui.Status{Text: text, Keep: true, Detail: text + " (" + b.src.Item(idx).Path + ": " + err.Error() + ")"})
 	}
 }
 
 // watchReloaded puts an article read again after its file changed in place.
-func (m *Model) watchReloaded(msg watchReloadMsg) tea.Cmd {
-	w := &m.watch
+func (b *Browser) watchReloaded(msg watchReloadMsg) tea.Cmd {
+	w := &b.watch
 	w.busy = false
 	if msg.err != nil || msg.art == nil {
 		if msg.err == nil {
 			msg.err = errors.New("no article")
 		}
-		m.watchLost(msg.idx, msg.err)
+		b.watchLost(msg.idx, msg.err)
 		return nil
 	}
 	if msg.stamped {
@@ -193,37 +174,21 @@ func (m *Model) watchReloaded(msg watchReloadMsg) tea.Cmd {
 		}
 		w.stamps[msg.idx] = msg.stamp
 	}
-	old := m.detail.art
-	if m.detail.idx != msg.idx {
-		old, _ = m.detail.articles.get(msg.idx)
+	old := b.detail.art
+	if b.detail.idx != msg.idx {
+		old, _ = b.detail.articles.get(msg.idx)
 	}
 	if old != nil && old.Text == msg.art.Text && old.Raw == msg.art.Raw && old.Title == msg.art.Title {
 		return nil // touched, not changed
 	}
-	if i := msg.idx; i >= 0 && i < len(m.store.rows) && !m.store.rows[i].dead {
-		m.store.rows[i].words = msg.art.Words
-		m.store.version++
-	}
-	m.store.forgetHash(msg.idx) // the list's read is out of date now
-	cmd := m.detail.replaceArticle(msg.idx, msg.art)
-	if msg.idx != m.detail.idx {
+	cmd := b.Replace(msg.idx, msg.art)
+	if msg.idx != b.detail.idx {
 		return cmd
 	}
 	text := "The file changed on disk: showing it as it is now"
-	if m.sess != nil {
-		m.sess.CheckChanged(msg.art)
-		e := m.sess.Doc(msg.art.ID)
-		switch {
-		case m.annotatingID() == msg.art.ID && e != nil && e.Doc == nil:
-			// Never annotated: annotate the text as it is now.
-			m.annot.Refresh(nil)
-		case m.annotatingID() == msg.art.ID && m.sess.Changed(msg.art.ID):
-			text = "The file changed on disk: annotating the text as it was annotated (" + ui.KeyName(m.c.Keys.Reanchor) + " re-anchors onto the new text)"
-		case m.sess.Changed(msg.art.ID):
-			text += " — its annotations stay on the text they were made on (" + ui.KeyName(m.c.Keys.Reanchor) + " re-anchors)"
-		}
+	if b.hooks.FileChanged != nil {
+		text = b.hooks.FileChanged(msg.art, text)
 	}
-	m.message = text
-	m.logMessage(text+" ("+m.src.Item(msg.idx).Path+")", false)
+	b.host.Report(ui.Status{Text: text, Keep: true, Detail: text + " (" + b.src.Item(msg.idx).Path + ")"})
 	return cmd
 }

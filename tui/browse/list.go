@@ -1,4 +1,4 @@
-package tui
+package browse
 
 import (
 	"fmt"
@@ -30,7 +30,7 @@ type listPane struct {
 	offset int     // first row on screen
 
 	input   widgets.TextInput
-	typing  bool
+	typing  bool   // the filter screen is up: the filter line is the input
 	query   string // normalised query wanted ("" = no filter)
 	terms   []string
 	applied *filterResult // scan whose matches are shown (nil = unfiltered)
@@ -45,11 +45,11 @@ type listPane struct {
 	// cluster is item i's duplicate-cluster badge and its width, the same
 	// for every row ("" and 0 when there are no clusters); exclude drops
 	// the items the copies filter hides from a row set, returning a new
-	// slice (dups_list.go). Both nil without a store.
+	// slice. Both nil without a store.
 	cluster func(i int) (string, int)
 	exclude func(vis []int32) []int32
 	// review is item i's count of imported annotations to review (↓5) and
-	// the width every such badge has (0 when no article has any; sessionmsg.go).
+	// the width every such badge has (0 when no article has any).
 	review func(i int) (string, int)
 }
 
@@ -159,15 +159,9 @@ func (l *listPane) setVis(vis []int32, keep bool) {
 	l.scrollIntoView()
 }
 
-// Update handles a key when the list has focus.
-func (l *listPane) Update(msg tea.Msg) tea.Cmd {
-	km, ok := msg.(tea.KeyPressMsg)
-	if !ok {
-		return nil
-	}
-	if l.typing {
-		return l.updateTyping(km)
-	}
+// handleKey takes a key while the list has focus; handled false for a key
+// that is not the list's.
+func (l *listPane) handleKey(km tea.KeyPressMsg) bool {
 	k := l.c.Keys
 	page := max(1, l.rowsH())
 	switch {
@@ -187,21 +181,20 @@ func (l *listPane) Update(msg tea.Msg) tea.Cmd {
 		l.move(-len(l.vis))
 	case key.Matches(km, k.Bottom):
 		l.move(len(l.vis))
-	case key.Matches(km, k.Filter):
-		return l.startTyping()
 	case key.Matches(km, k.Back):
 		if l.query != "" {
 			l.clearFilter()
 		}
+	default:
+		return false
 	}
-	return nil
+	return true
 }
 
-func (l *listPane) startTyping() tea.Cmd {
+func (l *listPane) startTyping() {
 	l.typing = true
 	l.input.End()
 	l.scrollIntoView()
-	return nil
 }
 
 func (l *listPane) updateTyping(km tea.KeyPressMsg) tea.Cmd {
@@ -228,7 +221,7 @@ func (l *listPane) updateTyping(km tea.KeyPressMsg) tea.Cmd {
 	return l.setQuery(l.input.Value())
 }
 
-// Paste goes into the filter while typing.
+// paste goes into the filter while typing.
 func (l *listPane) paste(msg tea.PasteMsg) tea.Cmd {
 	if !l.typing {
 		return nil
@@ -354,11 +347,13 @@ func (l *listPane) cursorPos() *tea.Cursor {
 	return tea.NewCursor(x, 1)
 }
 
+func (l *listPane) typingHelp() []key.Binding {
+	k := l.c.Keys
+	return []key.Binding{k.FilterAccept, k.FilterClear, k.FilterNext, k.FilterPrev}
+}
+
 func (l *listPane) ShortHelp() []key.Binding {
 	k := l.c.Keys
-	if l.typing {
-		return []key.Binding{k.FilterAccept, k.FilterClear, k.FilterNext, k.FilterPrev}
-	}
 	b := []key.Binding{k.Down, k.Up, k.Open, k.Filter}
 	if l.query != "" {
 		b = append(b, k.FilterClear)
@@ -524,4 +519,13 @@ func fmtWords(n int, read bool) string {
 	default:
 		return fmt.Sprintf("%dMw", n/1_000_000)
 	}
+}
+
+// reapplyExclude shows the list's rows again through the copies filter.
+func (l *listPane) reapplyExclude() {
+	base := l.store.liveItems()
+	if l.query != "" && l.applied != nil {
+		base = l.applied.matches
+	}
+	l.setVis(base, true)
 }

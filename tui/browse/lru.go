@@ -1,4 +1,4 @@
-package tui
+package browse
 
 // lru is a tiny least-recently-used cache. Capacities here are a handful of
 // entries (loaded articles, rendered documents), so a slice scan is simpler

@@ -1,4 +1,4 @@
-package tui
+package browse
 
 import (
 	"context"
@@ -13,9 +13,9 @@ import (
 // streamBatchMsg is a batch of items read in the background.
 type streamBatchMsg struct{ results []data.Result }
 
-// streamDoneMsg says Stream has returned: every item was read (or the
+// StreamDoneMsg says Stream has returned: every item was read (or the
 // reader is shutting down).
-type streamDoneMsg struct{}
+type StreamDoneMsg struct{}
 
 // maxBatch bounds how many results one message carries, so a burst of
 // results is applied in one update but a frame is never held up for long.
@@ -66,7 +66,7 @@ func (s *streamer) next() tea.Cmd { return s.wait }
 func (s *streamer) wait() tea.Msg {
 	rs, ok := <-s.ch
 	if !ok {
-		return streamDoneMsg{}
+		return StreamDoneMsg{}
 	}
 	// Coalesce whatever else is already waiting.
 	for len(rs) < maxBatch {

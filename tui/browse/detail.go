@@ -1,4 +1,4 @@
-package tui
+package browse
 
 import (
 	"errors"
@@ -54,7 +54,7 @@ type detailPane struct {
 	lines    []string       // the same lines, sliced directly for the visible window
 	raw      *rawDoc
 	rawOff   int
-	rc       rawCursor // the raw view's paragraph cursor (correct_view.go)
+	rc       rawCursor // the raw view's paragraph cursor (rawcursor.go)
 	shown    renderKey
 	hasShown bool
 
@@ -131,7 +131,7 @@ func (d *detailPane) requestLoad() tea.Cmd {
 	idx, src := d.idx, d.src
 	return func() tea.Msg {
 		var msg articleLoadedMsg
-		if sp, ok := src.(sourceStamper); ok {
+		if sp, ok := src.(Stamper); ok {
 			msg.stamp, msg.stamped = stampOf(sp, idx)
 		}
 		msg.idx = idx
@@ -290,12 +290,9 @@ func (d *detailPane) Percent() int {
 	return int(d.vp.ScrollPercent() * 100)
 }
 
-// Update handles scrolling keys when the pane has focus.
-func (d *detailPane) Update(msg tea.Msg) tea.Cmd {
-	km, ok := msg.(tea.KeyPressMsg)
-	if !ok || !d.showing() {
-		return nil
-	}
+// handleKey takes a scrolling key when the pane has focus; handled false
+// for a key that is not the pane's.
+func (d *detailPane) handleKey(km tea.KeyPressMsg) bool {
 	k := d.c.Keys
 	page := max(1, d.innerH())
 	var delta int
@@ -317,15 +314,18 @@ func (d *detailPane) Update(msg tea.Msg) tea.Cmd {
 	case key.Matches(km, k.Bottom):
 		delta = 1 << 30
 	default:
-		return nil
+		return false
+	}
+	if !d.showing() {
+		return true
 	}
 	if d.kind == kindRaw {
 		if d.rawCursorOn() {
 			d.rawMove(delta)
-			return nil
+			return true
 		}
 		d.rawOff = ui.ClampInt(d.rawOff+delta, 0, d.rawMax())
-		return nil
+		return true
 	}
 	switch {
 	case delta == -1<<30:
@@ -337,7 +337,7 @@ func (d *detailPane) Update(msg tea.Msg) tea.Cmd {
 	default:
 		d.vp.ScrollUp(-delta)
 	}
-	return nil
+	return true
 }
 
 func (d *detailPane) ShortHelp() []key.Binding {

@@ -1,4 +1,4 @@
-package tui
+package browse_test
 
 import (
 	"math/rand/v2"
@@ -8,24 +8,24 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"storydesk/model"
+	"storydesk/tui/browse"
 	"storydesk/tui/ui"
 )
 
 // renderPlain renders one escaped paragraph with glamour and returns the
 // visible text on one line.
-func renderPlain(t *testing.T, pool *glamourPool, md string) string {
+func renderPlain(t *testing.T, md string) string {
 	t.Helper()
-	out, err := pool.render(2000, "notty", md)
+	out, err := browse.RenderMarkdown(2000, "notty", md)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return strings.Join(strings.Fields(ansi.Strip(keepSGR(out))), " ")
+	return strings.Join(strings.Fields(ansi.Strip(browse.KeepSGR(out))), " ")
 }
 
 // TestEscapeMarkdownRoundTrip: whatever the text, glamour shows exactly the
 // text (spaces normalised), never markdown's reading of it.
 func TestEscapeMarkdownRoundTrip(t *testing.T) {
-	pool := newGlamourPool()
 	cases := []string{
 		"- not a list", "+ plus", "* star", "1. one", "2) two", "12345. big", "# hash", "### three", "> quote",
 		"=====", "----", "***", "___", "- - -", "    indented code", "\tTabbed",
@@ -51,14 +51,14 @@ func TestEscapeMarkdownRoundTrip(t *testing.T) {
 		if want == "" {
 			continue
 		}
-		if got := renderPlain(t, pool, escapeMarkdown(c)); got != want {
-			t.Fatalf("text %q\n  escaped %q\n  shown   %q\n  want    %q", c, escapeMarkdown(c), got, want)
+		if got := renderPlain(t, browse.EscapeMarkdown(c)); got != want {
+			t.Fatalf("text %q\n  escaped %q\n  shown   %q\n  want    %q", c, browse.EscapeMarkdown(c), got, want)
 		}
 	}
 }
 
 func TestEscapeMarkdownDropsControls(t *testing.T) {
-	e := escapeMarkdown("a\x1b[31mb\x07c\u009bd\u202ee&#27;f")
+	e := browse.EscapeMarkdown("a\x1b[31mb\x07c\u009bd\u202ee&#27;f")
 	for _, r := range e {
 		if ui.UnsafeRune(r) || r == 0x1b {
 			t.Fatalf("escaped text keeps control %U: %q", r, e)
@@ -71,7 +71,7 @@ func TestEscapeMarkdownDropsControls(t *testing.T) {
 
 func TestKeepSGR(t *testing.T) {
 	in := "\x1b[1;38;5;228mbold\x1b[m \x1b]8;id=1;https://x\x07link\x1b]8;;\x07 \x1b[2J\x1b[H\x07bell\r\tcr \u009bc1 \x1bPdcs\x1b\\ end"
-	got := keepSGR(in)
+	got := browse.KeepSGR(in)
 	want := "\x1b[1;38;5;228mbold\x1b[m link bell cr c1  end"
 	if got != want {
 		t.Fatalf("keepSGR:\n got %q\nwant %q", got, want)
@@ -89,7 +89,7 @@ func TestIsQuotation(t *testing.T) {
 		"Plain paragraph.":        false,
 		"“”":                      false,
 	} {
-		if got := isQuotation(p); got != want {
+		if got := browse.IsQuotation(p); got != want {
 			t.Errorf("isQuotation(%q) = %v", p, got)
 		}
 	}
@@ -99,7 +99,7 @@ func TestArticleMarkdownRenders(t *testing.T) {
 	a := fixtureArticle(3, 3)
 	a.Summary = "A standfirst."
 	a.Text += "\n\n“We will not wait,” the mayor said.\n\n“Entirely a quote.”"
-	out, err := newGlamourPool().render(80, "notty", articleMarkdown(a, "", true))
+	out, err := browse.RenderMarkdown(80, "notty", browse.ArticleMarkdown(a, "", true))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package tui
+package browse
 
 import (
 	"context"
@@ -9,8 +9,8 @@ import (
 )
 
 // Source is what the reader needs from a corpus. *data.Corpus provides it
-// through New; tests and later features (a store-backed view) can supply
-// their own.
+// through FromCorpus; tests and other readers (a store opened on its own)
+// supply their own.
 type Source interface {
 	// Label is a short name for the corpus, shown in the list title.
 	Label() string
@@ -26,6 +26,13 @@ type Source interface {
 	Stream(ctx context.Context, workers int, emit func([]data.Result))
 }
 
+// Stamper is a Source that can stamp an item's file without reading it
+// (a corpus through FromCorpus): the reader notices a file changing or
+// going under it (filewatch.go).
+type Stamper interface {
+	Stamp(i int) (data.FileStamp, error)
+}
+
 // corpusSource adapts *data.Corpus. Loads are serialised: the reader asks for
 // at most one article at a time anyway, and this keeps Load free of any
 // concurrency demands beyond running alongside Stream.
@@ -36,6 +43,16 @@ type corpusSource struct {
 
 // FromCorpus wraps a corpus as a Source.
 func FromCorpus(c *data.Corpus) Source { return &corpusSource{c: c} }
+
+// CorpusOf is the corpus behind a Source made by FromCorpus, nil for any
+// other (what reads files directly: export's all articles, duplicate
+// detection's signature cache, the cleaner's corrections).
+func CorpusOf(src Source) *data.Corpus {
+	if cs, ok := src.(*corpusSource); ok {
+		return cs.c
+	}
+	return nil
+}
 
 func (s *corpusSource) Label() string            { return s.c.Label }
 func (s *corpusSource) Len() int                 { return len(s.c.Items) }
@@ -50,4 +67,14 @@ func (s *corpusSource) Load(i int) (*model.Article, error) {
 
 func (s *corpusSource) Stream(ctx context.Context, workers int, emit func([]data.Result)) {
 	s.c.Stream(ctx, workers, emit)
+}
+
+// Stamp implements Stamper. It needs no lock: it only stats the file.
+func (s *corpusSource) Stamp(i int) (data.FileStamp, error) { return s.c.Stamp(i) }
+
+// stampOf stamps item i, ok false when the file cannot be stat'ed (the
+// next look says why).
+func stampOf(sp Stamper, i int) (data.FileStamp, bool) {
+	st, err := sp.Stamp(i)
+	return st, err == nil
 }

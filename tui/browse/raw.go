@@ -1,4 +1,4 @@
-package tui
+package browse
 
 import (
 	"fmt"
@@ -54,16 +54,17 @@ type rawPara struct {
 
 // Raw view tags. The reviewer's reason reads as what it is.
 const (
-	tagKeptByYou    = "kept by you"
-	tagRemovedByYou = "removed by you"
+	TagKeptByYou    = "kept by you"
+	TagRemovedByYou = "removed by you"
 )
 
 // rawGutter is the width of the cursor gutter.
 const rawGutter = 2
 
-func reasonTag(r model.Reason) string {
+// ReasonTag is how the raw view names why a paragraph is removed.
+func ReasonTag(r model.Reason) string {
 	if r == model.ReasonUser {
-		return tagRemovedByYou
+		return TagRemovedByYou
 	}
 	return ui.CleanLine(string(r))
 }
@@ -113,7 +114,7 @@ func layoutRawWith(a *model.Article, corr []model.Correction, width int, cursor 
 	if len(removed) > 0 {
 		parts := make([]string, len(order))
 		for i, r := range order {
-			parts[i] = reasonTag(r)
+			parts[i] = ReasonTag(r)
 			if counts[r] > 1 {
 				parts[i] += fmt.Sprintf(" ×%d", counts[r])
 			}
@@ -127,7 +128,7 @@ func layoutRawWith(a *model.Article, corr []model.Correction, width int, cursor 
 		}
 	}
 	if kept > 0 {
-		summary += fmt.Sprintf(" %d %s.", kept, tagKeptByYou)
+		summary += fmt.Sprintf(" %d %s.", kept, TagKeptByYou)
 	}
 	if n := len(clean.UnusedCorrections(raw, corr)); n == 1 {
 		summary += " 1 correction no longer matches the text (ignored)."
@@ -172,7 +173,7 @@ func layoutRawWith(a *model.Article, corr []model.Correction, width int, cursor 
 			flush()
 			paras[pi].first = len(w.lines)
 			if paras[pi].user && paras[pi].reason == "" {
-				w.tagKind("["+tagKeptByYou+"]", spanUserTag)
+				w.tagKind("["+TagKeptByYou+"]", spanUserTag)
 			}
 		}
 		for ri < len(removed) && removed[ri].End <= pos {
@@ -185,7 +186,7 @@ func layoutRawWith(a *model.Article, corr []model.Correction, width int, cursor 
 				if removed[ri].Reason == model.ReasonUser {
 					tk = spanUserTag
 				}
-				w.tagKind("["+reasonTag(removed[ri].Reason)+"]", tk)
+				w.tagKind("["+ReasonTag(removed[ri].Reason)+"]", tk)
 				kind, cur = spanRemoved, ri
 			}
 		} else if kind == spanRemoved {

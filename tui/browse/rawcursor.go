@@ -1,4 +1,4 @@
-package tui
+package browse
 
 import (
 	"charm.land/bubbles/v2/key"
@@ -8,9 +8,12 @@ import (
 	"storydesk/tui/ui"
 )
 
-// The detail pane's side of corrections: the raw view's paragraph cursor,
-// and putting an article loaded again after a correction in place without
-// losing the reading position.
+// The article pane's side of corrections: the raw view's paragraph cursor,
+// and putting an article loaded again (after a correction, or its file
+// changed) in place without losing the reading position. The corrections
+// themselves are the root's: it hands the pane the stored ones
+// (Browser.SetCorrections) and asks which paragraph the cursor is on
+// (Browser.CursorPara).
 
 // rawCursor is the raw view's cursor state.
 type rawCursor struct {
@@ -44,12 +47,21 @@ func (d *detailPane) rawCursorIndex() int {
 	return d.rc.cur
 }
 
+// Para is the paragraph under the raw view's cursor.
+type Para struct {
+	Start, End int          // raw code points
+	Reason     model.Reason // why the cleaner (or the reviewer) removed it; "" when kept
+	User       bool         // a correction decides it
+	N, Of      int          // it is paragraph N (from 1) of Of
+}
+
 // cursorPara is the paragraph under the raw view's cursor.
-func (d *detailPane) cursorPara() (rawPara, bool) {
+func (d *detailPane) cursorPara() (Para, bool) {
 	if !d.rawCursorOn() || d.rc.cur < 0 || d.rc.cur >= len(d.raw.paras) {
-		return rawPara{}, false
+		return Para{}, false
 	}
-	return d.raw.paras[d.rc.cur], true
+	p := d.raw.paras[d.rc.cur]
+	return Para{Start: p.start, End: p.end, Reason: p.reason, User: p.user, N: d.rc.cur + 1, Of: len(d.raw.paras)}, true
 }
 
 // rawMove handles a motion in the raw view with a cursor. j and k move by
