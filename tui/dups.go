@@ -452,7 +452,7 @@ func (m *Model) dupsKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		switch {
 		case key.Matches(msg, k.Dups):
 			return m.openDups(""), true
-		case m.annotating() || m.quotes.carriers != nil:
+		case m.annotating():
 			return nil, false
 		case key.Matches(msg, k.DupsOf):
 			if sel := m.list.Selected(); sel >= 0 {

@@ -14,6 +14,7 @@ import (
 	"storydesk/data"
 	"storydesk/model"
 	"storydesk/tui/annotate"
+	"storydesk/tui/quotes"
 	"storydesk/tui/session"
 	"storydesk/tui/ui"
 	"storydesk/tui/widgets"
@@ -107,8 +108,8 @@ type Model struct {
 
 	correct correctState // cleaner corrections from the raw view (correct*.go)
 
-	quotes quotesState // quotes mode, the speaker prompt, carriers (quotes*.go)
-	dups   dupsState   // duplicate detection, the duplicates screen, clusters (dups*.go)
+	quotes *quotes.Feature // quotes mode (wire_quotes.go); nil without a store
+	dups   dupsState       // duplicate detection, the duplicates screen, clusters (dups*.go)
 }
 
 // New builds the reader for a corpus found by data.Open (or the sample).
@@ -162,6 +163,7 @@ func NewFromSource(src Source, opts Options) *Model {
 		m.initDups()
 		m.storeOpened(opts.Store)
 	}
+	m.wireQuotes()
 	m.wireExport()
 	m.themeFixed = opts.Theme == "dark" || opts.Theme == "light"
 	m.optNoColor = opts.NoColor
@@ -225,8 +227,6 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.PasteMsg:
 		if m.textEntry() {
 			cmds = append(cmds, m.Top().Update(msg))
-		} else if m.quotes.prompt != nil {
-			m.speakerPaste(msg)
 		} else if t, ok := m.Top().(ui.TextEntry); ok && t.TextEntry() {
 			cmds = append(cmds, m.Top().Update(msg))
 		} else {
@@ -246,8 +246,6 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			cmds = append(cmds, cmd)
 		} else if cmd, handled := m.updateDups(msg); handled {
 			cmds = append(cmds, cmd)
-		} else if cmd, handled := m.updateQuotes(msg); handled {
-			cmds = append(cmds, cmd)
 		} else if cmd, handled := m.updateSession(msg); handled {
 			cmds = append(cmds, cmd)
 		}
@@ -256,7 +254,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			cmds = append(cmds, m.nextWrite())
 		}
 	}
-	cmds = append(cmds, m.syncDetail(), m.syncQuotes(), m.syncFeatures())
+	cmds = append(cmds, m.syncDetail(), m.syncFeatures())
 	return m, tea.Batch(cmds...)
 }
 
@@ -355,9 +353,6 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		cmd, _ := m.Top().HandleKey(msg)
 		return cmd, false
 	}
-	if m.quotes.prompt != nil {
-		return m.speakerPromptKey(msg), false
-	}
 	m.message = ""
 
 	if top := m.Top(); top != nil {
@@ -366,9 +361,6 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		}
 	}
 	if cmd, ok := m.dupsKey(msg); ok {
-		return cmd, false
-	}
-	if cmd, ok := m.quotesFirstKey(msg); ok {
 		return cmd, false
 	}
 	if cmd, ok := m.featureKey(msg); ok {
@@ -524,8 +516,6 @@ func (m *Model) mode() string {
 		return "FILTER"
 	case m.dups.view != nil:
 		return "DUPS"
-	case m.quotes.carriers != nil:
-		return "CARRIERS"
 	case m.detail.kind == kindRaw:
 		return "RAW"
 	}
@@ -538,14 +528,10 @@ func (m *Model) shortHelp() []key.Binding {
 	switch {
 	case m.list.typing:
 		return m.list.ShortHelp()
-	case m.quotes.prompt != nil:
-		return m.quotes.prompt.ShortHelp()
 	case m.Top() != nil:
 		return m.withFooter(m.Top())
 	case m.dups.view != nil:
 		return append(m.dupsShortHelp(), k.Help, k.Quit)
-	case m.quotes.carriers != nil:
-		return append(m.carriersShortHelp(), k.Help, k.Quit)
 	case m.focus == focusList:
 		b = m.list.ShortHelp()
 	case m.sess != nil:
@@ -594,9 +580,6 @@ func (m *Model) View() tea.View {
 	if top == nil && m.list.typing {
 		v.Cursor = m.list.cursorPos()
 	}
-	if m.annotateOnTop() && m.quotes.prompt != nil && m.quotes.carriers == nil {
-		v.Cursor = m.speakerCursor()
-	}
 	if c, ok := top.(ui.Cursorer); ok {
 		v.Cursor = c.Cursor()
 	}
@@ -612,8 +595,6 @@ func (m *Model) frame() string {
 	case body != "":
 	case m.dups.view != nil:
 		body = m.dupsBody(w, h-m.statusH()-m.helpH())
-	case m.quotes.carriers != nil:
-		body = m.carriersBody(w, max(0, m.bodyH()))
 	case m.narrow && m.focus == focusDetail:
 		body = m.detail.View()
 	case m.narrow:

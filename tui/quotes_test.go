@@ -10,6 +10,7 @@ import (
 	"storydesk/data"
 	"storydesk/model"
 	"storydesk/model/quote"
+	"storydesk/tui/quotes"
 	"storydesk/tui/ui"
 )
 
@@ -36,10 +37,10 @@ func openQuotes(tb testing.TB, m *Model, id string) {
 	}
 	drive(tb, m, m.syncDetail())
 	press(tb, m, "Q")
-	if !m.annotating() || !m.quotes.on || m.pane().ID() != id {
-		tb.Fatalf("Q did not open quotes mode on %s (annotating %v, on %v, id %q): %q", id, m.annotating(), m.quotes.on, m.pane().ID(), m.message)
+	if !m.annotating() || !m.quotes.On() || m.pane().ID() != id {
+		tb.Fatalf("Q did not open quotes mode on %s (annotating %v, on %v, id %q): %q", id, m.annotating(), m.quotes.On(), m.pane().ID(), m.message)
 	}
-	if m.quotes.detecting || len(m.quotes.items) == 0 {
+	if m.quotes.Detecting() || len(m.quotes.Quotations()) == 0 {
 		tb.Fatalf("no quotations detected in %s", id)
 	}
 }
@@ -55,26 +56,26 @@ func quotesOf(tb testing.TB, path, id string) []model.QuoteAnn {
 }
 
 // curQuote is the quotation under the cursor.
-func curQuote(tb testing.TB, m *Model) *quoteItem {
+func curQuote(tb testing.TB, m *Model) quotes.Quotation {
 	tb.Helper()
-	i := m.currentQuote()
-	if i < 0 {
+	q, ok := m.quotes.Current()
+	if !ok {
 		tb.Fatalf("no quotation under the cursor (on %q)", cursorText(m))
 	}
-	return &m.quotes.items[i]
+	return q
 }
 
 // stepTo presses n until the quotation starting with prefix is current.
-func stepTo(tb testing.TB, m *Model, prefix string) *quoteItem {
+func stepTo(tb testing.TB, m *Model, prefix string) quotes.Quotation {
 	tb.Helper()
-	for i := 0; i <= len(m.quotes.items); i++ {
+	for i := 0; i <= len(m.quotes.Quotations()); i++ {
 		apress(tb, m, "n")
-		if it := curQuote(tb, m); strings.HasPrefix(it.text, prefix) {
+		if it := curQuote(tb, m); strings.HasPrefix(it.Text, prefix) {
 			return it
 		}
 	}
 	tb.Fatalf("n never reaches the quotation %q", prefix)
-	return nil
+	return quotes.Quotation{}
 }
 
 // tagName tags the n-th occurrence of name with label key lk.
@@ -116,32 +117,32 @@ func TestQuotesStepAcceptLinkUndo(t *testing.T) {
 	for i := 0; i < 8; i++ {
 		apress(t, m, "n")
 		it := curQuote(t, m)
-		if cs, _ := m.pane().CursorRange(); cs != it.start {
-			t.Fatalf("cursor at %d, quotation at %d", cs, it.start)
+		if cs, _ := m.pane().CursorRange(); cs != it.Start {
+			t.Fatalf("cursor at %d, quotation at %d", cs, it.Start)
 		}
-		starts = append(starts, it.start)
+		starts = append(starts, it.Start)
 	}
 	for i := 1; i < len(starts); i++ {
 		if starts[i] <= starts[i-1] {
 			t.Fatalf("n does not go forward: %v", starts)
 		}
 	}
-	if want := len(quote.Detect(text)); len(starts) != want || len(m.quotes.items) != want {
-		t.Fatalf("stepped %d, listed %d, detector finds %d", len(starts), len(m.quotes.items), want)
+	if want := len(quote.Detect(text)); len(starts) != want || len(m.quotes.Quotations()) != want {
+		t.Fatalf("stepped %d, listed %d, detector finds %d", len(starts), len(m.quotes.Quotations()), want)
 	}
 	apress(t, m, "n")
-	if m.message != "Wrapped to the first quotation" || curQuote(t, m).start != starts[0] {
+	if m.message != "Wrapped to the first quotation" || curQuote(t, m).Start != starts[0] {
 		t.Fatalf("n past the last: %q", m.message)
 	}
 	apress(t, m, "N")
-	if curQuote(t, m).start != starts[7] {
+	if curQuote(t, m).Start != starts[7] {
 		t.Fatal("N from the first does not wrap to the last")
 	}
 
 	// enter accepts with the suggested speaker, linked to the tagged mention.
 	apress(t, m, "g")
 	city := stepTo(t, m, qCity)
-	if city.status() != quoteSuggested || city.speaker() != "Ilse Varga" {
+	if city.Status != quotes.Suggested || city.Speaker != "Ilse Varga" {
 		t.Fatalf("suggestion %+v", city)
 	}
 	apress(t, m, "enter")
@@ -154,8 +155,8 @@ func TestQuotesStepAcceptLinkUndo(t *testing.T) {
 		q.Text != model.RuneSlice(text, q.Start, q.End) || !strings.HasPrefix(q.Text, qCity) {
 		t.Fatalf("stored quotation %+v (Varga span %d)", q, varga.ID)
 	}
-	if it := curQuote(t, m); it.status() != model.QuoteAccepted || !strings.Contains(m.message, "linked to PERSON") {
-		t.Fatalf("screen after accept: %s, %q", it.status(), m.message)
+	if it := curQuote(t, m); it.Status != model.QuoteAccepted || !strings.Contains(m.message, "linked to PERSON") {
+		t.Fatalf("screen after accept: %s, %q", it.Status, m.message)
 	}
 	apress(t, m, "enter")
 	if !strings.HasPrefix(m.message, "Already accepted") || len(quotesOf(t, path, "wire-ferry-ap.txt")) != 1 {
@@ -174,8 +175,8 @@ func TestQuotesStepAcceptLinkUndo(t *testing.T) {
 	if qs = quotesOf(t, path, "wire-ferry-ap.txt"); len(qs) != 1 || !strings.HasPrefix(m.message, "Undid: accept quotation") {
 		t.Fatalf("undo: %+v %q", qs, m.message)
 	}
-	if it := curQuote(t, m); it.status() != quoteSuggested {
-		t.Fatalf("undone quotation shows as %s", it.status())
+	if it := curQuote(t, m); it.Status != quotes.Suggested {
+		t.Fatalf("undone quotation shows as %s", it.Status)
 	}
 	apress(t, m, "ctrl+r")
 	if qs = quotesOf(t, path, "wire-ferry-ap.txt"); len(qs) != 2 || qs[1].SpeakerSpan != varga.ID {
@@ -212,17 +213,16 @@ func TestQuotesSpeakerKindRejectHandTagAndReopen(t *testing.T) {
 	// organisations, the suggestion first; tab cycles through them.
 	stepTo(t, m, qRace)
 	apress(t, m, "s")
-	p := m.quotes.prompt
-	if p == nil || p.input.Value() != "Jonas Ekholm" || len(p.cands) < 3 || p.cands[0].name != "Jonas Ekholm" || !p.cands[0].suggested {
-		t.Fatalf("speaker prompt %+v", p)
+	if !prompting(m) || promptInput(m) != "Jonas Ekholm" || promptNames(m)[0] != "Jonas Ekholm  PERSON ×1 · suggested" || len(promptNames(m)) < 3 {
+		t.Fatalf("speaker prompt %q %q:\n%s", promptInput(m), promptNames(m), plain(m))
 	}
 	if v := plain(m); !strings.Contains(v, "Speaker of “a race against the sea”") || !strings.Contains(v, "Northern Seafarers' Union  ORG ×1") {
 		t.Fatalf("prompt not drawn in the panel:\n%s", v)
 	}
 	apress(t, m, "ctrl+u")
 	typeText(t, m, "ann")
-	if len(p.matches) != 1 || p.cands[p.matches[0]].name != "Annika Sjöberg" {
-		t.Fatalf("completion for “ann”: %v", p.matches)
+	if got := promptNames(m); len(got) != 1 || !strings.HasPrefix(got[0], "Annika Sjöberg ") {
+		t.Fatalf("completion for “ann”: %q", got)
 	}
 	apress(t, m, "tab", "enter")
 	q := findQuote(t, path, "wire-ferry-ap.txt", qRace)
@@ -279,20 +279,20 @@ func TestQuotesSpeakerKindRejectHandTagAndReopen(t *testing.T) {
 
 	// Reject a detection: stored as rejected, skipped by n, not highlighted.
 	fam := stepTo(t, m, qFamilies)
-	famStart := fam.start
+	famStart := fam.Start
 	apress(t, m, "x")
 	if q = findQuote(t, path, "wire-ferry-ap.txt", qFamilies); q.Status != model.QuoteRejected {
 		t.Fatalf("reject: %+v", q)
 	}
-	if m.quotes.layerAt(famStart) != ui.QLayerNone {
+	if m.quotes.Hook().LayerAt(famStart) != ui.QLayerNone {
 		t.Fatal("a rejected quotation is still highlighted")
 	}
 	apress(t, m, "u")
-	if findQuoteOK(t, path, "wire-ferry-ap.txt", qFamilies) || curQuote(t, m).status() != quoteSuggested || m.quotes.layerAt(famStart) != ui.QLayerSuggested {
+	if findQuoteOK(t, path, "wire-ferry-ap.txt", qFamilies) || curQuote(t, m).Status != quotes.Suggested || m.quotes.Hook().LayerAt(famStart) != ui.QLayerSuggested {
 		t.Fatal("undoing the rejection should make it a suggestion again")
 	}
 	apress(t, m, "ctrl+r")
-	if q = findQuote(t, path, "wire-ferry-ap.txt", qFamilies); q.Status != model.QuoteRejected || curQuote(t, m).status() != model.QuoteRejected {
+	if q = findQuote(t, path, "wire-ferry-ap.txt", qFamilies); q.Status != model.QuoteRejected || curQuote(t, m).Status != model.QuoteRejected {
 		t.Fatalf("redo reject: %+v", q)
 	}
 	apress(t, m, "x")
@@ -301,7 +301,7 @@ func TestQuotesSpeakerKindRejectHandTagAndReopen(t *testing.T) {
 	}
 	for i := 0; i < 10; i++ {
 		apress(t, m, "n")
-		if curQuote(t, m).start == famStart {
+		if curQuote(t, m).Start == famStart {
 			t.Fatal("n stops on a rejected quotation")
 		}
 	}
@@ -315,7 +315,7 @@ func TestQuotesSpeakerKindRejectHandTagAndReopen(t *testing.T) {
 	}
 	sel := string(m.pane().Runes()[mustSel(t, m)[0]:mustSel(t, m)[1]])
 	apress(t, m, `"`)
-	if m.quotes.prompt == nil || !m.quotes.prompt.hand || !m.quotes.on {
+	if !prompting(m) || !m.quotes.On() {
 		t.Fatalf("\" opens no prompt: %q", m.message)
 	}
 	if v := plain(m); !strings.Contains(v, "New paraphrase quotation “Survivors") {
@@ -327,11 +327,11 @@ func TestQuotesSpeakerKindRejectHandTagAndReopen(t *testing.T) {
 	if q.Text != sel || q.Kind != model.QuoteParaphrase || q.Speaker != "Annika Sjöberg" || q.SpeakerSpan != annika.ID || q.Status != model.QuoteAccepted {
 		t.Fatalf("hand-tagged: %+v (selection %q)", q, sel)
 	}
-	if m.pane().Selecting() || m.quotes.layerAt(q.Start) != ui.QLayerAccepted {
+	if m.pane().Selecting() || m.quotes.Hook().LayerAt(q.Start) != ui.QLayerAccepted {
 		t.Fatal("the selection should be consumed and the new quotation highlighted")
 	}
 	apress(t, m, "u")
-	if findQuoteOK(t, path, "wire-ferry-ap.txt", "Survivors described") || m.quotes.layerAt(q.Start) != ui.QLayerNone {
+	if findQuoteOK(t, path, "wire-ferry-ap.txt", "Survivors described") || m.quotes.Hook().LayerAt(q.Start) != ui.QLayerNone {
 		t.Fatal("undo did not remove the hand-tagged quotation")
 	}
 	apress(t, m, "ctrl+r")
@@ -354,7 +354,7 @@ func TestQuotesSpeakerKindRejectHandTagAndReopen(t *testing.T) {
 	if !m2.annotating() || m2.pane().ID() != "wire-ferry-ap.txt" {
 		t.Fatalf("not back in annotate mode on the article")
 	}
-	if m2.quotes.layerAt(findQuote(t, path, "wire-ferry-ap.txt", qRace).Start) != ui.QLayerAccepted {
+	if m2.quotes.Hook().LayerAt(findQuote(t, path, "wire-ferry-ap.txt", qRace).Start) != ui.QLayerAccepted {
 		t.Fatal("accepted quotation not highlighted after reopening")
 	}
 	apress(t, m2, "Q")
@@ -362,15 +362,15 @@ func TestQuotesSpeakerKindRejectHandTagAndReopen(t *testing.T) {
 		t.Fatalf("reopened with %d quotations, had %d", len(got), len(want))
 	}
 	rejected := 0
-	for _, it := range m2.quotes.items {
-		if it.start == famStart {
-			if it.status() != model.QuoteRejected {
-				t.Fatalf("rejected quotation suggested again: %s", it.status())
+	for _, it := range m2.quotes.Quotations() {
+		if it.Start == famStart {
+			if it.Status != model.QuoteRejected {
+				t.Fatalf("rejected quotation suggested again: %s", it.Status)
 			}
 			rejected++
 		}
 	}
-	if rejected != 1 || m2.quotes.layerAt(famStart) != ui.QLayerNone {
+	if rejected != 1 || m2.quotes.Hook().LayerAt(famStart) != ui.QLayerNone {
 		t.Fatalf("rejected quotation listed %d times / highlighted", rejected)
 	}
 	if !strings.Contains(plain(m2), "✗ “The families deserve nothing less.”") {
@@ -419,8 +419,8 @@ func TestQuotesWithoutDetectionsOrStore(t *testing.T) {
 	m2.list.selectItem(idx)
 	drive(t, m2, m2.syncDetail())
 	press(t, m2, "Q")
-	if !m2.quotes.on || len(m2.quotes.items) != 0 {
-		t.Fatalf("quotes mode on c.txt: %+v", m2.quotes.items)
+	if !m2.quotes.On() || len(m2.quotes.Quotations()) != 0 {
+		t.Fatalf("quotes mode on c.txt: %+v", m2.quotes.Quotations())
 	}
 	if !strings.Contains(plain(m2), "No quotations found") {
 		t.Fatalf("empty panel:\n%s", plain(m2))
@@ -438,7 +438,7 @@ func TestQuotesWithoutDetectionsOrStore(t *testing.T) {
 		t.Fatalf("\" without a selection: %q", m2.message)
 	}
 	apress(t, m2, "esc")
-	if m2.quotes.on || !m2.annotating() || quotesPanelShown(m2) {
+	if m2.quotes.On() || !m2.annotating() || quotesPanelShown(m2) {
 		t.Fatal("esc should leave quotes mode, not annotate mode")
 	}
 }

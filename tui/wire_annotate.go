@@ -59,12 +59,11 @@ func (m *Model) Unreport(texts ...string) {
 	}
 }
 
-// newAnnotate builds annotate mode with quotes mode as its extension, and
-// adds it to the features, with quotes' help section after its own.
+// newAnnotate builds annotate mode and adds it to the features (quotes
+// mode, its extension, follows: wire_quotes.go).
 func (m *Model) newAnnotate() {
 	m.annot = annotate.New(m.c, m, m.sess, annotateReader{m: m, src: m.src})
-	m.annot.SetExtension(&quotesHook{m: m})
-	m.features = append(m.features, m.annot, quotesHelp{m: m})
+	m.features = append(m.features, m.annot)
 }
 
 // needStore is the one guard for what annotating needs and a reader
@@ -116,14 +115,8 @@ func (m *Model) queue(build func(j *session.Job) (data.Action, bool)) tea.Cmd {
 func (m *Model) selKey() any { return m.annot.Pane().SelKey() }
 
 // hidden reports a screen covered by a view that is not a screen yet (the
-// duplicates screen, the carriers view, both opened over annotate mode):
-// it then neither draws nor gets keys.
+// duplicates screen, opened over annotate mode or the carriers screen): it
+// then neither draws nor gets keys.
 func (m *Model) hidden(s ui.Screen) bool {
-	return (m.dups.view != nil || m.quotes.carriers != nil) && m.annot != nil && m.annot.Owns(s)
-}
-
-// annotateOnTop reports that annotate mode has the keys.
-func (m *Model) annotateOnTop() bool {
-	top := m.Top()
-	return top != nil && m.annot != nil && m.annot.Owns(top)
+	return m.dups.view != nil && m.annot != nil && (m.annot.Owns(s) || m.quotes.Owns(s))
 }
