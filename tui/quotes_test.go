@@ -255,7 +255,9 @@ func TestQuotesProgram(t *testing.T) {
 	waitFor(t, tm, "Read 1 article")
 	tm.Type("Q")
 	waitFor(t, tm, "? “Nobody has asked the fishermen")
-	for _, k := range []string{"n", "enter", "n", "x"} {
+	// One key per quotation: enter accepts the first and moves on, x
+	// rejects the second, typed before the first save is back.
+	for _, k := range []string{"n", "enter", "x"} {
 		tm.Send(akey(k))
 	}
 	waitFor(t, tm, "Rejected “Nobody has asked")

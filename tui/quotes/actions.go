@@ -244,7 +244,7 @@ func (f *Feature) accept() tea.Cmd {
 		return nil
 	}
 	t := f.capture(it)
-	return f.queue(t, func(j *session.Job, doc *data.Doc, spans []model.Span, cur *model.QuoteAnn) ([]data.Op, string, bool) {
+	cmd := f.queue(t, func(j *session.Job, doc *data.Doc, spans []model.Span, cur *model.QuoteAnn) ([]data.Op, string, bool) {
 		switch {
 		case cur == nil:
 			q := newQuote(t, suggestedSpeaker(t.det), suggestedKind(t.det), model.QuoteAccepted, spans)
@@ -269,6 +269,40 @@ func (f *Feature) accept() tea.Cmd {
 		j.Done = "Accepted " + describe(q.Text, q.Speaker) + linkNote(q, spans)
 		return f.ann.EditOps(doc, t.id, *cur, q), "accept quotation " + describe(q.Text, q.Speaker), true
 	})
+	if !settled(it) {
+		// One key per quotation: the cursor goes on to the next one to
+		// decide at once, not when the save comes back, so enter typed
+		// again before it does accepts that one.
+		f.stepPending()
+	}
+	return cmd
+}
+
+// settled reports a quotation that enter leaves as it is: accepted by
+// hand (an imported one waits for its review).
+func settled(it *item) bool {
+	return it.ann != nil && it.ann.Status == model.QuoteAccepted && it.ann.Source == ""
+}
+
+// pending reports a quotation that awaits a decision: a suggestion, or an
+// imported one not reviewed yet.
+func pending(it *item) bool {
+	return it.ann == nil || it.ann.Unreviewed()
+}
+
+// stepPending moves the cursor to the next quotation awaiting a decision
+// after the current one, wrapping around the article; it stays when there
+// is none.
+func (f *Feature) stepPending() {
+	cur := f.current()
+	n := len(f.items)
+	for k := 1; k < n; k++ {
+		i := (cur + k) % n
+		if it := &f.items[i]; pending(it) && it.start != f.items[cur].start {
+			f.ann.Pane().JumpTo(it.start)
+			return
+		}
+	}
 }
 
 // reject marks the quotation under the cursor as not one: a suggestion is

@@ -89,12 +89,17 @@ func TestStepAcceptLinkUndo(t *testing.T) {
 	if !strings.Contains(h.host.msg, "linked to PERSON") {
 		t.Fatalf("message after accept: %q", h.host.msg)
 	}
+	// The cursor went on to the next quotation; N is back on the accepted one.
+	if c := h.cur(); c.Status != quotes.Suggested || !strings.HasPrefix(c.Text, qLooking) {
+		t.Fatalf("after accepting, the cursor is on %+v", c)
+	}
+	h.press("N")
 	if c := h.cur(); c.Status != model.QuoteAccepted || !strings.HasPrefix(c.Text, qCity) {
 		t.Fatalf("accepted quotation shows as %+v", c)
 	}
 	h.press("enter")
-	if !strings.HasPrefix(h.host.msg, "Already accepted") || len(h.quotes(ferry)) != 1 {
-		t.Fatalf("enter on an accepted one: %q", h.host.msg)
+	if !strings.HasPrefix(h.host.msg, "Already accepted") || len(h.quotes(ferry)) != 1 || !strings.HasPrefix(h.cur().Text, qCity) {
+		t.Fatalf("enter on an accepted one: %q (the cursor stays)", h.host.msg)
 	}
 	// The next one inherits its speaker from the same attribution.
 	h.stepTo(qLooking)
@@ -426,5 +431,49 @@ func TestCarriersReportDifferences(t *testing.T) {
 	h.press("shift+right", "C")
 	if _, _, open := h.q.Carriers(); open || !strings.Contains(h.host.msg, "Too short to search") {
 		t.Fatalf("two words searched: %q", h.host.msg)
+	}
+}
+
+// Accepting moves on to the next quotation to decide, at once: enter typed
+// as fast as one likes accepts one quotation per key, in text order,
+// skipping decided ones, wrapping round, and staying on the last.
+func TestAcceptMovesToTheNextQuotation(t *testing.T) {
+	h := ferryHarness(t)
+	all := h.q.Quotations()
+	h.press("g")
+	h.stepTo(qLooking) // the second: accept it, then the rest from the fourth
+	h.press("x", "n", "n")
+	third := h.cur()
+	h.press("N")
+	// enter, enter, … with the saves still queued: each press is its own
+	// quotation.
+	var keys []string
+	for range all {
+		keys = append(keys, "enter")
+	}
+	for _, k := range keys[:len(all)-1] {
+		h.press(k)
+	}
+	got := map[string]string{}
+	for _, q := range h.quotes(ferry) {
+		got[q.Text] = q.Status
+	}
+	if len(got) != len(all) {
+		t.Fatalf("%d enters after one rejection stored %d quotations: %v", len(all)-1, len(got), got)
+	}
+	for _, q := range all {
+		want := model.QuoteAccepted
+		if strings.HasPrefix(q.Text, qLooking) {
+			want = model.QuoteRejected
+		}
+		if got[q.Text] != want {
+			t.Fatalf("%q is %q, want %s (third %q)", q.Text, got[q.Text], want, third.Text)
+		}
+	}
+	// Nothing left to decide: enter stays on the last one, saying so.
+	before := h.cur()
+	h.press("enter")
+	if c := h.cur(); c.Start != before.Start || !strings.HasPrefix(h.host.msg, "Already accepted") {
+		t.Fatalf("enter with every quotation decided: on %q, %q", c.Text, h.host.msg)
 	}
 }
