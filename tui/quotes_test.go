@@ -111,8 +111,12 @@ func TestQuotesReopen(t *testing.T) {
 	annika := tagName(t, m, "Annika Sjöberg", 0, "1")
 	apress(t, m, "Q", "g")
 	stepTo(t, m, qRace)
-	apress(t, m, "s", "ctrl+u")
+	// The prompt shows the suggestion selected: typing replaces it.
+	apress(t, m, "s")
 	typeText(t, m, "ann")
+	if got := promptInput(m); got != "ann" {
+		t.Fatalf("typing over the suggestion gives %q", got)
+	}
 	apress(t, m, "tab", "enter")
 	if q := findQuote(t, path, "wire-ferry-ap.txt", qRace); q.Speaker != "Annika Sjöberg" || q.SpeakerSpan != annika.ID {
 		t.Fatalf("speaker through the prompt: %+v", q)

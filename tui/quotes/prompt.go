@@ -70,6 +70,9 @@ func (f *Feature) openSpeakerPromptFor(t target, hand bool, kind model.QuoteKind
 		}
 	}
 	p.input.SetValue(current)
+	// Shown selected, as a form field shows a suggestion: a name typed
+	// replaces it, the arrows and backspace edit it.
+	p.input.SelectAll(f.c.Styles.P.RowSelected.Render)
 	p.cands = speakerCandidates(f.ann.Pane().Spans(), f.items, suggestedSpeaker(t.det))
 	p.refresh()
 	f.prompt = p

@@ -2,8 +2,11 @@ package quotes_test
 
 import (
 	"sort"
+
 	"strings"
 	"testing"
+
+	tea "charm.land/bubbletea/v2"
 
 	"storydesk/model"
 	"storydesk/model/quote"
@@ -161,8 +164,11 @@ func TestSpeakerKindRejectAndHandTag(t *testing.T) {
 	if _, ok := h.host.Top().(ui.TextEntry); !ok || h.mode() != "QUOTES" {
 		t.Fatalf("the prompt is not a text entry over quotes mode (mode %s)", h.mode())
 	}
-	h.press("ctrl+u")
+	// The suggestion is selected: the first letter typed replaces it.
 	h.typeText("ann")
+	if !strings.Contains(h.view(), "→ ann ") {
+		t.Fatalf("typing over the suggestion:\n%s", h.view())
+	}
 	if v := h.view(); !strings.Contains(v, "Annika Sjöberg  PERSON") || strings.Contains(v, "Jonas Ekholm  PERSON") {
 		t.Fatalf("completion for “ann”:\n%s", v)
 	}
@@ -475,5 +481,62 @@ func TestAcceptMovesToTheNextQuotation(t *testing.T) {
 	h.press("enter")
 	if c := h.cur(); c.Start != before.Start || !strings.HasPrefix(h.host.msg, "Already accepted") {
 		t.Fatalf("enter with every quotation decided: on %q, %q", c.Text, h.host.msg)
+	}
+}
+
+// The speaker prompt shows the suggested (or current) speaker selected:
+// a name typed or pasted replaces it, the editing keys keep it, and enter
+// alone keeps it.
+func TestSpeakerPromptReplacesTheSuggestion(t *testing.T) {
+	h := ferryHarness(t)
+	h.stepTo(qRace)
+	open := func() {
+		t.Helper()
+		h.press("s")
+		if !strings.Contains(h.view(), "→ Jonas Ekholm ") {
+			t.Fatalf("prompt not prefilled:\n%s", h.view())
+		}
+		// Drawn selected: the prompt's input line holds it in the
+		// selection's style.
+		st := h.c.Styles
+		if !strings.Contains(h.host.stack[0].View(), st.P.RowSelected.Render("Jonas Ekholm")) {
+			t.Fatal("the suggestion is not drawn selected")
+		}
+	}
+	open()
+	h.typeText("Anders")
+	h.press("enter")
+	if q := h.mustStored(ferry, qRace); q.Speaker != "Anders" {
+		t.Fatalf("typed over the suggestion: %q", q.Speaker)
+	}
+	h.press("u")
+	open()
+	h.press("backspace", "backspace", "backspace", "backspace", "backspace", "backspace")
+	h.typeText("Berg")
+	h.press("enter")
+	if q := h.mustStored(ferry, qRace); q.Speaker != "Jonas Berg" {
+		t.Fatalf("backspace then typing: %q", q.Speaker)
+	}
+	h.press("u")
+	open()
+	h.press("left")
+	h.typeText("s")
+	h.press("enter")
+	if q := h.mustStored(ferry, qRace); q.Speaker != "Jonas Ekholsm" {
+		t.Fatalf("an arrow then typing: %q", q.Speaker)
+	}
+	h.press("u")
+	open()
+	h.press("enter")
+	if q := h.mustStored(ferry, qRace); q.Speaker != "Jonas Ekholm" {
+		t.Fatalf("enter keeps the suggestion: %q", q.Speaker)
+	}
+	// Paste replaces it too.
+	h.press("u")
+	open()
+	h.host.Top().Update(tea.PasteMsg{Content: "Ilse Varga"})
+	h.press("enter")
+	if q := h.mustStored(ferry, qRace); q.Speaker != "Ilse Varga" {
+		t.Fatalf("paste over the suggestion: %q", q.Speaker)
 	}
 }
