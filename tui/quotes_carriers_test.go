@@ -119,3 +119,30 @@ func TestQuoteCarriersInTheSample(t *testing.T) {
 		t.Fatalf("carriers from the rewrite: %s", got)
 	}
 }
+
+// Who carried it, end to end, both ways: one outlet prints a statement
+// whole, another quotes part of it with a word added. From the whole, the
+// part is found (it was found only the other way before), and enter opens
+// it with the passage selected; from there C finds the whole.
+func TestQuoteCarriersBothWays(t *testing.T) {
+	f := &fakeSource{label: "carry", batch: 2}
+	whole := "Ministry spokeswoman Lena Hald read the order on Monday: “Every unit of the coast guard is ordered to suspend its exchanges with the foreign agencies. The measure holds while the strikes on fishing boats go on.”"
+	part := "The coast guard will stop “its exchanges with the foreign security agencies,” Hald said."
+	f.add("whole.txt", &model.Article{Title: "The order", Source: "Harbour Gazette", Text: whole, Raw: whole})
+	f.add("part.txt", &model.Article{Title: "Coast guard stops", Source: "Valley Courier", Text: part, Raw: part})
+	m, _ := startStore(t, f, tempDB(t), 120, 40)
+	openQuotes(t, m, "whole.txt")
+	stepTo(t, m, "Every unit")
+	apress(t, m, "C")
+	if got := strings.Join(carrierIDs(m), " "); got != "part.txt" || !strings.Contains(plain(m), "part, 1 word changed") {
+		t.Fatalf("from the whole statement: %s\n%s", got, plain(m))
+	}
+	apress(t, m, "enter")
+	if s, e, ok := m.pane().Selection(); m.pane().ID() != "part.txt" || !ok || string(m.pane().Runes()[s:e]) != "its exchanges with the foreign security agencies" {
+		t.Fatalf("enter: on %s, %q", m.pane().ID(), m.message)
+	}
+	apress(t, m, "C")
+	if got := strings.Join(carrierIDs(m), " "); got != "whole.txt" || strings.Contains(plain(m), "part,") {
+		t.Fatalf("from the part: %s\n%s", got, plain(m))
+	}
+}

@@ -31,6 +31,7 @@ type carrier struct {
 	id            string
 	title, outlet string
 	match         quote.Match
+	part          bool // it carries part of the quotation (carry.go)
 }
 
 // scan is a carriers search running in the background.
@@ -129,6 +130,7 @@ func (f *Feature) searchCarriers() tea.Cmd {
 // the stored snapshot for an annotated article (its offsets are the
 // snapshot's), else the cleaned text.
 func scanCarriers(ctx context.Context, load func(i int) (*model.Article, error), st data.Store, items []int32, annotated map[string]bool, qm *quote.Matcher, s *scan) error {
+	cs := newCarrySearch(s.quote, qm)
 	last := time.Now()
 	for n, i := range items {
 		if err := ctx.Err(); err != nil {
@@ -161,8 +163,8 @@ func scanCarriers(ctx context.Context, load func(i int) (*model.Article, error),
 				text = doc.Text
 			}
 		}
-		for _, mt := range qm.Find(text) {
-			c := carrier{idx: int(i), id: a.ID, title: a.Title, outlet: a.Source, match: mt}
+		for _, ca := range cs.find(text) {
+			c := carrier{idx: int(i), id: a.ID, title: a.Title, outlet: a.Source, match: ca.match, part: ca.part}
 			s.mu.Lock()
 			s.found = append(s.found, c)
 			s.mu.Unlock()
@@ -379,6 +381,9 @@ func (f *Feature) carrierLines(quote string, c carrier, selected bool, w int) []
 	what := "same wording"
 	if !c.match.Exact() {
 		what = fmt.Sprintf("%d word%s changed", c.match.Edits, ui.Plural(c.match.Edits))
+	}
+	if c.part {
+		what = "part, " + what
 	}
 	outlet := ui.CleanLine(c.outlet)
 	if outlet == "" {

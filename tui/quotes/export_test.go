@@ -38,7 +38,7 @@ func DiffLines(st ui.Styles, text string, mt quote.Match, w, n int) []string {
 // ScanCarriers runs the carriers search for text over items, without a
 // store (no article annotated), and returns what it found.
 func ScanCarriers(load func(i int) (*model.Article, error), items []int32, text string) (int, error) {
-	s := &scan{from: "none", ch: make(chan tea.Msg, 1)}
+	s := &scan{quote: text, from: "none", ch: make(chan tea.Msg, 1)}
 	err := scanCarriers(context.Background(), load, nil, items, nil, quote.NewMatcher(text), s)
 	return len(s.found), err
 }

@@ -540,3 +540,73 @@ func TestSpeakerPromptReplacesTheSuggestion(t *testing.T) {
 		t.Fatalf("paste over the suggestion: %q", q.Speaker)
 	}
 }
+
+// Two outlets' versions of one statement: the first prints it whole, the
+// second quotes part of it with a word added; the first quotes a pledge in
+// 9 words, the second in 10, two edits away (a budget of 2 edits for 10
+// words, 1 for 9). Written for these tests.
+func carryArticles() []*model.Article {
+	texts := []struct{ id, text string }{
+		{"whole.txt", "Ministry spokeswoman Lena Hald read the order on Monday: “Every unit of the coast guard is ordered to suspend its exchanges with the foreign agencies. The measure holds while the strikes on fishing boats go on. The fight against smuggling must give way to the rights of the island people.”\n\n" +
+			"“We will rebuild the harbour before the winter comes,” Mayor Ilse Varga said."},
+		{"part.txt", "The coast guard will stop “its exchanges with the foreign security agencies,” Hald said, without saying for how long.\n\n" +
+			"“We will rebuild this harbour well before the winter comes,” the mayor told the council."},
+	}
+	var arts []*model.Article
+	for _, x := range texts {
+		arts = append(arts, &model.Article{ID: x.id, Path: x.id, Title: x.id, Source: "Outlet " + x.id, Text: x.text, Raw: x.text})
+	}
+	return arts
+}
+
+// carriersFrom searches from article i's quotation starting with prefix
+// and lists what it finds: article and passage.
+func carriersFrom(t *testing.T, i int, prefix string) ([]string, *harness) {
+	t.Helper()
+	h := newHarness(t, carryArticles(), 120, 38)
+	h.openQuotes(i)
+	h.stepTo(prefix)
+	h.press("C")
+	list, _, _ := h.q.Carriers()
+	var out []string
+	for _, c := range list {
+		out = append(out, c.ID+": "+c.Match.Text)
+	}
+	return out, h
+}
+
+// Who carried it is symmetric: a reworded quotation found from one article
+// is found from the other too, whichever is longer and whatever edit
+// budget each one's length allows.
+func TestCarriersSymmetric(t *testing.T) {
+	for _, c := range []struct {
+		from     int
+		prefix   string
+		want     string
+		part     bool
+		wantDiff string
+	}{
+		// The part, from the whole statement (found only the other way
+		// before): its own quotation, marked as carrying part of it.
+		{0, "Every unit", "part.txt: its exchanges with the foreign security agencies", true, "part, 1 word changed"},
+		{1, "its exchanges", "whole.txt: its exchanges with the foreign agencies", false, "1 word changed"},
+		// 9 words (one edit allowed) and 10 (two): two edits apart.
+		{0, "We will rebuild the", "part.txt: We will rebuild this harbour well before the winter comes", false, "2 words changed"},
+		{1, "We will rebuild this", "whole.txt: We will rebuild the harbour before the winter comes", false, "2 words changed"},
+	} {
+		got, h := carriersFrom(t, c.from, c.prefix)
+		if len(got) != 1 || got[0] != c.want {
+			t.Fatalf("from %d %q: carriers %q, want %q", c.from, c.prefix, got, c.want)
+		}
+		if v := h.view(); !strings.Contains(v, c.wantDiff) || c.part != strings.Contains(v, "part,") {
+			t.Fatalf("from %d %q: the carrier is not described as %q:\n%s", c.from, c.prefix, c.wantDiff, v)
+		}
+		// enter selects the other article's passage.
+		h.press("enter")
+		list := strings.SplitN(c.want, ": ", 2)
+		s, e, ok := h.pane().Selection()
+		if h.pane().ID() != list[0] || !ok || string(h.pane().Runes()[s:e]) != list[1] {
+			t.Fatalf("from %d %q: enter selects %q in %s", c.from, c.prefix, string(h.pane().Runes()[s:e]), h.pane().ID())
+		}
+	}
+}
