@@ -278,3 +278,24 @@ func TestQuotesProgram(t *testing.T) {
 		t.Fatalf("stored %+v", qs)
 	}
 }
+
+// A speaker named in part links to the tagged entity, end to end: "Varga"
+// typed for a quotation is Ilse Varga, linked, in the store and the panel.
+func TestQuoteSpeakerLinksByName(t *testing.T) {
+	path := tempDB(t)
+	m, _ := startStore(t, sampleSource(t), path, 120, 40)
+	openQuotes(t, m, "wire-ferry-ap.txt")
+	apress(t, m, "Q")
+	varga := tagName(t, m, "Ilse Varga", 0, "1")
+	apress(t, m, "Q", "g")
+	stepTo(t, m, qRace)
+	apress(t, m, "s")
+	typeText(t, m, "Mayor Varga")
+	apress(t, m, "enter")
+	if q := findQuote(t, path, "wire-ferry-ap.txt", qRace); q.Speaker != "Ilse Varga" || q.SpeakerSpan != varga.ID {
+		t.Fatalf("speaker “Mayor Varga”: %+v", q)
+	}
+	if !strings.Contains(m.message, "linked to PERSON “Ilse Varga”") || !strings.Contains(plain(m), "“a race against the sea” — Ilse Varga") {
+		t.Fatalf("message %q\n%s", m.message, plain(m))
+	}
+}

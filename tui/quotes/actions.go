@@ -225,8 +225,23 @@ func (f *Feature) queue(t target, change quoteChange) tea.Cmd {
 
 // newQuote is a quotation to add at t.
 func newQuote(t target, speaker string, kind model.QuoteKind, status string, spans []model.Span) model.QuoteAnn {
-	return model.QuoteAnn{Start: t.start, End: t.end, Text: t.text, Speaker: speaker,
-		SpeakerSpan: linkSpeaker(spans, speaker, t.det, t.start, t.end), Kind: kind, Status: status}
+	q := model.QuoteAnn{Start: t.start, End: t.end, Text: t.text, Kind: kind, Status: status}
+	q.Speaker, q.SpeakerSpan = link(spans, speaker, t.det, t.start, t.end)
+	return q
+}
+
+// link is the speaker as stored: the tagged entity it is, by the entity's
+// name (its canonical name, else its text), and the span; else the name
+// as given and 0.
+func link(spans []model.Span, speaker string, det *quote.Quote, qs, qe int) (string, int64) {
+	if id := linkSpeaker(spans, speaker, det, qs, qe); id != 0 {
+		for _, sp := range spans {
+			if sp.ID == id {
+				return speakerName(sp), id
+			}
+		}
+	}
+	return speaker, 0
 }
 
 func addQuoteOp(id string, q model.QuoteAnn) data.Op {
@@ -265,7 +280,7 @@ func (f *Feature) accept() tea.Cmd {
 		if q.Speaker == "" {
 			q.Speaker = suggestedSpeaker(t.det)
 		}
-		q.SpeakerSpan = linkSpeaker(spans, q.Speaker, t.det, q.Start, q.End)
+		q.Speaker, q.SpeakerSpan = link(spans, q.Speaker, t.det, q.Start, q.End)
 		j.Done = "Accepted " + describe(q.Text, q.Speaker) + linkNote(q, spans)
 		return f.ann.EditOps(doc, t.id, *cur, q), "accept quotation " + describe(q.Text, q.Speaker), true
 	})
@@ -380,12 +395,12 @@ func (f *Feature) setSpeaker(t target, name string, hand bool, kind model.QuoteK
 			return []data.Op{addQuoteOp(t.id, q)}, "accept quotation " + describe(q.Text, q.Speaker), true
 		}
 		q := *cur
-		link := linkSpeaker(spans, name, t.det, q.Start, q.End)
-		if q.Speaker == name && q.SpeakerSpan == link && q.Status == model.QuoteAccepted && q.Source == "" {
+		name, id := link(spans, name, t.det, q.Start, q.End)
+		if q.Speaker == name && q.SpeakerSpan == id && q.Status == model.QuoteAccepted && q.Source == "" {
 			f.report("Speaker unchanged")
 			return nil, "", false
 		}
-		q.Speaker, q.SpeakerSpan, q.Status = name, link, model.QuoteAccepted
+		q.Speaker, q.SpeakerSpan, q.Status = name, id, model.QuoteAccepted
 		j.Done = "Speaker of " + describe(q.Text, "") + " is now " + orNone(name) + linkNote(q, spans) + ui.ReviewedNote(cur.Source)
 		return f.ann.EditOps(doc, t.id, *cur, q), "quotation speaker → " + orNone(ui.Clip(name, 30)) + " " + describe(q.Text, ""), true
 	})

@@ -115,6 +115,7 @@ func (f *Feature) Sync() tea.Cmd {
 		det = f.detected
 	}
 	f.items = mergeQuotes(stored, det, f.on)
+	linkEntities(f.items, a.Spans())
 	f.setMarks(f.items, f.on)
 	f.applyJump()
 	return cmd

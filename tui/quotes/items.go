@@ -16,6 +16,9 @@ type item struct {
 	text       string
 	det        *quote.Quote
 	ann        *model.QuoteAnn
+	// entity is the name of the tagged entity the speaker is (its
+	// canonical name, else its text); "" when it is none.
+	entity string
 }
 
 func (it *item) status() string {
@@ -25,11 +28,38 @@ func (it *item) status() string {
 	return Suggested
 }
 
+// speaker is who said it, by the entity's name when the speaker is a
+// tagged entity ("Petro" is shown as Gustavo Petro).
 func (it *item) speaker() string {
+	if it.entity != "" {
+		return it.entity
+	}
 	if it.ann != nil {
 		return it.ann.Speaker
 	}
 	return suggestedSpeaker(it.det)
+}
+
+// linkEntities names each item's speaker by its entity: a stored
+// quotation's linked span, a suggestion's span as accepting it would link.
+func linkEntities(items []item, spans []model.Span) {
+	byID := make(map[int64]model.Span, len(spans))
+	for _, sp := range spans {
+		byID[sp.ID] = sp
+	}
+	for i := range items {
+		it := &items[i]
+		var id int64
+		switch {
+		case it.ann != nil:
+			id = it.ann.SpeakerSpan
+		default:
+			id = linkSpeaker(spans, suggestedSpeaker(it.det), it.det, it.start, it.end)
+		}
+		if sp, ok := byID[id]; ok && id != 0 {
+			it.entity = speakerName(sp)
+		}
+	}
 }
 
 func (it *item) kind() model.QuoteKind {
@@ -153,9 +183,12 @@ func speakerName(sp model.Span) string {
 
 // linkSpeaker finds the entity span that names speaker for a quotation at
 // [qs, qe): the tagged mention the detector attributed it to, when the
-// speaker is the detector's; else the nearest PERSON or ORG span before the
-// quotation whose canonical name (or text) is the speaker; else the nearest
-// after it. 0 when the speaker is not a tagged entity.
+// speaker is the detector's; else a PERSON or ORG span whose name (its
+// canonical name, else its text) or text is the speaker's; else one whose
+// name the speaker names in part (a surname, the name with a title or
+// without its first name: "Petro", "President Petro" for Gustavo Petro).
+// Among equals, the nearest before the quotation, else the nearest after
+// it. 0 when the speaker is not a tagged entity.
 func linkSpeaker(spans []model.Span, speaker string, det *quote.Quote, qs, qe int) int64 {
 	name := strings.Join(strings.Fields(speaker), " ")
 	if name == "" {
@@ -168,13 +201,20 @@ func linkSpeaker(spans []model.Span, speaker string, det *quote.Quote, qs, qe in
 			}
 		}
 	}
+	words := nameWords(name)
 	var best int64
-	bestD := -1
+	bestLevel, bestD := 0, -1
 	for _, sp := range spans {
 		if !isSpeakerLabel(sp.Label) {
 			continue
 		}
-		if !strings.EqualFold(speakerName(sp), name) && !strings.EqualFold(strings.Join(strings.Fields(sp.Text), " "), name) {
+		level := 0
+		switch {
+		case strings.EqualFold(speakerName(sp), name) || strings.EqualFold(strings.Join(strings.Fields(sp.Text), " "), name):
+			level = 2
+		case namesPart(words, nameWords(speakerName(sp)), sp.Label) || namesPart(words, nameWords(sp.Text), sp.Label):
+			level = 1
+		default:
 			continue
 		}
 		var d int
@@ -186,9 +226,93 @@ func linkSpeaker(spans []model.Span, speaker string, det *quote.Quote, qs, qe in
 		default: // a name inside the quotation is not who said it
 			d = 1 << 40
 		}
-		if bestD < 0 || d < bestD {
-			best, bestD = sp.ID, d
+		if level > bestLevel || level == bestLevel && d < bestD {
+			best, bestLevel, bestD = sp.ID, level, d
 		}
 	}
 	return best
+}
+
+// nameWords are a name's words, case folded, without the punctuation
+// around them ("Sen." → "sen").
+func nameWords(s string) []string {
+	var out []string
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		if w = strings.Trim(w, ".,;:'’\"“”()"); w != "" {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// namesPart reports a speaker that names an entity in part: the
+// speaker's words are a run of the entity's ("Petro", "Seafarers'
+// Union"), or the entity's a run of the speaker's ("President Gustavo
+// Petro"); for a person, the same surname too, unless both give
+// different first names ("President Petro" is Gustavo Petro, "Maria
+// Petro" is not).
+func namesPart(speaker, entity []string, label string) bool {
+	if len(speaker) == 0 || len(entity) == 0 {
+		return false
+	}
+	if hasRun(entity, speaker) {
+		return true
+	}
+	if i := runAt(speaker, entity); i >= 0 {
+		// Only titles around it: "a coast guard spokesman" is not the
+		// Coast Guard.
+		for k, w := range speaker {
+			if (k < i || k >= i+len(entity)) && !titles[w] {
+				return false
+			}
+		}
+		return true
+	}
+	if label == "ORG" || speaker[len(speaker)-1] != entity[len(entity)-1] {
+		return false
+	}
+	for _, w := range speaker[:len(speaker)-1] {
+		if len(entity) > 1 && !titles[w] && !containsWord(entity, w) {
+			return false // another given name
+		}
+	}
+	return true
+}
+
+// titles may come before a surname without being a given name.
+var titles = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "miss": true, "dr": true, "prof": true, "sir": true, "dame": true,
+	"president": true, "minister": true, "prime": true, "sen": true, "senator": true, "rep": true,
+	"gov": true, "governor": true, "mayor": true, "judge": true, "gen": true, "general": true,
+	"commander": true, "chairman": true, "chairwoman": true, "chief": true, "secretary": true,
+	"the": true, "vice": true, "deputy": true, "lord": true, "lady": true, "king": true, "queen": true,
+}
+
+// hasRun reports whether run occurs in words as consecutive words.
+func hasRun(words, run []string) bool { return runAt(words, run) >= 0 }
+
+// runAt is where run first occurs in words as consecutive words, or -1.
+func runAt(words, run []string) int {
+	for i := 0; i+len(run) <= len(words); i++ {
+		ok := true
+		for k := range run {
+			if words[i+k] != run[k] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return i
+		}
+	}
+	return -1
+}
+
+func containsWord(words []string, w string) bool {
+	for _, x := range words {
+		if x == w {
+			return true
+		}
+	}
+	return false
 }

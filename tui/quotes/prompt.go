@@ -63,17 +63,19 @@ func (f *Feature) openSpeakerPromptFor(t target, hand bool, kind model.QuoteKind
 	p.input = widgets.NewTextInput(f.c.Keys.Input, "→ ")
 	_, _, pw, _ := f.ann.Pane().PanelRect()
 	p.input.SetWidth(max(1, pw-7))
-	current := suggestedSpeaker(t.det)
+	// By the entity's name when the speaker is a tagged entity.
+	current, _ := link(f.ann.Pane().Spans(), suggestedSpeaker(t.det), t.det, t.start, t.end)
 	for _, it := range f.items {
 		if it.ann != nil && it.start == t.start && it.end == t.end {
-			current = it.ann.Speaker
+			current = it.speaker()
 		}
 	}
 	p.input.SetValue(current)
 	// Shown selected, as a form field shows a suggestion: a name typed
 	// replaces it, the arrows and backspace edit it.
 	p.input.SelectAll(f.c.Styles.P.RowSelected.Render)
-	p.cands = speakerCandidates(f.ann.Pane().Spans(), f.items, suggestedSpeaker(t.det))
+	suggested, _ := link(f.ann.Pane().Spans(), suggestedSpeaker(t.det), t.det, t.start, t.end)
+	p.cands = speakerCandidates(f.ann.Pane().Spans(), f.items, suggested)
 	p.refresh()
 	f.prompt = p
 	return f.host.Push(p)

@@ -610,3 +610,76 @@ func TestCarriersSymmetric(t *testing.T) {
 		}
 	}
 }
+
+const petroStory = "Colombian President Gustavo Petro spoke to reporters on Tuesday.\n\n" +
+	"“We will not share intelligence while the strikes go on,” he said.\n\n" +
+	"Later Petro added: “The fight against smuggling must give way to human rights.”\n\n" +
+	"The Northern Seafarers' Union was not consulted. “Nobody asked the crews what they think,” a union spokesman said."
+
+// A quotation's speaker links to the tagged PERSON or ORG it names, in
+// full or in part, through the entity's canonical name, and is shown and
+// stored by that name.
+func TestSpeakerLinksThroughTheEntitysName(t *testing.T) {
+	h := newHarness(t, []*model.Article{{ID: "p.txt", Path: "p.txt", Title: "Petro", Text: petroStory, Raw: petroStory}}, 120, 38)
+	h.openQuotes(0)
+	h.press("Q")
+	full := h.tag("Gustavo Petro", 0, "1")
+	union := h.tag("Northern Seafarers' Union", 0, "2")
+	h.press("Q", "g")
+	speaker := func(prefix, typed string) model.QuoteAnn {
+		t.Helper()
+		h.press("g")
+		h.stepTo(prefix)
+		h.press("s")
+		h.typeText(typed)
+		h.press("enter")
+		return h.mustStored("p.txt", prefix)
+	}
+	for _, c := range []struct {
+		typed, stored string
+		span          int64
+	}{
+		{"Petro", "Gustavo Petro", full.ID},           // a surname
+		{"President Petro", "Gustavo Petro", full.ID}, // with a title
+		{"president gustavo petro", "Gustavo Petro", full.ID},
+		{"Maria Petro", "Maria Petro", 0}, // someone else
+	} {
+		q := speaker("We will not share", c.typed)
+		if q.Speaker != c.stored || q.SpeakerSpan != c.span {
+			t.Fatalf("speaker %q: stored %q linked to %d, want %q linked to %d", c.typed, q.Speaker, q.SpeakerSpan, c.stored, c.span)
+		}
+		if c.span != 0 && !strings.Contains(h.host.msg, "linked to PERSON “Gustavo Petro”") && h.host.msg != "Speaker unchanged" {
+			t.Fatalf("speaker %q: message %q", c.typed, h.host.msg)
+		}
+	}
+	if q := speaker("Nobody asked", "Seafarers' Union"); q.Speaker != "Northern Seafarers' Union" || q.SpeakerSpan != union.ID {
+		t.Fatalf("part of an organisation's name: %+v", q)
+	}
+	if q := speaker("Nobody asked", "a union spokesman"); q.Speaker != "a union spokesman" || q.SpeakerSpan != 0 {
+		t.Fatalf("someone speaking for the organisation is not the organisation: %+v", q)
+	}
+
+	// Through the canonical name: "Petro" tagged on its own and named
+	// Gustavo Petro; the quotation it says is shown, and stored, by that
+	// name, and follows it when it changes.
+	h.press("Q")
+	short := h.tag("Petro", 1, "1")
+	h.press("c", "ctrl+u")
+	h.typeText("Gustavo F. Petro")
+	h.press("enter", "Q")
+	q := speaker("The fight against", "Petro")
+	if q.Speaker != "Gustavo F. Petro" || q.SpeakerSpan != short.ID {
+		t.Fatalf("through the canonical name: %+v (span %d)", q, short.ID)
+	}
+	h.press("Q")
+	h.moveTo("Petro", 1)
+	h.press("c", "ctrl+u")
+	h.typeText("Gustavo Francisco Petro")
+	h.press("enter", "Q", "g")
+	if c := h.stepTo("The fight against"); c.Speaker != "Gustavo Francisco Petro" {
+		t.Fatalf("the panel shows %q after the canonical name changed", c.Speaker)
+	}
+	if v := h.view(); !strings.Contains(v, "    Gustavo Francisco Petro ") {
+		t.Fatalf("panel:\n%s", v)
+	}
+}
