@@ -45,3 +45,36 @@ const (
 func (q QuoteAnn) Unreviewed() bool {
 	return q.Source != "" && q.Status == QuoteAccepted
 }
+
+// ReanchorQuotes moves stored quotations onto newText as Reanchor moves
+// spans; a quotation whose speaker's span is lost keeps its speaker but
+// loses the link. Those whose words no longer occur come back in lost.
+// (Annotate mode's re-anchoring and the cleaner's corrections share it.)
+func ReanchorQuotes(oldText, newText string, quotes []QuoteAnn, lostSpans []Span) (placed, lost []QuoteAnn) {
+	if len(quotes) == 0 {
+		return nil, nil
+	}
+	as := make([]Span, len(quotes))
+	byID := make(map[int64]QuoteAnn, len(quotes))
+	for i, q := range quotes {
+		as[i] = Span{ID: q.ID, Start: q.Start, End: q.End, Text: q.Text}
+		byID[q.ID] = q
+	}
+	p, l := Reanchor(oldText, newText, as)
+	gone := map[int64]bool{}
+	for _, sp := range lostSpans {
+		gone[sp.ID] = true
+	}
+	for _, sp := range p {
+		q := byID[sp.ID]
+		q.Start, q.End = sp.Start, sp.End
+		if gone[q.SpeakerSpan] {
+			q.SpeakerSpan = 0
+		}
+		placed = append(placed, q)
+	}
+	for _, sp := range l {
+		lost = append(lost, byID[sp.ID])
+	}
+	return placed, lost
+}

@@ -238,7 +238,7 @@ func (m *Model) askCorrection(t corrTarget, pl corrPlan, key string) {
 		lines = append(lines, fmt.Sprintf("  %s at %d–%d", ui.DescribeSpan(sp), sp.Start, sp.End))
 	}
 	for _, q := range pl.qLost {
-		lines = append(lines, fmt.Sprintf("  quotation %s at %d–%d", describeQuote(q.Text, q.Speaker), q.Start, q.End))
+		lines = append(lines, fmt.Sprintf("  quotation %s at %d–%d", ui.DescribeQuote(q.Text, q.Speaker), q.Start, q.End))
 	}
 	if pl.placed > 0 {
 		lines = append(lines, "", fmt.Sprintf("%d other annotation%s move with the text.", pl.placed, ui.Plural(pl.placed)))

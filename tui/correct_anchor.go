@@ -228,7 +228,7 @@ func reanchorAll(oldText, newText string, doc *data.Doc) annMoves {
 	var mv annMoves
 	id := doc.ArticleID
 	placed, lost := model.Reanchor(oldText, newText, doc.Spans)
-	qPlaced, qLost := reanchorQuotes(oldText, newText, doc.Quotes, lost)
+	qPlaced, qLost := model.ReanchorQuotes(oldText, newText, doc.Quotes, lost)
 	for _, q := range doc.Quotes {
 		mv.remove = append(mv.remove, data.Op{Kind: data.OpDelQuote, Article: id, Quote: q})
 	}

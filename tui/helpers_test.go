@@ -366,3 +366,42 @@ func rowTitles(m *Model) []string {
 	}
 	return out
 }
+
+// promptInput is what the speaker prompt's input holds, as the quotes
+// panel shows it ("" when no prompt is drawn).
+func promptInput(m *Model) string {
+	if r := promptInputRE.FindStringSubmatch(plain(m)); r != nil {
+		return strings.TrimSpace(r[1])
+	}
+	return ""
+}
+
+var (
+	promptInputRE = regexp.MustCompile(`[│┃] → ([^│┃]*)[│┃]`)
+	panelRowRE    = regexp.MustCompile(`[│┃]([^│┃]*)[│┃]$`)
+)
+
+// promptNames are the names the speaker prompt lists below its input,
+// with their details as drawn ("Annika Sjöberg  PERSON ×1").
+func promptNames(m *Model) []string {
+	var out []string
+	in := false
+	for _, l := range strings.Split(plain(m), "\n") {
+		if promptInputRE.MatchString(l) {
+			in = true
+			continue
+		}
+		r := panelRowRE.FindStringSubmatch(l)
+		if !in || r == nil {
+			continue
+		}
+		name := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(r[1]), ">"))
+		if name == "" && len(out) > 0 {
+			break
+		}
+		if name != "" {
+			out = append(out, name)
+		}
+	}
+	return out
+}

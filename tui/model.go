@@ -14,6 +14,7 @@ import (
 	"storydesk/model"
 	"storydesk/tui/annotate"
 	"storydesk/tui/browse"
+	"storydesk/tui/quotes"
 	"storydesk/tui/session"
 	"storydesk/tui/ui"
 	"storydesk/tui/widgets"
@@ -85,7 +86,7 @@ type Model struct {
 
 	correct correctState // cleaner corrections from the raw view (correct*.go)
 
-	quotes quotesState // quotes mode, the speaker prompt, carriers (quotes*.go)
+	quotes *quotes.Feature // quotes mode (wire_quotes.go); nil without a store
 }
 
 // New builds the reader for a corpus found by data.Open (or the sample).
@@ -130,6 +131,7 @@ func NewFromSource(src Source, opts Options) *Model {
 		m.setupCorrections(src, opts.Store)
 		m.storeOpened(opts.Store)
 	}
+	m.wireQuotes()
 	m.wireExport()
 	m.wireDups(opts.Store)
 	m.themeFixed = opts.Theme == "dark" || opts.Theme == "light"
@@ -171,8 +173,6 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.PasteMsg:
 		if m.textEntry() {
 			cmds = append(cmds, m.Top().Update(msg))
-		} else if m.quotes.prompt != nil {
-			m.speakerPaste(msg)
 		}
 	case tea.KeyPressMsg:
 		m.touched = true
@@ -186,9 +186,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		// The reader's own messages (its background read, filter scans,
 		// loads, renders, the file watch); it ignores the rest.
 		cmds = append(cmds, m.br.Update(msg))
-		if cmd, handled := m.updateQuotes(msg); handled {
-			cmds = append(cmds, cmd)
-		} else if cmd, handled := m.updateSession(msg); handled {
+		if cmd, handled := m.updateSession(msg); handled {
 			cmds = append(cmds, cmd)
 		}
 		cmds = append(cmds, m.broadcast(msg))
@@ -196,7 +194,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			cmds = append(cmds, m.nextWrite())
 		}
 	}
-	cmds = append(cmds, m.br.Sync(), m.syncQuotes(), m.syncFeatures())
+	cmds = append(cmds, m.br.Sync(), m.syncFeatures())
 	return m, tea.Batch(cmds...)
 }
 
@@ -259,23 +257,14 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		cmd, _ := m.Top().HandleKey(msg)
 		return cmd, false
 	}
-	if m.quotes.prompt != nil {
-		return m.speakerPromptKey(msg), false
-	}
 	m.message = ""
 
 	// A screen over the reader has the keys first; the reader's own come
-	// last, after the modes that are not screens yet and the shared keys.
+	// last, after the features' keys and the shared keys.
 	if top := m.Top(); top != m.br {
 		if cmd, ok := top.HandleKey(msg); ok {
 			return cmd, false
 		}
-	}
-	if cmd, ok := m.dupsKey(msg); ok {
-		return cmd, false
-	}
-	if cmd, ok := m.quotesFirstKey(msg); ok {
-		return cmd, false
 	}
 	if cmd, ok := m.featureKey(msg); ok {
 		return cmd, false
@@ -371,24 +360,10 @@ func (m *Model) mode() string {
 	if md := m.stackMode(); md != "" {
 		return md
 	}
-	if m.quotes.carriers != nil {
-		return "CARRIERS"
-	}
 	return m.br.Mode()
 }
 
-func (m *Model) shortHelp() []key.Binding {
-	k := m.c.Keys
-	switch {
-	case m.quotes.prompt != nil:
-		return m.quotes.prompt.ShortHelp()
-	case m.Top() != m.br:
-		return m.withFooter(m.Top())
-	case m.quotes.carriers != nil:
-		return append(m.carriersShortHelp(), k.Help, k.Quit)
-	}
-	return m.withFooter(m.br)
-}
+func (m *Model) shortHelp() []key.Binding { return m.withFooter(m.Top()) }
 
 // anyProblems: the problems screen has something to show.
 func (m *Model) anyProblems() bool { return len(m.br.Problems()) > 0 || len(m.log.entries) > 0 }
@@ -422,9 +397,6 @@ func (m *Model) View() tea.View {
 	w, h := m.c.Width, m.c.Height
 	v.SetContent(ui.ClampView(m.frame(), w, h))
 	top := m.Top()
-	if m.annotateOnTop() && m.quotes.prompt != nil && m.quotes.carriers == nil {
-		v.Cursor = m.speakerCursor()
-	}
 	if c, ok := top.(ui.Cursorer); ok {
 		v.Cursor = c.Cursor()
 	}
@@ -438,8 +410,6 @@ func (m *Model) frame() string {
 	body := m.stackBody()
 	switch {
 	case body != "":
-	case m.quotes.carriers != nil:
-		body = m.carriersBody(w, max(0, m.bodyH()))
 	default:
 		body = m.br.View()
 	}

@@ -6,19 +6,25 @@ import (
 	"testing"
 
 	"storydesk/model"
-	"storydesk/model/quote"
 	"storydesk/model/textdiff"
-	"storydesk/tui/ui"
+	"storydesk/tui/quotes"
 )
 
 // carrierIDs lists the articles in the carriers view, sorted.
 func carrierIDs(m *Model) []string {
 	var ids []string
-	for _, c := range m.quotes.carriers.items {
-		ids = append(ids, c.id)
+	list, _, _ := m.quotes.Carriers()
+	for _, c := range list {
+		ids = append(ids, c.ID)
 	}
 	sort.Strings(ids)
 	return ids
+}
+
+// carriersOpen reports the carriers screen on top.
+func carriersOpen(m *Model) bool {
+	_, _, open := m.quotes.Carriers()
+	return open && m.mode() == "CARRIERS"
 }
 
 // The sample's wire story is carried by a truncated copy, a copy with a
@@ -31,20 +37,20 @@ func TestQuoteCarriersInTheSample(t *testing.T) {
 	openQuotes(t, m, "wire-ferry-ap.txt")
 	city := stepTo(t, m, qCity)
 	apress(t, m, "C")
-	v := m.quotes.carriers
-	if v == nil || m.quotes.scan != nil {
+	items, _, open := m.quotes.Carriers()
+	if !open || strings.Contains(m.message, "searching") {
 		t.Fatalf("no finished carriers view: %q", m.message)
 	}
 	if got := strings.Join(carrierIDs(m), " "); got != "wire-ferry-changed.txt wire-ferry-rewrite.md wire-ferry-truncated.txt" {
 		t.Fatalf("carriers of the key quotation: %s", got)
 	}
-	for _, c := range v.items {
-		if !c.match.Exact() || c.match.Text != city.text || c.title == "" {
-			t.Fatalf("carrier %s: %+v", c.id, c)
+	for _, c := range items {
+		if !c.Match.Exact() || c.Match.Text != city.Text || c.Title == "" {
+			t.Fatalf("carrier %s: %+v", c.ID, c)
 		}
-		for _, op := range c.match.Diff {
+		for _, op := range c.Match.Diff {
 			if op.Kind != textdiff.Equal {
-				t.Fatalf("%s: differences reported in an identical copy: %+v", c.id, c.match.Diff)
+				t.Fatalf("%s: differences reported in an identical copy: %+v", c.ID, c.Match.Diff)
 			}
 		}
 	}
@@ -58,7 +64,7 @@ func TestQuoteCarriersInTheSample(t *testing.T) {
 		t.Fatalf("mode %q, message %q", m.mode(), m.message)
 	}
 	apress(t, m, "esc")
-	if m.quotes.carriers != nil || !m.annotating() {
+	if carriersOpen(m) || m.mode() != "QUOTES" || !m.annotating() {
 		t.Fatal("esc should close the carriers view, back to the article")
 	}
 
@@ -82,12 +88,13 @@ func TestQuoteCarriersInTheSample(t *testing.T) {
 	// Jump to the rewrite's passage: it opens selected, and " tags it.
 	stepTo(t, m, qCity)
 	apress(t, m, "C")
-	for m.quotes.carriers.items[m.quotes.carriers.sel].id != "wire-ferry-rewrite.md" {
+	selected := func() quotes.Carrier { list, sel, _ := m.quotes.Carriers(); return list[sel] }
+	for selected().ID != "wire-ferry-rewrite.md" {
 		apress(t, m, "j")
 	}
-	want := m.quotes.carriers.items[m.quotes.carriers.sel].match
+	want := selected().Match
 	apress(t, m, "enter")
-	if !m.annotating() || m.pane().ID() != "wire-ferry-rewrite.md" || m.quotes.carriers != nil {
+	if !m.annotating() || m.pane().ID() != "wire-ferry-rewrite.md" || carriersOpen(m) {
 		t.Fatalf("enter did not open the rewrite (on %q): %q", m.pane().ID(), m.message)
 	}
 	s, e, ok := m.pane().Selection()
@@ -98,8 +105,8 @@ func TestQuoteCarriersInTheSample(t *testing.T) {
 		t.Fatalf("message %q", m.message)
 	}
 	apress(t, m, `"`)
-	if p := m.quotes.prompt; p == nil || p.input.Value() != "Ilse Varga" || p.kind != model.QuoteDirect {
-		t.Fatalf("hand tag on the carried passage: %+v", p)
+	if !prompting(m) || promptInput(m) != "Ilse Varga" || !strings.Contains(plain(m), "New direct quotation") {
+		t.Fatalf("hand tag on the carried passage: %q\n%s", promptInput(m), plain(m))
 	}
 	apress(t, m, "enter")
 	q := findQuote(t, path, "wire-ferry-rewrite.md", qCity)
@@ -113,91 +120,29 @@ func TestQuoteCarriersInTheSample(t *testing.T) {
 	}
 }
 
-// Copies that change the wording: a word replaced, words dropped, U.S./US.
-func carrierSource() *fakeSource {
-	f := &fakeSource{label: "carriers", batch: 2}
-	texts := []struct{ name, outlet, text string }{
-		{"orig.txt", "Civic Wire", "PORT ELLIS — “This city has lost its mothers, its fathers and its children in a single night,” Mayor Ilse Varga said. “The U.S. Navy has been with us since midnight.”"},
-		{"one.txt", "Harbour Gazette", "Mayor Ilse Varga said: \"This city has lost its mothers, its fathers and its children in one single night.\" Then she left."},
-		{"dropped.txt", "Valley Courier", "“This city has lost its mothers, fathers and children in a single night,” Varga said. “The US navy has been with us since midnight,” she added."},
-		{"other.txt", "Meridian Post", "The city has lost its ferry, and its fathers mourned in the night."},
-	}
-	for _, x := range texts {
-		f.add(x.name, &model.Article{Title: "Ferry story in " + x.outlet, Source: x.outlet, Text: x.text, Raw: x.text, Words: len(strings.Fields(x.text))})
-	}
-	return f
-}
-
-func TestQuoteCarriersReportDifferences(t *testing.T) {
-	m, _ := startStore(t, carrierSource(), tempDB(t), 120, 40)
-	openQuotes(t, m, "orig.txt")
-	quote := stepTo(t, m, qCity).text
+// Who carried it, end to end, both ways: one outlet prints a statement
+// whole, another quotes part of it with a word added. From the whole, the
+// part is found (it was found only the other way before), and enter opens
+// it with the passage selected; from there C finds the whole.
+func TestQuoteCarriersBothWays(t *testing.T) {
+	f := &fakeSource{label: "carry", batch: 2}
+	whole := "Ministry spokeswoman Lena Hald read the order on Monday: “Every unit of the coast guard is ordered to suspend its exchanges with the foreign agencies. The measure holds while the strikes on fishing boats go on.”"
+	part := "The coast guard will stop “its exchanges with the foreign security agencies,” Hald said."
+	f.add("whole.txt", &model.Article{Title: "The order", Source: "Harbour Gazette", Text: whole, Raw: whole})
+	f.add("part.txt", &model.Article{Title: "Coast guard stops", Source: "Valley Courier", Text: part, Raw: part})
+	m, _ := startStore(t, f, tempDB(t), 120, 40)
+	openQuotes(t, m, "whole.txt")
+	stepTo(t, m, "Every unit")
 	apress(t, m, "C")
-	v := m.quotes.carriers
-	if got := strings.Join(carrierIDs(m), " "); got != "dropped.txt one.txt" {
-		t.Fatalf("carriers %s", got)
+	if got := strings.Join(carrierIDs(m), " "); got != "part.txt" || !strings.Contains(plain(m), "part, 1 word changed") {
+		t.Fatalf("from the whole statement: %s\n%s", got, plain(m))
 	}
-	edits := map[string]int{}
-	for _, c := range v.items {
-		edits[c.id] = c.match.Edits
+	apress(t, m, "enter")
+	if s, e, ok := m.pane().Selection(); m.pane().ID() != "part.txt" || !ok || string(m.pane().Runes()[s:e]) != "its exchanges with the foreign security agencies" {
+		t.Fatalf("enter: on %s, %q", m.pane().ID(), m.message)
 	}
-	if edits["one.txt"] != 1 || edits["dropped.txt"] != 2 {
-		t.Fatalf("edits %v", edits)
-	}
-	p := plain(m)
-	for _, want := range []string{"2 other articles carry it: 0 with the same wording, 2 changed", "Harbour Gazette · Ferry story in Harbour Gazette", "1 word changed", "2 words changed"} {
-		if !strings.Contains(p, want) {
-			t.Fatalf("view lacks %q:\n%s", want, p)
-		}
-	}
-	// The changes are marked: the other article's word, and this
-	// quotation's words it dropped, each in its diff style.
-	st := m.c.Styles
-	c := content(m)
-	for _, want := range []string{st.QP.DiffDel.Render("a"), st.QP.DiffIns.Render("one"), st.QP.DiffDel.Render("its")} {
-		if !strings.Contains(c, want) {
-			t.Fatalf("diff mark %q missing:\n%s", want, c)
-		}
-	}
-	_ = quote
-	// U.S. and US are the same words.
-	apress(t, m, "esc")
-	stepTo(t, m, "The U.S. Navy")
 	apress(t, m, "C")
-	if got := strings.Join(carrierIDs(m), " "); got != "dropped.txt" || !m.quotes.carriers.items[0].match.Exact() {
-		t.Fatalf("U.S./US carriers %s %+v", got, m.quotes.carriers.items)
-	}
-	apress(t, m, "esc")
-	// Too short to search.
-	moveTo(t, m, "Mayor", 0)
-	apress(t, m, "shift+right", "C")
-	if m.quotes.carriers != nil || !strings.Contains(m.message, "Too short to search") {
-		t.Fatalf("two words searched: %q", m.message)
-	}
-}
-
-func TestQuoteCarriersDiffLinesShowEveryChange(t *testing.T) {
-	c := &ui.Context{NoColor: true, Keys: ui.DefaultKeyMap(), Labels: model.DefaultLabels}
-	c.Restyle(true)
-	qtext := "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty twentyone twentytwo"
-	other := strings.Replace(strings.Replace(qtext, "two ", "deux ", 1), "twentyone", "vingtetun", 1)
-	mt := quote.FindCarriers(qtext, other)
-	if len(mt) != 1 || mt[0].Edits != 2 {
-		t.Fatalf("match %+v", mt)
-	}
-	lines := diffLines(c.Styles, qtext, mt[0], 40, 3)
-	joined := sgrRE.ReplaceAllString(strings.Join(lines, " "), "")
-	for _, w := range []string{"deux", "two", "vingtetun", "twentyone", "…"} {
-		if !strings.Contains(joined, w) {
-			t.Fatalf("diff lines lack %q: %q", w, joined)
-		}
-	}
-	if strings.Contains(joined, "eleven") {
-		t.Fatalf("the long unchanged middle should be shortened: %q", joined)
-	}
-	for _, l := range lines {
-		if ui.TextWidth(l) > 40 {
-			t.Fatalf("line wider than 40: %q", l)
-		}
+	if got := strings.Join(carrierIDs(m), " "); got != "whole.txt" || strings.Contains(plain(m), "part,") {
+		t.Fatalf("from the part: %s\n%s", got, plain(m))
 	}
 }

@@ -97,13 +97,13 @@ var screens = []struct {
 		stepTo(t, m, qLooking)
 		apress(t, m, "s")
 	},
-		func(m *Model) bool { return m.quotes.prompt != nil }, "Speaker of “We"},
+		func(m *Model) bool { return prompting(m) && m.mode() == "QUOTES" }, "Speaker of “We"},
 	{"quote carriers", func(t *testing.T, m *Model) {
 		openQuotes(t, m, "wire-ferry-ap.txt")
 		stepTo(t, m, qLooking)
 		apress(t, m, "C")
 	},
-		func(m *Model) bool { return m.quotes.carriers != nil }, "other articles carry it"},
+		func(m *Model) bool { return carriersOpen(m) }, "other articles carry it"},
 	{"duplicates", func(t *testing.T, m *Model) { openDupsScreen(t, m) }, func(m *Model) bool { return m.mode() == "DUPS" }, "wire-ferry-ap"},
 	{"compare", func(t *testing.T, m *Model) { markAndCompare(t, m, dupAP, dupRewrite) },
 		func(m *Model) bool { return m.mode() == "DUPS" }, "B Halvard Gazette"},

@@ -29,7 +29,6 @@ func (m *Model) quit() tea.Cmd {
 		m.message = "Saving… then quitting"
 		return nil
 	}
-	m.stopQuoteScan()
 	u, id, pos := m.currentState()
 	if !m.restored {
 		u = session.UIState{} // quit before the last state was even read: keep it

@@ -28,14 +28,7 @@ func (m *Model) Pop(s ui.Screen) {
 
 // Top is the screen with the keys: the reader (m.br) when no screen is
 // over it.
-func (m *Model) Top() ui.Screen {
-	for i := len(m.stack) - 1; i > 0; i-- {
-		if !m.hidden(m.stack[i]) {
-			return m.stack[i]
-		}
-	}
-	return m.br
-}
+func (m *Model) Top() ui.Screen { return m.stack[len(m.stack)-1] }
 
 // Report shows a status message; an error is kept whole in the log too.
 func (m *Model) Report(s ui.Status) {
@@ -59,7 +52,7 @@ func (m *Model) Report(s ui.Status) {
 // reader's).
 func (m *Model) stackMode() string {
 	for i := len(m.stack) - 1; i >= 1; i-- {
-		if md := m.stack[i].Mode(); md != "" && !m.hidden(m.stack[i]) {
+		if md := m.stack[i].Mode(); md != "" {
 			return md
 		}
 	}
@@ -70,9 +63,6 @@ func (m *Model) stackMode() string {
 // does).
 func (m *Model) stackBody() string {
 	for i := len(m.stack) - 1; i >= 1; i-- {
-		if m.hidden(m.stack[i]) {
-			continue
-		}
 		if v := m.stack[i].View(); v != "" {
 			return v
 		}

@@ -36,7 +36,7 @@ func themeScreens(t *testing.T, m *Model, see func(name string)) {
 	step("annotate with a span", func() bool { return m.mode() == "ANNOTATE" }, "Q")
 	step("selection", func() bool { return m.mode() == "SELECT" }, "g", "v", "w")
 	step("entities", func() bool { return panelShown(m) }, "esc", "e")
-	step("carriers", func() bool { return m.quotes.carriers != nil }, "e", "Q", "n", "C")
+	step("carriers", func() bool { return carriersOpen(m) }, "e", "Q", "n", "C")
 	step("help", func() bool { return screenName(m) == "help" }, "esc", "esc", "esc", "esc", "?")
 	step("problems", func() bool { return screenName(m) == "problems" }, "esc", "!")
 	step("duplicates", func() bool { return m.mode() == "DUPS" }, "esc", "D")

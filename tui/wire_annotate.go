@@ -8,7 +8,6 @@ import (
 	"storydesk/tui/annotate"
 	"storydesk/tui/browse"
 	"storydesk/tui/session"
-	"storydesk/tui/ui"
 )
 
 // Wiring annotate mode (tui/annotate) into the root: the reader it is
@@ -48,12 +47,11 @@ func (m *Model) Unreport(texts ...string) {
 	}
 }
 
-// newAnnotate builds annotate mode with quotes mode as its extension, and
-// adds it to the features, with quotes' help section after its own.
+// newAnnotate builds annotate mode and adds it to the features (quotes
+// mode, its extension, follows: wire_quotes.go).
 func (m *Model) newAnnotate() {
 	m.annot = annotate.New(m.c, m, m.sess, annotateReader{m: m, src: m.br.Source()})
-	m.annot.SetExtension(&quotesHook{m: m})
-	m.features = append(m.features, m.annot, quotesHelp{m: m})
+	m.features = append(m.features, m.annot)
 }
 
 // needStore is the one guard for what annotating needs and a reader
@@ -103,16 +101,3 @@ func (m *Model) queue(build func(j *session.Job) (data.Action, bool)) tea.Cmd {
 
 // selKey is annotate mode's cursor and selection, for a write's Sel.
 func (m *Model) selKey() any { return m.annot.Pane().SelKey() }
-
-// hidden reports a screen covered by a view that is not a screen yet (the
-// carriers view, opened over annotate mode): it then neither draws nor
-// gets keys.
-func (m *Model) hidden(s ui.Screen) bool {
-	return m.quotes.carriers != nil && m.annot != nil && m.annot.Owns(s)
-}
-
-// annotateOnTop reports that annotate mode has the keys.
-func (m *Model) annotateOnTop() bool {
-	top := m.Top()
-	return top != nil && m.annot != nil && m.annot.Owns(top)
-}

@@ -47,7 +47,7 @@ func (w dupsWiring) Row(i int) dups.Row {
 
 func (w dupsWiring) Selected() int { return w.m.br.Selected() }
 func (w dupsWiring) ClearFilter()  { w.m.br.ClearFilter() }
-func (w dupsWiring) Reading() bool { return !w.m.annotating() && w.m.quotes.carriers == nil }
+func (w dupsWiring) Reading() bool { return w.m.Top() == w.m.br }
 func (w dupsWiring) Waiting() bool { return w.m.annot != nil && w.m.annot.WaitingForLabel() }
 
 func (w dupsWiring) Open(i int) (tea.Cmd, bool) {
@@ -71,15 +71,3 @@ func (w dupsWiring) Refilter() { w.m.br.Refilter() }
 
 func (w dupsWiring) NeedStore() bool                { return w.m.needStore() }
 func (w dupsWiring) Enqueue(j *session.Job) tea.Cmd { return w.m.sess.Enqueue(j) }
-
-// dupsKey offers a key to the duplicates feature before quotes mode's
-// carriers list (still a flag, not a screen) takes every key: D opens the
-// duplicates screen from there too. It goes once carriers is a screen.
-func (m *Model) dupsKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
-	for _, f := range m.features {
-		if d, ok := f.(*dups.Feature); ok {
-			return d.GlobalKey(msg)
-		}
-	}
-	return nil, false
-}

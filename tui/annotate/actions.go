@@ -146,7 +146,7 @@ func (f *Feature) tagWith(i int) tea.Cmd {
 			if sp.Label == label && sp.Source != "" {
 				acc := sp
 				acc.Source = ""
-				j.Done, j.Focus = "Accepted "+ui.DescribeSpan(acc)+ReviewedNote(sp.Source), sp.Start
+				j.Done, j.Focus = "Accepted "+ui.DescribeSpan(acc)+ui.ReviewedNote(sp.Source), sp.Start
 				return data.Action{Name: "accept " + ui.DescribeSpan(acc), Ops: spanEditOps(doc, t.ID, sp, sp)}, true
 			}
 			if sp.Label == label {
@@ -155,7 +155,7 @@ func (f *Feature) tagWith(i int) tea.Cmd {
 			}
 			nw := sp
 			nw.Label = label
-			j.Done, j.Focus = fmt.Sprintf("Relabelled “%s”: %s → %s", ui.Clip(sp.Text, 40), sp.Label, label)+ReviewedNote(sp.Source), sp.Start
+			j.Done, j.Focus = fmt.Sprintf("Relabelled “%s”: %s → %s", ui.Clip(sp.Text, 40), sp.Label, label)+ui.ReviewedNote(sp.Source), sp.Start
 			return data.Action{Name: fmt.Sprintf("label %s → %s “%s”", sp.Label, label, ui.Clip(sp.Text, 40)),
 				Ops: spanEditOps(doc, t.ID, sp, nw)}, true
 		} else if ok {
@@ -403,7 +403,7 @@ func (f *Feature) reanchor() tea.Cmd {
 	// spans, which Reanchor would keep them from overlapping). They go
 	// first and come back last, so undo re-adds them after their speakers'
 	// spans.
-	qPlaced, qLost := ReanchorQuotes(old.Text, a.Text, old.Quotes, lost)
+	qPlaced, qLost := model.ReanchorQuotes(old.Text, a.Text, old.Quotes, lost)
 	var ops []data.Op
 	for _, q := range old.Quotes {
 		ops = append(ops, data.Op{Kind: data.OpDelQuote, Article: a.ID, Quote: q})
@@ -442,7 +442,7 @@ func (f *Feature) reanchor() tea.Cmd {
 		lines = append(lines, fmt.Sprintf("  %s at %d–%d", ui.DescribeSpan(sp), sp.Start, sp.End))
 	}
 	for _, q := range qLost {
-		lines = append(lines, fmt.Sprintf("  quotation %s at %d–%d", DescribeQuote(q.Text, q.Speaker), q.Start, q.End))
+		lines = append(lines, fmt.Sprintf("  quotation %s at %d–%d", ui.DescribeQuote(q.Text, q.Speaker), q.Start, q.End))
 	}
 	lines = append(lines, "", fmt.Sprintf("Press %s to re-anchor and delete them, %s to keep the snapshot as it is.", ui.KeyName(k.Confirm), ui.KeyName(k.Back)))
 	return f.ask(fmt.Sprintf("Re-anchor and delete %d annotation%s that no longer occur? %s", nLost, ui.Plural(nLost), f.yesNo()), lines, run)

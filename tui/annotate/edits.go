@@ -3,12 +3,10 @@ package annotate
 import (
 	"storydesk/data"
 	"storydesk/model"
-	"storydesk/tui/ui"
 )
 
-// Pure helpers that build ops from documents. Quotes mode uses the
-// exported ones too; they do no I/O and would sit well in model once its
-// split settles.
+// Pure helpers that build ops from documents. Quotes mode uses
+// QuoteEditOps through the root's wiring (tui/wire_quotes.go).
 
 // FirstTouch adds "in progress" to an action on an article that is new.
 func FirstTouch(ops []data.Op, id string, doc *data.Doc) []data.Op {
@@ -121,24 +119,6 @@ func QuoteEditOps(doc *data.Doc, id string, old, nw model.QuoteAnn) []data.Op {
 	return editOps(doc, id, nil, []quoteEdit{{old, nw}})
 }
 
-// ReviewedNote is what a hand edit's message adds when it reviewed an
-// imported annotation.
-func ReviewedNote(src string) string {
-	if src == "" {
-		return ""
-	}
-	return " (" + ui.DescribeSource(src) + ": reviewed)"
-}
-
-// DescribeQuote is a quotation for messages: “first words…” — Speaker.
-func DescribeQuote(text, speaker string) string {
-	s := "“" + ui.Clip(text, 32) + "”"
-	if speaker != "" {
-		s += " — " + ui.Clip(speaker, 30)
-	}
-	return s
-}
-
 // unlinkQuotes returns the ops that clear the speaker link of every stored
 // quotation whose speaker is one of the spans about to be deleted. (The
 // store would clear it anyway; done as ops, undo restores it.)
@@ -158,36 +138,4 @@ func unlinkQuotes(doc *data.Doc, id string, victims []model.Span) []data.Op {
 		}
 	}
 	return ops
-}
-
-// ReanchorQuotes moves stored quotations onto newText as model.Reanchor
-// moves spans; a quotation whose speaker's span is lost keeps its speaker
-// but loses the link. Those whose words no longer occur come back in lost.
-func ReanchorQuotes(oldText, newText string, quotes []model.QuoteAnn, lostSpans []model.Span) (placed, lost []model.QuoteAnn) {
-	if len(quotes) == 0 {
-		return nil, nil
-	}
-	as := make([]model.Span, len(quotes))
-	byID := make(map[int64]model.QuoteAnn, len(quotes))
-	for i, q := range quotes {
-		as[i] = model.Span{ID: q.ID, Start: q.Start, End: q.End, Text: q.Text}
-		byID[q.ID] = q
-	}
-	p, l := model.Reanchor(oldText, newText, as)
-	gone := map[int64]bool{}
-	for _, sp := range lostSpans {
-		gone[sp.ID] = true
-	}
-	for _, sp := range p {
-		q := byID[sp.ID]
-		q.Start, q.End = sp.Start, sp.End
-		if gone[q.SpeakerSpan] {
-			q.SpeakerSpan = 0
-		}
-		placed = append(placed, q)
-	}
-	for _, sp := range l {
-		lost = append(lost, byID[sp.ID])
-	}
-	return placed, lost
 }

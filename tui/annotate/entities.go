@@ -327,7 +327,7 @@ func (p *namePrompt) save() tea.Cmd {
 			act.Name = fmt.Sprintf("clear canonical of “%s”", ui.Clip(sp.Text, 30))
 			j.Done = fmt.Sprintf("“%s” has no canonical name now", ui.Clip(sp.Text, 30))
 		}
-		j.Done += ReviewedNote(sp.Source)
+		j.Done += ui.ReviewedNote(sp.Source)
 		return act, true
 	})
 }

@@ -147,7 +147,7 @@ func (f *Feature) acceptImported(all bool) tea.Cmd {
 		case len(se) == 1:
 			what = ui.DescribeSpan(se[0].new)
 		default:
-			what = "the quotation " + DescribeQuote(qe[0].new.Text, qe[0].new.Speaker)
+			what = "the quotation " + ui.DescribeQuote(qe[0].new.Text, qe[0].new.Speaker)
 		}
 		j.Done = "Accepted " + what
 		if left := session.CountUnreviewed(doc) - n; left > 0 {

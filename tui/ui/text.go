@@ -341,6 +341,24 @@ func DescribeSpan(sp model.Span) string {
 	return s
 }
 
+// DescribeQuote is a quotation for messages: “first words…” — Speaker.
+func DescribeQuote(text, speaker string) string {
+	s := "“" + Clip(text, 32) + "”"
+	if speaker != "" {
+		s += " — " + Clip(speaker, 30)
+	}
+	return s
+}
+
+// ReviewedNote is what a hand edit's message adds when it reviewed an
+// imported span or quotation (src is its source; "" adds nothing).
+func ReviewedNote(src string) string {
+	if src == "" {
+		return ""
+	}
+	return " (" + DescribeSource(src) + ": reviewed)"
+}
+
 // DescribeSource is a span's or quotation's source for people:
 // "imported from news.jsonl".
 func DescribeSource(src string) string {

@@ -24,6 +24,11 @@ type TextInput struct {
 	pos    int
 	width  int // cells for the text, prompt excluded
 	off    int // first rune shown
+
+	// selected: the whole value is selected (SelectAll), drawn with
+	// selStyle; text typed or pasted replaces it.
+	selected bool
+	selStyle func(string) string
 }
 
 // NewTextInput is an empty field with readline-like keys after prompt.
@@ -46,11 +51,22 @@ func (in *TextInput) End() {
 // view as fits (not the window the old value was scrolled to).
 func (in *TextInput) SetValue(s string) {
 	in.value = []rune(ui.CleanLine(s))
-	in.pos, in.off = len(in.value), 0
+	in.pos, in.off, in.selected = len(in.value), 0, false
 	in.scroll()
 }
 
-func (in *TextInput) Reset() { in.value, in.pos, in.off = nil, 0, 0 }
+// SelectAll selects the whole value, as a form field shows a suggestion:
+// the next text typed or pasted replaces it, and any other key the field
+// uses (a motion, a deletion) keeps the value and drops the selection.
+// style draws the selected value.
+func (in *TextInput) SelectAll(style func(string) string) {
+	in.selected, in.selStyle = len(in.value) > 0, style
+}
+
+// Selected reports that the whole value is selected.
+func (in *TextInput) Selected() bool { return in.selected }
+
+func (in *TextInput) Reset() { in.value, in.pos, in.off, in.selected = nil, 0, 0, false }
 
 func (in *TextInput) SetWidth(w int) {
 	in.width = max(1, w)
@@ -61,10 +77,13 @@ func (in *TextInput) SetWidth(w int) {
 func (in *TextInput) Update(msg tea.Msg) bool {
 	switch msg := msg.(type) {
 	case tea.PasteMsg:
+		in.replaceSelected()
 		in.insert(msg.Content)
 		return true
 	case tea.KeyPressMsg:
 		k := in.keys
+		was := in.selected
+		in.selected = false
 		switch {
 		case key.Matches(msg, k.Left):
 			in.pos = max(0, in.pos-1)
@@ -98,8 +117,11 @@ func (in *TextInput) Update(msg tea.Msg) bool {
 			in.pos = in.wordEnd()
 		default:
 			if msg.Text == "" || msg.Mod&(tea.ModCtrl|tea.ModAlt|tea.ModSuper) != 0 {
+				in.selected = was // a key the field does not use leaves it as it was
 				return false
 			}
+			in.selected = was
+			in.replaceSelected()
 			in.insert(msg.Text)
 		}
 		in.scroll()
@@ -160,6 +182,13 @@ func (in *TextInput) insert(s string) {
 	in.scroll()
 }
 
+// replaceSelected empties a selected value before text replaces it.
+func (in *TextInput) replaceSelected() {
+	if in.selected {
+		in.value, in.pos, in.off, in.selected = nil, 0, 0, false
+	}
+}
+
 // scroll keeps the cursor inside the visible window.
 func (in *TextInput) scroll() {
 	in.pos = ui.ClampInt(in.pos, 0, len(in.value))
@@ -184,7 +213,11 @@ func (in *TextInput) scroll() {
 func (in *TextInput) View(promptStyle func(...string) string) string {
 	var b strings.Builder
 	b.WriteString(promptStyle(in.prompt))
-	b.WriteString(ui.Truncate(string(in.value[in.off:]), in.width))
+	shown := ui.Truncate(string(in.value[in.off:]), in.width)
+	if in.selected && in.selStyle != nil {
+		shown = in.selStyle(shown)
+	}
+	b.WriteString(shown)
 	return b.String()
 }
 

@@ -91,3 +91,61 @@ func TestLineInputSetValueShowsWhatFits(t *testing.T) {
 		t.Fatalf("cursor at %d", x)
 	}
 }
+
+// A selected value (a suggestion) is replaced by the first text typed or
+// pasted, and kept by the editing keys, which drop the selection.
+func TestLineInputSelectAll(t *testing.T) {
+	mark := func(s string) string { return "[" + s + "]" }
+	id := func(s ...string) string { return strings.Join(s, "") }
+	fresh := func() widgets.TextInput {
+		in := widgets.NewTextInput(ui.DefaultInputKeyMap(), "→ ")
+		in.SetWidth(40)
+		in.SetValue("Gustavo Petro")
+		in.SelectAll(mark)
+		return in
+	}
+	in := fresh()
+	if !in.Selected() || in.View(id) != "→ [Gustavo Petro]" {
+		t.Fatalf("selected suggestion drawn as %q", in.View(id))
+	}
+	for _, r := range "Ann" {
+		inputPress(&in, tea.Key{Code: r, Text: string(r)})
+	}
+	if in.Value() != "Ann" || in.Selected() || in.View(id) != "→ Ann" || in.CursorX() != 5 {
+		t.Fatalf("typing over the suggestion: %q (%q, cursor %d)", in.Value(), in.View(id), in.CursorX())
+	}
+
+	in = fresh()
+	in.Update(tea.PasteMsg{Content: "Iván Duque"})
+	if in.Value() != "Iván Duque" {
+		t.Fatalf("paste over the suggestion: %q", in.Value())
+	}
+
+	for _, k := range []tea.Key{{Code: tea.KeyLeft}, {Code: tea.KeyBackspace}, {Code: tea.KeyHome}, {Code: tea.KeyEnd}} {
+		in = fresh()
+		inputPress(&in, k)
+		want := "Gustavo Petro"
+		if k.Code == tea.KeyBackspace {
+			want = "Gustavo Petr"
+		}
+		if in.Value() != want || in.Selected() || in.View(id) != "→ "+want {
+			t.Fatalf("%v on the suggestion: %q (%q)", k, in.Value(), in.View(id))
+		}
+		inputPress(&in, tea.Key{Code: 'x', Text: "x"})
+		if !strings.Contains(in.Value(), "x") || len(in.Value()) <= len(want) {
+			t.Fatalf("typing after %v replaced the value: %q", k, in.Value())
+		}
+	}
+
+	// A key the field does not use (tab, enter: its owner's) keeps it.
+	in = fresh()
+	if in.Update(tea.KeyPressMsg{Code: tea.KeyTab}) || !in.Selected() {
+		t.Fatal("an unused key dropped the selection")
+	}
+	// An empty value has nothing to select; SetValue drops a selection.
+	in.SetValue("")
+	in.SelectAll(mark)
+	if in.Selected() {
+		t.Fatal("an empty value is selected")
+	}
+}

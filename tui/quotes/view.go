@@ -1,4 +1,4 @@
-package tui
+package quotes
 
 import (
 	"fmt"
@@ -13,20 +13,20 @@ import (
 	"storydesk/tui/widgets"
 )
 
-// quoteMark is a highlighted stretch of the annotate text.
-type quoteMark struct{ start, end, layer int }
+// mark is a highlighted stretch of the annotate text.
+type mark struct{ start, end, layer int }
 
 // setMarks highlights the accepted quotations and, with suggest set, the
 // suggestions; rejected ones are not highlighted. Marks never overlap.
-func (q *quotesState) setMarks(items []quoteItem, suggest bool) {
-	marks := q.marks[:0]
+func (f *Feature) setMarks(items []item, suggest bool) {
+	marks := f.marks[:0]
 	for i := range items {
 		it := &items[i]
 		layer := ui.QLayerNone
 		switch it.status() {
 		case model.QuoteAccepted:
 			layer = ui.QLayerAccepted
-		case quoteSuggested:
+		case Suggested:
 			if suggest {
 				layer = ui.QLayerSuggested
 			}
@@ -39,27 +39,27 @@ func (q *quotesState) setMarks(items []quoteItem, suggest bool) {
 			s = marks[n-1].end
 		}
 		if s < it.end {
-			marks = append(marks, quoteMark{s, it.end, layer})
+			marks = append(marks, mark{s, it.end, layer})
 		}
 	}
-	q.marks = marks
+	f.marks = marks
 }
 
 // layerAt is the quote layer of code point off.
-func (q *quotesState) layerAt(off int) int {
-	i := sort.Search(len(q.marks), func(i int) bool { return q.marks[i].end > off })
-	if i < len(q.marks) && q.marks[i].start <= off {
-		return q.marks[i].layer
+func (f *Feature) layerAt(off int) int {
+	i := sort.Search(len(f.marks), func(i int) bool { return f.marks[i].end > off })
+	if i < len(f.marks) && f.marks[i].start <= off {
+		return f.marks[i].layer
 	}
 	return ui.QLayerNone
 }
 
 // cuts adds the quotation boundaries inside [start, end) to a line's cuts.
-func (q *quotesState) cuts(start, end int, add func(int)) {
-	i := sort.Search(len(q.marks), func(i int) bool { return q.marks[i].end > start })
-	for ; i < len(q.marks) && q.marks[i].start < end; i++ {
-		add(q.marks[i].start)
-		add(q.marks[i].end)
+func (f *Feature) cuts(start, end int, add func(int)) {
+	i := sort.Search(len(f.marks), func(i int) bool { return f.marks[i].end > start })
+	for ; i < len(f.marks) && f.marks[i].start < end; i++ {
+		add(f.marks[i].start)
+		add(f.marks[i].end)
 	}
 }
 
@@ -67,14 +67,15 @@ func (q *quotesState) cuts(start, end int, add func(int)) {
 // when the line shows part of one (a blank line inside a quotation that
 // spans paragraphs keeps the bar); cs, ce is the cursor's range in quotes
 // mode, whose quotation's bar is drawn as the current one.
-func (q *quotesState) gutter(st ui.Styles, l layout.Line, cs, ce int, pad string) string {
-	if pad == "" || len(q.marks) == 0 {
+func (f *Feature) gutter(l layout.Line, cs, ce int, pad string) string {
+	st := f.c.Styles
+	if pad == "" || len(f.marks) == 0 {
 		return pad
 	}
 	layer, current := ui.QLayerNone, false
-	k := sort.Search(len(q.marks), func(k int) bool { return q.marks[k].end > l.Start })
-	for ; k < len(q.marks) && q.marks[k].start <= l.End; k++ {
-		mk := q.marks[k]
+	k := sort.Search(len(f.marks), func(k int) bool { return f.marks[k].end > l.Start })
+	for ; k < len(f.marks) && f.marks[k].start <= l.End; k++ {
+		mk := f.marks[k]
 		on := mk.start < l.End && l.Start < mk.end
 		if l.End <= l.Start {
 			on = mk.start < l.Start && l.Start < mk.end
@@ -98,55 +99,46 @@ func (q *quotesState) gutter(st ui.Styles, l layout.Line, cs, ce int, pad string
 	return st.QP.BarSuggested.Render(st.Quotes.BarSuggestedCh) + pad[1:]
 }
 
-// quotesPanelW is the quotes panel's width beside the text; 0 when the
+// panelW is the quotes panel's width beside the text; 0 when the
 // terminal is too narrow (it goes below the text then).
-func quotesPanelW(w int) int {
+func panelW(w int) int {
 	if w >= 70 {
 		return ui.ClampInt(w*2/5, 30, 60)
 	}
 	return 0
 }
 
-// quotesPanelBelowH is the quotes panel's height below the text of a pane
+// panelBelowH is the quotes panel's height below the text of a pane
 // h lines high, when it is not beside it (0: it replaces the text).
-func quotesPanelBelowH(h int) int {
+func panelBelowH(h int) int {
 	if h < 12 {
 		return 0
 	}
 	return ui.ClampInt(h*2/5, 6, 14)
 }
 
-// panelRect is where the panel is drawn, in body coordinates.
-type panelRect struct{ x, y, w, h int }
-
-func (m *Model) quotesPanelSize() panelRect {
-	x, y, w, h := m.pane().PanelRect()
-	return panelRect{x, y, w, h}
-}
-
-// quotesPanelView draws the quotes panel: the speaker prompt while it is
+// panelView draws the quotes panel: the speaker prompt while it is
 // open, else the article's quotations with the one under the cursor
 // expanded.
-func (m *Model) quotesPanelView(w, h int) string {
-	st := m.c.Styles
-	q := &m.quotes
+func (f *Feature) panelView(w, h int) string {
+	st := f.c.Styles
 	inner := max(0, w-2)
 	rows := max(0, h-2)
-	if p := q.prompt; p != nil {
+	if p := f.prompt; p != nil {
 		return ui.Box(st, true, "Speaker", "", p.view(inner, rows), w, h)
 	}
-	cur := m.currentQuote()
+	cur := f.current()
 	// Only the items on screen are drawn: every item is two lines but the
 	// current one, so where each starts is known without drawing it.
 	var curLines []string
 	if cur >= 0 {
-		curLines = m.quoteItemLines(&q.items[cur], true, inner)
+		curLines = f.itemLines(&f.items[cur], true, inner)
 	}
-	starts := make([]int, len(q.items))
+	starts := make([]int, len(f.items))
 	total, live := 0, 0
 	curFirst, curLast := -1, -1
-	for i := range q.items {
-		if q.items[i].status() != model.QuoteRejected {
+	for i := range f.items {
+		if f.items[i].status() != model.QuoteRejected {
 			live++
 		}
 		starts[i] = total
@@ -159,35 +151,35 @@ func (m *Model) quotesPanelView(w, h int) string {
 	}
 	off := blockOffset(starts, curFirst, curLast, rows)
 	var lines []string
-	for i := sort.SearchInts(starts, off+1) - 1; i >= 0 && i < len(q.items) && starts[i] < off+rows; i++ {
+	for i := sort.SearchInts(starts, off+1) - 1; i >= 0 && i < len(f.items) && starts[i] < off+rows; i++ {
 		if i == cur {
 			lines = append(lines, curLines...)
 		} else {
-			lines = append(lines, m.quoteItemLines(&q.items[i], false, inner)...)
+			lines = append(lines, f.itemLines(&f.items[i], false, inner)...)
 		}
 	}
-	if len(q.items) == 0 {
-		msg := "No quotations found. Select words and press " + ui.KeyName(m.c.Keys.QuoteTag) + " to tag one."
-		if q.detecting {
+	if len(f.items) == 0 {
+		msg := "No quotations found. Select words and press " + ui.KeyName(f.c.Keys.QuoteTag) + " to tag one."
+		if f.detecting {
 			msg = "Finding quotations…"
 		}
 		lines = []string{st.P.Placeholder.Render(msg)}
 	}
 	info := fmt.Sprint(live)
 	if cur >= 0 {
-		info = fmt.Sprintf("%d/%d", cur+1, len(q.items))
+		info = fmt.Sprintf("%d/%d", cur+1, len(f.items))
 	}
-	if q.detecting {
+	if f.detecting {
 		info = "detecting…"
 	}
 	return ui.Box(st, true, "Quotes", info, lines, w, h)
 }
 
-// quoteItemLines is one quotation in the panel: its state and first words,
+// itemLines is one quotation in the panel: its state and first words,
 // then speaker and kind; the current one shows more of its text, the
 // speaker's role, the cue and whether the speaker is a tagged entity.
-func (m *Model) quoteItemLines(it *quoteItem, current bool, w int) []string {
-	st := m.c.Styles
+func (f *Feature) itemLines(it *item, current bool, w int) []string {
+	st := f.c.Styles
 	var glyph string
 	switch it.status() {
 	case model.QuoteAccepted:
@@ -243,7 +235,7 @@ func (m *Model) quoteItemLines(it *quoteItem, current bool, w int) []string {
 		}
 		more = append(more, it.status())
 		if it.ann != nil && it.ann.Unreviewed() {
-			more = append(more, ui.DescribeSource(it.ann.Source)+" ("+ui.KeyName(m.c.Keys.ReviewAccept)+" accept)")
+			more = append(more, ui.DescribeSource(it.ann.Source)+" ("+ui.KeyName(f.c.Keys.ReviewAccept)+" accept)")
 		}
 		if it.ann != nil && it.ann.Speaker != "" {
 			if it.ann.SpeakerSpan != 0 {
@@ -288,32 +280,33 @@ func wrapWords(s string, w, n int) []string {
 	return lines
 }
 
-// quotesStatus adds quotes mode's part to the status bar: the quotation
-// under the cursor, and a carriers search in progress.
-func (m *Model) quotesStatus(s *widgets.StatusInfo) {
-	if sc := m.quotes.scan; sc != nil && s.Scan == "" {
+// Status adds quotes mode's part to the status bar, after annotate
+// mode's: the quotation under the cursor, and a carriers search in
+// progress.
+func (f *Feature) Status(s *widgets.StatusInfo) {
+	if sc := f.scan; sc != nil && s.Scan == "" {
 		s.Scan = fmt.Sprintf("searching %s/%s", ui.Commas(sc.done), ui.Commas(sc.total))
 	}
-	if !m.annotating() || !m.quotes.on || m.pane().Selecting() {
+	if !f.ann.Active() || !f.on || f.ann.Pane().Selecting() {
 		return // a selection's size says more while selecting
 	}
-	if i := m.currentQuote(); i >= 0 {
-		it := &m.quotes.items[i]
+	if i := f.current(); i >= 0 {
+		it := &f.items[i]
 		state := it.status()
 		if it.ann != nil && it.ann.Unreviewed() {
 			state += ", " + ui.DescribeSource(it.ann.Source)
 		}
-		s.Span = fmt.Sprintf("%s (%s, %s)", describeQuote(it.text, it.speaker()), it.kind(), state)
+		s.Span = fmt.Sprintf("%s (%s, %s)", describe(it.text, it.speaker()), it.kind(), state)
 	}
 }
 
-func (m *Model) quotesShortHelp() []key.Binding {
-	k := m.c.Keys
+func (f *Feature) shortHelp() []key.Binding {
+	k := f.c.Keys
 	return []key.Binding{k.QuoteNext, k.QuoteAccept, k.QuoteSpeaker, k.QuoteKind, k.QuoteReject, k.QuoteTag, k.QuoteCarriers, k.Undo, k.Quotes}
 }
 
-func (m *Model) quotesFullHelp() [][]key.Binding {
-	k := m.c.Keys
+func (f *Feature) fullHelp() [][]key.Binding {
+	k := f.c.Keys
 	return [][]key.Binding{
 		{k.Quotes, k.QuoteNext, k.QuotePrev},
 		{k.QuoteAccept, k.QuoteSpeaker, k.QuoteKind, k.QuoteReject},

@@ -1,4 +1,4 @@
-package tui
+package quotes
 
 import (
 	"context"
@@ -14,7 +14,6 @@ import (
 	"storydesk/model"
 	"storydesk/model/quote"
 	"storydesk/model/textdiff"
-	"storydesk/tui/browse"
 	"storydesk/tui/ui"
 )
 
@@ -32,10 +31,11 @@ type carrier struct {
 	id            string
 	title, outlet string
 	match         quote.Match
+	part          bool // it carries part of the quotation (carry.go)
 }
 
-// quoteScan is a carriers search running in the background.
-type quoteScan struct {
+// scan is a carriers search running in the background.
+type scan struct {
 	quote, speaker string
 	from           string // the article searched from (not searched)
 	done, total    int    // owned by the update loop: set from messages
@@ -51,12 +51,12 @@ type quoteScan struct {
 	cancel context.CancelFunc
 }
 
-type quoteScanMsg struct {
-	scan *quoteScan
+type scanMsg struct {
+	scan *scan
 	done int
 }
 
-func (s *quoteScan) wait() tea.Msg {
+func (s *scan) wait() tea.Msg {
 	msg, ok := <-s.ch
 	if !ok {
 		return nil
@@ -64,16 +64,19 @@ func (s *quoteScan) wait() tea.Msg {
 	return msg
 }
 
-// carriersView is the full-body list of carriers.
-type carriersView struct {
-	scan     *quoteScan
-	items    []carrier
-	sel, off int
+// carriersScreen is the full-body list of carriers, a screen over
+// annotate mode.
+type carriersScreen struct {
+	f     *Feature
+	scan  *scan
+	items []carrier
+	sel   int
+	w, h  int
 }
 
-// quoteJump is a carrier's passage to select once its article is open in
+// jump is a carrier's passage to select once its article is open in
 // annotate mode.
-type quoteJump struct {
+type jump struct {
 	id         string
 	start, end int
 	text       string
@@ -82,50 +85,52 @@ type quoteJump struct {
 
 // searchCarriers starts a search for the quotation under the cursor, or
 // for the selected words.
-func (m *Model) searchCarriers() tea.Cmd {
-	a := m.pane()
+func (f *Feature) searchCarriers() tea.Cmd {
+	a := f.ann.Pane()
 	text, speaker := "", ""
 	if s, e, ok := a.Selection(); ok {
 		text = string(a.Runes()[s:e])
-	} else if i := m.currentQuote(); i >= 0 {
-		it := &m.quotes.items[i]
+	} else if i := f.current(); i >= 0 {
+		it := &f.items[i]
 		text, speaker = it.text, it.speaker()
 	}
 	if strings.TrimSpace(text) == "" {
-		m.message = "Put the cursor in a quotation (or select words) to find who else carried it"
+		f.report("Put the cursor in a quotation (or select words) to find who else carried it")
 		return nil
 	}
 	qm := quote.NewMatcher(text)
 	if !qm.Searchable() {
-		m.message = fmt.Sprintf("Too short to search for: %d word%s (%d at least)", qm.Words(), ui.Plural(qm.Words()), quote.MatchMinWords)
+		f.report(fmt.Sprintf("Too short to search for: %d word%s (%d at least)", qm.Words(), ui.Plural(qm.Words()), quote.MatchMinWords))
 		return nil
 	}
-	m.stopQuoteScan()
-	items := append([]int32(nil), m.br.Live()...)
-	annotated := make(map[string]bool, len(m.sess.Hashes()))
-	for id := range m.sess.Hashes() {
+	f.stopScan()
+	items := append([]int32(nil), f.r.LiveItems()...)
+	annotated := make(map[string]bool, len(f.docs.Hashes()))
+	for id := range f.docs.Hashes() {
 		annotated[id] = true
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	s := &quoteScan{quote: text, speaker: speaker, from: a.ID(), total: len(items), ch: make(chan tea.Msg, 1), cancel: cancel}
-	m.quotes.scan = s
-	m.quotes.carriers = &carriersView{scan: s}
-	src, st := m.br.Source(), m.sess.Store()
+	s := &scan{quote: text, speaker: speaker, from: a.ID(), total: len(items), ch: make(chan tea.Msg, 1), cancel: cancel}
+	f.scan = s
+	f.carriers = &carriersScreen{f: f, scan: s}
+	push := f.host.Push(f.carriers)
+	load, st := f.r.Load, f.docs.Store()
 	go func() {
 		defer close(s.ch)
-		err := scanCarriers(ctx, src, st, items, annotated, qm, s)
+		err := scanCarriers(ctx, load, st, items, annotated, qm, s)
 		s.mu.Lock()
 		s.finished, s.err = true, err
 		s.mu.Unlock()
-		s.ch <- quoteScanMsg{scan: s, done: len(items)}
+		s.ch <- scanMsg{scan: s, done: len(items)}
 	}()
-	return s.wait
+	return tea.Batch(push, s.wait)
 }
 
 // scanCarriers searches each article as the annotate view would show it:
 // the stored snapshot for an annotated article (its offsets are the
 // snapshot's), else the cleaned text.
-func scanCarriers(ctx context.Context, src Source, st data.Store, items []int32, annotated map[string]bool, qm *quote.Matcher, s *quoteScan) error {
+func scanCarriers(ctx context.Context, load func(i int) (*model.Article, error), st data.Store, items []int32, annotated map[string]bool, qm *quote.Matcher, s *scan) error {
+	cs := newCarrySearch(s.quote, qm)
 	last := time.Now()
 	for n, i := range items {
 		if err := ctx.Err(); err != nil {
@@ -133,12 +138,12 @@ func scanCarriers(ctx context.Context, src Source, st data.Store, items []int32,
 		}
 		if time.Since(last) > 100*time.Millisecond {
 			select {
-			case s.ch <- quoteScanMsg{scan: s, done: n}:
+			case s.ch <- scanMsg{scan: s, done: n}:
 			default: // the UI has not taken the last one yet
 			}
 			last = time.Now()
 		}
-		a, err := src.Load(int(i))
+		a, err := load(int(i))
 		if err != nil || a == nil {
 			s.mu.Lock()
 			s.failed++
@@ -158,8 +163,8 @@ func scanCarriers(ctx context.Context, src Source, st data.Store, items []int32,
 				text = doc.Text
 			}
 		}
-		for _, mt := range qm.Find(text) {
-			c := carrier{idx: int(i), id: a.ID, title: a.Title, outlet: a.Source, match: mt}
+		for _, ca := range cs.find(text) {
+			c := carrier{idx: int(i), id: a.ID, title: a.Title, outlet: a.Source, match: ca.match, part: ca.part}
 			s.mu.Lock()
 			s.found = append(s.found, c)
 			s.mu.Unlock()
@@ -168,10 +173,10 @@ func scanCarriers(ctx context.Context, src Source, st data.Store, items []int32,
 	return nil
 }
 
-// quoteScanned takes a search's progress or end.
-func (m *Model) quoteScanned(msg quoteScanMsg) tea.Cmd {
+// scanned takes a search's progress or end.
+func (f *Feature) scanned(msg scanMsg) tea.Cmd {
 	s := msg.scan
-	if m.quotes.scan != s {
+	if f.scan != s {
 		return nil // cancelled, or replaced by a newer search
 	}
 	s.done = msg.done
@@ -179,47 +184,66 @@ func (m *Model) quoteScanned(msg quoteScanMsg) tea.Cmd {
 	found := append([]carrier(nil), s.found...)
 	finished, err, failed := s.finished, s.err, s.failed
 	s.mu.Unlock()
-	if v := m.quotes.carriers; v != nil && v.scan == s {
+	if v := f.carriers; v != nil && v.scan == s {
 		v.items = found
 		v.sel = ui.ClampInt(v.sel, 0, max(0, len(found)-1))
 	}
 	if !finished {
 		return s.wait
 	}
-	m.quotes.scan = nil
+	f.scan = nil
 	switch {
 	case err != nil && err != context.Canceled:
-		m.fail("Search failed: "+err.Error(), err)
+		f.host.Report(ui.Fail("Search failed: "+err.Error(), err))
 	case err == nil:
 		arts := map[string]bool{}
 		for _, c := range found {
 			arts[c.id] = true
 		}
-		m.message = fmt.Sprintf("%d other article%s carr%s it", len(arts), ui.Plural(len(arts)), map[bool]string{true: "ies", false: "y"}[len(arts) == 1])
+		msg := fmt.Sprintf("%d other article%s carr%s it", len(arts), ui.Plural(len(arts)), map[bool]string{true: "ies", false: "y"}[len(arts) == 1])
 		if failed > 0 {
-			m.message += fmt.Sprintf("; %d could not be read", failed)
+			msg += fmt.Sprintf("; %d could not be read", failed)
 		}
+		f.report(msg)
 	}
 	return nil
 }
 
-// stopQuoteScan cancels a search in flight (its messages are ignored).
-func (m *Model) stopQuoteScan() {
-	if s := m.quotes.scan; s != nil {
+// stopScan cancels a search in flight (its messages are ignored).
+func (f *Feature) stopScan() {
+	if s := f.scan; s != nil {
 		s.cancel()
-		m.quotes.scan = nil
+		f.scan = nil
 	}
 }
 
-// carriersKey handles keys in the carriers view.
-func (m *Model) carriersKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := m.c.Keys
-	v := m.quotes.carriers
+// closeCarriers takes the carriers screen off the stack.
+func (f *Feature) closeCarriers() {
+	f.stopScan()
+	if v := f.carriers; v != nil {
+		f.carriers = nil
+		f.host.Pop(v)
+	}
+}
+
+// HandleKey takes every key but quit and help, and D (the duplicates
+// screen opens from anywhere).
+func (v *carriersScreen) HandleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	k := v.f.c.Keys
+	if key.Matches(msg, k.Quit, k.Help, k.Dups) {
+		return nil, false
+	}
+	return v.key(msg), true
+}
+
+// key moves through the carriers; enter goes to one.
+func (v *carriersScreen) key(msg tea.KeyPressMsg) tea.Cmd {
+	f := v.f
+	k := f.c.Keys
 	n := len(v.items)
 	switch {
 	case key.Matches(msg, k.Back):
-		m.stopQuoteScan()
-		m.quotes.carriers = nil
+		f.closeCarriers()
 	case key.Matches(msg, k.Down):
 		v.sel = min(v.sel+1, max(0, n-1))
 	case key.Matches(msg, k.Up):
@@ -236,59 +260,65 @@ func (m *Model) carriersKey(msg tea.KeyPressMsg) tea.Cmd {
 		if n == 0 {
 			return nil
 		}
-		return m.jumpToCarrier(v.items[v.sel])
+		return f.jumpTo(v.items[v.sel])
 	}
 	return nil
 }
 
-// jumpToCarrier opens the carrier's article in annotate mode; applyJump
-// selects the passage once it is there.
-func (m *Model) jumpToCarrier(c carrier) tea.Cmd {
-	m.stopQuoteScan()
-	m.quotes.carriers = nil
-	if !m.br.Select(c.idx) {
-		m.br.ClearFilter() // the article is filtered out of the list
-		if !m.br.Select(c.idx) {
-			m.message = "That article is no longer in the list"
-			return nil
-		}
+// jumpTo opens the carrier's article in annotate mode; applyJump selects
+// the passage once it is there.
+func (f *Feature) jumpTo(c carrier) tea.Cmd {
+	f.closeCarriers()
+	cmd, ok := f.r.Open(c.idx)
+	if !ok {
+		f.report("That article is no longer in the list")
+		return nil
 	}
-	m.quotes.jump = &quoteJump{id: c.id, start: c.match.Start, end: c.match.End, text: c.match.Text, outlet: c.outlet}
-	save := m.leaveAnnotate()
-	m.annot.Want(c.idx)
-	m.br.SetFocus(browse.FocusArticle)
-	return tea.Batch(save, m.br.Sync(), m.annot.MaybeEnter())
+	f.jump = &jump{id: c.id, start: c.match.Start, end: c.match.End, text: c.match.Text, outlet: c.outlet}
+	return cmd
 }
 
 // applyJump selects a carrier's passage once its article is open in
 // annotate mode, if the text is still the one searched.
-func (m *Model) applyJump() {
-	j := m.quotes.jump
-	if j == nil || m.annotatingID() != j.id || !m.pane().HasWords() {
+func (f *Feature) applyJump() {
+	j := f.jump
+	a := f.ann.Pane()
+	if j == nil || !f.ann.Active() || a.ID() != j.id || !a.HasWords() {
 		return
 	}
-	a := m.pane()
-	m.quotes.jump = nil
+	f.jump = nil
 	if rs := a.Runes(); j.end > len(rs) || string(rs[j.start:j.end]) != j.text {
-		m.message = "The article changed since the search: the passage is no longer where it was"
+		f.report("The article changed since the search: the passage is no longer where it was")
 		return
 	}
 	a.SelectRange(j.start, j.end)
-	m.message = fmt.Sprintf("The passage %s carried is selected (%s tags it as a quotation)", ui.Clip(j.outlet, 30), ui.KeyName(m.c.Keys.QuoteTag))
+	msg := fmt.Sprintf("The passage %s carried is selected (%s tags it as a quotation)", ui.Clip(j.outlet, 30), ui.KeyName(f.c.Keys.QuoteTag))
 	if j.outlet == "" {
-		m.message = fmt.Sprintf("The passage is selected (%s tags it as a quotation)", ui.KeyName(m.c.Keys.QuoteTag))
+		msg = fmt.Sprintf("The passage is selected (%s tags it as a quotation)", ui.KeyName(f.c.Keys.QuoteTag))
 	}
+	f.report(msg)
 }
 
-func (m *Model) carriersShortHelp() []key.Binding {
-	k := m.c.Keys
+func (v *carriersScreen) ShortHelp() []key.Binding {
+	k := v.f.c.Keys
 	return []key.Binding{k.Down, k.Up, key.NewBinding(key.WithKeys("enter"), key.WithHelp(ui.KeyName(k.Open), "go to passage")), k.Back}
 }
 
-// carriersBody draws the carriers view over the whole body.
-func (m *Model) carriersBody(w, h int) string {
-	st := m.c.Styles
-	v := m.quotes.carriers
+func (v *carriersScreen) FullHelp() [][]key.Binding { return [][]key.Binding{v.ShortHelp()} }
+func (v *carriersScreen) Mode() string              { return "CARRIERS" }
+func (v *carriersScreen) Footer() ui.Footer         { return ui.FooterHelpQuit }
+func (v *carriersScreen) Update(tea.Msg) tea.Cmd    { return nil }
+
+func (v *carriersScreen) SetSize(w, h int) tea.Cmd {
+	v.w, v.h = w, max(0, h)
+	return nil
+}
+
+// View draws the carriers over the whole body.
+func (v *carriersScreen) View() string {
+	f := v.f
+	st := f.c.Styles
+	w, h := v.w, v.h
 	s := v.scan
 	inner := max(0, w-2)
 	var head []string
@@ -307,7 +337,7 @@ func (m *Model) carriersBody(w, h int) string {
 	}
 	var state string
 	switch {
-	case m.quotes.scan == s:
+	case f.scan == s:
 		state = fmt.Sprintf("searching %s/%s articles… %d found", ui.Commas(s.done), ui.Commas(s.total), len(arts))
 	case len(v.items) == 0:
 		state = "No other article carries it."
@@ -325,7 +355,7 @@ func (m *Model) carriersBody(w, h int) string {
 		if i == v.sel {
 			selFirst = len(body)
 		}
-		body = append(body, m.carrierLines(s.quote, c, i == v.sel, inner)...)
+		body = append(body, f.carrierLines(s.quote, c, i == v.sel, inner)...)
 		if i == v.sel {
 			selLast = len(body) - 1
 		}
@@ -342,8 +372,8 @@ func (m *Model) carriersBody(w, h int) string {
 
 // carrierLines is one carrier: outlet and title with how much the wording
 // differs, then its version of the quotation with the changes marked.
-func (m *Model) carrierLines(quote string, c carrier, selected bool, w int) []string {
-	st := m.c.Styles
+func (f *Feature) carrierLines(quote string, c carrier, selected bool, w int) []string {
+	st := f.c.Styles
 	marker := "  "
 	if selected {
 		marker = st.Marker + " "
@@ -351,6 +381,9 @@ func (m *Model) carrierLines(quote string, c carrier, selected bool, w int) []st
 	what := "same wording"
 	if !c.match.Exact() {
 		what = fmt.Sprintf("%d word%s changed", c.match.Edits, ui.Plural(c.match.Edits))
+	}
+	if c.part {
+		what = "part, " + what
 	}
 	outlet := ui.CleanLine(c.outlet)
 	if outlet == "" {

@@ -1,4 +1,4 @@
-package tui
+package quotes
 
 import (
 	"fmt"
@@ -16,10 +16,12 @@ import (
 // speakerPrompt picks a quotation's speaker: one of the article's people
 // and organisations (tagged PERSON/ORG spans by canonical name, the
 // detector's suggestion, speakers of other quotations) or a name typed in,
-// with completion. It is drawn in the quotes panel.
+// with completion. It is a screen over annotate mode, drawn in the quotes
+// panel; every key is its own.
 type speakerPrompt struct {
+	f       *Feature
 	c       *ui.Context
-	qt      quoteTarget
+	t       target
 	hand    bool            // a new quotation tagged by hand: enter adds it
 	kind    model.QuoteKind // … of this kind
 	input   widgets.TextInput
@@ -47,36 +49,42 @@ func (p *speakerPrompt) ShortHelp() []key.Binding {
 }
 
 // openSpeakerPrompt is s on the quotation under the cursor.
-func (m *Model) openSpeakerPrompt() tea.Cmd {
-	it := m.quoteItemAtCursor()
+func (f *Feature) openSpeakerPrompt() tea.Cmd {
+	it := f.itemAtCursor()
 	if it == nil {
 		return nil
 	}
-	m.openSpeakerPromptFor(m.captureQuote(it), false, "")
-	return nil
+	return f.openSpeakerPromptFor(f.capture(it), false, "")
 }
 
-// openSpeakerPromptFor opens the prompt for qt, prefilled with its speaker.
-func (m *Model) openSpeakerPromptFor(qt quoteTarget, hand bool, kind model.QuoteKind) {
-	p := &speakerPrompt{c: m.c, qt: qt, hand: hand, kind: kind, pick: -1}
-	p.input = widgets.NewTextInput(m.c.Keys.Input, "→ ")
-	p.input.SetWidth(max(1, m.quotesPanelSize().w-7))
-	current := suggestedSpeaker(qt.det)
-	for _, it := range m.quotes.items {
-		if it.ann != nil && it.start == qt.Start && it.end == qt.End {
-			current = it.ann.Speaker
+// openSpeakerPromptFor opens the prompt for t, prefilled with its speaker.
+func (f *Feature) openSpeakerPromptFor(t target, hand bool, kind model.QuoteKind) tea.Cmd {
+	p := &speakerPrompt{f: f, c: f.c, t: t, hand: hand, kind: kind, pick: -1}
+	p.input = widgets.NewTextInput(f.c.Keys.Input, "→ ")
+	_, _, pw, _ := f.ann.Pane().PanelRect()
+	p.input.SetWidth(max(1, pw-7))
+	// By the entity's name when the speaker is a tagged entity.
+	current, _ := link(f.ann.Pane().Spans(), suggestedSpeaker(t.det), t.det, t.start, t.end)
+	for _, it := range f.items {
+		if it.ann != nil && it.start == t.start && it.end == t.end {
+			current = it.speaker()
 		}
 	}
 	p.input.SetValue(current)
-	p.cands = speakerCandidates(m.pane().Spans(), m.quotes.items, suggestedSpeaker(qt.det))
+	// Shown selected, as a form field shows a suggestion: a name typed
+	// replaces it, the arrows and backspace edit it.
+	p.input.SelectAll(f.c.Styles.P.RowSelected.Render)
+	suggested, _ := link(f.ann.Pane().Spans(), suggestedSpeaker(t.det), t.det, t.start, t.end)
+	p.cands = speakerCandidates(f.ann.Pane().Spans(), f.items, suggested)
 	p.refresh()
-	m.quotes.prompt = p
+	f.prompt = p
+	return f.host.Push(p)
 }
 
 // speakerCandidates lists who may have said it: tagged people and
 // organisations by name (most mentioned first), the detector's suggestion
 // first of all, and speakers already given to other quotations.
-func speakerCandidates(spans []model.Span, items []quoteItem, suggested string) []speakerCand {
+func speakerCandidates(spans []model.Span, items []item, suggested string) []speakerCand {
 	byName := map[string]*speakerCand{}
 	var order []*speakerCand
 	get := func(name string) *speakerCand {
@@ -157,17 +165,27 @@ func (p *speakerPrompt) refresh() {
 	}
 }
 
-// speakerPromptKey edits the speaker; tab and the arrows fill in the
-// candidates in turn, enter saves.
-func (m *Model) speakerPromptKey(msg tea.KeyPressMsg) tea.Cmd {
-	p := m.quotes.prompt
+// close takes the prompt off the stack.
+func (p *speakerPrompt) close() {
+	p.f.prompt = nil
+	p.f.host.Pop(p)
+}
+
+// HandleKey edits the speaker; tab and the arrows fill in the candidates
+// in turn, enter saves. Every key is the prompt's.
+func (p *speakerPrompt) HandleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	return p.key(msg), true
+}
+
+func (p *speakerPrompt) key(msg tea.KeyPressMsg) tea.Cmd {
+	f := p.f
 	switch {
 	case key.Matches(msg, speakerCancel):
-		m.quotes.prompt = nil
+		p.close()
 		if p.hand {
-			m.message = "Quotation not tagged"
+			f.report("Quotation not tagged")
 		} else {
-			m.message = "Speaker unchanged"
+			f.report("Speaker unchanged")
 		}
 		return nil
 	case key.Matches(msg, speakerNext, speakerPrev):
@@ -183,9 +201,9 @@ func (m *Model) speakerPromptKey(msg tea.KeyPressMsg) tea.Cmd {
 		p.input.SetValue(p.cands[p.matches[p.pick]].name)
 		return nil
 	case key.Matches(msg, speakerAccept):
-		m.quotes.prompt = nil
+		p.close()
 		name := strings.Join(strings.Fields(p.input.Value()), " ")
-		return m.setQuoteSpeaker(p.qt, name, p.hand, p.kind)
+		return f.setSpeaker(p.t, name, p.hand, p.kind)
 	}
 	if p.input.Update(msg) {
 		p.refresh()
@@ -193,11 +211,13 @@ func (m *Model) speakerPromptKey(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-// speakerPaste types pasted text into the prompt.
-func (m *Model) speakerPaste(msg tea.PasteMsg) {
-	p := m.quotes.prompt
-	p.input.Update(msg)
-	p.refresh()
+// Update types pasted text into the prompt.
+func (p *speakerPrompt) Update(msg tea.Msg) tea.Cmd {
+	if msg, ok := msg.(tea.PasteMsg); ok {
+		p.input.Update(msg)
+		p.refresh()
+	}
+	return nil
 }
 
 // view draws the prompt as the quotes panel's content: what is being
@@ -209,7 +229,7 @@ func (p *speakerPrompt) view(w, rows int) []string {
 		head = fmt.Sprintf("New %s quotation", p.kind)
 	}
 	lines := []string{
-		" " + st.P.FilterPrompt.Render(head) + " " + st.P.RowDim.Render("“"+ui.Clip(p.qt.Text(), max(8, w-len(head)-5))+"”"),
+		" " + st.P.FilterPrompt.Render(head) + " " + st.P.RowDim.Render("“"+ui.Clip(p.t.text, max(8, w-len(head)-5))+"”"),
 		" " + p.input.View(st.FilterPrompt.Render),
 		"",
 	}
@@ -249,15 +269,21 @@ func (p *speakerPrompt) view(w, rows int) []string {
 	return lines
 }
 
-// speakerCursor places the terminal cursor in the prompt's input (the
-// panel's second row).
-func (m *Model) speakerCursor() *tea.Cursor {
-	p := m.quotes.prompt
-	r := m.quotesPanelSize()
-	x := r.x + 2 + p.input.CursorX()
-	y := r.y + 2
-	if r.h < 4 || x >= r.x+r.w-1 {
+// Cursor places the terminal cursor in the prompt's input (the panel's
+// second row).
+func (p *speakerPrompt) Cursor() *tea.Cursor {
+	rx, ry, rw, rh := p.f.ann.Pane().PanelRect()
+	x := rx + 2 + p.input.CursorX()
+	y := ry + 2
+	if rh < 4 || x >= rx+rw-1 {
 		return nil
 	}
 	return tea.NewCursor(x, y)
 }
+
+func (p *speakerPrompt) FullHelp() [][]key.Binding { return [][]key.Binding{p.ShortHelp()} }
+func (p *speakerPrompt) View() string              { return "" } // the quotes panel draws it
+func (p *speakerPrompt) SetSize(int, int) tea.Cmd  { return nil }
+func (p *speakerPrompt) Mode() string              { return "" }
+func (p *speakerPrompt) TextEntry() bool           { return true }
+func (p *speakerPrompt) Footer() ui.Footer         { return ui.FooterNone }
