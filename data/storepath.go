@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+
+	"storydesk/internal/config"
 )
 
 // DefaultStorePath says where annotations live when --db is not given:
@@ -35,7 +37,7 @@ func DefaultStorePath(c *Corpus) string {
 
 // fallbackStorePath is the store's path under the XDG data directory.
 func fallbackStorePath(c *Corpus) string {
-	base := filepath.Join(xdgDataHome(), "storydesk")
+	base := filepath.Join(config.DataHome(), "storydesk")
 	switch {
 	case c.Sample:
 		return filepath.Join(base, "sample.db")
@@ -48,16 +50,6 @@ func fallbackStorePath(c *Corpus) string {
 }
 
 var unsafeName = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
-
-func xdgDataHome() string {
-	if d := os.Getenv("XDG_DATA_HOME"); filepath.IsAbs(d) {
-		return d
-	}
-	if home, err := os.UserHomeDir(); err == nil {
-		return filepath.Join(home, ".local", "share")
-	}
-	return os.TempDir()
-}
 
 // writableDir reports whether files can be created in dir, creating it if
 // needed (it is only asked when a store is about to be opened there).

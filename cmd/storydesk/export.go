@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"storydesk/data"
+	"storydesk/internal/config"
 	"storydesk/model"
 )
 
@@ -130,7 +131,7 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	}
 	who := *annotator
 	if who == "" {
-		cfg, err := data.LoadConfig(data.DefaultConfigPath())
+		cfg, err := config.Load(config.DefaultPath())
 		if err != nil {
 			return err
 		}

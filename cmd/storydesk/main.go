@@ -25,6 +25,7 @@ import (
 	"github.com/charmbracelet/x/term"
 
 	"storydesk/data"
+	"storydesk/internal/config"
 	"storydesk/model"
 	"storydesk/tui"
 	"storydesk/tui/ui"
@@ -199,7 +200,7 @@ func runTUI(args []string, stdin io.Reader, stderr io.Writer) error {
 	dbPath := fs.String("db", "", "annotation store `PATH` (default: .storydesk/annotations.db in the corpus, else under $XDG_DATA_HOME/storydesk)")
 	annotator := fs.String("annotator", "", "annotator `NAME` (default: the config file's, else the OS user)")
 	labels := fs.String("labels", "", "comma-separated label `LIST` for keys 1–9, e.g. PERSON,ORG,GPE (default: the config file's, else spaCy's OntoNotes labels)")
-	configPath := fs.String("config", data.DefaultConfigPath(), "config file `PATH` (labels, annotator, theme, [keys], [colors])")
+	configPath := fs.String("config", config.DefaultPath(), "config file `PATH` (labels, annotator, theme, [keys], [colors])")
 	fs.Usage = func() {
 		usage(stderr)
 		fs.PrintDefaults()
@@ -216,7 +217,7 @@ func runTUI(args []string, stdin io.Reader, stderr io.Writer) error {
 		fmt.Fprintln(os.Stdout, "storydesk", buildVersion())
 		return nil
 	}
-	cfg, err := data.LoadConfig(*configPath)
+	cfg, err := config.Load(*configPath)
 	if err != nil {
 		return err
 	}

@@ -1,4 +1,4 @@
-package data
+package config
 
 import (
 	"errors"
@@ -29,8 +29,9 @@ type Config struct {
 	Path      string              `toml:"-"` // the file it came from, if any
 }
 
-// DefaultConfigPath is where LoadConfig looks when no path is given.
-func DefaultConfigPath() string {
+// DefaultPath is where Load looks when no path is given:
+// $XDG_CONFIG_HOME/storydesk/config.toml, else ~/.config/storydesk/config.toml.
+func DefaultPath() string {
 	dir := os.Getenv("XDG_CONFIG_HOME")
 	if !filepath.IsAbs(dir) {
 		home, err := os.UserHomeDir()
@@ -42,9 +43,9 @@ func DefaultConfigPath() string {
 	return filepath.Join(dir, "storydesk", "config.toml")
 }
 
-// LoadConfig reads the config file at path; a missing file is no error (the
+// Load reads the config file at path; a missing file is no error (the
 // defaults apply), a broken one is, with the file and line.
-func LoadConfig(path string) (Config, error) {
+func Load(path string) (Config, error) {
 	cfg := Config{Labels: model.DefaultLabels}
 	if path == "" {
 		return cfg, nil
@@ -74,4 +75,17 @@ func LoadConfig(path string) (Config, error) {
 		return cfg, fmt.Errorf("config %s: %d labels, but only keys 1–9 exist", path, len(file.Labels))
 	}
 	return file, nil
+}
+
+// DataHome is the XDG data directory: $XDG_DATA_HOME when it is absolute,
+// else ~/.local/share, else the temporary directory. Stores that cannot live
+// beside their corpus go under DataHome()/storydesk.
+func DataHome() string {
+	if d := os.Getenv("XDG_DATA_HOME"); filepath.IsAbs(d) {
+		return d
+	}
+	if home, err := os.UserHomeDir(); err == nil {
+		return filepath.Join(home, ".local", "share")
+	}
+	return os.TempDir()
 }

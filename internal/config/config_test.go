@@ -1,4 +1,4 @@
-package data
+package config
 
 import (
 	"os"
@@ -9,13 +9,13 @@ import (
 
 func TestLoadConfig(t *testing.T) {
 	dir := t.TempDir()
-	cfg, err := LoadConfig(filepath.Join(dir, "missing.toml"))
+	cfg, err := Load(filepath.Join(dir, "missing.toml"))
 	if err != nil || len(cfg.Labels) != 9 || cfg.Labels[0] != "PERSON" {
 		t.Fatalf("defaults: %+v %v", cfg, err)
 	}
 	p := filepath.Join(dir, "config.toml")
 	os.WriteFile(p, []byte("labels = [\"person\", \"ORG\", \"Person\"]\nannotator = \"ana\"\n[keys]\nquit = [\"Q\"]\n[colors]\nORG = \"#00ff00\"\n"), 0o644)
-	cfg, err = LoadConfig(p)
+	cfg, err = Load(p)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -23,7 +23,7 @@ func TestLoadConfig(t *testing.T) {
 		t.Fatalf("parsed %+v", cfg)
 	}
 	os.WriteFile(p, []byte("labels = [\"A\"]\nannotator = \n"), 0o644)
-	_, err = LoadConfig(p)
+	_, err = Load(p)
 	if err == nil || !strings.Contains(err.Error(), p+":2") {
 		t.Fatalf("want an error naming file and line, got %v", err)
 	}
