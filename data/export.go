@@ -20,7 +20,7 @@ import (
 )
 
 // Exporters: the annotation store written out in the formats NLP tools and
-// spreadsheets read. Every format streams from SQLiteStore.EachDoc, so memory
+// spreadsheets read. Every format streams from Store.EachDoc, so memory
 // does not grow with the number of articles, and every file is written under
 // a temporary name in its own directory and renamed when complete, so a
 // failed or interrupted export never leaves a half-written file under the
@@ -75,9 +75,25 @@ type ExportStats struct {
 	Skipped                 int // corpus articles that could not be read
 }
 
+// outDoc is one article on its way to the writers: the store's ExportDoc,
+// and its text indexed by code point once for every writer that maps
+// offsets.
+type outDoc struct {
+	*ExportDoc
+	off *model.Offsets // of Text, built on first use
+}
+
+// offsets indexes the text once for every writer that maps code points.
+func (d *outDoc) offsets() *model.Offsets {
+	if d.off == nil {
+		d.off = model.NewOffsets(d.Text)
+	}
+	return d.off
+}
+
 // docSink is one format's writer.
 type docSink interface {
-	doc(d *ExportDoc) error
+	doc(d *outDoc) error
 	// finish writes what follows the last article and moves every file to
 	// its final name.
 	finish() error
@@ -88,7 +104,7 @@ type docSink interface {
 // exportEnv is what a format's writer may need besides the articles.
 type exportEnv struct {
 	ctx   context.Context
-	store *SQLiteStore
+	store Store
 	opts  ExportOptions
 	keep  func(id string) bool // nil: every article
 }
@@ -96,7 +112,7 @@ type exportEnv struct {
 // Export writes the store's articles (or those of opts.Corpus) in
 // opts.Format. On error nothing is left under a final name that was not
 // complete; the error says what failed.
-func Export(ctx context.Context, s *SQLiteStore, opts ExportOptions) (ExportStats, error) {
+func Export(ctx context.Context, s Store, opts ExportOptions) (ExportStats, error) {
 	var st ExportStats
 	env := &exportEnv{ctx: ctx, store: s, opts: opts}
 	if opts.Corpus != nil {
@@ -111,7 +127,8 @@ func Export(ctx context.Context, s *SQLiteStore, opts ExportOptions) (ExportStat
 	if err != nil {
 		return st, err
 	}
-	emit := func(d *ExportDoc) error {
+	emit := func(ed *ExportDoc) error {
+		d := &outDoc{ExportDoc: ed}
 		checkDoc(d, opts.Problem)
 		st.Articles++
 		st.Spans += len(d.Spans)
@@ -149,7 +166,7 @@ const ProgressEvery = 256
 // to exactly its own text, telling problem: the store refuses such spans, so
 // this only guards exports against a store edited by other means. Every
 // exported offset is then right by construction.
-func checkDoc(d *ExportDoc, problem func(string)) {
+func checkDoc(d *outDoc, problem func(string)) {
 	off := d.offsets()
 	n := off.Len()
 	ok := func(start, end int, text string) bool {
@@ -178,7 +195,7 @@ func checkDoc(d *ExportDoc, problem func(string)) {
 // exportCorpus walks the corpus in its order: the stored snapshot and
 // annotations for articles the store holds, the freshly cleaned text with no
 // annotations for the others.
-func exportCorpus(ctx context.Context, s *SQLiteStore, opts ExportOptions, emit func(*ExportDoc) error, st *ExportStats) error {
+func exportCorpus(ctx context.Context, s Store, opts ExportOptions, emit func(*ExportDoc) error, st *ExportStats) error {
 	return opts.Corpus.ForEach(0, func(i int, a *model.Article, err error) error {
 		if err := ctx.Err(); err != nil {
 			return err

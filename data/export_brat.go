@@ -40,7 +40,7 @@ func newBratSink(env *exportEnv) *bratSink {
 	return &bratSink{env: env, dir: env.opts.Out, types: map[string]bool{}}
 }
 
-func (s *bratSink) doc(d *ExportDoc) error {
+func (s *bratSink) doc(d *outDoc) error {
 	base := safeFileBase(d.ArticleID)
 	s.ann.Reset()
 	s.writeAnn(d)
@@ -66,7 +66,7 @@ func (s *bratSink) doc(d *ExportDoc) error {
 	return nil
 }
 
-func (s *bratSink) writeAnn(d *ExportDoc) {
+func (s *bratSink) writeAnn(d *outDoc) {
 	b := &s.ann
 	off := d.offsets()
 	t, notes := 0, 0

@@ -45,7 +45,7 @@ func newCoNLLSink(env *exportEnv) (docSink, error) {
 	return &conllSink{out: out}, nil
 }
 
-func (s *conllSink) doc(d *ExportDoc) error {
+func (s *conllSink) doc(d *outDoc) error {
 	s.rs = s.rs[:0]
 	for _, r := range d.Text {
 		s.rs = append(s.rs, r)

@@ -58,7 +58,7 @@ func newCSVSink(env *exportEnv) (docSink, error) {
 	return s, nil
 }
 
-func (s *csvSink) doc(d *ExportDoc) error {
+func (s *csvSink) doc(d *outDoc) error {
 	for _, q := range d.Quotes {
 		s.w.Write([]string{csvCell(d.ArticleID), csvCell(d.Source), csvCell(q.Speaker), csvCell(q.Text), string(q.Kind),
 			csvCell(d.Date), csvCell(d.Title), csvCell(d.URL), strconv.Itoa(q.Start), strconv.Itoa(q.End)})
@@ -124,7 +124,7 @@ func (s *csvSink) writeClusters(out *outFile) error {
 // them out as rows of clusters.csv, ordered by story, cluster, canonical
 // first, then article. keep, when set, limits the pairs to articles it
 // accepts.
-func Clusters(ctx context.Context, s *SQLiteStore, keep func(string) bool) ([]ClusterRow, error) {
+func Clusters(ctx context.Context, s Store, keep func(string) bool) ([]ClusterRow, error) {
 	pairs, err := s.DupLabels(ctx)
 	if err != nil {
 		return nil, err

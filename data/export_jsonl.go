@@ -111,8 +111,8 @@ func newJSONLSink(env *exportEnv) (docSink, error) {
 	return &jsonlSink{out: out, enc: enc}, nil
 }
 
-func (s *jsonlSink) doc(d *ExportDoc) error {
-	jsonlOf(d, &s.rec)
+func (s *jsonlSink) doc(d *outDoc) error {
+	jsonlOf(d.ExportDoc, &s.rec)
 	if err := s.enc.Encode(&s.rec); err != nil {
 		return fmt.Errorf("export %s: %w", s.out.name(), err)
 	}

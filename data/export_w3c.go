@@ -94,7 +94,7 @@ func newW3CSink(env *exportEnv) (docSink, error) {
 	return s, nil
 }
 
-func (s *w3cSink) doc(d *ExportDoc) error {
+func (s *w3cSink) doc(d *outDoc) error {
 	urn := "urn:storydesk:article:" + url.PathEscape(d.ArticleID)
 	source := urn
 	if u, err := url.Parse(d.URL); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
@@ -133,7 +133,7 @@ func (s *w3cSink) doc(d *ExportDoc) error {
 	return nil
 }
 
-func (s *w3cSink) target(d *ExportDoc, source string, start, end int, exact string) w3cTarget {
+func (s *w3cSink) target(d *outDoc, source string, start, end int, exact string) w3cTarget {
 	off := d.offsets()
 	pre := d.Text[off.ByteAt(start-w3cContextChars):off.ByteAt(start)]
 	suf := d.Text[off.ByteAt(end):off.ByteAt(end+w3cContextChars)]

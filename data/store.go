@@ -10,7 +10,8 @@ import (
 
 // Store keeps annotations. It is an interface so a shared server backend
 // (PostgreSQL, for teams) can follow the embedded SQLite one; the UI and the
-// exporters use only this.
+// exporters use only this: nothing in it names SQLite, a transaction or a
+// cursor (walks are callbacks).
 //
 // Every method that changes anything is one transaction, committed before
 // it returns: when Do returns nil, the action is on disk.
@@ -33,6 +34,25 @@ type Store interface {
 	// State and SetState keep small UI state (last article, position) across runs.
 	State(ctx context.Context, key string) (string, error)
 	SetState(ctx context.Context, key, value string) error
+
+	// DupLabels returns every labelled pair of articles, by (A, B).
+	DupLabels(ctx context.Context) ([]PairLabel, error)
+	// Canonicals returns the articles chosen as the canonical copy of their cluster.
+	Canonicals(ctx context.Context) (map[string]bool, error)
+
+	// EachDoc calls fn for every stored article that f accepts, in id
+	// order, with its spans, accepted quotations, canonical flag and
+	// labelled pairs. It streams: memory holds one article at a time, and
+	// the ExportDoc passed to fn is reused (fn must not keep it). An error
+	// from fn stops the walk and is returned.
+	EachDoc(ctx context.Context, f DocFilter, fn func(*ExportDoc) error) error
+	// ExportDocByID returns what EachDoc would give for one article; ok is
+	// false when the store has never seen it.
+	ExportDocByID(ctx context.Context, id string) (d *ExportDoc, ok bool, err error)
+	// Brief returns an article's outlet, date and length; ok is false when
+	// the store has never seen it.
+	Brief(ctx context.Context, id string) (b ArticleBrief, ok bool, err error)
+
 	// Path names the store for messages ("/x/.storydesk/annotations.db").
 	Path() string
 	Close() error

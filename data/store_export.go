@@ -9,8 +9,7 @@ import (
 )
 
 // Read queries the exporters need: a streaming walk over every stored
-// article with its annotations, and single-article lookups. They are methods
-// of *SQLiteStore only, like the other additions beyond Store.
+// article with its annotations, and single-article lookups (see Store).
 
 // ExportDoc is one article as the exporters see it: the stored snapshot and
 // its annotations, whether it is the canonical copy of its duplicate
@@ -19,16 +18,6 @@ type ExportDoc struct {
 	Doc
 	Canonical bool
 	Pairs     []PairRef // by Other
-
-	off *model.Offsets // of Text, built on first use
-}
-
-// offsets indexes the text once for every writer that maps code points.
-func (d *ExportDoc) offsets() *model.Offsets {
-	if d.off == nil {
-		d.off = model.NewOffsets(d.Text)
-	}
-	return d.off
 }
 
 // PairRef is one labelled pair seen from one of its articles.
@@ -43,8 +32,7 @@ type DocFilter struct {
 	Keep     func(id string) bool // when set, only articles it accepts
 }
 
-// EachDoc calls fn for every stored article, in id order, with its spans,
-// its accepted quotes, its canonical flag and its labelled pairs.
+// EachDoc implements Store.
 //
 // It streams: one read transaction (a consistent snapshot that does not block
 // writers, the store being in WAL mode) holds five cursors — articles, spans,
@@ -115,7 +103,7 @@ func (s *SQLiteStore) EachDoc(ctx context.Context, f DocFilter, fn func(*ExportD
 	var d ExportDoc
 	for arts.Next() {
 		var status string
-		d.Spans, d.Quotes, d.Pairs, d.Canonical, d.off = d.Spans[:0], d.Quotes[:0], d.Pairs[:0], false, nil
+		d.Spans, d.Quotes, d.Pairs, d.Canonical = d.Spans[:0], d.Quotes[:0], d.Pairs[:0], false
 		if err := arts.Scan(&d.ArticleID, &d.Text, &d.Hash, &d.Title, &d.Path, &d.Source, &d.URL, &d.Date, &status, &d.Annotator); err != nil {
 			return err
 		}
@@ -210,8 +198,7 @@ func (c *cursor[T]) each(id string, fn func(*T)) error {
 
 func (c *cursor[T]) close() { c.rows.Close() }
 
-// ExportDocByID returns what EachDoc would give for one article; ok is false
-// when the store has never seen it.
+// ExportDocByID implements Store.
 func (s *SQLiteStore) ExportDocByID(ctx context.Context, id string) (*ExportDoc, bool, error) {
 	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
@@ -261,9 +248,8 @@ type ArticleBrief struct {
 	Length int // code points of the snapshot
 }
 
-// Brief returns an article's outlet, date and length; ok is false when the
-// store has never seen it (a pair may be labelled before either side is
-// annotated).
+// Brief implements Store. A pair may be labelled before either side is
+// annotated, so ok false is common.
 func (s *SQLiteStore) Brief(ctx context.Context, id string) (ArticleBrief, bool, error) {
 	var b ArticleBrief
 	// length() of TEXT counts characters (code points), not bytes.

@@ -14,7 +14,7 @@ type PairLabel struct {
 	Label model.DupLabel
 }
 
-// DupLabels returns every labelled pair.
+// DupLabels implements Store.
 func (s *SQLiteStore) DupLabels(ctx context.Context) ([]PairLabel, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT a, b, label FROM dup_labels ORDER BY a, b`)
 	if err != nil {
@@ -34,7 +34,7 @@ func (s *SQLiteStore) DupLabels(ctx context.Context) ([]PairLabel, error) {
 	return out, rows.Err()
 }
 
-// Canonicals returns the articles chosen as the canonical copy of their cluster.
+// Canonicals implements Store.
 func (s *SQLiteStore) Canonicals(ctx context.Context) (map[string]bool, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT article_id FROM dup_canonical`)
 	if err != nil {
