@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -102,10 +101,11 @@ type importDup struct {
 	Label string `json:"label"`
 }
 
-// Import reads JSON lines from r into s. It returns an error only when it
-// had to stop (a read or commit failure, ctx cancelled); bad lines are
-// reported through opts.Problem and counted in Failed.
-func Import(ctx context.Context, s *SQLiteStore, r io.Reader, opts ImportOptions) (ImportStats, error) {
+// Import reads JSON lines from r into s, through its bulk writer
+// (Store.BeginImport). It returns an error only when it had to stop (a read
+// or commit failure, ctx cancelled); bad lines are reported through
+// opts.Problem and counted in Failed.
+func Import(ctx context.Context, s Store, r io.Reader, opts ImportOptions) (ImportStats, error) {
 	var st ImportStats
 	if opts.Batch <= 0 {
 		opts.Batch = 500
@@ -151,7 +151,7 @@ func Import(ctx context.Context, s *SQLiteStore, r io.Reader, opts ImportOptions
 			case tooLong:
 				problem(no, "line longer than %d MB; skipped", maxArticleBytes>>20)
 			default:
-				if err := s.importLine(ctx, tx, line, no, source, opts.Name, &st, problem); err != nil {
+				if err := importLine(ctx, tx, line, no, source, opts.Name, &st, problem); err != nil {
 					return st, err
 				}
 			}
@@ -170,18 +170,18 @@ func Import(ctx context.Context, s *SQLiteStore, r io.Reader, opts ImportOptions
 // records: a batch that cannot be saved leaves nothing of itself, and the
 // error names what it held.
 type importBatch struct {
-	s         *SQLiteStore
+	s         Store
 	size      int
 	committed *int                      // the caller's count of committed records
 	what      func(first, n int) string // the records first..first+n-1, for an error
-	tx        *importTx
+	tx        ImportTx
 	n         int // records in the open batch
 }
 
 // next returns the transaction the next record goes into.
-func (b *importBatch) next(ctx context.Context) (*importTx, error) {
+func (b *importBatch) next(ctx context.Context) (ImportTx, error) {
 	if b.tx == nil {
-		tx, err := b.s.beginImport(ctx)
+		tx, err := b.s.BeginImport(ctx)
 		if err != nil {
 			return nil, err
 		}
@@ -243,46 +243,10 @@ func importReadLine(br *bufio.Reader, max int) (line []byte, tooLong bool, err e
 	}
 }
 
-// importTx is one batch's transaction with the statements every line runs,
-// prepared once: SQLite parsing each statement anew would cost more than
-// executing it.
-type importTx struct {
-	*sql.Tx
-	text, span, quote, status *sql.Stmt
-	save, release, rollback   *sql.Stmt
-}
-
-func (s *SQLiteStore) beginImport(ctx context.Context) (*importTx, error) {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return nil, err
-	}
-	it := &importTx{Tx: tx}
-	for _, p := range []struct {
-		stmt **sql.Stmt
-		q    string
-	}{
-		{&it.text, `SELECT text FROM articles WHERE id = ?`},
-		// The same inserts as Do's add-span and add-quote ops.
-		{&it.span, `INSERT INTO spans(article_id, start, "end", label, text, canonical, source, annotator, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)`},
-		{&it.quote, `INSERT INTO quotes(article_id, start, "end", text, speaker, speaker_span, kind, status, source, annotator, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`},
-		{&it.status, `UPDATE articles SET status = ?, updated_at = ? WHERE id = ?`},
-		{&it.save, `SAVEPOINT import_line`},
-		{&it.release, `RELEASE import_line`},
-		{&it.rollback, `ROLLBACK TO import_line`},
-	} {
-		if *p.stmt, err = tx.PrepareContext(ctx, p.q); err != nil {
-			tx.Rollback()
-			return nil, err
-		}
-	}
-	return it, nil
-}
-
 // importLine imports one record inside a savepoint, so its ops apply all
 // together or not at all. It returns an error only for failures of the
 // transaction itself; a bad record goes to problem.
-func (s *SQLiteStore) importLine(ctx context.Context, tx *importTx, line []byte, no int, source, name string, st *ImportStats, problem func(int, string, ...any)) error {
+func importLine(ctx context.Context, tx ImportTx, line []byte, no int, source, name string, st *ImportStats, problem func(int, string, ...any)) error {
 	var rec importRecord
 	if err := json.Unmarshal(line, &rec); err != nil {
 		problem(no, "%s", importJSONProblem(err))
@@ -293,7 +257,7 @@ func (s *SQLiteStore) importLine(ctx context.Context, tx *importTx, line []byte,
 		st.Rejected++
 		return nil
 	}
-	bad, err := s.importOne(ctx, tx, &rec, no, source, name, st)
+	bad, err := importOne(ctx, tx, &rec, no, source, name, st)
 	if err != nil {
 		return err
 	}
@@ -307,11 +271,11 @@ func (s *SQLiteStore) importLine(ctx context.Context, tx *importTx, line []byte,
 // record that fails leaves nothing of itself and the batch goes on. bad is
 // the record's own fault, to report; err a failure of the transaction (or
 // ctx), which stops the import.
-func (s *SQLiteStore) importOne(ctx context.Context, tx *importTx, rec *importRecord, no int, source, name string, st *ImportStats) (bad, err error) {
-	if _, err := tx.save.ExecContext(ctx); err != nil {
+func importOne(ctx context.Context, tx ImportTx, rec *importRecord, no int, source, name string, st *ImportStats) (bad, err error) {
+	if err := tx.Savepoint(ctx); err != nil {
 		return nil, err
 	}
-	added, bad := s.importRecord(ctx, tx, rec, no, source, name)
+	added, bad := applyRecord(ctx, tx, rec, no, source, name)
 	if bad != nil {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
@@ -324,15 +288,15 @@ func (s *SQLiteStore) importOne(ctx context.Context, tx *importTx, rec *importRe
 		if errors.As(bad, &se) {
 			return nil, bad
 		}
-		if _, err := tx.rollback.ExecContext(ctx); err != nil {
+		if err := tx.RollbackTo(ctx); err != nil {
 			return nil, fmt.Errorf("%w (then undoing the record failed: %v)", bad, err)
 		}
-		if _, err := tx.release.ExecContext(ctx); err != nil {
+		if err := tx.Release(ctx); err != nil {
 			return nil, fmt.Errorf("%w (then undoing the record failed: %v)", bad, err)
 		}
 		return bad, nil
 	}
-	if _, err := tx.release.ExecContext(ctx); err != nil {
+	if err := tx.Release(ctx); err != nil {
 		return nil, err
 	}
 	st.Articles++
@@ -342,8 +306,8 @@ func (s *SQLiteStore) importOne(ctx context.Context, tx *importTx, rec *importRe
 	return nil, nil
 }
 
-// importRecord validates rec and applies it; the caller rolls back on error.
-func (s *SQLiteStore) importRecord(ctx context.Context, tx *importTx, rec *importRecord, no int, source, name string) (ImportStats, error) {
+// applyRecord validates rec and applies it; the caller rolls back on error.
+func applyRecord(ctx context.Context, tx ImportTx, rec *importRecord, no int, source, name string) (ImportStats, error) {
 	var added ImportStats
 	if rec.Text == nil {
 		return added, errors.New(`no "text" field`)
@@ -385,34 +349,21 @@ func (s *SQLiteStore) importRecord(ctx context.Context, tx *importTx, rec *impor
 	}
 
 	// The article: new, or the same text already stored.
-	var stored string
 	var have []model.Span
 	var quotes []model.QuoteAnn
-	err := tx.text.QueryRowContext(ctx, id).Scan(&stored)
+	stored, ok, err := tx.Doc(ctx, id)
 	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		a := importArticle(rec, id, text)
-		if err := s.ensureArticle(ctx, tx.Tx, a); err != nil {
-			return added, err
-		}
-		if who := model.SanitizeLine(rec.Annotator); who != "" {
-			if _, err := tx.ExecContext(ctx, `UPDATE articles SET annotator = ? WHERE id = ?`, who, id); err != nil {
-				return added, err
-			}
-		}
 	case err != nil:
 		return added, err
-	case stored != text:
+	case !ok:
+		if err := tx.AddArticle(ctx, importArticle(rec, id, text), model.SanitizeLine(rec.Annotator)); err != nil {
+			return added, err
+		}
+	case stored.Text != text:
 		return added, fmt.Errorf("article %q is already in the store with a different text; import into a fresh store (--db)", id)
 	default:
-		if have, err = spansQ(ctx, tx, id); err != nil {
-			return added, err
-		}
-		if quotes, err = quotesQ(ctx, tx, id); err != nil {
-			return added, err
-		}
+		have, quotes = stored.Spans, stored.Quotes
 	}
-	now := s.stamp()
 
 	// Spans are checked here as Do checks them (inside the text, text as
 	// covered, no overlap), against the article's spans held in memory.
@@ -444,11 +395,9 @@ func (s *SQLiteStore) importRecord(ctx context.Context, tx *importTx, rec *impor
 			return added, fmt.Errorf("%s %s %q at %d–%d %v (storydesk keeps entity spans apart, as NER data does)", what, label, importClip(got), a, b, &OverlapError{With: o})
 		}
 		sp := model.Span{Start: a, End: b, Label: label, Text: got, Canonical: model.SanitizeLine(rs.Canonical), Source: source}
-		res, err := tx.span.ExecContext(ctx, id, sp.Start, sp.End, sp.Label, sp.Text, sp.Canonical, sp.Source, s.annotator, now, now)
-		if err != nil {
+		if sp.ID, err = tx.AddSpan(ctx, id, sp); err != nil {
 			return added, fmt.Errorf("%s: %w", what, err)
 		}
-		sp.ID, _ = res.LastInsertId()
 		have = append(have, sp)
 		spanIDs[i] = sp.ID
 		added.Spans++
@@ -468,7 +417,7 @@ func (s *SQLiteStore) importRecord(ctx context.Context, tx *importTx, rec *impor
 		default:
 			return added, fmt.Errorf("%s: unknown kind %q (direct, partial, paraphrase or scare)", what, rq.Kind)
 		}
-		var speakerSpan any // NULL when the speaker is not a tagged span
+		var speakerSpan int64 // 0 when the speaker is not a tagged span
 		if rq.SpeakerSpan != nil {
 			k := *rq.SpeakerSpan
 			if k < 0 || k >= len(spanIDs) {
@@ -486,7 +435,8 @@ func (s *SQLiteStore) importRecord(ctx context.Context, tx *importTx, rec *impor
 		if dup {
 			continue
 		}
-		if _, err := tx.quote.ExecContext(ctx, id, a, b, got, model.SanitizeLine(rq.Speaker), speakerSpan, string(kind), model.QuoteAccepted, source, s.annotator, now, now); err != nil {
+		q := model.QuoteAnn{Start: a, End: b, Text: got, Speaker: model.SanitizeLine(rq.Speaker), SpeakerSpan: speakerSpan, Kind: kind, Status: model.QuoteAccepted, Source: source}
+		if _, err := tx.AddQuote(ctx, id, q); err != nil {
 			return added, fmt.Errorf("%s: %w", what, err)
 		}
 		quotes = append(quotes, model.QuoteAnn{Start: a, End: b})
@@ -504,7 +454,7 @@ func (s *SQLiteStore) importRecord(ctx context.Context, tx *importTx, rec *impor
 			return added, fmt.Errorf("%s: unknown label %q (duplicate, near-duplicate, same-story or not-duplicate)", what, d.Label)
 		}
 		op := Op{Kind: OpSetDupLabel, A: id, B: other, DupLabel: label}
-		if err := s.apply(ctx, tx.Tx, &op); err != nil {
+		if err := tx.Apply(ctx, &op); err != nil {
 			return added, fmt.Errorf("%s: %w", what, err)
 		}
 		if op.PrevLabel != label {
@@ -512,7 +462,7 @@ func (s *SQLiteStore) importRecord(ctx context.Context, tx *importTx, rec *impor
 		}
 	}
 	if rec.Canonical {
-		if err := s.apply(ctx, tx.Tx, &Op{Kind: OpSetCanonical, Article: id, Flag: true}); err != nil {
+		if err := tx.Apply(ctx, &Op{Kind: OpSetCanonical, Article: id, Flag: true}); err != nil {
 			return added, err
 		}
 	}
@@ -521,7 +471,7 @@ func (s *SQLiteStore) importRecord(ctx context.Context, tx *importTx, rec *impor
 		if st != model.StatusNew && st != model.StatusInProgress && st != model.StatusDone {
 			return added, fmt.Errorf("unknown status %q (new, in-progress or done)", rec.Status)
 		}
-		if _, err := tx.status.ExecContext(ctx, string(st), now, id); err != nil {
+		if err := tx.Apply(ctx, &Op{Kind: OpSetStatus, Article: id, Status: st}); err != nil {
 			return added, err
 		}
 	}

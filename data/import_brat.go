@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -52,7 +51,7 @@ import (
 // different one, say), and documents are committed in transactions of
 // opts.Batch (default 500), as Import commits lines. ImportStats counts
 // documents in Articles and Committed, and annotation lines in Lines.
-func ImportBrat(ctx context.Context, s *SQLiteStore, path string, opts ImportOptions) (ImportStats, error) {
+func ImportBrat(ctx context.Context, s Store, path string, opts ImportOptions) (ImportStats, error) {
 	var st ImportStats
 	if opts.Batch <= 0 {
 		opts.Batch = 500
@@ -113,7 +112,7 @@ func ImportBrat(ctx context.Context, s *SQLiteStore, path string, opts ImportOpt
 		st.Lines += doc.lines
 		base := filepath.ToSlash(strings.TrimSuffix(rel, filepath.Ext(rel)))
 		if known == nil {
-			if known, err = s.idsByHash(ctx); err != nil {
+			if known, err = idsByHash(ctx, s); err != nil {
 				return st, err
 			}
 		}
@@ -128,7 +127,7 @@ func ImportBrat(ctx context.Context, s *SQLiteStore, path string, opts ImportOpt
 		if err != nil {
 			return st, err
 		}
-		if err := s.importBratDoc(ctx, tx, doc, rec, source, annPath, &st, problem); err != nil {
+		if err := importBratDoc(ctx, tx, doc, rec, source, annPath, &st, problem); err != nil {
 			return st, err
 		}
 		if err := batch.flushFull(); err != nil {
@@ -170,7 +169,7 @@ func bratFiles(dir string) ([]string, error) {
 // idsByHash maps the stored texts' hashes to their articles (several when
 // copies share a text). The articles table has no index on hash, so one
 // pass serves the whole import.
-func (s *SQLiteStore) idsByHash(ctx context.Context) (map[string][]string, error) {
+func idsByHash(ctx context.Context, s Store) (map[string][]string, error) {
 	hashes, err := s.Hashes(ctx)
 	if err != nil {
 		return nil, err
@@ -483,19 +482,15 @@ func (d *bratAnnDoc) record(id, base string) *importRecord {
 // overlap different spans the store already holds for the article are left
 // out with a message naming their line, so the rest of the file imports;
 // anything else that fails takes the document with it, reported as a whole.
-func (s *SQLiteStore) importBratDoc(ctx context.Context, tx *importTx, d *bratAnnDoc, rec *importRecord, source, annPath string, st *ImportStats, problem func(string, int, string, ...any)) error {
+func importBratDoc(ctx context.Context, tx ImportTx, d *bratAnnDoc, rec *importRecord, source, annPath string, st *ImportStats, problem func(string, int, string, ...any)) error {
 	id := importID(rec, "", 0)
-	var stored string
-	err := tx.text.QueryRowContext(ctx, id).Scan(&stored)
+	stored, ok, err := tx.Doc(ctx, id)
 	switch {
-	case errors.Is(err, sql.ErrNoRows):
 	case err != nil:
 		return err
-	case stored == model.Sanitize(d.text) && stored == d.text:
-		have, err := spansQ(ctx, tx, id)
-		if err != nil {
-			return err
-		}
+	case !ok:
+	case stored.Text == model.Sanitize(d.text) && stored.Text == d.text:
+		have := stored.Spans
 		keep := rec.Spans[:0]
 		remap := make([]int, len(rec.Spans))
 		for i, sp := range rec.Spans {
@@ -522,7 +517,7 @@ func (s *SQLiteStore) importBratDoc(ctx context.Context, tx *importTx, d *bratAn
 			}
 		}
 	}
-	bad, err := s.importOne(ctx, tx, rec, 0, source, filepath.Base(annPath), st)
+	bad, err := importOne(ctx, tx, rec, 0, source, filepath.Base(annPath), st)
 	if err != nil {
 		return err
 	}

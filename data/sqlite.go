@@ -572,7 +572,7 @@ func (s *SQLiteStore) Do(ctx context.Context, act Action) (Action, error) {
 		if a == nil {
 			continue
 		}
-		if err := s.ensureArticle(ctx, tx, a); err != nil {
+		if err := s.insertArticle(ctx, tx, a, s.annotator); err != nil {
 			return act, err
 		}
 	}
@@ -595,14 +595,19 @@ func (s *SQLiteStore) Do(ctx context.Context, act Action) (Action, error) {
 	return act, tx.Commit()
 }
 
-// ensureArticle snapshots an article the first time it is annotated.
-func (s *SQLiteStore) ensureArticle(ctx context.Context, tx *sql.Tx, a *model.Article) error {
+// insertArticle snapshots an article the first time it is annotated (or
+// imported), recording annotator; an article already stored is left as it is.
+func (s *SQLiteStore) insertArticle(ctx context.Context, tx execer, a *model.Article, annotator string) error {
 	meta, _ := json.Marshal(a.Meta)
 	now := s.stamp()
 	_, err := tx.ExecContext(ctx, `INSERT INTO articles(id, text, hash, title, path, source, url, date, meta, annotator, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING`,
-		a.ID, a.Text, model.HashText(a.Text), a.Title, a.Path, a.Source, a.URL, a.Date, string(meta), s.annotator, now, now)
+		a.ID, a.Text, model.HashText(a.Text), a.Title, a.Path, a.Source, a.URL, a.Date, string(meta), annotator, now, now)
 	return err
+}
+
+type execer interface {
+	ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error)
 }
 
 // opTx is a write transaction as the ops of one action share it: each
@@ -674,11 +679,6 @@ func (x *txText) slice(start, end int) (string, bool) {
 		return "", false
 	}
 	return x.text[x.off.ByteAt(start):x.off.ByteAt(end)], true
-}
-
-// apply performs one op in its own opTx (import applies ops one by one).
-func (s *SQLiteStore) apply(ctx context.Context, tx *sql.Tx, op *Op) error {
-	return s.applyOp(ctx, newOpTx(tx), op)
 }
 
 // applyOp performs one op and records in it what undo needs.

@@ -53,9 +53,44 @@ type Store interface {
 	// the store has never seen it.
 	Brief(ctx context.Context, id string) (b ArticleBrief, ok bool, err error)
 
+	// BeginImport starts a bulk write for the importers: see ImportTx.
+	BeginImport(ctx context.Context) (ImportTx, error)
+
 	// Path names the store for messages ("/x/.storydesk/annotations.db").
 	Path() string
 	Close() error
+}
+
+// ImportTx is a bulk write, as an import makes one: many records in one
+// transaction, each record's writes a unit of their own (Savepoint, then
+// Release or RollbackTo), none of it in the undo log. Nothing is visible to
+// others before Commit; Rollback (or a failed Commit) leaves nothing.
+type ImportTx interface {
+	// Doc is an article as this transaction sees it (see Store.Doc).
+	Doc(ctx context.Context, articleID string) (doc *Doc, ok bool, err error)
+	// AddArticle snapshots an article the store does not hold; annotator ""
+	// records the store's own.
+	AddArticle(ctx context.Context, a *model.Article, annotator string) error
+	// AddSpan stores a span the caller has checked as Do checks one (inside
+	// the snapshot, its Text what it covers, overlapping no other span) and
+	// returns its id; its ID field is ignored.
+	AddSpan(ctx context.Context, articleID string, sp model.Span) (int64, error)
+	// AddQuote stores a quotation the caller has checked against the
+	// snapshot and returns its id; its ID field is ignored, a SpeakerSpan
+	// of 0 is none.
+	AddQuote(ctx context.Context, articleID string, q model.QuoteAnn) (int64, error)
+	// Apply performs one op as Do would (checked, its Prev fields filled
+	// in), without logging it for undo.
+	Apply(ctx context.Context, op *Op) error
+	// Savepoint marks the start of one record; Release keeps what was
+	// written since, RollbackTo undoes it (and ends the mark). Marks do not
+	// nest.
+	Savepoint(ctx context.Context) error
+	Release(ctx context.Context) error
+	RollbackTo(ctx context.Context) error
+	// Commit saves the transaction; Rollback drops it.
+	Commit() error
+	Rollback() error
 }
 
 // Doc is an annotated article as stored: the snapshot of the cleaned text
