@@ -53,6 +53,19 @@ type Store interface {
 	// the store has never seen it.
 	Brief(ctx context.Context, id string) (b ArticleBrief, ok bool, err error)
 
+	// ArticleIDs lists the stored articles' ids in id order (byte order, as
+	// Go compares strings), reading no text.
+	ArticleIDs(ctx context.Context) ([]string, error)
+	// Snapshot returns an article's stored snapshot: its id, text, title,
+	// path, outlet, URL, date and metadata as they were written (see
+	// StoreCorpus, which reads them as a corpus); ok is false when the
+	// store does not hold it.
+	Snapshot(ctx context.Context, id string) (a *model.Article, ok bool, err error)
+	// EachSnapshot calls fn with every stored snapshot in id order,
+	// streaming (memory holds one at a time). An error from fn stops the
+	// walk and is returned.
+	EachSnapshot(ctx context.Context, fn func(*model.Article) error) error
+
 	// BeginImport starts a bulk write for the importers: see ImportTx.
 	BeginImport(ctx context.Context) (ImportTx, error)
 

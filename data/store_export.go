@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 
 	"storydesk/model"
@@ -258,4 +259,71 @@ func (s *SQLiteStore) Brief(ctx context.Context, id string) (ArticleBrief, bool,
 		return b, false, nil
 	}
 	return b, err == nil, err
+}
+
+const snapshotCols = `id, text, title, path, source, url, date, meta`
+
+// scanSnapshot reads a snapshot row as written (see Store.Snapshot).
+func scanSnapshot(row interface{ Scan(...any) error }) (*model.Article, error) {
+	a := &model.Article{}
+	var meta string
+	if err := row.Scan(&a.ID, &a.Text, &a.Title, &a.Path, &a.Source, &a.URL, &a.Date, &meta); err != nil {
+		return nil, err
+	}
+	if json.Unmarshal([]byte(meta), &a.Meta) != nil {
+		a.Meta = nil // unreadable metadata is no metadata
+	}
+	return a, nil
+}
+
+// ArticleIDs implements Store. It reads the primary key's index only.
+func (s *SQLiteStore) ArticleIDs(ctx context.Context) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id FROM articles ORDER BY id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+// Snapshot implements Store.
+func (s *SQLiteStore) Snapshot(ctx context.Context, id string) (*model.Article, bool, error) {
+	a, err := scanSnapshot(s.db.QueryRowContext(ctx, `SELECT `+snapshotCols+` FROM articles WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, false, nil
+	}
+	return a, err == nil, err
+}
+
+// EachSnapshot implements Store, from one read transaction (a consistent
+// snapshot that does not block writers) with a single cursor.
+func (s *SQLiteStore) EachSnapshot(ctx context.Context, fn func(*model.Article) error) error {
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	rows, err := tx.QueryContext(ctx, `SELECT `+snapshotCols+` FROM articles ORDER BY id`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		a, err := scanSnapshot(rows)
+		if err != nil {
+			return err
+		}
+		if err := fn(a); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
 }

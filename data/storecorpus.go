@@ -2,8 +2,6 @@ package data
 
 import (
 	"context"
-	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -25,9 +23,10 @@ import (
 // It scales like the file corpora: opening reads only the ids (from the
 // primary key's index, never the texts), Stream walks the snapshots in one
 // read transaction with a single cursor and drops the bodies it emits, and
-// Load reads one snapshot by id.
+// Load reads one snapshot by id. It reads the store through the Store
+// interface only.
 type StoreCorpus struct {
-	s     *SQLiteStore
+	s     Store
 	label string
 	ids   []string // in id order, as every export walks them
 }
@@ -37,24 +36,12 @@ const FormatStore = "store"
 
 // OpenStoreCorpus lists the articles s holds. It fails when the ids cannot
 // be read; an empty store gives an empty corpus.
-func OpenStoreCorpus(ctx context.Context, s *SQLiteStore) (*StoreCorpus, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id FROM articles ORDER BY id`)
+func OpenStoreCorpus(ctx context.Context, s Store) (*StoreCorpus, error) {
+	ids, err := s.ArticleIDs(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("annotation store %s: %w", s.path, err)
+		return nil, fmt.Errorf("annotation store %s: %w", s.Path(), err)
 	}
-	defer rows.Close()
-	c := &StoreCorpus{s: s, label: model.SanitizeLine(filepath.Base(s.path))}
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			return nil, fmt.Errorf("annotation store %s: %w", s.path, err)
-		}
-		c.ids = append(c.ids, id)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("annotation store %s: %w", s.path, err)
-	}
-	return c, nil
+	return &StoreCorpus{s: s, label: model.SanitizeLine(filepath.Base(s.Path())), ids: ids}, nil
 }
 
 // Label names the corpus after the store's file.
@@ -73,65 +60,57 @@ func (c *StoreCorpus) Item(i int) Item {
 // Problems is empty: listing either works or fails as a whole.
 func (c *StoreCorpus) Problems() []Problem { return nil }
 
-const storeCorpusCols = `id, text, title, path, source, url, date, meta`
-
 // Load reads article i's snapshot in full. Its error is a *ProblemError.
 func (c *StoreCorpus) Load(i int) (*model.Article, error) {
 	if i < 0 || i >= len(c.ids) {
 		return nil, &ProblemError{Problem{Path: c.label, Reason: fmt.Sprintf("no item %d (the store lists %d)", i, len(c.ids))}}
 	}
 	id := c.ids[i]
-	a, err := scanSnapshot(c.s.db.QueryRowContext(context.Background(), `SELECT `+storeCorpusCols+` FROM articles WHERE id = ?`, id))
-	if errors.Is(err, sql.ErrNoRows) {
+	a, ok, err := c.s.Snapshot(context.Background(), id)
+	if err == nil && !ok {
 		err = errors.New("no longer in the annotation store")
 	}
 	if err != nil {
 		return nil, &ProblemError{Problem{Path: model.SanitizeLine(id), Reason: err.Error()}}
 	}
-	return a, nil
+	return fromSnapshot(a), nil
 }
 
-// scanSnapshot builds the article a stored snapshot describes. The store's
-// texts were sanitised when they were first read from their files; they are
-// passed through model.Sanitize again (a no-op then) because the database
-// is a file like any other and may have been edited by other tools.
-func scanSnapshot(row interface{ Scan(...any) error }) (*model.Article, error) {
-	var id, text, title, path, source, url, date, meta string
-	if err := row.Scan(&id, &text, &title, &path, &source, &url, &date, &meta); err != nil {
-		return nil, err
-	}
-	text = model.Sanitize(text)
-	a := &model.Article{
-		ID: id, Format: "txt",
-		Path:   model.SanitizeLine(path),
-		Title:  model.SanitizeLine(title),
-		Source: model.SanitizeLine(source),
-		URL:    model.SanitizeLine(url),
-		Date:   model.SanitizeLine(date),
-		// The snapshot is already the cleaned text: the raw view shows it
-		// as it is, with nothing removed.
-		Raw: text, Text: text,
-		Words: model.WordCount(text),
-	}
+// fromSnapshot makes the article a stored snapshot describes, in place. The
+// store's texts were sanitised when they were first read from their files;
+// they are passed through model.Sanitize again (a no-op then) because the
+// database is a file like any other and may have been edited by other
+// tools.
+func fromSnapshot(a *model.Article) *model.Article {
+	text := model.Sanitize(a.Text)
+	// The snapshot is already the cleaned text: the raw view shows it as
+	// it is, with nothing removed.
+	a.Format, a.Raw, a.Text, a.Words = "txt", text, text, model.WordCount(text)
+	a.Path = model.SanitizeLine(a.Path)
+	a.Title = model.SanitizeLine(a.Title)
+	a.Source = model.SanitizeLine(a.Source)
+	a.URL = model.SanitizeLine(a.URL)
+	a.Date = model.SanitizeLine(a.Date)
 	if a.Path == "" {
-		a.Path = model.SanitizeLine(id)
+		a.Path = model.SanitizeLine(a.ID)
 	}
-	var m map[string]string
-	if json.Unmarshal([]byte(meta), &m) == nil && len(m) > 0 {
-		a.Meta = make(map[string]string, len(m))
-		for k, v := range m {
+	if meta := a.Meta; len(meta) > 0 {
+		a.Meta = make(map[string]string, len(meta))
+		for k, v := range meta {
 			if k = model.SanitizeLine(k); k != "" {
 				a.Meta[k] = model.SanitizeLine(v)
 			}
 		}
+	} else {
+		a.Meta = nil
 	}
 	if a.Title == "" {
 		a.Title = headline(text)
 	}
 	if a.Title == "" {
-		a.Title = model.SanitizeLine(id)
+		a.Title = model.SanitizeLine(a.ID)
 	}
-	return a, nil
+	return a
 }
 
 // Stream reads every listed snapshot and calls emit with batches of results
@@ -161,7 +140,8 @@ func (c *StoreCorpus) Stream(ctx context.Context, workers int, emit func([]Resul
 		add(Result{Index: i, Problem: &Problem{Path: model.SanitizeLine(c.ids[i]), Reason: why}})
 	}
 	next := 0 // the first listed id not yet emitted
-	err := c.walk(ctx, func(a *model.Article) {
+	err := c.s.EachSnapshot(ctx, func(a *model.Article) error {
+		fromSnapshot(a)
 		// Both sides are in id order (SQLite's BINARY collation is Go's
 		// string order): a merge pairs rows with listed items, skipping
 		// articles added since the listing.
@@ -174,6 +154,7 @@ func (c *StoreCorpus) Stream(ctx context.Context, workers int, emit func([]Resul
 			add(Result{Index: next, Article: a})
 			next++
 		}
+		return nil
 	})
 	if ctx.Err() != nil {
 		return
@@ -186,26 +167,4 @@ func (c *StoreCorpus) Stream(ctx context.Context, workers int, emit func([]Resul
 		gone(next, why)
 	}
 	flush()
-}
-
-// walk calls fn for every snapshot in id order, from one read transaction.
-func (c *StoreCorpus) walk(ctx context.Context, fn func(*model.Article)) error {
-	tx, err := c.s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	rows, err := tx.QueryContext(ctx, `SELECT `+storeCorpusCols+` FROM articles ORDER BY id`)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		a, err := scanSnapshot(rows)
-		if err != nil {
-			return err
-		}
-		fn(a)
-	}
-	return rows.Err()
 }
