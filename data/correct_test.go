@@ -8,6 +8,8 @@ import (
 	"sync"
 	"testing"
 
+	"storydesk/data/corpus"
+
 	"storydesk/model"
 	"storydesk/model/clean"
 )
@@ -79,7 +81,7 @@ func TestCorpusLoadsWithStoredCorrections(t *testing.T) {
 			t.Fatalf("word count %d is not the corrected text's", a.Words)
 		}
 		// What the reader computes before committing is what loading gives.
-		if got := Reclean(plain, idx.For("a.txt")).Text; got != a.Text {
+		if got := corpus.Reclean(plain, idx.For("a.txt")).Text; got != a.Text {
 			t.Fatalf("Reclean differs from Load:\n%s\n---\n%s", got, a.Text)
 		}
 	}
@@ -107,7 +109,7 @@ func TestCorpusLoadsWithStoredCorrections(t *testing.T) {
 	}
 	var mu sync.Mutex
 	words := map[string]int{}
-	c.Stream(context.Background(), 2, func(rs []Result) {
+	c.Stream(context.Background(), 2, func(rs []corpus.Result) {
 		mu.Lock()
 		defer mu.Unlock()
 		for _, r := range rs {
@@ -116,25 +118,6 @@ func TestCorpusLoadsWithStoredCorrections(t *testing.T) {
 	})
 	if words["a.txt"] != a.Words || words["b.txt"] != plain.Words || a.Words == plain.Words {
 		t.Fatalf("streamed word counts %v, want a %d and b %d", words, a.Words, plain.Words)
-	}
-}
-
-func TestRecleanUsesTheFormatsCleaner(t *testing.T) {
-	page := "<html><head><title>Ferry returns</title></head><body><article><h1>Ferry returns</h1>" +
-		"<p>The ferry between Karvik and the northern islands ran again on Monday after a winter without service.</p>" +
-		"<p>Two crossings a day are planned until June, when a third will be added for the summer visitors.</p>" +
-		"<p>The operator said tickets would cost the same as last year, and that the timetable would be posted.</p>" +
-		"</article></body></html>"
-	dir := write(t, t.TempDir(), map[string]string{"p.html": page, "m.md": "# Ferry\n\n" + correctStory, "j.jsonl": `{"id":"j1","text":"` + strings.ReplaceAll(correctStory, "\n", `\n`) + `"}` + "\n"})
-	c := mustOpen(t, dir)
-	for i := range c.Items {
-		a, err := c.Load(i)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := Reclean(a, nil); got.Text != a.Text || !reflect.DeepEqual(got.Removed, a.Removed) {
-			t.Fatalf("%s (%s): Reclean without corrections is not the loaded text:\n%s\n---\n%s", a.ID, a.Format, got.Text, a.Text)
-		}
 	}
 }
 

@@ -1,5 +1,4 @@
-// Package data does all of storydesk's disk work: finding and reading corpus
-// files in every supported format, the embedded sample corpus, and (later)
-// the annotation store and exporters. Everything it returns has been through
-// model.Sanitize, so no byte from a file can reach the terminal as a control.
+// Package data holds the annotation store (the Store interface and its
+// SQLite implementation), the exporters and the importers. Corpus files are
+// read by data/corpus.
 package data

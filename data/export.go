@@ -16,6 +16,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"storydesk/data/corpus"
+
 	"storydesk/model"
 )
 
@@ -53,7 +55,7 @@ type ExportOptions struct {
 	OnlyDone bool
 	// Corpus, when set, limits the export to its articles (the store may
 	// hold others); nil exports everything the store holds.
-	Corpus *Corpus
+	Corpus *corpus.Corpus
 	// AllArticles, with Corpus, also exports the corpus articles the store
 	// has never seen, with empty annotations (text to pre-annotate, e.g. in
 	// Prodigy). They are read and cleaned from the corpus files.

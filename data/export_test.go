@@ -16,6 +16,8 @@ import (
 	"testing"
 	"unicode/utf16"
 
+	"storydesk/data/corpus"
+
 	"storydesk/model"
 )
 
@@ -822,7 +824,7 @@ func TestExportCorpusAllArticles(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	c, err := Open([]string{corpusDir}, nil)
+	c, err := corpus.Open([]string{corpusDir}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

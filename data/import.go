@@ -13,6 +13,8 @@ import (
 	"strconv"
 	"strings"
 
+	"storydesk/data/corpus"
+
 	"storydesk/model"
 )
 
@@ -45,9 +47,9 @@ import (
 
 // ImportOptions configures Import.
 type ImportOptions struct {
-	Name    string        // the file's name in messages and in span sources
-	Batch   int           // lines per transaction; 500 when <= 0
-	Problem func(Problem) // told about each line that was not imported
+	Name    string               // the file's name in messages and in span sources
+	Batch   int                  // lines per transaction; 500 when <= 0
+	Problem func(corpus.Problem) // told about each line that was not imported
 }
 
 // ImportStats counts what an import did.
@@ -118,7 +120,7 @@ func Import(ctx context.Context, s Store, r io.Reader, opts ImportOptions) (Impo
 	problem := func(line int, format string, args ...any) {
 		st.Failed++
 		if opts.Problem != nil {
-			opts.Problem(Problem{Path: opts.Name, Line: line, Reason: fmt.Sprintf(format, args...)})
+			opts.Problem(corpus.Problem{Path: opts.Name, Line: line, Reason: fmt.Sprintf(format, args...)})
 		}
 	}
 	br := bufio.NewReaderSize(r, 1<<20)
@@ -127,7 +129,7 @@ func Import(ctx context.Context, s Store, r io.Reader, opts ImportOptions) (Impo
 	}}
 	defer batch.rollback()
 	for no := 1; ; no++ {
-		line, tooLong, err := importReadLine(br, maxArticleBytes)
+		line, tooLong, err := importReadLine(br, corpus.MaxArticleBytes)
 		if err != nil && !errors.Is(err, io.EOF) {
 			if cerr := batch.commit(); cerr != nil {
 				return st, cerr
@@ -149,7 +151,7 @@ func Import(ctx context.Context, s Store, r io.Reader, opts ImportOptions) (Impo
 			}
 			switch {
 			case tooLong:
-				problem(no, "line longer than %d MB; skipped", maxArticleBytes>>20)
+				problem(no, "line longer than %d MB; skipped", corpus.MaxArticleBytes>>20)
 			default:
 				if err := importLine(ctx, tx, line, no, source, opts.Name, &st, problem); err != nil {
 					return st, err

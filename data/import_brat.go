@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 
+	"storydesk/data/corpus"
+
 	"storydesk/model"
 )
 
@@ -58,7 +60,7 @@ func ImportBrat(ctx context.Context, s Store, path string, opts ImportOptions) (
 	}
 	info, err := os.Stat(path)
 	if err != nil {
-		return st, fmt.Errorf("%s: %s", model.SanitizeLine(path), describe(err))
+		return st, fmt.Errorf("%s: %s", model.SanitizeLine(path), corpus.Describe(err))
 	}
 	root, anns := path, []string(nil)
 	if info.IsDir() {
@@ -81,7 +83,7 @@ func ImportBrat(ctx context.Context, s Store, path string, opts ImportOptions) (
 	problem := func(file string, line int, format string, args ...any) {
 		st.Failed++
 		if opts.Problem != nil {
-			opts.Problem(Problem{Path: model.SanitizeLine(file), Line: line, Reason: fmt.Sprintf(format, args...)})
+			opts.Problem(corpus.Problem{Path: model.SanitizeLine(file), Line: line, Reason: fmt.Sprintf(format, args...)})
 		}
 	}
 	var known map[string][]string // text hash → stored ids, read on first use
@@ -97,9 +99,9 @@ func ImportBrat(ctx context.Context, s Store, path string, opts ImportOptions) (
 		annPath := filepath.Join(root, rel)
 		// A file's bad lines are found in two passes (shape, then
 		// references): reported in line order.
-		var bad []Problem
+		var bad []corpus.Problem
 		doc, err := readBratAnn(annPath, func(line int, format string, args ...any) {
-			bad = append(bad, Problem{Line: line, Reason: fmt.Sprintf(format, args...)})
+			bad = append(bad, corpus.Problem{Line: line, Reason: fmt.Sprintf(format, args...)})
 		})
 		sort.SliceStable(bad, func(i, j int) bool { return bad[i].Line < bad[j].Line })
 		for _, p := range bad {
@@ -160,7 +162,7 @@ func bratFiles(dir string) ([]string, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("%s: %s", model.SanitizeLine(dir), describe(err))
+		return nil, fmt.Errorf("%s: %s", model.SanitizeLine(dir), corpus.Describe(err))
 	}
 	sort.Strings(out)
 	return out, nil
@@ -216,18 +218,18 @@ func readBratAnn(annPath string, bad func(line int, format string, args ...any))
 	txtPath := strings.TrimSuffix(annPath, filepath.Ext(annPath)) + ".txt"
 	raw, err := os.ReadFile(txtPath)
 	if err != nil {
-		return nil, fmt.Errorf("its text %s: %s", model.SanitizeLine(filepath.Base(txtPath)), describe(err))
+		return nil, fmt.Errorf("its text %s: %s", model.SanitizeLine(filepath.Base(txtPath)), corpus.Describe(err))
 	}
-	if len(raw) > maxArticleBytes {
-		return nil, fmt.Errorf("its text is longer than %d MB", maxArticleBytes>>20)
+	if len(raw) > corpus.MaxArticleBytes {
+		return nil, fmt.Errorf("its text is longer than %d MB", corpus.MaxArticleBytes>>20)
 	}
-	text, why := decodeText(raw, false)
+	text, why := corpus.DecodeText(raw)
 	if why != "" {
 		return nil, fmt.Errorf("its text: %s", why)
 	}
 	ann, err := os.ReadFile(annPath)
 	if err != nil {
-		return nil, errors.New(describe(err))
+		return nil, errors.New(corpus.Describe(err))
 	}
 	d := &bratAnnDoc{text: text, runes: model.RuneLen(text)}
 	off := model.NewOffsets(text)

@@ -9,13 +9,15 @@ import (
 	"testing"
 	"unicode/utf16"
 
+	"storydesk/data/corpus"
+
 	"storydesk/model"
 )
 
-func exImportBrat(t *testing.T, s *SQLiteStore, path string) (ImportStats, []Problem) {
+func exImportBrat(t *testing.T, s *SQLiteStore, path string) (ImportStats, []corpus.Problem) {
 	t.Helper()
-	var probs []Problem
-	st, err := ImportBrat(ctx, s, path, ImportOptions{Batch: 2, Problem: func(p Problem) { probs = append(probs, p) }})
+	var probs []corpus.Problem
+	st, err := ImportBrat(ctx, s, path, ImportOptions{Batch: 2, Problem: func(p corpus.Problem) { probs = append(probs, p) }})
 	if err != nil {
 		t.Fatalf("import brat: %v", err)
 	}

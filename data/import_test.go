@@ -11,13 +11,15 @@ import (
 	"strings"
 	"testing"
 
+	"storydesk/data/corpus"
+
 	"storydesk/model"
 )
 
-func exImport(t *testing.T, s *SQLiteStore, input string, batch int) (ImportStats, []Problem) {
+func exImport(t *testing.T, s *SQLiteStore, input string, batch int) (ImportStats, []corpus.Problem) {
 	t.Helper()
-	var probs []Problem
-	st, err := Import(ctx, s, strings.NewReader(input), ImportOptions{Name: "in.jsonl", Batch: batch, Problem: func(p Problem) { probs = append(probs, p) }})
+	var probs []corpus.Problem
+	st, err := Import(ctx, s, strings.NewReader(input), ImportOptions{Name: "in.jsonl", Batch: batch, Problem: func(p corpus.Problem) { probs = append(probs, p) }})
 	if err != nil {
 		t.Fatalf("import: %v", err)
 	}
@@ -181,7 +183,7 @@ func TestImportSanitizesTextAndMovesOffsets(t *testing.T) {
 
 func TestImportOverlongLine(t *testing.T) {
 	s := openTestStore(t, filepath.Join(t.TempDir(), "l.db"))
-	long := `{"text":"` + strings.Repeat("a", maxArticleBytes+10) + `"}`
+	long := `{"text":"` + strings.Repeat("a", corpus.MaxArticleBytes+10) + `"}`
 	st, probs := exImport(t, s, long+"\n"+`{"id":"ok","text":"fine"}`+"\n", 500)
 	if st.Articles != 1 || len(probs) != 1 || probs[0].Line != 1 || !strings.Contains(probs[0].Reason, "longer than") {
 		t.Errorf("stats %+v problems %v", st, probs)

@@ -19,6 +19,8 @@ import (
 	"testing"
 	"time"
 
+	"storydesk/data/corpus"
+
 	"storydesk/internal/gencorpus"
 	"storydesk/model"
 	"storydesk/model/dup"
@@ -525,13 +527,13 @@ func TestDupsWriterProcess(t *testing.T) {
 		fmt.Println("error", err)
 		os.Exit(3)
 	}
-	c, err := Open([]string{os.Getenv("STORYDESK_DUPS_CORPUS")}, nil)
+	c, err := corpus.Open([]string{os.Getenv("STORYDESK_DUPS_CORPUS")}, nil)
 	if err != nil {
 		fmt.Println("error", err)
 		os.Exit(3)
 	}
 	fmt.Println("start")
-	rep, err := FindCorpusDuplicates(context.Background(), c, DupJobOptions{Cache: s})
+	rep, err := corpus.FindDuplicates(context.Background(), c, corpus.DupJobOptions{Cache: s})
 	if err != nil || rep.CacheErr != nil {
 		fmt.Println("error", err, rep.CacheErr)
 		os.Exit(3)
@@ -549,29 +551,29 @@ func TestDupsSurvivesSIGKILL(t *testing.T) {
 	if testing.Short() {
 		t.Skip("spawns duplicate-detection processes; skipped with -short")
 	}
-	corpus := t.TempDir()
-	if err := gencorpus.WriteDir(corpus, 1500, 250, 3); err != nil {
+	dir := t.TempDir()
+	if err := gencorpus.WriteDir(dir, 1500, 250, 3); err != nil {
 		t.Fatal(err)
 	}
 	// Copies, so there are pairs to find.
 	for i := range 40 {
-		src := filepath.Join(corpus, "000", fmt.Sprintf("%06d.txt", i))
+		src := filepath.Join(dir, "000", fmt.Sprintf("%06d.txt", i))
 		b, err := os.ReadFile(src)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := os.WriteFile(filepath.Join(corpus, fmt.Sprintf("copy-%02d.txt", i)), append(b, "\n\nUpdated at 10:42."...), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("copy-%02d.txt", i)), append(b, "\n\nUpdated at 10:42."...), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
 	dbPath := filepath.Join(t.TempDir(), "annotations.db")
 	faultStore(t, dbPath, 20) // annotations made before
 
-	c, err := Open([]string{corpus}, nil)
+	c, err := corpus.Open([]string{dir}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, err := FindCorpusDuplicates(ctx, c, DupJobOptions{})
+	want, err := corpus.FindDuplicates(ctx, c, corpus.DupJobOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -581,7 +583,7 @@ func TestDupsSurvivesSIGKILL(t *testing.T) {
 
 	run := func(kill time.Duration) (done string, took time.Duration) {
 		cmd := exec.Command(os.Args[0], "-test.run=^TestDupsWriterProcess$")
-		cmd.Env = append(os.Environ(), "STORYDESK_DUPS_DB="+dbPath, "STORYDESK_DUPS_CORPUS="+corpus)
+		cmd.Env = append(os.Environ(), "STORYDESK_DUPS_DB="+dbPath, "STORYDESK_DUPS_CORPUS="+dir)
 		stdout, err := cmd.StdoutPipe()
 		if err != nil {
 			t.Fatal(err)

@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"storydesk/data/corpus"
+
 	"storydesk/model"
 )
 
@@ -340,8 +342,8 @@ func TestImportIntoFullStoreSaysSo(t *testing.T) {
 		text := faultText(i) + strings.Repeat(" More words for the page.", 100)
 		fmt.Fprintf(&in, "{\"id\":\"imp%03d\",\"text\":%q,\"spans\":[]}\n", i, text)
 	}
-	var probs []Problem
-	st, err := Import(ctx, s, strings.NewReader(in.String()), ImportOptions{Name: "big.jsonl", Batch: 5, Problem: func(p Problem) { probs = append(probs, p) }})
+	var probs []corpus.Problem
+	st, err := Import(ctx, s, strings.NewReader(in.String()), ImportOptions{Name: "big.jsonl", Batch: 5, Problem: func(p corpus.Problem) { probs = append(probs, p) }})
 	if err == nil {
 		t.Fatalf("the import never filled the store: %+v", st)
 	}

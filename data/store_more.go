@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"strings"
 
+	"storydesk/data/corpus"
 	"storydesk/model"
+	"storydesk/model/dup"
 )
 
 // PairLabel is a reviewer's label on a pair of articles (A < B).
@@ -127,3 +129,25 @@ func (s *SQLiteStore) PutSignatures(ctx context.Context, version int, sigs map[s
 	}
 	return tx.Commit()
 }
+
+// DupClusters groups the articles ids (nil: every labelled article) by the
+// reviewers' pair labels and canonical marks in s; see dup.Clusters.
+// length gives an article's length for the default canonical choice (nil:
+// the smallest ID).
+func (s *SQLiteStore) DupClusters(ctx context.Context, ids []string, length func(id string) int) (dup.Groups, error) {
+	labels, err := s.DupLabels(ctx)
+	if err != nil {
+		return dup.Groups{}, err
+	}
+	canon, err := s.Canonicals(ctx)
+	if err != nil {
+		return dup.Groups{}, err
+	}
+	pairs := make([]dup.LabeledPair, len(labels))
+	for i, l := range labels {
+		pairs[i] = dup.LabeledPair{A: l.A, B: l.B, Label: l.Label}
+	}
+	return dup.Clusters(ids, pairs, canon, length), nil
+}
+
+var _ corpus.SignatureCache = (*SQLiteStore)(nil)

@@ -14,6 +14,8 @@ import (
 	"syscall"
 	"testing"
 
+	"storydesk/data/corpus"
+
 	"storydesk/model"
 )
 
@@ -47,7 +49,7 @@ func TestStoreReadOnlyProcess(t *testing.T) {
 		json.NewEncoder(os.Stdout).Encode(r)
 		os.Exit(0)
 	}
-	r.Default = DefaultStorePath(&Corpus{Root: filepath.Dir(filepath.Dir(path))})
+	r.Default = DefaultStorePath(&corpus.Corpus{Root: filepath.Dir(filepath.Dir(path))})
 	s, err := OpenStore(path, "ro")
 	if err != nil {
 		say("open", err)

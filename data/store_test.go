@@ -11,6 +11,8 @@ import (
 	"sync"
 	"testing"
 
+	"storydesk/data/corpus"
+
 	"storydesk/model"
 )
 
@@ -247,17 +249,17 @@ func TestStoreTwoInstancesLoseNoWrites(t *testing.T) {
 func TestDefaultStorePath(t *testing.T) {
 	t.Setenv("XDG_DATA_HOME", filepath.Join(t.TempDir(), "xdg"))
 	root := t.TempDir()
-	if got := DefaultStorePath(&Corpus{Root: root}); got != filepath.Join(root, ".storydesk", "annotations.db") {
+	if got := DefaultStorePath(&corpus.Corpus{Root: root}); got != filepath.Join(root, ".storydesk", "annotations.db") {
 		t.Errorf("writable root: %s", got)
 	}
-	if got := DefaultStorePath(&Corpus{Sample: true}); !strings.HasPrefix(got, os.Getenv("XDG_DATA_HOME")) {
+	if got := DefaultStorePath(&corpus.Corpus{Sample: true}); !strings.HasPrefix(got, os.Getenv("XDG_DATA_HOME")) {
 		t.Errorf("sample corpus store should be under XDG_DATA_HOME: %s", got)
 	}
 	if os.Geteuid() != 0 { // root can write anywhere
 		ro := t.TempDir()
 		os.Chmod(ro, 0o555)
 		defer os.Chmod(ro, 0o755)
-		if got := DefaultStorePath(&Corpus{Root: ro}); !strings.HasPrefix(got, os.Getenv("XDG_DATA_HOME")) {
+		if got := DefaultStorePath(&corpus.Corpus{Root: ro}); !strings.HasPrefix(got, os.Getenv("XDG_DATA_HOME")) {
 			t.Errorf("read-only root should fall back to XDG: %s", got)
 		}
 	}

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"path/filepath"
 
+	"storydesk/data/corpus"
+
 	"storydesk/model"
 )
 
@@ -52,18 +54,18 @@ func (c *StoreCorpus) Len() int { return len(c.ids) }
 
 // Item is article i as listed: its id (also its provisional path, until
 // Stream or Load reads the snapshot's own).
-func (c *StoreCorpus) Item(i int) Item {
+func (c *StoreCorpus) Item(i int) corpus.Item {
 	id := model.SanitizeLine(c.ids[i])
-	return Item{ID: c.ids[i], Path: id, Format: FormatStore}
+	return corpus.Item{ID: c.ids[i], Path: id, Format: FormatStore}
 }
 
 // Problems is empty: listing either works or fails as a whole.
-func (c *StoreCorpus) Problems() []Problem { return nil }
+func (c *StoreCorpus) Problems() []corpus.Problem { return nil }
 
 // Load reads article i's snapshot in full. Its error is a *ProblemError.
 func (c *StoreCorpus) Load(i int) (*model.Article, error) {
 	if i < 0 || i >= len(c.ids) {
-		return nil, &ProblemError{Problem{Path: c.label, Reason: fmt.Sprintf("no item %d (the store lists %d)", i, len(c.ids))}}
+		return nil, &corpus.ProblemError{Problem: corpus.Problem{Path: c.label, Reason: fmt.Sprintf("no item %d (the store lists %d)", i, len(c.ids))}}
 	}
 	id := c.ids[i]
 	a, ok, err := c.s.Snapshot(context.Background(), id)
@@ -71,7 +73,7 @@ func (c *StoreCorpus) Load(i int) (*model.Article, error) {
 		err = errors.New("no longer in the annotation store")
 	}
 	if err != nil {
-		return nil, &ProblemError{Problem{Path: model.SanitizeLine(id), Reason: err.Error()}}
+		return nil, &corpus.ProblemError{Problem: corpus.Problem{Path: model.SanitizeLine(id), Reason: err.Error()}}
 	}
 	return fromSnapshot(a), nil
 }
@@ -105,7 +107,7 @@ func fromSnapshot(a *model.Article) *model.Article {
 		a.Meta = nil
 	}
 	if a.Title == "" {
-		a.Title = headline(text)
+		a.Title = corpus.Headline(text)
 	}
 	if a.Title == "" {
 		a.Title = model.SanitizeLine(a.ID)
@@ -119,25 +121,25 @@ func fromSnapshot(a *model.Article) *model.Article {
 // whatever the size of the store; workers is ignored (reading is the work,
 // and SQLite reads one row at a time anyway). An article that has vanished
 // since the listing, or a read that fails, comes back as a Problem.
-func (c *StoreCorpus) Stream(ctx context.Context, workers int, emit func([]Result)) {
+func (c *StoreCorpus) Stream(ctx context.Context, workers int, emit func([]corpus.Result)) {
 	if len(c.ids) == 0 {
 		return
 	}
-	batch := make([]Result, 0, batchSize)
+	batch := make([]corpus.Result, 0, corpus.StreamBatch)
 	flush := func() {
 		if len(batch) > 0 && ctx.Err() == nil {
 			emit(batch)
-			batch = make([]Result, 0, batchSize)
+			batch = make([]corpus.Result, 0, corpus.StreamBatch)
 		}
 	}
-	add := func(r Result) {
+	add := func(r corpus.Result) {
 		batch = append(batch, r)
-		if len(batch) >= batchSize {
+		if len(batch) >= corpus.StreamBatch {
 			flush()
 		}
 	}
 	gone := func(i int, why string) {
-		add(Result{Index: i, Problem: &Problem{Path: model.SanitizeLine(c.ids[i]), Reason: why}})
+		add(corpus.Result{Index: i, Problem: &corpus.Problem{Path: model.SanitizeLine(c.ids[i]), Reason: why}})
 	}
 	next := 0 // the first listed id not yet emitted
 	err := c.s.EachSnapshot(ctx, func(a *model.Article) error {
@@ -151,7 +153,7 @@ func (c *StoreCorpus) Stream(ctx context.Context, workers int, emit func([]Resul
 		}
 		if next < len(c.ids) && c.ids[next] == a.ID {
 			a.DropBody()
-			add(Result{Index: next, Article: a})
+			add(corpus.Result{Index: next, Article: a})
 			next++
 		}
 		return nil

@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"storydesk/data/corpus"
+
 	"storydesk/internal/gencorpus"
 	"storydesk/model"
 )
@@ -109,9 +111,9 @@ func TestStoreCorpusStream(t *testing.T) {
 	if _, err := s.Do(ctx, tag(extra, spanOf(t, storyText, "Zoë Ng", "PERSON"))); err != nil {
 		t.Fatal(err)
 	}
-	var got []Result
+	var got []corpus.Result
 	batches := 0
-	c.Stream(ctx, 4, func(rs []Result) {
+	c.Stream(ctx, 4, func(rs []corpus.Result) {
 		batches++
 		got = append(got, rs...)
 	})
@@ -140,7 +142,7 @@ func TestStoreCorpusStream(t *testing.T) {
 	cctx, cancel := context.WithCancel(ctx)
 	cancel()
 	n := 0
-	c.Stream(cctx, 0, func(rs []Result) { n += len(rs) })
+	c.Stream(cctx, 0, func(rs []corpus.Result) { n += len(rs) })
 	if n != 0 {
 		t.Errorf("cancelled stream emitted %d", n)
 	}
@@ -150,7 +152,7 @@ func TestStoreCorpusStream(t *testing.T) {
 	if err != nil || empty.Len() != 0 {
 		t.Fatalf("empty store: %v %d", err, empty.Len())
 	}
-	empty.Stream(ctx, 0, func([]Result) { t.Error("emitted from an empty store") })
+	empty.Stream(ctx, 0, func([]corpus.Result) { t.Error("emitted from an empty store") })
 }
 
 // A store edited by other tools: controls in the text and metadata never
@@ -171,7 +173,7 @@ func TestStoreCorpusSanitizes(t *testing.T) {
 		t.Fatal(err)
 	}
 	var streamed *model.Article
-	c.Stream(ctx, 0, func(rs []Result) { streamed = rs[0].Article })
+	c.Stream(ctx, 0, func(rs []corpus.Result) { streamed = rs[0].Article })
 	for _, f := range []string{a.Text, a.Raw, a.Title, a.Path, a.Source, c.Item(0).Path, streamed.Title, fmt.Sprint(a.Meta)} {
 		if strings.ContainsFunc(f, func(r rune) bool { return r < 0x20 && r != '\n' || r >= 0x7f && r < 0xa0 }) {
 			t.Errorf("control character reached the article: %q", f)
@@ -203,7 +205,7 @@ func BenchmarkStoreCorpus100k(b *testing.B) {
 		}
 		listed := time.Since(t0)
 		read := 0
-		c.Stream(ctx, 0, func(rs []Result) {
+		c.Stream(ctx, 0, func(rs []corpus.Result) {
 			for _, r := range rs {
 				if r.Article != nil {
 					read++

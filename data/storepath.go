@@ -3,9 +3,13 @@ package data
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
+
+	"storydesk/data/corpus"
 
 	"storydesk/internal/config"
 )
@@ -19,7 +23,7 @@ import (
 // it opens read-only, its annotations shown and exportable — rather than an
 // empty one elsewhere hiding them, unless this user's own store for the
 // corpus exists under the XDG data directory.
-func DefaultStorePath(c *Corpus) string {
+func DefaultStorePath(c *corpus.Corpus) string {
 	if c.Root != "" && !c.Sample {
 		dir := filepath.Join(c.Root, ".storydesk")
 		path := filepath.Join(dir, "annotations.db")
@@ -36,7 +40,7 @@ func DefaultStorePath(c *Corpus) string {
 }
 
 // fallbackStorePath is the store's path under the XDG data directory.
-func fallbackStorePath(c *Corpus) string {
+func fallbackStorePath(c *corpus.Corpus) string {
 	base := filepath.Join(config.DataHome(), "storydesk")
 	switch {
 	case c.Sample:
@@ -65,4 +69,23 @@ func writableDir(dir string) bool {
 	f.Close()
 	os.Remove(name)
 	return true
+}
+
+// ExistingStorePath returns the store DefaultStorePath names for c, when that
+// file already exists. Unlike DefaultStorePath it creates nothing (not even
+// the .storydesk folder), so a command that only reads a corpus can use the
+// store as a cache when there is one without leaving a trace when there is
+// not.
+func ExistingStorePath(c *corpus.Corpus) (string, bool) {
+	if c.Root != "" && !c.Sample {
+		dir := filepath.Join(c.Root, ".storydesk")
+		if _, err := os.Lstat(dir); errors.Is(err, fs.ErrNotExist) && writableDir(c.Root) {
+			// DefaultStorePath would make dir and name a store in it.
+			return filepath.Join(dir, "annotations.db"), false
+		}
+	}
+	// Now DefaultStorePath creates nothing: the folder exists or cannot be made.
+	p := DefaultStorePath(c)
+	_, err := os.Stat(p)
+	return p, err == nil
 }

@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"storydesk/data"
+	"storydesk/data/corpus"
 	"storydesk/model"
 	"storydesk/model/clean"
 	"storydesk/tui/session"
@@ -29,7 +30,7 @@ import (
 // back at their new offsets. Annotations that would not survive (they sit in
 // a paragraph being removed) are listed and the action waits for y.
 //
-// Loading applies the corrections through data.Corpus.Corrections, fed from
+// Loading applies the corrections through corpus.Corpus.Corrections, fed from
 // a data.CorrectionIndex the reader keeps current from the actions it
 // commits (undo and redo included), so the text shown, the snapshot and the
 // changed-on-disk check all agree. After a commit the article is loaded
@@ -133,7 +134,7 @@ type corrPlan struct {
 // the stored document (nil: never annotated).
 func planCorrection(t corrTarget, corr []model.Correction, doc *data.Doc) corrPlan {
 	a := t.art
-	now := data.Reclean(a, corr)
+	now := corpus.Reclean(a, corr)
 	_, removed := model.RemovedPara(now.Removed, t.start, t.end)
 	pl := corrPlan{kept: removed}
 	// A correction on exactly this paragraph is taken away when that alone
@@ -148,7 +149,7 @@ func planCorrection(t corrTarget, corr []model.Correction, doc *data.Doc) corrPl
 	var next clean.Cleaned
 	done := false
 	if len(rest) < len(corr) {
-		next = data.Reclean(a, rest)
+		next = corpus.Reclean(a, rest)
 		if _, r := model.RemovedPara(next.Removed, t.start, t.end); r != removed {
 			pl.keep, done = -1, true
 		}
@@ -158,7 +159,7 @@ func planCorrection(t corrTarget, corr []model.Correction, doc *data.Doc) corrPl
 		if removed {
 			pl.keep = 1
 		}
-		next = data.Reclean(a, append(rest, model.Correction{Start: t.start, End: t.end, Keep: removed}))
+		next = corpus.Reclean(a, append(rest, model.Correction{Start: t.start, End: t.end, Keep: removed}))
 	}
 	pl.text = next.Text
 	pl.ops = []data.Op{{Kind: data.OpSetCorrect, Article: a.ID, RawStart: t.start, RawEnd: t.end, Keep: pl.keep}}
@@ -290,7 +291,7 @@ func (m *Model) checkCorrected(a *model.Article) tea.Cmd {
 		return nil
 	}
 	m.correct.checked = a
-	if data.Reclean(a, m.correct.idx.For(a.ID)).Text == a.Text {
+	if corpus.Reclean(a, m.correct.idx.For(a.ID)).Text == a.Text {
 		return nil
 	}
 	return m.reloadCorrected(a.ID)

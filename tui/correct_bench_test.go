@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"storydesk/data"
+	"storydesk/data/corpus"
 	"storydesk/internal/gencorpus"
 	"storydesk/model"
 )
@@ -31,7 +32,7 @@ func benchCorrectToggle(b *testing.B, words, tags int) {
 	if err := os.WriteFile(filepath.Join(dir, "a.txt"), []byte(raw), 0o644); err != nil {
 		b.Fatal(err)
 	}
-	c, err := data.Open([]string{dir}, nil)
+	c, err := corpus.Open([]string{dir}, nil)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -78,7 +79,7 @@ func benchCorrectToggle(b *testing.B, words, tags int) {
 }
 
 func startCorpusB(b *testing.B, dir, path string) (*Model, *data.SQLiteStore) {
-	c, err := data.Open([]string{dir}, nil)
+	c, err := corpus.Open([]string{dir}, nil)
 	if err != nil {
 		b.Fatal(err)
 	}

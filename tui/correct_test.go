@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"storydesk/data"
+	"storydesk/data/corpus"
 	"storydesk/model"
 	"storydesk/model/clean"
 	"storydesk/tui/ui"
@@ -51,7 +52,7 @@ func corrCorpus(t *testing.T) string {
 // startCorpus runs the reader as the app does: a real corpus and store.
 func startCorpus(t *testing.T, dir, path string, w, h int) (*Model, *data.SQLiteStore) {
 	t.Helper()
-	c, err := data.Open([]string{dir}, nil)
+	c, err := corpus.Open([]string{dir}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -112,7 +113,7 @@ func corrections(t *testing.T, path, id string) []model.Correction {
 // earlier annotating would have, and returns the article as loaded.
 func annotateStory(t *testing.T, dir, path string) (*model.Article, []model.Span, model.QuoteAnn) {
 	t.Helper()
-	c, err := data.Open([]string{dir}, nil)
+	c, err := corpus.Open([]string{dir}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -549,7 +550,7 @@ func TestCorrectSizes(t *testing.T) {
 // the corpus streams: keys typed without waiting still toggle in order.
 func TestCorrectProgram(t *testing.T) {
 	dir, path := corrCorpus(t), tempDB(t)
-	c, err := data.Open([]string{dir}, nil)
+	c, err := corpus.Open([]string{dir}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -586,7 +587,7 @@ func TestCorrectStaleLoadIsReplaced(t *testing.T) {
 	openRaw(t, m)
 	cursorTo(t, m, "Photo:")
 	press(t, m, "t")
-	plainCorpus, err := data.Open([]string{dir}, nil)
+	plainCorpus, err := corpus.Open([]string{dir}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

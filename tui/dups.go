@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"storydesk/data"
+	"storydesk/data/corpus"
 	"storydesk/model"
 	"storydesk/model/dup"
 	"storydesk/tui/session"
@@ -20,7 +21,7 @@ import (
 // Duplicates: which articles are copies of which.
 //
 // Detection runs in the background once the corpus is read (with a store;
-// without one, when the screen is first opened): data.FindCorpusDuplicates
+// without one, when the screen is first opened): corpus.FindDuplicates
 // reads every article, signs only texts whose content hash the store's
 // signature cache lacks, and pairs them; the status bar shows its progress.
 //
@@ -68,7 +69,7 @@ type dupsState struct {
 	// Detection.
 	job         *dupJob
 	finished    bool
-	rep         *data.DupReport
+	rep         *corpus.DupReport
 	err         error
 	byUser      bool // started by opening the screen: say when it ends
 	stage       string
@@ -127,7 +128,7 @@ type (
 	}
 	dupDoneMsg struct {
 		job *dupJob
-		rep *data.DupReport
+		rep *corpus.DupReport
 		err error
 	}
 	dupVerdictsMsg struct {

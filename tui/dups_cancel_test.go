@@ -7,7 +7,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"storydesk/data"
+	"storydesk/data/corpus"
 	"storydesk/internal/gencorpus"
 )
 
@@ -19,7 +19,7 @@ func TestDupsQuitStopsComparing(t *testing.T) {
 	if err := gencorpus.TemplateCopies(3000, 7).WriteJSONL(p); err != nil {
 		t.Fatal(err)
 	}
-	c, err := data.Open([]string{p}, nil)
+	c, err := corpus.Open([]string{p}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -32,7 +32,7 @@ func TestDupsQuitStopsComparing(t *testing.T) {
 			t.Fatal("detection ended before comparing began")
 		}
 		_, cmd = m.Update(pm)
-		if pm.stage == data.DupStageCompare {
+		if pm.stage == corpus.DupStageCompare {
 			break
 		}
 	}
@@ -42,7 +42,7 @@ func TestDupsQuitStopsComparing(t *testing.T) {
 	go func() {
 		var last tea.Msg
 		for msg := range j.ch {
-			if pm, ok := msg.(dupProgressMsg); ok && pm.stage == data.DupStageCompare && pm.done == pm.total {
+			if pm, ok := msg.(dupProgressMsg); ok && pm.stage == corpus.DupStageCompare && pm.done == pm.total {
 				compared = pm.total
 			}
 			last = msg

@@ -7,7 +7,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"storydesk/data"
+	"storydesk/data/corpus"
 	"storydesk/model/dup"
 	"storydesk/tui/ui"
 )
@@ -37,13 +37,13 @@ func (m *Model) startDups() tea.Cmd {
 	ctx, cancel := context.WithCancel(context.Background())
 	j := &dupJob{ch: make(chan tea.Msg, 1), cancel: cancel}
 	items := append([]int32(nil), m.store.liveItems()...)
-	d.job, d.stage, d.done, d.total = j, data.DupStageRead, 0, len(items)
-	var cache data.SignatureCache
+	d.job, d.stage, d.done, d.total = j, corpus.DupStageRead, 0, len(items)
+	var cache corpus.SignatureCache
 	if m.sess != nil {
-		cache, _ = m.sess.Store().(data.SignatureCache)
+		cache, _ = m.sess.Store().(corpus.SignatureCache)
 	}
 	src, workers := m.src, m.stream.workers
-	var known []data.KnownText
+	var known []corpus.KnownText
 	if cache != nil {
 		known = m.store.knownTexts()
 	}
@@ -64,26 +64,26 @@ func (m *Model) startDups() tea.Cmd {
 	return j.wait
 }
 
-// findDups runs detection over a corpus through data.FindCorpusDuplicates
+// findDups runs detection over a corpus through corpus.FindDuplicates
 // (signature cache, parallel reads); any other source is read item by item.
 // Articles the list has already read are not read again when the cache
 // holds their signatures (known).
-func findDups(ctx context.Context, src Source, items []int32, workers int, cache data.SignatureCache, known []data.KnownText, progress func(string, int, int)) (*data.DupReport, error) {
+func findDups(ctx context.Context, src Source, items []int32, workers int, cache corpus.SignatureCache, known []corpus.KnownText, progress func(string, int, int)) (*corpus.DupReport, error) {
 	if cs, ok := src.(*corpusSource); ok {
-		return data.FindCorpusDuplicates(ctx, cs.c, data.DupJobOptions{Workers: workers, Cache: cache, Known: known, Progress: progress})
+		return corpus.FindDuplicates(ctx, cs.c, corpus.DupJobOptions{Workers: workers, Cache: cache, Known: known, Progress: progress})
 	}
-	rep := &data.DupReport{}
+	rep := &corpus.DupReport{}
 	x := dup.NewIndex(dup.Options{Workers: workers})
 	for n, i := range items {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		if n%64 == 0 {
-			progress(data.DupStageRead, n, len(items))
+			progress(corpus.DupStageRead, n, len(items))
 		}
 		a, err := src.Load(int(i))
 		if err != nil || a == nil {
-			p := data.Problem{Path: src.Item(int(i)).Path, Reason: "could not be read"}
+			p := corpus.Problem{Path: src.Item(int(i)).Path, Reason: "could not be read"}
 			if err != nil {
 				p.Reason = err.Error()
 			}
@@ -94,9 +94,9 @@ func findDups(ctx context.Context, src Source, items []int32, workers int, cache
 		rep.Articles++
 		rep.Computed++
 	}
-	progress(data.DupStageRead, len(items), len(items))
+	progress(corpus.DupStageRead, len(items), len(items))
 	var err error
-	rep.Pairs, err = x.Pairs(ctx, 0, func(done, total int) { progress(data.DupStageCompare, done, total) })
+	rep.Pairs, err = x.Pairs(ctx, 0, func(done, total int) { progress(corpus.DupStageCompare, done, total) })
 	if err != nil {
 		return nil, err
 	}

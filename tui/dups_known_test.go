@@ -5,7 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"storydesk/data"
+	"storydesk/data/corpus"
 )
 
 // sampleDir copies the sample corpus into a folder, so it is read from files
@@ -13,7 +13,7 @@ import (
 func sampleDir(tb testing.TB) string {
 	tb.Helper()
 	dir := tb.TempDir()
-	src := filepath.Join("..", "data", "sample")
+	src := filepath.Join("..", "data", "corpus", "sample")
 	ents, err := os.ReadDir(src)
 	if err != nil {
 		tb.Fatal(err)
@@ -32,7 +32,7 @@ func sampleDir(tb testing.TB) string {
 
 func dirSource(tb testing.TB, dir string) Source {
 	tb.Helper()
-	c, err := data.Open([]string{dir}, nil)
+	c, err := corpus.Open([]string{dir}, nil)
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -9,7 +9,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"storydesk/data"
+	"storydesk/data/corpus"
 	"storydesk/model"
 	"storydesk/tui/ui"
 	"storydesk/tui/widgets"
@@ -560,7 +560,7 @@ func TestDupsLabelFailureShowsNothing(t *testing.T) {
 // The status bar's detection segment, as drawn.
 func TestDupsStatusSegment(t *testing.T) {
 	st := ui.NewStyles(true, true)
-	line := widgets.StatusView(st, 100, widgets.StatusInfo{Mode: "READ", Percent: -1, DupStage: data.DupStageCompare, DupDone: 3, DupTotal: 12})
+	line := widgets.StatusView(st, 100, widgets.StatusInfo{Mode: "READ", Percent: -1, DupStage: corpus.DupStageCompare, DupDone: 3, DupTotal: 12})
 	if !strings.Contains(line, "##......") || !strings.Contains(line, "copies: comparing 3/12") {
 		t.Fatalf("status %q", line)
 	}

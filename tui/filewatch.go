@@ -7,7 +7,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"storydesk/data"
+	"storydesk/data/corpus"
 	"storydesk/model"
 	"storydesk/tui/ui"
 )
@@ -25,17 +25,17 @@ import (
 // The store is never touched by any of this.
 
 // sourceStamper is a Source that can stamp an item's file without reading
-// it (*data.Corpus through FromCorpus).
+// it (*corpus.Corpus through FromCorpus).
 type sourceStamper interface {
-	Stamp(i int) (data.FileStamp, error)
+	Stamp(i int) (corpus.FileStamp, error)
 }
 
 // Stamp implements sourceStamper. It needs no lock: it only stats the file.
-func (s *corpusSource) Stamp(i int) (data.FileStamp, error) { return s.c.Stamp(i) }
+func (s *corpusSource) Stamp(i int) (corpus.FileStamp, error) { return s.c.Stamp(i) }
 
 // stampOf stamps item i, ok false when the file cannot be stat'ed (the
 // next look says why).
-func stampOf(sp sourceStamper, i int) (data.FileStamp, bool) {
+func stampOf(sp sourceStamper, i int) (corpus.FileStamp, bool) {
 	st, err := sp.Stamp(i)
 	return st, err == nil
 }
@@ -45,9 +45,9 @@ const watchEvery = time.Second
 
 // fileWatch is what the reader knows of the files behind the articles.
 type fileWatch struct {
-	stamps map[int]data.FileStamp // as each article on screen was read
-	gone   map[int]string         // items whose file is gone, and why
-	busy   bool                   // a look (or a reload) is under way
+	stamps map[int]corpus.FileStamp // as each article on screen was read
+	gone   map[int]string           // items whose file is gone, and why
+	busy   bool                     // a look (or a reload) is under way
 	lastAt time.Time
 	last   int // item looked at last
 	every  time.Duration
@@ -57,12 +57,12 @@ type fileWatch struct {
 type (
 	watchStampMsg struct {
 		idx   int
-		stamp data.FileStamp
+		stamp corpus.FileStamp
 		err   error
 	}
 	watchReloadMsg struct {
 		idx     int
-		stamp   data.FileStamp
+		stamp   corpus.FileStamp
 		stamped bool
 		art     *model.Article
 		err     error
@@ -76,7 +76,7 @@ func (m *Model) watchLoaded(msg articleLoadedMsg) {
 	}
 	w := &m.watch
 	if w.stamps == nil || len(w.stamps) > 256 {
-		w.stamps = map[int]data.FileStamp{} // the detail pane caches a few: the rest are read (and stamped) again
+		w.stamps = map[int]corpus.FileStamp{} // the detail pane caches a few: the rest are read (and stamped) again
 	}
 	w.stamps[msg.idx] = msg.stamp
 }
@@ -138,7 +138,7 @@ func (m *Model) watchStamped(msg watchStampMsg) tea.Cmd {
 	if !back && !known {
 		// Shown from the cache after its stamp was dropped: from now on.
 		if w.stamps == nil {
-			w.stamps = map[int]data.FileStamp{}
+			w.stamps = map[int]corpus.FileStamp{}
 		}
 		w.stamps[msg.idx] = msg.stamp
 		return nil
@@ -189,7 +189,7 @@ func (m *Model) watchReloaded(msg watchReloadMsg) tea.Cmd {
 	}
 	if msg.stamped {
 		if w.stamps == nil {
-			w.stamps = map[int]data.FileStamp{}
+			w.stamps = map[int]corpus.FileStamp{}
 		}
 		w.stamps[msg.idx] = msg.stamp
 	}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"storydesk/data"
+	"storydesk/data/corpus"
 	"storydesk/model"
 )
 
@@ -32,7 +33,7 @@ func watchCorpus(t *testing.T) (*Model, string, *data.SQLiteStore) {
 			t.Fatal(err)
 		}
 	}
-	c, err := data.Open([]string{dir}, nil)
+	c, err := corpus.Open([]string{dir}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

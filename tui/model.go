@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/colorprofile"
 
 	"storydesk/data"
+	"storydesk/data/corpus"
 	"storydesk/model"
 	"storydesk/tui/session"
 	"storydesk/tui/ui"
@@ -76,7 +77,7 @@ type Model struct {
 	narrow bool
 	ready  bool // a window size has arrived
 
-	problems []data.Problem
+	problems []corpus.Problem
 	loading  bool
 	done     int
 	message  string
@@ -116,8 +117,8 @@ type Model struct {
 	dups   dupsState   // duplicate detection, the duplicates screen, clusters (dups*.go)
 }
 
-// New builds the reader for a corpus found by data.Open (or the sample).
-func New(corpus *data.Corpus, opts Options) *Model {
+// New builds the reader for a corpus found by corpus.Open (or the sample).
+func New(corpus *corpus.Corpus, opts Options) *Model {
 	return NewFromSource(FromCorpus(corpus), opts)
 }
 
@@ -150,7 +151,7 @@ func NewFromSource(src Source, opts Options) *Model {
 		detail:   newDetailPane(c, src, newGlamourPool()),
 		stream:   newStreamer(src, opts.Workers),
 		help:     help.New(),
-		problems: append([]data.Problem(nil), src.Problems()...),
+		problems: append([]corpus.Problem(nil), src.Problems()...),
 		loading:  src.Len() > 0,
 
 		ann:          newAnnotatePane(c),
@@ -315,7 +316,7 @@ func (m *Model) colorProfile(p colorprofile.Profile) tea.Cmd {
 
 // applyResults records a batch from Stream: titles, outlets, word counts,
 // failed items removed and their problems kept.
-func (m *Model) applyResults(rs []data.Result) tea.Cmd {
+func (m *Model) applyResults(rs []corpus.Result) tea.Cmd {
 	died := false
 	for _, r := range rs {
 		if m.store.apply(r) {

@@ -1,13 +1,12 @@
 package tui
 
 import (
+	"storydesk/data/corpus"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/charmbracelet/x/exp/teatest/v2"
-
-	"storydesk/data"
 	"storydesk/model"
 	"storydesk/model/quote"
 	"storydesk/tui/ui"
@@ -19,7 +18,7 @@ import (
 
 func sampleSource(tb testing.TB) Source {
 	tb.Helper()
-	c, err := data.OpenSample()
+	c, err := corpus.OpenSample()
 	if err != nil {
 		tb.Fatal(err)
 	}

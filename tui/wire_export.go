@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/key"
 
 	"storydesk/data"
+	"storydesk/data/corpus"
 	"storydesk/model"
 	"storydesk/tui/export"
 )
@@ -42,7 +43,7 @@ func (s sqliteExport) Export(ctx context.Context, opts data.ExportOptions) (data
 
 // exportCorpus is the corpus on screen, when it is one (not a store opened
 // on its own, nor a test source): --all-articles reads its files.
-func (m *Model) exportCorpus() *data.Corpus {
+func (m *Model) exportCorpus() *corpus.Corpus {
 	if cs, ok := m.src.(*corpusSource); ok {
 		return cs.c
 	}
@@ -51,7 +52,7 @@ func (m *Model) exportCorpus() *data.Corpus {
 
 // exportDir is where default export names go: the corpus root's
 // .storydesk/exports, or the store's directory for the sample and stdin.
-func exportDir(c *data.Corpus, st *data.SQLiteStore) string {
+func exportDir(c *corpus.Corpus, st *data.SQLiteStore) string {
 	if c != nil && c.Root != "" && !c.Sample {
 		return filepath.Join(c.Root, ".storydesk", "exports")
 	}

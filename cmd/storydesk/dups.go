@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/term"
 
 	"storydesk/data"
+	"storydesk/data/corpus"
 	"storydesk/model/dup"
 )
 
@@ -34,7 +35,7 @@ func runDups(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "storydesk dups: --threshold must be in (0, 1], got %v\n", t)
 		return errUsage
 	}
-	c, err := data.Open(fs.Args(), stdin)
+	c, err := corpus.Open(fs.Args(), stdin)
 	if c != nil {
 		reportProblems(stderr, c.Problems)
 	}
@@ -42,7 +43,7 @@ func runDups(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		return err
 	}
 
-	opts := data.DupJobOptions{Threshold: *threshold}
+	opts := corpus.DupJobOptions{Threshold: *threshold}
 	path, open := *dbPath, *dbPath != ""
 	if !open {
 		path, open = data.ExistingStorePath(c)
@@ -65,7 +66,7 @@ func runDups(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		bar = &progressLine{w: stderr}
 		opts.Progress = bar.update
 	}
-	rep, err := data.FindCorpusDuplicates(context.Background(), c, opts)
+	rep, err := corpus.FindDuplicates(context.Background(), c, opts)
 	bar.clear()
 	if err != nil {
 		return err

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"storydesk/data"
+	"storydesk/data/corpus"
 	"storydesk/internal/gencorpus"
 	"storydesk/model"
 	"storydesk/model/dup"
@@ -203,7 +204,7 @@ func TestDupsSkippedInputsExitOne(t *testing.T) {
 // storeSignatures counts the corpus's texts whose signatures are in the store.
 func storeSignatures(t *testing.T, dbPath, dir string) int {
 	t.Helper()
-	c, err := data.Open([]string{dir}, nil)
+	c, err := corpus.Open([]string{dir}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -257,7 +258,7 @@ func TestDupsCachesOnlyInAStoreThatExistsOrIsNamed(t *testing.T) {
 	}
 
 	// The corpus's own store, once it exists, is used as the cache.
-	c, _ := data.Open([]string{dir}, nil)
+	c, _ := corpus.Open([]string{dir}, nil)
 	def := data.DefaultStorePath(c)
 	s, err := data.OpenStore(def, "test")
 	if err != nil {

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"storydesk/data"
+	"storydesk/data/corpus"
 	"storydesk/internal/config"
 	"storydesk/model"
 )
@@ -44,22 +45,22 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		return errUsage
 	}
 
-	var corpus *data.Corpus
+	var only *corpus.Corpus // the corpus named, to export its articles only
 	path := *dbPath
 	if fs.NArg() > 0 {
-		c, err := data.Open(fs.Args(), stdin)
+		c, err := corpus.Open(fs.Args(), stdin)
 		if c != nil {
 			reportProblems(stderr, c.Problems)
 		}
 		if err != nil {
 			return err
 		}
-		corpus = c
+		only = c
 		if path == "" {
 			path = data.DefaultStorePath(c)
 		}
 	} else if path == "" {
-		c, err := data.OpenSample()
+		c, err := corpus.OpenSample()
 		if err != nil {
 			return err
 		}
@@ -79,7 +80,7 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	defer stop()
 	st, err := data.Export(ctx, store, data.ExportOptions{
 		Format: *format, Out: *out, Stdout: stdout, OnlyDone: *onlyDone,
-		Corpus: corpus, AllArticles: *allArticles,
+		Corpus: only, AllArticles: *allArticles,
 		Problem: func(p string) { fmt.Fprintln(stderr, "storydesk: skipped", p) },
 	})
 	if err != nil {
@@ -91,7 +92,7 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintf(stderr, "storydesk: exported %d articles (%d entities, %d quotations) from %s to %s\n",
 		st.Articles, st.Spans, st.Quotes, model.SanitizeLine(path), model.SanitizeLine(dest))
-	if st.Skipped > 0 || (corpus != nil && len(corpus.Problems) > 0) {
+	if st.Skipped > 0 || (only != nil && len(only.Problems) > 0) {
 		return errSkipped
 	}
 	return nil
@@ -120,10 +121,10 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 				named = append(named, f)
 			}
 		}
-		c := &data.Corpus{} // stdin only: the stdin store, as `storydesk -` uses
+		c := &corpus.Corpus{} // stdin only: the stdin store, as `storydesk -` uses
 		if len(named) > 0 {
 			var err error
-			if c, err = data.Open(named, nil); err != nil {
+			if c, err = corpus.Open(named, nil); err != nil {
 				return err
 			}
 		}
@@ -152,7 +153,7 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	imported := 0
 	for _, name := range files {
 		if isBratDir(name) || isBratFile(name) {
-			st, err := data.ImportBrat(ctx, store, name, data.ImportOptions{Problem: func(p data.Problem) {
+			st, err := data.ImportBrat(ctx, store, name, data.ImportOptions{Problem: func(p corpus.Problem) {
 				fmt.Fprintln(stderr, "storydesk: skipped", p.String())
 			}})
 			if err != nil {
@@ -181,7 +182,7 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 			failed = true
 			continue
 		}
-		st, err := data.Import(ctx, store, r, data.ImportOptions{Name: name, Problem: func(p data.Problem) {
+		st, err := data.Import(ctx, store, r, data.ImportOptions{Name: name, Problem: func(p corpus.Problem) {
 			fmt.Fprintln(stderr, "storydesk: skipped", p.String())
 		}})
 		closeFn()

@@ -10,18 +10,19 @@ import (
 	"testing"
 
 	"storydesk/data"
+	"storydesk/data/corpus"
 	"storydesk/model"
 )
 
 // exportFixture makes a corpus of two articles and a store in which the
 // first has one entity.
-func exportFixture(t *testing.T) (dir, corpus, db string) {
+func exportFixture(t *testing.T) (dir, corpusDir, db string) {
 	t.Helper()
 	dir = t.TempDir()
-	corpus = filepath.Join(dir, "corpus")
-	writeFile(t, filepath.Join(corpus, "a.txt"), cleanArticle)
-	writeFile(t, filepath.Join(corpus, "b.txt"), "Shipping companies in Port Ellis said the first vessels would be unloaded on Tuesday morning.\n")
-	c, err := data.Open([]string{corpus}, nil)
+	corpusDir = filepath.Join(dir, "corpus")
+	writeFile(t, filepath.Join(corpusDir, "a.txt"), cleanArticle)
+	writeFile(t, filepath.Join(corpusDir, "b.txt"), "Shipping companies in Port Ellis said the first vessels would be unloaded on Tuesday morning.\n")
+	c, err := corpus.Open([]string{corpusDir}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,7 +42,7 @@ func exportFixture(t *testing.T) (dir, corpus, db string) {
 	if _, err := s.Do(context.Background(), data.Action{Name: "tag", Article: a, Ops: []data.Op{{Kind: data.OpAddSpan, Article: a.ID, Span: sp}}}); err != nil {
 		t.Fatal(err)
 	}
-	return dir, corpus, db
+	return dir, corpusDir, db
 }
 
 func TestExportAndImportCommands(t *testing.T) {

@@ -25,6 +25,7 @@ import (
 	"github.com/charmbracelet/x/term"
 
 	"storydesk/data"
+	"storydesk/data/corpus"
 	"storydesk/internal/config"
 	"storydesk/model"
 	"storydesk/tui"
@@ -106,11 +107,11 @@ Flags:
 }
 
 // openCorpus opens the named paths, or the sample corpus when there are none.
-func openCorpus(paths []string, stdin io.Reader) (*data.Corpus, error) {
+func openCorpus(paths []string, stdin io.Reader) (*corpus.Corpus, error) {
 	if len(paths) == 0 {
-		return data.OpenSample()
+		return corpus.OpenSample()
 	}
-	return data.Open(paths, stdin)
+	return corpus.Open(paths, stdin)
 }
 
 // openReader picks what the reader shows and the store it writes to: the
@@ -169,7 +170,7 @@ func shellQuote(s string) string {
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
-func reportProblems(w io.Writer, probs []data.Problem) {
+func reportProblems(w io.Writer, probs []corpus.Problem) {
 	for _, p := range probs {
 		fmt.Fprintln(w, "storydesk: skipped", p.String())
 	}
@@ -181,7 +182,7 @@ func runClean(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if err := parseSubcommand(fs, args); err != nil {
 		return err
 	}
-	return eachArticle(fs.Args(), stdin, stderr, func(c *data.Corpus, a *model.Article) error {
+	return eachArticle(fs.Args(), stdin, stderr, func(c *corpus.Corpus, a *model.Article) error {
 		if *asJSON {
 			return data.WriteCleanJSON(stdout, a)
 		}

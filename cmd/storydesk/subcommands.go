@@ -6,14 +6,15 @@ import (
 	"io"
 
 	"storydesk/data"
+	"storydesk/data/corpus"
 	"storydesk/model"
 	"storydesk/model/quote"
 )
 
 // eachArticle opens the paths named after a subcommand's flags and calls fn
 // for every article that loads, in corpus order; problems go to stderr.
-func eachArticle(paths []string, stdin io.Reader, stderr io.Writer, fn func(c *data.Corpus, a *model.Article) error) error {
-	c, err := data.Open(paths, stdin)
+func eachArticle(paths []string, stdin io.Reader, stderr io.Writer, fn func(c *corpus.Corpus, a *model.Article) error) error {
+	c, err := corpus.Open(paths, stdin)
 	if c != nil {
 		reportProblems(stderr, c.Problems)
 	}
@@ -66,7 +67,7 @@ func runQuotes(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if err := parseSubcommand(fs, args); err != nil {
 		return err
 	}
-	return eachArticle(fs.Args(), stdin, stderr, func(c *data.Corpus, a *model.Article) error {
+	return eachArticle(fs.Args(), stdin, stderr, func(c *corpus.Corpus, a *model.Article) error {
 		quotes := quote.Detect(a.Text)
 		if *asJSON {
 			return data.WriteQuotesJSON(stdout, a, quotes)

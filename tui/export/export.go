@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"storydesk/data"
+	"storydesk/data/corpus"
 	"storydesk/model"
 	"storydesk/tui/ui"
 	"storydesk/tui/widgets"
@@ -38,7 +39,7 @@ type Deps struct {
 	Queue Queue
 	// Corpus is the corpus on screen, nil when the reader shows something
 	// else (a store opened on its own): all articles reads its files.
-	Corpus *data.Corpus
+	Corpus *corpus.Corpus
 	// Dir is where default names go.
 	Dir string
 }
@@ -59,7 +60,7 @@ type Feature struct {
 type job struct {
 	format, out string
 	onlyDone    bool
-	corpus      *data.Corpus // set with all articles
+	corpus      *corpus.Corpus // set with all articles
 }
 
 type (

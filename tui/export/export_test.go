@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"storydesk/data"
+	"storydesk/data/corpus"
 	"storydesk/model"
 	"storydesk/tui/export"
 	"storydesk/tui/ui"
@@ -119,7 +120,7 @@ type fixture struct {
 
 // newFixture is the export over a fake store of three articles, one done,
 // at w×h, with default names in a temporary directory.
-func newFixture(t *testing.T, w, h int, corpus *data.Corpus) *fixture {
+func newFixture(t *testing.T, w, h int, corpus *corpus.Corpus) *fixture {
 	t.Helper()
 	c := &ui.Context{Width: w, Height: h, IsDark: true, NoColor: true, Keys: ui.DefaultKeyMap()}
 	c.Restyle(true)
@@ -498,7 +499,7 @@ func TestMenuOnlyDone(t *testing.T) {
 
 // Over a corpus, a exports its articles not annotated yet too.
 func TestMenuAllArticles(t *testing.T) {
-	corpus := &data.Corpus{Root: t.TempDir(), Items: make([]data.Item, 3)}
+	corpus := &corpus.Corpus{Root: t.TempDir(), Items: make([]corpus.Item, 3)}
 	fx := newFixture(t, 140, 30, corpus)
 	fx.store.stats = data.ExportStats{Articles: 3, Spans: 1, Skipped: 2}
 	fx.store.progress = []int{2}

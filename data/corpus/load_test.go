@@ -1,4 +1,4 @@
-package data
+package corpus
 
 import (
 	"context"
@@ -413,7 +413,7 @@ func TestStream(t *testing.T) {
 		}
 		inEmit = true
 		mu.Unlock()
-		if len(rs) == 0 || len(rs) > batchSize {
+		if len(rs) == 0 || len(rs) > StreamBatch {
 			t.Errorf("batch of %d", len(rs))
 		}
 		for _, r := range rs {
@@ -486,8 +486,8 @@ func TestHeadline(t *testing.T) {
 		"\n\n  spaced  \n":          "spaced",
 	}
 	for in, want := range cases {
-		if got := headline(in); got != want {
-			t.Errorf("headline(%q) = %q, want %q", in, got, want)
+		if got := Headline(in); got != want {
+			t.Errorf("Headline(%q) = %q, want %q", in, got, want)
 		}
 	}
 	// The title is never empty, even when the text gives nothing to use.
@@ -498,7 +498,7 @@ func TestHeadline(t *testing.T) {
 }
 
 func TestSeedsLoad(t *testing.T) {
-	dir := filepath.Join("..", "..", "shared", "seeds")
+	dir := filepath.Join("..", "..", "..", "shared", "seeds")
 	if _, err := os.Stat(dir); err != nil {
 		t.Skipf("shared seeds not available (%v)", err)
 	}

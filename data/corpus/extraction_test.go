@@ -1,4 +1,4 @@
-package data
+package corpus
 
 import (
 	"encoding/json"
@@ -19,7 +19,7 @@ func TestHTMLExtraction(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads 91 HTML pages through trafilatura; skipped with -short")
 	}
-	dir := "../../shared/benchmarks/article-extraction"
+	dir := "../../../shared/benchmarks/article-extraction"
 	b, err := os.ReadFile(filepath.Join(dir, "truth.json"))
 	if err != nil {
 		t.Skipf("no article-extraction benchmark at %s (only present in the shared workspace): %v", dir, err)

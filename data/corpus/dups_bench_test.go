@@ -1,4 +1,4 @@
-package data
+package corpus_test
 
 import (
 	"os"
@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"storydesk/data"
+	"storydesk/data/corpus"
 	"storydesk/internal/gencorpus"
 	"storydesk/model"
 	"storydesk/model/dup"
@@ -18,8 +20,8 @@ import (
 // a store that already holds every signature, as on reopening a corpus
 // (texts hashed, none signed). Run one at a time:
 //
-//	go test ./data -run '^$' -bench CorpusSign100k -benchtime=1x
-//	go test ./data -run '^$' -bench CorpusDups100k -benchtime=1x
+//	go test ./data/corpus -run '^$' -bench CorpusSign100k -benchtime=1x
+//	go test ./data/corpus -run '^$' -bench CorpusDups100k -benchtime=1x
 //
 // BenchmarkCorpusSign100k stops at the index (open, read and clean every
 // article, hash, sign or fetch from the cache) on the shared 100k corpus
@@ -49,7 +51,7 @@ func BenchmarkCorpusDups100k(b *testing.B) {
 // copiesTruth is the containment of each planted pair's cleaned texts, as
 // the job sees them.
 func copiesTruth(b *testing.B, jsonl string, cc *gencorpus.CopyCorpus) []float64 {
-	c, err := Open([]string{jsonl}, nil)
+	c, err := corpus.Open([]string{jsonl}, nil)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -98,26 +100,26 @@ func benchCorpusDups(b *testing.B, jsonl string, cc *gencorpus.CopyCorpus) {
 	filled := false
 
 	type result struct {
-		rep           *DupReport
+		rep           *corpus.DupReport
 		read, compare time.Duration
 	}
-	run := func(b *testing.B, fresh bool, known []KnownText) result {
+	run := func(b *testing.B, fresh bool, known []corpus.KnownText) result {
 		if fresh {
 			for _, suffix := range []string{"", "-wal", "-shm"} {
 				os.Remove(db + suffix)
 			}
 		}
-		s, err := OpenStore(db, "bench")
+		s, err := data.OpenStore(db, "bench")
 		if err != nil {
 			b.Fatal(err)
 		}
 		defer s.Close()
-		c, err := Open([]string{jsonl}, nil)
+		c, err := corpus.Open([]string{jsonl}, nil)
 		if err != nil {
 			b.Fatal(err)
 		}
 		start := time.Now()
-		idx, rep, err := SignCorpus(b.Context(), c, DupJobOptions{Cache: s, Known: known})
+		idx, rep, err := corpus.Sign(b.Context(), c, corpus.DupJobOptions{Cache: s, Known: known})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -214,15 +216,15 @@ func benchCorpusDups(b *testing.B, jsonl string, cc *gencorpus.CopyCorpus) {
 			run(b, true, nil)
 			filled = true
 		}
-		c, err := Open([]string{jsonl}, nil)
+		c, err := corpus.Open([]string{jsonl}, nil)
 		if err != nil {
 			b.Fatal(err)
 		}
-		var known []KnownText
-		c.Stream(b.Context(), 0, func(rs []Result) {
+		var known []corpus.KnownText
+		c.Stream(b.Context(), 0, func(rs []corpus.Result) {
 			for _, r := range rs {
 				if r.Article != nil {
-					known = append(known, KnownText{Index: r.Index, ID: r.Article.ID, Hash: r.Hash})
+					known = append(known, corpus.KnownText{Index: r.Index, ID: r.Article.ID, Hash: r.Hash})
 				}
 			}
 		})

@@ -1,11 +1,8 @@
-package data
+package corpus
 
 import (
 	"context"
 	"errors"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"slices"
 	"sync"
 
@@ -21,13 +18,12 @@ import (
 // the cleaner or to dup.Sign invalidates exactly what it should.
 
 // SignatureCache keeps duplicate signatures (dup.Signature in its binary
-// form) by content hash and signature version. *SQLiteStore is one.
+// form) by content hash and signature version. The annotation store is one
+// (an optional capability of a Store, declared here where it is used).
 type SignatureCache interface {
 	Signatures(ctx context.Context, version int, hashes []string) (map[string][]byte, error)
 	PutSignatures(ctx context.Context, version int, sigs map[string][]byte) error
 }
-
-var _ SignatureCache = (*SQLiteStore)(nil)
 
 // Stages reported to DupJobOptions.Progress.
 const (
@@ -35,7 +31,7 @@ const (
 	DupStageCompare = "comparing" // done, total: texts searched for copies (see dup.Index.Pairs)
 )
 
-// DupJobOptions tunes FindCorpusDuplicates. The zero value is the default.
+// DupJobOptions tunes FindDuplicates. The zero value is the default.
 type DupJobOptions struct {
 	Threshold float64        // containment at or above which a pair is reported; ≤0: dup.DefaultThreshold
 	Workers   int            // goroutines reading, signing and comparing; ≤0: one per CPU
@@ -57,9 +53,9 @@ type KnownText struct {
 	ID, Hash string
 }
 
-// DupReport is what FindCorpusDuplicates found.
+// DupReport is what FindDuplicates found.
 type DupReport struct {
-	Pairs    []dup.Pair // at or above the threshold, most similar first (see dup.Index.Pairs); none from SignCorpus
+	Pairs    []dup.Pair // at or above the threshold, most similar first (see dup.Index.Pairs); none from Sign
 	Articles int        // articles compared
 	Read     int        // of those, articles read from their files in this run (the rest were Known)
 	Computed int        // distinct texts signed: not found in the cache
@@ -84,14 +80,14 @@ type dupItem struct {
 	problem  *Problem
 }
 
-// FindCorpusDuplicates finds the copies among the corpus's articles:
-// SignCorpus, then the index's pairs at opts.Threshold.
+// FindDuplicates finds the copies among the corpus's articles:
+// Sign, then the index's pairs at opts.Threshold.
 //
 // It returns ctx.Err() (and no report) when ctx is cancelled, whether while
 // the corpus is read or while it is compared: a screen that is closed or a
 // corpus that is replaced stops the job within milliseconds.
-func FindCorpusDuplicates(ctx context.Context, c *Corpus, opts DupJobOptions) (*DupReport, error) {
-	idx, rep, err := SignCorpus(ctx, c, opts)
+func FindDuplicates(ctx context.Context, c *Corpus, opts DupJobOptions) (*DupReport, error) {
+	idx, rep, err := Sign(ctx, c, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -109,7 +105,7 @@ func FindCorpusDuplicates(ctx context.Context, c *Corpus, opts DupJobOptions) (*
 	return rep, nil
 }
 
-// SignCorpus reads every article of the corpus and returns the duplicate
+// Sign reads every article of the corpus and returns the duplicate
 // index of their signatures, for callers that ask for pairs more than once
 // (at several thresholds) without reading the corpus again; the report has
 // no pairs. Each article is read in full once (on opts.Workers goroutines),
@@ -117,7 +113,7 @@ func FindCorpusDuplicates(ctx context.Context, c *Corpus, opts DupJobOptions) (*
 // new signatures are written to the cache in batches. Memory is the
 // signatures (about 4 bytes per word) plus a few batches of text. Progress
 // reports DupStageRead only.
-func SignCorpus(ctx context.Context, c *Corpus, opts DupJobOptions) (*dup.Index, *DupReport, error) {
+func Sign(ctx context.Context, c *Corpus, opts DupJobOptions) (*dup.Index, *DupReport, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	progress := func(stage string, done, total int) {
@@ -372,43 +368,4 @@ func (b *dupBatcher) add(batch []dupItem) {
 		b.rep.Articles++
 		b.rep.Read++
 	}
-}
-
-// ExistingStorePath returns the store DefaultStorePath names for c, when that
-// file already exists. Unlike DefaultStorePath it creates nothing (not even
-// the .storydesk folder), so a command that only reads a corpus can use the
-// store as a cache when there is one without leaving a trace when there is
-// not.
-func ExistingStorePath(c *Corpus) (string, bool) {
-	if c.Root != "" && !c.Sample {
-		dir := filepath.Join(c.Root, ".storydesk")
-		if _, err := os.Lstat(dir); errors.Is(err, fs.ErrNotExist) && writableDir(c.Root) {
-			// DefaultStorePath would make dir and name a store in it.
-			return filepath.Join(dir, "annotations.db"), false
-		}
-	}
-	// Now DefaultStorePath creates nothing: the folder exists or cannot be made.
-	p := DefaultStorePath(c)
-	_, err := os.Stat(p)
-	return p, err == nil
-}
-
-// DupClusters groups the articles ids (nil: every labelled article) by the
-// reviewers' pair labels and canonical marks in s; see dup.Clusters.
-// length gives an article's length for the default canonical choice (nil:
-// the smallest ID).
-func (s *SQLiteStore) DupClusters(ctx context.Context, ids []string, length func(id string) int) (dup.Groups, error) {
-	labels, err := s.DupLabels(ctx)
-	if err != nil {
-		return dup.Groups{}, err
-	}
-	canon, err := s.Canonicals(ctx)
-	if err != nil {
-		return dup.Groups{}, err
-	}
-	pairs := make([]dup.LabeledPair, len(labels))
-	for i, l := range labels {
-		pairs[i] = dup.LabeledPair{A: l.A, B: l.B, Label: l.Label}
-	}
-	return dup.Clusters(ids, pairs, canon, length), nil
 }

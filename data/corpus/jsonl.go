@@ -1,4 +1,4 @@
-package data
+package corpus
 
 import (
 	"bytes"
@@ -28,7 +28,7 @@ type lineFunc func(off int64, line []byte, no int)
 
 // scanLines splits r into lines for fn, copying everything read to tee when
 // it is not nil (to keep a decompressed .jsonl.gz). A line longer than
-// maxArticleBytes is passed to long instead, without its bytes.
+// MaxArticleBytes is passed to long instead, without its bytes.
 func scanLines(r io.Reader, tee io.Writer, fn lineFunc, long func(no int)) error {
 	buf := make([]byte, 1<<20)
 	var base int64 // file offset of buf[0]
@@ -67,7 +67,7 @@ func scanLines(r io.Reader, tee io.Writer, fn lineFunc, long func(no int)) error
 			end -= start
 			start = 0
 			if end == len(buf) {
-				if len(buf) >= maxArticleBytes {
+				if len(buf) >= MaxArticleBytes {
 					skipping = true
 					base += int64(end)
 					end = 0

@@ -1,9 +1,10 @@
-package data
+package corpus_test
 
 import (
 	"runtime"
 	"testing"
 
+	"storydesk/data/corpus"
 	"storydesk/internal/gencorpus"
 )
 
@@ -13,7 +14,7 @@ import (
 // marker guards against a half-written corpus); delete the folder to
 // regenerate. Run them one at a time:
 //
-//	go test ./data -run '^$' -bench 100k -benchtime=1x
+//	go test ./data/corpus -run '^$' -bench 100k -benchtime=1x
 const (
 	benchN     = 100_000
 	benchWords = 600
@@ -38,11 +39,11 @@ func heapMB() float64 {
 }
 
 func benchOpen(b *testing.B, path string) {
-	var c *Corpus
+	var c *corpus.Corpus
 	b.ResetTimer()
 	for range b.N {
 		var err error
-		if c, err = Open([]string{path}, nil); err != nil {
+		if c, err = corpus.Open([]string{path}, nil); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -73,16 +74,16 @@ func BenchmarkOpenJSONL100k(b *testing.B) {
 // memory the runtime took from the OS (MB-sys).
 func benchStream(b *testing.B, path string) {
 	var peak, sys uint64
-	var kept []Result
+	var kept []corpus.Result
 	b.ResetTimer()
 	for range b.N {
-		c, err := Open([]string{path}, nil)
+		c, err := corpus.Open([]string{path}, nil)
 		if err != nil {
 			b.Fatal(err)
 		}
-		kept = make([]Result, len(c.Items))
+		kept = make([]corpus.Result, len(c.Items))
 		batches := 0
-		c.Stream(b.Context(), 0, func(rs []Result) {
+		c.Stream(b.Context(), 0, func(rs []corpus.Result) {
 			for _, r := range rs {
 				if r.Problem != nil {
 					b.Errorf("%v", r.Problem)

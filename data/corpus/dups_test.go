@@ -1,4 +1,4 @@
-package data
+package corpus_test
 
 import (
 	"context"
@@ -13,6 +13,8 @@ import (
 	"sync"
 	"testing"
 
+	"storydesk/data"
+	"storydesk/data/corpus"
 	"storydesk/internal/gencorpus"
 	"storydesk/model"
 	"storydesk/model/dup"
@@ -50,13 +52,13 @@ func plantedCorpus(t testing.TB) string {
 	return dir
 }
 
-func findDups(t testing.TB, paths []string, opts DupJobOptions) *DupReport {
+func findDups(t testing.TB, paths []string, opts corpus.DupJobOptions) *corpus.DupReport {
 	t.Helper()
-	c, err := Open(paths, nil)
+	c, err := corpus.Open(paths, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := FindCorpusDuplicates(context.Background(), c, opts)
+	rep, err := corpus.FindDuplicates(context.Background(), c, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,7 +75,7 @@ func pairMap(pairs []dup.Pair) map[[2]string]dup.Pair {
 
 func TestFindCorpusDuplicatesPlanted(t *testing.T) {
 	dir := plantedCorpus(t)
-	rep := findDups(t, []string{dir}, DupJobOptions{})
+	rep := findDups(t, []string{dir}, corpus.DupJobOptions{})
 	if rep.Articles != 5 || rep.Computed != 5 || rep.Cached != 0 || len(rep.Problems) != 0 {
 		t.Errorf("report: %d articles, %d computed, %d cached, problems %v", rep.Articles, rep.Computed, rep.Cached, rep.Problems)
 	}
@@ -107,7 +109,7 @@ func TestFindCorpusDuplicatesPlanted(t *testing.T) {
 
 	// The rewrite does share its quote: at a threshold low enough it shows,
 	// which is what keeps the default from finding it.
-	low := findDups(t, []string{dir}, DupJobOptions{Threshold: 0.01})
+	low := findDups(t, []string{dir}, corpus.DupJobOptions{Threshold: 0.01})
 	rw, ok := pairMap(low.Pairs)[[2]string{"original.txt", "rewrite.txt"}]
 	if !ok || rw.Containment() >= dup.DefaultThreshold/2 {
 		t.Errorf("rewrite vs original at a low threshold: found %v, %+v", ok, rw)
@@ -122,7 +124,7 @@ func TestFindCorpusDuplicatesExactCopies(t *testing.T) {
 	}
 	os.WriteFile(filepath.Join(dir, "short.txt"), []byte("Too short to compare."), 0o644)
 	os.WriteFile(filepath.Join(dir, "short-copy.txt"), []byte("Too short to compare."), 0o644)
-	rep := findDups(t, []string{dir}, DupJobOptions{})
+	rep := findDups(t, []string{dir}, corpus.DupJobOptions{})
 	// Three identical texts are one text to sign; the two stubs another.
 	if rep.Articles != 5 || rep.Computed != 2 {
 		t.Errorf("%d articles, %d signed; want 5 and 2", rep.Articles, rep.Computed)
@@ -141,7 +143,7 @@ func TestFindCorpusDuplicatesExactCopies(t *testing.T) {
 
 // countingCache wraps a cache and counts what goes through it.
 type countingCache struct {
-	SignatureCache
+	corpus.SignatureCache
 	mu          sync.Mutex
 	gets, puts  int
 	put         int // signatures written
@@ -180,15 +182,15 @@ func (c *countingCache) PutSignatures(ctx context.Context, version int, sigs map
 func TestFindCorpusDuplicatesCacheSignsOnlyNewOrChanged(t *testing.T) {
 	dir := plantedCorpus(t)
 	dbPath := filepath.Join(t.TempDir(), "store.db")
-	run := func() (*DupReport, *countingCache) {
+	run := func() (*corpus.DupReport, *countingCache) {
 		t.Helper()
-		s, err := OpenStore(dbPath, "tester")
+		s, err := data.OpenStore(dbPath, "tester")
 		if err != nil {
 			t.Fatal(err)
 		}
 		defer s.Close()
 		cc := &countingCache{SignatureCache: s}
-		return findDups(t, []string{dir}, DupJobOptions{Cache: cc}), cc
+		return findDups(t, []string{dir}, corpus.DupJobOptions{Cache: cc}), cc
 	}
 
 	cold, cc := run()
@@ -216,12 +218,12 @@ func TestFindCorpusDuplicatesCacheSignsOnlyNewOrChanged(t *testing.T) {
 
 func TestFindCorpusDuplicatesCacheFailures(t *testing.T) {
 	dir := plantedCorpus(t)
-	s, err := OpenStore(filepath.Join(t.TempDir(), "store.db"), "tester")
+	s, err := data.OpenStore(filepath.Join(t.TempDir(), "store.db"), "tester")
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	want := findDups(t, []string{dir}, DupJobOptions{}).Pairs
+	want := findDups(t, []string{dir}, corpus.DupJobOptions{}).Pairs
 
 	boom := errors.New("disk on fire")
 	for _, tc := range []struct {
@@ -232,12 +234,12 @@ func TestFindCorpusDuplicatesCacheFailures(t *testing.T) {
 		{"read fails", boom, nil, 0}, // then it goes on without the cache
 		{"write fails", nil, boom, 5},
 	} {
-		empty, err := OpenStore(filepath.Join(t.TempDir(), "empty.db"), "tester")
+		empty, err := data.OpenStore(filepath.Join(t.TempDir(), "empty.db"), "tester")
 		if err != nil {
 			t.Fatal(err)
 		}
 		cc := &countingCache{SignatureCache: empty, failGet: tc.failGet, failPut: tc.put}
-		rep := findDups(t, []string{dir}, DupJobOptions{Cache: cc})
+		rep := findDups(t, []string{dir}, corpus.DupJobOptions{Cache: cc})
 		empty.Close()
 		if !errors.Is(rep.CacheErr, boom) {
 			t.Errorf("%s: CacheErr = %v", tc.name, rep.CacheErr)
@@ -252,8 +254,8 @@ func TestFindCorpusDuplicatesCacheFailures(t *testing.T) {
 
 	// Fill the cache, then damage two entries: they are signed again and
 	// overwritten, the rest come from the cache.
-	findDups(t, []string{dir}, DupJobOptions{Cache: s})
-	c, _ := Open([]string{dir}, nil)
+	findDups(t, []string{dir}, corpus.DupJobOptions{Cache: s})
+	c, _ := corpus.Open([]string{dir}, nil)
 	bad := map[string]bool{}
 	for i := range 2 {
 		a, err := c.Load(i)
@@ -263,7 +265,7 @@ func TestFindCorpusDuplicatesCacheFailures(t *testing.T) {
 		bad[model.HashText(a.Text)] = true
 	}
 	cc := &countingCache{SignatureCache: s, corruptHash: bad}
-	rep := findDups(t, []string{dir}, DupJobOptions{Cache: cc})
+	rep := findDups(t, []string{dir}, corpus.DupJobOptions{Cache: cc})
 	if rep.Computed != 2 || rep.Cached != 3 || cc.put != 2 || rep.CacheErr != nil {
 		t.Errorf("damaged entries: %d computed, %d cached, %d rewritten, err %v", rep.Computed, rep.Cached, cc.put, rep.CacheErr)
 	}
@@ -278,7 +280,7 @@ func TestFindCorpusDuplicatesProblemsAndProgress(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "aaa-empty.txt"), nil, 0o644)
 	var stages []string
 	last := map[string][2]int{}
-	rep := findDups(t, []string{dir}, DupJobOptions{Progress: func(stage string, done, total int) {
+	rep := findDups(t, []string{dir}, corpus.DupJobOptions{Progress: func(stage string, done, total int) {
 		if len(stages) == 0 || stages[len(stages)-1] != stage {
 			stages = append(stages, stage)
 		}
@@ -297,13 +299,13 @@ func TestFindCorpusDuplicatesProblemsAndProgress(t *testing.T) {
 	if rep.Articles != 5 || len(rep.Pairs) != 3 {
 		t.Errorf("the good articles must still be compared: %d articles, %d pairs", rep.Articles, len(rep.Pairs))
 	}
-	if !reflect.DeepEqual(stages, []string{DupStageRead, DupStageCompare}) {
+	if !reflect.DeepEqual(stages, []string{corpus.DupStageRead, corpus.DupStageCompare}) {
 		t.Errorf("stages = %v", stages)
 	}
-	if r := last[DupStageRead]; r != [2]int{7, 7} {
+	if r := last[corpus.DupStageRead]; r != [2]int{7, 7} {
 		t.Errorf("reading ended at %v, want 7 of 7", r)
 	}
-	if r := last[DupStageCompare]; r[0] != r[1] || r[1] == 0 {
+	if r := last[corpus.DupStageCompare]; r[0] != r[1] || r[1] == 0 {
 		t.Errorf("comparing ended at %v", r)
 	}
 }
@@ -315,18 +317,18 @@ func TestFindCorpusDuplicatesCancel(t *testing.T) {
 		_, body := gencorpus.Article(r, 200)
 		os.WriteFile(filepath.Join(dir, fmt.Sprintf("a%03d.txt", i)), []byte(body), 0o644)
 	}
-	c, err := Open([]string{dir}, nil)
+	c, err := corpus.Open([]string{dir}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if rep, err := FindCorpusDuplicates(ctx, c, DupJobOptions{}); !errors.Is(err, context.Canceled) || rep != nil {
+	if rep, err := corpus.FindDuplicates(ctx, c, corpus.DupJobOptions{}); !errors.Is(err, context.Canceled) || rep != nil {
 		t.Errorf("cancelled before start: %v, %v", rep, err)
 	}
 	ctx, cancel = context.WithCancel(context.Background())
 	defer cancel()
-	_, err = FindCorpusDuplicates(ctx, c, DupJobOptions{Workers: 1, Progress: func(stage string, done, total int) {
+	_, err = corpus.FindDuplicates(ctx, c, corpus.DupJobOptions{Workers: 1, Progress: func(stage string, done, total int) {
 		if done > 0 {
 			cancel()
 		}
@@ -338,8 +340,8 @@ func TestFindCorpusDuplicatesCancel(t *testing.T) {
 	ctx, cancel = context.WithCancel(context.Background())
 	defer cancel()
 	var compared, total int
-	rep, err := FindCorpusDuplicates(ctx, c, DupJobOptions{Workers: 1, Progress: func(stage string, done, n int) {
-		if stage == DupStageCompare {
+	rep, err := corpus.FindDuplicates(ctx, c, corpus.DupJobOptions{Workers: 1, Progress: func(stage string, done, n int) {
+		if stage == corpus.DupStageCompare {
 			compared, total = done, n
 			if done > 0 {
 				cancel()
@@ -356,11 +358,11 @@ func TestFindCorpusDuplicatesCancel(t *testing.T) {
 // copy with changed figures); its rewrite by another outlet shares a quote
 // and facts, not text.
 func TestFindCorpusDuplicatesSample(t *testing.T) {
-	c, err := OpenSample()
+	c, err := corpus.OpenSample()
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := FindCorpusDuplicates(context.Background(), c, DupJobOptions{})
+	rep, err := corpus.FindDuplicates(context.Background(), c, corpus.DupJobOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -388,7 +390,7 @@ func TestFindCorpusDuplicatesSample(t *testing.T) {
 func TestStreamTextGivesEveryBodyOnce(t *testing.T) {
 	dir := plantedCorpus(t)
 	os.WriteFile(filepath.Join(dir, "binary.txt"), []byte("\x00\x01\x02"), 0o644)
-	c, err := Open([]string{dir}, nil)
+	c, err := corpus.Open([]string{dir}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -400,7 +402,7 @@ func TestStreamTextGivesEveryBodyOnce(t *testing.T) {
 		defer mu.Unlock()
 		seen[i]++
 		if err != nil {
-			var pe *ProblemError
+			var pe *corpus.ProblemError
 			if !errors.As(err, &pe) || a != nil {
 				t.Errorf("item %d: err %T %v, article %v", i, err, err, a)
 			}
@@ -425,106 +427,33 @@ func TestStreamTextGivesEveryBodyOnce(t *testing.T) {
 	}
 }
 
-func TestExistingStorePathCreatesNothing(t *testing.T) {
-	t.Setenv("XDG_DATA_HOME", t.TempDir())
-	dir := plantedCorpus(t)
-	c, err := Open([]string{dir}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, ok := ExistingStorePath(c)
-	if ok || p != filepath.Join(dir, ".storydesk", "annotations.db") {
-		t.Errorf("no store yet: got %q, %v", p, ok)
-	}
-	if _, err := os.Lstat(filepath.Join(dir, ".storydesk")); !errors.Is(err, os.ErrNotExist) {
-		t.Errorf("asking created the .storydesk folder (%v)", err)
-	}
-	s, err := OpenStore(DefaultStorePath(c), "tester")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.Close()
-	if p2, ok := ExistingStorePath(c); !ok || p2 != p {
-		t.Errorf("after the store was made: %q, %v", p2, ok)
-	}
-
-	// A corpus whose folder cannot hold .storydesk (here a file is in the
-	// way) keeps its store in the data directory: the same one.
-	dir2 := plantedCorpus(t)
-	os.WriteFile(filepath.Join(dir2, ".storydesk"), nil, 0o644)
-	c2, _ := Open([]string{dir2}, nil)
-	if p, ok := ExistingStorePath(c2); ok || p != DefaultStorePath(c2) {
-		t.Errorf("fallback: %q, %v; DefaultStorePath says %q", p, ok, DefaultStorePath(c2))
-	}
-	sample, _ := OpenSample()
-	if p, ok := ExistingStorePath(sample); ok || p != DefaultStorePath(sample) {
-		t.Errorf("sample: %q, %v", p, ok)
-	}
-}
-
-func TestDupClustersFromStore(t *testing.T) {
-	s, err := OpenStore(filepath.Join(t.TempDir(), "store.db"), "tester")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	ctx := context.Background()
-	do := func(ops ...Op) {
-		t.Helper()
-		if _, err := s.Do(ctx, Action{Name: "label", Ops: ops}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	do(Op{Kind: OpSetDupLabel, A: "ap", B: "cut", DupLabel: model.LabelNearDup})
-	do(Op{Kind: OpSetDupLabel, A: "ap", B: "changed", DupLabel: model.LabelNearDup})
-	do(Op{Kind: OpSetDupLabel, A: "ap", B: "rewrite", DupLabel: model.LabelSameStory})
-	do(Op{Kind: OpSetCanonical, Article: "cut", Flag: true})
-	g, err := s.DupClusters(ctx, nil, func(id string) int { return len(id) })
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := []dup.Cluster{{Canonical: "cut", Marked: []string{"cut"}, Members: []string{"ap", "changed", "cut"}}}
-	if !reflect.DeepEqual(g.Copies, want) {
-		t.Errorf("copies = %+v", g.Copies)
-	}
-	if len(g.Stories) != 1 || !reflect.DeepEqual(g.Stories[0].Versions, []string{"cut", "rewrite"}) {
-		t.Errorf("stories = %+v", g.Stories)
-	}
-	// Unmarking falls back to the longest.
-	do(Op{Kind: OpSetCanonical, Article: "cut", Flag: false, PrevFlag: true})
-	g, _ = s.DupClusters(ctx, nil, func(id string) int { return len(id) })
-	if g.Copies[0].Canonical != "changed" || g.Copies[0].Chosen() {
-		t.Errorf("after unmarking: %+v", g.Copies[0])
-	}
-}
-
 // Items a reader has already read and hashed (Stream's Result.Hash) are not
 // read again when the cache holds their signatures: the files can even be
 // gone. Items without a known hash are read as before.
 func TestFindCorpusDuplicatesKnownTextsNotReadAgain(t *testing.T) {
 	dir := plantedCorpus(t)
-	s, err := OpenStore(filepath.Join(t.TempDir(), "store.db"), "tester")
+	s, err := data.OpenStore(filepath.Join(t.TempDir(), "store.db"), "tester")
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	c, err := Open([]string{dir}, nil)
+	c, err := corpus.Open([]string{dir}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	cold, err := FindCorpusDuplicates(context.Background(), c, DupJobOptions{Cache: s})
+	cold, err := corpus.FindDuplicates(context.Background(), c, corpus.DupJobOptions{Cache: s})
 	if err != nil || cold.Computed != 5 {
 		t.Fatalf("cold run: %v, %d signed", err, cold.Computed)
 	}
 
-	var known []KnownText
-	c.Stream(context.Background(), 1, func(rs []Result) {
+	var known []corpus.KnownText
+	c.Stream(context.Background(), 1, func(rs []corpus.Result) {
 		for _, r := range rs {
 			if r.Article == nil || r.Hash != model.HashText(loadItem(t, c, r.Index).Text) {
 				t.Fatalf("item %d: streamed hash %q does not match its text", r.Index, r.Hash)
 			}
 			if filepath.Base(r.Article.Path) != "changed.txt" {
-				known = append(known, KnownText{Index: r.Index, ID: r.Article.ID, Hash: r.Hash})
+				known = append(known, corpus.KnownText{Index: r.Index, ID: r.Article.ID, Hash: r.Hash})
 			}
 		}
 	})
@@ -537,7 +466,7 @@ func TestFindCorpusDuplicatesKnownTextsNotReadAgain(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	warm, err := FindCorpusDuplicates(context.Background(), c, DupJobOptions{Cache: s, Known: known})
+	warm, err := corpus.FindDuplicates(context.Background(), c, corpus.DupJobOptions{Cache: s, Known: known})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -550,13 +479,13 @@ func TestFindCorpusDuplicatesKnownTextsNotReadAgain(t *testing.T) {
 
 	// Without a cache Known cannot help: every item is read, and the
 	// vanished ones are problems.
-	none, err := FindCorpusDuplicates(context.Background(), c, DupJobOptions{Known: known})
+	none, err := corpus.FindDuplicates(context.Background(), c, corpus.DupJobOptions{Known: known})
 	if err != nil || len(none.Problems) != 4 {
 		t.Fatalf("no cache: %v, problems %v", err, none.Problems)
 	}
 }
 
-func loadItem(t *testing.T, c *Corpus, i int) *model.Article {
+func loadItem(t *testing.T, c *corpus.Corpus, i int) *model.Article {
 	t.Helper()
 	a, err := c.Load(i)
 	if err != nil {

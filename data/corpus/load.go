@@ -1,16 +1,11 @@
-package data
+package corpus
 
 import (
-	"context"
 	"fmt"
 	"io/fs"
 	"net/url"
 	"os"
-	"runtime"
 	"strings"
-	"sync"
-	"sync/atomic"
-	"time"
 	"unicode/utf8"
 
 	"storydesk/model"
@@ -123,7 +118,7 @@ func readFile(name string) ([]byte, error) {
 func readArticle(it *Item, fc *fileCache, corr []model.Correction) (*model.Article, string) {
 	data, err := readBytes(it, fc)
 	if err != nil {
-		return nil, describe(err)
+		return nil, Describe(err)
 	}
 	format := it.Format
 	var body string
@@ -210,7 +205,7 @@ func assemble(it *Item, format, raw string, fm fileMeta, corr []model.Correction
 	}
 	a.Words = model.WordCount(a.Text)
 	if a.Title == "" {
-		a.Title = firstOf(headline(a.Text), headline(raw))
+		a.Title = firstOf(Headline(a.Text), Headline(raw))
 	}
 	if a.Title == "" {
 		a.Title = a.ID
@@ -245,9 +240,9 @@ func hostOf(u string) string {
 // titleMax is how long a title made from the text may be, in code points.
 const titleMax = 80
 
-// headline makes a title from text with none: its first sentence (or first
+// Headline makes a title from text with none: its first sentence (or first
 // line), cut at a word boundary near titleMax code points.
-func headline(text string) string {
+func Headline(text string) string {
 	text = strings.TrimSpace(text)
 	line, _, _ := strings.Cut(text, "\n")
 	line = strings.TrimSpace(line)
@@ -288,94 +283,4 @@ func markdownH1(body string) string {
 		return ""
 	}
 	return ""
-}
-
-// Stream batching: a batch goes out when it is this big or this old.
-const (
-	batchSize  = 256
-	batchEvery = 50 * time.Millisecond
-)
-
-func (c *Corpus) stream(ctx context.Context, workers int, emit func([]Result)) {
-	n := len(c.Items)
-	if n == 0 {
-		return
-	}
-	if workers <= 0 {
-		workers = runtime.NumCPU()
-	}
-	workers = min(workers, n)
-	out := make(chan Result, 2*batchSize)
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var fc fileCache
-			defer fc.close()
-			for ctx.Err() == nil {
-				i := int(next.Add(1) - 1)
-				if i >= n {
-					return
-				}
-				res := Result{Index: i}
-				a, err := c.load(i, &fc)
-				if err != nil {
-					p := err.(*ProblemError).Problem
-					res.Problem = &p
-				} else {
-					res.Hash = model.HashText(a.Text)
-					if !c.Items[i].ref.src.inMem {
-						a.DropBody()
-					}
-					res.Article = a
-				}
-				select {
-				case out <- res:
-				case <-ctx.Done():
-					return
-				}
-			}
-		}()
-	}
-	go func() {
-		wg.Wait()
-		close(out)
-	}()
-
-	batch := make([]Result, 0, batchSize)
-	timer := time.NewTimer(batchEvery)
-	timer.Stop()
-	defer timer.Stop()
-	flush := func() {
-		if len(batch) > 0 {
-			emit(batch)
-			batch = make([]Result, 0, batchSize)
-		}
-	}
-	for {
-		select {
-		case r, ok := <-out:
-			if !ok {
-				flush()
-				return
-			}
-			if len(batch) == 0 {
-				timer.Reset(batchEvery)
-			}
-			batch = append(batch, r)
-			if len(batch) >= batchSize {
-				timer.Stop()
-				flush()
-			}
-		case <-timer.C:
-			flush()
-		case <-ctx.Done():
-			for range out {
-				// let the workers see the cancellation and finish
-			}
-			return
-		}
-	}
 }

@@ -1,4 +1,4 @@
-package data
+package corpus
 
 import (
 	"bytes"
@@ -12,10 +12,10 @@ import (
 	"golang.org/x/text/encoding/unicode"
 )
 
-// maxArticleBytes bounds one article (a file, a JSONL line, or what a .gz
+// MaxArticleBytes bounds one article (a file, a JSONL line, or what a .gz
 // expands to): nothing that large is one news article, and the bound keeps a
 // stray disk image or gzip bomb from taking the machine's memory.
-const maxArticleBytes = 64 << 20
+const MaxArticleBytes = 64 << 20
 
 // binarySample is how much of a file the control-byte test looks at.
 const binarySample = 8 << 10
@@ -37,21 +37,21 @@ var oddControl = func() (t [256]bool) {
 // readLimited reads r to the end, failing once it passes limit bytes.
 // sizeHint (when known) sizes the buffer in one go.
 func readLimited(r io.Reader, sizeHint int64) ([]byte, error) {
-	if sizeHint <= 0 || sizeHint > maxArticleBytes {
+	if sizeHint <= 0 || sizeHint > MaxArticleBytes {
 		sizeHint = 512
 	}
 	buf := bytes.NewBuffer(make([]byte, 0, sizeHint+1))
-	n, err := buf.ReadFrom(io.LimitReader(r, maxArticleBytes+1))
+	n, err := buf.ReadFrom(io.LimitReader(r, MaxArticleBytes+1))
 	if err != nil {
 		return nil, err
 	}
-	if n > maxArticleBytes {
+	if n > MaxArticleBytes {
 		return nil, errTooLarge
 	}
 	return buf.Bytes(), nil
 }
 
-var errTooLarge = fmt.Errorf("too large for one article (over %d MB)", maxArticleBytes>>20)
+var errTooLarge = fmt.Errorf("too large for one article (over %d MB)", MaxArticleBytes>>20)
 
 func isGzip(b []byte) bool { return len(b) >= 2 && b[0] == 0x1f && b[1] == 0x8b }
 
@@ -70,6 +70,11 @@ func gunzip(b []byte) ([]byte, error) {
 	}
 	return out, nil
 }
+
+// DecodeText turns a plain-text file's bytes into UTF-8 text as the loader
+// does (see decodeText); problem is the reason, in plain words, when they
+// are not text.
+func DecodeText(b []byte) (text, problem string) { return decodeText(b, false) }
 
 // decodeText turns a file's bytes into UTF-8 text: UTF-8 (BOM stripped),
 // UTF-16 with a BOM, and otherwise Windows-1252, which also reads Latin-1 and
