@@ -681,9 +681,31 @@ func (x *txText) slice(start, end int) (string, bool) {
 	return x.text[x.off.ByteAt(start):x.off.ByteAt(end)], true
 }
 
-// applyOp performs one op and records in it what undo needs.
+// applyOp performs one op and records in it what undo needs. Each stored
+// aggregate applies its own ops (spans.go, quotes.go, …).
 func (s *SQLiteStore) applyOp(ctx context.Context, tx *opTx, op *Op) error {
 	now := s.stamp()
+	switch op.Kind {
+	case OpAddSpan, OpDelSpan, OpSetSpan:
+		return s.applySpan(ctx, tx, op, now)
+	case OpSetStatus:
+		return applyStatus(ctx, tx, op, now)
+	case OpSetText:
+		return applyText(ctx, tx, op, now)
+	case OpAddQuote, OpDelQuote, OpSetQuote:
+		return s.applyQuote(ctx, tx, op, now)
+	case OpSetDupLabel:
+		return s.applyDupLabel(ctx, tx, op, now)
+	case OpSetCanonical:
+		return applyCanonical(ctx, tx, op)
+	case OpSetCorrect:
+		return s.applyCorrect(ctx, tx, op, now)
+	}
+	return fmt.Errorf("unknown op %q", op.Kind)
+}
+
+// applySpan performs the span ops, checking the span against the snapshot.
+func (s *SQLiteStore) applySpan(ctx context.Context, tx *opTx, op *Op, now string) error {
 	switch op.Kind {
 	case OpAddSpan:
 		if err := s.checkSpan(ctx, tx, op.Article, op.Span); err != nil {
@@ -700,16 +722,16 @@ func (s *SQLiteStore) applyOp(ctx context.Context, tx *opTx, op *Op) error {
 			return err
 		}
 		op.Span.ID, _ = res.LastInsertId()
+		return nil
 	case OpDelSpan:
 		prev, err := s.span(ctx, tx, op.Span.ID)
 		if err != nil {
 			return err
 		}
 		op.Span = prev
-		if _, err := tx.ExecContext(ctx, `DELETE FROM spans WHERE id = ?`, op.Span.ID); err != nil {
-			return err
-		}
-	case OpSetSpan:
+		_, err = tx.ExecContext(ctx, `DELETE FROM spans WHERE id = ?`, op.Span.ID)
+		return err
+	default: // OpSetSpan
 		prev, err := s.span(ctx, tx, op.Span.ID)
 		if err != nil {
 			return err
@@ -721,78 +743,89 @@ func (s *SQLiteStore) applyOp(ctx context.Context, tx *opTx, op *Op) error {
 		_, err = tx.ExecContext(ctx, `UPDATE spans SET start=?, "end"=?, label=?, text=?, canonical=?, updated_at=? WHERE id=?`,
 			op.Span.Start, op.Span.End, op.Span.Label, op.Span.Text, op.Span.Canonical, now, op.Span.ID)
 		return err
-	case OpSetStatus:
-		var prev string
-		if err := tx.QueryRowContext(ctx, `SELECT status FROM articles WHERE id = ?`, op.Article).Scan(&prev); err != nil {
-			return fmt.Errorf("article %s is not in the store: %w", op.Article, err)
-		}
-		op.PrevStatus = model.Status(prev)
-		_, err := tx.ExecContext(ctx, `UPDATE articles SET status=?, updated_at=? WHERE id=?`, string(op.Status), now, op.Article)
-		return err
-	case OpSetText:
-		if err := tx.QueryRowContext(ctx, `SELECT text FROM articles WHERE id = ?`, op.Article).Scan(&op.PrevText); err != nil {
-			return fmt.Errorf("article %s is not in the store: %w", op.Article, err)
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE articles SET text=?, hash=?, updated_at=? WHERE id=?`, op.Text, model.HashText(op.Text), now, op.Article); err != nil {
-			return err
-		}
-		delete(tx.texts, op.Article) // read (and indexed) again when a span needs it
-		return nil
-	case OpAddQuote, OpDelQuote, OpSetQuote:
-		return s.applyQuote(ctx, tx, op, now)
-	case OpSetDupLabel:
-		a, b := op.A, op.B
-		if a > b {
-			a, b = b, a
-		}
-		var prev string
-		err := tx.QueryRowContext(ctx, `SELECT label FROM dup_labels WHERE a = ? AND b = ?`, a, b).Scan(&prev)
-		if err != nil && !errors.Is(err, sql.ErrNoRows) {
-			return err
-		}
-		op.PrevLabel = model.DupLabel(prev)
-		if op.DupLabel == "" {
-			_, err = tx.ExecContext(ctx, `DELETE FROM dup_labels WHERE a = ? AND b = ?`, a, b)
-			return err
-		}
-		_, err = tx.ExecContext(ctx, `INSERT INTO dup_labels(a, b, label, annotator, created_at) VALUES (?, ?, ?, ?, ?)
-			ON CONFLICT(a, b) DO UPDATE SET label = excluded.label, annotator = excluded.annotator, created_at = excluded.created_at`,
-			a, b, string(op.DupLabel), s.annotator, now)
-		return err
-	case OpSetCanonical:
-		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM dup_canonical WHERE article_id = ?`, op.Article).Scan(&n); err != nil {
-			return err
-		}
-		op.PrevFlag = n > 0
-		q := `DELETE FROM dup_canonical WHERE article_id = ?`
-		if op.Flag {
-			q = `INSERT INTO dup_canonical(article_id) VALUES (?) ON CONFLICT DO NOTHING`
-		}
-		_, err := tx.ExecContext(ctx, q, op.Article)
-		return err
-	case OpSetCorrect:
-		var prev int
-		err := tx.QueryRowContext(ctx, `SELECT keep FROM corrections WHERE article_id = ? AND raw_start = ? AND raw_end = ?`, op.Article, op.RawStart, op.RawEnd).Scan(&prev)
-		if errors.Is(err, sql.ErrNoRows) {
-			prev, err = -1, nil
-		}
-		if err != nil {
-			return err
-		}
-		op.PrevKeep = prev
-		if op.Keep < 0 {
-			_, err = tx.ExecContext(ctx, `DELETE FROM corrections WHERE article_id = ? AND raw_start = ? AND raw_end = ?`, op.Article, op.RawStart, op.RawEnd)
-			return err
-		}
-		_, err = tx.ExecContext(ctx, `INSERT INTO corrections(article_id, raw_start, raw_end, keep, annotator, created_at) VALUES (?, ?, ?, ?, ?, ?)
-			ON CONFLICT(article_id, raw_start, raw_end) DO UPDATE SET keep = excluded.keep, annotator = excluded.annotator, created_at = excluded.created_at`,
-			op.Article, op.RawStart, op.RawEnd, op.Keep, s.annotator, now)
-		return err
-	default:
-		return fmt.Errorf("unknown op %q", op.Kind)
 	}
+}
+
+// applyStatus performs OpSetStatus.
+func applyStatus(ctx context.Context, tx *opTx, op *Op, now string) error {
+	var prev string
+	if err := tx.QueryRowContext(ctx, `SELECT status FROM articles WHERE id = ?`, op.Article).Scan(&prev); err != nil {
+		return fmt.Errorf("article %s is not in the store: %w", op.Article, err)
+	}
+	op.PrevStatus = model.Status(prev)
+	_, err := tx.ExecContext(ctx, `UPDATE articles SET status=?, updated_at=? WHERE id=?`, string(op.Status), now, op.Article)
+	return err
+}
+
+// applyText performs OpSetText: the article's snapshot is replaced.
+func applyText(ctx context.Context, tx *opTx, op *Op, now string) error {
+	if err := tx.QueryRowContext(ctx, `SELECT text FROM articles WHERE id = ?`, op.Article).Scan(&op.PrevText); err != nil {
+		return fmt.Errorf("article %s is not in the store: %w", op.Article, err)
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE articles SET text=?, hash=?, updated_at=? WHERE id=?`, op.Text, model.HashText(op.Text), now, op.Article); err != nil {
+		return err
+	}
+	delete(tx.texts, op.Article) // read (and indexed) again when a span needs it
 	return nil
+}
+
+// applyDupLabel performs OpSetDupLabel; a pair is stored with a < b.
+func (s *SQLiteStore) applyDupLabel(ctx context.Context, tx *opTx, op *Op, now string) error {
+	a, b := op.A, op.B
+	if a > b {
+		a, b = b, a
+	}
+	var prev string
+	err := tx.QueryRowContext(ctx, `SELECT label FROM dup_labels WHERE a = ? AND b = ?`, a, b).Scan(&prev)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	op.PrevLabel = model.DupLabel(prev)
+	if op.DupLabel == "" {
+		_, err = tx.ExecContext(ctx, `DELETE FROM dup_labels WHERE a = ? AND b = ?`, a, b)
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO dup_labels(a, b, label, annotator, created_at) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT(a, b) DO UPDATE SET label = excluded.label, annotator = excluded.annotator, created_at = excluded.created_at`,
+		a, b, string(op.DupLabel), s.annotator, now)
+	return err
+}
+
+// applyCanonical performs OpSetCanonical.
+func applyCanonical(ctx context.Context, tx *opTx, op *Op) error {
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM dup_canonical WHERE article_id = ?`, op.Article).Scan(&n); err != nil {
+		return err
+	}
+	op.PrevFlag = n > 0
+	q := `DELETE FROM dup_canonical WHERE article_id = ?`
+	if op.Flag {
+		q = `INSERT INTO dup_canonical(article_id) VALUES (?) ON CONFLICT DO NOTHING`
+	}
+	_, err := tx.ExecContext(ctx, q, op.Article)
+	return err
+}
+
+// applyCorrect performs OpSetCorrect: keep 1 or 0 stores the override, -1
+// removes it.
+func (s *SQLiteStore) applyCorrect(ctx context.Context, tx *opTx, op *Op, now string) error {
+	var prev int
+	err := tx.QueryRowContext(ctx, `SELECT keep FROM corrections WHERE article_id = ? AND raw_start = ? AND raw_end = ?`, op.Article, op.RawStart, op.RawEnd).Scan(&prev)
+	if errors.Is(err, sql.ErrNoRows) {
+		prev, err = -1, nil
+	}
+	if err != nil {
+		return err
+	}
+	op.PrevKeep = prev
+	if op.Keep < 0 {
+		_, err = tx.ExecContext(ctx, `DELETE FROM corrections WHERE article_id = ? AND raw_start = ? AND raw_end = ?`, op.Article, op.RawStart, op.RawEnd)
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO corrections(article_id, raw_start, raw_end, keep, annotator, created_at) VALUES (?, ?, ?, ?, ?, ?)
+		ON CONFLICT(article_id, raw_start, raw_end) DO UPDATE SET keep = excluded.keep, annotator = excluded.annotator, created_at = excluded.created_at`,
+		op.Article, op.RawStart, op.RawEnd, op.Keep, s.annotator, now)
+	return err
 }
 
 // applyQuote performs the quote ops, checking the quote against the snapshot.
