@@ -1,4 +1,4 @@
-// Package data holds the annotation store (the Store interface and its
-// SQLite implementation), the exporters and the importers. Corpus files are
-// read by data/corpus.
+// Package data writes the annotation store out (the exporters) and reads
+// annotations in (the importers), through the store.Store interface only.
+// Corpus files are read by data/corpus, the store is data/store.
 package data

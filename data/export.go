@@ -17,7 +17,7 @@ import (
 	"unicode/utf8"
 
 	"storydesk/data/corpus"
-
+	"storydesk/data/store"
 	"storydesk/model"
 )
 
@@ -81,7 +81,7 @@ type ExportStats struct {
 // and its text indexed by code point once for every writer that maps
 // offsets.
 type outDoc struct {
-	*ExportDoc
+	*store.ExportDoc
 	off *model.Offsets // of Text, built on first use
 }
 
@@ -106,7 +106,7 @@ type docSink interface {
 // exportEnv is what a format's writer may need besides the articles.
 type exportEnv struct {
 	ctx   context.Context
-	store Store
+	store store.Store
 	opts  ExportOptions
 	keep  func(id string) bool // nil: every article
 }
@@ -114,7 +114,7 @@ type exportEnv struct {
 // Export writes the store's articles (or those of opts.Corpus) in
 // opts.Format. On error nothing is left under a final name that was not
 // complete; the error says what failed.
-func Export(ctx context.Context, s Store, opts ExportOptions) (ExportStats, error) {
+func Export(ctx context.Context, s store.Store, opts ExportOptions) (ExportStats, error) {
 	var st ExportStats
 	env := &exportEnv{ctx: ctx, store: s, opts: opts}
 	if opts.Corpus != nil {
@@ -129,7 +129,7 @@ func Export(ctx context.Context, s Store, opts ExportOptions) (ExportStats, erro
 	if err != nil {
 		return st, err
 	}
-	emit := func(ed *ExportDoc) error {
+	emit := func(ed *store.ExportDoc) error {
 		d := &outDoc{ExportDoc: ed}
 		checkDoc(d, opts.Problem)
 		st.Articles++
@@ -146,7 +146,7 @@ func Export(ctx context.Context, s Store, opts ExportOptions) (ExportStats, erro
 	if opts.Corpus != nil && opts.AllArticles {
 		err = exportCorpus(ctx, s, opts, emit, &st)
 	} else {
-		err = s.EachDoc(ctx, DocFilter{OnlyDone: opts.OnlyDone, Keep: env.keep}, emit)
+		err = s.EachDoc(ctx, store.DocFilter{OnlyDone: opts.OnlyDone, Keep: env.keep}, emit)
 	}
 	if err == nil {
 		err = sink.finish()
@@ -197,7 +197,7 @@ func checkDoc(d *outDoc, problem func(string)) {
 // exportCorpus walks the corpus in its order: the stored snapshot and
 // annotations for articles the store holds, the freshly cleaned text with no
 // annotations for the others.
-func exportCorpus(ctx context.Context, s Store, opts ExportOptions, emit func(*ExportDoc) error, st *ExportStats) error {
+func exportCorpus(ctx context.Context, s store.Store, opts ExportOptions, emit func(*store.ExportDoc) error, st *ExportStats) error {
 	return opts.Corpus.ForEach(0, func(i int, a *model.Article, err error) error {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -214,7 +214,7 @@ func exportCorpus(ctx context.Context, s Store, opts ExportOptions, emit func(*E
 			return err
 		}
 		if !ok {
-			d = &ExportDoc{Doc: Doc{ArticleID: a.ID, Text: a.Text, Hash: model.HashText(a.Text), Title: a.Title,
+			d = &store.ExportDoc{Doc: store.Doc{ArticleID: a.ID, Text: a.Text, Hash: model.HashText(a.Text), Title: a.Title,
 				Path: a.Path, Source: a.Source, URL: a.URL, Date: a.Date, Status: model.StatusNew}}
 		}
 		if opts.OnlyDone && d.Status != model.StatusDone {

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 
+	"storydesk/data/store"
 	"storydesk/model"
 	"storydesk/model/dup"
 )
@@ -124,7 +125,7 @@ func (s *csvSink) writeClusters(out *outFile) error {
 // them out as rows of clusters.csv, ordered by story, cluster, canonical
 // first, then article. keep, when set, limits the pairs to articles it
 // accepts.
-func Clusters(ctx context.Context, s Store, keep func(string) bool) ([]ClusterRow, error) {
+func Clusters(ctx context.Context, s store.Store, keep func(string) bool) ([]ClusterRow, error) {
 	pairs, err := s.DupLabels(ctx)
 	if err != nil {
 		return nil, err
@@ -134,7 +135,7 @@ func Clusters(ctx context.Context, s Store, keep func(string) bool) ([]ClusterRo
 		return nil, err
 	}
 	var labels []dup.LabeledPair
-	briefs := map[string]ArticleBrief{}
+	briefs := map[string]store.ArticleBrief{}
 	strongest := map[string]model.DupLabel{} // article → strongest copy link
 	for _, p := range pairs {
 		if keep != nil && (!keep(p.A) || !keep(p.B)) {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 
+	"storydesk/data/store"
 	"storydesk/model"
 )
 
@@ -55,7 +56,7 @@ type jsonlDup struct {
 }
 
 // jsonlOf builds the record for d, reusing rec's slices.
-func jsonlOf(d *ExportDoc, rec *jsonlRecord) {
+func jsonlOf(d *store.ExportDoc, rec *jsonlRecord) {
 	rec.Text = d.Text
 	rec.Meta = jsonlMeta{ID: d.ArticleID, Path: d.Path, Title: d.Title, Source: d.Source, URL: d.URL, Date: d.Date}
 	// Never nil: empty annotations must be [] (Prodigy and spaCy iterate

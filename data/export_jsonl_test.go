@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"storydesk/data/store"
 	"storydesk/model"
 )
 
@@ -14,7 +15,7 @@ import (
 func TestExportJSONLFirstRecordEmptyIsNotNull(t *testing.T) {
 	s := openTestStore(t, filepath.Join(t.TempDir(), "s.db"))
 	a := &model.Article{ID: "a.txt", Text: "Nothing tagged here."}
-	exDo(t, s, Action{Name: "snapshot", Article: a, Ops: []Op{{Kind: OpSetStatus, Article: a.ID, Status: model.StatusDone}}})
+	exDo(t, s, store.Action{Name: "snapshot", Article: a, Ops: []store.Op{{Kind: store.OpSetStatus, Article: a.ID, Status: model.StatusDone}}})
 	_, out := exExport(t, s, ExportOptions{Format: FormatJSONL})
 	if !bytes.Contains(out, []byte(`"spans":[],"quotes":[],"duplicates":[]`)) || bytes.Contains(out, []byte("null")) {
 		t.Fatalf("empty annotations: %s", out)

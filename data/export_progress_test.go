@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"storydesk/data/store"
 	"storydesk/model"
 )
 
@@ -12,7 +13,7 @@ import (
 // increasing order, and once at the end with the total, so a bar reaches
 // 100% even when the count is not a multiple.
 func TestExportProgress(t *testing.T) {
-	s, err := OpenStore(filepath.Join(t.TempDir(), "p.db"), "tester")
+	s, err := store.OpenSQLite(filepath.Join(t.TempDir(), "p.db"), "tester")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -20,7 +21,7 @@ func TestExportProgress(t *testing.T) {
 	n := 2*ProgressEvery + 3
 	for i := range n {
 		a := &model.Article{ID: fmt.Sprintf("a%04d.txt", i), Title: "T", Text: "Some text here."}
-		exDo(t, s, Action{Name: "status", Article: a, Ops: []Op{{Kind: OpSetStatus, Article: a.ID, Status: model.StatusDone}}})
+		exDo(t, s, store.Action{Name: "status", Article: a, Ops: []store.Op{{Kind: store.OpSetStatus, Article: a.ID, Status: model.StatusDone}}})
 	}
 	var calls []int
 	st, _ := exExport(t, s, ExportOptions{Format: FormatJSONL, Progress: func(done int) { calls = append(calls, done) }})

@@ -17,7 +17,7 @@ import (
 	"unicode/utf16"
 
 	"storydesk/data/corpus"
-
+	"storydesk/data/store"
 	"storydesk/model"
 )
 
@@ -57,7 +57,7 @@ func exSpan(t testing.TB, text, word, label string, nth int) model.Span {
 	return model.Span{Start: start, End: start + model.RuneLen(word), Label: label, Text: word}
 }
 
-func exDo(t testing.TB, s *SQLiteStore, act Action) Action {
+func exDo(t testing.TB, s *store.SQLite, act store.Action) store.Action {
 	t.Helper()
 	done, err := s.Do(ctx, act)
 	if err != nil {
@@ -67,9 +67,9 @@ func exDo(t testing.TB, s *SQLiteStore, act Action) Action {
 }
 
 // exFixture fills a fresh store through the same actions the UI uses.
-func exFixture(t testing.TB, dir string) *SQLiteStore {
+func exFixture(t testing.TB, dir string) *store.SQLite {
 	t.Helper()
-	s, err := OpenStore(filepath.Join(dir, "fixture.db"), "tester")
+	s, err := store.OpenSQLite(filepath.Join(dir, "fixture.db"), "tester")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -94,7 +94,7 @@ func exFixture(t testing.TB, dir string) *SQLiteStore {
 		if sp.word == "Zoe\u0301 Ng" {
 			span.Canonical = "Zoë Ng"
 		}
-		done := exDo(t, s, Action{Name: "tag", Article: a, Ops: []Op{{Kind: OpAddSpan, Article: a.ID, Span: span}}})
+		done := exDo(t, s, store.Action{Name: "tag", Article: a, Ops: []store.Op{{Kind: store.OpAddSpan, Article: a.ID, Span: span}}})
 		if sp.nth == 1 {
 			speaker = done.Ops[0].Span
 		}
@@ -102,32 +102,32 @@ func exFixture(t testing.TB, dir string) *SQLiteStore {
 	q1 := exSpan(t, exTextA, "We will rebuild the pier,", "", 0)
 	q2 := exSpan(t, exTextA, "The 𝔘𝔫𝔦𝔬𝔫 of\nHarbour Workers agreed to talk", "", 0)
 	q3 := exSpan(t, exTextA, "met", "", 0)
-	exDo(t, s, Action{Name: "quotes", Article: a, Ops: []Op{
-		{Kind: OpAddQuote, Article: a.ID, Quote: model.QuoteAnn{Start: q1.Start, End: q1.End, Text: q1.Text, Speaker: "Ilse Varga", SpeakerSpan: speaker.ID, Kind: model.QuoteDirect}},
-		{Kind: OpAddQuote, Article: a.ID, Quote: model.QuoteAnn{Start: q2.Start, End: q2.End, Text: q2.Text, Kind: model.QuoteParaphrase}},
+	exDo(t, s, store.Action{Name: "quotes", Article: a, Ops: []store.Op{
+		{Kind: store.OpAddQuote, Article: a.ID, Quote: model.QuoteAnn{Start: q1.Start, End: q1.End, Text: q1.Text, Speaker: "Ilse Varga", SpeakerSpan: speaker.ID, Kind: model.QuoteDirect}},
+		{Kind: store.OpAddQuote, Article: a.ID, Quote: model.QuoteAnn{Start: q2.Start, End: q2.End, Text: q2.Text, Kind: model.QuoteParaphrase}},
 		// Rejected suggestions are not exported.
-		{Kind: OpAddQuote, Article: a.ID, Quote: model.QuoteAnn{Start: q3.Start, End: q3.End, Text: q3.Text, Kind: model.QuoteScare, Status: model.QuoteRejected}},
+		{Kind: store.OpAddQuote, Article: a.ID, Quote: model.QuoteAnn{Start: q3.Start, End: q3.End, Text: q3.Text, Kind: model.QuoteScare, Status: model.QuoteRejected}},
 	}})
 	b := arts[1]
 	for _, w := range []struct{ word, label string }{{"Ilse Varga", "PERSON"}, {"Port Ellis", "GPE"}, {"U.S. Navy", "ORG"}} {
-		exDo(t, s, Action{Name: "tag", Article: b, Ops: []Op{{Kind: OpAddSpan, Article: b.ID, Span: exSpan(t, exTextB, w.word, w.label, 0)}}})
+		exDo(t, s, store.Action{Name: "tag", Article: b, Ops: []store.Op{{Kind: store.OpAddSpan, Article: b.ID, Span: exSpan(t, exTextB, w.word, w.label, 0)}}})
 	}
 	q := exSpan(t, exTextB, "=SUM(A1)", "", 0)
-	exDo(t, s, Action{Name: "quote", Ops: []Op{{Kind: OpAddQuote, Article: b.ID, Quote: model.QuoteAnn{Start: q.Start, End: q.End, Text: q.Text, Speaker: "-Ilse Varga", Kind: model.QuotePartial}}}})
-	exDo(t, s, Action{Name: "done", Ops: []Op{{Kind: OpSetStatus, Article: b.ID, Status: model.StatusDone}}})
+	exDo(t, s, store.Action{Name: "quote", Ops: []store.Op{{Kind: store.OpAddQuote, Article: b.ID, Quote: model.QuoteAnn{Start: q.Start, End: q.End, Text: q.Text, Speaker: "-Ilse Varga", Kind: model.QuotePartial}}}})
+	exDo(t, s, store.Action{Name: "done", Ops: []store.Op{{Kind: store.OpSetStatus, Article: b.ID, Status: model.StatusDone}}})
 	c := arts[2]
-	exDo(t, s, Action{Name: "tag", Article: c, Ops: []Op{{Kind: OpAddSpan, Article: c.ID, Span: exSpan(t, exTextC, "Ilse Varga", "PERSON", 0)}}})
-	exDo(t, s, Action{Name: "snapshot", Article: arts[3], Ops: []Op{{Kind: OpSetStatus, Article: arts[3].ID, Status: model.StatusInProgress}}})
-	exDo(t, s, Action{Name: "pairs", Ops: []Op{
-		{Kind: OpSetDupLabel, A: b.ID, B: c.ID, DupLabel: model.LabelNearDup},
-		{Kind: OpSetDupLabel, A: a.ID, B: b.ID, DupLabel: model.LabelSameStory},
-		{Kind: OpSetDupLabel, A: a.ID, B: arts[3].ID, DupLabel: model.LabelNotDup},
-		{Kind: OpSetCanonical, Article: c.ID, Flag: true},
+	exDo(t, s, store.Action{Name: "tag", Article: c, Ops: []store.Op{{Kind: store.OpAddSpan, Article: c.ID, Span: exSpan(t, exTextC, "Ilse Varga", "PERSON", 0)}}})
+	exDo(t, s, store.Action{Name: "snapshot", Article: arts[3], Ops: []store.Op{{Kind: store.OpSetStatus, Article: arts[3].ID, Status: model.StatusInProgress}}})
+	exDo(t, s, store.Action{Name: "pairs", Ops: []store.Op{
+		{Kind: store.OpSetDupLabel, A: b.ID, B: c.ID, DupLabel: model.LabelNearDup},
+		{Kind: store.OpSetDupLabel, A: a.ID, B: b.ID, DupLabel: model.LabelSameStory},
+		{Kind: store.OpSetDupLabel, A: a.ID, B: arts[3].ID, DupLabel: model.LabelNotDup},
+		{Kind: store.OpSetCanonical, Article: c.ID, Flag: true},
 	}})
 	return s
 }
 
-func exExport(t testing.TB, s *SQLiteStore, opts ExportOptions) (ExportStats, []byte) {
+func exExport(t testing.TB, s *store.SQLite, opts ExportOptions) (ExportStats, []byte) {
 	t.Helper()
 	var out bytes.Buffer
 	if opts.Stdout == nil {
@@ -445,7 +445,7 @@ func TestExportCoNLLTagsAlign(t *testing.T) {
 	s := exFixture(t, t.TempDir())
 	var texts []string
 	var want [][]conllEntity
-	err := s.EachDoc(ctx, DocFilter{}, func(d *ExportDoc) error {
+	err := s.EachDoc(ctx, store.DocFilter{}, func(d *store.ExportDoc) error {
 		texts = append(texts, d.Text)
 		var ents []conllEntity
 		for _, sp := range d.Spans {
@@ -512,7 +512,7 @@ func TestExportW3C(t *testing.T) {
 	s := exFixture(t, t.TempDir())
 	texts := map[string]string{} // target source → text
 	urls := map[string]bool{}
-	err := s.EachDoc(ctx, DocFilter{}, func(d *ExportDoc) error {
+	err := s.EachDoc(ctx, store.DocFilter{}, func(d *store.ExportDoc) error {
 		if d.URL != "" {
 			texts[d.URL] = d.Text
 			urls[d.URL] = true
@@ -654,7 +654,7 @@ func TestClustersUnionFindAndCanonical(t *testing.T) {
 	s := openTestStore(t, filepath.Join(t.TempDir(), "c.db"))
 	add := func(id, date, text string) {
 		a := &model.Article{ID: id, Path: id, Date: date, Text: text, Source: "S-" + id}
-		exDo(t, s, Action{Name: "snap", Article: a, Ops: []Op{{Kind: OpSetStatus, Article: id, Status: model.StatusNew}}})
+		exDo(t, s, store.Action{Name: "snap", Article: a, Ops: []store.Op{{Kind: store.OpSetStatus, Article: id, Status: model.StatusNew}}})
 	}
 	add("a", "2026-01-02", "short")
 	add("b", "2026-01-01", "longer text")
@@ -666,12 +666,12 @@ func TestClustersUnionFindAndCanonical(t *testing.T) {
 	// and c were never compared. d–e same-story joins {d} and {e} into a
 	// story, and e–c same-story joins that story to {a, b, c}'s. f only in a
 	// not-duplicate pair.
-	exDo(t, s, Action{Name: "pairs", Ops: []Op{
-		{Kind: OpSetDupLabel, A: "a", B: "b", DupLabel: model.LabelDuplicate},
-		{Kind: OpSetDupLabel, A: "b", B: "c", DupLabel: model.LabelNearDup},
-		{Kind: OpSetDupLabel, A: "d", B: "e", DupLabel: model.LabelSameStory},
-		{Kind: OpSetDupLabel, A: "c", B: "e", DupLabel: model.LabelSameStory},
-		{Kind: OpSetDupLabel, A: "e", B: "f", DupLabel: model.LabelNotDup},
+	exDo(t, s, store.Action{Name: "pairs", Ops: []store.Op{
+		{Kind: store.OpSetDupLabel, A: "a", B: "b", DupLabel: model.LabelDuplicate},
+		{Kind: store.OpSetDupLabel, A: "b", B: "c", DupLabel: model.LabelNearDup},
+		{Kind: store.OpSetDupLabel, A: "d", B: "e", DupLabel: model.LabelSameStory},
+		{Kind: store.OpSetDupLabel, A: "c", B: "e", DupLabel: model.LabelSameStory},
+		{Kind: store.OpSetDupLabel, A: "e", B: "f", DupLabel: model.LabelNotDup},
 	}})
 	rows, err := Clusters(ctx, s, nil)
 	if err != nil {
@@ -690,7 +690,7 @@ func TestClustersUnionFindAndCanonical(t *testing.T) {
 		t.Errorf("clusters\n got %q\nwant %q", got, want)
 	}
 	// A reviewer's canonical wins over the rule.
-	exDo(t, s, Action{Name: "canon", Ops: []Op{{Kind: OpSetCanonical, Article: "a", Flag: true}}})
+	exDo(t, s, store.Action{Name: "canon", Ops: []store.Op{{Kind: store.OpSetCanonical, Article: "a", Flag: true}}})
 	rows, _ = Clusters(ctx, s, nil)
 	if rows[0].Cluster != "a" || !rows[0].Canonical || rows[0].Story != "a" {
 		t.Errorf("flagged canonical ignored: %+v", rows[0])
@@ -833,10 +833,10 @@ func TestExportCorpusAllArticles(t *testing.T) {
 		t.Fatalf("load: %v %v", one, err)
 	}
 	s := openTestStore(t, filepath.Join(dir, "s.db"))
-	exDo(t, s, Action{Name: "tag", Article: one, Ops: []Op{{Kind: OpAddSpan, Article: one.ID, Span: exSpan(t, one.Text, "Port Ellis", "GPE", 0)}}})
+	exDo(t, s, store.Action{Name: "tag", Article: one, Ops: []store.Op{{Kind: store.OpAddSpan, Article: one.ID, Span: exSpan(t, one.Text, "Port Ellis", "GPE", 0)}}})
 	// An article the store holds that is not in this corpus.
 	other := &model.Article{ID: "elsewhere.txt", Text: "Elsewhere."}
-	exDo(t, s, Action{Name: "snap", Article: other, Ops: []Op{{Kind: OpSetStatus, Article: other.ID, Status: model.StatusDone}}})
+	exDo(t, s, store.Action{Name: "snap", Article: other, Ops: []store.Op{{Kind: store.OpSetStatus, Article: other.ID, Status: model.StatusDone}}})
 
 	_, out := exExport(t, s, ExportOptions{Format: FormatJSONL, Corpus: c})
 	if recs := exJSONL(t, out); len(recs) != 1 || recs[0].Meta.ID != "one.txt" || len(recs[0].Spans) != 1 {

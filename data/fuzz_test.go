@@ -14,7 +14,7 @@ import (
 	"unicode/utf8"
 
 	"storydesk/data/corpus"
-
+	"storydesk/data/store"
 	"storydesk/model"
 )
 
@@ -31,16 +31,12 @@ func FuzzExport(f *testing.F) {
 	f.Add("Dr. Ng said: “It is done.” Then… she left! (Really?) 4,000 U.S. dollars.", "Ünïcödé/ID", "MONEY", "@Ng", uint16(50), uint16(15), uint16(2), uint16(7))
 
 	dir := f.TempDir()
-	s, err := OpenStore(filepath.Join(dir, "fuzz.db"), "fuzzer")
+	// This fuzzes the writers, not durability: no fsync per action.
+	s, err := store.OpenSQLiteWith(filepath.Join(dir, "fuzz.db"), "fuzzer", store.SQLiteOptions{NoSync: true})
 	if err != nil {
 		f.Fatal(err)
 	}
 	defer s.Close()
-	// This fuzzes the writers, not durability: no fsync per action.
-	s.db.SetMaxOpenConns(1)
-	if _, err := s.db.Exec("PRAGMA synchronous = OFF"); err != nil {
-		f.Fatal(err)
-	}
 	n := 0
 	f.Fuzz(func(t *testing.T, rawText, rawID, rawLabel, speaker string, a, b, c, d uint16) {
 		text := model.Sanitize(rawText)
@@ -58,15 +54,15 @@ func FuzzExport(f *testing.F) {
 		s1 := int(a) % len(rs)
 		e1 := s1 + 1 + int(b)%(len(rs)-s1)
 		art := &model.Article{ID: id, Path: id, Title: "T", Text: text, URL: model.SanitizeLine("https://example.org/" + rawID)}
-		ops := []Op{{Kind: OpAddSpan, Article: id, Span: model.Span{Start: s1, End: e1, Label: label, Text: string(rs[s1:e1]), Canonical: model.SanitizeLine(speaker)}}}
+		ops := []store.Op{{Kind: store.OpAddSpan, Article: id, Span: model.Span{Start: s1, End: e1, Label: label, Text: string(rs[s1:e1]), Canonical: model.SanitizeLine(speaker)}}}
 		if s2 := e1 + int(c)%4; s2 < len(rs) {
 			e2 := s2 + 1 + int(d)%(len(rs)-s2)
-			ops = append(ops, Op{Kind: OpAddSpan, Article: id, Span: model.Span{Start: s2, End: e2, Label: label + "2", Text: string(rs[s2:e2])}})
+			ops = append(ops, store.Op{Kind: store.OpAddSpan, Article: id, Span: model.Span{Start: s2, End: e2, Label: label + "2", Text: string(rs[s2:e2])}})
 		}
 		qs := int(c) % len(rs)
 		qe := qs + 1 + int(a)%(len(rs)-qs)
-		ops = append(ops, Op{Kind: OpAddQuote, Article: id, Quote: model.QuoteAnn{Start: qs, End: qe, Text: string(rs[qs:qe]), Speaker: model.SanitizeLine(speaker)}})
-		if _, err := s.Do(ctx, Action{Name: "fuzz", Article: art, Ops: ops}); err != nil {
+		ops = append(ops, store.Op{Kind: store.OpAddQuote, Article: id, Quote: model.QuoteAnn{Start: qs, End: qe, Text: string(rs[qs:qe]), Speaker: model.SanitizeLine(speaker)}})
+		if _, err := s.Do(ctx, store.Action{Name: "fuzz", Article: art, Ops: ops}); err != nil {
 			t.Fatalf("Do: %v", err)
 		}
 		corpus := &corpus.Corpus{Items: []corpus.Item{{ID: id}}}

@@ -1,12 +1,17 @@
 package data
 
 import (
+	"context"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"storydesk/data/corpus"
+	"storydesk/data/store"
+	"storydesk/model"
 )
 
 // write creates files under dir (names may hold slashes) and returns dir.
@@ -50,4 +55,57 @@ func copyExecutable(from, to string) error {
 		return err
 	}
 	return out.Close()
+}
+
+var ctx = context.Background()
+
+// spanOf builds a span over the first occurrence of word in text.
+func spanOf(t *testing.T, text, word, label string) model.Span {
+	t.Helper()
+	b := strings.Index(text, word)
+	if b < 0 {
+		t.Fatalf("%q not in text", word)
+	}
+	start := model.RuneLen(text[:b])
+	return model.Span{Start: start, End: start + model.RuneLen(word), Label: label, Text: word}
+}
+
+func tag(a *model.Article, sp model.Span) store.Action {
+	return store.Action{Name: "tag " + sp.Label, Article: a, Ops: []store.Op{{Kind: store.OpAddSpan, Article: a.ID, Span: sp}}}
+}
+
+func openTestStore(t *testing.T, path string) *store.SQLite {
+	t.Helper()
+	s, err := store.OpenSQLite(path, "tester")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// faultText is article i's text: long enough that a few hundred articles
+// fill many pages of every table.
+func faultText(i int) string {
+	return fmt.Sprintf("Story %d: ", i) + strings.Repeat("Mayor Ilse Varga of Port Ellis met the Harbour Board on Monday. ", 20)
+}
+
+// faultStore writes a closed store at path with n annotated articles (one
+// PERSON span each).
+func faultStore(t *testing.T, path string, n int) {
+	t.Helper()
+	s, err := store.OpenSQLite(path, "tester")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range n {
+		text := faultText(i)
+		a := &model.Article{ID: fmt.Sprintf("a%04d.txt", i), Path: "p", Title: "T", Text: text}
+		if _, err := s.Do(ctx, tag(a, spanOf(t, text, "Ilse Varga", "PERSON"))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -14,7 +14,7 @@ import (
 	"strings"
 
 	"storydesk/data/corpus"
-
+	"storydesk/data/store"
 	"storydesk/model"
 )
 
@@ -107,7 +107,7 @@ type importDup struct {
 // (Store.BeginImport). It returns an error only when it had to stop (a read
 // or commit failure, ctx cancelled); bad lines are reported through
 // opts.Problem and counted in Failed.
-func Import(ctx context.Context, s Store, r io.Reader, opts ImportOptions) (ImportStats, error) {
+func Import(ctx context.Context, s store.Store, r io.Reader, opts ImportOptions) (ImportStats, error) {
 	var st ImportStats
 	if opts.Batch <= 0 {
 		opts.Batch = 500
@@ -172,16 +172,16 @@ func Import(ctx context.Context, s Store, r io.Reader, opts ImportOptions) (Impo
 // records: a batch that cannot be saved leaves nothing of itself, and the
 // error names what it held.
 type importBatch struct {
-	s         Store
+	s         store.Store
 	size      int
 	committed *int                      // the caller's count of committed records
 	what      func(first, n int) string // the records first..first+n-1, for an error
-	tx        ImportTx
+	tx        store.ImportTx
 	n         int // records in the open batch
 }
 
 // next returns the transaction the next record goes into.
-func (b *importBatch) next(ctx context.Context) (ImportTx, error) {
+func (b *importBatch) next(ctx context.Context) (store.ImportTx, error) {
 	if b.tx == nil {
 		tx, err := b.s.BeginImport(ctx)
 		if err != nil {
@@ -248,7 +248,7 @@ func importReadLine(br *bufio.Reader, max int) (line []byte, tooLong bool, err e
 // importLine imports one record inside a savepoint, so its ops apply all
 // together or not at all. It returns an error only for failures of the
 // transaction itself; a bad record goes to problem.
-func importLine(ctx context.Context, tx ImportTx, line []byte, no int, source, name string, st *ImportStats, problem func(int, string, ...any)) error {
+func importLine(ctx context.Context, tx store.ImportTx, line []byte, no int, source, name string, st *ImportStats, problem func(int, string, ...any)) error {
 	var rec importRecord
 	if err := json.Unmarshal(line, &rec); err != nil {
 		problem(no, "%s", importJSONProblem(err))
@@ -273,7 +273,7 @@ func importLine(ctx context.Context, tx ImportTx, line []byte, no int, source, n
 // record that fails leaves nothing of itself and the batch goes on. bad is
 // the record's own fault, to report; err a failure of the transaction (or
 // ctx), which stops the import.
-func importOne(ctx context.Context, tx ImportTx, rec *importRecord, no int, source, name string, st *ImportStats) (bad, err error) {
+func importOne(ctx context.Context, tx store.ImportTx, rec *importRecord, no int, source, name string, st *ImportStats) (bad, err error) {
 	if err := tx.Savepoint(ctx); err != nil {
 		return nil, err
 	}
@@ -286,7 +286,7 @@ func importOne(ctx context.Context, tx ImportTx, rec *importRecord, no int, sour
 		// not the record's: it stops the import, in its own words (after a
 		// full disk SQLite has already rolled the transaction back, and
 		// undoing to the savepoint would only say it has gone).
-		var se *StoreError
+		var se *store.Error
 		if errors.As(bad, &se) {
 			return nil, bad
 		}
@@ -309,7 +309,7 @@ func importOne(ctx context.Context, tx ImportTx, rec *importRecord, no int, sour
 }
 
 // applyRecord validates rec and applies it; the caller rolls back on error.
-func applyRecord(ctx context.Context, tx ImportTx, rec *importRecord, no int, source, name string) (ImportStats, error) {
+func applyRecord(ctx context.Context, tx store.ImportTx, rec *importRecord, no int, source, name string) (ImportStats, error) {
 	var added ImportStats
 	if rec.Text == nil {
 		return added, errors.New(`no "text" field`)
@@ -394,7 +394,7 @@ func applyRecord(ctx context.Context, tx ImportTx, rec *importRecord, no int, so
 			continue
 		}
 		if o, ok := model.FindOverlap(have, a, b, 0); ok {
-			return added, fmt.Errorf("%s %s %q at %d–%d %v (storydesk keeps entity spans apart, as NER data does)", what, label, importClip(got), a, b, &OverlapError{With: o})
+			return added, fmt.Errorf("%s %s %q at %d–%d %v (storydesk keeps entity spans apart, as NER data does)", what, label, importClip(got), a, b, &store.OverlapError{With: o})
 		}
 		sp := model.Span{Start: a, End: b, Label: label, Text: got, Canonical: model.SanitizeLine(rs.Canonical), Source: source}
 		if sp.ID, err = tx.AddSpan(ctx, id, sp); err != nil {
@@ -455,7 +455,7 @@ func applyRecord(ctx context.Context, tx ImportTx, rec *importRecord, no int, so
 		case label != model.LabelDuplicate && label != model.LabelNearDup && label != model.LabelSameStory && label != model.LabelNotDup:
 			return added, fmt.Errorf("%s: unknown label %q (duplicate, near-duplicate, same-story or not-duplicate)", what, d.Label)
 		}
-		op := Op{Kind: OpSetDupLabel, A: id, B: other, DupLabel: label}
+		op := store.Op{Kind: store.OpSetDupLabel, A: id, B: other, DupLabel: label}
 		if err := tx.Apply(ctx, &op); err != nil {
 			return added, fmt.Errorf("%s: %w", what, err)
 		}
@@ -464,7 +464,7 @@ func applyRecord(ctx context.Context, tx ImportTx, rec *importRecord, no int, so
 		}
 	}
 	if rec.Canonical {
-		if err := tx.Apply(ctx, &Op{Kind: OpSetCanonical, Article: id, Flag: true}); err != nil {
+		if err := tx.Apply(ctx, &store.Op{Kind: store.OpSetCanonical, Article: id, Flag: true}); err != nil {
 			return added, err
 		}
 	}
@@ -473,7 +473,7 @@ func applyRecord(ctx context.Context, tx ImportTx, rec *importRecord, no int, so
 		if st != model.StatusNew && st != model.StatusInProgress && st != model.StatusDone {
 			return added, fmt.Errorf("unknown status %q (new, in-progress or done)", rec.Status)
 		}
-		if err := tx.Apply(ctx, &Op{Kind: OpSetStatus, Article: id, Status: st}); err != nil {
+		if err := tx.Apply(ctx, &store.Op{Kind: store.OpSetStatus, Article: id, Status: st}); err != nil {
 			return added, err
 		}
 	}

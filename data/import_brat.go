@@ -13,7 +13,7 @@ import (
 	"strings"
 
 	"storydesk/data/corpus"
-
+	"storydesk/data/store"
 	"storydesk/model"
 )
 
@@ -53,7 +53,7 @@ import (
 // different one, say), and documents are committed in transactions of
 // opts.Batch (default 500), as Import commits lines. ImportStats counts
 // documents in Articles and Committed, and annotation lines in Lines.
-func ImportBrat(ctx context.Context, s Store, path string, opts ImportOptions) (ImportStats, error) {
+func ImportBrat(ctx context.Context, s store.Store, path string, opts ImportOptions) (ImportStats, error) {
 	var st ImportStats
 	if opts.Batch <= 0 {
 		opts.Batch = 500
@@ -171,7 +171,7 @@ func bratFiles(dir string) ([]string, error) {
 // idsByHash maps the stored texts' hashes to their articles (several when
 // copies share a text). The articles table has no index on hash, so one
 // pass serves the whole import.
-func idsByHash(ctx context.Context, s Store) (map[string][]string, error) {
+func idsByHash(ctx context.Context, s store.Store) (map[string][]string, error) {
 	hashes, err := s.Hashes(ctx)
 	if err != nil {
 		return nil, err
@@ -484,7 +484,7 @@ func (d *bratAnnDoc) record(id, base string) *importRecord {
 // overlap different spans the store already holds for the article are left
 // out with a message naming their line, so the rest of the file imports;
 // anything else that fails takes the document with it, reported as a whole.
-func importBratDoc(ctx context.Context, tx ImportTx, d *bratAnnDoc, rec *importRecord, source, annPath string, st *ImportStats, problem func(string, int, string, ...any)) error {
+func importBratDoc(ctx context.Context, tx store.ImportTx, d *bratAnnDoc, rec *importRecord, source, annPath string, st *ImportStats, problem func(string, int, string, ...any)) error {
 	id := importID(rec, "", 0)
 	stored, ok, err := tx.Doc(ctx, id)
 	switch {

@@ -10,11 +10,12 @@ import (
 	"unicode/utf16"
 
 	"storydesk/data/corpus"
-
+	"storydesk/data/store"
+	"storydesk/data/store/storetest"
 	"storydesk/model"
 )
 
-func exImportBrat(t *testing.T, s *SQLiteStore, path string) (ImportStats, []corpus.Problem) {
+func exImportBrat(t *testing.T, s *store.SQLite, path string) (ImportStats, []corpus.Problem) {
 	t.Helper()
 	var probs []corpus.Problem
 	st, err := ImportBrat(ctx, s, path, ImportOptions{Batch: 2, Problem: func(p corpus.Problem) { probs = append(probs, p) }})
@@ -314,7 +315,7 @@ func writeTestFile(t *testing.T, path, content string) {
 func BenchmarkImportBrat10k(b *testing.B) {
 	const n = 10_000
 	dir := b.TempDir()
-	s, err := OpenStore(exBulkStore(b, dir, n), "bench")
+	s, err := store.OpenSQLite(storetest.BulkStore(b, dir, n), "bench")
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -326,7 +327,7 @@ func BenchmarkImportBrat10k(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
-		dst, err := OpenStore(filepath.Join(dir, fmt.Sprintf("dst%d.db", i)), "bench")
+		dst, err := store.OpenSQLite(filepath.Join(dir, fmt.Sprintf("dst%d.db", i)), "bench")
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -12,11 +12,11 @@ import (
 	"testing"
 
 	"storydesk/data/corpus"
-
+	"storydesk/data/store"
 	"storydesk/model"
 )
 
-func exImport(t *testing.T, s *SQLiteStore, input string, batch int) (ImportStats, []corpus.Problem) {
+func exImport(t *testing.T, s *store.SQLite, input string, batch int) (ImportStats, []corpus.Problem) {
 	t.Helper()
 	var probs []corpus.Problem
 	st, err := Import(ctx, s, strings.NewReader(input), ImportOptions{Name: "in.jsonl", Batch: batch, Problem: func(p corpus.Problem) { probs = append(probs, p) }})

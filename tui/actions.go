@@ -7,7 +7,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"storydesk/data"
+	"storydesk/data/store"
 	"storydesk/model"
 	"storydesk/tui/session"
 	"storydesk/tui/ui"
@@ -49,7 +49,7 @@ func (t target) text() string { return string(t.runes[t.start:t.end]) }
 
 // current is what the store holds for the target's article now; ok is false
 // (with a message) when it is not known.
-func (m *Model) current(t target) (doc *data.Doc, spans []model.Span, ok bool) {
+func (m *Model) current(t target) (doc *store.Doc, spans []model.Span, ok bool) {
 	e := m.sess.Doc(t.id)
 	if e == nil {
 		m.message = "Not saved: the article's annotations are not loaded"
@@ -70,7 +70,7 @@ func (m *Model) current(t target) (doc *data.Doc, spans []model.Span, ok bool) {
 }
 
 // snapshot is the article to store with the first action on it.
-func (t target) snapshot(doc *data.Doc) *model.Article {
+func (t target) snapshot(doc *store.Doc) *model.Article {
 	if doc != nil {
 		return nil
 	}
@@ -78,16 +78,16 @@ func (t target) snapshot(doc *data.Doc) *model.Article {
 }
 
 // firstTouch adds "in progress" to an action on an article that is new.
-func firstTouch(ops []data.Op, id string, doc *data.Doc) []data.Op {
+func firstTouch(ops []store.Op, id string, doc *store.Doc) []store.Op {
 	if doc == nil || doc.Status == model.StatusNew || doc.Status == "" {
-		ops = append(ops, data.Op{Kind: data.OpSetStatus, Article: id, Status: model.StatusInProgress})
+		ops = append(ops, store.Op{Kind: store.OpSetStatus, Article: id, Status: model.StatusInProgress})
 	}
 	return ops
 }
 
 // queue adds a write whose action build makes when its turn comes; build
 // returns false (having set the message) to refuse.
-func (m *Model) queue(build func(j *session.Job) (data.Action, bool)) tea.Cmd {
+func (m *Model) queue(build func(j *session.Job) (store.Action, bool)) tea.Cmd {
 	return m.sess.Enqueue(&session.Job{Kind: session.Do, Sel: m.ann.selKey(), Focus: -1, Build: build})
 }
 
@@ -111,10 +111,10 @@ func (m *Model) tagWith(i int) tea.Cmd {
 		m.message = "Cannot tag: the selection overlaps " + ui.DescribeSpan(o) + " — entities do not overlap (x deletes it)"
 		return nil
 	}
-	return m.queue(func(j *session.Job) (data.Action, bool) {
+	return m.queue(func(j *session.Job) (store.Action, bool) {
 		doc, spans, ok := m.current(t)
 		if !ok {
-			return data.Action{}, false
+			return store.Action{}, false
 		}
 		// The whole of an existing span: change its label.
 		// Either way an imported span has been reviewed (review.go).
@@ -123,25 +123,25 @@ func (m *Model) tagWith(i int) tea.Cmd {
 				acc := sp
 				acc.Source = ""
 				j.Done, j.Focus = "Accepted "+ui.DescribeSpan(acc)+reviewedNote(sp.Source), sp.Start
-				return data.Action{Name: "accept " + ui.DescribeSpan(acc), Ops: spanEditOps(doc, t.id, sp, sp)}, true
+				return store.Action{Name: "accept " + ui.DescribeSpan(acc), Ops: spanEditOps(doc, t.id, sp, sp)}, true
 			}
 			if sp.Label == label {
 				m.message = "Already " + ui.DescribeSpan(sp)
-				return data.Action{}, false
+				return store.Action{}, false
 			}
 			nw := sp
 			nw.Label = label
 			j.Done, j.Focus = fmt.Sprintf("Relabelled “%s”: %s → %s", ui.Clip(sp.Text, 40), sp.Label, label)+reviewedNote(sp.Source), sp.Start
-			return data.Action{Name: fmt.Sprintf("label %s → %s “%s”", sp.Label, label, ui.Clip(sp.Text, 40)),
+			return store.Action{Name: fmt.Sprintf("label %s → %s “%s”", sp.Label, label, ui.Clip(sp.Text, 40)),
 				Ops: spanEditOps(doc, t.id, sp, nw)}, true
 		} else if ok {
 			m.message = "Not saved: it would overlap " + ui.DescribeSpan(sp) + " — entities do not overlap"
-			return data.Action{}, false
+			return store.Action{}, false
 		}
 		sp := model.Span{Start: t.start, End: t.end, Label: label, Text: t.text()}
 		j.Done, j.Focus = fmt.Sprintf("Tagged “%s” %s", ui.Clip(sp.Text, 40), label), t.start
-		return data.Action{Name: fmt.Sprintf("tag %s “%s”", label, ui.Clip(sp.Text, 40)), Article: t.snapshot(doc),
-			Ops: firstTouch([]data.Op{{Kind: data.OpAddSpan, Article: t.id, Span: sp}}, t.id, doc)}, true
+		return store.Action{Name: fmt.Sprintf("tag %s “%s”", label, ui.Clip(sp.Text, 40)), Article: t.snapshot(doc),
+			Ops: firstTouch([]store.Op{{Kind: store.OpAddSpan, Article: t.id, Span: sp}}, t.id, doc)}, true
 	})
 }
 
@@ -155,10 +155,10 @@ func (m *Model) deleteSpans() tea.Cmd {
 	if !ok {
 		return nil
 	}
-	return m.queue(func(j *session.Job) (data.Action, bool) {
+	return m.queue(func(j *session.Job) (store.Action, bool) {
 		doc, spans, ok := m.current(t)
 		if !ok {
-			return data.Action{}, false
+			return store.Action{}, false
 		}
 		var victims []model.Span
 		for _, sp := range spans {
@@ -168,13 +168,13 @@ func (m *Model) deleteSpans() tea.Cmd {
 		}
 		if len(victims) == 0 {
 			m.message = "Nothing to delete: no tagged span here"
-			return data.Action{}, false
+			return store.Action{}, false
 		}
 		// Quotations whose speaker is a deleted span lose the link first, in
 		// the same action, so undo puts the link back with the span.
 		ops := unlinkQuotes(doc, t.id, victims)
 		for _, sp := range victims {
-			ops = append(ops, data.Op{Kind: data.OpDelSpan, Article: t.id, Span: sp})
+			ops = append(ops, store.Op{Kind: store.OpDelSpan, Article: t.id, Span: sp})
 		}
 		name := "delete " + ui.DescribeSpan(victims[0])
 		j.Done, j.Focus = "Deleted "+ui.DescribeSpan(victims[0]), victims[0].Start
@@ -182,7 +182,7 @@ func (m *Model) deleteSpans() tea.Cmd {
 			name = fmt.Sprintf("delete %d spans", len(victims))
 			j.Done = fmt.Sprintf("Deleted %d spans", len(victims))
 		}
-		return data.Action{Name: name, Ops: ops}, true
+		return store.Action{Name: name, Ops: ops}, true
 	})
 }
 
@@ -276,24 +276,24 @@ func (m *Model) runTagAll(corpus bool, text, label, canonical string) tea.Cmd {
 	if !ok {
 		return nil
 	}
-	return m.queue(func(j *session.Job) (data.Action, bool) {
+	return m.queue(func(j *session.Job) (store.Action, bool) {
 		doc, spans, ok := m.current(t)
 		if !ok {
-			return data.Action{}, false
+			return store.Action{}, false
 		}
 		found, skipped, clash, already := occurrences(t.runes, text, label, spans)
 		what := fmt.Sprintf("“%s”", ui.Clip(text, 30))
 		if len(found) == 0 {
 			m.message = fmt.Sprintf("No other %s to tag as %s", what, label) + skipNote(skipped, clash, already)
-			return data.Action{}, false
+			return store.Action{}, false
 		}
-		ops := make([]data.Op, 0, len(found)+1)
+		ops := make([]store.Op, 0, len(found)+1)
 		for _, f := range found {
-			ops = append(ops, data.Op{Kind: data.OpAddSpan, Article: t.id,
+			ops = append(ops, store.Op{Kind: store.OpAddSpan, Article: t.id,
 				Span: model.Span{Start: f[0], End: f[1], Label: label, Text: text, Canonical: canonical}})
 		}
 		j.Done = fmt.Sprintf("Tagged %d × %s as %s", len(found), what, label) + skipNote(skipped, clash, already)
-		return data.Action{Name: fmt.Sprintf("tag all %s %s (%d)", what, label, len(found)),
+		return store.Action{Name: fmt.Sprintf("tag all %s %s (%d)", what, label, len(found)),
 			Ops: firstTouch(ops, t.id, doc), Article: t.snapshot(doc)}, true
 	})
 }
@@ -342,11 +342,11 @@ func (m *Model) toggleDone() tea.Cmd {
 	if a == nil {
 		return cmd
 	}
-	return m.queue(func(j *session.Job) (data.Action, bool) {
+	return m.queue(func(j *session.Job) (store.Action, bool) {
 		e := m.sess.Doc(a.ID)
 		if e == nil {
 			m.message = "Not saved: the article's annotations are not loaded"
-			return data.Action{}, false
+			return store.Action{}, false
 		}
 		next, name := model.StatusDone, "mark done"
 		j.Done = "Marked done"
@@ -354,7 +354,7 @@ func (m *Model) toggleDone() tea.Cmd {
 			next, name = model.StatusInProgress, "mark in progress"
 			j.Done = "Marked in progress (not done)"
 		}
-		act := data.Action{Name: name + " " + ui.Clip(a.ID, 40), Ops: []data.Op{{Kind: data.OpSetStatus, Article: a.ID, Status: next}}}
+		act := store.Action{Name: name + " " + ui.Clip(a.ID, 40), Ops: []store.Op{{Kind: store.OpSetStatus, Article: a.ID, Status: next}}}
 		if e.Doc == nil {
 			act.Article = a
 		}
@@ -396,21 +396,21 @@ func (m *Model) reanchor() tea.Cmd {
 	// first and come back last, so undo re-adds them after their speakers'
 	// spans.
 	qPlaced, qLost := reanchorQuotes(old.Text, a.Text, old.Quotes, lost)
-	var ops []data.Op
+	var ops []store.Op
 	for _, q := range old.Quotes {
-		ops = append(ops, data.Op{Kind: data.OpDelQuote, Article: a.ID, Quote: q})
+		ops = append(ops, store.Op{Kind: store.OpDelQuote, Article: a.ID, Quote: q})
 	}
 	for _, sp := range old.Spans {
-		ops = append(ops, data.Op{Kind: data.OpDelSpan, Article: a.ID, Span: sp})
+		ops = append(ops, store.Op{Kind: store.OpDelSpan, Article: a.ID, Span: sp})
 	}
-	ops = append(ops, data.Op{Kind: data.OpSetText, Article: a.ID, Text: a.Text})
+	ops = append(ops, store.Op{Kind: store.OpSetText, Article: a.ID, Text: a.Text})
 	for _, sp := range placed {
-		ops = append(ops, data.Op{Kind: data.OpAddSpan, Article: a.ID, Span: sp})
+		ops = append(ops, store.Op{Kind: store.OpAddSpan, Article: a.ID, Span: sp})
 	}
 	for _, q := range qPlaced {
-		ops = append(ops, data.Op{Kind: data.OpAddQuote, Article: a.ID, Quote: q})
+		ops = append(ops, store.Op{Kind: store.OpAddQuote, Article: a.ID, Quote: q})
 	}
-	act := data.Action{Name: fmt.Sprintf("re-anchor %d spans of %s", len(old.Spans), ui.Clip(a.ID, 40)), Ops: ops}
+	act := store.Action{Name: fmt.Sprintf("re-anchor %d spans of %s", len(old.Spans), ui.Clip(a.ID, 40)), Ops: ops}
 	done := fmt.Sprintf("Re-anchored %d spans onto the new text", len(placed))
 	if len(old.Quotes) > 0 {
 		done += fmt.Sprintf(" and %d quotation%s", len(qPlaced), ui.Plural(len(qPlaced)))

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"storydesk/data"
+	"storydesk/data/store"
 	"storydesk/model"
 )
 
@@ -100,7 +100,7 @@ func TestOverlapRefusedInTheUIAndByTheStore(t *testing.T) {
 	// does not know, the store refuses, and the screen keeps what it had.
 	other := openStore(t, path)
 	ps := runeIndex(t, storyA, "Port Ellis", 0)
-	if _, err := other.Do(ctx(), data.Action{Name: "tag GPE", Ops: []data.Op{{Kind: data.OpAddSpan, Article: "a.txt",
+	if _, err := other.Do(ctx(), store.Action{Name: "tag GPE", Ops: []store.Op{{Kind: store.OpAddSpan, Article: "a.txt",
 		Span: model.Span{Start: ps, End: ps + 10, Label: "GPE", Text: "Port Ellis"}}}}); err != nil {
 		t.Fatal(err)
 	}

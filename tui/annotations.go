@@ -6,7 +6,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"storydesk/data"
+	"storydesk/data/store"
 	"storydesk/model"
 	"storydesk/tui/session"
 	"storydesk/tui/ui"
@@ -311,7 +311,7 @@ func (m *Model) scanChanged() tea.Cmd {
 		return nil
 	}
 	m.changedDone = true
-	if _, ok := m.src.(*data.StoreCorpus); ok {
+	if _, ok := m.src.(*store.SnapshotCorpus); ok {
 		// The store's snapshots are the corpus: nothing on disk to differ
 		// from, and reading every annotated one would be wasted work.
 		return nil
@@ -410,7 +410,7 @@ func (m *Model) written(msg session.WrittenMsg) tea.Cmd {
 
 // elsewhere names the article an undone action touched when it is not the
 // one on screen.
-func (m *Model) elsewhere(act data.Action) string {
+func (m *Model) elsewhere(act store.Action) string {
 	if len(act.Ops) == 0 {
 		return ""
 	}
@@ -423,7 +423,7 @@ func (m *Model) elsewhere(act data.Action) string {
 
 // firstSpanOffset is where an undone or redone action's first span is, in
 // article id.
-func firstSpanOffset(act data.Action, id string) (int, bool) {
+func firstSpanOffset(act store.Action, id string) (int, bool) {
 	for _, op := range act.Ops {
 		if op.Article == id && op.Span.End > op.Span.Start {
 			return op.Span.Start, true
@@ -437,7 +437,7 @@ func firstSpanOffset(act data.Action, id string) (int, bool) {
 
 // refreshAnnotate puts a re-read document on screen. A new snapshot text
 // (re-anchoring, or undoing it) re-lays the text out.
-func (m *Model) refreshAnnotate(doc *data.Doc) {
+func (m *Model) refreshAnnotate(doc *store.Doc) {
 	a := m.ann
 	if doc == nil {
 		if a.text != m.detail.artText() {

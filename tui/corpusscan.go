@@ -7,7 +7,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"storydesk/data"
+	"storydesk/data/store"
 	"storydesk/model"
 	"storydesk/tui/session"
 	"storydesk/tui/ui"
@@ -36,7 +36,7 @@ type scanDoneMsg struct {
 }
 
 type scanResult struct {
-	ops      []data.Op
+	ops      []store.Op
 	arts     []*model.Article // to snapshot: not in the store yet
 	articles int              // articles with something to tag
 	added    int
@@ -79,7 +79,7 @@ func (m *Model) startScan(text, label, canonical string) tea.Cmd {
 }
 
 // scanCorpus does the work of startScan off the update loop.
-func scanCorpus(ctx context.Context, src Source, st data.Store, items []int32, text, label, canonical string, progress func(int)) (scanResult, error) {
+func scanCorpus(ctx context.Context, src Source, st store.Store, items []int32, text, label, canonical string, progress func(int)) (scanResult, error) {
 	var res scanResult
 	last := time.Now()
 	for n, i := range items {
@@ -116,9 +116,9 @@ func scanCorpus(ctx context.Context, src Source, st data.Store, items []int32, t
 		}
 		res.articles++
 		res.added += len(found)
-		var ops []data.Op
+		var ops []store.Op
 		for _, f := range found {
-			ops = append(ops, data.Op{Kind: data.OpAddSpan, Article: a.ID,
+			ops = append(ops, store.Op{Kind: store.OpAddSpan, Article: a.ID,
 				Span: model.Span{Start: f[0], End: f[1], Label: label, Text: text, Canonical: canonical}})
 		}
 		res.ops = append(res.ops, firstTouch(ops, a.ID, doc)...)
@@ -153,7 +153,7 @@ func (m *Model) scanDone(msg scanDoneMsg) tea.Cmd {
 		return nil
 	}
 	label := msg.scan.label
-	act := data.Action{Name: fmt.Sprintf("tag all %s %s in %d articles (%d)", what, label, r.articles, r.added), Ops: r.ops}
+	act := store.Action{Name: fmt.Sprintf("tag all %s %s in %d articles (%d)", what, label, r.articles, r.added), Ops: r.ops}
 	done := fmt.Sprintf("Tagged %d × %s as %s in %d article%s", r.added, what, label, r.articles, ui.Plural(r.articles)) + note
 	return m.ask(fmt.Sprintf("Tag %d × %s as %s in %d article%s%s? y/esc", r.added, what, label, r.articles, ui.Plural(r.articles), note), nil, func() tea.Cmd {
 		return m.sess.Enqueue(&session.Job{Kind: session.Across, Act: act, Arts: r.arts, Done: done, Sel: m.ann.selKey(), Focus: -1})

@@ -9,8 +9,8 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"storydesk/data"
 	"storydesk/data/corpus"
+	"storydesk/data/store"
 	"storydesk/model"
 	"storydesk/model/dup"
 	"storydesk/tui/session"
@@ -132,7 +132,7 @@ type (
 		err error
 	}
 	dupVerdictsMsg struct {
-		labels []data.PairLabel
+		labels []store.PairLabel
 		canon  map[string]bool
 		err    error
 	}
@@ -141,10 +141,10 @@ type (
 	}
 )
 
-// dupVerdictStore is what the screen reads verdicts from; *data.SQLiteStore
+// dupVerdictStore is what the screen reads verdicts from; *store.SQLite
 // is one.
 type dupVerdictStore interface {
-	DupLabels(ctx context.Context) ([]data.PairLabel, error)
+	DupLabels(ctx context.Context) ([]store.PairLabel, error)
 	Canonicals(ctx context.Context) (map[string]bool, error)
 }
 
@@ -245,7 +245,7 @@ func (m *Model) dupsWritten(msg session.WrittenMsg) {
 			op = ops[len(ops)-1-k]
 		}
 		switch op.Kind {
-		case data.OpSetDupLabel:
+		case store.OpSetDupLabel:
 			l := op.DupLabel
 			if undo {
 				l = op.PrevLabel
@@ -259,7 +259,7 @@ func (m *Model) dupsWritten(msg session.WrittenMsg) {
 				m.dups.labels[keyOf(op.A, op.B)] = l
 			}
 			changed = true
-		case data.OpSetCanonical:
+		case store.OpSetCanonical:
 			f := op.Flag
 			if undo {
 				f = op.PrevFlag
@@ -560,10 +560,10 @@ func (m *Model) labelPair(l model.DupLabel) tea.Cmd {
 		return nil
 	}
 	k := v.rows[v.sel].key
-	act := data.Action{
+	act := store.Action{
 		Name: fmt.Sprintf("label %s ⇄ %s %s", ui.Clip(k.a, 30), ui.Clip(k.b, 30), l),
 		// Article names the pair in undo messages; the store ignores it here.
-		Ops: []data.Op{{Kind: data.OpSetDupLabel, Article: k.a, A: k.a, B: k.b, DupLabel: l}},
+		Ops: []store.Op{{Kind: store.OpSetDupLabel, Article: k.a, A: k.a, B: k.b, DupLabel: l}},
 	}
 	done := fmt.Sprintf("Labelled %s: %s ⇄ %s", l, ui.Clip(k.a, 30), ui.Clip(k.b, 30))
 	// Both articles are snapshotted with the label (if the store has not
@@ -641,27 +641,27 @@ func (m *Model) setCanonical() tea.Cmd {
 	if id == "" {
 		return nil
 	}
-	return m.queue(func(j *session.Job) (data.Action, bool) {
+	return m.queue(func(j *session.Job) (store.Action, bool) {
 		ci := m.clusterOf(id)
 		if ci < 0 {
 			m.message = fmt.Sprintf("%s is in no copy cluster: label a pair of it duplicate (%s) or near-duplicate (%s) first",
 				ui.Clip(id, 40), ui.KeyName(m.c.Keys.DupLabels[0]), ui.KeyName(m.c.Keys.DupLabels[1]))
-			return data.Action{}, false
+			return store.Action{}, false
 		}
 		c := m.dups.groups.Copies[ci]
 		if m.dups.canon[id] {
 			j.Done = fmt.Sprintf("%s is no longer marked canonical (cluster %d keeps its longest copy)", ui.Clip(id, 40), ci+1)
-			return data.Action{Name: "unmark canonical " + ui.Clip(id, 40), Ops: []data.Op{{Kind: data.OpSetCanonical, Article: id, Flag: false}}}, true
+			return store.Action{Name: "unmark canonical " + ui.Clip(id, 40), Ops: []store.Op{{Kind: store.OpSetCanonical, Article: id, Flag: false}}}, true
 		}
-		var ops []data.Op
+		var ops []store.Op
 		for _, other := range c.Marked {
 			if other != id {
-				ops = append(ops, data.Op{Kind: data.OpSetCanonical, Article: other, Flag: false})
+				ops = append(ops, store.Op{Kind: store.OpSetCanonical, Article: other, Flag: false})
 			}
 		}
-		ops = append(ops, data.Op{Kind: data.OpSetCanonical, Article: id, Flag: true})
+		ops = append(ops, store.Op{Kind: store.OpSetCanonical, Article: id, Flag: true})
 		j.Done = fmt.Sprintf("Canonical copy of cluster %d: %s", ci+1, ui.Clip(id, 40))
-		return data.Action{Name: "canonical " + ui.Clip(id, 40), Ops: ops}, true
+		return store.Action{Name: "canonical " + ui.Clip(id, 40), Ops: ops}, true
 	})
 }
 

@@ -8,7 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"storydesk/data"
+	"storydesk/data/store"
 	"storydesk/model"
 	"storydesk/tui/session"
 	"storydesk/tui/ui"
@@ -280,7 +280,7 @@ func (m *Model) promptKey(msg tea.KeyPressMsg) tea.Cmd {
 		if name == text {
 			name = "" // the text itself needs no canonical name
 		}
-		return m.queue(func(j *session.Job) (data.Action, bool) {
+		return m.queue(func(j *session.Job) (store.Action, bool) {
 			e := m.sess.Doc(id)
 			var sp model.Span
 			found := false
@@ -293,16 +293,16 @@ func (m *Model) promptKey(msg tea.KeyPressMsg) tea.Cmd {
 			}
 			if !found {
 				m.message = "Not saved: the span is gone"
-				return data.Action{}, false
+				return store.Action{}, false
 			}
 			if sp.Canonical == name {
 				m.message = "Canonical name unchanged"
-				return data.Action{}, false
+				return store.Action{}, false
 			}
 			nw := sp
 			nw.Canonical = name
 			// Naming an imported span reviews it (review.go).
-			act := data.Action{Name: fmt.Sprintf("canonical “%s” → %s", ui.Clip(sp.Text, 30), ui.Clip(name, 30)),
+			act := store.Action{Name: fmt.Sprintf("canonical “%s” → %s", ui.Clip(sp.Text, 30), ui.Clip(name, 30)),
 				Ops: spanEditOps(e.Doc, id, sp, nw)}
 			j.Done, j.Focus = fmt.Sprintf("“%s” is now %s", ui.Clip(sp.Text, 30), ui.Clip(name, 40)), sp.Start
 			if name == "" {

@@ -10,8 +10,8 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"storydesk/data"
 	"storydesk/data/corpus"
+	"storydesk/data/store"
 	"storydesk/model"
 	"storydesk/tui/session"
 )
@@ -187,7 +187,7 @@ func TestExportMenuOnlyDone(t *testing.T) {
 	m, path := exportReader(t)
 	st := openStore(t, path)
 	b := &model.Article{ID: "b.txt", Path: "b.txt", Title: "Story B", Text: storyB}
-	if _, err := st.Do(ctx(), data.Action{Name: "done", Article: b, Ops: []data.Op{{Kind: data.OpSetStatus, Article: "b.txt", Status: model.StatusDone}}}); err != nil {
+	if _, err := st.Do(ctx(), store.Action{Name: "done", Article: b, Ops: []store.Op{{Kind: store.OpSetStatus, Article: "b.txt", Status: model.StatusDone}}}); err != nil {
 		t.Fatal(err)
 	}
 	send(t, m, ctrlE)

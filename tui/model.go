@@ -11,8 +11,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 
-	"storydesk/data"
 	"storydesk/data/corpus"
+	"storydesk/data/store"
 	"storydesk/model"
 	"storydesk/tui/session"
 	"storydesk/tui/ui"
@@ -30,7 +30,7 @@ type Options struct {
 
 	// Store keeps annotations. Without one the reader only reads: the
 	// annotation keys say a store is needed.
-	Store data.Store
+	Store store.Store
 	// Annotator names whose undo history and saved position are used.
 	Annotator string
 	// Labels is the label set, keys 1–9 in order (model.DefaultLabels when empty).

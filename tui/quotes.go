@@ -8,7 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"storydesk/data"
+	"storydesk/data/store"
 	"storydesk/model"
 	"storydesk/model/quote"
 	"storydesk/tui/session"
@@ -424,7 +424,7 @@ func (m *Model) captureQuote(it *quoteItem) quoteTarget {
 }
 
 // storedAt is the stored quotation qt means, as saved now.
-func storedAt(doc *data.Doc, qt quoteTarget) (model.QuoteAnn, bool) {
+func storedAt(doc *store.Doc, qt quoteTarget) (model.QuoteAnn, bool) {
 	if doc == nil {
 		return model.QuoteAnn{}, false
 	}
@@ -456,16 +456,16 @@ func (m *Model) quoteItemAtCursor() *quoteItem {
 
 // quoteChange builds a quote action when its turn comes: f gets the stored
 // quotation at the target (nil when there is none) and returns the ops.
-type quoteChange func(j *session.Job, doc *data.Doc, spans []model.Span, cur *model.QuoteAnn) (ops []data.Op, name string, ok bool)
+type quoteChange func(j *session.Job, doc *store.Doc, spans []model.Span, cur *model.QuoteAnn) (ops []store.Op, name string, ok bool)
 
 func (m *Model) queueQuote(qt quoteTarget, f quoteChange) tea.Cmd {
 	if !m.needStore() {
 		return nil
 	}
-	return m.queue(func(j *session.Job) (data.Action, bool) {
+	return m.queue(func(j *session.Job) (store.Action, bool) {
 		doc, spans, ok := m.current(qt.target)
 		if !ok {
-			return data.Action{}, false
+			return store.Action{}, false
 		}
 		var cur *model.QuoteAnn
 		if q, ok := storedAt(doc, qt); ok {
@@ -473,12 +473,12 @@ func (m *Model) queueQuote(qt quoteTarget, f quoteChange) tea.Cmd {
 		}
 		ops, name, ok := f(j, doc, spans, cur)
 		if !ok {
-			return data.Action{}, false
+			return store.Action{}, false
 		}
 		if j.Focus < 0 {
 			j.Focus = qt.start
 		}
-		return data.Action{Name: name, Article: qt.snapshot(doc), Ops: firstTouch(ops, qt.id, doc)}, true
+		return store.Action{Name: name, Article: qt.snapshot(doc), Ops: firstTouch(ops, qt.id, doc)}, true
 	})
 }
 
@@ -488,12 +488,12 @@ func newQuote(qt quoteTarget, speaker string, kind model.QuoteKind, status strin
 		SpeakerSpan: linkSpeaker(spans, speaker, qt.det, qt.start, qt.end), Kind: kind, Status: status}
 }
 
-func addQuoteOp(id string, q model.QuoteAnn) data.Op {
-	return data.Op{Kind: data.OpAddQuote, Article: id, Quote: q}
+func addQuoteOp(id string, q model.QuoteAnn) store.Op {
+	return store.Op{Kind: store.OpAddQuote, Article: id, Quote: q}
 }
 
-func setQuoteOp(id string, q model.QuoteAnn) data.Op {
-	return data.Op{Kind: data.OpSetQuote, Article: id, Quote: q}
+func setQuoteOp(id string, q model.QuoteAnn) store.Op {
+	return store.Op{Kind: store.OpSetQuote, Article: id, Quote: q}
 }
 
 // describeQuote is a quotation for messages: “first words…” — Speaker.
@@ -513,12 +513,12 @@ func (m *Model) acceptQuote() tea.Cmd {
 		return nil
 	}
 	qt := m.captureQuote(it)
-	return m.queueQuote(qt, func(j *session.Job, doc *data.Doc, spans []model.Span, cur *model.QuoteAnn) ([]data.Op, string, bool) {
+	return m.queueQuote(qt, func(j *session.Job, doc *store.Doc, spans []model.Span, cur *model.QuoteAnn) ([]store.Op, string, bool) {
 		switch {
 		case cur == nil:
 			q := newQuote(qt, suggestedSpeaker(qt.det), suggestedKind(qt.det), model.QuoteAccepted, spans)
 			j.Done = "Accepted " + describeQuote(q.Text, q.Speaker) + linkNote(q, spans)
-			return []data.Op{addQuoteOp(qt.id, q)}, "accept quotation " + describeQuote(q.Text, q.Speaker), true
+			return []store.Op{addQuoteOp(qt.id, q)}, "accept quotation " + describeQuote(q.Text, q.Speaker), true
 		case cur.Status == model.QuoteAccepted && cur.Source != "":
 			// Imported: accepting it is reviewing it, as it stands.
 			j.Done = "Accepted " + describeQuote(cur.Text, cur.Speaker) + reviewedNote(cur.Source)
@@ -548,18 +548,18 @@ func (m *Model) rejectQuote() tea.Cmd {
 		return nil
 	}
 	qt := m.captureQuote(it)
-	return m.queueQuote(qt, func(j *session.Job, doc *data.Doc, spans []model.Span, cur *model.QuoteAnn) ([]data.Op, string, bool) {
+	return m.queueQuote(qt, func(j *session.Job, doc *store.Doc, spans []model.Span, cur *model.QuoteAnn) ([]store.Op, string, bool) {
 		switch {
 		case cur == nil:
 			q := newQuote(qt, suggestedSpeaker(qt.det), suggestedKind(qt.det), model.QuoteRejected, nil)
 			j.Done = "Rejected " + describeQuote(q.Text, "") + ": it will not be suggested again (u undoes)"
-			return []data.Op{addQuoteOp(qt.id, q)}, "reject quotation " + describeQuote(q.Text, ""), true
+			return []store.Op{addQuoteOp(qt.id, q)}, "reject quotation " + describeQuote(q.Text, ""), true
 		case cur.Status == model.QuoteRejected:
 			m.message = "Already rejected (" + ui.KeyName(m.c.Keys.QuoteAccept) + " accepts it after all)"
 			return nil, "", false
 		case qt.det == nil:
 			j.Done = "Deleted the quotation " + describeQuote(cur.Text, cur.Speaker) + " (u undoes)"
-			return []data.Op{{Kind: data.OpDelQuote, Article: qt.id, Quote: *cur}}, "delete quotation " + describeQuote(cur.Text, cur.Speaker), true
+			return []store.Op{{Kind: store.OpDelQuote, Article: qt.id, Quote: *cur}}, "delete quotation " + describeQuote(cur.Text, cur.Speaker), true
 		}
 		q := *cur
 		q.Status = model.QuoteRejected
@@ -576,11 +576,11 @@ func (m *Model) cycleQuoteKind() tea.Cmd {
 		return nil
 	}
 	qt := m.captureQuote(it)
-	return m.queueQuote(qt, func(j *session.Job, doc *data.Doc, spans []model.Span, cur *model.QuoteAnn) ([]data.Op, string, bool) {
+	return m.queueQuote(qt, func(j *session.Job, doc *store.Doc, spans []model.Span, cur *model.QuoteAnn) ([]store.Op, string, bool) {
 		if cur == nil {
 			q := newQuote(qt, suggestedSpeaker(qt.det), nextKind(suggestedKind(qt.det)), model.QuoteAccepted, spans)
 			j.Done = fmt.Sprintf("Accepted %s as %s", describeQuote(q.Text, q.Speaker), q.Kind)
-			return []data.Op{addQuoteOp(qt.id, q)}, fmt.Sprintf("quotation kind %s %s", q.Kind, describeQuote(q.Text, "")), true
+			return []store.Op{addQuoteOp(qt.id, q)}, fmt.Sprintf("quotation kind %s %s", q.Kind, describeQuote(q.Text, "")), true
 		}
 		q := *cur
 		q.Kind = nextKind(q.Kind)
@@ -593,7 +593,7 @@ func (m *Model) cycleQuoteKind() tea.Cmd {
 // setQuoteSpeaker gives the quotation qt the speaker name (accepting it),
 // or, with hand set, adds it as a new quotation tagged by hand.
 func (m *Model) setQuoteSpeaker(qt quoteTarget, name string, hand bool, kind model.QuoteKind) tea.Cmd {
-	return m.queueQuote(qt, func(j *session.Job, doc *data.Doc, spans []model.Span, cur *model.QuoteAnn) ([]data.Op, string, bool) {
+	return m.queueQuote(qt, func(j *session.Job, doc *store.Doc, spans []model.Span, cur *model.QuoteAnn) ([]store.Op, string, bool) {
 		if hand {
 			if doc != nil {
 				for _, o := range doc.Quotes {
@@ -605,12 +605,12 @@ func (m *Model) setQuoteSpeaker(qt quoteTarget, name string, hand bool, kind mod
 			}
 			q := newQuote(qt, name, kind, model.QuoteAccepted, spans)
 			j.Done = fmt.Sprintf("Tagged the quotation %s (%s)", describeQuote(q.Text, q.Speaker), q.Kind) + linkNote(q, spans)
-			return []data.Op{addQuoteOp(qt.id, q)}, "tag quotation " + describeQuote(q.Text, q.Speaker), true
+			return []store.Op{addQuoteOp(qt.id, q)}, "tag quotation " + describeQuote(q.Text, q.Speaker), true
 		}
 		if cur == nil {
 			q := newQuote(qt, name, suggestedKind(qt.det), model.QuoteAccepted, spans)
 			j.Done = "Accepted " + describeQuote(q.Text, q.Speaker) + linkNote(q, spans)
-			return []data.Op{addQuoteOp(qt.id, q)}, "accept quotation " + describeQuote(q.Text, q.Speaker), true
+			return []store.Op{addQuoteOp(qt.id, q)}, "accept quotation " + describeQuote(q.Text, q.Speaker), true
 		}
 		q := *cur
 		link := linkSpeaker(spans, name, qt.det, q.Start, q.End)
@@ -760,7 +760,7 @@ func linkNote(q model.QuoteAnn, spans []model.Span) string {
 // unlinkQuotes returns the ops that clear the speaker link of every stored
 // quotation whose speaker is one of the spans about to be deleted. (The
 // store would clear it anyway; done as ops, undo restores it.)
-func unlinkQuotes(doc *data.Doc, id string, victims []model.Span) []data.Op {
+func unlinkQuotes(doc *store.Doc, id string, victims []model.Span) []store.Op {
 	if doc == nil {
 		return nil
 	}
@@ -768,7 +768,7 @@ func unlinkQuotes(doc *data.Doc, id string, victims []model.Span) []data.Op {
 	for _, sp := range victims {
 		gone[sp.ID] = true
 	}
-	var ops []data.Op
+	var ops []store.Op
 	for _, q := range doc.Quotes {
 		if q.SpeakerSpan != 0 && gone[q.SpeakerSpan] {
 			q.SpeakerSpan = 0

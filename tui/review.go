@@ -8,7 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"storydesk/data"
+	"storydesk/data/store"
 	"storydesk/model"
 	"storydesk/tui/session"
 	"storydesk/tui/ui"
@@ -277,10 +277,10 @@ func (m *Model) acceptImported(all bool) tea.Cmd {
 			return nil
 		}
 	}
-	return m.queue(func(j *session.Job) (data.Action, bool) {
+	return m.queue(func(j *session.Job) (store.Action, bool) {
 		doc, spans, ok := m.current(t)
 		if !ok {
-			return data.Action{}, false
+			return store.Action{}, false
 		}
 		var se []spanEdit
 		for _, sp := range spans {
@@ -309,7 +309,7 @@ func (m *Model) acceptImported(all bool) tea.Cmd {
 			} else {
 				m.message = "Nothing imported left to accept here"
 			}
-			return data.Action{}, false
+			return store.Action{}, false
 		}
 		var what string
 		switch {
@@ -333,7 +333,7 @@ func (m *Model) acceptImported(all bool) tea.Cmd {
 		default:
 			j.Focus = qe[0].old.Start
 		}
-		return data.Action{Name: "accept " + what, Ops: firstTouch(editOps(doc, t.id, se, qe), t.id, doc)}, true
+		return store.Action{Name: "accept " + what, Ops: firstTouch(editOps(doc, t.id, se, qe), t.id, doc)}, true
 	})
 }
 
@@ -352,7 +352,7 @@ type (
 // of any other quotation pointing at a span that goes is cleared before
 // and set after (the store would clear it on the delete, and undo would
 // not bring it back).
-func editOps(doc *data.Doc, id string, spans []spanEdit, quotes []quoteEdit) []data.Op {
+func editOps(doc *store.Doc, id string, spans []spanEdit, quotes []quoteEdit) []store.Op {
 	gone := map[int64]bool{}
 	for _, e := range spans {
 		if e.old.Source != e.new.Source {
@@ -367,13 +367,13 @@ func editOps(doc *data.Doc, id string, spans []spanEdit, quotes []quoteEdit) []d
 			readdQ[e.old.ID] = true
 		}
 	}
-	var ops []data.Op
+	var ops []store.Op
 	for _, e := range quotes {
 		if readdQ[e.old.ID] {
-			ops = append(ops, data.Op{Kind: data.OpDelQuote, Article: id, Quote: e.old})
+			ops = append(ops, store.Op{Kind: store.OpDelQuote, Article: id, Quote: e.old})
 		}
 	}
-	var relink []data.Op
+	var relink []store.Op
 	relinked := map[int64]bool{}
 	if doc != nil && len(gone) > 0 {
 		for _, q := range doc.Quotes {
@@ -393,7 +393,7 @@ func editOps(doc *data.Doc, id string, spans []spanEdit, quotes []quoteEdit) []d
 	}
 	for _, e := range spans {
 		if gone[e.old.ID] {
-			ops = append(ops, data.Op{Kind: data.OpDelSpan, Article: id, Span: e.old})
+			ops = append(ops, store.Op{Kind: store.OpDelSpan, Article: id, Span: e.old})
 		}
 	}
 	for _, e := range spans {
@@ -401,9 +401,9 @@ func editOps(doc *data.Doc, id string, spans []spanEdit, quotes []quoteEdit) []d
 		case gone[e.old.ID]:
 			nw := e.new
 			nw.ID = e.old.ID
-			ops = append(ops, data.Op{Kind: data.OpAddSpan, Article: id, Span: nw})
+			ops = append(ops, store.Op{Kind: store.OpAddSpan, Article: id, Span: nw})
 		case e.new != e.old:
-			ops = append(ops, data.Op{Kind: data.OpSetSpan, Article: id, Span: e.new})
+			ops = append(ops, store.Op{Kind: store.OpSetSpan, Article: id, Span: e.new})
 		}
 	}
 	ops = append(ops, relink...)
@@ -425,13 +425,13 @@ func editOps(doc *data.Doc, id string, spans []spanEdit, quotes []quoteEdit) []d
 // spanEditOps is the ops for one span edit by hand (relabel, canonical
 // name): a person has looked at the span, so an imported one counts as
 // reviewed and loses its source.
-func spanEditOps(doc *data.Doc, id string, old, nw model.Span) []data.Op {
+func spanEditOps(doc *store.Doc, id string, old, nw model.Span) []store.Op {
 	nw.Source = ""
 	return editOps(doc, id, []spanEdit{{old, nw}}, nil)
 }
 
 // quoteEditOps is the same for a quotation changed by hand.
-func quoteEditOps(doc *data.Doc, id string, old, nw model.QuoteAnn) []data.Op {
+func quoteEditOps(doc *store.Doc, id string, old, nw model.QuoteAnn) []store.Op {
 	nw.Source = ""
 	return editOps(doc, id, nil, []quoteEdit{{old, nw}})
 }

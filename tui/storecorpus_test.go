@@ -1,12 +1,11 @@
 package tui
 
 import (
+	"storydesk/data/store"
 	"testing"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-
-	"storydesk/data"
 )
 
 // A reader over a store's own snapshots has no files to compare them with:
@@ -23,7 +22,7 @@ func TestStoreCorpusSkipsChangedOnDiskScan(t *testing.T) {
 	}
 
 	st := openStore(t, path)
-	sc, err := data.OpenStoreCorpus(ctx(), st)
+	sc, err := store.OpenSnapshotCorpus(ctx(), st)
 	if err != nil || sc.Len() != 1 {
 		t.Fatalf("store corpus: %v, %d articles", err, sc.Len())
 	}

@@ -8,6 +8,7 @@ import (
 
 	"storydesk/data"
 	"storydesk/data/corpus"
+	"storydesk/data/store"
 	"storydesk/model"
 	"storydesk/tui/export"
 )
@@ -23,7 +24,7 @@ func (m *Model) wireExport() {
 		return
 	}
 	d := export.Deps{Ctx: m.c, Host: m, Queue: m.sess, Corpus: m.exportCorpus()}
-	if st, ok := m.sess.Store().(*data.SQLiteStore); ok {
+	if st, ok := m.sess.Store().(*store.SQLite); ok {
 		d.Store = sqliteExport{st}
 		d.Dir = exportDir(d.Corpus, st)
 	}
@@ -31,7 +32,7 @@ func (m *Model) wireExport() {
 }
 
 // sqliteExport is the SQLite store as export.Store: data.Export reads it.
-type sqliteExport struct{ st *data.SQLiteStore }
+type sqliteExport struct{ st *store.SQLite }
 
 func (s sqliteExport) Statuses(ctx context.Context) (map[string]model.Status, error) {
 	return s.st.Statuses(ctx)
@@ -52,7 +53,7 @@ func (m *Model) exportCorpus() *corpus.Corpus {
 
 // exportDir is where default export names go: the corpus root's
 // .storydesk/exports, or the store's directory for the sample and stdin.
-func exportDir(c *corpus.Corpus, st *data.SQLiteStore) string {
+func exportDir(c *corpus.Corpus, st *store.SQLite) string {
 	if c != nil && c.Root != "" && !c.Sample {
 		return filepath.Join(c.Root, ".storydesk", "exports")
 	}

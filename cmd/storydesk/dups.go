@@ -13,6 +13,7 @@ import (
 
 	"storydesk/data"
 	"storydesk/data/corpus"
+	"storydesk/data/store"
 	"storydesk/model/dup"
 )
 
@@ -46,10 +47,10 @@ func runDups(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	opts := corpus.DupJobOptions{Threshold: *threshold}
 	path, open := *dbPath, *dbPath != ""
 	if !open {
-		path, open = data.ExistingStorePath(c)
+		path, open = store.ExistingPath(c)
 	}
 	if open {
-		store, err := data.OpenStore(path, osUser())
+		ann, err := store.OpenSQLite(path, osUser())
 		switch {
 		case err != nil && *dbPath != "":
 			return err
@@ -57,8 +58,8 @@ func runDups(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 			// The default store is only a cache here: go on without it.
 			fmt.Fprintf(stderr, "storydesk: not caching signatures (%v)\n", err)
 		default:
-			defer store.Close()
-			opts.Cache = store
+			defer ann.Close()
+			opts.Cache = ann
 		}
 	}
 	var bar *progressLine

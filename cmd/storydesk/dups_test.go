@@ -12,8 +12,8 @@ import (
 	"strings"
 	"testing"
 
-	"storydesk/data"
 	"storydesk/data/corpus"
+	"storydesk/data/store"
 	"storydesk/internal/gencorpus"
 	"storydesk/model"
 	"storydesk/model/dup"
@@ -216,7 +216,7 @@ func storeSignatures(t *testing.T, dbPath, dir string) int {
 		}
 		hashes = append(hashes, model.HashText(a.Text))
 	}
-	s, err := data.OpenStore(dbPath, "test")
+	s, err := store.OpenSQLite(dbPath, "test")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -259,8 +259,8 @@ func TestDupsCachesOnlyInAStoreThatExistsOrIsNamed(t *testing.T) {
 
 	// The corpus's own store, once it exists, is used as the cache.
 	c, _ := corpus.Open([]string{dir}, nil)
-	def := data.DefaultStorePath(c)
-	s, err := data.OpenStore(def, "test")
+	def := store.DefaultPath(c)
+	s, err := store.OpenSQLite(def, "test")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,6 +13,7 @@ import (
 
 	"storydesk/data"
 	"storydesk/data/corpus"
+	"storydesk/data/store"
 	"storydesk/internal/config"
 	"storydesk/model"
 )
@@ -57,28 +58,28 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		}
 		only = c
 		if path == "" {
-			path = data.DefaultStorePath(c)
+			path = store.DefaultPath(c)
 		}
 	} else if path == "" {
 		c, err := corpus.OpenSample()
 		if err != nil {
 			return err
 		}
-		path = data.DefaultStorePath(c)
+		path = store.DefaultPath(c)
 	}
 	// Reading must not create a store: a mistyped --db is an error.
 	if _, err := os.Stat(path); err != nil {
 		return fmt.Errorf("no annotation store at %s (nothing annotated yet, or give --db)", model.SanitizeLine(path))
 	}
-	store, err := data.OpenStore(path, "")
+	ann, err := store.OpenSQLite(path, "")
 	if err != nil {
 		return err
 	}
-	defer store.Close()
+	defer ann.Close()
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	st, err := data.Export(ctx, store, data.ExportOptions{
+	st, err := data.Export(ctx, ann, data.ExportOptions{
 		Format: *format, Out: *out, Stdout: stdout, OnlyDone: *onlyDone,
 		Corpus: only, AllArticles: *allArticles,
 		Problem: func(p string) { fmt.Fprintln(stderr, "storydesk: skipped", p) },
@@ -128,7 +129,7 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 				return err
 			}
 		}
-		path = data.DefaultStorePath(c)
+		path = store.DefaultPath(c)
 	}
 	who := *annotator
 	if who == "" {
@@ -141,11 +142,11 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if who == "" {
 		who = osUser()
 	}
-	store, err := data.OpenStore(path, who)
+	ann, err := store.OpenSQLite(path, who)
 	if err != nil {
 		return err
 	}
-	defer store.Close()
+	defer ann.Close()
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
@@ -153,11 +154,11 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	imported := 0
 	for _, name := range files {
 		if isBratDir(name) || isBratFile(name) {
-			st, err := data.ImportBrat(ctx, store, name, data.ImportOptions{Problem: func(p corpus.Problem) {
+			st, err := data.ImportBrat(ctx, ann, name, data.ImportOptions{Problem: func(p corpus.Problem) {
 				fmt.Fprintln(stderr, "storydesk: skipped", p.String())
 			}})
 			if err != nil {
-				var se *data.StoreError
+				var se *store.Error
 				if ctx.Err() != nil || errors.As(err, &se) {
 					// The store failed (or the user stopped it): the next file would too.
 					return importStopped(st, err)
@@ -182,7 +183,7 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 			failed = true
 			continue
 		}
-		st, err := data.Import(ctx, store, r, data.ImportOptions{Name: name, Problem: func(p corpus.Problem) {
+		st, err := data.Import(ctx, ann, r, data.ImportOptions{Name: name, Problem: func(p corpus.Problem) {
 			fmt.Fprintln(stderr, "storydesk: skipped", p.String())
 		}})
 		closeFn()

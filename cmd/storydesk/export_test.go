@@ -9,8 +9,8 @@ import (
 	"strings"
 	"testing"
 
-	"storydesk/data"
 	"storydesk/data/corpus"
+	"storydesk/data/store"
 	"storydesk/model"
 )
 
@@ -31,7 +31,7 @@ func exportFixture(t *testing.T) (dir, corpusDir, db string) {
 		t.Fatal(err)
 	}
 	db = filepath.Join(dir, "ann.db")
-	s, err := data.OpenStore(db, "tester")
+	s, err := store.OpenSQLite(db, "tester")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,7 +39,7 @@ func exportFixture(t *testing.T) (dir, corpusDir, db string) {
 	b := strings.Index(a.Text, "Mara Okafor")
 	start := model.RuneLen(a.Text[:b])
 	sp := model.Span{Start: start, End: start + 11, Label: "PERSON", Text: "Mara Okafor"}
-	if _, err := s.Do(context.Background(), data.Action{Name: "tag", Article: a, Ops: []data.Op{{Kind: data.OpAddSpan, Article: a.ID, Span: sp}}}); err != nil {
+	if _, err := s.Do(context.Background(), store.Action{Name: "tag", Article: a, Ops: []store.Op{{Kind: store.OpAddSpan, Article: a.ID, Span: sp}}}); err != nil {
 		t.Fatal(err)
 	}
 	return dir, corpusDir, db
@@ -149,7 +149,7 @@ func TestImportBratCommand(t *testing.T) {
 		!strings.Contains(errOut.String(), "open with: storydesk --db "+fresh) {
 		t.Errorf("summary: %q", errOut.String())
 	}
-	s, err := data.OpenStore(fresh, "t")
+	s, err := store.OpenSQLite(fresh, "t")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -26,6 +26,7 @@ import (
 
 	"storydesk/data"
 	"storydesk/data/corpus"
+	"storydesk/data/store"
 	"storydesk/internal/config"
 	"storydesk/model"
 	"storydesk/tui"
@@ -118,7 +119,7 @@ func openCorpus(paths []string, stdin io.Reader) (*corpus.Corpus, error) {
 // corpus in paths (or the sample corpus) with --db or its default store; or,
 // with --db and no path, the articles that store holds, from their
 // snapshots — which is how imported records that match no file are opened.
-func openReader(paths []string, dbPath, who string, stdin io.Reader) (tui.Source, *data.SQLiteStore, error) {
+func openReader(paths []string, dbPath, who string, stdin io.Reader) (tui.Source, *store.SQLite, error) {
 	if len(paths) == 0 && dbPath != "" {
 		// Opening a store as the corpus must not create one: a mistyped
 		// --db would show an empty reader.
@@ -126,21 +127,21 @@ func openReader(paths []string, dbPath, who string, stdin io.Reader) (tui.Source
 			return nil, nil, fmt.Errorf("no annotation store at %s: give the corpus PATHs to annotate into a new one, or fill it with `storydesk import --db %s FILE`",
 				model.SanitizeLine(dbPath), shellQuote(dbPath))
 		}
-		store, err := data.OpenStore(dbPath, who)
+		ann, err := store.OpenSQLite(dbPath, who)
 		if err != nil {
 			return nil, nil, err
 		}
-		sc, err := data.OpenStoreCorpus(context.Background(), store)
+		sc, err := store.OpenSnapshotCorpus(context.Background(), ann)
 		if err != nil {
-			store.Close()
+			ann.Close()
 			return nil, nil, err
 		}
 		if sc.Len() == 0 {
-			store.Close()
+			ann.Close()
 			return nil, nil, fmt.Errorf("the annotation store %s holds no articles yet: give the corpus PATHs to annotate, or fill it with `storydesk import --db %s FILE`",
 				model.SanitizeLine(dbPath), shellQuote(dbPath))
 		}
-		return sc, store, nil
+		return sc, ann, nil
 	}
 	c, err := openCorpus(paths, stdin)
 	if err != nil {
@@ -148,13 +149,13 @@ func openReader(paths []string, dbPath, who string, stdin io.Reader) (tui.Source
 	}
 	path := dbPath
 	if path == "" {
-		path = data.DefaultStorePath(c)
+		path = store.DefaultPath(c)
 	}
-	store, err := data.OpenStore(path, who)
+	ann, err := store.OpenSQLite(path, who)
 	if err != nil {
 		return nil, nil, err
 	}
-	return tui.FromCorpus(c), store, nil
+	return tui.FromCorpus(c), ann, nil
 }
 
 // shellQuote writes a path so it can be pasted into a shell: as it is when
@@ -246,11 +247,11 @@ func runTUI(args []string, stdin io.Reader, stderr io.Writer) error {
 	if !term.IsTerminal(os.Stdout.Fd()) {
 		return errors.New("the reader needs a terminal: stdout is not one (for pipelines use `storydesk clean`)")
 	}
-	src, store, err := openReader(fs.Args(), *dbPath, who, stdin)
+	src, ann, err := openReader(fs.Args(), *dbPath, who, stdin)
 	if err != nil {
 		return err
 	}
-	defer store.Close()
+	defer ann.Close()
 	opts := []tea.ProgramOption{}
 	if f, ok := stdin.(*os.File); !ok || !term.IsTerminal(f.Fd()) {
 		// The corpus came on stdin (or stdin is not a terminal): read keys from the tty.
@@ -263,7 +264,7 @@ func runTUI(args []string, stdin io.Reader, stderr io.Writer) error {
 	}
 	m := tui.NewFromSource(src, tui.Options{
 		NoColor: os.Getenv("NO_COLOR") != "", KeyMap: &keys,
-		Store: store, Annotator: who, Labels: labelSet, LabelColors: cfg.Colors, Theme: cfg.Theme,
+		Store: ann, Annotator: who, Labels: labelSet, LabelColors: cfg.Colors, Theme: cfg.Theme,
 	})
 	_, err = tea.NewProgram(m, opts...).Run()
 	return err

@@ -8,8 +8,8 @@ import (
 	"testing"
 	"time"
 
-	"storydesk/data"
 	"storydesk/data/corpus"
+	"storydesk/data/store"
 	"storydesk/internal/gencorpus"
 	"storydesk/model"
 	"storydesk/model/dup"
@@ -109,7 +109,7 @@ func benchCorpusDups(b *testing.B, jsonl string, cc *gencorpus.CopyCorpus) {
 				os.Remove(db + suffix)
 			}
 		}
-		s, err := data.OpenStore(db, "bench")
+		s, err := store.OpenSQLite(db, "bench")
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -13,8 +13,8 @@ import (
 	"sync"
 	"testing"
 
-	"storydesk/data"
 	"storydesk/data/corpus"
+	"storydesk/data/store"
 	"storydesk/internal/gencorpus"
 	"storydesk/model"
 	"storydesk/model/dup"
@@ -184,7 +184,7 @@ func TestFindCorpusDuplicatesCacheSignsOnlyNewOrChanged(t *testing.T) {
 	dbPath := filepath.Join(t.TempDir(), "store.db")
 	run := func() (*corpus.DupReport, *countingCache) {
 		t.Helper()
-		s, err := data.OpenStore(dbPath, "tester")
+		s, err := store.OpenSQLite(dbPath, "tester")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -218,7 +218,7 @@ func TestFindCorpusDuplicatesCacheSignsOnlyNewOrChanged(t *testing.T) {
 
 func TestFindCorpusDuplicatesCacheFailures(t *testing.T) {
 	dir := plantedCorpus(t)
-	s, err := data.OpenStore(filepath.Join(t.TempDir(), "store.db"), "tester")
+	s, err := store.OpenSQLite(filepath.Join(t.TempDir(), "store.db"), "tester")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -234,7 +234,7 @@ func TestFindCorpusDuplicatesCacheFailures(t *testing.T) {
 		{"read fails", boom, nil, 0}, // then it goes on without the cache
 		{"write fails", nil, boom, 5},
 	} {
-		empty, err := data.OpenStore(filepath.Join(t.TempDir(), "empty.db"), "tester")
+		empty, err := store.OpenSQLite(filepath.Join(t.TempDir(), "empty.db"), "tester")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -432,7 +432,7 @@ func TestStreamTextGivesEveryBodyOnce(t *testing.T) {
 // gone. Items without a known hash are read as before.
 func TestFindCorpusDuplicatesKnownTextsNotReadAgain(t *testing.T) {
 	dir := plantedCorpus(t)
-	s, err := data.OpenStore(filepath.Join(t.TempDir(), "store.db"), "tester")
+	s, err := store.OpenSQLite(filepath.Join(t.TempDir(), "store.db"), "tester")
 	if err != nil {
 		t.Fatal(err)
 	}
