@@ -11,6 +11,7 @@ import (
 
 	"storydesk/data/corpus"
 	"storydesk/data/store"
+	"storydesk/data/store/storetest"
 	"storydesk/model"
 )
 
@@ -108,4 +109,27 @@ func faultStore(t *testing.T, path string, n int) {
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// The export and import tests' fixture (storetest.Fixture), under the
+// names the tests use.
+const (
+	exTextA = storetest.TextA
+	exTextB = storetest.TextB
+	exTextC = storetest.TextC
+)
+
+var (
+	exIDs     = storetest.IDs
+	exSpan    = storetest.Span
+	exFixture = storetest.Fixture
+)
+
+func exDo(t testing.TB, s *store.SQLite, act store.Action) store.Action {
+	t.Helper()
+	done, err := s.Do(ctx, act)
+	if err != nil {
+		t.Fatalf("%s: %v", act.Name, err)
+	}
+	return done
 }

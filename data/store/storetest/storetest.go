@@ -1,7 +1,8 @@
-// Package storetest makes annotation stores for tests and benchmarks: a
-// large store filled through the store's bulk writer (BulkStore, of
-// Article i), and the memory figures benchmarks report. It writes through
-// the store.Store interface only, as the importers do.
+// Package storetest makes annotation stores for tests and benchmarks: the
+// small store the export and import tests share (Fixture), a large one
+// filled through the store's bulk writer (BulkStore, of Article i), and the
+// memory figures benchmarks report. It uses the store's API only, as the
+// reader and the importers do.
 package storetest
 
 import (
