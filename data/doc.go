@@ -1,4 +1,3 @@
-// Package data writes the annotation store out (the exporters) and reads
-// annotations in (the importers), through the store.Store interface only.
-// Corpus files are read by data/corpus, the store is data/store.
+// Package data reads annotations into the store (the importers: jsonl and
+// brat), through the store's bulk writer (store.Store.BeginImport) only.
 package data

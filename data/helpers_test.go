@@ -1,75 +1,19 @@
 package data
 
 import (
+	"bufio"
+	"bytes"
 	"context"
-	"fmt"
-	"io"
-	"os"
-	"path/filepath"
-	"strings"
+	"encoding/json"
 	"testing"
 
-	"storydesk/data/corpus"
+	"storydesk/data/export"
 	"storydesk/data/store"
 	"storydesk/data/store/storetest"
 	"storydesk/model"
 )
 
-// write creates files under dir (names may hold slashes) and returns dir.
-func write(t *testing.T, dir string, files map[string]string) string {
-	t.Helper()
-	for name, body := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
-
-func mustOpen(t *testing.T, args ...string) *corpus.Corpus {
-	t.Helper()
-	c, err := corpus.Open(args, nil)
-	if err != nil {
-		t.Fatalf("Open(%q): %v", args, err)
-	}
-	return c
-}
-
-// copyExecutable copies the test binary, for a child process run as
-// another user.
-func copyExecutable(from, to string) error {
-	in, err := os.Open(from)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	out, err := os.OpenFile(to, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o755)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return err
-	}
-	return out.Close()
-}
-
 var ctx = context.Background()
-
-// spanOf builds a span over the first occurrence of word in text.
-func spanOf(t *testing.T, text, word, label string) model.Span {
-	t.Helper()
-	b := strings.Index(text, word)
-	if b < 0 {
-		t.Fatalf("%q not in text", word)
-	}
-	start := model.RuneLen(text[:b])
-	return model.Span{Start: start, End: start + model.RuneLen(word), Label: label, Text: word}
-}
 
 func tag(a *model.Article, sp model.Span) store.Action {
 	return store.Action{Name: "tag " + sp.Label, Article: a, Ops: []store.Op{{Kind: store.OpAddSpan, Article: a.ID, Span: sp}}}
@@ -85,36 +29,9 @@ func openTestStore(t *testing.T, path string) *store.SQLite {
 	return s
 }
 
-// faultText is article i's text: long enough that a few hundred articles
-// fill many pages of every table.
-func faultText(i int) string {
-	return fmt.Sprintf("Story %d: ", i) + strings.Repeat("Mayor Ilse Varga of Port Ellis met the Harbour Board on Monday. ", 20)
-}
-
-// faultStore writes a closed store at path with n annotated articles (one
-// PERSON span each).
-func faultStore(t *testing.T, path string, n int) {
-	t.Helper()
-	s, err := store.OpenSQLite(path, "tester")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i := range n {
-		text := faultText(i)
-		a := &model.Article{ID: fmt.Sprintf("a%04d.txt", i), Path: "p", Title: "T", Text: text}
-		if _, err := s.Do(ctx, tag(a, spanOf(t, text, "Ilse Varga", "PERSON"))); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := s.Close(); err != nil {
-		t.Fatal(err)
-	}
-}
-
 // The export and import tests' fixture (storetest.Fixture), under the
 // names the tests use.
 const (
-	exTextA = storetest.TextA
 	exTextB = storetest.TextB
 	exTextC = storetest.TextC
 )
@@ -132,4 +49,99 @@ func exDo(t testing.TB, s *store.SQLite, act store.Action) store.Action {
 		t.Fatalf("%s: %v", act.Name, err)
 	}
 	return done
+}
+
+// The jsonl export's record, as the round-trip tests read it back (a copy
+// of the export's own).
+type jsonlRecord struct {
+	Text       string       `json:"text"`
+	Meta       jsonlMeta    `json:"meta"`
+	Spans      []jsonlSpan  `json:"spans"`
+	Quotes     []jsonlQuote `json:"quotes"`
+	Duplicates []jsonlDup   `json:"duplicates"`
+	Canonical  bool         `json:"canonical,omitempty"` // the canonical copy of its duplicate cluster
+	Status     string       `json:"status"`
+	Annotator  string       `json:"annotator"`
+}
+
+type jsonlMeta struct {
+	ID     string `json:"id"`
+	Path   string `json:"path"`
+	Title  string `json:"title"`
+	Source string `json:"source"`
+	URL    string `json:"url"`
+	Date   string `json:"date"`
+}
+
+type jsonlSpan struct {
+	Start     int    `json:"start"`
+	End       int    `json:"end"`
+	Label     string `json:"label"`
+	Text      string `json:"text"`
+	Canonical string `json:"canonical,omitempty"`
+}
+
+type jsonlQuote struct {
+	Start       int    `json:"start"`
+	End         int    `json:"end"`
+	Text        string `json:"text"`
+	Speaker     string `json:"speaker"`
+	SpeakerSpan *int   `json:"speaker_span"` // index into spans; null when the speaker is not a tagged span
+	Kind        string `json:"kind"`
+}
+
+type jsonlDup struct {
+	Other string `json:"other"`
+	Label string `json:"label"`
+}
+
+// spanIndex is the position of the span with id in spans, or -1.
+func spanIndex(spans []model.Span, id int64) int {
+	if id == 0 {
+		return -1
+	}
+	for i, sp := range spans {
+		if sp.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+func exExport(t testing.TB, s *store.SQLite, opts export.Options) (export.Stats, []byte) {
+	t.Helper()
+	var out bytes.Buffer
+	if opts.Stdout == nil {
+		opts.Stdout = &out
+	}
+	st, err := export.Write(ctx, s, opts)
+	if err != nil {
+		t.Fatalf("export %s: %v", opts.Format, err)
+	}
+	return st, out.Bytes()
+}
+
+func exJSONL(t testing.TB, b []byte) []jsonlRecord {
+	t.Helper()
+	var recs []jsonlRecord
+	sc := bufio.NewScanner(bytes.NewReader(b))
+	sc.Buffer(nil, 1<<24)
+	for sc.Scan() {
+		var r jsonlRecord
+		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
+			t.Fatalf("bad line %q: %v", sc.Text(), err)
+		}
+		recs = append(recs, r)
+	}
+	return recs
+}
+
+// pySlice is Python's text[start:end]: code points.
+func pySlice(t testing.TB, text string, start, end int) string {
+	t.Helper()
+	rs := []rune(text)
+	if start < 0 || end > len(rs) || start > end {
+		t.Fatalf("offsets %d–%d outside a text of %d code points", start, end, len(rs))
+	}
+	return string(rs[start:end])
 }

@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"storydesk/data/corpus"
+	"storydesk/data/export"
 	"storydesk/data/store"
 	"storydesk/model"
 )
@@ -120,7 +121,7 @@ func ImportBrat(ctx context.Context, s store.Store, path string, opts ImportOpti
 		}
 		id := base + ".txt"
 		for _, k := range known[model.HashText(doc.text)] {
-			if safeFileBase(k) == filepath.Base(base) {
+			if export.SafeFileBase(k) == filepath.Base(base) {
 				id = k
 			}
 		}

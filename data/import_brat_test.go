@@ -9,6 +9,8 @@ import (
 	"testing"
 	"unicode/utf16"
 
+	"storydesk/data/export"
+
 	"storydesk/data/corpus"
 	"storydesk/data/store"
 	"storydesk/data/store/storetest"
@@ -47,15 +49,15 @@ func TestImportBratRoundTrip(t *testing.T) {
 	dir := t.TempDir()
 	src := exFixture(t, dir)
 	out := filepath.Join(dir, "brat")
-	exExport(t, src, ExportOptions{Format: FormatBrat, Out: out})
-	_, want := exExport(t, src, ExportOptions{Format: FormatJSONL})
+	exExport(t, src, export.Options{Format: export.FormatBrat, Out: out})
+	_, want := exExport(t, src, export.Options{Format: export.FormatJSONL})
 
 	dst := openTestStore(t, filepath.Join(dir, "fresh.db"))
 	st, probs := exImportBrat(t, dst, out)
 	if len(probs) != 0 || st.Articles != len(exIDs) || st.Spans != 13 || st.Quotes != 3 || st.Committed != len(exIDs) || st.Failed != 0 {
 		t.Fatalf("import: %+v %v", st, probs)
 	}
-	_, got := exExport(t, dst, ExportOptions{Format: FormatJSONL})
+	_, got := exExport(t, dst, export.Options{Format: export.FormatJSONL})
 	w, _ := bratComparable(t, want)
 	g, ids := bratComparable(t, got)
 	if !reflect.DeepEqual(w, g) {
@@ -69,11 +71,11 @@ func TestImportBratRoundTrip(t *testing.T) {
 		}
 	}
 	// In a fresh store the ids are the .txt names, as `storydesk DIR` gives them.
-	if id := ids[exTextB]; id != safeFileBase(exIDs[1])+".txt" {
-		t.Errorf("id %q, want the file name %q", id, safeFileBase(exIDs[1])+".txt")
+	if id := ids[exTextB]; id != export.SafeFileBase(exIDs[1])+".txt" {
+		t.Errorf("id %q, want the file name %q", id, export.SafeFileBase(exIDs[1])+".txt")
 	}
-	doc, _, _ := dst.Doc(ctx, safeFileBase(exIDs[0])+".txt")
-	if doc == nil || doc.Spans[0].Source != "import:brat" || doc.Path != safeFileBase(exIDs[0])+".txt" {
+	doc, _, _ := dst.Doc(ctx, export.SafeFileBase(exIDs[0])+".txt")
+	if doc == nil || doc.Spans[0].Source != "import:brat" || doc.Path != export.SafeFileBase(exIDs[0])+".txt" {
 		t.Errorf("doc %+v", doc)
 	}
 
@@ -84,11 +86,11 @@ func TestImportBratRoundTrip(t *testing.T) {
 	}
 	// One .ann on its own, into another store.
 	one := openTestStore(t, filepath.Join(dir, "one.db"))
-	st, probs = exImportBrat(t, one, filepath.Join(out, safeFileBase(exIDs[1])+".ann"))
+	st, probs = exImportBrat(t, one, filepath.Join(out, export.SafeFileBase(exIDs[1])+".ann"))
 	if len(probs) != 0 || st.Articles != 1 {
 		t.Fatalf("single file: %+v %v", st, probs)
 	}
-	if d, ok, _ := one.Doc(ctx, safeFileBase(exIDs[1])+".txt"); !ok || d.Text != exTextB || len(d.Spans) != 3 || len(d.Quotes) != 1 {
+	if d, ok, _ := one.Doc(ctx, export.SafeFileBase(exIDs[1])+".txt"); !ok || d.Text != exTextB || len(d.Spans) != 3 || len(d.Quotes) != 1 {
 		t.Errorf("single file: %+v", d)
 	}
 }
@@ -99,10 +101,10 @@ func TestImportBratBackIntoItsStore(t *testing.T) {
 	dir := t.TempDir()
 	s := exFixture(t, dir)
 	out := filepath.Join(dir, "brat")
-	exExport(t, s, ExportOptions{Format: FormatBrat, Out: out})
-	_, before := exExport(t, s, ExportOptions{Format: FormatJSONL})
+	exExport(t, s, export.Options{Format: export.FormatBrat, Out: out})
+	_, before := exExport(t, s, export.Options{Format: export.FormatJSONL})
 	// In brat: a new entity in article C.
-	ann := filepath.Join(out, safeFileBase(exIDs[2])+".ann")
+	ann := filepath.Join(out, export.SafeFileBase(exIDs[2])+".ann")
 	sp := exSpan(t, exTextC, "Port Ellis", "GPE", 0)
 	f, err := os.OpenFile(ann, os.O_APPEND|os.O_WRONLY, 0)
 	if err != nil {
@@ -124,7 +126,7 @@ func TestImportBratBackIntoItsStore(t *testing.T) {
 		t.Fatalf("the new entity is not on its article: %+v", d.Spans)
 	}
 	// Everything else is as it was.
-	_, after := exExport(t, s, ExportOptions{Format: FormatJSONL})
+	_, after := exExport(t, s, export.Options{Format: export.FormatJSONL})
 	b, a := exJSONL(t, before), exJSONL(t, after)
 	for i := range b {
 		if b[i].Meta.ID == exIDs[2] {
@@ -320,7 +322,7 @@ func BenchmarkImportBrat10k(b *testing.B) {
 		b.Fatal(err)
 	}
 	in := filepath.Join(dir, "brat")
-	if _, err := Export(ctx, s, ExportOptions{Format: FormatBrat, Out: in}); err != nil {
+	if _, err := export.Write(ctx, s, export.Options{Format: export.FormatBrat, Out: in}); err != nil {
 		b.Fatal(err)
 	}
 	s.Close()

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 
+	"storydesk/data/export"
+
 	"storydesk/data/corpus"
 	"storydesk/data/store"
 	"storydesk/model"
@@ -29,14 +31,14 @@ func exImport(t *testing.T, s *store.SQLite, input string, batch int) (ImportSta
 func TestImportRoundTripJSONL(t *testing.T) {
 	dir := t.TempDir()
 	src := exFixture(t, dir)
-	_, first := exExport(t, src, ExportOptions{Format: FormatJSONL})
+	_, first := exExport(t, src, export.Options{Format: export.FormatJSONL})
 
 	dst := openTestStore(t, filepath.Join(dir, "fresh.db"))
 	st, probs := exImport(t, dst, string(first), 2)
 	if len(probs) != 0 || st.Articles != 4 || st.Spans != 13 || st.Quotes != 3 || st.Failed != 0 || st.Committed != 4 {
 		t.Fatalf("import: %+v %v", st, probs)
 	}
-	_, second := exExport(t, dst, ExportOptions{Format: FormatJSONL})
+	_, second := exExport(t, dst, export.Options{Format: export.FormatJSONL})
 	if !bytes.Equal(first, second) {
 		t.Errorf("round trip changed the export:\n%s\n---\n%s", first, second)
 	}
@@ -63,7 +65,7 @@ func TestImportRoundTripJSONL(t *testing.T) {
 	if len(probs) != 0 || st.Spans != 0 || st.Quotes != 0 || st.Articles != 4 {
 		t.Errorf("re-import: %+v %v", st, probs)
 	}
-	if _, third := exExport(t, dst, ExportOptions{Format: FormatJSONL}); !bytes.Equal(first, third) {
+	if _, third := exExport(t, dst, export.Options{Format: export.FormatJSONL}); !bytes.Equal(first, third) {
 		t.Error("re-import changed the store")
 	}
 }

@@ -6,8 +6,8 @@ import (
 
 	"charm.land/bubbles/v2/key"
 
-	"storydesk/data"
 	"storydesk/data/corpus"
+	dataexport "storydesk/data/export"
 	"storydesk/data/store"
 	"storydesk/model"
 	"storydesk/tui/export"
@@ -31,15 +31,15 @@ func (m *Model) wireExport() {
 	m.features = append(m.features, export.New(d))
 }
 
-// sqliteExport is the SQLite store as export.Store: data.Export reads it.
+// sqliteExport is the SQLite store as export.Store: dataexport.Write reads it.
 type sqliteExport struct{ st *store.SQLite }
 
 func (s sqliteExport) Statuses(ctx context.Context) (map[string]model.Status, error) {
 	return s.st.Statuses(ctx)
 }
 
-func (s sqliteExport) Export(ctx context.Context, opts data.ExportOptions) (data.ExportStats, error) {
-	return data.Export(ctx, s.st, opts)
+func (s sqliteExport) Export(ctx context.Context, opts dataexport.Options) (dataexport.Stats, error) {
+	return dataexport.Write(ctx, s.st, opts)
 }
 
 // exportCorpus is the corpus on screen, when it is one (not a store opened

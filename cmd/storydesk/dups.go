@@ -11,8 +11,8 @@ import (
 
 	"github.com/charmbracelet/x/term"
 
-	"storydesk/data"
 	"storydesk/data/corpus"
+	"storydesk/data/export"
 	"storydesk/data/store"
 	"storydesk/model/dup"
 )
@@ -77,9 +77,9 @@ func runDups(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "storydesk: signature cache failed, every text was signed (%v)\n", rep.CacheErr)
 	}
 	if *asJSON {
-		err = data.WriteDupsJSON(stdout, rep.Pairs)
+		err = export.WriteDupsJSON(stdout, rep.Pairs)
 	} else {
-		err = data.WriteDupsTable(stdout, rep.Pairs)
+		err = export.WriteDupsTable(stdout, rep.Pairs)
 	}
 	if err != nil {
 		return err

@@ -13,15 +13,16 @@ import (
 
 	"storydesk/data"
 	"storydesk/data/corpus"
+	"storydesk/data/export"
 	"storydesk/data/store"
 	"storydesk/internal/config"
 	"storydesk/model"
 )
 
-// runExport writes the annotation store in one of data.ExportFormats.
+// runExport writes the annotation store in one of export.Formats.
 func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := subcommandFlags("export", "export --format FORMAT [--out FILE|DIR] [--db PATH] [--only-done] [--all-articles] [PATH...]", stderr)
-	format := fs.String("format", "", "`FORMAT`: "+strings.Join(data.ExportFormats, ", "))
+	format := fs.String("format", "", "`FORMAT`: "+strings.Join(export.Formats, ", "))
 	out := fs.String("out", "", "output `FILE` (jsonl, conll, w3c; default stdout) or DIR (brat, csv; required)")
 	dbPath := fs.String("db", "", "annotation store `PATH` (default: the store of the corpus in PATHs, else of the sample corpus)")
 	onlyDone := fs.Bool("only-done", false, "only articles marked done")
@@ -30,15 +31,15 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		return errUsage
 	}
 	known := false
-	for _, f := range data.ExportFormats {
+	for _, f := range export.Formats {
 		known = known || f == *format
 	}
 	switch {
 	case !known:
-		fmt.Fprintf(stderr, "storydesk export: give --format, one of %s\n", strings.Join(data.ExportFormats, ", "))
+		fmt.Fprintf(stderr, "storydesk export: give --format, one of %s\n", strings.Join(export.Formats, ", "))
 		fs.Usage()
 		return errUsage
-	case data.ExportToDir(*format) && (*out == "" || *out == "-"):
+	case export.ToDir(*format) && (*out == "" || *out == "-"):
 		fmt.Fprintf(stderr, "storydesk export: --format %s writes several files: give a directory with --out\n", *format)
 		return errUsage
 	case *allArticles && fs.NArg() == 0:
@@ -79,7 +80,7 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	st, err := data.Export(ctx, ann, data.ExportOptions{
+	st, err := export.Write(ctx, ann, export.Options{
 		Format: *format, Out: *out, Stdout: stdout, OnlyDone: *onlyDone,
 		Corpus: only, AllArticles: *allArticles,
 		Problem: func(p string) { fmt.Fprintln(stderr, "storydesk: skipped", p) },

@@ -24,8 +24,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
 
-	"storydesk/data"
 	"storydesk/data/corpus"
+	"storydesk/data/export"
 	"storydesk/data/store"
 	"storydesk/internal/config"
 	"storydesk/model"
@@ -185,7 +185,7 @@ func runClean(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	}
 	return eachArticle(fs.Args(), stdin, stderr, func(c *corpus.Corpus, a *model.Article) error {
 		if *asJSON {
-			return data.WriteCleanJSON(stdout, a)
+			return export.WriteCleanJSON(stdout, a)
 		}
 		if len(c.Items) > 1 {
 			fmt.Fprintf(stdout, "==> %s <==\n", a.ID)

@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"io"
 
-	"storydesk/data"
 	"storydesk/data/corpus"
+	"storydesk/data/export"
 	"storydesk/model"
 	"storydesk/model/quote"
 )
@@ -70,7 +70,7 @@ func runQuotes(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	return eachArticle(fs.Args(), stdin, stderr, func(c *corpus.Corpus, a *model.Article) error {
 		quotes := quote.Detect(a.Text)
 		if *asJSON {
-			return data.WriteQuotesJSON(stdout, a, quotes)
+			return export.WriteQuotesJSON(stdout, a, quotes)
 		}
 		for _, q := range quotes {
 			speaker := q.Speaker

@@ -1,4 +1,4 @@
-package data
+package export
 
 import (
 	"bytes"
@@ -41,7 +41,7 @@ func newBratSink(env *exportEnv) *bratSink {
 }
 
 func (s *bratSink) doc(d *outDoc) error {
-	base := safeFileBase(d.ArticleID)
+	base := SafeFileBase(d.ArticleID)
 	s.ann.Reset()
 	s.writeAnn(d)
 	wrap := s.env.opts.wrap

@@ -1,7 +1,6 @@
-package data
+package export
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -19,7 +18,7 @@ import (
 // process's peak resident set (VmHWM, reset before each export). Memory
 // should not depend on the number of articles: compare BenchmarkExport10k.
 //
-//	go test ./data -run '^$' -bench 'Export(10|100)k' -benchtime 1x
+//	go test ./data/export -run '^$' -bench 'Export(10|100)k' -benchtime 1x
 func BenchmarkExport100k(b *testing.B) { benchExport(b, 100_000) }
 
 // BenchmarkExport10k is the same on a tenth of the articles.
@@ -35,7 +34,7 @@ func benchExport(b *testing.B, n int) {
 		b.Fatal(err)
 	}
 	defer s.Close()
-	for _, format := range ExportFormats {
+	for _, format := range Formats {
 		b.Run(format, func(b *testing.B) {
 			out := filepath.Join(dir, "out-"+format)
 			b.ResetTimer()
@@ -48,7 +47,7 @@ func benchExport(b *testing.B, n int) {
 				runtime.ReadMemStats(&m)
 				base := float64(m.HeapInuse) / (1 << 20)
 				peak := storetest.SampleHeap()
-				st, err := Export(ctx, s, ExportOptions{Format: format, Out: out})
+				st, err := Write(ctx, s, Options{Format: format, Out: out})
 				heap := peak()
 				if err != nil {
 					b.Fatal(err)
@@ -65,44 +64,4 @@ func benchExport(b *testing.B, n int) {
 			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "articles/s")
 		})
 	}
-}
-
-// BenchmarkImport10k imports the jsonl export of 10,000 annotated articles
-// into a fresh store.
-//
-//	go test ./data -run '^$' -bench Import10k -benchtime 1x
-func BenchmarkImport10k(b *testing.B) {
-	const n = 10_000
-	dir := b.TempDir()
-	s, err := store.OpenSQLite(storetest.BulkStore(b, dir, n), "bench")
-	if err != nil {
-		b.Fatal(err)
-	}
-	in := filepath.Join(dir, "in.jsonl")
-	if _, err := Export(ctx, s, ExportOptions{Format: FormatJSONL, Out: in}); err != nil {
-		b.Fatal(err)
-	}
-	s.Close()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		b.StopTimer()
-		dst, err := store.OpenSQLite(filepath.Join(dir, fmt.Sprintf("dst%d.db", i)), "bench")
-		if err != nil {
-			b.Fatal(err)
-		}
-		f, err := os.Open(in)
-		if err != nil {
-			b.Fatal(err)
-		}
-		b.StartTimer()
-		st, err := Import(ctx, dst, f, ImportOptions{Name: "in.jsonl"})
-		b.StopTimer()
-		f.Close()
-		dst.Close()
-		if err != nil || st.Articles != n || st.Failed != 0 {
-			b.Fatalf("import: %v %+v", err, st)
-		}
-		b.StartTimer()
-	}
-	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "records/s")
 }

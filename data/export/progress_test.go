@@ -1,4 +1,4 @@
-package data
+package export
 
 import (
 	"fmt"
@@ -24,7 +24,7 @@ func TestExportProgress(t *testing.T) {
 		exDo(t, s, store.Action{Name: "status", Article: a, Ops: []store.Op{{Kind: store.OpSetStatus, Article: a.ID, Status: model.StatusDone}}})
 	}
 	var calls []int
-	st, _ := exExport(t, s, ExportOptions{Format: FormatJSONL, Progress: func(done int) { calls = append(calls, done) }})
+	st, _ := exExport(t, s, Options{Format: FormatJSONL, Progress: func(done int) { calls = append(calls, done) }})
 	want := []int{ProgressEvery, 2 * ProgressEvery, n}
 	if st.Articles != n || fmt.Sprint(calls) != fmt.Sprint(want) {
 		t.Fatalf("exported %d, progress calls %v, want %v", st.Articles, calls, want)

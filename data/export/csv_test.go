@@ -1,4 +1,4 @@
-package data
+package export
 
 import (
 	"encoding/csv"
@@ -16,7 +16,7 @@ func TestExportCSVOffsetsSliceTheText(t *testing.T) {
 	dir := t.TempDir()
 	s := exFixture(t, dir)
 	out := filepath.Join(dir, "csv")
-	exExport(t, s, ExportOptions{Format: FormatCSV, Out: out})
+	exExport(t, s, Options{Format: FormatCSV, Out: out})
 	f, err := os.Open(filepath.Join(out, "quotes.csv"))
 	if err != nil {
 		t.Fatal(err)

@@ -1,4 +1,4 @@
-package data
+package export
 
 import (
 	"bytes"
@@ -67,21 +67,21 @@ func FuzzExport(f *testing.F) {
 		}
 		corpus := &corpus.Corpus{Items: []corpus.Item{{ID: id}}}
 		tmp := t.TempDir()
-		for _, format := range ExportFormats {
+		for _, format := range Formats {
 			out := filepath.Join(tmp, format)
-			opts := ExportOptions{Format: format, Out: out, Corpus: corpus}
+			opts := Options{Format: format, Out: out, Corpus: corpus}
 			var stdout bytes.Buffer
-			if !ExportToDir(format) {
+			if !ToDir(format) {
 				// To stdout: a file export would fsync, a few per second.
 				opts.Out, opts.Stdout = "", &stdout
 			}
 			var problems []string
 			opts.Problem = func(p string) { problems = append(problems, p) }
-			st, err := Export(ctx, s, opts)
+			st, err := Write(ctx, s, opts)
 			if err != nil {
 				t.Fatalf("%s: %v", format, err)
 			}
-			if !ExportToDir(format) {
+			if !ToDir(format) {
 				if err := os.WriteFile(out, stdout.Bytes(), 0o644); err != nil {
 					t.Fatal(err)
 				}

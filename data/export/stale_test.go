@@ -1,4 +1,4 @@
-package data
+package export
 
 import (
 	"fmt"
@@ -84,7 +84,7 @@ func TestExportCleansStaleTemps(t *testing.T) {
 	folder := filepath.Join(dir, fmt.Sprintf(".out.jsonl.%d-9.tmp", dead)) // a folder: never removed
 	os.Mkdir(folder, 0o755)
 
-	if _, err := Export(ctx, s, ExportOptions{Format: FormatJSONL, Out: out}); err != nil {
+	if _, err := Write(ctx, s, Options{Format: FormatJSONL, Out: out}); err != nil {
 		t.Fatal(err)
 	}
 	want := []string{"out.jsonl", filepath.Base(folder)}
@@ -110,7 +110,7 @@ func TestExportCleansStaleTemps(t *testing.T) {
 	} {
 		os.WriteFile(filepath.Join(bdir, name), []byte("x"), 0o600)
 	}
-	if _, err := Export(ctx, s, ExportOptions{Format: FormatBrat, Out: bdir}); err != nil {
+	if _, err := Write(ctx, s, Options{Format: FormatBrat, Out: bdir}); err != nil {
 		t.Fatal(err)
 	}
 	var hidden []string

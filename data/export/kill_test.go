@@ -1,4 +1,4 @@
-package data
+package export
 
 import (
 	"bufio"
@@ -26,7 +26,7 @@ import (
 
 // TestExportWriterProcess is not a test on its own: TestExportSurvivesSIGKILL
 // runs the test binary again with STORYDESK_EXPORT_DB set, and this
-// function exports the store, printing "done N" when Export returns.
+// function exports the store, printing "done N" when Write returns.
 func TestExportWriterProcess(t *testing.T) {
 	path := os.Getenv("STORYDESK_EXPORT_DB")
 	if path == "" {
@@ -38,7 +38,7 @@ func TestExportWriterProcess(t *testing.T) {
 		os.Exit(3)
 	}
 	fmt.Println("start")
-	st, err := Export(context.Background(), s, ExportOptions{Format: os.Getenv("STORYDESK_EXPORT_FORMAT"), Out: os.Getenv("STORYDESK_EXPORT_OUT")})
+	st, err := Write(context.Background(), s, Options{Format: os.Getenv("STORYDESK_EXPORT_FORMAT"), Out: os.Getenv("STORYDESK_EXPORT_OUT")})
 	if err != nil {
 		fmt.Println("error", err)
 		os.Exit(3)
@@ -63,7 +63,7 @@ func TestExportSurvivesSIGKILL(t *testing.T) {
 	faultStore(t, dbPath, n)
 	rng := rand.New(rand.NewSource(time.Now().UnixNano()))
 
-	// run exports to out, killing the process kill after Export starts (0:
+	// run exports to out, killing the process kill after Write starts (0:
 	// never); it reports whether the export finished and how long it took.
 	run := func(t *testing.T, format, out string, kill time.Duration) (finished bool, took time.Duration) {
 		cmd := exec.Command(os.Args[0], "-test.run=^TestExportWriterProcess$")
@@ -148,7 +148,7 @@ func TestExportSurvivesSIGKILL(t *testing.T) {
 func tempsIn(t *testing.T, out, format string) []string {
 	t.Helper()
 	dir, name := filepath.Split(out)
-	if ExportToDir(format) {
+	if ToDir(format) {
 		dir, name = out, ""
 	}
 	ents, err := os.ReadDir(dir)

@@ -1,4 +1,4 @@
-package data
+package export
 
 import (
 	"bufio"
@@ -21,13 +21,13 @@ import (
 	"storydesk/model"
 )
 
-func exExport(t testing.TB, s *store.SQLite, opts ExportOptions) (ExportStats, []byte) {
+func exExport(t testing.TB, s *store.SQLite, opts Options) (Stats, []byte) {
 	t.Helper()
 	var out bytes.Buffer
 	if opts.Stdout == nil {
 		opts.Stdout = &out
 	}
-	st, err := Export(ctx, s, opts)
+	st, err := Write(ctx, s, opts)
 	if err != nil {
 		t.Fatalf("export %s: %v", opts.Format, err)
 	}
@@ -61,7 +61,7 @@ func pySlice(t testing.TB, text string, start, end int) string {
 
 func TestExportJSONLShapeAndOffsets(t *testing.T) {
 	s := exFixture(t, t.TempDir())
-	st, out := exExport(t, s, ExportOptions{Format: FormatJSONL})
+	st, out := exExport(t, s, Options{Format: FormatJSONL})
 	recs := exJSONL(t, out)
 	if len(recs) != 4 || st.Articles != 4 {
 		t.Fatalf("want 4 articles, got %d records (stats %+v)", len(recs), st)
@@ -126,7 +126,7 @@ func TestExportJSONLShapeAndOffsets(t *testing.T) {
 		t.Errorf("empty article record: %s", out)
 	}
 
-	_, done := exExport(t, s, ExportOptions{Format: FormatJSONL, OnlyDone: true})
+	_, done := exExport(t, s, Options{Format: FormatJSONL, OnlyDone: true})
 	if recs := exJSONL(t, done); len(recs) != 1 || recs[0].Meta.ID != exIDs[1] {
 		t.Errorf("--only-done: %d records", len(recs))
 	}
@@ -184,7 +184,7 @@ func TestExportBrat(t *testing.T) {
 	dir := t.TempDir()
 	s := exFixture(t, dir)
 	out := filepath.Join(dir, "brat")
-	exExport(t, s, ExportOptions{Format: FormatBrat, Out: out})
+	exExport(t, s, Options{Format: FormatBrat, Out: out})
 	entries, err := os.ReadDir(out)
 	if err != nil {
 		t.Fatal(err)
@@ -204,7 +204,7 @@ func TestExportBrat(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "b.txt.txt")); err == nil {
 		t.Fatal("a ../ id wrote outside the output directory")
 	}
-	text, lines := bratDoc(t, out, safeFileBase(exIDs[0]))
+	text, lines := bratDoc(t, out, SafeFileBase(exIDs[0]))
 	if text != exTextA {
 		t.Fatal(".txt is not the stored text")
 	}
@@ -234,7 +234,7 @@ func TestExportBrat(t *testing.T) {
 		t.Errorf("notes missing:\n%s", all)
 	}
 	for _, id := range exIDs[1:] {
-		bratDoc(t, out, safeFileBase(id))
+		bratDoc(t, out, SafeFileBase(id))
 	}
 	conf, _ := os.ReadFile(filepath.Join(out, "annotation.conf"))
 	for _, want := range []string{"[entities]\nDATE\nGPE\nNORP\nORG\nPERSON\nQuote\n", "Speaker\tArg1:Quote, Arg2:<ENTITY>", "<OVERLAP>", "Kind\tArg:Quote, Value:direct|partial|paraphrase|scare", "[events]", "[attributes]"} {
@@ -248,7 +248,7 @@ func TestSafeFileBase(t *testing.T) {
 	seen := map[string]string{}
 	for _, id := range []string{"story.txt", "Story.txt", "story.TXT", "../../etc/passwd", "/etc/passwd", "a\x00b", "a/b", "a_b", "a:b", "..",
 		".hidden", "con", "CON.txt", "nul.txt", "über.txt", strings.Repeat("x", 300), "a b", "a\\b", "2024/01/story.txt", "2024_01_story.txt"} {
-		b := safeFileBase(id)
+		b := SafeFileBase(id)
 		if b == "" || b == "." || b == ".." || strings.ContainsAny(b, "/\\\x00: ") || strings.HasPrefix(b, ".") || len(b) > 120 || filepath.IsAbs(b) {
 			t.Errorf("%q → unsafe %q", id, b)
 		}
@@ -258,7 +258,7 @@ func TestSafeFileBase(t *testing.T) {
 		}
 		seen[strings.ToLower(b)] = id
 	}
-	if safeFileBase("story.txt") != "story.txt" || safeFileBase("2024_01_story.txt") != "2024_01_story.txt" {
+	if SafeFileBase("story.txt") != "story.txt" || SafeFileBase("2024_01_story.txt") != "2024_01_story.txt" {
 		t.Error("plain ids should keep their names")
 	}
 }
@@ -351,7 +351,7 @@ func TestExportCoNLLTagsAlign(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, out := exExport(t, s, ExportOptions{Format: FormatCoNLL})
+	_, out := exExport(t, s, Options{Format: FormatCoNLL})
 	got := readCoNLL(t, out, texts)
 	if len(got) != len(want) {
 		t.Fatalf("want %d documents, got %d", len(want), len(got))
@@ -418,7 +418,7 @@ func TestExportW3C(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, out := exExport(t, s, ExportOptions{Format: FormatW3C})
+	_, out := exExport(t, s, Options{Format: FormatW3C})
 	var coll struct {
 		Context string `json:"@context"`
 		ID      string `json:"id"`
@@ -493,7 +493,7 @@ func TestExportCSV(t *testing.T) {
 	dir := t.TempDir()
 	s := exFixture(t, dir)
 	out := filepath.Join(dir, "csv")
-	exExport(t, s, ExportOptions{Format: FormatCSV, Out: out})
+	exExport(t, s, Options{Format: FormatCSV, Out: out})
 	read := func(name string) [][]string {
 		f, err := os.Open(filepath.Join(out, name))
 		if err != nil {
@@ -634,19 +634,19 @@ func listDir(t *testing.T, dir string) []string {
 func TestExportFailureLeavesNoPartialFile(t *testing.T) {
 	base := t.TempDir()
 	s := exFixture(t, base)
-	for _, format := range ExportFormats {
+	for _, format := range Formats {
 		for _, after := range []int{0, 10, 200} {
 			t.Run(format+"/"+strconv.Itoa(after), func(t *testing.T) {
 				dir := t.TempDir()
 				out := filepath.Join(dir, "out."+format)
-				if !ExportToDir(format) {
+				if !ToDir(format) {
 					// An earlier export under the final name survives a failed one.
 					if err := os.WriteFile(out, []byte("previous export\n"), 0o644); err != nil {
 						t.Fatal(err)
 					}
 				}
-				opts := ExportOptions{Format: format, Out: out, wrap: func(w io.Writer) io.Writer { return &failAfter{w: w, n: after} }}
-				_, err := Export(ctx, s, opts)
+				opts := Options{Format: format, Out: out, wrap: func(w io.Writer) io.Writer { return &failAfter{w: w, n: after} }}
+				_, err := Write(ctx, s, opts)
 				if !errors.Is(err, errInjected) {
 					t.Fatalf("want the injected failure, got %v", err)
 				}
@@ -656,7 +656,7 @@ func TestExportFailureLeavesNoPartialFile(t *testing.T) {
 						t.Errorf("temporary file left: %s", f)
 					}
 				}
-				if ExportToDir(format) {
+				if ToDir(format) {
 					// Nothing is complete when the very first write fails; later
 					// failures may leave whole files only (checked by bratDoc).
 					if after == 0 && len(files) != 0 {
@@ -687,7 +687,7 @@ func TestExportWritesFilesAtomicallyAndPublicly(t *testing.T) {
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	exExport(t, s, ExportOptions{Format: FormatJSONL, Out: out})
+	exExport(t, s, Options{Format: FormatJSONL, Out: out})
 	fi, err := os.Stat(out)
 	if err != nil {
 		t.Fatal(err)
@@ -698,10 +698,10 @@ func TestExportWritesFilesAtomicallyAndPublicly(t *testing.T) {
 	if files := listDir(t, filepath.Dir(out)); len(files) != 1 {
 		t.Errorf("want just x.jsonl, got %v", files)
 	}
-	if _, err := Export(ctx, s, ExportOptions{Format: FormatBrat}); err == nil {
+	if _, err := Write(ctx, s, Options{Format: FormatBrat}); err == nil {
 		t.Error("brat without --out should fail")
 	}
-	if _, err := Export(ctx, s, ExportOptions{Format: "xml", Stdout: io.Discard}); err == nil || !strings.Contains(err.Error(), "jsonl") {
+	if _, err := Write(ctx, s, Options{Format: "xml", Stdout: io.Discard}); err == nil || !strings.Contains(err.Error(), "jsonl") {
 		t.Errorf("unknown format: %v", err)
 	}
 }
@@ -732,11 +732,11 @@ func TestExportCorpusAllArticles(t *testing.T) {
 	other := &model.Article{ID: "elsewhere.txt", Text: "Elsewhere."}
 	exDo(t, s, store.Action{Name: "snap", Article: other, Ops: []store.Op{{Kind: store.OpSetStatus, Article: other.ID, Status: model.StatusDone}}})
 
-	_, out := exExport(t, s, ExportOptions{Format: FormatJSONL, Corpus: c})
+	_, out := exExport(t, s, Options{Format: FormatJSONL, Corpus: c})
 	if recs := exJSONL(t, out); len(recs) != 1 || recs[0].Meta.ID != "one.txt" || len(recs[0].Spans) != 1 {
 		t.Errorf("corpus export: %+v", recs)
 	}
-	st, out := exExport(t, s, ExportOptions{Format: FormatJSONL, Corpus: c, AllArticles: true})
+	st, out := exExport(t, s, Options{Format: FormatJSONL, Corpus: c, AllArticles: true})
 	recs := exJSONL(t, out)
 	if len(recs) != 2 || st.Articles != 2 || recs[0].Meta.ID != "one.txt" || recs[1].Meta.ID != "two.txt" {
 		t.Fatalf("--all-articles: %+v", recs)
@@ -744,7 +744,7 @@ func TestExportCorpusAllArticles(t *testing.T) {
 	if len(recs[1].Spans) != 0 || recs[1].Status != "new" || !strings.HasPrefix(recs[1].Text, "Shipping companies") {
 		t.Errorf("unannotated article: %+v", recs[1])
 	}
-	_, out = exExport(t, s, ExportOptions{Format: FormatJSONL, Corpus: c, AllArticles: true, OnlyDone: true})
+	_, out = exExport(t, s, Options{Format: FormatJSONL, Corpus: c, AllArticles: true, OnlyDone: true})
 	if recs := exJSONL(t, out); len(recs) != 0 {
 		t.Errorf("--only-done with nothing done in the corpus: %+v", recs)
 	}
@@ -754,10 +754,10 @@ func TestExportCancelledLeavesNothing(t *testing.T) {
 	s := exFixture(t, t.TempDir())
 	c, cancel := context.WithCancel(ctx)
 	cancel()
-	for _, format := range ExportFormats {
+	for _, format := range Formats {
 		dir := t.TempDir()
 		out := filepath.Join(dir, "out")
-		if _, err := Export(c, s, ExportOptions{Format: format, Out: out}); !errors.Is(err, context.Canceled) {
+		if _, err := Write(c, s, Options{Format: format, Out: out}); !errors.Is(err, context.Canceled) {
 			t.Errorf("%s: want context.Canceled, got %v", format, err)
 		}
 		if files := listDir(t, dir); len(files) != 0 {

@@ -1,4 +1,4 @@
-package data
+package export
 
 import (
 	"bytes"
@@ -16,7 +16,7 @@ func TestExportJSONLFirstRecordEmptyIsNotNull(t *testing.T) {
 	s := openTestStore(t, filepath.Join(t.TempDir(), "s.db"))
 	a := &model.Article{ID: "a.txt", Text: "Nothing tagged here."}
 	exDo(t, s, store.Action{Name: "snapshot", Article: a, Ops: []store.Op{{Kind: store.OpSetStatus, Article: a.ID, Status: model.StatusDone}}})
-	_, out := exExport(t, s, ExportOptions{Format: FormatJSONL})
+	_, out := exExport(t, s, Options{Format: FormatJSONL})
 	if !bytes.Contains(out, []byte(`"spans":[],"quotes":[],"duplicates":[]`)) || bytes.Contains(out, []byte("null")) {
 		t.Fatalf("empty annotations: %s", out)
 	}
