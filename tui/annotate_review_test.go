@@ -5,15 +5,15 @@ import (
 	"strings"
 	"testing"
 
-	"storydesk/data"
 	"storydesk/data/corpus"
+	"storydesk/data/importer"
 	"storydesk/model"
 	"storydesk/tui/session"
 	"storydesk/tui/ui"
 )
 
 // Reviewing imported annotations (review.go): a Prodigy-style jsonl
-// imported into the store with data.Import, opened in annotate mode.
+// imported into the store with importer.JSONL, opened in annotate mode.
 
 // importedWords are the spans the fixture import brings for storyA, and
 // the quotation “Ça va,” said by Zoë Ng (linked to her span).
@@ -37,7 +37,7 @@ func importFixture(tb testing.TB, path string) {
 		storyA, strings.Join(spans, ","), q, q+model.RuneLen("Ça va,"))
 	st := openStore(tb, path)
 	var probs []corpus.Problem
-	stats, err := data.Import(ctx(), st, strings.NewReader(line+"\n"), data.ImportOptions{Name: importName, Problem: func(p corpus.Problem) { probs = append(probs, p) }})
+	stats, err := importer.JSONL(ctx(), st, strings.NewReader(line+"\n"), importer.Options{Name: importName, Problem: func(p corpus.Problem) { probs = append(probs, p) }})
 	if err != nil || len(probs) > 0 || stats.Spans != 4 || stats.Quotes != 1 {
 		tb.Fatalf("import: %+v %v %v", stats, err, probs)
 	}

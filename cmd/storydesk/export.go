@@ -11,9 +11,9 @@ import (
 	"path/filepath"
 	"strings"
 
-	"storydesk/data"
 	"storydesk/data/corpus"
 	"storydesk/data/export"
+	"storydesk/data/importer"
 	"storydesk/data/store"
 	"storydesk/internal/config"
 	"storydesk/model"
@@ -155,7 +155,7 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	imported := 0
 	for _, name := range files {
 		if isBratDir(name) || isBratFile(name) {
-			st, err := data.ImportBrat(ctx, ann, name, data.ImportOptions{Problem: func(p corpus.Problem) {
+			st, err := importer.Brat(ctx, ann, name, importer.Options{Problem: func(p corpus.Problem) {
 				fmt.Fprintln(stderr, "storydesk: skipped", p.String())
 			}})
 			if err != nil {
@@ -184,7 +184,7 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 			failed = true
 			continue
 		}
-		st, err := data.Import(ctx, ann, r, data.ImportOptions{Name: name, Problem: func(p corpus.Problem) {
+		st, err := importer.JSONL(ctx, ann, r, importer.Options{Name: name, Problem: func(p corpus.Problem) {
 			fmt.Fprintln(stderr, "storydesk: skipped", p.String())
 		}})
 		closeFn()
@@ -250,7 +250,7 @@ func openImport(name string, stdin io.Reader) (io.Reader, func(), error) {
 
 // importStopped says how much an import that had to stop had committed
 // (whole batches) before it did.
-func importStopped(st data.ImportStats, err error) error {
+func importStopped(st importer.Stats, err error) error {
 	if st.Committed == 0 {
 		return err
 	}

@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"storydesk/data"
 	"storydesk/data/corpus"
+	"storydesk/data/importer"
 	"storydesk/data/store"
 	"storydesk/model"
 )
@@ -57,10 +57,10 @@ func openTestStore(t *testing.T, path string) *store.SQLite {
 }
 
 // exImport imports JSON lines into s in batches of batch lines.
-func exImport(t *testing.T, s store.Store, input string, batch int) (data.ImportStats, []corpus.Problem) {
+func exImport(t *testing.T, s store.Store, input string, batch int) (importer.Stats, []corpus.Problem) {
 	t.Helper()
 	var probs []corpus.Problem
-	st, err := data.Import(ctx, s, strings.NewReader(input), data.ImportOptions{Name: "in.jsonl", Batch: batch, Problem: func(p corpus.Problem) { probs = append(probs, p) }})
+	st, err := importer.JSONL(ctx, s, strings.NewReader(input), importer.Options{Name: "in.jsonl", Batch: batch, Problem: func(p corpus.Problem) { probs = append(probs, p) }})
 	if err != nil {
 		t.Fatalf("import: %v", err)
 	}

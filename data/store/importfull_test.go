@@ -7,9 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"storydesk/data"
-
 	"storydesk/data/corpus"
+	"storydesk/data/importer"
 	"storydesk/data/store"
 )
 
@@ -33,7 +32,7 @@ func TestImportIntoFullStoreSaysSo(t *testing.T) {
 		fmt.Fprintf(&in, "{\"id\":\"imp%03d\",\"text\":%q,\"spans\":[]}\n", i, text)
 	}
 	var probs []corpus.Problem
-	st, err := data.Import(ctx, s, strings.NewReader(in.String()), data.ImportOptions{Name: "big.jsonl", Batch: 5, Problem: func(p corpus.Problem) { probs = append(probs, p) }})
+	st, err := importer.JSONL(ctx, s, strings.NewReader(in.String()), importer.Options{Name: "big.jsonl", Batch: 5, Problem: func(p corpus.Problem) { probs = append(probs, p) }})
 	if err == nil {
 		t.Fatalf("the import never filled the store: %+v", st)
 	}

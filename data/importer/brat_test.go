@@ -1,4 +1,4 @@
-package data
+package importer
 
 import (
 	"fmt"
@@ -17,10 +17,10 @@ import (
 	"storydesk/model"
 )
 
-func exImportBrat(t *testing.T, s *store.SQLite, path string) (ImportStats, []corpus.Problem) {
+func exImportBrat(t *testing.T, s *store.SQLite, path string) (Stats, []corpus.Problem) {
 	t.Helper()
 	var probs []corpus.Problem
-	st, err := ImportBrat(ctx, s, path, ImportOptions{Batch: 2, Problem: func(p corpus.Problem) { probs = append(probs, p) }})
+	st, err := Brat(ctx, s, path, Options{Batch: 2, Problem: func(p corpus.Problem) { probs = append(probs, p) }})
 	if err != nil {
 		t.Fatalf("import brat: %v", err)
 	}
@@ -313,7 +313,7 @@ func writeTestFile(t *testing.T, path, content string) {
 // BenchmarkImportBrat10k imports the brat export of 10,000 annotated
 // articles into a fresh store.
 //
-//	go test ./data -run '^$' -bench ImportBrat10k -benchtime 1x
+//	go test ./data/importer -run '^$' -bench ImportBrat10k -benchtime 1x
 func BenchmarkImportBrat10k(b *testing.B) {
 	const n = 10_000
 	dir := b.TempDir()
@@ -334,7 +334,7 @@ func BenchmarkImportBrat10k(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		st, err := ImportBrat(ctx, dst, in, ImportOptions{})
+		st, err := Brat(ctx, dst, in, Options{})
 		b.StopTimer()
 		dst.Close()
 		if err != nil || st.Articles != n || st.Failed != 0 {
@@ -353,7 +353,7 @@ func TestImportBratFolderWithoutAnnFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := openTestStore(t, filepath.Join(t.TempDir(), "annotations.db"))
-	st, err := ImportBrat(ctx, s, dir, ImportOptions{})
+	st, err := Brat(ctx, s, dir, Options{})
 	if err == nil || !strings.Contains(err.Error(), "no brat .ann files") || st.Articles != 0 {
 		t.Fatalf("folder without .ann files: %+v, %v", st, err)
 	}

@@ -1,4 +1,4 @@
-package data
+package importer
 
 import (
 	"context"
@@ -18,7 +18,7 @@ import (
 	"storydesk/model"
 )
 
-// ImportBrat reads brat standoff annotations into the store: a directory of
+// Brat reads brat standoff annotations into the store: a directory of
 // NAME.txt + NAME.ann pairs (searched recursively; hidden files and a .txt
 // without its .ann are passed over) or one NAME.ann with its NAME.txt beside
 // it. It reads what storydesk's brat export writes and what brat itself
@@ -52,10 +52,10 @@ import (
 // opts.Problem and left out; the other lines of the file still import. A
 // document is all or nothing otherwise (its text already stored as a
 // different one, say), and documents are committed in transactions of
-// opts.Batch (default 500), as Import commits lines. ImportStats counts
+// opts.Batch (default 500), as JSONL commits lines. Stats counts
 // documents in Articles and Committed, and annotation lines in Lines.
-func ImportBrat(ctx context.Context, s store.Store, path string, opts ImportOptions) (ImportStats, error) {
-	var st ImportStats
+func Brat(ctx context.Context, s store.Store, path string, opts Options) (Stats, error) {
+	var st Stats
 	if opts.Batch <= 0 {
 		opts.Batch = 500
 	}
@@ -485,7 +485,7 @@ func (d *bratAnnDoc) record(id, base string) *importRecord {
 // overlap different spans the store already holds for the article are left
 // out with a message naming their line, so the rest of the file imports;
 // anything else that fails takes the document with it, reported as a whole.
-func importBratDoc(ctx context.Context, tx store.ImportTx, d *bratAnnDoc, rec *importRecord, source, annPath string, st *ImportStats, problem func(string, int, string, ...any)) error {
+func importBratDoc(ctx context.Context, tx store.ImportTx, d *bratAnnDoc, rec *importRecord, source, annPath string, st *Stats, problem func(string, int, string, ...any)) error {
 	id := importID(rec, "", 0)
 	stored, ok, err := tx.Doc(ctx, id)
 	switch {

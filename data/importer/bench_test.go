@@ -1,4 +1,4 @@
-package data
+package importer
 
 import (
 	"fmt"
@@ -15,7 +15,7 @@ import (
 // BenchmarkImport10k imports the jsonl export of 10,000 annotated articles
 // into a fresh store.
 //
-//	go test ./data -run '^$' -bench Import10k -benchtime 1x
+//	go test ./data/importer -run '^$' -bench Import10k -benchtime 1x
 func BenchmarkImport10k(b *testing.B) {
 	const n = 10_000
 	dir := b.TempDir()
@@ -40,7 +40,7 @@ func BenchmarkImport10k(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		st, err := Import(ctx, dst, f, ImportOptions{Name: "in.jsonl"})
+		st, err := JSONL(ctx, dst, f, Options{Name: "in.jsonl"})
 		b.StopTimer()
 		f.Close()
 		dst.Close()

@@ -1,68 +1,23 @@
-package data
+package importer
 
 import (
-	"bufio"
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
 
-	"storydesk/data/corpus"
 	"storydesk/data/store"
 	"storydesk/model"
 )
 
-// Import reads span JSON lines — spaCy/Prodigy records ({"text", "spans":
-// [{"start", "end", "label"}]}) or storydesk's own jsonl export, which adds
-// quotes, duplicates, canonical and status — into the store as articles
-// with pre-existing annotations.
-//
-//   - The article's snapshot is the record's text (sanitised like any text
-//     read from a file; offsets are moved with it). Its id is the record's
-//     "id", else meta.id, else Prodigy's _input_hash ("prodigy:HASH"), else
-//     NAME:LINE — the id `storydesk NAME` gives a line without an id.
-//   - Offsets are code points (Python string indices). A span or quotation
-//     whose "text" differs from the slice it points at is an error.
-//   - Spans and quotations are marked with source "import:NAME" so they can
-//     be told from hand-made ones. Labels are upper-cased, as label lists
-//     are. Prodigy's tokens and token_start/token_end are ignored.
-//   - Records answered "reject" or "ignore" in Prodigy are skipped (and
-//     counted); accepted and unanswered ones are imported.
-//   - Each line is all or nothing; lines are committed in transactions of
-//     Batch lines, so an interruption leaves whole lines only. A bad line is
-//     reported (file:line: reason) and the others still import.
-//   - Re-importing is idempotent: a span or quotation already stored at the
-//     same offsets (with the same label) is kept, not doubled. A record
-//     whose id is stored with a different text is refused rather than
-//     pointing offsets into the wrong text.
-//   - Imports are not in the undo log: an import is not a keystroke, and
-//     one undo that removed thousands of articles' annotations would surprise
-//     more than it helps. Import into a fresh --db to keep a store apart.
+// One record, checked against its own text and written through the
+// store's bulk writer.
 
-// ImportOptions configures Import.
-type ImportOptions struct {
-	Name    string               // the file's name in messages and in span sources
-	Batch   int                  // lines per transaction; 500 when <= 0
-	Problem func(corpus.Problem) // told about each line that was not imported
-}
-
-// ImportStats counts what an import did.
-type ImportStats struct {
-	Lines                int // non-blank lines read
-	Articles             int // records imported
-	Spans, Quotes, Pairs int // annotations added (kept ones not counted)
-	Rejected             int // records answered reject or ignore, skipped
-	Failed               int // bad lines, reported
-	Committed            int // lines whose transaction was committed
-}
-
-// importRecord is the union of the record shapes Import reads.
+// importRecord is the union of the record shapes JSONL reads.
 type importRecord struct {
 	ID         json.RawMessage `json:"id"`
 	Text       *string         `json:"text"`
@@ -103,214 +58,9 @@ type importDup struct {
 	Label string `json:"label"`
 }
 
-// Import reads JSON lines from r into s, through its bulk writer
-// (Store.BeginImport). It returns an error only when it had to stop (a read
-// or commit failure, ctx cancelled); bad lines are reported through
-// opts.Problem and counted in Failed.
-func Import(ctx context.Context, s store.Store, r io.Reader, opts ImportOptions) (ImportStats, error) {
-	var st ImportStats
-	if opts.Batch <= 0 {
-		opts.Batch = 500
-	}
-	opts.Name = model.SanitizeLine(opts.Name)
-	if opts.Name == "" {
-		opts.Name = "stdin"
-	}
-	source := "import:" + filepath.Base(opts.Name)
-	problem := func(line int, format string, args ...any) {
-		st.Failed++
-		if opts.Problem != nil {
-			opts.Problem(corpus.Problem{Path: opts.Name, Line: line, Reason: fmt.Sprintf(format, args...)})
-		}
-	}
-	br := bufio.NewReaderSize(r, 1<<20)
-	batch := importBatch{s: s, size: opts.Batch, committed: &st.Committed, what: func(first, n int) string {
-		return fmt.Sprintf("%s: lines %d–%d", opts.Name, first, first+n-1)
-	}}
-	defer batch.rollback()
-	for no := 1; ; no++ {
-		line, tooLong, err := importReadLine(br, corpus.MaxArticleBytes)
-		if err != nil && !errors.Is(err, io.EOF) {
-			if cerr := batch.commit(); cerr != nil {
-				return st, cerr
-			}
-			return st, fmt.Errorf("%s:%d: %w", opts.Name, no, err)
-		}
-		eof := errors.Is(err, io.EOF)
-		if no == 1 {
-			line = bytes.TrimPrefix(line, []byte("\uFEFF"))
-		}
-		if len(bytes.TrimSpace(line)) > 0 || tooLong {
-			if cerr := ctx.Err(); cerr != nil {
-				return st, cerr // the open batch is rolled back
-			}
-			st.Lines++
-			tx, err := batch.next(ctx)
-			if err != nil {
-				return st, err
-			}
-			switch {
-			case tooLong:
-				problem(no, "line longer than %d MB; skipped", corpus.MaxArticleBytes>>20)
-			default:
-				if err := importLine(ctx, tx, line, no, source, opts.Name, &st, problem); err != nil {
-					return st, err
-				}
-			}
-			if err := batch.flushFull(); err != nil {
-				return st, err
-			}
-		}
-		if eof {
-			break
-		}
-	}
-	return st, batch.commit()
-}
-
-// importBatch groups imported records into transactions of up to size
-// records: a batch that cannot be saved leaves nothing of itself, and the
-// error names what it held.
-type importBatch struct {
-	s         store.Store
-	size      int
-	committed *int                      // the caller's count of committed records
-	what      func(first, n int) string // the records first..first+n-1, for an error
-	tx        store.ImportTx
-	n         int // records in the open batch
-}
-
-// next returns the transaction the next record goes into.
-func (b *importBatch) next(ctx context.Context) (store.ImportTx, error) {
-	if b.tx == nil {
-		tx, err := b.s.BeginImport(ctx)
-		if err != nil {
-			return nil, err
-		}
-		b.tx = tx
-	}
-	b.n++
-	return b.tx, nil
-}
-
-// flushFull commits the open batch once it holds size records.
-func (b *importBatch) flushFull() error {
-	if b.n >= b.size {
-		return b.commit()
-	}
-	return nil
-}
-
-func (b *importBatch) commit() error {
-	if b.tx == nil {
-		return nil
-	}
-	err := b.tx.Commit()
-	b.tx = nil
-	if err != nil {
-		return fmt.Errorf("%s could not be saved (nothing of them was written): %w", b.what(*b.committed+1, b.n), err)
-	}
-	*b.committed += b.n
-	b.n = 0
-	return nil
-}
-
-// rollback drops the open batch (after an error or a cancel).
-func (b *importBatch) rollback() {
-	if b.tx != nil {
-		b.tx.Rollback()
-		b.tx = nil
-	}
-}
-
-// importReadLine reads one line without its line break. A line longer than max is
-// consumed and reported by tooLong, without its bytes.
-func importReadLine(br *bufio.Reader, max int) (line []byte, tooLong bool, err error) {
-	var buf []byte
-	for {
-		chunk, err := br.ReadSlice('\n')
-		if !tooLong {
-			if len(buf)+len(chunk) > max {
-				tooLong, buf = true, nil
-			} else {
-				buf = append(buf, chunk...)
-			}
-		}
-		if errors.Is(err, bufio.ErrBufferFull) {
-			continue
-		}
-		buf = bytes.TrimSuffix(buf, []byte("\n"))
-		buf = bytes.TrimSuffix(buf, []byte("\r"))
-		return buf, tooLong, err
-	}
-}
-
-// importLine imports one record inside a savepoint, so its ops apply all
-// together or not at all. It returns an error only for failures of the
-// transaction itself; a bad record goes to problem.
-func importLine(ctx context.Context, tx store.ImportTx, line []byte, no int, source, name string, st *ImportStats, problem func(int, string, ...any)) error {
-	var rec importRecord
-	if err := json.Unmarshal(line, &rec); err != nil {
-		problem(no, "%s", importJSONProblem(err))
-		return nil
-	}
-	switch strings.ToLower(rec.Answer) {
-	case "reject", "ignore":
-		st.Rejected++
-		return nil
-	}
-	bad, err := importOne(ctx, tx, &rec, no, source, name, st)
-	if err != nil {
-		return err
-	}
-	if bad != nil {
-		problem(no, "%v", bad)
-	}
-	return nil
-}
-
-// importOne applies one record under a savepoint and counts it in st: a
-// record that fails leaves nothing of itself and the batch goes on. bad is
-// the record's own fault, to report; err a failure of the transaction (or
-// ctx), which stops the import.
-func importOne(ctx context.Context, tx store.ImportTx, rec *importRecord, no int, source, name string, st *ImportStats) (bad, err error) {
-	if err := tx.Savepoint(ctx); err != nil {
-		return nil, err
-	}
-	added, bad := applyRecord(ctx, tx, rec, no, source, name)
-	if bad != nil {
-		if ctx.Err() != nil {
-			return nil, ctx.Err()
-		}
-		// The store's own fault (disk full, read-only, locked, damaged) is
-		// not the record's: it stops the import, in its own words (after a
-		// full disk SQLite has already rolled the transaction back, and
-		// undoing to the savepoint would only say it has gone).
-		var se *store.Error
-		if errors.As(bad, &se) {
-			return nil, bad
-		}
-		if err := tx.RollbackTo(ctx); err != nil {
-			return nil, fmt.Errorf("%w (then undoing the record failed: %v)", bad, err)
-		}
-		if err := tx.Release(ctx); err != nil {
-			return nil, fmt.Errorf("%w (then undoing the record failed: %v)", bad, err)
-		}
-		return bad, nil
-	}
-	if err := tx.Release(ctx); err != nil {
-		return nil, err
-	}
-	st.Articles++
-	st.Spans += added.Spans
-	st.Quotes += added.Quotes
-	st.Pairs += added.Pairs
-	return nil, nil
-}
-
 // applyRecord validates rec and applies it; the caller rolls back on error.
-func applyRecord(ctx context.Context, tx store.ImportTx, rec *importRecord, no int, source, name string) (ImportStats, error) {
-	var added ImportStats
+func applyRecord(ctx context.Context, tx store.ImportTx, rec *importRecord, no int, source, name string) (Stats, error) {
+	var added Stats
 	if rec.Text == nil {
 		return added, errors.New(`no "text" field`)
 	}
@@ -480,7 +230,7 @@ func applyRecord(ctx context.Context, tx store.ImportTx, rec *importRecord, no i
 	return added, nil
 }
 
-// importID picks the record's article id (see Import).
+// importID picks the record's article id (see JSONL).
 func importID(rec *importRecord, name string, no int) string {
 	if id := importRawString(rec.ID); id != "" {
 		return model.SanitizeLine(id)

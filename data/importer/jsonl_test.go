@@ -1,4 +1,4 @@
-package data
+package importer
 
 import (
 	"bytes"
@@ -18,10 +18,10 @@ import (
 	"storydesk/model"
 )
 
-func exImport(t *testing.T, s *store.SQLite, input string, batch int) (ImportStats, []corpus.Problem) {
+func exImport(t *testing.T, s *store.SQLite, input string, batch int) (Stats, []corpus.Problem) {
 	t.Helper()
 	var probs []corpus.Problem
-	st, err := Import(ctx, s, strings.NewReader(input), ImportOptions{Name: "in.jsonl", Batch: batch, Problem: func(p corpus.Problem) { probs = append(probs, p) }})
+	st, err := JSONL(ctx, s, strings.NewReader(input), Options{Name: "in.jsonl", Batch: batch, Problem: func(p corpus.Problem) { probs = append(probs, p) }})
 	if err != nil {
 		t.Fatalf("import: %v", err)
 	}
@@ -202,7 +202,7 @@ func TestImportCancelledRollsBackTheOpenBatch(t *testing.T) {
 	// Cancel while line 7 is read: lines 1–4 are committed (batch of 4),
 	// 5–6 were in the open batch and must not stay.
 	r := &cancelAt{r: strings.NewReader(strings.Join(lines, "\n") + "\n"), at: len(strings.Join(lines[:6], "\n")) + 1, cancel: cancel}
-	st, err := Import(c, s, r, ImportOptions{Name: "c.jsonl", Batch: 4})
+	st, err := JSONL(c, s, r, Options{Name: "c.jsonl", Batch: 4})
 	if !errors.Is(err, context.Canceled) || st.Committed != 4 {
 		t.Fatalf("want a cancellation after 4 committed lines: %v %+v", err, st)
 	}
