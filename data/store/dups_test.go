@@ -42,7 +42,7 @@ func TestExistingStorePathCreatesNothing(t *testing.T) {
 	os.WriteFile(filepath.Join(dir2, ".storydesk"), nil, 0o644)
 	c2, _ := corpus.Open([]string{dir2}, nil)
 	if p, ok := ExistingPath(c2); ok || p != DefaultPath(c2) {
-		t.Errorf("fallback: %q, %v; DefaultStorePath says %q", p, ok, DefaultPath(c2))
+		t.Errorf("fallback: %q, %v; DefaultPath says %q", p, ok, DefaultPath(c2))
 	}
 	sample, _ := corpus.OpenSample()
 	if p, ok := ExistingPath(sample); ok || p != DefaultPath(sample) {

@@ -26,7 +26,7 @@ import (
 // Faults the store and the exporters must survive: damaged store files, a
 // full disk, a store whose journal cannot be written, and SIGKILL in the
 // middle of an export or of duplicate detection (which writes the signature
-// cache). (SIGKILL while annotating: store_kill_test.go.)
+// cache). (SIGKILL while annotating: kill_test.go.)
 
 // faultText is article i's text: long enough that a few hundred articles
 // fill many pages of every table.
@@ -55,7 +55,7 @@ func faultStore(t *testing.T, path string, n int) {
 }
 
 // TestStoreDamagedFileRefused damages a real store the ways disks and
-// careless copies do. OpenStore must refuse it with an error naming the file
+// careless copies do. OpenSQLite must refuse it with an error naming the file
 // and pointing at README's Recovery section, and leave the bytes (and the
 // folder) exactly as they were.
 func TestStoreDamagedFileRefused(t *testing.T) {
@@ -133,7 +133,7 @@ func TestStoreDamagedFileRefused(t *testing.T) {
 // middle of a store: the kind of damage only reading that page finds.
 // integrity_check must name it and the query that meets it must fail (not
 // return partial results). The open-time check, which refuses this store
-// (store_guard_test.go), is skipped to see the rest.
+// (guard_test.go), is skipped to see the rest.
 func TestStoreDamagedPageDetected(t *testing.T) {
 	setVar(t, &skipOpenCheck, true)
 	path, b := damagedMidStore(t)

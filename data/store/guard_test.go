@@ -15,7 +15,7 @@ import (
 
 // Write faults said in words, and a damaged store that is never written
 // into, whichever way the damage is found: by the check at open (before
-// OpenStore returns, or in the background on a large store) or by any query
+// OpenSQLite returns, or in the background on a large store) or by any query
 // that meets the damaged page later.
 
 // damagedMidStore writes a closed store of 200 articles and flips the header
@@ -95,7 +95,7 @@ func checkUntouched(t *testing.T, s *SQLite, path string, want []byte) {
 }
 
 // TestStoreDamagedPageRefusedAtOpen: a store small enough to be checked
-// before OpenStore returns is refused at open.
+// before OpenSQLite returns is refused at open.
 func TestStoreDamagedPageRefusedAtOpen(t *testing.T) {
 	path, bad := damagedMidStore(t)
 	s, err := OpenSQLite(path, "tester")
@@ -103,7 +103,7 @@ func TestStoreDamagedPageRefusedAtOpen(t *testing.T) {
 		s.Close()
 		t.Fatal("a store with a damaged page opened")
 	}
-	wantDamaged(t, "OpenStore", err, path)
+	wantDamaged(t, "OpenSQLite", err, path)
 	for _, want := range []string{"quick_check", "left untouched"} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error %q lacks %q", err, want)

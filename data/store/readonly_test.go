@@ -26,7 +26,7 @@ type roResult struct {
 	Opened   string // the store's ReadOnly() once open: why it opened read-only
 	Statuses int    // articles the store listed
 	Exported int    // articles EachDoc walked
-	Default  string // DefaultStorePath of the corpus the store is in
+	Default  string // DefaultPath of the corpus the store is in
 }
 
 // TestStoreReadOnlyProcess is not a test on its own: TestStoreReadOnly runs
@@ -166,7 +166,7 @@ func TestStoreReadOnly(t *testing.T) {
 			}
 			// The corpus's store is the default one, writable or not.
 			if r.Default != path {
-				t.Errorf("DefaultStorePath: %s, want the corpus's %s", r.Default, path)
+				t.Errorf("DefaultPath: %s, want the corpus's %s", r.Default, path)
 			}
 			if r.Stage == "saved" {
 				if r.Opened != "" || r.Statuses != want {
