@@ -9,7 +9,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"storydesk/data"
+	"storydesk/data/store"
 	"storydesk/model"
 )
 
@@ -34,9 +34,9 @@ func entitySource() *fakeSource {
 }
 
 // openStore opens a store on path, closed when the test ends.
-func openStore(tb testing.TB, path string) *data.SQLiteStore {
+func openStore(tb testing.TB, path string) *store.SQLite {
 	tb.Helper()
-	st, err := data.OpenStore(path, "tester")
+	st, err := store.OpenSQLite(path, "tester")
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -45,7 +45,7 @@ func openStore(tb testing.TB, path string) *data.SQLiteStore {
 }
 
 // startStore builds a reader with a store at path over src, w×h, NoColor.
-func startStore(tb testing.TB, src Source, path string, w, h int) (*Model, *data.SQLiteStore) {
+func startStore(tb testing.TB, src Source, path string, w, h int) (*Model, *store.SQLite) {
 	tb.Helper()
 	st := openStore(tb, path)
 	m := NewFromSource(src, Options{NoColor: true, Workers: 1, Store: st, Annotator: "tester", saveDelay: time.Millisecond})
@@ -106,7 +106,7 @@ func runeIndex(tb testing.TB, s, sub string, n int) int {
 
 // spansOf reads an article's spans from the store through a handle of its
 // own (what is on disk, not what the UI holds).
-func spansOf(tb testing.TB, path, id string) (*data.Doc, []model.Span) {
+func spansOf(tb testing.TB, path, id string) (*store.Doc, []model.Span) {
 	tb.Helper()
 	st := openStore(tb, path)
 	doc, ok, err := st.Doc(ctx(), id)

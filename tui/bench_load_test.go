@@ -5,15 +5,16 @@ import (
 	"testing"
 	"time"
 
+	"storydesk/data/corpus"
+
 	tea "charm.land/bubbletea/v2"
 
-	"storydesk/data"
 	"storydesk/internal/gencorpus"
 )
 
 // BenchmarkOpen100k measures the whole app on 100,000 generated articles of
 // about 600 words, as a directory of files and as one JSONL file:
-// first-frame is data.Open through to a frame with rows on screen;
+// first-frame is corpus.Open through to a frame with rows on screen;
 // full-load goes on until every article has been read and cleaned in the
 // background, and reports the process's peak resident memory. Run one
 // sub-benchmark per process so the peak belongs to it alone:
@@ -27,7 +28,7 @@ func BenchmarkOpen100k(b *testing.B) {
 	for _, kind := range []struct{ name, path string }{{"dir", dir}, {"jsonl", jsonl}} {
 		b.Run(kind.name+"/first-frame", func(b *testing.B) {
 			for b.Loop() {
-				c, err := data.Open([]string{kind.path}, nil)
+				c, err := corpus.Open([]string{kind.path}, nil)
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -40,7 +41,7 @@ func BenchmarkOpen100k(b *testing.B) {
 		})
 		b.Run(kind.name+"/full-load", func(b *testing.B) {
 			for b.Loop() {
-				c, err := data.Open([]string{kind.path}, nil)
+				c, err := corpus.Open([]string{kind.path}, nil)
 				if err != nil {
 					b.Fatal(err)
 				}

@@ -9,7 +9,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"storydesk/data"
+	"storydesk/data/corpus"
 	"storydesk/internal/gencorpus"
 	"storydesk/model"
 )
@@ -17,19 +17,19 @@ import (
 // benchSource is n items with generated headlines; every Load returns the
 // same long article.
 type benchSource struct {
-	items   []data.Item
+	items   []corpus.Item
 	metas   []*model.Article
 	article *model.Article
 }
 
 func newBenchSource(n, articleWords int) *benchSource {
-	s := &benchSource{items: make([]data.Item, n), metas: make([]*model.Article, n)}
+	s := &benchSource{items: make([]corpus.Item, n), metas: make([]*model.Article, n)}
 	outlets := []string{"Harbor Tribune", "Daily Ledger", "Northern Courier", "Veridia Today", "The Morning Wire"}
 	for i := range s.items {
 		r := rand.New(rand.NewPCG(uint64(i), 7))
 		title, _ := gencorpus.Article(r, 1)
 		path := fmt.Sprintf("corpus/%03d/%06d.txt", i/1000, i)
-		s.items[i] = data.Item{ID: path, Path: path, Format: "txt"}
+		s.items[i] = corpus.Item{ID: path, Path: path, Format: "txt"}
 		s.metas[i] = &model.Article{ID: path, Path: path, Title: title, Source: outlets[i%len(outlets)], Words: 300 + i%900}
 	}
 	title, body := gencorpus.Article(rand.New(rand.NewPCG(1, 2)), articleWords)
@@ -40,14 +40,14 @@ func newBenchSource(n, articleWords int) *benchSource {
 
 func (s *benchSource) Label() string                      { return "bench" }
 func (s *benchSource) Len() int                           { return len(s.items) }
-func (s *benchSource) Item(i int) data.Item               { return s.items[i] }
-func (s *benchSource) Problems() []data.Problem           { return nil }
+func (s *benchSource) Item(i int) corpus.Item             { return s.items[i] }
+func (s *benchSource) Problems() []corpus.Problem         { return nil }
 func (s *benchSource) Load(i int) (*model.Article, error) { return s.article, nil }
-func (s *benchSource) Stream(ctx context.Context, workers int, emit func([]data.Result)) {
+func (s *benchSource) Stream(ctx context.Context, workers int, emit func([]corpus.Result)) {
 	for i := 0; i < len(s.metas); i += 1024 {
-		batch := make([]data.Result, 0, 1024)
+		batch := make([]corpus.Result, 0, 1024)
 		for j := i; j < min(i+1024, len(s.metas)); j++ {
-			batch = append(batch, data.Result{Index: j, Article: s.metas[j]})
+			batch = append(batch, corpus.Result{Index: j, Article: s.metas[j]})
 		}
 		emit(batch)
 	}
@@ -126,7 +126,7 @@ func BenchmarkFilterKeystroke100k(b *testing.B) {
 	b.Run("narrow", func(b *testing.B) { run(b, "karvi", 'k') })
 }
 
-// BenchmarkFirstFrame100k measures data.Open on a generated 100k-file
+// BenchmarkFirstFrame100k measures corpus.Open on a generated 100k-file
 // directory through to the first frame with rows on screen.
 func BenchmarkFirstFrame100k(b *testing.B) {
 	dir := b.TempDir()
@@ -134,7 +134,7 @@ func BenchmarkFirstFrame100k(b *testing.B) {
 		b.Fatal(err)
 	}
 	for b.Loop() {
-		c, err := data.Open([]string{dir}, nil)
+		c, err := corpus.Open([]string{dir}, nil)
 		if err != nil {
 			b.Fatal(err)
 		}

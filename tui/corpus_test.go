@@ -8,7 +8,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"storydesk/data"
+	"storydesk/data/corpus"
 )
 
 // walkAll visits every article in the list in the read and raw views,
@@ -43,7 +43,7 @@ func TestRealCorpusFromFiles(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	c, err := data.Open([]string{dir}, nil)
+	c, err := corpus.Open([]string{dir}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -72,7 +72,7 @@ func TestRealCorpusFromFiles(t *testing.T) {
 }
 
 func TestSampleCorpus(t *testing.T) {
-	c, err := data.OpenSample()
+	c, err := corpus.OpenSample()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -95,7 +95,7 @@ func TestSharedSeeds(t *testing.T) {
 	if _, err := os.Stat(dir); err != nil {
 		t.Skipf("shared seeds not available (%v)", err)
 	}
-	c, err := data.Open([]string{dir}, nil)
+	c, err := corpus.Open([]string{dir}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

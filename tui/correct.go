@@ -10,7 +10,8 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"storydesk/data"
+	"storydesk/data/corpus"
+	"storydesk/data/store"
 	"storydesk/model"
 	"storydesk/model/clean"
 	"storydesk/tui/browse"
@@ -30,8 +31,8 @@ import (
 // back at their new offsets. Annotations that would not survive (they sit in
 // a paragraph being removed) are listed and the action waits for y.
 //
-// Loading applies the corrections through data.Corpus.Corrections, fed from
-// a data.CorrectionIndex the reader keeps current from the actions it
+// Loading applies the corrections through corpus.Corpus.Corrections, fed from
+// a store.CorrectionIndex the reader keeps current from the actions it
 // commits (undo and redo included), so the text shown, the snapshot and the
 // changed-on-disk check all agree. After a commit the article is loaded
 // again and its views re-rendered in place.
@@ -39,7 +40,7 @@ import (
 // correctState is the root's part: nil idx means corrections cannot be
 // applied (no store, or a Source that cannot re-clean).
 type correctState struct {
-	idx *data.CorrectionIndex
+	idx *store.CorrectionIndex
 	// touched holds the articles whose corrections changed this session;
 	// checked is the last of them found loaded with its current ones.
 	touched map[string]bool
@@ -50,15 +51,15 @@ type correctState struct {
 // them. It runs once, before the program starts (and so outside a command):
 // the hook must be in place before the first article is read, or the list
 // and the first article would show uncorrected text. One small query.
-func (m *Model) setupCorrections(src Source, st data.Store) {
-	cs, ok := st.(data.CorrectionSource)
+func (m *Model) setupCorrections(src Source, st store.Store) {
+	cs, ok := st.(store.CorrectionSource)
 	c := browse.CorpusOf(src) // loads from its files can apply corrections
 	if !ok || c == nil {
 		return
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	idx, err := data.LoadCorrectionIndex(ctx, cs)
+	idx, err := store.LoadCorrectionIndex(ctx, cs)
 	if err != nil {
 		m.message = "Cannot read the cleaner corrections (the raw view cannot correct): " + err.Error()
 		return
@@ -109,7 +110,7 @@ func (m *Model) toggleCorrection() tea.Cmd {
 		return nil
 	}
 	t := corrTarget{art: a, start: p.Start, end: p.End}
-	return m.queue(func(j *session.Job) (data.Action, bool) { return m.buildCorrection(j, t, "") })
+	return m.queue(func(j *session.Job) (store.Action, bool) { return m.buildCorrection(j, t, "") })
 }
 
 // corrPlan is a correction worked out against the current state.
@@ -117,7 +118,7 @@ type corrPlan struct {
 	keep   int    // OpSetCorrect's Keep: 1, 0, or -1 back to the cleaner
 	kept   bool   // the paragraph's verdict after it
 	text   string // the article's cleaned text after it
-	ops    []data.Op
+	ops    []store.Op
 	placed int // annotations whose offsets change
 	lost   []model.Span
 	qLost  []model.QuoteAnn
@@ -125,9 +126,9 @@ type corrPlan struct {
 
 // planCorrection flips paragraph t given the stored corrections corr and
 // the stored document (nil: never annotated).
-func planCorrection(t corrTarget, corr []model.Correction, doc *data.Doc) corrPlan {
+func planCorrection(t corrTarget, corr []model.Correction, doc *store.Doc) corrPlan {
 	a := t.art
-	now := data.Reclean(a, corr)
+	now := corpus.Reclean(a, corr)
 	_, removed := model.RemovedPara(now.Removed, t.start, t.end)
 	pl := corrPlan{kept: removed}
 	// A correction on exactly this paragraph is taken away when that alone
@@ -142,7 +143,7 @@ func planCorrection(t corrTarget, corr []model.Correction, doc *data.Doc) corrPl
 	var next clean.Cleaned
 	done := false
 	if len(rest) < len(corr) {
-		next = data.Reclean(a, rest)
+		next = corpus.Reclean(a, rest)
 		if _, r := model.RemovedPara(next.Removed, t.start, t.end); r != removed {
 			pl.keep, done = -1, true
 		}
@@ -152,10 +153,10 @@ func planCorrection(t corrTarget, corr []model.Correction, doc *data.Doc) corrPl
 		if removed {
 			pl.keep = 1
 		}
-		next = data.Reclean(a, append(rest, model.Correction{Start: t.start, End: t.end, Keep: removed}))
+		next = corpus.Reclean(a, append(rest, model.Correction{Start: t.start, End: t.end, Keep: removed}))
 	}
 	pl.text = next.Text
-	pl.ops = []data.Op{{Kind: data.OpSetCorrect, Article: a.ID, RawStart: t.start, RawEnd: t.end, Keep: pl.keep}}
+	pl.ops = []store.Op{{Kind: store.OpSetCorrect, Article: a.ID, RawStart: t.start, RawEnd: t.end, Keep: pl.keep}}
 	if doc == nil || doc.Text == pl.text {
 		return pl
 	}
@@ -164,7 +165,7 @@ func planCorrection(t corrTarget, corr []model.Correction, doc *data.Doc) corrPl
 		mv = reanchorAll(doc.Text, pl.text, doc)
 	}
 	pl.ops = append(pl.ops, mv.remove...)
-	pl.ops = append(pl.ops, data.Op{Kind: data.OpSetText, Article: a.ID, Text: pl.text})
+	pl.ops = append(pl.ops, store.Op{Kind: store.OpSetText, Article: a.ID, Text: pl.text})
 	pl.ops = append(pl.ops, mv.add...)
 	pl.placed, pl.lost, pl.qLost = mv.moved, mv.lost, mv.qLost
 	return pl
@@ -187,12 +188,12 @@ func (p corrPlan) lostKey() string {
 // buildCorrection makes the action when the write's turn comes, against
 // the corrections and annotations as saved by then. agreed is the lostKey
 // the user said yes to ("" before asking).
-func (m *Model) buildCorrection(j *session.Job, t corrTarget, agreed string) (data.Action, bool) {
+func (m *Model) buildCorrection(j *session.Job, t corrTarget, agreed string) (store.Action, bool) {
 	id := t.art.ID
 	e := m.sess.Doc(id)
 	if e == nil {
 		m.message = "Not saved: the article's annotations are not loaded"
-		return data.Action{}, false
+		return store.Action{}, false
 	}
 	pl := planCorrection(t, m.correct.idx.For(id), e.Doc)
 	what := "“" + ui.Clip(t.text(), 40) + "”"
@@ -211,13 +212,13 @@ func (m *Model) buildCorrection(j *session.Job, t corrTarget, agreed string) (da
 		j.Done += fmt.Sprintf("; %d annotation%s re-anchored", pl.placed, ui.Plural(pl.placed))
 	}
 	nLost := len(pl.lost) + len(pl.qLost)
-	act := data.Action{Name: name + " in " + ui.Clip(id, 40), Ops: pl.ops}
+	act := store.Action{Name: name + " in " + ui.Clip(id, 40), Ops: pl.ops}
 	if nLost == 0 {
 		return act, true
 	}
 	if key := pl.lostKey(); key != agreed {
 		m.askCorrection(t, pl, key)
-		return data.Action{}, false
+		return store.Action{}, false
 	}
 	j.Done += fmt.Sprintf("; deleted %d annotation%s in the removed text (u brings them back)", nLost, ui.Plural(nLost))
 	act.Name += fmt.Sprintf(", deleting %d", nLost)
@@ -246,7 +247,7 @@ func (m *Model) askCorrection(t corrTarget, pl corrPlan, key string) {
 	lines = append(lines, "", "Press y to apply the correction and delete them, esc to leave the article as it is.")
 	m.message = ""
 	m.ask(fmt.Sprintf("Correct and delete %d annotation%s in the removed text? y/esc", nLost, ui.Plural(nLost)), lines, func() tea.Cmd {
-		return m.queue(func(j *session.Job) (data.Action, bool) { return m.buildCorrection(j, t, key) })
+		return m.queue(func(j *session.Job) (store.Action, bool) { return m.buildCorrection(j, t, key) })
 	})
 }
 
@@ -284,7 +285,7 @@ func (m *Model) checkCorrected(a *model.Article) tea.Cmd {
 		return nil
 	}
 	m.correct.checked = a
-	if data.Reclean(a, m.correct.idx.For(a.ID)).Text == a.Text {
+	if corpus.Reclean(a, m.correct.idx.For(a.ID)).Text == a.Text {
 		return nil
 	}
 	return m.reloadCorrected(a.ID)

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"storydesk/data"
+	"storydesk/data/store"
 	"storydesk/model"
 	"storydesk/model/clean"
 )
@@ -147,14 +147,14 @@ type annMoves struct {
 	moved  int // annotations whose offsets change
 	lost   []model.Span
 	qLost  []model.QuoteAnn
-	remove []data.Op
-	add    []data.Op
+	remove []store.Op
+	add    []store.Op
 }
 
 // moveAnnotations works out which of doc's spans and quotations move from
 // oldText (doc.Text) to newText and how; false when the paragraphs do not
 // line up (the snapshot is not the text the correction starts from).
-func moveAnnotations(raw string, now, next clean.Cleaned, doc *data.Doc) (annMoves, bool) {
+func moveAnnotations(raw string, now, next clean.Cleaned, doc *store.Doc) (annMoves, bool) {
 	var mv annMoves
 	if doc.Text != now.Text {
 		return mv, false
@@ -196,9 +196,9 @@ func moveAnnotations(raw string, now, next clean.Cleaned, doc *data.Doc) (annMov
 		switch {
 		case !ok:
 			mv.qLost = append(mv.qLost, q)
-			mv.remove = append(mv.remove, data.Op{Kind: data.OpDelQuote, Article: id, Quote: q})
+			mv.remove = append(mv.remove, store.Op{Kind: store.OpDelQuote, Article: id, Quote: q})
 		case s != q.Start || q.SpeakerSpan != 0 && touched[q.SpeakerSpan]:
-			mv.remove = append(mv.remove, data.Op{Kind: data.OpDelQuote, Article: id, Quote: q})
+			mv.remove = append(mv.remove, store.Op{Kind: store.OpDelQuote, Article: id, Quote: q})
 			q.Start, q.End = s, e
 			if gone[q.SpeakerSpan] {
 				q.SpeakerSpan = 0 // its speaker's tag is lost; the name stays
@@ -208,14 +208,14 @@ func moveAnnotations(raw string, now, next clean.Cleaned, doc *data.Doc) (annMov
 	}
 	for _, sp := range doc.Spans {
 		if touched[sp.ID] {
-			mv.remove = append(mv.remove, data.Op{Kind: data.OpDelSpan, Article: id, Span: sp})
+			mv.remove = append(mv.remove, store.Op{Kind: store.OpDelSpan, Article: id, Span: sp})
 		}
 	}
 	for _, sp := range movedSpans {
-		mv.add = append(mv.add, data.Op{Kind: data.OpAddSpan, Article: id, Span: sp})
+		mv.add = append(mv.add, store.Op{Kind: store.OpAddSpan, Article: id, Span: sp})
 	}
 	for _, q := range movedQuotes {
-		mv.add = append(mv.add, data.Op{Kind: data.OpAddQuote, Article: id, Quote: q})
+		mv.add = append(mv.add, store.Op{Kind: store.OpAddQuote, Article: id, Quote: q})
 	}
 	mv.moved = len(movedSpans) + len(movedQuotes)
 	return mv, true
@@ -224,22 +224,22 @@ func moveAnnotations(raw string, now, next clean.Cleaned, doc *data.Doc) (annMov
 // reanchorAll is the fallback when the snapshot is not the text the
 // correction starts from (the file changed on disk since): every
 // annotation is looked for in the new text, as R does.
-func reanchorAll(oldText, newText string, doc *data.Doc) annMoves {
+func reanchorAll(oldText, newText string, doc *store.Doc) annMoves {
 	var mv annMoves
 	id := doc.ArticleID
 	placed, lost := model.Reanchor(oldText, newText, doc.Spans)
 	qPlaced, qLost := model.ReanchorQuotes(oldText, newText, doc.Quotes, lost)
 	for _, q := range doc.Quotes {
-		mv.remove = append(mv.remove, data.Op{Kind: data.OpDelQuote, Article: id, Quote: q})
+		mv.remove = append(mv.remove, store.Op{Kind: store.OpDelQuote, Article: id, Quote: q})
 	}
 	for _, sp := range doc.Spans {
-		mv.remove = append(mv.remove, data.Op{Kind: data.OpDelSpan, Article: id, Span: sp})
+		mv.remove = append(mv.remove, store.Op{Kind: store.OpDelSpan, Article: id, Span: sp})
 	}
 	for _, sp := range placed {
-		mv.add = append(mv.add, data.Op{Kind: data.OpAddSpan, Article: id, Span: sp})
+		mv.add = append(mv.add, store.Op{Kind: store.OpAddSpan, Article: id, Span: sp})
 	}
 	for _, q := range qPlaced {
-		mv.add = append(mv.add, data.Op{Kind: data.OpAddQuote, Article: id, Quote: q})
+		mv.add = append(mv.add, store.Op{Kind: store.OpAddQuote, Article: id, Quote: q})
 	}
 	mv.moved, mv.lost, mv.qLost = len(placed)+len(qPlaced), lost, qLost
 	return mv

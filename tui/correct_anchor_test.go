@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"storydesk/data"
+	"storydesk/data/store"
 	"storydesk/model"
 	"storydesk/model/clean"
 )
@@ -29,7 +29,7 @@ func spanAt(t *testing.T, text, word string, n int, id int64) model.Span {
 }
 
 // applyMoves plays the ops on the document as the store would.
-func applyMoves(t *testing.T, doc *data.Doc, next string, mv annMoves) ([]model.Span, []model.QuoteAnn) {
+func applyMoves(t *testing.T, doc *store.Doc, next string, mv annMoves) ([]model.Span, []model.QuoteAnn) {
 	t.Helper()
 	spans := map[int64]model.Span{}
 	quotes := map[int64]model.QuoteAnn{}
@@ -41,9 +41,9 @@ func applyMoves(t *testing.T, doc *data.Doc, next string, mv annMoves) ([]model.
 	}
 	for _, op := range mv.remove {
 		switch op.Kind {
-		case data.OpDelSpan:
+		case store.OpDelSpan:
 			delete(spans, op.Span.ID)
-		case data.OpDelQuote:
+		case store.OpDelQuote:
 			delete(quotes, op.Quote.ID)
 		default:
 			t.Fatalf("unexpected op before the text: %s", op.Kind)
@@ -51,9 +51,9 @@ func applyMoves(t *testing.T, doc *data.Doc, next string, mv annMoves) ([]model.
 	}
 	for _, op := range mv.add {
 		switch op.Kind {
-		case data.OpAddSpan:
+		case store.OpAddSpan:
 			spans[op.Span.ID] = op.Span
-		case data.OpAddQuote:
+		case store.OpAddQuote:
 			quotes[op.Quote.ID] = op.Quote
 		default:
 			t.Fatalf("unexpected op after the text: %s", op.Kind)
@@ -98,7 +98,7 @@ func TestMoveAnnotationsExactByParagraph(t *testing.T) {
 	// Tags: Tomas Berg in every kept paragraph; the quotation's speaker is
 	// the last one, the one in the ads paragraph is the one to lose.
 	text := now.Text
-	doc := &data.Doc{ArticleID: "a", Text: text}
+	doc := &store.Doc{ArticleID: "a", Text: text}
 	for n := 0; n < 3; n++ {
 		doc.Spans = append(doc.Spans, spanAt(t, text, "Tomas Berg", n, int64(n+1)))
 	}
@@ -129,11 +129,11 @@ func TestMoveAnnotationsExactByParagraph(t *testing.T) {
 	// Keeping the paragraph again moves the others back by as much (the
 	// lost tag comes back only by undo).
 	back, _ := flip(raw, ads) // the cleaner's text
-	mv2, ok := moveAnnotations(raw, next, back, &data.Doc{ArticleID: "a", Text: next.Text, Spans: spans, Quotes: quotes})
+	mv2, ok := moveAnnotations(raw, next, back, &store.Doc{ArticleID: "a", Text: next.Text, Spans: spans, Quotes: quotes})
 	if !ok || len(mv2.lost) != 0 {
 		t.Fatalf("inserting a paragraph lost %+v", mv2.lost)
 	}
-	s2, _ := applyMoves(t, &data.Doc{Spans: spans, Quotes: quotes}, back.Text, mv2)
+	s2, _ := applyMoves(t, &store.Doc{Spans: spans, Quotes: quotes}, back.Text, mv2)
 	if s2[1].Start != doc.Spans[2].Start {
 		t.Fatalf("the tag did not move back: %d, was %d", s2[1].Start, doc.Spans[2].Start)
 	}
@@ -155,7 +155,7 @@ func TestMoveAnnotationsSpeakerLinkLostAndMultiParagraphQuote(t *testing.T) {
 	text := now.Text
 	qt := "“And we will pay for it ourselves.\n\nIt is our harbour,”"
 	qs := runeIndex(t, text, qt, 0)
-	doc := &data.Doc{ArticleID: "a", Text: text,
+	doc := &store.Doc{ArticleID: "a", Text: text,
 		Spans: []model.Span{spanAt(t, text, "Ilse Varga", 0, 1), spanAt(t, text, "Ilse Varga", 1, 2)},
 		Quotes: []model.QuoteAnn{
 			{ID: 7, Start: qs, End: qs + model.RuneLen(qt), Text: qt, Speaker: "Ilse Varga", SpeakerSpan: 1},
@@ -178,7 +178,7 @@ func TestMoveAnnotationsSpeakerLinkLostAndMultiParagraphQuote(t *testing.T) {
 	// Removing the paragraph holding a speaker's tag clears that link.
 	last := len(ps) - 1
 	now2, next2 := flip(raw, last)
-	doc2 := &data.Doc{ArticleID: "a", Text: now2.Text,
+	doc2 := &store.Doc{ArticleID: "a", Text: now2.Text,
 		Spans:  []model.Span{spanAt(t, now2.Text, "Ilse Varga", 1, 2)},
 		Quotes: []model.QuoteAnn{{ID: 8, Start: 0, End: model.RuneLen("The mayor"), Text: "The mayor", Speaker: "Ilse Varga", SpeakerSpan: 2}}}
 	mv2, _ := moveAnnotations(raw, now2, next2, doc2)
@@ -202,7 +202,7 @@ func TestMoveAnnotationsDatelineBack(t *testing.T) {
 	p := clean.Paragraphs(raw)[k]
 	var c clean.Cleaner
 	next := c.CleanWith(raw, []model.Correction{{Start: p.Start, End: p.End, Keep: true}})
-	doc := &data.Doc{ArticleID: "a", Text: now.Text, Spans: []model.Span{spanAt(t, now.Text, "Ilse Varga", 0, 1), spanAt(t, now.Text, "Ilse Varga", 1, 2)}}
+	doc := &store.Doc{ArticleID: "a", Text: now.Text, Spans: []model.Span{spanAt(t, now.Text, "Ilse Varga", 0, 1), spanAt(t, now.Text, "Ilse Varga", 1, 2)}}
 	mv, ok := moveAnnotations(raw, now, next, doc)
 	if !ok || len(mv.lost) != 0 {
 		t.Fatalf("%v lost %+v", ok, mv.lost)
@@ -237,7 +237,7 @@ func TestMoveAnnotationsAgreesWithReanchorOnUniqueWords(t *testing.T) {
 			}
 			spans = append(spans, sp)
 		}
-		doc := &data.Doc{ArticleID: "a", Text: now.Text, Spans: spans}
+		doc := &store.Doc{ArticleID: "a", Text: now.Text, Spans: spans}
 		mv, ok := moveAnnotations(raw, now, next, doc)
 		if !ok {
 			t.Fatalf("article %d: paragraphs did not line up", i)

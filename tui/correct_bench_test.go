@@ -8,7 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"storydesk/data"
+	"storydesk/data/corpus"
+	"storydesk/data/store"
 	"storydesk/internal/gencorpus"
 	"storydesk/model"
 )
@@ -31,7 +32,7 @@ func benchCorrectToggle(b *testing.B, words, tags int) {
 	if err := os.WriteFile(filepath.Join(dir, "a.txt"), []byte(raw), 0o644); err != nil {
 		b.Fatal(err)
 	}
-	c, err := data.Open([]string{dir}, nil)
+	c, err := corpus.Open([]string{dir}, nil)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -43,7 +44,7 @@ func benchCorrectToggle(b *testing.B, words, tags int) {
 	every := max(1, words/tags)
 	path := tempDB(b)
 	st := openStore(b, path)
-	var ops []data.Op
+	var ops []store.Op
 	off := 0
 	rs := []rune(a.Text)
 	for i, w := range strings.Fields(a.Text) {
@@ -53,10 +54,10 @@ func benchCorrectToggle(b *testing.B, words, tags int) {
 		}
 		off = s + len([]rune(w))
 		if i%every == 0 && len(ops) < tags {
-			ops = append(ops, data.Op{Kind: data.OpAddSpan, Article: a.ID, Span: model.Span{Start: s, End: off, Label: "MISC", Text: w}})
+			ops = append(ops, store.Op{Kind: store.OpAddSpan, Article: a.ID, Span: model.Span{Start: s, End: off, Label: "MISC", Text: w}})
 		}
 	}
-	if _, err := st.Do(ctx(), data.Action{Name: "seed", Article: a, Ops: ops}); err != nil {
+	if _, err := st.Do(ctx(), store.Action{Name: "seed", Article: a, Ops: ops}); err != nil {
 		b.Fatal(err)
 	}
 	st.Close()
@@ -77,8 +78,8 @@ func benchCorrectToggle(b *testing.B, words, tags int) {
 	}
 }
 
-func startCorpusB(b *testing.B, dir, path string) (*Model, *data.SQLiteStore) {
-	c, err := data.Open([]string{dir}, nil)
+func startCorpusB(b *testing.B, dir, path string) (*Model, *store.SQLite) {
+	c, err := corpus.Open([]string{dir}, nil)
 	if err != nil {
 		b.Fatal(err)
 	}

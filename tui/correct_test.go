@@ -12,7 +12,8 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
-	"storydesk/data"
+	"storydesk/data/corpus"
+	"storydesk/data/store"
 	"storydesk/model"
 	"storydesk/tui/browse"
 )
@@ -48,9 +49,9 @@ func corrCorpus(t *testing.T) string {
 }
 
 // startCorpus runs the reader as the app does: a real corpus and store.
-func startCorpus(t *testing.T, dir, path string, w, h int) (*Model, *data.SQLiteStore) {
+func startCorpus(t *testing.T, dir, path string, w, h int) (*Model, *store.SQLite) {
 	t.Helper()
-	c, err := data.Open([]string{dir}, nil)
+	c, err := corpus.Open([]string{dir}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,7 +112,7 @@ func corrections(t *testing.T, path, id string) []model.Correction {
 // earlier annotating would have, and returns the article as loaded.
 func annotateStory(t *testing.T, dir, path string) (*model.Article, []model.Span, model.QuoteAnn) {
 	t.Helper()
-	c, err := data.Open([]string{dir}, nil)
+	c, err := corpus.Open([]string{dir}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -120,12 +121,12 @@ func annotateStory(t *testing.T, dir, path string) (*model.Article, []model.Span
 		t.Fatalf("load: %v %v", a, err)
 	}
 	st := openStore(t, path)
-	var ops []data.Op
+	var ops []store.Op
 	for _, w := range []string{"Ilse Varga", "Tomas Berg", "Harbour Board"} {
 		s := runeIndex(t, a.Text, w, 0)
-		ops = append(ops, data.Op{Kind: data.OpAddSpan, Article: a.ID, Span: model.Span{Start: s, End: s + model.RuneLen(w), Label: "PERSON", Text: w}})
+		ops = append(ops, store.Op{Kind: store.OpAddSpan, Article: a.ID, Span: model.Span{Start: s, End: s + model.RuneLen(w), Label: "PERSON", Text: w}})
 	}
-	act, err := st.Do(ctx(), data.Action{Name: "seed", Article: a, Ops: ops})
+	act, err := st.Do(ctx(), store.Action{Name: "seed", Article: a, Ops: ops})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -134,7 +135,7 @@ func annotateStory(t *testing.T, dir, path string) (*model.Article, []model.Span
 	qs := runeIndex(t, a.Text, qt, 0)
 	q := model.QuoteAnn{Start: qs, End: qs + model.RuneLen(qt), Text: qt, Speaker: "Ilse Varga", SpeakerSpan: act.Ops[0].Span.ID,
 		Kind: model.QuoteDirect, Status: model.QuoteAccepted}
-	if _, err := st.Do(ctx(), data.Action{Name: "quote", Ops: []data.Op{{Kind: data.OpAddQuote, Article: a.ID, Quote: q}}}); err != nil {
+	if _, err := st.Do(ctx(), store.Action{Name: "quote", Ops: []store.Op{{Kind: store.OpAddQuote, Article: a.ID, Quote: q}}}); err != nil {
 		t.Fatal(err)
 	}
 	doc, ok, err := st.Doc(ctx(), a.ID)
@@ -436,7 +437,7 @@ func TestCorrectSizes(t *testing.T) {
 // the corpus streams: keys typed without waiting still toggle in order.
 func TestCorrectProgram(t *testing.T) {
 	dir, path := corrCorpus(t), tempDB(t)
-	c, err := data.Open([]string{dir}, nil)
+	c, err := corpus.Open([]string{dir}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,7 +7,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
-	"storydesk/data"
+	"storydesk/data/corpus"
 	"storydesk/model"
 )
 
@@ -55,7 +55,7 @@ func flat(lines []string) string { return nospace(strings.Join(lines, "")) }
 func TestLoadErrorShownInFull(t *testing.T) {
 	long := "archive/2026/" + strings.Repeat("very-long-folder-name/", 6) + "story.html"
 	src := &errSource{fakeSource: fixtureSource(3, -1), errs: map[int]error{
-		1: &data.ProblemError{Problem: data.Problem{Path: long, Reason: "cannot read it: permission denied"}},
+		1: &corpus.ProblemError{Problem: corpus.Problem{Path: long, Reason: "cannot read it: permission denied"}},
 		2: fmt.Errorf("open %s: the file changed \x1b]0;PWNED\x07since it was opened, and the reason goes on well past any pane", long),
 	}}
 	for _, size := range [][2]int{{40, 20}, {60, 24}, {120, 40}, {250, 50}} {
@@ -97,7 +97,7 @@ func TestLoadErrorShownInFull(t *testing.T) {
 func TestProblemsShownInFull(t *testing.T) {
 	src := fixtureSource(3, -1)
 	long := "feeds/" + strings.Repeat("nested-directory/", 5) + "wire.jsonl"
-	src.problems = []data.Problem{
+	src.problems = []corpus.Problem{
 		{Path: long, Line: 12, Reason: "not valid JSON: invalid character 'x' looking for beginning of value"},
 		{Path: "short.txt", Reason: "cannot read it: permission denied"},
 	}

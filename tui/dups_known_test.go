@@ -7,7 +7,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"storydesk/data"
+	"storydesk/data/corpus"
 	"storydesk/tui/browse"
 )
 
@@ -16,7 +16,7 @@ import (
 func sampleDir(tb testing.TB) string {
 	tb.Helper()
 	dir := tb.TempDir()
-	src := filepath.Join("..", "data", "sample")
+	src := filepath.Join("..", "data", "corpus", "sample")
 	ents, err := os.ReadDir(src)
 	if err != nil {
 		tb.Fatal(err)
@@ -35,7 +35,7 @@ func sampleDir(tb testing.TB) string {
 
 func dirSource(tb testing.TB, dir string) Source {
 	tb.Helper()
-	c, err := data.Open([]string{dir}, nil)
+	c, err := corpus.Open([]string{dir}, nil)
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -8,7 +8,7 @@ import (
 	"slices"
 	"testing"
 
-	"storydesk/data"
+	dataexport "storydesk/data/export"
 )
 
 // A pair label snapshots both articles, so that an export made of nothing
@@ -37,7 +37,7 @@ func TestDupsLabelSnapshotsBothArticles(t *testing.T) {
 	press(t, m, "2")
 
 	out := filepath.Join(t.TempDir(), "labels.jsonl")
-	if _, err := data.Export(ctx(), st, data.ExportOptions{Format: "jsonl", Out: out}); err != nil {
+	if _, err := dataexport.Write(ctx(), st, dataexport.Options{Format: "jsonl", Out: out}); err != nil {
 		t.Fatal(err)
 	}
 	f, err := os.Open(out)

@@ -12,7 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"storydesk/data"
+	"storydesk/data/store"
 	"storydesk/model"
 	"storydesk/tui/browse"
 )
@@ -470,19 +470,19 @@ func TestDupsCandidatesOfArticle(t *testing.T) {
 // sigCounter is the store counting the signatures detection writes to
 // its cache.
 type sigCounter struct {
-	*data.SQLiteStore
+	*store.SQLite
 	put int
 }
 
 func (s *sigCounter) PutSignatures(ctx context.Context, version int, sigs map[string][]byte) error {
 	s.put += len(sigs)
-	return s.SQLiteStore.PutSignatures(ctx, version, sigs)
+	return s.SQLite.PutSignatures(ctx, version, sigs)
 }
 
 // startCounted is startStore with the store's signature writes counted.
 func startCounted(tb testing.TB, src Source, path string) (*Model, *sigCounter) {
 	tb.Helper()
-	st := &sigCounter{SQLiteStore: openStore(tb, path)}
+	st := &sigCounter{SQLite: openStore(tb, path)}
 	m := NewFromSource(src, Options{NoColor: true, Workers: 1, Store: st, Annotator: "tester", saveDelay: time.Millisecond})
 	send(tb, m, tea.WindowSizeMsg{Width: 120, Height: 40})
 	drive(tb, m, m.Init())

@@ -10,7 +10,8 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"storydesk/data"
+	"storydesk/data/corpus"
+	"storydesk/data/store"
 	"storydesk/model"
 	"storydesk/tui/session"
 )
@@ -186,7 +187,7 @@ func TestExportMenuOnlyDone(t *testing.T) {
 	m, path := exportReader(t)
 	st := openStore(t, path)
 	b := &model.Article{ID: "b.txt", Path: "b.txt", Title: "Story B", Text: storyB}
-	if _, err := st.Do(ctx(), data.Action{Name: "done", Article: b, Ops: []data.Op{{Kind: data.OpSetStatus, Article: "b.txt", Status: model.StatusDone}}}); err != nil {
+	if _, err := st.Do(ctx(), store.Action{Name: "done", Article: b, Ops: []store.Op{{Kind: store.OpSetStatus, Article: "b.txt", Status: model.StatusDone}}}); err != nil {
 		t.Fatal(err)
 	}
 	send(t, m, ctrlE)
@@ -223,7 +224,7 @@ func TestExportMenuAllArticles(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	c, err := data.Open([]string{root}, nil)
+	c, err := corpus.Open([]string{root}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -357,10 +358,10 @@ func TestExportWaitsForQueuedWrites(t *testing.T) {
 func TestExportDirForACorpus(t *testing.T) {
 	root := t.TempDir()
 	st := openStore(t, tempDB(t))
-	if got, want := exportDir(&data.Corpus{Root: root}, st), filepath.Join(root, ".storydesk", "exports"); got != want {
+	if got, want := exportDir(&corpus.Corpus{Root: root}, st), filepath.Join(root, ".storydesk", "exports"); got != want {
 		t.Fatalf("dir %q, want %q", got, want)
 	}
-	if got := exportDir(&data.Corpus{Root: root, Sample: true}, st); got != filepath.Dir(st.Path()) {
+	if got := exportDir(&corpus.Corpus{Root: root, Sample: true}, st); got != filepath.Dir(st.Path()) {
 		t.Fatalf("sample corpus dir %q", got)
 	}
 	if got := exportDir(nil, st); got != filepath.Dir(st.Path()) {

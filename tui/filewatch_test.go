@@ -8,7 +8,8 @@ import (
 	"testing"
 	"time"
 
-	"storydesk/data"
+	"storydesk/data/corpus"
+	"storydesk/data/store"
 	"storydesk/model"
 )
 
@@ -24,7 +25,7 @@ const (
 // in a store (so it has a snapshot), and opens the reader over the folder
 // with the files looked at on every key. It returns the reader, the folder
 // and the store.
-func watchCorpus(t *testing.T) (*Model, string, *data.SQLiteStore) {
+func watchCorpus(t *testing.T) (*Model, string, *store.SQLite) {
 	t.Helper()
 	dir := t.TempDir()
 	for name, body := range map[string]string{"a.txt": watchA, "b.txt": watchB} {
@@ -32,7 +33,7 @@ func watchCorpus(t *testing.T) (*Model, string, *data.SQLiteStore) {
 			t.Fatal(err)
 		}
 	}
-	c, err := data.Open([]string{dir}, nil)
+	c, err := corpus.Open([]string{dir}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,7 +47,7 @@ func watchCorpus(t *testing.T) (*Model, string, *data.SQLiteStore) {
 		}
 	}
 	start := strings.Index(a.Text, "Ilse Varga")
-	act := data.Action{Name: "tag", Article: a, Ops: []data.Op{{Kind: data.OpAddSpan, Article: a.ID,
+	act := store.Action{Name: "tag", Article: a, Ops: []store.Op{{Kind: store.OpAddSpan, Article: a.ID,
 		Span: model.Span{Start: len([]rune(a.Text[:start])), End: len([]rune(a.Text[:start])) + 10, Label: "PERSON", Text: "Ilse Varga"}}}}
 	if _, err := st.Do(context.Background(), act); err != nil {
 		t.Fatal(err)

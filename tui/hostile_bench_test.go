@@ -10,7 +10,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"storydesk/data"
+	"storydesk/data/corpus"
 	"storydesk/internal/gencorpus"
 )
 
@@ -47,7 +47,7 @@ func BenchmarkFrame50MB(b *testing.B) {
 	if err := os.WriteFile(filepath.Join(dir, "b-small.txt"), []byte("A small one\n\nHarbour workers voted on Monday to end the strike.\n"), 0o644); err != nil {
 		b.Fatal(err)
 	}
-	c, err := data.Open([]string{dir}, nil)
+	c, err := corpus.Open([]string{dir}, nil)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -14,7 +14,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
-	"storydesk/data"
+	"storydesk/data/corpus"
 )
 
 // Terminal safety at the level of the bytes the program writes: a corpus on
@@ -283,7 +283,7 @@ func tail(s string, n int) string { return s[max(0, len(s)-n):] }
 // walks every view, returning the raw output.
 func runHostileProgram(t *testing.T, dir string, articles int, noColor bool) []byte {
 	t.Helper()
-	c, err := data.Open([]string{dir}, nil)
+	c, err := corpus.Open([]string{dir}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -422,7 +422,7 @@ func TestVanishedFileShownAsProblem(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "d-shrinks.jsonl"), []byte(lines), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	c, err := data.Open([]string{dir}, nil)
+	c, err := corpus.Open([]string{dir}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

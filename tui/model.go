@@ -10,7 +10,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 
-	"storydesk/data"
+	"storydesk/data/corpus"
+	"storydesk/data/store"
 	"storydesk/model"
 	"storydesk/tui/annotate"
 	"storydesk/tui/browse"
@@ -31,7 +32,7 @@ type Options struct {
 
 	// Store keeps annotations. Without one the reader only reads: the
 	// annotation keys say a store is needed.
-	Store data.Store
+	Store store.Store
 	// Annotator names whose undo history and saved position are used.
 	Annotator string
 	// Labels is the label set, keys 1–9 in order (model.DefaultLabels when empty).
@@ -89,8 +90,8 @@ type Model struct {
 	quotes *quotes.Feature // quotes mode (wire_quotes.go); nil without a store
 }
 
-// New builds the reader for a corpus found by data.Open (or the sample).
-func New(corpus *data.Corpus, opts Options) *Model {
+// New builds the reader for a corpus found by corpus.Open (or the sample).
+func New(corpus *corpus.Corpus, opts Options) *Model {
 	return NewFromSource(FromCorpus(corpus), opts)
 }
 

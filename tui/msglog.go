@@ -6,7 +6,7 @@ import (
 	"strings"
 	"time"
 
-	"storydesk/data"
+	"storydesk/data/store"
 	"storydesk/tui/ui"
 )
 
@@ -64,8 +64,8 @@ func (l *msgLog) add(text string, isErr, count bool, at time.Time) bool {
 func (m *Model) fail(text string, err error) {
 	m.message, m.lastFail = text, text
 	m.logMessage(text, true)
-	var se *data.StoreError
-	if errors.As(err, &se) && se.Fault == data.FaultDamaged {
+	var se *store.Error
+	if errors.As(err, &se) && se.Fault == store.FaultDamaged {
 		m.storeTrouble(se, false)
 	}
 }

@@ -12,7 +12,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"storydesk/data"
+	"storydesk/data/store"
 	"storydesk/model"
 	"storydesk/tui/session"
 	"storydesk/tui/ui"
@@ -43,8 +43,8 @@ func overlayText(m *Model) string {
 func TestCutStoreErrorReadInFull(t *testing.T) {
 	path := longStorePath(t)
 	real := openStore(t, path)
-	serr := &data.StoreError{Path: path, Fault: data.FaultReadOnly, Err: errors.New("attempt to write a readonly database (8)")}
-	fs := &failingStore{SQLiteStore: real, err: serr}
+	serr := &store.Error{Path: path, Fault: store.FaultReadOnly, Err: errors.New("attempt to write a readonly database (8)")}
+	fs := &failingStore{SQLite: real, err: serr}
 	m := NewFromSource(entitySource(), Options{NoColor: true, Workers: 1, Store: fs, Annotator: "tester"})
 	at := time.Date(2024, 5, 6, 14, 3, 9, 0, time.Local)
 	m.now = func() time.Time { return at }
@@ -188,7 +188,7 @@ func TestMessageLogKeepsCutMessagesOnce(t *testing.T) {
 // finds. It returns the damaged bytes.
 func damagedStore(t *testing.T, path string, n int) []byte {
 	t.Helper()
-	st, err := data.OpenStore(path, "tester")
+	st, err := store.OpenSQLite(path, "tester")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -196,7 +196,7 @@ func damagedStore(t *testing.T, path string, n int) []byte {
 	for i := range n {
 		id := fmt.Sprintf("d%04d.txt", i)
 		a := &model.Article{ID: id, Text: text}
-		act := data.Action{Name: "tag", Article: a, Ops: []data.Op{{Kind: data.OpAddSpan, Article: id, Span: model.Span{Start: 6, End: 16, Label: "PERSON", Text: "Ilse Varga"}}}}
+		act := store.Action{Name: "tag", Article: a, Ops: []store.Op{{Kind: store.OpAddSpan, Article: id, Span: model.Span{Start: 6, End: 16, Label: "PERSON", Text: "Ilse Varga"}}}}
 		if _, err := st.Do(context.Background(), act); err != nil {
 			t.Fatal(err)
 		}
@@ -225,7 +225,7 @@ func TestBackgroundCheckDamageShownAtOnce(t *testing.T) {
 	path := longStorePath(t)
 	os.MkdirAll(filepath.Dir(path), 0o755)
 	bad := damagedStore(t, path, 200)
-	st, err := data.OpenStoreWith(path, "tester", data.StoreOptions{CheckInBackgroundOver: -1})
+	st, err := store.OpenSQLiteWith(path, "tester", store.SQLiteOptions{CheckInBackgroundOver: -1})
 	if err != nil {
 		t.Fatalf("a store checked in the background is refused at open: %v", err)
 	}
@@ -276,12 +276,12 @@ func TestBackgroundCheckDamageShownAtOnce(t *testing.T) {
 // OpenStore does for a file or folder that cannot be written: tested as an
 // unprivileged user in data), its writes refused with that error.
 type roStore struct {
-	*data.SQLiteStore
+	*store.SQLite
 	err error
 }
 
 func (r *roStore) ReadOnly() error { return r.err }
-func (r *roStore) Do(ctx context.Context, act data.Action) (data.Action, error) {
+func (r *roStore) Do(ctx context.Context, act store.Action) (store.Action, error) {
 	return act, r.err
 }
 func (r *roStore) SetState(ctx context.Context, k, v string) error { return r.err }
@@ -292,8 +292,8 @@ func (r *roStore) SetState(ctx context.Context, k, v string) error { return r.er
 // failed position saves over what the user is doing.
 func TestReadOnlyStoreSaidFromTheStart(t *testing.T) {
 	path := tempDB(t)
-	ro := &roStore{SQLiteStore: openStore(t, path)}
-	ro.err = &data.StoreError{Path: path, Fault: data.FaultReadOnly, Err: errors.New("opened read-only: its folder cannot be written")}
+	ro := &roStore{SQLite: openStore(t, path)}
+	ro.err = &store.Error{Path: path, Fault: store.FaultReadOnly, Err: errors.New("opened read-only: its folder cannot be written")}
 	m := NewFromSource(entitySource(), Options{NoColor: true, Workers: 1, Store: ro, Annotator: "tester", saveDelay: time.Millisecond})
 	send(t, m, teaSize(120, 30))
 	drive(t, m, m.Init())

@@ -5,9 +5,10 @@ import (
 	"testing"
 	"time"
 
+	"storydesk/data/corpus"
+
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
-	"storydesk/data"
 	"storydesk/model"
 	"storydesk/tui/quotes"
 	"storydesk/tui/ui"
@@ -19,7 +20,7 @@ import (
 
 func sampleSource(tb testing.TB) Source {
 	tb.Helper()
-	c, err := data.OpenSample()
+	c, err := corpus.OpenSample()
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -10,7 +10,7 @@ import (
 
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
-	"storydesk/data"
+	"storydesk/data/corpus"
 	"storydesk/model"
 )
 
@@ -38,7 +38,7 @@ func hostileSource() *fakeSource {
 	a.Removed = []model.Removed{{Start: 0, End: 10, Reason: model.ReasonCaption}}
 	f.add("evil/\x1b[31mfile\u202e.txt", a)
 	f.add("plain.txt", fixtureArticle(1, 2))
-	f.problems = []data.Problem{{Path: "bad\x1b]52;c;AAAA\x07.txt", Reason: "reason \x9b31m \x1b[2J"}}
+	f.problems = []corpus.Problem{{Path: "bad\x1b]52;c;AAAA\x07.txt", Reason: "reason \x9b31m \x1b[2J"}}
 	return f
 }
 

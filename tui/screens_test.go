@@ -9,7 +9,7 @@ import (
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 
-	"storydesk/data"
+	"storydesk/data/corpus"
 	"storydesk/model"
 	"storydesk/tui/browse"
 )
@@ -21,17 +21,17 @@ type screenSource struct {
 	failID string
 }
 
-func (s *screenSource) Problems() []data.Problem {
+func (s *screenSource) Problems() []corpus.Problem {
 	long := "feeds/" + strings.Repeat("regional-desk/", 8) + "wire.jsonl"
 	return append(s.Source.Problems(),
-		data.Problem{Path: long, Line: 4, Reason: "not valid JSON: unexpected end of input after a very long line"},
-		data.Problem{Path: "scans/报告 二〇二六.pdf", Reason: "not a text format (.pdf): skipped"},
+		corpus.Problem{Path: long, Line: 4, Reason: "not valid JSON: unexpected end of input after a very long line"},
+		corpus.Problem{Path: "scans/报告 二〇二六.pdf", Reason: "not a text format (.pdf): skipped"},
 	)
 }
 
 func (s *screenSource) Load(i int) (*model.Article, error) {
 	if s.Item(i).ID == s.failID {
-		return nil, &data.ProblemError{Problem: data.Problem{Path: "archive/" + strings.Repeat("deep/", 12) + s.failID, Reason: "cannot read it: permission denied"}}
+		return nil, &corpus.ProblemError{Problem: corpus.Problem{Path: "archive/" + strings.Repeat("deep/", 12) + s.failID, Reason: "cannot read it: permission denied"}}
 	}
 	return s.Source.Load(i)
 }

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"storydesk/data"
+	"storydesk/data/store"
 	"storydesk/tui/session"
 )
 
@@ -21,7 +21,7 @@ import (
 // and the queue moves on.
 func TestReadOnlyStoreKeepsTheActionUnsaved(t *testing.T) {
 	path := tempDB(t)
-	st, err := data.OpenStore(path, "tester")
+	st, err := store.OpenSQLite(path, "tester")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -42,7 +42,7 @@ func TestReadOnlyStoreKeepsTheActionUnsaved(t *testing.T) {
 		t.Fatal("the queue is stuck after an error")
 	}
 	// The bar shows the reason even when it must cut the message.
-	m.message = session.DescribeErr("Not saved", &data.StoreError{Path: path, Fault: data.FaultReadOnly, Err: errors.New("attempt to write a readonly database (8)")})
+	m.message = session.DescribeErr("Not saved", &store.Error{Path: path, Fault: store.FaultReadOnly, Err: errors.New("attempt to write a readonly database (8)")})
 	send(t, m, teaSize(80, 24))
 	if !strings.Contains(plain(m), "Not saved: read-only") {
 		t.Errorf("the status bar at 80 columns lost the reason:\n%s", plain(m))
@@ -52,32 +52,32 @@ func TestReadOnlyStoreKeepsTheActionUnsaved(t *testing.T) {
 // failingStore is a real store whose writes fail with err, as a full disk
 // or a damaged file makes them.
 type failingStore struct {
-	*data.SQLiteStore
+	*store.SQLite
 	err error
 }
 
-func (f *failingStore) Do(ctx context.Context, act data.Action) (data.Action, error) {
+func (f *failingStore) Do(ctx context.Context, act store.Action) (store.Action, error) {
 	return act, f.err
 }
 
-func (f *failingStore) Undo(ctx context.Context) (data.Action, bool, error) {
-	return data.Action{}, false, f.err
+func (f *failingStore) Undo(ctx context.Context) (store.Action, bool, error) {
+	return store.Action{}, false, f.err
 }
 
 // TestFullOrDamagedStoreKeepsTheActionUnsaved: for each fault the store
 // reports, the action is not shown as saved and the bar says why.
 func TestFullOrDamagedStoreKeepsTheActionUnsaved(t *testing.T) {
 	for _, c := range []struct {
-		fault data.StoreFault
+		fault store.Fault
 		want  string
 	}{
-		{data.FaultFull, "Not saved: disk full: annotation store "},
-		{data.FaultDamaged, "Not saved: damaged: annotation store "},
-		{data.FaultBusy, "Not saved: locked: annotation store "},
+		{store.FaultFull, "Not saved: disk full: annotation store "},
+		{store.FaultDamaged, "Not saved: damaged: annotation store "},
+		{store.FaultBusy, "Not saved: locked: annotation store "},
 	} {
 		path := tempDB(t)
 		real := openStore(t, path)
-		fs := &failingStore{SQLiteStore: real, err: &data.StoreError{Path: path, Fault: c.fault, Err: errors.New("driver words")}}
+		fs := &failingStore{SQLite: real, err: &store.Error{Path: path, Fault: c.fault, Err: errors.New("driver words")}}
 		m := NewFromSource(entitySource(), Options{NoColor: true, Workers: 1, Store: fs, Annotator: "tester"})
 		send(t, m, teaSize(200, 40))
 		drive(t, m, m.Init())

@@ -6,7 +6,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"storydesk/data"
+	"storydesk/data/store"
 	"storydesk/model"
 	"storydesk/tui/browse"
 	"storydesk/tui/session"
@@ -237,7 +237,7 @@ func (m *Model) nextWrite() tea.Cmd {
 
 // elsewhere names the article an undone action touched when it is not the
 // one on screen.
-func (m *Model) elsewhere(act data.Action) string {
+func (m *Model) elsewhere(act store.Action) string {
 	if len(act.Ops) == 0 {
 		return ""
 	}
@@ -284,7 +284,7 @@ func (m *Model) scanChanged() tea.Cmd {
 		return nil
 	}
 	m.changedDone = true
-	if _, ok := m.br.Source().(*data.StoreCorpus); ok {
+	if _, ok := m.br.Source().(*store.SnapshotCorpus); ok {
 		// The store's snapshots are the corpus: nothing on disk to differ
 		// from, and reading every annotated one would be wasted work.
 		return nil

@@ -4,9 +4,9 @@ import (
 	"testing"
 	"time"
 
-	tea "charm.land/bubbletea/v2"
+	"storydesk/data/store"
 
-	"storydesk/data"
+	tea "charm.land/bubbletea/v2"
 )
 
 // A reader over a store's own snapshots has no files to compare them with:
@@ -23,7 +23,7 @@ func TestStoreCorpusSkipsChangedOnDiskScan(t *testing.T) {
 	}
 
 	st := openStore(t, path)
-	sc, err := data.OpenStoreCorpus(ctx(), st)
+	sc, err := store.OpenSnapshotCorpus(ctx(), st)
 	if err != nil || sc.Len() != 1 {
 		t.Fatalf("store corpus: %v, %d articles", err, sc.Len())
 	}

@@ -6,7 +6,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"storydesk/data"
+	"storydesk/data/store"
 )
 
 // A store that takes no writes this session says so at once and keeps
@@ -17,7 +17,7 @@ import (
 // store", "damaged store"), the problems screen (!) the whole error, and
 // the reader stops saving its own state (position, last article) into it.
 
-// Optional store methods (*data.SQLiteStore has both).
+// Optional store methods (*store.SQLite has both).
 type (
 	readOnlyStore interface{ ReadOnly() error }
 	checkedStore  interface {
@@ -29,7 +29,7 @@ type (
 type storeCheckedMsg struct{ err error }
 
 // storeOpened notes a store opened read-only (from NewFromSource).
-func (m *Model) storeOpened(st data.Store) {
+func (m *Model) storeOpened(st store.Store) {
 	if ro, ok := st.(readOnlyStore); ok {
 		if err := ro.ReadOnly(); err != nil {
 			m.storeTrouble(err, true)
@@ -54,8 +54,8 @@ func (m *Model) storeTrouble(err error, announce bool) {
 	if m.sess == nil || err == nil {
 		return
 	}
-	var se *data.StoreError
-	damaged := errors.As(err, &se) && se.Fault == data.FaultDamaged
+	var se *store.Error
+	damaged := errors.As(err, &se) && se.Fault == store.FaultDamaged
 	if m.storeNote == "" || (damaged && m.storeNote != "damaged store") {
 		m.sess.StopWrites(err)
 		m.storeAnnounced = false

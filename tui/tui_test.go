@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"storydesk/data"
+	"storydesk/data/corpus"
 	"storydesk/tui/browse"
 
 	tea "charm.land/bubbletea/v2"
@@ -294,9 +294,9 @@ type gatedSource struct {
 	gate chan struct{}
 }
 
-func (g *gatedSource) Stream(ctx context.Context, workers int, emit func([]data.Result)) {
-	var rs []data.Result
-	g.fakeSource.Stream(ctx, workers, func(b []data.Result) { rs = append(rs, b...) })
+func (g *gatedSource) Stream(ctx context.Context, workers int, emit func([]corpus.Result)) {
+	var rs []corpus.Result
+	g.fakeSource.Stream(ctx, workers, func(b []corpus.Result) { rs = append(rs, b...) })
 	emit(rs[:g.n])
 	<-g.gate
 	emit(rs[g.n:])

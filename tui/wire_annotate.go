@@ -3,7 +3,7 @@ package tui
 import (
 	tea "charm.land/bubbletea/v2"
 
-	"storydesk/data"
+	"storydesk/data/store"
 	"storydesk/model"
 	"storydesk/tui/annotate"
 	"storydesk/tui/browse"
@@ -95,7 +95,7 @@ func (m *Model) leaveAnnotate() tea.Cmd {
 }
 
 // queue adds a write built when its turn comes (annotate.Feature.Queue).
-func (m *Model) queue(build func(j *session.Job) (data.Action, bool)) tea.Cmd {
+func (m *Model) queue(build func(j *session.Job) (store.Action, bool)) tea.Cmd {
 	return m.annot.Queue(build)
 }
 

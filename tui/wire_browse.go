@@ -4,7 +4,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"storydesk/data"
+	"storydesk/data/corpus"
 	"storydesk/model"
 	"storydesk/tui/browse"
 	"storydesk/tui/ui"
@@ -20,7 +20,7 @@ import (
 type Source = browse.Source
 
 // FromCorpus wraps a corpus as a Source.
-func FromCorpus(c *data.Corpus) Source { return browse.FromCorpus(c) }
+func FromCorpus(c *corpus.Corpus) Source { return browse.FromCorpus(c) }
 
 // wireBrowse builds the reader and puts it at the bottom of the stack.
 func (m *Model) wireBrowse(src Source, workers int, store bool) {

@@ -3,7 +3,8 @@ package tui
 import (
 	tea "charm.land/bubbletea/v2"
 
-	"storydesk/data"
+	"storydesk/data/corpus"
+	"storydesk/data/store"
 	"storydesk/tui/browse"
 	"storydesk/tui/dups"
 	"storydesk/tui/session"
@@ -15,7 +16,7 @@ import (
 
 // wireDups builds the duplicates feature; with a store, the list shows its
 // cluster badges and hides copies through it.
-func (m *Model) wireDups(store data.Store) {
+func (m *Model) wireDups(store store.Store) {
 	corpus := browse.CorpusOf(m.br.Source())
 	w := dupsWiring{m}
 	f := dups.New(m.c, m, dups.Deps{
@@ -33,10 +34,10 @@ type dupsWiring struct{ m *Model }
 
 // dups.Articles
 
-func (w dupsWiring) IndexOf(id string) int        { return w.m.itemIndex(id) }
-func (w dupsWiring) Live() []int32                { return w.m.br.Live() }
-func (w dupsWiring) KnownTexts() []data.KnownText { return w.m.br.KnownTexts() }
-func (w dupsWiring) Loading() bool                { return w.m.br.Loading() }
+func (w dupsWiring) IndexOf(id string) int          { return w.m.itemIndex(id) }
+func (w dupsWiring) Live() []int32                  { return w.m.br.Live() }
+func (w dupsWiring) KnownTexts() []corpus.KnownText { return w.m.br.KnownTexts() }
+func (w dupsWiring) Loading() bool                  { return w.m.br.Loading() }
 
 func (w dupsWiring) Row(i int) dups.Row {
 	r := w.m.br.Row(i)

@@ -6,7 +6,9 @@ import (
 
 	"charm.land/bubbles/v2/key"
 
-	"storydesk/data"
+	"storydesk/data/corpus"
+	dataexport "storydesk/data/export"
+	"storydesk/data/store"
 	"storydesk/model"
 	"storydesk/tui/browse"
 	"storydesk/tui/export"
@@ -23,33 +25,33 @@ func (m *Model) wireExport() {
 		return
 	}
 	d := export.Deps{Ctx: m.c, Host: m, Queue: m.sess, Corpus: m.exportCorpus()}
-	if st, ok := m.sess.Store().(*data.SQLiteStore); ok {
+	if st, ok := m.sess.Store().(*store.SQLite); ok {
 		d.Store = sqliteExport{st}
 		d.Dir = exportDir(d.Corpus, st)
 	}
 	m.features = append(m.features, export.New(d))
 }
 
-// sqliteExport is the SQLite store as export.Store: data.Export reads it.
-type sqliteExport struct{ st *data.SQLiteStore }
+// sqliteExport is the SQLite store as export.Store: dataexport.Write reads it.
+type sqliteExport struct{ st *store.SQLite }
 
 func (s sqliteExport) Statuses(ctx context.Context) (map[string]model.Status, error) {
 	return s.st.Statuses(ctx)
 }
 
-func (s sqliteExport) Export(ctx context.Context, opts data.ExportOptions) (data.ExportStats, error) {
-	return data.Export(ctx, s.st, opts)
+func (s sqliteExport) Export(ctx context.Context, opts dataexport.Options) (dataexport.Stats, error) {
+	return dataexport.Write(ctx, s.st, opts)
 }
 
 // exportCorpus is the corpus on screen, when it is one (not a store opened
 // on its own, nor a test source): --all-articles reads its files.
-func (m *Model) exportCorpus() *data.Corpus {
+func (m *Model) exportCorpus() *corpus.Corpus {
 	return browse.CorpusOf(m.br.Source())
 }
 
 // exportDir is where default export names go: the corpus root's
 // .storydesk/exports, or the store's directory for the sample and stdin.
-func exportDir(c *data.Corpus, st *data.SQLiteStore) string {
+func exportDir(c *corpus.Corpus, st *store.SQLite) string {
 	if c != nil && c.Root != "" && !c.Sample {
 		return filepath.Join(c.Root, ".storydesk", "exports")
 	}

@@ -4,7 +4,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"storydesk/data"
+	"storydesk/data/store"
 	"storydesk/model"
 	"storydesk/tui/annotate"
 	"storydesk/tui/browse"
@@ -41,7 +41,7 @@ func (a quotesAnnotate) Capture(start, end int) func(quotes.Change) tea.Cmd {
 	return func(change quotes.Change) tea.Cmd { return a.f.QueueEdit(t, change) }
 }
 
-func (a quotesAnnotate) EditOps(doc *data.Doc, id string, old, nw model.QuoteAnn) []data.Op {
+func (a quotesAnnotate) EditOps(doc *store.Doc, id string, old, nw model.QuoteAnn) []store.Op {
 	return annotate.QuoteEditOps(doc, id, old, nw)
 }
 

@@ -11,7 +11,9 @@ import (
 
 	"github.com/charmbracelet/x/term"
 
-	"storydesk/data"
+	"storydesk/data/corpus"
+	"storydesk/data/export"
+	"storydesk/data/store"
 	"storydesk/model/dup"
 )
 
@@ -34,7 +36,7 @@ func runDups(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "storydesk dups: --threshold must be in (0, 1], got %v\n", t)
 		return errUsage
 	}
-	c, err := data.Open(fs.Args(), stdin)
+	c, err := corpus.Open(fs.Args(), stdin)
 	if c != nil {
 		reportProblems(stderr, c.Problems)
 	}
@@ -42,13 +44,13 @@ func runDups(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		return err
 	}
 
-	opts := data.DupJobOptions{Threshold: *threshold}
+	opts := corpus.DupJobOptions{Threshold: *threshold}
 	path, open := *dbPath, *dbPath != ""
 	if !open {
-		path, open = data.ExistingStorePath(c)
+		path, open = store.ExistingPath(c)
 	}
 	if open {
-		store, err := data.OpenStore(path, osUser())
+		ann, err := store.OpenSQLite(path, osUser())
 		switch {
 		case err != nil && *dbPath != "":
 			return err
@@ -56,8 +58,8 @@ func runDups(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 			// The default store is only a cache here: go on without it.
 			fmt.Fprintf(stderr, "storydesk: not caching signatures (%v)\n", err)
 		default:
-			defer store.Close()
-			opts.Cache = store
+			defer ann.Close()
+			opts.Cache = ann
 		}
 	}
 	var bar *progressLine
@@ -65,7 +67,7 @@ func runDups(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		bar = &progressLine{w: stderr}
 		opts.Progress = bar.update
 	}
-	rep, err := data.FindCorpusDuplicates(context.Background(), c, opts)
+	rep, err := corpus.FindDuplicates(context.Background(), c, opts)
 	bar.clear()
 	if err != nil {
 		return err
@@ -75,9 +77,9 @@ func runDups(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "storydesk: signature cache failed, every text was signed (%v)\n", rep.CacheErr)
 	}
 	if *asJSON {
-		err = data.WriteDupsJSON(stdout, rep.Pairs)
+		err = export.WriteDupsJSON(stdout, rep.Pairs)
 	} else {
-		err = data.WriteDupsTable(stdout, rep.Pairs)
+		err = export.WriteDupsTable(stdout, rep.Pairs)
 	}
 	if err != nil {
 		return err

@@ -12,7 +12,8 @@ import (
 	"strings"
 	"testing"
 
-	"storydesk/data"
+	"storydesk/data/corpus"
+	"storydesk/data/store"
 	"storydesk/internal/gencorpus"
 	"storydesk/model"
 	"storydesk/model/dup"
@@ -203,7 +204,7 @@ func TestDupsSkippedInputsExitOne(t *testing.T) {
 // storeSignatures counts the corpus's texts whose signatures are in the store.
 func storeSignatures(t *testing.T, dbPath, dir string) int {
 	t.Helper()
-	c, err := data.Open([]string{dir}, nil)
+	c, err := corpus.Open([]string{dir}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -215,7 +216,7 @@ func storeSignatures(t *testing.T, dbPath, dir string) int {
 		}
 		hashes = append(hashes, model.HashText(a.Text))
 	}
-	s, err := data.OpenStore(dbPath, "test")
+	s, err := store.OpenSQLite(dbPath, "test")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -257,9 +258,9 @@ func TestDupsCachesOnlyInAStoreThatExistsOrIsNamed(t *testing.T) {
 	}
 
 	// The corpus's own store, once it exists, is used as the cache.
-	c, _ := data.Open([]string{dir}, nil)
-	def := data.DefaultStorePath(c)
-	s, err := data.OpenStore(def, "test")
+	c, _ := corpus.Open([]string{dir}, nil)
+	def := store.DefaultPath(c)
+	s, err := store.OpenSQLite(def, "test")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,14 +12,18 @@ import (
 	"path/filepath"
 	"strings"
 
-	"storydesk/data"
+	"storydesk/data/corpus"
+	"storydesk/data/export"
+	"storydesk/data/importer"
+	"storydesk/data/store"
+	"storydesk/internal/config"
 	"storydesk/model"
 )
 
-// runExport writes the annotation store in one of data.ExportFormats.
+// runExport writes the annotation store in one of export.Formats.
 func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := subcommandFlags("export", "export --format FORMAT [--out FILE|DIR] [--db PATH] [--only-done] [--all-articles] [PATH...]", stderr)
-	format := fs.String("format", "", "`FORMAT`: "+strings.Join(data.ExportFormats, ", "))
+	format := fs.String("format", "", "`FORMAT`: "+strings.Join(export.Formats, ", "))
 	out := fs.String("out", "", "output `FILE` (jsonl, conll, w3c; default stdout) or DIR (brat, csv; required)")
 	dbPath := fs.String("db", "", "annotation store `PATH` (default: the store of the corpus in PATHs, else of the sample corpus)")
 	onlyDone := fs.Bool("only-done", false, "only articles marked done")
@@ -31,15 +35,15 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		return errUsage
 	}
 	known := false
-	for _, f := range data.ExportFormats {
+	for _, f := range export.Formats {
 		known = known || f == *format
 	}
 	switch {
 	case !known:
-		fmt.Fprintf(stderr, "storydesk export: give --format, one of %s\n", strings.Join(data.ExportFormats, ", "))
+		fmt.Fprintf(stderr, "storydesk export: give --format, one of %s\n", strings.Join(export.Formats, ", "))
 		fs.Usage()
 		return errUsage
-	case data.ExportToDir(*format) && (*out == "" || *out == "-"):
+	case export.ToDir(*format) && (*out == "" || *out == "-"):
 		fmt.Fprintf(stderr, "storydesk export: --format %s writes several files: give a directory with --out\n", *format)
 		return errUsage
 	case *allArticles && fs.NArg() == 0:
@@ -47,42 +51,42 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		return errUsage
 	}
 
-	var corpus *data.Corpus
+	var only *corpus.Corpus // the corpus named, to export its articles only
 	path := *dbPath
 	if fs.NArg() > 0 {
-		c, err := data.Open(fs.Args(), stdin)
+		c, err := corpus.Open(fs.Args(), stdin)
 		if c != nil {
 			reportProblems(stderr, c.Problems)
 		}
 		if err != nil {
 			return err
 		}
-		corpus = c
+		only = c
 		if path == "" {
-			path = data.DefaultStorePath(c)
+			path = store.DefaultPath(c)
 		}
 	} else if path == "" {
-		c, err := data.OpenSample()
+		c, err := corpus.OpenSample()
 		if err != nil {
 			return err
 		}
-		path = data.DefaultStorePath(c)
+		path = store.DefaultPath(c)
 	}
 	// Reading must not create a store: a mistyped --db is an error.
 	if _, err := os.Stat(path); err != nil {
 		return fmt.Errorf("no annotation store at %s (nothing annotated yet, or give --db)", model.SanitizeLine(path))
 	}
-	store, err := data.OpenStore(path, "")
+	ann, err := store.OpenSQLite(path, "")
 	if err != nil {
 		return err
 	}
-	defer store.Close()
+	defer ann.Close()
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	st, err := data.Export(ctx, store, data.ExportOptions{
+	st, err := export.Write(ctx, ann, export.Options{
 		Format: *format, Out: *out, Stdout: stdout, OnlyDone: *onlyDone,
-		Corpus: corpus, AllArticles: *allArticles,
+		Corpus: only, AllArticles: *allArticles,
 		Problem: func(p string) { fmt.Fprintln(stderr, "storydesk: skipped", p) },
 	})
 	if err != nil {
@@ -94,7 +98,7 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintf(stderr, "storydesk: exported %d articles (%d entities, %d quotations) from %s to %s\n",
 		st.Articles, st.Spans, st.Quotes, model.SanitizeLine(path), model.SanitizeLine(dest))
-	if st.Skipped > 0 || (corpus != nil && len(corpus.Problems) > 0) {
+	if st.Skipped > 0 || (only != nil && len(only.Problems) > 0) {
 		return errSkipped
 	}
 	return nil
@@ -123,18 +127,18 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 				named = append(named, f)
 			}
 		}
-		c := &data.Corpus{} // stdin only: the stdin store, as `storydesk -` uses
+		c := &corpus.Corpus{} // stdin only: the stdin store, as `storydesk -` uses
 		if len(named) > 0 {
 			var err error
-			if c, err = data.Open(named, nil); err != nil {
+			if c, err = corpus.Open(named, nil); err != nil {
 				return err
 			}
 		}
-		path = data.DefaultStorePath(c)
+		path = store.DefaultPath(c)
 	}
 	who := *annotator
 	if who == "" {
-		cfg, err := data.LoadConfig(data.DefaultConfigPath())
+		cfg, err := config.Load(config.DefaultPath())
 		if err != nil {
 			return err
 		}
@@ -143,11 +147,11 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if who == "" {
 		who = osUser()
 	}
-	store, err := data.OpenStore(path, who)
+	ann, err := store.OpenSQLite(path, who)
 	if err != nil {
 		return err
 	}
-	defer store.Close()
+	defer ann.Close()
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
@@ -155,11 +159,11 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	imported := 0
 	for _, name := range files {
 		if isBratDir(name) || isBratFile(name) {
-			st, err := data.ImportBrat(ctx, store, name, data.ImportOptions{Problem: func(p data.Problem) {
+			st, err := importer.Brat(ctx, ann, name, importer.Options{Problem: func(p corpus.Problem) {
 				fmt.Fprintln(stderr, "storydesk: skipped", p.String())
 			}})
 			if err != nil {
-				var se *data.StoreError
+				var se *store.Error
 				if ctx.Err() != nil || errors.As(err, &se) {
 					// The store failed (or the user stopped it): the next file would too.
 					return importStopped(st, err)
@@ -184,7 +188,7 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 			failed = true
 			continue
 		}
-		st, err := data.Import(ctx, store, r, data.ImportOptions{Name: name, Problem: func(p data.Problem) {
+		st, err := importer.JSONL(ctx, ann, r, importer.Options{Name: name, Problem: func(p corpus.Problem) {
 			fmt.Fprintln(stderr, "storydesk: skipped", p.String())
 		}})
 		closeFn()
@@ -250,7 +254,7 @@ func openImport(name string, stdin io.Reader) (io.Reader, func(), error) {
 
 // importStopped says how much an import that had to stop had committed
 // (whole batches) before it did.
-func importStopped(st data.ImportStats, err error) error {
+func importStopped(st importer.Stats, err error) error {
 	if st.Committed == 0 {
 		return err
 	}

@@ -9,19 +9,20 @@ import (
 	"strings"
 	"testing"
 
-	"storydesk/data"
+	"storydesk/data/corpus"
+	"storydesk/data/store"
 	"storydesk/model"
 )
 
 // exportFixture makes a corpus of two articles and a store in which the
 // first has one entity.
-func exportFixture(t *testing.T) (dir, corpus, db string) {
+func exportFixture(t *testing.T) (dir, corpusDir, db string) {
 	t.Helper()
 	dir = t.TempDir()
-	corpus = filepath.Join(dir, "corpus")
-	writeFile(t, filepath.Join(corpus, "a.txt"), cleanArticle)
-	writeFile(t, filepath.Join(corpus, "b.txt"), "Shipping companies in Port Ellis said the first vessels would be unloaded on Tuesday morning.\n")
-	c, err := data.Open([]string{corpus}, nil)
+	corpusDir = filepath.Join(dir, "corpus")
+	writeFile(t, filepath.Join(corpusDir, "a.txt"), cleanArticle)
+	writeFile(t, filepath.Join(corpusDir, "b.txt"), "Shipping companies in Port Ellis said the first vessels would be unloaded on Tuesday morning.\n")
+	c, err := corpus.Open([]string{corpusDir}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -30,7 +31,7 @@ func exportFixture(t *testing.T) (dir, corpus, db string) {
 		t.Fatal(err)
 	}
 	db = filepath.Join(dir, "ann.db")
-	s, err := data.OpenStore(db, "tester")
+	s, err := store.OpenSQLite(db, "tester")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -38,10 +39,10 @@ func exportFixture(t *testing.T) (dir, corpus, db string) {
 	b := strings.Index(a.Text, "Mara Okafor")
 	start := model.RuneLen(a.Text[:b])
 	sp := model.Span{Start: start, End: start + 11, Label: "PERSON", Text: "Mara Okafor"}
-	if _, err := s.Do(context.Background(), data.Action{Name: "tag", Article: a, Ops: []data.Op{{Kind: data.OpAddSpan, Article: a.ID, Span: sp}}}); err != nil {
+	if _, err := s.Do(context.Background(), store.Action{Name: "tag", Article: a, Ops: []store.Op{{Kind: store.OpAddSpan, Article: a.ID, Span: sp}}}); err != nil {
 		t.Fatal(err)
 	}
-	return dir, corpus, db
+	return dir, corpusDir, db
 }
 
 func TestExportAndImportCommands(t *testing.T) {
@@ -148,7 +149,7 @@ func TestImportBratCommand(t *testing.T) {
 		!strings.Contains(errOut.String(), "open with: storydesk --db "+fresh) {
 		t.Errorf("summary: %q", errOut.String())
 	}
-	s, err := data.OpenStore(fresh, "t")
+	s, err := store.OpenSQLite(fresh, "t")
 	if err != nil {
 		t.Fatal(err)
 	}

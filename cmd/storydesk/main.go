@@ -24,7 +24,10 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
 
-	"storydesk/data"
+	"storydesk/data/corpus"
+	"storydesk/data/export"
+	"storydesk/data/store"
+	"storydesk/internal/config"
 	"storydesk/model"
 	"storydesk/tui"
 	"storydesk/tui/ui"
@@ -112,18 +115,18 @@ Flags:
 }
 
 // openCorpus opens the named paths, or the sample corpus when there are none.
-func openCorpus(paths []string, stdin io.Reader) (*data.Corpus, error) {
+func openCorpus(paths []string, stdin io.Reader) (*corpus.Corpus, error) {
 	if len(paths) == 0 {
-		return data.OpenSample()
+		return corpus.OpenSample()
 	}
-	return data.Open(paths, stdin)
+	return corpus.Open(paths, stdin)
 }
 
 // openReader picks what the reader shows and the store it writes to: the
 // corpus in paths (or the sample corpus) with --db or its default store; or,
 // with --db and no path, the articles that store holds, from their
 // snapshots — which is how imported records that match no file are opened.
-func openReader(paths []string, dbPath, who string, stdin io.Reader) (tui.Source, *data.SQLiteStore, error) {
+func openReader(paths []string, dbPath, who string, stdin io.Reader) (tui.Source, *store.SQLite, error) {
 	if len(paths) == 0 && dbPath != "" {
 		// Opening a store as the corpus must not create one: a mistyped
 		// --db would show an empty reader.
@@ -131,21 +134,21 @@ func openReader(paths []string, dbPath, who string, stdin io.Reader) (tui.Source
 			return nil, nil, fmt.Errorf("no annotation store at %s: give the corpus PATHs to annotate into a new one, or fill it with `storydesk import --db %s FILE`",
 				model.SanitizeLine(dbPath), shellQuote(dbPath))
 		}
-		store, err := data.OpenStore(dbPath, who)
+		ann, err := store.OpenSQLite(dbPath, who)
 		if err != nil {
 			return nil, nil, err
 		}
-		sc, err := data.OpenStoreCorpus(context.Background(), store)
+		sc, err := store.OpenSnapshotCorpus(context.Background(), ann)
 		if err != nil {
-			store.Close()
+			ann.Close()
 			return nil, nil, err
 		}
 		if sc.Len() == 0 {
-			store.Close()
+			ann.Close()
 			return nil, nil, fmt.Errorf("the annotation store %s holds no articles yet: give the corpus PATHs to annotate, or fill it with `storydesk import --db %s FILE`",
 				model.SanitizeLine(dbPath), shellQuote(dbPath))
 		}
-		return sc, store, nil
+		return sc, ann, nil
 	}
 	c, err := openCorpus(paths, stdin)
 	if err != nil {
@@ -153,13 +156,13 @@ func openReader(paths []string, dbPath, who string, stdin io.Reader) (tui.Source
 	}
 	path := dbPath
 	if path == "" {
-		path = data.DefaultStorePath(c)
+		path = store.DefaultPath(c)
 	}
-	store, err := data.OpenStore(path, who)
+	ann, err := store.OpenSQLite(path, who)
 	if err != nil {
 		return nil, nil, err
 	}
-	return tui.FromCorpus(c), store, nil
+	return tui.FromCorpus(c), ann, nil
 }
 
 // shellQuote writes a path so it can be pasted into a shell: as it is when
@@ -175,7 +178,7 @@ func shellQuote(s string) string {
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
-func reportProblems(w io.Writer, probs []data.Problem) {
+func reportProblems(w io.Writer, probs []corpus.Problem) {
 	for _, p := range probs {
 		fmt.Fprintln(w, "storydesk: skipped", p.String())
 	}
@@ -187,9 +190,9 @@ func runClean(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if err := parseSubcommand(fs, args); err != nil {
 		return err
 	}
-	return eachArticle(fs.Args(), stdin, stderr, func(c *data.Corpus, a *model.Article) error {
+	return eachArticle(fs.Args(), stdin, stderr, func(c *corpus.Corpus, a *model.Article) error {
 		if *asJSON {
-			return data.WriteCleanJSON(stdout, a)
+			return export.WriteCleanJSON(stdout, a)
 		}
 		if len(c.Items) > 1 {
 			fmt.Fprintf(stdout, "==> %s <==\n", a.ID)
@@ -206,7 +209,7 @@ func runTUI(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	dbPath := fs.String("db", "", "annotation store `PATH` (default: .storydesk/annotations.db in the corpus, else under $XDG_DATA_HOME/storydesk)")
 	annotator := fs.String("annotator", "", "annotator `NAME` (default: the config file's, else the OS user)")
 	labels := fs.String("labels", "", "comma-separated label `LIST` for keys 1–9, e.g. PERSON,ORG,GPE (default: the config file's, else spaCy's OntoNotes labels)")
-	configPath := fs.String("config", data.DefaultConfigPath(), "config file `PATH` (labels, annotator, theme, [keys], [colors])")
+	configPath := fs.String("config", config.DefaultPath(), "config file `PATH` (labels, annotator, theme, [keys], [colors])")
 	fs.Usage = func() {
 		usage(stderr)
 		fs.PrintDefaults()
@@ -223,7 +226,7 @@ func runTUI(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stdout, "storydesk", buildVersion())
 		return nil
 	}
-	cfg, err := data.LoadConfig(*configPath)
+	cfg, err := config.Load(*configPath)
 	if err != nil {
 		return err
 	}
@@ -251,11 +254,11 @@ func runTUI(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if !term.IsTerminal(os.Stdout.Fd()) {
 		return errors.New("the reader needs a terminal: stdout is not one (for pipelines use `storydesk clean`)")
 	}
-	src, store, err := openReader(fs.Args(), *dbPath, who, stdin)
+	src, ann, err := openReader(fs.Args(), *dbPath, who, stdin)
 	if err != nil {
 		return err
 	}
-	defer store.Close()
+	defer ann.Close()
 	opts := []tea.ProgramOption{}
 	if f, ok := stdin.(*os.File); !ok || !term.IsTerminal(f.Fd()) {
 		// The corpus came on stdin (or stdin is not a terminal): read keys from the tty.
@@ -268,7 +271,7 @@ func runTUI(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	}
 	m := tui.NewFromSource(src, tui.Options{
 		NoColor: os.Getenv("NO_COLOR") != "", KeyMap: &keys,
-		Store: store, Annotator: who, Labels: labelSet, LabelColors: cfg.Colors, Theme: cfg.Theme,
+		Store: ann, Annotator: who, Labels: labelSet, LabelColors: cfg.Colors, Theme: cfg.Theme,
 	})
 	_, err = tea.NewProgram(m, opts...).Run()
 	return err

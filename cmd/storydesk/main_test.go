@@ -12,7 +12,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"storydesk/data"
+	"storydesk/data/store"
 )
 
 func writeFile(t *testing.T, path, content string) {
@@ -159,19 +159,19 @@ func TestReaderOpensTheStoreWithoutPaths(t *testing.T) {
 		t.Errorf("no hint to open the store: %q", errOut.String())
 	}
 
-	src, store, err := openReader(nil, db, "t", nil)
+	src, ann, err := openReader(nil, db, "t", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer store.Close()
-	if src.Len() != 2 || src.Label() != "imported.db" || store.Path() != db {
-		t.Fatalf("store corpus: %d items, label %q, store %s", src.Len(), src.Label(), store.Path())
+	defer ann.Close()
+	if src.Len() != 2 || src.Label() != "imported.db" || ann.Path() != db {
+		t.Fatalf("store corpus: %d items, label %q, store %s", src.Len(), src.Label(), ann.Path())
 	}
 	a, err := src.Load(0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, ok, err := store.Doc(context.Background(), a.ID)
+	doc, ok, err := ann.Doc(context.Background(), a.ID)
 	if err != nil || !ok || a.ID != "prodigy:42" || a.Title != "Tokyo visit" {
 		t.Fatalf("first article %+v (%v %v)", a, ok, err)
 	}
@@ -194,7 +194,7 @@ func TestReaderOpensTheStoreWithoutPaths(t *testing.T) {
 	}
 	// An empty store says so.
 	empty := filepath.Join(dir, "empty.db")
-	if s, err := data.OpenStore(empty, "t"); err != nil {
+	if s, err := store.OpenSQLite(empty, "t"); err != nil {
 		t.Fatal(err)
 	} else {
 		s.Close()

@@ -6,15 +6,16 @@ import (
 	"fmt"
 	"io"
 
-	"storydesk/data"
+	"storydesk/data/corpus"
+	"storydesk/data/export"
 	"storydesk/model"
 	"storydesk/model/quote"
 )
 
 // eachArticle opens the paths named after a subcommand's flags and calls fn
 // for every article that loads, in corpus order; problems go to stderr.
-func eachArticle(paths []string, stdin io.Reader, stderr io.Writer, fn func(c *data.Corpus, a *model.Article) error) error {
-	c, err := data.Open(paths, stdin)
+func eachArticle(paths []string, stdin io.Reader, stderr io.Writer, fn func(c *corpus.Corpus, a *model.Article) error) error {
+	c, err := corpus.Open(paths, stdin)
 	if c != nil {
 		reportProblems(stderr, c.Problems)
 	}
@@ -70,10 +71,10 @@ func runQuotes(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if err := parseSubcommand(fs, args); err != nil {
 		return err
 	}
-	return eachArticle(fs.Args(), stdin, stderr, func(c *data.Corpus, a *model.Article) error {
+	return eachArticle(fs.Args(), stdin, stderr, func(c *corpus.Corpus, a *model.Article) error {
 		quotes := quote.Detect(a.Text)
 		if *asJSON {
-			return data.WriteQuotesJSON(stdout, a, quotes)
+			return export.WriteQuotesJSON(stdout, a, quotes)
 		}
 		for _, q := range quotes {
 			speaker := q.Speaker

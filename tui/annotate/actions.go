@@ -7,7 +7,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"storydesk/data"
+	"storydesk/data/store"
 	"storydesk/model"
 	"storydesk/tui/session"
 	"storydesk/tui/ui"
@@ -59,7 +59,7 @@ func (t Target) Text() string { return string(t.runes[t.Start:t.End]) }
 
 // current is what the store holds for the target's article now; ok is false
 // (with a message) when it is not known.
-func (f *Feature) current(t Target) (doc *data.Doc, spans []model.Span, ok bool) {
+func (f *Feature) current(t Target) (doc *store.Doc, spans []model.Span, ok bool) {
 	e := f.sess.Doc(t.ID)
 	if e == nil {
 		f.host.Report(ui.Info("Not saved: the article's annotations are not loaded"))
@@ -80,7 +80,7 @@ func (f *Feature) current(t Target) (doc *data.Doc, spans []model.Span, ok bool)
 }
 
 // snapshot is the article to store with the first action on it.
-func (t Target) snapshot(doc *data.Doc) *model.Article {
+func (t Target) snapshot(doc *store.Doc) *model.Article {
 	if doc != nil {
 		return nil
 	}
@@ -90,7 +90,7 @@ func (t Target) snapshot(doc *data.Doc) *model.Article {
 // Queue adds a write whose action build makes when its turn comes; build
 // returns false (having said why) to refuse. The job remembers the cursor
 // and selection, so its answer moves them only if the user has not.
-func (f *Feature) Queue(build func(j *session.Job) (data.Action, bool)) tea.Cmd {
+func (f *Feature) Queue(build func(j *session.Job) (store.Action, bool)) tea.Cmd {
 	return f.sess.Enqueue(&session.Job{Kind: session.Do, Sel: f.pane.SelKey(), Focus: -1, Build: build})
 }
 
@@ -100,20 +100,20 @@ func (f *Feature) Queue(build func(j *session.Job) (data.Action, bool)) tea.Cmd 
 // name, or false (having said why) to refuse. The action snapshots the
 // article with its first annotation, marks a new one in progress, and puts
 // the cursor on the target unless change set j.Focus.
-func (f *Feature) QueueEdit(t Target, change func(j *session.Job, doc *data.Doc, spans []model.Span) (ops []data.Op, name string, ok bool)) tea.Cmd {
-	return f.Queue(func(j *session.Job) (data.Action, bool) {
+func (f *Feature) QueueEdit(t Target, change func(j *session.Job, doc *store.Doc, spans []model.Span) (ops []store.Op, name string, ok bool)) tea.Cmd {
+	return f.Queue(func(j *session.Job) (store.Action, bool) {
 		doc, spans, ok := f.current(t)
 		if !ok {
-			return data.Action{}, false
+			return store.Action{}, false
 		}
 		ops, name, ok := change(j, doc, spans)
 		if !ok {
-			return data.Action{}, false
+			return store.Action{}, false
 		}
 		if j.Focus < 0 {
 			j.Focus = t.Start
 		}
-		return data.Action{Name: name, Article: t.snapshot(doc), Ops: FirstTouch(ops, t.ID, doc)}, true
+		return store.Action{Name: name, Article: t.snapshot(doc), Ops: FirstTouch(ops, t.ID, doc)}, true
 	})
 }
 
@@ -135,10 +135,10 @@ func (f *Feature) tagWith(i int) tea.Cmd {
 		f.host.Report(ui.Info("Cannot tag: the selection overlaps " + ui.DescribeSpan(o) + " — entities do not overlap (" + ui.KeyName(f.c.Keys.Delete) + " deletes it)"))
 		return nil
 	}
-	return f.Queue(func(j *session.Job) (data.Action, bool) {
+	return f.Queue(func(j *session.Job) (store.Action, bool) {
 		doc, spans, ok := f.current(t)
 		if !ok {
-			return data.Action{}, false
+			return store.Action{}, false
 		}
 		// The whole of an existing span: change its label.
 		// Either way an imported span has been reviewed (review.go).
@@ -147,25 +147,25 @@ func (f *Feature) tagWith(i int) tea.Cmd {
 				acc := sp
 				acc.Source = ""
 				j.Done, j.Focus = "Accepted "+ui.DescribeSpan(acc)+ui.ReviewedNote(sp.Source), sp.Start
-				return data.Action{Name: "accept " + ui.DescribeSpan(acc), Ops: spanEditOps(doc, t.ID, sp, sp)}, true
+				return store.Action{Name: "accept " + ui.DescribeSpan(acc), Ops: spanEditOps(doc, t.ID, sp, sp)}, true
 			}
 			if sp.Label == label {
 				f.host.Report(ui.Info("Already " + ui.DescribeSpan(sp)))
-				return data.Action{}, false
+				return store.Action{}, false
 			}
 			nw := sp
 			nw.Label = label
 			j.Done, j.Focus = fmt.Sprintf("Relabelled “%s”: %s → %s", ui.Clip(sp.Text, 40), sp.Label, label)+ui.ReviewedNote(sp.Source), sp.Start
-			return data.Action{Name: fmt.Sprintf("label %s → %s “%s”", sp.Label, label, ui.Clip(sp.Text, 40)),
+			return store.Action{Name: fmt.Sprintf("label %s → %s “%s”", sp.Label, label, ui.Clip(sp.Text, 40)),
 				Ops: spanEditOps(doc, t.ID, sp, nw)}, true
 		} else if ok {
 			f.host.Report(ui.Info("Not saved: it would overlap " + ui.DescribeSpan(sp) + " — entities do not overlap"))
-			return data.Action{}, false
+			return store.Action{}, false
 		}
 		sp := model.Span{Start: t.Start, End: t.End, Label: label, Text: t.Text()}
 		j.Done, j.Focus = fmt.Sprintf("Tagged “%s” %s", ui.Clip(sp.Text, 40), label), t.Start
-		return data.Action{Name: fmt.Sprintf("tag %s “%s”", label, ui.Clip(sp.Text, 40)), Article: t.snapshot(doc),
-			Ops: FirstTouch([]data.Op{{Kind: data.OpAddSpan, Article: t.ID, Span: sp}}, t.ID, doc)}, true
+		return store.Action{Name: fmt.Sprintf("tag %s “%s”", label, ui.Clip(sp.Text, 40)), Article: t.snapshot(doc),
+			Ops: FirstTouch([]store.Op{{Kind: store.OpAddSpan, Article: t.ID, Span: sp}}, t.ID, doc)}, true
 	})
 }
 
@@ -176,10 +176,10 @@ func (f *Feature) deleteSpans() tea.Cmd {
 	if !ok {
 		return nil
 	}
-	return f.Queue(func(j *session.Job) (data.Action, bool) {
+	return f.Queue(func(j *session.Job) (store.Action, bool) {
 		doc, spans, ok := f.current(t)
 		if !ok {
-			return data.Action{}, false
+			return store.Action{}, false
 		}
 		var victims []model.Span
 		for _, sp := range spans {
@@ -189,13 +189,13 @@ func (f *Feature) deleteSpans() tea.Cmd {
 		}
 		if len(victims) == 0 {
 			f.host.Report(ui.Info("Nothing to delete: no tagged span here"))
-			return data.Action{}, false
+			return store.Action{}, false
 		}
 		// Quotations whose speaker is a deleted span lose the link first, in
 		// the same action, so undo puts the link back with the span.
 		ops := unlinkQuotes(doc, t.ID, victims)
 		for _, sp := range victims {
-			ops = append(ops, data.Op{Kind: data.OpDelSpan, Article: t.ID, Span: sp})
+			ops = append(ops, store.Op{Kind: store.OpDelSpan, Article: t.ID, Span: sp})
 		}
 		name := "delete " + ui.DescribeSpan(victims[0])
 		j.Done, j.Focus = "Deleted "+ui.DescribeSpan(victims[0]), victims[0].Start
@@ -203,7 +203,7 @@ func (f *Feature) deleteSpans() tea.Cmd {
 			name = fmt.Sprintf("delete %d spans", len(victims))
 			j.Done = fmt.Sprintf("Deleted %d spans", len(victims))
 		}
-		return data.Action{Name: name, Ops: ops}, true
+		return store.Action{Name: name, Ops: ops}, true
 	})
 }
 
@@ -293,24 +293,24 @@ func (f *Feature) runTagAll(corpus bool, text, label, canonical string) tea.Cmd 
 	if !ok {
 		return nil
 	}
-	return f.Queue(func(j *session.Job) (data.Action, bool) {
+	return f.Queue(func(j *session.Job) (store.Action, bool) {
 		doc, spans, ok := f.current(t)
 		if !ok {
-			return data.Action{}, false
+			return store.Action{}, false
 		}
 		found, skipped, clash, already := occurrences(t.runes, text, label, spans)
 		what := fmt.Sprintf("“%s”", ui.Clip(text, 30))
 		if len(found) == 0 {
 			f.host.Report(ui.Info(fmt.Sprintf("No other %s to tag as %s", what, label) + skipNote(skipped, clash, already)))
-			return data.Action{}, false
+			return store.Action{}, false
 		}
-		ops := make([]data.Op, 0, len(found)+1)
+		ops := make([]store.Op, 0, len(found)+1)
 		for _, fd := range found {
-			ops = append(ops, data.Op{Kind: data.OpAddSpan, Article: t.ID,
+			ops = append(ops, store.Op{Kind: store.OpAddSpan, Article: t.ID,
 				Span: model.Span{Start: fd[0], End: fd[1], Label: label, Text: text, Canonical: canonical}})
 		}
 		j.Done = fmt.Sprintf("Tagged %d × %s as %s", len(found), what, label) + skipNote(skipped, clash, already)
-		return data.Action{Name: fmt.Sprintf("tag all %s %s (%d)", what, label, len(found)),
+		return store.Action{Name: fmt.Sprintf("tag all %s %s (%d)", what, label, len(found)),
 			Ops: FirstTouch(ops, t.ID, doc), Article: t.snapshot(doc)}, true
 	})
 }
@@ -356,11 +356,11 @@ func (f *Feature) toggleDone() tea.Cmd {
 	if a == nil {
 		return cmd
 	}
-	return f.Queue(func(j *session.Job) (data.Action, bool) {
+	return f.Queue(func(j *session.Job) (store.Action, bool) {
 		e := f.sess.Doc(a.ID)
 		if e == nil {
 			f.host.Report(ui.Info("Not saved: the article's annotations are not loaded"))
-			return data.Action{}, false
+			return store.Action{}, false
 		}
 		next, name := model.StatusDone, "mark done"
 		j.Done = "Marked done"
@@ -368,7 +368,7 @@ func (f *Feature) toggleDone() tea.Cmd {
 			next, name = model.StatusInProgress, "mark in progress"
 			j.Done = "Marked in progress (not done)"
 		}
-		act := data.Action{Name: name + " " + ui.Clip(a.ID, 40), Ops: []data.Op{{Kind: data.OpSetStatus, Article: a.ID, Status: next}}}
+		act := store.Action{Name: name + " " + ui.Clip(a.ID, 40), Ops: []store.Op{{Kind: store.OpSetStatus, Article: a.ID, Status: next}}}
 		if e.Doc == nil {
 			act.Article = a
 		}
@@ -404,21 +404,21 @@ func (f *Feature) reanchor() tea.Cmd {
 	// first and come back last, so undo re-adds them after their speakers'
 	// spans.
 	qPlaced, qLost := model.ReanchorQuotes(old.Text, a.Text, old.Quotes, lost)
-	var ops []data.Op
+	var ops []store.Op
 	for _, q := range old.Quotes {
-		ops = append(ops, data.Op{Kind: data.OpDelQuote, Article: a.ID, Quote: q})
+		ops = append(ops, store.Op{Kind: store.OpDelQuote, Article: a.ID, Quote: q})
 	}
 	for _, sp := range old.Spans {
-		ops = append(ops, data.Op{Kind: data.OpDelSpan, Article: a.ID, Span: sp})
+		ops = append(ops, store.Op{Kind: store.OpDelSpan, Article: a.ID, Span: sp})
 	}
-	ops = append(ops, data.Op{Kind: data.OpSetText, Article: a.ID, Text: a.Text})
+	ops = append(ops, store.Op{Kind: store.OpSetText, Article: a.ID, Text: a.Text})
 	for _, sp := range placed {
-		ops = append(ops, data.Op{Kind: data.OpAddSpan, Article: a.ID, Span: sp})
+		ops = append(ops, store.Op{Kind: store.OpAddSpan, Article: a.ID, Span: sp})
 	}
 	for _, q := range qPlaced {
-		ops = append(ops, data.Op{Kind: data.OpAddQuote, Article: a.ID, Quote: q})
+		ops = append(ops, store.Op{Kind: store.OpAddQuote, Article: a.ID, Quote: q})
 	}
-	act := data.Action{Name: fmt.Sprintf("re-anchor %d spans of %s", len(old.Spans), ui.Clip(a.ID, 40)), Ops: ops}
+	act := store.Action{Name: fmt.Sprintf("re-anchor %d spans of %s", len(old.Spans), ui.Clip(a.ID, 40)), Ops: ops}
 	done := fmt.Sprintf("Re-anchored %d spans onto the new text", len(placed))
 	if len(old.Quotes) > 0 {
 		done += fmt.Sprintf(" and %d quotation%s", len(qPlaced), ui.Plural(len(qPlaced)))

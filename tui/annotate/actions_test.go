@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"storydesk/data"
+	"storydesk/data/store"
 	"storydesk/model"
 	"storydesk/tui/session"
 	"storydesk/tui/ui"
@@ -188,7 +188,7 @@ func TestOverlapRefusedInTheUIAndByTheStore(t *testing.T) {
 	// Another instance tags “Port Ellis” behind this one's back: the pane
 	// does not know, the store refuses, and the screen keeps what it had.
 	ps := runeIndex(t, storyA, "Port Ellis", 0)
-	if _, err := openStore(t, h.path).Do(context.Background(), data.Action{Name: "tag GPE", Ops: []data.Op{{Kind: data.OpAddSpan, Article: "a.txt",
+	if _, err := openStore(t, h.path).Do(context.Background(), store.Action{Name: "tag GPE", Ops: []store.Op{{Kind: store.OpAddSpan, Article: "a.txt",
 		Span: model.Span{Start: ps, End: ps + 10, Label: "GPE", Text: "Port Ellis"}}}}); err != nil {
 		t.Fatal(err)
 	}

@@ -1,7 +1,7 @@
 package annotate
 
 import (
-	"storydesk/data"
+	"storydesk/data/store"
 	"storydesk/model"
 )
 
@@ -9,9 +9,9 @@ import (
 // QuoteEditOps through the root's wiring (tui/wire_quotes.go).
 
 // FirstTouch adds "in progress" to an action on an article that is new.
-func FirstTouch(ops []data.Op, id string, doc *data.Doc) []data.Op {
+func FirstTouch(ops []store.Op, id string, doc *store.Doc) []store.Op {
 	if doc == nil || doc.Status == model.StatusNew || doc.Status == "" {
-		ops = append(ops, data.Op{Kind: data.OpSetStatus, Article: id, Status: model.StatusInProgress})
+		ops = append(ops, store.Op{Kind: store.OpSetStatus, Article: id, Status: model.StatusInProgress})
 	}
 	return ops
 }
@@ -31,7 +31,7 @@ type (
 // of any other quotation pointing at a span that goes is cleared before
 // and set after (the store would clear it on the delete, and undo would
 // not bring it back).
-func editOps(doc *data.Doc, id string, spans []spanEdit, quotes []quoteEdit) []data.Op {
+func editOps(doc *store.Doc, id string, spans []spanEdit, quotes []quoteEdit) []store.Op {
 	gone := map[int64]bool{}
 	for _, e := range spans {
 		if e.old.Source != e.new.Source {
@@ -46,13 +46,13 @@ func editOps(doc *data.Doc, id string, spans []spanEdit, quotes []quoteEdit) []d
 			readdQ[e.old.ID] = true
 		}
 	}
-	var ops []data.Op
+	var ops []store.Op
 	for _, e := range quotes {
 		if readdQ[e.old.ID] {
-			ops = append(ops, data.Op{Kind: data.OpDelQuote, Article: id, Quote: e.old})
+			ops = append(ops, store.Op{Kind: store.OpDelQuote, Article: id, Quote: e.old})
 		}
 	}
-	var relink []data.Op
+	var relink []store.Op
 	relinked := map[int64]bool{}
 	if doc != nil && len(gone) > 0 {
 		for _, q := range doc.Quotes {
@@ -72,7 +72,7 @@ func editOps(doc *data.Doc, id string, spans []spanEdit, quotes []quoteEdit) []d
 	}
 	for _, e := range spans {
 		if gone[e.old.ID] {
-			ops = append(ops, data.Op{Kind: data.OpDelSpan, Article: id, Span: e.old})
+			ops = append(ops, store.Op{Kind: store.OpDelSpan, Article: id, Span: e.old})
 		}
 	}
 	for _, e := range spans {
@@ -80,9 +80,9 @@ func editOps(doc *data.Doc, id string, spans []spanEdit, quotes []quoteEdit) []d
 		case gone[e.old.ID]:
 			nw := e.new
 			nw.ID = e.old.ID
-			ops = append(ops, data.Op{Kind: data.OpAddSpan, Article: id, Span: nw})
+			ops = append(ops, store.Op{Kind: store.OpAddSpan, Article: id, Span: nw})
 		case e.new != e.old:
-			ops = append(ops, data.Op{Kind: data.OpSetSpan, Article: id, Span: e.new})
+			ops = append(ops, store.Op{Kind: store.OpSetSpan, Article: id, Span: e.new})
 		}
 	}
 	ops = append(ops, relink...)
@@ -95,26 +95,26 @@ func editOps(doc *data.Doc, id string, spans []spanEdit, quotes []quoteEdit) []d
 		if readdQ[e.old.ID] {
 			nw := e.new
 			nw.ID = e.old.ID
-			ops = append(ops, data.Op{Kind: data.OpAddQuote, Article: id, Quote: nw})
+			ops = append(ops, store.Op{Kind: store.OpAddQuote, Article: id, Quote: nw})
 		}
 	}
 	return ops
 }
 
-func setQuoteOp(id string, q model.QuoteAnn) data.Op {
-	return data.Op{Kind: data.OpSetQuote, Article: id, Quote: q}
+func setQuoteOp(id string, q model.QuoteAnn) store.Op {
+	return store.Op{Kind: store.OpSetQuote, Article: id, Quote: q}
 }
 
 // spanEditOps is the ops for one span edit by hand (relabel, canonical
 // name): a person has looked at the span, so an imported one counts as
 // reviewed and loses its source.
-func spanEditOps(doc *data.Doc, id string, old, nw model.Span) []data.Op {
+func spanEditOps(doc *store.Doc, id string, old, nw model.Span) []store.Op {
 	nw.Source = ""
 	return editOps(doc, id, []spanEdit{{old, nw}}, nil)
 }
 
 // QuoteEditOps is the same for a quotation changed by hand.
-func QuoteEditOps(doc *data.Doc, id string, old, nw model.QuoteAnn) []data.Op {
+func QuoteEditOps(doc *store.Doc, id string, old, nw model.QuoteAnn) []store.Op {
 	nw.Source = ""
 	return editOps(doc, id, nil, []quoteEdit{{old, nw}})
 }
@@ -122,7 +122,7 @@ func QuoteEditOps(doc *data.Doc, id string, old, nw model.QuoteAnn) []data.Op {
 // unlinkQuotes returns the ops that clear the speaker link of every stored
 // quotation whose speaker is one of the spans about to be deleted. (The
 // store would clear it anyway; done as ops, undo restores it.)
-func unlinkQuotes(doc *data.Doc, id string, victims []model.Span) []data.Op {
+func unlinkQuotes(doc *store.Doc, id string, victims []model.Span) []store.Op {
 	if doc == nil {
 		return nil
 	}
@@ -130,7 +130,7 @@ func unlinkQuotes(doc *data.Doc, id string, victims []model.Span) []data.Op {
 	for _, sp := range victims {
 		gone[sp.ID] = true
 	}
-	var ops []data.Op
+	var ops []store.Op
 	for _, q := range doc.Quotes {
 		if q.SpeakerSpan != 0 && gone[q.SpeakerSpan] {
 			q.SpeakerSpan = 0

@@ -8,7 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"storydesk/data"
+	"storydesk/data/store"
 	"storydesk/model"
 	"storydesk/tui/session"
 	"storydesk/tui/ui"
@@ -298,7 +298,7 @@ func (p *namePrompt) save() tea.Cmd {
 	if name == text {
 		name = "" // the text itself needs no canonical name
 	}
-	return f.Queue(func(j *session.Job) (data.Action, bool) {
+	return f.Queue(func(j *session.Job) (store.Action, bool) {
 		e := f.sess.Doc(id)
 		var sp model.Span
 		found := false
@@ -311,16 +311,16 @@ func (p *namePrompt) save() tea.Cmd {
 		}
 		if !found {
 			f.host.Report(ui.Info("Not saved: the span is gone"))
-			return data.Action{}, false
+			return store.Action{}, false
 		}
 		if sp.Canonical == name {
 			f.host.Report(ui.Info("Canonical name unchanged"))
-			return data.Action{}, false
+			return store.Action{}, false
 		}
 		nw := sp
 		nw.Canonical = name
 		// Naming an imported span reviews it (review.go).
-		act := data.Action{Name: fmt.Sprintf("canonical “%s” → %s", ui.Clip(sp.Text, 30), ui.Clip(name, 30)),
+		act := store.Action{Name: fmt.Sprintf("canonical “%s” → %s", ui.Clip(sp.Text, 30), ui.Clip(name, 30)),
 			Ops: spanEditOps(e.Doc, id, sp, nw)}
 		j.Done, j.Focus = fmt.Sprintf("“%s” is now %s", ui.Clip(sp.Text, 30), ui.Clip(name, 40)), sp.Start
 		if name == "" {

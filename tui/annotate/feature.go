@@ -6,7 +6,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"storydesk/data"
+	"storydesk/data/store"
 	"storydesk/model"
 	"storydesk/tui/session"
 	"storydesk/tui/ui"
@@ -234,7 +234,7 @@ func (f *Feature) written(msg session.WrittenMsg) {
 
 // firstSpanOffset is where an undone or redone action's first span is, in
 // article id.
-func firstSpanOffset(act data.Action, id string) (int, bool) {
+func firstSpanOffset(act store.Action, id string) (int, bool) {
 	for _, op := range act.Ops {
 		if op.Article == id && op.Span.End > op.Span.Start {
 			return op.Span.Start, true
@@ -249,7 +249,7 @@ func firstSpanOffset(act data.Action, id string) (int, bool) {
 // Refresh puts a re-read document on screen (nil: the article is not
 // annotated, and its text is shown as the reader has it now). A new
 // snapshot text (re-anchoring, or undoing it) re-lays the text out.
-func (f *Feature) Refresh(doc *data.Doc) {
+func (f *Feature) Refresh(doc *store.Doc) {
 	a := f.pane
 	if doc == nil {
 		if text := f.articleText(); a.text != text {

@@ -7,7 +7,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"storydesk/data"
+	"storydesk/data/store"
 	"storydesk/model"
 	"storydesk/tui/annotate"
 	"storydesk/tui/session"
@@ -128,7 +128,7 @@ type harness struct {
 	c    *ui.Context
 	host *fakeHost
 	r    *fakeReader
-	st   *data.SQLiteStore
+	st   *store.SQLite
 	path string
 	sess *session.Session
 	f    *annotate.Feature
@@ -158,9 +158,9 @@ func newHarnessCtx(tb testing.TB, arts []*model.Article, path string, w, h int, 
 	return hs
 }
 
-func openStore(tb testing.TB, path string) *data.SQLiteStore {
+func openStore(tb testing.TB, path string) *store.SQLite {
 	tb.Helper()
-	st, err := data.OpenStore(path, "tester")
+	st, err := store.OpenSQLite(path, "tester")
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -325,7 +325,7 @@ func (h *harness) moveTo(word string, n int) int {
 }
 
 // doc reads an article through a store handle of its own.
-func (h *harness) doc(id string) (*data.Doc, []model.Span) {
+func (h *harness) doc(id string) (*store.Doc, []model.Span) {
 	h.tb.Helper()
 	st := openStore(h.tb, h.path)
 	doc, ok, err := st.Doc(context.Background(), id)

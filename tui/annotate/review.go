@@ -6,7 +6,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"storydesk/data"
+	"storydesk/data/store"
 	"storydesk/tui/session"
 	"storydesk/tui/ui"
 )
@@ -106,10 +106,10 @@ func (f *Feature) acceptImported(all bool) tea.Cmd {
 			return nil
 		}
 	}
-	return f.Queue(func(j *session.Job) (data.Action, bool) {
+	return f.Queue(func(j *session.Job) (store.Action, bool) {
 		doc, spans, ok := f.current(t)
 		if !ok {
-			return data.Action{}, false
+			return store.Action{}, false
 		}
 		var se []spanEdit
 		for _, sp := range spans {
@@ -138,7 +138,7 @@ func (f *Feature) acceptImported(all bool) tea.Cmd {
 			} else {
 				f.host.Report(ui.Info("Nothing imported left to accept here"))
 			}
-			return data.Action{}, false
+			return store.Action{}, false
 		}
 		var what string
 		switch {
@@ -162,7 +162,7 @@ func (f *Feature) acceptImported(all bool) tea.Cmd {
 		default:
 			j.Focus = qe[0].old.Start
 		}
-		return data.Action{Name: "accept " + what, Ops: FirstTouch(editOps(doc, t.ID, se, qe), t.ID, doc)}, true
+		return store.Action{Name: "accept " + what, Ops: FirstTouch(editOps(doc, t.ID, se, qe), t.ID, doc)}, true
 	})
 }
 

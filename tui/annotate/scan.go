@@ -7,7 +7,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"storydesk/data"
+	"storydesk/data/store"
 	"storydesk/model"
 	"storydesk/tui/session"
 	"storydesk/tui/ui"
@@ -36,7 +36,7 @@ type scanDoneMsg struct {
 }
 
 type scanResult struct {
-	ops      []data.Op
+	ops      []store.Op
 	arts     []*model.Article // to snapshot: not in the store yet
 	articles int              // articles with something to tag
 	added    int
@@ -84,7 +84,7 @@ func (f *Feature) startScan(text, label, canonical string) tea.Cmd {
 }
 
 // scanCorpus does the work of startScan off the update loop.
-func scanCorpus(ctx context.Context, src loader, st data.Store, items []int32, text, label, canonical string, progress func(int)) (scanResult, error) {
+func scanCorpus(ctx context.Context, src loader, st store.Store, items []int32, text, label, canonical string, progress func(int)) (scanResult, error) {
 	var res scanResult
 	last := time.Now()
 	for n, i := range items {
@@ -121,9 +121,9 @@ func scanCorpus(ctx context.Context, src loader, st data.Store, items []int32, t
 		}
 		res.articles++
 		res.added += len(found)
-		var ops []data.Op
+		var ops []store.Op
 		for _, fd := range found {
-			ops = append(ops, data.Op{Kind: data.OpAddSpan, Article: a.ID,
+			ops = append(ops, store.Op{Kind: store.OpAddSpan, Article: a.ID,
 				Span: model.Span{Start: fd[0], End: fd[1], Label: label, Text: text, Canonical: canonical}})
 		}
 		res.ops = append(res.ops, FirstTouch(ops, a.ID, doc)...)
@@ -158,7 +158,7 @@ func (f *Feature) scanDone(msg scanDoneMsg) tea.Cmd {
 		return nil
 	}
 	label := msg.scan.label
-	act := data.Action{Name: fmt.Sprintf("tag all %s %s in %d articles (%d)", what, label, r.articles, r.added), Ops: r.ops}
+	act := store.Action{Name: fmt.Sprintf("tag all %s %s in %d articles (%d)", what, label, r.articles, r.added), Ops: r.ops}
 	done := fmt.Sprintf("Tagged %d × %s as %s in %d article%s", r.added, what, label, r.articles, ui.Plural(r.articles)) + note
 	return f.ask(fmt.Sprintf("Tag %d × %s as %s in %d article%s%s? %s", r.added, what, label, r.articles, ui.Plural(r.articles), note, f.yesNo()), nil, func() tea.Cmd {
 		return f.sess.Enqueue(&session.Job{Kind: session.Across, Act: act, Arts: r.arts, Done: done, Sel: f.pane.SelKey(), Focus: -1})

@@ -3,7 +3,7 @@ package browse
 import (
 	tea "charm.land/bubbletea/v2"
 
-	"storydesk/data"
+	"storydesk/data/corpus"
 	"storydesk/model"
 )
 
@@ -28,7 +28,7 @@ func (b *Browser) Source() Source { return b.src }
 func (b *Browser) Len() int { return b.src.Len() }
 
 // Item is item i as found.
-func (b *Browser) Item(i int) data.Item { return b.src.Item(i) }
+func (b *Browser) Item(i int) corpus.Item { return b.src.Item(i) }
 
 // IndexOf finds an item by article id, -1 when it is not in the corpus.
 func (b *Browser) IndexOf(id string) int {
@@ -59,13 +59,13 @@ func (b *Browser) LiveCount() int { return b.store.nLive }
 
 // KnownTexts are the live items whose text hash the background read took,
 // so duplicate detection need not read them again.
-func (b *Browser) KnownTexts() []data.KnownText { return b.store.knownTexts() }
+func (b *Browser) KnownTexts() []corpus.KnownText { return b.store.knownTexts() }
 
 // Loading reports that the background read has not finished.
 func (b *Browser) Loading() bool { return b.loading }
 
 // Problems are the inputs that could not be listed or read.
-func (b *Browser) Problems() []data.Problem { return b.problems }
+func (b *Browser) Problems() []corpus.Problem { return b.problems }
 
 // Selected is the item under the list's cursor, -1 for none.
 func (b *Browser) Selected() int { return b.list.Selected() }

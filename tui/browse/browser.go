@@ -6,7 +6,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"storydesk/data"
+	"storydesk/data/corpus"
 	"storydesk/model"
 	"storydesk/tui/ui"
 	"storydesk/tui/widgets"
@@ -34,7 +34,7 @@ type Browser struct {
 	focus  Focus
 	narrow bool
 
-	problems []data.Problem
+	problems []corpus.Problem
 	loading  bool
 	done     int
 	idIndex  map[string]int
@@ -99,7 +99,7 @@ func New(d Deps) *Browser {
 		list:     newListPane(d.Ctx, store, d.Src.Label()),
 		detail:   newDetailPane(d.Ctx, d.Src, newGlamourPool()),
 		stream:   newStreamer(d.Src, d.Workers),
-		problems: append([]data.Problem(nil), d.Src.Problems()...),
+		problems: append([]corpus.Problem(nil), d.Src.Problems()...),
 		loading:  d.Src.Len() > 0,
 	}
 	b.filter = &filterScreen{b: b}
@@ -162,7 +162,7 @@ func (b *Browser) shown(changed bool) tea.Cmd {
 
 // applyResults records a batch from Stream: titles, outlets, word counts,
 // failed items removed and their problems kept.
-func (b *Browser) applyResults(rs []data.Result) tea.Cmd {
+func (b *Browser) applyResults(rs []corpus.Result) tea.Cmd {
 	died := false
 	for _, r := range rs {
 		if b.store.apply(r) {

@@ -8,7 +8,7 @@ import (
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 
-	"storydesk/data"
+	"storydesk/data/corpus"
 	"storydesk/model"
 	"storydesk/tui/ui"
 )
@@ -21,7 +21,7 @@ type articleLoadedMsg struct {
 
 	// The file's stamp taken before it was read (sources that have one),
 	// so a change while the reader is open is noticed (filewatch.go).
-	stamp   data.FileStamp
+	stamp   corpus.FileStamp
 	stamped bool
 }
 
@@ -420,7 +420,7 @@ func loadErrorLines(st ui.Styles, err error, w int) []string {
 	for i := range lines {
 		lines[i] = st.P.ErrorText.Render(lines[i])
 	}
-	var pe *data.ProblemError
+	var pe *corpus.ProblemError
 	if errors.As(err, &pe) {
 		p := pe.Problem
 		where := p.Path

@@ -7,7 +7,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"storydesk/data"
+	"storydesk/data/corpus"
 	"storydesk/model"
 	"storydesk/tui/ui"
 )
@@ -28,9 +28,9 @@ const watchEvery = time.Second
 
 // fileWatch is what the reader knows of the files behind the articles.
 type fileWatch struct {
-	stamps map[int]data.FileStamp // as each article on screen was read
-	gone   map[int]string         // items whose file is gone, and why
-	busy   bool                   // a look (or a reload) is under way
+	stamps map[int]corpus.FileStamp // as each article on screen was read
+	gone   map[int]string           // items whose file is gone, and why
+	busy   bool                     // a look (or a reload) is under way
 	lastAt time.Time
 	last   int // item looked at last
 	every  time.Duration
@@ -40,12 +40,12 @@ type fileWatch struct {
 type (
 	watchStampMsg struct {
 		idx   int
-		stamp data.FileStamp
+		stamp corpus.FileStamp
 		err   error
 	}
 	watchReloadMsg struct {
 		idx     int
-		stamp   data.FileStamp
+		stamp   corpus.FileStamp
 		stamped bool
 		art     *model.Article
 		err     error
@@ -63,7 +63,7 @@ func (b *Browser) watchLoaded(msg articleLoadedMsg) {
 	}
 	w := &b.watch
 	if w.stamps == nil || len(w.stamps) > 256 {
-		w.stamps = map[int]data.FileStamp{} // the detail pane caches a few: the rest are read (and stamped) again
+		w.stamps = map[int]corpus.FileStamp{} // the detail pane caches a few: the rest are read (and stamped) again
 	}
 	w.stamps[msg.idx] = msg.stamp
 }
@@ -119,7 +119,7 @@ func (b *Browser) watchStamped(msg watchStampMsg) tea.Cmd {
 	if !back && !known {
 		// Shown from the cache after its stamp was dropped: from now on.
 		if w.stamps == nil {
-			w.stamps = map[int]data.FileStamp{}
+			w.stamps = map[int]corpus.FileStamp{}
 		}
 		w.stamps[msg.idx] = msg.stamp
 		return nil
@@ -170,7 +170,7 @@ func (b *Browser) watchReloaded(msg watchReloadMsg) tea.Cmd {
 	}
 	if msg.stamped {
 		if w.stamps == nil {
-			w.stamps = map[int]data.FileStamp{}
+			w.stamps = map[int]corpus.FileStamp{}
 		}
 		w.stamps[msg.idx] = msg.stamp
 	}

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"storydesk/data"
+	"storydesk/data/corpus"
 	"storydesk/model"
 	"storydesk/tui/browse"
 	"storydesk/tui/widgets"
@@ -30,7 +30,7 @@ func watchHost(t *testing.T) (h *host, dir string, changed *[]string) {
 			t.Fatal(err)
 		}
 	}
-	c, err := data.Open([]string{dir}, nil)
+	c, err := corpus.Open([]string{dir}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,7 +13,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"storydesk/data"
+	"storydesk/data/corpus"
 	"storydesk/model"
 	"storydesk/tui/browse"
 	"storydesk/tui/ui"
@@ -22,19 +22,19 @@ import (
 // fakeSource is an in-memory corpus. A nil article fails in Stream and Load.
 type fakeSource struct {
 	label    string
-	items    []data.Item
+	items    []corpus.Item
 	arts     []*model.Article
-	problems []data.Problem
+	problems []corpus.Problem
 	batch    int // results per emit
 
 	mu    sync.Mutex
 	loads int
 }
 
-func (f *fakeSource) Label() string            { return f.label }
-func (f *fakeSource) Len() int                 { return len(f.items) }
-func (f *fakeSource) Item(i int) data.Item     { return f.items[i] }
-func (f *fakeSource) Problems() []data.Problem { return f.problems }
+func (f *fakeSource) Label() string              { return f.label }
+func (f *fakeSource) Len() int                   { return len(f.items) }
+func (f *fakeSource) Item(i int) corpus.Item     { return f.items[i] }
+func (f *fakeSource) Problems() []corpus.Problem { return f.problems }
 
 func (f *fakeSource) Load(i int) (*model.Article, error) {
 	f.mu.Lock()
@@ -46,16 +46,16 @@ func (f *fakeSource) Load(i int) (*model.Article, error) {
 	return f.arts[i], nil
 }
 
-func (f *fakeSource) Stream(ctx context.Context, workers int, emit func([]data.Result)) {
+func (f *fakeSource) Stream(ctx context.Context, workers int, emit func([]corpus.Result)) {
 	n := max(1, f.batch)
-	var batch []data.Result
+	var batch []corpus.Result
 	for i, a := range f.arts {
 		if ctx.Err() != nil {
 			return
 		}
-		r := data.Result{Index: i}
+		r := corpus.Result{Index: i}
 		if a == nil {
-			r.Problem = &data.Problem{Path: f.items[i].Path, Reason: "not UTF-8 text"}
+			r.Problem = &corpus.Problem{Path: f.items[i].Path, Reason: "not UTF-8 text"}
 		} else {
 			meta := *a
 			meta.DropBody()
@@ -75,7 +75,7 @@ func (f *fakeSource) Stream(ctx context.Context, workers int, emit func([]data.R
 
 // add appends an article (nil: a file that fails to read).
 func (f *fakeSource) add(path string, a *model.Article) {
-	f.items = append(f.items, data.Item{ID: path, Path: path, Format: "txt"})
+	f.items = append(f.items, corpus.Item{ID: path, Path: path, Format: "txt"})
 	if a != nil {
 		a.ID, a.Path, a.Format = path, path, "txt"
 	}
@@ -142,7 +142,7 @@ func fixtureSource(n, bad int) *fakeSource {
 		}
 		f.add(path, fixtureArticle(i, 4))
 	}
-	f.problems = []data.Problem{{Path: "news/empty.jsonl", Line: 3, Reason: "invalid JSON"}}
+	f.problems = []corpus.Problem{{Path: "news/empty.jsonl", Line: 3, Reason: "invalid JSON"}}
 	return f
 }
 

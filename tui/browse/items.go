@@ -6,7 +6,7 @@ import (
 
 	"charm.land/lipgloss/v2"
 
-	"storydesk/data"
+	"storydesk/data/corpus"
 	"storydesk/model"
 	"storydesk/tui/ui"
 )
@@ -83,7 +83,7 @@ func newItemStore(src Source) *itemStore {
 }
 
 // provisionalTitle is the file name without its extension, until the item is read.
-func provisionalTitle(it data.Item) string {
+func provisionalTitle(it corpus.Item) string {
 	p := ui.CleanLine(it.Path)
 	if p == "" {
 		return ui.CleanLine(it.ID)
@@ -122,7 +122,7 @@ func (s *itemStore) setHay(i int, h string) {
 }
 
 // apply records one Stream result and reports whether the row died.
-func (s *itemStore) apply(r data.Result) (died bool) {
+func (s *itemStore) apply(r corpus.Result) (died bool) {
 	if r.Index < 0 || r.Index >= len(s.rows) {
 		return false
 	}
@@ -162,11 +162,11 @@ func (s *itemStore) forgetHash(i int) {
 }
 
 // knownTexts are the live items whose text hash Stream took.
-func (s *itemStore) knownTexts() []data.KnownText {
-	var out []data.KnownText
+func (s *itemStore) knownTexts() []corpus.KnownText {
+	var out []corpus.KnownText
 	for i := range s.rows {
 		if r := &s.rows[i]; !r.dead && r.hash != "" {
-			out = append(out, data.KnownText{Index: i, ID: r.id, Hash: r.hash})
+			out = append(out, corpus.KnownText{Index: i, ID: r.id, Hash: r.hash})
 		}
 	}
 	return out

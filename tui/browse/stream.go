@@ -7,11 +7,11 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"storydesk/data"
+	"storydesk/data/corpus"
 )
 
 // streamBatchMsg is a batch of items read in the background.
-type streamBatchMsg struct{ results []data.Result }
+type streamBatchMsg struct{ results []corpus.Result }
 
 // StreamDoneMsg says Stream has returned: every item was read (or the
 // reader is shutting down).
@@ -26,7 +26,7 @@ const maxBatch = 4096
 type streamer struct {
 	src     Source
 	workers int
-	ch      chan []data.Result
+	ch      chan []corpus.Result
 	ctx     context.Context
 	cancel  context.CancelFunc
 	once    sync.Once
@@ -37,7 +37,7 @@ func newStreamer(src Source, workers int) *streamer {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	return &streamer{src: src, workers: workers, ch: make(chan []data.Result, 16), ctx: ctx, cancel: cancel}
+	return &streamer{src: src, workers: workers, ch: make(chan []corpus.Result, 16), ctx: ctx, cancel: cancel}
 }
 
 // start launches Stream (once) and waits for the first batch.
@@ -46,9 +46,9 @@ func (s *streamer) start() tea.Cmd {
 		s.once.Do(func() {
 			go func() {
 				defer close(s.ch)
-				s.src.Stream(s.ctx, s.workers, func(rs []data.Result) {
+				s.src.Stream(s.ctx, s.workers, func(rs []corpus.Result) {
 					// Copy: Stream may reuse its slice once emit returns.
-					cp := append([]data.Result(nil), rs...)
+					cp := append([]corpus.Result(nil), rs...)
 					select {
 					case s.ch <- cp:
 					case <-s.ctx.Done():

@@ -11,7 +11,8 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"storydesk/data"
+	"storydesk/data/corpus"
+	"storydesk/data/store"
 	"storydesk/internal/gencorpus"
 	"storydesk/model"
 	"storydesk/tui/dups"
@@ -44,7 +45,7 @@ func TestDetectionWaitsForTheScreenWithoutStore(t *testing.T) {
 			next = append(next, h.f.Update(msg))
 		}
 		st := h.status()
-		if line, _ := widgets.StatusLine(h.c.Styles, 120, st); st.DupStage != data.DupStageRead || !strings.Contains(line, "copies: reading") {
+		if line, _ := widgets.StatusLine(h.c.Styles, 120, st); st.DupStage != corpus.DupStageRead || !strings.Contains(line, "copies: reading") {
 			t.Fatalf("status bar does not show detection progress: %+v\n%s", st, line)
 		}
 		if !strings.Contains(h.plain(), "Finding copies… reading") {
@@ -81,7 +82,7 @@ func TestDetectionRunsAfterLoadingWithStore(t *testing.T) {
 	}
 	h.arts.loading = false
 	sync := h.f.Sync()
-	if st := h.status(); st.DupStage != data.DupStageRead || st.DupTotal != 12 {
+	if st := h.status(); st.DupStage != corpus.DupStageRead || st.DupTotal != 12 {
 		t.Fatalf("detection did not start once the corpus was read: %+v", st)
 	}
 	h.drive(sync)
@@ -113,7 +114,7 @@ func TestStopEndsComparing(t *testing.T) {
 	if err := gencorpus.TemplateCopies(3000, 7).WriteJSONL(p); err != nil {
 		t.Fatal(err)
 	}
-	c, err := data.Open([]string{p}, nil)
+	c, err := corpus.Open([]string{p}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -141,7 +142,7 @@ func TestStopEndsComparing(t *testing.T) {
 			t.Fatal("detection ended before comparing began")
 		}
 		wait = f.Update(msg)
-		if s := statusOf(f); s.DupStage == data.DupStageCompare {
+		if s := statusOf(f); s.DupStage == corpus.DupStageCompare {
 			break
 		}
 	}
@@ -158,7 +159,7 @@ func TestStopEndsComparing(t *testing.T) {
 				return
 			}
 			f.Update(msg) // its next command is wait again, or the comparison of the pairs found
-			if s := statusOf(f); s.DupStage == data.DupStageCompare && s.DupDone == s.DupTotal {
+			if s := statusOf(f); s.DupStage == corpus.DupStageCompare && s.DupDone == s.DupTotal {
 				compared = "compared every text"
 			}
 			if host.last.Text != "" {
@@ -210,7 +211,7 @@ func statusOf(f *dups.Feature) widgets.StatusInfo {
 // The status bar's detection segment, as drawn.
 func TestStatusSegment(t *testing.T) {
 	st := ui.NewStyles(true, true)
-	line := widgets.StatusView(st, 100, widgets.StatusInfo{Mode: "READ", Percent: -1, DupStage: data.DupStageCompare, DupDone: 3, DupTotal: 12})
+	line := widgets.StatusView(st, 100, widgets.StatusInfo{Mode: "READ", Percent: -1, DupStage: corpus.DupStageCompare, DupDone: 3, DupTotal: 12})
 	if !strings.Contains(line, "##......") || !strings.Contains(line, "copies: comparing 3/12") {
 		t.Fatalf("status %q", line)
 	}
@@ -248,16 +249,16 @@ func BenchmarkDups100k(b *testing.B) {
 	}
 	path := filepath.Join(b.TempDir(), "annotations.db")
 	st := openStore(b, path)
-	var ops []data.Op
+	var ops []store.Op
 	for i := range 5000 {
 		a, c := arts.ids[i*20], arts.ids[i*20+1+i%7]
 		l := model.LabelDuplicate
 		if i%5 == 4 {
 			l = model.LabelSameStory
 		}
-		ops = append(ops, data.Op{Kind: data.OpSetDupLabel, Article: a, A: a, B: c, DupLabel: l})
+		ops = append(ops, store.Op{Kind: store.OpSetDupLabel, Article: a, A: a, B: c, DupLabel: l})
 	}
-	if _, err := st.Do(ctx(), data.Action{Name: "labels", Ops: ops}); err != nil {
+	if _, err := st.Do(ctx(), store.Action{Name: "labels", Ops: ops}); err != nil {
 		b.Fatal(err)
 	}
 	c := &ui.Context{Keys: ui.DefaultKeyMap()}

@@ -2,7 +2,7 @@
 // copies of which.
 //
 // Detection runs in the background once the corpus is read (with a store;
-// without one, when the screen is first opened): data.FindCorpusDuplicates
+// without one, when the screen is first opened): corpus.FindDuplicates
 // reads every article, signs only texts whose content hash the store's
 // signature cache lacks, and pairs them; the status bar shows its progress
 // (job.go).
@@ -31,7 +31,8 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"storydesk/data"
+	"storydesk/data/corpus"
+	"storydesk/data/store"
 	"storydesk/model"
 	"storydesk/model/dup"
 	"storydesk/tui/session"
@@ -50,7 +51,7 @@ type Articles interface {
 	// KnownTexts are the live items whose cleaned-text hash the list's
 	// read took (and which have not been read again since), so detection
 	// need not read them again when the signature cache has them.
-	KnownTexts() []data.KnownText
+	KnownTexts() []corpus.KnownText
 	// Loading reports whether the corpus is still being read.
 	Loading() bool
 }
@@ -65,7 +66,7 @@ type Row struct {
 // Source is the corpus as found: its items, and each article read in full.
 // Load is called from commands, off the update loop.
 type Source interface {
-	Item(i int) data.Item
+	Item(i int) corpus.Item
 	Load(i int) (*model.Article, error)
 }
 
@@ -98,9 +99,9 @@ type Writes interface {
 }
 
 // Verdicts is where labels and canonical marks are read from;
-// *data.SQLiteStore is one.
+// *store.SQLite is one.
 type Verdicts interface {
-	DupLabels(ctx context.Context) ([]data.PairLabel, error)
+	DupLabels(ctx context.Context) ([]store.PairLabel, error)
 	Canonicals(ctx context.Context) (map[string]bool, error)
 }
 
@@ -111,12 +112,12 @@ type Deps struct {
 	Writes   Writes
 	Source   Source
 	// Store is the annotation store, nil without one. Its verdicts
-	// (Verdicts) and signature cache (data.SignatureCache) are used when
+	// (Verdicts) and signature cache (corpus.SignatureCache) are used when
 	// it has them.
-	Store data.Store
+	Store store.Store
 	// Corpus is the corpus behind Source, for detection's parallel reads;
 	// nil: detection reads Source item by item.
-	Corpus  *data.Corpus
+	Corpus  *corpus.Corpus
 	Workers int
 }
 
@@ -158,7 +159,7 @@ type Feature struct {
 	// Detection.
 	job         *job
 	finished    bool
-	rep         *data.DupReport
+	rep         *corpus.DupReport
 	err         error
 	byUser      bool // started by opening the screen: say when it ends
 	stage       string
@@ -206,11 +207,11 @@ type (
 	}
 	doneMsg struct {
 		job *job
-		rep *data.DupReport
+		rep *corpus.DupReport
 		err error
 	}
 	verdictsMsg struct {
-		labels []data.PairLabel
+		labels []store.PairLabel
 		canon  map[string]bool
 		err    error
 	}
@@ -309,7 +310,7 @@ func (f *Feature) written(msg session.WrittenMsg) {
 			op = ops[len(ops)-1-k]
 		}
 		switch op.Kind {
-		case data.OpSetDupLabel:
+		case store.OpSetDupLabel:
 			l := op.DupLabel
 			if undo {
 				l = op.PrevLabel
@@ -323,7 +324,7 @@ func (f *Feature) written(msg session.WrittenMsg) {
 				f.labels[keyOf(op.A, op.B)] = l
 			}
 			changed = true
-		case data.OpSetCanonical:
+		case store.OpSetCanonical:
 			fl := op.Flag
 			if undo {
 				fl = op.PrevFlag

@@ -10,7 +10,8 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"storydesk/data"
+	"storydesk/data/corpus"
+	"storydesk/data/store"
 	"storydesk/model"
 	"storydesk/tui/dups"
 	"storydesk/tui/session"
@@ -83,9 +84,9 @@ func (a *fakeArticles) IndexOf(id string) int {
 	return -1
 }
 
-func (a *fakeArticles) Row(i int) dups.Row           { return a.rows[i] }
-func (a *fakeArticles) KnownTexts() []data.KnownText { return nil }
-func (a *fakeArticles) Loading() bool                { return a.loading }
+func (a *fakeArticles) Row(i int) dups.Row             { return a.rows[i] }
+func (a *fakeArticles) KnownTexts() []corpus.KnownText { return nil }
+func (a *fakeArticles) Loading() bool                  { return a.loading }
 
 func (a *fakeArticles) Live() []int32 {
 	var out []int32
@@ -152,9 +153,9 @@ func (w fakeWrites) NeedStore() bool {
 func (w fakeWrites) Enqueue(j *session.Job) tea.Cmd { return w.h.sess.Enqueue(j) }
 
 // sampleSource is the sample corpus as the feature reads it.
-type sampleSource struct{ c *data.Corpus }
+type sampleSource struct{ c *corpus.Corpus }
 
-func (s sampleSource) Item(i int) data.Item               { return s.c.Items[i] }
+func (s sampleSource) Item(i int) corpus.Item             { return s.c.Items[i] }
 func (s sampleSource) Load(i int) (*model.Article, error) { return s.c.Load(i) }
 
 type harness struct {
@@ -166,7 +167,7 @@ type harness struct {
 	rd   *fakeReader
 	src  sampleSource
 	sess *session.Session // nil without a store
-	st   *data.SQLiteStore
+	st   *store.SQLite
 	path string
 }
 
@@ -189,7 +190,7 @@ func newHarness(tb testing.TB, s setup) *harness {
 	if s.h == 0 {
 		s.h = 38 // a 40-line terminal's body
 	}
-	c, err := data.OpenSample()
+	c, err := corpus.OpenSample()
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -228,9 +229,9 @@ func newHarness(tb testing.TB, s setup) *harness {
 	return h
 }
 
-func openStore(tb testing.TB, path string) *data.SQLiteStore {
+func openStore(tb testing.TB, path string) *store.SQLite {
 	tb.Helper()
-	st, err := data.OpenStore(path, "tester")
+	st, err := store.OpenSQLite(path, "tester")
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -7,7 +7,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"storydesk/data"
+	"storydesk/data/corpus"
 	"storydesk/model/dup"
 	"storydesk/tui/ui"
 )
@@ -36,13 +36,13 @@ func (f *Feature) start() tea.Cmd {
 	ctx, cancel := context.WithCancel(context.Background())
 	j := &job{ch: make(chan tea.Msg, 1), cancel: cancel}
 	items := append([]int32(nil), f.deps.Articles.Live()...)
-	f.job, f.stage, f.done, f.total = j, data.DupStageRead, 0, len(items)
-	cache, _ := f.deps.Store.(data.SignatureCache)
-	var known []data.KnownText
+	f.job, f.stage, f.done, f.total = j, corpus.DupStageRead, 0, len(items)
+	cache, _ := f.deps.Store.(corpus.SignatureCache)
+	var known []corpus.KnownText
 	if cache != nil {
 		known = f.deps.Articles.KnownTexts()
 	}
-	src, corpus, workers := f.deps.Source, f.deps.Corpus, f.deps.Workers
+	src, c, workers := f.deps.Source, f.deps.Corpus, f.deps.Workers
 	go func() {
 		defer close(j.ch)
 		progress := func(stage string, done, total int) {
@@ -51,10 +51,10 @@ func (f *Feature) start() tea.Cmd {
 			default: // the screen has not taken the last one yet
 			}
 		}
-		var rep *data.DupReport
+		var rep *corpus.DupReport
 		var err error
-		if corpus != nil {
-			rep, err = data.FindCorpusDuplicates(ctx, corpus, data.DupJobOptions{Workers: workers, Cache: cache, Known: known, Progress: progress})
+		if c != nil {
+			rep, err = corpus.FindDuplicates(ctx, c, corpus.DupJobOptions{Workers: workers, Cache: cache, Known: known, Progress: progress})
 		} else {
 			rep, err = findInSource(ctx, src, items, workers, progress)
 		}
@@ -68,19 +68,19 @@ func (f *Feature) start() tea.Cmd {
 
 // findInSource runs detection over a source that is not a corpus, reading
 // it item by item, with no signature cache.
-func findInSource(ctx context.Context, src Source, items []int32, workers int, progress func(string, int, int)) (*data.DupReport, error) {
-	rep := &data.DupReport{}
+func findInSource(ctx context.Context, src Source, items []int32, workers int, progress func(string, int, int)) (*corpus.DupReport, error) {
+	rep := &corpus.DupReport{}
 	x := dup.NewIndex(dup.Options{Workers: workers})
 	for n, i := range items {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		if n%64 == 0 {
-			progress(data.DupStageRead, n, len(items))
+			progress(corpus.DupStageRead, n, len(items))
 		}
 		a, err := src.Load(int(i))
 		if err != nil || a == nil {
-			p := data.Problem{Path: src.Item(int(i)).Path, Reason: "could not be read"}
+			p := corpus.Problem{Path: src.Item(int(i)).Path, Reason: "could not be read"}
 			if err != nil {
 				p.Reason = err.Error()
 			}
@@ -91,9 +91,9 @@ func findInSource(ctx context.Context, src Source, items []int32, workers int, p
 		rep.Articles++
 		rep.Computed++
 	}
-	progress(data.DupStageRead, len(items), len(items))
+	progress(corpus.DupStageRead, len(items), len(items))
 	var err error
-	rep.Pairs, err = x.Pairs(ctx, 0, func(done, total int) { progress(data.DupStageCompare, done, total) })
+	rep.Pairs, err = x.Pairs(ctx, 0, func(done, total int) { progress(corpus.DupStageCompare, done, total) })
 	if err != nil {
 		return nil, err
 	}

@@ -8,7 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"storydesk/data"
+	"storydesk/data/store"
 	"storydesk/model"
 	"storydesk/model/dup"
 	"storydesk/tui/session"
@@ -230,10 +230,10 @@ func (f *Feature) labelPair(l model.DupLabel) tea.Cmd {
 		return nil
 	}
 	k := v.rows[v.sel].key
-	act := data.Action{
+	act := store.Action{
 		Name: fmt.Sprintf("label %s ⇄ %s %s", ui.Clip(k.a, 30), ui.Clip(k.b, 30), l),
 		// Article names the pair in undo messages; the store ignores it here.
-		Ops: []data.Op{{Kind: data.OpSetDupLabel, Article: k.a, A: k.a, B: k.b, DupLabel: l}},
+		Ops: []store.Op{{Kind: store.OpSetDupLabel, Article: k.a, A: k.a, B: k.b, DupLabel: l}},
 	}
 	done := fmt.Sprintf("Labelled %s: %s ⇄ %s", l, ui.Clip(k.a, 30), ui.Clip(k.b, 30))
 	// Both articles are snapshotted with the label (if the store has not
@@ -309,27 +309,27 @@ func (f *Feature) setCanonical() tea.Cmd {
 	if id == "" {
 		return nil
 	}
-	return f.deps.Writes.Enqueue(&session.Job{Kind: session.Do, Focus: -1, Build: func(j *session.Job) (data.Action, bool) {
+	return f.deps.Writes.Enqueue(&session.Job{Kind: session.Do, Focus: -1, Build: func(j *session.Job) (store.Action, bool) {
 		ci := f.clusterOf(id)
 		if ci < 0 {
 			f.host.Report(ui.Info(fmt.Sprintf("%s is in no copy cluster: label a pair of it duplicate (%s) or near-duplicate (%s) first",
 				ui.Clip(id, 40), ui.KeyName(f.c.Keys.DupLabels[0]), ui.KeyName(f.c.Keys.DupLabels[1]))))
-			return data.Action{}, false
+			return store.Action{}, false
 		}
 		c := f.groups.Copies[ci]
 		if f.canon[id] {
 			j.Done = fmt.Sprintf("%s is no longer marked canonical (cluster %d keeps its longest copy)", ui.Clip(id, 40), ci+1)
-			return data.Action{Name: "unmark canonical " + ui.Clip(id, 40), Ops: []data.Op{{Kind: data.OpSetCanonical, Article: id, Flag: false}}}, true
+			return store.Action{Name: "unmark canonical " + ui.Clip(id, 40), Ops: []store.Op{{Kind: store.OpSetCanonical, Article: id, Flag: false}}}, true
 		}
-		var ops []data.Op
+		var ops []store.Op
 		for _, other := range c.Marked {
 			if other != id {
-				ops = append(ops, data.Op{Kind: data.OpSetCanonical, Article: other, Flag: false})
+				ops = append(ops, store.Op{Kind: store.OpSetCanonical, Article: other, Flag: false})
 			}
 		}
-		ops = append(ops, data.Op{Kind: data.OpSetCanonical, Article: id, Flag: true})
+		ops = append(ops, store.Op{Kind: store.OpSetCanonical, Article: id, Flag: true})
 		j.Done = fmt.Sprintf("Canonical copy of cluster %d: %s", ci+1, ui.Clip(id, 40))
-		return data.Action{Name: "canonical " + ui.Clip(id, 40), Ops: ops}, true
+		return store.Action{Name: "canonical " + ui.Clip(id, 40), Ops: ops}, true
 	}})
 }
 

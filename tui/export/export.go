@@ -10,19 +10,20 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"storydesk/data"
+	"storydesk/data/corpus"
+	dataexport "storydesk/data/export"
 	"storydesk/model"
 	"storydesk/tui/ui"
 	"storydesk/tui/widgets"
 )
 
 // Store is what an export reads: the annotation store (the root adapts
-// its SQLite store to it; data.Export needs that one).
+// its SQLite store to it; dataexport.Write needs that one).
 type Store interface {
 	// Statuses is every stored article's status, for the bar's total.
 	Statuses(ctx context.Context) (map[string]model.Status, error)
-	// Export writes the store out as opts says (data.Export).
-	Export(ctx context.Context, opts data.ExportOptions) (data.ExportStats, error)
+	// Export writes the store out as opts says (dataexport.Write).
+	Export(ctx context.Context, opts dataexport.Options) (dataexport.Stats, error)
 }
 
 // Queue is the session's write queue: an export waits for it to drain.
@@ -38,7 +39,7 @@ type Deps struct {
 	Queue Queue
 	// Corpus is the corpus on screen, nil when the reader shows something
 	// else (a store opened on its own): all articles reads its files.
-	Corpus *data.Corpus
+	Corpus *corpus.Corpus
 	// Dir is where default names go.
 	Dir string
 }
@@ -59,7 +60,7 @@ type Feature struct {
 type job struct {
 	format, out string
 	onlyDone    bool
-	corpus      *data.Corpus // set with all articles
+	corpus      *corpus.Corpus // set with all articles
 }
 
 type (
@@ -69,7 +70,7 @@ type (
 	}
 	doneMsg struct {
 		job   job
-		stats data.ExportStats
+		stats dataexport.Stats
 		err   error
 	}
 )
@@ -124,7 +125,7 @@ func (f *Feature) Sync() tea.Cmd {
 		defer close(ch)
 		defer cancel()
 		total := exportTotal(ctx, st, *j)
-		if !data.ExportToDir(j.format) {
+		if !dataexport.ToDir(j.format) {
 			// The exporter makes a format's directory but not a file's
 			// parent; the default .storydesk/exports may not exist yet.
 			if err := os.MkdirAll(filepath.Dir(j.out), 0o755); err != nil {
@@ -132,7 +133,7 @@ func (f *Feature) Sync() tea.Cmd {
 				return
 			}
 		}
-		stats, err := st.Export(ctx, data.ExportOptions{
+		stats, err := st.Export(ctx, dataexport.Options{
 			Format: j.format, Out: j.out, OnlyDone: j.onlyDone,
 			Corpus: j.corpus, AllArticles: j.corpus != nil,
 			Progress: func(done int) {
@@ -208,9 +209,9 @@ func (f *Feature) Update(msg tea.Msg) tea.Cmd {
 }
 
 // doneText says what an export wrote and where.
-func doneText(j job, s data.ExportStats) string {
+func doneText(j job, s dataexport.Stats) string {
 	out := j.out
-	if data.ExportToDir(j.format) {
+	if dataexport.ToDir(j.format) {
 		out += string(filepath.Separator)
 	}
 	var which []string

@@ -13,7 +13,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"storydesk/data"
+	"storydesk/data/corpus"
+	dataexport "storydesk/data/export"
 	"storydesk/model"
 	"storydesk/tui/export"
 	"storydesk/tui/ui"
@@ -72,19 +73,19 @@ func (h *fakeHost) said() string {
 type fakeStore struct {
 	statuses map[string]model.Status
 	progress []int
-	stats    data.ExportStats
+	stats    dataexport.Stats
 	err      error
 	block    bool // wait for the export to be cancelled
 
 	mu  sync.Mutex
-	got []data.ExportOptions
+	got []dataexport.Options
 }
 
 func (s *fakeStore) Statuses(context.Context) (map[string]model.Status, error) {
 	return s.statuses, nil
 }
 
-func (s *fakeStore) Export(ctx context.Context, opts data.ExportOptions) (data.ExportStats, error) {
+func (s *fakeStore) Export(ctx context.Context, opts dataexport.Options) (dataexport.Stats, error) {
 	s.mu.Lock()
 	s.got = append(s.got, opts)
 	s.mu.Unlock()
@@ -93,15 +94,15 @@ func (s *fakeStore) Export(ctx context.Context, opts data.ExportOptions) (data.E
 	}
 	if s.block {
 		<-ctx.Done()
-		return data.ExportStats{}, ctx.Err()
+		return dataexport.Stats{}, ctx.Err()
 	}
 	return s.stats, s.err
 }
 
-func (s *fakeStore) exports() []data.ExportOptions {
+func (s *fakeStore) exports() []dataexport.Options {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return append([]data.ExportOptions(nil), s.got...)
+	return append([]dataexport.Options(nil), s.got...)
 }
 
 type fakeQueue struct{ pending bool }
@@ -119,7 +120,7 @@ type fixture struct {
 
 // newFixture is the export over a fake store of three articles, one done,
 // at w×h, with default names in a temporary directory.
-func newFixture(t *testing.T, w, h int, corpus *data.Corpus) *fixture {
+func newFixture(t *testing.T, w, h int, corpus *corpus.Corpus) *fixture {
 	t.Helper()
 	c := &ui.Context{Width: w, Height: h, IsDark: true, NoColor: true, Keys: ui.DefaultKeyMap()}
 	c.Restyle(true)
@@ -128,7 +129,7 @@ func newFixture(t *testing.T, w, h int, corpus *data.Corpus) *fixture {
 		host: &fakeHost{ctx: c},
 		store: &fakeStore{
 			statuses: map[string]model.Status{"a.txt": model.StatusNew, "b.txt": model.StatusDone, "c.txt": model.StatusNew},
-			stats:    data.ExportStats{Articles: 1, Spans: 1},
+			stats:    dataexport.Stats{Articles: 1, Spans: 1},
 		},
 		queue: &fakeQueue{},
 		dir:   t.TempDir(),
@@ -233,7 +234,7 @@ func (fx *fixture) status() widgets.StatusInfo {
 }
 
 // last is the last export's options.
-func (fx *fixture) last() data.ExportOptions {
+func (fx *fixture) last() dataexport.Options {
 	fx.t.Helper()
 	got := fx.store.exports()
 	if len(got) == 0 {
@@ -312,7 +313,7 @@ func TestMenuCyclesFormats(t *testing.T) {
 		"jsonl  brat  conll  w3c  csv   o " + filepath.Join(dir, "annotations.w3c.json"),
 		"jsonl  brat  conll  w3c  csv   o " + filepath.Join(dir, "csv") + sep,
 	}
-	for i := range data.ExportFormats {
+	for i := range dataexport.Formats {
 		if !strings.Contains(fx.line(), want[i]) {
 			t.Fatalf("step %d: want %q in\n%s", i, want[i], fx.line())
 		}
@@ -498,9 +499,9 @@ func TestMenuOnlyDone(t *testing.T) {
 
 // Over a corpus, a exports its articles not annotated yet too.
 func TestMenuAllArticles(t *testing.T) {
-	corpus := &data.Corpus{Root: t.TempDir(), Items: make([]data.Item, 3)}
+	corpus := &corpus.Corpus{Root: t.TempDir(), Items: make([]corpus.Item, 3)}
 	fx := newFixture(t, 140, 30, corpus)
-	fx.store.stats = data.ExportStats{Articles: 3, Spans: 1, Skipped: 2}
+	fx.store.stats = dataexport.Stats{Articles: 3, Spans: 1, Skipped: 2}
 	fx.store.progress = []int{2}
 	m := fx.open()
 	if !strings.Contains(fx.line(), "a [ ] all articles") || !strings.Contains(helpKeys(m), "a all articles") {

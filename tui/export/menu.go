@@ -9,7 +9,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"storydesk/data"
+	dataexport "storydesk/data/export"
 	"storydesk/tui/ui"
 	"storydesk/tui/widgets"
 )
@@ -47,11 +47,11 @@ var (
 // defaultName is each format's file (or directory, with a slash) name.
 func defaultName(format string) string {
 	switch format {
-	case data.FormatJSONL:
+	case dataexport.FormatJSONL:
 		return "annotations.jsonl"
-	case data.FormatCoNLL:
+	case dataexport.FormatCoNLL:
 		return "annotations.conll"
-	case data.FormatW3C:
+	case dataexport.FormatW3C:
 		return "annotations.w3c.json"
 	}
 	return format + string(filepath.Separator) // brat/, csv/: directories
@@ -59,7 +59,7 @@ func defaultName(format string) string {
 
 // newMenu is the menu with the last export's choices.
 func (f *Feature) newMenu() *Menu {
-	p := &Menu{f: f, ctx: f.Ctx, dir: f.Dir, format: data.FormatJSONL, canAll: f.Corpus != nil}
+	p := &Menu{f: f, ctx: f.Ctx, dir: f.Dir, format: dataexport.FormatJSONL, canAll: f.Corpus != nil}
 	p.input = widgets.NewTextInput(f.Ctx.Keys.Input, "Export to: ")
 	p.setWidth(f.Ctx.Width)
 	p.input.SetValue(filepath.Join(p.dir, defaultName(p.format)))
@@ -84,16 +84,16 @@ func (p *Menu) path() string {
 // cycle moves to the next (step 1) or previous (-1) format, swapping a
 // default file name for the new format's; a name the user typed stays.
 func (p *Menu) cycle(step int) {
-	n := len(data.ExportFormats)
-	i := slices.Index(data.ExportFormats, p.format)
-	next := data.ExportFormats[((i+step)%n+n)%n]
+	n := len(dataexport.Formats)
+	i := slices.Index(dataexport.Formats, p.format)
+	next := dataexport.Formats[((i+step)%n+n)%n]
 	typed := strings.TrimSpace(p.input.Value())
 	switch {
 	case typed == "":
 		typed = filepath.Join(p.dir, defaultName(next))
 	default:
 		dir, base := filepath.Split(strings.TrimRight(typed, string(filepath.Separator)))
-		for _, f := range data.ExportFormats {
+		for _, f := range dataexport.Formats {
 			if base == strings.TrimRight(defaultName(f), string(filepath.Separator)) {
 				typed = dir + defaultName(next)
 				break
@@ -219,7 +219,7 @@ func (p *Menu) StatusLine(w int) string {
 		return "[ ]"
 	}
 	var formats []string
-	for _, f := range data.ExportFormats {
+	for _, f := range dataexport.Formats {
 		if f == p.format {
 			formats = append(formats, st.P.RowSelected.Render(" "+f+" "))
 		} else {
@@ -233,7 +233,7 @@ func (p *Menu) StatusLine(w int) string {
 	}
 	pathLead := "  " + k("o") + " "
 	dest := p.input.Value()
-	if data.ExportToDir(p.format) && !strings.HasSuffix(dest, string(filepath.Separator)) {
+	if dataexport.ToDir(p.format) && !strings.HasSuffix(dest, string(filepath.Separator)) {
 		dest += string(filepath.Separator) // a directory: say so
 	}
 	// Every format when the destination keeps 24 cells; else the current one.

@@ -6,7 +6,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"storydesk/data"
+	"storydesk/data/store"
 	"storydesk/model"
 	"storydesk/model/quote"
 	"storydesk/tui/session"
@@ -178,7 +178,7 @@ func (f *Feature) capture(it *item) target {
 }
 
 // storedAt is the stored quotation t means, as saved now.
-func storedAt(doc *data.Doc, t target) (model.QuoteAnn, bool) {
+func storedAt(doc *store.Doc, t target) (model.QuoteAnn, bool) {
 	if doc == nil {
 		return model.QuoteAnn{}, false
 	}
@@ -211,10 +211,10 @@ func (f *Feature) itemAtCursor() *item {
 // quoteChange builds a quote action when its turn comes: it gets the
 // stored quotation at the target (nil when there is none) and returns the
 // ops.
-type quoteChange func(j *session.Job, doc *data.Doc, spans []model.Span, cur *model.QuoteAnn) (ops []data.Op, name string, ok bool)
+type quoteChange func(j *session.Job, doc *store.Doc, spans []model.Span, cur *model.QuoteAnn) (ops []store.Op, name string, ok bool)
 
 func (f *Feature) queue(t target, change quoteChange) tea.Cmd {
-	return t.queue(func(j *session.Job, doc *data.Doc, spans []model.Span) ([]data.Op, string, bool) {
+	return t.queue(func(j *session.Job, doc *store.Doc, spans []model.Span) ([]store.Op, string, bool) {
 		var cur *model.QuoteAnn
 		if q, ok := storedAt(doc, t); ok {
 			cur = &q
@@ -244,8 +244,8 @@ func link(spans []model.Span, speaker string, det *quote.Quote, qs, qe int) (str
 	return speaker, 0
 }
 
-func addQuoteOp(id string, q model.QuoteAnn) data.Op {
-	return data.Op{Kind: data.OpAddQuote, Article: id, Quote: q}
+func addQuoteOp(id string, q model.QuoteAnn) store.Op {
+	return store.Op{Kind: store.OpAddQuote, Article: id, Quote: q}
 }
 
 // describe is a quotation for messages: “first words…” — Speaker.
@@ -259,12 +259,12 @@ func (f *Feature) accept() tea.Cmd {
 		return nil
 	}
 	t := f.capture(it)
-	cmd := f.queue(t, func(j *session.Job, doc *data.Doc, spans []model.Span, cur *model.QuoteAnn) ([]data.Op, string, bool) {
+	cmd := f.queue(t, func(j *session.Job, doc *store.Doc, spans []model.Span, cur *model.QuoteAnn) ([]store.Op, string, bool) {
 		switch {
 		case cur == nil:
 			q := newQuote(t, suggestedSpeaker(t.det), suggestedKind(t.det), model.QuoteAccepted, spans)
 			j.Done = "Accepted " + describe(q.Text, q.Speaker) + linkNote(q, spans)
-			return []data.Op{addQuoteOp(t.id, q)}, "accept quotation " + describe(q.Text, q.Speaker), true
+			return []store.Op{addQuoteOp(t.id, q)}, "accept quotation " + describe(q.Text, q.Speaker), true
 		case cur.Status == model.QuoteAccepted && cur.Source != "":
 			// Imported: accepting it is reviewing it, as it stands.
 			j.Done = "Accepted " + describe(cur.Text, cur.Speaker) + ui.ReviewedNote(cur.Source)
@@ -330,18 +330,18 @@ func (f *Feature) reject() tea.Cmd {
 	}
 	t := f.capture(it)
 	undo := ui.KeyName(f.c.Keys.Undo)
-	return f.queue(t, func(j *session.Job, doc *data.Doc, spans []model.Span, cur *model.QuoteAnn) ([]data.Op, string, bool) {
+	return f.queue(t, func(j *session.Job, doc *store.Doc, spans []model.Span, cur *model.QuoteAnn) ([]store.Op, string, bool) {
 		switch {
 		case cur == nil:
 			q := newQuote(t, suggestedSpeaker(t.det), suggestedKind(t.det), model.QuoteRejected, nil)
 			j.Done = "Rejected " + describe(q.Text, "") + ": it will not be suggested again (" + undo + " undoes)"
-			return []data.Op{addQuoteOp(t.id, q)}, "reject quotation " + describe(q.Text, ""), true
+			return []store.Op{addQuoteOp(t.id, q)}, "reject quotation " + describe(q.Text, ""), true
 		case cur.Status == model.QuoteRejected:
 			f.report("Already rejected (" + ui.KeyName(f.c.Keys.QuoteAccept) + " accepts it after all)")
 			return nil, "", false
 		case t.det == nil:
 			j.Done = "Deleted the quotation " + describe(cur.Text, cur.Speaker) + " (" + undo + " undoes)"
-			return []data.Op{{Kind: data.OpDelQuote, Article: t.id, Quote: *cur}}, "delete quotation " + describe(cur.Text, cur.Speaker), true
+			return []store.Op{{Kind: store.OpDelQuote, Article: t.id, Quote: *cur}}, "delete quotation " + describe(cur.Text, cur.Speaker), true
 		}
 		q := *cur
 		q.Status = model.QuoteRejected
@@ -358,11 +358,11 @@ func (f *Feature) cycleKind() tea.Cmd {
 		return nil
 	}
 	t := f.capture(it)
-	return f.queue(t, func(j *session.Job, doc *data.Doc, spans []model.Span, cur *model.QuoteAnn) ([]data.Op, string, bool) {
+	return f.queue(t, func(j *session.Job, doc *store.Doc, spans []model.Span, cur *model.QuoteAnn) ([]store.Op, string, bool) {
 		if cur == nil {
 			q := newQuote(t, suggestedSpeaker(t.det), nextKind(suggestedKind(t.det)), model.QuoteAccepted, spans)
 			j.Done = fmt.Sprintf("Accepted %s as %s", describe(q.Text, q.Speaker), q.Kind)
-			return []data.Op{addQuoteOp(t.id, q)}, fmt.Sprintf("quotation kind %s %s", q.Kind, describe(q.Text, "")), true
+			return []store.Op{addQuoteOp(t.id, q)}, fmt.Sprintf("quotation kind %s %s", q.Kind, describe(q.Text, "")), true
 		}
 		q := *cur
 		q.Kind = nextKind(q.Kind)
@@ -375,7 +375,7 @@ func (f *Feature) cycleKind() tea.Cmd {
 // setSpeaker gives the quotation t the speaker name (accepting it), or,
 // with hand set, adds it as a new quotation tagged by hand.
 func (f *Feature) setSpeaker(t target, name string, hand bool, kind model.QuoteKind) tea.Cmd {
-	return f.queue(t, func(j *session.Job, doc *data.Doc, spans []model.Span, cur *model.QuoteAnn) ([]data.Op, string, bool) {
+	return f.queue(t, func(j *session.Job, doc *store.Doc, spans []model.Span, cur *model.QuoteAnn) ([]store.Op, string, bool) {
 		if hand {
 			if doc != nil {
 				for _, o := range doc.Quotes {
@@ -387,12 +387,12 @@ func (f *Feature) setSpeaker(t target, name string, hand bool, kind model.QuoteK
 			}
 			q := newQuote(t, name, kind, model.QuoteAccepted, spans)
 			j.Done = fmt.Sprintf("Tagged the quotation %s (%s)", describe(q.Text, q.Speaker), q.Kind) + linkNote(q, spans)
-			return []data.Op{addQuoteOp(t.id, q)}, "tag quotation " + describe(q.Text, q.Speaker), true
+			return []store.Op{addQuoteOp(t.id, q)}, "tag quotation " + describe(q.Text, q.Speaker), true
 		}
 		if cur == nil {
 			q := newQuote(t, name, suggestedKind(t.det), model.QuoteAccepted, spans)
 			j.Done = "Accepted " + describe(q.Text, q.Speaker) + linkNote(q, spans)
-			return []data.Op{addQuoteOp(t.id, q)}, "accept quotation " + describe(q.Text, q.Speaker), true
+			return []store.Op{addQuoteOp(t.id, q)}, "accept quotation " + describe(q.Text, q.Speaker), true
 		}
 		q := *cur
 		name, id := link(spans, name, t.det, q.Start, q.End)

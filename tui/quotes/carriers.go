@@ -10,7 +10,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"storydesk/data"
+	"storydesk/data/store"
 	"storydesk/model"
 	"storydesk/model/quote"
 	"storydesk/model/textdiff"
@@ -129,7 +129,7 @@ func (f *Feature) searchCarriers() tea.Cmd {
 // scanCarriers searches each article as the annotate view would show it:
 // the stored snapshot for an annotated article (its offsets are the
 // snapshot's), else the cleaned text.
-func scanCarriers(ctx context.Context, load func(i int) (*model.Article, error), st data.Store, items []int32, annotated map[string]bool, qm *quote.Matcher, s *scan) error {
+func scanCarriers(ctx context.Context, load func(i int) (*model.Article, error), st store.Store, items []int32, annotated map[string]bool, qm *quote.Matcher, s *scan) error {
 	cs := newCarrySearch(s.quote, qm)
 	last := time.Now()
 	for n, i := range items {

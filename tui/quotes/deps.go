@@ -3,7 +3,7 @@ package quotes
 import (
 	tea "charm.land/bubbletea/v2"
 
-	"storydesk/data"
+	"storydesk/data/store"
 	"storydesk/model"
 	"storydesk/tui/session"
 )
@@ -44,7 +44,7 @@ type Pane interface {
 // against the document as saved by then (nil: never annotated) and its
 // spans: the ops and the action's name, or false (having said why) to
 // refuse.
-type Change func(j *session.Job, doc *data.Doc, spans []model.Span) (ops []data.Op, name string, ok bool)
+type Change func(j *session.Job, doc *store.Doc, spans []model.Span) (ops []store.Op, name string, ok bool)
 
 // Annotate is annotate mode as quotes mode extends it.
 type Annotate interface {
@@ -59,7 +59,7 @@ type Annotate interface {
 	Capture(start, end int) func(Change) tea.Cmd
 	// EditOps are the ops for a stored quotation changed by hand: an
 	// imported one counts as reviewed, and undo restores it exactly.
-	EditOps(doc *data.Doc, id string, old, nw model.QuoteAnn) []data.Op
+	EditOps(doc *store.Doc, id string, old, nw model.QuoteAnn) []store.Op
 }
 
 // Reader is the reader's list and corpus.
@@ -83,5 +83,5 @@ type Docs interface {
 	// Hashes has an entry for every annotated article.
 	Hashes() map[string]string
 	// Store is read by the carriers search, off the update loop.
-	Store() data.Store
+	Store() store.Store
 }

@@ -9,7 +9,8 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"storydesk/data"
+	"storydesk/data/corpus"
+	"storydesk/data/store"
 	"storydesk/model"
 	"storydesk/tui/annotate"
 	"storydesk/tui/quotes"
@@ -149,7 +150,7 @@ func (a annotateAdapter) Capture(start, end int) func(quotes.Change) tea.Cmd {
 	return func(change quotes.Change) tea.Cmd { return a.f.QueueEdit(t, change) }
 }
 
-func (a annotateAdapter) EditOps(doc *data.Doc, id string, old, nw model.QuoteAnn) []data.Op {
+func (a annotateAdapter) EditOps(doc *store.Doc, id string, old, nw model.QuoteAnn) []store.Op {
 	return annotate.QuoteEditOps(doc, id, old, nw)
 }
 
@@ -180,9 +181,9 @@ func newHarness(tb testing.TB, arts []*model.Article, w, h int) *harness {
 	return hs
 }
 
-func openStore(tb testing.TB, path string) *data.SQLiteStore {
+func openStore(tb testing.TB, path string) *store.SQLite {
 	tb.Helper()
-	st, err := data.OpenStore(path, "tester")
+	st, err := store.OpenSQLite(path, "tester")
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -472,7 +473,7 @@ func keyMsg(k string) tea.KeyPressMsg {
 // of id among them.
 func sampleArticles(tb testing.TB, id string) ([]*model.Article, int) {
 	tb.Helper()
-	c, err := data.OpenSample()
+	c, err := corpus.OpenSample()
 	if err != nil {
 		tb.Fatal(err)
 	}

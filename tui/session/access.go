@@ -3,14 +3,15 @@ package session
 import (
 	"time"
 
+	"storydesk/data/store"
+
 	tea "charm.land/bubbletea/v2"
 
-	"storydesk/data"
 	"storydesk/model"
 )
 
 // Store is the annotation store the session writes to.
-func (s *Session) Store() data.Store { return s.st }
+func (s *Session) Store() store.Store { return s.st }
 
 // Annotator is whose undo history and saved position the session uses.
 func (s *Session) Annotator() string { return s.annotator }

@@ -6,12 +6,12 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"storydesk/data"
+	"storydesk/data/store"
 )
 
 // CountUnreviewed counts a stored document's imported annotations not
 // reviewed yet.
-func CountUnreviewed(doc *data.Doc) int {
+func CountUnreviewed(doc *store.Doc) int {
 	if doc == nil {
 		return 0
 	}
@@ -57,7 +57,7 @@ func (s *Session) LoadReviewCounts() tea.Cmd {
 }
 
 // setUnreviewed keeps the count of article id from its re-read document.
-func (s *Session) setUnreviewed(id string, doc *data.Doc) {
+func (s *Session) setUnreviewed(id string, doc *store.Doc) {
 	s.SetUnreviewedN(id, CountUnreviewed(doc))
 }
 

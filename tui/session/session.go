@@ -9,7 +9,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"storydesk/data"
+	"storydesk/data/store"
 	"storydesk/model"
 	"storydesk/tui/ui"
 )
@@ -20,7 +20,7 @@ import (
 // done only when its success message arrives with the documents re-read from
 // the store, and on an error nothing on screen changes but the status bar.
 type Session struct {
-	st        data.Store
+	st        store.Store
 	annotator string
 
 	statuses map[string]model.Status
@@ -48,14 +48,14 @@ type Session struct {
 
 // DocEntry is what the store holds for one article, once asked.
 type DocEntry struct {
-	Doc     *data.Doc // nil: never annotated
-	Pos     int       // last annotate cursor offset, -1 for none
+	Doc     *store.Doc // nil: never annotated
+	Pos     int        // last annotate cursor offset, -1 for none
 	loading bool
 	loaded  bool
 	err     error
 }
 
-func New(st data.Store, annotator string) *Session {
+func New(st store.Store, annotator string) *Session {
 	return &Session{
 		st: st, annotator: annotator,
 		statuses:   map[string]model.Status{},
@@ -79,7 +79,7 @@ const (
 // Job is one queued write and what the screen does on success.
 type Job struct {
 	Kind Kind
-	Act  data.Action
+	Act  store.Action
 	Arts []*model.Article // snapshots for Across
 	Done string           // success message
 	// Sel is the owner's cursor and selection when the key was pressed, so
@@ -90,7 +90,7 @@ type Job struct {
 
 	// build, when set, makes act when the job's turn comes (against the
 	// documents as saved by the writes before it); false refuses the job.
-	Build func(j *Job) (data.Action, bool)
+	Build func(j *Job) (store.Action, bool)
 	// load, when set, reads the articles act snapshots; it runs in the
 	// write's command, off the update loop.
 	Load func() []*model.Article
@@ -100,16 +100,16 @@ type Job struct {
 type (
 	DocMsg struct {
 		ID  string
-		Doc *data.Doc
+		Doc *store.Doc
 		OK  bool
 		Pos int
 		Err error
 	}
 	WrittenMsg struct {
 		Job  *Job
-		Act  data.Action
+		Act  store.Action
 		OK   bool // undo/redo: there was something to do
-		Docs map[string]*data.Doc
+		Docs map[string]*store.Doc
 		Err  error
 	}
 	StatusesMsg struct {
@@ -311,7 +311,7 @@ func (s *Session) Next() tea.Cmd {
 		ctx, cancel := Ctx()
 		defer cancel()
 		var (
-			act data.Action
+			act store.Action
 			ok  = true
 			err error
 		)
@@ -334,7 +334,7 @@ func (s *Session) Next() tea.Cmd {
 			return msg
 		}
 		// Re-read what changed, so the screen shows what the store holds.
-		msg.Docs = map[string]*data.Doc{}
+		msg.Docs = map[string]*store.Doc{}
 		for _, op := range act.Ops {
 			if _, seen := msg.Docs[op.Article]; seen {
 				continue
@@ -388,7 +388,7 @@ func (s *Session) SaveState(u UIState, id string, pos int) tea.Cmd {
 	}
 }
 
-func writeState(st data.Store, lastKey, posKey string, u UIState, id string, pos int) error {
+func writeState(st store.Store, lastKey, posKey string, u UIState, id string, pos int) error {
 	ctx, cancel := Ctx()
 	defer cancel()
 	if id != "" && pos >= 0 {
@@ -441,11 +441,11 @@ func (e *SavedButError) Unwrap() error { return e.Err }
 // DescribeErr turns a store error into a status-bar sentence, led by what
 // did not happen ("Not saved", "Undo failed"). Anything but a SavedButError
 // means the action was not saved and nothing on screen changed, so a
-// SavedButError drops the lead; errors about the store's file (*data.StoreError) already lead
+// SavedButError drops the lead; errors about the store's file (*store.Error) already lead
 // with what happened ("disk full", "read-only", "locked", "damaged") and
 // name the file, so they survive the bar's cut to the terminal's width.
 func DescribeErr(lead string, err error) string {
-	var oe *data.OverlapError
+	var oe *store.OverlapError
 	var sb *SavedButError
 	switch {
 	case errors.As(err, &sb):

@@ -1,0 +1,38 @@
+package export
+
+import (
+	"encoding/json"
+	"io"
+
+	"storydesk/model"
+	"storydesk/model/quote"
+)
+
+// QuoteRecord is one line of `storydesk quotes --json`: a detected quotation
+// with offsets in code points of the article's cleaned text.
+type QuoteRecord struct {
+	Article string          `json:"article"`
+	Path    string          `json:"path"`
+	Text    string          `json:"text"`
+	Start   int             `json:"start"`
+	End     int             `json:"end"`
+	Speaker string          `json:"speaker"`
+	Cue     string          `json:"cue"`
+	Kind    model.QuoteKind `json:"kind"`
+	Role    string          `json:"role,omitempty"`
+	Via     string          `json:"via,omitempty"`
+}
+
+// WriteQuotesJSON writes one JSON line per detected quotation in a.
+func WriteQuotesJSON(w io.Writer, a *model.Article, quotes []quote.Quote) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for _, q := range quotes {
+		rec := QuoteRecord{Article: a.ID, Path: a.Path, Text: q.Text, Start: q.Start, End: q.End,
+			Speaker: q.Speaker, Cue: q.Cue, Kind: q.Kind, Role: q.Role, Via: q.Via}
+		if err := enc.Encode(rec); err != nil {
+			return err
+		}
+	}
+	return nil
+}

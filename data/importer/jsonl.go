@@ -1,0 +1,172 @@
+package importer
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"storydesk/data/corpus"
+	"storydesk/data/store"
+	"storydesk/model"
+)
+
+// JSONL reads span JSON lines — spaCy/Prodigy records ({"text", "spans":
+// [{"start", "end", "label"}]}) or storydesk's own jsonl export, which adds
+// quotes, duplicates, canonical and status — into the store as articles
+// with pre-existing annotations.
+//
+//   - The article's snapshot is the record's text (sanitised like any text
+//     read from a file; offsets are moved with it). Its id is the record's
+//     "id", else meta.id, else Prodigy's _input_hash ("prodigy:HASH"), else
+//     NAME:LINE — the id `storydesk NAME` gives a line without an id.
+//   - Offsets are code points (Python string indices). A span or quotation
+//     whose "text" differs from the slice it points at is an error.
+//   - Spans and quotations are marked with source "import:NAME" so they can
+//     be told from hand-made ones. Labels are upper-cased, as label lists
+//     are. Prodigy's tokens and token_start/token_end are ignored.
+//   - Records answered "reject" or "ignore" in Prodigy are skipped (and
+//     counted); accepted and unanswered ones are imported.
+//   - Each line is all or nothing; lines are committed in transactions of
+//     Batch lines, so an interruption leaves whole lines only. A bad line is
+//     reported (file:line: reason) and the others still import.
+//   - Re-importing is idempotent: a span or quotation already stored at the
+//     same offsets (with the same label) is kept, not doubled. A record
+//     whose id is stored with a different text is refused rather than
+//     pointing offsets into the wrong text.
+//   - Imports are not in the undo log: an import is not a keystroke, and
+//     one undo that removed thousands of articles' annotations would surprise
+//     more than it helps. Import into a fresh --db to keep a store apart.
+
+// Options configures JSONL and Brat.
+type Options struct {
+	Name    string               // the file's name in messages and in span sources
+	Batch   int                  // lines per transaction; 500 when <= 0
+	Problem func(corpus.Problem) // told about each line that was not imported
+}
+
+// Stats counts what an import did.
+type Stats struct {
+	Lines                int // non-blank lines read
+	Articles             int // records imported
+	Spans, Quotes, Pairs int // annotations added (kept ones not counted)
+	Rejected             int // records answered reject or ignore, skipped
+	Failed               int // bad lines, reported
+	Committed            int // lines whose transaction was committed
+}
+
+// JSONL reads JSON lines from r into s, through its bulk writer
+// (Store.BeginImport). It returns an error only when it had to stop (a read
+// or commit failure, ctx cancelled); bad lines are reported through
+// opts.Problem and counted in Failed.
+func JSONL(ctx context.Context, s store.Store, r io.Reader, opts Options) (Stats, error) {
+	var st Stats
+	if opts.Batch <= 0 {
+		opts.Batch = 500
+	}
+	opts.Name = model.SanitizeLine(opts.Name)
+	if opts.Name == "" {
+		opts.Name = "stdin"
+	}
+	source := "import:" + filepath.Base(opts.Name)
+	problem := func(line int, format string, args ...any) {
+		st.Failed++
+		if opts.Problem != nil {
+			opts.Problem(corpus.Problem{Path: opts.Name, Line: line, Reason: fmt.Sprintf(format, args...)})
+		}
+	}
+	br := bufio.NewReaderSize(r, 1<<20)
+	batch := importBatch{s: s, size: opts.Batch, committed: &st.Committed, what: func(first, n int) string {
+		return fmt.Sprintf("%s: lines %d–%d", opts.Name, first, first+n-1)
+	}}
+	defer batch.rollback()
+	for no := 1; ; no++ {
+		line, tooLong, err := importReadLine(br, corpus.MaxArticleBytes)
+		if err != nil && !errors.Is(err, io.EOF) {
+			if cerr := batch.commit(); cerr != nil {
+				return st, cerr
+			}
+			return st, fmt.Errorf("%s:%d: %w", opts.Name, no, err)
+		}
+		eof := errors.Is(err, io.EOF)
+		if no == 1 {
+			line = bytes.TrimPrefix(line, []byte("\uFEFF"))
+		}
+		if len(bytes.TrimSpace(line)) > 0 || tooLong {
+			if cerr := ctx.Err(); cerr != nil {
+				return st, cerr // the open batch is rolled back
+			}
+			st.Lines++
+			tx, err := batch.next(ctx)
+			if err != nil {
+				return st, err
+			}
+			switch {
+			case tooLong:
+				problem(no, "line longer than %d MB; skipped", corpus.MaxArticleBytes>>20)
+			default:
+				if err := importLine(ctx, tx, line, no, source, opts.Name, &st, problem); err != nil {
+					return st, err
+				}
+			}
+			if err := batch.flushFull(); err != nil {
+				return st, err
+			}
+		}
+		if eof {
+			break
+		}
+	}
+	return st, batch.commit()
+}
+
+// importReadLine reads one line without its line break. A line longer than max is
+// consumed and reported by tooLong, without its bytes.
+func importReadLine(br *bufio.Reader, max int) (line []byte, tooLong bool, err error) {
+	var buf []byte
+	for {
+		chunk, err := br.ReadSlice('\n')
+		if !tooLong {
+			if len(buf)+len(chunk) > max {
+				tooLong, buf = true, nil
+			} else {
+				buf = append(buf, chunk...)
+			}
+		}
+		if errors.Is(err, bufio.ErrBufferFull) {
+			continue
+		}
+		buf = bytes.TrimSuffix(buf, []byte("\n"))
+		buf = bytes.TrimSuffix(buf, []byte("\r"))
+		return buf, tooLong, err
+	}
+}
+
+// importLine imports one record inside a savepoint, so its ops apply all
+// together or not at all. It returns an error only for failures of the
+// transaction itself; a bad record goes to problem.
+func importLine(ctx context.Context, tx store.ImportTx, line []byte, no int, source, name string, st *Stats, problem func(int, string, ...any)) error {
+	var rec importRecord
+	if err := json.Unmarshal(line, &rec); err != nil {
+		problem(no, "%s", importJSONProblem(err))
+		return nil
+	}
+	switch strings.ToLower(rec.Answer) {
+	case "reject", "ignore":
+		st.Rejected++
+		return nil
+	}
+	bad, err := importOne(ctx, tx, &rec, no, source, name, st)
+	if err != nil {
+		return err
+	}
+	if bad != nil {
+		problem(no, "%v", bad)
+	}
+	return nil
+}

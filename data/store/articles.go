@@ -1,0 +1,164 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"storydesk/model"
+)
+
+// Doc implements Store.
+func (s *SQLite) Doc(ctx context.Context, id string) (*Doc, bool, error) {
+	return docQ(ctx, s.db, id)
+}
+
+func docQ(ctx context.Context, q querier, id string) (*Doc, bool, error) {
+	d := &Doc{ArticleID: id}
+	var status string
+	err := q.QueryRowContext(ctx, `SELECT text, hash, title, path, source, url, date, status, annotator FROM articles WHERE id = ?`, id).
+		Scan(&d.Text, &d.Hash, &d.Title, &d.Path, &d.Source, &d.URL, &d.Date, &status, &d.Annotator)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	d.Status = model.Status(status)
+	if d.Spans, err = spansQ(ctx, q, id); err != nil {
+		return nil, false, err
+	}
+	if d.Quotes, err = quotesQ(ctx, q, id); err != nil {
+		return nil, false, err
+	}
+	return d, true, nil
+}
+
+// insertArticle snapshots an article the first time it is annotated (or
+// imported), recording annotator; an article already stored is left as it is.
+func (s *SQLite) insertArticle(ctx context.Context, tx execer, a *model.Article, annotator string) error {
+	meta, _ := json.Marshal(a.Meta)
+	now := s.stamp()
+	_, err := tx.ExecContext(ctx, `INSERT INTO articles(id, text, hash, title, path, source, url, date, meta, annotator, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING`,
+		a.ID, a.Text, model.HashText(a.Text), a.Title, a.Path, a.Source, a.URL, a.Date, string(meta), annotator, now, now)
+	return err
+}
+
+// applyText performs OpSetText: the article's snapshot is replaced.
+func applyText(ctx context.Context, tx *opTx, op *Op, now string) error {
+	if err := tx.QueryRowContext(ctx, `SELECT text FROM articles WHERE id = ?`, op.Article).Scan(&op.PrevText); err != nil {
+		return fmt.Errorf("article %s is not in the store: %w", op.Article, err)
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE articles SET text=?, hash=?, updated_at=? WHERE id=?`, op.Text, model.HashText(op.Text), now, op.Article); err != nil {
+		return err
+	}
+	delete(tx.texts, op.Article) // read (and indexed) again when a span needs it
+	return nil
+}
+
+// Hashes implements Store.
+func (s *SQLite) Hashes(ctx context.Context) (map[string]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, hash FROM articles`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var id, h string
+		if err := rows.Scan(&id, &h); err != nil {
+			return nil, err
+		}
+		out[id] = h
+	}
+	return out, rows.Err()
+}
+
+// ArticleBrief is what the cluster export needs of an article.
+type ArticleBrief struct {
+	Source string
+	Date   string
+	Length int // code points of the snapshot
+}
+
+// Brief implements Store. A pair may be labelled before either side is
+// annotated, so ok false is common.
+func (s *SQLite) Brief(ctx context.Context, id string) (ArticleBrief, bool, error) {
+	var b ArticleBrief
+	// length() of TEXT counts characters (code points), not bytes.
+	err := s.db.QueryRowContext(ctx, `SELECT source, date, length(text) FROM articles WHERE id = ?`, id).Scan(&b.Source, &b.Date, &b.Length)
+	if errors.Is(err, sql.ErrNoRows) {
+		return b, false, nil
+	}
+	return b, err == nil, err
+}
+
+const snapshotCols = `id, text, title, path, source, url, date, meta`
+
+// scanSnapshot reads a snapshot row as written (see Store.Snapshot).
+func scanSnapshot(row interface{ Scan(...any) error }) (*model.Article, error) {
+	a := &model.Article{}
+	var meta string
+	if err := row.Scan(&a.ID, &a.Text, &a.Title, &a.Path, &a.Source, &a.URL, &a.Date, &meta); err != nil {
+		return nil, err
+	}
+	if json.Unmarshal([]byte(meta), &a.Meta) != nil {
+		a.Meta = nil // unreadable metadata is no metadata
+	}
+	return a, nil
+}
+
+// ArticleIDs implements Store. It reads the primary key's index only.
+func (s *SQLite) ArticleIDs(ctx context.Context) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id FROM articles ORDER BY id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+// Snapshot implements Store.
+func (s *SQLite) Snapshot(ctx context.Context, id string) (*model.Article, bool, error) {
+	a, err := scanSnapshot(s.db.QueryRowContext(ctx, `SELECT `+snapshotCols+` FROM articles WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, false, nil
+	}
+	return a, err == nil, err
+}
+
+// EachSnapshot implements Store, from one read transaction (a consistent
+// snapshot that does not block writers) with a single cursor.
+func (s *SQLite) EachSnapshot(ctx context.Context, fn func(*model.Article) error) error {
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	rows, err := tx.QueryContext(ctx, `SELECT `+snapshotCols+` FROM articles ORDER BY id`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		a, err := scanSnapshot(rows)
+		if err != nil {
+			return err
+		}
+		if err := fn(a); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}

@@ -1,0 +1,29 @@
+// Package store keeps annotations: the Store interface the reader, the
+// exporters and the importers use, and its embedded implementation, SQLite
+// (one file in WAL mode): migrations, the action log behind undo and redo,
+// the guard that turns the driver's failures into *Error and stops writes
+// into a damaged or read-only file, the default paths, and SnapshotCorpus
+// (the stored snapshots read as a corpus). All of storydesk's SQL is here,
+// one file per stored aggregate (articles.go, spans.go, quotes.go,
+// duplabels.go, corrections.go, statuses.go, uistate.go, signatures.go,
+// actions.go), so that a second implementation (PostgreSQL) can follow.
+//
+// # Optional capabilities
+//
+// Besides Store, a store may offer these; callers ask with a type assertion
+// and do without when it is missing. *SQLite has them all.
+//
+//   - ReadOnlyStore: ReadOnly says the store was opened read-only, and why.
+//   - CheckedStore: WaitChecked waits for the check of the file made at
+//     open (in the background on large stores) and says what it found;
+//     Damaged says whether damage was found since.
+//   - ReviewCounter: Unreviewed counts each article's imported annotations
+//     nobody has reviewed yet.
+//   - CorrectionSource: AllCorrections lists every cleaner correction, for
+//     a CorrectionIndex (*SQLite's Corrections gives one article's).
+//   - corpus.SignatureCache: Signatures and PutSignatures cache duplicate
+//     signatures by content hash (declared by its consumer, data/corpus).
+//   - DupClusters groups articles by their pair labels and canonical marks
+//     (dup.Clusters over DupLabels and Canonicals).
+//   - IntegrityCheck runs SQLite's full check (SQLite only).
+package store

@@ -1,0 +1,145 @@
+package store
+
+import (
+	"context"
+	"fmt"
+)
+
+// migrations bring a database from version i to i+1. Only ever append: a
+// released migration never changes. PRAGMA user_version holds the version.
+var migrations = []string{
+	// 1: articles (snapshot), spans, the action log for undo, UI state.
+	`CREATE TABLE articles (
+		id         TEXT PRIMARY KEY,
+		text       TEXT NOT NULL,
+		hash       TEXT NOT NULL,
+		title      TEXT NOT NULL DEFAULT '',
+		path       TEXT NOT NULL DEFAULT '',
+		source     TEXT NOT NULL DEFAULT '',
+		url        TEXT NOT NULL DEFAULT '',
+		date       TEXT NOT NULL DEFAULT '',
+		meta       TEXT NOT NULL DEFAULT '{}',
+		status     TEXT NOT NULL DEFAULT 'new' CHECK (status IN ('new','in-progress','done')),
+		annotator  TEXT NOT NULL DEFAULT '',
+		created_at TEXT NOT NULL,
+		updated_at TEXT NOT NULL
+	);
+	CREATE TABLE spans (
+		id         INTEGER PRIMARY KEY,
+		article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+		start      INTEGER NOT NULL CHECK (start >= 0),
+		"end"      INTEGER NOT NULL CHECK ("end" > start),
+		label      TEXT NOT NULL,
+		text       TEXT NOT NULL,
+		canonical  TEXT NOT NULL DEFAULT '',
+		source     TEXT NOT NULL DEFAULT '',
+		annotator  TEXT NOT NULL DEFAULT '',
+		created_at TEXT NOT NULL,
+		updated_at TEXT NOT NULL
+	);
+	CREATE INDEX spans_by_article ON spans(article_id, start);
+	CREATE TABLE actions (
+		id         INTEGER PRIMARY KEY,
+		annotator  TEXT NOT NULL,
+		name       TEXT NOT NULL,
+		ops        TEXT NOT NULL,
+		undone     INTEGER NOT NULL DEFAULT 0,
+		created_at TEXT NOT NULL
+	);
+	CREATE INDEX actions_by_annotator ON actions(annotator, undone, id);
+	CREATE TABLE state (
+		key   TEXT PRIMARY KEY,
+		value TEXT NOT NULL
+	);`,
+	// 2: quotations, duplicate labels and clusters, the duplicate-signature
+	// cache, and cleaner corrections.
+	`CREATE TABLE quotes (
+		id           INTEGER PRIMARY KEY,
+		article_id   TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+		start        INTEGER NOT NULL CHECK (start >= 0),
+		"end"        INTEGER NOT NULL CHECK ("end" > start),
+		text         TEXT NOT NULL,
+		speaker      TEXT NOT NULL DEFAULT '',
+		speaker_span INTEGER REFERENCES spans(id) ON DELETE SET NULL,
+		kind         TEXT NOT NULL DEFAULT 'direct' CHECK (kind IN ('direct','partial','paraphrase','scare')),
+		status       TEXT NOT NULL DEFAULT 'accepted' CHECK (status IN ('accepted','rejected')),
+		source       TEXT NOT NULL DEFAULT '',
+		annotator    TEXT NOT NULL DEFAULT '',
+		created_at   TEXT NOT NULL,
+		updated_at   TEXT NOT NULL
+	);
+	CREATE INDEX quotes_by_article ON quotes(article_id, start);
+	CREATE TABLE dup_labels (
+		a          TEXT NOT NULL,
+		b          TEXT NOT NULL,
+		label      TEXT NOT NULL CHECK (label IN ('duplicate','near-duplicate','same-story','not-duplicate')),
+		annotator  TEXT NOT NULL DEFAULT '',
+		created_at TEXT NOT NULL,
+		PRIMARY KEY (a, b),
+		CHECK (a < b)
+	);
+	CREATE TABLE dup_canonical (
+		article_id TEXT PRIMARY KEY
+	);
+	CREATE TABLE dup_signatures (
+		hash    TEXT PRIMARY KEY,
+		version INTEGER NOT NULL,
+		sig     BLOB NOT NULL
+	);
+	CREATE TABLE corrections (
+		article_id TEXT NOT NULL,
+		raw_start  INTEGER NOT NULL,
+		raw_end    INTEGER NOT NULL CHECK (raw_end > raw_start),
+		keep       INTEGER NOT NULL,
+		annotator  TEXT NOT NULL DEFAULT '',
+		created_at TEXT NOT NULL,
+		PRIMARY KEY (article_id, raw_start, raw_end)
+	);`,
+}
+
+// SchemaVersion is the newest schema this binary knows.
+var SchemaVersion = len(migrations)
+
+func (s *SQLite) migrate() error {
+	ctx := context.Background()
+	var v int
+	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
+		return fmt.Errorf("annotation store %s: cannot read it (%v); it was left untouched — see README, Recovery", s.path, err)
+	}
+	if v > SchemaVersion {
+		return fmt.Errorf("%w: %s has schema version %d, this binary knows up to %d; upgrade storydesk (it never downgrades a store)", ErrSchemaTooNew, s.path, v, SchemaVersion)
+	}
+	if ro := s.guard.readOnly(); ro != nil && v < SchemaVersion {
+		return &Error{Path: s.path, Fault: FaultReadOnly, AtOpen: true, Err: fmt.Errorf(
+			"an older storydesk wrote it (schema version %d), and upgrading it to %d means writing to it; %v", v, SchemaVersion, ro.Err)}
+	}
+	for ; v < SchemaVersion; v++ {
+		tx, err := s.db.BeginTx(ctx, nil)
+		if err != nil {
+			return fmt.Errorf("annotation store %s: %w", s.path, err)
+		}
+		// Re-read inside the write lock: another instance may have migrated.
+		var cur int
+		if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&cur); err != nil {
+			tx.Rollback()
+			return err
+		}
+		if cur > v {
+			tx.Rollback()
+			v = cur - 1
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("annotation store %s: migration to version %d: %w", s.path, v+1, err)
+		}
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", v+1)); err != nil {
+			tx.Rollback()
+			return err
+		}
+		if err := tx.Commit(); err != nil {
+			return fmt.Errorf("annotation store %s: migration to version %d: %w", s.path, v+1, err)
+		}
+	}
+	return nil
+}

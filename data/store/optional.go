@@ -1,0 +1,32 @@
+package store
+
+import (
+	"context"
+
+	"storydesk/data/corpus"
+)
+
+// Optional capabilities of a Store (see the package documentation).
+type (
+	// ReadOnlyStore reports a store opened read-only: the *Error every
+	// write gets, or nil.
+	ReadOnlyStore interface{ ReadOnly() error }
+	// CheckedStore reports the check of the store's file made at open.
+	CheckedStore interface {
+		WaitChecked(ctx context.Context) error
+		Damaged() error
+	}
+	// ReviewCounter counts, per article, the imported annotations nobody
+	// has reviewed yet.
+	ReviewCounter interface {
+		Unreviewed(ctx context.Context) (map[string]int, error)
+	}
+)
+
+var (
+	_ ReadOnlyStore         = (*SQLite)(nil)
+	_ CheckedStore          = (*SQLite)(nil)
+	_ ReviewCounter         = (*SQLite)(nil)
+	_ CorrectionSource      = (*SQLite)(nil)
+	_ corpus.SignatureCache = (*SQLite)(nil)
+)

@@ -1,0 +1,101 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"storydesk/model"
+)
+
+// applyQuote performs the quote ops, checking the quote against the snapshot.
+func (s *SQLite) applyQuote(ctx context.Context, tx *opTx, op *Op, now string) error {
+	q := &op.Quote
+	if op.Kind != OpDelQuote {
+		art, err := tx.text(ctx, op.Article)
+		if err != nil {
+			return err
+		}
+		if got, ok := art.slice(q.Start, q.End); !ok || got != q.Text {
+			return fmt.Errorf("quote %d–%d does not match the article text", q.Start, q.End)
+		}
+		if q.Status == "" {
+			q.Status = model.QuoteAccepted
+		}
+		if q.Kind == "" {
+			q.Kind = model.QuoteDirect
+		}
+	}
+	var speakerSpan any
+	if q.SpeakerSpan != 0 {
+		speakerSpan = q.SpeakerSpan
+	}
+	switch op.Kind {
+	case OpAddQuote:
+		args := []any{op.Article, q.Start, q.End, q.Text, q.Speaker, speakerSpan, string(q.Kind), q.Status, q.Source, s.annotator, now, now}
+		stmt := `INSERT INTO quotes(article_id, start, "end", text, speaker, speaker_span, kind, status, source, annotator, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`
+		if q.ID != 0 {
+			stmt = `INSERT INTO quotes(id, article_id, start, "end", text, speaker, speaker_span, kind, status, source, annotator, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`
+			args = append([]any{q.ID}, args...)
+		}
+		res, err := tx.ExecContext(ctx, stmt, args...)
+		if err != nil {
+			return err
+		}
+		q.ID, _ = res.LastInsertId()
+		return nil
+	case OpDelQuote:
+		prev, err := quoteByID(ctx, tx, q.ID)
+		if err != nil {
+			return err
+		}
+		op.Quote = prev
+		_, err = tx.ExecContext(ctx, `DELETE FROM quotes WHERE id = ?`, prev.ID)
+		return err
+	default: // OpSetQuote
+		prev, err := quoteByID(ctx, tx, q.ID)
+		if err != nil {
+			return err
+		}
+		op.PrevQuote = prev
+		_, err = tx.ExecContext(ctx, `UPDATE quotes SET start=?, "end"=?, text=?, speaker=?, speaker_span=?, kind=?, status=?, updated_at=? WHERE id=?`,
+			q.Start, q.End, q.Text, q.Speaker, speakerSpan, string(q.Kind), q.Status, now, q.ID)
+		return err
+	}
+}
+
+const quoteCols = `id, start, "end", text, speaker, coalesce(speaker_span, 0), kind, status, source`
+
+func scanQuote(row interface{ Scan(...any) error }) (model.QuoteAnn, error) {
+	var q model.QuoteAnn
+	var kind string
+	err := row.Scan(&q.ID, &q.Start, &q.End, &q.Text, &q.Speaker, &q.SpeakerSpan, &kind, &q.Status, &q.Source)
+	q.Kind = model.QuoteKind(kind)
+	return q, err
+}
+
+func quoteByID(ctx context.Context, tx querier, id int64) (model.QuoteAnn, error) {
+	q, err := scanQuote(tx.QueryRowContext(ctx, `SELECT `+quoteCols+` FROM quotes WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return q, fmt.Errorf("quote %d no longer exists", id)
+	}
+	return q, err
+}
+
+func quotesQ(ctx context.Context, q querier, id string) ([]model.QuoteAnn, error) {
+	rows, err := q.QueryContext(ctx, `SELECT `+quoteCols+` FROM quotes WHERE article_id = ? ORDER BY start, "end"`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.QuoteAnn
+	for rows.Next() {
+		qa, err := scanQuote(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, qa)
+	}
+	return out, rows.Err()
+}
