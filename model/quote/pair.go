@@ -510,3 +510,11 @@ func (x *qDoc) elision(i int) bool {
 	}
 	return qElisions[string(w)]
 }
+
+func qSet(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}

@@ -1,4 +1,4 @@
-package quote
+package speaker
 
 import (
 	"strings"
@@ -233,7 +233,7 @@ func (x *qDoc) endsSentence(t, start int) bool {
 				return false // an initial
 			}
 		}
-		if next.k == qtPunct && qMarkFam(next.r) != 0 {
+		if next.k == qtPunct && qMark(next.r) {
 			return true // a stray mark starting the next sentence
 		}
 		return startsNew
