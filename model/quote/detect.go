@@ -15,15 +15,25 @@ type Quote struct {
 	Kind  model.QuoteKind `json:"kind"`
 
 	// Speaker is the suggested speaker: a person's full name when the text
-	// gives it anywhere (a surname or pronoun resolves to it), or an
-	// organisation ("White House"). It is "" when the cue names no one
-	// ("a police spokesman said": then Role holds the description).
-	Speaker      string `json:"speaker,omitempty"`
-	SpeakerStart int    `json:"speaker_start"` // the mention that attributes this quotation (name, pronoun or description, maybe in an earlier sentence when inherited); -1 when none
+	// gives it anywhere (a surname or pronoun resolves to it), an
+	// organisation ("White House"), or, for a source the text does not
+	// name, the noun phrase as written ("a spokeswoman for the ministry",
+	// "the report", "several officials"). It is "" when none was found.
+	Speaker string `json:"speaker,omitempty"`
+	// SpeakerStart and SpeakerEnd span the mention the attribution rests
+	// on, as written: "he", "Treasury Secretary Scott Bessent", "a
+	// spokesman for the State Department" (maybe in an earlier sentence
+	// when the speaker is inherited); -1 when none.
+	SpeakerStart int    `json:"speaker_start"`
 	SpeakerEnd   int    `json:"speaker_end"`
-	Role         string `json:"role,omitempty"` // title or description: "Treasury Secretary", "spokesperson for the ministry"
-	Cue          string `json:"cue,omitempty"`  // the cue as written: "said", "according to", "wrote"; "" when inherited from the previous quotation
-	Via          string `json:"via,omitempty"`  // the channel named with the cue: "in a statement", "in a post on X"
+	Role         string `json:"role,omitempty"` // title or description of a named speaker: "Treasury Secretary"
+	// Cue is the cue as written: "said", "according to", "wrote", ":" for
+	// a colon after the speaker; "" when the quotation inherits its speaker
+	// from the one before. CueStart and CueEnd span it; -1 when Cue is "".
+	Cue      string `json:"cue,omitempty"`
+	CueStart int    `json:"cue_start"`
+	CueEnd   int    `json:"cue_end"`
+	Via      string `json:"via,omitempty"` // the channel named with the cue: "in a statement", "in a post on X"
 
 	Open  int `json:"open"`  // position of the opening mark
 	Close int `json:"close"` // position of the closing mark; -1 when the quotation is never closed (then it ends at its paragraph's end)
@@ -106,7 +116,7 @@ func (d *Detector) Detect(text string) []Quote {
 		a := attrs[qi]
 		out = append(out, Quote{
 			Start: q.s, End: q.e, Text: x.slice(q.s, q.e), Kind: a.Kind,
-			Speaker: a.Speaker, SpeakerStart: a.SpeakerStart, SpeakerEnd: a.SpeakerEnd, Role: a.Role, Cue: a.Cue, Via: a.Via,
+			Speaker: a.Speaker, SpeakerStart: a.SpeakerStart, SpeakerEnd: a.SpeakerEnd, Role: a.Role, Cue: a.Cue, CueStart: a.CueStart, CueEnd: a.CueEnd, Via: a.Via,
 			Open: q.open, Close: q.close,
 		})
 	}
@@ -162,7 +172,7 @@ func (x *qDoc) nested() []Quote {
 					k = model.QuoteScare
 				}
 				out = append(out, Quote{Start: n.s, End: n.e, Text: x.slice(n.s, n.e), Kind: k,
-					SpeakerStart: -1, SpeakerEnd: -1, Open: n.open, Close: n.close, Nested: true})
+					SpeakerStart: -1, SpeakerEnd: -1, CueStart: -1, CueEnd: -1, Open: n.open, Close: n.close, Nested: true})
 			}
 		}
 	}

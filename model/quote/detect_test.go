@@ -131,6 +131,10 @@ func checkQuoteInvariants(t *testing.T, text string, qs []Quote) {
 		if (q.SpeakerStart < 0) != (q.SpeakerEnd < 0) || q.SpeakerStart > q.SpeakerEnd || q.SpeakerEnd > n {
 			t.Errorf("%q: speaker span %d-%d", q.Text, q.SpeakerStart, q.SpeakerEnd)
 		}
+		if (q.CueStart < 0) != (q.Cue == "") || q.CueStart >= 0 &&
+			strings.Join(strings.Fields(model.RuneSlice(text, q.CueStart, q.CueEnd)), " ") != q.Cue {
+			t.Errorf("%q: cue %q at %d-%d", q.Text, q.Cue, q.CueStart, q.CueEnd)
+		}
 		if q.Speaker != "" && q.SpeakerStart < 0 {
 			t.Errorf("%q: speaker %q without a mention", q.Text, q.Speaker)
 		}

@@ -56,11 +56,20 @@ type qAttr struct {
 	ss, se   int // code point span of the mention, -1 when none
 	role     string
 	cue      string
+	cs, ce   int  // code point span of the cue, -1 when none
+	unnamed  bool // the speaker is a description ("a spokeswoman"), not a name
 	via      string
 	ent      *qEntity
 	group    bool // plural or organisation speaker ("they" / "it" may refer to it)
 	adjacent bool // the attribution follows the quotation directly
 	left     int  // token where a cue before the quotation ends, -1 if none
+}
+
+// inherited is the attribution passed on to a quotation with no cue of its
+// own: the same speaker and mention, no cue.
+func (a qAttr) inherited() qAttr {
+	a.cue, a.cs, a.ce, a.adjacent, a.left = "", -1, -1, false, -1
+	return a
 }
 
 // text returns the text of tokens [a,b), whitespace collapsed.
@@ -273,6 +282,12 @@ func (x *qDoc) nameNP(a, b int) (qNP, bool) {
 	for na < b && !x.nameTok(na) {
 		na++
 	}
+	// "Economist Bruno Keller said": a role noun capitalised only because
+	// it opens the sentence
+	if li < 0 && na == a && b-a >= 3 && x.sentStart(a) && qRoleish(x.toks[a].lw) {
+		np.role = x.text(a, a+1)
+		na++
+	}
 	if na >= b {
 		// titles only ("the President said"): a role
 		np.da, np.db = a, b
@@ -299,6 +314,18 @@ func (x *qDoc) nameNP(a, b int) (qNP, bool) {
 		}
 	}
 	return np, true
+}
+
+// sentStart: token t opens its sentence.
+func (x *qDoc) sentStart(t int) bool {
+	si := x.toks[t].sent
+	return si >= 0 && x.sents[si].a == t
+}
+
+// qRoleish: a noun for what someone does ("economist", "astrophysicist",
+// "historian").
+func qRoleish(lw string) bool {
+	return qRoleNouns[lw] && !qGroupNouns[lw] || len(lw) > 5 && (strings.HasSuffix(lw, "ist") || strings.HasSuffix(lw, "ian"))
 }
 
 // acronym: an all-capitals word of two or more letters (CNN, NASA, UN).

@@ -41,6 +41,7 @@ func (x *qDoc) cueAt(t int) int {
 func qParticiple(lw string) bool { return strings.HasSuffix(lw, "ing") }
 
 func (x *qDoc) skipBack(k, lo int) int {
+	k = x.skipAside(k, lo)
 	for n := 0; k >= lo && n < 5 && x.isWord(k); n++ {
 		// "Petro in a post on X wrote"
 		if m := x.viaEndingAt(k, lo); m >= 0 {
@@ -54,6 +55,29 @@ func (x *qDoc) skipBack(k, lo int) int {
 			break
 		}
 		k--
+	}
+	return k
+}
+
+// skipAside steps back over an aside that ends at token k, between a
+// subject and its verb: "(D)", "— who led the team —".
+func (x *qDoc) skipAside(k, lo int) int {
+	var open []rune
+	switch {
+	case x.isPunct(k, ')'):
+		open = []rune{'('}
+	case x.isPunct(k, '—', '–'):
+		open = []rune{'—', '–'}
+	default:
+		return k
+	}
+	for m := k - 1; m > lo && k-m <= 30; m-- {
+		if x.toks[m].k == qtQuote || x.isPunct(m, '.', '!', '?', ';') && !x.abbrevDot(m) {
+			break
+		}
+		if x.isPunct(m, open...) {
+			return m - 1
+		}
 	}
 	return k
 }

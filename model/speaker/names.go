@@ -353,7 +353,7 @@ func (x *qDoc) personEvidence(mi int) bool {
 			return true
 		}
 	}
-	if c := x.skipForward(k, len(x.toks)); x.cueAt(c) > 0 && qAttrVerbs[x.toks[c].lw] {
+	if c := x.skipForward(k, len(x.toks)); x.cueAt(c) > 0 && qAttrVerbs[x.toks[c].lw] && x.reports(c) {
 		return true
 	}
 	if p := np.a - 1; x.isWord(p) && qSayVerbs[x.toks[p].lw] {
@@ -389,4 +389,31 @@ func qFirstGender(w string) byte {
 		sb.WriteRune(r)
 	}
 	return qFirstNames[sb.String()]
+}
+
+// reports: the cue at c reports speech: a quotation in its sentence, or a
+// clause after it ("recalled that", "said:"), not an object ("recalled
+// 40,000 jars").
+func (x *qDoc) reports(c int) bool {
+	si := x.toks[c].sent
+	for t := x.sents[si].a; t < x.sents[si].b; t++ {
+		if x.toks[t].k == qtQuote {
+			return true
+		}
+	}
+	n := c + max(1, x.cueAt(c))
+	if x.isPunct(n, ',', ':', '.') || !x.isWord(n) {
+		return true
+	}
+	switch lw := x.toks[n].lw; {
+	case lw == "that", qPron(lw) != "", qDets[lw] && qSayVerbs[x.toks[c].lw]:
+		return true
+	case x.toks[n].cap || qSkipBetween[lw] || len(lw) > 4 && strings.HasSuffix(lw, "ly"):
+		return true
+	}
+	switch x.toks[c].lw {
+	case "said", "says", "say", "told", "tells", "wrote", "writes", "added", "adds":
+		return true
+	}
+	return false
 }

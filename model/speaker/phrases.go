@@ -35,9 +35,13 @@ func (x *qDoc) npBackward(j, lo int, depth int) (qNP, bool) {
 		if np.nb > np.na {
 			np.a = s
 			x.roleBefore(&np, lo)
-			// "a spokesman for Petro", "a police spokesman in Bogotá":
-			// the speaker is the spokesman
-			if p := np.a - 1; p-1 >= lo && x.isWord(p) && qLocPreps[x.toks[p].lw] && x.isWord(p-1) && qRoleNouns[x.toks[p-1].lw] {
+			// "a spokesman for Petro", "a police spokesman in Bogotá",
+			// "the family of Cormac Doherty": the speaker is the spokesman
+			p := np.a - 1
+			if x.isWord(p) && x.toks[p].lw == "the" {
+				p-- // "the head of the European Medicines Agency"
+			}
+			if p-1 >= lo && x.isWord(p) && qLocPreps[x.toks[p].lw] && x.isWord(p-1) && x.descHead(x.toks[p-1].lw) {
 				if d, ok := x.descBackward(p-1, lo); ok {
 					w := d.a
 					if qDets[x.toks[w].lw] {
@@ -83,11 +87,14 @@ func (x *qDoc) apposBackward(j, lo int) (qNP, bool) {
 		}
 		// "Her rival, Governor Luis Ortega, said": the name is the
 		// appositive, the description its role
-		if np.nb == np.na && x.nameTok(k+1) || np.nb == np.na && x.titleTok(k+1) {
+		if (np.nb == np.na || np.org) && (x.nameTok(k+1) || x.titleTok(k+1)) {
 			if e := x.capRun(k+1, j); e == j {
-				if name, ok := x.nameNP(k+1, j); ok && name.nb > name.na {
+				if name, ok := x.nameNP(k+1, j); ok && name.nb > name.na && !name.org {
 					if name.role == "" {
 						name.role = x.desc(np)
+						if np.db <= np.da {
+							name.role = x.text(np.a, k) // "The head of the agency"
+						}
 					}
 					name.a, name.b = np.a, j
 					return name, true
@@ -206,6 +213,9 @@ func (x *qDoc) descBackward(j, lo int) (qNP, bool) {
 			}
 			np.pa, np.pb, np.a = ps, m+1, ps
 			np.da, np.db = ps, j+1
+			if ps-1 >= lo && x.isWord(ps-1) && x.toks[ps-1].lw == "the" {
+				np.a = ps - 1 // "the Prime Minister's spokesman"
+			}
 			return np, true
 		}
 		// no determiner: bare plurals ("officials", "Venezuelan officials")
@@ -284,7 +294,9 @@ func (x *qDoc) npForward(i, hi int, appos bool) (qNP, bool) {
 			return np, false
 		}
 		// "his aunt, Jane Starner,", "The group, WeWorkers Coalition,"
-		if na, nb, ok := x.apposName(np.b, hi); ok {
+		// (but in "a lawyer for the former mayor, Dominic Reyes" the name
+		// is the mayor's)
+		if na, nb, ok := x.apposName(np.b, hi); ok && !x.innerPerson(np) {
 			name, _ := x.nameNP(na, nb)
 			name.a, name.role = i, x.desc(np)
 			name.b = nb
@@ -391,10 +403,24 @@ func (x *qDoc) apposName(b, hi int) (int, int, bool) {
 		return 0, 0, false
 	}
 	e := x.capRun(k+1, hi)
-	if e >= hi || x.isPunct(e, ',') || x.cueAt(x.skipForward(e, hi)) > 0 {
+	if e >= hi || x.isPunct(e, ',', '.', ':', ';', '!', '?', '—', '–', ')') || x.toks[e].k != qtWord ||
+		x.cueAt(x.skipForward(e, hi)) > 0 {
 		return k + 1, e, true
 	}
 	return 0, 0, false
+}
+
+// descHead: a noun that heads a description of a speaker ("spokesman",
+// "family", "lawyers").
+func (x *qDoc) descHead(lw string) bool {
+	return qRoleNouns[lw] || qGroupNouns[lw] || qOrgHeads[lw]
+}
+
+// innerPerson: the description ends with a person inside a phrase of its
+// own ("a lawyer for the former mayor"), which a name after it refers to.
+func (x *qDoc) innerPerson(np qNP) bool {
+	last := np.db - 1
+	return last >= np.da && x.isWord(last) && x.toks[last].lw != np.head && qRoleNouns[x.toks[last].lw] && !qGroupNouns[x.toks[last].lw]
 }
 
 // descForward reads a description opened by the determiner at i.

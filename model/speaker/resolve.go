@@ -7,25 +7,71 @@ import "strings"
 
 // finish turns the speaker phrase np of the cue at c into an attribution.
 func (x *qDoc) finish(np qNP, c, si int, adjacent bool, left int) qAttr {
-	a := x.finish1(np, c, si, adjacent, left)
-	if a.role == a.speaker {
-		a.role = "" // "the Trump administration" is a speaker, not a role
-	}
-	return a
-}
-
-func (x *qDoc) finish1(np qNP, c, si int, adjacent bool, left int) qAttr {
-	a := qAttr{ok: true, ss: -1, se: -1, adjacent: adjacent, left: left}
+	a := qAttr{ok: true, ss: -1, se: -1, cs: -1, ce: -1, adjacent: adjacent, left: left}
 	if c >= 0 {
 		n := x.cueAt(c)
 		if n == 0 {
 			n = 1
 		}
 		a.cue = x.text(c, c+n)
+		a.cs, a.ce = x.toks[c].s, x.toks[c+n-1].e
 		a.via = x.via(x.sents[si].a, x.sents[si].b, c)
 	}
 	x.resolve(&a, np, 0)
+	if a.speaker == "" && np.pron == "" && (np.db > np.da || np.nb > np.na) {
+		// an unnamed source speaks as written: "a spokeswoman for the
+		// ministry", "the report", "several officials"
+		a.speaker, a.unnamed = x.phraseText(np), true
+	}
+	if ms, me := x.mentionSpan(np); ms >= 0 {
+		a.ss, a.se = ms, me
+	}
+	if a.role == a.speaker || a.unnamed && strings.HasSuffix(a.speaker, a.role) {
+		a.role = "" // "the Trump administration" is a speaker, not a role
+	}
 	return a
+}
+
+// mentionEnd is the token after the phrase's head: the name's end, else
+// the description's; an appositive or clause after it is not part of the
+// mention.
+func (x *qDoc) mentionEnd(np qNP) int {
+	switch {
+	case np.pron != "":
+		return np.a + 1
+	case np.nb > np.na:
+		return np.nb
+	case np.db > np.da:
+		return np.db
+	}
+	return np.b
+}
+
+// mentionSpan is the code point span of the phrase a speaker rests on,
+// from its first word (a title, a determiner) to its head.
+func (x *qDoc) mentionSpan(np qNP) (int, int) {
+	a, b := np.a, x.mentionEnd(np)
+	for a < b && !x.isWord(a) {
+		a++
+	}
+	for b > a && !x.isWord(b-1) && !x.abbrevDot(b-1) {
+		b--
+	}
+	if a >= b {
+		return -1, -1
+	}
+	return x.toks[a].s, x.toks[b-1].e
+}
+
+// phraseText is the text of the mention, possessive dropped, a
+// sentence-initial determiner in lower case ("The mayor" → "the mayor").
+func (x *qDoc) phraseText(np qNP) string {
+	a, b := np.a, x.mentionEnd(np)
+	s := qStripPoss(x.text(a, b))
+	if x.isWord(a) && qDets[x.toks[a].lw] && x.toks[a].cap {
+		s = x.toks[a].lw + s[len(x.word(a)):]
+	}
+	return s
 }
 
 // resolve fills the speaker of a from its phrase.
@@ -61,7 +107,7 @@ func (x *qDoc) resolve(a *qAttr, np qNP, depth int) {
 		}
 		a.ss, a.se = x.toks[w].s, x.toks[np.b-1].e
 		head := np.head
-		if np.cname || x.toks[np.b-1].cap && !x.acronym(np.b-1) {
+		if np.cname || x.toks[np.b-1].cap && !x.acronym(np.b-1) && qStripPoss(x.toks[np.b-1].lw) == head {
 			// "says Doctor" (Ken Doctor), "the 14th-ranked Schwartzman"
 			if e := x.lookup([]string{qStripPoss(x.word(np.b - 1))}, np.b-1); e != nil {
 				a.ent, a.speaker, a.role = e, e.name, e.role
@@ -88,12 +134,17 @@ func (x *qDoc) resolve(a *qAttr, np qNP, depth int) {
 				if al.ent != nil && al.ent.role != "" && !qHasWord(strings.ToLower(al.ent.role), head) {
 					a.role = al.ent.role
 				}
-			} else if qRoleNouns[head] && !qGroupNouns[head] && !x.indefiniteBefore(head, np.a) {
-				// "the actor said": the person the text is about (but
-				// "the expert" after "one legal expert" is that expert)
+			} else if ia, ib, ok := x.indefiniteBefore(head, np.a); ok && qRoleNouns[head] {
+				// "the expert" after "one legal expert" is that expert
+				a.speaker, a.unnamed, a.role = x.antecedent(ia, ib), true, ""
+			} else if qRoleNouns[head] && !qGroupNouns[head] {
+				// "the actor said": the person the text is about
 				if e := x.resolvePerson(np.a, qHonorifics[head], 0); e != nil {
 					a.ent, a.speaker = e, e.name
 				}
+			} else if o, ok := x.orgBefore(head, np.a); ok && qOrgHeads[head] && !x.descUpper(np) {
+				// "Hallow Foods recalled … the company said"
+				a.speaker, a.ent, a.group = o.speaker, o.ent, true
 			} else {
 				a.group = true
 				if x.descUpper(np) {
@@ -214,6 +265,18 @@ func (x *qDoc) resolvePerson(at int, g byte, depth int) *qEntity {
 		if person(m.ent) {
 			return pick(m.ent)
 		}
+	}
+	// Nobody before: the person named next, in this sentence or the one
+	// after ("“…,” he shouted. The officer, Sgt. Paul Drummond, …").
+	for mi := range x.ments {
+		m := &x.ments[mi]
+		if m.a <= at || m.sent > si+1 {
+			continue
+		}
+		if m.ent != nil && fits(m.ent) && (m.ent.person || qFirstGender(m.ent.words[0]) != 0) {
+			return pick(m.ent)
+		}
+		break
 	}
 	for k := len(x.events) - 1; k >= 0; k-- {
 		if ev := &x.events[k]; ev.tok < at && fits(ev.a.ent) {
@@ -351,9 +414,10 @@ func qHasWord(s, w string) bool {
 	return false
 }
 
-// indefiniteBefore: an unnamed someone with this role noun was introduced
-// before token at ("a spokesman", "one legal expert").
-func (x *qDoc) indefiniteBefore(head string, at int) bool {
+// indefiniteBefore finds an unnamed someone with this role noun
+// introduced before token at ("a spokesman", "one legal expert"): the
+// token range of that phrase.
+func (x *qDoc) indefiniteBefore(head string, at int) (int, int, bool) {
 	for t := at - 1; t >= 0 && at-t < 600; t-- {
 		if !x.isWord(t) || x.toks[t].lw != head {
 			continue
@@ -361,11 +425,74 @@ func (x *qDoc) indefiniteBefore(head string, at int) bool {
 		for k := t - 1; k >= 0 && t-k <= 3 && x.isWord(k); k-- {
 			switch x.toks[k].lw {
 			case "a", "an", "one", "another":
-				return true
+				return k, t + 1, true
 			case "the", "his", "her", "their":
 				k = -1
 			}
 		}
 	}
-	return false
+	return 0, 0, false
+}
+
+// antecedent is how the text first described an unnamed someone that a
+// definite description refers back to ("a police spokesman in Bogotá" for
+// "the spokesman"): as the speaker of a quotation, else as written.
+func (x *qDoc) antecedent(a, b int) string {
+	s, e := x.toks[a].s, x.toks[b-1].e
+	for k := len(x.events) - 1; k >= 0; k-- {
+		if ev := &x.events[k].a; ev.unnamed && ev.ss <= s && e <= ev.se {
+			return ev.speaker
+		}
+	}
+	si := x.toks[a].sent
+	if np, ok := x.descForward(a, x.sents[si].b); ok {
+		return x.phraseText(np)
+	}
+	return x.text(a, b)
+}
+
+// qAnyNameHeads describe an organisation whose name need not hold the noun.
+var qAnyNameHeads = qSet("company", "firm", "group", "newspaper", "paper", "outlet", "club", "team",
+	"band", "label", "airline", "carrier", "retailer", "startup", "giant", "maker", "network",
+	"broadcaster", "charity", "brand", "app", "platform", "website", "site", "publisher", "station",
+	"channel", "studio", "magazine", "publication", "developer", "lender", "insurer", "chain",
+	"operator", "manufacturer", "supplier", "organisation", "organization", "ngo")
+
+// orgBefore is the organisation a description of one ("the company",
+// "the newspaper") or "it" refers to: the last name before token at, in
+// the last few sentences, that is not a person's.
+func (x *qDoc) orgBefore(head string, at int) (qAttr, bool) {
+	si := x.toks[at].sent
+	for mi := len(x.ments) - 1; mi >= 0; mi-- {
+		m := &x.ments[mi]
+		if m.a >= at {
+			continue
+		}
+		if si-m.sent > 4 {
+			break
+		}
+		np := x.mentNP[mi]
+		if m.ent != nil && (m.ent.person || qFirstGender(m.ent.words[0]) != 0) || np.role != "" || np.hon != 0 {
+			continue
+		}
+		// a name with nothing to say it is not a person's ("Petro said")
+		// does not stand for the company
+		which := x.isPunct(np.nb, ',') && x.isWord(np.nb+1) && x.toks[np.nb+1].lw == "which"
+		if !np.org && !which && !(m.ent != nil && m.subject) {
+			continue
+		}
+		// "the ministry" is a name with "Ministry" in it; "the company"
+		// or "the newspaper" any other
+		if !qAnyNameHeads[head] && !qHasWordFold(x.nameWords(np.na, np.nb), head) {
+			continue
+		}
+		var a qAttr
+		x.resolveName(&a, np.na, np.nb, true)
+		if x.isWord(np.na-1) && x.toks[np.na-1].lw == "the" && x.toks[np.na-1].cap {
+			a.speaker = "The " + a.speaker // "The Clarion"
+		}
+		a.group = true
+		return a, true
+	}
+	return qAttr{}, false
 }

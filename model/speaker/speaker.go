@@ -48,7 +48,9 @@ type Attribution struct {
 	SpeakerStart int // the mention the attribution rests on; -1 when none
 	SpeakerEnd   int
 	Role         string // title or description: "Treasury Secretary"
-	Cue          string // the cue as written: "said", "according to"; "" when inherited
+	Cue          string // the cue as written: "said", "according to", ":"; "" when inherited
+	CueStart     int    // the cue's span; -1 when there is no cue
+	CueEnd       int
 	Via          string // the channel named with the cue: "in a statement"
 	Kind         model.QuoteKind
 }
@@ -79,10 +81,10 @@ func Attribute(text string, paras []Span, quotes []Quotation) []Attribution {
 		if a.ok {
 			x.events = append(x.events, qEvent{tok: q.tok, sent: x.toks[q.tok].sent, a: a})
 		} else {
-			a.ss, a.se = -1, -1
+			a.ss, a.se, a.cs, a.ce = -1, -1, -1, -1
 		}
 		out[qi] = Attribution{Speaker: a.speaker, SpeakerStart: a.ss, SpeakerEnd: a.se, Role: a.role,
-			Cue: a.cue, Via: a.via, Kind: x.kind(qi, a)}
+			Cue: a.cue, CueStart: a.cs, CueEnd: a.ce, Via: a.via, Kind: x.kind(qi, a)}
 	}
 	return out
 }
@@ -177,6 +179,7 @@ func (x *qDoc) localAttr(qi int) (qAttr, bool) {
 	if x.isPunct(t-1, ':') {
 		if np, ok := x.subjectOf(si); ok && np.b < t && x.descOK(np) {
 			a := x.finish(np, -1, si, false, -1)
+			a.cue, a.cs, a.ce = ":", x.toks[t-1].s, x.toks[t-1].e
 			return a, true
 		}
 	}
@@ -185,6 +188,9 @@ func (x *qDoc) localAttr(qi int) (qAttr, bool) {
 
 // attribute finds the speaker of quotation qi.
 func (x *qDoc) attribute(qi int) qAttr {
+	if x.scareMarked(x.quotes[qi].tok) {
+		return qAttr{} // a word named, not quoted
+	}
 	if a, ok := x.localAttr(qi); ok {
 		return a
 	}
@@ -245,8 +251,7 @@ func (x *qDoc) attribute(qi int) qAttr {
 		ns := x.toks[nt].sent
 		if x.sents[ns].para <= p0+1 && x.leftEmpty(nt, x.sents[ns]) {
 			if a, ok := x.localAttr(qi + 1); ok && (a.speaker != "" || a.role != "") {
-				a.cue, a.adjacent, a.left = "", false, -1
-				return a
+				return a.inherited()
 			}
 		}
 	}
@@ -279,16 +284,12 @@ func (x *qDoc) sentenceSpeaker(sj, qi int) (qAttr, bool) {
 			break
 		}
 		if x.toks[pt].sent == sj && x.attrs[pj].ok && (x.attrs[pj].speaker != "" || x.attrs[pj].role != "") {
-			a := x.attrs[pj]
-			a.cue, a.adjacent, a.left = "", false, -1
-			return a, true
+			return x.attrs[pj].inherited(), true
 		}
 	}
 	ps := x.sents[sj]
 	if np, c, ok := x.leftCue(ps.b, ps.a, sj); ok {
-		a := x.finish(np, c, sj, false, -1)
-		a.cue = ""
-		return a, true
+		return x.finish(np, c, sj, false, -1).inherited(), true
 	}
 	return qAttr{}, false
 }
@@ -362,8 +363,38 @@ func (x *qDoc) kind(qi int, a qAttr) model.QuoteKind {
 		return model.QuoteDirect
 	case cueNear && upper && words >= 1 && (words >= 3 || terminal):
 		return model.QuoteDirect
-	case words <= 2:
+	case words <= 2 && (x.scareMarked(t) || a.cue == "" || a.speaker == ""):
+		// a word or two of someone's own, with their cue in the sentence,
+		// is a partial quotation: "Türk called it “extrajudicial killing”"
 		return model.QuoteScare
 	}
 	return model.QuotePartial
+}
+
+// qScareWords name a word rather than quote a speaker: "the so-called
+// “peace dividend”", "the word “trust”", "known as “quiet quitting”".
+var qScareWords = qSet("so-called", "word", "words", "term", "phrase", "slogan", "label", "nickname",
+	"motto", "hashtag", "titled", "entitled", "named", "dubbed", "known", "as")
+
+// scareMarked: the quotation at token t is a word being named.
+func (x *qDoc) scareMarked(t int) bool {
+	if !x.isWord(t - 1) {
+		return false
+	}
+	switch lw := x.toks[t-1].lw; lw {
+	case "as":
+		return x.isWord(t-2) && (x.toks[t-2].lw == "known" || x.toks[t-2].lw == "such")
+	case "dubbed", "named":
+		return !x.isWord(t-2) || !x.cueSubjectLike(t-2)
+	default:
+		return qScareWords[lw]
+	}
+}
+
+// cueSubjectLike: token k can be the subject of a naming verb after it
+// ("Critics dubbed it", "he named"): a name, a pronoun or a noun, not a
+// noun the verb qualifies ("a dog named “Rex”").
+func (x *qDoc) cueSubjectLike(k int) bool {
+	lw := x.toks[k].lw
+	return qPron(lw) != "" || x.toks[k].cap && k > 0 && !x.sentStart(k) || qGroupNouns[lw]
 }
