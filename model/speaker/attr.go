@@ -288,6 +288,17 @@ func (x *qDoc) nameNP(a, b int) (qNP, bool) {
 		np.role = x.text(a, a+1)
 		na++
 	}
+	if li >= 0 && na < b && qOrgWords[qStripPoss(x.toks[b-1].lw)] && !qTitles[x.toks[b-1].lw] {
+		// "the Health Ministry", "Defense Department": titles naming a body
+		np.na, np.nb, np.org, np.role, np.hon = a, b, true, "", 0
+		return np, true
+	}
+	if na >= b && li >= 0 && x.nameTok(a) && !x.titleTok(a) {
+		// a name ending with a title word is an organisation's:
+		// "Brightwater Energy", "Northvale Health"
+		np.na, np.nb, np.org, np.role, np.hon = a, b, true, "", 0
+		return np, true
+	}
 	if na >= b {
 		// titles only ("the President said"): a role
 		np.da, np.db = a, b

@@ -456,3 +456,18 @@ var qFirstNames = func() map[string]byte {
 	}
 	return m
 }()
+
+// qNounGender is the gender a role noun gives ("the spokeswoman … she").
+var qNounGender = map[string]byte{"man": 'm', "woman": 'f', "boy": 'm', "girl": 'f', "mother": 'f',
+	"father": 'm', "husband": 'm', "wife": 'f', "son": 'm', "daughter": 'f', "brother": 'm',
+	"sister": 'f', "spokesman": 'm', "spokeswoman": 'f', "chairman": 'm', "chairwoman": 'f',
+	"actress": 'f', "grandmother": 'f', "grandfather": 'm', "uncle": 'm', "aunt": 'f', "nephew": 'm',
+	"niece": 'f', "king": 'm', "queen": 'f', "prince": 'm', "princess": 'f', "businessman": 'm',
+	"businesswoman": 'f', "congressman": 'm', "congresswoman": 'f', "policeman": 'm',
+	"policewoman": 'f', "fisherman": 'm', "widow": 'f', "widower": 'm', "girlfriend": 'f',
+	"boyfriend": 'm', "mum": 'f', "mom": 'f', "dad": 'm', "grandson": 'm', "granddaughter": 'f',
+	"stepfather": 'm', "stepmother": 'f', "fiancé": 'm', "fiancée": 'f', "councilman": 'm',
+	"councilwoman": 'f', "assemblyman": 'm', "assemblywoman": 'f', "headmaster": 'm', "headmistress": 'f'}
+
+// qGenderFits: a gender fits another when either is unknown or both agree.
+func qGenderFits(a, b byte) bool { return a == 0 || b == 0 || a == b }

@@ -288,6 +288,16 @@ func (x *qDoc) npForward(i, hi int, appos bool) (qNP, bool) {
 	switch {
 	case qPron(lw) != "":
 		return qNP{a: i, b: i + 1, pron: qPron(lw)}, true
+	case lw == "the" && (x.nameTok(i+1) || x.titleTok(i+1)) && !x.possessive(x.capRun(i+1, hi)-1):
+		// "The Pentagon declined", "the Ministry of Finance": a name
+		np, ok := x.npForward(i+1, hi, appos)
+		if ok && np.pron == "" {
+			if np.nb > np.na && np.role == "" && np.hon == 0 {
+				np.org = true
+			}
+			np.a = i
+		}
+		return np, ok
 	case qDets[lw] && lw != "that" && lw != "this" && lw != "no":
 		np, ok := x.descForward(i, hi)
 		if !ok {
@@ -328,13 +338,16 @@ func (x *qDoc) npForward(i, hi int, appos bool) (qNP, bool) {
 			}
 		}
 		// "Trump administration officials", "Colombia's military"
+		// (the modifiers may be any words: "Federal health regulators")
 		f := e
-		for f < hi && f-e < 3 && x.isWord(f) && !x.toks[f].cap {
-			fl := x.toks[f].lw
-			if !(qRoleNouns[fl] || qGroupNouns[fl] || qOrgWords[fl] || qOrgHeads[fl]) {
+		for g := e; g < hi && g-e < 3 && x.isWord(g) && !x.toks[g].cap; g++ {
+			fl := x.toks[g].lw
+			if qClauseStop[fl] || qCueVerbs[fl] && !qRoleNouns[fl] || qDets[fl] {
 				break
 			}
-			f++
+			if qRoleNouns[fl] || qGroupNouns[fl] || qOrgWords[fl] || qOrgHeads[fl] {
+				f = g + 1
+			}
 		}
 		// "White House press secretary Karen Holt"
 		if f > e && x.nameTok(f) && qRoleNouns[x.toks[f-1].lw] {
@@ -432,6 +445,10 @@ func (x *qDoc) descForward(i, hi int) (qNP, bool) {
 			j++ // a quoted title as a modifier: the "Pose" actor
 			continue
 		}
+		if x.pluralPoss(j) {
+			j++ // "the nurses’ union"
+			continue
+		}
 		if tk.k != qtWord {
 			break
 		}
@@ -440,6 +457,10 @@ func (x *qDoc) descForward(i, hi int) (qNP, bool) {
 			break
 		}
 		if qClauseStop[lw] || qPron(lw) != "" || len(lw) > 4 && strings.HasSuffix(lw, "ly") && !tk.cap {
+			break
+		}
+		// a verb after the noun: "The nurses’ union voted"
+		if j >= i+2 && !tk.cap && len(lw) > 4 && strings.HasSuffix(lw, "ed") && !strings.HasSuffix(x.toks[j-1].lw, "ly") {
 			break
 		}
 		if qDescPreps[lw] {

@@ -88,11 +88,11 @@ func (x *qDoc) resolve(a *qAttr, np qNP, depth int) {
 			if e := x.resolvePerson(np.a, g, 0); e != nil {
 				a.ent, a.speaker, a.role = e, e.name, e.role
 			} else if d, ok := x.pronDesc[np.a]; ok {
-				a.role = d // "the delegate … she said"
+				a.speaker, a.unnamed = d, true // "the delegate … she said"
 			}
 		case "they", "it":
-			if p, ok := x.resolveGroup(np.a); ok {
-				a.speaker, a.role, a.group, a.ent = p.speaker, p.role, true, p.ent
+			if p, ok := x.resolveGroup(np.a, np.pron); ok {
+				a.speaker, a.role, a.group, a.ent, a.unnamed = p.speaker, p.role, true, p.ent, p.unnamed
 			}
 		}
 	case np.nb > np.na:
@@ -144,7 +144,7 @@ func (x *qDoc) resolve(a *qAttr, np qNP, depth int) {
 				}
 			} else if o, ok := x.orgBefore(head, np.a); ok && qOrgHeads[head] && !x.descUpper(np) {
 				// "Hallow Foods recalled … the company said"
-				a.speaker, a.ent, a.group = o.speaker, o.ent, true
+				a.speaker, a.ent, a.group, a.role = o.speaker, o.ent, true, ""
 			} else {
 				a.group = true
 				if x.descUpper(np) {
@@ -245,11 +245,24 @@ func (x *qDoc) resolvePerson(at int, g byte, depth int) *qEntity {
 				return pick(m.ent)
 			}
 		}
-		// "the delegate read a text: «…», she said": an unnamed person
-		if sp := x.subjNP[sj]; x.subjOK[sj] && sp.b <= at && sp.nb == sp.na && sp.pron == "" &&
-			qRoleNouns[sp.head] && !qGroupNouns[sp.head] && sp.def {
+		// "the delegate read a text: «…», she said": an unnamed person,
+		// unless "the actor" is the person the text is about; "A teacher
+		// at the school, who …, said …. “…,” she said": that teacher
+		if sp := x.subjNP[sj]; x.subjOK[sj] && sp.b <= at && sp.nb == sp.na && sp.pron == "" && sp.pa == sp.pb &&
+			qRoleNouns[sp.head] && !qGroupNouns[sp.head] && qGenderFits(qNounGender[sp.head], g) {
+			if !sp.def {
+				x.pronDesc[at] = x.phraseText(sp)
+				return nil
+			}
 			if _, ok := x.resolveRole(sp.head, sp.a); !ok {
-				x.pronDesc[at] = x.desc(sp)
+				if ia, ib, ok := x.indefiniteBefore(sp.head, sp.a); ok {
+					x.pronDesc[at] = x.antecedent(ia, ib)
+					return nil
+				}
+				if e := x.recentPerson(sp.a, g, 3); e != nil {
+					return pick(e)
+				}
+				x.pronDesc[at] = x.phraseText(sp)
 				return nil
 			}
 		}
@@ -291,9 +304,28 @@ func (x *qDoc) resolvePerson(at int, g byte, depth int) *qEntity {
 	return nil
 }
 
+// recentPerson is the last person of gender g (0 for any) named before
+// token at, at most n sentences back.
+func (x *qDoc) recentPerson(at int, g byte, n int) *qEntity {
+	si := x.toks[at].sent
+	for mi := len(x.ments) - 1; mi >= 0; mi-- {
+		m := &x.ments[mi]
+		if m.a >= at {
+			continue
+		}
+		if si-m.sent > n {
+			break
+		}
+		if e := m.ent; e != nil && e.person && qGenderFits(e.gender, g) {
+			return e
+		}
+	}
+	return nil
+}
+
 // resolveGroup finds what "they" or "it" refers to: a group or
 // organisation that spoke or was the subject in a recent sentence.
-func (x *qDoc) resolveGroup(at int) (qAttr, bool) {
+func (x *qDoc) resolveGroup(at int, pron string) (qAttr, bool) {
 	si := x.toks[at].sent
 	for sj := si; sj >= 0 && si-sj <= 6; sj-- {
 		for k := len(x.events) - 1; k >= 0 && x.events[k].sent >= sj; k-- {
@@ -310,16 +342,25 @@ func (x *qDoc) resolveGroup(at int) (qAttr, bool) {
 		switch {
 		case sp.nb > sp.na:
 			x.resolveName(&a, sp.na, sp.nb, sp.org)
-			if a.group || a.ent == nil && x.pluralVerb(sp.b) {
+			// "it" is no person: "Orbis Telecom was fined … it said"
+			thing := pron == "it" && (a.ent == nil || !a.ent.person && qFirstGender(a.ent.words[0]) == 0) && sp.role == "" && sp.hon == 0
+			if a.group || thing || a.ent == nil && x.pluralVerb(sp.b) {
 				a.group = true
 				return a, true
 			}
-		case sp.db > sp.da && (qOrgHeads[sp.head] || qGroupNouns[sp.head]):
+		case sp.db > sp.da && (qOrgHeads[sp.head] || qGroupNouns[sp.head] ||
+			pron == "it" && (qDocNouns[sp.head] || qChannelNouns[sp.head])):
+			if pron == "it" && qGroupNouns[sp.head] && !qOrgHeads[sp.head] {
+				continue // "officials" are "they"
+			}
 			x.resolve(&a, sp, 1)
-			if a.speaker != "" || a.role != "" {
-				a.group = true
-				return a, true
+			if a.speaker == "" {
+				// "The nurses' union voted to strike. They said …"
+				a.speaker, a.unnamed, a.role = x.phraseText(sp), true, ""
 			}
+			a.group = true
+			a.ss, a.se = x.mentionSpan(sp)
+			return a, true
 		}
 	}
 	return qAttr{}, false
