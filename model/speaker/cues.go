@@ -19,7 +19,7 @@ func (x *qDoc) cueAt(t int) int {
 		return 0
 	}
 	// a noun, not a verb: "the claims", "his post", "Petro's call"
-	if x.isWord(t-1) && (qDets[x.toks[t-1].lw] || x.possessive(t-1)) {
+	if x.isWord(t-1) && (qDets[x.toks[t-1].lw] && !qIndefinite[x.toks[t-1].lw] || x.possessive(t-1)) {
 		return 0
 	}
 	nl := ""
@@ -332,13 +332,50 @@ func (x *qDoc) cueSubject(c, n, lo, hi, si int) (qNP, bool) {
 			return np, true
 		}
 	}
+	// "An official who spoke on condition of anonymity said": the subject
+	// before a relative clause
+	if np, ok := x.subjectOf(si); ok && np.b < k && x.relClause(np.b, k+1) && x.descOK(np) {
+		return np, true
+	}
 	if qSayVerbs[lw] {
-		// "said Petro: “…”"
+		// "said Petro: “…”" (but in "said the strike had been …" the
+		// phrase begins the reported clause)
 		if np, ok := x.npForward(c+n, hi, false); ok {
-			return np, true
+			e := x.skipForward(np.b, hi)
+			if v := x.viaAt(e, hi); v > 0 {
+				e = x.skipForward(v, hi) // "comments Johnston in a statement, “…”"
+			}
+			if !x.isWord(e) {
+				return np, true
+			}
 		}
 	}
 	return qNP{}, false
+}
+
+// relClause: tokens [a,b) are a relative clause or an aside set off by
+// commas, with no cue of its own: "who spoke on condition of anonymity",
+// ", who asked not to be named,".
+func (x *qDoc) relClause(a, b int) bool {
+	k := a
+	if x.isPunct(k, ',', '—', '–') {
+		k++
+	}
+	if !x.isWord(k) || !(x.toks[k].lw == "who" || x.toks[k].lw == "which" || x.toks[k].lw == "whose") {
+		return false
+	}
+	if b-a > 20 {
+		return false
+	}
+	for t := k + 1; t < b; t++ {
+		if x.toks[t].k == qtQuote || x.isPunct(t, '.', ';', ':') && !x.abbrevDot(t) {
+			return false
+		}
+		if x.cueAt(t) > 0 && qReportVerbs[x.toks[t].lw] {
+			return false
+		}
+	}
+	return true
 }
 
 // rightCue finds a cue after the quotation at t, in (t, hi).

@@ -202,6 +202,12 @@ func (x *qDoc) descBackward(j, lo int) (qNP, bool) {
 				k = m - 2
 				continue
 			}
+			// "a source close to the negotiations", "officials briefed on
+			// the case"
+			if hops < 2 && m-3 >= lo && x.isWord(m-1) && x.isWord(m-2) && qHopAdj[x.toks[m-2].lw] == x.toks[m-1].lw && x.isWord(m-3) {
+				k = m - 3
+				continue
+			}
 			return x.descNP(m, m+1, j+1), true
 		}
 		if m >= lo && m != j && x.possessive(m) {
@@ -226,6 +232,11 @@ func (x *qDoc) descBackward(j, lo int) (qNP, bool) {
 	}
 }
 
+// qHopAdj are the words, with their preposition, that tie a source to what
+// it knows: "a source close to the talks", "people familiar with the matter".
+var qHopAdj = map[string]string{"close": "to", "familiar": "with", "briefed": "on", "involved": "in",
+	"knowledgeable": "about", "loyal": "to"}
+
 // pluralPoss: the apostrophe of a plural possessive ("farmers’ union").
 func (x *qDoc) pluralPoss(t int) bool {
 	if !x.isPunct(t, '’', '\'') || !x.isWord(t-1) || !x.isWord(t+1) || x.toks[t-1].e != x.toks[t].s {
@@ -242,7 +253,7 @@ func (x *qDoc) descNP(a, w, b int) qNP {
 	}
 	np.head = x.toks[b-1].lw
 	for t := w; t < b; t++ {
-		if x.isWord(t) && qDescPreps[x.toks[t].lw] && t > w {
+		if x.isWord(t) && (qDescPreps[x.toks[t].lw] || qHopAdj[x.toks[t].lw] != "") && t > w {
 			np.head = x.toks[t-1].lw
 			break
 		}
@@ -274,8 +285,26 @@ func (x *qDoc) descOK(np qNP) bool {
 	}
 	h := np.head
 	return qRoleNouns[h] || qGroupNouns[h] || qOrgHeads[h] || qOrgWords[h] || qChannelNouns[h] ||
-		qDocNouns[h] || x.descUpper(np)
+		qDocNouns[h] || x.descUpper(np) || qAgent(h) || qIndefinite[h]
 }
+
+// qAgent: a noun for someone who does something, by its ending
+// ("supporter", "regulators", "campaigner", "physicists").
+func qAgent(lw string) bool {
+	if len(lw) < 6 {
+		return false
+	}
+	for _, suf := range []string{"er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants"} {
+		if strings.HasSuffix(lw, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// qIndefinite stand for an unnamed someone on their own: "one said",
+// "said another", "others argued".
+var qIndefinite = qSet("one", "another", "others", "some", "many", "several", "both", "most", "few")
 
 // npForward reads the noun phrase starting at token i (before hi). With
 // appos, a following ", a spokesman for X" is taken as the role.
@@ -298,6 +327,9 @@ func (x *qDoc) npForward(i, hi int, appos bool) (qNP, bool) {
 			np.a = i
 		}
 		return np, ok
+	case qIndefinite[lw] && (x.cueAt(x.skipForward(i+1, hi)) > 0 || i+1 >= hi || !x.isWord(i+1)):
+		// "one said", "said another"
+		return qNP{a: i, b: i + 1, da: i, db: i + 1, head: lw}, true
 	case qDets[lw] && lw != "that" && lw != "this" && lw != "no":
 		np, ok := x.descForward(i, hi)
 		if !ok {
@@ -345,7 +377,7 @@ func (x *qDoc) npForward(i, hi int, appos bool) (qNP, bool) {
 			if qClauseStop[fl] || qCueVerbs[fl] && !qRoleNouns[fl] || qDets[fl] {
 				break
 			}
-			if qRoleNouns[fl] || qGroupNouns[fl] || qOrgWords[fl] || qOrgHeads[fl] {
+			if qRoleNouns[fl] || qGroupNouns[fl] || qOrgWords[fl] || qOrgHeads[fl] || qAgent(fl) && strings.HasSuffix(fl, "s") {
 				f = g + 1
 			}
 		}

@@ -21,6 +21,7 @@ package speaker
 
 import (
 	"sort"
+	"strings"
 	"unicode"
 
 	"storydesk/model"
@@ -191,8 +192,12 @@ func (x *qDoc) attribute(qi int) qAttr {
 	if x.scareMarked(x.quotes[qi].tok) {
 		return qAttr{} // a word named, not quoted
 	}
-	if a, ok := x.localAttr(qi); ok {
+	title := x.titleLike(qi)
+	if a, ok := x.localAttr(qi); ok && (!title || a.adjacent) {
 		return a
+	}
+	if title {
+		return qAttr{} // "hits including “Black Water,” “China Grove” …"
 	}
 	q := &x.quotes[qi]
 	t := q.tok
@@ -363,12 +368,46 @@ func (x *qDoc) kind(qi int, a qAttr) model.QuoteKind {
 		return model.QuoteDirect
 	case cueNear && upper && words >= 1 && (words >= 3 || terminal):
 		return model.QuoteDirect
-	case words <= 2 && (x.scareMarked(t) || a.cue == "" || a.speaker == ""):
+	case words <= 2 && (x.scareMarked(t) || a.cue == "" || a.speaker == ""), x.titleLike(qi) && !a.adjacent:
 		// a word or two of someone's own, with their cue in the sentence,
 		// is a partial quotation: "Türk called it “extrajudicial killing”"
 		return model.QuoteScare
 	}
 	return model.QuotePartial
+}
+
+// titleLike: the quotation is a short name in title case ("Takin’ It To
+// the Streets", "Glass Harbour"), a title rather than words someone said.
+func (x *qDoc) titleLike(qi int) bool {
+	q := &x.quotes[qi]
+	if q.p1 > q.p0 || q.e <= q.s || qTerminal(x.rs[q.e-1]) {
+		return false
+	}
+	words, caps := 0, 0
+	for _, w := range strings.Fields(x.slice(q.s, q.e)) {
+		rs := []rune(w)
+		if !unicode.IsLetter(rs[0]) && !unicode.IsDigit(rs[0]) {
+			continue
+		}
+		words++
+		if unicode.IsUpper(rs[0]) || unicode.IsDigit(rs[0]) {
+			caps++
+		} else if len(rs) > 3 {
+			return false // "a stitch-up", "the ’80s all over again"
+		}
+	}
+	return words >= 2 && words <= 7 && caps*3 >= words*2 && !(words == 2 && caps == 2 && x.personName(q))
+}
+
+// personName: the quotation's words are a person's name the text knows
+// ("“Jane Doe” said"); such a quote is no title.
+func (x *qDoc) personName(q *qRaw) bool {
+	for _, e := range x.ents {
+		if strings.EqualFold(e.name, strings.TrimSpace(x.slice(q.s, q.e))) {
+			return true
+		}
+	}
+	return false
 }
 
 // qScareWords name a word rather than quote a speaker: "the so-called
