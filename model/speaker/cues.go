@@ -139,7 +139,7 @@ func (x *qDoc) attrAt(i, hi int) (qNP, int, bool) {
 		}
 	}
 	// a byline under a quotation: "“…” — Neil Gaiman"
-	if dash && np.nb > np.na && (np.b >= hi || x.toks[np.b].k == qtPara) {
+	if dash && np.nb > np.na && (np.b >= hi || x.toks[np.b].k == qtPara || !np.org && x.personLike(np)) {
 		return np, -1, true
 	}
 	// "Dylan Nelson, a fellow at the Institute in Munich, Germany, said"
@@ -217,7 +217,7 @@ func (x *qDoc) commaAt(k int) bool {
 // a leading adverbial phrase.
 func (x *qDoc) subjectOf(si int) (qNP, bool) {
 	s := x.sents[si]
-	i := s.a
+	i := x.skipDateline(s.a, s.b)
 	for round := 0; round < 3; round++ {
 		for i < s.b && x.toks[i].k == qtPunct {
 			i++
@@ -252,6 +252,31 @@ func (x *qDoc) subjectOf(si int) (qNP, bool) {
 		break
 	}
 	return x.npForward(i, s.b, true)
+}
+
+// skipDateline steps over a dateline opening a paragraph: "NAIROBI, June
+// 3 (Reuters) -", "CARACAS, Venezuela —", "BOGOTA:".
+func (x *qDoc) skipDateline(i, hi int) int {
+	if i > 0 && x.toks[i-1].k != qtPara || !x.isWord(i) || !x.shouting(i) {
+		return i
+	}
+	for k := i + 1; k < hi && k-i <= 12; k++ {
+		if x.toks[k].k == qtQuote || x.isPunct(k, '.') && !x.abbrevDot(k) {
+			break
+		}
+		if x.isPunct(k, '—', '–', '-', ':') {
+			if x.isPunct(k, '-') && x.isWord(k-1) && x.toks[k-1].e == x.toks[k].s {
+				continue // a hyphen inside a word
+			}
+			return k + 1
+		}
+	}
+	return i
+}
+
+// shouting: a word in capitals (a dateline's place), two letters or more.
+func (x *qDoc) shouting(t int) bool {
+	return x.acronym(t) && x.toks[t].e-x.toks[t].s >= 3
 }
 
 // leftCue finds, before token t in [lo, t), the nearest cue with a speaker.

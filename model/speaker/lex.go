@@ -99,11 +99,12 @@ var qCueVerbs = qSet(
 	"caution", "cautions", "cautioned", "cautioning", "put", "puts", "replied",
 	"explains", "notes", "writes", "recalls", "continues", "comments", "remarks",
 	"bemoan", "bemoans", "bemoaned", "bemoaning",
+	"chant", "chants", "chanted", "chanting", "sang", "sings",
 )
 
 // qSayVerbs may be inverted ("said Petro") or stand for a whole reported
 // utterance; the rest of the cue verbs only take a subject before them.
-var qSayVerbs = qSet("said", "says", "say", "added", "adds", "wrote", "writes", "asked", "asks",
+var qSayVerbs = qSet("said", "says", "say", "chanted", "sang", "added", "adds", "wrote", "writes", "asked", "asks",
 	"comments", "commented", "explains", "notes", "recalls", "continues", "cautions", "cautioned",
 	"warns", "insists", "argues", "tweets",
 	"replied", "replies", "continued", "continues", "explained", "noted", "insisted", "argued",
@@ -114,7 +115,7 @@ var qSayVerbs = qSet("said", "says", "say", "added", "adds", "wrote", "writes", 
 // qAttrVerbs can close an attribution after a quotation ("“…,” Petro
 // told reporters"); verbs of judgement (condemned, praised, called) take an
 // object instead and do not.
-var qAttrVerbs = qSet("said", "says", "say", "added", "adds", "wrote", "writes", "asked", "asks",
+var qAttrVerbs = qSet("said", "says", "say", "chanted", "sang", "chant", "added", "adds", "wrote", "writes", "asked", "asks",
 	"replied", "replies", "continued", "continues", "explained", "explains", "noted", "notes",
 	"insisted", "insists", "argued", "argues", "warned", "warns", "recalled", "recalls",
 	"declared", "stated", "tweeted", "answered", "responded", "countered", "retorted", "quipped",
@@ -142,7 +143,8 @@ var qPronouns = qSet("he", "she", "they", "it", "we", "i", "you")
 // qDets open a noun phrase.
 var qDets = qSet("the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this",
 	"that", "these", "those", "one", "another", "several", "many", "some", "other", "two",
-	"three", "four", "both", "each", "every", "no")
+	"three", "four", "both", "each", "every", "no", "dozens", "hundreds", "thousands", "scores",
+	"millions")
 
 // qCapStop are capitalised function words and calendar words that never
 // start a name when they open a sentence.
@@ -318,7 +320,11 @@ var qPlatforms = qSet("x", "twitter", "facebook", "instagram", "tiktok", "telegr
 var qDocNouns = qSet("figures", "data", "report", "reports", "statement", "documents",
 	"document", "study", "survey", "records", "estimates", "numbers", "statistics", "poll",
 	"analysis", "filing", "filings", "release", "transcript", "copy", "letter", "memo",
-	"post", "tweet", "message", "research", "investigation", "review", "count", "tally")
+	"post", "tweet", "message", "research", "investigation", "review", "count", "tally",
+	"ruling", "judgment", "judgement", "verdict", "order", "decision", "opinion", "complaint",
+	"lawsuit", "suit", "indictment", "affidavit", "petition", "motion", "audit", "inquiry", "probe",
+	"assessment", "forecast", "guidance", "notice", "bulletin", "email", "e-mail", "memo",
+	"announcement", "communique", "communiqué", "letter", "leaflet", "manifesto", "charter", "warning")
 
 // qOrgWords make a capitalised run an organisation or a place, not a person.
 var qOrgWords = qSet("ministry", "department", "administration", "house", "office", "council",

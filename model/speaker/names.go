@@ -94,7 +94,7 @@ func (x *qDoc) scanNames() {
 			// known by one name
 			key := strings.ToLower(words[0])
 			if e = x.entByName[key]; e == nil {
-				e = &qEntity{name: words[0], words: words}
+				e = &qEntity{name: words[0], words: words, gender: qNounGender[x.aliasHead(np.na)]}
 				x.entByName[key] = e
 				x.ents = append(x.ents, e)
 			}
@@ -131,6 +131,9 @@ func (x *qDoc) scanNames() {
 func (x *qDoc) singlePerson(i int, np qNP) bool {
 	if np.role != "" || np.hon != 0 {
 		return true
+	}
+	if x.aliasHead(np.na) != "" {
+		return true // "her husband, Marc,"
 	}
 	k := np.nb
 	if x.isPunct(k, ',', '—', '–') && x.isWord(k+1) && x.toks[k+1].lw == "who" {
@@ -194,6 +197,19 @@ func (x *qDoc) scanAliases() {
 			}
 		}
 	}
+}
+
+// aliasHead is the role noun of a person's description set beside the
+// name at token t ("her husband, Marc" gives "husband"), or "".
+func (x *qDoc) aliasHead(t int) string {
+	for head, as := range x.aliases {
+		for _, al := range as {
+			if al.tok == t && !al.org {
+				return head
+			}
+		}
+	}
+	return ""
 }
 
 // roleHead is the role noun heading the appositive [a,b).

@@ -284,8 +284,22 @@ func (x *qDoc) descOK(np qNP) bool {
 		return true
 	}
 	h := np.head
+	if sg := qSingular(h); sg != h && (qOrgHeads[sg] || qRoleNouns[sg] || qDocNouns[sg]) {
+		return true // "the two agencies"
+	}
 	return qRoleNouns[h] || qGroupNouns[h] || qOrgHeads[h] || qOrgWords[h] || qChannelNouns[h] ||
 		qDocNouns[h] || x.descUpper(np) || qAgent(h) || qIndefinite[h]
+}
+
+// qSingular strips a plural ending: "agencies" → "agency", "firms" → "firm".
+func qSingular(w string) string {
+	switch {
+	case strings.HasSuffix(w, "ies") && len(w) > 4:
+		return w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && len(w) > 3:
+		return w[:len(w)-1]
+	}
+	return w
 }
 
 // qAgent: a noun for someone who does something, by its ending
@@ -377,12 +391,13 @@ func (x *qDoc) npForward(i, hi int, appos bool) (qNP, bool) {
 			if qClauseStop[fl] || qCueVerbs[fl] && !qRoleNouns[fl] || qDets[fl] {
 				break
 			}
-			if qRoleNouns[fl] || qGroupNouns[fl] || qOrgWords[fl] || qOrgHeads[fl] || qAgent(fl) && strings.HasSuffix(fl, "s") {
+			if qRoleNouns[fl] || qGroupNouns[fl] || qOrgWords[fl] || qOrgHeads[fl] || qAgent(fl) && strings.HasSuffix(fl, "s") ||
+				qTitles[fl] && x.nameTok(g+1) {
 				f = g + 1
 			}
 		}
 		// "White House press secretary Karen Holt"
-		if f > e && x.nameTok(f) && qRoleNouns[x.toks[f-1].lw] {
+		if f > e && x.nameTok(f) && (qRoleNouns[x.toks[f-1].lw] || qTitles[x.toks[f-1].lw]) {
 			if name, ok := x.npForward(f, hi, appos); ok && name.nb > name.na {
 				name.role = strings.TrimSpace(x.text(i, f) + " " + name.role)
 				name.a = i
@@ -496,7 +511,9 @@ func (x *qDoc) descForward(i, hi int) (qNP, bool) {
 			break
 		}
 		if qDescPreps[lw] {
-			if j+1 < hi && x.isWord(j+1) && j > i+1 {
+			// "a spokesman for the ministry", "dozens of farmers", "one of them"
+			quantity := j == i+1 && lw == "of" && x.toks[i].lw != "the" && x.toks[i].lw != "a" && x.toks[i].lw != "an"
+			if j+1 < hi && x.isWord(j+1) && (j > i+1 || quantity) {
 				j++
 				continue
 			}

@@ -306,8 +306,12 @@ func (x *qDoc) resolvePerson(at int, g byte, depth int) *qEntity {
 
 // recentPerson is the last person of gender g (0 for any) named before
 // token at, at most n sentences back.
+//
+// One who speaks or is a subject wins over one only mentioned ("… after Van
+// Der Beek announced that Kimberly was expecting. The actor …").
 func (x *qDoc) recentPerson(at int, g byte, n int) *qEntity {
 	si := x.toks[at].sent
+	var any *qEntity
 	for mi := len(x.ments) - 1; mi >= 0; mi-- {
 		m := &x.ments[mi]
 		if m.a >= at {
@@ -316,11 +320,19 @@ func (x *qDoc) recentPerson(at int, g byte, n int) *qEntity {
 		if si-m.sent > n {
 			break
 		}
-		if e := m.ent; e != nil && e.person && qGenderFits(e.gender, g) {
+		e := m.ent
+		if e == nil || !e.person || !qGenderFits(e.gender, g) {
+			continue
+		}
+		c := x.skipForward(m.b, len(x.toks))
+		if m.subject || x.cueAt(c) > 0 && qAttrVerbs[x.toks[c].lw] {
 			return e
 		}
+		if any == nil {
+			any = e
+		}
 	}
-	return nil
+	return any
 }
 
 // resolveGroup finds what "they" or "it" refers to: a group or
@@ -348,7 +360,7 @@ func (x *qDoc) resolveGroup(at int, pron string) (qAttr, bool) {
 				a.group = true
 				return a, true
 			}
-		case sp.db > sp.da && (qOrgHeads[sp.head] || qGroupNouns[sp.head] ||
+		case sp.db > sp.da && (qOrgHeads[sp.head] || qGroupNouns[sp.head] || qAgent(sp.head) && strings.HasSuffix(sp.head, "s") ||
 			pron == "it" && (qDocNouns[sp.head] || qChannelNouns[sp.head])):
 			if pron == "it" && qGroupNouns[sp.head] && !qOrgHeads[sp.head] {
 				continue // "officials" are "they"
