@@ -284,7 +284,7 @@ func (x *qDoc) nameNP(a, b int) (qNP, bool) {
 	}
 	// "Economist Bruno Keller said": a role noun capitalised only because
 	// it opens the sentence
-	if li < 0 && na == a && b-a >= 3 && x.sentStart(a) && qRoleish(x.toks[a].lw) {
+	if li < 0 && na == a && b-a >= 3 && x.sentStart(a) && (qRoleish(x.toks[a].lw) || qAgent(x.toks[a].lw)) {
 		np.role = x.text(a, a+1)
 		na++
 	}

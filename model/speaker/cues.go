@@ -50,7 +50,7 @@ func (x *qDoc) skipBack(k, lo int) int {
 		}
 		tk := &x.toks[k]
 		lw := tk.lw
-		adverb := len(lw) > 4 && strings.HasSuffix(lw, "ly") && !tk.cap
+		adverb := qAdverb(lw) && !tk.cap
 		if !(qSkipBetween[lw] && (!tk.cap || qWeekday(lw)) || adverb) {
 			break
 		}
@@ -94,7 +94,7 @@ func (x *qDoc) skipForward(k, hi int) int {
 	for n := 0; k < hi && n < 4 && x.isWord(k); n++ {
 		tk := &x.toks[k]
 		lw := tk.lw
-		adverb := len(lw) > 4 && strings.HasSuffix(lw, "ly") && !tk.cap
+		adverb := qAdverb(lw) && !tk.cap
 		if !(qSkipBetween[lw] && (!tk.cap || qWeekday(lw)) || adverb) {
 			break
 		}
@@ -238,7 +238,7 @@ func (x *qDoc) subjectOf(si int) (qNP, bool) {
 			i++
 			continue
 		}
-		if qLeadAdverbial[lw] || qLeadConj[lw] || len(lw) > 4 && strings.HasSuffix(lw, "ly") && x.isPunct(i+1, ',') {
+		if qLeadAdverbial[lw] || qLeadConj[lw] || qAdverb(lw) && x.isPunct(i+1, ',') {
 			k := i + 1
 			for k < s.b && k-i <= 30 && !x.commaAt(k) {
 				k++

@@ -100,6 +100,7 @@ var qCueVerbs = qSet(
 	"explains", "notes", "writes", "recalls", "continues", "comments", "remarks",
 	"bemoan", "bemoans", "bemoaned", "bemoaning",
 	"chant", "chants", "chanted", "chanting", "sang", "sings",
+	"blame", "blames", "blamed", "blaming",
 )
 
 // qSayVerbs may be inverted ("said Petro") or stand for a whole reported
@@ -477,3 +478,17 @@ var qNounGender = map[string]byte{"man": 'm', "woman": 'f', "boy": 'm', "girl": 
 
 // qGenderFits: a gender fits another when either is unknown or both agree.
 func qGenderFits(a, b byte) bool { return a == 0 || b == 0 || a == b }
+
+// qNotAdverbs end in -ly but are not adverbs.
+var qNotAdverbs = qSet("family", "ally", "rally", "assembly", "supply", "reply", "italy", "july",
+	"belly", "bully", "jelly", "lily", "emily", "holly", "monopoly", "anomaly", "homily", "folly",
+	"daily", "weekly", "monthly", "quarterly", "yearly", "early", "friendly", "elderly", "lonely",
+	"lovely", "likely", "unlikely", "ugly", "silly", "holy", "butterfly", "apply", "comply",
+	"rely", "imply", "multiply", "sally", "molly", "kelly", "billy", "wally", "polly", "dolly",
+	"beverly", "shelly", "kimberly", "ashley", "stanley", "bradley", "manly", "costly", "deadly",
+	"orderly", "scholarly", "timely", "worldly", "oily", "hilly", "chilly", "curly", "burly")
+
+// qAdverb: a word read as an adverb by its -ly ending ("later", "quickly").
+func qAdverb(lw string) bool {
+	return len(lw) > 4 && strings.HasSuffix(lw, "ly") && !qNotAdverbs[lw]
+}

@@ -154,7 +154,10 @@ func (x *qDoc) scanAliases() {
 		if np, ok := x.nameNP(na, nb); ok && np.nb > np.na {
 			name = x.nameString(np)
 		}
-		org := !qRoleNouns[head] || qGroupNouns[head]
+		org := !qRoleNouns[head] && !qAgent(head) || qGroupNouns[head]
+		if ws := x.nameWords(na, nb); org && len(ws) > 1 && qFirstGender(ws[0]) != 0 {
+			org = false // "Her publisher, Tom Asante,"
+		}
 		if org {
 			x.orgNames[strings.ToLower(strings.Join(x.nameWords(na, nb), " "))] = true
 		}
@@ -424,7 +427,7 @@ func (x *qDoc) reports(c int) bool {
 	switch lw := x.toks[n].lw; {
 	case lw == "that", qPron(lw) != "", qDets[lw] && qSayVerbs[x.toks[c].lw]:
 		return true
-	case x.toks[n].cap || qSkipBetween[lw] || len(lw) > 4 && strings.HasSuffix(lw, "ly"):
+	case x.toks[n].cap || qSkipBetween[lw] || qAdverb(lw):
 		return true
 	}
 	switch x.toks[c].lw {

@@ -57,6 +57,13 @@ func (x *qDoc) npBackward(j, lo int, depth int) (qNP, bool) {
 			}
 		}
 		return np, true
+	case tk.k == qtWord && qIndefinite[tk.lw]:
+		// "one said", "The other described"
+		a := j
+		if x.isWord(j-1) && j-1 >= lo && x.toks[j-1].lw == "the" {
+			a--
+		}
+		return qNP{a: a, b: j + 1, da: j, db: j + 1, head: tk.lw, def: a < j}, true
 	case tk.k == qtWord:
 		return x.descBackward(j, lo)
 	}
@@ -252,6 +259,10 @@ func (x *qDoc) descNP(a, w, b int) qNP {
 		np.def = x.toks[a].lw == "the"
 	}
 	np.head = x.toks[b-1].lw
+	if a < w && qIndefinite[x.toks[a].lw] && x.isWord(w) && x.toks[w].lw == "of" {
+		np.head = x.toks[a].lw // "one of them"
+		return np
+	}
 	for t := w; t < b; t++ {
 		if x.isWord(t) && (qDescPreps[x.toks[t].lw] || qHopAdj[x.toks[t].lw] != "") && t > w {
 			np.head = x.toks[t-1].lw
@@ -318,7 +329,7 @@ func qAgent(lw string) bool {
 
 // qIndefinite stand for an unnamed someone on their own: "one said",
 // "said another", "others argued".
-var qIndefinite = qSet("one", "another", "others", "some", "many", "several", "both", "most", "few")
+var qIndefinite = qSet("one", "another", "other", "others", "some", "many", "several", "both", "most", "few")
 
 // npForward reads the noun phrase starting at token i (before hi). With
 // appos, a following ", a spokesman for X" is taken as the role.
@@ -331,7 +342,8 @@ func (x *qDoc) npForward(i, hi int, appos bool) (qNP, bool) {
 	switch {
 	case qPron(lw) != "":
 		return qNP{a: i, b: i + 1, pron: qPron(lw)}, true
-	case lw == "the" && (x.nameTok(i+1) || x.titleTok(i+1)) && !x.possessive(x.capRun(i+1, hi)-1):
+	case lw == "the" && (x.nameTok(i+1) || x.titleTok(i+1)) && !x.possessive(x.capRun(i+1, hi)-1) &&
+		!(x.capRun(i+1, hi) == i+2 && qDemonym(x.toks[i+1].lw)): // but "the Kenyan" is a description
 		// "The Pentagon declined", "the Ministry of Finance": a name
 		np, ok := x.npForward(i+1, hi, appos)
 		if ok && np.pron == "" {
@@ -503,11 +515,11 @@ func (x *qDoc) descForward(i, hi int) (qNP, bool) {
 		if j > i+1 && !tk.cap && (qCueVerbs[lw] && !qRoleNouns[lw]) {
 			break
 		}
-		if qClauseStop[lw] || qPron(lw) != "" || len(lw) > 4 && strings.HasSuffix(lw, "ly") && !tk.cap {
+		if qClauseStop[lw] || qPron(lw) != "" || qAdverb(lw) && !tk.cap {
 			break
 		}
 		// a verb after the noun: "The nurses’ union voted"
-		if j >= i+2 && !tk.cap && len(lw) > 4 && strings.HasSuffix(lw, "ed") && !strings.HasSuffix(x.toks[j-1].lw, "ly") {
+		if j >= i+2 && !tk.cap && len(lw) > 4 && strings.HasSuffix(lw, "ed") && !qAdverb(x.toks[j-1].lw) {
 			break
 		}
 		if qDescPreps[lw] {

@@ -127,6 +127,11 @@ func (x *qDoc) resolve(a *qAttr, np qNP, depth int) {
 			if p, ok := x.resolveDoc(head, np.a); ok {
 				a.speaker, a.ent, a.group = p.speaker, p.ent, p.group
 			}
+		case np.def && x.toks[np.db-1].cap && qDemonym(head):
+			// "the Kenyan said": the person the text is about
+			if e := x.resolvePerson(np.a, 0, 0); e != nil {
+				a.ent, a.speaker, a.role = e, e.name, e.role
+			}
 		case np.def && (qRoleNouns[head] && !qGroupNouns[head] || qOrgHeads[head]):
 			a.role = x.desc(np)
 			if al, ok := x.resolveRole(head, np.a); ok {
@@ -160,6 +165,17 @@ func (x *qDoc) resolve(a *qAttr, np qNP, depth int) {
 			a.role, a.group = x.desc(np), true
 		}
 	}
+}
+
+// qDemonym: a word for someone from somewhere ("Kenyan", "Portuguese",
+// "Briton"), by its ending.
+func qDemonym(lw string) bool {
+	for _, suf := range []string{"an", "ian", "ese", "ish", "i", "on"} {
+		if len(lw) > 4 && strings.HasSuffix(lw, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 func qHasUpper(s string) bool {
@@ -395,7 +411,7 @@ func (x *qDoc) pluralVerb(k int) bool {
 func (x *qDoc) skipForwardAdverbs(k int) int {
 	for n := 0; n < 3 && x.isWord(k); n++ {
 		lw := x.toks[k].lw
-		if !(len(lw) > 4 && strings.HasSuffix(lw, "ly") || lw == "also" || lw == "still" || lw == "twice" || lw == "never") {
+		if !(qAdverb(lw) || lw == "also" || lw == "still" || lw == "twice" || lw == "never") {
 			break
 		}
 		k++
