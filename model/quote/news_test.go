@@ -80,11 +80,17 @@ func parseNews(t *testing.T, path string) []newsPassage {
 }
 
 func parseNewsGold(t *testing.T, p *newsPassage, line string, from int) newsGold {
-	f := strings.Split(line, " | ")
+	f := strings.Split(line, "|")
 	for len(f) < 5 {
 		f = append(f, "")
 	}
+	for i := range f {
+		f[i] = strings.TrimSpace(f[i])
+	}
 	g := newsGold{speakers: strings.Split(f[1], " / "), mention: f[2], cue: f[3], kind: f[4]}
+	if f[1] == "" {
+		t.Fatalf("%s %s: no speaker in %q", p.file, p.id, line)
+	}
 	head, tail, cut := strings.Cut(f[0], "…")
 	rs := []rune(p.text)
 	s := runeIndex(rs, []rune(head), from)

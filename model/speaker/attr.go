@@ -159,8 +159,17 @@ func (x *qDoc) nameTok(t int) bool {
 }
 
 func (x *qDoc) titleTok(t int) bool {
-	return x.isWord(t) && x.toks[t].cap && qTitles[qTitleKey(x.toks[t].lw)]
+	if !x.isWord(t) || !x.toks[t].cap {
+		return false
+	}
+	k := qTitleKey(x.toks[t].lw)
+	// "Pastor Denise Holt", "Mayor-elect Tobias Renner"
+	return qTitles[k] || strings.HasSuffix(k, "-elect") || qRoleNouns[k] && !qGroupNouns[k] && x.nameTok(t+1) && !x.titleLikeName(t+1)
 }
+
+// titleLikeName guards the role-noun titles: the next word must not be a
+// role noun too ("Driver Pilot").
+func (x *qDoc) titleLikeName(t int) bool { return x.isWord(t) && qRoleNouns[x.toks[t].lw] }
 
 // abbrevDot: a point token closing an abbreviation or an initial.
 func (x *qDoc) abbrevDot(t int) bool {
@@ -293,7 +302,7 @@ func (x *qDoc) nameNP(a, b int) (qNP, bool) {
 		np.na, np.nb, np.org, np.role, np.hon = a, b, true, "", 0
 		return np, true
 	}
-	if na >= b && li >= 0 && x.nameTok(a) && !x.titleTok(a) {
+	if na >= b && li >= 0 && x.nameTok(a) && !x.titleTok(a) && !qRoleNouns[qTitleKey(x.toks[li].lw)] {
 		// a name ending with a title word is an organisation's:
 		// "Brightwater Energy", "Northvale Health"
 		np.na, np.nb, np.org, np.role, np.hon = a, b, true, "", 0

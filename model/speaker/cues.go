@@ -15,11 +15,26 @@ func (x *qDoc) cueAt(t int) int {
 	if tk.lw == "according" && x.isWord(t+1) && x.toks[t+1].lw == "to" {
 		return 2
 	}
+	// "in the words of one veteran diplomat"
+	if tk.lw == "in" && x.isWord(t+3) && x.toks[t+2].lw == "words" && x.toks[t+3].lw == "of" && x.isWord(t+1) &&
+		(x.toks[t+1].lw == "the" || x.possessive(t+1)) {
+		return 4
+	}
+	if p, ok := qPhrasalCues[tk.lw]; ok && !tk.cap {
+		if x.isWord(t+1) && x.toks[t+1].lw == p {
+			return 2 // "went on", "shot back", "chimed in"
+		}
+		return 0
+	}
 	if tk.cap || !qCueVerbs[tk.lw] {
 		return 0
 	}
 	// a noun, not a verb: "the claims", "his post", "Petro's call"
 	if x.isWord(t-1) && (qDets[x.toks[t-1].lw] && !qIndefinite[x.toks[t-1].lw] || x.possessive(t-1)) {
+		return 0
+	}
+	// passive: "had been recalled", "was told" (the subject did not speak)
+	if x.isWord(t-1) && qPassiveAux[x.toks[t-1].lw] && strings.HasSuffix(tk.lw, "ed") || x.isWord(t-1) && qPassiveAux[x.toks[t-1].lw] && tk.lw == "told" {
 		return 0
 	}
 	nl := ""
@@ -38,10 +53,27 @@ func (x *qDoc) cueAt(t int) int {
 	return 1
 }
 
+// qPhrasalCues attribute with their particle: "“…,” Renner went on".
+var qPhrasalCues = map[string]string{"went": "on", "goes": "on", "carried": "on", "chimed": "in",
+	"shot": "back", "fired": "back", "hit": "back", "weighed": "in", "summed": "up", "spoke": "up",
+	"cut": "in", "broke": "in", "piped": "up"}
+
+// qHearsay report what someone is said to have done: "is reported to have
+// told".
+var qHearsay = qSet("reported", "said", "understood", "believed", "thought", "known", "alleged", "rumoured", "rumored")
+
+// qPassiveAux make the past participle after them passive.
+var qPassiveAux = qSet("been", "be", "being", "was", "were", "is", "are", "get", "got", "gets")
+
 func qParticiple(lw string) bool { return strings.HasSuffix(lw, "ing") }
 
 func (x *qDoc) skipBack(k, lo int) int {
 	k = x.skipAside(k, lo)
+	// "is reported to have told", "was said to have described"
+	if k-3 >= lo && x.isWord(k) && x.toks[k].lw == "have" && x.isWord(k-1) && x.toks[k-1].lw == "to" &&
+		x.isWord(k-2) && qHearsay[x.toks[k-2].lw] && x.isWord(k-3) && qPassiveAux[x.toks[k-3].lw] {
+		k -= 4
+	}
 	for n := 0; k >= lo && n < 5 && x.isWord(k); n++ {
 		// "Petro in a post on X wrote"
 		if m := x.viaEndingAt(k, lo); m >= 0 {
@@ -330,8 +362,8 @@ func (x *qDoc) coordinated(a, b int) bool {
 // cueSubject finds who the cue at c speaks for, within [lo, hi).
 func (x *qDoc) cueSubject(c, n, lo, hi, si int) (qNP, bool) {
 	lw := x.toks[c].lw
-	if lw == "according" {
-		return x.accordingTo(c+2, hi)
+	if lw == "according" || lw == "in" {
+		return x.accordingTo(c+n, hi)
 	}
 	if qParticiple(lw) {
 		if x.isPunct(c-1, ',') || c == x.sents[si].a {

@@ -105,7 +105,7 @@ var qCueVerbs = qSet(
 
 // qSayVerbs may be inverted ("said Petro") or stand for a whole reported
 // utterance; the rest of the cue verbs only take a subject before them.
-var qSayVerbs = qSet("said", "says", "say", "chanted", "sang", "added", "adds", "wrote", "writes", "asked", "asks",
+var qSayVerbs = qSet("went", "goes", "carried", "chimed", "shot", "fired", "weighed", "summed", "spoke", "broke", "piped", "said", "says", "say", "chanted", "sang", "added", "adds", "wrote", "writes", "asked", "asks",
 	"comments", "commented", "explains", "notes", "recalls", "continues", "cautions", "cautioned",
 	"warns", "insists", "argues", "tweets",
 	"replied", "replies", "continued", "continues", "explained", "noted", "insisted", "argued",
@@ -116,7 +116,7 @@ var qSayVerbs = qSet("said", "says", "say", "chanted", "sang", "added", "adds", 
 // qAttrVerbs can close an attribution after a quotation ("“…,” Petro
 // told reporters"); verbs of judgement (condemned, praised, called) take an
 // object instead and do not.
-var qAttrVerbs = qSet("said", "says", "say", "chanted", "sang", "chant", "added", "adds", "wrote", "writes", "asked", "asks",
+var qAttrVerbs = qSet("went", "goes", "carried", "chimed", "shot", "fired", "weighed", "summed", "spoke", "broke", "piped", "said", "says", "say", "chanted", "sang", "chant", "added", "adds", "wrote", "writes", "asked", "asks",
 	"replied", "replies", "continued", "continues", "explained", "explains", "noted", "notes",
 	"insisted", "insists", "argued", "argues", "warned", "warns", "recalled", "recalls",
 	"declared", "stated", "tweeted", "answered", "responded", "countered", "retorted", "quipped",
@@ -132,7 +132,7 @@ var qAttrVerbs = qSet("said", "says", "say", "chanted", "sang", "chant", "added"
 // qReportVerbs report an utterance. When a sentence holds several cues, a
 // quotation belongs to a reporting verb rather than to a verb of judgement
 // inside the reported clause ("Pompeo said Washington had concluded …").
-var qReportVerbs = qSet("said", "says", "say", "told", "tells", "wrote", "writes", "written",
+var qReportVerbs = qSet("went", "goes", "carried", "chimed", "shot", "fired", "weighed", "summed", "spoke", "broke", "piped", "said", "says", "say", "told", "tells", "wrote", "writes", "written",
 	"added", "adds", "stated", "explained", "explains", "noted", "notes", "argued", "argues",
 	"insisted", "insists", "claimed", "claims", "warned", "warns", "tweeted", "posted",
 	"testified", "recalled", "recalls", "acknowledged", "admitted", "asked", "asks", "replied",
@@ -236,6 +236,8 @@ var qRoleNouns = qSet(
 	"judge", "lawyer", "attorney", "prosecutor", "general", "commander", "ambassador",
 	"diplomat", "analyst", "expert", "researcher", "scientist", "professor", "author",
 	"economist", "coach", "player", "manager", "owner", "witness", "resident", "activist",
+	"youngster", "teenager", "teen", "rookie", "newcomer", "debutant", "pensioner", "retiree",
+	"grandmother", "grandfather", "widow", "widower", "mum", "mom", "dad", "spokesperson",
 	"critic", "investigator", "doctor", "nurse", "student", "teacher", "parent", "mother",
 	"father", "son", "daughter", "wife", "husband", "friend", "neighbor", "neighbour",
 	"victim", "survivor", "representative", "aide", "adviser", "advisor", "strategist",
@@ -414,55 +416,6 @@ var qOrgHeads = qSet("company", "firm", "group", "ministry", "agency", "governme
 
 // qDescPreps may sit inside a description ("a spokesperson for the ministry").
 var qDescPreps = qSet("for", "of", "at")
-
-// qFirstNames gives the usual gender of common given names, so that "she"
-// does not resolve to Neil and "he" not to Beth. A name missing here is of
-// unknown gender and fits either pronoun.
-var qFirstNames = func() map[string]byte {
-	m := map[string]byte{}
-	for _, n := range strings.Fields(`mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty
-		margaret sandra ashley kimberly emily donna michelle dorothy carol amanda melissa deborah
-		stephanie rebecca sharon laura cynthia kathleen amy shirley angela helen anna brenda pamela
-		nicole emma samantha katherine christine debra rachel catherine carolyn janet ruth maria
-		heather diane virginia julie joyce victoria olivia christina lauren joan evelyn judith megan
-		cheryl andrea hannah martha jacqueline frances gloria ann teresa kathryn sara janice jean
-		alice madison doris abigail julia judy grace denise amber marilyn beverly danielle theresa
-		sophia marie diana brittany natalie isabella charlotte rose kayla beth eleanor claire
-		caroline lucy ella chloe zoe nina nora sofia sophie ingrid greta anne annie jane janet kate
-		katie kristen kirsten kristina monica veronica vanessa valerie wendy yvonne tina tracy sally
-		penny penelope melanie melania hillary nancy alexandria kamala condoleezza angela ursula
-		christine theresa jacinda marine giorgia sanna mette liz meghan kourtney khloe ariana selena
-		beyonce rihanna oprah serena venus naomi simone gwyneth jill jenny jenna jess joanna jodie
-		josephine karen katrina leah leila lena lily linda lorna louise lucia lydia mabel maggie
-		marcia margo marina marion marta megyn miriam molly nadia natasha olga paula pauline priya
-		rita rosa roxanne ruby ruth sabrina sasha shannon sheila sonia sonya stella susanna suzanne
-		sylvia tamara tanya tara tessa vera vicky viola vivian whitney yasmin yolanda zara zelda
-		carrie`) {
-		m[n] = 'f'
-	}
-	for _, n := range strings.Fields(`james robert john michael william david richard joseph thomas charles christopher daniel
-		matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy
-		ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin
-		scott brandon benjamin samuel gregory alexander frank patrick raymond jack dennis jerry
-		tyler aaron jose adam nathan henry douglas zachary peter kyle ethan walter noah jeremy
-		christian keith roger terry gerald harold sean austin carl arthur lawrence dylan jesse bryan
-		billy joe bruce gabriel logan albert willie alan juan wayne elijah randy roy vincent ralph
-		eugene russell bobby mason philip louis boris vladimir emmanuel xi narendra recep benjamin
-		mahmoud ali mohammed muhammad ahmed hassan hussein omar abdullah nicolas luis carlos jorge
-		miguel pedro javier diego fernando ricardo sergio pablo rafael marcel novak andy roger neil
-		ian colin graham hugh nigel martin owen grant tom tim ted ken kurt lewis matt mike patrick
-		steve jeff greg craig marco mario giuseppe francesco antonio alessandro angelo emmanuel olaf
-		friedrich helmut gerhard klaus wolfgang jurgen hans karl heinz dieter pete jared rudy
-		rudolph mitch chuck adam elon jeff sundar tim satya bill warren lucas paolo dmitry sergei
-		alexei yuri ivan igor oleg volodymyr viktor hamid yair naftali bibi jimmy ronnie dick liam
-		harry william charles edward andrew rishi keir nick ed david theo otto max felix leon jay
-		ray bob rob ben dan joel seth zach brett cody derek travis shane wade clint chad brad todd
-		troy vince neal barry gordon stuart duncan fraser angus callum ross hamish douglas brent
-		dylan steve jack`) {
-		m[n] = 'm'
-	}
-	return m
-}()
 
 // qNounGender is the gender a role noun gives ("the spokeswoman … she").
 var qNounGender = map[string]byte{"man": 'm', "woman": 'f', "boy": 'm', "girl": 'f', "mother": 'f',

@@ -135,9 +135,15 @@ func (x *qDoc) singlePerson(i int, np qNP) bool {
 	if x.aliasHead(np.na) != "" {
 		return true // "her husband, Marc,"
 	}
+	if x.orgPrefixed(np.na) {
+		return false // "the charity SeaWatch, who met the boat"
+	}
 	k := np.nb
 	if x.isPunct(k, ',', '—', '–') && x.isWord(k+1) && x.toks[k+1].lw == "who" {
 		return true
+	}
+	if x.isPunct(k, ',') && x.isWord(k+1) && x.isPunct(k+2, ',', '.') && qAge(x.toks[k+1].lw) {
+		return true // "Tommy, 17,"
 	}
 	if x.ments[i].subject {
 		c := x.skipForward(np.nb, len(x.toks))
@@ -358,8 +364,20 @@ func (x *qDoc) personEvidence(mi int) bool {
 	if m.ent != nil && qFirstGender(m.ent.words[0]) != 0 {
 		return true
 	}
+	if x.orgPrefixed(np.na) {
+		return false // "the charity SeaWatch, who met the boat"
+	}
 	k := np.nb
 	if x.isPunct(k, ',', '—', '–') && x.isWord(k+1) && x.toks[k+1].lw == "who" {
+		return true
+	}
+	// an age: "Abdi Warsame, 17, from Somalia"
+	if x.isPunct(k, ',') && x.isWord(k+1) && x.isPunct(k+2, ',', '.') && qAge(x.toks[k+1].lw) {
+		return true
+	}
+	// known by the last word of a two- or three-word name elsewhere:
+	// "Ngozi Adeyemi-Clarke … Adeyemi-Clarke credits her deputy"
+	if m.ent != nil && len(m.ent.words) >= 2 && len(m.ent.words) <= 3 && x.surnameUse(m.ent) {
 		return true
 	}
 	if x.isPunct(k, ',') {
@@ -433,6 +451,45 @@ func (x *qDoc) reports(c int) bool {
 	switch x.toks[c].lw {
 	case "said", "says", "say", "told", "tells", "wrote", "writes", "added", "adds":
 		return true
+	}
+	return false
+}
+
+// qAge: a number that can be someone's age.
+func qAge(w string) bool {
+	n := 0
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return false
+		}
+		n = n*10 + int(r-'0')
+	}
+	return len(w) > 0 && len(w) <= 3 && n > 0 && n < 120
+}
+
+// orgPrefixed: the name at token t follows a noun that makes it an
+// organisation's: "the charity SeaWatch", "rights group OpenNet".
+func (x *qDoc) orgPrefixed(t int) bool {
+	p := t - 1
+	if !x.isWord(p) || x.toks[p].cap {
+		return false
+	}
+	lw := x.toks[p].lw
+	return qOrgHeads[lw] && !qRoleNouns[lw] && lw != "family"
+}
+
+// surnameUse: the entity is mentioned alone by its last word somewhere, as
+// people are and organisations seldom are.
+func (x *qDoc) surnameUse(e *qEntity) bool {
+	last := e.words[len(e.words)-1]
+	for mi := range x.ments {
+		if x.ments[mi].ent != e {
+			continue
+		}
+		np := x.mentNP[mi]
+		if ws := x.nameWords(np.na, np.nb); len(ws) == 1 && strings.EqualFold(ws[0], last) {
+			return true
+		}
 	}
 	return false
 }

@@ -94,7 +94,7 @@ func (x *qDoc) apposBackward(j, lo int) (qNP, bool) {
 		}
 		// "Her rival, Governor Luis Ortega, said": the name is the
 		// appositive, the description its role
-		if (np.nb == np.na || np.org) && (x.nameTok(k+1) || x.titleTok(k+1)) {
+		if (np.nb == np.na || np.org) && (x.nameTok(k+1) || x.titleTok(k+1)) && !x.innerPerson(np) {
 			if e := x.capRun(k+1, j); e == j {
 				if name, ok := x.nameNP(k+1, j); ok && name.nb > name.na && !name.org {
 					if name.role == "" {
@@ -299,7 +299,7 @@ func (x *qDoc) descOK(np qNP) bool {
 		return true // "the two agencies"
 	}
 	return qRoleNouns[h] || qGroupNouns[h] || qOrgHeads[h] || qOrgWords[h] || qChannelNouns[h] ||
-		qDocNouns[h] || x.descUpper(np) || qAgent(h) || qIndefinite[h]
+		qDocNouns[h] || x.descUpper(np) || qAgent(h) || qIndefinite[h] || qAged(h)
 }
 
 // qSingular strips a plural ending: "agencies" → "agency", "firms" → "firm".
@@ -404,12 +404,12 @@ func (x *qDoc) npForward(i, hi int, appos bool) (qNP, bool) {
 				break
 			}
 			if qRoleNouns[fl] || qGroupNouns[fl] || qOrgWords[fl] || qOrgHeads[fl] || qAgent(fl) && strings.HasSuffix(fl, "s") ||
-				qTitles[fl] && x.nameTok(g+1) {
+				(qTitles[fl] || qAgent(fl)) && x.nameTok(g+1) {
 				f = g + 1
 			}
 		}
 		// "White House press secretary Karen Holt"
-		if f > e && x.nameTok(f) && (qRoleNouns[x.toks[f-1].lw] || qTitles[x.toks[f-1].lw]) {
+		if f > e && x.nameTok(f) && (qRoleNouns[x.toks[f-1].lw] || qTitles[x.toks[f-1].lw] || qAgent(x.toks[f-1].lw)) {
 			if name, ok := x.npForward(f, hi, appos); ok && name.nb > name.na {
 				name.role = strings.TrimSpace(x.text(i, f) + " " + name.role)
 				name.a = i

@@ -132,7 +132,7 @@ func (x *qDoc) resolve(a *qAttr, np qNP, depth int) {
 			if e := x.resolvePerson(np.a, 0, 0); e != nil {
 				a.ent, a.speaker, a.role = e, e.name, e.role
 			}
-		case np.def && (qRoleNouns[head] && !qGroupNouns[head] || qOrgHeads[head]):
+		case np.def && (qRoleNouns[head] && !qGroupNouns[head] || qOrgHeads[head] || qAged(head)):
 			a.role = x.desc(np)
 			if al, ok := x.resolveRole(head, np.a); ok {
 				a.speaker, a.ent, a.group = al.name, al.ent, al.org
@@ -142,7 +142,7 @@ func (x *qDoc) resolve(a *qAttr, np qNP, depth int) {
 			} else if ia, ib, ok := x.indefiniteBefore(head, np.a); ok && qRoleNouns[head] {
 				// "the expert" after "one legal expert" is that expert
 				a.speaker, a.unnamed, a.role = x.antecedent(ia, ib), true, ""
-			} else if qRoleNouns[head] && !qGroupNouns[head] {
+			} else if qRoleNouns[head] && !qGroupNouns[head] || qAged(head) {
 				// "the actor said": the person the text is about
 				if e := x.resolvePerson(np.a, qHonorifics[head], 0); e != nil {
 					a.ent, a.speaker = e, e.name
@@ -166,6 +166,9 @@ func (x *qDoc) resolve(a *qAttr, np qNP, depth int) {
 		}
 	}
 }
+
+// qAged: "31-year-old", a description of a person by their age.
+func qAged(lw string) bool { return strings.HasSuffix(lw, "-year-old") }
 
 // qDemonym: a word for someone from somewhere ("Kenyan", "Portuguese",
 // "Briton"), by its ending.
@@ -315,6 +318,17 @@ func (x *qDoc) resolvePerson(at int, g byte, depth int) *qEntity {
 	for mi := len(x.ments) - 1; mi >= 0; mi-- {
 		if m := &x.ments[mi]; m.a < at && person(m.ent) {
 			return pick(m.ent)
+		}
+	}
+	// Last, a name with nothing to say whose it is, but nothing against a
+	// person either: "Rosa Delgado and Marcus Webb … he replied"
+	for mi := len(x.ments) - 1; mi >= 0; mi-- {
+		m := &x.ments[mi]
+		if m.a >= at || si-m.sent > window {
+			continue
+		}
+		if e := m.ent; fits(e) && len(e.words) >= 2 && !x.mentNP[mi].org && !x.orgPrefixed(m.a) {
+			return pick(e)
 		}
 	}
 	return nil
