@@ -1,6 +1,7 @@
 package speaker
 
 import (
+	"storydesk/model/newslex"
 	"strings"
 	"unicode"
 )
@@ -127,11 +128,11 @@ func qTitleKey(lw string) string { return strings.TrimSuffix(lw, ".") }
 
 // qPron returns the pronoun a word is or starts ("he’d" is "he"), or "".
 func qPron(lw string) string {
-	if qPronouns[lw] {
+	if newslex.Pronouns[lw] {
 		return lw
 	}
 	for _, sep := range []string{"’", "'"} {
-		if i := strings.Index(lw, sep); i > 0 && qPronouns[lw[:i]] {
+		if i := strings.Index(lw, sep); i > 0 && newslex.Pronouns[lw[:i]] {
 			switch lw[i+len(sep):] {
 			case "d", "ll", "s", "ve":
 				return lw[:i]
@@ -140,8 +141,6 @@ func qPron(lw string) string {
 	}
 	return ""
 }
-
-var qGenSuffix = qSet("jr", "sr", "ii", "iii", "iv")
 
 // nameTok: a capitalised word that can be part of a name.
 func (x *qDoc) nameTok(t int) bool {
@@ -152,7 +151,7 @@ func (x *qDoc) nameTok(t int) bool {
 	if len(lw) == 1 && x.abbrevDot(t+1) {
 		return true // an initial
 	}
-	if qCapStop[lw] && !qTitles[lw] {
+	if newslex.CapStop[lw] && !newslex.Titles[lw] {
 		return false
 	}
 	return lw != "i" && qPron(lw) == ""
@@ -164,12 +163,12 @@ func (x *qDoc) titleTok(t int) bool {
 	}
 	k := qTitleKey(x.toks[t].lw)
 	// "Pastor Denise Holt", "Mayor-elect Tobias Renner"
-	return qTitles[k] || strings.HasSuffix(k, "-elect") || qRoleNouns[k] && !qGroupNouns[k] && x.nameTok(t+1) && !x.titleLikeName(t+1)
+	return newslex.Titles[k] || strings.HasSuffix(k, "-elect") || newslex.RoleNouns[k] && !newslex.GroupNouns[k] && x.nameTok(t+1) && !x.titleLikeName(t+1)
 }
 
 // titleLikeName guards the role-noun titles: the next word must not be a
 // role noun too ("Driver Pilot").
-func (x *qDoc) titleLikeName(t int) bool { return x.isWord(t) && qRoleNouns[x.toks[t].lw] }
+func (x *qDoc) titleLikeName(t int) bool { return x.isWord(t) && newslex.RoleNouns[x.toks[t].lw] }
 
 // abbrevDot: a point token closing an abbreviation or an initial.
 func (x *qDoc) abbrevDot(t int) bool {
@@ -177,12 +176,12 @@ func (x *qDoc) abbrevDot(t int) bool {
 		return false
 	}
 	p := &x.toks[t-1]
-	return qAbbrevs[p.lw] || qTitles[p.lw] || p.e-p.s == 1 && p.cap
+	return newslex.Abbrevs[p.lw] || newslex.Titles[p.lw] || p.e-p.s == 1 && p.cap
 }
 
 // genDot: the point of "Jr." or "Sr." ending a name.
 func (x *qDoc) genDot(t int) bool {
-	return x.abbrevDot(t) && qGenSuffix[x.toks[t-1].lw]
+	return x.abbrevDot(t) && newslex.GenSuffix[x.toks[t-1].lw]
 }
 
 // capRun returns the end of the run of name words starting at t.
@@ -193,10 +192,10 @@ func (x *qDoc) capRun(t, hi int) int {
 		switch {
 		case x.nameTok(e):
 		case e > t && x.abbrevDot(e) && (e+1 < hi && x.nameTok(e+1) || x.genDot(e)):
-		case e > t && tk.k == qtWord && !tk.cap && qParticles[tk.lw] && e+1 < hi && (x.nameTok(e+1) ||
-			x.isWord(e+1) && qParticles[x.toks[e+1].lw] && x.nameTok(e+2)):
+		case e > t && tk.k == qtWord && !tk.cap && newslex.Particles[tk.lw] && e+1 < hi && (x.nameTok(e+1) ||
+			x.isWord(e+1) && newslex.Particles[x.toks[e+1].lw] && x.nameTok(e+2)):
 		case e > t && tk.k == qtWord && tk.lw == "of" && x.titleTok(e-1) && e+1 < hi && x.titleTok(e+1):
-		case e > t && tk.k == qtWord && qOrgJoin[tk.lw] && e+1 < hi && x.nameTok(e+1) && x.orgRun(t, e):
+		case e > t && tk.k == qtWord && newslex.OrgJoin[tk.lw] && e+1 < hi && x.nameTok(e+1) && x.orgRun(t, e):
 		default:
 			return e
 		}
@@ -205,17 +204,10 @@ func (x *qDoc) capRun(t, hi int) int {
 	return e
 }
 
-// qLocPreps tie a role to a place or body ("spokesman for", "analyst at").
-var qLocPreps = qSet("for", "of", "at", "in", "from", "with")
-
-// qOrgJoin join the words of an organisation's name ("Bank of England",
-// "Centre for Economic Policy Research").
-var qOrgJoin = qSet("of", "for", "on")
-
 // orgRun: the capitalised words [a,b) hold an organisation word.
 func (x *qDoc) orgRun(a, b int) bool {
 	for t := a; t < b; t++ {
-		if x.isWord(t) && qOrgWords[x.toks[t].lw] && !qTitles[x.toks[t].lw] {
+		if x.isWord(t) && newslex.OrgWords[x.toks[t].lw] && !newslex.Titles[x.toks[t].lw] {
 			return true
 		}
 	}
@@ -231,10 +223,10 @@ func (x *qDoc) capRunBack(j, lo int) int {
 		switch {
 		case x.nameTok(k):
 		case x.abbrevDot(k) && (s <= j || x.genDot(k)):
-		case s <= j && tk.k == qtWord && !tk.cap && qParticles[tk.lw] && k-1 >= lo && (x.nameTok(k-1) ||
-			x.isWord(k-1) && qParticles[x.toks[k-1].lw] && x.nameTok(k-2)):
+		case s <= j && tk.k == qtWord && !tk.cap && newslex.Particles[tk.lw] && k-1 >= lo && (x.nameTok(k-1) ||
+			x.isWord(k-1) && newslex.Particles[x.toks[k-1].lw] && x.nameTok(k-2)):
 		case s <= j && tk.k == qtWord && tk.lw == "of" && x.titleTok(k-1) && x.titleTok(k+1):
-		case s <= j && tk.k == qtWord && qOrgJoin[tk.lw] && k-1 >= lo && x.nameTok(k-1) && x.orgRun(max(lo, k-4), k):
+		case s <= j && tk.k == qtWord && newslex.OrgJoin[tk.lw] && k-1 >= lo && x.nameTok(k-1) && x.orgRun(max(lo, k-4), k):
 		default:
 			return s
 		}
@@ -269,7 +261,7 @@ func (x *qDoc) nameNP(a, b int) (qNP, bool) {
 		}
 		rs := a
 		for t := a; t <= li; t++ {
-			if g, ok := qHonorifics[qTitleKey(x.toks[t].lw)]; ok {
+			if g, ok := newslex.Honorifics[qTitleKey(x.toks[t].lw)]; ok {
 				if g != 0 {
 					np.hon = g
 				}
@@ -293,16 +285,16 @@ func (x *qDoc) nameNP(a, b int) (qNP, bool) {
 	}
 	// "Economist Bruno Keller said": a role noun capitalised only because
 	// it opens the sentence
-	if li < 0 && na == a && b-a >= 3 && x.sentStart(a) && (qRoleish(x.toks[a].lw) || qAgent(x.toks[a].lw)) {
+	if li < 0 && na == a && b-a >= 3 && x.sentStart(a) && (newslex.Roleish(x.toks[a].lw) || newslex.Agent(x.toks[a].lw)) {
 		np.role = x.text(a, a+1)
 		na++
 	}
-	if li >= 0 && na < b && qOrgWords[qStripPoss(x.toks[b-1].lw)] && !qTitles[x.toks[b-1].lw] {
+	if li >= 0 && na < b && newslex.OrgWords[qStripPoss(x.toks[b-1].lw)] && !newslex.Titles[x.toks[b-1].lw] {
 		// "the Health Ministry", "Defense Department": titles naming a body
 		np.na, np.nb, np.org, np.role, np.hon = a, b, true, "", 0
 		return np, true
 	}
-	if na >= b && li >= 0 && x.nameTok(a) && !x.titleTok(a) && !qRoleNouns[qTitleKey(x.toks[li].lw)] {
+	if na >= b && li >= 0 && x.nameTok(a) && !x.titleTok(a) && !newslex.RoleNouns[qTitleKey(x.toks[li].lw)] {
 		// a name ending with a title word is an organisation's:
 		// "Brightwater Energy", "Northvale Health"
 		np.na, np.nb, np.org, np.role, np.hon = a, b, true, "", 0
@@ -316,7 +308,7 @@ func (x *qDoc) nameNP(a, b int) (qNP, bool) {
 		return np, true
 	}
 	np.na, np.nb = na, b
-	if b-na == 1 && !x.possessive(na) && (qRoleNouns[x.toks[na].lw] || qGroupNouns[x.toks[na].lw]) {
+	if b-na == 1 && !x.possessive(na) && (newslex.RoleNouns[x.toks[na].lw] || newslex.GroupNouns[x.toks[na].lw]) {
 		// "Officials said", "Police said" opening a sentence (or a
 		// surname that is also a noun: resolve tries names first)
 		np.na, np.nb = 0, 0
@@ -328,7 +320,7 @@ func (x *qDoc) nameNP(a, b int) (qNP, bool) {
 	for t := na; t < b; t++ {
 		if x.isWord(t) && x.toks[t].cap {
 			lw := qStripPoss(x.toks[t].lw)
-			if qOrgWords[lw] || x.acronym(t) && !qGenSuffix[lw] {
+			if newslex.OrgWords[lw] || x.acronym(t) && !newslex.GenSuffix[lw] {
 				np.org = true
 			}
 		}
@@ -340,12 +332,6 @@ func (x *qDoc) nameNP(a, b int) (qNP, bool) {
 func (x *qDoc) sentStart(t int) bool {
 	si := x.toks[t].sent
 	return si >= 0 && x.sents[si].a == t
-}
-
-// qRoleish: a noun for what someone does ("economist", "astrophysicist",
-// "historian").
-func qRoleish(lw string) bool {
-	return qRoleNouns[lw] && !qGroupNouns[lw] || len(lw) > 5 && (strings.HasSuffix(lw, "ist") || strings.HasSuffix(lw, "ian"))
 }
 
 // acronym: an all-capitals word of two or more letters (CNN, NASA, UN).
@@ -372,7 +358,7 @@ func (x *qDoc) nameString(np qNP) string {
 func (x *qDoc) nameWords(a, b int) []string {
 	var ws []string
 	for t := a; t < b; t++ {
-		if x.isWord(t) && !qParticles[x.toks[t].lw] && !qGenSuffix[x.toks[t].lw] {
+		if x.isWord(t) && !newslex.Particles[x.toks[t].lw] && !newslex.GenSuffix[x.toks[t].lw] {
 			ws = append(ws, qStripPoss(x.word(t)))
 		}
 	}
@@ -393,7 +379,7 @@ func (x *qDoc) roleBefore(np *qNP, lo int) {
 		np.role = strings.TrimSpace(lw + " " + np.role)
 		np.a = k
 	case (lw == "to" || lw == "of" || lw == "for" || lw == "in" || lw == "at") && np.role == "" &&
-		len(x.nameWords(np.na, np.nb)) >= 3 && x.isWord(k-1) && k-1 >= lo && qRoleNouns[x.toks[k-1].lw]:
+		len(x.nameWords(np.na, np.nb)) >= 3 && x.isWord(k-1) && k-1 >= lo && newslex.RoleNouns[x.toks[k-1].lw]:
 		// the first capitalised word names the place or body of the role
 		m := x.roleStart(k-1, lo)
 		np.na++
@@ -402,7 +388,7 @@ func (x *qDoc) roleBefore(np *qNP, lo int) {
 		}
 		np.role = x.text(m, np.na)
 		np.a = m
-	case qRoleNouns[lw] && !qGroupNouns[lw]:
+	case newslex.RoleNouns[lw] && !newslex.GroupNouns[lw]:
 		m := x.roleStart(k, lo)
 		np.role = strings.TrimSpace(x.text(m, k+1) + " " + np.role)
 		np.a = m
@@ -414,7 +400,7 @@ func (x *qDoc) roleStart(k, lo int) int {
 	m := k
 	for m-1 >= lo && k-m < 4 && x.isWord(m-1) {
 		pl := x.toks[m-1].lw
-		if qDets[pl] || qClauseStop[pl] || qDescPreps[pl] || qCueVerbs[pl] || x.possessive(m-1) || qPron(pl) != "" {
+		if newslex.Dets[pl] || newslex.ClauseStop[pl] || newslex.DescPreps[pl] || newslex.CueVerbs[pl] || x.possessive(m-1) || qPron(pl) != "" {
 			break
 		}
 		m--

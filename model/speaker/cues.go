@@ -1,6 +1,10 @@
 package speaker
 
-import "strings"
+import (
+	"strings"
+
+	"storydesk/model/newslex"
+)
 
 // Cues: the words that attribute a quotation ("said", "according to"),
 // where their speaker sits, and the channel named with them ("in a
@@ -20,21 +24,21 @@ func (x *qDoc) cueAt(t int) int {
 		(x.toks[t+1].lw == "the" || x.possessive(t+1)) {
 		return 4
 	}
-	if p, ok := qPhrasalCues[tk.lw]; ok && !tk.cap {
+	if p, ok := newslex.PhrasalCues[tk.lw]; ok && !tk.cap {
 		if x.isWord(t+1) && x.toks[t+1].lw == p {
 			return 2 // "went on", "shot back", "chimed in"
 		}
 		return 0
 	}
-	if tk.cap || !qCueVerbs[tk.lw] {
+	if tk.cap || !newslex.CueVerbs[tk.lw] {
 		return 0
 	}
 	// a noun, not a verb: "the claims", "his post", "Petro's call"
-	if x.isWord(t-1) && (qDets[x.toks[t-1].lw] && !qIndefinite[x.toks[t-1].lw] || x.possessive(t-1)) {
+	if x.isWord(t-1) && (newslex.Dets[x.toks[t-1].lw] && !newslex.Indefinite[x.toks[t-1].lw] || x.possessive(t-1)) {
 		return 0
 	}
 	// passive: "had been recalled", "was told" (the subject did not speak)
-	if x.isWord(t-1) && qPassiveAux[x.toks[t-1].lw] && strings.HasSuffix(tk.lw, "ed") || x.isWord(t-1) && qPassiveAux[x.toks[t-1].lw] && tk.lw == "told" {
+	if x.isWord(t-1) && newslex.PassiveAux[x.toks[t-1].lw] && strings.HasSuffix(tk.lw, "ed") || x.isWord(t-1) && newslex.PassiveAux[x.toks[t-1].lw] && tk.lw == "told" {
 		return 0
 	}
 	nl := ""
@@ -53,25 +57,11 @@ func (x *qDoc) cueAt(t int) int {
 	return 1
 }
 
-// qPhrasalCues attribute with their particle: "“…,” Renner went on".
-var qPhrasalCues = map[string]string{"went": "on", "goes": "on", "carried": "on", "chimed": "in",
-	"shot": "back", "fired": "back", "hit": "back", "weighed": "in", "summed": "up", "spoke": "up",
-	"cut": "in", "broke": "in", "piped": "up"}
-
-// qHearsay report what someone is said to have done: "is reported to have
-// told".
-var qHearsay = qSet("reported", "said", "understood", "believed", "thought", "known", "alleged", "rumoured", "rumored")
-
-// qPassiveAux make the past participle after them passive.
-var qPassiveAux = qSet("been", "be", "being", "was", "were", "is", "are", "get", "got", "gets")
-
-func qParticiple(lw string) bool { return strings.HasSuffix(lw, "ing") }
-
 func (x *qDoc) skipBack(k, lo int) int {
 	k = x.skipAside(k, lo)
 	// "is reported to have told", "was said to have described"
 	if k-3 >= lo && x.isWord(k) && x.toks[k].lw == "have" && x.isWord(k-1) && x.toks[k-1].lw == "to" &&
-		x.isWord(k-2) && qHearsay[x.toks[k-2].lw] && x.isWord(k-3) && qPassiveAux[x.toks[k-3].lw] {
+		x.isWord(k-2) && newslex.Hearsay[x.toks[k-2].lw] && x.isWord(k-3) && newslex.PassiveAux[x.toks[k-3].lw] {
 		k -= 4
 	}
 	for n := 0; k >= lo && n < 5 && x.isWord(k); n++ {
@@ -82,8 +72,8 @@ func (x *qDoc) skipBack(k, lo int) int {
 		}
 		tk := &x.toks[k]
 		lw := tk.lw
-		adverb := qAdverb(lw) && !tk.cap
-		if !(qSkipBetween[lw] && (!tk.cap || qWeekday(lw)) || adverb) {
+		adverb := newslex.Adverb(lw) && !tk.cap
+		if !(newslex.SkipBetween[lw] && (!tk.cap || newslex.Weekday(lw)) || adverb) {
 			break
 		}
 		k--
@@ -114,20 +104,12 @@ func (x *qDoc) skipAside(k, lo int) int {
 	return k
 }
 
-func qWeekday(lw string) bool {
-	switch lw {
-	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
-		return true
-	}
-	return false
-}
-
 func (x *qDoc) skipForward(k, hi int) int {
 	for n := 0; k < hi && n < 4 && x.isWord(k); n++ {
 		tk := &x.toks[k]
 		lw := tk.lw
-		adverb := qAdverb(lw) && !tk.cap
-		if !(qSkipBetween[lw] && (!tk.cap || qWeekday(lw)) || adverb) {
+		adverb := newslex.Adverb(lw) && !tk.cap
+		if !(newslex.SkipBetween[lw] && (!tk.cap || newslex.Weekday(lw)) || adverb) {
 			break
 		}
 		k++
@@ -152,7 +134,7 @@ func (x *qDoc) attrAt(i, hi int) (qNP, int, bool) {
 			np, ok := x.accordingTo(i+2, hi)
 			return np, i, ok
 		}
-		if qSayVerbs[lw] {
+		if newslex.SayVerbs[lw] {
 			k := x.skipForward(i+n, hi)
 			if np, ok := x.npForward(k, hi, true); ok {
 				return np, i, true
@@ -165,7 +147,7 @@ func (x *qDoc) attrAt(i, hi int) (qNP, int, bool) {
 		return qNP{}, -1, false
 	}
 	k := x.skipForward(np.b, hi)
-	if n := x.cueAt(k); n > 0 && qAttrVerbs[x.toks[k].lw] && !qParticiple(x.toks[k].lw) {
+	if n := x.cueAt(k); n > 0 && newslex.AttrVerbs[x.toks[k].lw] && !newslex.Participle(x.toks[k].lw) {
 		if x.cueFits(k, np) {
 			return np, k, true
 		}
@@ -185,7 +167,7 @@ func (x *qDoc) attrAt(i, hi int) (qNP, int, bool) {
 				continue
 			}
 			c := x.skipForward(k, hi)
-			if x.cueAt(c) > 0 && qAttrVerbs[x.toks[c].lw] && !qParticiple(x.toks[c].lw) {
+			if x.cueAt(c) > 0 && newslex.AttrVerbs[x.toks[c].lw] && !newslex.Participle(x.toks[c].lw) {
 				x.setApposRole(&np, np.nb+1, k-1)
 				return np, c, true
 			}
@@ -198,7 +180,7 @@ func (x *qDoc) attrAt(i, hi int) (qNP, int, bool) {
 func (x *qDoc) cueFits(c int, np qNP) bool {
 	lw := x.toks[c].lw
 	if lw == "read" || lw == "reads" {
-		return np.db > np.da && (qChannelNouns[np.head] || qDocNouns[np.head])
+		return np.db > np.da && (newslex.ChannelNouns[np.head] || newslex.DocNouns[np.head])
 	}
 	return x.descOK(np)
 }
@@ -207,13 +189,13 @@ func (x *qDoc) cueFits(c int, np qNP) bool {
 // when the phrase names a document ("figures supplied by the ministry").
 func (x *qDoc) accordingTo(i, hi int) (qNP, bool) {
 	np, ok := x.npForward(i, hi, true)
-	if !ok && x.isWord(i) && qDocNouns[x.toks[i].lw] {
+	if !ok && x.isWord(i) && newslex.DocNouns[x.toks[i].lw] {
 		np, ok = x.descNP(i, i, i+1), true // "figures supplied by …"
 	}
 	if !ok {
 		return np, false
 	}
-	if np.db > np.da && qDocNouns[np.head] {
+	if np.db > np.da && newslex.DocNouns[np.head] {
 		k := np.b
 		for k < hi && k-np.b < 4 && x.isWord(k) {
 			lw := x.toks[k].lw
@@ -266,11 +248,11 @@ func (x *qDoc) subjectOf(si int) (qNP, bool) {
 			return qNP{}, false
 		}
 		lw := x.toks[i].lw
-		if qLeadConj[lw] && !x.isPunct(i+1, ',') {
+		if newslex.LeadConj[lw] && !x.isPunct(i+1, ',') {
 			i++
 			continue
 		}
-		if qLeadAdverbial[lw] || qLeadConj[lw] || qAdverb(lw) && x.isPunct(i+1, ',') {
+		if newslex.LeadAdverbial[lw] || newslex.LeadConj[lw] || newslex.Adverb(lw) && x.isPunct(i+1, ',') {
 			k := i + 1
 			for k < s.b && k-i <= 30 && !x.commaAt(k) {
 				k++
@@ -328,12 +310,12 @@ func (x *qDoc) leftCue(t, lo, si int) (qNP, int, bool) {
 		}
 		if bc < 0 {
 			best, bc = np, c
-			if qReportVerbs[x.toks[c].lw] {
+			if newslex.ReportVerbs[x.toks[c].lw] {
 				break
 			}
 			continue
 		}
-		if qReportVerbs[x.toks[c].lw] && !x.isPunct(c+n, ',', ':', '.') {
+		if newslex.ReportVerbs[x.toks[c].lw] && !x.isPunct(c+n, ',', ':', '.') {
 			// … unless the nearer cue opens a clause of its own: "…,
 			// and in a post he called on …"
 			if best.pron == "" && !x.coordinated(c+n, bc) {
@@ -365,7 +347,7 @@ func (x *qDoc) cueSubject(c, n, lo, hi, si int) (qNP, bool) {
 	if lw == "according" || lw == "in" {
 		return x.accordingTo(c+n, hi)
 	}
-	if qParticiple(lw) {
+	if newslex.Participle(lw) {
 		if x.isPunct(c-1, ',') || c == x.sents[si].a {
 			if np, ok := x.subjectOf(si); ok && np.b <= c && x.descOK(np) {
 				return np, true
@@ -394,7 +376,7 @@ func (x *qDoc) cueSubject(c, n, lo, hi, si int) (qNP, bool) {
 	if np, ok := x.subjectOf(si); ok && np.b < k && x.relClause(np.b, k+1) && x.descOK(np) {
 		return np, true
 	}
-	if qSayVerbs[lw] {
+	if newslex.SayVerbs[lw] {
 		// "said Petro: “…”" (but in "said the strike had been …" the
 		// phrase begins the reported clause)
 		if np, ok := x.npForward(c+n, hi, false); ok {
@@ -428,7 +410,7 @@ func (x *qDoc) relClause(a, b int) bool {
 		if x.toks[t].k == qtQuote || x.isPunct(t, '.', ';', ':') && !x.abbrevDot(t) {
 			return false
 		}
-		if x.cueAt(t) > 0 && qReportVerbs[x.toks[t].lw] {
+		if x.cueAt(t) > 0 && newslex.ReportVerbs[x.toks[t].lw] {
 			return false
 		}
 	}
@@ -455,25 +437,23 @@ func (x *qDoc) rightCue(t, hi, si int) (qNP, int, bool) {
 // viaEndingAt returns the start of a channel phrase ending at token k, or -1.
 func (x *qDoc) viaEndingAt(k, lo int) int {
 	for m := k; m >= lo && k-m < 8; m-- {
-		if x.isWord(m) && qViaPreps[x.toks[m].lw] && x.viaAt(m, k+1) == k+1 {
+		if x.isWord(m) && newslex.ViaPreps[x.toks[m].lw] && x.viaAt(m, k+1) == k+1 {
 			return m
 		}
 	}
 	return -1
 }
 
-var qViaPreps = qSet("in", "on", "during", "via", "through")
-
 // viaAt returns the end of the channel phrase starting at t, or -1.
 func (x *qDoc) viaAt(t, hi int) int {
-	if !x.isWord(t) || !qViaPreps[x.toks[t].lw] {
+	if !x.isWord(t) || !newslex.ViaPreps[x.toks[t].lw] {
 		return -1
 	}
 	lw := x.toks[t].lw
 	e := -1
 	k := t + 1
 	if lw == "on" || lw == "via" {
-		if x.isWord(k) && qPlatforms[x.toks[k].lw] {
+		if x.isWord(k) && newslex.Platforms[x.toks[k].lw] {
 			e = k + 1
 			if x.toks[k].lw == "social" && x.isWord(k+1) {
 				e = k + 2
@@ -481,11 +461,11 @@ func (x *qDoc) viaAt(t, hi int) int {
 			return min(e, hi)
 		}
 	}
-	if x.isWord(k) && (qDets[x.toks[k].lw] || x.possessive(k)) {
+	if x.isWord(k) && (newslex.Dets[x.toks[k].lw] || x.possessive(k)) {
 		k++
 	}
 	for n := 0; n < 3 && x.isWord(k); n++ {
-		if qChannelNouns[x.toks[k].lw] && !(x.isWord(k+1) && qChannelNouns[x.toks[k+1].lw]) {
+		if newslex.ChannelNouns[x.toks[k].lw] && !(x.isWord(k+1) && newslex.ChannelNouns[x.toks[k+1].lw]) {
 			e = k + 1
 			break
 		}
@@ -498,7 +478,7 @@ func (x *qDoc) viaAt(t, hi int) int {
 	if x.isWord(e) && (x.toks[e].lw == "on" || x.toks[e].lw == "with" || x.toks[e].lw == "to") && x.isWord(e+1) {
 		if x.toks[e+1].cap {
 			e = x.capRun(e+1, max(hi, e+2))
-		} else if qPlatforms[x.toks[e+1].lw] {
+		} else if newslex.Platforms[x.toks[e+1].lw] {
 			e += 2
 			if x.toks[e-1].lw == "social" && x.isWord(e) {
 				e++

@@ -1,6 +1,7 @@
 package speaker
 
 import (
+	"storydesk/model/newslex"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -226,7 +227,7 @@ func (x *qDoc) endsSentence(t, start int) bool {
 		}
 		if tk.r == '.' && t > 0 && x.toks[t-1].k == qtWord && x.toks[t-1].e == tk.s {
 			pw := &x.toks[t-1]
-			if qAbbrevs[pw.lw] && !(pw.lw == "no" && next.k == qtWord && !unicode.IsDigit(x.rs[next.s])) {
+			if newslex.Abbrevs[pw.lw] && !(pw.lw == "no" && next.k == qtWord && !unicode.IsDigit(x.rs[next.s])) {
 				return false
 			}
 			if x.toks[t-1].e-x.toks[t-1].s == 1 && pw.cap {
@@ -240,7 +241,7 @@ func (x *qDoc) endsSentence(t, start int) bool {
 	case qtWord:
 		// an initialism ending the sentence: "… in the U.S. The …"
 		if strings.HasSuffix(tk.lw, ".") {
-			return next.k == qtWord && next.cap && qFuncCap[next.lw]
+			return next.k == qtWord && next.cap && newslex.FuncCap[next.lw]
 		}
 	case qtQuote:
 		q := &x.quotes[tk.q]

@@ -2,6 +2,7 @@ package speaker
 
 import (
 	"sort"
+	"storydesk/model/newslex"
 	"strings"
 )
 
@@ -44,7 +45,7 @@ func (x *qDoc) scanNames() {
 			}
 			np, ok := x.nameNP(t, e)
 			if x.isWord(e) && !x.toks[e].cap && !x.possessive(e-1) {
-				if nl := x.toks[e].lw; qRoleNouns[nl] || qGroupNouns[nl] || qOrgHeads[nl] {
+				if nl := x.toks[e].lw; newslex.RoleNouns[nl] || newslex.GroupNouns[nl] || newslex.OrgHeads[nl] {
 					ok = false // "Border agents", "Trump administration"
 				}
 			}
@@ -73,7 +74,7 @@ func (x *qDoc) scanNames() {
 		key := strings.ToLower(strings.Join(words, " "))
 		e := x.entByName[key]
 		if e == nil {
-			e = &qEntity{name: x.nameString(np), words: words, gender: qFirstGender(words[0])}
+			e = &qEntity{name: x.nameString(np), words: words, gender: newslex.FirstGender(words[0])}
 			x.entByName[key] = e
 			x.ents = append(x.ents, e)
 		}
@@ -94,7 +95,7 @@ func (x *qDoc) scanNames() {
 			// known by one name
 			key := strings.ToLower(words[0])
 			if e = x.entByName[key]; e == nil {
-				e = &qEntity{name: words[0], words: words, gender: qNounGender[x.aliasHead(np.na)]}
+				e = &qEntity{name: words[0], words: words, gender: newslex.NounGender[x.aliasHead(np.na)]}
 				x.entByName[key] = e
 				x.ents = append(x.ents, e)
 			}
@@ -147,7 +148,7 @@ func (x *qDoc) singlePerson(i int, np qNP) bool {
 	}
 	if x.ments[i].subject {
 		c := x.skipForward(np.nb, len(x.toks))
-		return x.cueAt(c) > 0 && qAttrVerbs[x.toks[c].lw]
+		return x.cueAt(c) > 0 && newslex.AttrVerbs[x.toks[c].lw]
 	}
 	return false
 }
@@ -160,8 +161,8 @@ func (x *qDoc) scanAliases() {
 		if np, ok := x.nameNP(na, nb); ok && np.nb > np.na {
 			name = x.nameString(np)
 		}
-		org := !qRoleNouns[head] && !qAgent(head) || qGroupNouns[head]
-		if ws := x.nameWords(na, nb); org && len(ws) > 1 && qFirstGender(ws[0]) != 0 {
+		org := !newslex.RoleNouns[head] && !newslex.Agent(head) || newslex.GroupNouns[head]
+		if ws := x.nameWords(na, nb); org && len(ws) > 1 && newslex.FirstGender(ws[0]) != 0 {
 			org = false // "Her publisher, Tom Asante,"
 		}
 		if org {
@@ -177,7 +178,7 @@ func (x *qDoc) scanAliases() {
 			lw := x.toks[t].lw
 			if (lw == "the" || lw == "a" || lw == "an" || lw == "its" || lw == "their" || lw == "his" || lw == "her") && !x.nameTok(t-1) {
 				d, ok := x.descForward(t, s.b)
-				if !ok || !(qRoleNouns[d.head] || qOrgHeads[d.head] || qGroupNouns[d.head]) {
+				if !ok || !(newslex.RoleNouns[d.head] || newslex.OrgHeads[d.head] || newslex.GroupNouns[d.head]) {
 					continue
 				}
 				if na, nb, ok := x.apposName(d.b, s.b); ok {
@@ -229,10 +230,10 @@ func (x *qDoc) roleHead(a, b int) string {
 			continue
 		}
 		lw := x.toks[t].lw
-		if qDescPreps[lw] || lw == "and" {
+		if newslex.DescPreps[lw] || lw == "and" {
 			break
 		}
-		if qRoleNouns[lw] || qOrgHeads[lw] {
+		if newslex.RoleNouns[lw] || newslex.OrgHeads[lw] {
 			h = lw
 		}
 	}
@@ -264,7 +265,7 @@ func (x *qDoc) genderHints() {
 			// possessive before a noun, not an object ("told her the …")
 			if x.isWord(t+1) && !x.toks[t+1].cap {
 				nl := x.toks[t+1].lw
-				if !qDets[nl] && !qClauseStop[nl] && qPron(nl) == "" && !qCueVerbs[nl] {
+				if !newslex.Dets[nl] && !newslex.ClauseStop[nl] && qPron(nl) == "" && !newslex.CueVerbs[nl] {
 					g = 'f'
 				}
 			}
@@ -361,7 +362,7 @@ func (x *qDoc) personEvidence(mi int) bool {
 	if np.role != "" || np.hon != 0 {
 		return true
 	}
-	if m.ent != nil && qFirstGender(m.ent.words[0]) != 0 {
+	if m.ent != nil && newslex.FirstGender(m.ent.words[0]) != 0 {
 		return true
 	}
 	if x.orgPrefixed(np.na) {
@@ -390,42 +391,13 @@ func (x *qDoc) personEvidence(mi int) bool {
 			return true
 		}
 	}
-	if c := x.skipForward(k, len(x.toks)); x.cueAt(c) > 0 && qAttrVerbs[x.toks[c].lw] && x.reports(c) {
+	if c := x.skipForward(k, len(x.toks)); x.cueAt(c) > 0 && newslex.AttrVerbs[x.toks[c].lw] && x.reports(c) {
 		return true
 	}
-	if p := np.a - 1; x.isWord(p) && qSayVerbs[x.toks[p].lw] {
+	if p := np.a - 1; x.isWord(p) && newslex.SayVerbs[x.toks[p].lw] {
 		return true
 	}
 	return false
-}
-
-// qFirstGender is the usual gender of a given name, accents ignored.
-func qFirstGender(w string) byte {
-	w = strings.ToLower(w)
-	if g := qFirstNames[w]; g != 0 {
-		return g
-	}
-	var sb strings.Builder
-	for _, r := range w {
-		switch r {
-		case 'á', 'à', 'â', 'ä', 'ã', 'å':
-			r = 'a'
-		case 'é', 'è', 'ê', 'ë':
-			r = 'e'
-		case 'í', 'ì', 'î', 'ï':
-			r = 'i'
-		case 'ó', 'ò', 'ô', 'ö', 'õ', 'ø':
-			r = 'o'
-		case 'ú', 'ù', 'û', 'ü':
-			r = 'u'
-		case 'ñ':
-			r = 'n'
-		case 'ç':
-			r = 'c'
-		}
-		sb.WriteRune(r)
-	}
-	return qFirstNames[sb.String()]
 }
 
 // reports: the cue at c reports speech: a quotation in its sentence, or a
@@ -443,9 +415,9 @@ func (x *qDoc) reports(c int) bool {
 		return true
 	}
 	switch lw := x.toks[n].lw; {
-	case lw == "that", qPron(lw) != "", qDets[lw] && qSayVerbs[x.toks[c].lw]:
+	case lw == "that", qPron(lw) != "", newslex.Dets[lw] && newslex.SayVerbs[x.toks[c].lw]:
 		return true
-	case x.toks[n].cap || qSkipBetween[lw] || qAdverb(lw):
+	case x.toks[n].cap || newslex.SkipBetween[lw] || newslex.Adverb(lw):
 		return true
 	}
 	switch x.toks[c].lw {
@@ -475,7 +447,7 @@ func (x *qDoc) orgPrefixed(t int) bool {
 		return false
 	}
 	lw := x.toks[p].lw
-	return qOrgHeads[lw] && !qRoleNouns[lw] && lw != "family"
+	return newslex.OrgHeads[lw] && !newslex.RoleNouns[lw] && lw != "family"
 }
 
 // surnameUse: the entity is mentioned alone by its last word somewhere, as

@@ -1,6 +1,10 @@
 package speaker
 
-import "strings"
+import (
+	"strings"
+
+	"storydesk/model/newslex"
+)
 
 // Noun phrases around a cue, read backward from it (a subject, an
 // appositive, a description) or forward (after an inverted verb).
@@ -41,10 +45,10 @@ func (x *qDoc) npBackward(j, lo int, depth int) (qNP, bool) {
 			if x.isWord(p) && x.toks[p].lw == "the" {
 				p-- // "the head of the European Medicines Agency"
 			}
-			if p-1 >= lo && x.isWord(p) && qLocPreps[x.toks[p].lw] && x.isWord(p-1) && x.descHead(x.toks[p-1].lw) {
+			if p-1 >= lo && x.isWord(p) && newslex.LocPreps[x.toks[p].lw] && x.isWord(p-1) && x.descHead(x.toks[p-1].lw) {
 				if d, ok := x.descBackward(p-1, lo); ok {
 					w := d.a
-					if qDets[x.toks[w].lw] {
+					if newslex.Dets[x.toks[w].lw] {
 						w++
 					}
 					d.b, d.da, d.db = j+1, w, j+1
@@ -57,7 +61,7 @@ func (x *qDoc) npBackward(j, lo int, depth int) (qNP, bool) {
 			}
 		}
 		return np, true
-	case tk.k == qtWord && qIndefinite[tk.lw]:
+	case tk.k == qtWord && newslex.Indefinite[tk.lw]:
 		// "one said", "The other described"
 		a := j
 		if x.isWord(j-1) && j-1 >= lo && x.toks[j-1].lw == "the" {
@@ -82,7 +86,7 @@ func (x *qDoc) apposBackward(j, lo int) (qNP, bool) {
 		if tk.k == qtQuote || tk.k == qtPunct && qTerminal(tk.r) && !x.abbrevDot(k) {
 			break
 		}
-		if tk.k == qtWord && qCueVerbs[tk.lw] && x.cueAt(k) > 0 && !x.isPunct(k-1, ',') {
+		if tk.k == qtWord && newslex.CueVerbs[tk.lw] && x.cueAt(k) > 0 && !x.isPunct(k-1, ',') {
 			break // another clause; "Marsh, asked about it, said" is one
 		}
 		if !x.isPunct(k, ',') {
@@ -150,7 +154,7 @@ func (x *qDoc) appositiveRole(a, b int) (string, bool) {
 	switch {
 	case lw == "the" || lw == "a" || lw == "an":
 		start = a + 1
-	case x.possessive(a), x.titleTok(a), qRoleNouns[lw], x.toks[a].cap:
+	case x.possessive(a), x.titleTok(a), newslex.RoleNouns[lw], x.toks[a].cap:
 	default:
 		if !x.roleWordsAhead(a, b) {
 			return "", false
@@ -159,7 +163,7 @@ func (x *qDoc) appositiveRole(a, b int) (string, bool) {
 	// the role needs a role word in it
 	has := false
 	for t := a; t < b; t++ {
-		if x.isWord(t) && (qRoleNouns[x.toks[t].lw] || x.titleTok(t)) {
+		if x.isWord(t) && (newslex.RoleNouns[x.toks[t].lw] || x.titleTok(t)) {
 			has = true
 		}
 	}
@@ -173,10 +177,10 @@ func (x *qDoc) appositiveRole(a, b int) (string, bool) {
 // professor of physics").
 func (x *qDoc) roleWordsAhead(a, b int) bool {
 	for t := a; t < b && t-a < 4; t++ {
-		if !x.isWord(t) || qClauseStop[x.toks[t].lw] {
+		if !x.isWord(t) || newslex.ClauseStop[x.toks[t].lw] {
 			return false
 		}
-		if qRoleNouns[x.toks[t].lw] {
+		if newslex.RoleNouns[x.toks[t].lw] {
 			return true
 		}
 	}
@@ -195,23 +199,23 @@ func (x *qDoc) descBackward(j, lo int) (qNP, bool) {
 				continue
 			}
 			lw := x.toks[m].lw
-			if lw == "and" && m-1 >= lo && x.isWord(m-1) && qRoleNouns[x.toks[m-1].lw] && qRoleNouns[x.toks[m+1].lw] {
+			if lw == "and" && m-1 >= lo && x.isWord(m-1) && newslex.RoleNouns[x.toks[m-1].lw] && newslex.RoleNouns[x.toks[m+1].lw] {
 				m-- // "the singer and guitarist"
 				continue
 			}
-			if qDets[lw] || qClauseStop[lw] || qPron(lw) != "" || (qCueVerbs[lw] && m != j) || x.possessive(m) {
+			if newslex.Dets[lw] || newslex.ClauseStop[lw] || qPron(lw) != "" || (newslex.CueVerbs[lw] && m != j) || x.possessive(m) {
 				break
 			}
 			m--
 		}
-		if m >= lo && x.isWord(m) && qDets[x.toks[m].lw] && m != j {
-			if hops < 2 && m-2 >= lo && x.isWord(m-1) && qDescPreps[x.toks[m-1].lw] && x.isWord(m-2) && !qDets[x.toks[m-2].lw] && !qClauseStop[x.toks[m-2].lw] {
+		if m >= lo && x.isWord(m) && newslex.Dets[x.toks[m].lw] && m != j {
+			if hops < 2 && m-2 >= lo && x.isWord(m-1) && newslex.DescPreps[x.toks[m-1].lw] && x.isWord(m-2) && !newslex.Dets[x.toks[m-2].lw] && !newslex.ClauseStop[x.toks[m-2].lw] {
 				k = m - 2
 				continue
 			}
 			// "a source close to the negotiations", "officials briefed on
 			// the case"
-			if hops < 2 && m-3 >= lo && x.isWord(m-1) && x.isWord(m-2) && qHopAdj[x.toks[m-2].lw] == x.toks[m-1].lw && x.isWord(m-3) {
+			if hops < 2 && m-3 >= lo && x.isWord(m-1) && x.isWord(m-2) && newslex.HopAdj[x.toks[m-2].lw] == x.toks[m-1].lw && x.isWord(m-3) {
 				k = m - 3
 				continue
 			}
@@ -232,17 +236,12 @@ func (x *qDoc) descBackward(j, lo int) (qNP, bool) {
 			return np, true
 		}
 		// no determiner: bare plurals ("officials", "Venezuelan officials")
-		if k-m >= 1 && k-m <= 3 && qGroupNouns[x.toks[k].lw] {
+		if k-m >= 1 && k-m <= 3 && newslex.GroupNouns[x.toks[k].lw] {
 			return x.descNP(m+1, m+1, j+1), true
 		}
 		return qNP{}, false
 	}
 }
-
-// qHopAdj are the words, with their preposition, that tie a source to what
-// it knows: "a source close to the talks", "people familiar with the matter".
-var qHopAdj = map[string]string{"close": "to", "familiar": "with", "briefed": "on", "involved": "in",
-	"knowledgeable": "about", "loyal": "to"}
 
 // pluralPoss: the apostrophe of a plural possessive ("farmers’ union").
 func (x *qDoc) pluralPoss(t int) bool {
@@ -259,12 +258,12 @@ func (x *qDoc) descNP(a, w, b int) qNP {
 		np.def = x.toks[a].lw == "the"
 	}
 	np.head = x.toks[b-1].lw
-	if a < w && qIndefinite[x.toks[a].lw] && x.isWord(w) && x.toks[w].lw == "of" {
+	if a < w && newslex.Indefinite[x.toks[a].lw] && x.isWord(w) && x.toks[w].lw == "of" {
 		np.head = x.toks[a].lw // "one of them"
 		return np
 	}
 	for t := w; t < b; t++ {
-		if x.isWord(t) && (qDescPreps[x.toks[t].lw] || qHopAdj[x.toks[t].lw] != "") && t > w {
+		if x.isWord(t) && (newslex.DescPreps[x.toks[t].lw] || newslex.HopAdj[x.toks[t].lw] != "") && t > w {
 			np.head = x.toks[t-1].lw
 			break
 		}
@@ -295,41 +294,12 @@ func (x *qDoc) descOK(np qNP) bool {
 		return true
 	}
 	h := np.head
-	if sg := qSingular(h); sg != h && (qOrgHeads[sg] || qRoleNouns[sg] || qDocNouns[sg]) {
+	if sg := newslex.Singular(h); sg != h && (newslex.OrgHeads[sg] || newslex.RoleNouns[sg] || newslex.DocNouns[sg]) {
 		return true // "the two agencies"
 	}
-	return qRoleNouns[h] || qGroupNouns[h] || qOrgHeads[h] || qOrgWords[h] || qChannelNouns[h] ||
-		qDocNouns[h] || x.descUpper(np) || qAgent(h) || qIndefinite[h] || qAged(h)
+	return newslex.RoleNouns[h] || newslex.GroupNouns[h] || newslex.OrgHeads[h] || newslex.OrgWords[h] || newslex.ChannelNouns[h] ||
+		newslex.DocNouns[h] || x.descUpper(np) || newslex.Agent(h) || newslex.Indefinite[h] || newslex.Aged(h)
 }
-
-// qSingular strips a plural ending: "agencies" → "agency", "firms" → "firm".
-func qSingular(w string) string {
-	switch {
-	case strings.HasSuffix(w, "ies") && len(w) > 4:
-		return w[:len(w)-3] + "y"
-	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && len(w) > 3:
-		return w[:len(w)-1]
-	}
-	return w
-}
-
-// qAgent: a noun for someone who does something, by its ending
-// ("supporter", "regulators", "campaigner", "physicists").
-func qAgent(lw string) bool {
-	if len(lw) < 6 {
-		return false
-	}
-	for _, suf := range []string{"er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants"} {
-		if strings.HasSuffix(lw, suf) {
-			return true
-		}
-	}
-	return false
-}
-
-// qIndefinite stand for an unnamed someone on their own: "one said",
-// "said another", "others argued".
-var qIndefinite = qSet("one", "another", "other", "others", "some", "many", "several", "both", "most", "few")
 
 // npForward reads the noun phrase starting at token i (before hi). With
 // appos, a following ", a spokesman for X" is taken as the role.
@@ -343,7 +313,7 @@ func (x *qDoc) npForward(i, hi int, appos bool) (qNP, bool) {
 	case qPron(lw) != "":
 		return qNP{a: i, b: i + 1, pron: qPron(lw)}, true
 	case lw == "the" && (x.nameTok(i+1) || x.titleTok(i+1)) && !x.possessive(x.capRun(i+1, hi)-1) &&
-		!(x.capRun(i+1, hi) == i+2 && qDemonym(x.toks[i+1].lw)): // but "the Kenyan" is a description
+		!(x.capRun(i+1, hi) == i+2 && newslex.Demonym(x.toks[i+1].lw)): // but "the Kenyan" is a description
 		// "The Pentagon declined", "the Ministry of Finance": a name
 		np, ok := x.npForward(i+1, hi, appos)
 		if ok && np.pron == "" {
@@ -353,10 +323,10 @@ func (x *qDoc) npForward(i, hi int, appos bool) (qNP, bool) {
 			np.a = i
 		}
 		return np, ok
-	case qIndefinite[lw] && (x.cueAt(x.skipForward(i+1, hi)) > 0 || i+1 >= hi || !x.isWord(i+1)):
+	case newslex.Indefinite[lw] && (x.cueAt(x.skipForward(i+1, hi)) > 0 || i+1 >= hi || !x.isWord(i+1)):
 		// "one said", "said another"
 		return qNP{a: i, b: i + 1, da: i, db: i + 1, head: lw}, true
-	case qDets[lw] && lw != "that" && lw != "this" && lw != "no":
+	case newslex.Dets[lw] && lw != "that" && lw != "this" && lw != "no":
 		np, ok := x.descForward(i, hi)
 		if !ok {
 			return np, false
@@ -371,7 +341,7 @@ func (x *qDoc) npForward(i, hi int, appos bool) (qNP, bool) {
 			return name, true
 		}
 		// "a report from Kotak Institutional Equities"
-		if qDocNouns[np.head] || qChannelNouns[np.head] {
+		if newslex.DocNouns[np.head] || newslex.ChannelNouns[np.head] {
 			if k := np.b; x.isWord(k) && (x.toks[k].lw == "from" || x.toks[k].lw == "by") {
 				if a, ok := x.npForward(k+1, hi, false); ok && a.pron == "" {
 					return a, true
@@ -400,16 +370,16 @@ func (x *qDoc) npForward(i, hi int, appos bool) (qNP, bool) {
 		f := e
 		for g := e; g < hi && g-e < 3 && x.isWord(g) && !x.toks[g].cap; g++ {
 			fl := x.toks[g].lw
-			if qClauseStop[fl] || qCueVerbs[fl] && !qRoleNouns[fl] || qDets[fl] {
+			if newslex.ClauseStop[fl] || newslex.CueVerbs[fl] && !newslex.RoleNouns[fl] || newslex.Dets[fl] {
 				break
 			}
-			if qRoleNouns[fl] || qGroupNouns[fl] || qOrgWords[fl] || qOrgHeads[fl] || qAgent(fl) && strings.HasSuffix(fl, "s") ||
-				(qTitles[fl] || qAgent(fl)) && x.nameTok(g+1) {
+			if newslex.RoleNouns[fl] || newslex.GroupNouns[fl] || newslex.OrgWords[fl] || newslex.OrgHeads[fl] || newslex.Agent(fl) && strings.HasSuffix(fl, "s") ||
+				(newslex.Titles[fl] || newslex.Agent(fl)) && x.nameTok(g+1) {
 				f = g + 1
 			}
 		}
 		// "White House press secretary Karen Holt"
-		if f > e && x.nameTok(f) && (qRoleNouns[x.toks[f-1].lw] || qTitles[x.toks[f-1].lw] || qAgent(x.toks[f-1].lw)) {
+		if f > e && x.nameTok(f) && (newslex.RoleNouns[x.toks[f-1].lw] || newslex.Titles[x.toks[f-1].lw] || newslex.Agent(x.toks[f-1].lw)) {
 			if name, ok := x.npForward(f, hi, appos); ok && name.nb > name.na {
 				name.role = strings.TrimSpace(x.text(i, f) + " " + name.role)
 				name.a = i
@@ -434,9 +404,9 @@ func (x *qDoc) npForward(i, hi int, appos bool) (qNP, bool) {
 			}
 		}
 		return np, true
-	case !tk.cap && qGroupNouns[lw]:
+	case !tk.cap && newslex.GroupNouns[lw]:
 		return x.descNP(i, i, i+1), true
-	case !tk.cap && !qClauseStop[lw] && !qCueVerbs[lw]:
+	case !tk.cap && !newslex.ClauseStop[lw] && !newslex.CueVerbs[lw]:
 		// "veteran industry analyst Ken Doctor", "43-year-old Martin
 		// Taylor", "local officials"
 		for j := i + 1; j < hi && j-i <= 4 && x.isWord(j); j++ {
@@ -450,10 +420,10 @@ func (x *qDoc) npForward(i, hi int, appos bool) (qNP, bool) {
 				}
 				break
 			}
-			if qGroupNouns[jl] {
+			if newslex.GroupNouns[jl] {
 				return x.descNP(i, i, j+1), true
 			}
-			if qClauseStop[jl] || qCueVerbs[jl] || x.toks[j].cap {
+			if newslex.ClauseStop[jl] || newslex.CueVerbs[jl] || x.toks[j].cap {
 				break
 			}
 		}
@@ -485,14 +455,14 @@ func (x *qDoc) apposName(b, hi int) (int, int, bool) {
 // descHead: a noun that heads a description of a speaker ("spokesman",
 // "family", "lawyers").
 func (x *qDoc) descHead(lw string) bool {
-	return qRoleNouns[lw] || qGroupNouns[lw] || qOrgHeads[lw]
+	return newslex.RoleNouns[lw] || newslex.GroupNouns[lw] || newslex.OrgHeads[lw]
 }
 
 // innerPerson: the description ends with a person inside a phrase of its
 // own ("a lawyer for the former mayor"), which a name after it refers to.
 func (x *qDoc) innerPerson(np qNP) bool {
 	last := np.db - 1
-	return last >= np.da && x.isWord(last) && x.toks[last].lw != np.head && qRoleNouns[x.toks[last].lw] && !qGroupNouns[x.toks[last].lw]
+	return last >= np.da && x.isWord(last) && x.toks[last].lw != np.head && newslex.RoleNouns[x.toks[last].lw] && !newslex.GroupNouns[x.toks[last].lw]
 }
 
 // descForward reads a description opened by the determiner at i.
@@ -512,17 +482,17 @@ func (x *qDoc) descForward(i, hi int) (qNP, bool) {
 			break
 		}
 		lw := tk.lw
-		if j > i+1 && !tk.cap && (qCueVerbs[lw] && !qRoleNouns[lw]) {
+		if j > i+1 && !tk.cap && (newslex.CueVerbs[lw] && !newslex.RoleNouns[lw]) {
 			break
 		}
-		if qClauseStop[lw] || qPron(lw) != "" || qAdverb(lw) && !tk.cap {
+		if newslex.ClauseStop[lw] || qPron(lw) != "" || newslex.Adverb(lw) && !tk.cap {
 			break
 		}
 		// a verb after the noun: "The nurses’ union voted"
-		if j >= i+2 && !tk.cap && len(lw) > 4 && strings.HasSuffix(lw, "ed") && !qAdverb(x.toks[j-1].lw) {
+		if j >= i+2 && !tk.cap && len(lw) > 4 && strings.HasSuffix(lw, "ed") && !newslex.Adverb(x.toks[j-1].lw) {
 			break
 		}
-		if qDescPreps[lw] {
+		if newslex.DescPreps[lw] {
 			// "a spokesman for the ministry", "dozens of farmers", "one of them"
 			quantity := j == i+1 && lw == "of" && x.toks[i].lw != "the" && x.toks[i].lw != "a" && x.toks[i].lw != "an"
 			if j+1 < hi && x.isWord(j+1) && (j > i+1 || quantity) {

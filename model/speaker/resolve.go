@@ -1,6 +1,10 @@
 package speaker
 
-import "strings"
+import (
+	"strings"
+
+	"storydesk/model/newslex"
+)
 
 // Resolution of a speaker phrase to a speaker: surnames, pronouns, roles
 // ("the president") and documents ("the statement said").
@@ -68,7 +72,7 @@ func (x *qDoc) mentionSpan(np qNP) (int, int) {
 func (x *qDoc) phraseText(np qNP) string {
 	a, b := np.a, x.mentionEnd(np)
 	s := qStripPoss(x.text(a, b))
-	if x.isWord(a) && qDets[x.toks[a].lw] && x.toks[a].cap {
+	if x.isWord(a) && newslex.Dets[x.toks[a].lw] && x.toks[a].cap {
 		s = x.toks[a].lw + s[len(x.word(a)):]
 	}
 	return s
@@ -102,7 +106,7 @@ func (x *qDoc) resolve(a *qAttr, np qNP, depth int) {
 		}
 	case np.db > np.da:
 		w := np.a
-		if np.a < np.b && qDets[x.toks[np.a].lw] {
+		if np.a < np.b && newslex.Dets[x.toks[np.a].lw] {
 			w++
 		}
 		a.ss, a.se = x.toks[w].s, x.toks[np.b-1].e
@@ -119,35 +123,35 @@ func (x *qDoc) resolve(a *qAttr, np qNP, depth int) {
 			}
 		}
 		switch {
-		case np.pa < np.pb && (qChannelNouns[head] || qDocNouns[head]) && x.toks[np.pa].cap:
+		case np.pa < np.pb && (newslex.ChannelNouns[head] || newslex.DocNouns[head]) && x.toks[np.pa].cap:
 			x.resolveName(a, np.pa, np.pb, false)
-		case np.def && (qChannelNouns[head] || qDocNouns[head]) && depth == 0 && !x.descUpper(np):
+		case np.def && (newslex.ChannelNouns[head] || newslex.DocNouns[head]) && depth == 0 && !x.descUpper(np):
 			// "the statement said": whoever made the statement
 			a.role = x.desc(np)
 			if p, ok := x.resolveDoc(head, np.a); ok {
 				a.speaker, a.ent, a.group = p.speaker, p.ent, p.group
 			}
-		case np.def && x.toks[np.db-1].cap && qDemonym(head):
+		case np.def && x.toks[np.db-1].cap && newslex.Demonym(head):
 			// "the Kenyan said": the person the text is about
 			if e := x.resolvePerson(np.a, 0, 0); e != nil {
 				a.ent, a.speaker, a.role = e, e.name, e.role
 			}
-		case np.def && (qRoleNouns[head] && !qGroupNouns[head] || qOrgHeads[head] || qAged(head)):
+		case np.def && (newslex.RoleNouns[head] && !newslex.GroupNouns[head] || newslex.OrgHeads[head] || newslex.Aged(head)):
 			a.role = x.desc(np)
 			if al, ok := x.resolveRole(head, np.a); ok {
 				a.speaker, a.ent, a.group = al.name, al.ent, al.org
 				if al.ent != nil && al.ent.role != "" && !qHasWord(strings.ToLower(al.ent.role), head) {
 					a.role = al.ent.role
 				}
-			} else if ia, ib, ok := x.indefiniteBefore(head, np.a); ok && qRoleNouns[head] {
+			} else if ia, ib, ok := x.indefiniteBefore(head, np.a); ok && newslex.RoleNouns[head] {
 				// "the expert" after "one legal expert" is that expert
 				a.speaker, a.unnamed, a.role = x.antecedent(ia, ib), true, ""
-			} else if qRoleNouns[head] && !qGroupNouns[head] || qAged(head) {
+			} else if newslex.RoleNouns[head] && !newslex.GroupNouns[head] || newslex.Aged(head) {
 				// "the actor said": the person the text is about
-				if e := x.resolvePerson(np.a, qHonorifics[head], 0); e != nil {
+				if e := x.resolvePerson(np.a, newslex.Honorifics[head], 0); e != nil {
 					a.ent, a.speaker = e, e.name
 				}
-			} else if o, ok := x.orgBefore(head, np.a); ok && qOrgHeads[head] && !x.descUpper(np) {
+			} else if o, ok := x.orgBefore(head, np.a); ok && newslex.OrgHeads[head] && !x.descUpper(np) {
 				// "Hallow Foods recalled … the company said"
 				a.speaker, a.ent, a.group, a.role = o.speaker, o.ent, true, ""
 			} else {
@@ -156,29 +160,15 @@ func (x *qDoc) resolve(a *qAttr, np qNP, depth int) {
 					a.speaker = x.desc(np) // "the French foreign ministry"
 				}
 			}
-		case qRoleNouns[head] || qGroupNouns[head]:
+		case newslex.RoleNouns[head] || newslex.GroupNouns[head]:
 			a.role = x.desc(np)
-			a.group = qGroupNouns[head]
+			a.group = newslex.GroupNouns[head]
 		case x.descUpper(np):
 			a.speaker, a.group = x.desc(np), true
 		default:
 			a.role, a.group = x.desc(np), true
 		}
 	}
-}
-
-// qAged: "31-year-old", a description of a person by their age.
-func qAged(lw string) bool { return strings.HasSuffix(lw, "-year-old") }
-
-// qDemonym: a word for someone from somewhere ("Kenyan", "Portuguese",
-// "Briton"), by its ending.
-func qDemonym(lw string) bool {
-	for _, suf := range []string{"an", "ian", "ese", "ish", "i", "on"} {
-		if len(lw) > 4 && strings.HasSuffix(lw, suf) {
-			return true
-		}
-	}
-	return false
 }
 
 func qHasUpper(s string) bool {
@@ -260,7 +250,7 @@ func (x *qDoc) resolvePerson(at int, g byte, depth int) *qEntity {
 			}
 			c := x.skipForward(m.b, x.sents[sj].b)
 			p := x.mentNP[mi].a - 1
-			if x.cueAt(c) > 0 && qAttrVerbs[x.toks[c].lw] || x.isWord(p) && qSayVerbs[x.toks[p].lw] {
+			if x.cueAt(c) > 0 && newslex.AttrVerbs[x.toks[c].lw] || x.isWord(p) && newslex.SayVerbs[x.toks[p].lw] {
 				return pick(m.ent)
 			}
 		}
@@ -268,7 +258,7 @@ func (x *qDoc) resolvePerson(at int, g byte, depth int) *qEntity {
 		// unless "the actor" is the person the text is about; "A teacher
 		// at the school, who …, said …. “…,” she said": that teacher
 		if sp := x.subjNP[sj]; x.subjOK[sj] && sp.b <= at && sp.nb == sp.na && sp.pron == "" && sp.pa == sp.pb &&
-			qRoleNouns[sp.head] && !qGroupNouns[sp.head] && qGenderFits(qNounGender[sp.head], g) {
+			newslex.RoleNouns[sp.head] && !newslex.GroupNouns[sp.head] && newslex.GenderFits(newslex.NounGender[sp.head], g) {
 			if !sp.def {
 				x.pronDesc[at] = x.phraseText(sp)
 				return nil
@@ -305,7 +295,7 @@ func (x *qDoc) resolvePerson(at int, g byte, depth int) *qEntity {
 		if m.a <= at || m.sent > si+1 {
 			continue
 		}
-		if m.ent != nil && fits(m.ent) && (m.ent.person || qFirstGender(m.ent.words[0]) != 0) {
+		if m.ent != nil && fits(m.ent) && (m.ent.person || newslex.FirstGender(m.ent.words[0]) != 0) {
 			return pick(m.ent)
 		}
 		break
@@ -351,11 +341,11 @@ func (x *qDoc) recentPerson(at int, g byte, n int) *qEntity {
 			break
 		}
 		e := m.ent
-		if e == nil || !e.person || !qGenderFits(e.gender, g) {
+		if e == nil || !e.person || !newslex.GenderFits(e.gender, g) {
 			continue
 		}
 		c := x.skipForward(m.b, len(x.toks))
-		if m.subject || x.cueAt(c) > 0 && qAttrVerbs[x.toks[c].lw] {
+		if m.subject || x.cueAt(c) > 0 && newslex.AttrVerbs[x.toks[c].lw] {
 			return e
 		}
 		if any == nil {
@@ -385,14 +375,14 @@ func (x *qDoc) resolveGroup(at int, pron string) (qAttr, bool) {
 		case sp.nb > sp.na:
 			x.resolveName(&a, sp.na, sp.nb, sp.org)
 			// "it" is no person: "Orbis Telecom was fined … it said"
-			thing := pron == "it" && (a.ent == nil || !a.ent.person && qFirstGender(a.ent.words[0]) == 0) && sp.role == "" && sp.hon == 0
+			thing := pron == "it" && (a.ent == nil || !a.ent.person && newslex.FirstGender(a.ent.words[0]) == 0) && sp.role == "" && sp.hon == 0
 			if a.group || thing || a.ent == nil && x.pluralVerb(sp.b) {
 				a.group = true
 				return a, true
 			}
-		case sp.db > sp.da && (qOrgHeads[sp.head] || qGroupNouns[sp.head] || qAgent(sp.head) && strings.HasSuffix(sp.head, "s") ||
-			pron == "it" && (qDocNouns[sp.head] || qChannelNouns[sp.head])):
-			if pron == "it" && qGroupNouns[sp.head] && !qOrgHeads[sp.head] {
+		case sp.db > sp.da && (newslex.OrgHeads[sp.head] || newslex.GroupNouns[sp.head] || newslex.Agent(sp.head) && strings.HasSuffix(sp.head, "s") ||
+			pron == "it" && (newslex.DocNouns[sp.head] || newslex.ChannelNouns[sp.head])):
+			if pron == "it" && newslex.GroupNouns[sp.head] && !newslex.OrgHeads[sp.head] {
 				continue // "officials" are "they"
 			}
 			x.resolve(&a, sp, 1)
@@ -425,7 +415,7 @@ func (x *qDoc) pluralVerb(k int) bool {
 func (x *qDoc) skipForwardAdverbs(k int) int {
 	for n := 0; n < 3 && x.isWord(k); n++ {
 		lw := x.toks[k].lw
-		if !(qAdverb(lw) || lw == "also" || lw == "still" || lw == "twice" || lw == "never") {
+		if !(newslex.Adverb(lw) || lw == "also" || lw == "still" || lw == "twice" || lw == "never") {
 			break
 		}
 		k++
@@ -534,13 +524,6 @@ func (x *qDoc) antecedent(a, b int) string {
 	return x.text(a, b)
 }
 
-// qAnyNameHeads describe an organisation whose name need not hold the noun.
-var qAnyNameHeads = qSet("company", "firm", "group", "newspaper", "paper", "outlet", "club", "team",
-	"band", "label", "airline", "carrier", "retailer", "startup", "giant", "maker", "network",
-	"broadcaster", "charity", "brand", "app", "platform", "website", "site", "publisher", "station",
-	"channel", "studio", "magazine", "publication", "developer", "lender", "insurer", "chain",
-	"operator", "manufacturer", "supplier", "organisation", "organization", "ngo")
-
 // orgBefore is the organisation a description of one ("the company",
 // "the newspaper") or "it" refers to: the last name before token at, in
 // the last few sentences, that is not a person's.
@@ -555,7 +538,7 @@ func (x *qDoc) orgBefore(head string, at int) (qAttr, bool) {
 			break
 		}
 		np := x.mentNP[mi]
-		if m.ent != nil && (m.ent.person || qFirstGender(m.ent.words[0]) != 0) || np.role != "" || np.hon != 0 {
+		if m.ent != nil && (m.ent.person || newslex.FirstGender(m.ent.words[0]) != 0) || np.role != "" || np.hon != 0 {
 			continue
 		}
 		// a name with nothing to say it is not a person's ("Petro said")
@@ -566,7 +549,7 @@ func (x *qDoc) orgBefore(head string, at int) (qAttr, bool) {
 		}
 		// "the ministry" is a name with "Ministry" in it; "the company"
 		// or "the newspaper" any other
-		if !qAnyNameHeads[head] && !qHasWordFold(x.nameWords(np.na, np.nb), head) {
+		if !newslex.AnyNameHeads[head] && !qHasWordFold(x.nameWords(np.na, np.nb), head) {
 			continue
 		}
 		var a qAttr

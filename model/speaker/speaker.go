@@ -21,6 +21,7 @@ package speaker
 
 import (
 	"sort"
+	"storydesk/model/newslex"
 	"strings"
 	"unicode"
 
@@ -410,11 +411,6 @@ func (x *qDoc) personName(q *qRaw) bool {
 	return false
 }
 
-// qScareWords name a word rather than quote a speaker: "the so-called
-// “peace dividend”", "the word “trust”", "known as “quiet quitting”".
-var qScareWords = qSet("so-called", "word", "words", "term", "phrase", "slogan", "label", "nickname",
-	"motto", "hashtag", "titled", "entitled", "named", "dubbed", "known", "as")
-
 // scareMarked: the quotation at token t is a word being named.
 func (x *qDoc) scareMarked(t int) bool {
 	if !x.isWord(t - 1) {
@@ -426,7 +422,7 @@ func (x *qDoc) scareMarked(t int) bool {
 	case "dubbed", "named":
 		return !x.isWord(t-2) || !x.cueSubjectLike(t-2)
 	default:
-		return qScareWords[lw]
+		return newslex.ScareWords[lw]
 	}
 }
 
@@ -435,5 +431,5 @@ func (x *qDoc) scareMarked(t int) bool {
 // noun the verb qualifies ("a dog named “Rex”").
 func (x *qDoc) cueSubjectLike(k int) bool {
 	lw := x.toks[k].lw
-	return qPron(lw) != "" || x.toks[k].cap && k > 0 && !x.sentStart(k) || qGroupNouns[lw]
+	return qPron(lw) != "" || x.toks[k].cap && k > 0 && !x.sentStart(k) || newslex.GroupNouns[lw]
 }

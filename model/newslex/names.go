@@ -1,18 +1,18 @@
-package speaker
+package newslex
 
 import "strings"
 
-// qFirstNames gives the usual gender of common given names, so that "she"
+// firstNames gives the usual gender of common given names, so that "she"
 // does not resolve to Neil and "he" not to Beth. A name missing here is of
 // unknown gender and fits either pronoun. Written for storydesk from
 // general knowledge: names common in English-language news across many
 // countries, a name used for both sexes left out.
-var qFirstNames = func() map[string]byte {
+var firstNames = func() map[string]byte {
 	m := map[string]byte{}
-	for _, n := range strings.Fields(qFemaleNames) {
+	for _, n := range strings.Fields(femaleNames) {
 		m[n] = 'f'
 	}
-	for _, n := range strings.Fields(qMaleNames) {
+	for _, n := range strings.Fields(maleNames) {
 		if m[n] == 'f' {
 			delete(m, n) // in both lists: either
 			continue
@@ -22,9 +22,9 @@ var qFirstNames = func() map[string]byte {
 	return m
 }()
 
-// qFemaleNames and qMaleNames are the lists qFirstNames is built from; a
+// femaleNames and maleNames are the lists firstNames is built from; a
 // name in both is left out.
-const qFemaleNames = `
+const femaleNames = `
 	mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty
 	margaret sandra ashley kimberly emily donna michelle dorothy carol amanda melissa deborah
 	stephanie rebecca sharon laura cynthia kathleen amy shirley angela helen anna brenda pamela
@@ -67,7 +67,7 @@ const qFemaleNames = `
 	marisol mirela ioana marie-claude anne-marie ruth-ann
 `
 
-const qMaleNames = `
+const maleNames = `
 	james robert john michael william david richard joseph thomas charles christopher daniel
 	matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy
 	ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott
@@ -117,3 +117,32 @@ const qMaleNames = `
 	terence theodore tobias toby tommy trevor tristan tyrone vaughan vernon victor wallace wesley
 	wilfred will winston wyatt zack marc emile émile jules gaston luis-miguel
 `
+
+// FirstGender is the usual gender of a given name, accents ignored.
+func FirstGender(w string) byte {
+	w = strings.ToLower(w)
+	if g := firstNames[w]; g != 0 {
+		return g
+	}
+	var sb strings.Builder
+	for _, r := range w {
+		switch r {
+		case 'á', 'à', 'â', 'ä', 'ã', 'å':
+			r = 'a'
+		case 'é', 'è', 'ê', 'ë':
+			r = 'e'
+		case 'í', 'ì', 'î', 'ï':
+			r = 'i'
+		case 'ó', 'ò', 'ô', 'ö', 'õ', 'ø':
+			r = 'o'
+		case 'ú', 'ù', 'û', 'ü':
+			r = 'u'
+		case 'ñ':
+			r = 'n'
+		case 'ç':
+			r = 'c'
+		}
+		sb.WriteRune(r)
+	}
+	return firstNames[sb.String()]
+}
