@@ -92,15 +92,7 @@ func (d *Detector) Detect(text string) []Quote {
 	if text == "" {
 		return nil
 	}
-	x := &qDoc{rs: []rune(text), src: text, off: model.NewOffsets(text)}
-	x.findParas()
-	x.pairFamily(qfDouble)
-	x.pairFamily(qfGuil)
-	x.dropOverlaps()
-	if !d.NoSingles {
-		x.topSingles()
-		x.dropOverlaps()
-	}
+	x := d.pair(text)
 	paras := make([]speaker.Span, len(x.paras))
 	for i, p := range x.paras {
 		paras[i] = speaker.Span{Start: p.s, End: p.e}
@@ -125,6 +117,20 @@ func (d *Detector) Detect(text string) []Quote {
 		sort.SliceStable(out, func(a, b int) bool { return out[a].Start < out[b].Start })
 	}
 	return out
+}
+
+// pair finds the top-level quotations of text (pair.go), in text order.
+func (d *Detector) pair(text string) *qDoc {
+	x := &qDoc{rs: []rune(text), src: text, off: model.NewOffsets(text)}
+	x.findParas()
+	x.pairFamily(qfDouble)
+	x.pairFamily(qfGuil)
+	x.dropOverlaps()
+	if !d.NoSingles {
+		x.topSingles()
+		x.dropOverlaps()
+	}
+	return x
 }
 
 // topSingles pairs single marks in the text between double quotations.

@@ -200,3 +200,46 @@ func FuzzDetectQuotes(f *testing.F) {
 		d.Detect(text)
 	})
 }
+
+// TestQuoteSeedsCarriersSymmetric: across the seed articles (one story,
+// five outlets, the same quotations reworded, cut and translated
+// differently), a quotation of one is found from another's exactly when
+// that one's is found from it.
+func TestQuoteSeedsCarriersSymmetric(t *testing.T) {
+	files, _ := filepath.Glob("../../../shared/seeds/*.txt")
+	if len(files) == 0 {
+		t.Skip("seeds not present in ../../../shared/seeds (only present in the shared workspace)")
+	}
+	texts := make([]string, len(files))
+	quotes := make([][]Quote, len(files))
+	for i, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts[i] = model.Sanitize(string(raw))
+		quotes[i] = Detect(texts[i])
+	}
+	pairs := 0
+	for i := range files {
+		for j := range files {
+			if i >= j {
+				continue
+			}
+			for _, qa := range quotes[i] {
+				for _, qb := range quotes[j] {
+					ab := qmHits(FindCarriers(qa.Text, texts[j]), qb)
+					ba := qmHits(FindCarriers(qb.Text, texts[i]), qa)
+					if ab != ba {
+						t.Errorf("%s %q → %s %q: %v one way, %v the other", filepath.Base(files[i]), qa.Text,
+							filepath.Base(files[j]), qb.Text, ab, ba)
+					}
+					if ab && ba {
+						pairs++
+					}
+				}
+			}
+		}
+	}
+	t.Logf("%d pairs of quotations carry each other", pairs)
+}
