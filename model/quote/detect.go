@@ -24,9 +24,15 @@ type Quote struct {
 	// on, as written: "he", "Treasury Secretary Scott Bessent", "a
 	// spokesman for the State Department" (maybe in an earlier sentence
 	// when the speaker is inherited); -1 when none.
-	SpeakerStart int    `json:"speaker_start"`
-	SpeakerEnd   int    `json:"speaker_end"`
-	Role         string `json:"role,omitempty"` // title or description of a named speaker: "Treasury Secretary"
+	SpeakerStart int `json:"speaker_start"`
+	SpeakerEnd   int `json:"speaker_end"`
+	// EntityStart and EntityEnd span where the text names the speaker the
+	// mention resolves to ("Gustavo Petro" for a "he", "Petro" or "the
+	// president"): its last full mention before the attribution, else its
+	// first; -1 for an unnamed source or none.
+	EntityStart int    `json:"entity_start"`
+	EntityEnd   int    `json:"entity_end"`
+	Role        string `json:"role,omitempty"` // title or description of a named speaker: "Treasury Secretary"
 	// Cue is the cue as written: "said", "according to", "wrote", ":" for
 	// a colon after the speaker; "" when the quotation inherits its speaker
 	// from the one before. CueStart and CueEnd span it; -1 when Cue is "".
@@ -108,7 +114,7 @@ func (d *Detector) Detect(text string) []Quote {
 		a := attrs[qi]
 		out = append(out, Quote{
 			Start: q.s, End: q.e, Text: x.slice(q.s, q.e), Kind: a.Kind,
-			Speaker: a.Speaker, SpeakerStart: a.SpeakerStart, SpeakerEnd: a.SpeakerEnd, Role: a.Role, Cue: a.Cue, CueStart: a.CueStart, CueEnd: a.CueEnd, Via: a.Via,
+			Speaker: a.Speaker, SpeakerStart: a.SpeakerStart, SpeakerEnd: a.SpeakerEnd, EntityStart: a.EntityStart, EntityEnd: a.EntityEnd, Role: a.Role, Cue: a.Cue, CueStart: a.CueStart, CueEnd: a.CueEnd, Via: a.Via,
 			Open: q.open, Close: q.close,
 		})
 	}
@@ -178,7 +184,7 @@ func (x *qDoc) nested() []Quote {
 					k = model.QuoteScare
 				}
 				out = append(out, Quote{Start: n.s, End: n.e, Text: x.slice(n.s, n.e), Kind: k,
-					SpeakerStart: -1, SpeakerEnd: -1, CueStart: -1, CueEnd: -1, Open: n.open, Close: n.close, Nested: true})
+					SpeakerStart: -1, SpeakerEnd: -1, EntityStart: -1, EntityEnd: -1, CueStart: -1, CueEnd: -1, Open: n.open, Close: n.close, Nested: true})
 			}
 		}
 	}

@@ -58,6 +58,7 @@ type qAttr struct {
 	role     string
 	cue      string
 	cs, ce   int  // code point span of the cue, -1 when none
+	es, ee   int  // code point span naming the speaker in full, -1 when unnamed
 	unnamed  bool // the speaker is a description ("a spokeswoman"), not a name
 	via      string
 	ent      *qEntity

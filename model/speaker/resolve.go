@@ -11,7 +11,7 @@ import (
 
 // finish turns the speaker phrase np of the cue at c into an attribution.
 func (x *qDoc) finish(np qNP, c, si int, adjacent bool, left int) qAttr {
-	a := qAttr{ok: true, ss: -1, se: -1, cs: -1, ce: -1, adjacent: adjacent, left: left}
+	a := qAttr{ok: true, ss: -1, se: -1, cs: -1, ce: -1, es: -1, ee: -1, adjacent: adjacent, left: left}
 	if c >= 0 {
 		n := x.cueAt(c)
 		if n == 0 {
@@ -30,10 +30,78 @@ func (x *qDoc) finish(np qNP, c, si int, adjacent bool, left int) qAttr {
 	if ms, me := x.mentionSpan(np); ms >= 0 {
 		a.ss, a.se = ms, me
 	}
+	if a.ent != nil {
+		a.es, a.ee = x.entitySpan(a.ent, np.a)
+	} else if a.ee <= a.es {
+		a.es, a.ee = x.nameSpan(a.speaker, np.a)
+	}
+	if a.unnamed || a.speaker == "" {
+		a.es, a.ee = -1, -1
+	}
 	if a.role == a.speaker || a.unnamed && strings.HasSuffix(a.speaker, a.role) {
 		a.role = "" // "the Trump administration" is a speaker, not a role
 	}
 	return a
+}
+
+// entitySpan is where the text names entity e in full: its last full
+// mention before token at, else its first; else its last mention of any
+// kind before at.
+func (x *qDoc) entitySpan(e *qEntity, at int) (int, int) {
+	full, any := -1, -1
+	for mi := range x.ments {
+		m := &x.ments[mi]
+		if m.ent != e {
+			continue
+		}
+		isFull := len(x.nameWords(m.a, m.b)) >= len(e.words)
+		if m.a < at || full < 0 && isFull {
+			if isFull {
+				full = mi
+			}
+			if m.a < at {
+				any = mi
+			}
+		}
+	}
+	if full < 0 {
+		full = any
+	}
+	if full < 0 {
+		return -1, -1
+	}
+	m := &x.ments[full]
+	return x.toks[m.a].s, x.nameEnd(m.b)
+}
+
+// nameSpan is the last mention named speaker before token at, else the
+// first after it: an organisation "it" refers to has no entity of its own.
+func (x *qDoc) nameSpan(speaker string, at int) (int, int) {
+	best := -1
+	for mi := range x.ments {
+		np := x.mentNP[mi]
+		if !strings.EqualFold(x.nameString(np), speaker) && !strings.EqualFold("the "+x.nameString(np), speaker) {
+			continue
+		}
+		if best < 0 || x.ments[mi].a < at {
+			best = mi
+		}
+	}
+	if best < 0 {
+		return -1, -1
+	}
+	m := &x.ments[best]
+	return x.toks[m.a].s, x.nameEnd(m.b)
+}
+
+// nameEnd is where a name ending with token b-1 ends, its possessive
+// ("Petro's") left out.
+func (x *qDoc) nameEnd(b int) int {
+	e := x.toks[b-1].e
+	if w := x.word(b - 1); qStripPoss(w) != w {
+		e -= len([]rune(w)) - len([]rune(qStripPoss(w)))
+	}
+	return e
 }
 
 // mentionEnd is the token after the phrase's head: the name's end, else
@@ -183,8 +251,8 @@ func qHasUpper(s string) bool {
 // resolveName sets the speaker to the person the name [na,nb) refers to.
 func (x *qDoc) resolveName(a *qAttr, na, nb int, org bool) {
 	name := qStripPoss(x.text(na, nb))
-	a.ss = x.toks[na].s
-	a.se = a.ss + len([]rune(name))
+	a.ss, a.se = x.toks[na].s, x.nameEnd(nb)
+	a.es, a.ee = a.ss, a.se
 	a.speaker = name
 	words := x.nameWords(na, nb)
 	if org || x.orgNames[strings.ToLower(strings.Join(words, " "))] {

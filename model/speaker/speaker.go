@@ -49,12 +49,16 @@ type Attribution struct {
 	Speaker      string
 	SpeakerStart int // the mention the attribution rests on; -1 when none
 	SpeakerEnd   int
-	Role         string // title or description: "Treasury Secretary"
-	Cue          string // the cue as written: "said", "according to", ":"; "" when inherited
-	CueStart     int    // the cue's span; -1 when there is no cue
-	CueEnd       int
-	Via          string // the channel named with the cue: "in a statement"
-	Kind         model.QuoteKind
+	// EntityStart and EntityEnd span where the text names the speaker the
+	// mention resolves to ("Gustavo Petro" for "he"): its last full mention
+	// before the attribution, else its first; -1 for an unnamed source.
+	EntityStart, EntityEnd int
+	Role                   string // title or description: "Treasury Secretary"
+	Cue                    string // the cue as written: "said", "according to", ":"; "" when inherited
+	CueStart               int    // the cue's span; -1 when there is no cue
+	CueEnd                 int
+	Via                    string // the channel named with the cue: "in a statement"
+	Kind                   model.QuoteKind
 }
 
 // Attribute reads the quotations of text, which must be in text order and
@@ -83,9 +87,9 @@ func Attribute(text string, paras []Span, quotes []Quotation) []Attribution {
 		if a.ok {
 			x.events = append(x.events, qEvent{tok: q.tok, sent: x.toks[q.tok].sent, a: a})
 		} else {
-			a.ss, a.se, a.cs, a.ce = -1, -1, -1, -1
+			a.ss, a.se, a.cs, a.ce, a.es, a.ee = -1, -1, -1, -1, -1, -1
 		}
-		out[qi] = Attribution{Speaker: a.speaker, SpeakerStart: a.ss, SpeakerEnd: a.se, Role: a.role,
+		out[qi] = Attribution{Speaker: a.speaker, SpeakerStart: a.ss, SpeakerEnd: a.se, EntityStart: a.es, EntityEnd: a.ee, Role: a.role,
 			Cue: a.cue, CueStart: a.cs, CueEnd: a.ce, Via: a.via, Kind: x.kind(qi, a)}
 	}
 	return out
