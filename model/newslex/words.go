@@ -476,3 +476,10 @@ var AnyNameHeads = set("company", "firm", "group", "newspaper", "paper", "outlet
 // “peace dividend”", "the word “trust”", "known as “quiet quitting”".
 var ScareWords = set("so-called", "word", "words", "term", "phrase", "slogan", "label", "nickname",
 	"motto", "hashtag", "titled", "entitled", "named", "dubbed", "known", "as")
+
+// CompanyAgents are agent nouns that describe a company as often as a
+// person: "Dräger, a global producer of medical technology".
+var CompanyAgents = set("producer", "provider", "maker", "developer", "supplier", "manufacturer",
+	"publisher", "distributor", "retailer", "operator", "lender", "insurer", "carrier", "broadcaster",
+	"exporter", "importer", "builder", "seller", "vendor", "processor", "refiner", "miner", "grower",
+	"wholesaler", "shipper", "owner", "investor", "buyer")

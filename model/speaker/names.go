@@ -161,9 +161,11 @@ func (x *qDoc) scanAliases() {
 		if np, ok := x.nameNP(na, nb); ok && np.nb > np.na {
 			name = x.nameString(np)
 		}
-		org := !newslex.RoleNouns[head] && !newslex.Agent(head) || newslex.GroupNouns[head]
+		// "Dräger, a global producer of medical technology," is a company,
+		// "Her publisher, Tom Asante," a person
+		org := !newslex.RoleNouns[head] && !newslex.Agent(head) || newslex.GroupNouns[head] || newslex.CompanyAgents[head]
 		if ws := x.nameWords(na, nb); org && len(ws) > 1 && newslex.FirstGender(ws[0]) != 0 {
-			org = false // "Her publisher, Tom Asante,"
+			org = false
 		}
 		if org {
 			x.orgNames[strings.ToLower(strings.Join(x.nameWords(na, nb), " "))] = true
