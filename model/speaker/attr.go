@@ -393,6 +393,9 @@ func (x *qDoc) roleBefore(np *qNP, lo int) {
 		m := x.roleStart(k, lo)
 		np.role = strings.TrimSpace(x.text(m, k+1) + " " + np.role)
 		np.a = m
+		if m-1 >= lo && x.isWord(m-1) && x.toks[m-1].lw == "the" {
+			np.a = m - 1 // "the singer Nova Reyes": the mention starts at "the"
+		}
 	}
 }
 
