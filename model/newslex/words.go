@@ -96,6 +96,7 @@ var CueVerbs = set(
 	"bemoan", "bemoans", "bemoaned", "bemoaning",
 	"chant", "chants", "chanted", "chanting", "sang", "sings",
 	"blame", "blames", "blamed", "blaming",
+	"found", "finds", // a document's findings (see speaker's cueFits)
 )
 
 // SayVerbs may be inverted ("said Petro") or stand for a whole reported

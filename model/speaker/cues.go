@@ -179,8 +179,10 @@ func (x *qDoc) attrAt(i, hi int) (qNP, int, bool) {
 // cueFits rejects "read" unless a document reads.
 func (x *qDoc) cueFits(c int, np qNP) bool {
 	lw := x.toks[c].lw
-	if lw == "read" || lw == "reads" {
-		return np.db > np.da && (newslex.ChannelNouns[np.head] || newslex.DocNouns[np.head])
+	switch lw {
+	case "read", "reads", "found", "finds":
+		// "the statement read", "a report by the audit office found"
+		return np.db > np.da && (newslex.ChannelNouns[np.head] || newslex.DocNouns[np.head]) || np.pa < np.pb || np.org && (lw == "found" || lw == "finds")
 	}
 	return x.descOK(np)
 }

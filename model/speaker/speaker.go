@@ -80,6 +80,7 @@ func Attribute(text string, paras []Span, quotes []Quotation) []Attribution {
 
 	out := make([]Attribution, len(x.quotes))
 	x.attrs = make([]qAttr, len(x.quotes))
+	x.kinds = make([]model.QuoteKind, len(x.quotes))
 	for qi := range x.quotes {
 		a := x.attribute(qi)
 		x.attrs[qi] = a
@@ -89,8 +90,9 @@ func Attribute(text string, paras []Span, quotes []Quotation) []Attribution {
 		} else {
 			a.ss, a.se, a.cs, a.ce, a.es, a.ee = -1, -1, -1, -1, -1, -1
 		}
+		x.kinds[qi] = x.kind(qi, a)
 		out[qi] = Attribution{Speaker: a.speaker, SpeakerStart: a.ss, SpeakerEnd: a.se, EntityStart: a.es, EntityEnd: a.ee, Role: a.role,
-			Cue: a.cue, CueStart: a.cs, CueEnd: a.ce, Via: a.via, Kind: x.kind(qi, a)}
+			Cue: a.cue, CueStart: a.cs, CueEnd: a.ce, Via: a.via, Kind: x.kinds[qi]}
 	}
 	return out
 }
@@ -128,6 +130,7 @@ type qDoc struct {
 	pronDesc  map[int]string // pronouns that refer to an unnamed person
 
 	attrs  []qAttr // per quotation
+	kinds  []model.QuoteKind
 	events []qEvent
 
 	src string         // the text as given, for slicing by byte
@@ -366,6 +369,9 @@ func (x *qDoc) kind(qi int, a qAttr) model.QuoteKind {
 		}
 		return model.QuoteDirect
 	}
+	if x.splitHalf(qi) {
+		return model.QuoteDirect // “It is the one,” she said, “which is why …”
+	}
 	colon := x.isPunct(t-1, ':')
 	cueNear := a.left >= 0 && t-a.left <= 6 && (x.isPunct(t-1, ',') || x.isWord(t-1))
 	switch {
@@ -410,6 +416,28 @@ func (x *qDoc) personName(q *qRaw) bool {
 	for _, e := range x.ents {
 		if strings.EqualFold(e.name, strings.TrimSpace(x.slice(q.s, q.e))) {
 			return true
+		}
+	}
+	return false
+}
+
+// splitHalf: quotation qi is the second half of a direct quotation split
+// by its attribution: a direct quotation, a comma or dash, a short clause
+// with a cue, a comma or dash, then this one.
+func (x *qDoc) splitHalf(qi int) bool {
+	t := x.quotes[qi].tok
+	if qi == 0 || !x.isPunct(t-1, ',', '—', '–') {
+		return false
+	}
+	cue := false
+	for k := t - 2; k >= 0 && t-k <= 12; k-- {
+		switch tk := &x.toks[k]; {
+		case tk.k == qtQuote:
+			return cue && tk.q == qi-1 && x.kinds[qi-1] == model.QuoteDirect && (x.isPunct(k+1, ',', '—', '–') || x.commaAt(k))
+		case tk.k == qtPara, tk.k == qtPunct && qTerminal(tk.r):
+			return false
+		case x.cueAt(k) > 0:
+			cue = true
 		}
 	}
 	return false
