@@ -107,7 +107,7 @@ func (d *Detector) Detect(text string) []Quote {
 	for i, q := range x.quotes {
 		qs[i] = speaker.Quotation{Open: q.open, Close: q.close, Start: q.s, End: q.e, Stop: q.end, FirstPara: q.p0, LastPara: q.p1}
 	}
-	attrs := speaker.Attribute(text, paras, qs)
+	attrs := speaker.AttributeRunes(text, x.rs, paras, qs)
 
 	out := make([]Quote, 0, len(x.quotes))
 	for qi, q := range x.quotes {

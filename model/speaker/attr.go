@@ -48,6 +48,8 @@ type qMention struct {
 	sent    int
 	ent     *qEntity
 	subject bool
+	words   int    // its name's words (nameWords)
+	name    string // its name as written, possessive dropped (nameString)
 }
 
 // qAttr is what attribution found for one quotation.
@@ -129,6 +131,9 @@ func qTitleKey(lw string) string { return strings.TrimSuffix(lw, ".") }
 
 // qPron returns the pronoun a word is or starts ("he’d" is "he"), or "".
 func qPron(lw string) string {
+	if len(lw) > 9 { // longer than "they’ve"
+		return ""
+	}
 	if newslex.Pronouns[lw] {
 		return lw
 	}

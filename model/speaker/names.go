@@ -56,6 +56,7 @@ func (x *qDoc) scanNames() {
 					m.subject = true
 					x.subj[si] = len(x.ments)
 				}
+				m.words, m.name = len(x.nameWords(np.na, np.nb)), x.nameString(np)
 				x.ments = append(x.ments, m)
 				x.mentNP = append(x.mentNP, np)
 			}

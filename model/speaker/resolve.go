@@ -54,7 +54,7 @@ func (x *qDoc) entitySpan(e *qEntity, at int) (int, int) {
 		if m.ent != e {
 			continue
 		}
-		isFull := len(x.nameWords(m.a, m.b)) >= len(e.words)
+		isFull := m.words >= len(e.words)
 		if m.a < at || full < 0 && isFull {
 			if isFull {
 				full = mi
@@ -79,8 +79,8 @@ func (x *qDoc) entitySpan(e *qEntity, at int) (int, int) {
 func (x *qDoc) nameSpan(speaker string, at int) (int, int) {
 	best := -1
 	for mi := range x.ments {
-		np := x.mentNP[mi]
-		if !strings.EqualFold(x.nameString(np), speaker) && !strings.EqualFold("the "+x.nameString(np), speaker) {
+		name := x.ments[mi].name
+		if !strings.EqualFold(name, speaker) && !(len(speaker) == len(name)+4 && strings.EqualFold("the "+name, speaker)) {
 			continue
 		}
 		if best < 0 || x.ments[mi].a < at {

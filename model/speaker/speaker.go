@@ -65,7 +65,13 @@ type Attribution struct {
 // disjoint, with the paragraphs they were found in (every quotation within
 // them, paragraphs in order).
 func Attribute(text string, paras []Span, quotes []Quotation) []Attribution {
-	x := &qDoc{rs: []rune(text), src: text, off: model.NewOffsets(text)}
+	return AttributeRunes(text, []rune(text), paras, quotes)
+}
+
+// AttributeRunes is Attribute for a caller that has the text's code points
+// already (rs must be []rune(text)); it saves converting a long text twice.
+func AttributeRunes(text string, rs []rune, paras []Span, quotes []Quotation) []Attribution {
+	x := &qDoc{rs: rs, src: text, off: model.NewOffsets(text)}
 	x.paras = make([]qSpan, len(paras))
 	for i, p := range paras {
 		x.paras[i] = qSpan{p.Start, p.End}
@@ -81,6 +87,10 @@ func Attribute(text string, paras []Span, quotes []Quotation) []Attribution {
 	out := make([]Attribution, len(x.quotes))
 	x.attrs = make([]qAttr, len(x.quotes))
 	x.kinds = make([]model.QuoteKind, len(x.quotes))
+	x.titles = make([]bool, len(x.quotes))
+	for qi := range x.quotes {
+		x.titles[qi] = x.titleLike(qi)
+	}
 	for qi := range x.quotes {
 		a := x.attribute(qi)
 		x.attrs[qi] = a
@@ -131,6 +141,7 @@ type qDoc struct {
 
 	attrs  []qAttr // per quotation
 	kinds  []model.QuoteKind
+	titles []bool // per quotation: titleLike
 	events []qEvent
 
 	src string         // the text as given, for slicing by byte
@@ -200,7 +211,7 @@ func (x *qDoc) attribute(qi int) qAttr {
 	if x.scareMarked(x.quotes[qi].tok) {
 		return qAttr{} // a word named, not quoted
 	}
-	title := x.titleLike(qi)
+	title := x.titles[qi]
 	if a, ok := x.localAttr(qi); ok && (!title || a.adjacent) {
 		return a
 	}
@@ -379,7 +390,7 @@ func (x *qDoc) kind(qi int, a qAttr) model.QuoteKind {
 		return model.QuoteDirect
 	case cueNear && upper && words >= 1 && (words >= 3 || terminal):
 		return model.QuoteDirect
-	case words <= 2 && (x.scareMarked(t) || a.cue == "" || a.speaker == ""), x.titleLike(qi) && !a.adjacent:
+	case words <= 2 && (x.scareMarked(t) || a.cue == "" || a.speaker == ""), x.titles[qi] && !a.adjacent:
 		// a word or two of someone's own, with their cue in the sentence,
 		// is a partial quotation: "Türk called it “extrajudicial killing”"
 		return model.QuoteScare
