@@ -128,6 +128,9 @@ func (x *qDoc) attrAt(i, hi int) (qNP, int, bool) {
 	if i >= hi || !x.isWord(i) {
 		return qNP{}, -1, false
 	}
+	if lw := x.toks[i].lw; (lw == "so" || lw == "thus") && x.cueAt(i+1) > 0 {
+		i++ // "So said Piotr Nowak"
+	}
 	if n := x.cueAt(i); n > 0 {
 		lw := x.toks[i].lw
 		if lw == "according" {

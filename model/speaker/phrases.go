@@ -321,6 +321,15 @@ func (x *qDoc) npForward(i, hi int, appos bool) (qNP, bool) {
 				np.org = true
 			}
 			np.a = i
+			// "The Home Secretary, Fiona Dunleavy,": a title, then the name
+			if np.nb == np.na {
+				if na, nb, ok := x.apposName(np.b, hi); ok {
+					if name, ok := x.nameNP(na, nb); ok && name.nb > name.na && !name.org {
+						name.a, name.b, name.role = i, nb, x.desc(np)
+						return name, true
+					}
+				}
+			}
 		}
 		return np, ok
 	case newslex.Indefinite[lw] && (x.cueAt(x.skipForward(i+1, hi)) > 0 || i+1 >= hi || !x.isWord(i+1)):

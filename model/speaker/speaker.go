@@ -292,11 +292,24 @@ func (x *qDoc) subjectSpeaker(sj int) (qAttr, bool) {
 	switch {
 	case np.pron == "he" || np.pron == "she":
 	case np.nb > np.na && x.personLike(np):
+	case np.pron == "" && x.issues(sj, np.b) && (np.org || np.db > np.da && x.descOK(np)):
+		// "The ministry of defence issued a statement. “…”"
 	default:
 		return qAttr{}, false
 	}
 	a := x.finish(np, -1, sj, false, -1)
 	return a, a.speaker != ""
+}
+
+// issues: sentence sj names, after token k, a statement or the like its
+// subject put out ("issued a statement", "released a video").
+func (x *qDoc) issues(sj, k int) bool {
+	for t := k; t < x.sents[sj].b && t-k <= 6; t++ {
+		if x.isWord(t) && (newslex.ChannelNouns[x.toks[t].lw] || newslex.DocNouns[x.toks[t].lw]) {
+			return true
+		}
+	}
+	return false
 }
 
 // sentenceSpeaker is the speaker of sentence sj: of its last attributed
