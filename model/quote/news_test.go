@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -311,7 +312,7 @@ func scoreNews(t *testing.T, p newsPassage, quiet bool) newsScore {
 		}
 		if g.mention != "" {
 			sc.ment++
-			if mention == g.mention {
+			if slices.Contains(strings.Split(g.mention, " / "), mention) {
 				sc.mentOK++
 			} else if ok {
 				logf("%q: mention %q, want %q", g.text, mention, g.mention)
