@@ -59,9 +59,10 @@ func Demonym(lw string) bool {
 }
 
 // Roleish: a noun for what someone does ("economist", "astrophysicist",
-// "historian").
+// "historian", "businessman").
 func Roleish(lw string) bool {
-	return RoleNouns[lw] && !GroupNouns[lw] || len(lw) > 5 && (strings.HasSuffix(lw, "ist") || strings.HasSuffix(lw, "ian"))
+	return RoleNouns[lw] && !GroupNouns[lw] || len(lw) > 5 && (strings.HasSuffix(lw, "ist") || strings.HasSuffix(lw, "ian") ||
+		strings.HasSuffix(lw, "man") || strings.HasSuffix(lw, "woman"))
 }
 
 func Weekday(lw string) bool {

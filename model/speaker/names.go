@@ -96,7 +96,11 @@ func (x *qDoc) scanNames() {
 			// known by one name
 			key := strings.ToLower(words[0])
 			if e = x.entByName[key]; e == nil {
-				e = &qEntity{name: words[0], words: words, gender: newslex.NounGender[x.aliasHead(np.na)]}
+				g := newslex.NounGender[x.aliasHead(np.na)]
+				if g == 0 {
+					g = newslex.NounGender[x.roleBeside(np.na)]
+				}
+				e = &qEntity{name: words[0], words: words, gender: g}
 				x.entByName[key] = e
 				x.ents = append(x.ents, e)
 			}
@@ -134,8 +138,8 @@ func (x *qDoc) singlePerson(i int, np qNP) bool {
 	if np.role != "" || np.hon != 0 {
 		return true
 	}
-	if x.aliasHead(np.na) != "" {
-		return true // "her husband, Marc,"
+	if x.aliasHead(np.na) != "" || x.roleBeside(np.na) != "" {
+		return true // "her husband, Marc,", "her brother Kamal"
 	}
 	if x.orgPrefixed(np.na) {
 		return false // "the charity SeaWatch, who met the boat"
@@ -212,6 +216,17 @@ func (x *qDoc) scanAliases() {
 	}
 }
 
+// roleBeside is the lower-case role or kinship noun right before the name
+// at token t ("her brother Kamal"), or "".
+func (x *qDoc) roleBeside(t int) string {
+	if p := t - 1; x.isWord(p) && !x.toks[p].cap {
+		if lw := x.toks[p].lw; newslex.NounGender[lw] != 0 || newslex.RoleNouns[lw] && !newslex.GroupNouns[lw] {
+			return lw
+		}
+	}
+	return ""
+}
+
 // aliasHead is the role noun of a person's description set beside the
 // name at token t ("her husband, Marc" gives "husband"), or "".
 func (x *qDoc) aliasHead(t int) string {
@@ -268,7 +283,8 @@ func (x *qDoc) genderHints() {
 			// possessive before a noun, not an object ("told her the …")
 			if x.isWord(t+1) && !x.toks[t+1].cap {
 				nl := x.toks[t+1].lw
-				if !newslex.Dets[nl] && !newslex.ClauseStop[nl] && qPron(nl) == "" && !newslex.CueVerbs[nl] {
+				if !newslex.Dets[nl] && !newslex.ClauseStop[nl] && qPron(nl) == "" && !newslex.CueVerbs[nl] &&
+					!newslex.CapStop[nl] && !newslex.LeadAdverbial[nl] && !newslex.Adverb(nl) { // "remembers her well"
 					g = 'f'
 				}
 			}

@@ -98,9 +98,22 @@ func (x *qDoc) apposBackward(j, lo int) (qNP, bool) {
 		}
 		// "Her rival, Governor Luis Ortega, said": the name is the
 		// appositive, the description its role
+		personDesc := np.nb == np.na && newslex.RoleNouns[np.head] && !newslex.GroupNouns[np.head]
+		if (np.nb == np.na || np.org) && x.isWord(k+1) && !x.toks[k+1].cap && !x.innerPerson(np) {
+			// "Her rival, the businessman Conrad Pike, said"
+			if name, ok := x.npForward(k+1, j, false); ok && name.nb == j && name.nb > name.na && !name.org {
+				if name.role == "" {
+					name.role = x.desc(np)
+				}
+				name.a, name.b = np.a, j
+				return name, true
+			}
+		}
 		if (np.nb == np.na || np.org) && (x.nameTok(k+1) || x.titleTok(k+1)) && !x.innerPerson(np) {
 			if e := x.capRun(k+1, j); e == j {
-				if name, ok := x.nameNP(k+1, j); ok && name.nb > name.na && !name.org {
+				// "The union representing the handlers, Unite Transport,
+				// said": an organisation named beside a description of it
+				if name, ok := x.nameNP(k+1, j); ok && name.nb > name.na && (!name.org || !personDesc && !np.org) {
 					if name.role == "" {
 						name.role = x.desc(np)
 						if np.db <= np.da {
@@ -191,6 +204,11 @@ func (x *qDoc) roleWordsAhead(a, b int) bool {
 // spokesperson for the ministry", "Venezuelan officials".
 func (x *qDoc) descBackward(j, lo int) (qNP, bool) {
 	k := j
+	// "a source close to him": the source
+	if j-3 >= lo && x.isWord(j) && qObjectPron[x.toks[j].lw] && x.isWord(j-1) && x.isWord(j-2) &&
+		newslex.HopAdj[x.toks[j-2].lw] == x.toks[j-1].lw && x.isWord(j-3) {
+		k = j - 3
+	}
 	for hops := 0; ; hops++ {
 		m := k
 		for m >= lo && k-m < 6 && (x.isWord(m) || x.pluralPoss(m)) {
@@ -335,29 +353,17 @@ func (x *qDoc) npForward(i, hi int, appos bool) (qNP, bool) {
 	case newslex.Indefinite[lw] && (x.cueAt(x.skipForward(i+1, hi)) > 0 || i+1 >= hi || !x.isWord(i+1)):
 		// "one said", "said another"
 		return qNP{a: i, b: i + 1, da: i, db: i + 1, head: lw}, true
+	case newslex.Dets[lw] && lw != "that" && lw != "this" && lw != "no" && x.roleThenName(i+1, hi) > 0:
+		// "the businessman Conrad Pike", "the novelist Jo Walton"
+		j := x.roleThenName(i+1, hi)
+		if np, ok := x.npForward(j, hi, appos); ok && np.nb > np.na && !np.org {
+			np.role = strings.TrimSpace(x.text(i+1, j) + " " + np.role)
+			np.a = i
+			return np, ok
+		}
+		return x.npDesc(i, hi)
 	case newslex.Dets[lw] && lw != "that" && lw != "this" && lw != "no":
-		np, ok := x.descForward(i, hi)
-		if !ok {
-			return np, false
-		}
-		// "his aunt, Jane Starner,", "The group, WeWorkers Coalition,"
-		// (but in "a lawyer for the former mayor, Dominic Reyes" the name
-		// is the mayor's)
-		if na, nb, ok := x.apposName(np.b, hi); ok && !x.innerPerson(np) {
-			name, _ := x.nameNP(na, nb)
-			name.a, name.role = i, x.desc(np)
-			name.b = nb
-			return name, true
-		}
-		// "a report from Kotak Institutional Equities"
-		if newslex.DocNouns[np.head] || newslex.ChannelNouns[np.head] {
-			if k := np.b; x.isWord(k) && (x.toks[k].lw == "from" || x.toks[k].lw == "by") {
-				if a, ok := x.npForward(k+1, hi, false); ok && a.pron == "" {
-					return a, true
-				}
-			}
-		}
-		return np, true
+		return x.npDesc(i, hi)
 	case x.nameTok(i) || x.titleTok(i):
 		e := x.capRun(i, hi)
 		np, ok := x.nameNP(i, e)
@@ -459,6 +465,51 @@ func (x *qDoc) apposName(b, hi int) (int, int, bool) {
 		return k + 1, e, true
 	}
 	return 0, 0, false
+}
+
+// qObjectPron are pronouns in object position ("close to him").
+var qObjectPron = map[string]bool{"him": true, "her": true, "them": true, "it": true, "us": true, "me": true}
+
+// npDesc reads a description opened by the determiner at i, with a name
+// set beside it or a document's author.
+func (x *qDoc) npDesc(i, hi int) (qNP, bool) {
+	np, ok := x.descForward(i, hi)
+	if !ok {
+		return np, false
+	}
+	// "his aunt, Jane Starner,", "The group, WeWorkers Coalition,"
+	// (but in "a lawyer for the former mayor, Dominic Reyes" the name
+	// is the mayor's)
+	if na, nb, ok := x.apposName(np.b, hi); ok && !x.innerPerson(np) {
+		name, _ := x.nameNP(na, nb)
+		name.a, name.role = i, x.desc(np)
+		name.b = nb
+		return name, true
+	}
+	// "a report from Kotak Institutional Equities"
+	if newslex.DocNouns[np.head] || newslex.ChannelNouns[np.head] {
+		if k := np.b; x.isWord(k) && (x.toks[k].lw == "from" || x.toks[k].lw == "by") {
+			if a, ok := x.npForward(k+1, hi, false); ok && a.pron == "" {
+				return a, true
+			}
+		}
+	}
+	return np, true
+}
+
+// roleThenName returns where a name starts after lower-case words ending
+// with a role noun from token i ("businessman Conrad Pike"), or 0.
+func (x *qDoc) roleThenName(i, hi int) int {
+	for j := i; j < hi && j-i < 4 && x.isWord(j) && !x.toks[j].cap; j++ {
+		lw := x.toks[j].lw
+		if newslex.ClauseStop[lw] || newslex.Dets[lw] || newslex.CueVerbs[lw] && !newslex.RoleNouns[lw] {
+			return 0
+		}
+		if x.nameTok(j+1) && (newslex.RoleNouns[lw] && !newslex.GroupNouns[lw] || newslex.Roleish(lw) || newslex.Agent(lw)) {
+			return j + 1
+		}
+	}
+	return 0
 }
 
 // descHead: a noun that heads a description of a speaker ("spokesman",
