@@ -41,6 +41,7 @@ type qEntity struct {
 	gender byte
 	ments  []int // token index of each mention, ascending
 	person bool  // seen with a title, a first name, a cue or "who"
+	org    bool  // spoken of as "it": an organisation, whatever the cues say
 }
 
 type qMention struct {

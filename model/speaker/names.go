@@ -57,6 +57,9 @@ func (x *qDoc) scanNames() {
 					x.subj[si] = len(x.ments)
 				}
 				m.words, m.name = len(x.nameWords(np.na, np.nb)), x.nameString(np)
+				if x.orgPrefixed(np.na) {
+					np.org = true // "The airline Skyrail"
+				}
 				x.ments = append(x.ments, m)
 				x.mentNP = append(x.mentNP, np)
 			}
@@ -115,6 +118,23 @@ func (x *qDoc) scanNames() {
 	for mi := range x.ments {
 		if e := x.ments[mi].ent; e != nil && !e.person && x.personEvidence(mi) {
 			e.person = true
+		}
+	}
+	// "Northvale Water said it would invest": an organisation, unless
+	// something surer than a cue says it is a person
+	for mi := range x.ments {
+		if e := x.ments[mi].ent; e != nil && !e.org && x.itFollows(mi) {
+			e.org = true
+		}
+	}
+	for mi := range x.ments {
+		if e := x.ments[mi].ent; e != nil && e.org && x.surePerson(mi) {
+			e.org = false
+		}
+	}
+	for _, e := range x.ents {
+		if e.org {
+			e.person = false
 		}
 	}
 	for _, as := range x.aliases {
@@ -483,4 +503,54 @@ func (x *qDoc) surnameUse(e *qEntity) bool {
 		}
 	}
 	return false
+}
+
+// itFollows: the mention is a sentence's subject and the sentence goes on
+// about it as "it" ("Northvale Water said it would invest"), "it" acting,
+// not the "it" of "said it would be a mistake".
+func (x *qDoc) itFollows(mi int) bool {
+	m := &x.ments[mi]
+	if !m.subject {
+		return false
+	}
+	s := x.sents[m.sent]
+	for t := m.b; t < s.b && t-m.b <= 8; t++ {
+		if !x.isWord(t) {
+			continue
+		}
+		switch lw := x.toks[t].lw; {
+		case lw == "he" || lw == "she" || lw == "his" || lw == "her" || lw == "they":
+			return false
+		case lw == "it" || lw == "it's":
+			if !x.isWord(t + 1) {
+				return false
+			}
+			switch x.toks[t+1].lw {
+			case "would", "will", "could", "has", "had", "plans", "planned", "intends", "intended", "expects",
+				"expected", "hopes", "hoped", "wants", "wanted", "aims", "aimed":
+				n := ""
+				if x.isWord(t + 2) {
+					n = x.toks[t+2].lw
+				}
+				return n != "be" && n != "been" && n != "not"
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// surePerson: evidence surer than a cue that a mention is of a person: a
+// title or honorific, a known first name, "who", an age.
+func (x *qDoc) surePerson(mi int) bool {
+	m := &x.ments[mi]
+	np := x.mentNP[mi]
+	if np.role != "" || np.hon != 0 || m.ent != nil && newslex.FirstGender(m.ent.words[0]) != 0 {
+		return true
+	}
+	k := np.nb
+	if x.isPunct(k, ',', '—', '–') && x.isWord(k+1) && x.toks[k+1].lw == "who" {
+		return true
+	}
+	return x.isPunct(k, ',') && x.isWord(k+1) && x.isPunct(k+2, ',', '.') && qAge(x.toks[k+1].lw)
 }
