@@ -245,6 +245,8 @@ func (x *qDoc) descBackward(j, lo int) (qNP, bool) {
 			ps := m
 			if x.toks[m].cap {
 				ps = x.capRunBack(m, lo)
+			} else if x.isWord(m-1) && !x.toks[m-1].cap {
+				ps = x.roleStart(m, lo) // "the inspector general's report"
 			}
 			np.pa, np.pb, np.a = ps, m+1, ps
 			np.da, np.db = ps, j+1

@@ -26,6 +26,11 @@ func (x *qDoc) finish(np qNP, c, si int, adjacent bool, left int) qAttr {
 		// an unnamed source speaks as written: "a spokeswoman for the
 		// ministry", "the report", "several officials"
 		a.speaker, a.unnamed = x.phraseText(np), true
+		// … unless the text names that someone next: "A federal judge …
+		// U.S. District Judge Harriet Solano wrote"
+		if e := x.namedNext(np); e != nil {
+			a.speaker, a.ent, a.unnamed, a.role = e.name, e, false, e.role
+		}
 	}
 	if ms, me := x.mentionSpan(np); ms >= 0 {
 		a.ss, a.se = ms, me
@@ -198,6 +203,10 @@ func (x *qDoc) resolve(a *qAttr, np qNP, depth int) {
 			a.role = x.desc(np)
 			if p, ok := x.resolveDoc(head, np.a); ok {
 				a.speaker, a.ent, a.group = p.speaker, p.ent, p.group
+			} else if d, ok := x.descAntecedent(head, np.a); ok {
+				// "The inspector general's report, released Friday, … the
+				// report said": the report as first described
+				a.speaker, a.unnamed, a.role = d, true, ""
 			}
 		case np.def && x.toks[np.db-1].cap && newslex.Demonym(head):
 			// "the Kenyan said": the person the text is about
@@ -573,6 +582,48 @@ func (x *qDoc) indefiniteBefore(head string, at int) (int, int, bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// namedNext is the person an indefinite description of someone by role
+// ("a federal judge") turns out to be: one named within the next two
+// sentences with that role in their title.
+func (x *qDoc) namedNext(np qNP) *qEntity {
+	if np.def || np.db <= np.da || np.nb > np.na || !newslex.RoleNouns[np.head] || newslex.GroupNouns[np.head] {
+		return nil
+	}
+	if !x.isWord(np.a) || x.toks[np.a].lw != "a" && x.toks[np.a].lw != "an" {
+		return nil
+	}
+	si := x.toks[np.a].sent
+	for mi := range x.ments {
+		m := &x.ments[mi]
+		if m.a < np.b || m.sent > si+2 {
+			continue
+		}
+		if e := m.ent; e != nil && e.person && qHasWord(strings.ToLower(x.mentNP[mi].role), np.head) {
+			return e
+		}
+	}
+	return nil
+}
+
+// descAntecedent is the fuller description of a document or body with
+// this head noun given before token at ("the inspector general's report"
+// for "the report").
+func (x *qDoc) descAntecedent(head string, at int) (string, bool) {
+	for t := at - 1; t >= 0 && at-t < 400; t-- {
+		if !x.isWord(t) || qStripPoss(x.toks[t].lw) != head {
+			continue
+		}
+		si := x.toks[t].sent
+		if si < 0 {
+			continue
+		}
+		if d, ok := x.descBackward(t, x.sents[si].a); ok && d.b == t+1 && (d.pa < d.pb || d.db-d.da > 1) {
+			return x.phraseText(d), true
+		}
+	}
+	return "", false
 }
 
 // antecedent is how the text first described an unnamed someone that a
