@@ -58,9 +58,12 @@ type Quote struct {
 // kind.
 //
 // Kinds: a quotation is direct when it opens its sentence, follows a colon
-// or its cue, or spans paragraphs; scare when it has one or two words and
-// is not an utterance of its own; partial otherwise. Rules are English;
-// marks are read for any language.
+// or its cue, continues a direct quotation split by its attribution, or
+// spans paragraphs; scare when it has one or two words and no cue of its
+// own, when a word names it ("so-called", "the word") or when it is a
+// short title ("Black Water"); partial otherwise, a word or two with its
+// speaker's cue included. Rules are English; marks are read for any
+// language.
 type Detector struct {
 	// Nested also reports single-quoted quotations inside double-quoted
 	// ones, with Nested set and no speaker. The outer quotation is reported

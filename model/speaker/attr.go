@@ -1,9 +1,10 @@
 package speaker
 
 import (
-	"storydesk/model/newslex"
 	"strings"
 	"unicode"
+
+	"storydesk/model/newslex"
 )
 
 // Speaker attribution: noun phrases, cues, people and pronouns.

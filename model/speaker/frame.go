@@ -1,12 +1,12 @@
 package speaker
 
 import (
-	"storydesk/model/newslex"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"storydesk/model"
+	"storydesk/model/newslex"
 )
 
 // The frame: the text as tokens, each quotation one opaque token, cut into

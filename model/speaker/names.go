@@ -2,8 +2,9 @@ package speaker
 
 import (
 	"sort"
-	"storydesk/model/newslex"
 	"strings"
+
+	"storydesk/model/newslex"
 )
 
 // People and what refers to them: the names of the text, the descriptions

@@ -11,7 +11,9 @@
 // "said Petro"), before it ("Petro wrote that “…”") or, for a participle,
 // the sentence's subject (attr.go, cues.go, phrases.go). Names, pronouns,
 // roles ("the president") and documents ("the statement said") resolve to
-// the people and organisations of the text (names.go, resolve.go). A
+// the people and organisations of the text (names.go, resolve.go,
+// refer.go); a source the text does not name speaks as the noun phrase
+// it is given ("a spokeswoman for the ministry"). A
 // quotation with no cue of its own takes the speaker of the sentence before
 // it (same or previous paragraph; a run of quotation paragraphs keeps its
 // speaker), else of a short attribution after it ("“…” Okafor said.").
@@ -21,11 +23,11 @@ package speaker
 
 import (
 	"sort"
-	"storydesk/model/newslex"
 	"strings"
 	"unicode"
 
 	"storydesk/model"
+	"storydesk/model/newslex"
 )
 
 // Span is a stretch of the text in code points.
