@@ -47,7 +47,6 @@ type qRaw struct {
 	p0, p1      int // first and last paragraph
 	fam         byte
 	nested      bool
-	tok         int // token index of the quotation in the frame
 }
 
 type qSpan struct{ s, e int }
