@@ -133,6 +133,17 @@ func TestQuotesJSON(t *testing.T) {
 	if got := string([]rune(text)[start:end]); got != rec["text"] {
 		t.Fatalf("offsets %d..%d slice the cleaned text to %q", start, end, got)
 	}
+	// the speaker's mention and the cue, by their offsets
+	for _, f := range []struct{ start, end, want string }{{"speaker_start", "speaker_end", "Mara Okafor"}, {"cue_start", "cue_end", "said"}} {
+		s, ok1 := rec[f.start].(float64)
+		e, ok2 := rec[f.end].(float64)
+		if !ok1 || !ok2 {
+			t.Fatalf("record %v has no %s/%s", rec, f.start, f.end)
+		}
+		if got := string([]rune(text)[int(s):int(e)]); got != f.want {
+			t.Fatalf("%s..%s slice the cleaned text to %q, want %q", f.start, f.end, got, f.want)
+		}
+	}
 	if err := run([]string{"quotes"}, nil, &out, &errOut); !errors.Is(err, errUsage) {
 		t.Fatalf("quotes with no path: %v", err)
 	}

@@ -67,7 +67,7 @@ func parseSubcommand(fs *flag.FlagSet, args []string) error {
 
 func runQuotes(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := subcommandFlags("quotes", "quotes [--json] PATH...", stderr)
-	asJSON := fs.Bool("json", false, "one JSON object per quotation per line: article, path, text, start, end, speaker, cue")
+	asJSON := fs.Bool("json", false, "one JSON object per quotation per line: article, path, text, start, end, speaker, speaker_start, speaker_end, cue, cue_start, cue_end")
 	if err := parseSubcommand(fs, args); err != nil {
 		return err
 	}

@@ -88,6 +88,8 @@ func BenchmarkDetectQuotes(b *testing.B) {
 			Detect(d)
 		}
 	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N*len(docs)), "ms/article")
+	b.ReportMetric(float64(size)/float64(len(docs))/1024, "KiB/article")
 }
 
 // TestQuoteGenerated checks the generator's quotations against what it

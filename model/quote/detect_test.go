@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -125,11 +126,28 @@ func checkQuoteInvariants(t *testing.T, text string, qs []Quote) {
 		if q.Open < 0 || q.Open >= q.Start || qMarkFam(rs[q.Open]) == 0 && rs[q.Open] != '`' {
 			t.Errorf("%q: opening mark at %d", q.Text, q.Open)
 		}
-		if q.Close >= 0 && (q.Close < q.End || q.Close >= n || qMarkFam(rs[q.Close]) == 0) {
+		if q.Close >= 0 && (q.Close < q.End || q.Close >= n || qMarkFam(rs[q.Close]) == 0 && rs[q.Close] != '`') {
 			t.Errorf("%q: closing mark at %d", q.Text, q.Close)
 		}
 		if (q.SpeakerStart < 0) != (q.SpeakerEnd < 0) || q.SpeakerStart > q.SpeakerEnd || q.SpeakerEnd > n {
 			t.Errorf("%q: speaker span %d-%d", q.Text, q.SpeakerStart, q.SpeakerEnd)
+		}
+		if (q.CueStart < 0) != (q.Cue == "") || q.CueStart >= 0 &&
+			strings.Join(strings.Fields(model.RuneSlice(text, q.CueStart, q.CueEnd)), " ") != q.Cue {
+			t.Errorf("%q: cue %q at %d-%d", q.Text, q.Cue, q.CueStart, q.CueEnd)
+		}
+		if (q.EntityStart < 0) != (q.EntityEnd < 0) || q.EntityStart > q.EntityEnd || q.EntityEnd > n {
+			t.Errorf("%q: entity span %d-%d", q.Text, q.EntityStart, q.EntityEnd)
+		} else if q.EntityStart >= 0 {
+			// it names the speaker: a word of the name at least
+			name := strings.ToLower(model.RuneSlice(text, q.EntityStart, q.EntityEnd))
+			shared := false
+			for _, w := range strings.FieldsFunc(strings.ToLower(q.Speaker), qSpace) {
+				shared = shared || slices.Contains(strings.FieldsFunc(name, qSpace), w)
+			}
+			if !shared {
+				t.Errorf("%q: entity %q for speaker %q", q.Text, name, q.Speaker)
+			}
 		}
 		if q.Speaker != "" && q.SpeakerStart < 0 {
 			t.Errorf("%q: speaker %q without a mention", q.Text, q.Speaker)

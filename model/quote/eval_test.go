@@ -59,7 +59,8 @@ func qOverlap(a0, a1, b0, b1 int) float64 {
 // qNameKey normalises a name for comparison: lower case, no leading
 // article, possessive or generational suffix.
 func qNameKey(s string) []string {
-	s = strings.ToLower(qStripPoss(strings.TrimSpace(s)))
+	s = strings.ToLower(strings.TrimSpace(s))
+	s = strings.TrimSuffix(strings.TrimSuffix(s, "’s"), "'s")
 	s = strings.TrimPrefix(s, "the ")
 	f := strings.Fields(strings.NewReplacer("’", "'", ".", "").Replace(s))
 	for len(f) > 1 {

@@ -308,3 +308,135 @@ func wordsOf(s string) string {
 	}
 	return strings.Join(out, " ")
 }
+
+// TestQuoteMatchMovedWords: an editor's reordering ("the rights of the
+// workers" → "the workers' rights") is the same quotation, found from
+// either side; a scramble of the same words is not.
+func TestQuoteMatchMovedWords(t *testing.T) {
+	a := "“The new contract must protect the pensions of the dock workers and their families,” Morrow said."
+	b := "The union leader said the new contract “must protect the dock workers’ pensions and their families.”"
+	qa, qb := Detect(a)[0].Text, Detect(b)[0].Text
+	ma, mb := FindCarriers(qa, b), FindCarriers(qb, a)
+	if len(ma) != 1 || len(mb) != 1 {
+		t.Fatalf("moved words: %d from a, %d from b: %+v %+v", len(ma), len(mb), ma, mb)
+	}
+	qmCheck(t, qa, b, ma[0])
+	qmCheck(t, qb, a, mb[0])
+	if ma[0].Edits != mb[0].Edits || ma[0].Edits > 3 {
+		t.Fatalf("edits %d and %d", ma[0].Edits, mb[0].Edits)
+	}
+	scrambled := "“Families dock the of pensions workers the must contract new their protect and,” he said."
+	if ms := FindCarriers(qa, scrambled); len(ms) != 0 {
+		t.Fatalf("a scramble matched: %+v", ms)
+	}
+}
+
+// TestQuoteMatchPart: a text that quotes part of a long quotation carries
+// it, and the long quotation is found from the part.
+func TestQuoteMatchPart(t *testing.T) {
+	long := "The ferry will not sail until the inspectors have seen every hull. Nobody asked the families of Sorn Island, who have had a hard enough year already. We will not be rushed."
+	a := "“" + long + "” Varga told the council."
+	b := "Varga said “nobody asked the families of Sorn Island” and went home."
+	ma := FindCarriers(long, b)
+	if len(ma) != 1 || !ma[0].Part || ma[0].Text != "nobody asked the families of Sorn Island" {
+		t.Fatalf("part from the long side: %+v", ma)
+	}
+	qmCheck(t, long, b, ma[0])
+	if got := model.RuneSlice(long, ma[0].QuoteStart, ma[0].QuoteEnd); got != "Nobody asked the families of Sorn Island" {
+		t.Fatalf("carried part %q", got)
+	}
+	mb := FindCarriers("nobody asked the families of Sorn Island", a)
+	if len(mb) != 1 || mb[0].Part || !mb[0].Exact() {
+		t.Fatalf("long from the part side: %+v", mb)
+	}
+}
+
+// TestQuoteMatchSymmetric plants a quotation in article A and a variant
+// of it in article B (the same words, a word replaced, dropped or added,
+// words moved, a part of it, or it inside a longer quotation) and checks
+// that searching from A's quotation finds B's exactly when searching from
+// B's finds A's.
+func TestQuoteMatchSymmetric(t *testing.T) {
+	sentences := []string{
+		"We will not sign this agreement under pressure from anyone",
+		"The harbour has been closed to fishing boats since the storm in March",
+		"Nobody in the ministry has read the report on the collapse of the bridge",
+		"Our members have not had a real pay rise in six years and they are angry",
+		"The fight against poverty must be subordinated to the rights of the people of the coast",
+	}
+	filler := strings.Fields("the council met on tuesday evening to discuss a long list of items including road repairs and a proposal for the northern districts")
+	prose := func(r *rand.Rand, n int) string {
+		w := make([]string, n)
+		for i := range w {
+			w[i] = filler[r.IntN(len(filler))]
+		}
+		return strings.Join(w, " ")
+	}
+	variants := []func(r *rand.Rand, ws []string) []string{
+		func(r *rand.Rand, ws []string) []string { return ws },
+		func(r *rand.Rand, ws []string) []string { ws[1+r.IntN(len(ws)-2)] = "zebra"; return ws },
+		func(r *rand.Rand, ws []string) []string {
+			i := 1 + r.IntN(len(ws)-2)
+			return append(ws[:i], ws[i+1:]...)
+		},
+		func(r *rand.Rand, ws []string) []string {
+			i := 1 + r.IntN(len(ws)-2)
+			return append(ws[:i], append([]string{"zebra"}, ws[i:]...)...)
+		},
+		func(r *rand.Rand, ws []string) []string { // a part
+			n := 3 + r.IntN(len(ws)-3)
+			i := r.IntN(len(ws) - n + 1)
+			return ws[i : i+n]
+		},
+		func(r *rand.Rand, ws []string) []string { // inside a longer one
+			return append(append([]string{"Listen", "carefully"}, ws...), strings.Fields("and we mean every word of it")...)
+		},
+		func(r *rand.Rand, ws []string) []string { // two words swap places
+			i := r.IntN(len(ws) - 1)
+			ws[i], ws[i+1] = ws[i+1], ws[i]
+			return ws
+		},
+		func(r *rand.Rand, ws []string) []string { // a word replaced and one dropped
+			ws[1] = "zebra"
+			return append(ws[:3], ws[4:]...)
+		},
+		func(r *rand.Rand, ws []string) []string { // three words replaced: another wording
+			ws[1], ws[4], ws[7] = "zebra", "yak", "gnu"
+			return ws
+		},
+		func(r *rand.Rand, ws []string) []string { // another quotation
+			return strings.Fields(sentences[r.IntN(len(sentences))])
+		},
+	}
+	r := rand.New(rand.NewPCG(16, 16))
+	agree := map[bool]int{}
+	for n := 0; n < 400; n++ {
+		ws := strings.Fields(sentences[r.IntN(len(sentences))])
+		vb := variants[r.IntN(len(variants))](r, append([]string(nil), ws...))
+		a := prose(r, 5+r.IntN(20)) + " “" + strings.Join(ws, " ") + ",” she said. " + prose(r, r.IntN(20))
+		b := prose(r, 5+r.IntN(20)) + " “" + strings.Join(vb, " ") + ",” he said. " + prose(r, r.IntN(20))
+		qa, qb := Detect(a), Detect(b)
+		if len(qa) != 1 || len(qb) != 1 {
+			t.Fatalf("case %d: planted quotations not detected: %+v %+v", n, qa, qb)
+		}
+		ab := qmHits(FindCarriers(qa[0].Text, b), qb[0])
+		ba := qmHits(FindCarriers(qb[0].Text, a), qa[0])
+		if ab != ba {
+			t.Fatalf("case %d: from A %v, from B %v\nA: %s\nB: %s", n, ab, ba, a, b)
+		}
+		agree[ab]++
+	}
+	if agree[true] < 100 || agree[false] < 20 {
+		t.Fatalf("too few cases of each outcome: %v", agree)
+	}
+}
+
+// qmHits: some match overlaps the quotation.
+func qmHits(ms []Match, q Quote) bool {
+	for _, m := range ms {
+		if m.Start < q.End && q.Start < m.End {
+			return true
+		}
+	}
+	return false
+}

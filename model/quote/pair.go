@@ -47,7 +47,6 @@ type qRaw struct {
 	p0, p1      int // first and last paragraph
 	fam         byte
 	nested      bool
-	tok         int // token index of the quotation in the frame
 }
 
 type qSpan struct{ s, e int }
@@ -509,4 +508,12 @@ func (x *qDoc) elision(i int) bool {
 		w = append(w, unicode.ToLower(r))
 	}
 	return qElisions[string(w)]
+}
+
+func qSet(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
 }

@@ -31,7 +31,7 @@ type carrier struct {
 	id            string
 	title, outlet string
 	match         quote.Match
-	part          bool // it carries part of the quotation (carry.go)
+	part          bool // it carries part of the quotation (quote.Match.Part)
 }
 
 // scan is a carriers search running in the background.
@@ -130,7 +130,6 @@ func (f *Feature) searchCarriers() tea.Cmd {
 // the stored snapshot for an annotated article (its offsets are the
 // snapshot's), else the cleaned text.
 func scanCarriers(ctx context.Context, load func(i int) (*model.Article, error), st store.Store, items []int32, annotated map[string]bool, qm *quote.Matcher, s *scan) error {
-	cs := newCarrySearch(s.quote, qm)
 	last := time.Now()
 	for n, i := range items {
 		if err := ctx.Err(); err != nil {
@@ -163,8 +162,10 @@ func scanCarriers(ctx context.Context, load func(i int) (*model.Article, error),
 				text = doc.Text
 			}
 		}
-		for _, ca := range cs.find(text) {
-			c := carrier{idx: int(i), id: a.ID, title: a.Title, outlet: a.Source, match: ca.match, part: ca.part}
+		// Find is symmetric (quote.Match.Part): a quotation of text that
+		// carries part of the searched one is found too.
+		for _, mt := range qm.Find(text) {
+			c := carrier{idx: int(i), id: a.ID, title: a.Title, outlet: a.Source, match: mt, part: mt.Part}
 			s.mu.Lock()
 			s.found = append(s.found, c)
 			s.mu.Unlock()

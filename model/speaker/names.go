@@ -1,8 +1,10 @@
-package quote
+package speaker
 
 import (
 	"sort"
 	"strings"
+
+	"storydesk/model/newslex"
 )
 
 // People and what refers to them: the names of the text, the descriptions
@@ -44,7 +46,7 @@ func (x *qDoc) scanNames() {
 			}
 			np, ok := x.nameNP(t, e)
 			if x.isWord(e) && !x.toks[e].cap && !x.possessive(e-1) {
-				if nl := x.toks[e].lw; qRoleNouns[nl] || qGroupNouns[nl] || qOrgHeads[nl] {
+				if nl := x.toks[e].lw; newslex.RoleNouns[nl] || newslex.GroupNouns[nl] || newslex.OrgHeads[nl] {
 					ok = false // "Border agents", "Trump administration"
 				}
 			}
@@ -54,6 +56,10 @@ func (x *qDoc) scanNames() {
 				if sok && subj.nb > subj.na && subj.na <= np.na && np.na < subj.nb {
 					m.subject = true
 					x.subj[si] = len(x.ments)
+				}
+				m.words, m.name = len(x.nameWords(np.na, np.nb)), x.nameString(np)
+				if x.orgPrefixed(np.na) {
+					np.org = true // "The airline Skyrail"
 				}
 				x.ments = append(x.ments, m)
 				x.mentNP = append(x.mentNP, np)
@@ -73,7 +79,7 @@ func (x *qDoc) scanNames() {
 		key := strings.ToLower(strings.Join(words, " "))
 		e := x.entByName[key]
 		if e == nil {
-			e = &qEntity{name: x.nameString(np), words: words, gender: qFirstGender(words[0])}
+			e = &qEntity{name: x.nameString(np), words: words, gender: newslex.FirstGender(words[0])}
 			x.entByName[key] = e
 			x.ents = append(x.ents, e)
 		}
@@ -94,7 +100,11 @@ func (x *qDoc) scanNames() {
 			// known by one name
 			key := strings.ToLower(words[0])
 			if e = x.entByName[key]; e == nil {
-				e = &qEntity{name: words[0], words: words}
+				g := newslex.NounGender[x.aliasHead(np.na)]
+				if g == 0 {
+					g = newslex.NounGender[x.roleBeside(np.na)]
+				}
+				e = &qEntity{name: words[0], words: words, gender: g}
 				x.entByName[key] = e
 				x.ents = append(x.ents, e)
 			}
@@ -109,6 +119,23 @@ func (x *qDoc) scanNames() {
 	for mi := range x.ments {
 		if e := x.ments[mi].ent; e != nil && !e.person && x.personEvidence(mi) {
 			e.person = true
+		}
+	}
+	// "Northvale Water said it would invest": an organisation, unless
+	// something surer than a cue says it is a person
+	for mi := range x.ments {
+		if e := x.ments[mi].ent; e != nil && !e.org && x.itFollows(mi) {
+			e.org = true
+		}
+	}
+	for mi := range x.ments {
+		if e := x.ments[mi].ent; e != nil && e.org && x.surePerson(mi) {
+			e.org = false
+		}
+	}
+	for _, e := range x.ents {
+		if e.org {
+			e.person = false
 		}
 	}
 	for _, as := range x.aliases {
@@ -132,13 +159,22 @@ func (x *qDoc) singlePerson(i int, np qNP) bool {
 	if np.role != "" || np.hon != 0 {
 		return true
 	}
+	if x.aliasHead(np.na) != "" || x.roleBeside(np.na) != "" {
+		return true // "her husband, Marc,", "her brother Kamal"
+	}
+	if x.orgPrefixed(np.na) {
+		return false // "the charity SeaWatch, who met the boat"
+	}
 	k := np.nb
 	if x.isPunct(k, ',', '—', '–') && x.isWord(k+1) && x.toks[k+1].lw == "who" {
 		return true
 	}
+	if x.isPunct(k, ',') && x.isWord(k+1) && x.isPunct(k+2, ',', '.') && qAge(x.toks[k+1].lw) {
+		return true // "Tommy, 17,"
+	}
 	if x.ments[i].subject {
 		c := x.skipForward(np.nb, len(x.toks))
-		return x.cueAt(c) > 0 && qAttrVerbs[x.toks[c].lw]
+		return x.cueAt(c) > 0 && newslex.AttrVerbs[x.toks[c].lw]
 	}
 	return false
 }
@@ -151,7 +187,12 @@ func (x *qDoc) scanAliases() {
 		if np, ok := x.nameNP(na, nb); ok && np.nb > np.na {
 			name = x.nameString(np)
 		}
-		org := !qRoleNouns[head] || qGroupNouns[head]
+		// "Dräger, a global producer of medical technology," is a company,
+		// "Her publisher, Tom Asante," a person
+		org := !newslex.RoleNouns[head] && !newslex.Agent(head) || newslex.GroupNouns[head] || newslex.CompanyAgents[head]
+		if ws := x.nameWords(na, nb); org && len(ws) > 1 && newslex.FirstGender(ws[0]) != 0 {
+			org = false
+		}
 		if org {
 			x.orgNames[strings.ToLower(strings.Join(x.nameWords(na, nb), " "))] = true
 		}
@@ -165,7 +206,7 @@ func (x *qDoc) scanAliases() {
 			lw := x.toks[t].lw
 			if (lw == "the" || lw == "a" || lw == "an" || lw == "its" || lw == "their" || lw == "his" || lw == "her") && !x.nameTok(t-1) {
 				d, ok := x.descForward(t, s.b)
-				if !ok || !(qRoleNouns[d.head] || qOrgHeads[d.head] || qGroupNouns[d.head]) {
+				if !ok || !(newslex.RoleNouns[d.head] || newslex.OrgHeads[d.head] || newslex.GroupNouns[d.head]) {
 					continue
 				}
 				if na, nb, ok := x.apposName(d.b, s.b); ok {
@@ -196,6 +237,30 @@ func (x *qDoc) scanAliases() {
 	}
 }
 
+// roleBeside is the lower-case role or kinship noun right before the name
+// at token t ("her brother Kamal"), or "".
+func (x *qDoc) roleBeside(t int) string {
+	if p := t - 1; x.isWord(p) && !x.toks[p].cap {
+		if lw := x.toks[p].lw; newslex.NounGender[lw] != 0 || newslex.RoleNouns[lw] && !newslex.GroupNouns[lw] {
+			return lw
+		}
+	}
+	return ""
+}
+
+// aliasHead is the role noun of a person's description set beside the
+// name at token t ("her husband, Marc" gives "husband"), or "".
+func (x *qDoc) aliasHead(t int) string {
+	for head, as := range x.aliases {
+		for _, al := range as {
+			if al.tok == t && !al.org {
+				return head
+			}
+		}
+	}
+	return ""
+}
+
 // roleHead is the role noun heading the appositive [a,b).
 func (x *qDoc) roleHead(a, b int) string {
 	h := ""
@@ -204,10 +269,10 @@ func (x *qDoc) roleHead(a, b int) string {
 			continue
 		}
 		lw := x.toks[t].lw
-		if qDescPreps[lw] || lw == "and" {
+		if newslex.DescPreps[lw] || lw == "and" {
 			break
 		}
-		if qRoleNouns[lw] || qOrgHeads[lw] {
+		if newslex.RoleNouns[lw] || newslex.OrgHeads[lw] {
 			h = lw
 		}
 	}
@@ -239,7 +304,8 @@ func (x *qDoc) genderHints() {
 			// possessive before a noun, not an object ("told her the …")
 			if x.isWord(t+1) && !x.toks[t+1].cap {
 				nl := x.toks[t+1].lw
-				if !qDets[nl] && !qClauseStop[nl] && qPron(nl) == "" && !qCueVerbs[nl] {
+				if !newslex.Dets[nl] && !newslex.ClauseStop[nl] && qPron(nl) == "" && !newslex.CueVerbs[nl] &&
+					!newslex.CapStop[nl] && !newslex.LeadAdverbial[nl] && !newslex.Adverb(nl) { // "remembers her well"
 					g = 'f'
 				}
 			}
@@ -336,11 +402,23 @@ func (x *qDoc) personEvidence(mi int) bool {
 	if np.role != "" || np.hon != 0 {
 		return true
 	}
-	if m.ent != nil && qFirstGender(m.ent.words[0]) != 0 {
+	if m.ent != nil && newslex.FirstGender(m.ent.words[0]) != 0 {
 		return true
+	}
+	if x.orgPrefixed(np.na) {
+		return false // "the charity SeaWatch, who met the boat"
 	}
 	k := np.nb
 	if x.isPunct(k, ',', '—', '–') && x.isWord(k+1) && x.toks[k+1].lw == "who" {
+		return true
+	}
+	// an age: "Abdi Warsame, 17, from Somalia"
+	if x.isPunct(k, ',') && x.isWord(k+1) && x.isPunct(k+2, ',', '.') && qAge(x.toks[k+1].lw) {
+		return true
+	}
+	// known by the last word of a two- or three-word name elsewhere:
+	// "Ngozi Adeyemi-Clarke … Adeyemi-Clarke credits her deputy"
+	if m.ent != nil && len(m.ent.words) >= 2 && len(m.ent.words) <= 3 && x.surnameUse(m.ent) {
 		return true
 	}
 	if x.isPunct(k, ',') {
@@ -353,40 +431,127 @@ func (x *qDoc) personEvidence(mi int) bool {
 			return true
 		}
 	}
-	if c := x.skipForward(k, len(x.toks)); x.cueAt(c) > 0 && qAttrVerbs[x.toks[c].lw] {
+	if c := x.skipForward(k, len(x.toks)); x.cueAt(c) > 0 && newslex.AttrVerbs[x.toks[c].lw] && x.reports(c) {
 		return true
 	}
-	if p := np.a - 1; x.isWord(p) && qSayVerbs[x.toks[p].lw] {
+	if p := np.a - 1; x.isWord(p) && newslex.SayVerbs[x.toks[p].lw] {
 		return true
 	}
 	return false
 }
 
-// qFirstGender is the usual gender of a given name, accents ignored.
-func qFirstGender(w string) byte {
-	w = strings.ToLower(w)
-	if g := qFirstNames[w]; g != 0 {
-		return g
-	}
-	var sb strings.Builder
-	for _, r := range w {
-		switch r {
-		case 'á', 'à', 'â', 'ä', 'ã', 'å':
-			r = 'a'
-		case 'é', 'è', 'ê', 'ë':
-			r = 'e'
-		case 'í', 'ì', 'î', 'ï':
-			r = 'i'
-		case 'ó', 'ò', 'ô', 'ö', 'õ', 'ø':
-			r = 'o'
-		case 'ú', 'ù', 'û', 'ü':
-			r = 'u'
-		case 'ñ':
-			r = 'n'
-		case 'ç':
-			r = 'c'
+// reports: the cue at c reports speech: a quotation in its sentence, or a
+// clause after it ("recalled that", "said:"), not an object ("recalled
+// 40,000 jars").
+func (x *qDoc) reports(c int) bool {
+	si := x.toks[c].sent
+	for t := x.sents[si].a; t < x.sents[si].b; t++ {
+		if x.toks[t].k == qtQuote {
+			return true
 		}
-		sb.WriteRune(r)
 	}
-	return qFirstNames[sb.String()]
+	n := c + max(1, x.cueAt(c))
+	if x.isPunct(n, ',', ':', '.') || !x.isWord(n) {
+		return true
+	}
+	switch lw := x.toks[n].lw; {
+	case lw == "that", qPron(lw) != "", newslex.Dets[lw] && newslex.SayVerbs[x.toks[c].lw]:
+		return true
+	case x.toks[n].cap || newslex.SkipBetween[lw] || newslex.Adverb(lw):
+		return true
+	}
+	switch x.toks[c].lw {
+	case "said", "says", "say", "told", "tells", "wrote", "writes", "added", "adds":
+		return true
+	}
+	return false
+}
+
+// qAge: a number that can be someone's age.
+func qAge(w string) bool {
+	n := 0
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return false
+		}
+		n = n*10 + int(r-'0')
+	}
+	return len(w) > 0 && len(w) <= 3 && n > 0 && n < 120
+}
+
+// orgPrefixed: the name at token t follows a noun that makes it an
+// organisation's: "the charity SeaWatch", "rights group OpenNet".
+func (x *qDoc) orgPrefixed(t int) bool {
+	p := t - 1
+	if !x.isWord(p) || x.toks[p].cap {
+		return false
+	}
+	lw := x.toks[p].lw
+	return newslex.OrgHeads[lw] && !newslex.RoleNouns[lw] && lw != "family"
+}
+
+// surnameUse: the entity is mentioned alone by its last word somewhere, as
+// people are and organisations seldom are.
+func (x *qDoc) surnameUse(e *qEntity) bool {
+	last := e.words[len(e.words)-1]
+	for mi := range x.ments {
+		if x.ments[mi].ent != e {
+			continue
+		}
+		np := x.mentNP[mi]
+		if ws := x.nameWords(np.na, np.nb); len(ws) == 1 && strings.EqualFold(ws[0], last) {
+			return true
+		}
+	}
+	return false
+}
+
+// itFollows: the mention is a sentence's subject and the sentence goes on
+// about it as "it" ("Northvale Water said it would invest"), "it" acting,
+// not the "it" of "said it would be a mistake".
+func (x *qDoc) itFollows(mi int) bool {
+	m := &x.ments[mi]
+	if !m.subject {
+		return false
+	}
+	s := x.sents[m.sent]
+	for t := m.b; t < s.b && t-m.b <= 8; t++ {
+		if !x.isWord(t) {
+			continue
+		}
+		switch lw := x.toks[t].lw; {
+		case lw == "he" || lw == "she" || lw == "his" || lw == "her" || lw == "they":
+			return false
+		case lw == "it" || lw == "it's":
+			if !x.isWord(t + 1) {
+				return false
+			}
+			switch x.toks[t+1].lw {
+			case "would", "will", "could", "has", "had", "plans", "planned", "intends", "intended", "expects",
+				"expected", "hopes", "hoped", "wants", "wanted", "aims", "aimed":
+				n := ""
+				if x.isWord(t + 2) {
+					n = x.toks[t+2].lw
+				}
+				return n != "be" && n != "been" && n != "not"
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// surePerson: evidence surer than a cue that a mention is of a person: a
+// title or honorific, a known first name, "who", an age.
+func (x *qDoc) surePerson(mi int) bool {
+	m := &x.ments[mi]
+	np := x.mentNP[mi]
+	if np.role != "" || np.hon != 0 || m.ent != nil && newslex.FirstGender(m.ent.words[0]) != 0 {
+		return true
+	}
+	k := np.nb
+	if x.isPunct(k, ',', '—', '–') && x.isWord(k+1) && x.toks[k+1].lw == "who" {
+		return true
+	}
+	return x.isPunct(k, ',') && x.isWord(k+1) && x.isPunct(k+2, ',', '.') && qAge(x.toks[k+1].lw)
 }

@@ -1,8 +1,10 @@
-package quote
+package speaker
 
 import (
 	"strings"
 	"unicode"
+
+	"storydesk/model/newslex"
 )
 
 // Speaker attribution: noun phrases, cues, people and pronouns.
@@ -40,6 +42,7 @@ type qEntity struct {
 	gender byte
 	ments  []int // token index of each mention, ascending
 	person bool  // seen with a title, a first name, a cue or "who"
+	org    bool  // spoken of as "it": an organisation, whatever the cues say
 }
 
 type qMention struct {
@@ -47,6 +50,8 @@ type qMention struct {
 	sent    int
 	ent     *qEntity
 	subject bool
+	words   int    // its name's words (nameWords)
+	name    string // its name as written, possessive dropped (nameString)
 }
 
 // qAttr is what attribution found for one quotation.
@@ -56,11 +61,21 @@ type qAttr struct {
 	ss, se   int // code point span of the mention, -1 when none
 	role     string
 	cue      string
+	cs, ce   int  // code point span of the cue, -1 when none
+	es, ee   int  // code point span naming the speaker in full, -1 when unnamed
+	unnamed  bool // the speaker is a description ("a spokeswoman"), not a name
 	via      string
 	ent      *qEntity
 	group    bool // plural or organisation speaker ("they" / "it" may refer to it)
 	adjacent bool // the attribution follows the quotation directly
 	left     int  // token where a cue before the quotation ends, -1 if none
+}
+
+// inherited is the attribution passed on to a quotation with no cue of its
+// own: the same speaker and mention, no cue.
+func (a qAttr) inherited() qAttr {
+	a.cue, a.cs, a.ce, a.adjacent, a.left = "", -1, -1, false, -1
+	return a
 }
 
 // text returns the text of tokens [a,b), whitespace collapsed.
@@ -118,11 +133,14 @@ func qTitleKey(lw string) string { return strings.TrimSuffix(lw, ".") }
 
 // qPron returns the pronoun a word is or starts ("he’d" is "he"), or "".
 func qPron(lw string) string {
-	if qPronouns[lw] {
+	if len(lw) > 9 { // longer than "they’ve"
+		return ""
+	}
+	if newslex.Pronouns[lw] {
 		return lw
 	}
 	for _, sep := range []string{"’", "'"} {
-		if i := strings.Index(lw, sep); i > 0 && qPronouns[lw[:i]] {
+		if i := strings.Index(lw, sep); i > 0 && newslex.Pronouns[lw[:i]] {
 			switch lw[i+len(sep):] {
 			case "d", "ll", "s", "ve":
 				return lw[:i]
@@ -131,8 +149,6 @@ func qPron(lw string) string {
 	}
 	return ""
 }
-
-var qGenSuffix = qSet("jr", "sr", "ii", "iii", "iv")
 
 // nameTok: a capitalised word that can be part of a name.
 func (x *qDoc) nameTok(t int) bool {
@@ -143,15 +159,24 @@ func (x *qDoc) nameTok(t int) bool {
 	if len(lw) == 1 && x.abbrevDot(t+1) {
 		return true // an initial
 	}
-	if qCapStop[lw] && !qTitles[lw] {
+	if newslex.CapStop[lw] && !newslex.Titles[lw] {
 		return false
 	}
 	return lw != "i" && qPron(lw) == ""
 }
 
 func (x *qDoc) titleTok(t int) bool {
-	return x.isWord(t) && x.toks[t].cap && qTitles[qTitleKey(x.toks[t].lw)]
+	if !x.isWord(t) || !x.toks[t].cap {
+		return false
+	}
+	k := qTitleKey(x.toks[t].lw)
+	// "Pastor Denise Holt", "Mayor-elect Tobias Renner"
+	return newslex.Titles[k] || strings.HasSuffix(k, "-elect") || newslex.RoleNouns[k] && !newslex.GroupNouns[k] && x.nameTok(t+1) && !x.titleLikeName(t+1)
 }
+
+// titleLikeName guards the role-noun titles: the next word must not be a
+// role noun too ("Driver Pilot").
+func (x *qDoc) titleLikeName(t int) bool { return x.isWord(t) && newslex.RoleNouns[x.toks[t].lw] }
 
 // abbrevDot: a point token closing an abbreviation or an initial.
 func (x *qDoc) abbrevDot(t int) bool {
@@ -159,12 +184,12 @@ func (x *qDoc) abbrevDot(t int) bool {
 		return false
 	}
 	p := &x.toks[t-1]
-	return qAbbrevs[p.lw] || qTitles[p.lw] || p.e-p.s == 1 && p.cap
+	return newslex.Abbrevs[p.lw] || newslex.Titles[p.lw] || p.e-p.s == 1 && p.cap
 }
 
 // genDot: the point of "Jr." or "Sr." ending a name.
 func (x *qDoc) genDot(t int) bool {
-	return x.abbrevDot(t) && qGenSuffix[x.toks[t-1].lw]
+	return x.abbrevDot(t) && newslex.GenSuffix[x.toks[t-1].lw]
 }
 
 // capRun returns the end of the run of name words starting at t.
@@ -175,10 +200,10 @@ func (x *qDoc) capRun(t, hi int) int {
 		switch {
 		case x.nameTok(e):
 		case e > t && x.abbrevDot(e) && (e+1 < hi && x.nameTok(e+1) || x.genDot(e)):
-		case e > t && tk.k == qtWord && !tk.cap && qParticles[tk.lw] && e+1 < hi && (x.nameTok(e+1) ||
-			x.isWord(e+1) && qParticles[x.toks[e+1].lw] && x.nameTok(e+2)):
+		case e > t && tk.k == qtWord && !tk.cap && newslex.Particles[tk.lw] && e+1 < hi && (x.nameTok(e+1) ||
+			x.isWord(e+1) && newslex.Particles[x.toks[e+1].lw] && x.nameTok(e+2)):
 		case e > t && tk.k == qtWord && tk.lw == "of" && x.titleTok(e-1) && e+1 < hi && x.titleTok(e+1):
-		case e > t && tk.k == qtWord && qOrgJoin[tk.lw] && e+1 < hi && x.nameTok(e+1) && x.orgRun(t, e):
+		case e > t && tk.k == qtWord && newslex.OrgJoin[tk.lw] && e+1 < hi && x.nameTok(e+1) && x.orgRun(t, e):
 		default:
 			return e
 		}
@@ -187,17 +212,10 @@ func (x *qDoc) capRun(t, hi int) int {
 	return e
 }
 
-// qLocPreps tie a role to a place or body ("spokesman for", "analyst at").
-var qLocPreps = qSet("for", "of", "at", "in", "from", "with")
-
-// qOrgJoin join the words of an organisation's name ("Bank of England",
-// "Centre for Economic Policy Research").
-var qOrgJoin = qSet("of", "for", "on")
-
 // orgRun: the capitalised words [a,b) hold an organisation word.
 func (x *qDoc) orgRun(a, b int) bool {
 	for t := a; t < b; t++ {
-		if x.isWord(t) && qOrgWords[x.toks[t].lw] && !qTitles[x.toks[t].lw] {
+		if x.isWord(t) && newslex.OrgWords[x.toks[t].lw] && !newslex.Titles[x.toks[t].lw] {
 			return true
 		}
 	}
@@ -213,10 +231,10 @@ func (x *qDoc) capRunBack(j, lo int) int {
 		switch {
 		case x.nameTok(k):
 		case x.abbrevDot(k) && (s <= j || x.genDot(k)):
-		case s <= j && tk.k == qtWord && !tk.cap && qParticles[tk.lw] && k-1 >= lo && (x.nameTok(k-1) ||
-			x.isWord(k-1) && qParticles[x.toks[k-1].lw] && x.nameTok(k-2)):
+		case s <= j && tk.k == qtWord && !tk.cap && newslex.Particles[tk.lw] && k-1 >= lo && (x.nameTok(k-1) ||
+			x.isWord(k-1) && newslex.Particles[x.toks[k-1].lw] && x.nameTok(k-2)):
 		case s <= j && tk.k == qtWord && tk.lw == "of" && x.titleTok(k-1) && x.titleTok(k+1):
-		case s <= j && tk.k == qtWord && qOrgJoin[tk.lw] && k-1 >= lo && x.nameTok(k-1) && x.orgRun(max(lo, k-4), k):
+		case s <= j && tk.k == qtWord && newslex.OrgJoin[tk.lw] && k-1 >= lo && x.nameTok(k-1) && x.orgRun(max(lo, k-4), k):
 		default:
 			return s
 		}
@@ -251,7 +269,7 @@ func (x *qDoc) nameNP(a, b int) (qNP, bool) {
 		}
 		rs := a
 		for t := a; t <= li; t++ {
-			if g, ok := qHonorifics[qTitleKey(x.toks[t].lw)]; ok {
+			if g, ok := newslex.Honorifics[qTitleKey(x.toks[t].lw)]; ok {
 				if g != 0 {
 					np.hon = g
 				}
@@ -273,6 +291,23 @@ func (x *qDoc) nameNP(a, b int) (qNP, bool) {
 	for na < b && !x.nameTok(na) {
 		na++
 	}
+	// "Economist Bruno Keller said": a role noun capitalised only because
+	// it opens the sentence
+	if li < 0 && na == a && b-a >= 3 && x.sentStart(a) && (newslex.Roleish(x.toks[a].lw) || newslex.Agent(x.toks[a].lw)) {
+		np.role = x.text(a, a+1)
+		na++
+	}
+	if li >= 0 && na < b && newslex.OrgWords[qStripPoss(x.toks[b-1].lw)] && !newslex.Titles[x.toks[b-1].lw] {
+		// "the Health Ministry", "Defense Department": titles naming a body
+		np.na, np.nb, np.org, np.role, np.hon = a, b, true, "", 0
+		return np, true
+	}
+	if na >= b && li >= 0 && x.nameTok(a) && !x.titleTok(a) && !newslex.RoleNouns[qTitleKey(x.toks[li].lw)] {
+		// a name ending with a title word is an organisation's:
+		// "Brightwater Energy", "Northvale Health"
+		np.na, np.nb, np.org, np.role, np.hon = a, b, true, "", 0
+		return np, true
+	}
 	if na >= b {
 		// titles only ("the President said"): a role
 		np.da, np.db = a, b
@@ -281,7 +316,7 @@ func (x *qDoc) nameNP(a, b int) (qNP, bool) {
 		return np, true
 	}
 	np.na, np.nb = na, b
-	if b-na == 1 && !x.possessive(na) && (qRoleNouns[x.toks[na].lw] || qGroupNouns[x.toks[na].lw]) {
+	if b-na == 1 && !x.possessive(na) && (newslex.RoleNouns[x.toks[na].lw] || newslex.GroupNouns[x.toks[na].lw]) {
 		// "Officials said", "Police said" opening a sentence (or a
 		// surname that is also a noun: resolve tries names first)
 		np.na, np.nb = 0, 0
@@ -293,12 +328,18 @@ func (x *qDoc) nameNP(a, b int) (qNP, bool) {
 	for t := na; t < b; t++ {
 		if x.isWord(t) && x.toks[t].cap {
 			lw := qStripPoss(x.toks[t].lw)
-			if qOrgWords[lw] || x.acronym(t) && !qGenSuffix[lw] {
+			if newslex.OrgWords[lw] || x.acronym(t) && !newslex.GenSuffix[lw] {
 				np.org = true
 			}
 		}
 	}
 	return np, true
+}
+
+// sentStart: token t opens its sentence.
+func (x *qDoc) sentStart(t int) bool {
+	si := x.toks[t].sent
+	return si >= 0 && x.sents[si].a == t
 }
 
 // acronym: an all-capitals word of two or more letters (CNN, NASA, UN).
@@ -325,7 +366,7 @@ func (x *qDoc) nameString(np qNP) string {
 func (x *qDoc) nameWords(a, b int) []string {
 	var ws []string
 	for t := a; t < b; t++ {
-		if x.isWord(t) && !qParticles[x.toks[t].lw] && !qGenSuffix[x.toks[t].lw] {
+		if x.isWord(t) && !newslex.Particles[x.toks[t].lw] && !newslex.GenSuffix[x.toks[t].lw] {
 			ws = append(ws, qStripPoss(x.word(t)))
 		}
 	}
@@ -346,7 +387,7 @@ func (x *qDoc) roleBefore(np *qNP, lo int) {
 		np.role = strings.TrimSpace(lw + " " + np.role)
 		np.a = k
 	case (lw == "to" || lw == "of" || lw == "for" || lw == "in" || lw == "at") && np.role == "" &&
-		len(x.nameWords(np.na, np.nb)) >= 3 && x.isWord(k-1) && k-1 >= lo && qRoleNouns[x.toks[k-1].lw]:
+		len(x.nameWords(np.na, np.nb)) >= 3 && x.isWord(k-1) && k-1 >= lo && newslex.RoleNouns[x.toks[k-1].lw]:
 		// the first capitalised word names the place or body of the role
 		m := x.roleStart(k-1, lo)
 		np.na++
@@ -355,10 +396,13 @@ func (x *qDoc) roleBefore(np *qNP, lo int) {
 		}
 		np.role = x.text(m, np.na)
 		np.a = m
-	case qRoleNouns[lw] && !qGroupNouns[lw]:
+	case newslex.RoleNouns[lw] && !newslex.GroupNouns[lw]:
 		m := x.roleStart(k, lo)
 		np.role = strings.TrimSpace(x.text(m, k+1) + " " + np.role)
 		np.a = m
+		if m-1 >= lo && x.isWord(m-1) && x.toks[m-1].lw == "the" {
+			np.a = m - 1 // "the singer Nova Reyes": the mention starts at "the"
+		}
 	}
 }
 
@@ -367,7 +411,7 @@ func (x *qDoc) roleStart(k, lo int) int {
 	m := k
 	for m-1 >= lo && k-m < 4 && x.isWord(m-1) {
 		pl := x.toks[m-1].lw
-		if qDets[pl] || qClauseStop[pl] || qDescPreps[pl] || qCueVerbs[pl] || x.possessive(m-1) || qPron(pl) != "" {
+		if newslex.Dets[pl] || newslex.ClauseStop[pl] || newslex.DescPreps[pl] || newslex.CueVerbs[pl] || x.possessive(m-1) || qPron(pl) != "" {
 			break
 		}
 		m--

@@ -1,11 +1,6 @@
-package quote
+package newslex
 
-import "strings"
-
-// Word lists for quotation attribution. They describe English news style by
-// structure (cue verbs, titles, function words), never particular people.
-
-func qSet(words ...string) map[string]bool {
+func set(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
 	for _, w := range words {
 		m[w] = true
@@ -13,9 +8,9 @@ func qSet(words ...string) map[string]bool {
 	return m
 }
 
-// qCueVerbs introduce or attribute speech. Participles (-ing) attach to the
+// CueVerbs introduce or attribute speech. Participles (-ing) attach to the
 // subject of their clause; the others take a subject next to them.
-var qCueVerbs = qSet(
+var CueVerbs = set(
 	"say", "says", "said", "saying",
 	"tell", "tells", "told", "telling",
 	"write", "writes", "wrote", "writing",
@@ -99,11 +94,17 @@ var qCueVerbs = qSet(
 	"caution", "cautions", "cautioned", "cautioning", "put", "puts", "replied",
 	"explains", "notes", "writes", "recalls", "continues", "comments", "remarks",
 	"bemoan", "bemoans", "bemoaned", "bemoaning",
+	"chant", "chants", "chanted", "chanting", "sang", "sings",
+	"blame", "blames", "blamed", "blaming",
+	"found", "finds", // a document's findings (see speaker's cueFits)
 )
 
-// qSayVerbs may be inverted ("said Petro") or stand for a whole reported
+// SayVerbs may be inverted ("said Petro") or stand for a whole reported
 // utterance; the rest of the cue verbs only take a subject before them.
-var qSayVerbs = qSet("said", "says", "say", "added", "adds", "wrote", "writes", "asked", "asks",
+var SayVerbs = set(
+	// phrasal cues, with their particle (PhrasalCues)
+	"went", "goes", "carried", "chimed", "shot", "fired", "weighed", "summed", "spoke", "broke", "piped",
+	"said", "says", "say", "chanted", "sang", "added", "adds", "wrote", "writes", "asked", "asks",
 	"comments", "commented", "explains", "notes", "recalls", "continues", "cautions", "cautioned",
 	"warns", "insists", "argues", "tweets",
 	"replied", "replies", "continued", "continues", "explained", "noted", "insisted", "argued",
@@ -111,10 +112,13 @@ var qSayVerbs = qSet("said", "says", "say", "added", "adds", "wrote", "writes", 
 	"retorted", "quipped", "joked", "exclaimed", "shouted", "cried", "whispered",
 	"concluded", "observed", "conceded", "remarked", "commented")
 
-// qAttrVerbs can close an attribution after a quotation ("“…,” Petro
+// AttrVerbs can close an attribution after a quotation ("“…,” Petro
 // told reporters"); verbs of judgement (condemned, praised, called) take an
 // object instead and do not.
-var qAttrVerbs = qSet("said", "says", "say", "added", "adds", "wrote", "writes", "asked", "asks",
+var AttrVerbs = set(
+	// phrasal cues, with their particle (PhrasalCues)
+	"went", "goes", "carried", "chimed", "shot", "fired", "weighed", "summed", "spoke", "broke", "piped",
+	"said", "says", "say", "chanted", "sang", "chant", "added", "adds", "wrote", "writes", "asked", "asks",
 	"replied", "replies", "continued", "continues", "explained", "explains", "noted", "notes",
 	"insisted", "insists", "argued", "argues", "warned", "warns", "recalled", "recalls",
 	"declared", "stated", "tweeted", "answered", "responded", "countered", "retorted", "quipped",
@@ -127,26 +131,30 @@ var qAttrVerbs = qSet("said", "says", "say", "added", "adds", "wrote", "writes",
 	"writing", "saying", "adding", "comments", "cautions", "cautioned", "assures", "assured",
 	"written", "pleaded", "begged", "implored", "remarks", "continued", "recalls")
 
-// qReportVerbs report an utterance. When a sentence holds several cues, a
+// ReportVerbs report an utterance. When a sentence holds several cues, a
 // quotation belongs to a reporting verb rather than to a verb of judgement
 // inside the reported clause ("Pompeo said Washington had concluded …").
-var qReportVerbs = qSet("said", "says", "say", "told", "tells", "wrote", "writes", "written",
+var ReportVerbs = set(
+	// phrasal cues, with their particle (PhrasalCues)
+	"went", "goes", "carried", "chimed", "shot", "fired", "weighed", "summed", "spoke", "broke", "piped",
+	"said", "says", "say", "told", "tells", "wrote", "writes", "written",
 	"added", "adds", "stated", "explained", "explains", "noted", "notes", "argued", "argues",
 	"insisted", "insists", "claimed", "claims", "warned", "warns", "tweeted", "posted",
 	"testified", "recalled", "recalls", "acknowledged", "admitted", "asked", "asks", "replied",
 	"saying", "adding", "writing", "telling", "comments", "commented", "according")
 
-// qPronouns that can be the subject of a cue.
-var qPronouns = qSet("he", "she", "they", "it", "we", "i", "you")
+// Pronouns that can be the subject of a cue.
+var Pronouns = set("he", "she", "they", "it", "we", "i", "you")
 
-// qDets open a noun phrase.
-var qDets = qSet("the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this",
+// Dets open a noun phrase.
+var Dets = set("the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this",
 	"that", "these", "those", "one", "another", "several", "many", "some", "other", "two",
-	"three", "four", "both", "each", "every", "no")
+	"three", "four", "both", "each", "every", "no", "dozens", "hundreds", "thousands", "scores",
+	"millions")
 
-// qCapStop are capitalised function words and calendar words that never
+// CapStop are capitalised function words and calendar words that never
 // start a name when they open a sentence.
-var qCapStop = qSet(
+var CapStop = set(
 	"the", "a", "an", "this", "that", "these", "those", "in", "on", "at", "for", "but", "and",
 	"or", "so", "yet", "however", "meanwhile", "still", "also", "then", "when", "while", "after",
 	"before", "since", "as", "if", "although", "though", "because", "despite", "during",
@@ -176,20 +184,20 @@ var qCapStop = qSet(
 	"oct", "nov", "dec",
 )
 
-// qFuncCap are capitalised words that start a new sentence after an
+// FuncCap are capitalised words that start a new sentence after an
 // initialism ("… in the U.S. The …").
-var qFuncCap = qSet("the", "a", "an", "he", "she", "it", "they", "we", "i", "but", "and", "in",
+var FuncCap = set("the", "a", "an", "he", "she", "it", "they", "we", "i", "but", "and", "in",
 	"on", "at", "this", "that", "there", "his", "her", "their", "its", "however", "meanwhile",
 	"after", "before", "when", "while", "as", "if", "for", "so", "yet", "still", "also", "some",
 	"many", "most", "officials", "critics", "analysts")
 
-// qParticles join the capitalised parts of a name.
-var qParticles = qSet("de", "da", "del", "della", "di", "do", "dos", "das", "du", "van", "von",
+// Particles join the capitalised parts of a name.
+var Particles = set("de", "da", "del", "della", "di", "do", "dos", "das", "du", "van", "von",
 	"der", "den", "ter", "la", "le", "al", "el", "bin", "ibn", "abu", "y", "e", "st")
 
-// qTitles are capitalised titles and ranks that precede a name; a
+// Titles are capitalised titles and ranks that precede a name; a
 // capitalised run is split after its last title word.
-var qTitles = qSet("president", "vice", "prime", "minister", "secretary", "treasury", "defense",
+var Titles = set("president", "vice", "prime", "minister", "secretary", "treasury", "defense",
 	"defence", "foreign", "interior", "finance", "health", "justice", "attorney", "general",
 	"senator", "sen", "rep", "representative", "congressman", "congresswoman", "gov",
 	"governor", "mayor", "judge", "chief", "executive", "officer", "ceo", "cfo", "coo", "cto",
@@ -211,28 +219,33 @@ var qTitles = qSet("president", "vice", "prime", "minister", "secretary", "treas
 	"private", "corporal", "cpl", "pvt", "sgt", "marshal", "field", "air", "vice-president",
 )
 
-// qHonorifics are titles that say only the gender; they are not a role.
-var qHonorifics = map[string]byte{"mr": 'm', "mrs": 'f', "ms": 'f', "miss": 'f', "mx": 0,
+// Honorifics are titles that say only the gender; they are not a role.
+var Honorifics = map[string]byte{"mr": 'm', "mrs": 'f', "ms": 'f', "miss": 'f', "mx": 0,
 	"sir": 'm', "lord": 'm', "dame": 'f', "lady": 'f', "king": 'm', "queen": 'f', "prince": 'm',
 	"princess": 'f', "congressman": 'm', "congresswoman": 'f', "spokesman": 'm', "spokeswoman": 'f',
 	"chairman": 'm', "chairwoman": 'f', "father": 'm', "sister": 'f', "brother": 'm', "actress": 'f',
 }
 
-// qAbbrevs end with a period that does not end the sentence.
-var qAbbrevs = qSet("mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "sen", "rep", "gov", "lt",
+// Abbrevs end with a period that does not end the sentence.
+var Abbrevs = set("mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "sen", "rep", "gov", "lt",
 	"col", "capt", "sgt", "prof", "rev", "inc", "corp", "co", "ltd", "no", "vs", "jan", "feb",
 	"mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "adm",
 	"maj", "cmdr", "pres", "gov", "approx", "dept", "est", "fig", "cpl", "pvt", "messrs", "mme",
 	"mlle", "hon", "supt", "det", "insp", "u.s", "e.g", "i.e", "a.m", "p.m", "etc")
 
-// qRoleNouns head a description of a person ("a police spokesman").
-var qRoleNouns = qSet(
+// RoleNouns head a description of a person ("a police spokesman").
+var RoleNouns = set(
 	"spokesman", "spokeswoman", "spokesperson", "spokespeople", "official", "officer", "leader",
 	"chief", "head", "director", "executive", "ceo", "founder", "chairman", "chairwoman",
 	"chair", "president", "minister", "secretary", "senator", "lawmaker", "governor", "mayor",
 	"judge", "lawyer", "attorney", "prosecutor", "general", "commander", "ambassador",
 	"diplomat", "analyst", "expert", "researcher", "scientist", "professor", "author",
 	"economist", "coach", "player", "manager", "owner", "witness", "resident", "activist",
+	"pal", "insider", "confidant", "confidante", "mate", "buddy", "colleague", "acquaintance",
+	"cousin", "uncle", "aunt", "nephew", "niece", "grandson", "granddaughter", "fiancé", "fiancée",
+	"boyfriend", "girlfriend", "rival", "opponent", "challenger", "successor", "predecessor",
+	"counterpart", "youngster", "teenager", "teen", "rookie", "newcomer", "debutant", "pensioner", "retiree",
+	"grandmother", "grandfather", "widow", "widower", "mum", "mom", "dad", "spokesperson",
 	"critic", "investigator", "doctor", "nurse", "student", "teacher", "parent", "mother",
 	"father", "son", "daughter", "wife", "husband", "friend", "neighbor", "neighbour",
 	"victim", "survivor", "representative", "aide", "adviser", "advisor", "strategist",
@@ -275,8 +288,8 @@ var qRoleNouns = qSet(
 	"authors", "writers", "engineers", "developers", "pilots", "passengers", "survivors",
 )
 
-// qGroupNouns are plural role nouns: "they" can refer back to them.
-var qGroupNouns = qSet("officials", "authorities", "police", "critics", "analysts", "experts",
+// GroupNouns are plural role nouns: "they" can refer back to them.
+var GroupNouns = set("officials", "authorities", "police", "critics", "analysts", "experts",
 	"residents", "witnesses", "sources", "researchers", "scientists", "lawmakers", "protesters",
 	"demonstrators", "organizers", "organisers", "supporters", "observers", "workers",
 	"employees", "students", "parents", "doctors", "prosecutors", "investigators", "troops",
@@ -299,8 +312,8 @@ var qGroupNouns = qSet("officials", "authorities", "police", "critics", "analyst
 	"militants", "insurgents", "fighters", "gunmen", "attackers", "suspects", "detainees",
 	"prisoners", "refugees", "migrants", "immigrants", "settlers", "colonists", "natives")
 
-// qChannelNouns name the medium of a statement ("in a post on X").
-var qChannelNouns = qSet("statement", "statements", "post", "posts", "tweet", "tweets",
+// ChannelNouns name the medium of a statement ("in a post on X").
+var ChannelNouns = set("statement", "statements", "post", "posts", "tweet", "tweets",
 	"message", "messages", "interview", "interviews", "letter", "email", "e-mail", "speech",
 	"video", "release", "conference", "op-ed", "column", "blog", "memo", "filing", "note",
 	"broadcast", "address", "podcast", "remarks", "briefing", "publication", "appearance",
@@ -308,20 +321,24 @@ var qChannelNouns = qSet("statement", "statements", "post", "posts", "tweet", "t
 	"press", "text", "call", "debate", "rally", "speech", "sermon", "announcement", "report",
 	"communique", "communiqué", "editorial", "op-eds", "thread")
 
-// qPlatforms are social networks and broadcast media named after "on".
-var qPlatforms = qSet("x", "twitter", "facebook", "instagram", "tiktok", "telegram", "truth",
+// Platforms are social networks and broadcast media named after "on".
+var Platforms = set("x", "twitter", "facebook", "instagram", "tiktok", "telegram", "truth",
 	"youtube", "threads", "bluesky", "linkedin", "weibo", "reddit", "mastodon", "snapchat",
 	"whatsapp", "television", "tv", "radio", "social", "podcast")
 
-// qDocNouns are sources of information rather than speakers: "according to
+// DocNouns are sources of information rather than speakers: "according to
 // figures supplied by X" is attributed to X.
-var qDocNouns = qSet("figures", "data", "report", "reports", "statement", "documents",
+var DocNouns = set("figures", "data", "report", "reports", "statement", "documents",
 	"document", "study", "survey", "records", "estimates", "numbers", "statistics", "poll",
 	"analysis", "filing", "filings", "release", "transcript", "copy", "letter", "memo",
-	"post", "tweet", "message", "research", "investigation", "review", "count", "tally")
+	"post", "tweet", "message", "research", "investigation", "review", "count", "tally",
+	"ruling", "judgment", "judgement", "verdict", "order", "decision", "opinion", "complaint",
+	"lawsuit", "suit", "indictment", "affidavit", "petition", "motion", "audit", "inquiry", "probe",
+	"assessment", "forecast", "guidance", "notice", "bulletin", "email", "e-mail", "memo",
+	"announcement", "communique", "communiqué", "letter", "leaflet", "manifesto", "charter", "warning")
 
-// qOrgWords make a capitalised run an organisation or a place, not a person.
-var qOrgWords = qSet("ministry", "department", "administration", "house", "office", "council",
+// OrgWords make a capitalised run an organisation or a place, not a person.
+var OrgWords = set("ministry", "department", "administration", "house", "office", "council",
 	"committee", "agency", "bank", "inc", "corp", "corporation", "company", "co", "ltd", "llc",
 	"university", "college", "school", "party", "times", "news", "post", "journal", "press",
 	"association", "union", "court", "police", "army", "navy", "force", "forces", "government",
@@ -357,9 +374,9 @@ var qOrgWords = qSet("ministry", "department", "administration", "house", "offic
 	"properties", "airways", "railways", "mobile", "digital", "software", "labs", "lab",
 	"laboratory", "laboratories", "observatory", "directorate", "ministry", "centre", "tank")
 
-// qSkipBetween may stand between a subject and its cue verb ("Petro later
+// SkipBetween may stand between a subject and its cue verb ("Petro later
 // said", "she has repeatedly said", "the ministry on Tuesday said").
-var qSkipBetween = qSet("has", "have", "had", "would", "will", "could", "should", "may", "might",
+var SkipBetween = set("has", "have", "had", "would", "will", "could", "should", "may", "might",
 	"also", "later", "then", "previously", "recently", "once", "again", "further", "earlier",
 	"already", "last", "on", "this", "week", "month", "year", "today", "yesterday", "tonight",
 	"morning", "evening", "night", "afternoon", "monday", "tuesday", "wednesday", "thursday",
@@ -368,8 +385,8 @@ var qSkipBetween = qSet("has", "have", "had", "would", "will", "could", "should"
 	"has", "been", "being", "subsequently", "separately", "publicly", "privately", "instead",
 	"reportedly", "repeatedly", "immediately", "quickly", "finally", "simply", "only")
 
-// qLeadAdverbial open a sentence with a phrase that is not its subject.
-var qLeadAdverbial = qSet("in", "on", "at", "during", "after", "before", "since", "when",
+// LeadAdverbial open a sentence with a phrase that is not its subject.
+var LeadAdverbial = set("in", "on", "at", "during", "after", "before", "since", "when",
 	"while", "as", "although", "though", "because", "despite", "earlier", "later", "last",
 	"this", "meanwhile", "however", "speaking", "asked", "addressing", "according", "following",
 	"amid", "under", "with", "without", "for", "from", "by", "until", "once", "if", "unlike",
@@ -377,12 +394,12 @@ var qLeadAdverbial = qSet("in", "on", "at", "during", "after", "before", "since"
 	"earlier", "yesterday", "today", "now", "then", "still", "instead", "separately", "also",
 	"in", "back", "even", "days", "weeks", "months", "years", "hours", "two", "three")
 
-// qLeadConj are sentence-initial conjunctions skipped before the subject.
-var qLeadConj = qSet("but", "and", "yet", "so", "still", "now", "then", "also", "meanwhile",
+// LeadConj are sentence-initial conjunctions skipped before the subject.
+var LeadConj = set("but", "and", "yet", "so", "still", "now", "then", "also", "meanwhile",
 	"however", "indeed", "instead", "later", "earlier")
 
-// qClauseStop end a noun phrase being read backwards or forwards.
-var qClauseStop = qSet("that", "which", "who", "whom", "whose", "and", "or", "but", "is", "was",
+// ClauseStop end a noun phrase being read backwards or forwards.
+var ClauseStop = set("that", "which", "who", "whom", "whose", "and", "or", "but", "is", "was",
 	"were", "are", "be", "been", "being", "has", "have", "had", "will", "would", "can", "could",
 	"should", "may", "might", "must", "to", "not", "if", "when", "while", "because", "as",
 	"than", "then", "so", "also", "after", "before", "since", "until", "in", "on", "by", "with",
@@ -392,8 +409,8 @@ var qClauseStop = qSet("that", "which", "who", "whom", "whose", "and", "or", "bu
 	"there's", "it's", "what's", "whether", "though", "although", "per", "via", "later",
 	"previously", "recently", "earlier", "already", "never", "often", "always", "soon")
 
-// qOrgHeads head a description of an organisation ("the ministry").
-var qOrgHeads = qSet("company", "firm", "group", "ministry", "agency", "government",
+// OrgHeads head a description of an organisation ("the ministry").
+var OrgHeads = set("company", "firm", "group", "ministry", "agency", "government",
 	"administration", "department", "office", "embassy", "military", "army", "court", "council",
 	"committee", "board", "campaign", "team", "club", "league", "party", "union", "coalition",
 	"organization", "organisation", "association", "network", "outlet", "newspaper", "paper",
@@ -405,54 +422,68 @@ var qOrgHeads = qSet("company", "firm", "group", "ministry", "agency", "governme
 	"watchdog", "body", "center", "centre", "institution", "charity", "ngo", "family", "lab",
 	"laboratory", "journal", "study", "report", "statement", "survey", "platform", "app")
 
-// qDescPreps may sit inside a description ("a spokesperson for the ministry").
-var qDescPreps = qSet("for", "of", "at")
+// DescPreps may sit inside a description ("a spokesperson for the ministry").
+var DescPreps = set("for", "of", "at")
 
-// qFirstNames gives the usual gender of common given names, so that "she"
-// does not resolve to Neil and "he" not to Beth. A name missing here is of
-// unknown gender and fits either pronoun.
-var qFirstNames = func() map[string]byte {
-	m := map[string]byte{}
-	for _, n := range strings.Fields(`mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty
-		margaret sandra ashley kimberly emily donna michelle dorothy carol amanda melissa deborah
-		stephanie rebecca sharon laura cynthia kathleen amy shirley angela helen anna brenda pamela
-		nicole emma samantha katherine christine debra rachel catherine carolyn janet ruth maria
-		heather diane virginia julie joyce victoria olivia christina lauren joan evelyn judith megan
-		cheryl andrea hannah martha jacqueline frances gloria ann teresa kathryn sara janice jean
-		alice madison doris abigail julia judy grace denise amber marilyn beverly danielle theresa
-		sophia marie diana brittany natalie isabella charlotte rose kayla beth eleanor claire
-		caroline lucy ella chloe zoe nina nora sofia sophie ingrid greta anne annie jane janet kate
-		katie kristen kirsten kristina monica veronica vanessa valerie wendy yvonne tina tracy sally
-		penny penelope melanie melania hillary nancy alexandria kamala condoleezza angela ursula
-		christine theresa jacinda marine giorgia sanna mette liz meghan kourtney khloe ariana selena
-		beyonce rihanna oprah serena venus naomi simone gwyneth jill jenny jenna jess joanna jodie
-		josephine karen katrina leah leila lena lily linda lorna louise lucia lydia mabel maggie
-		marcia margo marina marion marta megyn miriam molly nadia natasha olga paula pauline priya
-		rita rosa roxanne ruby ruth sabrina sasha shannon sheila sonia sonya stella susanna suzanne
-		sylvia tamara tanya tara tessa vera vicky viola vivian whitney yasmin yolanda zara zelda
-		carrie`) {
-		m[n] = 'f'
-	}
-	for _, n := range strings.Fields(`james robert john michael william david richard joseph thomas charles christopher daniel
-		matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy
-		ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin
-		scott brandon benjamin samuel gregory alexander frank patrick raymond jack dennis jerry
-		tyler aaron jose adam nathan henry douglas zachary peter kyle ethan walter noah jeremy
-		christian keith roger terry gerald harold sean austin carl arthur lawrence dylan jesse bryan
-		billy joe bruce gabriel logan albert willie alan juan wayne elijah randy roy vincent ralph
-		eugene russell bobby mason philip louis boris vladimir emmanuel xi narendra recep benjamin
-		mahmoud ali mohammed muhammad ahmed hassan hussein omar abdullah nicolas luis carlos jorge
-		miguel pedro javier diego fernando ricardo sergio pablo rafael marcel novak andy roger neil
-		ian colin graham hugh nigel martin owen grant tom tim ted ken kurt lewis matt mike patrick
-		steve jeff greg craig marco mario giuseppe francesco antonio alessandro angelo emmanuel olaf
-		friedrich helmut gerhard klaus wolfgang jurgen hans karl heinz dieter pete jared rudy
-		rudolph mitch chuck adam elon jeff sundar tim satya bill warren lucas paolo dmitry sergei
-		alexei yuri ivan igor oleg volodymyr viktor hamid yair naftali bibi jimmy ronnie dick liam
-		harry william charles edward andrew rishi keir nick ed david theo otto max felix leon jay
-		ray bob rob ben dan joel seth zach brett cody derek travis shane wade clint chad brad todd
-		troy vince neal barry gordon stuart duncan fraser angus callum ross hamish douglas brent
-		dylan steve jack`) {
-		m[n] = 'm'
-	}
-	return m
-}()
+// NounGender is the gender a role noun gives ("the spokeswoman … she").
+var NounGender = map[string]byte{"man": 'm', "woman": 'f', "boy": 'm', "girl": 'f', "mother": 'f',
+	"father": 'm', "husband": 'm', "wife": 'f', "son": 'm', "daughter": 'f', "brother": 'm',
+	"sister": 'f', "spokesman": 'm', "spokeswoman": 'f', "chairman": 'm', "chairwoman": 'f',
+	"actress": 'f', "grandmother": 'f', "grandfather": 'm', "uncle": 'm', "aunt": 'f', "nephew": 'm',
+	"niece": 'f', "king": 'm', "queen": 'f', "prince": 'm', "princess": 'f', "businessman": 'm',
+	"businesswoman": 'f', "congressman": 'm', "congresswoman": 'f', "policeman": 'm',
+	"policewoman": 'f', "fisherman": 'm', "widow": 'f', "widower": 'm', "girlfriend": 'f',
+	"boyfriend": 'm', "mum": 'f', "mom": 'f', "dad": 'm', "grandson": 'm', "granddaughter": 'f',
+	"stepfather": 'm', "stepmother": 'f', "fiancé": 'm', "fiancée": 'f', "councilman": 'm',
+	"councilwoman": 'f', "assemblyman": 'm', "assemblywoman": 'f', "headmaster": 'm', "headmistress": 'f'}
+
+var GenSuffix = set("jr", "sr", "ii", "iii", "iv")
+
+// LocPreps tie a role to a place or body ("spokesman for", "analyst at").
+var LocPreps = set("for", "of", "at", "in", "from", "with")
+
+// OrgJoin join the words of an organisation's name ("Bank of England",
+// "Centre for Economic Policy Research").
+var OrgJoin = set("of", "for", "on")
+
+// PhrasalCues attribute with their particle: "“…,” Renner went on".
+var PhrasalCues = map[string]string{"went": "on", "goes": "on", "carried": "on", "chimed": "in",
+	"shot": "back", "fired": "back", "hit": "back", "weighed": "in", "summed": "up", "spoke": "up",
+	"cut": "in", "broke": "in", "piped": "up"}
+
+// Hearsay report what someone is said to have done: "is reported to have
+// told".
+var Hearsay = set("reported", "said", "understood", "believed", "thought", "known", "alleged", "rumoured", "rumored")
+
+// PassiveAux make the past participle after them passive.
+var PassiveAux = set("been", "be", "being", "was", "were", "is", "are", "get", "got", "gets")
+
+var ViaPreps = set("in", "on", "during", "via", "through")
+
+// HopAdj are the words, with their preposition, that tie a source to what
+// it knows: "a source close to the talks", "people familiar with the matter".
+var HopAdj = map[string]string{"close": "to", "familiar": "with", "briefed": "on", "involved": "in",
+	"knowledgeable": "about", "loyal": "to"}
+
+// Indefinite stand for an unnamed someone on their own: "one said",
+// "said another", "others argued".
+var Indefinite = set("one", "another", "other", "others", "some", "many", "several", "both", "most", "few")
+
+// AnyNameHeads describe an organisation whose name need not hold the noun.
+var AnyNameHeads = set("company", "firm", "group", "newspaper", "paper", "outlet", "club", "team",
+	"band", "label", "airline", "carrier", "retailer", "startup", "giant", "maker", "network",
+	"broadcaster", "charity", "brand", "app", "platform", "website", "site", "publisher", "station",
+	"channel", "studio", "magazine", "publication", "developer", "lender", "insurer", "chain",
+	"operator", "manufacturer", "supplier", "organisation", "organization", "ngo")
+
+// ScareWords name a word rather than quote a speaker: "the so-called
+// “peace dividend”", "the word “trust”", "known as “quiet quitting”".
+var ScareWords = set("so-called", "word", "words", "term", "phrase", "slogan", "label", "nickname",
+	"motto", "hashtag", "titled", "entitled", "named", "dubbed", "known", "as")
+
+// CompanyAgents are agent nouns that describe a company as often as a
+// person: "Dräger, a global producer of medical technology".
+var CompanyAgents = set("producer", "provider", "maker", "developer", "supplier", "manufacturer",
+	"publisher", "distributor", "retailer", "operator", "lender", "insurer", "carrier", "broadcaster",
+	"exporter", "importer", "builder", "seller", "vendor", "processor", "refiner", "miner", "grower",
+	"wholesaler", "shipper", "owner", "investor", "buyer")

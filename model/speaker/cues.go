@@ -1,6 +1,10 @@
-package quote
+package speaker
 
-import "strings"
+import (
+	"strings"
+
+	"storydesk/model/newslex"
+)
 
 // Cues: the words that attribute a quotation ("said", "according to"),
 // where their speaker sits, and the channel named with them ("in a
@@ -15,11 +19,26 @@ func (x *qDoc) cueAt(t int) int {
 	if tk.lw == "according" && x.isWord(t+1) && x.toks[t+1].lw == "to" {
 		return 2
 	}
-	if tk.cap || !qCueVerbs[tk.lw] {
+	// "in the words of one veteran diplomat"
+	if tk.lw == "in" && x.isWord(t+3) && x.toks[t+2].lw == "words" && x.toks[t+3].lw == "of" && x.isWord(t+1) &&
+		(x.toks[t+1].lw == "the" || x.possessive(t+1)) {
+		return 4
+	}
+	if p, ok := newslex.PhrasalCues[tk.lw]; ok && !tk.cap {
+		if x.isWord(t+1) && x.toks[t+1].lw == p {
+			return 2 // "went on", "shot back", "chimed in"
+		}
+		return 0
+	}
+	if tk.cap || !newslex.CueVerbs[tk.lw] {
 		return 0
 	}
 	// a noun, not a verb: "the claims", "his post", "Petro's call"
-	if x.isWord(t-1) && (qDets[x.toks[t-1].lw] || x.possessive(t-1)) {
+	if x.isWord(t-1) && (newslex.Dets[x.toks[t-1].lw] && !newslex.Indefinite[x.toks[t-1].lw] || x.possessive(t-1)) {
+		return 0
+	}
+	// passive: "had been recalled", "was told" (the subject did not speak)
+	if x.isWord(t-1) && newslex.PassiveAux[x.toks[t-1].lw] && strings.HasSuffix(tk.lw, "ed") || x.isWord(t-1) && newslex.PassiveAux[x.toks[t-1].lw] && tk.lw == "told" {
 		return 0
 	}
 	nl := ""
@@ -38,9 +57,13 @@ func (x *qDoc) cueAt(t int) int {
 	return 1
 }
 
-func qParticiple(lw string) bool { return strings.HasSuffix(lw, "ing") }
-
 func (x *qDoc) skipBack(k, lo int) int {
+	k = x.skipAside(k, lo)
+	// "is reported to have told", "was said to have described"
+	if k-3 >= lo && x.isWord(k) && x.toks[k].lw == "have" && x.isWord(k-1) && x.toks[k-1].lw == "to" &&
+		x.isWord(k-2) && newslex.Hearsay[x.toks[k-2].lw] && x.isWord(k-3) && newslex.PassiveAux[x.toks[k-3].lw] {
+		k -= 4
+	}
 	for n := 0; k >= lo && n < 5 && x.isWord(k); n++ {
 		// "Petro in a post on X wrote"
 		if m := x.viaEndingAt(k, lo); m >= 0 {
@@ -49,8 +72,8 @@ func (x *qDoc) skipBack(k, lo int) int {
 		}
 		tk := &x.toks[k]
 		lw := tk.lw
-		adverb := len(lw) > 4 && strings.HasSuffix(lw, "ly") && !tk.cap
-		if !(qSkipBetween[lw] && (!tk.cap || qWeekday(lw)) || adverb) {
+		adverb := newslex.Adverb(lw) && !tk.cap
+		if !(newslex.SkipBetween[lw] && (!tk.cap || newslex.Weekday(lw)) || adverb) {
 			break
 		}
 		k--
@@ -58,20 +81,35 @@ func (x *qDoc) skipBack(k, lo int) int {
 	return k
 }
 
-func qWeekday(lw string) bool {
-	switch lw {
-	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
-		return true
+// skipAside steps back over an aside that ends at token k, between a
+// subject and its verb: "(D)", "— who led the team —".
+func (x *qDoc) skipAside(k, lo int) int {
+	var open []rune
+	switch {
+	case x.isPunct(k, ')'):
+		open = []rune{'('}
+	case x.isPunct(k, '—', '–'):
+		open = []rune{'—', '–'}
+	default:
+		return k
 	}
-	return false
+	for m := k - 1; m > lo && k-m <= 30; m-- {
+		if x.toks[m].k == qtQuote || x.isPunct(m, '.', '!', '?', ';') && !x.abbrevDot(m) {
+			break
+		}
+		if x.isPunct(m, open...) {
+			return m - 1
+		}
+	}
+	return k
 }
 
 func (x *qDoc) skipForward(k, hi int) int {
 	for n := 0; k < hi && n < 4 && x.isWord(k); n++ {
 		tk := &x.toks[k]
 		lw := tk.lw
-		adverb := len(lw) > 4 && strings.HasSuffix(lw, "ly") && !tk.cap
-		if !(qSkipBetween[lw] && (!tk.cap || qWeekday(lw)) || adverb) {
+		adverb := newslex.Adverb(lw) && !tk.cap
+		if !(newslex.SkipBetween[lw] && (!tk.cap || newslex.Weekday(lw)) || adverb) {
 			break
 		}
 		k++
@@ -90,13 +128,16 @@ func (x *qDoc) attrAt(i, hi int) (qNP, int, bool) {
 	if i >= hi || !x.isWord(i) {
 		return qNP{}, -1, false
 	}
+	if lw := x.toks[i].lw; (lw == "so" || lw == "thus") && x.cueAt(i+1) > 0 {
+		i++ // "So said Piotr Nowak"
+	}
 	if n := x.cueAt(i); n > 0 {
 		lw := x.toks[i].lw
 		if lw == "according" {
 			np, ok := x.accordingTo(i+2, hi)
 			return np, i, ok
 		}
-		if qSayVerbs[lw] {
+		if newslex.SayVerbs[lw] {
 			k := x.skipForward(i+n, hi)
 			if np, ok := x.npForward(k, hi, true); ok {
 				return np, i, true
@@ -109,13 +150,13 @@ func (x *qDoc) attrAt(i, hi int) (qNP, int, bool) {
 		return qNP{}, -1, false
 	}
 	k := x.skipForward(np.b, hi)
-	if n := x.cueAt(k); n > 0 && qAttrVerbs[x.toks[k].lw] && !qParticiple(x.toks[k].lw) {
+	if n := x.cueAt(k); n > 0 && newslex.AttrVerbs[x.toks[k].lw] && !newslex.Participle(x.toks[k].lw) {
 		if x.cueFits(k, np) {
 			return np, k, true
 		}
 	}
 	// a byline under a quotation: "“…” — Neil Gaiman"
-	if dash && np.nb > np.na && (np.b >= hi || x.toks[np.b].k == qtPara) {
+	if dash && np.nb > np.na && (np.b >= hi || x.toks[np.b].k == qtPara || !np.org && x.personLike(np)) {
 		return np, -1, true
 	}
 	// "Dylan Nelson, a fellow at the Institute in Munich, Germany, said"
@@ -129,7 +170,7 @@ func (x *qDoc) attrAt(i, hi int) (qNP, int, bool) {
 				continue
 			}
 			c := x.skipForward(k, hi)
-			if x.cueAt(c) > 0 && qAttrVerbs[x.toks[c].lw] && !qParticiple(x.toks[c].lw) {
+			if x.cueAt(c) > 0 && newslex.AttrVerbs[x.toks[c].lw] && !newslex.Participle(x.toks[c].lw) {
 				x.setApposRole(&np, np.nb+1, k-1)
 				return np, c, true
 			}
@@ -141,8 +182,10 @@ func (x *qDoc) attrAt(i, hi int) (qNP, int, bool) {
 // cueFits rejects "read" unless a document reads.
 func (x *qDoc) cueFits(c int, np qNP) bool {
 	lw := x.toks[c].lw
-	if lw == "read" || lw == "reads" {
-		return np.db > np.da && (qChannelNouns[np.head] || qDocNouns[np.head])
+	switch lw {
+	case "read", "reads", "found", "finds":
+		// "the statement read", "a report by the audit office found"
+		return np.db > np.da && (newslex.ChannelNouns[np.head] || newslex.DocNouns[np.head]) || np.pa < np.pb || np.org && (lw == "found" || lw == "finds")
 	}
 	return x.descOK(np)
 }
@@ -151,13 +194,13 @@ func (x *qDoc) cueFits(c int, np qNP) bool {
 // when the phrase names a document ("figures supplied by the ministry").
 func (x *qDoc) accordingTo(i, hi int) (qNP, bool) {
 	np, ok := x.npForward(i, hi, true)
-	if !ok && x.isWord(i) && qDocNouns[x.toks[i].lw] {
+	if !ok && x.isWord(i) && newslex.DocNouns[x.toks[i].lw] {
 		np, ok = x.descNP(i, i, i+1), true // "figures supplied by …"
 	}
 	if !ok {
 		return np, false
 	}
-	if np.db > np.da && qDocNouns[np.head] {
+	if np.db > np.da && newslex.DocNouns[np.head] {
 		k := np.b
 		for k < hi && k-np.b < 4 && x.isWord(k) {
 			lw := x.toks[k].lw
@@ -193,7 +236,7 @@ func (x *qDoc) commaAt(k int) bool {
 // a leading adverbial phrase.
 func (x *qDoc) subjectOf(si int) (qNP, bool) {
 	s := x.sents[si]
-	i := s.a
+	i := x.skipDateline(s.a, s.b)
 	for round := 0; round < 3; round++ {
 		for i < s.b && x.toks[i].k == qtPunct {
 			i++
@@ -210,11 +253,11 @@ func (x *qDoc) subjectOf(si int) (qNP, bool) {
 			return qNP{}, false
 		}
 		lw := x.toks[i].lw
-		if qLeadConj[lw] && !x.isPunct(i+1, ',') {
+		if newslex.LeadConj[lw] && !x.isPunct(i+1, ',') {
 			i++
 			continue
 		}
-		if qLeadAdverbial[lw] || qLeadConj[lw] || len(lw) > 4 && strings.HasSuffix(lw, "ly") && x.isPunct(i+1, ',') {
+		if newslex.LeadAdverbial[lw] || newslex.LeadConj[lw] || newslex.Adverb(lw) && x.isPunct(i+1, ',') {
 			k := i + 1
 			for k < s.b && k-i <= 30 && !x.commaAt(k) {
 				k++
@@ -228,6 +271,31 @@ func (x *qDoc) subjectOf(si int) (qNP, bool) {
 		break
 	}
 	return x.npForward(i, s.b, true)
+}
+
+// skipDateline steps over a dateline opening a paragraph: "NAIROBI, June
+// 3 (Reuters) -", "CARACAS, Venezuela —", "BOGOTA:".
+func (x *qDoc) skipDateline(i, hi int) int {
+	if i > 0 && x.toks[i-1].k != qtPara || !x.isWord(i) || !x.shouting(i) {
+		return i
+	}
+	for k := i + 1; k < hi && k-i <= 12; k++ {
+		if x.toks[k].k == qtQuote || x.isPunct(k, '.') && !x.abbrevDot(k) {
+			break
+		}
+		if x.isPunct(k, '—', '–', '-', ':') {
+			if x.isPunct(k, '-') && x.isWord(k-1) && x.toks[k-1].e == x.toks[k].s {
+				continue // a hyphen inside a word
+			}
+			return k + 1
+		}
+	}
+	return i
+}
+
+// shouting: a word in capitals (a dateline's place), two letters or more.
+func (x *qDoc) shouting(t int) bool {
+	return x.acronym(t) && x.toks[t].e-x.toks[t].s >= 3
 }
 
 // leftCue finds, before token t in [lo, t), the nearest cue with a speaker.
@@ -247,12 +315,12 @@ func (x *qDoc) leftCue(t, lo, si int) (qNP, int, bool) {
 		}
 		if bc < 0 {
 			best, bc = np, c
-			if qReportVerbs[x.toks[c].lw] {
+			if newslex.ReportVerbs[x.toks[c].lw] {
 				break
 			}
 			continue
 		}
-		if qReportVerbs[x.toks[c].lw] && !x.isPunct(c+n, ',', ':', '.') {
+		if newslex.ReportVerbs[x.toks[c].lw] && !x.isPunct(c+n, ',', ':', '.') {
 			// … unless the nearer cue opens a clause of its own: "…,
 			// and in a post he called on …"
 			if best.pron == "" && !x.coordinated(c+n, bc) {
@@ -281,10 +349,10 @@ func (x *qDoc) coordinated(a, b int) bool {
 // cueSubject finds who the cue at c speaks for, within [lo, hi).
 func (x *qDoc) cueSubject(c, n, lo, hi, si int) (qNP, bool) {
 	lw := x.toks[c].lw
-	if lw == "according" {
-		return x.accordingTo(c+2, hi)
+	if lw == "according" || lw == "in" {
+		return x.accordingTo(c+n, hi)
 	}
-	if qParticiple(lw) {
+	if newslex.Participle(lw) {
 		if x.isPunct(c-1, ',') || c == x.sents[si].a {
 			if np, ok := x.subjectOf(si); ok && np.b <= c && x.descOK(np) {
 				return np, true
@@ -308,13 +376,50 @@ func (x *qDoc) cueSubject(c, n, lo, hi, si int) (qNP, bool) {
 			return np, true
 		}
 	}
-	if qSayVerbs[lw] {
-		// "said Petro: “…”"
+	// "An official who spoke on condition of anonymity said": the subject
+	// before a relative clause
+	if np, ok := x.subjectOf(si); ok && np.b < k && x.relClause(np.b, k+1) && x.descOK(np) {
+		return np, true
+	}
+	if newslex.SayVerbs[lw] {
+		// "said Petro: “…”" (but in "said the strike had been …" the
+		// phrase begins the reported clause)
 		if np, ok := x.npForward(c+n, hi, false); ok {
-			return np, true
+			e := x.skipForward(np.b, hi)
+			if v := x.viaAt(e, hi); v > 0 {
+				e = x.skipForward(v, hi) // "comments Johnston in a statement, “…”"
+			}
+			if !x.isWord(e) {
+				return np, true
+			}
 		}
 	}
 	return qNP{}, false
+}
+
+// relClause: tokens [a,b) are a relative clause or an aside set off by
+// commas, with no cue of its own: "who spoke on condition of anonymity",
+// ", who asked not to be named,".
+func (x *qDoc) relClause(a, b int) bool {
+	k := a
+	if x.isPunct(k, ',', '—', '–') {
+		k++
+	}
+	if !x.isWord(k) || !(x.toks[k].lw == "who" || x.toks[k].lw == "which" || x.toks[k].lw == "whose") {
+		return false
+	}
+	if b-a > 20 {
+		return false
+	}
+	for t := k + 1; t < b; t++ {
+		if x.toks[t].k == qtQuote || x.isPunct(t, '.', ';', ':') && !x.abbrevDot(t) {
+			return false
+		}
+		if x.cueAt(t) > 0 && newslex.ReportVerbs[x.toks[t].lw] {
+			return false
+		}
+	}
+	return true
 }
 
 // rightCue finds a cue after the quotation at t, in (t, hi).
@@ -337,25 +442,23 @@ func (x *qDoc) rightCue(t, hi, si int) (qNP, int, bool) {
 // viaEndingAt returns the start of a channel phrase ending at token k, or -1.
 func (x *qDoc) viaEndingAt(k, lo int) int {
 	for m := k; m >= lo && k-m < 8; m-- {
-		if x.isWord(m) && qViaPreps[x.toks[m].lw] && x.viaAt(m, k+1) == k+1 {
+		if x.isWord(m) && newslex.ViaPreps[x.toks[m].lw] && x.viaAt(m, k+1) == k+1 {
 			return m
 		}
 	}
 	return -1
 }
 
-var qViaPreps = qSet("in", "on", "during", "via", "through")
-
 // viaAt returns the end of the channel phrase starting at t, or -1.
 func (x *qDoc) viaAt(t, hi int) int {
-	if !x.isWord(t) || !qViaPreps[x.toks[t].lw] {
+	if !x.isWord(t) || !newslex.ViaPreps[x.toks[t].lw] {
 		return -1
 	}
 	lw := x.toks[t].lw
 	e := -1
 	k := t + 1
 	if lw == "on" || lw == "via" {
-		if x.isWord(k) && qPlatforms[x.toks[k].lw] {
+		if x.isWord(k) && newslex.Platforms[x.toks[k].lw] {
 			e = k + 1
 			if x.toks[k].lw == "social" && x.isWord(k+1) {
 				e = k + 2
@@ -363,11 +466,11 @@ func (x *qDoc) viaAt(t, hi int) int {
 			return min(e, hi)
 		}
 	}
-	if x.isWord(k) && (qDets[x.toks[k].lw] || x.possessive(k)) {
+	if x.isWord(k) && (newslex.Dets[x.toks[k].lw] || x.possessive(k)) {
 		k++
 	}
 	for n := 0; n < 3 && x.isWord(k); n++ {
-		if qChannelNouns[x.toks[k].lw] && !(x.isWord(k+1) && qChannelNouns[x.toks[k+1].lw]) {
+		if newslex.ChannelNouns[x.toks[k].lw] && !(x.isWord(k+1) && newslex.ChannelNouns[x.toks[k+1].lw]) {
 			e = k + 1
 			break
 		}
@@ -380,7 +483,7 @@ func (x *qDoc) viaAt(t, hi int) int {
 	if x.isWord(e) && (x.toks[e].lw == "on" || x.toks[e].lw == "with" || x.toks[e].lw == "to") && x.isWord(e+1) {
 		if x.toks[e+1].cap {
 			e = x.capRun(e+1, max(hi, e+2))
-		} else if qPlatforms[x.toks[e+1].lw] {
+		} else if newslex.Platforms[x.toks[e+1].lw] {
 			e += 2
 			if x.toks[e-1].lw == "social" && x.isWord(e) {
 				e++

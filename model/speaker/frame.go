@@ -1,4 +1,4 @@
-package quote
+package speaker
 
 import (
 	"strings"
@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"storydesk/model"
+	"storydesk/model/newslex"
 )
 
 // The frame: the text as tokens, each quotation one opaque token, cut into
@@ -226,21 +227,21 @@ func (x *qDoc) endsSentence(t, start int) bool {
 		}
 		if tk.r == '.' && t > 0 && x.toks[t-1].k == qtWord && x.toks[t-1].e == tk.s {
 			pw := &x.toks[t-1]
-			if qAbbrevs[pw.lw] && !(pw.lw == "no" && next.k == qtWord && !unicode.IsDigit(x.rs[next.s])) {
+			if newslex.Abbrevs[pw.lw] && !(pw.lw == "no" && next.k == qtWord && !unicode.IsDigit(x.rs[next.s])) {
 				return false
 			}
 			if x.toks[t-1].e-x.toks[t-1].s == 1 && pw.cap {
 				return false // an initial
 			}
 		}
-		if next.k == qtPunct && qMarkFam(next.r) != 0 {
+		if next.k == qtPunct && qMark(next.r) {
 			return true // a stray mark starting the next sentence
 		}
 		return startsNew
 	case qtWord:
 		// an initialism ending the sentence: "… in the U.S. The …"
 		if strings.HasSuffix(tk.lw, ".") {
-			return next.k == qtWord && next.cap && qFuncCap[next.lw]
+			return next.k == qtWord && next.cap && newslex.FuncCap[next.lw]
 		}
 	case qtQuote:
 		q := &x.quotes[tk.q]
