@@ -362,7 +362,7 @@ func TestNewsAttribution(t *testing.T) {
 	}{
 		// Floors: the targets (speaker accuracy 0.92, detection
 		// F1 0.95), on the files the rules were written against and on the
-		// held-out ones alike (figures in BENCHMARKS-quotes.md).
+		// held-out ones alike (figures in BENCHMARKS.md).
 		{filepath.Join("testdata", "news"), false, 0.95, 0.92},
 		{filepath.Join("testdata", "news", "heldout"), true, 0.95, 0.92},
 	} {
