@@ -344,7 +344,7 @@ func timeline(docs []*doc, rels map[string]relation, dates map[string]dated) map
 		}
 		// A date without a time of day (most guesses) is the whole day:
 		// within it, only times known on both sides order articles.
-		if c := cmp.Compare(dayOf(da.t), dayOf(db.t)); c != 0 {
+		if c := da.t.Truncate(24 * time.Hour).Compare(db.t.Truncate(24 * time.Hour)); c != 0 {
 			return c
 		}
 		if da.hasTime && db.hasTime {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"storydesk/model"
@@ -113,6 +114,20 @@ func TestDatesFromText(t *testing.T) {
 	}
 	if last := s.Articles[len(s.Articles)-1]; last.ID != "d" {
 		t.Errorf("undated articles come last: %v", s.Articles)
+	}
+}
+
+func TestParseDate(t *testing.T) {
+	if d, ok := story.ParseDate("2025-10-14T08:40:00Z"); !ok || !d.Equal(time.Date(2025, 10, 14, 8, 40, 0, 0, time.UTC)) {
+		t.Errorf("ParseDate = %v %v", d, ok)
+	}
+	for _, s := range []string{"March 3, 2026", "3 March 2026", "2026-03-03", "Tue, 03 Mar 2026 10:00:00 +0000"} {
+		if d, ok := story.ParseDate(s); !ok || d.Year() != 2026 || d.Month() != 3 || d.Day() != 3 {
+			t.Errorf("ParseDate(%q) = %v %v", s, d, ok)
+		}
+	}
+	if _, ok := story.ParseDate("last week"); ok {
+		t.Error("ParseDate read a date from nothing")
 	}
 }
 

@@ -1,16 +1,12 @@
 package story_test
 
 import (
-	"context"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 
 	"storydesk/model"
-	"storydesk/model/dup"
-	"storydesk/model/story"
 )
 
 // The fixtures are invented news stories (testdata/fixtures), each file a
@@ -56,53 +52,5 @@ func fixture(t testing.TB, name string) *model.Article {
 	return a
 }
 
-// fixtures reads every fixture, in name order.
-func fixtures(t testing.TB) []*model.Article {
-	t.Helper()
-	names, err := filepath.Glob(filepath.Join("testdata", "fixtures", "*.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []*model.Article
-	for _, n := range names {
-		out = append(out, fixture(t, filepath.Base(n)))
-	}
-	return out
-}
-
-// pairsOf finds the duplicate pairs among articles, as the app does.
-func pairsOf(t testing.TB, arts []*model.Article) []dup.Pair {
-	t.Helper()
-	docs := make([]dup.Doc, len(arts))
-	for i, a := range arts {
-		docs[i] = dup.Doc{ID: a.ID, Text: a.Text}
-	}
-	pairs, err := dup.Find(context.Background(), docs, dup.Options{Workers: 1}, 0, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return pairs
-}
-
-// groupArticles groups articles the way the command line does.
-func groupArticles(t testing.TB, arts []*model.Article, ov story.Overrides, opts story.Options) story.Grouping {
-	t.Helper()
-	items := make([]story.Item, len(arts))
-	for i, a := range arts {
-		items[i] = story.ItemOf(a)
-	}
-	return story.Group(items, pairsOf(t, arts), ov, opts)
-}
-
-// storiesOf lists the grouping's stories of two or more articles as
-// sorted member lists, sorted.
-func storiesOf(g story.Grouping) [][]string {
-	var out [][]string
-	for _, c := range g.Clusters {
-		if len(c.Members) > 1 {
-			out = append(out, c.Members)
-		}
-	}
-	slices.SortFunc(out, func(a, b []string) int { return strings.Compare(a[0], b[0]) })
-	return out
-}
+// landslide is the story of one event the fixtures tell four ways.
+var landslide = []string{"landslide-changed.txt", "landslide-cut.txt", "landslide-rewrite.txt", "landslide-wire.txt"}

@@ -170,11 +170,3 @@ func isCapitalised(tok string) bool {
 	r, _ := utf8.DecodeRuneInString(tok)
 	return unicode.IsUpper(r)
 }
-
-// runeSliceOf returns the code points [s, e) of text, given its rune
-// slice.
-func runeSliceOf(rs []rune, s, e int) string {
-	s = max(0, min(s, len(rs)))
-	e = max(s, min(e, len(rs)))
-	return string(rs[s:e])
-}

@@ -1,4 +1,4 @@
-package story_test
+package group_test
 
 import (
 	"context"
@@ -9,14 +9,14 @@ import (
 
 	"storydesk/internal/gencorpus"
 	"storydesk/model/dup"
-	"storydesk/model/story"
+	"storydesk/model/story/group"
 )
 
 // Grouping 100,000 generated articles (gencorpus: 10% planted copies, 4%
 // same-event write-ups in fours sharing a quotation and a few phrases, the
 // rest unrelated), after duplicate detection:
 //
-//	go test ./model/story -run '^$' -bench Group100k -benchtime=1x
+//	go test ./model/story/group -run '^$' -bench Group100k -benchtime=1x
 //
 // Generating the corpus and finding its duplicate pairs are not timed;
 // extracting the features (on every core) and grouping are.
@@ -39,14 +39,14 @@ func BenchmarkGroup100k(b *testing.B) {
 			}
 			runtime.GC()
 			b.ResetTimer()
-			var g story.Grouping
+			var g group.Grouping
 			var tExtract, tGroup time.Duration
-			var items []story.Item
+			var items []group.Item
 			for range b.N {
 				t0 := time.Now()
 				items = extractAll(c.Docs)
 				t1 := time.Now()
-				g = story.Group(items, pairs, story.Overrides{}, story.Options{})
+				g = group.Stories(items, pairs, group.Overrides{}, group.Options{})
 				tExtract += t1.Sub(t0)
 				tGroup += time.Since(t1)
 			}
@@ -60,14 +60,14 @@ func BenchmarkGroup100k(b *testing.B) {
 }
 
 // extractAll computes every document's features on all cores.
-func extractAll(docs []gencorpus.Doc) []story.Item {
-	items := make([]story.Item, len(docs))
+func extractAll(docs []gencorpus.Doc) []group.Item {
+	items := make([]group.Item, len(docs))
 	var wg sync.WaitGroup
 	w := runtime.GOMAXPROCS(0)
 	for k := range w {
 		wg.Go(func() {
 			for i := k; i < len(docs); i += w {
-				items[i] = story.Item{ID: docs[i].ID, Features: story.Extract(docs[i].Text)}
+				items[i] = group.Item{ID: docs[i].ID, Features: group.Extract(docs[i].Text)}
 			}
 		})
 	}
@@ -78,7 +78,7 @@ func extractAll(docs []gencorpus.Doc) []story.Item {
 // reportQuality compares the grouping with what was planted: each group
 // of same-event write-ups should be one story, each copy in its
 // original's story, and nothing else joined.
-func reportQuality(b *testing.B, c *gencorpus.CopyCorpus, g story.Grouping) {
+func reportQuality(b *testing.B, c *gencorpus.CopyCorpus, g group.Grouping) {
 	whole := 0
 	truePairs := map[[2]int]bool{}
 	for _, grp := range c.Stories {

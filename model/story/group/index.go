@@ -1,11 +1,11 @@
-package story
+package group
 
 import (
 	"math"
 	"slices"
 )
 
-// The inverted index behind Group: document frequencies of the feature
+// The inverted index behind Stories: document frequencies of the feature
 // keys, the weight of every key of every article, and postings for the
 // keys worth reading.
 //

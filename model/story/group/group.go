@@ -1,4 +1,4 @@
-package story
+package group
 
 import (
 	"cmp"
@@ -10,9 +10,10 @@ import (
 
 	"storydesk/model"
 	"storydesk/model/dup"
+	"storydesk/model/story"
 )
 
-// Grouping articles into stories.
+// Grouping articles into stories (package comment in doc.go).
 //
 // Two articles are linked when duplicate detection paired them (a copy is
 // always the same story) or when their features (see Extract) are similar
@@ -54,7 +55,7 @@ const DefaultWindowDays = 4
 // Item is one article to group.
 type Item struct {
 	ID       string
-	Date     time.Time // publication date (see ParseDate); zero when unknown
+	Date     time.Time // publication date (see story.ParseDate); zero when unknown
 	Features Features
 }
 
@@ -119,10 +120,10 @@ type Grouping struct {
 	Refused []Link
 }
 
-// Group groups items into stories. pairs are duplicate pairs among them
+// Stories groups items into stories. pairs are duplicate pairs among them
 // (dup.Index.Pairs); pairs naming an unknown ID are ignored. Items with
 // the same ID are taken once (the first).
-func Group(items []Item, pairs []dup.Pair, ov Overrides, opts Options) Grouping {
+func Stories(items []Item, pairs []dup.Pair, ov Overrides, opts Options) Grouping {
 	if opts.Threshold <= 0 {
 		opts.Threshold = DefaultThreshold
 	}
@@ -329,8 +330,8 @@ func dayOf(t time.Time) int32 {
 }
 
 // ItemOf is the grouping item of a loaded article: its ID, its metadata
-// date (see ParseDate) and the features of its cleaned text.
+// date (see story.ParseDate) and the features of its cleaned text.
 func ItemOf(a *model.Article) Item {
-	d, _ := ParseDate(a.Date)
+	d, _ := story.ParseDate(a.Date)
 	return Item{ID: a.ID, Date: d, Features: Extract(a.Text)}
 }

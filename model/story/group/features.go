@@ -1,8 +1,9 @@
-package story
+package group
 
 import (
 	"math/bits"
 	"slices"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -82,9 +83,15 @@ type ftok struct {
 	stopCaps bool // a capitalised word too common to name anything
 }
 
-// Extract computes the grouping features of a cleaned text.
+// extractors reuse scratch space: Extract runs on every article of a
+// corpus, from many goroutines.
+var extractors = sync.Pool{New: func() any { return new(extractor) }}
+
+// Extract computes the grouping features of a cleaned text. It is safe for
+// concurrent use.
 func Extract(text string) Features {
-	var x extractor
+	x := extractors.Get().(*extractor)
+	defer extractors.Put(x)
 	return x.extract(text)
 }
 

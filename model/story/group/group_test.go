@@ -1,16 +1,16 @@
-package story_test
+package group_test
 
 import (
 	"math/rand/v2"
 	"reflect"
 	"slices"
 	"testing"
-	"time"
 
 	"storydesk/model"
-	"storydesk/model/story"
+	"storydesk/model/story/group"
 )
 
+// The fixtures' stories (see ../fixtures_test.go for what each is).
 var (
 	landslide = []string{"landslide-changed.txt", "landslide-cut.txt", "landslide-rewrite.txt", "landslide-wire.txt"}
 	korva     = []string{"korva-cut.txt", "korva-slide.txt"}
@@ -18,7 +18,7 @@ var (
 )
 
 func TestGroupFixtures(t *testing.T) {
-	g := groupArticles(t, fixtures(t), story.Overrides{}, story.Options{})
+	g := groupArticles(t, fixtures(t), group.Overrides{}, group.Options{})
 	want := [][]string{korva, landslide, flood}
 	if got := storiesOf(g); !reflect.DeepEqual(got, want) {
 		t.Errorf("stories:\n got %v\nwant %v", got, want)
@@ -42,8 +42,8 @@ func TestGroupFixtures(t *testing.T) {
 	for _, l := range c.Links {
 		kinds[l.A+" "+l.B] = l.Kind
 	}
-	if kinds["landslide-cut.txt landslide-wire.txt"] != story.LinkCopy ||
-		kinds["landslide-changed.txt landslide-wire.txt"] != story.LinkCopy {
+	if kinds["landslide-cut.txt landslide-wire.txt"] != group.LinkCopy ||
+		kinds["landslide-changed.txt landslide-wire.txt"] != group.LinkCopy {
 		t.Errorf("copies should be linked as copies: %v", c.Links)
 	}
 }
@@ -53,7 +53,7 @@ func TestGroupWindowKeepsEventsInOnePlaceApart(t *testing.T) {
 	// The flood in the valley in March names the landslide's governor,
 	// geologist, villages and a witness: by features alone it is close
 	// enough to join.
-	g := groupArticles(t, arts, story.Overrides{}, story.Options{WindowDays: -1})
+	g := groupArticles(t, arts, group.Overrides{}, group.Options{WindowDays: -1})
 	if got := storiesOf(g); len(got) != 2 || len(got[1]) != 6 {
 		t.Fatalf("without the window the valley's two events should join: %v", got)
 	}
@@ -65,13 +65,13 @@ func TestGroupWindowKeepsEventsInOnePlaceApart(t *testing.T) {
 			a.Date = ""
 		}
 	}
-	g = groupArticles(t, arts, story.Overrides{}, story.Options{})
+	g = groupArticles(t, arts, group.Overrides{}, group.Options{})
 	if got := storiesOf(g); !reflect.DeepEqual(got, [][]string{korva, landslide, flood}) {
 		t.Errorf("with the window: %v", got)
 	}
 	found := false
 	for _, l := range g.Refused {
-		found = found || l.Refused == story.RefusedWindow && slices.Contains(flood, l.B) && slices.Contains(landslide, l.A)
+		found = found || l.Refused == group.RefusedWindow && slices.Contains(flood, l.B) && slices.Contains(landslide, l.A)
 	}
 	if !found {
 		t.Errorf("the link between the flood and the landslide should be refused for the dates: %v", g.Refused)
@@ -80,24 +80,24 @@ func TestGroupWindowKeepsEventsInOnePlaceApart(t *testing.T) {
 
 func TestGroupOverrides(t *testing.T) {
 	arts := fixtures(t)
-	// Split: the annotator keeps the rewrite apart from the wire story.
-	g := groupArticles(t, arts, story.Overrides{Apart: [][2]string{{"landslide-rewrite.txt", "landslide-wire.txt"}}}, story.Options{})
+	// Split: the annotator keeps the rewrite apart from the wire group.
+	g := groupArticles(t, arts, group.Overrides{Apart: [][2]string{{"landslide-rewrite.txt", "landslide-wire.txt"}}}, group.Options{})
 	if got := storiesOf(g); !reflect.DeepEqual(got, [][]string{korva, {"landslide-changed.txt", "landslide-cut.txt", "landslide-wire.txt"}, flood}) {
 		t.Errorf("apart: %v", got)
 	}
 	refused := false
 	for _, l := range g.Refused {
-		refused = refused || l.Refused == story.RefusedApart
+		refused = refused || l.Refused == group.RefusedApart
 	}
 	if !refused {
 		t.Errorf("the link kept apart should be listed as refused: %v", g.Refused)
 	}
 
 	// Split by pins: the same, named.
-	g = groupArticles(t, arts, story.Overrides{Pins: map[string]string{
+	g = groupArticles(t, arts, group.Overrides{Pins: map[string]string{
 		"landslide-rewrite.txt": "story:b", "landslide-wire.txt": "story:a",
-	}}, story.Options{})
-	byID := map[string]story.Cluster{}
+	}}, group.Options{})
+	byID := map[string]group.Cluster{}
 	for _, c := range g.Clusters {
 		byID[c.ID] = c
 	}
@@ -108,9 +108,9 @@ func TestGroupOverrides(t *testing.T) {
 	// Merge: the annotator pins the Korva mudslide and the March flood
 	// together; their copies and write-ups follow, the October landslide
 	// does not (its dates lie outside what the annotator joined).
-	g = groupArticles(t, arts, story.Overrides{Pins: map[string]string{
+	g = groupArticles(t, arts, group.Overrides{Pins: map[string]string{
 		"korva-slide.txt": "m", "tollen-flood-wire.txt": "m",
-	}}, story.Options{})
+	}}, group.Options{})
 	want := append(slices.Clone(korva), flood...)
 	slices.Sort(want)
 	if got := storiesOf(g); !reflect.DeepEqual(got, [][]string{want, landslide}) {
@@ -123,42 +123,31 @@ func TestGroupOverrides(t *testing.T) {
 
 func TestGroupDeterministic(t *testing.T) {
 	arts := fixtures(t)
-	want := storiesOf(groupArticles(t, arts, story.Overrides{}, story.Options{}))
+	want := storiesOf(groupArticles(t, arts, group.Overrides{}, group.Options{}))
 	r := rand.New(rand.NewPCG(1, 2))
 	for range 5 {
 		r.Shuffle(len(arts), func(i, j int) { arts[i], arts[j] = arts[j], arts[i] })
-		if got := storiesOf(groupArticles(t, arts, story.Overrides{}, story.Options{Workers: 3})); !reflect.DeepEqual(got, want) {
+		if got := storiesOf(groupArticles(t, arts, group.Overrides{}, group.Options{Workers: 3})); !reflect.DeepEqual(got, want) {
 			t.Fatalf("another order, other stories:\n got %v\nwant %v", got, want)
 		}
 	}
 }
 
 func TestGroupEdgeCases(t *testing.T) {
-	if g := story.Group(nil, nil, story.Overrides{}, story.Options{}); len(g.Clusters) != 0 || len(g.Of) != 0 {
+	if g := group.Stories(nil, nil, group.Overrides{}, group.Options{}); len(g.Clusters) != 0 || len(g.Of) != 0 {
 		t.Errorf("nothing to group: %+v", g)
 	}
 	a := fixture(t, "landslide-wire.txt")
-	items := []story.Item{story.ItemOf(a), story.ItemOf(a), {ID: "empty"}, {ID: "stale", Features: story.Features{Version: -1, Keys: story.ItemOf(a).Features.Keys}}}
-	g := story.Group(items, nil, story.Overrides{Pins: map[string]string{"unknown": "x"}, Apart: [][2]string{{"unknown", "empty"}}}, story.Options{})
+	items := []group.Item{group.ItemOf(a), group.ItemOf(a), {ID: "empty"}, {ID: "stale", Features: group.Features{Version: -1, Keys: group.ItemOf(a).Features.Keys}}}
+	g := group.Stories(items, nil, group.Overrides{Pins: map[string]string{"unknown": "x"}, Apart: [][2]string{{"unknown", "empty"}}}, group.Options{})
 	if len(g.Clusters) != 3 || g.Of[0] != g.Of[1] {
 		t.Errorf("an ID given twice is one article; an empty or stale one stands alone: %+v", g)
-	}
-	if d, ok := story.ParseDate("2025-10-14T08:40:00Z"); !ok || !d.Equal(time.Date(2025, 10, 14, 8, 40, 0, 0, time.UTC)) {
-		t.Errorf("ParseDate = %v %v", d, ok)
-	}
-	for _, s := range []string{"March 3, 2026", "3 March 2026", "2026-03-03", "Tue, 03 Mar 2026 10:00:00 +0000"} {
-		if d, ok := story.ParseDate(s); !ok || d.Year() != 2026 || d.Month() != 3 || d.Day() != 3 {
-			t.Errorf("ParseDate(%q) = %v %v", s, d, ok)
-		}
-	}
-	if _, ok := story.ParseDate("last week"); ok {
-		t.Error("ParseDate read a date from nothing")
 	}
 }
 
 func TestExtractFeatures(t *testing.T) {
-	a := story.Extract("The mayor of Port Ellis, Ilse Varga, said 42 people died. “We will search all night,” Varga said.")
-	b := story.Extract("“We will search all night,” said Mayor Ilse Varga of Port Ellis, where 42 people died.")
+	a := group.Extract("The mayor of Port Ellis, Ilse Varga, said 42 people died. “We will search all night,” Varga said.")
+	b := group.Extract("“We will search all night,” said Mayor Ilse Varga of Port Ellis, where 42 people died.")
 	shared := 0
 	for _, k := range a.Keys {
 		if _, ok := slices.BinarySearch(b.Keys, k); ok {
@@ -170,7 +159,7 @@ func TestExtractFeatures(t *testing.T) {
 	if shared < 9 {
 		t.Errorf("two sentences of one event share %d features", shared)
 	}
-	if f := story.Extract(""); len(f.Keys) != 0 || f.Version != story.FeaturesVersion {
+	if f := group.Extract(""); len(f.Keys) != 0 || f.Version != group.FeaturesVersion {
 		t.Errorf("empty text: %+v", f)
 	}
 	if !slices.IsSorted(a.Keys) {
