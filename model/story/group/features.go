@@ -77,7 +77,7 @@ type ftok struct {
 	capital  bool // starts with an upper-case letter
 	digit    bool // starts with a digit
 	starts   bool // opens a sentence (or a paragraph)
-	quoted   bool // inside quotation marks
+	quoted   bool // inside quotation marks that close in its paragraph
 	joined   bool // only spaces between it and the token before
 	para     bool // a line break came before it
 	stopCaps bool // a capitalised word too common to name anything
@@ -168,6 +168,16 @@ func (x *extractor) scan(text string) {
 	x.sc.Reset(text, false)
 	toks := x.toks[:0]
 	inQuote := false
+	open := -1 // the first token of the open quotation
+	// A quotation counts once its closing mark is seen in its paragraph:
+	// a mark dropped in editing or scraping would otherwise turn the rest
+	// of the paragraph, stock phrases and all, into quoted words.
+	closeQuote := func(end int) {
+		for k := open; open >= 0 && k < end; k++ {
+			toks[k].quoted = true
+		}
+		open = -1
+	}
 	prevEnd := 0
 	var t wordtok.Token
 	for x.sc.Next(&t) {
@@ -175,10 +185,12 @@ func (x *extractor) scan(text string) {
 		ft := ftok{hash: t.Hash, para: t.Para, joined: true}
 		if len(toks) == 0 || t.Para {
 			ft.starts = true
-			inQuote = false
 		}
 		for _, r := range gap {
 			switch r {
+			case '\n':
+				// A quotation still open at its paragraph's end is dropped.
+				inQuote, open = false, -1
 			case '.', '!', '?':
 				ft.starts = true
 			case '“', '«', '„':
@@ -191,11 +203,16 @@ func (x *extractor) scan(text string) {
 			if r != ' ' {
 				ft.joined = false
 			}
+			if !inQuote && open >= 0 {
+				closeQuote(len(toks))
+			}
 		}
 		// A quotation mark right before the word opens it; one right after
 		// the previous word closed that one: either way the word is inside
 		// when the state says so now.
-		ft.quoted = inQuote
+		if inQuote && open < 0 {
+			open = len(toks)
+		}
 		r, _ := utf8.DecodeRuneInString(text[t.Start:])
 		ft.capital = unicode.IsUpper(r)
 		ft.digit = unicode.IsDigit(r)
@@ -204,6 +221,11 @@ func (x *extractor) scan(text string) {
 		}
 		toks = append(toks, ft)
 		prevEnd = t.End
+	}
+	// A text that ends inside a quotation was cut there (a copy cut
+	// short mid-quote): the words are quoted.
+	if open >= 0 {
+		closeQuote(len(toks))
 	}
 	x.toks = toks
 }

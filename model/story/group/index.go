@@ -225,6 +225,6 @@ func (x *index) readOrder(a int32, budget int, buf []int32) (read []int32, unrea
 // Candidate search limits: an article reads the postings of its rarest
 // keys up to readBudget articles in all, and at least its minRead rarest.
 const (
-	readBudget = 4096
+	readBudget = 1 << 16
 	minRead    = 8
 )
