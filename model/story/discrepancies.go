@@ -48,6 +48,7 @@ type Mention struct {
 	Article            string
 	Start, End         int
 	SentStart, SentEnd int
+	Sentence           string // the sentence's text
 }
 
 func discrepancies(docs []*doc) []Discrepancy {
@@ -151,7 +152,8 @@ func figureDiscrepancies(docs []*doc) []Discrepancy {
 			if !slices.Contains(v.Articles, id) {
 				v.Articles = append(v.Articles, id)
 			}
-			v.Mentions = append(v.Mentions, Mention{Article: id, Start: f.start, End: f.end, SentStart: f.sent.s, SentEnd: f.sent.e})
+			v.Mentions = append(v.Mentions, Mention{Article: id, Start: f.start, End: f.end, SentStart: f.sent.s, SentEnd: f.sent.e,
+				Sentence: docs[f.doc].slice(f.sent.s, f.sent.e)})
 		}
 		for _, k := range order {
 			d.Values = append(d.Values, *values[k])
@@ -261,7 +263,8 @@ func nameDiscrepancies(docs []*doc) []Discrepancy {
 				index[text] = sp
 				spells = append(spells, sp)
 			}
-			sp.mentions = append(sp.mentions, Mention{Article: d.a.ID, Start: ws[0].s, End: ws[len(ws)-1].e, SentStart: r.sent.s, SentEnd: r.sent.e})
+			sp.mentions = append(sp.mentions, Mention{Article: d.a.ID, Start: ws[0].s, End: ws[len(ws)-1].e,
+				SentStart: r.sent.s, SentEnd: r.sent.e, Sentence: d.slice(r.sent.s, r.sent.e)})
 			if !slices.Contains(sp.docs, di) {
 				sp.docs = append(sp.docs, di)
 			}

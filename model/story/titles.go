@@ -54,7 +54,7 @@ func titleDiscrepancies(docs []*doc) []Discrepancy {
 				continue
 			}
 			seen[key] = true
-			t.doc, t.mention.Article = di, d.a.ID
+			t.doc, t.mention.Article, t.mention.Sentence = di, d.a.ID, d.slice(r.sent.s, r.sent.e)
 			if _, known := people[key]; !known {
 				names = append(names, key)
 				display[key] = strings.Join(name, " ")
