@@ -224,9 +224,7 @@ func isNameWord(w word) bool { return w.key != "" && !isNumeric(w.key) && isCapi
 
 // spellKey is a name word in a form where style differences vanish ("U.S."
 // = "US") but spelling ones stay.
-func spellKey(raw string) string {
-	return strings.NewReplacer(".", "", "’", "", "'", "").Replace(strings.ToLower(raw))
-}
+func spellKey(raw string) string { return keyMarks.Replace(strings.ToLower(raw)) }
 
 // nameDiscrepancies finds names spelled two ways.
 func nameDiscrepancies(docs []*doc) []Discrepancy {

@@ -158,12 +158,14 @@ func entities(docs []*doc, m *ner.Model) []Entity {
 // dots or possessive, no leading "the".
 func entityKey(s string) string {
 	k := fold(s)
-	k = strings.NewReplacer(".", "", "’s", "", "'s", "").Replace(k)
+	k = entityMarks.Replace(k)
 	for _, a := range []string{"the ", "a ", "an "} {
 		k = strings.TrimPrefix(k, a)
 	}
 	return strings.Join(strings.Fields(k), " ")
 }
+
+var entityMarks = strings.NewReplacer(".", "", "’s", "", "'s", "")
 
 // isAcronymForm reports whether a group's forms are all capitals ("US",
 // "U.S.", "UN").

@@ -135,26 +135,39 @@ func quoteMatrix(docs []*doc) []QuoteRow {
 	}
 	// Carried without marks: unit → article → the best passage.
 	unmarked := map[int]map[int]quote.Match{}
+	// Copies carry the same sentences: search for each wording once.
+	byText := map[string][]int{}
+	var texts []string
 	for ui, u := range units {
-		m := quote.NewMatcher(u.text)
+		if byText[u.text] == nil {
+			texts = append(texts, u.text)
+		}
+		byText[u.text] = append(byText[u.text], ui)
+	}
+	for _, text := range texts {
+		same := byText[text]
+		m := quote.NewMatcher(text)
 		for dj, d := range docs {
-			if dj == u.doc {
-				continue
-			}
-			for _, match := range m.Find(d.a.Text) {
-				hit := false
-				for vi, v := range units {
-					if v.doc == dj && v.start < match.End && match.Start < v.end {
-						join(ui, vi)
-						hit = true
-					}
+			matches := findIn(m, units[same[0]].keys, d)
+			for _, ui := range same {
+				if units[ui].doc == dj {
+					continue
 				}
-				if !hit {
-					if unmarked[ui] == nil {
-						unmarked[ui] = map[int]quote.Match{}
+				for _, match := range matches {
+					hit := false
+					for vi, v := range units {
+						if v.doc == dj && v.start < match.End && match.Start < v.end {
+							join(ui, vi)
+							hit = true
+						}
 					}
-					if old, ok := unmarked[ui][dj]; !ok || match.Edits < old.Edits {
-						unmarked[ui][dj] = match
+					if !hit {
+						if unmarked[ui] == nil {
+							unmarked[ui] = map[int]quote.Match{}
+						}
+						if old, ok := unmarked[ui][dj]; !ok || match.Edits < old.Edits {
+							unmarked[ui][dj] = match
+						}
 					}
 				}
 			}
@@ -261,6 +274,45 @@ func buildRow(docs []*doc, units []qunit, members []int, unmarked map[int]map[in
 	}
 	row.Speaker = majoritySpeaker(cells)
 	return row
+}
+
+// findIn finds a quotation sentence in a doc the way m.Find does, but only
+// in the windows (a sentence and its neighbours) that hold at least half
+// of its words: Find tokenises the whole text it is given, and a story's
+// quotations are looked for in every one of its articles.
+func findIn(m *quote.Matcher, keys []string, d *doc) []quote.Match {
+	want := map[string]bool{}
+	for _, k := range keys {
+		want[k] = true
+	}
+	var out []quote.Match
+	last := -1 // the end of the last window searched
+	seen := map[string]bool{}
+	for i, s := range d.sents {
+		n := 0
+		clear(seen)
+		for _, w := range s.words {
+			if want[w.key] && !seen[w.key] {
+				seen[w.key] = true
+				n++
+			}
+		}
+		if 2*n < len(want) {
+			continue
+		}
+		lo, hi := d.sents[max(0, i-1)].s, d.sents[min(len(d.sents)-1, i+1)].e
+		lo = max(lo, last)
+		if lo >= hi {
+			continue
+		}
+		for _, x := range m.Find(d.slice(lo, hi)) {
+			x.Start += lo
+			x.End += lo
+			out = append(out, x)
+		}
+		last = hi
+	}
+	return out
 }
 
 // sameQuote reports whether the row's passage starting at start in doc is

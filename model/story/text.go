@@ -111,13 +111,15 @@ func wordKey(tok string) string {
 	if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 		return ""
 	}
-	w := fold(tok)
-	w = strings.NewReplacer("’", "", "'", "", ".", "").Replace(w)
+	w := keyMarks.Replace(fold(tok))
 	if unicode.IsDigit(r) {
 		return strings.ReplaceAll(w, ",", "")
 	}
 	return stem(w)
 }
+
+// keyMarks drops what does not change a word: apostrophes, dots.
+var keyMarks = strings.NewReplacer("’", "", "'", "", ".", "")
 
 // stem cuts common English endings so "killed", "killing" and "kills"
 // meet. It is deliberately crude: it only has to make the same word in two
