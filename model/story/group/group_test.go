@@ -166,3 +166,41 @@ func TestExtractFeatures(t *testing.T) {
 		t.Error("keys not sorted")
 	}
 }
+
+func TestExtractQuotesOnlyClosed(t *testing.T) {
+	kinds := func(text string) map[uint32]int {
+		m := map[uint32]int{}
+		for _, k := range group.Extract(text).Keys {
+			m[k>>29]++
+		}
+		return m
+	}
+	const quoteKind = 3
+	if n := kinds("He said: “we will not leave anyone behind today,” and left.")[quoteKind]; n != 4 {
+		t.Errorf("a closed quotation of seven words makes four keys, got %d", n)
+	}
+	// The closing mark lost: the rest of the paragraph is not a quotation.
+	if n := kinds("He said: “we will not leave anyone behind today, and left.\n\nThe end came soon after that.")[quoteKind]; n != 0 {
+		t.Errorf("an unclosed quotation makes no keys, got %d", n)
+	}
+	// A text cut short inside a quotation: its words are quoted.
+	if n := kinds("He said: “we will not leave anyone behind today")[quoteKind]; n != 4 {
+		t.Errorf("a quotation the text ends in makes keys, got %d", n)
+	}
+	if n := kinds("\"Straight quotes work the same way here,\" she said.")[quoteKind]; n != 4 {
+		t.Errorf("straight quotes: %d", n)
+	}
+}
+
+func FuzzExtract(f *testing.F) {
+	f.Add("“A b c d,” said Ilse Varga of Port Ellis, where 42 people died.")
+	f.Add("\"\"“”«»\n\n\u00a0É.U. 4,000 x")
+	f.Fuzz(func(t *testing.T, text string) {
+		k := group.Extract(text).Keys
+		for i := 1; i < len(k); i++ {
+			if k[i] <= k[i-1] {
+				t.Fatal("keys not sorted and unique")
+			}
+		}
+	})
+}
