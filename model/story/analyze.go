@@ -115,8 +115,15 @@ type doc struct {
 	sig   dup.Signature
 }
 
-// slice returns code points [s, e) of the article's text.
-func (d *doc) slice(s, e int) string { return d.a.Text[d.off.ByteAt(s):d.off.ByteAt(e)] }
+// slice returns code points [s, e) of the article's text ("" for an empty
+// or reversed range).
+func (d *doc) slice(s, e int) string {
+	bs, be := d.off.ByteAt(s), d.off.ByteAt(e)
+	if be <= bs {
+		return ""
+	}
+	return d.a.Text[bs:be]
+}
 
 func prepare(arts []*model.Article) []*doc {
 	seen := map[string]bool{}

@@ -18,6 +18,7 @@ func FuzzAnalyze(f *testing.F) {
 	f.Add("“A b c d,” said X Y. 42 people died.", "“A b c d e,” X Y said. At least 43 people died on Tuesday.")
 	f.Add("Governor Ann Lee, 52, said “no”.\n\n€1.5 million", "Deputy Governor Ann Lée, 53, said “no.”")
 	f.Add("\u202e“\x00”\n\n\n", "“”“”\"\"«»")
+	f.Add("The fund is worth 3 million.", "The fund is worth 4 million.")
 	f.Fuzz(func(t *testing.T, a, b string) {
 		arts := []*model.Article{
 			{ID: "a", Text: model.Sanitize(a)},

@@ -233,13 +233,14 @@ func (f *figure) context(d *doc) string {
 	for hi > f.word && ws[hi].key == "" {
 		hi--
 	}
-	before := d.slice(ws[lo].s, f.start)
-	after := d.slice(f.end, ws[hi].e)
-	if lo > f.word || ws[lo].s > f.start {
-		before = ""
+	// The figure may reach past its word (a scale, a currency after it):
+	// only words wholly outside it are context.
+	before, after := "", ""
+	if ws[lo].s < f.start {
+		before = d.slice(ws[lo].s, f.start)
 	}
-	if ws[hi].e < f.end {
-		after = ""
+	if ws[hi].e > f.end {
+		after = d.slice(f.end, ws[hi].e)
 	}
 	return strings.Join(strings.Fields(before+"N"+after), " ")
 }
