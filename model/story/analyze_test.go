@@ -301,6 +301,19 @@ func TestDiscrepancies(t *testing.T) {
 	}
 }
 
+func TestTitleChangesOffice(t *testing.T) {
+	a := &model.Article{ID: "a", Text: "President Anna Berg said the talks would go on. Berg spoke in Halvard."}
+	b := &model.Article{ID: "b", Text: "The talks will go on, former President Anna Berg said in Halvard."}
+	s := story.Analyze("x", []*model.Article{a, b}, story.AnalyzeOptions{})
+	d, ok := discrepancy(s, story.KindTitle, "President", "former President")
+	if !ok || d.Context != "Anna Berg" {
+		t.Fatalf("President vs former President: %+v", s.Discrepancies)
+	}
+	if m := d.Values[1].Mentions[0]; model.RuneSlice(b.Text, m.Start, m.End) != "former President Anna Berg" {
+		t.Errorf("the mention covers title and name: %+v", m)
+	}
+}
+
 func TestNoDiscrepancyForStyle(t *testing.T) {
 	a := &model.Article{ID: "a", Text: "U.S. Treasury Secretary Anna Berg said the fund held $4,000 million, up 12%. Officials at the U.S. embassy agreed."}
 	b := &model.Article{ID: "b", Text: "Treasury Secretary Anna Berg said the fund held $4000 million, up 12 percent. Officials at the US embassy agreed."}
@@ -352,6 +365,14 @@ func TestEntities(t *testing.T) {
 	sandberg := byText["Piet Sandberg"]
 	if sandberg.Label != "PERSON" || len(sandberg.Articles) != 4 || !slices.Contains(sandberg.Variants, "Sandberg") {
 		t.Errorf("the governor, mentioned by all four, his surname merged: %+v", sandberg)
+	}
+	for _, p := range sandberg.At {
+		if got := model.RuneSlice(fixture(t, p.Article).Text, p.Start, p.End); !strings.Contains(got, "Sandberg") {
+			t.Errorf("first mention in %s is %q", p.Article, got)
+		}
+	}
+	if len(sandberg.At) != 4 || sandberg.At[0].Article != s.Articles[0].ID {
+		t.Errorf("a first mention per article, in timeline order: %+v", sandberg.At)
 	}
 	if halle := byText["Ruth Halle"]; len(halle.Articles) != 3 || !slices.Contains(halle.Variants, "Ruth Hallé") {
 		t.Errorf("the geologist under both spellings: %+v", halle)

@@ -24,13 +24,23 @@ type Entity struct {
 	Articles []string // the articles that mention it, in timeline order
 	Mentions int
 	Variants []string // the other forms merged into it, sorted
+	// At is its first mention in each article (timeline order), where a
+	// screen opens the article.
+	At []Place
+}
+
+// Place is a range of an article's text.
+type Place struct {
+	Article    string
+	Start, End int
 }
 
 // mention is one entity mention before grouping.
 type mention struct {
-	doc   int
-	text  string
-	label string
+	doc        int
+	text       string
+	label      string
+	start, end int
 }
 
 func entities(docs []*doc, m *ner.Model) []Entity {
@@ -38,7 +48,7 @@ func entities(docs []*doc, m *ner.Model) []Entity {
 	for di, d := range docs {
 		if m != nil {
 			for _, e := range m.Tag(d.a.Text) {
-				ms = append(ms, mention{di, e.Text, e.Label})
+				ms = append(ms, mention{di, e.Text, e.Label, e.Start, e.End})
 			}
 			continue
 		}
@@ -50,7 +60,7 @@ func entities(docs []*doc, m *ner.Model) []Entity {
 			if len(ws) == 0 || len(r.before) == 0 && len(ws) == 1 {
 				continue // one capitalised word opening a sentence says nothing
 			}
-			ms = append(ms, mention{di, d.slice(ws[0].s, ws[len(ws)-1].e), ""})
+			ms = append(ms, mention{di, d.slice(ws[0].s, ws[len(ws)-1].e), "", ws[0].s, ws[len(ws)-1].e})
 		}
 	}
 	type group struct {
@@ -58,6 +68,7 @@ func entities(docs []*doc, m *ner.Model) []Entity {
 		forms  map[string]int
 		labels map[string]int
 		docs   map[int]bool
+		first  map[int]Place
 		n      int
 		into   *group
 	}
@@ -70,13 +81,16 @@ func entities(docs []*doc, m *ner.Model) []Entity {
 		}
 		g := groups[k]
 		if g == nil {
-			g = &group{key: k, forms: map[string]int{}, labels: map[string]int{}, docs: map[int]bool{}}
+			g = &group{key: k, forms: map[string]int{}, labels: map[string]int{}, docs: map[int]bool{}, first: map[int]Place{}}
 			groups[k] = g
 			keys = append(keys, k)
 		}
 		g.forms[x.text]++
 		g.labels[x.label]++
 		g.docs[x.doc] = true
+		if p, ok := g.first[x.doc]; !ok || x.start < p.Start {
+			g.first[x.doc] = Place{docs[x.doc].a.ID, x.start, x.end}
+		}
 		g.n++
 	}
 	slices.Sort(keys)
@@ -118,6 +132,7 @@ func entities(docs []*doc, m *ner.Model) []Entity {
 		e := Entity{Text: commonest(g.forms), Mentions: g.n}
 		labels := g.labels
 		docsOf := g.docs
+		first := g.first
 		var variants []string
 		for _, k2 := range keys {
 			if s := groups[k2]; s.into == g {
@@ -130,6 +145,11 @@ func entities(docs []*doc, m *ner.Model) []Entity {
 				}
 				for di := range s.docs {
 					docsOf[di] = true
+				}
+				for di, p := range s.first {
+					if q, ok := first[di]; !ok || p.Start < q.Start {
+						first[di] = p
+					}
 				}
 			}
 		}
@@ -144,6 +164,7 @@ func entities(docs []*doc, m *ner.Model) []Entity {
 		for di, d := range docs {
 			if docsOf[di] {
 				e.Articles = append(e.Articles, d.a.ID)
+				e.At = append(e.At, first[di])
 			}
 		}
 		out = append(out, e)

@@ -101,11 +101,19 @@ type PassageRecord struct {
 
 // EntityRecord is one entity of the story.
 type EntityRecord struct {
-	Text     string   `json:"text"`
-	Label    string   `json:"label"`
-	Articles []string `json:"articles"`
-	Mentions int      `json:"mentions"`
-	Variants []string `json:"variants,omitempty"`
+	Text     string        `json:"text"`
+	Label    string        `json:"label"`
+	Articles []string      `json:"articles"`
+	Mentions int           `json:"mentions"`
+	Variants []string      `json:"variants,omitempty"`
+	At       []PlaceRecord `json:"at"` // its first mention in each article
+}
+
+// PlaceRecord is a range of an article's text.
+type PlaceRecord struct {
+	Article string `json:"article"`
+	Start   int    `json:"start"`
+	End     int    `json:"end"`
 }
 
 // NewRecord converts a story to its JSON form. Lists are never null.
@@ -147,7 +155,11 @@ func NewRecord(s *story.Story) Record {
 		r.Discrepancies = append(r.Discrepancies, dr)
 	}
 	for _, e := range s.Entities {
-		r.Entities = append(r.Entities, EntityRecord{Text: e.Text, Label: e.Label, Articles: e.Articles, Mentions: e.Mentions, Variants: e.Variants})
+		er := EntityRecord{Text: e.Text, Label: e.Label, Articles: e.Articles, Mentions: e.Mentions, Variants: e.Variants, At: []PlaceRecord{}}
+		for _, p := range e.At {
+			er.At = append(er.At, PlaceRecord{Article: p.Article, Start: p.Start, End: p.End})
+		}
+		r.Entities = append(r.Entities, er)
 	}
 	return r
 }
