@@ -17,7 +17,8 @@ import (
 //
 // Two articles are linked when duplicate detection paired them (a copy is
 // always the same story) or when their features (see Extract) are similar
-// enough: the cosine of their weighted feature sets reaches the threshold.
+// enough: the cosine of their weighted feature sets reaches the threshold
+// (or a share of it, quoteShare, when they share a quotation).
 // Links are followed strongest first (copies, then by similarity, ties by
 // IDs, so the result never depends on input order) and join the two
 // articles' stories unless that would
@@ -296,7 +297,7 @@ func similarEdges(x *index, days []int32, window int, t float64, workers int) []
 						if part+unread < need {
 							continue
 						}
-						// Both ends may find the pair: Group keeps it once.
+						// Both ends may find the pair: Stories keeps it once.
 						if s, q := x.similarity(a, b); s >= t || q >= quoteKeys && s >= quoteShare*t {
 							local = append(local, edge{min(a, b), max(a, b), float32(s), LinkSimilar})
 						}
