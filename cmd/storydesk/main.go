@@ -5,6 +5,7 @@
 //	storydesk [flags] [PATH...]        open PATHs (files, directories, globs, - for stdin), or the sample corpus
 //	storydesk --db X.db                open the articles the store X.db holds (imported ones too)
 //	storydesk clean [--json] PATH...   cleaned article text (or JSON lines) to stdout
+//	storydesk story [--json] PATH...   the stories of a corpus, analysed (or a Markdown report)
 //
 // main only parses flags and wires the packages together; the work is done
 // in data/ (disk), model/ (logic) and tui/ (screen).
@@ -78,6 +79,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 			return runImport(args[1:], stdin, stdout, stderr)
 		case "dups":
 			return runDups(args[1:], stdin, stdout, stderr)
+		case "story":
+			return runStory(args[1:], stdin, stdout, stderr)
 		case "help":
 			usage(stdout)
 			return nil
@@ -106,6 +109,9 @@ Usage:
                                       or brat standoff into the annotation store
   storydesk dups [--json] [--threshold X] [--db PATH] PATH...
                                       write the pairs of articles that are copies of each other
+  storydesk story [--json | --markdown] [--all] PATH...
+                                      group the articles into stories and write each story's
+                                      timeline, quotations, discrepancies and unique passages
 
 PATH is a file, a directory (read recursively), a glob, or - for stdin.
 Formats: .txt, .md (YAML front matter), .html/.htm, .jsonl/.ndjson, any of them .gz.

@@ -180,7 +180,7 @@ func plant(n int, g copyStyle) *CopyCorpus {
 			for _, ph := range phrases {
 				pi := r.IntN(len(a))
 				j := r.IntN(len(a[pi]))
-				a[pi] = append(a[pi][:j], append(append([]Word(nil), ph...), a[pi][j:]...)...)
+				a[pi] = append(a[pi][:j:j], append(append([]Word(nil), ph...), a[pi][j:]...)...)
 			}
 			texts = append(texts, a.Render())
 			group = append(group, len(texts)-1)
@@ -354,7 +354,7 @@ func CachedCopies(style string, n int, seed uint64) (jsonl string, c *CopyCorpus
 	default:
 		return "", nil, fmt.Errorf("no corpus style %q", style)
 	}
-	root := filepath.Join(os.TempDir(), fmt.Sprintf("storydesk-copies-v1-%s-%d-seed%d", style, n, seed))
+	root := filepath.Join(os.TempDir(), fmt.Sprintf("storydesk-copies-v2-%s-%d-seed%d", style, n, seed))
 	jsonl, marker := filepath.Join(root, "all.jsonl"), filepath.Join(root, "complete")
 	if _, err := os.Stat(marker); err == nil {
 		return jsonl, c, nil

@@ -1,0 +1,230 @@
+package group
+
+import (
+	"math"
+	"slices"
+)
+
+// The inverted index behind Stories: document frequencies of the feature
+// keys, the weight of every key of every article, and postings for the
+// keys worth reading.
+//
+// Weights are inverse document frequencies with a pseudo-count: ln((N +
+// idfPrior) / (df + 1)), times the kind's weight. The prior stands for the
+// background corpus the features were picked from (capitalised names,
+// quotations and figures are specific things to begin with), so that in a
+// corpus of five articles, where rarity cannot be judged, every feature
+// weighs about the same, while in 100,000 a name in half the corpus weighs
+// almost nothing.
+const idfPrior = 50
+
+// normFloor is the fewest features an article's norm counts (see
+// buildIndex).
+const normFloor = 40
+
+// keyTable counts keys: open addressing on a power-of-two table, growing
+// at three-quarters full. Key 0 never occurs (a key's kind is at least 1),
+// so it marks an empty slot.
+type keyTable struct {
+	keys  []uint32
+	count []int32
+	used  int
+}
+
+func newKeyTable(hint int) *keyTable {
+	n := 1024
+	for n < hint*4/3 {
+		n <<= 1
+	}
+	return &keyTable{keys: make([]uint32, n), count: make([]int32, n)}
+}
+
+func (t *keyTable) slot(k uint32) int {
+	mask := len(t.keys) - 1
+	i := int(uint64(k)*0x9e3779b97f4a7c15>>32) & mask
+	for t.keys[i] != 0 && t.keys[i] != k {
+		i = (i + 1) & mask
+	}
+	return i
+}
+
+func (t *keyTable) add(k uint32) {
+	if (t.used+1)*4 > len(t.keys)*3 {
+		t.grow()
+	}
+	i := t.slot(k)
+	if t.keys[i] == 0 {
+		t.keys[i] = k
+		t.used++
+	}
+	t.count[i]++
+}
+
+func (t *keyTable) grow() {
+	old, oldCount := t.keys, t.count
+	t.keys, t.count = make([]uint32, 2*len(old)), make([]int32, 2*len(old))
+	for i, k := range old {
+		if k != 0 {
+			j := t.slot(k)
+			t.keys[j], t.count[j] = k, oldCount[i]
+		}
+	}
+}
+
+// index is the corpus as grouping reads it.
+type index struct {
+	n       int
+	offs    []int32   // article i's keys are keys[offs[i]:offs[i+1]]
+	keys    []uint32  // every article's keys, concatenated
+	weight  []float32 // the weight of each entry of keys
+	df      []int32   // the document frequency of each entry of keys
+	norm    []float32 // sqrt of the sum of an article's weights
+	post    []int32   // postings: article numbers, ascending, per key
+	postAt  []int32   // for each entry of keys: where its key's postings start in post (-1: not indexed)
+	maxPost int32     // keys in more articles than this have no postings
+}
+
+// buildIndex counts, weighs and indexes the articles' features.
+func buildIndex(feats [][]uint32) *index {
+	n := len(feats)
+	x := &index{n: n, offs: make([]int32, n+1)}
+	total := 0
+	for i, f := range feats {
+		total += len(f)
+		x.offs[i+1] = int32(total)
+	}
+	x.keys = make([]uint32, 0, total)
+	for _, f := range feats {
+		x.keys = append(x.keys, f...)
+	}
+	t := newKeyTable(min(total, 1<<20))
+	for _, k := range x.keys {
+		t.add(k)
+	}
+	// Keys in more than maxPost articles are not indexed: stock phrases,
+	// the capital's name. They still count in the exact score.
+	x.maxPost = int32(max(64, n/50))
+	x.df = make([]int32, total)
+	x.weight = make([]float32, total)
+	x.norm = make([]float32, n)
+	// Postings: a start per indexed key (reusing the count slots), then
+	// the articles in order.
+	start := make([]int32, len(t.keys))
+	var size int32
+	for s, k := range t.keys {
+		if k != 0 && t.count[s] >= 2 && t.count[s] <= x.maxPost {
+			start[s] = size
+			size += t.count[s]
+		} else {
+			start[s] = -1
+		}
+	}
+	x.post = make([]int32, size)
+	fill := make([]int32, len(t.keys))
+	x.postAt = make([]int32, total)
+	lnN := math.Log(float64(n + idfPrior))
+	// An article with little that is specific to it (short, or made of
+	// stock phrases and the names every article has) would otherwise look
+	// like anything it shares two rare phrases with: its norm counts as at
+	// least normFloor features of the rarest kind an article can share.
+	floor := normFloor * (lnN - math.Log(3)) * (lnN - math.Log(3))
+	for i := range n {
+		var sum float64
+		for e := x.offs[i]; e < x.offs[i+1]; e++ {
+			k := x.keys[e]
+			s := t.slot(k)
+			df := t.count[s]
+			var w float64
+			if df <= x.maxPost {
+				v := kindWeight[k>>kindShift] * (lnN - math.Log(float64(df+1)))
+				w = v * v
+			}
+			x.df[e], x.weight[e] = df, float32(w)
+			sum += w
+			x.postAt[e] = start[s]
+			if start[s] >= 0 {
+				x.post[start[s]+fill[s]] = int32(i)
+				fill[s]++
+			}
+		}
+		x.norm[i] = float32(math.Sqrt(max(sum, floor)))
+	}
+	return x
+}
+
+// postings returns the articles holding the key at entry e, ascending.
+func (x *index) postings(e int32) []int32 {
+	at := x.postAt[e]
+	if at < 0 {
+		return nil
+	}
+	return x.post[at : at+x.df[e]]
+}
+
+// similarity is the cosine of two articles' weighted feature sets (the
+// weight they share over the geometric mean of their own), and how many
+// quotation keys of some weight they share.
+func (x *index) similarity(a, b int32) (sim float64, quotes int) {
+	if x.norm[a] == 0 || x.norm[b] == 0 {
+		return 0, 0
+	}
+	i, ie := x.offs[a], x.offs[a+1]
+	j, je := x.offs[b], x.offs[b+1]
+	var shared float64
+	for i < ie && j < je {
+		switch ka, kb := x.keys[i], x.keys[j]; {
+		case ka < kb:
+			i++
+		case ka > kb:
+			j++
+		default:
+			shared += float64(x.weight[i])
+			if ka>>kindShift == kindQuote && x.weight[i] > 0 {
+				quotes++
+			}
+			i++
+			j++
+		}
+	}
+	return shared / (float64(x.norm[a]) * float64(x.norm[b])), quotes
+}
+
+// readOrder returns article a's entries that have postings, rarest first
+// (ties by key), and the weight of the shareable entries it leaves
+// unread: keys too common to index, or past the budget.
+func (x *index) readOrder(a int32, budget int, buf []int32) (read []int32, unread float64) {
+	buf = buf[:0]
+	for e := x.offs[a]; e < x.offs[a+1]; e++ {
+		switch {
+		case x.df[e] < 2:
+		case x.postAt[e] < 0:
+			unread += float64(x.weight[e]) // 0 for stop keys
+		default:
+			buf = append(buf, e)
+		}
+	}
+	slices.SortFunc(buf, func(p, q int32) int {
+		if x.df[p] != x.df[q] {
+			return int(x.df[p] - x.df[q])
+		}
+		return int(int64(x.keys[p]) - int64(x.keys[q]))
+	})
+	n := 0
+	for k, e := range buf {
+		if n >= budget && k >= minRead {
+			for _, f := range buf[k:] {
+				unread += float64(x.weight[f])
+			}
+			return buf[:k], unread
+		}
+		n += int(x.df[e])
+	}
+	return buf, unread
+}
+
+// Candidate search limits: an article reads the postings of its rarest
+// keys up to readBudget articles in all, and at least its minRead rarest.
+const (
+	readBudget = 1 << 16
+	minRead    = 8
+)
