@@ -59,7 +59,7 @@ func startCorpus(t *testing.T, dir, path string, w, h int) (*Model, *store.SQLit
 	m := New(c, Options{NoColor: true, Workers: 1, Store: st, Annotator: "tester", saveDelay: time.Millisecond})
 	send(t, m, tea.WindowSizeMsg{Width: w, Height: h})
 	drive(t, m, m.Init())
-	if m.correct.idx == nil {
+	if !correctReady(m) {
 		t.Fatalf("corrections not set up: %q", m.message)
 	}
 	return m, st
@@ -461,7 +461,7 @@ func TestCorrectProgram(t *testing.T) {
 	if len(got) != 1 || got[0].Keep || !strings.HasPrefix(model.RuneSlice(corrStory, got[0].Start, got[0].End), "The ferry between") {
 		t.Fatalf("stored %+v", got)
 	}
-	if idx := fm.correct.idx.For("a.txt"); len(idx) != 1 || idx[0].Start != got[0].Start || idx[0].Keep {
+	if idx := browse.CorpusOf(fm.br.Source()).Corrections("a.txt"); len(idx) != 1 || idx[0].Start != got[0].Start || idx[0].Keep {
 		t.Fatalf("the reader's index %+v, the store %+v", idx, got)
 	}
 }

@@ -15,6 +15,7 @@ import (
 
 	"storydesk/data/corpus"
 	"storydesk/model"
+	"storydesk/tui/correct"
 	"storydesk/tui/export"
 	"storydesk/tui/ui"
 	"storydesk/tui/widgets"
@@ -404,4 +405,15 @@ func promptNames(m *Model) []string {
 		}
 	}
 	return out
+}
+
+// correctReady reports that the cleaner corrections are set up (the
+// store's index read and handed to the corpus).
+func correctReady(m *Model) bool {
+	for _, f := range m.features {
+		if c, ok := f.(*correct.Feature); ok {
+			return c.Ready()
+		}
+	}
+	return false
 }

@@ -85,8 +85,6 @@ type Model struct {
 	storeAnnounced bool             // storeNotice has been shown (a refused save may have set the note first)
 	lastFail       string           // the last error shown (fail)
 
-	correct correctState // cleaner corrections from the raw view (correct*.go)
-
 	quotes *quotes.Feature // quotes mode (wire_quotes.go); nil without a store
 }
 
@@ -126,10 +124,12 @@ func NewFromSource(src Source, opts Options) *Model {
 		if opts.saveDelay > 0 {
 			m.sess.SetSaveDelay(opts.saveDelay)
 		}
+	}
+	m.wireCorrect(src, opts.Store)
+	if opts.Store != nil {
 		m.br.SetBadge(m.badge)
 		m.br.SetReview(m.reviewBadgeOf)
 		m.newAnnotate()
-		m.setupCorrections(src, opts.Store)
 		m.storeOpened(opts.Store)
 	}
 	m.wireQuotes()
@@ -430,9 +430,6 @@ func (m *Model) frame() string {
 		}
 		if p, ok := m.Top().(interface{ Prompt() string }); ok && m.message == "" {
 			info.Message = p.Prompt()
-		}
-		if m.sess != nil {
-			m.correctStatus(&info)
 		}
 		m.featureStatus(&info)
 		if sl, ok := m.Top().(ui.StatusLiner); ok {

@@ -105,7 +105,7 @@ func (m *Model) articleShown() tea.Cmd {
 	m.sess.SetCurrent(a.ID)
 	cmd := m.sess.RequestDoc(a.ID)
 	m.sess.CheckChanged(a)
-	return tea.Batch(cmd, m.annot.MaybeEnter(), m.checkCorrected(a))
+	return tea.Batch(cmd, m.annot.MaybeEnter())
 }
 
 // noteArticleChange schedules saving which article is open.
@@ -186,8 +186,6 @@ func (m *Model) updateSession(msg tea.Msg) (tea.Cmd, bool) {
 		}
 		u, id, pos := m.currentState()
 		return m.sess.SaveState(u, id, pos), true
-	case articleReloadedMsg:
-		return m.articleReloaded(msg), true
 	}
 	return nil, false
 }
@@ -218,7 +216,7 @@ func (m *Model) written(msg session.WrittenMsg) tea.Cmd {
 	if a := m.shownArticle(); a != nil {
 		m.sess.CheckChanged(a)
 	}
-	return m.correctionsWritten(msg) // before the next write is built
+	return nil
 }
 
 // nextWrite starts the next queued write once every feature has seen the

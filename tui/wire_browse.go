@@ -83,7 +83,7 @@ func (m *Model) articleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		_, idx, _ := m.br.Article()
 		return m.enterAnnotate(idx), true
 	}
-	return m.correctKey(msg)
+	return nil, false
 }
 
 // shownArticle is the article on screen (nil while it loads).

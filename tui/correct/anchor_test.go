@@ -1,4 +1,4 @@
-package tui
+package correct_test
 
 import (
 	"fmt"
@@ -9,6 +9,7 @@ import (
 	"storydesk/data/store"
 	"storydesk/model"
 	"storydesk/model/clean"
+	"storydesk/tui/correct"
 )
 
 // flip is the article's cleaning now and after paragraph k's verdict flips.
@@ -29,7 +30,7 @@ func spanAt(t *testing.T, text, word string, n int, id int64) model.Span {
 }
 
 // applyMoves plays the ops on the document as the store would.
-func applyMoves(t *testing.T, doc *store.Doc, next string, mv annMoves) ([]model.Span, []model.QuoteAnn) {
+func applyMoves(t *testing.T, doc *store.Doc, next string, mv correct.Moves) ([]model.Span, []model.QuoteAnn) {
 	t.Helper()
 	spans := map[int64]model.Span{}
 	quotes := map[int64]model.QuoteAnn{}
@@ -39,7 +40,7 @@ func applyMoves(t *testing.T, doc *store.Doc, next string, mv annMoves) ([]model
 	for _, q := range doc.Quotes {
 		quotes[q.ID] = q
 	}
-	for _, op := range mv.remove {
+	for _, op := range mv.Remove {
 		switch op.Kind {
 		case store.OpDelSpan:
 			delete(spans, op.Span.ID)
@@ -49,7 +50,7 @@ func applyMoves(t *testing.T, doc *store.Doc, next string, mv annMoves) ([]model
 			t.Fatalf("unexpected op before the text: %s", op.Kind)
 		}
 	}
-	for _, op := range mv.add {
+	for _, op := range mv.Add {
 		switch op.Kind {
 		case store.OpAddSpan:
 			spans[op.Span.ID] = op.Span
@@ -105,12 +106,12 @@ func TestMoveAnnotationsExactByParagraph(t *testing.T) {
 	qt := "“It took ten years,”"
 	qs := runeIndex(t, text, qt, 0)
 	doc.Quotes = []model.QuoteAnn{{ID: 9, Start: qs, End: qs + model.RuneLen(qt), Text: qt, Speaker: "Tomas Berg", SpeakerSpan: 3}}
-	mv, ok := moveAnnotations(raw, now, next, doc)
+	mv, ok := correct.MoveAnnotations(raw, now, next, doc)
 	if !ok {
 		t.Fatal("paragraphs did not line up")
 	}
-	if len(mv.lost) != 1 || mv.lost[0].ID != 2 || len(mv.qLost) != 0 {
-		t.Fatalf("lost %+v / %+v, want only the tag in the ads", mv.lost, mv.qLost)
+	if len(mv.Lost) != 1 || mv.Lost[0].ID != 2 || len(mv.QLost) != 0 {
+		t.Fatalf("lost %+v / %+v, want only the tag in the ads", mv.Lost, mv.QLost)
 	}
 	spans, quotes := applyMoves(t, doc, next.Text, mv)
 	if len(spans) != 2 || spans[0].ID != 1 || spans[0].Start != doc.Spans[0].Start || spans[1].ID != 3 || spans[1].Start != runeIndex(t, next.Text, "Tomas Berg", 1) {
@@ -118,7 +119,7 @@ func TestMoveAnnotationsExactByParagraph(t *testing.T) {
 	}
 	// The unmoved first tag is not rewritten; the quotation moved with its
 	// speaker link.
-	for _, op := range append(mv.remove, mv.add...) {
+	for _, op := range append(mv.Remove, mv.Add...) {
 		if op.Span.ID == 1 {
 			t.Fatalf("an unmoved span is rewritten: %+v", op)
 		}
@@ -129,9 +130,9 @@ func TestMoveAnnotationsExactByParagraph(t *testing.T) {
 	// Keeping the paragraph again moves the others back by as much (the
 	// lost tag comes back only by undo).
 	back, _ := flip(raw, ads) // the cleaner's text
-	mv2, ok := moveAnnotations(raw, next, back, &store.Doc{ArticleID: "a", Text: next.Text, Spans: spans, Quotes: quotes})
-	if !ok || len(mv2.lost) != 0 {
-		t.Fatalf("inserting a paragraph lost %+v", mv2.lost)
+	mv2, ok := correct.MoveAnnotations(raw, next, back, &store.Doc{ArticleID: "a", Text: next.Text, Spans: spans, Quotes: quotes})
+	if !ok || len(mv2.Lost) != 0 {
+		t.Fatalf("inserting a paragraph lost %+v", mv2.Lost)
 	}
 	s2, _ := applyMoves(t, &store.Doc{Spans: spans, Quotes: quotes}, back.Text, mv2)
 	if s2[1].Start != doc.Spans[2].Start {
@@ -161,12 +162,12 @@ func TestMoveAnnotationsSpeakerLinkLostAndMultiParagraphQuote(t *testing.T) {
 			{ID: 7, Start: qs, End: qs + model.RuneLen(qt), Text: qt, Speaker: "Ilse Varga", SpeakerSpan: 1},
 			{ID: 8, Start: 0, End: model.RuneLen("The mayor"), Text: "The mayor", SpeakerSpan: 2},
 		}}
-	mv, ok := moveAnnotations(raw, now, next, doc)
+	mv, ok := correct.MoveAnnotations(raw, now, next, doc)
 	if !ok {
 		t.Fatal("not lined up")
 	}
-	if len(mv.qLost) != 1 || mv.qLost[0].ID != 7 || len(mv.lost) != 0 {
-		t.Fatalf("the quotation split by the kept paragraph should be lost: %+v %+v", mv.qLost, mv.lost)
+	if len(mv.QLost) != 1 || mv.QLost[0].ID != 7 || len(mv.Lost) != 0 {
+		t.Fatalf("the quotation split by the kept paragraph should be lost: %+v %+v", mv.QLost, mv.Lost)
 	}
 	// Quotation 8 does not move, but its speaker's span does: it is taken
 	// out and put back so the link survives.
@@ -181,9 +182,9 @@ func TestMoveAnnotationsSpeakerLinkLostAndMultiParagraphQuote(t *testing.T) {
 	doc2 := &store.Doc{ArticleID: "a", Text: now2.Text,
 		Spans:  []model.Span{spanAt(t, now2.Text, "Ilse Varga", 1, 2)},
 		Quotes: []model.QuoteAnn{{ID: 8, Start: 0, End: model.RuneLen("The mayor"), Text: "The mayor", Speaker: "Ilse Varga", SpeakerSpan: 2}}}
-	mv2, _ := moveAnnotations(raw, now2, next2, doc2)
-	if len(mv2.lost) != 1 {
-		t.Fatalf("lost %+v", mv2.lost)
+	mv2, _ := correct.MoveAnnotations(raw, now2, next2, doc2)
+	if len(mv2.Lost) != 1 {
+		t.Fatalf("lost %+v", mv2.Lost)
 	}
 	if _, q := applyMoves(t, doc2, next2.Text, mv2); len(q) != 1 || q[0].SpeakerSpan != 0 || q[0].Speaker != "Ilse Varga" {
 		t.Fatalf("link not cleared: %+v", q)
@@ -203,9 +204,9 @@ func TestMoveAnnotationsDatelineBack(t *testing.T) {
 	var c clean.Cleaner
 	next := c.CleanWith(raw, []model.Correction{{Start: p.Start, End: p.End, Keep: true}})
 	doc := &store.Doc{ArticleID: "a", Text: now.Text, Spans: []model.Span{spanAt(t, now.Text, "Ilse Varga", 0, 1), spanAt(t, now.Text, "Ilse Varga", 1, 2)}}
-	mv, ok := moveAnnotations(raw, now, next, doc)
-	if !ok || len(mv.lost) != 0 {
-		t.Fatalf("%v lost %+v", ok, mv.lost)
+	mv, ok := correct.MoveAnnotations(raw, now, next, doc)
+	if !ok || len(mv.Lost) != 0 {
+		t.Fatalf("%v lost %+v", ok, mv.Lost)
 	}
 	spans, _ := applyMoves(t, doc, next.Text, mv)
 	if spans[0].Start != runeIndex(t, next.Text, "Ilse Varga", 0) || spans[1].Start != runeIndex(t, next.Text, "Ilse Varga", 1) {
@@ -238,15 +239,15 @@ func TestMoveAnnotationsAgreesWithReanchorOnUniqueWords(t *testing.T) {
 			spans = append(spans, sp)
 		}
 		doc := &store.Doc{ArticleID: "a", Text: now.Text, Spans: spans}
-		mv, ok := moveAnnotations(raw, now, next, doc)
+		mv, ok := correct.MoveAnnotations(raw, now, next, doc)
 		if !ok {
 			t.Fatalf("article %d: paragraphs did not line up", i)
 		}
 		got, _ := applyMoves(t, doc, next.Text, mv)
 		placed, lost := model.Reanchor(now.Text, next.Text, spans)
 		model.SortSpans(placed)
-		if fmt.Sprint(got) != fmt.Sprint(placed) || len(lost) != len(mv.lost) {
-			t.Fatalf("article %d, paragraph %d: moved %v lost %v; Reanchor %v lost %v", i, k, got, mv.lost, placed, lost)
+		if fmt.Sprint(got) != fmt.Sprint(placed) || len(lost) != len(mv.Lost) {
+			t.Fatalf("article %d, paragraph %d: moved %v lost %v; Reanchor %v lost %v", i, k, got, mv.Lost, placed, lost)
 		}
 		checked += len(spans)
 	}
@@ -272,4 +273,20 @@ func genCorrectArticle(r *rand.Rand) string {
 		parts = append(parts, "The "+strings.Join(w, " ")+" said the officials.")
 	}
 	return strings.Join(parts, "\n\n")
+}
+
+// runeIndex is the code point offset of the n-th occurrence of sub in s.
+func runeIndex(tb testing.TB, s, sub string, n int) int {
+	tb.Helper()
+	off := 0
+	for i := 0; ; i++ {
+		b := strings.Index(s[off:], sub)
+		if b < 0 {
+			tb.Fatalf("%q occurrence %d not in text", sub, n)
+		}
+		if i == n {
+			return model.RuneLen(s[:off+b])
+		}
+		off += b + len(sub)
+	}
 }

@@ -1,4 +1,4 @@
-package tui
+package correct
 
 import (
 	"sort"
@@ -140,22 +140,22 @@ func (m *paraShift) move(s, e int) (int, int, bool) {
 	return s + d, e + d, true
 }
 
-// annMoves is how a correction carries an article's annotations: remove
+// Moves is how a correction carries an article's annotations: remove
 // goes before the OpSetText, add after it, so undo (which replays the ops
 // in reverse) takes them out of the new text and puts them back in the old.
-type annMoves struct {
-	moved  int // annotations whose offsets change
-	lost   []model.Span
-	qLost  []model.QuoteAnn
-	remove []store.Op
-	add    []store.Op
+type Moves struct {
+	Moved  int // annotations whose offsets change
+	Lost   []model.Span
+	QLost  []model.QuoteAnn
+	Remove []store.Op
+	Add    []store.Op
 }
 
-// moveAnnotations works out which of doc's spans and quotations move from
+// MoveAnnotations works out which of doc's spans and quotations move from
 // oldText (doc.Text) to newText and how; false when the paragraphs do not
 // line up (the snapshot is not the text the correction starts from).
-func moveAnnotations(raw string, now, next clean.Cleaned, doc *store.Doc) (annMoves, bool) {
-	var mv annMoves
+func MoveAnnotations(raw string, now, next clean.Cleaned, doc *store.Doc) (Moves, bool) {
+	var mv Moves
 	if doc.Text != now.Text {
 		return mv, false
 	}
@@ -174,7 +174,7 @@ func moveAnnotations(raw string, now, next clean.Cleaned, doc *store.Doc) (annMo
 		}
 		switch {
 		case !ok:
-			mv.lost = append(mv.lost, sp)
+			mv.Lost = append(mv.Lost, sp)
 			touched[sp.ID], gone[sp.ID] = true, true
 		case s != sp.Start:
 			n := sp
@@ -195,10 +195,10 @@ func moveAnnotations(raw string, now, next clean.Cleaned, doc *store.Doc) (annMo
 		}
 		switch {
 		case !ok:
-			mv.qLost = append(mv.qLost, q)
-			mv.remove = append(mv.remove, store.Op{Kind: store.OpDelQuote, Article: id, Quote: q})
+			mv.QLost = append(mv.QLost, q)
+			mv.Remove = append(mv.Remove, store.Op{Kind: store.OpDelQuote, Article: id, Quote: q})
 		case s != q.Start || q.SpeakerSpan != 0 && touched[q.SpeakerSpan]:
-			mv.remove = append(mv.remove, store.Op{Kind: store.OpDelQuote, Article: id, Quote: q})
+			mv.Remove = append(mv.Remove, store.Op{Kind: store.OpDelQuote, Article: id, Quote: q})
 			q.Start, q.End = s, e
 			if gone[q.SpeakerSpan] {
 				q.SpeakerSpan = 0 // its speaker's tag is lost; the name stays
@@ -208,39 +208,39 @@ func moveAnnotations(raw string, now, next clean.Cleaned, doc *store.Doc) (annMo
 	}
 	for _, sp := range doc.Spans {
 		if touched[sp.ID] {
-			mv.remove = append(mv.remove, store.Op{Kind: store.OpDelSpan, Article: id, Span: sp})
+			mv.Remove = append(mv.Remove, store.Op{Kind: store.OpDelSpan, Article: id, Span: sp})
 		}
 	}
 	for _, sp := range movedSpans {
-		mv.add = append(mv.add, store.Op{Kind: store.OpAddSpan, Article: id, Span: sp})
+		mv.Add = append(mv.Add, store.Op{Kind: store.OpAddSpan, Article: id, Span: sp})
 	}
 	for _, q := range movedQuotes {
-		mv.add = append(mv.add, store.Op{Kind: store.OpAddQuote, Article: id, Quote: q})
+		mv.Add = append(mv.Add, store.Op{Kind: store.OpAddQuote, Article: id, Quote: q})
 	}
-	mv.moved = len(movedSpans) + len(movedQuotes)
+	mv.Moved = len(movedSpans) + len(movedQuotes)
 	return mv, true
 }
 
-// reanchorAll is the fallback when the snapshot is not the text the
+// ReanchorAll is the fallback when the snapshot is not the text the
 // correction starts from (the file changed on disk since): every
 // annotation is looked for in the new text, as R does.
-func reanchorAll(oldText, newText string, doc *store.Doc) annMoves {
-	var mv annMoves
+func ReanchorAll(oldText, newText string, doc *store.Doc) Moves {
+	var mv Moves
 	id := doc.ArticleID
 	placed, lost := model.Reanchor(oldText, newText, doc.Spans)
 	qPlaced, qLost := model.ReanchorQuotes(oldText, newText, doc.Quotes, lost)
 	for _, q := range doc.Quotes {
-		mv.remove = append(mv.remove, store.Op{Kind: store.OpDelQuote, Article: id, Quote: q})
+		mv.Remove = append(mv.Remove, store.Op{Kind: store.OpDelQuote, Article: id, Quote: q})
 	}
 	for _, sp := range doc.Spans {
-		mv.remove = append(mv.remove, store.Op{Kind: store.OpDelSpan, Article: id, Span: sp})
+		mv.Remove = append(mv.Remove, store.Op{Kind: store.OpDelSpan, Article: id, Span: sp})
 	}
 	for _, sp := range placed {
-		mv.add = append(mv.add, store.Op{Kind: store.OpAddSpan, Article: id, Span: sp})
+		mv.Add = append(mv.Add, store.Op{Kind: store.OpAddSpan, Article: id, Span: sp})
 	}
 	for _, q := range qPlaced {
-		mv.add = append(mv.add, store.Op{Kind: store.OpAddQuote, Article: id, Quote: q})
+		mv.Add = append(mv.Add, store.Op{Kind: store.OpAddQuote, Article: id, Quote: q})
 	}
-	mv.moved, mv.lost, mv.qLost = len(placed)+len(qPlaced), lost, qLost
+	mv.Moved, mv.Lost, mv.QLost = len(placed)+len(qPlaced), lost, qLost
 	return mv
 }
