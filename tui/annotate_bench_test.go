@@ -39,8 +39,8 @@ func BenchmarkTagAction(b *testing.B) {
 		times = append(times, time.Since(t0))
 	}
 	b.StopTimer()
-	if !strings.HasPrefix(m.message, "Tagged") || len(m.pane().Spans()) != b.N {
-		b.Fatalf("tags not all saved: %q, %d spans for %d", m.message, len(m.pane().Spans()), b.N)
+	if !strings.HasPrefix(m.bar.message, "Tagged") || len(m.pane().Spans()) != b.N {
+		b.Fatalf("tags not all saved: %q, %d spans for %d", m.bar.message, len(m.pane().Spans()), b.N)
 	}
 	sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
 	b.ReportMetric(float64(times[len(times)/2].Nanoseconds()), "ns/median-tag")

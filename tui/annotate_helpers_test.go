@@ -124,7 +124,7 @@ func enterAnnotate(tb testing.TB, m *Model) {
 	tb.Helper()
 	press(tb, m, "enter", "enter")
 	if !m.annotating() {
-		tb.Fatalf("not in annotate mode; message %q", m.message)
+		tb.Fatalf("not in annotate mode; message %q", m.bar.message)
 	}
 }
 

@@ -63,12 +63,12 @@ func TestQuotesModeAcceptsImportedQuotation(t *testing.T) {
 	moveTo(t, m, "Ça", 0)
 	apress(t, m, "Q", "enter")
 	doc, _ := spansOf(t, path, "a.txt")
-	if doc.Quotes[0].Source != "" || !strings.Contains(m.message, "reviewed") {
-		t.Fatalf("enter on the imported quotation: %+v %q", doc.Quotes[0], m.message)
+	if doc.Quotes[0].Source != "" || !strings.Contains(m.bar.message, "reviewed") {
+		t.Fatalf("enter on the imported quotation: %+v %q", doc.Quotes[0], m.bar.message)
 	}
 	apress(t, m, "enter")
-	if !strings.Contains(m.message, "Already accepted") {
-		t.Fatalf("second enter: %q", m.message)
+	if !strings.Contains(m.bar.message, "Already accepted") {
+		t.Fatalf("second enter: %q", m.bar.message)
 	}
 }
 

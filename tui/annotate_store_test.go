@@ -39,8 +39,8 @@ func TestDoneTogglesAndProgress(t *testing.T) {
 		t.Fatalf("d in annotate mode: %q", doc.Status)
 	}
 	apress(t, m, "u")
-	if doc, _ = spansOf(t, path, "a.txt"); doc.Status != model.StatusInProgress || !strings.Contains(m.message, "Undid: mark done") {
-		t.Fatalf("undo done: %q %q", doc.Status, m.message)
+	if doc, _ = spansOf(t, path, "a.txt"); doc.Status != model.StatusInProgress || !strings.Contains(m.bar.message, "Undid: mark done") {
+		t.Fatalf("undo done: %q %q", doc.Status, m.bar.message)
 	}
 }
 
@@ -93,8 +93,8 @@ func TestChangedOnDiskAndReanchor(t *testing.T) {
 	if spans[0].Start != runeIndex(t, newText, "Ilse Varga", 0) {
 		t.Fatalf("Ilse Varga placed at %d", spans[0].Start)
 	}
-	if !strings.Contains(m2.message, "Re-anchored 2 spans") || !strings.Contains(m2.message, "deleted 1") {
-		t.Fatalf("message %q", m2.message)
+	if !strings.Contains(m2.bar.message, "Re-anchored 2 spans") || !strings.Contains(m2.bar.message, "deleted 1") {
+		t.Fatalf("message %q", m2.bar.message)
 	}
 	if m2.sess.Changed("a.txt") || strings.Contains(plain(m2), "changed on disk") {
 		t.Fatal("still marked changed after re-anchoring")
@@ -150,8 +150,8 @@ func TestLabelsFromOptions(t *testing.T) {
 	}
 	apress(t, m, "2")
 	apress(t, m, "w", "3")
-	if len(m.pane().Spans()) != 1 || m.pane().Spans()[0].Label != "PLACE" || !strings.Contains(m.message, "No label 3") {
-		t.Fatalf("labels: %+v %q", m.pane().Spans(), m.message)
+	if len(m.pane().Spans()) != 1 || m.pane().Spans()[0].Label != "PLACE" || !strings.Contains(m.bar.message, "No label 3") {
+		t.Fatalf("labels: %+v %q", m.pane().Spans(), m.bar.message)
 	}
 }
 

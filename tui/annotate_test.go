@@ -27,8 +27,8 @@ func TestAnnotateAcceptanceFlow(t *testing.T) {
 	if len(spans) != 1 || spans[0].Start != start || spans[0].End != start+10 || spans[0].Text != "Ilse Varga" || spans[0].Label != "PERSON" {
 		t.Fatalf("stored spans %+v, want PERSON “Ilse Varga” at %d–%d", spans, start, start+10)
 	}
-	if !strings.Contains(m.message, "Tagged “Ilse Varga” PERSON") || m.pane().Selecting() {
-		t.Fatalf("after tagging: message %q, selection %v", m.message, m.pane().Selecting())
+	if !strings.Contains(m.bar.message, "Tagged “Ilse Varga” PERSON") || m.pane().Selecting() {
+		t.Fatalf("after tagging: message %q, selection %v", m.bar.message, m.pane().Selecting())
 	}
 	if !strings.Contains(plain(m), "PERSON “Ilse Varga”") {
 		t.Fatalf("status line does not name the span under the cursor:\n%s", plain(m))
@@ -55,12 +55,12 @@ func TestAnnotateAcceptanceFlow(t *testing.T) {
 	if _, spans = spansOf(t, path, "a.txt"); len(spans) != 1 || spans[0].Label != "ORG" {
 		t.Fatalf("undo delete: %+v", spans)
 	}
-	if !strings.HasPrefix(m.message, "Undid: delete ORG “Ilse Varga”") {
-		t.Fatalf("undo message %q", m.message)
+	if !strings.HasPrefix(m.bar.message, "Undid: delete ORG “Ilse Varga”") {
+		t.Fatalf("undo message %q", m.bar.message)
 	}
 	apress(t, m, "ctrl+r")
-	if _, spans = spansOf(t, path, "a.txt"); len(spans) != 0 || !strings.HasPrefix(m.message, "Redid: delete") {
-		t.Fatalf("redo: %+v %q", spans, m.message)
+	if _, spans = spansOf(t, path, "a.txt"); len(spans) != 0 || !strings.HasPrefix(m.bar.message, "Redid: delete") {
+		t.Fatalf("redo: %+v %q", spans, m.bar.message)
 	}
 	apress(t, m, "u", "u")
 	if _, spans = spansOf(t, path, "a.txt"); len(spans) != 1 || spans[0].Label != "PERSON" {
@@ -101,8 +101,8 @@ func TestWithoutAStore(t *testing.T) {
 		for _, k := range keys {
 			send(t, m, akey(k))
 		}
-		if m.message != want || m.annotating() || screenName(m) != "" {
-			t.Fatalf("%v without a store: %q (annotating %v, screen %q)", keys, m.message, m.annotating(), screenName(m))
+		if m.bar.message != want || m.annotating() || screenName(m) != "" {
+			t.Fatalf("%v without a store: %q (annotating %v, screen %q)", keys, m.bar.message, m.annotating(), screenName(m))
 		}
 		press(t, m, "esc")
 	}
@@ -128,8 +128,8 @@ func TestDuplicatesOverAnnotateMode(t *testing.T) {
 		t.Fatal("d on the duplicates screen marked the article done")
 	}
 	press(t, m, "u")
-	if _, spans := spansOf(t, path, "a.txt"); len(spans) != 0 || !strings.HasPrefix(m.message, "Undid: tag PERSON") {
-		t.Fatalf("u on the duplicates screen: %q", m.message)
+	if _, spans := spansOf(t, path, "a.txt"); len(spans) != 0 || !strings.HasPrefix(m.bar.message, "Undid: tag PERSON") {
+		t.Fatalf("u on the duplicates screen: %q", m.bar.message)
 	}
 	press(t, m, "esc")
 	if m.mode() != "ANNOTATE" || !strings.Contains(plain(m), "1 PERSON 2 ORG") || cursorText(m) != "Ilse" {

@@ -25,10 +25,10 @@ func TestAnnotateGolden(t *testing.T) {
 	for _, size := range []struct{ w, h int }{{120, 40}, {60, 20}} {
 		t.Run(fmt.Sprintf("%dx%d", size.w, size.h), func(t *testing.T) {
 			m := annotateModel(t, size.w, size.h)
-			m.message = "" // the last save's message is not part of the layout
+			m.bar.message = "" // the last save's message is not part of the layout
 			golden.RequireEqual(t, content(m))
 			apress(t, m, "esc", "e")
-			m.message = ""
+			m.bar.message = ""
 			t.Run("entities", func(t *testing.T) { golden.RequireEqual(t, content(m)) })
 		})
 	}

@@ -73,8 +73,8 @@ func benchCorrectToggle(b *testing.B, words, tags int) {
 		_ = m.View()
 	}
 	b.StopTimer()
-	if isAsking(m) || !strings.Contains(m.message, fmt.Sprintf("%d annotations re-anchored", len(ops))) {
-		b.Fatalf("message %q", m.message)
+	if isAsking(m) || !strings.Contains(m.bar.message, fmt.Sprintf("%d annotations re-anchored", len(ops))) {
+		b.Fatalf("message %q", m.bar.message)
 	}
 }
 

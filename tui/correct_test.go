@@ -60,7 +60,7 @@ func startCorpus(t *testing.T, dir, path string, w, h int) (*Model, *store.SQLit
 	send(t, m, tea.WindowSizeMsg{Width: w, Height: h})
 	drive(t, m, m.Init())
 	if !correctReady(m) {
-		t.Fatalf("corrections not set up: %q", m.message)
+		t.Fatalf("corrections not set up: %q", m.bar.message)
 	}
 	return m, st
 }
@@ -232,7 +232,7 @@ func TestCorrectRemovesAKeptLineMovingAnnotations(t *testing.T) {
 	press(t, m, "t")
 	// Tomas Berg is tagged in that paragraph: asked first, nothing saved.
 	if !isAsking(m) {
-		t.Fatalf("no question before deleting an annotation: %q", m.message)
+		t.Fatalf("no question before deleting an annotation: %q", m.bar.message)
 	}
 	if p := plain(m); !strings.Contains(p, "PERSON “Tomas Berg”") || !strings.Contains(p, "would delete 1 annotation") {
 		t.Fatalf("the lost span is not listed:\n%s", p)
@@ -286,8 +286,8 @@ func TestCorrectRemovesAKeptLineMovingAnnotations(t *testing.T) {
 	if p := plain(m); !strings.Contains(p, "[removed by you] Two crossings") || !strings.Contains(p, "removed by you · t reverts") || m.sess.Changed("a.txt") {
 		t.Fatalf("raw view after removal:\n%s", p)
 	}
-	if !strings.Contains(m.message, "deleted 1 annotation") {
-		t.Fatalf("message %q", m.message)
+	if !strings.Contains(m.bar.message, "deleted 1 annotation") {
+		t.Fatalf("message %q", m.bar.message)
 	}
 
 	// One undo restores the correction, the text and every annotation.
@@ -340,8 +340,8 @@ func TestCorrectWithoutLossDoesNotAsk(t *testing.T) {
 			t.Fatalf("span %+v not shifted by %d", sp, shift)
 		}
 	}
-	if !strings.Contains(m.message, "4 annotations re-anchored") {
-		t.Fatalf("message %q", m.message)
+	if !strings.Contains(m.bar.message, "4 annotations re-anchored") {
+		t.Fatalf("message %q", m.bar.message)
 	}
 }
 
@@ -371,14 +371,14 @@ func TestCorrectNeedsAStoreAndARawView(t *testing.T) {
 		t.Fatal("a cursor without a store")
 	}
 	press(t, m, "t")
-	if !strings.Contains(m.message, "needs an annotation store") {
-		t.Fatalf("message %q", m.message)
+	if !strings.Contains(m.bar.message, "needs an annotation store") {
+		t.Fatalf("message %q", m.bar.message)
 	}
 	// With a store but a source that cannot re-clean: refused, said why.
 	m2, _ := startStore(t, entitySource(), tempDB(t), 120, 30)
 	press(t, m2, "enter", "r", "t")
-	if !strings.Contains(m2.message, "cannot be applied") {
-		t.Fatalf("message %q", m2.message)
+	if !strings.Contains(m2.bar.message, "cannot be applied") {
+		t.Fatalf("message %q", m2.bar.message)
 	}
 	// t in the read view does nothing.
 	dir, path := corrCorpus(t), tempDB(t)

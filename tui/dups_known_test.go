@@ -97,14 +97,14 @@ func TestDupsReopenReadsNothingTwice(t *testing.T) {
 	// The files are gone by the time detection runs: it still finds the
 	// three pairs, so it read none of them.
 	m2 := startGone(t, sampleDir(t), path)
-	if m2.message != "3 candidate pairs of copies among 12 articles" {
-		t.Fatalf("reopened: detection read articles again: %q", m2.message)
+	if m2.bar.message != "3 candidate pairs of copies among 12 articles" {
+		t.Fatalf("reopened: detection read articles again: %q", m2.bar.message)
 	}
 	// On a first run there is nothing to go by: with the files gone,
 	// detection reads nothing (the check above proves something).
 	m3 := startGone(t, sampleDir(t), tempDB(t))
-	if m3.message != "0 candidate pairs of copies among 0 articles" {
-		t.Fatalf("first run with the files gone: %q", m3.message)
+	if m3.bar.message != "0 candidate pairs of copies among 0 articles" {
+		t.Fatalf("first run with the files gone: %q", m3.bar.message)
 	}
 
 	// An article loaded in full after the list read it (it may have changed

@@ -37,7 +37,7 @@ func openDupsScreen(tb testing.TB, m *Model) {
 	tb.Helper()
 	press(tb, m, "D")
 	if m.mode() != "DUPS" || m.mode() != "DUPS" {
-		tb.Fatalf("D did not open the duplicates screen (mode %s): %q", m.mode(), m.message)
+		tb.Fatalf("D did not open the duplicates screen (mode %s): %q", m.mode(), m.bar.message)
 	}
 	if p := plain(m); strings.Contains(p, "Finding copies") || strings.Contains(p, "copies: ") {
 		tb.Fatalf("detection did not finish:\n%s", p)
@@ -86,10 +86,10 @@ func markAndCompare(tb testing.TB, m *Model, a, b string) {
 		press(tb, m, "M")
 	}
 	if m.mode() != "DUPS" {
-		tb.Fatalf("M did not open the duplicates screen: %q", m.message)
+		tb.Fatalf("M did not open the duplicates screen: %q", m.bar.message)
 	}
 	if sel := selectedPair(tb, m); !strings.Contains(sel, "by hand") || strings.Contains(plain(m), "comparing…") {
-		tb.Fatalf("M did not open the pair %s ⇄ %s, compared: %q\n%s", a, b, m.message, plain(m))
+		tb.Fatalf("M did not open the pair %s ⇄ %s, compared: %q\n%s", a, b, m.bar.message, plain(m))
 	}
 }
 
@@ -150,16 +150,16 @@ func pairListOrder(tb testing.TB, m *Model) []string {
 func TestDupsDetectInBackground(t *testing.T) {
 	m := start(t, sampleSource(t), 120, 40)
 	openDupsScreen(t, m)
-	if !strings.Contains(m.message, "3 candidate pairs of copies among 12 articles") {
-		t.Fatalf("detection started by D does not say what it found: %q", m.message)
+	if !strings.Contains(m.bar.message, "3 candidate pairs of copies among 12 articles") {
+		t.Fatalf("detection started by D does not say what it found: %q", m.bar.message)
 	}
 
 	// With a store it has run by itself once the corpus was read: D only
 	// shows what it found.
 	m2, _ := startStore(t, sampleSource(t), tempDB(t), 120, 40)
 	openDupsScreen(t, m2)
-	if strings.Contains(m2.message, "candidate pair") {
-		t.Fatalf("detection ran only when D was pressed: %q", m2.message)
+	if strings.Contains(m2.bar.message, "candidate pair") {
+		t.Fatalf("detection ran only when D was pressed: %q", m2.bar.message)
 	}
 	want := []string{pairName(dupAP, dupCut), pairName(dupAP, dupChanged), pairName(dupChanged, dupCut)}
 	if got := pairListOrder(t, m2); !slices.Equal(got, want) {
@@ -222,8 +222,8 @@ func TestDupsLabelKindsUndoRedo(t *testing.T) {
 	if got := storedLabels(t, path); !maps.Equal(got, want) || !strings.Contains(plain(m), "3 labelled") {
 		t.Fatalf("after undo: stored %v\n%s", got, plain(m))
 	}
-	if !strings.HasPrefix(m.message, "Undid: label") {
-		t.Fatalf("undo message %q", m.message)
+	if !strings.HasPrefix(m.bar.message, "Undid: label") {
+		t.Fatalf("undo message %q", m.bar.message)
 	}
 	send(t, m, akey("ctrl+r"))
 	want[pairName(dupAP, dupRewrite)] = model.LabelSameStory
@@ -241,8 +241,8 @@ func TestDupsLabelKindsUndoRedo(t *testing.T) {
 	}
 	// s skips to the next unlabelled pair; with none left it says so.
 	press(t, m, "s")
-	if !strings.Contains(m.message, "Every pair here is labelled") {
-		t.Fatalf("skip with everything labelled: %q", m.message)
+	if !strings.Contains(m.bar.message, "Every pair here is labelled") {
+		t.Fatalf("skip with everything labelled: %q", m.bar.message)
 	}
 }
 
@@ -302,8 +302,8 @@ func TestDupsClustersCanonicalFilter(t *testing.T) {
 	press(t, m, "esc")
 	markAndCompare(t, m, dupAP, dupRewrite)
 	press(t, m, "tab", "c")
-	if !strings.Contains(m.message, "in no copy cluster") {
-		t.Fatalf("canonical outside a cluster: %q", m.message)
+	if !strings.Contains(m.bar.message, "in no copy cluster") {
+		t.Fatalf("canonical outside a cluster: %q", m.bar.message)
 	}
 
 	// The list: ★ on the canonical, ⧉ on the other copies, with the
@@ -350,8 +350,8 @@ func TestDupsClustersCanonicalFilter(t *testing.T) {
 	if len(m.br.Visible()) != n-2 || slices.Contains(m.br.Visible(), hidden[0]) || slices.Contains(m.br.Visible(), hidden[1]) {
 		t.Fatalf("H: %d rows (was %d), hidden %v, shown %v", len(m.br.Visible()), n, hidden, m.br.Visible())
 	}
-	if !strings.Contains(m.message, "Hiding 2 copies that are not their cluster's canonical") || !strings.Contains(plain(m), "2 copies hidden") {
-		t.Fatalf("the status bar does not say copies are hidden: %q\n%s", m.message, plain(m))
+	if !strings.Contains(m.bar.message, "Hiding 2 copies that are not their cluster's canonical") || !strings.Contains(plain(m), "2 copies hidden") {
+		t.Fatalf("the status bar does not say copies are hidden: %q\n%s", m.bar.message, plain(m))
 	}
 	// A text filter keeps hiding them.
 	press(t, m, "/")
@@ -366,8 +366,8 @@ func TestDupsClustersCanonicalFilter(t *testing.T) {
 		t.Fatalf("filter with copies hidden: %d rows", len(m.br.Visible()))
 	}
 	press(t, m, "esc", "H")
-	if len(m.br.Visible()) != n || m.message != "Showing every copy" {
-		t.Fatalf("H again: %d rows, want %d: %q", len(m.br.Visible()), n, m.message)
+	if len(m.br.Visible()) != n || m.bar.message != "Showing every copy" {
+		t.Fatalf("H again: %d rows, want %d: %q", len(m.br.Visible()), n, m.bar.message)
 	}
 	// A verdict change rebuilds the hidden set: undoing the cut copy's
 	// mark and the near-duplicate label leaves ap ⇄ truncated, whose
@@ -395,10 +395,10 @@ func TestDupsCanonicalAfterUnsavedLabel(t *testing.T) {
 	}
 	drive(t, m, tea.Batch(pending...))
 	if got := storedCanonicals(t, path); !slices.Equal(got, []string{dupCut}) {
-		t.Fatalf("canonical stored %v (%q)", got, m.message)
+		t.Fatalf("canonical stored %v (%q)", got, m.bar.message)
 	}
-	if !strings.HasPrefix(m.message, "Canonical copy of cluster 1: "+dupCut) {
-		t.Fatalf("message %q", m.message)
+	if !strings.HasPrefix(m.bar.message, "Canonical copy of cluster 1: "+dupCut) {
+		t.Fatalf("message %q", m.bar.message)
 	}
 }
 
@@ -462,8 +462,8 @@ func TestDupsCandidatesOfArticle(t *testing.T) {
 		hiddenSide = "g" // ap is the copy hidden: side A, already focused
 	}
 	press(t, m, hiddenSide, "enter")
-	if !strings.Contains(m.message, "Showing every copy again, to open it") || m.br.Filter() != "" || screenName(m) != "" {
-		t.Fatalf("enter on a hidden copy: %q, filter %q, screen %q", m.message, m.br.Filter(), screenName(m))
+	if !strings.Contains(m.bar.message, "Showing every copy again, to open it") || m.br.Filter() != "" || screenName(m) != "" {
+		t.Fatalf("enter on a hidden copy: %q, filter %q, screen %q", m.bar.message, m.br.Filter(), screenName(m))
 	}
 }
 
@@ -523,12 +523,12 @@ func TestDupsLabelNeedsStore(t *testing.T) {
 		t.Fatalf("without a store D still finds the pairs: %v", got)
 	}
 	press(t, m, "1")
-	if !strings.Contains(plain(m), "0 labelled") || !strings.Contains(m.message, "needs an annotation store") {
-		t.Fatalf("label without a store: %q\n%s", m.message, plain(m))
+	if !strings.Contains(plain(m), "0 labelled") || !strings.Contains(m.bar.message, "needs an annotation store") {
+		t.Fatalf("label without a store: %q\n%s", m.bar.message, plain(m))
 	}
 	press(t, m, "esc", "H")
-	if !strings.Contains(m.message, "Hiding copies needs an annotation store") {
-		t.Fatalf("H without a store: %q", m.message)
+	if !strings.Contains(m.bar.message, "Hiding copies needs an annotation store") {
+		t.Fatalf("H without a store: %q", m.bar.message)
 	}
 }
 
@@ -539,8 +539,8 @@ func TestDupsLabelFailureShowsNothing(t *testing.T) {
 	openDupsScreen(t, m)
 	st.Close()
 	press(t, m, "1")
-	if !strings.Contains(plain(m), "0 labelled") || !strings.HasPrefix(m.message, "Not saved") {
-		t.Fatalf("after a failed write: %q\n%s", m.message, plain(m))
+	if !strings.Contains(plain(m), "0 labelled") || !strings.HasPrefix(m.bar.message, "Not saved") {
+		t.Fatalf("after a failed write: %q\n%s", m.bar.message, plain(m))
 	}
 }
 

@@ -20,7 +20,7 @@ func dupsModel(tb testing.TB, w, h int) *Model {
 	press(tb, m, "2") // moves on to ap ⇄ changed
 	// Cleared before any frame is drawn: a message the bar cuts is kept
 	// for the problems screen, whose key would join the help line.
-	m.message = ""
+	m.bar.message = ""
 	if sel := selectedPair(tb, m); !strings.Contains(sel, "wire-ferry-ap") || !strings.Contains(sel, "wire-ferry-changed") {
 		tb.Fatalf("not on the changed pair: %q", sel)
 	}
@@ -33,10 +33,10 @@ func TestDupsGolden(t *testing.T) {
 			m := dupsModel(t, size.w, size.h)
 			golden.RequireEqual(t, content(m))
 			press(t, m, "n", "tab")
-			m.message = ""
+			m.bar.message = ""
 			t.Run("next", func(t *testing.T) { golden.RequireEqual(t, content(m)) })
 			press(t, m, "esc")
-			m.message = ""
+			m.bar.message = ""
 			t.Run("list", func(t *testing.T) { golden.RequireEqual(t, content(m)) })
 		})
 	}

@@ -32,7 +32,7 @@ func exportReader(t *testing.T) (*Model, string) {
 	moveTo(t, m, "Gustavo", 0)
 	apress(t, m, "shift+right", "1")
 	if _, spans := spansOf(t, path, "a.txt"); len(spans) != 1 {
-		t.Fatalf("fixture: want 1 span, got %v (%q)", spans, m.message)
+		t.Fatalf("fixture: want 1 span, got %v (%q)", spans, m.bar.message)
 	}
 	return m, path
 }
@@ -50,7 +50,7 @@ func TestExportFromTheReader(t *testing.T) {
 	send(t, m, tea.WindowSizeMsg{Width: 240, Height: 40}) // room for the temporary path
 	send(t, m, ctrlE)
 	if screenName(m) != "export" {
-		t.Fatalf("ctrl+e opened no menu: %q", m.message)
+		t.Fatalf("ctrl+e opened no menu: %q", m.bar.message)
 	}
 	want := filepath.Join(filepath.Dir(path), "annotations.jsonl")
 	scr := plain(m)
@@ -72,14 +72,14 @@ func TestExportFromTheReader(t *testing.T) {
 	}
 	send(t, m, keyMsg("enter"))
 	if screenName(m) != "" || strings.Contains(plain(m), "exporting") {
-		t.Fatalf("export still open or running: %q", m.message)
+		t.Fatalf("export still open or running: %q", m.bar.message)
 	}
 	recs := exportedJSONL(t, want)
 	if r, ok := recs["a.txt"]; !ok || len(r.Spans) != 1 || r.Spans[0].Text != "Gustavo Petro" || r.Spans[0].Start != runeIndex(t, storyA, "Gustavo Petro", 0) {
 		t.Fatalf("the span is not in the export: %+v", recs)
 	}
 	if !strings.Contains(plain(m), "Exported 1 article (1 span, 0 quotes) to "+want) {
-		t.Fatalf("message %q", m.message)
+		t.Fatalf("message %q", m.bar.message)
 	}
 }
 
@@ -119,8 +119,8 @@ func TestExportMenuKeepsItsKeys(t *testing.T) {
 	dir := filepath.Dir(path)
 	send(t, m, ctrlE)
 	press(t, m, "q")
-	if screenName(m) != "" || !m.annotating() || m.quitting || !strings.Contains(plain(m), "Export cancelled") {
-		t.Fatalf("q: menu %q annotating %v quitting %v\n%s", screenName(m), m.annotating(), m.quitting, plain(m))
+	if screenName(m) != "" || !m.annotating() || m.life.quitting || !strings.Contains(plain(m), "Export cancelled") {
+		t.Fatalf("q: menu %q annotating %v quitting %v\n%s", screenName(m), m.annotating(), m.life.quitting, plain(m))
 	}
 	send(t, m, ctrlE)
 	press(t, m, "?", "!", "d")
@@ -156,7 +156,7 @@ func TestExportMenuEditsThePath(t *testing.T) {
 	typeText(t, m, out)
 	press(t, m, "enter", "enter")
 	if _, err := os.Stat(out); err != nil {
-		t.Fatalf("not exported to the edited path: %v (%q)", err, m.message)
+		t.Fatalf("not exported to the edited path: %v (%q)", err, m.bar.message)
 	}
 	// The next ctrl+e starts from these choices.
 	send(t, m, ctrlE)
@@ -201,8 +201,8 @@ func TestExportMenuOnlyDone(t *testing.T) {
 	if len(recs) != 1 || recs["b.txt"].Status != "done" {
 		t.Fatalf("only done exported %+v", recs)
 	}
-	if !strings.Contains(m.message, " — done only") {
-		t.Fatalf("message %q", m.message)
+	if !strings.Contains(m.bar.message, " — done only") {
+		t.Fatalf("message %q", m.bar.message)
 	}
 	send(t, m, ctrlE)
 	if !strings.Contains(plain(m), "d [x] only done") {
@@ -248,10 +248,10 @@ func TestExportMenuAllArticles(t *testing.T) {
 	press(t, m, "enter")
 	recs := exportedJSONL(t, want)
 	if len(recs) != 3 || len(recs["a.txt"].Spans) != 1 || len(recs["b.txt"].Spans) != 0 || recs["c.txt"].Status != "new" {
-		t.Fatalf("all articles: %+v (%q)", recs, m.message)
+		t.Fatalf("all articles: %+v (%q)", recs, m.bar.message)
 	}
-	if !strings.Contains(m.message, "Exported 3 articles (1 span, 0 quotes)") || !strings.HasSuffix(m.message, " — unannotated too") {
-		t.Fatalf("message %q", m.message)
+	if !strings.Contains(m.bar.message, "Exported 3 articles (1 span, 0 quotes)") || !strings.HasSuffix(m.bar.message, " — unannotated too") {
+		t.Fatalf("message %q", m.bar.message)
 	}
 	// Without a: the stored article only.
 	send(t, m, ctrlE)
@@ -301,15 +301,15 @@ func TestExportErrorShownNothingWritten(t *testing.T) {
 	send(t, m, ctrlE)
 	editPath(t, m, filepath.Join(file, "out.jsonl"))
 	press(t, m, "enter")
-	if !strings.HasPrefix(m.message, "Export failed: ") || strings.Contains(plain(m), "exporting") {
-		t.Fatalf("message %q\n%s", m.message, plain(m))
+	if !strings.HasPrefix(m.bar.message, "Export failed: ") || strings.Contains(plain(m), "exporting") {
+		t.Fatalf("message %q\n%s", m.bar.message, plain(m))
 	}
 	if !strings.Contains(plain(m), "Export failed") {
 		t.Fatalf("error not on screen:\n%s", plain(m))
 	}
 	// Kept whole for the problems screen (!), however much the bar cut.
-	if n := len(m.log.entries); n == 0 || !strings.HasPrefix(m.log.entries[n-1].text, "Export failed: ") || !m.log.entries[n-1].err {
-		t.Fatalf("the failure is not in the session's messages: %+v", m.log.entries)
+	if n := len(m.bar.log.entries); n == 0 || !strings.HasPrefix(m.bar.log.entries[n-1].text, "Export failed: ") || !m.bar.log.entries[n-1].err {
+		t.Fatalf("the failure is not in the session's messages: %+v", m.bar.log.entries)
 	}
 	if b, _ := os.ReadFile(file); string(b) != "x" {
 		t.Fatalf("the file in the way changed: %q", b)
@@ -344,12 +344,12 @@ func TestExportWaitsForQueuedWrites(t *testing.T) {
 		t.Fatal("exported before the queue drained")
 	}
 	send(t, m, ctrlE)
-	if screenName(m) != "" || m.message != "An export is already running" {
-		t.Fatalf("ctrl+e while waiting: menu %q, message %q", screenName(m), m.message)
+	if screenName(m) != "" || m.bar.message != "An export is already running" {
+		t.Fatalf("ctrl+e while waiting: menu %q, message %q", screenName(m), m.bar.message)
 	}
 	drive(t, m, inFlight)
 	if _, err := os.Stat(out); err != nil {
-		t.Fatalf("no export after the queue drained (parent dirs made): %v; %q", err, m.message)
+		t.Fatalf("no export after the queue drained (parent dirs made): %v; %q", err, m.bar.message)
 	}
 }
 

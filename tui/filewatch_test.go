@@ -92,7 +92,7 @@ func TestFileChangedWhileOpen(t *testing.T) {
 	}
 	press(t, m, "j")
 	if !m.sess.Changed("a.txt") {
-		t.Fatalf("not marked changed; message %q", m.message)
+		t.Fatalf("not marked changed; message %q", m.bar.message)
 	}
 	if _, changed := m.badge(m.itemIndex("a.txt")); !changed {
 		t.Error("the list's badge does not mark it")
@@ -101,8 +101,8 @@ func TestFileChangedWhileOpen(t *testing.T) {
 	if !strings.Contains(p, "changed on disk") || !strings.Contains(p, "storm warnings") {
 		t.Errorf("the bar should mark it and the pane show the new text:\n%s", p)
 	}
-	if !strings.Contains(m.message, "The file changed on disk") || !strings.Contains(m.message, "R re-anchors") {
-		t.Errorf("message %q", m.message)
+	if !strings.Contains(m.bar.message, "The file changed on disk") || !strings.Contains(m.bar.message, "R re-anchors") {
+		t.Errorf("message %q", m.bar.message)
 	}
 	press(t, m, "enter")
 	if !m.annotating() || !strings.Contains(m.pane().Text(), "met the Harbour Board") || len(m.pane().Spans()) != 1 {
@@ -113,8 +113,8 @@ func TestFileChangedWhileOpen(t *testing.T) {
 		t.Fatal(err)
 	}
 	apress(t, m, "w")
-	if !strings.Contains(m.message, "annotating the text as it was annotated") || !strings.Contains(m.pane().Text(), "met the Harbour Board") {
-		t.Errorf("while annotating: %q", m.message)
+	if !strings.Contains(m.bar.message, "annotating the text as it was annotated") || !strings.Contains(m.pane().Text(), "met the Harbour Board") {
+		t.Errorf("while annotating: %q", m.bar.message)
 	}
 	doc, ok, err := st.Doc(context.Background(), "a.txt")
 	if err != nil || !ok || !strings.Contains(doc.Text, "met the Harbour Board") {
@@ -156,7 +156,7 @@ func TestFileDeletedWhileOpen(t *testing.T) {
 	openItem(t, m, "a.txt")
 	press(t, m, "enter")
 	if !m.annotating() {
-		t.Fatalf("not annotating: %q", m.message)
+		t.Fatalf("not annotating: %q", m.bar.message)
 	}
 	os.Remove(filepath.Join(dir, "a.txt"))
 	apress(t, m, "w", "w")

@@ -61,31 +61,30 @@ type Model struct {
 	br       *browse.Browser
 	help     help.Model
 
-	ready bool // a window size has arrived
-
-	message string
-
 	// Annotation (nil sess: no store).
-	sess        *session.Session
-	annot       *annotate.Feature // annotate mode (wire_annotate.go); nil without a store
-	touched     bool              // a key was pressed: a late restore must not move the cursor
-	restored    bool              // the last run's state has been read (saving may start)
-	quitting    bool
+	sess   *session.Session
+	annot  *annotate.Feature // annotate mode (wire_annotate.go); nil without a store
+	quotes *quotes.Feature   // quotes mode (wire_quotes.go); nil without a store
+
+	bar   statusBar  // the message, the session's log and the store's standing note (msglog.go)
+	life  lifecycle  // where the session is between start and quit
+	theme themeState // how colours were chosen (colorProfile)
+}
+
+// lifecycle is where the reader is between its start and its end.
+type lifecycle struct {
+	ready       bool // a window size has arrived
+	touched     bool // a key was pressed: a late restore must not move the cursor
+	restored    bool // the last run's state has been read (saving may start)
 	changedDone bool // the list's changed-on-disk scan has run
-	themeFixed  bool
-	optNoColor  bool                 // colour turned off by the caller (NO_COLOR), whatever the terminal says
-	profile     colorprofile.Profile // the renderer's, as last reported
+	quitting    bool
+}
 
-	// The session's messages kept whole for the problems screen
-	// (msglog.go), and a store that takes no writes (storenote.go).
-	log            msgLog
-	now            func() time.Time // the log's clock (tests fix it)
-	storeNote      string           // standing word in the bar: "read-only store", "damaged store"
-	storeNotice    string           // the sentence that announces it
-	storeAnnounced bool             // storeNotice has been shown (a refused save may have set the note first)
-	lastFail       string           // the last error shown (fail)
-
-	quotes *quotes.Feature // quotes mode (wire_quotes.go); nil without a store
+// themeState is what decides the styles besides the terminal's background.
+type themeState struct {
+	themeFixed bool                 // dark or light asked for: the terminal is not asked
+	optNoColor bool                 // colour turned off by the caller (NO_COLOR), whatever the terminal says
+	profile    colorprofile.Profile // the renderer's, as last reported
 }
 
 // New builds the reader for a corpus found by corpus.Open (or the sample).
@@ -135,8 +134,8 @@ func NewFromSource(src Source, opts Options) *Model {
 	m.wireQuotes()
 	m.wireExport()
 	m.wireDups(opts.Store)
-	m.themeFixed = opts.Theme == "dark" || opts.Theme == "light"
-	m.optNoColor = opts.NoColor
+	m.theme.themeFixed = opts.Theme == "dark" || opts.Theme == "light"
+	m.theme.optNoColor = opts.NoColor
 	return m
 }
 
@@ -144,7 +143,7 @@ func NewFromSource(src Source, opts Options) *Model {
 // and starts reading the corpus in the background.
 func (m *Model) Init() tea.Cmd {
 	cmds := []tea.Cmd{m.br.Init()}
-	if !m.c.NoColor && !m.themeFixed {
+	if !m.c.NoColor && !m.theme.themeFixed {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
 	if m.sess != nil {
@@ -160,10 +159,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.c.Width, m.c.Height = msg.Width, msg.Height
-		m.ready = true
+		m.life.ready = true
 		cmds = append(cmds, m.layout())
 	case tea.BackgroundColorMsg:
-		if !m.themeFixed && msg.IsDark() != m.c.IsDark {
+		if !m.theme.themeFixed && msg.IsDark() != m.c.IsDark {
 			// Kept without colour too, for when colour comes back.
 			cmds = append(cmds, m.restyle(msg.IsDark(), m.c.NoColor))
 		}
@@ -176,7 +175,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			cmds = append(cmds, m.Top().Update(msg))
 		}
 	case tea.KeyPressMsg:
-		m.touched = true
+		m.life.touched = true
 		cmd, quit := m.handleKey(msg)
 		if quit {
 			m.stopFeatures()
@@ -227,20 +226,20 @@ func (m *Model) colorProfile(p colorprofile.Profile) tea.Cmd {
 		return nil
 	}
 	var cmds []tea.Cmd
-	if m.profile != colorprofile.Unknown && m.profile != p {
+	if m.theme.profile != colorprofile.Unknown && m.theme.profile != p {
 		// The renderer does not redraw cells whose content is unchanged,
 		// so what it drew under the old profile (no attributes at all,
 		// under NoTTY) would stay: repaint the whole screen.
 		cmds = append(cmds, tea.ClearScreen)
 	}
-	m.profile = p
+	m.theme.profile = p
 	if p == colorprofile.NoTTY {
 		cmds = append(cmds, func() tea.Msg { return tea.ColorProfileMsg{Profile: colorprofile.ASCII} })
 	}
-	noColor := m.optNoColor || p <= colorprofile.ASCII
+	noColor := m.theme.optNoColor || p <= colorprofile.ASCII
 	if noColor != m.c.NoColor {
 		cmds = append(cmds, m.restyle(m.c.IsDark, noColor))
-		if !noColor && !m.themeFixed {
+		if !noColor && !m.theme.themeFixed {
 			cmds = append(cmds, tea.RequestBackgroundColor)
 		}
 	}
@@ -258,7 +257,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		cmd, _ := m.Top().HandleKey(msg)
 		return cmd, false
 	}
-	m.message = ""
+	m.bar.message = ""
 
 	// A screen over the reader has the keys first; the reader's own come
 	// last, after the features' keys and the shared keys.
@@ -367,7 +366,7 @@ func (m *Model) mode() string {
 func (m *Model) shortHelp() []key.Binding { return m.withFooter(m.Top()) }
 
 // anyProblems: the problems screen has something to show.
-func (m *Model) anyProblems() bool { return len(m.br.Problems()) > 0 || len(m.log.entries) > 0 }
+func (m *Model) anyProblems() bool { return len(m.br.Problems()) > 0 || len(m.bar.log.entries) > 0 }
 
 // withFooter is a screen's short help with the shared keys its footer asks for.
 func (m *Model) withFooter(s ui.Screen) []key.Binding {
@@ -392,7 +391,7 @@ func (m *Model) withFooter(s ui.Screen) []key.Binding {
 func (m *Model) View() tea.View {
 	var v tea.View
 	v.AltScreen = true
-	if !m.ready {
+	if !m.life.ready {
 		return v
 	}
 	w, h := m.c.Width, m.c.Height
@@ -419,16 +418,16 @@ func (m *Model) frame() string {
 		parts = append(parts, body)
 	}
 	if m.statusH() > 0 {
-		info := widgets.StatusInfo{Mode: m.mode(), Message: m.message}
+		info := widgets.StatusInfo{Mode: m.mode(), Message: m.bar.message}
 		m.br.Status(&info)
 		if m.annotating() {
 			info.Percent = -1 // annotate mode's own is in its box
 		}
 		info.More = ui.KeyName(m.c.Keys.Problems)
-		if m.message != m.storeNotice { // not twice
-			info.StoreNote = m.storeNote
+		if m.bar.message != m.bar.storeNotice { // not twice
+			info.StoreNote = m.bar.storeNote
 		}
-		if p, ok := m.Top().(interface{ Prompt() string }); ok && m.message == "" {
+		if p, ok := m.Top().(interface{ Prompt() string }); ok && m.bar.message == "" {
 			info.Message = p.Prompt()
 		}
 		m.featureStatus(&info)

@@ -30,6 +30,19 @@ type logEntry struct {
 	err  bool
 }
 
+// statusBar is the root's own part of the status bar: the message on
+// show (features report through Host.Report), the session's log behind
+// the problems screen, and the store's standing note (storenote.go).
+type statusBar struct {
+	message        string
+	lastFail       string           // the last error shown (fail)
+	log            msgLog           // every error and cut message, kept whole
+	now            func() time.Time // the log's clock (tests fix it)
+	storeNote      string           // standing word in the bar: "read-only store", "damaged store"
+	storeNotice    string           // the sentence that announces it
+	storeAnnounced bool             // storeNotice has been shown (a refused save may have set the note first)
+}
+
 type msgLog struct {
 	entries []logEntry
 }
@@ -62,7 +75,7 @@ func (l *msgLog) add(text string, isErr, count bool, at time.Time) bool {
 // fail shows an error in the status bar and keeps it whole in the log. A
 // damaged store said so by err turns the store's standing note on.
 func (m *Model) fail(text string, err error) {
-	m.message, m.lastFail = text, text
+	m.bar.message, m.bar.lastFail = text, text
 	m.logMessage(text, true)
 	var se *store.Error
 	if errors.As(err, &se) && se.Fault == store.FaultDamaged {
@@ -72,14 +85,14 @@ func (m *Model) fail(text string, err error) {
 
 // logMessage keeps a message (reported now: repeats are counted).
 func (m *Model) logMessage(text string, isErr bool) {
-	if m.log.add(text, isErr, true, m.clock()) {
+	if m.bar.log.add(text, isErr, true, m.clock()) {
 		m.logChanged()
 	}
 }
 
 // logCut keeps a message the status bar had to cut, once per showing.
 func (m *Model) logCut(text string) {
-	if m.log.add(text, false, false, m.clock()) {
+	if m.bar.log.add(text, false, false, m.clock()) {
 		m.logChanged()
 	}
 }
@@ -89,8 +102,8 @@ func (m *Model) logChanged() {
 }
 
 func (m *Model) clock() time.Time {
-	if m.now != nil {
-		return m.now()
+	if m.bar.now != nil {
+		return m.bar.now()
 	}
 	return time.Now()
 }
@@ -99,13 +112,13 @@ func (m *Model) clock() time.Time {
 // wide: the newest message first, each with its time, wrapped with its
 // continuation indented under the text.
 func (m *Model) sessionLines(w int) []string {
-	if len(m.log.entries) == 0 {
+	if len(m.bar.log.entries) == 0 {
 		return nil
 	}
 	st := m.c.Styles
 	lines := []string{st.TitleFocused.Render("This session")}
-	for i := len(m.log.entries) - 1; i >= 0; i-- {
-		e := m.log.entries[i]
+	for i := len(m.bar.log.entries) - 1; i >= 0; i-- {
+		e := m.bar.log.entries[i]
 		text := e.at.Format("15:04:05") + "  " + e.text
 		if e.n > 1 {
 			text += fmt.Sprintf(" (×%d)", e.n)

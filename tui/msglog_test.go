@@ -47,14 +47,14 @@ func TestCutStoreErrorReadInFull(t *testing.T) {
 	fs := &failingStore{SQLite: real, err: serr}
 	m := NewFromSource(entitySource(), Options{NoColor: true, Workers: 1, Store: fs, Annotator: "tester"})
 	at := time.Date(2024, 5, 6, 14, 3, 9, 0, time.Local)
-	m.now = func() time.Time { return at }
+	m.bar.now = func() time.Time { return at }
 	send(t, m, teaSize(80, 24))
 	drive(t, m, m.Init())
 	enterAnnotate(t, m)
 	apress(t, m, "w", "shift+right", "1")
 	want := "Not saved: " + serr.Error()
-	if m.message != want {
-		t.Fatalf("message %q, want %q", m.message, want)
+	if m.bar.message != want {
+		t.Fatalf("message %q, want %q", m.bar.message, want)
 	}
 	bar := statusRow(m)
 	if !strings.Contains(bar, "Not saved: read-only") || !strings.HasSuffix(strings.TrimRight(bar, " "), "(! for details)") && !strings.HasSuffix(strings.TrimRight(bar, " "), "(!)") {
@@ -155,26 +155,26 @@ func TestStatusLineCut(t *testing.T) {
 // bounded; and nothing in it reaches the terminal as a control.
 func TestMessageLogKeepsCutMessagesOnce(t *testing.T) {
 	m := start(t, entitySource(), 60, 20)
-	m.message = "Short"
+	m.bar.message = "Short"
 	plain(m)
-	if len(m.log.entries) != 0 {
-		t.Fatalf("a message that fits was kept: %+v", m.log.entries)
+	if len(m.bar.log.entries) != 0 {
+		t.Fatalf("a message that fits was kept: %+v", m.bar.log.entries)
 	}
 	long := "An export wrote to /very/long/destination/folder/for/the/corpus/exports/run-2024-05-06/annotations.jsonl"
-	m.message = long
+	m.bar.message = long
 	for range 5 {
 		plain(m)
 	}
 	send(t, m, teaSize(50, 20))
 	plain(m)
-	if len(m.log.entries) != 1 || m.log.entries[0].text != long || m.log.entries[0].n != 1 {
-		t.Fatalf("a cut message drawn again and again: %+v", m.log.entries)
+	if len(m.bar.log.entries) != 1 || m.bar.log.entries[0].text != long || m.bar.log.entries[0].n != 1 {
+		t.Fatalf("a cut message drawn again and again: %+v", m.bar.log.entries)
 	}
 	for i := range msgLogMax + 20 {
 		m.fail(fmt.Sprintf("Not saved: failure %d", i), nil)
 	}
-	if n := len(m.log.entries); n != msgLogMax || !strings.HasSuffix(m.log.entries[n-1].text, fmt.Sprint(msgLogMax+19)) {
-		t.Fatalf("log of %d, last %q", n, m.log.entries[n-1].text)
+	if n := len(m.bar.log.entries); n != msgLogMax || !strings.HasSuffix(m.bar.log.entries[n-1].text, fmt.Sprint(msgLogMax+19)) {
+		t.Fatalf("log of %d, last %q", n, m.bar.log.entries[n-1].text)
 	}
 	m.fail("Not saved: \x1b]52;c;aGk=\x07 hostile \x9b2J name", nil)
 	press(t, m, "!")
@@ -232,16 +232,16 @@ func TestBackgroundCheckDamageShownAtOnce(t *testing.T) {
 	t.Cleanup(func() { st.Close() })
 	m := NewFromSource(entitySource(), Options{NoColor: true, Workers: 1, Store: st, Annotator: "tester", saveDelay: time.Millisecond})
 	send(t, m, teaSize(120, 30))
-	if m.storeNote != "" {
-		t.Fatalf("damage announced before the check ran: %q", m.storeNote)
+	if m.bar.storeNote != "" {
+		t.Fatalf("damage announced before the check ran: %q", m.bar.storeNote)
 	}
 	drive(t, m, m.Init()) // runs the wait for the check, as the program does off the UI
-	if m.storeNote != "damaged store" {
-		t.Fatalf("standing note %q after the check; message %q", m.storeNote, m.message)
+	if m.bar.storeNote != "damaged store" {
+		t.Fatalf("standing note %q after the check; message %q", m.bar.storeNote, m.bar.message)
 	}
 	for _, w := range []string{"Damaged store", path, "README, Recovery"} {
-		if !strings.Contains(m.message, w) {
-			t.Errorf("message %q lacks %q", m.message, w)
+		if !strings.Contains(m.bar.message, w) {
+			t.Errorf("message %q lacks %q", m.bar.message, w)
 		}
 	}
 	if !strings.Contains(statusRow(m), "Damaged store") {
@@ -256,10 +256,10 @@ func TestBackgroundCheckDamageShownAtOnce(t *testing.T) {
 	// The note outlives the next message; a save is refused.
 	enterAnnotate(t, m)
 	apress(t, m, "w", "shift+right", "1")
-	if !strings.HasPrefix(m.message, "Not saved: damaged") {
-		t.Errorf("save into a damaged store: %q", m.message)
+	if !strings.HasPrefix(m.bar.message, "Not saved: damaged") {
+		t.Errorf("save into a damaged store: %q", m.bar.message)
 	}
-	m.message = "Something else"
+	m.bar.message = "Something else"
 	if !strings.Contains(statusRow(m), "damaged store") {
 		t.Errorf("the standing note is gone:\n%s", statusRow(m))
 	}
@@ -297,15 +297,15 @@ func TestReadOnlyStoreSaidFromTheStart(t *testing.T) {
 	m := NewFromSource(entitySource(), Options{NoColor: true, Workers: 1, Store: ro, Annotator: "tester", saveDelay: time.Millisecond})
 	send(t, m, teaSize(120, 30))
 	drive(t, m, m.Init())
-	if !strings.HasPrefix(m.message, "Read-only store: annotations cannot be saved to "+path) {
-		t.Fatalf("message %q", m.message)
+	if !strings.HasPrefix(m.bar.message, "Read-only store: annotations cannot be saved to "+path) {
+		t.Fatalf("message %q", m.bar.message)
 	}
 	if !strings.Contains(statusRow(m), "Read-only store: annotations cannot be saved") {
 		t.Errorf("bar:\n%s", statusRow(m))
 	}
 	press(t, m, "j", "j", "k")
-	if strings.Contains(m.message, "Could not save") {
-		t.Errorf("a failed position save shown: %q", m.message)
+	if strings.Contains(m.bar.message, "Could not save") {
+		t.Errorf("a failed position save shown: %q", m.bar.message)
 	}
 	if !strings.Contains(statusRow(m), "read-only store") {
 		t.Errorf("the standing note is gone:\n%s", statusRow(m))
@@ -313,8 +313,8 @@ func TestReadOnlyStoreSaidFromTheStart(t *testing.T) {
 	press(t, m, "g")
 	enterAnnotate(t, m)
 	apress(t, m, "w", "shift+right", "1")
-	if !strings.HasPrefix(m.message, "Not saved: read-only: annotation store "+path) || len(m.pane().Spans()) != 0 {
-		t.Errorf("a save into a read-only store: %q, spans %+v", m.message, m.pane().Spans())
+	if !strings.HasPrefix(m.bar.message, "Not saved: read-only: annotation store "+path) || len(m.pane().Spans()) != 0 {
+		t.Errorf("a save into a read-only store: %q, spans %+v", m.bar.message, m.pane().Spans())
 	}
 	press(t, m, "esc")
 	press(t, m, "!")
@@ -337,13 +337,13 @@ func TestReadCountKeepsAnError(t *testing.T) {
 	m, rest := start()
 	m.fail("Cannot read annotation statuses: damaged: annotation store x", nil)
 	drive(t, m, rest)
-	if !strings.HasPrefix(m.message, "Cannot read annotation statuses") {
-		t.Errorf("the error was covered: %q", m.message)
+	if !strings.HasPrefix(m.bar.message, "Cannot read annotation statuses") {
+		t.Errorf("the error was covered: %q", m.bar.message)
 	}
 	m, rest = start()
-	m.message = "Loading…"
+	m.bar.message = "Loading…"
 	drive(t, m, rest)
-	if m.message != "Read 3 articles" {
-		t.Errorf("message %q", m.message)
+	if m.bar.message != "Read 3 articles" {
+		t.Errorf("message %q", m.bar.message)
 	}
 }

@@ -38,8 +38,8 @@ func TestQuoteCarriersInTheSample(t *testing.T) {
 	city := stepTo(t, m, qCity)
 	apress(t, m, "C")
 	items, _, open := m.quotes.Carriers()
-	if !open || strings.Contains(m.message, "searching") {
-		t.Fatalf("no finished carriers view: %q", m.message)
+	if !open || strings.Contains(m.bar.message, "searching") {
+		t.Fatalf("no finished carriers view: %q", m.bar.message)
 	}
 	if got := strings.Join(carrierIDs(m), " "); got != "wire-ferry-changed.txt wire-ferry-rewrite.md wire-ferry-truncated.txt" {
 		t.Fatalf("carriers of the key quotation: %s", got)
@@ -60,8 +60,8 @@ func TestQuoteCarriersInTheSample(t *testing.T) {
 			t.Fatalf("carriers view lacks %q:\n%s", want, p)
 		}
 	}
-	if m.mode() != "CARRIERS" || !strings.Contains(m.message, "3 other articles carry it") {
-		t.Fatalf("mode %q, message %q", m.mode(), m.message)
+	if m.mode() != "CARRIERS" || !strings.Contains(m.bar.message, "3 other articles carry it") {
+		t.Fatalf("mode %q, message %q", m.mode(), m.bar.message)
 	}
 	apress(t, m, "esc")
 	if carriersOpen(m) || m.mode() != "QUOTES" || !m.annotating() {
@@ -95,14 +95,14 @@ func TestQuoteCarriersInTheSample(t *testing.T) {
 	want := selected().Match
 	apress(t, m, "enter")
 	if !m.annotating() || m.pane().ID() != "wire-ferry-rewrite.md" || carriersOpen(m) {
-		t.Fatalf("enter did not open the rewrite (on %q): %q", m.pane().ID(), m.message)
+		t.Fatalf("enter did not open the rewrite (on %q): %q", m.pane().ID(), m.bar.message)
 	}
 	s, e, ok := m.pane().Selection()
 	if cs, _ := m.pane().CursorRange(); !ok || s != want.Start || e != want.End || cs != want.Start {
 		t.Fatalf("passage not selected under the cursor: %d–%d (%v), want %d–%d", s, e, ok, want.Start, want.End)
 	}
-	if !strings.Contains(m.message, "is selected") {
-		t.Fatalf("message %q", m.message)
+	if !strings.Contains(m.bar.message, "is selected") {
+		t.Fatalf("message %q", m.bar.message)
 	}
 	apress(t, m, `"`)
 	if !prompting(m) || promptInput(m) != "Ilse Varga" || !strings.Contains(plain(m), "New direct quotation") {
@@ -139,7 +139,7 @@ func TestQuoteCarriersBothWays(t *testing.T) {
 	}
 	apress(t, m, "enter")
 	if s, e, ok := m.pane().Selection(); m.pane().ID() != "part.txt" || !ok || string(m.pane().Runes()[s:e]) != "its exchanges with the foreign security agencies" {
-		t.Fatalf("enter: on %s, %q", m.pane().ID(), m.message)
+		t.Fatalf("enter: on %s, %q", m.pane().ID(), m.bar.message)
 	}
 	apress(t, m, "C")
 	if got := strings.Join(carrierIDs(m), " "); got != "whole.txt" || strings.Contains(plain(m), "part,") {

@@ -38,7 +38,7 @@ func openQuotes(tb testing.TB, m *Model, id string) {
 	drive(tb, m, m.br.Sync())
 	press(tb, m, "Q")
 	if !m.annotating() || !m.quotes.On() || m.pane().ID() != id {
-		tb.Fatalf("Q did not open quotes mode on %s (annotating %v, on %v, id %q): %q", id, m.annotating(), m.quotes.On(), m.pane().ID(), m.message)
+		tb.Fatalf("Q did not open quotes mode on %s (annotating %v, on %v, id %q): %q", id, m.annotating(), m.quotes.On(), m.pane().ID(), m.bar.message)
 	}
 	if m.quotes.Detecting() || len(m.quotes.Quotations()) == 0 {
 		tb.Fatalf("no quotations detected in %s", id)
@@ -88,7 +88,7 @@ func tagName(tb testing.TB, m *Model, name string, n int, lk string) model.Span 
 	apress(tb, m, lk)
 	sp, ok := m.pane().SpanAt(runeIndex(tb, m.pane().Text(), name, n))
 	if !ok || sp.Text != name {
-		tb.Fatalf("%q not tagged: %q", name, m.message)
+		tb.Fatalf("%q not tagged: %q", name, m.bar.message)
 	}
 	return sp
 }
@@ -128,7 +128,7 @@ func TestQuotesReopen(t *testing.T) {
 	moveTo(t, m, "Survivors described", 0)
 	apress(t, m, "shift+right", `"`)
 	if !prompting(m) || !strings.Contains(plain(m), "New paraphrase quotation “Survivors") {
-		t.Fatalf("\" opens no prompt: %q\n%s", m.message, plain(m))
+		t.Fatalf("\" opens no prompt: %q\n%s", m.bar.message, plain(m))
 	}
 	apress(t, m, "enter")
 	findQuote(t, path, "wire-ferry-ap.txt", "Survivors described")
@@ -177,8 +177,8 @@ func findQuote(tb testing.TB, path, id, prefix string) model.QuoteAnn {
 func TestQuotesWithoutDetectionsOrStore(t *testing.T) {
 	m := start(t, entitySource(), 120, 40)
 	press(t, m, "Q")
-	if m.annotating() || !strings.Contains(m.message, "needs an annotation store") {
-		t.Fatalf("Q without a store: %q", m.message)
+	if m.annotating() || !strings.Contains(m.bar.message, "needs an annotation store") {
+		t.Fatalf("Q without a store: %q", m.bar.message)
 	}
 	m2, _ := startStore(t, entitySource(), tempDB(t), 120, 40)
 	idx := m2.itemIndex("c.txt")
@@ -241,8 +241,8 @@ func TestReanchorMovesQuotations(t *testing.T) {
 	if q.ID != before[0].ID || q.Start != runeIndex(t, changed, "The harbour", 0) || model.RuneSlice(changed, q.Start, q.End) != q.Text || q.SpeakerSpan != varga.ID {
 		t.Fatalf("moved quotation %+v", q)
 	}
-	if !strings.Contains(m2.message, "and 1 quotation") || !strings.Contains(m2.message, "deleted 1") {
-		t.Fatalf("message %q", m2.message)
+	if !strings.Contains(m2.bar.message, "and 1 quotation") || !strings.Contains(m2.bar.message, "deleted 1") {
+		t.Fatalf("message %q", m2.bar.message)
 	}
 	press(t, m2, "u")
 	if got := quotesOf(t, path, "q.txt"); len(got) != 2 || got[0] != before[0] || got[1] != before[1] {
@@ -296,7 +296,7 @@ func TestQuoteSpeakerLinksByName(t *testing.T) {
 	if q := findQuote(t, path, "wire-ferry-ap.txt", qRace); q.Speaker != "Ilse Varga" || q.SpeakerSpan != varga.ID {
 		t.Fatalf("speaker “Mayor Varga”: %+v", q)
 	}
-	if !strings.Contains(m.message, "linked to PERSON “Ilse Varga”") || !strings.Contains(plain(m), "“a race against the sea” — Ilse Varga") {
-		t.Fatalf("message %q\n%s", m.message, plain(m))
+	if !strings.Contains(m.bar.message, "linked to PERSON “Ilse Varga”") || !strings.Contains(plain(m), "“a race against the sea” — Ilse Varga") {
+		t.Fatalf("message %q\n%s", m.bar.message, plain(m))
 	}
 }

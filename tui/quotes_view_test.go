@@ -25,7 +25,7 @@ func quotesModel(t *testing.T, w, h int) *Model {
 	stepTo(t, m, qFamilies)
 	apress(t, m, "x", "g")
 	stepTo(t, m, qLooking)
-	m.message = ""
+	m.bar.message = ""
 	return m
 }
 
@@ -37,7 +37,7 @@ func TestQuotesGolden(t *testing.T) {
 			apress(t, m, "s")
 			t.Run("speaker", func(t *testing.T) { golden.RequireEqual(t, content(m)) })
 			apress(t, m, "esc", "C")
-			m.message = ""
+			m.bar.message = ""
 			t.Run("carriers", func(t *testing.T) { golden.RequireEqual(t, content(m)) })
 		})
 	}

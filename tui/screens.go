@@ -63,7 +63,7 @@ func (m *Model) openHelp() tea.Cmd {
 func (m *Model) openProblems() tea.Cmd {
 	s := newInfoScreen(m.c, m, "Problems", m.c.Keys.Problems, func(box *widgets.Scroller) {
 		info := fmt.Sprintf("%d", len(m.br.Problems()))
-		if n := len(m.log.entries); n > 0 {
+		if n := len(m.bar.log.entries); n > 0 {
 			info = fmt.Sprintf("%d · %d message%s", len(m.br.Problems()), n, ui.Plural(n))
 		}
 		box.SetInfo(info)

@@ -42,7 +42,7 @@ func screenModel(t *testing.T, w, h int, noColor bool) *Model {
 	src := &screenSource{Source: sampleSource(t), failID: "culture-jazz-festival.html"}
 	m, _ := startStore(t, src, tempDB(t), w, h)
 	if !noColor {
-		m.optNoColor = false
+		m.theme.optNoColor = false
 		send(t, m, tea.ColorProfileMsg{Profile: colorprofile.TrueColor})
 	}
 	return m
@@ -156,7 +156,7 @@ func TestEveryScreenAtEverySize(t *testing.T) {
 				m := screenModel(t, 120, 40, noColor)
 				sc.open(t, m)
 				if !sc.there(m) {
-					t.Fatalf("did not open (mode %s): %q\n%s", m.mode(), m.message, plain(m))
+					t.Fatalf("did not open (mode %s): %q\n%s", m.mode(), m.bar.message, plain(m))
 				}
 				for _, s := range sizes {
 					send(t, m, teaSize(s[0], s[1]))

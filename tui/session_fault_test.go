@@ -32,8 +32,8 @@ func TestReadOnlyStoreKeepsTheActionUnsaved(t *testing.T) {
 	m, _ := startStore(t, entitySource(), path, 200, 40)
 	enterAnnotate(t, m)
 	apress(t, m, "w", "shift+right", "1")
-	if !strings.HasPrefix(m.message, "Not saved: read-only: annotation store "+path) {
-		t.Errorf("message %q should say not saved, read-only, and name %s", m.message, path)
+	if !strings.HasPrefix(m.bar.message, "Not saved: read-only: annotation store "+path) {
+		t.Errorf("message %q should say not saved, read-only, and name %s", m.bar.message, path)
 	}
 	if len(m.pane().Spans()) != 0 || !m.pane().Selecting() {
 		t.Errorf("after a refused save: spans %+v, selection %v", m.pane().Spans(), m.pane().Selecting())
@@ -42,7 +42,7 @@ func TestReadOnlyStoreKeepsTheActionUnsaved(t *testing.T) {
 		t.Fatal("the queue is stuck after an error")
 	}
 	// The bar shows the reason even when it must cut the message.
-	m.message = session.DescribeErr("Not saved", &store.Error{Path: path, Fault: store.FaultReadOnly, Err: errors.New("attempt to write a readonly database (8)")})
+	m.bar.message = session.DescribeErr("Not saved", &store.Error{Path: path, Fault: store.FaultReadOnly, Err: errors.New("attempt to write a readonly database (8)")})
 	send(t, m, teaSize(80, 24))
 	if !strings.Contains(plain(m), "Not saved: read-only") {
 		t.Errorf("the status bar at 80 columns lost the reason:\n%s", plain(m))
@@ -83,8 +83,8 @@ func TestFullOrDamagedStoreKeepsTheActionUnsaved(t *testing.T) {
 		drive(t, m, m.Init())
 		enterAnnotate(t, m)
 		apress(t, m, "w", "shift+right", "1")
-		if !strings.HasPrefix(m.message, c.want+path) {
-			t.Errorf("fault %d: message %q, want it to start %q", c.fault, m.message, c.want+path)
+		if !strings.HasPrefix(m.bar.message, c.want+path) {
+			t.Errorf("fault %d: message %q, want it to start %q", c.fault, m.bar.message, c.want+path)
 		}
 		if len(m.pane().Spans()) != 0 || !m.pane().Selecting() {
 			t.Errorf("fault %d: spans %+v, selection %v", c.fault, m.pane().Spans(), m.pane().Selecting())

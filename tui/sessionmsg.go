@@ -24,13 +24,13 @@ func (m *Model) quit() tea.Cmd {
 	if m.sess == nil {
 		return tea.Quit
 	}
-	m.quitting = true
+	m.life.quitting = true
 	if m.sess.Pending() {
-		m.message = "Saving… then quitting"
+		m.bar.message = "Saving… then quitting"
 		return nil
 	}
 	u, id, pos := m.currentState()
-	if !m.restored {
+	if !m.life.restored {
 		u = session.UIState{} // quit before the last state was even read: keep it
 	}
 	if m.sess.NoWrites() != nil {
@@ -111,7 +111,7 @@ func (m *Model) articleShown() tea.Cmd {
 // noteArticleChange schedules saving which article is open.
 func (m *Model) noteArticleChange() tea.Cmd {
 	// Before the last run's state is read, saving would overwrite it.
-	if m.sess == nil || m.br.Selected() < 0 || !m.restored {
+	if m.sess == nil || m.br.Selected() < 0 || !m.life.restored {
 		return nil
 	}
 	return m.sess.ArmSave()
@@ -122,12 +122,12 @@ func (m *Model) noteArticleChange() tea.Cmd {
 func (m *Model) currentArticle() (*model.Article, *session.DocEntry, tea.Cmd) {
 	a, idx, _ := m.br.Article()
 	if a == nil || idx < 0 || m.br.Selected() != idx {
-		m.message = "No article loaded yet"
+		m.bar.message = "No article loaded yet"
 		return nil, nil, nil
 	}
 	e := m.sess.Doc(a.ID)
 	if e == nil {
-		m.message = "Loading annotations…"
+		m.bar.message = "Loading annotations…"
 		return nil, nil, m.sess.RequestDoc(a.ID)
 	}
 	return a, e, nil
@@ -181,7 +181,7 @@ func (m *Model) updateSession(msg tea.Msg) (tea.Cmd, bool) {
 		}
 		return nil, true
 	case session.SaveTickMsg:
-		if !m.sess.SaveDue(m.restored) {
+		if !m.sess.SaveDue(m.life.restored) {
 			return nil, true
 		}
 		u, id, pos := m.currentState()
@@ -203,15 +203,15 @@ func (m *Model) written(msg session.WrittenMsg) tea.Cmd {
 	case msg.Err != nil:
 		m.fail(session.DescribeErr("Not saved", msg.Err), msg.Err)
 	case !msg.OK && j.Kind == session.Undo:
-		m.message = "Nothing to undo"
+		m.bar.message = "Nothing to undo"
 	case !msg.OK && j.Kind == session.Redo:
-		m.message = "Nothing to redo"
+		m.bar.message = "Nothing to redo"
 	case j.Kind == session.Undo:
-		m.message = "Undid: " + msg.Act.Name + m.elsewhere(msg.Act)
+		m.bar.message = "Undid: " + msg.Act.Name + m.elsewhere(msg.Act)
 	case j.Kind == session.Redo:
-		m.message = "Redid: " + msg.Act.Name + m.elsewhere(msg.Act)
+		m.bar.message = "Redid: " + msg.Act.Name + m.elsewhere(msg.Act)
 	default:
-		m.message = j.Done
+		m.bar.message = j.Done
 	}
 	if a := m.shownArticle(); a != nil {
 		m.sess.CheckChanged(a)
@@ -227,7 +227,7 @@ func (m *Model) nextWrite() tea.Cmd {
 		return nil
 	}
 	cmd := m.sess.Next()
-	if m.quitting && !m.sess.Pending() {
+	if m.life.quitting && !m.sess.Pending() {
 		return m.quit()
 	}
 	return cmd
@@ -249,13 +249,13 @@ func (m *Model) elsewhere(act store.Action) string {
 // applyRestore returns to the article (and view, and place) of the last run,
 // unless the user has already started moving.
 func (m *Model) applyRestore(msg session.RestoreMsg) tea.Cmd {
-	m.restored = true
+	m.life.restored = true
 	if msg.Err != nil {
 		m.fail("Could not read the last position: "+msg.Err.Error(), msg.Err)
 		return nil
 	}
 	u := msg.State
-	if u.Article == "" || m.touched {
+	if u.Article == "" || m.life.touched {
 		return nil
 	}
 	idx := m.itemIndex(u.Article)
@@ -278,10 +278,10 @@ func (m *Model) applyRestore(msg session.RestoreMsg) tea.Cmd {
 // known, each annotated article's text on disk with its snapshot, so the
 // list can mark the changed ones. It runs in the background.
 func (m *Model) scanChanged() tea.Cmd {
-	if m.sess == nil || m.changedDone || m.br.Loading() || m.sess.Hashes() == nil {
+	if m.sess == nil || m.life.changedDone || m.br.Loading() || m.sess.Hashes() == nil {
 		return nil
 	}
-	m.changedDone = true
+	m.life.changedDone = true
 	if _, ok := m.br.Source().(*store.SnapshotCorpus); ok {
 		// The store's snapshots are the corpus: nothing on disk to differ
 		// from, and reading every annotated one would be wasted work.

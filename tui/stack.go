@@ -36,14 +36,14 @@ func (m *Model) Report(s ui.Status) {
 	case s.Err != nil:
 		m.fail(s.Text, s.Err)
 	case s.Keep:
-		m.message = s.Text
+		m.bar.message = s.Text
 		detail := s.Detail
 		if detail == "" {
 			detail = s.Text
 		}
 		m.logMessage(detail, false)
 	default:
-		m.message = s.Text
+		m.bar.message = s.Text
 	}
 }
 

@@ -17,7 +17,7 @@ func TestStoreCorpusSkipsChangedOnDiskScan(t *testing.T) {
 
 	// Control: the same store under a file-like source does scan.
 	m, _ := startStore(t, entitySource(), path, 100, 30)
-	m.changedDone = false
+	m.life.changedDone = false
 	if m.scanChanged() == nil {
 		t.Fatal("control: a corpus with an annotated article schedules no changed-on-disk scan")
 	}
@@ -33,7 +33,7 @@ func TestStoreCorpusSkipsChangedOnDiskScan(t *testing.T) {
 	if m2.sess == nil || m2.sess.Hashes() == nil || m2.br.Loading() {
 		t.Fatal("the store-backed reader did not finish loading")
 	}
-	m2.changedDone = false
+	m2.life.changedDone = false
 	if m2.scanChanged() != nil {
 		t.Fatal("a reader over the store's snapshots schedules a changed-on-disk scan")
 	}

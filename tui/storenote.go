@@ -56,21 +56,21 @@ func (m *Model) storeTrouble(err error, announce bool) {
 	}
 	var se *store.Error
 	damaged := errors.As(err, &se) && se.Fault == store.FaultDamaged
-	if m.storeNote == "" || (damaged && m.storeNote != "damaged store") {
+	if m.bar.storeNote == "" || (damaged && m.bar.storeNote != "damaged store") {
 		m.sess.StopWrites(err)
-		m.storeAnnounced = false
+		m.bar.storeAnnounced = false
 		path := m.sess.Store().Path()
 		if damaged {
-			m.storeNote = "damaged store"
-			m.storeNotice = "Damaged store: nothing more will be saved to " + path + " — see README, Recovery"
+			m.bar.storeNote = "damaged store"
+			m.bar.storeNotice = "Damaged store: nothing more will be saved to " + path + " — see README, Recovery"
 		} else {
-			m.storeNote = "read-only store"
-			m.storeNotice = "Read-only store: annotations cannot be saved to " + path
+			m.bar.storeNote = "read-only store"
+			m.bar.storeNotice = "Read-only store: annotations cannot be saved to " + path
 		}
 	}
-	if announce && !m.storeAnnounced {
-		m.storeAnnounced = true
+	if announce && !m.bar.storeAnnounced {
+		m.bar.storeAnnounced = true
 		m.logMessage(m.sess.NoWrites().Error(), true)
-		m.message = m.storeNotice
+		m.bar.message = m.bar.storeNotice
 	}
 }

@@ -22,7 +22,7 @@ func themeScreens(t *testing.T, m *Model, see func(name string)) {
 		t.Helper()
 		apress(t, m, keys...)
 		if !ok() {
-			t.Fatalf("%s: not there (mode %s, screen %q): %q", name, m.mode(), screenName(m), m.message)
+			t.Fatalf("%s: not there (mode %s, screen %q): %q", name, m.mode(), screenName(m), m.bar.message)
 		}
 		see(name)
 	}
@@ -93,7 +93,7 @@ func TestLightAndDarkPalettes(t *testing.T) {
 		t.Run(fmt.Sprintf("%v", bg), func(t *testing.T) {
 			m, _ := startStore(t, sampleSource(t), tempDB(t), 120, 40)
 			// startStore turns colour off; this reader is a colour one.
-			m.optNoColor = false
+			m.theme.optNoColor = false
 			send(t, m, tea.ColorProfileMsg{Profile: colorprofile.TrueColor})
 			if isDark {
 				send(t, m, tea.BackgroundColorMsg{Color: color.White}) // so dark is a change

@@ -41,8 +41,8 @@ func (r annotateReader) SaveState(pos int) tea.Cmd {
 // (annotate.Host).
 func (m *Model) Unreport(texts ...string) {
 	for _, t := range texts {
-		if m.message == t {
-			m.message = ""
+		if m.bar.message == t {
+			m.bar.message = ""
 		}
 	}
 }
@@ -58,7 +58,7 @@ func (m *Model) newAnnotate() {
 // started without a store lacks: it says so and reports false.
 func (m *Model) needStore() bool {
 	if m.sess == nil {
-		m.message = "Annotating needs an annotation store (this reader was started without one)"
+		m.bar.message = "Annotating needs an annotation store (this reader was started without one)"
 		return false
 	}
 	return true

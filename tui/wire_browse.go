@@ -50,8 +50,8 @@ func (m *Model) articleChanged(changed bool) tea.Cmd {
 // corpusRead: every item has been read. An error or the store's notice
 // outranks the count in the bar.
 func (m *Model) corpusRead(summary string) tea.Cmd {
-	if summary != "" && (m.message == "" || (m.message != m.storeNotice && m.message != m.lastFail)) {
-		m.message = summary
+	if summary != "" && (m.bar.message == "" || (m.bar.message != m.bar.storeNotice && m.bar.message != m.bar.lastFail)) {
+		m.bar.message = summary
 	}
 	return m.scanChanged()
 }
