@@ -2,7 +2,9 @@ package tui
 
 import (
 	"context"
+	"os"
 	"path/filepath"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 
@@ -25,21 +27,21 @@ func (m *Model) wireExport() {
 		return
 	}
 	d := export.Deps{Ctx: m.c, Host: m, Queue: m.sess, Corpus: m.exportCorpus()}
-	if st, ok := m.sess.Store().(*store.SQLite); ok {
-		d.Store = sqliteExport{st}
-		d.Dir = exportDir(d.Corpus, st)
-	}
+	st := m.sess.Store()
+	d.Store = storeExport{st}
+	d.Dir = exportDir(d.Corpus, st)
 	m.features = append(m.features, export.New(d))
 }
 
-// sqliteExport is the SQLite store as export.Store: dataexport.Write reads it.
-type sqliteExport struct{ st *store.SQLite }
+// storeExport is the reader's store as export.Store: dataexport.Write
+// reads any store.Store.
+type storeExport struct{ st store.Store }
 
-func (s sqliteExport) Statuses(ctx context.Context) (map[string]model.Status, error) {
+func (s storeExport) Statuses(ctx context.Context) (map[string]model.Status, error) {
 	return s.st.Statuses(ctx)
 }
 
-func (s sqliteExport) Export(ctx context.Context, opts dataexport.Options) (dataexport.Stats, error) {
+func (s storeExport) Export(ctx context.Context, opts dataexport.Options) (dataexport.Stats, error) {
 	return dataexport.Write(ctx, s.st, opts)
 }
 
@@ -51,9 +53,16 @@ func (m *Model) exportCorpus() *corpus.Corpus {
 
 // exportDir is where default export names go: the corpus root's
 // .storydesk/exports, or the store's directory for the sample and stdin.
-func exportDir(c *corpus.Corpus, st *store.SQLite) string {
+func exportDir(c *corpus.Corpus, st store.Store) string {
 	if c != nil && c.Root != "" && !c.Sample {
 		return filepath.Join(c.Root, ".storydesk", "exports")
+	}
+	if strings.Contains(st.Path(), "://") {
+		// A server store names no folder: the working directory.
+		if wd, err := os.Getwd(); err == nil {
+			return wd
+		}
+		return "."
 	}
 	dir := filepath.Dir(st.Path())
 	if abs, err := filepath.Abs(dir); err == nil {

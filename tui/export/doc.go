@@ -14,6 +14,6 @@
 // under the final name.
 //
 // The root builds the Feature with Deps: the store (Store, which the root
-// adapts from its SQLite store), the write queue (Queue), the corpus on
+// adapts from its store.Store), the write queue (Queue), the corpus on
 // screen and where default names go.
 package export

@@ -18,7 +18,7 @@ import (
 )
 
 // Store is what an export reads: the annotation store (the root adapts
-// its SQLite store to it; dataexport.Write needs that one).
+// its store to it: dataexport.Write reads any store.Store).
 type Store interface {
 	// Statuses is every stored article's status, for the bar's total.
 	Statuses(ctx context.Context) (map[string]model.Status, error)

@@ -23,7 +23,7 @@ func NewQuestion(ctx *ui.Context, host ui.Host, text string, details []string, y
 	q := &Question{ctx: ctx, host: host, text: text, yes: yes}
 	if len(details) > 0 {
 		q.box = NewScroller(ctx, "Confirm")
-		q.box.SetInfo("y yes · esc no")
+		q.box.SetInfo(ui.KeyName(ctx.Keys.Confirm) + " yes · " + ui.KeyName(ctx.Keys.Back) + " no")
 		q.box.SetLines(details)
 	}
 	return q
