@@ -22,15 +22,15 @@
 // as done only when the store's answer (with the document re-read) arrives.
 // On an error the screen keeps what it had and the status bar says why.
 //
-// Quotes mode (Q, quotes*.go; annotate mode's extension through
-// quotes_hook.go) lists the article's quotations — stored ones
+// Quotes mode (Q, tui/quotes, wired in wire_quotes.go; annotate mode's
+// extension through annotate's hook) lists the article's quotations — stored ones
 // and the detector's suggestions, run in a tea.Cmd — in a side panel (below
 // the text on narrow terminals) and layers them over the annotate styles:
 // italic plus a margin bar, never a width change. Its actions go through
 // the same write queue; the who-carried-it search (C) runs over the corpus
 // on a goroutine with quote.Matcher, as corpus-wide tagging does.
 //
-// Corrections (correct*.go): in the raw view a paragraph cursor and t keep a
+// Corrections (tui/correct, wired in wire_correct.go): in the raw view a paragraph cursor and t keep a
 // paragraph the cleaner removed or remove a kept one. Each correction is one
 // undoable action that also moves the article's spans and quotations onto
 // the new cleaned text (asking first when some would be lost), and loads
