@@ -30,6 +30,11 @@ type QuoteAnn struct {
 	Text        string    `json:"text"`
 	Speaker     string    `json:"speaker"`
 	SpeakerSpan int64     `json:"speaker_span,omitempty"` // id of the entity span naming the speaker; 0 when none
+	// MentionStart and MentionEnd are the code points of the words the
+	// attribution rests on ("he", "Treasury Secretary Scott Bessent", "a
+	// spokeswoman"), which need not be a tagged span; both 0 when none.
+	MentionStart int `json:"mention_start,omitempty"`
+	MentionEnd   int `json:"mention_end,omitempty"`
 	Kind        QuoteKind `json:"kind"`
 	Status      string    `json:"status"` // QuoteAccepted or QuoteRejected
 	Source      string    `json:"source,omitempty"`
@@ -40,10 +45,30 @@ const (
 	QuoteRejected = "rejected"
 )
 
+// HasMention reports that the quotation records where its speaker is
+// mentioned.
+func (q QuoteAnn) HasMention() bool { return q.MentionEnd > q.MentionStart }
+
 // Unreviewed reports an imported quotation no one has reviewed yet: a
 // rejected one is a decision already.
 func (q QuoteAnn) Unreviewed() bool {
 	return q.Source != "" && q.Status == QuoteAccepted
+}
+
+// MoveMention moves the speaker's mention by d code points, as its
+// quotation moved from oldText to newText; a mention that does not read the
+// same there (it sat in text that changed) is dropped.
+func (q *QuoteAnn) MoveMention(oldText, newText string, d int) {
+	if !q.HasMention() {
+		return
+	}
+	was := RuneSlice(oldText, q.MentionStart, q.MentionEnd)
+	s, e := q.MentionStart+d, q.MentionEnd+d
+	if s < 0 || was == "" || RuneSlice(newText, s, e) != was {
+		q.MentionStart, q.MentionEnd = 0, 0
+		return
+	}
+	q.MentionStart, q.MentionEnd = s, e
 }
 
 // ReanchorQuotes moves stored quotations onto newText as Reanchor moves
@@ -67,10 +92,12 @@ func ReanchorQuotes(oldText, newText string, quotes []QuoteAnn, lostSpans []Span
 	}
 	for _, sp := range p {
 		q := byID[sp.ID]
+		d := sp.Start - q.Start
 		q.Start, q.End = sp.Start, sp.End
 		if gone[q.SpeakerSpan] {
 			q.SpeakerSpan = 0
 		}
+		q.MoveMention(oldText, newText, d)
 		placed = append(placed, q)
 	}
 	for _, sp := range l {

@@ -71,6 +71,7 @@ func (s *bratSink) writeAnn(d *outDoc) {
 	off := d.offsets()
 	t, notes := 0, 0
 	tOf := make(map[int64]int, len(d.Spans)) // span id → T number
+	tAt := make(map[[2]int]int, len(d.Spans)) // a span's range → T number
 	for _, sp := range d.Spans {
 		frags, text := bratFragments(d.Text, off, sp.Start, sp.End)
 		if frags == "" {
@@ -78,6 +79,7 @@ func (s *bratSink) writeAnn(d *outDoc) {
 		}
 		t++
 		tOf[sp.ID] = t
+		tAt[[2]int{sp.Start, sp.End}] = t
 		typ := bratType(sp.Label)
 		s.types[typ] = true
 		fmt.Fprintf(b, "T%d\t%s %s\t%s\n", t, typ, frags, text)
@@ -106,8 +108,30 @@ func (s *bratSink) writeAnn(d *outDoc) {
 			notes++
 			fmt.Fprintf(b, "#%d\tAnnotatorNotes T%d\tspeaker: %s\n", notes, t, oneLineField(q.Speaker))
 		}
+		// Where the text names the speaker: the entity span with that
+		// range, else a Speaker_mention of its own.
+		if q.HasMention() {
+			qt := t
+			mt, ok := tAt[[2]int{q.MentionStart, q.MentionEnd}]
+			if !ok {
+				frags, text := bratFragments(d.Text, off, q.MentionStart, q.MentionEnd)
+				if frags == "" {
+					continue
+				}
+				t++
+				mt = t
+				s.types[bratMention] = true
+				fmt.Fprintf(b, "T%d\t%s %s\t%s\n", t, bratMention, frags, text)
+			}
+			rels++
+			fmt.Fprintf(b, "R%d\tMention Arg1:T%d Arg2:T%d\n", rels, qt, mt)
+		}
 	}
 }
+
+// bratMention is the brat type of a speaker's mention that is not an
+// entity span ("he", "a spokeswoman").
+const bratMention = "Speaker_mention"
 
 // bratFragments gives the offsets field of a text-bound annotation over
 // [start, end) — "s e", or "s1 e1;s2 e2" when the range crosses line
@@ -167,7 +191,7 @@ func (s *bratSink) finish() error {
 	for _, t := range types {
 		b.WriteString(t + "\n")
 	}
-	b.WriteString("Quote\n\n[relations]\nSpeaker\tArg1:Quote, Arg2:<ENTITY>\n")
+	b.WriteString("Quote\n\n[relations]\nSpeaker\tArg1:Quote, Arg2:<ENTITY>\nMention\tArg1:Quote, Arg2:<ENTITY>\n")
 	b.WriteString("# Quotations contain names and each other: let spans overlap.\n<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n\n[events]\n\n[attributes]\n")
 	b.WriteString("Kind\tArg:Quote, Value:direct|partial|paraphrase|scare\n")
 	tmp, err := writeFileAtomic(s.dir, "annotation.conf", [][]byte{b.Bytes()}, s.env.opts.wrap)

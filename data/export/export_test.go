@@ -18,6 +18,7 @@ import (
 
 	"storydesk/data/corpus"
 	"storydesk/data/store"
+	"storydesk/data/store/storetest"
 	"storydesk/model"
 )
 
@@ -95,6 +96,13 @@ func TestExportJSONLShapeAndOffsets(t *testing.T) {
 	q := a.Quotes[0]
 	if q.SpeakerSpan == nil || a.Spans[*q.SpeakerSpan].Text != "Ilse Varga" || a.Spans[*q.SpeakerSpan].Start < q.End {
 		t.Errorf("speaker_span: %+v", q)
+	}
+	// The mention the attribution rests on, in code points; null when none.
+	if sp := a.Spans[*q.SpeakerSpan]; q.SpeakerStart == nil || q.SpeakerEnd == nil || *q.SpeakerStart != sp.Start || *q.SpeakerEnd != sp.End {
+		t.Errorf("speaker_start/speaker_end: %+v", q)
+	}
+	if a.Quotes[1].SpeakerStart != nil || a.Quotes[1].SpeakerEnd != nil {
+		t.Errorf("a quotation without a mention has speaker_start: %+v", a.Quotes[1])
 	}
 	if a.Quotes[1].SpeakerSpan != nil || a.Quotes[1].Kind != "paraphrase" {
 		t.Errorf("second quote: %+v", a.Quotes[1])
@@ -233,11 +241,33 @@ func TestExportBrat(t *testing.T) {
 	if !strings.Contains(all, "AnnotatorNotes "+quoteT+"\tspeaker: Ilse Varga") || !strings.Contains(all, "canonical: Zoë Ng") {
 		t.Errorf("notes missing:\n%s", all)
 	}
+	// The speaker's mention is that entity span: a Mention relation to it.
+	if !strings.Contains(all, "\tMention Arg1:"+quoteT+" Arg2:"+speakerT) {
+		t.Errorf("mention relation to the speaker's span missing:\n%s", all)
+	}
+	// In b, the mention "the U.S. Navy" is no entity span: a Speaker_mention
+	// of its own, which the relation names.
+	_, bl := bratDoc(t, out, SafeFileBase(exIDs[1]))
+	ball := strings.Join(bl, "\n")
+	m := exSpan(t, storetest.TextB, "the U.S. Navy", "", 0)
+	var mentionT, partT string
+	for _, l := range bl {
+		f := strings.Split(l, "\t")
+		if f[1] == "Speaker_mention "+strconv.Itoa(m.Start)+" "+strconv.Itoa(m.End) && f[2] == "the U.S. Navy" {
+			mentionT = f[0]
+		}
+		if strings.HasPrefix(f[1], "Quote ") {
+			partT = f[0]
+		}
+	}
+	if mentionT == "" || !strings.Contains(ball, "\tMention Arg1:"+partT+" Arg2:"+mentionT) {
+		t.Errorf("Speaker_mention or its relation missing:\n%s", ball)
+	}
 	for _, id := range exIDs[1:] {
 		bratDoc(t, out, SafeFileBase(id))
 	}
 	conf, _ := os.ReadFile(filepath.Join(out, "annotation.conf"))
-	for _, want := range []string{"[entities]\nDATE\nGPE\nNORP\nORG\nPERSON\nQuote\n", "Speaker\tArg1:Quote, Arg2:<ENTITY>", "<OVERLAP>", "Kind\tArg:Quote, Value:direct|partial|paraphrase|scare", "[events]", "[attributes]"} {
+	for _, want := range []string{"[entities]\nDATE\nGPE\nNORP\nORG\nPERSON\nSpeaker_mention\nQuote\n", "Speaker\tArg1:Quote, Arg2:<ENTITY>", "Mention\tArg1:Quote, Arg2:<ENTITY>", "<OVERLAP>", "Kind\tArg:Quote, Value:direct|partial|paraphrase|scare", "[events]", "[attributes]"} {
 		if !strings.Contains(string(conf), want) {
 			t.Errorf("annotation.conf lacks %q:\n%s", want, conf)
 		}

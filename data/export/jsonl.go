@@ -47,7 +47,12 @@ type jsonlQuote struct {
 	Text        string `json:"text"`
 	Speaker     string `json:"speaker"`
 	SpeakerSpan *int   `json:"speaker_span"` // index into spans; null when the speaker is not a tagged span
-	Kind        string `json:"kind"`
+	// SpeakerStart and SpeakerEnd are the mention the attribution rests
+	// on ("he", "a spokeswoman"), code points; null when not recorded (the
+	// names of storydesk quotes --json).
+	SpeakerStart *int   `json:"speaker_start"`
+	SpeakerEnd   *int   `json:"speaker_end"`
+	Kind         string `json:"kind"`
 }
 
 type jsonlDup struct {
@@ -72,6 +77,10 @@ func jsonlOf(d *store.ExportDoc, rec *jsonlRecord) {
 		jq := jsonlQuote{Start: q.Start, End: q.End, Text: q.Text, Speaker: q.Speaker, Kind: string(q.Kind)}
 		if i := spanIndex(d.Spans, q.SpeakerSpan); i >= 0 {
 			jq.SpeakerSpan = &i
+		}
+		if q.HasMention() {
+			s, e := q.MentionStart, q.MentionEnd
+			jq.SpeakerStart, jq.SpeakerEnd = &s, &e
 		}
 		rec.Quotes = append(rec.Quotes, jq)
 	}

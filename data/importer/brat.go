@@ -208,8 +208,9 @@ type bratQuote struct {
 	start, end int
 	text       string
 	kind       string
-	speaker    string // from a note
-	speakerEnt string // T id of the speaker's entity, from a relation
+	speaker    string  // from a note
+	speakerEnt string  // T id of the speaker's entity, from a relation
+	mention    *[2]int // where the text names the speaker, from a Mention relation
 	line       int
 }
 
@@ -248,6 +249,8 @@ func readBratAnn(annPath string, bad func(line int, format string, args ...any))
 		line         int
 	}
 	var ents []bratEntity
+	mentions := map[string][2]int{} // Speaker_mention T id → range
+	var mentionRels []rel
 	var kinds []attr
 	var rels []rel
 	var notes []note
@@ -281,9 +284,12 @@ func readBratAnn(annPath string, bad func(line int, format string, args ...any))
 				continue
 			}
 			e.id, e.line = id, no
-			if e.label == "Quote" {
+			switch e.label {
+			case "Quote":
 				d.quotes = append(d.quotes, bratQuote{id: id, start: e.start, end: e.end, text: e.text, line: no})
-			} else {
+			case "Speaker_mention": // storydesk's export: a mention that is no entity
+				mentions[id] = [2]int{e.start, e.end}
+			default:
 				ents = append(ents, e)
 			}
 		case 'A', 'M':
@@ -303,8 +309,11 @@ func readBratAnn(annPath string, bad func(line int, format string, args ...any))
 				bad(no, "%s: want a relation: TYPE Arg1:ID Arg2:ID", model.SanitizeLine(id))
 				continue
 			}
-			if body[0] == "Speaker" {
+			switch body[0] {
+			case "Speaker":
 				rels = append(rels, rel{arg1: body[1][5:], arg2: body[2][5:], line: no})
+			case "Mention":
+				mentionRels = append(mentionRels, rel{arg1: body[1][5:], arg2: body[2][5:], line: no})
 			}
 		case '#':
 			if len(body) != 2 || len(fields) != 3 {
@@ -376,6 +385,21 @@ func readBratAnn(annPath string, bad func(line int, format string, args ...any))
 			bad(r.line, "Speaker: Arg2 %s is not an entity of this file", model.SanitizeLine(r.arg2))
 		default:
 			d.quotes[k].speakerEnt = r.arg2
+		}
+	}
+	for _, r := range mentionRels {
+		k, okQ := quoteAt[r.arg1]
+		m, okM := mentions[r.arg2]
+		if e, ok := entAt[r.arg2]; ok && !okM {
+			m, okM = [2]int{d.ents[e].start, d.ents[e].end}, true
+		}
+		switch {
+		case !okQ:
+			bad(r.line, "Mention: Arg1 %s is not a Quote of this file", model.SanitizeLine(r.arg1))
+		case !okM:
+			bad(r.line, "Mention: Arg2 %s is not a Speaker_mention or entity of this file", model.SanitizeLine(r.arg2))
+		default:
+			d.quotes[k].mention = &m
 		}
 	}
 	for _, n := range notes {
@@ -469,6 +493,9 @@ func (d *bratAnnDoc) record(id, base string) *importRecord {
 	}
 	for _, q := range d.quotes {
 		iq := importQuote{Start: &q.start, End: &q.end, Speaker: q.speaker, Kind: q.kind}
+		if q.mention != nil {
+			iq.SpeakerStart, iq.SpeakerEnd = &q.mention[0], &q.mention[1]
+		}
 		if q.speakerEnt != "" {
 			k, _ := strconv.Atoi(q.speakerEnt)
 			iq.SpeakerSpan = &k

@@ -86,8 +86,10 @@ type jsonlQuote struct {
 	End         int    `json:"end"`
 	Text        string `json:"text"`
 	Speaker     string `json:"speaker"`
-	SpeakerSpan *int   `json:"speaker_span"` // index into spans; null when the speaker is not a tagged span
-	Kind        string `json:"kind"`
+	SpeakerSpan  *int   `json:"speaker_span"` // index into spans; null when the speaker is not a tagged span
+	SpeakerStart *int   `json:"speaker_start"`
+	SpeakerEnd   *int   `json:"speaker_end"`
+	Kind         string `json:"kind"`
 }
 
 type jsonlDup struct {

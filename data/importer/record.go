@@ -50,7 +50,11 @@ type importQuote struct {
 	Text        *string `json:"text"`
 	Speaker     string  `json:"speaker"`
 	SpeakerSpan *int    `json:"speaker_span"`
-	Kind        string  `json:"kind"`
+	// The speaker's mention, code points (storydesk's export and quotes
+	// --json); -1 or absent when none.
+	SpeakerStart *int   `json:"speaker_start"`
+	SpeakerEnd   *int   `json:"speaker_end"`
+	Kind         string `json:"kind"`
 }
 
 type importDup struct {
@@ -188,6 +192,13 @@ func applyRecord(ctx context.Context, tx store.ImportTx, rec *importRecord, no i
 			continue
 		}
 		q := model.QuoteAnn{Start: a, End: b, Text: got, Speaker: model.SanitizeLine(rq.Speaker), SpeakerSpan: speakerSpan, Kind: kind, Status: model.QuoteAccepted, Source: source}
+		if rq.SpeakerStart != nil && rq.SpeakerEnd != nil && *rq.SpeakerStart >= 0 {
+			ms, me, _, err := at(what+": speaker_start/speaker_end", rq.SpeakerStart, rq.SpeakerEnd, nil)
+			if err != nil {
+				return added, err
+			}
+			q.MentionStart, q.MentionEnd = ms, me
+		}
 		if _, err := tx.AddQuote(ctx, id, q); err != nil {
 			return added, fmt.Errorf("%s: %w", what, err)
 		}

@@ -68,7 +68,7 @@ func (s *SQLite) EachDoc(ctx context.Context, f DocFilter, fn func(*ExportDoc) e
 	quotes, err := openCursor(ctx, tx, `SELECT article_id, `+quoteCols+` FROM quotes WHERE status = 'accepted' ORDER BY article_id, start, id`,
 		func(r *sql.Rows, q *model.QuoteAnn) (key string, err error) {
 			var kind string
-			err = r.Scan(&key, &q.ID, &q.Start, &q.End, &q.Text, &q.Speaker, &q.SpeakerSpan, &kind, &q.Status, &q.Source)
+			err = r.Scan(&key, &q.ID, &q.Start, &q.End, &q.Text, &q.Speaker, &q.SpeakerSpan, &q.MentionStart, &q.MentionEnd, &kind, &q.Status, &q.Source)
 			q.Kind = model.QuoteKind(kind)
 			return key, err
 		})

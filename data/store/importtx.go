@@ -52,8 +52,8 @@ func (t *sqliteImport) AddQuote(ctx context.Context, id string, q model.QuoteAnn
 	}
 	now := t.s.stamp()
 	// The same insert as Do's add-quote op.
-	res, err := t.tx.ExecContext(ctx, `INSERT INTO quotes(article_id, start, "end", text, speaker, speaker_span, kind, status, source, annotator, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
-		id, q.Start, q.End, q.Text, q.Speaker, speakerSpan, string(q.Kind), q.Status, q.Source, t.s.annotator, now, now)
+	res, err := t.tx.ExecContext(ctx, `INSERT INTO quotes(article_id, start, "end", text, speaker, speaker_span, mention_start, mention_end, kind, status, source, annotator, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		id, q.Start, q.End, q.Text, q.Speaker, speakerSpan, q.MentionStart, q.MentionEnd, string(q.Kind), q.Status, q.Source, t.s.annotator, now, now)
 	if err != nil {
 		return 0, err
 	}

@@ -95,6 +95,10 @@ var migrations = []string{
 		created_at TEXT NOT NULL,
 		PRIMARY KEY (article_id, raw_start, raw_end)
 	);`,
+	// 3: where a quotation's speaker is mentioned (code points; 0, 0 when
+	// not recorded).
+	`ALTER TABLE quotes ADD COLUMN mention_start INTEGER NOT NULL DEFAULT 0;
+	ALTER TABLE quotes ADD COLUMN mention_end INTEGER NOT NULL DEFAULT 0;`,
 }
 
 // SchemaVersion is the newest schema this binary knows.

@@ -20,6 +20,11 @@ func (s *SQLite) applyQuote(ctx context.Context, tx *opTx, op *Op, now string) e
 		if got, ok := art.slice(q.Start, q.End); !ok || got != q.Text {
 			return fmt.Errorf("quote %d–%d does not match the article text", q.Start, q.End)
 		}
+		if q.MentionStart != 0 || q.MentionEnd != 0 {
+			if _, ok := art.slice(q.MentionStart, q.MentionEnd); !ok || !q.HasMention() {
+				return fmt.Errorf("quote %d–%d: its speaker's mention %d–%d is not in the article text", q.Start, q.End, q.MentionStart, q.MentionEnd)
+			}
+		}
 		if q.Status == "" {
 			q.Status = model.QuoteAccepted
 		}
@@ -33,10 +38,10 @@ func (s *SQLite) applyQuote(ctx context.Context, tx *opTx, op *Op, now string) e
 	}
 	switch op.Kind {
 	case OpAddQuote:
-		args := []any{op.Article, q.Start, q.End, q.Text, q.Speaker, speakerSpan, string(q.Kind), q.Status, q.Source, s.annotator, now, now}
-		stmt := `INSERT INTO quotes(article_id, start, "end", text, speaker, speaker_span, kind, status, source, annotator, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`
+		args := []any{op.Article, q.Start, q.End, q.Text, q.Speaker, speakerSpan, q.MentionStart, q.MentionEnd, string(q.Kind), q.Status, q.Source, s.annotator, now, now}
+		stmt := `INSERT INTO quotes(article_id, start, "end", text, speaker, speaker_span, mention_start, mention_end, kind, status, source, annotator, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`
 		if q.ID != 0 {
-			stmt = `INSERT INTO quotes(id, article_id, start, "end", text, speaker, speaker_span, kind, status, source, annotator, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`
+			stmt = `INSERT INTO quotes(id, article_id, start, "end", text, speaker, speaker_span, mention_start, mention_end, kind, status, source, annotator, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`
 			args = append([]any{q.ID}, args...)
 		}
 		res, err := tx.ExecContext(ctx, stmt, args...)
@@ -59,18 +64,18 @@ func (s *SQLite) applyQuote(ctx context.Context, tx *opTx, op *Op, now string) e
 			return err
 		}
 		op.PrevQuote = prev
-		_, err = tx.ExecContext(ctx, `UPDATE quotes SET start=?, "end"=?, text=?, speaker=?, speaker_span=?, kind=?, status=?, updated_at=? WHERE id=?`,
-			q.Start, q.End, q.Text, q.Speaker, speakerSpan, string(q.Kind), q.Status, now, q.ID)
+		_, err = tx.ExecContext(ctx, `UPDATE quotes SET start=?, "end"=?, text=?, speaker=?, speaker_span=?, mention_start=?, mention_end=?, kind=?, status=?, updated_at=? WHERE id=?`,
+			q.Start, q.End, q.Text, q.Speaker, speakerSpan, q.MentionStart, q.MentionEnd, string(q.Kind), q.Status, now, q.ID)
 		return err
 	}
 }
 
-const quoteCols = `id, start, "end", text, speaker, coalesce(speaker_span, 0), kind, status, source`
+const quoteCols = `id, start, "end", text, speaker, coalesce(speaker_span, 0), mention_start, mention_end, kind, status, source`
 
 func scanQuote(row interface{ Scan(...any) error }) (model.QuoteAnn, error) {
 	var q model.QuoteAnn
 	var kind string
-	err := row.Scan(&q.ID, &q.Start, &q.End, &q.Text, &q.Speaker, &q.SpeakerSpan, &kind, &q.Status, &q.Source)
+	err := row.Scan(&q.ID, &q.Start, &q.End, &q.Text, &q.Speaker, &q.SpeakerSpan, &q.MentionStart, &q.MentionEnd, &kind, &q.Status, &q.Source)
 	q.Kind = model.QuoteKind(kind)
 	return q, err
 }

@@ -193,13 +193,24 @@ func MoveAnnotations(raw string, now, next clean.Cleaned, doc *store.Doc) (Moves
 		if ok && model.RuneSlice(next.Text, s, e) != q.Text {
 			ok = false
 		}
+		// The speaker's mention moves with its own paragraph (it may sit
+		// in the one before); in a paragraph that goes, it is dropped.
+		ms, me := q.MentionStart, q.MentionEnd
+		if q.HasMention() {
+			var mok bool
+			if ms, me, mok = m.move(q.MentionStart, q.MentionEnd); !mok ||
+				model.RuneSlice(next.Text, ms, me) != model.RuneSlice(doc.Text, q.MentionStart, q.MentionEnd) {
+				ms, me = 0, 0
+			}
+		}
 		switch {
 		case !ok:
 			mv.QLost = append(mv.QLost, q)
 			mv.Remove = append(mv.Remove, store.Op{Kind: store.OpDelQuote, Article: id, Quote: q})
-		case s != q.Start || q.SpeakerSpan != 0 && touched[q.SpeakerSpan]:
+		case s != q.Start || ms != q.MentionStart || me != q.MentionEnd || q.SpeakerSpan != 0 && touched[q.SpeakerSpan]:
 			mv.Remove = append(mv.Remove, store.Op{Kind: store.OpDelQuote, Article: id, Quote: q})
 			q.Start, q.End = s, e
+			q.MentionStart, q.MentionEnd = ms, me
 			if gone[q.SpeakerSpan] {
 				q.SpeakerSpan = 0 // its speaker's tag is lost; the name stays
 			}

@@ -227,7 +227,31 @@ func (f *Feature) queue(t target, change quoteChange) tea.Cmd {
 func newQuote(t target, speaker string, kind model.QuoteKind, status string, spans []model.Span) model.QuoteAnn {
 	q := model.QuoteAnn{Start: t.start, End: t.end, Text: t.text, Kind: kind, Status: status}
 	q.Speaker, q.SpeakerSpan = link(spans, speaker, t.det, t.start, t.end)
+	q.MentionStart, q.MentionEnd = mention(q, t.det, spans)
 	return q
+}
+
+// mention is where the text names q's speaker: the detector's mention
+// when the speaker is the one it suggested (or the entity that mention
+// is), else the linked entity span; 0, 0 when neither says.
+func mention(q model.QuoteAnn, det *quote.Quote, spans []model.Span) (int, int) {
+	if det != nil && det.SpeakerEnd > det.SpeakerStart {
+		if q.Speaker != "" && q.Speaker == suggestedSpeaker(det) {
+			return det.SpeakerStart, det.SpeakerEnd
+		}
+		for _, sp := range spans {
+			if sp.ID == q.SpeakerSpan && q.SpeakerSpan != 0 &&
+				(sp.Start < det.SpeakerEnd && det.SpeakerStart < sp.End || sp.Start < det.EntityEnd && det.EntityStart < sp.End) {
+				return det.SpeakerStart, det.SpeakerEnd
+			}
+		}
+	}
+	for _, sp := range spans {
+		if sp.ID == q.SpeakerSpan && q.SpeakerSpan != 0 {
+			return sp.Start, sp.End
+		}
+	}
+	return 0, 0
 }
 
 // link is the speaker as stored: the tagged entity it is, by the entity's
@@ -281,6 +305,7 @@ func (f *Feature) accept() tea.Cmd {
 			q.Speaker = suggestedSpeaker(t.det)
 		}
 		q.Speaker, q.SpeakerSpan = link(spans, q.Speaker, t.det, q.Start, q.End)
+		q.MentionStart, q.MentionEnd = mention(q, t.det, spans)
 		j.Done = "Accepted " + describe(q.Text, q.Speaker) + linkNote(q, spans)
 		return f.ann.EditOps(doc, t.id, *cur, q), "accept quotation " + describe(q.Text, q.Speaker), true
 	})
@@ -401,6 +426,7 @@ func (f *Feature) setSpeaker(t target, name string, hand bool, kind model.QuoteK
 			return nil, "", false
 		}
 		q.Speaker, q.SpeakerSpan, q.Status = name, id, model.QuoteAccepted
+		q.MentionStart, q.MentionEnd = mention(q, t.det, spans)
 		j.Done = "Speaker of " + describe(q.Text, "") + " is now " + orNone(name) + linkNote(q, spans) + ui.ReviewedNote(cur.Source)
 		return f.ann.EditOps(doc, t.id, *cur, q), "quotation speaker → " + orNone(ui.Clip(name, 30)) + " " + describe(q.Text, ""), true
 	})

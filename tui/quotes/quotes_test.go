@@ -92,6 +92,18 @@ func TestStepAcceptLinkUndo(t *testing.T) {
 	if !strings.Contains(h.host.msg, "linked to PERSON") {
 		t.Fatalf("message after accept: %q", h.host.msg)
 	}
+	// The mention the attribution rests on is stored with it: the
+	// detector's, which is the tagged name here.
+	var det *quote.Quote
+	for _, d := range quote.Detect(text) {
+		if d.Start == q.Start {
+			det = &d
+		}
+	}
+	if det == nil || det.SpeakerEnd <= det.SpeakerStart || q.MentionStart != det.SpeakerStart || q.MentionEnd != det.SpeakerEnd ||
+		!strings.Contains(model.RuneSlice(text, q.MentionStart, q.MentionEnd), "Ilse Varga") {
+		t.Fatalf("mention %d–%d, detector %+v", q.MentionStart, q.MentionEnd, det)
+	}
 	// The cursor went on to the next quotation; N is back on the accepted one.
 	if c := h.cur(); c.Status != quotes.Suggested || !strings.HasPrefix(c.Text, qLooking) {
 		t.Fatalf("after accepting, the cursor is on %+v", c)

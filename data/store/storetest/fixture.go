@@ -95,7 +95,7 @@ func Fixture(t testing.TB, dir string) *store.SQLite {
 	q2 := Span(t, TextA, "The 𝔘𝔫𝔦𝔬𝔫 of\nHarbour Workers agreed to talk", "", 0)
 	q3 := Span(t, TextA, "met", "", 0)
 	do(t, s, store.Action{Name: "quotes", Article: a, Ops: []store.Op{
-		{Kind: store.OpAddQuote, Article: a.ID, Quote: model.QuoteAnn{Start: q1.Start, End: q1.End, Text: q1.Text, Speaker: "Ilse Varga", SpeakerSpan: speaker.ID, Kind: model.QuoteDirect}},
+		{Kind: store.OpAddQuote, Article: a.ID, Quote: model.QuoteAnn{Start: q1.Start, End: q1.End, Text: q1.Text, Speaker: "Ilse Varga", SpeakerSpan: speaker.ID, MentionStart: speaker.Start, MentionEnd: speaker.End, Kind: model.QuoteDirect}},
 		{Kind: store.OpAddQuote, Article: a.ID, Quote: model.QuoteAnn{Start: q2.Start, End: q2.End, Text: q2.Text, Kind: model.QuoteParaphrase}},
 		// Rejected suggestions are not exported.
 		{Kind: store.OpAddQuote, Article: a.ID, Quote: model.QuoteAnn{Start: q3.Start, End: q3.End, Text: q3.Text, Kind: model.QuoteScare, Status: model.QuoteRejected}},
@@ -105,7 +105,10 @@ func Fixture(t testing.TB, dir string) *store.SQLite {
 		do(t, s, store.Action{Name: "tag", Article: b, Ops: []store.Op{{Kind: store.OpAddSpan, Article: b.ID, Span: Span(t, TextB, w.word, w.label, 0)}}})
 	}
 	q := Span(t, TextB, "=SUM(A1)", "", 0)
-	do(t, s, store.Action{Name: "quote", Ops: []store.Op{{Kind: store.OpAddQuote, Article: b.ID, Quote: model.QuoteAnn{Start: q.Start, End: q.End, Text: q.Text, Speaker: "-Ilse Varga", Kind: model.QuotePartial}}}})
+	// A mention that is no entity span ("the U.S. Navy" around the tagged
+	// "U.S. Navy"): brat carries it as a Speaker_mention of its own.
+	m := Span(t, TextB, "the U.S. Navy", "", 0)
+	do(t, s, store.Action{Name: "quote", Ops: []store.Op{{Kind: store.OpAddQuote, Article: b.ID, Quote: model.QuoteAnn{Start: q.Start, End: q.End, Text: q.Text, Speaker: "-Ilse Varga", MentionStart: m.Start, MentionEnd: m.End, Kind: model.QuotePartial}}}})
 	do(t, s, store.Action{Name: "done", Ops: []store.Op{{Kind: store.OpSetStatus, Article: b.ID, Status: model.StatusDone}}})
 	c := arts[2]
 	do(t, s, store.Action{Name: "tag", Article: c, Ops: []store.Op{{Kind: store.OpAddSpan, Article: c.ID, Span: Span(t, TextC, "Ilse Varga", "PERSON", 0)}}})
