@@ -24,20 +24,20 @@ const QuoteParaphrase QuoteKind = "paraphrase"
 // suggestion is not offered again): [Start, End) in code points of the
 // article's stored cleaned text, covering the quoted words.
 type QuoteAnn struct {
-	ID          int64     `json:"id,omitempty"`
-	Start       int       `json:"start"`
-	End         int       `json:"end"`
-	Text        string    `json:"text"`
-	Speaker     string    `json:"speaker"`
-	SpeakerSpan int64     `json:"speaker_span,omitempty"` // id of the entity span naming the speaker; 0 when none
+	ID          int64  `json:"id,omitempty"`
+	Start       int    `json:"start"`
+	End         int    `json:"end"`
+	Text        string `json:"text"`
+	Speaker     string `json:"speaker"`
+	SpeakerSpan int64  `json:"speaker_span,omitempty"` // id of the entity span naming the speaker; 0 when none
 	// MentionStart and MentionEnd are the code points of the words the
 	// attribution rests on ("he", "Treasury Secretary Scott Bessent", "a
 	// spokeswoman"), which need not be a tagged span; both 0 when none.
-	MentionStart int `json:"mention_start,omitempty"`
-	MentionEnd   int `json:"mention_end,omitempty"`
-	Kind        QuoteKind `json:"kind"`
-	Status      string    `json:"status"` // QuoteAccepted or QuoteRejected
-	Source      string    `json:"source,omitempty"`
+	MentionStart int       `json:"mention_start,omitempty"`
+	MentionEnd   int       `json:"mention_end,omitempty"`
+	Kind         QuoteKind `json:"kind"`
+	Status       string    `json:"status"` // QuoteAccepted or QuoteRejected
+	Source       string    `json:"source,omitempty"`
 }
 
 const (

@@ -70,7 +70,7 @@ func (s *bratSink) writeAnn(d *outDoc) {
 	b := &s.ann
 	off := d.offsets()
 	t, notes := 0, 0
-	tOf := make(map[int64]int, len(d.Spans)) // span id → T number
+	tOf := make(map[int64]int, len(d.Spans))  // span id → T number
 	tAt := make(map[[2]int]int, len(d.Spans)) // a span's range → T number
 	for _, sp := range d.Spans {
 		frags, text := bratFragments(d.Text, off, sp.Start, sp.End)

@@ -82,10 +82,10 @@ type jsonlSpan struct {
 }
 
 type jsonlQuote struct {
-	Start       int    `json:"start"`
-	End         int    `json:"end"`
-	Text        string `json:"text"`
-	Speaker     string `json:"speaker"`
+	Start        int    `json:"start"`
+	End          int    `json:"end"`
+	Text         string `json:"text"`
+	Speaker      string `json:"speaker"`
 	SpeakerSpan  *int   `json:"speaker_span"` // index into spans; null when the speaker is not a tagged span
 	SpeakerStart *int   `json:"speaker_start"`
 	SpeakerEnd   *int   `json:"speaker_end"`
