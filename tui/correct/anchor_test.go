@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"storydesk/data/store"
+	"storydesk/data/store/storetest"
 	"storydesk/model"
 	"storydesk/model/clean"
 	"storydesk/tui/correct"
@@ -25,8 +26,15 @@ func flip(raw string, k int) (now, next clean.Cleaned) {
 // spanAt tags the n-th occurrence of word in text.
 func spanAt(t *testing.T, text, word string, n int, id int64) model.Span {
 	t.Helper()
-	s := runeIndex(t, text, word, n)
-	return model.Span{ID: id, Start: s, End: s + model.RuneLen(word), Label: "PERSON", Text: word}
+	sp := storetest.Span(t, text, word, "PERSON", n)
+	sp.ID = id
+	return sp
+}
+
+// runeIndex is the code point offset of the n-th occurrence of sub in s.
+func runeIndex(t *testing.T, s, sub string, n int) int {
+	t.Helper()
+	return storetest.Span(t, s, sub, "", n).Start
 }
 
 // applyMoves plays the ops on the document as the store would.
@@ -273,20 +281,4 @@ func genCorrectArticle(r *rand.Rand) string {
 		parts = append(parts, "The "+strings.Join(w, " ")+" said the officials.")
 	}
 	return strings.Join(parts, "\n\n")
-}
-
-// runeIndex is the code point offset of the n-th occurrence of sub in s.
-func runeIndex(tb testing.TB, s, sub string, n int) int {
-	tb.Helper()
-	off := 0
-	for i := 0; ; i++ {
-		b := strings.Index(s[off:], sub)
-		if b < 0 {
-			tb.Fatalf("%q occurrence %d not in text", sub, n)
-		}
-		if i == n {
-			return model.RuneLen(s[:off+b])
-		}
-		off += b + len(sub)
-	}
 }
