@@ -290,6 +290,7 @@ func runTUI(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	m := tui.NewFromSource(src, tui.Options{
 		NoColor: os.Getenv("NO_COLOR") != "", KeyMap: &keys,
 		Store: ann, Annotator: who, Labels: labelSet, LabelColors: cfg.Colors, Theme: cfg.Theme,
+		Suggest: true, SuggestHidden: !cfg.SuggestionsOn(),
 	})
 	_, err = tea.NewProgram(m, opts...).Run()
 	return err

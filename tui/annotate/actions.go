@@ -129,6 +129,7 @@ func (f *Feature) tagWith(i int) tea.Cmd {
 	if !ok {
 		return nil
 	}
+	t = f.snapTarget(t)
 	label := labels[i]
 	// Refuse now what is already known to overlap, keeping the selection.
 	if o, clash := model.FindOverlap(f.pane.spans, t.Start, t.End, 0); clash && (o.Start != t.Start || o.End != t.End) {
@@ -271,6 +272,7 @@ func (f *Feature) tagAll(corpus bool) tea.Cmd {
 	if !ok {
 		return nil
 	}
+	s, e = a.snap(s, e)
 	return f.host.Push(&labelWait{f: f, corpus: corpus, start: s, end: e, text: string(a.runes[s:e])})
 }
 
