@@ -102,7 +102,7 @@ func StatusLine(st ui.Styles, w int, s StatusInfo) (string, bool) {
 		segs = append(segs, seg{text: st.P.StatusDim.Render(p), priority: 4})
 	}
 	if s.Suggest != "" {
-		segs = append(segs, seg{text: st.P.StatusDim.Render(s.Suggest), priority: 2})
+		segs = append(segs, seg{text: st.P.StatusDim.Render(s.Suggest), priority: 3})
 	}
 	if s.Scan != "" {
 		segs = append(segs, seg{text: st.P.StatusDim.Render(s.Scan), priority: 2})
