@@ -192,10 +192,15 @@ func (f *Feature) countDecisions(msg session.WrittenMsg) tea.Cmd {
 	if msg.Err != nil || !msg.OK {
 		return nil
 	}
+	// An undo or redo is not a decision, but the article it changed is
+	// learned from as it now stands with the next run.
+	decided := msg.Job == nil || msg.Job.Kind != session.Undo && msg.Job.Kind != session.Redo
 	for _, op := range msg.Act.Ops {
 		switch op.Kind {
 		case store.OpAddSpan, store.OpDelSpan, store.OpSetSpan, store.OpSetReject:
-			sg.decisions++
+			if decided {
+				sg.decisions++
+			}
 			sg.dirty[op.Article] = true
 		}
 	}
