@@ -51,7 +51,7 @@ type suggester struct {
 
 	model   *ner.Model
 	from    string // "shipped" or "trained": where the model came from
-	loadErr error
+	loading bool
 	gen     int // bumped when the model is replaced
 
 	// The article on screen: what was asked for, and the answer.
@@ -99,12 +99,23 @@ func (f *Feature) EnableSuggestions(keeper ModelKeeper, on bool) {
 	f.sg = &suggester{enabled: true, on: on, keeper: keeper, dirty: map[string]bool{}}
 }
 
-// Init loads the model off the update loop: the store's trained one when
-// it has one, else the shipped one.
+// Init loads the model off the update loop when suggestions are shown
+// (hidden, it waits for the toggle key: 35 MB not spent on a feature
+// turned off).
 func (f *Feature) Init() tea.Cmd {
-	if f.sg == nil {
+	if f.sg == nil || !f.sg.on {
 		return nil
 	}
+	return f.loadModel()
+}
+
+// loadModel loads the store's trained model when it has one, else the
+// shipped one, in a command.
+func (f *Feature) loadModel() tea.Cmd {
+	if f.sg.loading || f.sg.model != nil {
+		return nil
+	}
+	f.sg.loading = true
 	keeper := f.sg.keeper
 	return func() tea.Msg {
 		if keeper != nil {
@@ -142,6 +153,7 @@ func (f *Feature) suggestUpdate(msg tea.Msg) tea.Cmd {
 	}
 	switch msg := msg.(type) {
 	case modelLoadedMsg:
+		sg.loading = false
 		if msg.err != nil {
 			f.host.Report(ui.Fail("Entity suggestions: "+msg.err.Error(), msg.err))
 		}
@@ -298,8 +310,10 @@ func (f *Feature) suggestStatus() string {
 		return ""
 	case !sg.on:
 		return "suggestions off (" + ui.KeyName(f.c.Keys.SuggestToggle) + ")"
-	case sg.model == nil && sg.loadErr == nil:
+	case sg.model == nil && sg.loading:
 		return "loading suggestions…"
+	case sg.model == nil:
+		return ""
 	case sg.forID != f.pane.id:
 		return ""
 	}

@@ -41,10 +41,10 @@ func (f *Feature) suggestKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		sg.on = !sg.on
 		if sg.on {
 			f.host.Report(ui.Info("Entity suggestions on"))
-		} else {
-			a.sugg = a.sugg[:0]
-			f.host.Report(ui.Info("Entity suggestions off (" + ui.KeyName(k.SuggestToggle) + " turns them back on)"))
+			return f.loadModel(), true
 		}
+		a.sugg = a.sugg[:0]
+		f.host.Report(ui.Info("Entity suggestions off (" + ui.KeyName(k.SuggestToggle) + " turns them back on)"))
 		return nil, true
 	}
 	if !sg.on {

@@ -263,3 +263,20 @@ func cursorSuggestion(h *harness) (ner.Entity, bool) {
 	}
 	return ner.Entity{}, false
 }
+
+func TestHiddenAtStartLoadsTheModelOnlyWhenShown(t *testing.T) {
+	h := newHarness(t, suggestArticles(), "", 120, 30)
+	h.f.EnableSuggestions(h.st, false)
+	h.run(h.f.Init())
+	h.enter(0)
+	if m, _ := h.f.SuggestionModel(); m != nil || len(h.pane().Suggestions()) != 0 {
+		t.Fatal("suggestions hidden at start, yet the model was loaded or suggests")
+	}
+	if st := h.status(); !strings.Contains(st.Suggest, "off") {
+		t.Fatalf("status %q", st.Suggest)
+	}
+	h.press("S")
+	if m, _ := h.f.SuggestionModel(); m == nil || !hasSuggestion(h, "PERSON", "Gustavo Petro") {
+		t.Fatalf("S did not load the model and suggest: %q", suggestedTexts(h))
+	}
+}
