@@ -260,7 +260,8 @@ func learnDoc(d *store.Doc) ner.Doc {
 func (f *Feature) suggestSync() tea.Cmd {
 	sg := f.sg
 	a := f.pane
-	if sg == nil || !f.active || !sg.on || sg.model == nil || a.lay == nil {
+	if sg == nil || !f.active || !sg.on || sg.model == nil || a.lay == nil || f.ext != nil && f.ext.Mode() != "" {
+		// Quotes mode (the extension leading) shows its own suggestions only.
 		a.sugg = a.sugg[:0]
 		return nil
 	}
