@@ -135,7 +135,6 @@ func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		return err
 	}
 	if len(docs) == 0 {
-		progress("")
 		if tty != nil {
 			fmt.Fprint(tty, "\r\x1b[K")
 		}
