@@ -204,18 +204,23 @@ func (f *Feature) suggestShortHelp() []key.Binding {
 	if f.sg == nil || !f.sg.on || len(f.pane.sugg) == 0 || f.pane.unreviewed() > 0 {
 		return nil
 	}
-	k := f.c.Keys
-	accept, all, reject := k.ReviewAccept, k.ReviewAcceptAll, k.Delete
-	accept.SetHelp(accept.Help().Key, "accept suggestion")
-	all.SetHelp(all.Help().Key, "accept all")
-	reject.SetHelp(reject.Help().Key, "reject")
-	return []key.Binding{accept, reject, all, k.SuggestAcceptLabel}
+	return f.suggestBindings("accept suggestion", "reject", "accept all")[:4]
 }
 
 func (f *Feature) suggestHelp() []key.Binding {
 	if f.sg == nil {
 		return nil
 	}
+	return f.suggestBindings("accept suggestion", "reject suggestion", "accept all suggested")
+}
+
+// suggestBindings are the suggestion keys with their help: the review
+// keys they share described for suggestions.
+func (f *Feature) suggestBindings(accept, reject, all string) []key.Binding {
 	k := f.c.Keys
-	return []key.Binding{k.SuggestToggle, k.SuggestAcceptLabel}
+	a, r, y := k.ReviewAccept, k.Delete, k.ReviewAcceptAll
+	a.SetHelp(a.Help().Key, accept)
+	r.SetHelp(r.Help().Key, reject)
+	y.SetHelp(y.Help().Key, all)
+	return []key.Binding{a, r, y, k.SuggestAcceptLabel, k.SuggestToggle}
 }
