@@ -161,7 +161,11 @@ func (f *Feature) acceptSuggestions(ents []ner.Entity, label string, focus int) 
 		if left > 0 && len(added) == 1 {
 			j.Done += fmt.Sprintf(" (%s accepts, %s rejects)", ui.KeyName(k.ReviewAccept), ui.KeyName(k.Delete))
 		}
-		return store.Action{Name: "accept suggested " + what, Article: t.snapshot(doc), Ops: FirstTouch(ops, t.ID, doc)}, true
+		name := "accept suggested " + what
+		if len(added) > 1 {
+			name = "accept " + what
+		}
+		return store.Action{Name: name, Article: t.snapshot(doc), Ops: FirstTouch(ops, t.ID, doc)}, true
 	}})
 }
 
