@@ -268,6 +268,12 @@ func (f *Feature) tagAll(corpus bool) tea.Cmd {
 	if sp, ok := a.CursorSpan(); ok {
 		return f.runTagAll(corpus, sp.Text, sp.Label, sp.Canonical)
 	}
+	if sg, _, ok := a.cursorSuggestion(); ok {
+		if corpus {
+			return f.runTagAll(true, sg.Text, sg.Label, "") // its label, as on a span
+		}
+		return f.tagAllSuggested(sg)
+	}
 	s, e, ok := a.target()
 	if !ok {
 		return nil

@@ -228,3 +228,39 @@ func (f *Feature) suggestBindings(accept, reject, all string) []key.Binding {
 	y.SetHelp(y.Help().Key, all)
 	return []key.Binding{a, r, y, k.SuggestAcceptLabel, k.SuggestToggle}
 }
+
+// tagAllSuggested is tag-all (a) on a suggestion: every occurrence of its
+// words in the article gets its label, in one action, except where a span
+// or another suggestion is ("Bessent" inside the suggested "Scott
+// Bessent" is left to that one).
+func (f *Feature) tagAllSuggested(e ner.Entity) tea.Cmd {
+	t := f.Capture(e.Start, e.End)
+	var others []model.Span
+	for _, s := range f.pane.sugg {
+		if s.Text != e.Text || s.Label != e.Label {
+			others = append(others, model.Span{Start: s.Start, End: s.End, Label: s.Label, Text: s.Text})
+		}
+	}
+	return f.Queue(func(j *session.Job) (store.Action, bool) {
+		doc, spans, ok := f.current(t)
+		if !ok {
+			return store.Action{}, false
+		}
+		avoid := append(append([]model.Span(nil), spans...), others...)
+		model.SortSpans(avoid)
+		found, skipped, clash, already := occurrences(t.runes, e.Text, e.Label, avoid)
+		what := fmt.Sprintf("“%s”", ui.Clip(e.Text, 30))
+		if len(found) == 0 {
+			f.host.Report(ui.Info(fmt.Sprintf("No %s to tag as %s", what, e.Label) + skipNote(skipped, clash, already)))
+			return store.Action{}, false
+		}
+		ops := make([]store.Op, 0, len(found)+1)
+		for _, fd := range found {
+			ops = append(ops, store.Op{Kind: store.OpAddSpan, Article: t.ID,
+				Span: model.Span{Start: fd[0], End: fd[1], Label: e.Label, Text: e.Text}})
+		}
+		j.Done = fmt.Sprintf("Tagged %d × %s as %s", len(found), what, e.Label) + skipNote(skipped, clash, already)
+		return store.Action{Name: fmt.Sprintf("tag all %s %s (%d)", what, e.Label, len(found)),
+			Ops: FirstTouch(ops, t.ID, doc), Article: t.snapshot(doc)}, true
+	})
+}

@@ -280,3 +280,24 @@ func TestHiddenAtStartLoadsTheModelOnlyWhenShown(t *testing.T) {
 		t.Fatalf("S did not load the model and suggest: %q", suggestedTexts(h))
 	}
 }
+
+func TestTagAllOnASuggestionUsesItsLabel(t *testing.T) {
+	h := newSuggestHarness(t, "")
+	h.moveTo("Bessent", 1) // "Bessent later flew": a lone surname, PERSON
+	h.press("a")
+	_, spans := h.doc("s.txt")
+	n := 0
+	for _, sp := range spans {
+		if sp.Text == "Bessent" && sp.Label == "PERSON" {
+			n++
+		}
+	}
+	// "Scott Bessent" is a suggestion of its own: tag-all leaves its
+	// Bessent to it.
+	if n != 1 || len(spans) != 1 || spans[0].Start != runeIndex(t, suggestText, "Bessent", 1) {
+		t.Fatalf("a on the suggestion stored %+v", spans)
+	}
+	if !hasSuggestion(h, "PERSON", "Scott Bessent") {
+		t.Fatal("tag-all on “Bessent” took the longer suggestion's word")
+	}
+}
