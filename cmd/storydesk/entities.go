@@ -148,6 +148,7 @@ func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	progress("preparing %d articles", len(docs))
 	m, err := ner.Train(docs, ner.TrainOptions{
 		Base: base, Epochs: *epochs, Seed: 1,
 		Progress: func(e, n int) {
