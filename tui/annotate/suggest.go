@@ -3,7 +3,6 @@ package annotate
 import (
 	"context"
 	"fmt"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -61,7 +60,6 @@ type suggester struct {
 	forID, forText string
 	forGen         int
 	ents           []ner.Entity
-	took           time.Duration
 
 	// Learning.
 	decisions int
@@ -81,13 +79,11 @@ type (
 		id, text string
 		gen      int
 		ents     []ner.Entity
-		took     time.Duration
 	}
 	learnedMsg struct {
-		m    *ner.Model
-		n    int
-		err  error
-		took time.Duration
+		m   *ner.Model
+		n   int
+		err error
 	}
 	modelSavedMsg struct{ err error }
 )
@@ -164,7 +160,7 @@ func (f *Feature) suggestUpdate(msg tea.Msg) tea.Cmd {
 	case suggestedMsg:
 		sg.inflight = false
 		if msg.gen == sg.gen {
-			sg.forID, sg.forText, sg.forGen, sg.ents, sg.took = msg.id, msg.text, msg.gen, msg.ents, msg.took
+			sg.forID, sg.forText, sg.forGen, sg.ents = msg.id, msg.text, msg.gen, msg.ents
 		}
 	case learnedMsg:
 		sg.learning = false
@@ -233,12 +229,11 @@ func (f *Feature) countDecisions(msg session.WrittenMsg) tea.Cmd {
 	sg.learning = true
 	base := sg.model
 	return func() tea.Msg {
-		start := time.Now()
 		m := base.Clone()
 		if err := m.Update(docs...); err != nil {
 			return learnedMsg{err: err}
 		}
-		return learnedMsg{m: m, n: n, took: time.Since(start)}
+		return learnedMsg{m: m, n: n}
 	}
 }
 
@@ -270,9 +265,7 @@ func (f *Feature) suggestSync() tea.Cmd {
 		sg.askID, sg.askText, sg.askGen, sg.inflight = a.id, a.text, sg.gen, true
 		m, id, text, gen := sg.model, a.id, a.text, sg.gen
 		cmd = func() tea.Msg {
-			start := time.Now()
-			ents := m.Tag(text)
-			return suggestedMsg{id: id, text: text, gen: gen, ents: ents, took: time.Since(start)}
+			return suggestedMsg{id: id, text: text, gen: gen, ents: m.Tag(text)}
 		}
 	}
 	var rejected []model.Span
