@@ -210,6 +210,11 @@ func (f *Feature) countDecisions(msg session.WrittenMsg) tea.Cmd {
 				sg.decisions++
 			}
 			sg.dirty[op.Article] = true
+		case store.OpSetStatus:
+			// Marked done: the next run learns it as fully annotated.
+			if op.Status == model.StatusDone {
+				sg.dirty[op.Article] = true
+			}
 		}
 	}
 	if sg.decisions < learnEvery || sg.learning || sg.model == nil {
