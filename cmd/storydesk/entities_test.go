@@ -13,6 +13,8 @@ import (
 	"unicode/utf8"
 
 	"storydesk/data/export"
+	"storydesk/model"
+	"storydesk/model/ner"
 )
 
 // entityRecords runs `storydesk entities --json ARGS` and decodes its lines.
@@ -244,4 +246,75 @@ func TestTrainRefusesAStoreWithNothingToLearn(t *testing.T) {
 	if err := run([]string{"train", "--db", db, "--epochs", "0"}, strings.NewReader(""), &out, &errOut); !errors.Is(err, errUsage) {
 		t.Fatalf("--epochs 0: %v", err)
 	}
+}
+
+// TestReaderLearningImprovesSuggestions simulates the reader's background
+// learning on the fixture: an annotator works through news-train.jsonl
+// correcting the suggestions to the gold spans and marking each article
+// done; every 25 decisions (as tui/annotate counts them: a span accepted,
+// rejected, tagged or deleted) the model is updated on a clone with the
+// articles touched (ner.Update, as the reader does). The suggestions on the
+// unseen news-test.jsonl must then be better than the shipped model's.
+func TestReaderLearningImprovesSuggestions(t *testing.T) {
+	shipped, err := ner.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	gold := goldSpans(t, filepath.Join("testdata", "ner", "news-test.jsonl"))
+	train := goldSpans(t, filepath.Join("testdata", "ner", "news-train.jsonl"))
+	m := shipped
+	var pending []ner.Doc
+	decisions, runs := 0, 0
+	for _, g := range train {
+		spans := g.modelSpans()
+		// Decisions: every suggestion accepted or rejected, every missed
+		// name tagged.
+		sugg := m.Tag(g.Text)
+		right := 0
+		for _, e := range sugg {
+			for _, sp := range spans {
+				if sp.Start == e.Start && sp.End == e.End && sp.Label == e.Label {
+					right++
+				}
+			}
+		}
+		decisions += len(sugg) + len(spans) - right
+		pending = append(pending, ner.Doc{Text: g.Text, Spans: spans, Complete: true})
+		if decisions >= 25 {
+			c := m.Clone()
+			if err := c.Update(pending...); err != nil {
+				t.Fatal(err)
+			}
+			m, pending, decisions = c, nil, 0
+			runs++
+		}
+	}
+	fs, fl := tagF1(t, shipped, gold), tagF1(t, m, gold)
+	t.Logf("exact-span F1 on news-test.jsonl: shipped %.1f, after %d learning runs in the reader %.1f", 100*fs, runs, 100*fl)
+	if fl <= fs {
+		t.Fatalf("learning in the reader did not improve the suggestions: %.3f → %.3f", fs, fl)
+	}
+}
+
+func (g goldRec) modelSpans() []model.Span {
+	runes := []rune(g.Text)
+	var out []model.Span
+	for _, s := range g.Spans {
+		out = append(out, model.Span{Start: s.Start, End: s.End, Label: s.Label, Text: string(runes[s.Start:s.End])})
+	}
+	return out
+}
+
+// tagF1 tags every gold text with m and scores it as spanF1 does.
+func tagF1(t *testing.T, m *ner.Model, gold []goldRec) float64 {
+	t.Helper()
+	var recs []export.EntityRecord
+	for _, g := range gold {
+		r := export.EntityRecord{Text: g.Text}
+		for _, e := range m.Tag(g.Text) {
+			r.Entities = append(r.Entities, export.EntityJSON{Start: e.Start, End: e.End, Label: e.Label, Text: e.Text})
+		}
+		recs = append(recs, r)
+	}
+	return spanF1(t, gold, recs)
 }
