@@ -41,6 +41,14 @@ type Options struct {
 	LabelColors map[string]string
 	// Theme forces "dark" or "light" styles instead of asking the terminal.
 	Theme string
+	// Suggest shows the entity recogniser's suggestions in annotate mode
+	// (the config file's suggestions key; a key toggles them). With a
+	// store that keeps models, its trained model is used and learning is
+	// saved there.
+	Suggest bool
+	// SuggestHidden starts with the suggestions hidden (the toggle key
+	// shows them).
+	SuggestHidden bool
 
 	saveDelay time.Duration // how long after an article change its state is saved (tests shorten it)
 }
@@ -129,6 +137,7 @@ func NewFromSource(src Source, opts Options) *Model {
 		m.br.SetBadge(m.badge)
 		m.br.SetReview(m.reviewBadgeOf)
 		m.newAnnotate()
+		m.enableSuggestions(opts)
 		m.storeOpened(opts.Store)
 	}
 	m.wireQuotes()

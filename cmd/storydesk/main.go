@@ -6,6 +6,8 @@
 //	storydesk --db X.db                open the articles the store X.db holds (imported ones too)
 //	storydesk clean [--json] PATH...   cleaned article text (or JSON lines) to stdout
 //	storydesk story [--json] PATH...   the stories of a corpus, analysed (or a Markdown report)
+//	storydesk entities [--json] PATH...  the entity recogniser's suggestions
+//	storydesk train [--db X.db]        teach the recogniser the store's annotations
 //
 // main only parses flags and wires the packages together; the work is done
 // in data/ (disk), model/ (logic) and tui/ (screen).
@@ -81,6 +83,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 			return runDups(args[1:], stdin, stdout, stderr)
 		case "story":
 			return runStory(args[1:], stdin, stdout, stderr)
+		case "entities":
+			return runEntities(args[1:], stdin, stdout, stderr)
+		case "train":
+			return runTrain(args[1:], stdin, stdout, stderr)
 		case "help":
 			usage(stdout)
 			return nil
@@ -112,6 +118,12 @@ Usage:
   storydesk story [--json | --markdown] [--all] PATH...
                                       group the articles into stories and write each story's
                                       timeline, quotations, discrepancies and unique passages
+  storydesk entities [--json] [--db PATH] PATH...
+                                      write the people, organisations and places found in
+                                      each article (the store's trained model with --db)
+  storydesk train [--db PATH] [--only-done] [PATH...]
+                                      teach the entity recogniser the store's annotations
+                                      and keep the model in the store
 
 PATH is a file, a directory (read recursively), a glob, or - for stdin.
 Formats: .txt, .md (YAML front matter), .html/.htm, .jsonl/.ndjson, any of them .gz.
@@ -278,6 +290,7 @@ func runTUI(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	m := tui.NewFromSource(src, tui.Options{
 		NoColor: os.Getenv("NO_COLOR") != "", KeyMap: &keys,
 		Store: ann, Annotator: who, Labels: labelSet, LabelColors: cfg.Colors, Theme: cfg.Theme,
+		Suggest: true, SuggestHidden: !cfg.SuggestionsOn(),
 	})
 	_, err = tea.NewProgram(m, opts...).Run()
 	return err

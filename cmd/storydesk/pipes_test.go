@@ -129,6 +129,28 @@ func TestBinaryPipes(t *testing.T) {
 			t.Error("dups left a store in the corpus")
 		}
 	})
+	t.Run("entities", func(t *testing.T) {
+		out, errOut, code := run(t, "", "entities", corpus)
+		noDiagnostics(t, out)
+		if code != 1 || !strings.Contains(errOut, "c-binary") {
+			t.Errorf("status %d, stderr %q: want 1 and the binary file named", code, errOut)
+		}
+		if !strings.Contains(out, "Mara Okafor") || strings.Contains(out, "PWNED") {
+			t.Errorf("stdout:\n%q", out)
+		}
+		for _, l := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+			if f := strings.Split(l, "\t"); len(f) != 5 {
+				t.Errorf("entities line %q has %d fields, want 5", l, len(f))
+			}
+		}
+		out, _, _ = run(t, "", "entities", "--json", corpus)
+		if len(jsonLines(t, out)) != 2 {
+			t.Errorf("entities --json: want one record per article:\n%s", out)
+		}
+		if _, err := os.Stat(filepath.Join(corpus, ".storydesk")); err == nil {
+			t.Error("entities left a store in the corpus")
+		}
+	})
 	t.Run("export", func(t *testing.T) {
 		db := filepath.Join(dir, "empty.db")
 		out, errOut, code := run(t, "", "export", "--format", "jsonl", "--db", db)
@@ -145,6 +167,7 @@ func TestBinaryPipes(t *testing.T) {
 			{"clean", filepath.Join(dir, "missing")}, {"export"}, {"export", "--format", "xml"},
 			{"export", "--format", "brat"}, {"import"}, {"--bogus"}, {"--labels", ",,,", corpus},
 			{"dups"}, {"dups", "--threshold", "1.5", corpus}, {"dups", "--threshold", "NaN", corpus},
+			{"entities"}, {"entities", "--json=maybe", corpus}, {"train", "--db", filepath.Join(dir, "missing.db")},
 		} {
 			out, errOut, code := run(t, "", args...)
 			if code == 0 || out != "" || strings.TrimSpace(errOut) == "" {

@@ -109,17 +109,18 @@ func TestBinaryInTmux(t *testing.T) {
 	writeFile(t, filepath.Join(dir, "d-binary.txt"), "\x00\x01\x02\x03")
 
 	s := startTmux(t, 120, 40, []string{"NO_COLOR=1"}, bin, dir)
-	scr := s.waitFor("the list", contains("Harbour strike ends"))
-	if !strings.Contains(scr, "Council delays vote") {
-		t.Fatalf("second article missing from the list:\n%s", scr)
-	}
+	// Titles arrive as the background read reaches each file: wait for
+	// both, not for the first and then look for the second.
+	s.waitFor("the list", func(scr string) bool {
+		return strings.Contains(scr, "Harbour strike ends") && strings.Contains(scr, "Council delays vote")
+	})
 	// Had the OSC 0 sequence reached the terminal, tmux would have taken
 	// "PWNED" as the pane's title.
 	if title, _ := s.tmux("display-message", "-p", "-t", s.name, "#{pane_title}").Output(); strings.Contains(string(title), "PWNED") {
 		t.Fatalf("an escape sequence from a file reached the terminal: pane title %q", title)
 	}
 	// The first article's cleaned body shows in the detail pane, without its footer.
-	scr = s.waitFor("the detail pane", contains("Mara Okafor"))
+	scr := s.waitFor("the detail pane", contains("Mara Okafor"))
 	if strings.Contains(scr, "All rights reserved") {
 		t.Errorf("footer shown in the reading view:\n%s", scr)
 	}

@@ -18,6 +18,7 @@ const (
 	OpSetDupLabel  OpKind = "set-dup-label" // the pair (A, B) gets DupLabel ("" removes the label)
 	OpSetCanonical OpKind = "set-canonical" // Article is (Flag) or is not the canonical copy of its cluster
 	OpSetCorrect   OpKind = "set-correct"   // raw range [RawStart, RawEnd) of Article is forced kept (Keep 1), removed (0), or left to the cleaner (-1)
+	OpSetReject    OpKind = "set-reject"    // the entity suggestion Span (offsets, label, text) of Article is (Flag) or is not rejected
 )
 
 // Op is one elementary change. Prev holds what an undo restores.
@@ -86,6 +87,8 @@ func inverse(ops []Op) []Op {
 			out = append(out, Op{Kind: OpSetDupLabel, A: op.A, B: op.B, DupLabel: op.PrevLabel, PrevLabel: op.DupLabel})
 		case OpSetCanonical:
 			out = append(out, Op{Kind: OpSetCanonical, Article: op.Article, Flag: op.PrevFlag, PrevFlag: op.Flag})
+		case OpSetReject:
+			out = append(out, Op{Kind: OpSetReject, Article: op.Article, Span: op.Span, Flag: op.PrevFlag, PrevFlag: op.Flag})
 		case OpSetCorrect:
 			out = append(out, Op{Kind: OpSetCorrect, Article: op.Article, RawStart: op.RawStart, RawEnd: op.RawEnd, Keep: op.PrevKeep, PrevKeep: op.Keep})
 		}

@@ -33,6 +33,9 @@ func docQ(ctx context.Context, q querier, id string) (*Doc, bool, error) {
 	if d.Quotes, err = quotesQ(ctx, q, id); err != nil {
 		return nil, false, err
 	}
+	if d.Rejected, err = rejectionsQ(ctx, q, id); err != nil {
+		return nil, false, err
+	}
 	return d, true, nil
 }
 

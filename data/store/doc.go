@@ -19,6 +19,8 @@
 //     Damaged says whether damage was found since.
 //   - ReviewCounter: Unreviewed counts each article's imported annotations
 //     nobody has reviewed yet.
+//   - ModelStore: SaveModel and LoadModel keep trained models by name
+//     (the entity recogniser's weights, "ner").
 //   - CorrectionSource: AllCorrections lists every cleaner correction, for
 //     a CorrectionIndex (*SQLite's Corrections gives one article's).
 //   - corpus.SignatureCache: Signatures and PutSignatures cache duplicate

@@ -99,6 +99,24 @@ var migrations = []string{
 	// not recorded).
 	`ALTER TABLE quotes ADD COLUMN mention_start INTEGER NOT NULL DEFAULT 0;
 	ALTER TABLE quotes ADD COLUMN mention_end INTEGER NOT NULL DEFAULT 0;`,
+	// 4: entity suggestions (issue 14): trained models by name (storydesk
+	// train, the reader's background learning) and the suggestions an
+	// annotator rejected, so they are not offered again.
+	`CREATE TABLE models (
+		name       TEXT PRIMARY KEY,
+		blob       BLOB NOT NULL,
+		updated_at TEXT NOT NULL
+	);
+	CREATE TABLE rejections (
+		article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+		start      INTEGER NOT NULL CHECK (start >= 0),
+		"end"      INTEGER NOT NULL CHECK ("end" > start),
+		label      TEXT NOT NULL,
+		text       TEXT NOT NULL,
+		annotator  TEXT NOT NULL DEFAULT '',
+		created_at TEXT NOT NULL,
+		PRIMARY KEY (article_id, start, "end", label)
+	);`,
 }
 
 // SchemaVersion is the newest schema this binary knows.

@@ -21,12 +21,19 @@ type (
 	ReviewCounter interface {
 		Unreviewed(ctx context.Context) (map[string]int, error)
 	}
+	// ModelStore keeps trained models (the entity recogniser's weights)
+	// by name; ok is false when none was saved under name.
+	ModelStore interface {
+		SaveModel(ctx context.Context, name string, blob []byte) error
+		LoadModel(ctx context.Context, name string) (blob []byte, ok bool, err error)
+	}
 )
 
 var (
 	_ ReadOnlyStore         = (*SQLite)(nil)
 	_ CheckedStore          = (*SQLite)(nil)
 	_ ReviewCounter         = (*SQLite)(nil)
+	_ ModelStore            = (*SQLite)(nil)
 	_ CorrectionSource      = (*SQLite)(nil)
 	_ corpus.SignatureCache = (*SQLite)(nil)
 )

@@ -121,6 +121,7 @@ type Doc struct {
 	Annotator string
 	Spans     []model.Span     // by position
 	Quotes    []model.QuoteAnn // by position, accepted and rejected
+	Rejected  []model.Span     // entity suggestions rejected, by position (not spans: never exported)
 }
 
 // ErrOverlap is returned (wrapped in *OverlapError) when a span would overlap

@@ -16,6 +16,7 @@ import (
 //	labels = ["PERSON", "ORG", "GPE"]      # keys 1–9 in this order
 //	annotator = "ana"
 //	theme = "dark"                          # or "light"; default: ask the terminal
+//	suggestions = false                     # entity suggestions in annotate mode (default on)
 //	[keys]                                  # rebind any action: KeyMap field names, lower-cased (storydesk -h lists them)
 //	quit = ["q", "ctrl+c"]
 //	[colors]                                # label colours, hex
@@ -27,7 +28,13 @@ type Config struct {
 	Keys      map[string][]string `toml:"keys"`
 	Colors    map[string]string   `toml:"colors"`
 	Path      string              `toml:"-"` // the file it came from, if any
+	// Suggestions, when false, starts annotate mode without entity
+	// suggestions (nil: on).
+	Suggestions *bool `toml:"suggestions"`
 }
+
+// SuggestionsOn reports whether annotate mode starts with suggestions.
+func (c Config) SuggestionsOn() bool { return c.Suggestions == nil || *c.Suggestions }
 
 // DefaultPath is where Load looks when no path is given:
 // $XDG_CONFIG_HOME/storydesk/config.toml, else ~/.config/storydesk/config.toml.

@@ -28,3 +28,20 @@ func TestLoadConfig(t *testing.T) {
 		t.Fatalf("want an error naming file and line, got %v", err)
 	}
 }
+
+func TestSuggestionsKey(t *testing.T) {
+	dir := t.TempDir()
+	cfg, _ := Load(filepath.Join(dir, "missing.toml"))
+	if !cfg.SuggestionsOn() {
+		t.Fatal("suggestions are off by default")
+	}
+	p := filepath.Join(dir, "config.toml")
+	os.WriteFile(p, []byte("suggestions = false\n"), 0o644)
+	if cfg, err := Load(p); err != nil || cfg.SuggestionsOn() {
+		t.Fatalf("suggestions = false: on %v, err %v", cfg.SuggestionsOn(), err)
+	}
+	os.WriteFile(p, []byte("suggestions = true\n"), 0o644)
+	if cfg, err := Load(p); err != nil || !cfg.SuggestionsOn() {
+		t.Fatalf("suggestions = true: on %v, err %v", cfg.SuggestionsOn(), err)
+	}
+}

@@ -129,6 +129,7 @@ func (f *Feature) tagWith(i int) tea.Cmd {
 	if !ok {
 		return nil
 	}
+	t = f.snapTarget(t)
 	label := labels[i]
 	// Refuse now what is already known to overlap, keeping the selection.
 	if o, clash := model.FindOverlap(f.pane.spans, t.Start, t.End, 0); clash && (o.Start != t.Start || o.End != t.End) {
@@ -267,10 +268,17 @@ func (f *Feature) tagAll(corpus bool) tea.Cmd {
 	if sp, ok := a.CursorSpan(); ok {
 		return f.runTagAll(corpus, sp.Text, sp.Label, sp.Canonical)
 	}
+	if sg, _, ok := a.cursorSuggestion(); ok {
+		if corpus {
+			return f.runTagAll(true, sg.Text, sg.Label, "") // its label, as on a span
+		}
+		return f.tagAllSuggested(sg)
+	}
 	s, e, ok := a.target()
 	if !ok {
 		return nil
 	}
+	s, e = a.snap(s, e)
 	return f.host.Push(&labelWait{f: f, corpus: corpus, start: s, end: e, text: string(a.runes[s:e])})
 }
 

@@ -38,6 +38,7 @@ type Feature struct {
 	want    int         // item to enter annotate mode on once loaded; -1 none
 	restore *restorePos // where the last run left the cursor
 	scan    *corpusScan
+	sg      *suggester // entity suggestions (suggest.go); nil when off
 }
 
 type restorePos struct {
@@ -177,8 +178,13 @@ func (f *Feature) switchArticle(dir int) tea.Cmd {
 }
 
 // Update takes the session's answers about documents and writes (after
-// the session has recorded them) and the corpus scan's messages.
+// the session has recorded them), the corpus scan's messages and the
+// suggestions' (suggest.go).
 func (f *Feature) Update(msg tea.Msg) tea.Cmd {
+	return tea.Batch(f.update(msg), f.suggestUpdate(msg))
+}
+
+func (f *Feature) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case session.DocMsg:
 		if msg.Err != nil && f.want >= 0 {
@@ -289,7 +295,7 @@ func (f *Feature) Sync() tea.Cmd {
 		stored = e.Doc.Quotes
 	}
 	a.setImportedQuotes(stored)
-	return nil
+	return f.suggestSync()
 }
 
 // GlobalKey takes the keys that act on the selected article from anywhere:
@@ -332,6 +338,7 @@ func (f *Feature) Status(s *widgets.StatusInfo) {
 	if !f.active {
 		return
 	}
+	s.Suggest = f.suggestStatus()
 	a := f.pane
 	if sp, ok := a.CursorSpan(); ok {
 		s.Span = ui.DescribeSpan(sp)

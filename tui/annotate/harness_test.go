@@ -170,10 +170,15 @@ func openStore(tb testing.TB, path string) *store.SQLite {
 
 // run runs cmd and every command that follows, the session seeing each
 // of its messages before annotate mode, and the next write starting after;
-// annotate mode syncs after each, as the root has it do.
+// annotate mode syncs after each, as the root has it do (running the
+// command a sync returns).
 func (h *harness) run(cmd tea.Cmd) {
 	h.tb.Helper()
-	defer h.f.Sync()
+	defer func() {
+		if c := h.f.Sync(); c != nil {
+			h.run(c)
+		}
+	}()
 	queue := []tea.Cmd{cmd}
 	for steps := 0; len(queue) > 0; steps++ {
 		if steps > 100_000 {
@@ -205,7 +210,7 @@ func (h *harness) run(cmd tea.Cmd) {
 		default:
 			queue = append(queue, h.f.Update(msg))
 		}
-		h.f.Sync()
+		queue = append(queue, h.f.Sync())
 	}
 }
 

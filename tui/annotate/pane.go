@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"storydesk/model"
+	"storydesk/model/ner"
 	"storydesk/tui/layout"
 	"storydesk/tui/ui"
 )
@@ -50,6 +51,8 @@ type Pane struct {
 	// Imported quotations not reviewed yet (review_pane.go), highlighted
 	// as imported spans are.
 	impQ []impQuote
+	// Entity suggestions on screen (suggest_view.go), drawn the same way.
+	sugg []ner.Entity
 }
 
 // NewPane is an empty pane; Open puts an article in it.

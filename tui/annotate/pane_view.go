@@ -39,6 +39,7 @@ func (a *Pane) lineMarks(i int) []layout.Mark {
 		a.overlay.Cuts(l.Start, l.End, add)
 	}
 	a.importedCuts(l.Start, l.End, add)
+	a.suggestCuts(l.Start, l.End, add)
 	if sel {
 		add(ss)
 		add(se)
@@ -61,6 +62,8 @@ func (a *Pane) lineMarks(i int) []layout.Mark {
 				style = nl + 1
 			}
 			imported = sp.Source != ""
+		} else if st := a.suggestStyle(s); st > 0 {
+			style, imported = st, true
 		}
 		if !imported && len(a.impQ) > 0 {
 			_, imported = a.importedQuoteAt(s)
@@ -192,7 +195,7 @@ func (a *Pane) View(info, prompt string, panel func(w, h int) string) string {
 	var content []string
 	if a.legendH() > 0 {
 		lw := inner - 2*a.pad()
-		switch hint := a.reviewHint(); {
+		switch hint := a.hint(); {
 		case prompt != "":
 			content = append(content, pad+prompt)
 		case hint != "":

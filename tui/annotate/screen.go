@@ -24,7 +24,7 @@ func (s *screen) HandleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 // matches reports whether msg is one of annotate mode's own keys.
 func (f *Feature) matches(msg tea.KeyPressMsg) bool {
 	k := f.c.Keys
-	if key.Matches(msg, k.Labels[:]...) || f.reviewMatches(msg) || f.ext != nil && f.ext.Claims(msg) {
+	if key.Matches(msg, k.Labels[:]...) || f.reviewMatches(msg) || f.suggestMatches(msg) || f.ext != nil && f.ext.Claims(msg) {
 		return true
 	}
 	return key.Matches(msg, k.WordNext, k.WordPrev, k.LineDown, k.LineUp, k.SentenceNext, k.SentencePrev,
@@ -49,6 +49,9 @@ func (f *Feature) key(msg tea.KeyPressMsg) tea.Cmd {
 			return f.Leave()
 		}
 		return nil
+	}
+	if cmd, ok := f.suggestKey(msg); ok {
+		return cmd
 	}
 	if cmd, ok := f.reviewKey(msg); ok {
 		return cmd
@@ -164,6 +167,9 @@ func (s *screen) ShortHelp() []key.Binding {
 			return b
 		}
 	}
+	if r := f.suggestShortHelp(); r != nil {
+		return append(r, labelRange(k), k.WordNext, k.Undo, k.Done, k.Entities, k.Back)
+	}
 	if r := f.reviewShortHelp(); r != nil {
 		// Imported annotations to review: their keys first.
 		return append(r, k.Delete, labelRange(k), k.WordNext, k.Undo, k.Done, k.Entities, k.Back)
@@ -183,14 +189,17 @@ func (s *screen) FullHelp() [][]key.Binding {
 	for i := range f.c.Labels {
 		labels = append(labels, k.Labels[i])
 	}
-	return [][]key.Binding{
+	groups := [][]key.Binding{
 		{k.Annotate, k.WordNext, k.WordPrev, k.LineDown, k.LineUp, k.SentenceNext, k.SentencePrev, k.ParaNext, k.ParaPrev, k.DocStart, k.DocEnd, k.ScreenDown, k.ScreenUp},
 		{k.Select, k.ExtendNext, k.ExtendPrev, k.ExtendDown, k.ExtendUp, k.Back},
 		labels,
 		{k.Delete, k.EntityNext, k.EntityPrev, k.TagAll, k.TagCorpus, k.Canonical, k.Entities, k.NextArticle, k.PrevArticle},
 		f.reviewHelp(),
-		{k.Undo, k.Redo, k.Done, k.Reanchor},
 	}
+	if sg := f.suggestHelp(); sg != nil {
+		groups = append(groups, sg)
+	}
+	return append(groups, []key.Binding{k.Undo, k.Redo, k.Done, k.Reanchor})
 }
 
 // labelWait is a tag-all waiting for its label key: a then 1–9 on a word

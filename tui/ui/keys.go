@@ -87,6 +87,13 @@ type KeyMap struct {
 	ReviewNext      key.Binding // next imported annotation not reviewed yet
 	ReviewPrev      key.Binding
 
+	// Entity suggestions (tui/annotate/suggest*.go): the recogniser's
+	// suggestions are reviewed with the review keys (y accepts the one
+	// under the cursor and moves on, Y accepts all, x rejects, a label key
+	// accepts it with that label); these add the rest.
+	SuggestToggle      key.Binding // suggestions on/off
+	SuggestAcceptLabel key.Binding // accept every suggestion of the label under the cursor
+
 	// Quotes (tui/quotes*.go). Quotes opens quotes mode (the panel, and
 	// suggestions in the text) from annotate mode or an article; QuoteTag
 	// works anywhere in annotate mode; the rest apply in quotes mode, where
@@ -194,6 +201,9 @@ func DefaultKeyMap() KeyMap {
 		ReviewAcceptAll: key.NewBinding(key.WithKeys("Y"), key.WithHelp("Y", "accept all imported")),
 		ReviewNext:      key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "next imported")),
 		ReviewPrev:      key.NewBinding(key.WithKeys("I"), key.WithHelp("I", "previous imported")),
+
+		SuggestToggle:      key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "suggestions on/off")),
+		SuggestAcceptLabel: key.NewBinding(key.WithKeys("L"), key.WithHelp("L", "accept all of this label")),
 
 		Quotes:        key.NewBinding(key.WithKeys("Q"), key.WithHelp("Q", "quotes")),
 		QuoteTag:      key.NewBinding(key.WithKeys("\""), key.WithHelp("\"", "tag quotation")),

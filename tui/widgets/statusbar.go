@@ -31,6 +31,7 @@ type StatusInfo struct {
 	Status  model.Status // the open article's status, when not new
 	Span    string       // the span or selection under the cursor
 	Scan    string       // corpus-wide tag-all progress
+	Suggest string       // entity suggestions left in the article, or the model's state
 
 	// Duplicate detection (dups.go): its stage while it runs, with progress,
 	// and a standing note ("copies hidden").
@@ -99,6 +100,9 @@ func StatusLine(st ui.Styles, w int, s StatusInfo) (string, bool) {
 			p = st.BadgeActive + " " + p
 		}
 		segs = append(segs, seg{text: st.P.StatusDim.Render(p), priority: 4})
+	}
+	if s.Suggest != "" {
+		segs = append(segs, seg{text: st.P.StatusDim.Render(s.Suggest), priority: 3})
 	}
 	if s.Scan != "" {
 		segs = append(segs, seg{text: st.P.StatusDim.Render(s.Scan), priority: 2})

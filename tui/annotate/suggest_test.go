@@ -1,0 +1,303 @@
+package annotate_test
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"testing"
+
+	"storydesk/model"
+	"storydesk/model/ner"
+)
+
+// Entity suggestions in annotate mode, black-box through the harness: the
+// suggestions come from the shipped model, decisions go to a real store.
+
+func suggestArticles() []*model.Article {
+	texts := []string{suggestText, storyB, suggestText2}
+	var out []*model.Article
+	for i, text := range texts {
+		id := string(rune('s'+i)) + ".txt"
+		out = append(out, &model.Article{ID: id, Path: id, Title: "Story " + id, Text: text, Raw: text})
+	}
+	return out
+}
+
+// newSuggestHarness is annotate mode with suggestions on, the model
+// loaded, on article 0.
+func newSuggestHarness(t *testing.T, path string) *harness {
+	t.Helper()
+	if _, err := ner.Load(); err != nil {
+		t.Fatal(err)
+	}
+	h := newHarness(t, suggestArticles(), path, 120, 30)
+	h.f.EnableSuggestions(h.st, true)
+	h.run(h.f.Init())
+	h.enter(0)
+	if len(h.pane().Suggestions()) == 0 {
+		t.Fatalf("no suggestions on entering: %q", h.host.msg)
+	}
+	return h
+}
+
+func suggestedTexts(h *harness) []string {
+	var out []string
+	for _, e := range h.pane().Suggestions() {
+		out = append(out, e.Label+" "+e.Text)
+	}
+	return out
+}
+
+func hasSuggestion(h *harness, label, text string) bool {
+	for _, e := range h.pane().Suggestions() {
+		if e.Label == label && e.Text == text {
+			return true
+		}
+	}
+	return false
+}
+
+func TestSuggestionsAreShownAndNothingIsStored(t *testing.T) {
+	h := newSuggestHarness(t, "")
+	for _, want := range []string{"PERSON Gustavo Petro", "PERSON Scott Bessent", "ORG Associated Press", "PERSON Nicolas Maduro"} {
+		if !strings.Contains(strings.Join(suggestedTexts(h), "|"), want) {
+			t.Errorf("no suggestion %q in %q", want, suggestedTexts(h))
+		}
+	}
+	if doc, _ := h.doc("s.txt"); doc != nil {
+		t.Fatalf("suggesting stored the article: %+v", doc.Spans)
+	}
+	n := len(h.pane().Suggestions())
+	if st := h.status(); st.Suggest != strconv.Itoa(n)+" suggested" {
+		t.Fatalf("status %q, want %d suggested", st.Suggest, n)
+	}
+	// y off a suggestion goes to the next one without accepting it.
+	h.moveTo("met", 0)
+	h.press("y")
+	if h.cursorText() != "US" {
+		t.Fatalf("y off a suggestion went to %q, want the next suggestion, US", h.cursorText())
+	}
+	if doc, _ := h.doc("s.txt"); doc != nil {
+		t.Fatal("y off a suggestion stored something")
+	}
+	if v := h.view(); !strings.Contains(v, "suggested GPE") || !strings.Contains(v, "y accept") {
+		t.Fatalf("the legend does not describe the suggestion:\n%s", v)
+	}
+}
+
+func TestAcceptMovesToTheNextAndUndoBringsItBack(t *testing.T) {
+	h := newSuggestHarness(t, "")
+	h.moveTo("Gustavo", 0)
+	before := len(h.pane().Suggestions())
+	h.press("y")
+	_, spans := h.doc("s.txt")
+	if len(spans) != 1 || spans[0].Text != "Gustavo Petro" || spans[0].Label != "PERSON" || spans[0].Source != "" {
+		t.Fatalf("stored %+v", spans)
+	}
+	if h.cursorText() != "US" {
+		t.Fatalf("cursor on %q after accepting, want the next suggestion (US)", h.cursorText())
+	}
+	if got := len(h.pane().Suggestions()); got != before-1 {
+		t.Fatalf("%d suggestions after accepting one of %d", got, before)
+	}
+	h.press("u")
+	if _, spans := h.doc("s.txt"); len(spans) != 0 {
+		t.Fatalf("undo left %+v", spans)
+	}
+	if !hasSuggestion(h, "PERSON", "Gustavo Petro") {
+		t.Fatal("undoing the accept did not bring the suggestion back")
+	}
+}
+
+func TestRejectIsStoredRememberedAndUndoable(t *testing.T) {
+	path := t.TempDir() + "/a.db"
+	h := newSuggestHarness(t, path)
+	h.moveTo("Petro", 1) // "Petro said": PERSON, as are the other lone Petros
+	h.press("x")
+	doc, spans := h.doc("s.txt")
+	if len(spans) != 0 || len(doc.Rejected) != 2 {
+		t.Fatalf("after x: spans %+v rejected %+v", spans, doc.Rejected)
+	}
+	if hasSuggestion(h, "PERSON", "Petro") {
+		t.Fatal("a rejected suggestion is still offered")
+	}
+	if !hasSuggestion(h, "PERSON", "Gustavo Petro") {
+		t.Fatal("rejecting “Petro” hid “Gustavo Petro”")
+	}
+	if e, ok := cursorSuggestion(h); !ok || e.Text != "Colombia" {
+		t.Fatalf("cursor on %q after rejecting, want the next suggestion (Colombia)", h.cursorText())
+	}
+	h.press("u")
+	if doc, _ := h.doc("s.txt"); len(doc.Rejected) != 0 || !hasSuggestion(h, "PERSON", "Petro") {
+		t.Fatalf("undo: rejected %+v", doc.Rejected)
+	}
+	h.press("ctrl+r")
+	// Remembered across runs: a new reader on the same store.
+	h2 := newSuggestHarness(t, path)
+	if hasSuggestion(h2, "PERSON", "Petro") {
+		t.Fatal("the rejection was forgotten on reopening")
+	}
+}
+
+func TestLabelKeyAcceptsWithThatLabel(t *testing.T) {
+	h := newSuggestHarness(t, "")
+	h.moveTo("White", 0)
+	if e, ok := cursorSuggestion(h); !ok || e.Label != "ORG" {
+		t.Fatalf("not on the ORG suggestion: %+v", e)
+	}
+	h.press("6") // EVENT, to be unmistakable
+	_, spans := h.doc("s.txt")
+	if len(spans) != 1 || spans[0].Text != "White House" || spans[0].Label != "EVENT" {
+		t.Fatalf("relabel stored %+v", spans)
+	}
+	if h.last.Job == nil || !strings.Contains(h.last.Job.Done, "Accepted as EVENT") {
+		t.Fatalf("the write's message: %+v", h.last.Job)
+	}
+}
+
+func TestAcceptAllAndAllOfOneLabelAreOneActionEach(t *testing.T) {
+	h := newSuggestHarness(t, "")
+	h.moveTo("Gustavo", 0)
+	persons := 0
+	for _, e := range h.pane().Suggestions() {
+		if e.Label == "PERSON" {
+			persons++
+		}
+	}
+	h.press("L")
+	_, spans := h.doc("s.txt")
+	if len(spans) != persons {
+		t.Fatalf("L stored %d spans, want the %d PERSON suggestions", len(spans), persons)
+	}
+	for _, sp := range spans {
+		if sp.Label != "PERSON" {
+			t.Fatalf("L stored %+v", sp)
+		}
+	}
+	left := len(h.pane().Suggestions())
+	h.press("Y")
+	if _, spans = h.doc("s.txt"); len(spans) != persons+left {
+		t.Fatalf("Y stored %d spans in all, want %d", len(spans), persons+left)
+	}
+	if n := len(h.pane().Suggestions()); n != 0 {
+		t.Fatalf("%d suggestions left after Y", n)
+	}
+	if st := h.status(); st.Suggest != "0 suggested" {
+		t.Fatalf("status %q", st.Suggest)
+	}
+	h.press("u")
+	if _, spans = h.doc("s.txt"); len(spans) != persons {
+		t.Fatalf("undoing Y left %d spans, want %d", len(spans), persons)
+	}
+}
+
+func TestToggleHidesSuggestionsAndTheKeysFallBack(t *testing.T) {
+	h := newSuggestHarness(t, "")
+	h.press("S")
+	if n := len(h.pane().Suggestions()); n != 0 {
+		t.Fatalf("%d suggestions after turning them off", n)
+	}
+	if st := h.status(); !strings.Contains(st.Suggest, "off") {
+		t.Fatalf("status %q", st.Suggest)
+	}
+	h.moveTo("Gustavo", 0)
+	h.press("y")
+	if doc, _ := h.doc("s.txt"); doc != nil {
+		t.Fatal("y accepted a hidden suggestion")
+	}
+	h.press("S")
+	if !hasSuggestion(h, "PERSON", "Gustavo Petro") {
+		t.Fatal("turning suggestions back on did not show them")
+	}
+}
+
+func TestTaggingSnapsToTheName(t *testing.T) {
+	h := newHarness(t, suggestArticles(), "", 120, 30)
+	h.enter(0)
+	h.moveTo("Colombia's", 0)
+	h.press("3")
+	_, spans := h.doc("s.txt")
+	if len(spans) != 1 || spans[0].Text != "Colombia" {
+		t.Fatalf("tagging Colombia's stored %+v", spans)
+	}
+}
+
+func TestSuggestionsLearnFromDecisionsAndKeepTheModel(t *testing.T) {
+	h := newSuggestHarness(t, "")
+	if hasSuggestion(h, "EVENT", "Harvest Fair") {
+		t.Skip("the shipped model already knows the fair")
+	}
+	// Decisions: every suggestion accepted (Y) in three articles, the
+	// fair tagged by hand: more than learnEvery (25).
+	h.press("Y")
+	h.enter(1)
+	h.press("Y")
+	h.enter(2)
+	h.press("Y")
+	for n := 0; n < 3; n++ {
+		h.moveTo("Harvest", n)
+		h.press("v", "w", "6")
+	}
+	m, learned := h.f.SuggestionModel()
+	if learned == 0 {
+		t.Fatalf("no learning after the decisions: %q", h.host.msg)
+	}
+	if _, ok, err := h.st.LoadModel(context.Background(), "ner"); !ok || err != nil {
+		t.Fatalf("the learned model was not saved: %v", err)
+	}
+	found := false
+	for _, e := range m.Tag("Crowds came to the Harvest Fair in York on Saturday.") {
+		found = found || e.Label == "EVENT" && e.Text == "Harvest Fair"
+	}
+	if !found {
+		t.Fatalf("the learned model does not suggest the fair as an EVENT: %+v", m.Tag("Crowds came to the Harvest Fair in York on Saturday."))
+	}
+}
+
+func cursorSuggestion(h *harness) (ner.Entity, bool) {
+	off := h.pane().CursorOffset()
+	for _, e := range h.pane().Suggestions() {
+		if e.Start <= off && off < e.End {
+			return e, true
+		}
+	}
+	return ner.Entity{}, false
+}
+
+func TestHiddenAtStartLoadsTheModelOnlyWhenShown(t *testing.T) {
+	h := newHarness(t, suggestArticles(), "", 120, 30)
+	h.f.EnableSuggestions(h.st, false)
+	h.run(h.f.Init())
+	h.enter(0)
+	if m, _ := h.f.SuggestionModel(); m != nil || len(h.pane().Suggestions()) != 0 {
+		t.Fatal("suggestions hidden at start, yet the model was loaded or suggests")
+	}
+	if st := h.status(); !strings.Contains(st.Suggest, "off") {
+		t.Fatalf("status %q", st.Suggest)
+	}
+	h.press("S")
+	if m, _ := h.f.SuggestionModel(); m == nil || !hasSuggestion(h, "PERSON", "Gustavo Petro") {
+		t.Fatalf("S did not load the model and suggest: %q", suggestedTexts(h))
+	}
+}
+
+func TestTagAllOnASuggestionUsesItsLabel(t *testing.T) {
+	h := newSuggestHarness(t, "")
+	h.moveTo("Bessent", 1) // "Bessent later flew": a lone surname, PERSON
+	h.press("a")
+	_, spans := h.doc("s.txt")
+	n := 0
+	for _, sp := range spans {
+		if sp.Text == "Bessent" && sp.Label == "PERSON" {
+			n++
+		}
+	}
+	// "Scott Bessent" is a suggestion of its own: tag-all leaves its
+	// Bessent to it.
+	if n != 1 || len(spans) != 1 || spans[0].Start != runeIndex(t, suggestText, "Bessent", 1) {
+		t.Fatalf("a on the suggestion stored %+v", spans)
+	}
+	if !hasSuggestion(h, "PERSON", "Scott Bessent") {
+		t.Fatal("tag-all on “Bessent” took the longer suggestion's word")
+	}
+}
