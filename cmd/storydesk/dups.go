@@ -5,11 +5,8 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"sync"
 	"time"
-
-	"github.com/charmbracelet/x/term"
 
 	"storydesk/data/corpus"
 	"storydesk/data/export"
@@ -63,8 +60,10 @@ func runDups(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		}
 	}
 	var bar *progressLine
-	if f, ok := stderr.(*os.File); ok && term.IsTerminal(f.Fd()) {
-		bar = &progressLine{w: stderr}
+	// The progress line's own \r and erase-line must reach the terminal:
+	// it writes to the file under the sanitiser (its text is our own).
+	if f := terminalOf(stderr); f != nil {
+		bar = &progressLine{w: f}
 		opts.Progress = bar.update
 	}
 	rep, err := corpus.FindDuplicates(context.Background(), c, opts)
