@@ -50,6 +50,8 @@ type Pane struct {
 	// Imported quotations not reviewed yet (review_pane.go), highlighted
 	// as imported spans are.
 	impQ []impQuote
+
+	nav navMarks // jump hints and search matches drawn over the text (nav.go)
 }
 
 // NewPane is an empty pane; Open puts an article in it.

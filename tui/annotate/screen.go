@@ -30,7 +30,7 @@ func (f *Feature) matches(msg tea.KeyPressMsg) bool {
 	return key.Matches(msg, k.WordNext, k.WordPrev, k.LineDown, k.LineUp, k.SentenceNext, k.SentencePrev,
 		k.ParaNext, k.ParaPrev, k.DocStart, k.DocEnd, k.ScreenDown, k.ScreenUp, k.Select,
 		k.ExtendNext, k.ExtendPrev, k.ExtendDown, k.ExtendUp, k.Delete, k.EntityNext, k.EntityPrev,
-		k.TagAll, k.TagCorpus, k.Entities, k.Canonical, k.NextArticle, k.PrevArticle)
+		k.TagAll, k.TagCorpus, k.Entities, k.Canonical, k.NextArticle, k.PrevArticle, k.Jump, k.Search)
 }
 
 // key routes a key in annotate mode: the review keys, the extension's,
@@ -103,6 +103,10 @@ func (f *Feature) key(msg tea.KeyPressMsg) tea.Cmd {
 		a.scrollIntoView()
 	case key.Matches(msg, k.Canonical):
 		return f.openPrompt()
+	case key.Matches(msg, k.Jump):
+		return f.startJump()
+	case key.Matches(msg, k.Search):
+		return f.startSearch()
 	case key.Matches(msg, k.NextArticle, k.PrevArticle):
 		dir := 1
 		if key.Matches(msg, k.PrevArticle) {
@@ -143,6 +147,9 @@ func (s *screen) View() string {
 	if f.prompt != nil {
 		prompt = f.prompt.line(a.LineWidth())
 	}
+	if _, typing := f.host.Top().(*searchPrompt); typing && f.search != nil {
+		prompt = f.search.line(a.LineWidth())
+	}
 	if a.extPanel && f.ext != nil {
 		return a.View(info, prompt, f.ext.PanelView)
 	}
@@ -168,7 +175,7 @@ func (s *screen) ShortHelp() []key.Binding {
 		// Imported annotations to review: their keys first.
 		return append(r, k.Delete, labelRange(k), k.WordNext, k.Undo, k.Done, k.Entities, k.Back)
 	}
-	return []key.Binding{k.WordNext, k.ExtendNext, k.Select, labelRange(k), k.Delete, k.TagAll, k.EntityNext, k.Undo, k.Done, k.Entities, k.Back}
+	return []key.Binding{k.WordNext, k.Jump, k.Search, k.ExtendNext, k.Select, labelRange(k), k.Delete, k.TagAll, k.EntityNext, k.Undo, k.Done, k.Entities, k.Back}
 }
 
 // labelRange is one help entry for the label keys.
@@ -185,6 +192,7 @@ func (s *screen) FullHelp() [][]key.Binding {
 	}
 	return [][]key.Binding{
 		{k.Annotate, k.WordNext, k.WordPrev, k.LineDown, k.LineUp, k.SentenceNext, k.SentencePrev, k.ParaNext, k.ParaPrev, k.DocStart, k.DocEnd, k.ScreenDown, k.ScreenUp},
+		{k.Jump, k.Search, k.SearchNext, k.SearchPrev},
 		{k.Select, k.ExtendNext, k.ExtendPrev, k.ExtendDown, k.ExtendUp, k.Back},
 		labels,
 		{k.Delete, k.EntityNext, k.EntityPrev, k.TagAll, k.TagCorpus, k.Canonical, k.Entities, k.NextArticle, k.PrevArticle},
