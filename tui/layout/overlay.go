@@ -35,9 +35,12 @@ func (l *Layout) RenderLineOver(i int, marks []Mark, styles []func(string) strin
 		if run.Len() == 0 {
 			return
 		}
-		if cur > 0 && cur < len(styles) && styles[cur] != nil {
+		switch {
+		case cur < -1 && overs[-cur-2].Paint != nil: // an over's run
+			b.WriteString(overs[-cur-2].Paint(run.String()))
+		case cur > 0 && cur < len(styles) && styles[cur] != nil:
 			b.WriteString(styles[cur](run.String()))
-		} else {
+		default:
 			b.WriteString(run.String())
 		}
 		run.Reset()
@@ -72,7 +75,11 @@ func (l *Layout) RenderLineOver(i int, marks []Mark, styles []func(string) strin
 				paint(nil, strings.Repeat(" ", x+c.width-covered))
 			}
 		case oi < len(overs) && overs[oi].Text == "" && c.start >= overs[oi].Start && c.start < overs[oi].End:
-			paint(overs[oi].Paint, c.s)
+			if st := -oi - 2; st != cur {
+				emit()
+				cur = st
+			}
+			run.WriteString(c.s)
 		default:
 			st := 0
 			for _, m := range marks {
