@@ -199,6 +199,8 @@ func (f *Feature) Update(msg tea.Msg) tea.Cmd {
 		return f.scan.wait
 	case scanDoneMsg:
 		return f.scanDone(msg)
+	case canonScanMsg:
+		return f.canonScanned(msg)
 	}
 	return nil
 }
