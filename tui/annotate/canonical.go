@@ -75,8 +75,8 @@ func (p *namePrompt) saveOrAsk() tea.Cmd {
 	k := f.c.Keys
 	what := fmt.Sprintf("“%s”", ui.Clip(name, 30))
 	q := &canonAsk{p: p, name: name, entity: entity, others: others}
-	q.wording = fmt.Sprintf("Give %s to all %d %s “%s” here? %s all here · %s in every stored article · %s this one · %s cancel",
-		what, others+1, p.span.Label, ui.Clip(entity, 24), ui.KeyName(k.Confirm), ui.KeyName(k.TagCorpus), ui.KeyName(canonOne), ui.KeyName(canonCancel))
+	q.wording = fmt.Sprintf("Name all %d %s “%s” %s? %s here · %s everywhere · %s this one",
+		others+1, p.span.Label, ui.Clip(entity, 24), what, ui.KeyName(k.Confirm), ui.KeyName(k.TagCorpus), ui.KeyName(canonOne))
 	return f.host.Push(q)
 }
 

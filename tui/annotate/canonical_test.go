@@ -65,7 +65,7 @@ func TestCanonicalNameForTheWholeEntity(t *testing.T) {
 	h.press("c")
 	h.typeText("Gustavo Petro")
 	h.press("enter")
-	if _, ok := h.host.Top().(interface{ Prompt() string }); !ok || !strings.Contains(h.status().Message, "all 3 PERSON “Petro”") {
+	if _, ok := h.host.Top().(interface{ Prompt() string }); !ok || !strings.Contains(h.status().Message, "Name all 3 PERSON “Petro” “Gustavo Petro”?") {
 		t.Fatalf("no question: %q", h.status().Message)
 	}
 	h.press("y")

@@ -76,7 +76,7 @@ func TestGlobalKeysAndHelp(t *testing.T) {
 		t.Fatal("w is annotate mode's only")
 	}
 	title, groups, ok := h.f.HelpSection()
-	if !ok || !strings.HasPrefix(title, "Annotate") || len(groups) != 7 {
+	if !ok || !strings.HasPrefix(title, "Annotate") || len(groups) != 6 {
 		t.Fatalf("help section %q %d", title, len(groups))
 	}
 	h.enter(0)
@@ -84,7 +84,7 @@ func TestGlobalKeysAndHelp(t *testing.T) {
 	for _, b := range h.host.Top().ShortHelp() {
 		names = append(names, b.Help().Key)
 	}
-	if got := strings.Join(names, " "); got != "w/l/→ f / shift+→ v 1–9 x a n u d e esc" {
+	if got := strings.Join(names, " "); got != "w/l/→ shift+→ v 1–9 x a n u d e esc" {
 		t.Fatalf("short help %q", got)
 	}
 	h.press("u", "u")

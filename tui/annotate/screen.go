@@ -175,7 +175,7 @@ func (s *screen) ShortHelp() []key.Binding {
 		// Imported annotations to review: their keys first.
 		return append(r, k.Delete, labelRange(k), k.WordNext, k.Undo, k.Done, k.Entities, k.Back)
 	}
-	return []key.Binding{k.WordNext, k.Jump, k.Search, k.ExtendNext, k.Select, labelRange(k), k.Delete, k.TagAll, k.EntityNext, k.Undo, k.Done, k.Entities, k.Back}
+	return []key.Binding{k.WordNext, k.ExtendNext, k.Select, labelRange(k), k.Delete, k.TagAll, k.EntityNext, k.Undo, k.Done, k.Entities, k.Back}
 }
 
 // labelRange is one help entry for the label keys.
@@ -192,8 +192,7 @@ func (s *screen) FullHelp() [][]key.Binding {
 	}
 	return [][]key.Binding{
 		{k.Annotate, k.WordNext, k.WordPrev, k.LineDown, k.LineUp, k.SentenceNext, k.SentencePrev, k.ParaNext, k.ParaPrev, k.DocStart, k.DocEnd, k.ScreenDown, k.ScreenUp},
-		{k.Jump, k.Search, k.SearchNext, k.SearchPrev},
-		{k.Select, k.ExtendNext, k.ExtendPrev, k.ExtendDown, k.ExtendUp, k.Back},
+		{k.Jump, k.Search, k.SearchNext, k.SearchPrev, k.Select, k.ExtendNext, k.ExtendPrev, k.ExtendDown, k.ExtendUp, k.Back},
 		labels,
 		{k.Delete, k.EntityNext, k.EntityPrev, k.TagAll, k.TagCorpus, k.Canonical, k.Entities, k.NextArticle, k.PrevArticle},
 		f.reviewHelp(),
