@@ -75,7 +75,14 @@ func (p *namePrompt) saveOrAsk() tea.Cmd {
 	k := f.c.Keys
 	what := fmt.Sprintf("“%s”", ui.Clip(name, 30))
 	q := &canonAsk{p: p, name: name, entity: entity, others: others}
-	q.wording = fmt.Sprintf("Name all %d %s “%s” %s? %s here · %s everywhere · %s this one",
+	verb := "Name all %d %s “%s” %s?"
+	for _, sp := range f.pane.spans {
+		if sp.Label == p.span.Label && entityOf(sp) == name {
+			verb = "Merge all %d %s “%s” into %s?" // an entity the panel shows already
+			break
+		}
+	}
+	q.wording = fmt.Sprintf(verb+" %s here · %s everywhere · %s this one",
 		others+1, p.span.Label, ui.Clip(entity, 24), what, ui.KeyName(k.Confirm), ui.KeyName(k.TagCorpus), ui.KeyName(canonOne))
 	return f.host.Push(q)
 }

@@ -188,7 +188,8 @@ func (j *jumpScreen) Footer() ui.Footer        { return ui.FooterNone }
 var jumpHelpLabel = key.NewBinding(key.WithKeys("a"), key.WithHelp("letter, label", "jump"))
 
 func (j *jumpScreen) ShortHelp() []key.Binding {
-	return []key.Binding{jumpHelpLabel, j.f.c.Keys.Back}
+	back := j.f.c.Keys.Back
+	return []key.Binding{jumpHelpLabel, key.NewBinding(key.WithKeys(back.Keys()...), key.WithHelp(ui.KeyName(back), "cancel"))}
 }
 
 func (j *jumpScreen) FullHelp() [][]key.Binding { return [][]key.Binding{j.ShortHelp()} }
