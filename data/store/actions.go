@@ -26,22 +26,27 @@ func (s *SQLite) Do(ctx context.Context, act Action) (Action, error) {
 		}
 	}
 	otx := newOpTx(tx)
+	otx.cache = &s.wcache
 	for i := range act.Ops {
 		if err := s.applyOp(ctx, otx, &act.Ops[i]); err != nil {
 			return act, err
 		}
 	}
 	// A new action ends this annotator's redo history, as in any editor.
-	if _, err := tx.ExecContext(ctx, `DELETE FROM actions WHERE annotator = ? AND undone = 1`, s.annotator); err != nil {
+	if _, err := otx.ExecContext(ctx, `DELETE FROM actions WHERE annotator = ? AND undone = 1`, s.annotator); err != nil {
 		return act, err
 	}
 	ops, _ := json.Marshal(act.Ops)
-	res, err := tx.ExecContext(ctx, `INSERT INTO actions(annotator, name, ops, created_at) VALUES (?, ?, ?, ?)`, s.annotator, act.Name, string(ops), s.stamp())
+	res, err := otx.ExecContext(ctx, `INSERT INTO actions(annotator, name, ops, created_at) VALUES (?, ?, ?, ?)`, s.annotator, act.Name, string(ops), s.stamp())
 	if err != nil {
 		return act, err
 	}
 	act.ID, _ = res.LastInsertId()
-	return act, tx.Commit()
+	if err := tx.Commit(); err != nil {
+		return act, err
+	}
+	s.wcache.warm(ctx)
+	return act, nil
 }
 
 // Undo implements Store.
@@ -77,6 +82,7 @@ func (s *SQLite) step(ctx context.Context, pick string, undo bool) (Action, bool
 		ops = inverse(act.Ops)
 	}
 	otx := newOpTx(tx)
+	otx.cache = &s.wcache
 	for i := range ops {
 		if err := s.applyOp(ctx, otx, &ops[i]); err != nil {
 			return act, false, fmt.Errorf("cannot %s %q: %w", map[bool]string{true: "undo", false: "redo"}[undo], act.Name, err)
@@ -89,5 +95,9 @@ func (s *SQLite) step(ctx context.Context, pick string, undo bool) (Action, bool
 	if _, err := tx.ExecContext(ctx, `UPDATE actions SET undone = ? WHERE id = ?`, flag, act.ID); err != nil {
 		return act, false, err
 	}
-	return act, true, tx.Commit()
+	if err := tx.Commit(); err != nil {
+		return act, false, err
+	}
+	s.wcache.warm(ctx)
+	return act, true, nil
 }

@@ -24,6 +24,8 @@ type SQLite struct {
 	guard     *storeGuard
 	stopCheck context.CancelFunc // ends a background quick_check
 	checkDone chan struct{}      // closed when it has ended
+
+	wcache writeCache // texts and statements kept across writes (writecache.go)
 }
 
 var _ Store = (*SQLite)(nil)
@@ -162,6 +164,7 @@ func OpenSQLiteWith(path, annotator string, o SQLiteOptions) (*SQLite, error) {
 		s.Close()
 		return nil, err
 	}
+	s.wcache.db = s.db
 	return s, nil
 }
 
@@ -281,6 +284,7 @@ func (s *SQLite) Close() error {
 		s.stopCheck()
 	}
 	<-s.checkDone
+	s.wcache.close()
 	return s.db.Close()
 }
 

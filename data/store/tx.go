@@ -25,6 +25,7 @@ type opTx struct {
 	*sql.Tx
 	texts map[string]*txText
 	stmts map[string]*sql.Stmt // prepared once per transaction: parsing was a third of a large action
+	cache *writeCache          // texts kept across transactions (writecache.go); nil for none
 }
 
 type txText struct {
@@ -41,6 +42,15 @@ func newOpTx(tx *sql.Tx) *opTx {
 func (t *opTx) stmt(ctx context.Context, q string) *sql.Stmt {
 	if st := t.stmts[q]; st != nil {
 		return st
+	}
+	if t.cache != nil {
+		// A write's few statements, parsed once per connection and kept
+		// (writecache.go): parsing them was a third of a tag's time.
+		if ps := t.cache.prepared(q); ps != nil {
+			st := t.Tx.StmtContext(ctx, ps)
+			t.stmts[q] = st
+			return st
+		}
 	}
 	st, err := t.Tx.PrepareContext(ctx, q)
 	if err != nil {
@@ -67,6 +77,17 @@ func (t *opTx) ExecContext(ctx context.Context, q string, args ...any) (sql.Resu
 // text returns article id's text as this transaction sees it.
 func (t *opTx) text(ctx context.Context, id string) (*txText, error) {
 	if x := t.texts[id]; x != nil {
+		return x, nil
+	}
+	if t.cache != nil {
+		x, _, err := t.cachedText(ctx, id)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, fmt.Errorf("article %s is not in the store", id)
+		}
+		if err != nil {
+			return nil, err
+		}
+		t.texts[id] = x
 		return x, nil
 	}
 	var text string

@@ -29,6 +29,7 @@ type Target struct {
 	ID         string
 	Start, End int
 	runes      []rune
+	text       string         // the same as a string (compared with the store's on every write)
 	art        *model.Article // for the first snapshot
 	sel        bool           // the range is a selection
 }
@@ -47,7 +48,7 @@ func (f *Feature) captureTarget() (Target, bool) {
 // Capture is [start, end) of the article on screen, as it is now.
 func (f *Feature) Capture(start, end int) Target {
 	a := f.pane
-	t := Target{ID: a.id, runes: a.runes, Start: start, End: end}
+	t := Target{ID: a.id, runes: a.runes, text: a.text, Start: start, End: end}
 	if art, _, _ := f.r.Article(); art != nil && art.ID == a.id && art.Text == a.text {
 		t.art = art
 	}
@@ -66,7 +67,7 @@ func (f *Feature) current(t Target) (doc *store.Doc, spans []model.Span, ok bool
 		return nil, nil, false
 	}
 	if e.Doc != nil {
-		if e.Doc.Text != string(t.runes) {
+		if e.Doc.Text != t.text {
 			f.host.Report(ui.Info("Not saved: the article's text was replaced meanwhile (re-anchored); try again"))
 			return nil, nil, false
 		}
@@ -132,7 +133,7 @@ func (f *Feature) tagWith(i int) tea.Cmd {
 	t = f.snapTarget(t)
 	label := labels[i]
 	// Refuse now what is already known to overlap, keeping the selection.
-	if o, clash := model.FindOverlap(f.pane.spans, t.Start, t.End, 0); clash && (o.Start != t.Start || o.End != t.End) {
+	if o, clash := overlapping(f.pane.spans, t.Start, t.End); clash && (o.Start != t.Start || o.End != t.End) {
 		f.host.Report(ui.Info("Cannot tag: the selection overlaps " + ui.DescribeSpan(o) + " — entities do not overlap (" + ui.KeyName(f.c.Keys.Delete) + " deletes it)"))
 		return nil
 	}
@@ -143,7 +144,7 @@ func (f *Feature) tagWith(i int) tea.Cmd {
 		}
 		// The whole of an existing span: change its label.
 		// Either way an imported span has been reviewed (review.go).
-		if sp, ok := model.FindOverlap(spans, t.Start, t.End, 0); ok && sp.Start == t.Start && sp.End == t.End {
+		if sp, ok := overlapping(spans, t.Start, t.End); ok && sp.Start == t.Start && sp.End == t.End {
 			if sp.Label == label && sp.Source != "" {
 				acc := sp
 				acc.Source = ""

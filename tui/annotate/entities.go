@@ -201,11 +201,13 @@ func (f *Feature) openPrompt() tea.Cmd {
 	p.input.SetWidth(max(1, f.pane.innerW()/2))
 	p.input.SetValue(sp.Canonical)
 	count := map[string]int{}
+	same := map[string]bool{} // a name of the span's own label: offered first (merging entities)
 	for _, o := range f.pane.spans {
 		for _, s := range []string{o.Canonical, o.Text} {
 			s = strings.Join(strings.Fields(s), " ")
 			if s != "" {
 				count[s]++
+				same[s] = same[s] || o.Label == sp.Label
 			}
 		}
 	}
@@ -213,6 +215,9 @@ func (f *Feature) openPrompt() tea.Cmd {
 		p.cands = append(p.cands, s)
 	}
 	sort.Slice(p.cands, func(i, j int) bool {
+		if same[p.cands[i]] != same[p.cands[j]] {
+			return same[p.cands[i]]
+		}
 		// Longer names first among equals: "Gustavo Petro" over "Petro".
 		if count[p.cands[i]] != count[p.cands[j]] {
 			return count[p.cands[i]] > count[p.cands[j]]
@@ -282,7 +287,7 @@ func (p *namePrompt) HandleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return nil, true
 	case key.Matches(msg, promptAccept):
 		p.close()
-		return p.save(), true
+		return p.saveOrAsk(), true
 	}
 	if p.input.Update(msg) {
 		p.refresh()

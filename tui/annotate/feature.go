@@ -34,6 +34,7 @@ type Feature struct {
 	scr    *screen
 	active bool        // the screen is on the stack
 	prompt *namePrompt // the canonical-name prompt, while it is open
+	search *search     // the search typed or kept (search.go)
 
 	want    int         // item to enter annotate mode on once loaded; -1 none
 	restore *restorePos // where the last run left the cursor
@@ -157,6 +158,8 @@ func (f *Feature) Leave() tea.Cmd {
 	f.active = false
 	f.host.Pop(f.scr)
 	f.prompt = nil
+	f.search = nil
+	f.pane.nav.hints, f.pane.nav.matches = nil, nil
 	if f.ext != nil {
 		f.ext.Left()
 	}
@@ -202,6 +205,8 @@ func (f *Feature) update(msg tea.Msg) tea.Cmd {
 		return f.scan.wait
 	case scanDoneMsg:
 		return f.scanDone(msg)
+	case canonScanMsg:
+		return f.canonScanned(msg)
 	}
 	return nil
 }
@@ -340,6 +345,7 @@ func (f *Feature) Status(s *widgets.StatusInfo) {
 	}
 	s.Suggest = f.suggestStatus()
 	a := f.pane
+	defer f.searchStatus(s)
 	if sp, ok := a.CursorSpan(); ok {
 		s.Span = ui.DescribeSpan(sp)
 	} else if st, en, ok := a.Selection(); ok {

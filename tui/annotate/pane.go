@@ -53,6 +53,8 @@ type Pane struct {
 	impQ []impQuote
 	// Entity suggestions on screen (suggest_view.go), drawn the same way.
 	sugg []ner.Entity
+
+	nav navMarks // jump hints and search matches drawn over the text (nav.go)
 }
 
 // NewPane is an empty pane; Open puts an article in it.
@@ -92,7 +94,15 @@ func (a *Pane) SetSpans(spans []model.Span) {
 	a.scrollIntoView()
 }
 
+// sortedSpans is spans by position. The store's are in order already and
+// never changed in place (store.ApplyOps copies): they are shared, not
+// copied, so a tag on an article with thousands costs no copy here.
 func sortedSpans(spans []model.Span) []model.Span {
+	if sort.SliceIsSorted(spans, func(i, j int) bool {
+		return spans[i].Start < spans[j].Start || spans[i].Start == spans[j].Start && spans[i].End < spans[j].End
+	}) {
+		return spans
+	}
 	out := append([]model.Span(nil), spans...)
 	model.SortSpans(out)
 	return out

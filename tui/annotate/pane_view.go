@@ -94,7 +94,7 @@ func (a *Pane) lineMarks(i int) []layout.Mark {
 
 // RenderLine is layout line i as drawn, without the margin.
 func (a *Pane) RenderLine(i int) string {
-	return a.lay.RenderLine(i, a.lineMarks(i), a.c.Styles.AnnPainters())
+	return a.lay.RenderLineOver(i, a.lineMarks(i), a.c.Styles.AnnPainters(), a.nav.overs(a, i))
 }
 
 // TextLines renders the visible text lines with their margins (without the
@@ -105,7 +105,7 @@ func (a *Pane) TextLines() []string {
 	painters := a.c.Styles.AnnPainters()
 	out := make([]string, 0, h)
 	for i := a.top; i < len(a.lay.Lines) && len(out) < h; i++ {
-		out = append(out, a.gutter(i, pad)+a.lay.RenderLine(i, a.lineMarks(i), painters))
+		out = append(out, a.gutter(i, pad)+a.lay.RenderLineOver(i, a.lineMarks(i), painters, a.nav.overs(a, i)))
 	}
 	return out
 }

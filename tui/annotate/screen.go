@@ -30,7 +30,7 @@ func (f *Feature) matches(msg tea.KeyPressMsg) bool {
 	return key.Matches(msg, k.WordNext, k.WordPrev, k.LineDown, k.LineUp, k.SentenceNext, k.SentencePrev,
 		k.ParaNext, k.ParaPrev, k.DocStart, k.DocEnd, k.ScreenDown, k.ScreenUp, k.Select,
 		k.ExtendNext, k.ExtendPrev, k.ExtendDown, k.ExtendUp, k.Delete, k.EntityNext, k.EntityPrev,
-		k.TagAll, k.TagCorpus, k.Entities, k.Canonical, k.NextArticle, k.PrevArticle)
+		k.TagAll, k.TagCorpus, k.Entities, k.Canonical, k.NextArticle, k.PrevArticle, k.Jump, k.Search)
 }
 
 // key routes a key in annotate mode: the review keys, the extension's,
@@ -106,6 +106,10 @@ func (f *Feature) key(msg tea.KeyPressMsg) tea.Cmd {
 		a.scrollIntoView()
 	case key.Matches(msg, k.Canonical):
 		return f.openPrompt()
+	case key.Matches(msg, k.Jump):
+		return f.startJump()
+	case key.Matches(msg, k.Search):
+		return f.startSearch()
 	case key.Matches(msg, k.NextArticle, k.PrevArticle):
 		dir := 1
 		if key.Matches(msg, k.PrevArticle) {
@@ -145,6 +149,9 @@ func (s *screen) View() string {
 	prompt := ""
 	if f.prompt != nil {
 		prompt = f.prompt.line(a.LineWidth())
+	}
+	if _, typing := f.host.Top().(*searchPrompt); typing && f.search != nil {
+		prompt = f.search.line(a.LineWidth())
 	}
 	if a.extPanel && f.ext != nil {
 		return a.View(info, prompt, f.ext.PanelView)
@@ -191,7 +198,7 @@ func (s *screen) FullHelp() [][]key.Binding {
 	}
 	groups := [][]key.Binding{
 		{k.Annotate, k.WordNext, k.WordPrev, k.LineDown, k.LineUp, k.SentenceNext, k.SentencePrev, k.ParaNext, k.ParaPrev, k.DocStart, k.DocEnd, k.ScreenDown, k.ScreenUp},
-		{k.Select, k.ExtendNext, k.ExtendPrev, k.ExtendDown, k.ExtendUp, k.Back},
+		{k.Jump, k.Search, k.SearchNext, k.SearchPrev, k.Select, k.ExtendNext, k.ExtendPrev, k.ExtendDown, k.ExtendUp, k.Back},
 		labels,
 		{k.Delete, k.EntityNext, k.EntityPrev, k.TagAll, k.TagCorpus, k.Canonical, k.Entities, k.NextArticle, k.PrevArticle},
 		f.reviewHelp(),

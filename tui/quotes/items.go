@@ -43,6 +43,9 @@ func (it *item) speaker() string {
 // linkEntities names each item's speaker by its entity: a stored
 // quotation's linked span, a suggestion's span as accepting it would link.
 func linkEntities(items []item, spans []model.Span) {
+	if len(items) == 0 {
+		return // no map of every span (it runs after every message)
+	}
 	byID := make(map[int64]model.Span, len(spans))
 	for _, sp := range spans {
 		byID[sp.ID] = sp

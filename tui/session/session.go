@@ -40,6 +40,8 @@ type Session struct {
 
 	current string // the article on screen: never evicted from docs
 
+	hashText, hash string // the last text CheckChanged hashed, and its hash (docs.go)
+
 	lastDirty bool  // the last-article state needs saving
 	noWrites  error // the store takes no writes (read-only, damaged): the reader's own state is not saved
 	ticking   bool
@@ -111,6 +113,8 @@ type (
 		OK   bool // undo/redo: there was something to do
 		Docs map[string]*store.Doc
 		Err  error
+
+		apply map[string]*store.Doc // cached documents Written updates in place (docs.go)
 	}
 	StatusesMsg struct {
 		Statuses map[string]model.Status
@@ -273,7 +277,7 @@ func (s *Session) CheckChanged(a *model.Article) {
 		delete(s.changed, a.ID)
 		return
 	}
-	if e.Doc.Hash != model.HashText(a.Text) {
+	if e.Doc.Hash != s.hashOf(a.Text) {
 		s.changed[a.ID] = true
 	} else {
 		delete(s.changed, a.ID)
@@ -307,6 +311,7 @@ func (s *Session) Next() tea.Cmd {
 	}
 	s.busy = true
 	st := s.st
+	base := s.cachedDocs()
 	return func() tea.Msg {
 		ctx, cancel := Ctx()
 		defer cancel()
@@ -333,23 +338,7 @@ func (s *Session) Next() tea.Cmd {
 		if err != nil || !ok {
 			return msg
 		}
-		// Re-read what changed, so the screen shows what the store holds.
-		msg.Docs = map[string]*store.Doc{}
-		for _, op := range act.Ops {
-			if _, seen := msg.Docs[op.Article]; seen {
-				continue
-			}
-			doc, found, derr := st.Doc(ctx, op.Article)
-			if derr != nil {
-				// The write is committed; say so, and that the view may lag.
-				msg.Err = &SavedButError{ID: op.Article, Err: derr}
-				return msg
-			}
-			if !found {
-				doc = nil
-			}
-			msg.Docs[op.Article] = doc
-		}
+		docsAfter(ctx, st, base, &msg, j.Kind == Undo)
 		return msg
 	}
 }
@@ -357,6 +346,7 @@ func (s *Session) Next() tea.Cmd {
 // Written applies a finished write's documents to the cache and statuses.
 func (s *Session) Written(msg WrittenMsg) {
 	s.busy = false
+	s.applyInPlace(msg)
 	for id, doc := range msg.Docs {
 		s.setUnreviewed(id, doc)
 		if doc == nil {

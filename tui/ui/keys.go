@@ -125,6 +125,15 @@ type KeyMap struct {
 	DupPrevChange key.Binding
 	DupScrollDown key.Binding // both sides, one line
 	DupScrollUp   key.Binding
+
+	// Reaching a word in annotate mode (tui/annotate/jump.go, search.go):
+	// Jump, the word's first letter, then the hint drawn over it; Search
+	// types a query, SearchNext/SearchPrev step through its matches while
+	// they are shown (they win over EntityNext/EntityPrev, the same keys).
+	Jump       key.Binding
+	Search     key.Binding
+	SearchNext key.Binding
+	SearchPrev key.Binding
 }
 
 // DefaultKeyMap returns the standard bindings (vi-style plus arrows).
@@ -232,6 +241,11 @@ func DefaultKeyMap() KeyMap {
 		DupPrevChange: key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous change")),
 		DupScrollDown: key.NewBinding(key.WithKeys("J", "shift+down"), key.WithHelp("J", "scroll down")),
 		DupScrollUp:   key.NewBinding(key.WithKeys("K", "shift+up"), key.WithHelp("K", "scroll up")),
+
+		Jump:       key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "jump to a word")),
+		Search:     key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search the article")),
+		SearchNext: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next match")),
+		SearchPrev: key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous match")),
 	}
 }
 

@@ -1,0 +1,48 @@
+package annotate_test
+
+import (
+	"reflect"
+	"testing"
+
+	"storydesk/model"
+)
+
+// After every write the spans on screen are the store's, although nothing
+// is read back (the session applies the committed action to its copy):
+// tags, relabels, names, tag-all, deletions, undo and redo, checked
+// against a separate handle on the same file after each key.
+func TestSpansOnScreenAreTheStoresAfterEveryWrite(t *testing.T) {
+	h := newHarness(t, entityArticles(), "", 100, 30)
+	h.enter(0)
+	check := func(step string) {
+		t.Helper()
+		_, stored := h.doc("a.txt")
+		shown := h.pane().Spans()
+		if len(stored) == 0 && len(shown) == 0 {
+			return
+		}
+		if !reflect.DeepEqual(append([]model.Span(nil), shown...), stored) {
+			t.Fatalf("%s:\nscreen %+v\nstore  %+v", step, shown, stored)
+		}
+	}
+	h.moveTo("Ilse", 0)
+	for _, keys := range [][]string{
+		{"shift+right", "1"}, {"2"}, {"1"}, {"c", "I", "V", "enter"},
+		{"g"}, {"w"}, {"w"}, {"w"}, {"w"}, {"shift+right", "3"},
+	} {
+		h.press(keys...)
+		check(keys[0])
+	}
+	h.moveTo("Varga said", 0)
+	h.press("a", "1")
+	check("a 1")
+	if _, stored := h.doc("a.txt"); len(stored) < 4 {
+		t.Fatalf("the fixture made only %d spans: %+v", len(stored), stored)
+	}
+	h.press("n", "x")
+	check("x")
+	for _, k := range []string{"u", "u", "u", "ctrl+r", "u", "u", "ctrl+r", "ctrl+r", "ctrl+r"} {
+		h.press(k)
+		check(k)
+	}
+}
