@@ -27,9 +27,11 @@ import (
 type lineFunc func(off int64, line []byte, no int)
 
 // scanLines splits r into lines for fn, copying everything read to tee when
-// it is not nil (to keep a decompressed .jsonl.gz). A line longer than
-// MaxArticleBytes is passed to long instead, without its bytes.
-func scanLines(r io.Reader, tee io.Writer, fn lineFunc, long func(no int)) error {
+// it is not nil (to keep a decompressed .jsonl.gz). A line longer than the
+// limit is passed to long instead, without its bytes; long says whether to
+// stop there (a stream whose next line could be endless) or read on.
+func scanLines(r io.Reader, tee io.Writer, fn lineFunc, long func(no int) (stop bool)) error {
+	lim := Limit()
 	buf := make([]byte, 1<<20)
 	var base int64 // file offset of buf[0]
 	start, end, no := 0, 0, 0
@@ -43,17 +45,14 @@ func scanLines(r io.Reader, tee io.Writer, fn lineFunc, long func(no int)) error
 			}
 			no++
 			if skipping {
-				skipping = false
-				long(no)
+				skipping = false // the over-long line ends here
 			} else {
 				emitLine(fn, base+int64(start), buf[start:start+k], no)
 			}
 			start += k + 1
 		}
 		if eof {
-			if skipping {
-				long(no + 1)
-			} else if start < end {
+			if !skipping && start < end {
 				emitLine(fn, base+int64(start), buf[start:end], no+1)
 			}
 			return nil
@@ -67,12 +66,16 @@ func scanLines(r io.Reader, tee io.Writer, fn lineFunc, long func(no int)) error
 			end -= start
 			start = 0
 			if end == len(buf) {
-				if len(buf) >= MaxArticleBytes {
+				if int64(len(buf)) > lim {
+					if long(no + 1) {
+						return nil
+					}
 					skipping = true
 					base += int64(end)
 					end = 0
 				} else {
-					buf = append(buf, make([]byte, len(buf))...)
+					// Grow, but never past the limit and a byte.
+					buf = append(buf, make([]byte, min(int64(len(buf)), lim+1-int64(len(buf))))...)
 				}
 			}
 		}
@@ -124,10 +127,16 @@ func looksJSONL(b []byte) bool {
 	if len(b) == 0 || b[0] != '{' {
 		return false
 	}
-	if k := bytes.IndexByte(b, '\n'); k >= 0 {
+	k := bytes.IndexByte(b, '\n')
+	if k >= 0 {
 		b = b[:k]
 	}
 	_, err := parseObject(b, nil)
+	if err != nil && k < 0 && len(b) >= streamPeek/2 {
+		// Only the start of a long first line was looked at: a record cut
+		// short there is still JSON lines.
+		return strings.Contains(err.Error(), "unexpected end of line")
+	}
 	return err == nil
 }
 

@@ -109,6 +109,9 @@ func readFile(name string) ([]byte, error) {
 			return nil, fmt.Errorf("is a directory")
 		}
 		size = info.Size()
+		if size > Limit() {
+			return nil, tooLarge() // refused before a byte is read
+		}
 	}
 	return readLimited(f, size)
 }
