@@ -106,7 +106,7 @@ func (c *countingReader) Read(p []byte) (int, error) {
 // guardedGzip decompresses r, failing with errBomb once the output is both
 // past bombFloor and over bombRatio times the input read.
 type guardedGzip struct {
-	in  *countingReader
+	in   *countingReader
 	zr   *gzip.Reader
 	out  int64
 	bomb bool
