@@ -237,3 +237,30 @@ func words(n int) string {
 	}
 	return b.String()
 }
+
+// TestLimitStreamLongButLegal: lines longer than a stream keeps in memory
+// while reading (but within the limit) load from stdin and from a .jsonl.gz,
+// and so do the lines around them.
+func TestLimitStreamLongButLegal(t *testing.T) {
+	long := words(teeLineMem*2 + 12345)
+	feed := `{"id":"a","text":"first"}` + "\n" + `{"id":"long","text":"` + long + `"}` + "\n" + `{"id":"c","text":"last"}`
+	dir := write(t, t.TempDir(), map[string]string{"feed.jsonl.gz": gz(t, feed)})
+	for _, c := range []*Corpus{mustOpen(t, filepath.Join(dir, "feed.jsonl.gz")), func() *Corpus {
+		c, err := Open([]string{"-"}, strings.NewReader(feed))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}()} {
+		if got := ids(c); len(got) != 3 || got[1] != "long" || len(c.Problems) != 0 {
+			t.Fatalf("ids %q problems %q", got, problems(c))
+		}
+		a, err := c.Load(1)
+		if err != nil || a.Raw != long {
+			t.Fatalf("long line: %v", err)
+		}
+		if a, err := c.Load(2); err != nil || a.Text != "last" {
+			t.Fatalf("last: %v %v", a, err)
+		}
+	}
+}

@@ -21,7 +21,7 @@ const maxDepth = 100
 // spillAt is how much of a decompressed .jsonl.gz is kept in memory; past it
 // the rest goes to an unlinked temporary file read back with ReadAt, so a
 // large compressed corpus costs disk cache, not heap.
-var spillAt = 64 << 20 // a variable so tests can make it spill
+var spillAt = 16 << 20 // a variable so tests can make it spill
 
 // keepBodiesUpTo is the largest in-memory input (stdin, a pipe) whose bodies
 // Stream keeps.

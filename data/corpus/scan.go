@@ -140,6 +140,18 @@ type spillWriter struct {
 	f   *os.File
 }
 
+// readAt returns n bytes written at off.
+func (s *spillWriter) readAt(off, n int64) ([]byte, error) {
+	if s.f == nil {
+		return s.mem[off : off+n], nil
+	}
+	b := make([]byte, n)
+	if _, err := s.f.ReadAt(b, off); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
 func (s *spillWriter) Write(p []byte) (int, error) {
 	if s.f == nil && len(s.mem)+len(p) <= spillAt {
 		s.mem = append(s.mem, p...)

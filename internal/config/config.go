@@ -20,6 +20,7 @@ import (
 //	quit = ["q", "ctrl+c"]
 //	[colors]                                # label colours, hex
 //	PERSON = "#ff8800"
+//	max_article_mb = 64                     # the size limit on one article (file, JSONL line, .gz, stdin)
 type Config struct {
 	Labels    []string            `toml:"labels"`
 	Annotator string              `toml:"annotator"`
@@ -27,6 +28,8 @@ type Config struct {
 	Keys      map[string][]string `toml:"keys"`
 	Colors    map[string]string   `toml:"colors"`
 	Path      string              `toml:"-"` // the file it came from, if any
+	// MaxArticleMB is the size limit on one article in MB (0: the default).
+	MaxArticleMB int `toml:"max_article_mb"`
 }
 
 // DefaultPath is where Load looks when no path is given:
@@ -70,6 +73,9 @@ func Load(path string) (Config, error) {
 		file.Labels = labels
 	} else {
 		file.Labels = cfg.Labels
+	}
+	if file.MaxArticleMB < 0 || file.MaxArticleMB > 1<<20 {
+		return cfg, fmt.Errorf("config %s: max_article_mb = %d: give a size in MB, 1 or more", path, file.MaxArticleMB)
 	}
 	if len(file.Labels) > 9 {
 		return cfg, fmt.Errorf("config %s: %d labels, but only keys 1–9 exist", path, len(file.Labels))
