@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"bufio"
 	"compress/gzip"
 	"errors"
 	"fmt"
@@ -85,7 +86,7 @@ func readLimited(r io.Reader, sizeHint int64) ([]byte, error) {
 // rather than read up to the limit (or, line by line, forever).
 const (
 	bombRatio = 100
-	bombFloor = 256 << 10
+	bombFloor = 64 << 10
 )
 
 // errBomb is the error of a gzip stream that expands like a bomb.
@@ -116,8 +117,10 @@ type guardedGzip struct {
 // importer reads .jsonl.gz through it too). Its errors say "not valid gzip
 // data" or match ErrTooLarge.
 func NewGzipReader(r io.Reader) (io.ReadCloser, error) {
-	in := &countingReader{r: r} // gzip reads it through its own small bufio
-	zr, err := gzip.NewReader(in)
+	// A small buffer between gzip and the count keeps the count close to
+	// what gzip has consumed (callers read through their own buffers).
+	in := &countingReader{r: r}
+	zr, err := gzip.NewReader(bufio.NewReaderSize(in, 512))
 	if err != nil {
 		return nil, fmt.Errorf("not valid gzip data: %v", err)
 	}
