@@ -73,7 +73,7 @@ func OpenSQLiteWith(path, annotator string, o SQLiteOptions) (*SQLite, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, fmt.Errorf("annotation store %s: %w", path, err)
 	}
-	if err := checkHeader(path); err != nil {
+	if err := checkFile(path); err != nil {
 		return nil, err
 	}
 	var size int64 // what the check reads: the file and its journal
@@ -161,6 +161,10 @@ func OpenSQLiteWith(path, annotator string, o SQLiteOptions) (*SQLite, error) {
 	if err := s.migrate(); err != nil {
 		s.Close()
 		return nil, err
+	}
+	if err := s.stampApplicationID(); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("annotation store %s: marking it as storydesk's: %w", path, err)
 	}
 	return s, nil
 }
