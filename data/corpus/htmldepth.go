@@ -7,17 +7,43 @@ import (
 )
 
 // maxHTMLDepth caps how deeply a page's elements nest before extraction.
-// Browsers do the same (WebKit's parser flattens past 512): the parser and
-// the extractors walk the open elements at every tag, so a page of 20,000
-// nested <div>s would cost the square of its size; no real page comes near.
-const maxHTMLDepth = 512
+// Browsers do the same (WebKit's parser flattens past 512); the parser and
+// the extractors here walk the open elements at every tag, so their cost
+// grows with size times depth: at 512, 1 MB of 600-deep chains took 15 s
+// against 6 s for 1 MB of news (BENCHMARKS.md), at 256 about the same as
+// news. No real page comes near (news pages nest 20 to 60 deep).
+const maxHTMLDepth = 256
 
-// optionalEnd are elements whose end tag may be left out (a new one closes
-// the last): they do not nest, so they do not count towards the depth.
-var optionalEnd = map[string]bool{
+// impliedEnd are elements whose end tag may be left out: a new one closes
+// the open one of its kind, unless a boundary lies between them (a cell in
+// a nested table does not close the outer table's cell).
+var impliedEnd = map[string]bool{
 	"p": true, "li": true, "dt": true, "dd": true, "option": true, "optgroup": true,
 	"tr": true, "td": true, "th": true, "thead": true, "tbody": true, "tfoot": true,
 	"colgroup": true, "rt": true, "rp": true, "caption": true,
+}
+
+// impliedBoundary stops the search for the element a new one closes.
+var impliedBoundary = map[string]bool{
+	"table": true, "ul": true, "ol": true, "dl": true, "select": true, "div": true,
+	"blockquote": true, "section": true, "article": true, "body": true, "html": true,
+}
+
+// closes says which open elements a start tag of name closes.
+func closes(name, open string) bool {
+	switch name {
+	case "td", "th":
+		return open == "td" || open == "th"
+	case "tr":
+		return open == "tr" || open == "td" || open == "th"
+	case "thead", "tbody", "tfoot":
+		return open == "thead" || open == "tbody" || open == "tfoot" || open == "tr" || open == "td" || open == "th"
+	case "dt", "dd":
+		return open == "dt" || open == "dd"
+	case "rt", "rp":
+		return open == "rt" || open == "rp"
+	}
+	return open == name
 }
 
 // voidElements never have content.
@@ -51,8 +77,21 @@ func flattenDeep(page string) string {
 		case html.StartTagToken:
 			name, _ := z.TagName()
 			n := string(name)
-			if voidElements[n] || optionalEnd[n] {
+			if voidElements[n] {
 				break
+			}
+			if impliedEnd[n] {
+				// The outermost one it closes, below the boundary: a new row
+				// closes the last row with its cells.
+				cut := -1
+				for i := len(stack) - 1; i >= 0 && !impliedBoundary[stack[i]]; i-- {
+					if closes(n, stack[i]) {
+						cut = i
+					}
+				}
+				if cut >= 0 {
+					stack = stack[:cut]
+				}
 			}
 			if len(stack) >= maxHTMLDepth {
 				skipped[n]++

@@ -33,7 +33,7 @@ func depth(t *testing.T, page, want string) (deepest, at int) {
 	return deepest, at
 }
 
-// TestHTMLDepthCapped: 20,000 nested <div>s reach the extractor 512 deep,
+// TestHTMLDepthCapped: 20,000 nested <div>s reach the extractor 256 deep,
 // their text kept; the elements after them are back at the top; pages
 // within the cap, and unclosed <p> and <li> of sloppy pages, pass as
 // they are.
@@ -49,14 +49,21 @@ func TestHTMLDepthCapped(t *testing.T) {
 		t.Errorf("the paragraph after the divs is %d deep, want 3", after)
 	}
 	for _, ok := range []string{
-		"<html><body>" + strings.Repeat("<div>", 400) + "x" + strings.Repeat("</div>", 400) + "</body></html>",
+		"<html><body>" + strings.Repeat("<div>", 200) + "x" + strings.Repeat("</div>", 200) + "</body></html>",
 		"<html><body>" + strings.Repeat("<p>para ", 2000) + "</body></html>",
-		"<html><body><ul>" + strings.Repeat("<li>item ", 2000) + "</ul><table>" + strings.Repeat("<tr><td>c", 1000) + "</table></body></html>",
+		"<html><body><ul>" + strings.Repeat("<li>item ", 2000) + "</ul><table>" + strings.Repeat("<tr><td>c<td>d", 1000) + "</table></body></html>",
+		"<html><body><table>" + strings.Repeat("<tr><td><table><tr><td>inner</table>", 1000) + "</table></body></html>",
+		"<html><body><dl>" + strings.Repeat("<dt>term<dd>definition", 1000) + "</dl><select>" + strings.Repeat("<option>o", 1000) + "</select></body></html>",
 		"<html><body>" + strings.Repeat("<div><img src=x><br>text</div>", 1000) + "</body></html>",
 	} {
 		if got := flattenDeep(ok); got != ok {
 			t.Errorf("a page within the cap was changed: %.80q…", ok)
 		}
+	}
+	// Nested tables: the parser adds a tbody to each, so a little deeper.
+	tables := "<html><body>" + strings.Repeat("<table><tr><td>cell", 5000) + "</body></html>"
+	if d, at := depth(t, flattenDeep(tables), "cell"); d > maxHTMLDepth*4/3+8 || at < 0 {
+		t.Errorf("nested tables: %d deep, text at %d", d, at)
 	}
 	a := mustLoad(t, "deep.html", page)
 	if !strings.Contains(a.Raw, "deep text") && !strings.Contains(a.Raw, "after the divs") {
