@@ -60,10 +60,19 @@ func TestHTMLDepthCapped(t *testing.T) {
 			t.Errorf("a page within the cap was changed: %.80q…", ok)
 		}
 	}
-	// Nested tables: the parser adds a tbody to each, so a little deeper.
+	// Nested tables: at most maxTableDepth, each table, body, row, cell.
 	tables := "<html><body>" + strings.Repeat("<table><tr><td>cell", 5000) + "</body></html>"
-	if d, at := depth(t, flattenDeep(tables), "cell"); d > maxHTMLDepth*4/3+8 || at < 0 {
+	if d, at := depth(t, flattenDeep(tables), "cell"); d > 4*maxTableDepth+8 || at < 0 {
 		t.Errorf("nested tables: %d deep, text at %d", d, at)
+	}
+	// Misnested formatting: the parser would rebuild it deeper at every tag.
+	mis := "<html><body>" + strings.Repeat("<a><p><b></a></p>x", 4000) + "</body></html>"
+	flat = flattenDeep(mis)
+	if d, _ := depth(t, flat, "x"); d > 10 || strings.Count(flat, "x") != 4000 {
+		t.Errorf("misnested formatting: %d deep, %d x of 4000", d, strings.Count(flat, "x"))
+	}
+	if d, _ := depth(t, mis, "x"); d < 100 {
+		t.Errorf("the misnested page is only %d deep as it is: the case is not tested", d)
 	}
 	a := mustLoad(t, "deep.html", page)
 	if !strings.Contains(a.Raw, "deep text") && !strings.Contains(a.Raw, "after the divs") {
