@@ -11,6 +11,7 @@ import (
 	"sync"
 	"syscall"
 	"testing"
+	"testing/fstest"
 )
 
 // endless repeats its pattern forever (yes(1), a stuck producer).
@@ -261,6 +262,23 @@ func TestLimitStreamLongButLegal(t *testing.T) {
 		}
 		if a, err := c.Load(2); err != nil || a.Text != "last" {
 			t.Fatalf("last: %v %v", a, err)
+		}
+	}
+}
+
+// TestLimitOpenFS: the limit holds for files read from an fs.FS too
+// (found by FuzzLoadGzip: OpenFS read whole files without it).
+func TestLimitOpenFS(t *testing.T) {
+	SetLimit(4 << 10)
+	defer SetLimit(0)
+	c, err := OpenFS(fstest.MapFS{"big.txt": {Data: []byte(words(5000))}, "ok.txt": {Data: []byte("Short.")}}, "fs")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, it := range c.Items {
+		_, err := c.Load(i)
+		if big := it.ID == "big.txt"; big != (err != nil) || big && !strings.Contains(err.Error(), "too large for one article") {
+			t.Errorf("%s: %v", it.ID, err)
 		}
 	}
 }
