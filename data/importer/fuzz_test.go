@@ -159,4 +159,3 @@ func FuzzImportBrat(f *testing.F) {
 		fzRoundTrip(t, s, want, export.FormatBrat)
 	})
 }
-
