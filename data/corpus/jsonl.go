@@ -441,7 +441,7 @@ func unquote(raw []byte) (string, error) {
 			}
 			out = utf8.AppendRune(out, r)
 		default:
-			return "", fmt.Errorf("invalid JSON: bad escape \\%c in a string", c)
+			return "", fmt.Errorf("invalid JSON: bad escape \\%s in a string", strconv.QuoteRuneToASCII(rune(c)))
 		}
 		k = bytes.IndexByte(body, '\\')
 		if k < 0 {

@@ -9,7 +9,7 @@ import (
 
 // graphemeBounds are the code-point offsets where s's grapheme clusters
 // start, and its end; and, inside a defective cluster (a combining mark
-// after a space or punctuation, which no letter carries: the mark is read
+// after a space, punctuation or a symbol, which no letter carries: the mark is read
 // as a word of its own), the mark's offset: a span that starts or ends anywhere else cuts a
 // character a reader sees as one (an accent from its letter, an emoji
 // from its skin tone) in two.
@@ -23,7 +23,7 @@ func graphemeBounds(s string) map[int]bool {
 		defective := false
 		for _, r := range c {
 			if first {
-				defective = unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsControl(r)
+				defective = !unicode.IsLetter(r) && !unicode.IsNumber(r)
 			} else if defective && unicode.Is(unicode.M, r) {
 				b[n] = true
 			}
