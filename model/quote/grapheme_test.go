@@ -9,7 +9,7 @@ import (
 
 // graphemeBounds are the code-point offsets where s's grapheme clusters
 // start, and its end; and, inside a defective cluster (a combining mark
-// after a space, punctuation or a symbol, which no letter carries: the mark is read
+// or a joiner after a space, punctuation or a symbol, which no letter carries: the mark is read
 // as a word of its own), the mark's offset: a span that starts or ends anywhere else cuts a
 // character a reader sees as one (an accent from its letter, an emoji
 // from its skin tone) in two.
@@ -24,7 +24,7 @@ func graphemeBounds(s string) map[int]bool {
 		for _, r := range c {
 			if first {
 				defective = !unicode.IsLetter(r) && !unicode.IsNumber(r)
-			} else if defective && unicode.Is(unicode.M, r) {
+			} else if defective && (unicode.Is(unicode.M, r) || unicode.Is(unicode.Cf, r)) {
 				b[n] = true
 			}
 			first = false
