@@ -11,12 +11,12 @@ import (
 	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"storydesk/data/corpus"
 	"storydesk/model"
 	"storydesk/tui/correct"
 	"storydesk/tui/export"
+	"storydesk/tui/layout"
 	"storydesk/tui/ui"
 	"storydesk/tui/widgets"
 )
@@ -260,7 +260,7 @@ func checkFrame(tb testing.TB, m *Model, w, h int) {
 		tb.Fatalf("%dx%d: %d lines", w, h, len(lines))
 	}
 	for i, l := range lines {
-		if lw := ansi.StringWidth(l); lw > w {
+		if lw := layout.Width(l); lw > w {
 			tb.Fatalf("%dx%d: line %d is %d cells wide: %q", w, h, i, lw, l)
 		}
 	}
@@ -353,7 +353,7 @@ func listWidth(m *Model) int {
 	st := m.c.Styles
 	for i, r := range line {
 		if s := string(r); s == st.Box.TR || s == st.BoxFocused.TR {
-			return ansi.StringWidth(line[:i]) + 1
+			return layout.Width(line[:i]) + 1
 		}
 	}
 	return 0

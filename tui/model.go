@@ -9,12 +9,14 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
 
 	"storydesk/data/corpus"
 	"storydesk/data/store"
 	"storydesk/model"
 	"storydesk/tui/annotate"
 	"storydesk/tui/browse"
+	"storydesk/tui/layout"
 	"storydesk/tui/quotes"
 	"storydesk/tui/session"
 	"storydesk/tui/ui"
@@ -177,6 +179,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case tea.ColorProfileMsg:
 		cmds = append(cmds, m.colorProfile(msg.Profile))
+	case tea.ModeReportMsg:
+		cmds = append(cmds, m.unicodeCore(msg))
 	case storeCheckedMsg:
 		m.storeTrouble(msg.err, true)
 	case tea.PasteMsg:
@@ -340,6 +344,26 @@ func (m *Model) helpLines(w int) []string {
 }
 
 // layout sizes every component for the terminal.
+// unicodeCore follows the terminal's answer about mode 2027: a terminal
+// that clusters graphemes has Bubble Tea's renderer count cells by
+// grapheme, and every width is measured that way from then on
+// (layout.Method). Everything laid out before is laid out again: a size
+// change each screen reflows on.
+func (m *Model) unicodeCore(msg tea.ModeReportMsg) tea.Cmd {
+	if msg.Mode != ansi.ModeUnicodeCore || !(msg.Value == ansi.ModeSet || msg.Value == ansi.ModeReset || msg.Value == ansi.ModePermanentlySet) {
+		return nil
+	}
+	if !layout.SetMethod(ansi.GraphemeWidth) || !m.life.ready {
+		return nil
+	}
+	w, h := m.c.Width, m.bodyH()
+	var cmds []tea.Cmd
+	for _, s := range m.stack {
+		cmds = append(cmds, s.SetSize(max(1, w-1), h))
+	}
+	return tea.Batch(append(cmds, m.layout(), tea.ClearScreen)...)
+}
+
 func (m *Model) layout() tea.Cmd {
 	w := m.c.Width
 	bodyH := m.bodyH()

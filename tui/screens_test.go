@@ -12,6 +12,7 @@ import (
 	"storydesk/data/corpus"
 	"storydesk/model"
 	"storydesk/tui/browse"
+	"storydesk/tui/layout"
 )
 
 // screenSource is the sample corpus with problems found while listing (long
@@ -136,7 +137,7 @@ func linesFit(c string, w, h int) error {
 		return fmt.Errorf("%d lines on a %d-line terminal", len(lines), h)
 	}
 	for i, l := range lines {
-		if lw := ansi.StringWidth(l); lw > w {
+		if lw := layout.Width(l); lw > w {
 			return fmt.Errorf("line %d is %d cells wide: %q", i, lw, ansi.Strip(l))
 		}
 	}

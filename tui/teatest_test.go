@@ -8,9 +8,9 @@ import (
 	"time"
 
 	"storydesk/tui/browse"
+	"storydesk/tui/layout"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/teatest/v2"
 )
 
@@ -66,7 +66,7 @@ func TestProgramNarrowAndResize(t *testing.T) {
 		t.Fatalf("final layout: narrow %v screen %q", fm.br.Narrow(), screenName(fm))
 	}
 	fm.Pop(fm.Top())
-	if lw := listWidth(fm); lw != 52 || ansi.StringWidth(strings.SplitN(plain(fm), "\n", 2)[0]) != 130 {
+	if lw := listWidth(fm); lw != 52 || layout.Width(strings.SplitN(plain(fm), "\n", 2)[0]) != 130 {
 		t.Fatalf("final layout: list %d wide of 130:\n%s", lw, plain(fm))
 	}
 }

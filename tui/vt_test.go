@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/charmbracelet/x/ansi"
+	"storydesk/tui/layout"
 )
 
 // vtScreen is a small terminal emulator for tests: it plays back a
@@ -92,7 +92,7 @@ func (s *vtScreen) write(tb testing.TB, out string) {
 				j++
 			}
 			for rest := out[i:j]; rest != ""; {
-				g, w := ansi.FirstGraphemeCluster(rest, ansi.GraphemeWidth)
+				g, w := layout.FirstCluster(rest)
 				s.print(g, w)
 				rest = rest[len(g):]
 			}
@@ -345,7 +345,7 @@ func (s *vtScreen) csi(tb testing.TB, params, inter string, final byte) {
 		s.scrollDown(arg(0, 1))
 	case 'b':
 		if s.last != "" {
-			w := ansi.StringWidth(s.last)
+			w := layout.Width(s.last)
 			for n := arg(0, 1); n > 0; n-- {
 				s.print(s.last, w)
 			}

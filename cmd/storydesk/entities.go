@@ -179,7 +179,7 @@ func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 // terminalOf is the terminal behind w (unwrapping the sanitiser), or nil:
 // progress lines are drawn only there.
 func terminalOf(w io.Writer) *os.File {
-	if s, ok := w.(safeWriter); ok {
+	if s, ok := w.(*safeWriter); ok {
 		w = s.w
 	}
 	if f, ok := w.(*os.File); ok && term.IsTerminal(f.Fd()) {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"compress/gzip"
 	"context"
 	"errors"
 	"flag"
@@ -244,7 +243,7 @@ func openImport(name string, stdin io.Reader) (io.Reader, func(), error) {
 	if !strings.HasSuffix(strings.ToLower(name), ".gz") {
 		return f, func() { f.Close() }, nil
 	}
-	zr, err := gzip.NewReader(f)
+	zr, err := corpus.NewGzipReader(f)
 	if err != nil {
 		f.Close()
 		return nil, nil, err

@@ -22,6 +22,7 @@ import (
 	"os"
 	"os/user"
 	"runtime/debug"
+	"strconv"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -68,6 +69,10 @@ func main() {
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if helpAsked(args) {
 		stderr = stdout // asked-for help is output, not a diagnostic
+	}
+	cfg, _ := config.Load(config.DefaultPath()) // a broken file is reported by the reader, which needs it
+	if err := applyLimit(cfg); err != nil {
+		return err
 	}
 	if len(args) > 0 {
 		switch args[0] {
@@ -248,6 +253,9 @@ func runTUI(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if err := applyLimit(cfg); err != nil {
+		return err
+	}
 	keys := ui.DefaultKeyMap()
 	if err := keys.Rebind(cfg.Keys); err != nil {
 		return fmt.Errorf("config %s: %w", cfg.Path, err)
@@ -294,6 +302,21 @@ func runTUI(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	})
 	_, err = tea.NewProgram(m, opts...).Run()
 	return err
+}
+
+// applyLimit sets the size limit on one article: STORYDESK_MAX_ARTICLE_MB,
+// else the config file's max_article_mb, else the default (64 MB).
+func applyLimit(cfg config.Config) error {
+	mb := int64(cfg.MaxArticleMB)
+	if v := os.Getenv("STORYDESK_MAX_ARTICLE_MB"); v != "" {
+		n, err := strconv.ParseInt(strings.TrimSpace(v), 10, 64)
+		if err != nil || n < 1 || n > 1<<20 {
+			return fmt.Errorf("STORYDESK_MAX_ARTICLE_MB=%q: give a size in MB, 1 or more: %w", model.SanitizeLine(v), errUsage)
+		}
+		mb = n
+	}
+	corpus.SetLimit(mb << 20)
+	return nil
 }
 
 // osUser names the annotator when neither the flag nor the config does.

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/term"
 
@@ -14,14 +15,53 @@ import (
 // safeWriter passes what it is given through the sanitiser every text from
 // a file goes through (model.Sanitize: no escape sequence, no control but
 // newline and tab), so a file name or an article's words in a message
-// cannot drive the terminal. Each Write is one message, whole.
-type safeWriter struct{ w io.Writer }
+// cannot drive the terminal. Each Write is one message, whole; a character
+// cut in two by a buffered writer (an export to the terminal) is held back
+// until its end arrives, not turned into U+FFFD.
+type safeWriter struct {
+	w    io.Writer
+	tail []byte // the start of a UTF-8 character the last Write ended in
+}
 
-func (s safeWriter) Write(p []byte) (int, error) {
-	if _, err := io.WriteString(s.w, model.Sanitize(string(p))); err != nil {
+func (s *safeWriter) Write(p []byte) (int, error) {
+	b := p
+	if len(s.tail) > 0 {
+		b = append(s.tail, p...)
+		s.tail = nil
+	}
+	if k := incompleteTail(b); k > 0 {
+		s.tail = append([]byte(nil), b[len(b)-k:]...)
+		b = b[:len(b)-k]
+	}
+	if _, err := io.WriteString(s.w, model.Sanitize(string(b))); err != nil {
 		return 0, err
 	}
 	return len(p), nil
+}
+
+// incompleteTail is the length of a UTF-8 character b ends inside of (the
+// first bytes of one whose rest is missing), or 0.
+func incompleteTail(b []byte) int {
+	for k := 1; k <= 3 && k <= len(b); k++ {
+		c := b[len(b)-k]
+		if c < 0x80 {
+			return 0
+		}
+		if c >= 0xc0 { // a leading byte: complete if its sequence fits
+			need := 2
+			switch {
+			case c >= 0xf0:
+				need = 4
+			case c >= 0xe0:
+				need = 3
+			}
+			if k < need && !utf8.FullRune(b[len(b)-k:]) {
+				return k
+			}
+			return 0
+		}
+	}
+	return 0
 }
 
 // terminalSafe wraps stderr always, and stdout when it is a terminal (a
@@ -30,9 +70,9 @@ func (s safeWriter) Write(p []byte) (int, error) {
 func terminalSafe(stdout, stderr *os.File) (io.Writer, io.Writer) {
 	var out io.Writer = stdout
 	if term.IsTerminal(stdout.Fd()) {
-		out = safeWriter{stdout}
+		out = &safeWriter{w: stdout}
 	}
-	return out, safeWriter{stderr}
+	return out, &safeWriter{w: stderr}
 }
 
 // commands are the subcommands, for the help and for typos.

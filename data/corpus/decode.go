@@ -2,20 +2,12 @@ package corpus
 
 import (
 	"bytes"
-	"compress/gzip"
-	"fmt"
-	"io"
 	"unicode/utf8"
 
 	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 )
-
-// MaxArticleBytes bounds one article (a file, a JSONL line, or what a .gz
-// expands to): nothing that large is one news article, and the bound keeps a
-// stray disk image or gzip bomb from taking the machine's memory.
-const MaxArticleBytes = 64 << 20
 
 // binarySample is how much of a file the control-byte test looks at.
 const binarySample = 8 << 10
@@ -34,41 +26,15 @@ var oddControl = func() (t [256]bool) {
 	return t
 }()
 
-// readLimited reads r to the end, failing once it passes limit bytes.
-// sizeHint (when known) sizes the buffer in one go.
-func readLimited(r io.Reader, sizeHint int64) ([]byte, error) {
-	if sizeHint <= 0 || sizeHint > MaxArticleBytes {
-		sizeHint = 512
-	}
-	buf := bytes.NewBuffer(make([]byte, 0, sizeHint+1))
-	n, err := buf.ReadFrom(io.LimitReader(r, MaxArticleBytes+1))
-	if err != nil {
-		return nil, err
-	}
-	if n > MaxArticleBytes {
-		return nil, errTooLarge
-	}
-	return buf.Bytes(), nil
-}
-
-var errTooLarge = fmt.Errorf("too large for one article (over %d MB)", MaxArticleBytes>>20)
-
 func isGzip(b []byte) bool { return len(b) >= 2 && b[0] == 0x1f && b[1] == 0x8b }
 
 // gunzip expands gzip data (found by its magic bytes, whatever the name says).
 func gunzip(b []byte) ([]byte, error) {
-	zr, err := gzip.NewReader(bytes.NewReader(b))
+	zr, err := NewGzipReader(bytes.NewReader(b))
 	if err != nil {
-		return nil, fmt.Errorf("not valid gzip data: %v", err)
-	}
-	out, err := readLimited(zr, int64(len(b))*4)
-	if err == errTooLarge {
 		return nil, err
 	}
-	if err != nil {
-		return nil, fmt.Errorf("not valid gzip data: %v", err)
-	}
-	return out, nil
+	return readLimited(zr, int64(len(b))*4)
 }
 
 // DecodeText turns a plain-text file's bytes into UTF-8 text as the loader

@@ -157,6 +157,7 @@ func fzCheckArticle(t *testing.T, a *model.Article) {
 		t.Fatalf("%s: Words %d, text has %d", a.ID, a.Words, w)
 	}
 	fzCheckPartition(t, a.Raw, a.Text, a.Removed)
+	fzCheckGraphemes(t, a.Raw, a.Removed)
 }
 
 // fzCheckPartition: removed ranges are in order, apart, and slice raw to

@@ -29,7 +29,7 @@ func htmlArticle(page string) (text string, m fileMeta, reason string) {
 			text, m, reason = "", fileMeta{}, fmt.Sprintf("could not read the HTML page (%v)", r)
 		}
 	}()
-	res, err := trafilatura.Extract(strings.NewReader(page), htmlOptions)
+	res, err := trafilatura.Extract(strings.NewReader(flattenDeep(page)), htmlOptions)
 	if err != nil {
 		return "", fileMeta{}, "no article text found in the HTML page (" + err.Error() + ")"
 	}

@@ -27,14 +27,30 @@ import (
 type lineFunc func(off int64, line []byte, no int)
 
 // scanLines splits r into lines for fn, copying everything read to tee when
-// it is not nil (to keep a decompressed .jsonl.gz). A line longer than
-// MaxArticleBytes is passed to long instead, without its bytes.
-func scanLines(r io.Reader, tee io.Writer, fn lineFunc, long func(no int)) error {
+// it is not nil (to keep a decompressed .jsonl.gz or a stream). A line longer
+// than the limit is passed to long instead, without its bytes; long says
+// whether to stop there (a stream whose next line could be endless) or read
+// on. With a tee, a line longer than teeLineMem is not held while it is
+// read: it is read back from the tee once it ends within the limit, so an
+// endless line costs no memory at all.
+func scanLines(r io.Reader, tee *spillWriter, fn lineFunc, long func(no int) (stop bool)) error {
+	lim := Limit()
 	buf := make([]byte, 1<<20)
 	var base int64 // file offset of buf[0]
 	start, end, no := 0, 0, 0
-	skipping := false // inside an over-long line, looking for its end
+	skipping := false   // inside an over-long line, looking for its end
+	backed := false     // inside a long line kept only in the tee
+	var lineStart int64 // where the backed line starts
 	eof := false
+	emitBacked := func(lineEnd int64) error {
+		backed = false
+		line, err := tee.readAt(lineStart, lineEnd-lineStart)
+		if err != nil {
+			return err
+		}
+		emitLine(fn, lineStart, line, no)
+		return nil
+	}
 	for {
 		for {
 			k := bytes.IndexByte(buf[start:end], '\n')
@@ -42,23 +58,36 @@ func scanLines(r io.Reader, tee io.Writer, fn lineFunc, long func(no int)) error
 				break
 			}
 			no++
-			if skipping {
-				skipping = false
-				long(no)
-			} else {
+			switch {
+			case skipping:
+				skipping = false // the over-long line ends here
+			case backed:
+				if err := emitBacked(base + int64(start+k)); err != nil {
+					return err
+				}
+			default:
 				emitLine(fn, base+int64(start), buf[start:start+k], no)
 			}
 			start += k + 1
 		}
+		if backed && base+int64(end)-lineStart > lim {
+			backed = false
+			if long(no + 1) {
+				return nil
+			}
+			skipping = true
+		}
 		if eof {
-			if skipping {
-				long(no + 1)
-			} else if start < end {
+			switch {
+			case backed:
+				no++
+				return emitBacked(base + int64(end))
+			case !skipping && start < end:
 				emitLine(fn, base+int64(start), buf[start:end], no+1)
 			}
 			return nil
 		}
-		if skipping {
+		if skipping || backed {
 			base += int64(end)
 			start, end = 0, 0
 		} else {
@@ -67,12 +96,24 @@ func scanLines(r io.Reader, tee io.Writer, fn lineFunc, long func(no int)) error
 			end -= start
 			start = 0
 			if end == len(buf) {
-				if len(buf) >= MaxArticleBytes {
+				switch {
+				case int64(len(buf)) > lim:
+					if long(no + 1) {
+						return nil
+					}
 					skipping = true
 					base += int64(end)
 					end = 0
-				} else {
-					buf = append(buf, make([]byte, len(buf))...)
+				case tee != nil && len(buf) >= teeLineMem:
+					backed, lineStart = true, base
+					base += int64(end)
+					end = 0
+				default:
+					// Grow, but never past the limit and a byte (and without
+					// append's temporary).
+					nb := make([]byte, min(2*int64(len(buf)), lim+1))
+					copy(nb, buf[:end])
+					buf = nb
 				}
 			}
 		}
@@ -90,6 +131,10 @@ func scanLines(r io.Reader, tee io.Writer, fn lineFunc, long func(no int)) error
 		}
 	}
 }
+
+// teeLineMem is the longest line scanLines holds while reading a stream
+// it keeps in a tee.
+const teeLineMem = 4 << 20
 
 // scanMem is scanLines over bytes already in memory.
 func scanMem(b []byte, fn lineFunc) {
@@ -124,10 +169,16 @@ func looksJSONL(b []byte) bool {
 	if len(b) == 0 || b[0] != '{' {
 		return false
 	}
-	if k := bytes.IndexByte(b, '\n'); k >= 0 {
+	k := bytes.IndexByte(b, '\n')
+	if k >= 0 {
 		b = b[:k]
 	}
 	_, err := parseObject(b, nil)
+	if err != nil && k < 0 && len(b) >= streamPeek/2 {
+		// Only the start of a long first line was looked at: a record cut
+		// short there is still JSON lines.
+		return strings.Contains(err.Error(), "unexpected end of line")
+	}
 	return err == nil
 }
 
@@ -390,7 +441,7 @@ func unquote(raw []byte) (string, error) {
 			}
 			out = utf8.AppendRune(out, r)
 		default:
-			return "", fmt.Errorf("invalid JSON: bad escape \\%c in a string", c)
+			return "", fmt.Errorf("invalid JSON: bad escape \\%s in a string", strconv.QuoteRuneToASCII(rune(c)))
 		}
 		k = bytes.IndexByte(body, '\\')
 		if k < 0 {

@@ -83,7 +83,7 @@ func readBytes(it *Item, fc *fileCache) ([]byte, error) {
 	if data == nil {
 		var err error
 		if src.fsys != nil {
-			data, err = fs.ReadFile(src.fsys, src.name)
+			data, err = readFSFile(src.fsys, src.name)
 		} else {
 			data, err = readFile(src.name)
 		}
@@ -95,6 +95,22 @@ func readBytes(it *Item, fc *fileCache) ([]byte, error) {
 		return gunzip(data)
 	}
 	return data, nil
+}
+
+// readFSFile reads a file of an fs.FS within the limit.
+func readFSFile(fsys fs.FS, name string) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var size int64
+	if info, err := f.Stat(); err == nil {
+		if size = info.Size(); size > Limit() {
+			return nil, tooLarge()
+		}
+	}
+	return readLimited(f, size)
 }
 
 func readFile(name string) ([]byte, error) {
@@ -109,6 +125,9 @@ func readFile(name string) ([]byte, error) {
 			return nil, fmt.Errorf("is a directory")
 		}
 		size = info.Size()
+		if size > Limit() {
+			return nil, tooLarge() // refused before a byte is read
+		}
 	}
 	return readLimited(f, size)
 }

@@ -21,7 +21,7 @@ const maxDepth = 100
 // spillAt is how much of a decompressed .jsonl.gz is kept in memory; past it
 // the rest goes to an unlinked temporary file read back with ReadAt, so a
 // large compressed corpus costs disk cache, not heap.
-var spillAt = 64 << 20 // a variable so tests can make it spill
+var spillAt = 16 << 20 // a variable so tests can make it spill
 
 // keepBodiesUpTo is the largest in-memory input (stdin, a pipe) whose bodies
 // Stream keeps.
@@ -72,12 +72,7 @@ func openArgs(args []string, stdin io.Reader) (*Corpus, error) {
 				o.problem("stdin", 0, "nothing to read from standard input")
 				continue
 			}
-			data, err := io.ReadAll(stdin)
-			if err != nil {
-				o.problem("stdin", 0, Describe(err))
-				continue
-			}
-			o.addMem("stdin", "stdin", data)
+			o.addStream("stdin", "stdin", stdin)
 		case in.info.IsDir():
 			real, err := filepath.EvalSymlinks(in.name)
 			if err != nil {
@@ -90,12 +85,13 @@ func openArgs(args []string, stdin io.Reader) (*Corpus, error) {
 		default:
 			// A pipe or device named on the command line (such as <(zcat
 			// x.gz)) can be read only once: read it now, like stdin.
-			data, err := readNamed(in.name)
+			f, err := os.Open(in.name)
 			if err != nil {
 				o.problem(in.display, 0, Describe(err))
 				continue
 			}
-			o.addMem(in.display, o.id(in.name), data)
+			o.addStream(model.SanitizeLine(in.display), o.id(in.name), f)
+			f.Close()
 		}
 	}
 	c.Label = model.SanitizeLine(label(args, inputs))

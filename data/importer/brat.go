@@ -64,11 +64,12 @@ func Brat(ctx context.Context, s store.Store, path string, opts Options) (Stats,
 		return st, fmt.Errorf("%s: %s", model.SanitizeLine(path), corpus.Describe(err))
 	}
 	root, anns := path, []string(nil)
+	var passed []corpus.Problem // files in the folder that are not read
 	if info.IsDir() {
-		if anns, err = bratFiles(path); err != nil {
+		if anns, passed, err = bratFiles(path); err != nil {
 			return st, err
 		}
-		if len(anns) == 0 {
+		if len(anns) == 0 && len(passed) == 0 {
 			return st, fmt.Errorf("%s: a folder with no brat .ann files in it (give JSON lines files by name)", model.SanitizeLine(path))
 		}
 	} else {
@@ -86,6 +87,9 @@ func Brat(ctx context.Context, s store.Store, path string, opts Options) (Stats,
 		if opts.Problem != nil {
 			opts.Problem(corpus.Problem{Path: model.SanitizeLine(file), Line: line, Reason: fmt.Sprintf(format, args...)})
 		}
+	}
+	for _, p := range passed {
+		problem(p.Path, 0, "%s", p.Reason)
 	}
 	var known map[string][]string // text hash → stored ids, read on first use
 
@@ -140,9 +144,12 @@ func Brat(ctx context.Context, s store.Store, path string, opts Options) (Stats,
 	return st, batch.commit()
 }
 
-// bratFiles lists the .ann files under dir, relative to it, in a stable order.
-func bratFiles(dir string) ([]string, error) {
+// bratFiles lists the .ann files under dir, relative to it, in a stable
+// order, and the .ann files it passes over: only regular files inside the
+// folder are read (a link could lead anywhere, a pipe would hang).
+func bratFiles(dir string) ([]string, []corpus.Problem, error) {
 	var out []string
+	var passed []corpus.Problem
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -154,6 +161,10 @@ func bratFiles(dir string) ([]string, error) {
 			return nil // temporary files of an export in progress, editor files
 		}
 		if !d.IsDir() && strings.EqualFold(filepath.Ext(p), ".ann") {
+			if why := notRegular(d.Type()); why != "" {
+				passed = append(passed, corpus.Problem{Path: p, Reason: why})
+				return nil
+			}
 			rel, err := filepath.Rel(dir, p)
 			if err != nil {
 				return err
@@ -163,10 +174,10 @@ func bratFiles(dir string) ([]string, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("%s: %s", model.SanitizeLine(dir), corpus.Describe(err))
+		return nil, nil, fmt.Errorf("%s: %s", model.SanitizeLine(dir), corpus.Describe(err))
 	}
 	sort.Strings(out)
-	return out, nil
+	return out, passed, nil
 }
 
 // idsByHash maps the stored texts' hashes to their articles (several when
@@ -218,22 +229,20 @@ type bratQuote struct {
 // a whole (no .txt, unreadable); bad lines go to bad.
 func readBratAnn(annPath string, bad func(line int, format string, args ...any)) (*bratAnnDoc, error) {
 	txtPath := strings.TrimSuffix(annPath, filepath.Ext(annPath)) + ".txt"
-	raw, err := os.ReadFile(txtPath)
+	raw, err := readRegular(txtPath)
 	if err != nil {
-		return nil, fmt.Errorf("its text %s: %s", model.SanitizeLine(filepath.Base(txtPath)), corpus.Describe(err))
-	}
-	if len(raw) > corpus.MaxArticleBytes {
-		return nil, fmt.Errorf("its text is longer than %d MB", corpus.MaxArticleBytes>>20)
+		return nil, fmt.Errorf("its text %s: %v", model.SanitizeLine(filepath.Base(txtPath)), err)
 	}
 	text, why := corpus.DecodeText(raw)
 	if why != "" {
 		return nil, fmt.Errorf("its text: %s", why)
 	}
-	ann, err := os.ReadFile(annPath)
+	ann, err := readRegular(annPath)
 	if err != nil {
-		return nil, errors.New(corpus.Describe(err))
+		return nil, err
 	}
 	d := &bratAnnDoc{text: text, runes: model.RuneLen(text)}
+	clean := model.Sanitize(text) // the article's text once stored
 	off := model.NewOffsets(text)
 
 	type attr struct {
@@ -280,6 +289,11 @@ func readBratAnn(annPath string, bad func(line int, format string, args ...any))
 			e, err := bratTextBound(text, off, d.runes, fields)
 			if err != nil {
 				bad(no, "%s: %v", model.SanitizeLine(id), err)
+				dropped[id] = true
+				continue
+			}
+			if why := importable(text, clean, e); why != "" {
+				bad(no, "%s: %s", model.SanitizeLine(id), why)
 				dropped[id] = true
 				continue
 			}

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -85,8 +86,12 @@ func JSONL(ctx context.Context, s store.Store, r io.Reader, opts Options) (Stats
 		return fmt.Sprintf("%s: lines %d–%d", opts.Name, first, first+n-1)
 	}}
 	defer batch.rollback()
+	// An over-long line in a stream (stdin, a .gz) is where reading stops:
+	// it may never end. In a file it is skipped.
+	stream := !bounded(r)
+	limit := int(corpus.Limit())
 	for no := 1; ; no++ {
-		line, tooLong, err := importReadLine(br, corpus.MaxArticleBytes)
+		line, tooLong, err := importReadLine(br, limit, stream)
 		if err != nil && !errors.Is(err, io.EOF) {
 			if cerr := batch.commit(); cerr != nil {
 				return st, cerr
@@ -107,8 +112,11 @@ func JSONL(ctx context.Context, s store.Store, r io.Reader, opts Options) (Stats
 				return st, err
 			}
 			switch {
+			case tooLong && stream:
+				problem(no, "line longer than %d MB (the limit for one article): the rest of the input was not read", corpus.LimitMB())
+				eof = true
 			case tooLong:
-				problem(no, "line longer than %d MB; skipped", corpus.MaxArticleBytes>>20)
+				problem(no, "line longer than %d MB (the limit for one article); skipped", corpus.LimitMB())
 			default:
 				if err := importLine(ctx, tx, line, no, source, opts.Name, &st, problem); err != nil {
 					return st, err
@@ -126,14 +134,18 @@ func JSONL(ctx context.Context, s store.Store, r io.Reader, opts Options) (Stats
 }
 
 // importReadLine reads one line without its line break. A line longer than max is
-// consumed and reported by tooLong, without its bytes.
-func importReadLine(br *bufio.Reader, max int) (line []byte, tooLong bool, err error) {
+// consumed (unless stop: then reading ends there) and reported by tooLong,
+// without its bytes.
+func importReadLine(br *bufio.Reader, max int, stop bool) (line []byte, tooLong bool, err error) {
 	var buf []byte
 	for {
 		chunk, err := br.ReadSlice('\n')
 		if !tooLong {
 			if len(buf)+len(chunk) > max {
 				tooLong, buf = true, nil
+				if stop {
+					return nil, true, nil
+				}
 			} else {
 				buf = append(buf, chunk...)
 			}
@@ -169,4 +181,17 @@ func importLine(ctx context.Context, tx store.ImportTx, line []byte, no int, sou
 		problem(no, "%v", bad)
 	}
 	return nil
+}
+
+// bounded says whether r is a regular file or a reader of known size, whose
+// over-long line can be skipped: reading past it ends at the file's end.
+func bounded(r io.Reader) bool {
+	switch v := r.(type) {
+	case *os.File:
+		fi, err := v.Stat()
+		return err == nil && fi.Mode().IsRegular()
+	case interface{ Size() int64 }:
+		return true
+	}
+	return false
 }

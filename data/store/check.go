@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"strings"
 )
 
@@ -78,28 +77,6 @@ func (s *SQLite) WaitChecked(ctx context.Context) error {
 		return ctx.Err()
 	}
 	return s.Damaged()
-}
-
-// checkHeader refuses an existing file that is not SQLite (a truncated or
-// foreign file) before the driver could decide to write over it.
-func checkHeader(path string) error {
-	f, err := os.Open(path)
-	if errors.Is(err, os.ErrNotExist) {
-		return nil
-	}
-	if err != nil {
-		return fmt.Errorf("annotation store %s: %w", path, err)
-	}
-	defer f.Close()
-	head := make([]byte, 16)
-	n, _ := f.Read(head)
-	if n == 0 {
-		return nil // empty file: a fresh database
-	}
-	if string(head[:n]) != "SQLite format 3\x00" {
-		return &Error{Path: path, Fault: FaultDamaged, AtOpen: true, Err: errors.New("not a SQLite database: damaged, or not a storydesk store")}
-	}
-	return nil
 }
 
 // IntegrityCheck runs SQLite's own full consistency check; a store that

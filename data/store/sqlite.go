@@ -75,7 +75,7 @@ func OpenSQLiteWith(path, annotator string, o SQLiteOptions) (*SQLite, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, fmt.Errorf("annotation store %s: %w", path, err)
 	}
-	if err := checkHeader(path); err != nil {
+	if err := checkFile(path); err != nil {
 		return nil, err
 	}
 	var size int64 // what the check reads: the file and its journal
@@ -165,6 +165,10 @@ func OpenSQLiteWith(path, annotator string, o SQLiteOptions) (*SQLite, error) {
 		return nil, err
 	}
 	s.wcache.db = s.db
+	if err := s.stampApplicationID(); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("annotation store %s: marking it as storydesk's: %w", path, err)
+	}
 	return s, nil
 }
 

@@ -21,6 +21,7 @@ import (
 //	quit = ["q", "ctrl+c"]
 //	[colors]                                # label colours, hex
 //	PERSON = "#ff8800"
+//	max_article_mb = 64                     # the size limit on one article (file, JSONL line, .gz, stdin)
 type Config struct {
 	Labels    []string            `toml:"labels"`
 	Annotator string              `toml:"annotator"`
@@ -31,6 +32,8 @@ type Config struct {
 	// Suggestions, when false, starts annotate mode without entity
 	// suggestions (nil: on).
 	Suggestions *bool `toml:"suggestions"`
+	// MaxArticleMB is the size limit on one article in MB (0: the default).
+	MaxArticleMB int `toml:"max_article_mb"`
 }
 
 // SuggestionsOn reports whether annotate mode starts with suggestions.
@@ -77,6 +80,9 @@ func Load(path string) (Config, error) {
 		file.Labels = labels
 	} else {
 		file.Labels = cfg.Labels
+	}
+	if file.MaxArticleMB < 0 || file.MaxArticleMB > 1<<20 {
+		return cfg, fmt.Errorf("config %s: max_article_mb = %d: give a size in MB, 1 or more", path, file.MaxArticleMB)
 	}
 	if len(file.Labels) > 9 {
 		return cfg, fmt.Errorf("config %s: %d labels, but only keys 1–9 exist", path, len(file.Labels))

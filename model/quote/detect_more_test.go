@@ -193,9 +193,11 @@ func FuzzDetectQuotes(f *testing.F) {
 	f.Add("“unclosed\n\n“continued\n\n”")
 	f.Add("'' '' ‘‘ `` » « „ “ ” ’ '")
 	f.Add("Mr. . Dr. Smith said: \"")
+	f.Add("“e\u0301 accent” and “👩\u200d👩\u200d👧 family” said 🇳🇴 Ola\u0308.")
 	f.Fuzz(func(t *testing.T, text string) {
 		qs := Detect(text)
 		checkQuoteInvariants(t, text, qs)
+		checkQuoteGraphemes(t, text, qs)
 		d := Detector{Nested: true}
 		d.Detect(text)
 	})

@@ -339,7 +339,9 @@ func (x *qDoc) nameNP(a, b int) (qNP, bool) {
 // sentStart: token t opens its sentence.
 func (x *qDoc) sentStart(t int) bool {
 	si := x.toks[t].sent
-	return si >= 0 && x.sents[si].a == t
+	// While sentences are still being split (endsSentence looks ahead for
+	// an attribution), later tokens have none yet.
+	return si >= 0 && si < len(x.sents) && x.sents[si].a == t
 }
 
 // acronym: an all-capitals word of two or more letters (CNN, NASA, UN).

@@ -218,8 +218,11 @@ func FuzzWordDiff(f *testing.F) {
 	f.Add("U.S. 4,000 don’t", "US 4000 dont")
 	f.Add("a\u00adb\u200bc \xff\xfe", "é ﬁ \u2028 x")
 	f.Add("", "")
+	f.Add("e\u0301lan 👩\u200d👩\u200d👧 a \u0301b", "élan 👩 a b\u0301")
 	f.Fuzz(func(t *testing.T, a, b string) {
-		checkTiling(t, textdiff.Words(a, b), a, b)
+		ops := textdiff.Words(a, b)
+		checkTiling(t, ops, a, b)
+		checkOpGraphemes(t, ops, a, b)
 	})
 }
 

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"storydesk/tui/layout"
+
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -41,7 +43,7 @@ func cellsOf(tb testing.TB, s string) []cell {
 			s = s[end+1:]
 			continue
 		}
-		g, w := ansi.FirstGraphemeCluster(s, ansi.GraphemeWidth)
+		g, w := layout.FirstCluster(s)
 		for i := 0; i < w; i++ {
 			c := cell{sgrState: st}
 			if i == 0 {

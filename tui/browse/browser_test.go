@@ -12,6 +12,7 @@ import (
 
 	"storydesk/model"
 	"storydesk/tui/browse"
+	"storydesk/tui/layout"
 	"storydesk/tui/ui"
 	"storydesk/tui/widgets"
 )
@@ -26,7 +27,7 @@ func listWidth(h *host) int {
 	st := h.ctx.Styles
 	for i, r := range line {
 		if s := string(r); s == st.Box.TR || s == st.BoxFocused.TR {
-			return ansi.StringWidth(line[:i]) + 1
+			return layout.Width(line[:i]) + 1
 		}
 	}
 	return 0
@@ -405,8 +406,8 @@ func lineW(h *host) int {
 	x := listWidth(h)
 	w := 0
 	for _, l := range strings.Split(h.plain(), "\n")[1:] {
-		l = ansi.Cut(l, x+1, ansi.StringWidth(l)-1)
-		w = max(w, ansi.StringWidth(strings.TrimRight(l, " ")))
+		l = ansi.Cut(l, x+1, layout.Width(l)-1)
+		w = max(w, layout.Width(strings.TrimRight(l, " ")))
 	}
 	return w
 }

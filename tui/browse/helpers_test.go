@@ -11,11 +11,11 @@ import (
 	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"storydesk/data/corpus"
 	"storydesk/model"
 	"storydesk/tui/browse"
+	"storydesk/tui/layout"
 	"storydesk/tui/ui"
 )
 
@@ -327,7 +327,7 @@ func checkView(tb testing.TB, h *host, w, hh int) {
 		tb.Fatalf("%dx%d: %d lines", w, hh, len(lines))
 	}
 	for i, l := range lines {
-		if lw := ansi.StringWidth(l); lw > w {
+		if lw := layout.Width(l); lw > w {
 			tb.Fatalf("%dx%d: line %d is %d cells wide: %q", w, hh, i, lw, l)
 		}
 	}

@@ -4,10 +4,9 @@ import (
 	"path"
 	"strings"
 
-	"charm.land/lipgloss/v2"
-
 	"storydesk/data/corpus"
 	"storydesk/model"
+	"storydesk/tui/layout"
 	"storydesk/tui/ui"
 )
 
@@ -58,7 +57,7 @@ type itemStore struct {
 
 // noteOutlet widens the outlet column to fit o.
 func (s *itemStore) noteOutlet(o string) {
-	if w := lipgloss.Width(o); w > s.outletW {
+	if w := layout.Width(o); w > s.outletW {
 		s.outletW = w
 	}
 }

@@ -8,9 +8,9 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"storydesk/model"
+	"storydesk/tui/layout"
 	"storydesk/tui/ui"
 	"storydesk/tui/widgets"
 )
@@ -71,7 +71,7 @@ func newListPane(c *ui.Context, store *itemStore, label string) *listPane {
 // SetSize sets the outer size of the pane (border included).
 func (l *listPane) SetSize(w, h int) {
 	l.w, l.h = max(0, w), max(0, h)
-	l.input.SetWidth(max(1, l.innerW()-ansi.StringWidth(l.input.Prompt())-1))
+	l.input.SetWidth(max(1, l.innerW()-layout.Width(l.input.Prompt())-1))
 	l.scrollIntoView()
 }
 
@@ -415,7 +415,7 @@ func (l *listPane) filterView(w int) string {
 		info += "es"
 	}
 	q := st.P.FilterPrompt.Render("/ ") + l.query
-	qw := max(0, w-ansi.StringWidth(info))
+	qw := max(0, w-layout.Width(info))
 	if qw < 4 {
 		return ui.Fit(q, w)
 	}

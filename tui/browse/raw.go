@@ -5,11 +5,9 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
-	"github.com/rivo/uniseg"
-
 	"storydesk/model"
 	"storydesk/model/clean"
+	"storydesk/tui/layout"
 	"storydesk/tui/ui"
 )
 
@@ -256,7 +254,7 @@ func (w *rawWrapper) tagKind(t string, kind spanKind) {
 }
 
 func (w *rawWrapper) word(s string, kind spanKind) {
-	ww := ansi.StringWidth(s)
+	ww := layout.Width(s)
 	need := ww
 	if w.space && w.curW > 0 {
 		need++
@@ -270,13 +268,13 @@ func (w *rawWrapper) word(s string, kind spanKind) {
 			w.breakLine()
 		}
 		w.space = false
-		state := -1
 		var part strings.Builder
 		pw := 0
 		for s != "" {
 			var cl string
 			var cw int
-			cl, s, cw, state = uniseg.FirstGraphemeClusterInString(s, state)
+			cl, cw = layout.FirstCluster(s)
+			s = s[len(cl):]
 			if pw+cw > w.width && pw > 0 {
 				w.appendSpan(part.String(), kind, pw)
 				w.breakLine()

@@ -17,6 +17,7 @@ import (
 	dataexport "storydesk/data/export"
 	"storydesk/model"
 	"storydesk/tui/export"
+	"storydesk/tui/layout"
 	"storydesk/tui/ui"
 	"storydesk/tui/widgets"
 )
@@ -264,7 +265,7 @@ func TestMenuOpensOnCtrlE(t *testing.T) {
 			t.Fatalf("menu lacks %q:\n%s", s, line)
 		}
 	}
-	if w := ansi.StringWidth(m.StatusLine(240)); w != 240 {
+	if w := layout.Width(m.StatusLine(240)); w != 240 {
 		t.Errorf("the menu is %d cells wide, want the bar's 240", w)
 	}
 	// No corpus: no all-articles option.
@@ -547,7 +548,7 @@ func TestMenuNarrow(t *testing.T) {
 	m := fx.open()
 	for _, w := range []int{120, 80, 60, 40} {
 		l := ansi.Strip(m.StatusLine(w))
-		if cw := ansi.StringWidth(l); cw != w {
+		if cw := layout.Width(l); cw != w {
 			t.Fatalf("%d columns: the menu is %d cells", w, cw)
 		}
 		if !strings.HasPrefix(l, "Export  f  jsonl ") {
@@ -690,7 +691,7 @@ func TestMenuPathFollowsResize(t *testing.T) {
 	m.SetSize(50, 38)
 	fx.press("o")
 	fx.typeText("abc")
-	if l := fx.line(); !strings.Contains(l, "annotations.jsonlabc") || ansi.StringWidth(l) != 50 {
+	if l := fx.line(); !strings.Contains(l, "annotations.jsonlabc") || layout.Width(l) != 50 {
 		t.Fatalf("typed text out of view:\n%q", l)
 	}
 	if c := m.Cursor(); c == nil || c.X != 48 {

@@ -13,8 +13,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/charmbracelet/x/ansi"
 )
 
 // Token is a word (letters, digits and marks, with inner apostrophes,
@@ -78,7 +76,7 @@ func splitClusters(text string) []cluster {
 	var out []cluster
 	off := 0
 	for len(text) > 0 {
-		g, w := ansi.FirstGraphemeCluster(text, ansi.GraphemeWidth)
+		g, w := FirstCluster(text)
 		if len(g) == 0 {
 			_, size := utf8.DecodeRuneInString(text)
 			g, w = text[:size], 1

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"storydesk/model"
+	"storydesk/tui/layout"
 )
 
 // cleanLine is the view-boundary defence for any one-line text we did not
@@ -31,7 +32,7 @@ func UnsafeRune(r rune) bool {
 	return false
 }
 
-// textWidth is ansi.StringWidth with a fast path for what frames are made
+// TextWidth is layout.Width (the terminal's way of counting cells) with a fast path for what frames are made
 // of: ASCII, SGR styling, box drawing, blocks and common punctuation (all one
 // cell, none combining). Grapheme segmentation is otherwise the largest cost
 // of a frame; anything else falls back to it.
@@ -43,21 +44,21 @@ func TextWidth(s string) int {
 		case c >= 0x80:
 			r, size := utf8.DecodeRuneInString(s[i:])
 			if !oneCell(r) {
-				return ansi.StringWidth(s)
+				return layout.Width(s)
 			}
 			n++
 			i += size
 			continue
 		case c == 0x1b:
 			if i+1 >= len(s) || s[i+1] != '[' {
-				return ansi.StringWidth(s)
+				return layout.Width(s)
 			}
 			j := i + 2
 			for j < len(s) && (s[j] >= '0' && s[j] <= '9' || s[j] == ';' || s[j] == ':') {
 				j++
 			}
 			if j >= len(s) || s[j] != 'm' {
-				return ansi.StringWidth(s)
+				return layout.Width(s)
 			}
 			i = j
 		case c < 0x20 || c == 0x7f:
@@ -96,7 +97,7 @@ func Truncate(s string, w int) string {
 	if TextWidth(s) <= w {
 		return s
 	}
-	return ansi.Truncate(s, w, "…")
+	return layout.Truncate(s, w, "…")
 }
 
 // TruncLeft keeps the end of s (a path's file name matters most) within w
@@ -109,7 +110,7 @@ func TruncLeft(s string, w int) string {
 	// One cut from the left, then a rune at a time for any wide character
 	// the cut split: linear, where trying every suffix was quadratic (a
 	// pasted 27 KB path took seconds a frame).
-	t := ansi.TruncateLeft(s, total-w+1, "")
+	t := layout.Method().TruncateLeft(s, total-w+1, "")
 	for t != "" && TextWidth(t) > w-1 {
 		_, n := utf8.DecodeRuneInString(t)
 		t = t[n:]
@@ -124,7 +125,7 @@ func Fit(s string, w int) string {
 	}
 	n := TextWidth(s)
 	if n > w {
-		s = ansi.Truncate(s, w, "…")
+		s = layout.Truncate(s, w, "…")
 		n = TextWidth(s)
 	}
 	if n < w {
@@ -155,7 +156,7 @@ func ClampView(s string, w, h int) string {
 	for i, l := range lines {
 		// A cell is at least one byte, so short lines need no measuring.
 		if len(l) > w && TextWidth(l) > w {
-			lines[i] = ansi.Truncate(l, w, "")
+			lines[i] = layout.Truncate(l, w, "")
 		}
 	}
 	return strings.Join(lines, "\n")

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/charmbracelet/x/ansi"
+	"storydesk/tui/layout"
 )
 
 func TestTextWidthMatchesAnsi(t *testing.T) {
@@ -17,8 +17,8 @@ func TestTextWidthMatchesAnsi(t *testing.T) {
 			b.WriteString(pieces[r.IntN(len(pieces))])
 		}
 		s := b.String()
-		if got, want := TextWidth(s), ansi.StringWidth(s); got != want {
-			t.Fatalf("TextWidth(%q) = %d, ansi.StringWidth = %d", s, got, want)
+		if got, want := TextWidth(s), layout.Width(s); got != want {
+			t.Fatalf("TextWidth(%q) = %d, layout.Width = %d", s, got, want)
 		}
 	}
 }
@@ -27,10 +27,10 @@ func TestFitAndTruncateWideText(t *testing.T) {
 	for _, s := range []string{"宽字符标题宽字符标题", "emoji 🎉🎉🎉 tail", "plain ascii title here", "e\u0301e\u0301e\u0301 combining"} {
 		for w := 0; w < 16; w++ {
 			f := Fit(s, w)
-			if got := ansi.StringWidth(f); got != w {
+			if got := layout.Width(f); got != w {
 				t.Fatalf("Fit(%q, %d) is %d cells: %q", s, w, got, f)
 			}
-			if tr := Truncate(s, w); ansi.StringWidth(tr) > w {
+			if tr := Truncate(s, w); layout.Width(tr) > w {
 				t.Fatalf("Truncate(%q, %d) = %q", s, w, tr)
 			}
 		}

@@ -6,9 +6,9 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"storydesk/model"
+	"storydesk/tui/layout"
 	"storydesk/tui/ui"
 )
 
@@ -199,7 +199,7 @@ func (in *TextInput) scroll() {
 	// is shown, whatever the value's length.
 	k, w := in.pos, 0
 	for k > in.off {
-		rw := ansi.StringWidth(string(in.value[k-1]))
+		rw := layout.Width(string(in.value[k-1]))
 		if w+rw >= in.width {
 			break
 		}
@@ -223,5 +223,5 @@ func (in *TextInput) View(promptStyle func(...string) string) string {
 
 // CursorX is the cursor's column relative to the start of the prompt.
 func (in *TextInput) CursorX() int {
-	return ansi.StringWidth(in.prompt) + ansi.StringWidth(string(in.value[in.off:in.pos]))
+	return layout.Width(in.prompt) + layout.Width(string(in.value[in.off:in.pos]))
 }

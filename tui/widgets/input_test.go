@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"storydesk/tui/layout"
 	"storydesk/tui/ui"
 	"storydesk/tui/widgets"
 )
@@ -70,7 +71,7 @@ func TestLineInputLongPaste(t *testing.T) {
 		t.Fatalf("pasted value holds %d runes, want %d", n, widgets.MaxInputRunes)
 	}
 	shown := strings.TrimPrefix(in.View(func(s ...string) string { return strings.Join(s, "") }), "/ ")
-	if w := in.CursorX() - 2; w >= 30 || w < 27 || ansi.StringWidth(shown) > 30 {
+	if w := in.CursorX() - 2; w >= 30 || w < 27 || layout.Width(shown) > 30 {
 		t.Fatalf("window before the cursor is %d cells wide, want 27–29: %q", w, shown)
 	}
 

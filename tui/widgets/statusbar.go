@@ -4,9 +4,8 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"storydesk/model"
+	"storydesk/tui/layout"
 	"storydesk/tui/ui"
 )
 
@@ -180,13 +179,13 @@ func StatusLine(st ui.Styles, w int, s StatusInfo) (string, bool) {
 				// The pointer is worth its cells only while the message
 				// keeps most of its room.
 				if hw := ui.TextWidth(h); room-hw >= max(least, hintKeeps[hw > 4]) {
-					segs[i].text = ansi.Truncate(x.text, room-hw, "…") + st.P.StatusDim.Render(h)
+					segs[i].text = layout.Truncate(x.text, room-hw, "…") + st.P.StatusDim.Render(h)
 					cut = true
 					break
 				}
 			}
 			if !cut {
-				segs[i].text = ansi.Truncate(x.text, room, "…")
+				segs[i].text = layout.Truncate(x.text, room, "…")
 				cut = true
 			}
 		}
@@ -213,7 +212,7 @@ func StatusLine(st ui.Styles, w int, s StatusInfo) (string, bool) {
 	line := strings.Join(parts, sep)
 	lw := ui.TextWidth(line)
 	if lw > w {
-		return ansi.Truncate(line, w, ""), cut || s.Message != ""
+		return layout.Truncate(line, w, ""), cut || s.Message != ""
 	}
 	return line + st.P.StatusBar.Render(strings.Repeat(" ", w-lw)), cut
 }
