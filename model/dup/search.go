@@ -126,7 +126,7 @@ func dupSearch(ctx context.Context, in dupSets, rate, t float64, lim dupLimits, 
 			}
 			m := dupMinShared(n, t)
 			exact := dupAtLeastShare(int(in.whole[a]), t)
-			// Every element is in the index (a's own postings). Two
+			// An element is in the index when another set holds it. Two
 			// passes: the directory loads are independent of each other,
 			// so the memory system overlaps them instead of waiting on a
 			// directory miss, then an entry miss, per element.
@@ -136,11 +136,11 @@ func dupSearch(ctx context.Context, in dupSets, rate, t float64, lim dupLimits, 
 			}
 			probes = probes[:0]
 			for k, h := range sa {
-				e := at[k]
-				for uint32(ix.ent[e]>>32) != h {
-					e++
+				e := ix.find(h, at[k])
+				if e < 0 {
+					continue // no other set holds it
 				}
-				if lo, hi := uint32(ix.ent[e]), uint32(ix.ent[e+1]); hi-lo > 1 {
+				if lo, hi := ix.postings(e); hi-lo > 1 {
 					probes = append(probes, uint64(bits.Len32(hi-lo))<<32|uint64(e))
 				}
 			}
