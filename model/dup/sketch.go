@@ -2,7 +2,6 @@ package dup
 
 import (
 	"math/bits"
-	"slices"
 )
 
 // dupSketchIndex is an inverted index from sketch elements to the sets that
@@ -64,12 +63,8 @@ func dupBuildIndex(sets [][]uint32, nS []int32, cut uint64) *dupSketchIndex {
 	}
 	buf := make([]uint64, biggest)
 	tmp := make([]uint64, biggest)
-	var ent []uint64
-	var refs []int32
-	for part := range dupParts {
-		if count[part] == 0 {
-			continue
-		}
+	// gather collects a slice's (element, set) pairs and sorts them.
+	gather := func(part int) []uint64 {
 		ps := buf[:0]
 		for r, s := range sets {
 			for _, h := range s[:nS[r]] {
@@ -79,6 +74,10 @@ func dupBuildIndex(sets [][]uint32, nS []int32, cut uint64) *dupSketchIndex {
 			}
 		}
 		dupRadixSort(ps, tmp[:len(ps)], int(partShift)) // the slice's top bits are all the same
+		return ps
+	}
+	// runs calls fn with each run of one element two or more sets hold.
+	runs := func(ps []uint64, fn func(run []uint64)) {
 		for i := 0; i < len(ps); {
 			h := uint32(ps[i] >> 32)
 			j := i + 1
@@ -86,13 +85,31 @@ func dupBuildIndex(sets [][]uint32, nS []int32, cut uint64) *dupSketchIndex {
 				j++
 			}
 			if j-i >= 2 {
-				ent = append(ent, uint64(h)<<32|uint64(len(refs)))
-				for _, p := range ps[i:j] {
-					refs = append(refs, int32(uint32(p)))
-				}
+				fn(ps[i:j])
 			}
 			i = j
 		}
+	}
+	// Two passes, so the index is allocated once at its exact size: its
+	// growing by appends would hold two copies at once.
+	nEnt, nRefs := 0, 0
+	for part := range dupParts {
+		if count[part] > 0 {
+			runs(gather(part), func(run []uint64) { nEnt, nRefs = nEnt+1, nRefs+len(run) })
+		}
+	}
+	ent := make([]uint64, 0, nEnt+1)
+	refs := make([]int32, 0, nRefs)
+	for part := range dupParts {
+		if count[part] == 0 {
+			continue
+		}
+		runs(gather(part), func(run []uint64) {
+			ent = append(ent, run[0]&^0xffffffff|uint64(len(refs)))
+			for _, p := range run {
+				refs = append(refs, int32(uint32(p)))
+			}
+		})
 	}
 	buf, tmp = nil, nil
 	// Directory buckets: about two distinct elements per bucket.
@@ -112,7 +129,7 @@ func dupBuildIndex(sets [][]uint32, nS []int32, cut uint64) *dupSketchIndex {
 		dir[b] = uint32(len(ent))
 	}
 	ent = append(ent, uint64(len(refs))) // sentinel: the end of the last postings
-	return &dupSketchIndex{shift: shift, dir: slices.Clip(dir), ent: slices.Clip(ent), refs: slices.Clip(refs)}
+	return &dupSketchIndex{shift: shift, dir: dir, ent: ent, refs: refs}
 }
 
 // dupRadixSort stably sorts a by the low bits of its high 32 bits (the
