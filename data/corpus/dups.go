@@ -47,9 +47,9 @@ type DupJobOptions struct {
 	// far it has got; calls never overlap.
 	Progress func(stage string, done, total int)
 	// Known are items already read in this session (by Stream, which hashes
-	// each text it cleans). With a Cache, an item whose hash the cache holds
-	// a signature for is not read again: a reopened corpus reads only its
-	// new and changed articles a second time.
+	// and sketches each text it cleans). An item with its sketch is not read
+	// again; without one, with a Cache, an item whose hash the cache holds a
+	// signature for is not read again either.
 	Known []KnownText
 }
 
