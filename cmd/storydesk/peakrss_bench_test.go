@@ -58,7 +58,9 @@ func BenchmarkPeakRSS(b *testing.B) {
 			os.RemoveAll(filepath.Join(corpusDir, ".storydesk"))
 			rss := filepath.Join(b.TempDir(), "rss")
 			server := fmt.Sprintf("storydesk-peakrss-%d", os.Getpid())
-			tmux := func(args ...string) *exec.Cmd { return exec.Command("tmux", append([]string{"-L", server}, args...)...) }
+			tmux := func(args ...string) *exec.Cmd {
+				return exec.Command("tmux", append([]string{"-L", server}, args...)...)
+			}
 			cmdline := fmt.Sprintf("XDG_DATA_HOME=%s /usr/bin/time -f %%M -o %s %s %s", b.TempDir(), rss, bin, link)
 			if out, err := tmux("new-session", "-d", "-s", "x", "-x", "120", "-y", "40", cmdline).CombinedOutput(); err != nil {
 				b.Fatalf("tmux: %v %s", err, out)
