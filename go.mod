@@ -70,3 +70,5 @@ require (
 )
 
 replace github.com/markusmobius/go-dateparser => ./third_party/go-dateparser
+
+replace github.com/alecthomas/chroma/v2 => ./third_party/chroma
