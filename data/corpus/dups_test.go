@@ -548,4 +548,10 @@ func TestFindCorpusDuplicatesKnownSketches(t *testing.T) {
 	if !reflect.DeepEqual(gone.Pairs, cold.Pairs) {
 		t.Errorf("files gone, cache full: other pairs:\n cold %+v\n got %+v", cold.Pairs, gone.Pairs)
 	}
+	// Without the cache the candidates cannot be scored: no pairs, and
+	// the report names the files.
+	lost, err := corpus.FindDuplicates(context.Background(), c, corpus.DupJobOptions{Known: known})
+	if err != nil || len(lost.Pairs) != 0 || len(lost.Problems) == 0 {
+		t.Fatalf("files gone, no cache: %v, %d pairs, problems %v", err, len(lost.Pairs), lost.Problems)
+	}
 }

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"sync"
 
@@ -70,7 +71,15 @@ func (f *dupFull) get(ctx context.Context, ids []string, put func(id string, shi
 	store := cache != nil && f.b.rep.CacheErr == nil
 	f.c.streamText(ctx, f.workers, missing, func(i int, a *model.Article, err error) {
 		if err != nil {
-			return // the article is left out of its pairs
+			// The article is left out of its pairs; the report says why.
+			var pe *ProblemError
+			if !errors.As(err, &pe) {
+				pe = &ProblemError{Problem{Path: f.c.Items[i].Path, Reason: err.Error()}}
+			}
+			mu.Lock()
+			f.b.rep.Problems = append(f.b.rep.Problems, pe.Problem)
+			mu.Unlock()
+			return
 		}
 		sig := dup.Sign(a.Text)
 		raw, _ := sig.MarshalBinary() // cannot fail
