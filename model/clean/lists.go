@@ -46,7 +46,10 @@ func markBodyLists(ps []cpara) {
 		for j < len(ps) && !ps[j].list && entryLine(&ps[j]) && (j == i || listNumber(ps[j].text) == 0 || listNumber(ps[j].text) == listNumber(ps[j-1].text)+1) {
 			j++
 		}
-		if j-i >= 3 && (listNumber(ps[i].text) > 0 || allFixtures(ps[i:j])) {
+		// Not under a related-links label ("Most read"): those are titles,
+		// whatever their commas and figures.
+		labelled := i > 0 && ps[i-1].k&kRelatedLabel != 0
+		if j-i >= 3 && !labelled && (listNumber(ps[i].text) > 0 || allFixtures(ps[i:j])) {
 			for x := i; x < j; x++ {
 				ps[x].list = true
 			}
