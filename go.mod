@@ -16,6 +16,8 @@ require (
 	github.com/ekzhu/minhash-lsh v0.0.0-20171225071031-5c06ee8586a1
 	github.com/markusmobius/go-trafilatura v1.12.2
 	github.com/rivo/uniseg v0.4.7
+	github.com/yuin/goldmark v1.7.8
+	go.yaml.in/yaml/v3 v3.0.4
 	golang.org/x/net v0.39.0
 	golang.org/x/sys v0.49.0
 	golang.org/x/text v0.43.0
@@ -60,7 +62,6 @@ require (
 	github.com/rs/zerolog v1.33.0 // indirect
 	github.com/xo/terminfo v0.0.0-20220910002029-abceb7e1c41e // indirect
 	github.com/yosssi/gohtml v0.0.0-20201013000340-ee4748c638f4 // indirect
-	github.com/yuin/goldmark v1.7.8 // indirect
 	github.com/yuin/goldmark-emoji v1.0.5 // indirect
 	golang.org/x/sync v0.24.0 // indirect
 	modernc.org/libc v1.79.0 // indirect
@@ -69,3 +70,5 @@ require (
 )
 
 replace github.com/markusmobius/go-dateparser => ./third_party/go-dateparser
+
+replace github.com/alecthomas/chroma/v2 => ./third_party/chroma

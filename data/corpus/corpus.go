@@ -8,6 +8,7 @@ import (
 	"os"
 
 	"storydesk/model"
+	"storydesk/model/dup"
 )
 
 // Problem is one input that could not be read, named by file and (for JSONL)
@@ -47,6 +48,10 @@ type Result struct {
 	// before the body is dropped, so later whole-corpus passes (duplicate
 	// signatures, changed-on-disk checks) need not read it again.
 	Hash string
+	// Sketch is the article's duplicate-detection sketch
+	// (dup.Signature.Sketch), taken by Stream with Hash: duplicate
+	// detection then reads only the texts that may have copies again.
+	Sketch dup.Sketch
 }
 
 // Corpus is what the command line named: the items found (in a stable order)

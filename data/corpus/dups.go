@@ -16,6 +16,13 @@ import (
 // keyed by model.HashText of the cleaned text and dup.SignatureVersion,
 // so reopening a corpus signs only new or changed articles, and a change to
 // the cleaner or to dup.Sign invalidates exactly what it should.
+//
+// Only each signature's sketch stays in memory (dup.Sketch: a quarter of
+// it); the few candidates that share enough of their sketches are scored
+// with their whole signatures, taken from the cache or signed again from
+// the text (Sign's index asks for them through dup.Options.Full). Items
+// whose sketch the caller already has (Stream takes one as it reads the
+// list) are not read at all.
 
 // SignatureCache keeps duplicate signatures (dup.Signature in its binary
 // form) by content hash and signature version. The annotation store is one
@@ -40,17 +47,18 @@ type DupJobOptions struct {
 	// far it has got; calls never overlap.
 	Progress func(stage string, done, total int)
 	// Known are items already read in this session (by Stream, which hashes
-	// each text it cleans). With a Cache, an item whose hash the cache holds
-	// a signature for is not read again: a reopened corpus reads only its
-	// new and changed articles a second time.
+	// and sketches each text it cleans). An item with its sketch is not read
+	// again; without one, with a Cache, an item whose hash the cache holds a
+	// signature for is not read again either.
 	Known []KnownText
 }
 
 // KnownText is an item of the corpus whose article id and cleaned-text hash
-// (Result.Hash) are known.
+// (Result.Hash) are known, and its sketch (Result.Sketch) when taken.
 type KnownText struct {
 	Index    int
 	ID, Hash string
+	Sketch   dup.Sketch // zero when not taken: then looked up or read
 }
 
 // DupReport is what FindDuplicates found.
@@ -111,8 +119,10 @@ func FindDuplicates(ctx context.Context, c *Corpus, opts DupJobOptions) (*DupRep
 // no pairs. Each article is read in full once (on opts.Workers goroutines),
 // its cleaned text hashed, and signed only when opts.Cache lacks that hash;
 // new signatures are written to the cache in batches. Memory is the
-// signatures (about 4 bytes per word) plus a few batches of text. Progress
-// reports DupStageRead only.
+// sketches (about 1 byte per word) plus a few batches of text; the index
+// reads whole signatures of likely copies again when it scores them
+// (from opts.Cache, or the corpus), so c must stay readable while it is
+// used. Progress reports DupStageRead only.
 func Sign(ctx context.Context, c *Corpus, opts DupJobOptions) (*dup.Index, *DupReport, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -126,17 +136,19 @@ func Sign(ctx context.Context, c *Corpus, opts DupJobOptions) (*dup.Index, *DupR
 
 	b := dupBatcher{
 		ctx: ctx, cache: opts.Cache, workers: opts.Workers,
-		idx:   dup.NewIndex(dup.Options{Workers: opts.Workers}),
-		known: map[string]dup.Signature{},
+		known: map[string]dup.Sketch{},
+		items: map[string]dupWhere{},
 		rep:   &DupReport{},
 	}
+	full := &dupFull{c: c, b: &b, workers: opts.Workers, items: b.items}
+	b.idx = dup.NewIndex(dup.Options{Workers: opts.Workers, Full: full.get})
 	if b.cache != nil {
 		b.startWriter()
 	}
 	defer b.stopWriter() // before the caller may close the cache
 	done := 0
 	var only []int // nil: read every item
-	if b.cache != nil && len(opts.Known) > 0 {
+	if len(opts.Known) > 0 {
 		have := b.addKnown(opts.Known, total)
 		if err := ctx.Err(); err != nil {
 			return nil, nil, err
@@ -219,7 +231,8 @@ type dupBatcher struct {
 	cache   SignatureCache // for lookups; nil once a lookup has failed
 	workers int
 	idx     *dup.Index
-	known   map[string]dup.Signature // by content hash: every text seen in this run
+	known   map[string]dup.Sketch // by content hash: every text seen in this run
+	items   map[string]dupWhere   // by article id: where its whole signature is
 	rep     *DupReport
 
 	puts    chan map[string][]byte // to the writer; nil without one
@@ -266,6 +279,21 @@ func (b *dupBatcher) stopWriter() {
 // holds, looking them up a batch at a time, and says which items those were.
 func (b *dupBatcher) addKnown(known []KnownText, total int) map[int]bool {
 	have := map[int]bool{}
+	var rest []KnownText // without a sketch: looked up in the cache
+	for _, k := range known {
+		if k.Index < 0 || k.Index >= total || have[k.Index] {
+			continue
+		}
+		if !k.Sketch.Current() {
+			rest = append(rest, k)
+			continue
+		}
+		have[k.Index] = true
+		b.items[k.ID] = dupWhere{k.Index, k.Hash, false}
+		b.idx.AddSketch(k.ID, k.Sketch)
+		b.rep.Articles++
+	}
+	known = rest
 	for start := 0; start < len(known) && b.cache != nil && b.ctx.Err() == nil; start += dupBatch {
 		chunk := known[start:min(start+dupBatch, len(known))]
 		var want []string
@@ -286,15 +314,16 @@ func (b *dupBatcher) addKnown(known []KnownText, total int) map[int]bool {
 			for h, raw := range got {
 				var sig dup.Signature
 				if asked[h] && sig.UnmarshalBinary(raw) == nil && sig.Current() {
-					b.known[h] = sig
+					b.known[h] = sig.Sketch(0)
 					b.rep.Cached++
 				}
 			}
 		}
 		for _, k := range chunk {
-			if sig, ok := b.known[k.Hash]; ok && k.Index >= 0 && k.Index < total && !have[k.Index] {
+			if sk, ok := b.known[k.Hash]; ok && k.Index >= 0 && k.Index < total && !have[k.Index] {
 				have[k.Index] = true
-				b.idx.Add(k.ID, sig)
+				b.items[k.ID] = dupWhere{k.Index, k.Hash, true}
+				b.idx.AddSketch(k.ID, sk)
 				b.rep.Articles++
 			}
 		}
@@ -332,7 +361,7 @@ func (b *dupBatcher) add(batch []dupItem) {
 				continue
 			}
 			if _, ok := first[h]; ok {
-				b.known[h] = sig
+				b.known[h] = sig.Sketch(0)
 				b.rep.Cached++
 			}
 		}
@@ -351,7 +380,7 @@ func (b *dupBatcher) add(batch []dupItem) {
 			put = make(map[string][]byte, len(sigs))
 		}
 		for k, sig := range sigs {
-			b.known[docs[k].ID] = sig
+			b.known[docs[k].ID] = sig.Sketch(0)
 			if put != nil {
 				raw, _ := sig.MarshalBinary() // cannot fail
 				put[docs[k].ID] = raw
@@ -363,7 +392,8 @@ func (b *dupBatcher) add(batch []dupItem) {
 	}
 	for k := range batch {
 		it := &batch[k]
-		b.idx.Add(it.id, b.known[it.hash])
+		b.items[it.id] = dupWhere{it.i, it.hash, b.puts != nil && b.cache != nil}
+		b.idx.AddSketch(it.id, b.known[it.hash])
 		it.text = ""
 		b.rep.Articles++
 		b.rep.Read++

@@ -493,3 +493,65 @@ func loadItem(t *testing.T, c *corpus.Corpus, i int) *model.Article {
 	}
 	return a
 }
+
+// Sketches Stream took spare the job its read: with them nothing is read
+// for the index (only candidates' texts, to score them, and those come from
+// the cache when it holds them), and the pairs are those of a full run.
+func TestFindCorpusDuplicatesKnownSketches(t *testing.T) {
+	dir := plantedCorpus(t)
+	c, err := corpus.Open([]string{dir}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cold, err := corpus.FindDuplicates(context.Background(), c, corpus.DupJobOptions{})
+	if err != nil || len(cold.Pairs) == 0 {
+		t.Fatalf("cold run: %v, %d pairs", err, len(cold.Pairs))
+	}
+	var known []corpus.KnownText
+	c.Stream(context.Background(), 1, func(rs []corpus.Result) {
+		for _, r := range rs {
+			if r.Article == nil || !r.Sketch.Current() {
+				t.Fatalf("item %d: no sketch from Stream", r.Index)
+			}
+			known = append(known, corpus.KnownText{Index: r.Index, ID: r.Article.ID, Hash: r.Hash, Sketch: r.Sketch})
+		}
+	})
+	warm, err := corpus.FindDuplicates(context.Background(), c, corpus.DupJobOptions{Known: known})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if warm.Articles != len(known) || warm.Read != 0 || warm.Computed != 0 || len(warm.Problems) != 0 {
+		t.Fatalf("with sketches: %d articles, %d read, %d signed, problems %v", warm.Articles, warm.Read, warm.Computed, warm.Problems)
+	}
+	if !reflect.DeepEqual(warm.Pairs, cold.Pairs) {
+		t.Errorf("sketches give other pairs:\n cold %+v\n warm %+v", cold.Pairs, warm.Pairs)
+	}
+
+	// With a cache that holds the whole signatures, the files are not
+	// needed at all.
+	s, err := store.OpenSQLite(filepath.Join(t.TempDir(), "store.db"), "tester")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := corpus.FindDuplicates(context.Background(), c, corpus.DupJobOptions{Cache: s}); err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+	for _, f := range files {
+		os.Remove(f)
+	}
+	gone, err := corpus.FindDuplicates(context.Background(), c, corpus.DupJobOptions{Cache: s, Known: known})
+	if err != nil || len(gone.Problems) != 0 {
+		t.Fatalf("files gone, cache full: %v, problems %v", err, gone.Problems)
+	}
+	if !reflect.DeepEqual(gone.Pairs, cold.Pairs) {
+		t.Errorf("files gone, cache full: other pairs:\n cold %+v\n got %+v", cold.Pairs, gone.Pairs)
+	}
+	// Without the cache the candidates cannot be scored: no pairs, and
+	// the report names the files.
+	lost, err := corpus.FindDuplicates(context.Background(), c, corpus.DupJobOptions{Known: known})
+	if err != nil || len(lost.Pairs) != 0 || len(lost.Problems) == 0 {
+		t.Fatalf("files gone, no cache: %v, %d pairs, problems %v", err, len(lost.Pairs), lost.Problems)
+	}
+}

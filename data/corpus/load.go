@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"storydesk/model"
+	"storydesk/model/clean"
 )
 
 // fileCache keeps the JSONL file a Stream worker is reading open between
@@ -198,6 +199,9 @@ func readArticle(it *Item, fc *fileCache, corr []model.Correction) (*model.Artic
 // found; the title is never empty.
 func assemble(it *Item, format, raw string, fm fileMeta, corr []model.Correction) *model.Article {
 	cl := cleanerFor(format).CleanWith(raw, corr)
+	if clean.RepeatsLede(fm.summary, cl.Text) {
+		fm.summary = "" // a description that is the first paragraph again
+	}
 	a := &model.Article{
 		ID: it.ID, Path: it.Path, Format: format,
 		Raw: raw, Text: cl.Text, Removed: cl.Removed,

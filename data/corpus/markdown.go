@@ -2,7 +2,17 @@ package corpus
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
+	"sync"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+	"go.yaml.in/yaml/v3"
 )
 
 // Markdown: optional YAML front matter for metadata, then the body turned
@@ -11,9 +21,10 @@ import (
 // frontField is one "key: value" of front matter, in file order.
 type frontField struct{ key, value string }
 
-// splitFrontMatter cuts a leading "---" block off s. It reads the simple
-// YAML that front matter uses: "key: value" lines with plain, 'single' or
-// "double" quoted values, and "- item" lists under a key (joined with ", ").
+// splitFrontMatter cuts a leading "---" block off s and reads it as YAML
+// (yamlFrontMatter), or by hand when it is not valid YAML
+// (handFrontMatter): "key: value" lines with plain, 'single' or "double"
+// quoted values, and "- item" lists under a key (joined with ", ").
 // Nested maps are skipped. Without a closing "---" (or "...") line there is
 // no front matter and s is all body.
 func splitFrontMatter(s string) ([]frontField, string) {
@@ -36,6 +47,58 @@ func splitFrontMatter(s string) ([]frontField, string) {
 	if !closed {
 		return nil, s
 	}
+	if fields, ok := yamlFrontMatter(strings.Join(lines, "\n")); ok {
+		return fields, body
+	}
+	return handFrontMatter(lines), body
+}
+
+// yamlFrontMatter reads front matter with a YAML parser: a mapping of
+// scalars (quoted, escaped, folded or literal), lists of scalars (joined
+// with ", ") and nested maps (skipped). ok is false when it is not YAML or
+// not a mapping: the hand reader then takes what it can.
+func yamlFrontMatter(src string) (fields []frontField, ok bool) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal([]byte(src), &doc); err != nil {
+		return nil, false
+	}
+	if doc.Kind == 0 {
+		return nil, true // empty
+	}
+	if doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 || doc.Content[0].Kind != yaml.MappingNode {
+		return nil, false
+	}
+	m := doc.Content[0]
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], m.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			continue
+		}
+		f := frontField{key: k.Value}
+		switch v.Kind {
+		case yaml.ScalarNode:
+			if v.Tag != "!!null" {
+				f.value = strings.TrimSpace(v.Value)
+			}
+		case yaml.SequenceNode:
+			var items []string
+			for _, it := range v.Content {
+				if it.Kind == yaml.ScalarNode && it.Tag != "!!null" && strings.TrimSpace(it.Value) != "" {
+					items = append(items, strings.TrimSpace(it.Value))
+				}
+			}
+			f.value = strings.Join(items, ", ")
+		default:
+			// nested maps and aliases: not something we show
+		}
+		fields = append(fields, f)
+	}
+	return fields, true
+}
+
+// handFrontMatter reads the simple YAML front matter uses, line by line,
+// for front matter a YAML parser rejects (a stray tab, an unquoted colon).
+func handFrontMatter(lines []string) []frontField {
 	var fields []frontField
 	listOf := -1 // the field a "- item" line adds to: one declared with no value
 	for _, line := range lines {
@@ -69,7 +132,7 @@ func splitFrontMatter(s string) ([]frontField, string) {
 		}
 		fields = append(fields, frontField{yamlScalar(strings.TrimSpace(k)), yamlScalar(v)})
 	}
-	return fields, body
+	return fields
 }
 
 // yamlScalar reads one YAML value: quoted (with escapes for "..."), or plain
@@ -156,70 +219,194 @@ func frontMeta(fields []frontField) fileMeta {
 	return m
 }
 
-var (
-	mdFence     = regexp.MustCompile("^\\s{0,3}(```|~~~)")
-	mdHeading   = regexp.MustCompile(`^\s{0,3}#{1,6}(\s+|$)`)
-	mdHeadClose = regexp.MustCompile(`\s+#+\s*$`)
-	mdRule      = regexp.MustCompile(`^\s{0,3}([-=*_]\s*){3,}$`)
-	mdQuote     = regexp.MustCompile(`^\s{0,3}(>\s?)+`)
-	mdLinkDef   = regexp.MustCompile(`^\s{0,3}\[[^\]]+\]:\s+\S+`)
-	mdComment   = regexp.MustCompile(`(?s)<!--.*?-->`)
-	mdImage     = regexp.MustCompile(`!\[[^\]]*\]\([^)]*\)`)
-	mdLink      = regexp.MustCompile(`\[([^\]]+)\]\([^)]*\)`)
-	mdRefLink   = regexp.MustCompile(`\[([^\]]+)\]\[[^\]]*\]`)
-	mdAutoLink  = regexp.MustCompile(`<((?:https?|mailto):[^>\s]+)>`)
-	mdStrong    = regexp.MustCompile(`(\*\*|__)(\S(?:.*?\S)?)(\*\*|__)`)
-	mdEmStar    = regexp.MustCompile(`(^|[^\w*\\])\*(\S(?:[^*\n]*?\S)?)\*([^\w*]|$)`)
-	mdEmUnder   = regexp.MustCompile(`(^|[^\w\\])_(\S(?:[^_\n]*?\S)?)_([^\w]|$)`)
-	mdCode      = regexp.MustCompile("`+([^`\n]+?)`+")
-	mdTag       = regexp.MustCompile(`(?i)</?(?:br|p|div|span|em|strong|b|i|u|a|img|sup|sub|small|figure|figcaption|center)\b[^>]*>`)
-	mdEscape    = regexp.MustCompile(`\\([\\` + "`" + `*_{}\[\]()#+\-.!>~|])`)
-)
+// mdHeadClose is a closing run of #s on an ATX heading ("# Title ##").
+var mdHeadClose = regexp.MustCompile(`\s+#+\s*$`)
 
-// markdownText turns a Markdown body into plain prose, keeping its line
-// structure (so paragraphs stay paragraphs): heading marks, emphasis, link
-// and image syntax, block quote marks, rules, fences and HTML comments go;
-// link text and code stay.
+// mdParser parses CommonMark with strikethrough; built on first use, so
+// commands that never read Markdown do not pay for it.
+var mdParser = sync.OnceValue(func() parser.Parser {
+	return goldmark.New(goldmark.WithExtensions(extension.Strikethrough)).Parser()
+})
+
+// markdownText turns a Markdown body into plain prose from goldmark's
+// parse tree: every character it keeps is a slice of the source (link
+// text, code exactly as written, a list item's marker), blocks are
+// separated by a blank line and a paragraph keeps its line breaks, so the
+// cleaner sees the paragraphs the writer made. Heading marks, emphasis
+// markers, link targets, images, HTML and link definitions go.
 func markdownText(s string) string {
-	s = mdComment.ReplaceAllString(s, "")
-	lines := strings.Split(s, "\n")
-	out := lines[:0]
-	inFence := false
-	for _, line := range lines {
-		if mdFence.MatchString(line) {
-			inFence = !inFence
-			continue
-		}
-		if inFence {
-			out = append(out, line)
-			continue
-		}
-		switch {
-		case mdRule.MatchString(line):
-			line = "" // rule or setext underline
-		case mdLinkDef.MatchString(line):
-			continue
-		case mdHeading.MatchString(line):
-			line = mdHeadClose.ReplaceAllString(mdHeading.ReplaceAllString(line, ""), "")
-		}
-		line = mdQuote.ReplaceAllString(line, "")
-		if strings.ContainsAny(line, "*_[]`<\\!") {
-			line = markdownInline(line)
-		}
-		out = append(out, line)
-	}
-	return strings.Join(out, "\n")
+	src := []byte(s)
+	doc := mdParser().Parse(text.NewReader(src))
+	var w mdWriter
+	w.block(doc, src)
+	return strings.TrimRight(w.b.String(), "\n")
 }
 
+// markdownInline is the plain text of one line of Markdown.
 func markdownInline(line string) string {
-	line = mdImage.ReplaceAllString(line, "")
-	line = mdLink.ReplaceAllString(line, "$1")
-	line = mdRefLink.ReplaceAllString(line, "$1")
-	line = mdAutoLink.ReplaceAllString(line, "$1")
-	line = mdCode.ReplaceAllString(line, "$1")
-	line = mdStrong.ReplaceAllString(line, "$2")
-	line = mdEmStar.ReplaceAllString(line, "$1$2$3")
-	line = mdEmUnder.ReplaceAllString(line, "$1$2$3")
-	line = mdTag.ReplaceAllString(line, "")
-	return mdEscape.ReplaceAllString(line, "$1")
+	return strings.TrimSpace(strings.ReplaceAll(markdownText(line), "\n", " "))
+}
+
+// mdWriter collects the text of a parse tree.
+type mdWriter struct {
+	b strings.Builder
+}
+
+// sep ends the block written last with a blank line.
+func (w *mdWriter) sep() {
+	if w.b.Len() == 0 {
+		return
+	}
+	s := w.b.String()
+	switch {
+	case strings.HasSuffix(s, "\n\n"):
+	case strings.HasSuffix(s, "\n"):
+		w.b.WriteByte('\n')
+	default:
+		w.b.WriteString("\n\n")
+	}
+}
+
+func (w *mdWriter) block(n ast.Node, src []byte) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Heading, *ast.Paragraph, *ast.TextBlock:
+			w.sep()
+			w.para(c, src)
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			w.sep()
+			lines := c.Lines()
+			for i := range lines.Len() {
+				seg := lines.At(i)
+				w.b.Write(seg.Value(src))
+			}
+		case *ast.List:
+			w.list(c, src)
+		case *ast.HTMLBlock, *ast.ThematicBreak:
+			// markup, not prose
+		default:
+			w.block(c, src) // block quotes, list items, anything else with children
+		}
+	}
+}
+
+// list writes each item on its own line, with its marker ("-", "1."), so
+// the cleaner still sees a list.
+func (w *mdWriter) list(l *ast.List, src []byte) {
+	w.sep()
+	num := l.Start
+	for it := l.FirstChild(); it != nil; it = it.NextSibling() {
+		if !strings.HasSuffix(w.b.String(), "\n") && w.b.Len() > 0 {
+			w.b.WriteByte('\n')
+		}
+		if l.IsOrdered() {
+			w.b.WriteString(strconv.Itoa(num) + string(l.Marker) + " ")
+			num++
+		} else {
+			w.b.WriteString(string(l.Marker) + " ")
+		}
+		first := true
+		for c := it.FirstChild(); c != nil; c = c.NextSibling() {
+			switch c := c.(type) {
+			case *ast.Paragraph, *ast.TextBlock:
+				if !first {
+					w.b.WriteByte('\n')
+				}
+				w.para(c, src)
+			case *ast.List:
+				w.b.WriteByte('\n')
+				w.list(c, src)
+			default:
+				var sub mdWriter
+				sub.block(c, src)
+				if t := strings.TrimRight(sub.b.String(), "\n"); t != "" {
+					if !first {
+						w.b.WriteByte('\n')
+					}
+					w.b.WriteString(t)
+				}
+			}
+			first = false
+		}
+	}
+	w.b.WriteByte('\n')
+}
+
+// para writes a paragraph's text, each line trimmed (a dropped image or
+// tag leaves no space behind).
+func (w *mdWriter) para(n ast.Node, src []byte) {
+	var sub mdWriter
+	sub.inline(n, src)
+	lines := strings.Split(strings.TrimRight(sub.b.String(), "\n"), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimSpace(l)
+	}
+	w.b.WriteString(strings.Join(lines, "\n"))
+}
+
+// inline writes the text under n.
+func (w *mdWriter) inline(n ast.Node, src []byte) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			v := c.Segment.Value(src)
+			if !c.IsRaw() {
+				v = util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(v)))
+			}
+			w.b.Write(v)
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				w.b.WriteByte('\n')
+			}
+		case *ast.String:
+			w.b.Write(c.Value)
+		case *ast.CodeSpan:
+			// Code exactly as written: its asterisks and underscores stay.
+			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
+				if t, ok := t.(*ast.Text); ok {
+					w.b.Write(t.Segment.Value(src))
+				}
+			}
+		case *ast.AutoLink:
+			w.b.Write(c.Label(src))
+		case *ast.Image, *ast.RawHTML:
+			// a picture, a tag: not prose
+		case *ast.Emphasis:
+			w.emphasis(c, src)
+		default:
+			w.inline(c, src) // links (their text), strikethrough, anything else
+		}
+	}
+}
+
+// emphasis writes an emphasis's text; inside a word ("2*3*4") the markers
+// are kept, as they are more likely arithmetic or a name than emphasis.
+func (w *mdWriter) emphasis(e *ast.Emphasis, src []byte) {
+	lo, hi := mdSpan(e, src)
+	d := e.Level
+	if lo-d-1 >= 0 && hi+d < len(src) && lo >= d && isWordByte(src[lo-d-1]) && isWordByte(src[hi+d]) && src[lo-1] == '*' {
+		w.b.Write(src[lo-d : lo])
+		w.inline(e, src)
+		w.b.Write(src[hi : hi+d])
+		return
+	}
+	w.inline(e, src)
+}
+
+// mdSpan is the source range of an inline node's text (-1, -1 if none).
+func mdSpan(n ast.Node, src []byte) (int, int) {
+	lo, hi := -1, -1
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			if lo < 0 || t.Segment.Start < lo {
+				lo = t.Segment.Start
+			}
+			hi = max(hi, t.Segment.Stop)
+		}
+		return ast.WalkContinue, nil
+	})
+	return lo, hi
+}
+
+func isWordByte(b byte) bool {
+	return b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"storydesk/model"
+	"storydesk/model/dup"
 )
 
 // Stream batching: a batch goes out when it is StreamBatch results big or
@@ -48,6 +49,9 @@ func (c *Corpus) stream(ctx context.Context, workers int, emit func([]Result)) {
 					res.Problem = &p
 				} else {
 					res.Hash = model.HashText(a.Text)
+					// Signing here, while the text is in hand, spares
+					// duplicate detection a second read of the corpus.
+					res.Sketch = dup.Sign(a.Text).Sketch(0)
 					if !c.Items[i].ref.src.inMem {
 						a.DropBody()
 					}

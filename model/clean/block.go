@@ -52,7 +52,7 @@ func blockValue(p *cpara, repeated bool) (v int, soft bool) {
 		return -20 - w, false
 	case p.under > 0:
 		return w + anchorBonus, false
-	case p.teaser || isDataRow(p):
+	case p.teaser || isDataRow(p) || p.list:
 		return 0, true
 	case p.credited:
 		return 0, true
@@ -274,7 +274,7 @@ var commentCounts = map[string]bool{"comments": true, "comment": true, "response
 func isPage(ps []cpara, lo, hi int) bool {
 	n := 0
 	for i := range ps {
-		if (i < lo || i > hi) && ps[i].k&strongNoise == 0 {
+		if (i < lo || i > hi) && ps[i].k&strongNoise == 0 && !pageNeutral(&ps[i]) {
 			n++
 		}
 	}
@@ -564,7 +564,7 @@ func siteTitle(t string) string {
 func removeInlineLists(ps []cpara, start, end int) {
 	for i := start; i <= end; {
 		j, titles := i, 0
-		for j <= end && ps[j].k&kProse == 0 && !shortSentence(&ps[j]) {
+		for j <= end && ps[j].k&kProse == 0 && !shortSentence(&ps[j]) && !ps[j].list {
 			if isTitle(&ps[j]) {
 				titles++
 			}

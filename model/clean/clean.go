@@ -108,6 +108,7 @@ type cpara struct {
 	comment  bool         // part of a readers' comment thread
 	teaser   bool         // part of a list of teasers for other stories
 	listDate bool         // a date line in a list's rhythm
+	list     bool         // an item of a list the body announces or numbers (see lists.go)
 	under    int          // 1 + index of the page headline it is the first prose under; 0 if none
 	title    bool         // repeats the page title
 	copy     bool         // the article's paragraphs run together again (page metadata)
@@ -213,6 +214,7 @@ func (c *Cleaner) analyse(raw string) ([]cpara, []bool) {
 	markCopies(ps)
 	markTeasers(ps, repeated)
 	markListDates(ps)
+	markBodyLists(ps)
 	markAnchor(ps, repeated)
 	markAnchor(ps, repeated)
 	return ps, repeated
@@ -281,6 +283,9 @@ func (c *Cleaner) findBody(ps []cpara, repeated []bool, lo, hi int, page bool) (
 	if first < 0 {
 		return -1, -1
 	}
+	// A list the body announces or numbers belongs to it, also after the
+	// last prose paragraph (a draw's seeds, the winners, the fixtures).
+	last = trailingList(ps, last, hi)
 	// A header can hold a standfirst above the byline: when a byline or date
 	// line follows the first prose paragraph closely, the body starts after
 	// it; when a paragraph opening with a dateline does, the body starts

@@ -52,6 +52,9 @@ func classifyKinds(text, low string, f *feats) kind {
 			strings.Contains(low, "tous droits réservés")) || mayForbidReproduction(low) && reReproduce.MatchString(low)) {
 		k |= kFooter
 	}
+	if f.words <= 12 && (strings.HasPrefix(lead, "our standards:") || strings.Contains(low, "trust principles")) {
+		k |= kFooter // a wire service's standards line under every story
+	}
 
 	// Embedded social posts.
 	if endsWithPostLink(low) && f.words <= 90 {
@@ -78,7 +81,7 @@ func classifyKinds(text, low string, f *feats) kind {
 	}
 
 	// Calls to action, share rows, cookie notices, adverts.
-	if short && hasAnyPrefixWord(lead, ctaLead) {
+	if short && hasAnyPrefixWord(lead, ctaLead) || f.words <= 40 && isSubscriptionPitch(low) {
 		k |= kCTA
 	}
 	if f.words <= 15 && (containsWord(low, "newsletter") || containsWord(low, "subscribe") || containsWord(low, "click here") ||

@@ -60,7 +60,7 @@ func (c *Cleaner) resolve(ps []cpara, start, end int, repeated []bool, page bool
 			if k&kCTA != 0 && !strings.Contains(p.text, ":") {
 				p.reason = model.ReasonCTA
 			}
-			for j := i + 1; j < len(ps) && ps[j].k&kHeadline != 0 && ps[j].k&(kProse|strongNoise) == 0 && !ps[j].forced && !ps[j].comment; j++ {
+			for j := i + 1; j < len(ps) && relatedLine(&ps[j]) && ps[j].k&(kProse|strongNoise) == 0 && !ps[j].forced && !ps[j].comment; j++ {
 				ps[j].reason = model.ReasonRelated
 			}
 		case k&kCTA != 0:
@@ -145,4 +145,14 @@ func bylineName(s string) string {
 		s = s[3:]
 	}
 	return strings.Trim(s, " ()[]|—–-:;,")
+}
+
+// relatedLine: a line under a related-links label: headline-shaped, or a
+// numbered or bulleted title ("1. Man rescued from quarry" under "Most
+// read"), but not an entry of the body's own list.
+func relatedLine(p *cpara) bool {
+	if p.list {
+		return false
+	}
+	return p.k&kHeadline != 0 || startsListItem(p.text) && !p.f.terminal && p.f.words <= 20
 }

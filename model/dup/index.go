@@ -5,8 +5,7 @@ import (
 	"context"
 	"math"
 	"slices"
-
-	"storydesk/model/wordtok"
+	"sort"
 )
 
 // Duplicate detection: exact copies by a hash of the normalised text, near
@@ -109,6 +108,9 @@ type Options struct {
 	Workers     int     // goroutines used by Pairs; 0: one per CPU
 	SampleRate  float64 // share of shingles indexed for candidates, (0,1]; 0: DefaultSampleRate
 	MinShingles int     // fewest shingles for near-duplicate search; 0: DefaultMinShingles, <0: no minimum
+	// Full gives the whole shingle sets of documents added by AddSketch,
+	// when Pairs scores their candidates (see lean.go).
+	Full FullSets
 }
 
 // Index collects signatures and finds the duplicate pairs among them. Add
@@ -127,7 +129,9 @@ type dupEntry struct {
 	id    string
 	exact uint64
 	set   uint64 // hash of the shingle set, to group identical sets
+	n     int32  // shingles in the whole set
 	sh    []uint32
+	lean  bool // sh is only the sketch (AddSketch)
 }
 
 // NewIndex returns an empty index.
@@ -152,20 +156,15 @@ func (x *Index) Add(id string, sig Signature) {
 	if !sig.Current() {
 		sig = Signature{}
 	}
-	// FNV-1 over the shingles, finished like the token hashes: only to
-	// group identical sets in memory, so never stored.
-	const fnvOffset, fnvPrime = 14695981039346656037, 1099511628211
-	h := uint64(fnvOffset)
-	for _, s := range sig.Shingles {
-		h = (h ^ uint64(s)) * fnvPrime
+	x.put(id, dupEntry{id: id, exact: sig.Exact, set: setHash(sig.Shingles), n: int32(len(sig.Shingles)), sh: sig.Shingles})
+}
+
+// sketchOf is the part of d's shingles below cut (all of them for a sketch).
+func sketchOf(d *dupEntry, cut uint64) []uint32 {
+	if d.lean {
+		return d.sh
 	}
-	e := dupEntry{id: id, exact: sig.Exact, set: wordtok.Mix(h), sh: sig.Shingles}
-	if i, ok := x.byID[id]; ok {
-		x.docs[i] = e
-		return
-	}
-	x.byID[id] = len(x.docs)
-	x.docs = append(x.docs, e)
+	return d.sh[:sort.Search(len(d.sh), func(i int) bool { return uint64(d.sh[i]) >= cut })]
 }
 
 // dupRepPair is a near-duplicate pair between two group representatives.
@@ -199,9 +198,10 @@ func (x *Index) Pairs(ctx context.Context, threshold float64, progress func(done
 
 	// Group documents with identical shingle sets; the member that sorts
 	// first by ID represents the group.
+	cut := sampleCut(x.opts.SampleRate)
 	order := make([]int32, 0, len(x.docs))
 	for i, d := range x.docs {
-		if len(d.sh) > 0 {
+		if d.n > 0 {
 			order = append(order, int32(i))
 		}
 	}
@@ -210,7 +210,10 @@ func (x *Index) Pairs(ctx context.Context, threshold float64, progress func(done
 		if c := cmp.Compare(a.set, b.set); c != 0 {
 			return c
 		}
-		if c := slices.Compare(a.sh, b.sh); c != 0 {
+		if c := cmp.Compare(a.n, b.n); c != 0 {
+			return c
+		}
+		if c := slices.Compare(sketchOf(a, cut), sketchOf(b, cut)); c != 0 {
 			return c
 		}
 		return cmp.Compare(a.id, b.id)
@@ -220,14 +223,13 @@ func (x *Index) Pairs(ctx context.Context, threshold float64, progress func(done
 	var groups []group
 	for lo := 0; lo < len(order); {
 		hi := lo + 1
-		for hi < len(order) && x.docs[order[hi]].set == x.docs[order[lo]].set &&
-			slices.Equal(x.docs[order[hi]].sh, x.docs[order[lo]].sh) {
+		for hi < len(order) && sameSet(&x.docs[order[hi]], &x.docs[order[lo]], cut) {
 			hi++
 		}
 		groups = append(groups, group{int32(lo), int32(hi)})
 		for i := lo; i < hi; i++ {
 			for j := i + 1; j < hi; j++ {
-				out = append(out, x.pair(order[i], order[j], len(x.docs[order[i]].sh)))
+				out = append(out, x.pair(order[i], order[j], int(x.docs[order[i]].n)))
 			}
 		}
 		lo = hi
@@ -237,31 +239,40 @@ func (x *Index) Pairs(ctx context.Context, threshold float64, progress func(done
 	// (size, ID) so that "b is the larger" is simply b > a.
 	reps := make([]int32, 0, len(groups))
 	for g, gr := range groups {
-		if d := &x.docs[order[gr.lo]]; len(d.sh) >= x.opts.MinShingles {
+		if d := &x.docs[order[gr.lo]]; int(d.n) >= x.opts.MinShingles {
 			reps = append(reps, int32(g))
 		}
 	}
 	slices.SortFunc(reps, func(g, h int32) int {
 		a, b := &x.docs[order[groups[g].lo]], &x.docs[order[groups[h].lo]]
-		if c := cmp.Compare(len(a.sh), len(b.sh)); c != 0 {
+		if c := cmp.Compare(a.n, b.n); c != 0 {
 			return c
 		}
 		return cmp.Compare(a.id, b.id)
 	})
 	sets := make([][]uint32, len(reps))
+	whole := make([]int32, len(reps))
+	lean := make([]bool, len(reps))
 	for r, g := range reps {
-		sets[r] = x.docs[order[groups[g].lo]].sh
+		d := &x.docs[order[groups[g].lo]]
+		sets[r], whole[r], lean[r] = d.sh, d.n, d.lean
 	}
 
 	lim := dupDefaultLimits
 	if x.limits != nil {
 		lim = *x.limits
 	}
-	rp, stats, err := dupSearch(ctx, sets, x.opts.SampleRate, threshold, lim, x.opts.Workers, progress)
+	rp, pend, stats, err := dupSearch(ctx, dupSets{sets, whole, lean}, x.opts.SampleRate, threshold, lim, x.opts.Workers, progress)
 	x.stats = stats
 	if err != nil {
 		return nil, err
 	}
+	sets = nil
+	scored, err := x.scoreLean(ctx, pend, func(r int32) *dupEntry { return &x.docs[order[groups[reps[r]].lo]] }, threshold)
+	if err != nil {
+		return nil, err
+	}
+	rp = append(rp, scored...)
 
 	for _, p := range rp {
 		ga, gb := groups[reps[p.a]], groups[reps[p.b]]
@@ -292,7 +303,7 @@ func (x *Index) pair(i, j int32, inter int) Pair {
 	if a.id > b.id {
 		a, b = b, a
 	}
-	la, lb, n := float64(len(a.sh)), float64(len(b.sh)), float64(inter)
+	la, lb, n := float64(a.n), float64(b.n), float64(inter)
 	p := Pair{A: a.id, B: b.id, Jaccard: n / (la + lb - n), AinB: n / la, BinA: n / lb, Kind: Near}
 	if a.exact != 0 && a.exact == b.exact {
 		p.Kind = Exact
@@ -331,4 +342,16 @@ func Find(ctx context.Context, docs []Doc, opts Options, threshold float64, prog
 		progress(2*n, 2*n)
 	}
 	return pairs, nil
+}
+
+// sameSet: a and b hold the same shingles (the whole-set hash, size and
+// sketch agree).
+func sameSet(a, b *dupEntry, cut uint64) bool {
+	if a.set != b.set || a.n != b.n {
+		return false
+	}
+	if !a.lean && !b.lean {
+		return slices.Equal(a.sh, b.sh)
+	}
+	return slices.Equal(sketchOf(a, cut), sketchOf(b, cut))
 }

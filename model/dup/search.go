@@ -74,7 +74,16 @@ var dupDefaultLimits = dupLimits{dupPostingBudget, dupMinProbe, dupMaxPostings}
 // make candidates, and the rest of L adds to their counts. Candidates
 // reaching the bound have their sketches intersected in full (X ≥ m), then
 // their whole sets, so nothing is ever reported below t.
-func dupSearch(ctx context.Context, sets [][]uint32, rate, t float64, lim dupLimits, workers int, progress func(done, total int)) ([]dupRepPair, dupSearchStats, error) {
+// dupSets are the sets dupSearch searches: each set's shingles (the whole
+// set, or only its sketch when lean), and the size of its whole set.
+type dupSets struct {
+	sh    [][]uint32
+	whole []int32
+	lean  []bool
+}
+
+func dupSearch(ctx context.Context, in dupSets, rate, t float64, lim dupLimits, workers int, progress func(done, total int)) ([]dupRepPair, []dupRepPair, dupSearchStats, error) {
+	sets := in.sh
 	cut := uint64(math.Ceil(rate * (1 << 32)))
 	cut = max(1, min(cut, 1<<32))
 	nS := make([]int32, len(sets))
@@ -84,12 +93,12 @@ func dupSearch(ctx context.Context, sets [][]uint32, rate, t float64, lim dupLim
 	ix := dupBuildIndex(sets, nS, cut)
 	var stats dupSearchStats
 	if err := ctx.Err(); err != nil {
-		return nil, stats, err
+		return nil, nil, stats, err
 	}
 
 	var mu sync.Mutex
-	var found []dupRepPair
-	const chunk = 64 // sets a worker takes at a time; its stats are flushed at each chunk's end
+	var found, pend []dupRepPair // pend: candidates with a lean side, to score with whole sets
+	const chunk = 64             // sets a worker takes at a time; its stats are flushed at each chunk's end
 	err := dupParallel(ctx, len(sets), workers, chunk, progress, func() func(a int) {
 		// A set's stamp (the searching set + 1) and its count, side by
 		// side: one cache miss per posting, not two.
@@ -97,16 +106,17 @@ func dupSearch(ctx context.Context, sets [][]uint32, rate, t float64, lim dupLim
 		var probes []uint64 // df<<32 | entry
 		var at []uint32
 		var cands []int32
-		var local []dupRepPair
+		var local, localPend []dupRepPair
 		var st dupSearchStats
 		return func(a int) {
 			defer func() {
-				if a%chunk == chunk-1 || a == len(sets)-1 || len(local) > 0 {
+				if a%chunk == chunk-1 || a == len(sets)-1 || len(local)+len(localPend) > 0 {
 					mu.Lock()
 					found = append(found, local...)
+					pend = append(pend, localPend...)
 					stats.add(st)
 					mu.Unlock()
-					local, st = local[:0], dupSearchStats{}
+					local, localPend, st = local[:0], localPend[:0], dupSearchStats{}
 				}
 			}()
 			sa := sets[a][:nS[a]]
@@ -115,8 +125,8 @@ func dupSearch(ctx context.Context, sets [][]uint32, rate, t float64, lim dupLim
 				return
 			}
 			m := dupMinShared(n, t)
-			exact := dupAtLeastShare(len(sets[a]), t)
-			// Every element is in the index (a's own postings). Two
+			exact := dupAtLeastShare(int(in.whole[a]), t)
+			// An element is in the index when another set holds it. Two
 			// passes: the directory loads are independent of each other,
 			// so the memory system overlaps them instead of waiting on a
 			// directory miss, then an entry miss, per element.
@@ -126,11 +136,11 @@ func dupSearch(ctx context.Context, sets [][]uint32, rate, t float64, lim dupLim
 			}
 			probes = probes[:0]
 			for k, h := range sa {
-				e := at[k]
-				for uint32(ix.ent[e]>>32) != h {
-					e++
+				e := ix.find(h, at[k])
+				if e < 0 {
+					continue // no other set holds it
 				}
-				if lo, hi := uint32(ix.ent[e]), uint32(ix.ent[e+1]); hi-lo > 1 {
+				if lo, hi := ix.postings(e); hi-lo > 1 {
 					probes = append(probes, uint64(bits.Len32(hi-lo))<<32|uint64(e))
 				}
 			}
@@ -229,6 +239,10 @@ func dupSearch(ctx context.Context, sets [][]uint32, rate, t float64, lim dupLim
 					continue
 				}
 				st.sketched++
+				if in.lean[a] || in.lean[b] {
+					localPend = append(localPend, dupRepPair{a: int32(a), b: b})
+					continue
+				}
 				// The same share as Pair.AinB, so what passes here is
 				// never reported below t.
 				if dupIntersectAtLeast(sets[a], sets[b], exact) {
@@ -238,9 +252,9 @@ func dupSearch(ctx context.Context, sets [][]uint32, rate, t float64, lim dupLim
 		}
 	})
 	if err != nil {
-		return nil, stats, err
+		return nil, nil, stats, err
 	}
-	return found, stats, nil
+	return found, pend, stats, nil
 }
 
 type dupMark struct{ stamp, count int32 }

@@ -2,7 +2,6 @@ package dup
 
 import (
 	"math/bits"
-	"sync"
 )
 
 // dupSketchIndex is an inverted index from sketch elements to the sets that
@@ -10,7 +9,9 @@ import (
 // where its postings start in refs (low 32 bits); its postings, set numbers in
 // ascending order, run to the next entry's start. The entries whose element
 // has e>>shift == b are ent[dir[b]:dir[b+1]]: with about two per bucket, a
-// lookup touches two cache lines.
+// lookup touches two cache lines. Elements only one set holds are left out
+// (they cannot be shared, and are most of an ordinary corpus's), so a
+// lookup may find nothing (see find).
 type dupSketchIndex struct {
 	shift uint
 	dir   []uint32
@@ -26,73 +27,108 @@ func (ix *dupSketchIndex) postings(e int) (lo, hi uint32) {
 	return uint32(ix.ent[e]), uint32(ix.ent[e+1])
 }
 
+// find returns the entry of element h, starting from its bucket's first
+// entry at, or -1 when no two sets hold h.
+func (ix *dupSketchIndex) find(h uint32, at uint32) int {
+	end := ix.dir[h>>ix.shift+1]
+	for e := at; e < end; e++ {
+		if uint32(ix.ent[e]>>32) == h {
+			return int(e)
+		}
+	}
+	return -1
+}
+
+// dupParts is how many slices of the element range dupBuildIndex sorts one
+// after another: its scratch memory is a slice's, not the whole index's.
+const dupParts = 16
+
 // dupBuildIndex indexes the first nS[r] elements of each set r, all below
-// cut. The (element, set) pairs are gathered in set order and radix sorted by
-// element (LSD, stable, 10 bits a pass), which streams through memory instead
-// of scattering into a table the size of the index. The two halves of the
-// element range are sorted in parallel.
+// cut. Each slice of the element range is gathered in set order and radix
+// sorted by element (LSD, stable, 10 bits a pass), which streams through
+// memory instead of scattering into a table the size of the index; only
+// elements that two or more sets hold are kept.
 func dupBuildIndex(sets [][]uint32, nS []int32, cut uint64) *dupSketchIndex {
-	total := 0
-	for _, n := range nS {
-		total += int(n)
-	}
 	bitsUsed := bits.Len64(cut - 1)
-	// Gather, splitting on the top element bit: the low half from the
-	// front, the high half from the back, both in set order.
-	half := uint32(0)
-	if bitsUsed > 0 {
-		half = 1 << (bitsUsed - 1)
-	}
-	ps := make([]uint64, total)
-	lo, hi := 0, total
+	partShift := uint(max(0, bitsUsed-4)) // dupParts = 1<<4 slices
+	var count [dupParts]int
 	for r, s := range sets {
 		for _, h := range s[:nS[r]] {
-			if h < half || half == 0 {
-				ps[lo] = uint64(h)<<32 | uint64(r)
-				lo++
+			count[min(int(h>>partShift), dupParts-1)]++
+		}
+	}
+	biggest := 0
+	for _, n := range count {
+		biggest = max(biggest, n)
+	}
+	buf := make([]uint64, biggest)
+	tmp := make([]uint64, biggest)
+	// gather collects a slice's (element, set) pairs and sorts them.
+	gather := func(part int) []uint64 {
+		ps := buf[:0]
+		for r, s := range sets {
+			for _, h := range s[:nS[r]] {
+				if min(int(h>>partShift), dupParts-1) == part {
+					ps = append(ps, uint64(h)<<32|uint64(r))
+				}
 			}
 		}
+		dupRadixSort(ps, tmp[:len(ps)], int(partShift)) // the slice's top bits are all the same
+		return ps
 	}
-	for r := len(sets) - 1; r >= 0; r-- {
-		s := sets[r][:nS[r]]
-		for i := len(s) - 1; i >= 0 && s[i] >= half && half > 0; i-- {
-			hi--
-			ps[hi] = uint64(s[i])<<32 | uint64(r)
+	// runs calls fn with each run of one element two or more sets hold.
+	runs := func(ps []uint64, fn func(run []uint64)) {
+		for i := 0; i < len(ps); {
+			h := uint32(ps[i] >> 32)
+			j := i + 1
+			for j < len(ps) && uint32(ps[j]>>32) == h {
+				j++
+			}
+			if j-i >= 2 {
+				fn(ps[i:j])
+			}
+			i = j
 		}
 	}
-	tmp := make([]uint64, total+1) // the sort's scratch, then ent
-	var wg sync.WaitGroup
-	for _, part := range [][2]int{{0, lo}, {lo, total}} {
-		wg.Go(func() { dupRadixSort(ps[part[0]:part[1]], tmp[part[0]:part[1]], bitsUsed-1) })
+	// Two passes, so the index is allocated once at its exact size: its
+	// growing by appends would hold two copies at once.
+	nEnt, nRefs := 0, 0
+	for part := range dupParts {
+		if count[part] > 0 {
+			runs(gather(part), func(run []uint64) { nEnt, nRefs = nEnt+1, nRefs+len(run) })
+		}
 	}
-	wg.Wait()
+	ent := make([]uint64, 0, nEnt+1)
+	refs := make([]int32, 0, nRefs)
+	for part := range dupParts {
+		if count[part] == 0 {
+			continue
+		}
+		runs(gather(part), func(run []uint64) {
+			ent = append(ent, run[0]&^0xffffffff|uint64(len(refs)))
+			for _, p := range run {
+				refs = append(refs, int32(uint32(p)))
+			}
+		})
+	}
+	buf, tmp = nil, nil
 	// Directory buckets: about two distinct elements per bucket.
 	shift := uint(32)
-	for shift > 0 && cut>>shift < uint64(max(1, total/2)) {
+	for shift > 0 && cut>>shift < uint64(max(1, len(ent)/2)) {
 		shift--
 	}
 	nb := int((cut-1)>>shift) + 1
 	dir := make([]uint32, nb+1)
-	ent := tmp[:0] // at most total distinct elements and the sentinel
-	refs := make([]int32, total)
 	b := 0
-	prev := uint32(0)
-	for i, p := range ps {
-		h := uint32(p >> 32)
-		refs[i] = int32(uint32(p))
-		if i > 0 && h == prev {
-			continue
+	for e, x := range ent {
+		for ; b <= int(uint32(x>>32)>>shift); b++ {
+			dir[b] = uint32(e)
 		}
-		prev = h
-		for ; b <= int(h>>shift); b++ {
-			dir[b] = uint32(len(ent))
-		}
-		ent = append(ent, uint64(h)<<32|uint64(i))
 	}
 	for ; b <= nb; b++ {
 		dir[b] = uint32(len(ent))
 	}
-	ent = append(ent, uint64(total)) // sentinel: the end of the last postings
+	ent = append(ent, uint64(len(refs))) // sentinel: the end of the last postings
 	return &dupSketchIndex{shift: shift, dir: dir, ent: ent, refs: refs}
 }
 

@@ -68,13 +68,15 @@ func Words(a, b string) []Op {
 	var ed edits
 	ed.equal(pre)
 	ma, mb := ka[pre:len(ka)-suf], kb[pre:len(kb)-suf]
-	if len(ma)+len(mb) <= diffMaxWords && myers(ma, mb, diffMaxD, &ed) {
+	if len(ma)+len(mb) <= diffMaxWords && best(ma, mb, &ed) {
 		// done
 	} else if !paragraphDiff(ta[pre:len(ta)-suf], tb[pre:len(tb)-suf], &ed) {
 		ed.del(len(ma))
 		ed.ins(len(mb))
 	}
 	ed.equal(suf)
+	ed.cleanup()
+	ed.cleanupEdges(ta, tb)
 	return ed.ops(ta, tb, la, lb)
 }
 

@@ -6,6 +6,7 @@ import (
 
 	"storydesk/data/corpus"
 	"storydesk/model"
+	"storydesk/model/dup"
 	"storydesk/tui/layout"
 	"storydesk/tui/ui"
 )
@@ -23,6 +24,9 @@ type row struct {
 	// read it again; hash is cleared once the article is read again (a
 	// correction, a file changed under the reader), as it may differ.
 	id, hash string
+	// sketch is the text's duplicate-detection sketch as Stream took it
+	// (cleared with hash): duplicate detection reads nothing it covers.
+	sketch dup.Sketch
 }
 
 // hayChunk is how many haystacks share one copy-on-write block.
@@ -147,7 +151,7 @@ func (s *itemStore) apply(r corpus.Result) (died bool) {
 	row.outlet = ui.CleanLine(a.Source)
 	s.noteOutlet(row.outlet)
 	row.words = a.Words
-	row.id, row.hash = a.ID, r.Hash
+	row.id, row.hash, row.sketch = a.ID, r.Hash, r.Sketch
 	s.setHay(r.Index, haystack(row.title, row.outlet))
 	s.version++
 	return false
@@ -156,7 +160,7 @@ func (s *itemStore) apply(r corpus.Result) (died bool) {
 // forgetHash drops item i's streamed hash: it has been read again since.
 func (s *itemStore) forgetHash(i int) {
 	if i >= 0 && i < len(s.rows) {
-		s.rows[i].hash = ""
+		s.rows[i].hash, s.rows[i].sketch = "", dup.Sketch{}
 	}
 }
 
@@ -165,7 +169,7 @@ func (s *itemStore) knownTexts() []corpus.KnownText {
 	var out []corpus.KnownText
 	for i := range s.rows {
 		if r := &s.rows[i]; !r.dead && r.hash != "" {
-			out = append(out, corpus.KnownText{Index: i, ID: r.id, Hash: r.hash})
+			out = append(out, corpus.KnownText{Index: i, ID: r.id, Hash: r.hash, Sketch: r.sketch})
 		}
 	}
 	return out

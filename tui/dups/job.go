@@ -38,10 +38,9 @@ func (f *Feature) start() tea.Cmd {
 	items := append([]int32(nil), f.deps.Articles.Live()...)
 	f.job, f.stage, f.done, f.total = j, corpus.DupStageRead, 0, len(items)
 	cache, _ := f.deps.Store.(corpus.SignatureCache)
-	var known []corpus.KnownText
-	if cache != nil {
-		known = f.deps.Articles.KnownTexts()
-	}
+	// What the list's read took (hashes, sketches) spares reading the
+	// corpus again, with or without a cache.
+	known := f.deps.Articles.KnownTexts()
 	src, c, workers := f.deps.Source, f.deps.Corpus, f.deps.Workers
 	go func() {
 		defer close(j.ch)
