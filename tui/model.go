@@ -308,27 +308,22 @@ func (m *Model) problemLines(w int) []string {
 	return lines
 }
 
-// helpLines is the full help, one section per pane plus the global keys.
-func (m *Model) helpLines(w int) []string {
+// helpLines is the full help, one section per mode and pane, the mode the
+// help was opened from first (widgets.HelpLines: nothing cut at any width).
+func (m *Model) helpLines(w int, from ui.Screen) []string {
 	k := m.c.Keys
 	st := m.c.Styles
-	h := m.help
-	h.SetWidth(max(0, w))
-	sections := []helpSection{
-		{"List", m.br.HelpList()},
-		{"Article", m.br.HelpArticle()},
-		{"Panes", [][]key.Binding{{k.NextPane, k.PrevPane, k.FocusList, k.FocusDetail}, {k.Problems, k.Export, k.Help, k.Quit, k.ForceQuit}}},
+	sections := []widgets.HelpSection{
+		{Title: "List", Groups: m.br.HelpList()},
+		{Title: "Filter (" + ui.KeyName(k.Filter) + " in the list)", Groups: m.br.HelpFilter()},
+		{Title: "Article", Groups: m.br.HelpArticle()},
+		{Title: "Panes", Groups: [][]key.Binding{{k.NextPane, k.PrevPane, k.FocusList, k.FocusDetail}, {k.Problems, k.Export, k.Help, k.Quit, k.ForceQuit}}},
 	}
-	sections = append(sections, m.featureHelp()...)
-	var lines []string
-	for i, s := range sections {
-		if i > 0 {
-			lines = append(lines, "")
-		}
-		lines = append(lines, st.TitleFocused.Render(s.title))
-		lines = append(lines, ui.SplitLines(h.FullHelpView(s.groups))...)
+	for _, f := range m.featureHelp() {
+		sections = append(sections, widgets.HelpSection{Title: f.title, Groups: f.groups})
 	}
-	return lines
+	sections = helpFirst(sections, from, m.br)
+	return widgets.HelpLines(st.Help, func(s string) string { return st.TitleFocused.Render(s) }, sections, w)
 }
 
 // layout sizes every component for the terminal.
