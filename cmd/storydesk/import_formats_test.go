@@ -1,0 +1,33 @@
+package main
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// An import that finds text but no annotations says so, naming the
+// fields it looked for; a doccano file's labels import as entities.
+func TestImportSaysWhenNoAnnotations(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	dir := t.TempDir()
+	raw := filepath.Join(dir, "raw.jsonl")
+	writeFile(t, raw, `{"text":"Zoë Ng spoke."}`+"\n"+`{"text":"Nothing else."}`+"\n")
+	var errOut bytes.Buffer
+	if err := run([]string{"import", "--db", filepath.Join(dir, "a.db"), raw}, nil, new(bytes.Buffer), &errOut); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(errOut.String(), "raw.jsonl: found text but no annotations") || !strings.Contains(errOut.String(), `doccano's "label"`) {
+		t.Errorf("no word about the missing annotations:\n%s", errOut.String())
+	}
+	doccano := filepath.Join(dir, "doccano.jsonl")
+	writeFile(t, doccano, `{"id":1,"text":"Zoë Ng spoke.","label":[[0,6,"PERSON"]]}`+"\n")
+	errOut.Reset()
+	if err := run([]string{"import", "--db", filepath.Join(dir, "b.db"), doccano}, nil, new(bytes.Buffer), &errOut); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(errOut.String(), "imported 1 records") || !strings.Contains(errOut.String(), "(1 entities") || strings.Contains(errOut.String(), "no annotations") {
+		t.Errorf("doccano import:\n%s", errOut.String())
+	}
+}
