@@ -125,11 +125,11 @@ func TestImportLabelStudio(t *testing.T) {
 // records still import.
 func TestImportForeignBadRecords(t *testing.T) {
 	lines := []string{
-		`{"text":"Zoë Ng","label":[["PERSON",0,6]]}`,                                                // 1
-		`{"text":"Zoë Ng","label":[[0,6,"PERSON"]]}`,                                                // 2 fine
-		`{"text":"Zoë Ng","entities":[{"label":"PERSON","start":0,"end":6}]}`,                       // 3
-		`["Zoë Ng", {"entities": [[0, "6", "PERSON"]]}]`,                                            // 4
-		`["Zoë Ng", ["PERSON"]]`,                                                                    // 5
+		`{"text":"Zoë Ng","label":[["PERSON",0,6]]}`,                                                    // 1
+		`{"text":"Zoë Ng","label":[[0,6,"PERSON"]]}`,                                                    // 2 fine
+		`{"text":"Zoë Ng","entities":[{"label":"PERSON","start":0,"end":6}]}`,                           // 3
+		`["Zoë Ng", {"entities": [[0, "6", "PERSON"]]}]`,                                                // 4
+		`["Zoë Ng", ["PERSON"]]`,                                                                        // 5
 		`{"data":{"text":"Zoë Ng"},"annotations":[{"result":[{"type":"labels","value":{"start":0}}]}]}`, // 6
 		`42`, // 7
 		`{"text":"Zoë Ng","label":{"PERSON":[0,6]}}`, // 8

@@ -60,9 +60,9 @@ type Stats struct {
 	Ignored int
 	// Bare counts records imported with text but no annotation at all
 	// (often the sign of a format read wrongly, or a raw-text file).
-	Bare int
-	Failed               int // bad lines, reported
-	Committed            int // lines whose transaction was committed
+	Bare      int
+	Failed    int // bad lines, reported
+	Committed int // lines whose transaction was committed
 }
 
 // JSONL reads JSON lines from r into s, through its bulk writer
