@@ -192,6 +192,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		cmds = append(cmds, m.broadcast(msg))
 		if _, ok := msg.(session.WrittenMsg); ok {
+			m.noteStoreCreated()
 			cmds = append(cmds, m.nextWrite())
 		}
 	}

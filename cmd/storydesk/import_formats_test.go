@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -29,5 +30,27 @@ func TestImportSaysWhenNoAnnotations(t *testing.T) {
 	}
 	if !strings.Contains(errOut.String(), "imported 1 records") || !strings.Contains(errOut.String(), "(1 entities") || strings.Contains(errOut.String(), "no annotations") {
 		t.Errorf("doccano import:\n%s", errOut.String())
+	}
+}
+
+// The reader's default store for a corpus folder is not created by
+// opening it (store.Lazy): nothing is written until the first annotation.
+func TestOpenReaderCreatesNoStore(t *testing.T) {
+	t.Setenv("XDG_DATA_HOME", filepath.Join(t.TempDir(), "xdg"))
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "a.txt"), cleanArticle)
+	src, ann, err := openReader([]string{dir}, "", "t", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ann.Close()
+	if src.Len() != 1 || ann.Path() != filepath.Join(dir, ".storydesk", "annotations.db") {
+		t.Fatalf("%d items, store %s", src.Len(), ann.Path())
+	}
+	if _, err := os.Stat(filepath.Join(dir, ".storydesk")); err == nil {
+		t.Error("opening the corpus created .storydesk")
+	}
+	if _, err := os.Stat(os.Getenv("XDG_DATA_HOME")); err == nil {
+		t.Error("opening the corpus created the XDG data folder")
 	}
 }

@@ -132,7 +132,7 @@ func openCorpus(paths []string, stdin io.Reader) (*corpus.Corpus, error) {
 // corpus in paths (or the sample corpus) with --db or its default store; or,
 // with --db and no path, the articles that store holds, from their
 // snapshots — which is how imported records that match no file are opened.
-func openReader(paths []string, dbPath, who string, stdin io.Reader) (tui.Source, *store.SQLite, error) {
+func openReader(paths []string, dbPath, who string, stdin io.Reader) (tui.Source, store.Store, error) {
 	if len(paths) == 0 && dbPath != "" {
 		// Opening a store as the corpus must not create one: a mistyped
 		// --db would show an empty reader.
@@ -160,11 +160,16 @@ func openReader(paths []string, dbPath, who string, stdin io.Reader) (tui.Source
 	if err != nil {
 		return nil, nil, err
 	}
-	path := dbPath
-	if path == "" {
-		path = store.DefaultPath(c)
+	if dbPath == "" {
+		// The default store is created at the first write: a corpus opened
+		// only to read it is left as it was (see store.Lazy).
+		lz, err := store.OpenLazy(c, who)
+		if err != nil {
+			return nil, nil, err
+		}
+		return tui.FromCorpus(c), lz, nil
 	}
-	ann, err := store.OpenSQLite(path, who)
+	ann, err := store.OpenSQLite(dbPath, who)
 	if err != nil {
 		return nil, nil, err
 	}
