@@ -68,12 +68,13 @@ func ScanTitles(titles, outlets []string, query string, base []int32) []int32 {
 		chunk := make([]string, min(hayChunk, n-c*hayChunk))
 		for k := range chunk {
 			i := c*hayChunk + k
-			chunk[k] = haystack(titles[i], outlets[i])
+			chunk[k] = haystack(titles[i], outlets[i], "")
 		}
 		snap.chunks = append(snap.chunks, chunk)
 	}
-	_, terms := normaliseQuery(query)
-	return scanHay(snap, terms, base)
+	q, _ := normaliseQuery(query)
+	m, _ := (&listPane{store: &itemStore{}}).compileQuery(q)
+	return m.scan(snap, base)
 }
 
 // RawPara is one paragraph as the raw layout placed it.
@@ -99,3 +100,48 @@ func RawParas(a *model.Article, width int) (text []string, paras []RawPara) {
 }
 
 const RawGutter = rawGutter
+
+// FilterRow is one item for ScanRows.
+type FilterRow struct{ Title, Outlet, Date, ID string }
+
+// ScanRows runs a filter scan over rows with the fact fields answered by
+// facts, returning the matches and the query's problem.
+func ScanRows(rows []FilterRow, query string, facts FilterFacts) ([]int32, string) {
+	n := len(rows)
+	st := &itemStore{rows: make([]row, n)}
+	snap := haySnap{n: n}
+	for c := 0; c*hayChunk < n; c++ {
+		chunk := make([]string, min(hayChunk, n-c*hayChunk))
+		for k := range chunk {
+			r := rows[c*hayChunk+k]
+			chunk[k] = haystack(r.Title, r.Outlet, r.Date)
+			st.rows[c*hayChunk+k].id = r.ID
+		}
+		snap.chunks = append(snap.chunks, chunk)
+	}
+	q, _ := normaliseQuery(query)
+	m, problem := (&listPane{store: st, facts: facts}).compileQuery(q)
+	return m.scan(snap, nil), problem
+}
+
+// NewScanner builds the haystacks of rows once and returns a scan of them
+// (for benchmarks: the snapshot is built outside the timer).
+func NewScanner(rows []FilterRow) func(query string) []int32 {
+	n := len(rows)
+	st := &itemStore{rows: make([]row, n)}
+	snap := haySnap{n: n}
+	for c := 0; c*hayChunk < n; c++ {
+		chunk := make([]string, min(hayChunk, n-c*hayChunk))
+		for k := range chunk {
+			r := rows[c*hayChunk+k]
+			chunk[k] = haystack(r.Title, r.Outlet, r.Date)
+			st.rows[c*hayChunk+k].id = r.ID
+		}
+		snap.chunks = append(snap.chunks, chunk)
+	}
+	return func(query string) []int32 {
+		q, _ := normaliseQuery(query)
+		m, _ := (&listPane{store: st}).compileQuery(q)
+		return m.scan(snap, nil)
+	}
+}

@@ -13,7 +13,9 @@ type filterDoneMsg struct {
 	gen     int
 	query   string  // normalised query the scan matched
 	version uint64  // item store version of the haystacks scanned
-	matches []int32 // item indices, ascending
+	matches []int32 // item indices, ascending (best first when ranked)
+	ranked  bool
+	problem string // what a field of the query needs (fuzzy.Parse)
 }
 
 // filterResult is the last applied scan: the base for narrowing.
@@ -24,8 +26,8 @@ type filterResult struct {
 	matches []int32
 }
 
-// normaliseQuery lower-cases the query and collapses its spaces; terms must
-// all occur (in the title or the outlet).
+// normaliseQuery lower-cases the query and collapses its spaces; its terms
+// are what narrowing compares (fuzzy.Parse reads the query itself).
 func normaliseQuery(q string) (string, []string) {
 	terms := strings.Fields(strings.ToLower(ui.CleanLine(q)))
 	return strings.Join(terms, " "), terms
@@ -34,7 +36,7 @@ func normaliseQuery(q string) (string, []string) {
 // narrows reports whether every item matching old terms is a superset of
 // those matching new terms, i.e. each old term is inside some new term.
 func narrows(old, new []string) bool {
-	if len(old) == 0 {
+	if len(old) == 0 || !plainQuery(old) || !plainQuery(new) {
 		return false // an empty filter had no scan to narrow from
 	}
 	for _, o := range old {
@@ -55,43 +57,8 @@ func narrows(old, new []string) bool {
 // filterCmd scans haystacks off the update loop. With a base it only rescans
 // the base's matches (typing one more letter narrows); otherwise it scans
 // every item once.
-func filterCmd(gen int, query string, terms []string, snap haySnap, version uint64, base []int32) tea.Cmd {
+func filterCmd(gen int, query string, m *matcher, problem string, snap haySnap, version uint64, base []int32) tea.Cmd {
 	return func() tea.Msg {
-		return filterDoneMsg{gen: gen, query: query, version: version, matches: scanHay(snap, terms, base)}
+		return filterDoneMsg{gen: gen, query: query, version: version, matches: m.scan(snap, base), ranked: m.ranked, problem: problem}
 	}
-}
-
-func scanHay(snap haySnap, terms []string, base []int32) []int32 {
-	match := func(h string) bool {
-		if h == "" {
-			return false
-		}
-		for _, t := range terms {
-			if !strings.Contains(h, t) {
-				return false
-			}
-		}
-		return true
-	}
-	var out []int32
-	if base != nil {
-		out = make([]int32, 0, len(base))
-		for _, i := range base {
-			if match(snap.at(int(i))) {
-				out = append(out, i)
-			}
-		}
-		return out
-	}
-	out = make([]int32, 0, 256)
-	idx := int32(0)
-	for _, chunk := range snap.chunks {
-		for _, h := range chunk {
-			if match(h) {
-				out = append(out, idx)
-			}
-			idx++
-		}
-	}
-	return out
 }

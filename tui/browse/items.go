@@ -8,6 +8,7 @@ import (
 
 	"storydesk/data/corpus"
 	"storydesk/model"
+	"storydesk/model/fuzzy"
 	"storydesk/tui/ui"
 )
 
@@ -77,7 +78,7 @@ func newItemStore(src Source) *itemStore {
 		it := src.Item(i)
 		r := &s.rows[i]
 		r.title = provisionalTitle(it)
-		s.hay.chunks[i/hayChunk][i%hayChunk] = haystack(r.title, "")
+		s.hay.chunks[i/hayChunk][i%hayChunk] = haystack(r.title, "", "")
 	}
 	return s
 }
@@ -95,11 +96,12 @@ func provisionalTitle(it corpus.Item) string {
 	return base
 }
 
-func haystack(title, outlet string) string {
-	if outlet == "" {
-		return strings.ToLower(title)
-	}
-	return strings.ToLower(title + " \x00 " + outlet)
+// haystack is what the filter reads of an item: the letters it holds (a
+// bit mask, hayMaskLen bytes), then "title\x00outlet\x00date", lower-cased
+// but the date (an ISO prefix, or "").
+func haystack(title, outlet, date string) string {
+	text := strings.ToLower(title) + "\x00" + strings.ToLower(outlet)
+	return maskBytes(letterMask(text)) + text + "\x00" + fuzzy.NormDate(date)
 }
 
 // snapshot returns the current haystacks for a filter command to scan.
@@ -149,7 +151,7 @@ func (s *itemStore) apply(r corpus.Result) (died bool) {
 	s.noteOutlet(row.outlet)
 	row.words = a.Words
 	row.id, row.hash = a.ID, r.Hash
-	s.setHay(r.Index, haystack(row.title, row.outlet))
+	s.setHay(r.Index, haystack(row.title, row.outlet, a.Date))
 	s.version++
 	return false
 }
@@ -188,7 +190,7 @@ func (s *itemStore) updateFromArticle(i int, a *model.Article) {
 	row.outlet = ui.CleanLine(a.Source)
 	s.noteOutlet(row.outlet)
 	row.words = a.Words
-	s.setHay(i, haystack(row.title, row.outlet))
+	s.setHay(i, haystack(row.title, row.outlet, a.Date))
 	s.version++
 }
 
