@@ -35,7 +35,8 @@ type Options struct {
 	Store store.Store
 	// Annotator names whose undo history and saved position are used.
 	Annotator string
-	// Labels is the label set, keys 1–9 in order (model.DefaultLabels when empty).
+	// Labels is the label set, the first nine on keys 1–9, every one in
+	// the label picker (model.DefaultLabels when empty).
 	Labels []string
 	// LabelColors overrides label colours: label → "#rrggbb".
 	LabelColors map[string]string
@@ -104,9 +105,6 @@ func NewFromSource(src Source, opts Options) *Model {
 	labels := model.NormalizeLabels(opts.Labels)
 	if len(labels) == 0 {
 		labels = append([]string(nil), model.DefaultLabels...)
-	}
-	if len(labels) > len(km.Labels) {
-		labels = labels[:len(km.Labels)]
 	}
 	for i := range km.Labels {
 		if i < len(labels) {
@@ -238,6 +236,12 @@ func (m *Model) colorProfile(p colorprofile.Profile) tea.Cmd {
 	m.profile = p
 	if p == colorprofile.NoTTY {
 		cmds = append(cmds, func() tea.Msg { return tea.ColorProfileMsg{Profile: colorprofile.ASCII} })
+	}
+	if m.c.Profile != p {
+		// Label colours are picked in the profile's terms (ui/labelcolors.go).
+		m.c.Profile = p
+		m.c.Restyle(m.c.IsDark)
+		m.help.Styles = m.c.Styles.Help
 	}
 	noColor := m.optNoColor || p <= colorprofile.ASCII
 	if noColor != m.c.NoColor {

@@ -219,7 +219,7 @@ func runTUI(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	version := fs.Bool("version", false, "print the version and exit")
 	dbPath := fs.String("db", "", "annotation store `PATH` (default: .storydesk/annotations.db in the corpus, else under $XDG_DATA_HOME/storydesk)")
 	annotator := fs.String("annotator", "", "annotator `NAME` (default: the config file's, else the OS user)")
-	labels := fs.String("labels", "", "comma-separated label `LIST` for keys 1–9, e.g. PERSON,ORG,GPE (default: the config file's, else spaCy's OntoNotes labels)")
+	labels := fs.String("labels", "", "comma-separated label `LIST`: the first nine on keys 1–9, all in the label picker (L), e.g. PERSON,ORG,GPE (default: the config file's, else spaCy's OntoNotes labels)")
 	configPath := fs.String("config", config.DefaultPath(), "config file `PATH` (labels, annotator, theme, [keys], [colors])")
 	fs.Usage = func() {
 		usage(stderr)
@@ -251,8 +251,8 @@ func runTUI(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	labelSet := cfg.Labels
 	if *labels != "" {
 		labelSet = model.NormalizeLabels(strings.Split(*labels, ","))
-		if len(labelSet) == 0 || len(labelSet) > 9 {
-			return fmt.Errorf("--labels: give 1 to 9 labels, comma-separated (got %d): %w", len(labelSet), errUsage)
+		if len(labelSet) == 0 || len(labelSet) > config.MaxLabels {
+			return fmt.Errorf("--labels: give 1 to %d labels, comma-separated (got %d): %w", config.MaxLabels, len(labelSet), errUsage)
 		}
 	}
 	who := *annotator

@@ -11,9 +11,13 @@ import (
 	"storydesk/model"
 )
 
+// MaxLabels bounds a label set: the first nine are on keys 1–9, the rest
+// reached through the label picker.
+const MaxLabels = 64
+
 // Config is the user's config file, $XDG_CONFIG_HOME/storydesk/config.toml:
 //
-//	labels = ["PERSON", "ORG", "GPE"]      # keys 1–9 in this order
+//	labels = ["PERSON", "ORG", "GPE"]      # keys 1–9 in this order, all in the picker (L)
 //	annotator = "ana"
 //	theme = "dark"                          # or "light"; default: ask the terminal
 //	[keys]                                  # rebind any action: KeyMap field names, lower-cased (storydesk -h lists them)
@@ -71,8 +75,8 @@ func Load(path string) (Config, error) {
 	} else {
 		file.Labels = cfg.Labels
 	}
-	if len(file.Labels) > 9 {
-		return cfg, fmt.Errorf("config %s: %d labels, but only keys 1–9 exist", path, len(file.Labels))
+	if len(file.Labels) > MaxLabels {
+		return cfg, fmt.Errorf("config %s: %d labels, at most %d", path, len(file.Labels), MaxLabels)
 	}
 	return file, nil
 }

@@ -27,7 +27,7 @@ func (f *Feature) matches(msg tea.KeyPressMsg) bool {
 	if key.Matches(msg, k.Labels[:]...) || f.reviewMatches(msg) || f.ext != nil && f.ext.Claims(msg) {
 		return true
 	}
-	return key.Matches(msg, k.WordNext, k.WordPrev, k.LineDown, k.LineUp, k.SentenceNext, k.SentencePrev,
+	return key.Matches(msg, k.LabelPick, k.WordNext, k.WordPrev, k.LineDown, k.LineUp, k.SentenceNext, k.SentencePrev,
 		k.ParaNext, k.ParaPrev, k.DocStart, k.DocEnd, k.ScreenDown, k.ScreenUp, k.Select,
 		k.ExtendNext, k.ExtendPrev, k.ExtendDown, k.ExtendUp, k.Delete, k.EntityNext, k.EntityPrev,
 		k.TagAll, k.TagCorpus, k.Entities, k.Canonical, k.NextArticle, k.PrevArticle)
@@ -65,6 +65,9 @@ func (f *Feature) key(msg tea.KeyPressMsg) tea.Cmd {
 		if key.Matches(msg, k.Labels[i]) {
 			return f.tagWith(i)
 		}
+	}
+	if key.Matches(msg, k.LabelPick) {
+		return f.pickLabel(f.tagWith)
 	}
 	switch {
 	case key.Matches(msg, k.Back):
@@ -179,10 +182,11 @@ func labelRange(k ui.KeyMap) key.Binding {
 func (s *screen) FullHelp() [][]key.Binding {
 	f := s.f
 	k := f.c.Keys
-	labels := make([]key.Binding, 0, len(f.c.Labels))
-	for i := range f.c.Labels {
+	labels := make([]key.Binding, 0, len(f.c.Labels)+1)
+	for i := range min(len(f.c.Labels), len(k.Labels)) {
 		labels = append(labels, k.Labels[i])
 	}
+	labels = append(labels, k.LabelPick)
 	return [][]key.Binding{
 		{k.Annotate, k.WordNext, k.WordPrev, k.LineDown, k.LineUp, k.SentenceNext, k.SentencePrev, k.ParaNext, k.ParaPrev, k.DocStart, k.DocEnd, k.ScreenDown, k.ScreenUp},
 		{k.Select, k.ExtendNext, k.ExtendPrev, k.ExtendDown, k.ExtendUp, k.Back},
@@ -211,6 +215,9 @@ func (w *labelWait) HandleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		if key.Matches(msg, k.Labels[i]) {
 			return f.tagAllAs(w, i), true
 		}
+	}
+	if key.Matches(msg, k.LabelPick) {
+		return f.pickLabel(func(i int) tea.Cmd { return f.tagAllAs(w, i) }), true
 	}
 	if key.Matches(msg, k.Back) {
 		f.host.Report(ui.Info("Tag all cancelled"))
