@@ -155,7 +155,12 @@ func isoPrefix(s string) bool {
 // date; "" when unknown) falls within [lo, hi], each bound compared on
 // its own length (2025-09 holds every day of September).
 func InDates(date, lo, hi string) bool {
-	d := NormDate(date)
+	return InISODates(NormDate(date), lo, hi)
+}
+
+// InISODates is InDates for a date NormDate has already read ("" when
+// unknown).
+func InISODates(d, lo, hi string) bool {
 	if d == "" {
 		return false
 	}

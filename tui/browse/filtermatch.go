@@ -124,7 +124,7 @@ func (m *matcher) match(i int, hay string, cache outletScores) (int, bool) {
 		}
 	}
 	for _, f := range m.dates {
-		if fuzzy.InDates(date, f.Lo, f.Hi) == f.Negate {
+		if fuzzy.InISODates(date, f.Lo, f.Hi) == f.Negate { // haystack dates are NormDate's
 			return 0, false
 		}
 	}
