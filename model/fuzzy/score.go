@@ -200,23 +200,36 @@ func ascii(s string) bool {
 func windowScore(pattern, text string, start, end int) int {
 	prev := charWhite
 	if start > 0 {
-		r, _ := utf8.DecodeLastRuneInString(text[:start])
-		prev = classOf(r)
+		if c := text[start-1]; c < utf8.RuneSelf {
+			prev = asciiClass[c]
+		} else {
+			r, _ := utf8.DecodeLastRuneInString(text[:start])
+			prev = classOf(r)
+		}
 	}
 	score, consecutive, firstBonus := 0, 0, 0
 	inGap := false
 	p := 0
 	for i := start; i < end; {
-		r, n := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
+		var r rune
+		var class charClass
+		if c := text[i]; c < utf8.RuneSelf {
+			r, class = rune(c), asciiClass[c]
+			i++
+		} else {
+			var n int
 			r, n = utf8.DecodeRuneInString(text[i:])
+			class = classOf(r)
+			i += n
 		}
-		i += n
-		class := classOf(r)
 		if p < len(pattern) {
-			if pr, pn := utf8.DecodeRuneInString(pattern[p:]); r == pr {
+			pr, pn := rune(pattern[p]), 1
+			if pr >= utf8.RuneSelf {
+				pr, pn = utf8.DecodeRuneInString(pattern[p:])
+			}
+			if r == pr {
 				score += scoreMatch
-				bonus := bonusFor(prev, class)
+				bonus := bonusTable[prev][class]
 				if consecutive == 0 {
 					firstBonus = bonus
 				} else {
@@ -247,4 +260,21 @@ func windowScore(pattern, text string, start, end int) int {
 		prev = class
 	}
 	return score
+}
+
+// asciiClass and bonusTable are classOf and bonusFor looked up.
+var (
+	asciiClass [utf8.RuneSelf]charClass
+	bonusTable [charNumber + 1][charNumber + 1]int
+)
+
+func init() {
+	for c := range asciiClass {
+		asciiClass[c] = classOf(rune(c))
+	}
+	for a := charWhite; a <= charNumber; a++ {
+		for b := charWhite; b <= charNumber; b++ {
+			bonusTable[a][b] = bonusFor(a, b)
+		}
+	}
 }
