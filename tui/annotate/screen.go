@@ -229,7 +229,8 @@ func (w *labelWait) HandleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 // Prompt is shown in the status bar while nothing else is.
 func (w *labelWait) Prompt() string {
 	k := w.f.c.Keys
-	return fmt.Sprintf("Tag every “%s” as: press %s (%s cancels)", ui.Clip(w.text, 30), labelKeys(k, 0, len(w.f.c.Labels)-1), ui.KeyName(k.Back))
+	last := min(len(w.f.c.Labels), len(k.Labels)) - 1
+	return fmt.Sprintf("Tag every “%s” as: press %s, %s for every label (%s cancels)", ui.Clip(w.text, 30), labelKeys(k, 0, last), ui.KeyName(k.LabelPick), ui.KeyName(k.Back))
 }
 
 func (w *labelWait) Mode() string              { return "" }

@@ -24,7 +24,7 @@ func (b *Browser) HelpFilter() [][]key.Binding {
 			syntax("label:PERSON", "has a PERSON span"),
 			syntax("status:done", "done, active, new"),
 			syntax("has:quotes", "has quotations (has:labels)"),
-			syntax("dup:", "in a duplicate cluster"),
+			syntax("dup:", "has a likely copy"),
 			syntax("-outlet:bbc", "any filter negated"),
 		},
 	}
