@@ -72,7 +72,10 @@ func decodeRecord(raw []byte) (rec *importRecord, ignored int, err error) {
 		return decodeLabelStudio(raw)
 	case keys["entities"] != nil && !hasSpans:
 		return decodeDoccano(raw)
-	case keys["label"] != nil && !hasSpans:
+	case keys["label"] != nil && !hasSpans && jsonKind(keys["label"]) != "a string":
+		// doccano's spans or categories, Label Studio's JSON-MIN (a list;
+		// anything else is refused there). Prodigy's text classification
+		// has one label, a string: ours.
 		return decodeDoccano(raw)
 	}
 	rec = &importRecord{}

@@ -185,3 +185,13 @@ func TestUTF16ToCodePoint(t *testing.T) {
 		}
 	}
 }
+
+// Prodigy's text classification records carry one "label", a string: they
+// import as before (the text, no spans), not as a doccano record refused.
+func TestImportProdigyTextcatStillImports(t *testing.T) {
+	s := openTestStore(t, filepath.Join(t.TempDir(), "p.db"))
+	st, probs := exImport(t, s, `{"text":"Zoë Ng spoke.","label":"POLITICS","answer":"accept","_input_hash":7}`+"\n", 500)
+	if len(probs) != 0 || st.Articles != 1 || st.Bare != 1 {
+		t.Fatalf("stats %+v problems %v", st, probs)
+	}
+}
