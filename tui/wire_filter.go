@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"sync"
+	"sync/atomic"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -25,10 +26,12 @@ type filterFacts struct {
 	st   store.Store
 	dups *dups.Feature
 
-	mu    sync.Mutex
-	stale bool
-	facts map[string]articleFacts
-	err   error
+	// writes counts writes seen; the update loop bumps it without waiting
+	// for a scan that is reading the store under mu.
+	writes atomic.Uint64
+	mu     sync.Mutex
+	loaded uint64 // writes when facts were read (0: never; writes start at 1)
+	facts  map[string]articleFacts
 }
 
 type articleFacts struct {
@@ -39,7 +42,8 @@ type articleFacts struct {
 
 // wireFilter answers the list's fact fields; without a store only dup:.
 func (m *Model) wireFilter(st store.Store) {
-	ff := &filterFacts{st: st, stale: true}
+	ff := &filterFacts{st: st}
+	ff.writes.Store(1)
 	for _, f := range m.features {
 		if d, ok := f.(*dups.Feature); ok {
 			ff.dups = d
@@ -54,9 +58,7 @@ func (m *Model) wireFilter(st store.Store) {
 // Update marks the cache stale after every write.
 func (ff *filterFacts) Update(msg tea.Msg) tea.Cmd {
 	if _, ok := msg.(session.WrittenMsg); ok {
-		ff.mu.Lock()
-		ff.stale = true
-		ff.mu.Unlock()
+		ff.writes.Add(1)
 	}
 	return nil
 }
@@ -65,7 +67,8 @@ func (ff *filterFacts) Update(msg tea.Msg) tea.Cmd {
 func (ff *filterFacts) load() map[string]articleFacts {
 	ff.mu.Lock()
 	defer ff.mu.Unlock()
-	if !ff.stale {
+	w := ff.writes.Load()
+	if ff.loaded == w {
 		return ff.facts
 	}
 	facts := map[string]articleFacts{}
@@ -77,7 +80,10 @@ func (ff *filterFacts) load() map[string]articleFacts {
 		facts[d.ArticleID] = a
 		return nil
 	})
-	ff.facts, ff.err, ff.stale = facts, err, err != nil
+	ff.facts = facts
+	if err == nil {
+		ff.loaded = w // a failed read is tried again by the next scan
+	}
 	return facts
 }
 
