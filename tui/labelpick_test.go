@@ -56,3 +56,29 @@ func TestLabelPickerTagsPastNine(t *testing.T) {
 		t.Fatal("esc should close the picker without tagging")
 	}
 }
+
+// The picker fits small terminals too.
+func TestLabelPickerFitsSmallTerminals(t *testing.T) {
+	for _, sz := range [][2]int{{80, 24}, {40, 12}, {20, 6}} {
+		st, err := store.OpenSQLite(tempDB(t), "tester")
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := NewFromSource(sampleSource(t), Options{NoColor: true, Workers: 1, Store: st, Annotator: "tester", Labels: thirteen, saveDelay: time.Millisecond})
+		send(t, m, tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+		drive(t, m, m.Init())
+		enterAnnotate(t, m)
+		apress(t, m, "L")
+		if m.mode() != "LABEL" {
+			t.Fatalf("%v: mode %q", sz, m.mode())
+		}
+		checkFrame(t, m, sz[0], sz[1])
+		typeText(t, m, "mon")
+		checkFrame(t, m, sz[0], sz[1])
+		press(t, m, "enter")
+		if m.mode() == "LABEL" {
+			t.Fatalf("%v: enter did not pick", sz)
+		}
+		st.Close()
+	}
+}
