@@ -20,6 +20,17 @@ func TestNarrows(t *testing.T) {
 		{"river", "rive", false},
 		{"ab", "b a", false},
 		{"", "a", false},
+		// Fields stay as they were; words narrow as before.
+		{"date:2025-09.. ha", "date:2025-09.. har", true},
+		{"outlet:wire ha", "outlet:wire har", true},
+		{"date:2025-09 ha", "date:2025-09..2025-10 har", false},
+		{"outlet:wire", "outlet:wires", false},
+		{"label:person ha", "label:person har", false}, // annotations change with writes
+		{"'fer", "'ferr", true},
+		{"fer", "'ferry", true},
+		{"'fer", "ferry", false},
+		{"-strike ha", "-strike har", true},
+		{"-strike", "-strikes", false},
 	}
 	for _, c := range cases {
 		_, o := browse.NormaliseQuery(c.old)

@@ -275,18 +275,6 @@ func rankInto(out []int32, all []scored) {
 	}
 }
 
-// plainQuery reports a query of fuzzy words only (no fields, exact or
-// negated terms), the only kind a longer query narrows by rescanning the
-// last one's matches.
-func plainQuery(terms []string) bool {
-	for _, t := range terms {
-		if strings.ContainsAny(t, ":'") || strings.HasPrefix(t, "-") || strings.HasPrefix(t, "!") {
-			return false
-		}
-	}
-	return true
-}
-
 // position is item i's place in vis (-1 when absent): a binary search in
 // corpus order, a walk in a ranked list.
 func position(vis []int32, ranked bool, i int32) int {
