@@ -230,7 +230,7 @@ func (w *labelWait) HandleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 func (w *labelWait) Prompt() string {
 	k := w.f.c.Keys
 	last := min(len(w.f.c.Labels), len(k.Labels)) - 1
-	return fmt.Sprintf("Tag every “%s” as: press %s, %s for every label (%s cancels)", ui.Clip(w.text, 30), labelKeys(k, 0, last), ui.KeyName(k.LabelPick), ui.KeyName(k.Back))
+	return fmt.Sprintf("Tag every “%s” as: press %s (%s cancels)", ui.Clip(w.text, 30), labelKeys(k, 0, last), ui.KeyName(k.Back))
 }
 
 func (w *labelWait) Mode() string              { return "" }
