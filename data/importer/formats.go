@@ -68,7 +68,7 @@ func decodeRecord(raw []byte) (rec *importRecord, ignored int, err error) {
 	_, hasSpans := keys["spans"]
 	_, hasText := keys["text"]
 	switch {
-	case !hasText && (keys["data"] != nil || keys["annotations"] != nil):
+	case !hasText && (keys["data"] != nil || keys["annotations"] != nil || keys["completions"] != nil):
 		return decodeLabelStudio(raw)
 	case keys["entities"] != nil && !hasSpans:
 		return decodeDoccano(raw)
@@ -301,13 +301,15 @@ func decodeLabelStudio(raw []byte) (*importRecord, int, error) {
 	var t struct {
 		ID          json.RawMessage            `json:"id"`
 		Data        map[string]json.RawMessage `json:"data"`
-		Annotations []struct {
-			Cancelled bool              `json:"was_cancelled"`
-			Result    []json.RawMessage `json:"result"`
-		} `json:"annotations"`
+		Annotations []lsAnnotation `json:"annotations"`
+		// Label Studio before 1.0 called them completions.
+		Completions []lsAnnotation `json:"completions"`
 	}
 	if err := json.Unmarshal(raw, &t); err != nil {
 		return nil, 0, errors.New(importJSONProblem(err))
+	}
+	if len(t.Annotations) == 0 {
+		t.Annotations = t.Completions
 	}
 	text, ok := lsText(t.Data)
 	if !ok {
@@ -378,6 +380,11 @@ func decodeLabelStudio(raw []byte) (*importRecord, int, error) {
 		}
 	}
 	return rec, ignored + buildRecord(rec, ents, rels, choices), nil
+}
+
+type lsAnnotation struct {
+	Cancelled bool              `json:"was_cancelled"`
+	Result    []json.RawMessage `json:"result"`
 }
 
 // lsText is the task's text: data.text, else its only string field.

@@ -195,3 +195,15 @@ func TestImportProdigyTextcatStillImports(t *testing.T) {
 		t.Fatalf("stats %+v problems %v", st, probs)
 	}
 }
+
+// Label Studio before 1.0 exported "completions" where it now writes
+// "annotations".
+func TestImportLabelStudioCompletions(t *testing.T) {
+	s := openTestStore(t, filepath.Join(t.TempDir(), "c.db"))
+	in := `[{"id": 3, "data": {"text": "Zoë Ng visited Łódź."}, "completions": [{"result": [{"id": "a", "type": "labels", "value": {"start": 0, "end": 6, "text": "Zoë Ng", "labels": ["PERSON"]}}, {"id": "b", "type": "labels", "value": {"start": 15, "end": 19, "text": "Łódź", "labels": ["GPE"]}}]}]}]`
+	st, probs := exImport(t, s, in, 500)
+	if len(probs) != 0 || st.Articles != 1 || st.Spans != 2 {
+		t.Fatalf("stats %+v problems %v", st, probs)
+	}
+	wantSpans(t, s, "3", "PERSON Zoë Ng", "GPE Łódź")
+}
