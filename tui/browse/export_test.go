@@ -63,15 +63,11 @@ func RawLayout(a *model.Article, corr []model.Correction, width int, cursor bool
 // outlets), from base when it is not nil.
 func ScanTitles(titles, outlets []string, query string, base []int32) []int32 {
 	n := len(titles)
-	snap := haySnap{n: n}
-	for c := 0; c*hayChunk < n; c++ {
-		chunk := make([]string, min(hayChunk, n-c*hayChunk))
-		for k := range chunk {
-			i := c*hayChunk + k
-			chunk[k] = haystack(titles[i], outlets[i], "")
-		}
-		snap.chunks = append(snap.chunks, chunk)
+	hays := make([]string, n)
+	for i := range hays {
+		hays[i] = haystack(titles[i], outlets[i], "")
 	}
+	snap := snapOf(hays)
 	q, _ := normaliseQuery(query)
 	m, _ := (&listPane{store: &itemStore{}}).compileQuery(q)
 	return m.scan(snap, base)
@@ -109,16 +105,12 @@ type FilterRow struct{ Title, Outlet, Date, ID string }
 func ScanRows(rows []FilterRow, query string, facts FilterFacts) ([]int32, string) {
 	n := len(rows)
 	st := &itemStore{rows: make([]row, n)}
-	snap := haySnap{n: n}
-	for c := 0; c*hayChunk < n; c++ {
-		chunk := make([]string, min(hayChunk, n-c*hayChunk))
-		for k := range chunk {
-			r := rows[c*hayChunk+k]
-			chunk[k] = haystack(r.Title, r.Outlet, r.Date)
-			st.rows[c*hayChunk+k].id = r.ID
-		}
-		snap.chunks = append(snap.chunks, chunk)
+	hays := make([]string, n)
+	for i, r := range rows {
+		hays[i] = haystack(r.Title, r.Outlet, r.Date)
+		st.rows[i].id = r.ID
 	}
+	snap := snapOf(hays)
 	q, _ := normaliseQuery(query)
 	m, problem := (&listPane{store: st, facts: facts}).compileQuery(q)
 	return m.scan(snap, nil), problem
@@ -129,19 +121,30 @@ func ScanRows(rows []FilterRow, query string, facts FilterFacts) ([]int32, strin
 func NewScanner(rows []FilterRow) func(query string) []int32 {
 	n := len(rows)
 	st := &itemStore{rows: make([]row, n)}
-	snap := haySnap{n: n}
-	for c := 0; c*hayChunk < n; c++ {
-		chunk := make([]string, min(hayChunk, n-c*hayChunk))
-		for k := range chunk {
-			r := rows[c*hayChunk+k]
-			chunk[k] = haystack(r.Title, r.Outlet, r.Date)
-			st.rows[c*hayChunk+k].id = r.ID
-		}
-		snap.chunks = append(snap.chunks, chunk)
+	hays := make([]string, n)
+	for i, r := range rows {
+		hays[i] = haystack(r.Title, r.Outlet, r.Date)
+		st.rows[i].id = r.ID
 	}
+	snap := snapOf(hays)
 	return func(query string) []int32 {
 		q, _ := normaliseQuery(query)
 		m, _ := (&listPane{store: st}).compileQuery(q)
 		return m.scan(snap, nil)
 	}
+}
+
+// snapOf is a snapshot of the haystacks given, in chunks, with their masks.
+func snapOf(hays []string) haySnap {
+	snap := haySnap{n: len(hays)}
+	for c := 0; c*hayChunk < len(hays); c++ {
+		chunk := hays[c*hayChunk : min(len(hays), (c+1)*hayChunk)]
+		masks := make([]uint64, len(chunk))
+		for k, h := range chunk {
+			masks[k] = hayLetters(h)
+		}
+		snap.chunks = append(snap.chunks, chunk)
+		snap.masks = append(snap.masks, masks)
+	}
+	return snap
 }

@@ -96,15 +96,9 @@ type outletScores map[string][]int32
 const noMatch = -1 << 30
 
 func (m *matcher) match(i int, hay string, cache outletScores) (int, bool) {
-	if len(hay) < hayMaskLen {
+	if hay == "" {
 		return 0, false
 	}
-	// Most items lack a letter of the terms: one AND turns them away
-	// before any scan of the text.
-	if mask := hayMask(hay); mask&m.need != m.need {
-		return 0, false
-	}
-	hay = hay[hayMaskLen:]
 	text, date := hay, ""
 	if k := strings.LastIndexByte(hay, 0); k >= 0 {
 		text, date = hay[:k], hay[k+1:]
@@ -210,6 +204,11 @@ func (m *matcher) scan(snap haySnap, base []int32) []int32 {
 			cache := outletScores{}
 			for k := lo; k < hi; k++ {
 				i := item(k)
+				// Most items lack a letter of the terms: one AND on the
+				// masks beside the haystacks turns them away unread.
+				if snap.maskAt(int(i))&m.need != m.need {
+					continue
+				}
 				if s, ok := m.match(int(i), snap.at(int(i)), cache); ok {
 					out = append(out, scored{i, int32(s)})
 				}
@@ -310,9 +309,6 @@ func excludeRanked(vis []int32, exclude func([]int32) []int32) []int32 {
 	return out
 }
 
-// hayMaskLen is the length of the letter mask at the start of a haystack.
-const hayMaskLen = 8
-
 // letterMask has a bit for each ASCII letter and digit in s (a rune of
 // a term found in an item's text is among the item's text's runes).
 func letterMask(s string) uint64 {
@@ -328,18 +324,15 @@ func letterMask(s string) uint64 {
 	return m
 }
 
-func maskBytes(m uint64) string {
-	var b [hayMaskLen]byte
-	for k := range b {
-		b[k] = byte(m >> (8 * k))
+// hayLetters is the letter mask of a haystack's title and outlet (not its
+// date); all bits for a dead item's "" so no query rejects it by the mask
+// (match does).
+func hayLetters(h string) uint64 {
+	if h == "" {
+		return ^uint64(0)
 	}
-	return string(b[:])
-}
-
-func hayMask(hay string) uint64 {
-	var m uint64
-	for k := 0; k < hayMaskLen; k++ {
-		m |= uint64(hay[k]) << (8 * k)
+	if k := strings.LastIndexByte(h, 0); k >= 0 {
+		h = h[:k]
 	}
-	return m
+	return letterMask(h)
 }

@@ -36,10 +36,13 @@ const hayChunk = 4096
 // writing to it if a snapshot may be reading it, so a snapshot never changes.
 type haySnap struct {
 	chunks [][]string
+	masks  [][]uint64 // letterMask of each haystack, beside it: a scan rejects most items without reading their text
 	n      int
 }
 
 func (h haySnap) at(i int) string { return h.chunks[i/hayChunk][i%hayChunk] }
+
+func (h haySnap) maskAt(i int) uint64 { return h.masks[i/hayChunk][i%hayChunk] }
 
 // itemStore holds the rows, their haystacks and the list of live items.
 type itemStore struct {
@@ -68,17 +71,20 @@ func newItemStore(src Source) *itemStore {
 	n := src.Len()
 	s := &itemStore{rows: make([]row, n), nLive: n, liveVer: ^uint64(0)}
 	nc := (n + hayChunk - 1) / hayChunk
-	s.hay = haySnap{chunks: make([][]string, nc), n: n}
+	s.hay = haySnap{chunks: make([][]string, nc), masks: make([][]uint64, nc), n: n}
 	s.shared = make([]bool, nc)
 	for c := range s.hay.chunks {
 		size := min(hayChunk, n-c*hayChunk)
 		s.hay.chunks[c] = make([]string, size)
+		s.hay.masks[c] = make([]uint64, size)
 	}
 	for i := 0; i < n; i++ {
 		it := src.Item(i)
 		r := &s.rows[i]
 		r.title = provisionalTitle(it)
-		s.hay.chunks[i/hayChunk][i%hayChunk] = haystack(r.title, "", "")
+		h := haystack(r.title, "", "")
+		s.hay.chunks[i/hayChunk][i%hayChunk] = h
+		s.hay.masks[i/hayChunk][i%hayChunk] = hayLetters(h)
 	}
 	return s
 }
@@ -96,12 +102,10 @@ func provisionalTitle(it corpus.Item) string {
 	return base
 }
 
-// haystack is what the filter reads of an item: the letters it holds (a
-// bit mask, hayMaskLen bytes), then "title\x00outlet\x00date", lower-cased
-// but the date (an ISO prefix, or "").
+// haystack is what the filter reads of an item: "title\x00outlet\x00date",
+// lower-cased but the date (an ISO prefix, or "").
 func haystack(title, outlet, date string) string {
-	text := strings.ToLower(title) + "\x00" + strings.ToLower(outlet)
-	return maskBytes(letterMask(text)) + text + "\x00" + fuzzy.NormDate(date)
+	return strings.ToLower(title) + "\x00" + strings.ToLower(outlet) + "\x00" + fuzzy.NormDate(date)
 }
 
 // snapshot returns the current haystacks for a filter command to scan.
@@ -109,8 +113,9 @@ func (s *itemStore) snapshot() haySnap {
 	for i := range s.shared {
 		s.shared[i] = true
 	}
-	cp := haySnap{chunks: make([][]string, len(s.hay.chunks)), n: s.hay.n}
+	cp := haySnap{chunks: make([][]string, len(s.hay.chunks)), masks: make([][]uint64, len(s.hay.masks)), n: s.hay.n}
 	copy(cp.chunks, s.hay.chunks)
+	copy(cp.masks, s.hay.masks)
 	return cp
 }
 
@@ -118,9 +123,11 @@ func (s *itemStore) setHay(i int, h string) {
 	c := i / hayChunk
 	if s.shared[c] {
 		s.hay.chunks[c] = append([]string(nil), s.hay.chunks[c]...)
+		s.hay.masks[c] = append([]uint64(nil), s.hay.masks[c]...)
 		s.shared[c] = false
 	}
 	s.hay.chunks[c][i%hayChunk] = h
+	s.hay.masks[c][i%hayChunk] = hayLetters(h)
 }
 
 // apply records one Stream result and reports whether the row died.
