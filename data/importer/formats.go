@@ -301,7 +301,7 @@ func decodeLabelStudio(raw []byte) (*importRecord, int, error) {
 	var t struct {
 		ID          json.RawMessage            `json:"id"`
 		Data        map[string]json.RawMessage `json:"data"`
-		Annotations []lsAnnotation `json:"annotations"`
+		Annotations []lsAnnotation             `json:"annotations"`
 		// Label Studio before 1.0 called them completions.
 		Completions []lsAnnotation `json:"completions"`
 	}
