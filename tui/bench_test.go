@@ -30,7 +30,8 @@ func newBenchSource(n, articleWords int) *benchSource {
 		title, _ := gencorpus.Article(r, 1)
 		path := fmt.Sprintf("corpus/%03d/%06d.txt", i/1000, i)
 		s.items[i] = corpus.Item{ID: path, Path: path, Format: "txt"}
-		s.metas[i] = &model.Article{ID: path, Path: path, Title: title, Source: outlets[i%len(outlets)], Words: 300 + i%900}
+		s.metas[i] = &model.Article{ID: path, Path: path, Title: title, Source: outlets[i%len(outlets)], Words: 300 + i%900,
+			Date: fmt.Sprintf("2026-%02d-%02d", 1+i%12, 1+i%28)}
 	}
 	title, body := gencorpus.Article(rand.New(rand.NewPCG(1, 2)), articleWords)
 	s.article = &model.Article{Title: title, Source: "Harbor Tribune", Byline: "Ilse Varga", Date: "2026-03-01",
@@ -124,6 +125,9 @@ func BenchmarkFilterKeystroke100k(b *testing.B) {
 	}
 	b.Run("first", func(b *testing.B) { run(b, "", 'k') })
 	b.Run("narrow", func(b *testing.B) { run(b, "karvi", 'k') })
+	// Field filters never narrow: every keystroke scans all 100k items.
+	b.Run("fields", func(b *testing.B) { run(b, "outlet:wire date:2026-03..2026-0", '6') })
+	b.Run("fuzzy+field", func(b *testing.B) { run(b, "date:2026-03.. ha", 'r') })
 }
 
 // BenchmarkFirstFrame100k measures corpus.Open on a generated 100k-file

@@ -362,8 +362,14 @@ func TestDupsClustersCanonicalFilter(t *testing.T) {
 			t.Fatalf("filtered list shows hidden copy %d", i)
 		}
 	}
-	if len(m.br.Visible()) != 2 { // the cut copy and the rewrite
-		t.Fatalf("filter with copies hidden: %d rows", len(m.br.Visible()))
+	ferry := 0 // fuzzy: rows holding "ferry" itself, ranked first
+	for _, i := range m.br.Visible() {
+		if strings.Contains(strings.ToLower(m.br.Row(int(i)).Title), "ferry") {
+			ferry++
+		}
+	}
+	if ferry != 2 { // the cut copy and the rewrite
+		t.Fatalf("filter with copies hidden: %d rows with ferry", ferry)
 	}
 	press(t, m, "esc", "H")
 	if len(m.br.Visible()) != n || m.bar.message != "Showing every copy" {

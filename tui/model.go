@@ -37,7 +37,8 @@ type Options struct {
 	Store store.Store
 	// Annotator names whose undo history and saved position are used.
 	Annotator string
-	// Labels is the label set, keys 1–9 in order (model.DefaultLabels when empty).
+	// Labels is the label set, the first nine on keys 1–9, every one in
+	// the label picker (model.DefaultLabels when empty).
 	Labels []string
 	// LabelColors overrides label colours: label → "#rrggbb".
 	LabelColors map[string]string
@@ -112,9 +113,6 @@ func NewFromSource(src Source, opts Options) *Model {
 	if len(labels) == 0 {
 		labels = append([]string(nil), model.DefaultLabels...)
 	}
-	if len(labels) > len(km.Labels) {
-		labels = labels[:len(km.Labels)]
-	}
 	for i := range km.Labels {
 		if i < len(labels) {
 			km.Labels[i].SetHelp(km.Labels[i].Help().Key, labels[i])
@@ -145,6 +143,7 @@ func NewFromSource(src Source, opts Options) *Model {
 	m.wireQuotes()
 	m.wireExport()
 	m.wireDups(opts.Store)
+	m.wireFilter(opts.Store)
 	m.theme.themeFixed = opts.Theme == "dark" || opts.Theme == "light"
 	m.theme.optNoColor = opts.NoColor
 	return m
@@ -204,6 +203,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		cmds = append(cmds, m.broadcast(msg))
 		if _, ok := msg.(session.WrittenMsg); ok {
+			m.noteStoreCreated()
 			cmds = append(cmds, m.nextWrite())
 		}
 	}
@@ -248,6 +248,12 @@ func (m *Model) colorProfile(p colorprofile.Profile) tea.Cmd {
 	m.theme.profile = p
 	if p == colorprofile.NoTTY {
 		cmds = append(cmds, func() tea.Msg { return tea.ColorProfileMsg{Profile: colorprofile.ASCII} })
+	}
+	if m.c.Profile != p {
+		// Label colours are picked in the profile's terms (ui/labelcolors.go).
+		m.c.Profile = p
+		m.c.Restyle(m.c.IsDark)
+		m.help.Styles = m.c.Styles.Help
 	}
 	noColor := m.theme.optNoColor || p <= colorprofile.ASCII
 	if noColor != m.c.NoColor {
@@ -320,27 +326,22 @@ func (m *Model) problemLines(w int) []string {
 	return lines
 }
 
-// helpLines is the full help, one section per pane plus the global keys.
-func (m *Model) helpLines(w int) []string {
+// helpLines is the full help, one section per mode and pane, the mode the
+// help was opened from first (widgets.HelpLines: nothing cut at any width).
+func (m *Model) helpLines(w int, from ui.Screen) []string {
 	k := m.c.Keys
 	st := m.c.Styles
-	h := m.help
-	h.SetWidth(max(0, w))
-	sections := []helpSection{
-		{"List", m.br.HelpList()},
-		{"Article", m.br.HelpArticle()},
-		{"Panes", [][]key.Binding{{k.NextPane, k.PrevPane, k.FocusList, k.FocusDetail}, {k.Problems, k.Export, k.Help, k.Quit, k.ForceQuit}}},
+	sections := []widgets.HelpSection{
+		{Title: "List", Groups: m.br.HelpList()},
+		{Title: "Filter (" + ui.KeyName(k.Filter) + " in the list)", Groups: m.br.HelpFilter()},
+		{Title: "Article", Groups: m.br.HelpArticle()},
+		{Title: "Panes", Groups: [][]key.Binding{{k.NextPane, k.PrevPane, k.FocusList, k.FocusDetail}, {k.Problems, k.Export, k.Help, k.Quit, k.ForceQuit}}},
 	}
-	sections = append(sections, m.featureHelp()...)
-	var lines []string
-	for i, s := range sections {
-		if i > 0 {
-			lines = append(lines, "")
-		}
-		lines = append(lines, st.TitleFocused.Render(s.title))
-		lines = append(lines, ui.SplitLines(h.FullHelpView(s.groups))...)
+	for _, f := range m.featureHelp() {
+		sections = append(sections, widgets.HelpSection{Title: f.title, Groups: f.groups})
 	}
-	return lines
+	sections = helpFirst(sections, from, m.br)
+	return widgets.HelpLines(st.Help, func(s string) string { return st.TitleFocused.Render(s) }, sections, w)
 }
 
 // layout sizes every component for the terminal.

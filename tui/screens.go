@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -20,6 +21,8 @@ type infoScreen struct {
 	fill   func(box *widgets.Scroller) // sets the lines (and info) for the box's width
 	// problems: the problems screen, refreshed as problems and messages come.
 	problems bool
+	// help: the help screen, whose title shows where it is in the text.
+	help bool
 }
 
 func newInfoScreen(ctx *ui.Context, host ui.Host, title string, toggle key.Binding, fill func(*widgets.Scroller)) *infoScreen {
@@ -47,16 +50,58 @@ func (s *infoScreen) SetSize(w, h int) tea.Cmd {
 	return nil
 }
 
+// View is the box, the help's title saying how far down it is and how to
+// page and close (the help is longer than most screens).
+func (s *infoScreen) View() string {
+	if s.help {
+		k := s.ctx.Keys
+		info := ui.KeyName(k.Back) + " closes"
+		if first, last, total := s.Scroller.Window(); total > last-first {
+			info = fmt.Sprintf("%d–%d/%d · %s", first+1, last, total, info)
+		}
+		s.Scroller.SetInfo(info)
+	}
+	return s.Scroller.View()
+}
+
 func (s *infoScreen) Mode() string      { return "" }
 func (s *infoScreen) Footer() ui.Footer { return ui.FooterNone }
 
 // openHelp pushes the help screen.
 func (m *Model) openHelp() tea.Cmd {
+	from := m.Top()
 	s := newInfoScreen(m.c, m, "Help", m.c.Keys.Help, func(box *widgets.Scroller) {
-		box.SetInfo("esc closes")
-		box.SetLines(m.helpLines(box.InnerWidth()))
+		box.SetLines(m.helpLines(box.InnerWidth(), from))
 	})
+	s.help = true
 	return m.Push(s)
+}
+
+// helpFirst puts the section of the mode the help was opened from first:
+// a feature's section whose title names the mode, or else the screen's own
+// full help (a screen no section covers, such as who-carried-it).
+func helpFirst(sections []widgets.HelpSection, from, reader ui.Screen) []widgets.HelpSection {
+	if from == nil || from == reader {
+		return sections
+	}
+	mode := strings.ToUpper(from.Mode())
+	if len(mode) >= 3 {
+		for i, s := range sections {
+			if strings.HasPrefix(strings.ToUpper(s.Title), mode[:3]) {
+				out := append([]widgets.HelpSection{s}, sections[:i]...)
+				return append(out, sections[i+1:]...)
+			}
+		}
+	}
+	groups := from.FullHelp()
+	if len(groups) == 0 {
+		return sections
+	}
+	title := "This screen"
+	if mode != "" {
+		title += " (" + mode + ")"
+	}
+	return append([]widgets.HelpSection{{Title: title, Groups: groups}}, sections...)
 }
 
 // openProblems pushes the problems screen.

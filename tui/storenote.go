@@ -74,3 +74,30 @@ func (m *Model) storeTrouble(err error, announce bool) {
 		m.bar.message = m.bar.storeNotice
 	}
 }
+
+// storeCreator is a store created at its first write (store.Lazy).
+type storeCreator interface {
+	TakeCreated() (path string, ok bool)
+}
+
+// noteStoreCreated says, once, where the store the first annotation just
+// created is (opening a corpus to read it creates none), after what the
+// write itself reported (the place first: a long message is cut at its
+// end).
+func (m *Model) noteStoreCreated() {
+	if m.sess == nil {
+		return
+	}
+	c, ok := m.sess.Store().(storeCreator)
+	if !ok {
+		return
+	}
+	if path, ok := c.TakeCreated(); ok {
+		note := "Annotations are saved in " + path
+		m.logMessage(note, false)
+		if m.bar.message != "" {
+			note += " · " + m.bar.message
+		}
+		m.bar.message = note
+	}
+}

@@ -40,7 +40,7 @@ func TestProgramFlow(t *testing.T) {
 		t.Fatalf("final state: screen %q focus %v raw %v\n%s", screenName(fm), fm.br.Focus(), fm.br.Raw(), plain(fm))
 	}
 	for _, title := range rowTitles(fm) {
-		if !strings.Contains(strings.ToLower(title), "river") {
+		if !fuzzyHas("river", strings.ToLower(title)) {
 			t.Fatalf("filtered list shows %q", title)
 		}
 	}

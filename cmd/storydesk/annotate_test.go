@@ -3,12 +3,15 @@ package main
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"storydesk/internal/config"
 )
 
 // A broken config stops the reader before it starts, naming file and line.
@@ -31,9 +34,15 @@ func TestBrokenConfigRefusesToStart(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), `PERSON = "orange"`) {
 		t.Fatalf("want a bad-colour error, got %v", err)
 	}
-	err = run([]string{"--labels", "A,B,C,D,E,F,G,H,I,J", dir}, nil, &bytes.Buffer{}, &errOut)
-	if !errors.Is(err, errUsage) || !strings.Contains(err.Error(), "1 to 9") {
-		t.Fatalf("ten labels: %v", err)
+	// Ten labels are fine now (the tenth is in the label picker); more
+	// than config.MaxLabels are not.
+	many := make([]string, config.MaxLabels+1)
+	for i := range many {
+		many[i] = fmt.Sprintf("L%d", i)
+	}
+	err = run([]string{"--labels", strings.Join(many, ","), dir}, nil, &bytes.Buffer{}, &errOut)
+	if !errors.Is(err, errUsage) || !strings.Contains(err.Error(), fmt.Sprintf("1 to %d", config.MaxLabels)) {
+		t.Fatalf("%d labels: %v", len(many), err)
 	}
 }
 

@@ -199,6 +199,14 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		if st.Rejected > 0 {
 			msg += fmt.Sprintf("; %d answered reject or ignore, skipped", st.Rejected)
 		}
+		if st.Ignored > 0 {
+			msg += fmt.Sprintf("; %d relations, choices or extra annotations with no storydesk equivalent left out", st.Ignored)
+		}
+		if st.Bare > 0 && st.Bare == st.Articles {
+			msg += fmt.Sprintf("\nstorydesk: %s: found text but no annotations in any record (expected \"spans\", doccano's \"label\" or \"entities\", spaCy's \"entities\" or Label Studio's \"annotations\")", model.SanitizeLine(name))
+		} else if st.Bare > 0 {
+			msg += fmt.Sprintf("; %d records had text but no annotations", st.Bare)
+		}
 		if st.Failed > 0 {
 			msg += fmt.Sprintf("; %d bad lines skipped", st.Failed)
 			failed = true

@@ -149,7 +149,7 @@ func openCorpus(paths []string, stdin io.Reader) (*corpus.Corpus, error) {
 // corpus in paths (or the sample corpus) with --db or its default store; or,
 // with --db and no path, the articles that store holds, from their
 // snapshots — which is how imported records that match no file are opened.
-func openReader(paths []string, dbPath, who string, stdin io.Reader) (tui.Source, *store.SQLite, error) {
+func openReader(paths []string, dbPath, who string, stdin io.Reader) (tui.Source, store.Store, error) {
 	if len(paths) == 0 && dbPath != "" {
 		// Opening a store as the corpus must not create one: a mistyped
 		// --db would show an empty reader.
@@ -177,11 +177,16 @@ func openReader(paths []string, dbPath, who string, stdin io.Reader) (tui.Source
 	if err != nil {
 		return nil, nil, err
 	}
-	path := dbPath
-	if path == "" {
-		path = store.DefaultPath(c)
+	if dbPath == "" {
+		// The default store is created at the first write: a corpus opened
+		// only to read it is left as it was (see store.Lazy).
+		lz, err := store.OpenLazy(c, who)
+		if err != nil {
+			return nil, nil, err
+		}
+		return tui.FromCorpus(c), lz, nil
 	}
-	ann, err := store.OpenSQLite(path, who)
+	ann, err := store.OpenSQLite(dbPath, who)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -231,7 +236,7 @@ func runTUI(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	version := fs.Bool("version", false, "print the version and exit")
 	dbPath := fs.String("db", "", "annotation store `PATH` (default: .storydesk/annotations.db in the corpus, else under $XDG_DATA_HOME/storydesk)")
 	annotator := fs.String("annotator", "", "annotator `NAME` (default: the config file's, else the OS user)")
-	labels := fs.String("labels", "", "comma-separated label `LIST` for keys 1–9, e.g. PERSON,ORG,GPE (default: the config file's, else spaCy's OntoNotes labels)")
+	labels := fs.String("labels", "", "comma-separated label `LIST`: the first nine on keys 1–9, all in the label picker (0 or p), e.g. PERSON,ORG,GPE (default: the config file's, else spaCy's OntoNotes labels)")
 	configPath := fs.String("config", config.DefaultPath(), "config file `PATH` (labels, annotator, theme, [keys], [colors])")
 	fs.Usage = func() {
 		usage(stderr)
@@ -266,8 +271,8 @@ func runTUI(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	labelSet := cfg.Labels
 	if *labels != "" {
 		labelSet = model.NormalizeLabels(strings.Split(*labels, ","))
-		if len(labelSet) == 0 || len(labelSet) > 9 {
-			return fmt.Errorf("--labels: give 1 to 9 labels, comma-separated (got %d): %w", len(labelSet), errUsage)
+		if len(labelSet) == 0 || len(labelSet) > config.MaxLabels {
+			return fmt.Errorf("--labels: give 1 to %d labels, comma-separated (got %d): %w", config.MaxLabels, len(labelSet), errUsage)
 		}
 	}
 	who := *annotator

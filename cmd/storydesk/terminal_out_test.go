@@ -54,6 +54,9 @@ func itoa(n int) string {
 // escape or other control (the terminal's own CR before LF aside), a C1
 // control, a bidi override, invalid UTF-8. It returns "" when s is clean.
 func badTerminalByte(s string) string {
+	// storydesk's own progress lines redraw themselves with CR and "erase
+	// line" (terminalOf): the one sequence it writes on purpose.
+	s = strings.ReplaceAll(s, "\x1b[K", "")
 	if !utf8.ValidString(s) {
 		return "invalid UTF-8"
 	}

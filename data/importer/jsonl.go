@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -57,8 +56,14 @@ type Stats struct {
 	Articles             int // records imported
 	Spans, Quotes, Pairs int // annotations added (kept ones not counted)
 	Rejected             int // records answered reject or ignore, skipped
-	Failed               int // bad lines, reported
-	Committed            int // lines whose transaction was committed
+	// Ignored counts relations, choices and extra annotations of other
+	// tools' records that have no storydesk equivalent (see formats.go).
+	Ignored int
+	// Bare counts records imported with text but no annotation at all
+	// (often the sign of a format read wrongly, or a raw-text file).
+	Bare      int
+	Failed    int // bad lines, reported
+	Committed int // lines whose transaction was committed
 }
 
 // JSONL reads JSON lines from r into s, through its bulk writer
@@ -81,7 +86,6 @@ func JSONL(ctx context.Context, s store.Store, r io.Reader, opts Options) (Stats
 			opts.Problem(corpus.Problem{Path: opts.Name, Line: line, Reason: fmt.Sprintf(format, args...)})
 		}
 	}
-	br := bufio.NewReaderSize(r, 1<<20)
 	batch := importBatch{s: s, size: opts.Batch, committed: &st.Committed, what: func(first, n int) string {
 		return fmt.Sprintf("%s: lines %d–%d", opts.Name, first, first+n-1)
 	}}
@@ -90,6 +94,49 @@ func JSONL(ctx context.Context, s store.Store, r io.Reader, opts Options) (Stats
 	// it may never end. In a file it is skipped.
 	stream := !bounded(r)
 	limit := int(corpus.Limit())
+	stop := false // an over-long line ended a stream
+	// record imports one record that starts on line no.
+	record := func(no int, raw []byte, tooLong bool) error {
+		if cerr := ctx.Err(); cerr != nil {
+			return cerr // the open batch is rolled back
+		}
+		st.Lines++
+		tx, err := batch.next(ctx)
+		if err != nil {
+			return err
+		}
+		switch {
+		case tooLong && stream:
+			problem(no, "line longer than %d MB (the limit for one article): the rest of the input was not read", corpus.LimitMB())
+			stop = true
+		case tooLong:
+			problem(no, "line longer than %d MB (the limit for one article); skipped", corpus.LimitMB())
+		default:
+			if err := importLine(ctx, tx, raw, no, source, opts.Name, &st, problem); err != nil {
+				return err
+			}
+		}
+		return batch.flushFull()
+	}
+	br := bufio.NewReaderSize(r, 1<<20)
+	if firstByte(br) == '[' {
+		// One JSON array of records (spaCy's training file, Label Studio's
+		// export), or JSON lines of spaCy pairs: read whole to tell.
+		data, err := io.ReadAll(io.LimitReader(br, maxArrayBytes+1))
+		if err != nil {
+			return st, fmt.Errorf("%s: %w", opts.Name, err)
+		}
+		if len(data) > maxArrayBytes {
+			return st, fmt.Errorf("%s: a JSON array file over %d MB; split it into JSON lines", opts.Name, maxArrayBytes>>20)
+		}
+		if !firstLineIsRecord(data) {
+			if err := eachArrayRecord(data, record, func(no int, msg string) { problem(no, "%s", msg) }); err != nil {
+				return st, err
+			}
+			return st, batch.commit()
+		}
+		br = bufio.NewReaderSize(bytes.NewReader(data), 1<<20)
+	}
 	for no := 1; ; no++ {
 		line, tooLong, err := importReadLine(br, limit, stream)
 		if err != nil && !errors.Is(err, io.EOF) {
@@ -103,30 +150,11 @@ func JSONL(ctx context.Context, s store.Store, r io.Reader, opts Options) (Stats
 			line = bytes.TrimPrefix(line, []byte("\uFEFF"))
 		}
 		if len(bytes.TrimSpace(line)) > 0 || tooLong {
-			if cerr := ctx.Err(); cerr != nil {
-				return st, cerr // the open batch is rolled back
-			}
-			st.Lines++
-			tx, err := batch.next(ctx)
-			if err != nil {
-				return st, err
-			}
-			switch {
-			case tooLong && stream:
-				problem(no, "line longer than %d MB (the limit for one article): the rest of the input was not read", corpus.LimitMB())
-				eof = true
-			case tooLong:
-				problem(no, "line longer than %d MB (the limit for one article); skipped", corpus.LimitMB())
-			default:
-				if err := importLine(ctx, tx, line, no, source, opts.Name, &st, problem); err != nil {
-					return st, err
-				}
-			}
-			if err := batch.flushFull(); err != nil {
+			if err := record(no, line, tooLong); err != nil {
 				return st, err
 			}
 		}
-		if eof {
+		if eof || stop {
 			break
 		}
 	}
@@ -163,9 +191,9 @@ func importReadLine(br *bufio.Reader, max int, stop bool) (line []byte, tooLong 
 // together or not at all. It returns an error only for failures of the
 // transaction itself; a bad record goes to problem.
 func importLine(ctx context.Context, tx store.ImportTx, line []byte, no int, source, name string, st *Stats, problem func(int, string, ...any)) error {
-	var rec importRecord
-	if err := json.Unmarshal(line, &rec); err != nil {
-		problem(no, "%s", importJSONProblem(err))
+	rec, ignored, err := decodeRecord(line)
+	if err != nil {
+		problem(no, "%v", err)
 		return nil
 	}
 	switch strings.ToLower(rec.Answer) {
@@ -173,7 +201,13 @@ func importLine(ctx context.Context, tx store.ImportTx, line []byte, no int, sou
 		st.Rejected++
 		return nil
 	}
-	bad, err := importOne(ctx, tx, &rec, no, source, name, st)
+	bad, err := importOne(ctx, tx, rec, no, source, name, st)
+	if bad == nil && err == nil {
+		st.Ignored += ignored
+		if len(rec.Spans)+len(rec.Quotes)+len(rec.Duplicates) == 0 && !rec.Canonical && rec.Status == "" {
+			st.Bare++
+		}
+	}
 	if err != nil {
 		return err
 	}

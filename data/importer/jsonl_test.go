@@ -98,7 +98,7 @@ func TestImportBadLinesReportedOthersImported(t *testing.T) {
 	s := openTestStore(t, filepath.Join(t.TempDir(), "i.db"))
 	st, probs := exImport(t, s, strings.Join(lines, "\n")+"\n", 3)
 	wantBad := map[int]string{2: "not valid JSON", 3: `does not match the text at 15–21`, 4: "outside the text", 5: "overlaps",
-		6: `no "text"`, 9: `unknown kind "shouted"`, 10: "speaker_span 3", 11: "different text", 12: "spans.start: want int", 13: `unknown label "twins"`, 15: `unknown status`}
+		6: `no "text"`, 9: `unknown kind "shouted"`, 10: "speaker_span 3", 11: "different text", 12: `"spans.start": expected a number, got a JSON string`, 13: `unknown label "twins"`, 15: `unknown status`}
 	got := map[int]string{}
 	for _, p := range probs {
 		if p.Path != "in.jsonl" {

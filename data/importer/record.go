@@ -324,11 +324,15 @@ func importScalar(v any) string {
 	return ""
 }
 
-// importJSONProblem says what is wrong with a line in words.
+// importJSONProblem says what is wrong with a line in words (JSON's, never
+// a Go type's).
 func importJSONProblem(err error) string {
 	var te *json.UnmarshalTypeError
 	if errors.As(err, &te) {
-		return fmt.Sprintf("%s: want %s, got a JSON %s", te.Field, te.Type, te.Value)
+		if te.Field == "" {
+			return fmt.Sprintf("expected %s; got a JSON %s", expectedShapes, te.Value)
+		}
+		return fmt.Sprintf("%q: expected %s, got a JSON %s", te.Field, jsonTypeWords(te.Type), te.Value)
 	}
 	var se *json.SyntaxError
 	if errors.As(err, &se) {

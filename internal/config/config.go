@@ -11,9 +11,13 @@ import (
 	"storydesk/model"
 )
 
+// MaxLabels bounds a label set: the first nine are on keys 1–9, the rest
+// reached through the label picker.
+const MaxLabels = 64
+
 // Config is the user's config file, $XDG_CONFIG_HOME/storydesk/config.toml:
 //
-//	labels = ["PERSON", "ORG", "GPE"]      # keys 1–9 in this order
+//	labels = ["PERSON", "ORG", "GPE"]      # keys 1–9 in this order, all in the picker (0 or p)
 //	annotator = "ana"
 //	theme = "dark"                          # or "light"; default: ask the terminal
 //	suggestions = false                     # entity suggestions in annotate mode (default on)
@@ -84,8 +88,8 @@ func Load(path string) (Config, error) {
 	if file.MaxArticleMB < 0 || file.MaxArticleMB > 1<<20 {
 		return cfg, fmt.Errorf("config %s: max_article_mb = %d: give a size in MB, 1 or more", path, file.MaxArticleMB)
 	}
-	if len(file.Labels) > 9 {
-		return cfg, fmt.Errorf("config %s: %d labels, but only keys 1–9 exist", path, len(file.Labels))
+	if len(file.Labels) > MaxLabels {
+		return cfg, fmt.Errorf("config %s: %d labels, at most %d", path, len(file.Labels), MaxLabels)
 	}
 	return file, nil
 }

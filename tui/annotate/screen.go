@@ -27,7 +27,7 @@ func (f *Feature) matches(msg tea.KeyPressMsg) bool {
 	if key.Matches(msg, k.Labels[:]...) || f.reviewMatches(msg) || f.suggestMatches(msg) || f.ext != nil && f.ext.Claims(msg) {
 		return true
 	}
-	return key.Matches(msg, k.WordNext, k.WordPrev, k.LineDown, k.LineUp, k.SentenceNext, k.SentencePrev,
+	return key.Matches(msg, k.LabelPick, k.WordNext, k.WordPrev, k.LineDown, k.LineUp, k.SentenceNext, k.SentencePrev,
 		k.ParaNext, k.ParaPrev, k.DocStart, k.DocEnd, k.ScreenDown, k.ScreenUp, k.Select,
 		k.ExtendNext, k.ExtendPrev, k.ExtendDown, k.ExtendUp, k.Delete, k.EntityNext, k.EntityPrev,
 		k.TagAll, k.TagCorpus, k.Entities, k.Canonical, k.NextArticle, k.PrevArticle, k.Jump, k.Search)
@@ -68,6 +68,9 @@ func (f *Feature) key(msg tea.KeyPressMsg) tea.Cmd {
 		if key.Matches(msg, k.Labels[i]) {
 			return f.tagWith(i)
 		}
+	}
+	if key.Matches(msg, k.LabelPick) {
+		return f.pickLabel(f.tagWith)
 	}
 	switch {
 	case key.Matches(msg, k.Back):
@@ -192,10 +195,11 @@ func labelRange(k ui.KeyMap) key.Binding {
 func (s *screen) FullHelp() [][]key.Binding {
 	f := s.f
 	k := f.c.Keys
-	labels := make([]key.Binding, 0, len(f.c.Labels))
-	for i := range f.c.Labels {
+	labels := make([]key.Binding, 0, len(f.c.Labels)+1)
+	for i := range min(len(f.c.Labels), len(k.Labels)) {
 		labels = append(labels, k.Labels[i])
 	}
+	labels = append(labels, k.LabelPick)
 	groups := [][]key.Binding{
 		{k.Annotate, k.WordNext, k.WordPrev, k.LineDown, k.LineUp, k.SentenceNext, k.SentencePrev, k.ParaNext, k.ParaPrev, k.DocStart, k.DocEnd, k.ScreenDown, k.ScreenUp},
 		{k.Jump, k.Search, k.SearchNext, k.SearchPrev, k.Select, k.ExtendNext, k.ExtendPrev, k.ExtendDown, k.ExtendUp, k.Back},
@@ -228,6 +232,9 @@ func (w *labelWait) HandleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 			return f.tagAllAs(w, i), true
 		}
 	}
+	if key.Matches(msg, k.LabelPick) {
+		return f.pickLabel(func(i int) tea.Cmd { return f.tagAllAs(w, i) }), true
+	}
 	if key.Matches(msg, k.Back) {
 		f.host.Report(ui.Info("Tag all cancelled"))
 		return nil, true
@@ -238,7 +245,8 @@ func (w *labelWait) HandleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 // Prompt is shown in the status bar while nothing else is.
 func (w *labelWait) Prompt() string {
 	k := w.f.c.Keys
-	return fmt.Sprintf("Tag every “%s” as: press %s (%s cancels)", ui.Clip(w.text, 30), labelKeys(k, 0, len(w.f.c.Labels)-1), ui.KeyName(k.Back))
+	last := min(len(w.f.c.Labels), len(k.Labels)) - 1
+	return fmt.Sprintf("Tag every “%s” as: press %s (%s cancels)", ui.Clip(w.text, 30), labelKeys(k, 0, last), ui.KeyName(k.Back))
 }
 
 func (w *labelWait) Mode() string              { return "" }

@@ -63,17 +63,14 @@ func RawLayout(a *model.Article, corr []model.Correction, width int, cursor bool
 // outlets), from base when it is not nil.
 func ScanTitles(titles, outlets []string, query string, base []int32) []int32 {
 	n := len(titles)
-	snap := haySnap{n: n}
-	for c := 0; c*hayChunk < n; c++ {
-		chunk := make([]string, min(hayChunk, n-c*hayChunk))
-		for k := range chunk {
-			i := c*hayChunk + k
-			chunk[k] = haystack(titles[i], outlets[i])
-		}
-		snap.chunks = append(snap.chunks, chunk)
+	hays := make([]string, n)
+	for i := range hays {
+		hays[i] = haystack(titles[i], outlets[i], "")
 	}
-	_, terms := normaliseQuery(query)
-	return scanHay(snap, terms, base)
+	snap := snapOf(hays)
+	q, _ := normaliseQuery(query)
+	m, _ := (&listPane{store: &itemStore{}}).compileQuery(q)
+	return m.scan(snap, base)
 }
 
 // RawPara is one paragraph as the raw layout placed it.
@@ -99,3 +96,55 @@ func RawParas(a *model.Article, width int) (text []string, paras []RawPara) {
 }
 
 const RawGutter = rawGutter
+
+// FilterRow is one item for ScanRows.
+type FilterRow struct{ Title, Outlet, Date, ID string }
+
+// ScanRows runs a filter scan over rows with the fact fields answered by
+// facts, returning the matches and the query's problem.
+func ScanRows(rows []FilterRow, query string, facts FilterFacts) ([]int32, string) {
+	n := len(rows)
+	st := &itemStore{rows: make([]row, n)}
+	hays := make([]string, n)
+	for i, r := range rows {
+		hays[i] = haystack(r.Title, r.Outlet, r.Date)
+		st.rows[i].id = r.ID
+	}
+	snap := snapOf(hays)
+	q, _ := normaliseQuery(query)
+	m, problem := (&listPane{store: st, facts: facts}).compileQuery(q)
+	return m.scan(snap, nil), problem
+}
+
+// NewScanner builds the haystacks of rows once and returns a scan of them
+// (for benchmarks: the snapshot is built outside the timer).
+func NewScanner(rows []FilterRow) func(query string) []int32 {
+	n := len(rows)
+	st := &itemStore{rows: make([]row, n)}
+	hays := make([]string, n)
+	for i, r := range rows {
+		hays[i] = haystack(r.Title, r.Outlet, r.Date)
+		st.rows[i].id = r.ID
+	}
+	snap := snapOf(hays)
+	return func(query string) []int32 {
+		q, _ := normaliseQuery(query)
+		m, _ := (&listPane{store: st}).compileQuery(q)
+		return m.scan(snap, nil)
+	}
+}
+
+// snapOf is a snapshot of the haystacks given, in chunks, with their masks.
+func snapOf(hays []string) haySnap {
+	snap := haySnap{n: len(hays)}
+	for c := 0; c*hayChunk < len(hays); c++ {
+		chunk := hays[c*hayChunk : min(len(hays), (c+1)*hayChunk)]
+		masks := make([]uint64, len(chunk))
+		for k, h := range chunk {
+			masks[k] = hayLetters(h)
+		}
+		snap.chunks = append(snap.chunks, chunk)
+		snap.masks = append(snap.masks, masks)
+	}
+	return snap
+}

@@ -36,5 +36,5 @@ func (f *filterScreen) Mode() string              { return "FILTER" }
 func (f *filterScreen) TextEntry() bool           { return true }
 func (f *filterScreen) Footer() ui.Footer         { return ui.FooterNone }
 func (f *filterScreen) ShortHelp() []key.Binding  { return f.b.list.typingHelp() }
-func (f *filterScreen) FullHelp() [][]key.Binding { return f.b.list.FullHelp() }
+func (f *filterScreen) FullHelp() [][]key.Binding { return f.b.HelpFilter() }
 func (f *filterScreen) Cursor() *tea.Cursor       { return f.b.list.cursorPos() }

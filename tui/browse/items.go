@@ -8,6 +8,7 @@ import (
 	"storydesk/model"
 	"storydesk/model/dup"
 	"storydesk/tui/layout"
+	"storydesk/model/fuzzy"
 	"storydesk/tui/ui"
 )
 
@@ -38,10 +39,13 @@ const hayChunk = 4096
 // writing to it if a snapshot may be reading it, so a snapshot never changes.
 type haySnap struct {
 	chunks [][]string
+	masks  [][]uint64 // letterMask of each haystack, beside it: a scan rejects most items without reading their text
 	n      int
 }
 
 func (h haySnap) at(i int) string { return h.chunks[i/hayChunk][i%hayChunk] }
+
+func (h haySnap) maskAt(i int) uint64 { return h.masks[i/hayChunk][i%hayChunk] }
 
 // itemStore holds the rows, their haystacks and the list of live items.
 type itemStore struct {
@@ -70,17 +74,20 @@ func newItemStore(src Source) *itemStore {
 	n := src.Len()
 	s := &itemStore{rows: make([]row, n), nLive: n, liveVer: ^uint64(0)}
 	nc := (n + hayChunk - 1) / hayChunk
-	s.hay = haySnap{chunks: make([][]string, nc), n: n}
+	s.hay = haySnap{chunks: make([][]string, nc), masks: make([][]uint64, nc), n: n}
 	s.shared = make([]bool, nc)
 	for c := range s.hay.chunks {
 		size := min(hayChunk, n-c*hayChunk)
 		s.hay.chunks[c] = make([]string, size)
+		s.hay.masks[c] = make([]uint64, size)
 	}
 	for i := 0; i < n; i++ {
 		it := src.Item(i)
 		r := &s.rows[i]
 		r.title = provisionalTitle(it)
-		s.hay.chunks[i/hayChunk][i%hayChunk] = haystack(r.title, "")
+		h := haystack(r.title, "", "")
+		s.hay.chunks[i/hayChunk][i%hayChunk] = h
+		s.hay.masks[i/hayChunk][i%hayChunk] = hayLetters(h)
 	}
 	return s
 }
@@ -98,11 +105,10 @@ func provisionalTitle(it corpus.Item) string {
 	return base
 }
 
-func haystack(title, outlet string) string {
-	if outlet == "" {
-		return strings.ToLower(title)
-	}
-	return strings.ToLower(title + " \x00 " + outlet)
+// haystack is what the filter reads of an item: "title\x00outlet\x00date",
+// lower-cased but the date (an ISO prefix, or "").
+func haystack(title, outlet, date string) string {
+	return strings.ToLower(title) + "\x00" + strings.ToLower(outlet) + "\x00" + fuzzy.NormDate(date)
 }
 
 // snapshot returns the current haystacks for a filter command to scan.
@@ -110,8 +116,9 @@ func (s *itemStore) snapshot() haySnap {
 	for i := range s.shared {
 		s.shared[i] = true
 	}
-	cp := haySnap{chunks: make([][]string, len(s.hay.chunks)), n: s.hay.n}
+	cp := haySnap{chunks: make([][]string, len(s.hay.chunks)), masks: make([][]uint64, len(s.hay.masks)), n: s.hay.n}
 	copy(cp.chunks, s.hay.chunks)
+	copy(cp.masks, s.hay.masks)
 	return cp
 }
 
@@ -119,9 +126,11 @@ func (s *itemStore) setHay(i int, h string) {
 	c := i / hayChunk
 	if s.shared[c] {
 		s.hay.chunks[c] = append([]string(nil), s.hay.chunks[c]...)
+		s.hay.masks[c] = append([]uint64(nil), s.hay.masks[c]...)
 		s.shared[c] = false
 	}
 	s.hay.chunks[c][i%hayChunk] = h
+	s.hay.masks[c][i%hayChunk] = hayLetters(h)
 }
 
 // apply records one Stream result and reports whether the row died.
@@ -152,7 +161,7 @@ func (s *itemStore) apply(r corpus.Result) (died bool) {
 	s.noteOutlet(row.outlet)
 	row.words = a.Words
 	row.id, row.hash, row.sketch = a.ID, r.Hash, r.Sketch
-	s.setHay(r.Index, haystack(row.title, row.outlet))
+	s.setHay(r.Index, haystack(row.title, row.outlet, a.Date))
 	s.version++
 	return false
 }
@@ -191,7 +200,7 @@ func (s *itemStore) updateFromArticle(i int, a *model.Article) {
 	row.outlet = ui.CleanLine(a.Source)
 	s.noteOutlet(row.outlet)
 	row.words = a.Words
-	s.setHay(i, haystack(row.title, row.outlet))
+	s.setHay(i, haystack(row.title, row.outlet, a.Date))
 	s.version++
 }
 

@@ -2,7 +2,6 @@ package browse
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 	"time"
 
@@ -25,7 +24,8 @@ type listPane struct {
 	w, h    int
 	focused bool
 
-	vis    []int32 // item indices shown, ascending
+	vis    []int32 // item indices shown, ascending unless ranked
+	ranked bool    // vis is in the filter's score order
 	cursor int     // position in vis
 	offset int     // first row on screen
 
@@ -51,6 +51,10 @@ type listPane struct {
 	// review is item i's count of imported annotations to review (↓5) and
 	// the width every such badge has (0 when no article has any).
 	review func(i int) (string, int)
+	// facts answers the filter's label:, status:, has: and dup: fields.
+	facts FilterFacts
+	// problem is what the query's fields need, shown on the filter line.
+	problem string
 }
 
 // refilterMsg asks for a rescan after Stream changed titles under an active
@@ -106,8 +110,8 @@ func (l *listPane) Position() (int, int) {
 
 // selectItem puts the cursor on item i; false when it is not on the list.
 func (l *listPane) selectItem(i int) bool {
-	p := sort.Search(len(l.vis), func(k int) bool { return l.vis[k] >= int32(i) })
-	if p >= len(l.vis) || l.vis[p] != int32(i) {
+	p := position(l.vis, l.ranked, int32(i))
+	if p < 0 {
 		return false
 	}
 	l.cursor = p
@@ -144,13 +148,15 @@ func (l *listPane) scrollIntoView() {
 // there and otherwise the cursor position (fallback) or the top.
 func (l *listPane) setVis(vis []int32, keep bool) {
 	sel := l.Selected()
-	if l.exclude != nil {
+	switch {
+	case l.exclude != nil && l.ranked:
+		vis = excludeRanked(vis, l.exclude)
+	case l.exclude != nil:
 		vis = l.exclude(vis)
 	}
 	l.vis = vis
 	if sel >= 0 {
-		j := sort.Search(len(vis), func(k int) bool { return vis[k] >= int32(sel) })
-		if j < len(vis) && vis[j] == int32(sel) {
+		if j := position(vis, l.ranked, int32(sel)); j >= 0 {
 			l.cursor = j
 		} else if !keep {
 			l.cursor = 0
@@ -243,6 +249,7 @@ func (l *listPane) clearFilter() {
 	l.typing = false
 	l.input.Reset()
 	l.query, l.terms, l.applied = "", nil, nil
+	l.ranked, l.problem = false, ""
 	l.gen++ // drop any scan in flight
 	l.running, l.pending = false, false
 	l.setVis(l.store.liveItems(), true)
@@ -252,6 +259,7 @@ func (l *listPane) clearFilter() {
 func (l *listPane) refilter() tea.Cmd {
 	if l.query == "" {
 		l.applied = nil
+		l.ranked, l.problem = false, ""
 		l.gen++
 		l.running, l.pending = false, false
 		l.setVis(l.store.liveItems(), true)
@@ -271,7 +279,8 @@ func (l *listPane) startScan() tea.Cmd {
 		base = a.matches
 	}
 	l.running, l.pending = true, false
-	return filterCmd(l.gen, l.query, l.terms, l.store.snapshot(), l.store.version, base)
+	m, problem := l.compileQuery(l.query)
+	return filterCmd(l.gen, l.query, m, problem, l.store.snapshot(), l.store.version, base)
 }
 
 // filterDone applies a finished scan, then starts the next one when the
@@ -297,6 +306,7 @@ func (l *listPane) filterDone(msg filterDoneMsg) tea.Cmd {
 	keep := l.applied != nil && l.applied.query == msg.query
 	_, terms := normaliseQuery(msg.query)
 	l.applied = &filterResult{query: msg.query, terms: terms, version: msg.version, matches: matches}
+	l.ranked, l.problem = msg.ranked, msg.problem
 	l.setVis(matches, keep)
 	if l.pending || msg.query != l.query {
 		return l.startScan()
@@ -392,6 +402,9 @@ func (l *listPane) View() string {
 		msg := "No articles."
 		if l.query != "" {
 			msg = "No matches."
+			if l.problem != "" {
+				msg = "No matches. " + l.problem
+			}
 			if l.running {
 				msg = "Filtering…"
 			}
@@ -413,6 +426,9 @@ func (l *listPane) filterView(w int) string {
 	info := fmt.Sprintf(" %d match", len(l.vis))
 	if len(l.vis) != 1 {
 		info += "es"
+	}
+	if l.problem != "" {
+		info = " " + l.problem + " ·" + info
 	}
 	q := st.P.FilterPrompt.Render("/ ") + l.query
 	qw := max(0, w-layout.Width(info))

@@ -68,6 +68,7 @@ type KeyMap struct {
 	ExtendDown   key.Binding
 	ExtendUp     key.Binding
 	Labels       [9]key.Binding // tag with label 1–9 of the label set
+	LabelPick    key.Binding    // pick any label from a list (more than nine)
 	Delete       key.Binding
 	EntityNext   key.Binding
 	EntityPrev   key.Binding
@@ -205,6 +206,7 @@ func DefaultKeyMap() KeyMap {
 		PrevArticle:  key.NewBinding(key.WithKeys("["), key.WithHelp("[", "previous article")),
 		Confirm:      key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes")),
 		Labels:       defaultLabelKeys(),
+		LabelPick:    key.NewBinding(key.WithKeys("0", "p"), key.WithHelp("0/p", "pick a label")),
 
 		ReviewAccept:    key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "accept imported")),
 		ReviewAcceptAll: key.NewBinding(key.WithKeys("Y"), key.WithHelp("Y", "accept all imported")),

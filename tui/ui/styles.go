@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/charmbracelet/colorprofile"
+
 	"charm.land/bubbles/v2/help"
 	"charm.land/lipgloss/v2"
 
@@ -163,7 +165,7 @@ func NewStyles(isDark, noColor bool) Styles {
 	st.Quotes = newQuoteStyles(isDark, noColor)
 	st.Dups = newDupStyles(isDark, noColor)
 	st.Review = newReviewStyles(isDark, noColor)
-	st.Spans = labelStyles(model.DefaultLabels, nil, isDark, noColor)
+	st.Spans = labelStyles(model.DefaultLabels, nil, isDark, noColor, colorprofile.TrueColor)
 	st.derive()
 	return st
 }
@@ -288,55 +290,31 @@ func newStyles(isDark, noColor bool) Styles {
 	}
 }
 
-// labelPalette is the default span background per label, light and dark:
-// pale tints behind dark text on light terminals, deep ones behind light text
-// on dark terminals, so a span reads as a highlighter mark either way.
-var labelPalette = map[string][2]string{
-	"PERSON": {"#FFD8A8", "#6B3F00"},
-	"ORG":    {"#C5DCFF", "#1E4470"},
-	"GPE":    {"#C8F0C0", "#2C5A24"},
-	"LOC":    {"#B8ECE4", "#175A52"},
-	"NORP":   {"#F6C8F0", "#5E2A5A"},
-	"EVENT":  {"#F5EBA0", "#5A5200"},
-	"FAC":    {"#DCCBFA", "#45307A"},
-	"DATE":   {"#E2E2E2", "#45454D"},
-	"MONEY":  {"#CDEFD8", "#1F5238"},
-}
-
-// extraPalette colours labels the defaults do not name, by position.
-var extraPalette = [][2]string{
-	{"#FFD0D0", "#702828"}, {"#D0F0FF", "#174E66"}, {"#E8F5B0", "#4A5A10"},
-	{"#FFE0C0", "#6A4418"}, {"#E0D8FF", "#3C3470"}, {"#D8F5E8", "#1E5440"},
-	{"#F8D8E8", "#5E2440"}, {"#F0E8D0", "#50442A"}, {"#D8E0E8", "#34404C"},
-}
-
-// labelStyles builds one span style per label. colors (from the config file)
-// overrides a label's background with one hex colour for both themes; its
-// text colour is then black or white, whichever reads better on it.
-func labelStyles(labels []string, colors map[string]string, isDark, noColor bool) []lipgloss.Style {
+// labelStyles builds one span style per label (labelcolors.go) for the
+// terminal's colour profile. colors (from the config file) overrides a
+// label's background with one hex colour for both themes; its text colour
+// is then black or white, whichever reads better on it.
+func labelStyles(labels []string, colors map[string]string, isDark, noColor bool, p colorprofile.Profile) []lipgloss.Style {
 	out := make([]lipgloss.Style, len(labels))
+	slots := labelSlotsFor(labels)
+	seen := map[int]bool{}
 	for i, l := range labels {
 		if noColor {
 			out[i] = lipgloss.NewStyle().Bold(true).Underline(true)
 			continue
 		}
-		pair, ok := labelPalette[l]
-		if !ok {
-			pair = extraPalette[i%len(extraPalette)]
-		}
-		bg := pair[0]
-		fg := "#1C1C22"
-		if isDark {
-			bg, fg = pair[1], "#F0F0F4"
-		}
 		if hex, ok := colors[l]; ok && validHex(hex) {
-			bg = hex
-			fg = "#FFFFFF"
+			fg := "#FFFFFF"
 			if luminance(hex) > 0.45 {
 				fg = "#101014"
 			}
+			out[i] = lipgloss.NewStyle().Foreground(lipgloss.Color(fg)).Background(lipgloss.Color(hex))
+			continue
 		}
-		out[i] = lipgloss.NewStyle().Foreground(lipgloss.Color(fg)).Background(lipgloss.Color(bg))
+		s := labelSlots[slots[i]]
+		k := slotKey(s, isDark, p)
+		out[i] = labelStyle(s, isDark, p, seen[k])
+		seen[k] = true
 	}
 	return out
 }
@@ -376,7 +354,13 @@ func luminance(hex string) float64 {
 // WithLabels returns the styles with span colours for this label set
 // (config colours, hex, override the defaults).
 func (s Styles) WithLabels(labels []string, colors map[string]string) Styles {
-	s.Spans = labelStyles(labels, colors, s.dark, s.NoColor)
+	return s.WithLabelsFor(labels, colors, colorprofile.TrueColor)
+}
+
+// WithLabelsFor is WithLabels for a terminal's colour profile: span
+// colours are picked in its terms (labelcolors.go).
+func (s Styles) WithLabelsFor(labels []string, colors map[string]string, p colorprofile.Profile) Styles {
+	s.Spans = labelStyles(labels, colors, s.dark, s.NoColor, p)
 	s.deriveAnn()
 	return s
 }

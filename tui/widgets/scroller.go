@@ -45,6 +45,11 @@ func (o *Scroller) SetLines(lines []string) {
 // Lines is the content.
 func (o *Scroller) Lines() []string { return o.lines }
 
+// Window is the lines on view, first to last (exclusive), of total.
+func (o *Scroller) Window() (first, last, total int) {
+	return o.off, min(len(o.lines), o.off+max(0, o.h-2)), len(o.lines)
+}
+
 // Home scrolls to the top.
 func (o *Scroller) Home() { o.off = 0 }
 
@@ -92,7 +97,7 @@ func (o *Scroller) View() string {
 
 func (o *Scroller) ShortHelp() []key.Binding {
 	k := o.ctx.Keys
-	return []key.Binding{k.Down, k.Up, k.Back}
+	return []key.Binding{k.Down, k.Up, k.PageDown, k.Top, k.Bottom, k.Back}
 }
 
 func (o *Scroller) FullHelp() [][]key.Binding { return [][]key.Binding{o.ShortHelp()} }

@@ -1,0 +1,95 @@
+package store_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"storydesk/data/corpus"
+	"storydesk/data/store"
+	"storydesk/model"
+)
+
+// lazyCorpus is a one-article corpus folder and its Lazy store.
+func lazyCorpus(t *testing.T) (string, *corpus.Corpus, *store.Lazy) {
+	t.Helper()
+	t.Setenv("XDG_DATA_HOME", filepath.Join(t.TempDir(), "xdg"))
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "a.txt"), []byte("Harbour talks\n\nIlse Varga met the ferry operators.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, err := corpus.Open([]string{dir}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := store.OpenLazy(c, "tester")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { l.Close() })
+	return dir, c, l
+}
+
+// Before the first write a Lazy store reads as an empty one and creates
+// nothing, the reading position included; the first Do creates it where
+// DefaultPath says, and TakeCreated says so once; reopened, the store is
+// opened at once.
+func TestLazyCreatesAtFirstWrite(t *testing.T) {
+	ctx := context.Background()
+	dir, c, l := lazyCorpus(t)
+	want := filepath.Join(dir, ".storydesk", "annotations.db")
+	if l.Path() != want || l.Exists() {
+		t.Fatalf("path %s exists %v", l.Path(), l.Exists())
+	}
+	st, err := l.Statuses(ctx)
+	if err != nil || len(st) != 0 {
+		t.Fatalf("statuses %v %v", st, err)
+	}
+	if _, ok, err := l.Undo(ctx); ok || err != nil {
+		t.Fatalf("undo before any write: %v %v", ok, err)
+	}
+	if err := l.SetState(ctx, "ui.tester.last", "a.txt"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, ".storydesk")); err == nil {
+		t.Fatal("reading (and the reading position) created .storydesk")
+	}
+	if _, ok := l.TakeCreated(); ok {
+		t.Fatal("TakeCreated before any write")
+	}
+	a, err := c.Load(0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := model.RuneLen(a.Text[:len(a.Text)-len("Ilse Varga met the ferry operators.")])
+	sp := model.Span{Start: start, End: start + 10, Label: "PERSON", Text: "Ilse Varga"}
+	if _, err := l.Do(ctx, store.Action{Name: "tag", Article: a, Ops: []store.Op{{Kind: store.OpAddSpan, Article: a.ID, Span: sp}}}); err != nil {
+		t.Fatal(err)
+	}
+	if p, ok := l.TakeCreated(); !ok || p != want {
+		t.Fatalf("TakeCreated %q %v", p, ok)
+	}
+	if _, ok := l.TakeCreated(); ok {
+		t.Fatal("TakeCreated says it twice")
+	}
+	if _, err := os.Stat(want); err != nil {
+		t.Fatal(err)
+	}
+	doc, ok, err := l.Doc(ctx, a.ID)
+	if err != nil || !ok || len(doc.Spans) != 1 {
+		t.Fatalf("doc %+v %v %v", doc, ok, err)
+	}
+	l.Close()
+	again, err := store.OpenLazy(c, "tester")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer again.Close()
+	if !again.Exists() {
+		t.Fatal("an existing store should be opened at once")
+	}
+	if _, ok := again.TakeCreated(); ok {
+		t.Fatal("a store that existed was not created by this session")
+	}
+}
