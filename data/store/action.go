@@ -18,6 +18,7 @@ const (
 	OpSetDupLabel  OpKind = "set-dup-label" // the pair (A, B) gets DupLabel ("" removes the label)
 	OpSetCanonical OpKind = "set-canonical" // Article is (Flag) or is not the canonical copy of its cluster
 	OpSetCorrect   OpKind = "set-correct"   // raw range [RawStart, RawEnd) of Article is forced kept (Keep 1), removed (0), or left to the cleaner (-1)
+	OpSetStoryLink OpKind = "set-story-link" // this annotator's pair (A, B) gets Link: StoryPin, StoryApart, or "" (removed)
 )
 
 // Op is one elementary change. Prev holds what an undo restores.
@@ -46,6 +47,9 @@ type Op struct {
 	RawEnd   int `json:"raw_end,omitempty"`
 	Keep     int `json:"keep,omitempty"`
 	PrevKeep int `json:"prev_keep,omitempty"`
+
+	Link     string `json:"link,omitempty"`
+	PrevLink string `json:"prev_link,omitempty"`
 }
 
 // Action is one user action: what the user sees as one step and undoes with
@@ -88,6 +92,8 @@ func inverse(ops []Op) []Op {
 			out = append(out, Op{Kind: OpSetCanonical, Article: op.Article, Flag: op.PrevFlag, PrevFlag: op.Flag})
 		case OpSetCorrect:
 			out = append(out, Op{Kind: OpSetCorrect, Article: op.Article, RawStart: op.RawStart, RawEnd: op.RawEnd, Keep: op.PrevKeep, PrevKeep: op.Keep})
+		case OpSetStoryLink:
+			out = append(out, Op{Kind: OpSetStoryLink, A: op.A, B: op.B, Link: op.PrevLink, PrevLink: op.Link})
 		}
 	}
 	return out

@@ -19,6 +19,8 @@
 //     Damaged says whether damage was found since.
 //   - ReviewCounter: Unreviewed counts each article's imported annotations
 //     nobody has reviewed yet.
+//   - StoryLinker: StoryLinks lists this annotator's story edits (pairs
+//     pinned to one story or kept apart), written by OpSetStoryLink.
 //   - CorrectionSource: AllCorrections lists every cleaner correction, for
 //     a CorrectionIndex (*SQLite's Corrections gives one article's).
 //   - corpus.SignatureCache: Signatures and PutSignatures cache duplicate

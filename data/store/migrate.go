@@ -95,6 +95,17 @@ var migrations = []string{
 		created_at TEXT NOT NULL,
 		PRIMARY KEY (article_id, raw_start, raw_end)
 	);`,
+	// story_links: an annotator's hand edits to story grouping (pairs
+	// pinned to one story or kept apart), each annotator's own.
+	`CREATE TABLE story_links (
+		annotator  TEXT NOT NULL,
+		a          TEXT NOT NULL,
+		b          TEXT NOT NULL,
+		link       TEXT NOT NULL CHECK (link IN ('pin','apart')),
+		created_at TEXT NOT NULL,
+		PRIMARY KEY (annotator, a, b),
+		CHECK (a < b)
+	);`,
 }
 
 // SchemaVersion is the newest schema this binary knows.

@@ -21,12 +21,19 @@ type (
 	ReviewCounter interface {
 		Unreviewed(ctx context.Context) (map[string]int, error)
 	}
+	// StoryLinker lists this annotator's hand edits to story grouping:
+	// pairs of articles pinned to one story or kept apart (OpSetStoryLink
+	// writes them, undoably).
+	StoryLinker interface {
+		StoryLinks(ctx context.Context) ([]StoryLink, error)
+	}
 )
 
 var (
 	_ ReadOnlyStore         = (*SQLite)(nil)
 	_ CheckedStore          = (*SQLite)(nil)
 	_ ReviewCounter         = (*SQLite)(nil)
+	_ StoryLinker           = (*SQLite)(nil)
 	_ CorrectionSource      = (*SQLite)(nil)
 	_ corpus.SignatureCache = (*SQLite)(nil)
 )
