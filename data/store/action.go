@@ -12,14 +12,17 @@ const (
 	OpSetStatus OpKind = "set-status" // article status becomes Status
 	OpSetText   OpKind = "set-text"   // the article's snapshot becomes Text (re-anchoring)
 
-	OpAddQuote     OpKind = "add-quote"      // insert Quote (ID assigned on first apply)
-	OpDelQuote     OpKind = "del-quote"      // delete the quote with Quote.ID
-	OpSetQuote     OpKind = "set-quote"      // replace the quote with Quote.ID by Quote
-	OpSetDupLabel  OpKind = "set-dup-label"  // the pair (A, B) gets DupLabel ("" removes the label)
-	OpSetCanonical OpKind = "set-canonical"  // Article is (Flag) or is not the canonical copy of its cluster
-	OpSetCorrect   OpKind = "set-correct"    // raw range [RawStart, RawEnd) of Article is forced kept (Keep 1), removed (0), or left to the cleaner (-1)
-	OpSetStoryLink OpKind = "set-story-link" // this annotator's pair (A, B) gets Link: StoryPin, StoryApart, or "" (removed)
+	OpAddQuote     OpKind = "add-quote"     // insert Quote (ID assigned on first apply)
+	OpDelQuote     OpKind = "del-quote"     // delete the quote with Quote.ID
+	OpSetQuote     OpKind = "set-quote"     // replace the quote with Quote.ID by Quote
+	OpSetDupLabel  OpKind = "set-dup-label" // the pair (A, B) gets DupLabel ("" removes the label)
+	OpSetCanonical OpKind = "set-canonical" // Article is (Flag) or is not the canonical copy of its cluster
+	OpSetCorrect   OpKind = "set-correct"   // raw range [RawStart, RawEnd) of Article is forced kept (Keep 1), removed (0), or left to the cleaner (-1)
 )
+
+// OpSetStoryLink: this annotator's pair (A, B) gets Link (StoryPin,
+// StoryApart, or "" to remove it); see storylinks.go.
+const OpSetStoryLink OpKind = "set-story-link"
 
 // Op is one elementary change. Prev holds what an undo restores.
 type Op struct {
