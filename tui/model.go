@@ -135,6 +135,7 @@ func NewFromSource(src Source, opts Options) *Model {
 	m.wireQuotes()
 	m.wireExport()
 	m.wireDups(opts.Store)
+	m.wireStory(opts.Store)
 	m.themeFixed = opts.Theme == "dark" || opts.Theme == "light"
 	m.optNoColor = opts.NoColor
 	return m

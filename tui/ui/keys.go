@@ -118,6 +118,17 @@ type KeyMap struct {
 	DupPrevChange key.Binding
 	DupScrollDown key.Binding // both sides, one line
 	DupScrollUp   key.Binding
+
+	// Stories (tui/story). Story opens the selected article's story from
+	// the reader; StoryGroup shows the list grouped by story (and back).
+	// On the stories list and the story screen: StoryMerge marks a story,
+	// then merges another into it; StorySplit takes an article out of its
+	// story; StoryExport writes the story's Markdown report.
+	Story       key.Binding
+	StoryGroup  key.Binding
+	StoryMerge  key.Binding
+	StorySplit  key.Binding
+	StoryExport key.Binding
 }
 
 // DefaultKeyMap returns the standard bindings (vi-style plus arrows).
@@ -222,6 +233,12 @@ func DefaultKeyMap() KeyMap {
 		DupPrevChange: key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous change")),
 		DupScrollDown: key.NewBinding(key.WithKeys("J", "shift+down"), key.WithHelp("J", "scroll down")),
 		DupScrollUp:   key.NewBinding(key.WithKeys("K", "shift+up"), key.WithHelp("K", "scroll up")),
+
+		Story:       key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "story")),
+		StoryGroup:  key.NewBinding(key.WithKeys("z"), key.WithHelp("z", "group by story")),
+		StoryMerge:  key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "mark, then merge")),
+		StorySplit:  key.NewBinding(key.WithKeys("X"), key.WithHelp("X", "take out of story")),
+		StoryExport: key.NewBinding(key.WithKeys("E"), key.WithHelp("E", "export report")),
 	}
 }
 
