@@ -1,8 +1,11 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 // The story feature end to end through the root, on the embedded sample
@@ -75,5 +78,48 @@ func TestStoryEndToEnd(t *testing.T) {
 	}
 	if f := plain(m); !strings.Contains(f, "[Timeline 4]") {
 		t.Errorf("after undo the story is not whole again:\n%s", f)
+	}
+}
+
+// TestStoryScreensFitEverySize draws the stories list and every section
+// of the story screen at the sizes the reader supports: no line wider
+// than the screen, no more lines than it has (the frame as drawn, before
+// the root's last clamp).
+func TestStoryScreensFitEverySize(t *testing.T) {
+	m, _ := startStore(t, sampleSource(t), tempDB(t), 120, 40)
+	idx := m.itemIndex("wire-ferry-ap.txt")
+	m.br.Select(idx)
+	drive(t, m, m.br.Sync())
+	fits := func(w, h int, what string) {
+		t.Helper()
+		lines := strings.Split(m.frame(), "\n")
+		if len(lines) > h {
+			t.Fatalf("%dx%d %s: %d lines", w, h, what, len(lines))
+		}
+		for i, l := range lines {
+			if lw := ansi.StringWidth(l); lw > w {
+				t.Fatalf("%dx%d %s: line %d is %d cells wide: %q", w, h, what, i, lw, l)
+			}
+		}
+	}
+	sizes := [][2]int{{20, 6}, {24, 8}, {33, 10}, {40, 12}, {60, 16}, {80, 24}, {100, 30}, {250, 70}}
+	for _, sz := range sizes {
+		w, h := sz[0], sz[1]
+		send(t, m, teaSize(w, h))
+		press(t, m, "z")
+		fits(w, h, "stories list")
+		press(t, m, "l", "j")
+		fits(w, h, "stories list, expanded")
+		press(t, m, "k", "enter")
+		for sec := range 5 {
+			fits(w, h, fmt.Sprintf("section %d", sec))
+			press(t, m, "j", "l", "l")
+			fits(w, h, fmt.Sprintf("section %d, a row and an outlet chosen", sec))
+			press(t, m, "tab")
+		}
+		press(t, m, "esc", "esc")
+		if m.Top() != m.br {
+			t.Fatalf("%dx%d: esc twice did not go back to the reader", w, h)
+		}
 	}
 }

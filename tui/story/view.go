@@ -270,6 +270,10 @@ func (v *storyScreen) timelineRows() []srow {
 		out = append(out, srow{
 			cols: 1,
 			line: func(w int, sel bool, _ int) string {
+				if w < 50 {
+					// Narrow: what it is of the others first.
+					return v.paintRow(fmt.Sprintf("[%d] %s · %s", i+1, v.relation(a), outletName(a)), w, sel)
+				}
 				ow := ui.ClampInt(w/4, 6, 22)
 				s := fmt.Sprintf("[%d] %s %-11s %6s  %s", i+1, ui.Fit(outletName(a), ow), dateOf(a), fmt.Sprintf("%dw", a.Words), v.relation(a))
 				return v.paintRow(s, w, sel)
@@ -440,7 +444,7 @@ func (v *storyScreen) discrepancyRows() []srow {
 					}
 					vals = append(vals, fmt.Sprintf("%s (%s)", ui.Clip(val.Value, 30), strings.Join(who, ", ")))
 				}
-				return v.paintRow(fmt.Sprintf("%s: %s — %s", d.Kind, ui.CleanLine(d.Context), strings.Join(vals, " vs ")), w, sel)
+				return v.paintRow(fmt.Sprintf("%s — %s: %s", strings.Join(vals, " vs "), d.Kind, ui.CleanLine(d.Context)), w, sel)
 			},
 			detail: func(w, col int) []string { return v.discrepancyDetail(d, w, col) },
 			place: func(col int) (mstory.Place, bool) {
