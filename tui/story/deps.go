@@ -36,7 +36,6 @@ type Row struct {
 
 // Source is the corpus: each article read in full, off the update loop.
 type Source interface {
-	Item(i int) corpus.Item
 	Load(i int) (*model.Article, error)
 }
 

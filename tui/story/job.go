@@ -210,6 +210,9 @@ func (f *Feature) grouped(msg groupedMsg) tea.Cmd {
 		return nil
 	}
 	f.grouping = false
+	if v := f.list; v != nil && v.want == "" {
+		v.want = v.currentID() // before its rows' grouping goes
+	}
 	f.stories = &msg.g
 	f.of = make(map[string]int, len(msg.ids))
 	for i, id := range msg.ids {

@@ -62,9 +62,6 @@ func (f *Feature) refreshList() {
 	if v == nil || f.stories == nil {
 		return
 	}
-	if v.want == "" {
-		v.want = v.currentID()
-	}
 	v.build()
 	if v.want != "" {
 		v.seek(v.want)
@@ -78,8 +75,11 @@ func (v *listScreen) currentID() string {
 		return ""
 	}
 	r := v.rows[v.sel]
+	if r.cluster >= len(v.f.stories.Clusters) {
+		return ""
+	}
 	c := v.f.stories.Clusters[r.cluster]
-	if r.member < 0 {
+	if r.member < 0 || r.member >= len(c.Members) {
 		return c.Members[0]
 	}
 	return c.Members[r.member]
