@@ -347,3 +347,18 @@ func (f *Feature) dupsState() ([]dup.Pair, bool, bool) {
 	}
 	return f.d.Dups.DetectedPairs()
 }
+
+// Stories are the stories told by more than one article as grouped now,
+// largest first, each its articles' IDs (nil before grouping).
+func (f *Feature) Stories() [][]string {
+	if f.stories == nil {
+		return nil
+	}
+	out := [][]string{}
+	for _, c := range f.stories.Clusters {
+		if len(c.Members) > 1 {
+			out = append(out, c.Members)
+		}
+	}
+	return out
+}

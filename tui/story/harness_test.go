@@ -149,7 +149,7 @@ func (w writes) NeedStore() bool {
 func (w writes) Enqueue(j *session.Job) tea.Cmd { return w.sess.Enqueue(j) }
 
 type harness struct {
-	t      *testing.T
+	t      testing.TB
 	f      *story.Feature
 	host   *fakeHost
 	list   *fakeList
@@ -161,7 +161,14 @@ type harness struct {
 
 // newHarness builds the feature over corpus c (nil: the sample), w×h,
 // with a store or without, and drives grouping to its end.
-func newHarness(t *testing.T, c *corpus.Corpus, withStore bool, w, h int) *harness {
+func newHarness(t testing.TB, c *corpus.Corpus, withStore bool, w, h int) *harness {
+	t.Helper()
+	return newHarnessWith(t, c, withStore, w, h, nil)
+}
+
+// newHarnessWith is newHarness with duplicate detection's pairs (nil: the
+// feature signs the articles itself).
+func newHarnessWith(t testing.TB, c *corpus.Corpus, withStore bool, w, h int, dups story.Dups) *harness {
 	t.Helper()
 	if c == nil {
 		var err error
@@ -172,7 +179,7 @@ func newHarness(t *testing.T, c *corpus.Corpus, withStore bool, w, h int) *harne
 	hs := &harness{t: t, host: &fakeHost{w: w, h: h}, list: &fakeList{c: c}, c: c}
 	hs.reader = &fakeReader{c: c, store: withStore, opened: -1, annotate: -1, reading: true}
 	d := story.Deps{Ctx: newContext(), Host: hs.host, Articles: hs.list, Source: c, Reader: hs.reader, Corpus: c, Workers: 2,
-		ReportDir: func() string { return filepath.Join(t.TempDir(), "reports") }}
+		ReportDir: func() string { return filepath.Join(t.TempDir(), "reports") }, Dups: dups}
 	if withStore {
 		st, err := store.OpenSQLite(filepath.Join(t.TempDir(), "store.db"), "tester")
 		if err != nil {
