@@ -77,12 +77,16 @@ func (f *Feature) startRead() tea.Cmd {
 	}
 	src, workers := f.d.Source, f.d.Workers
 	var c corpusReader
-	if f.d.Corpus != nil && len(live) == len(f.d.Corpus.Items) {
-		c = f.d.Corpus // every item is live: read them on all cores
+	if f.d.Corpus != nil {
+		// Read on all cores; the items that failed in the list's read
+		// fail again and are skipped.
+		c = f.d.Corpus
+		f.total = len(f.d.Corpus.Items)
 	}
+	total := f.total
 	go func() {
 		defer close(j.ch)
-		msg := readItems(ctx, j, src, c, workers, live, sign)
+		msg := readItems(ctx, j, src, c, workers, live, total, sign)
 		select {
 		case j.ch <- msg:
 		case <-ctx.Done():
@@ -99,7 +103,7 @@ type corpusReader interface {
 
 // readItems reads the live items for their grouping features (and
 // signatures, when sign), reporting progress now and then.
-func readItems(ctx context.Context, j *job, src Source, c corpusReader, workers int, live []int32, sign bool) readMsg {
+func readItems(ctx context.Context, j *job, src Source, c corpusReader, workers int, live []int32, total int, sign bool) readMsg {
 	out := readMsg{job: j, signed: sign}
 	var sigs *dup.Index
 	if sign {
@@ -114,7 +118,7 @@ func readItems(ctx context.Context, j *job, src Source, c corpusReader, workers 
 		n++
 		if time.Since(last) > 100*time.Millisecond {
 			select {
-			case j.ch <- progressMsg{job: j, done: n, total: len(live)}:
+			case j.ch <- progressMsg{job: j, done: n, total: total}:
 			default: // the screen has not taken the last one yet
 			}
 			last = time.Now()
