@@ -317,8 +317,8 @@ func (f *Feature) Status(s *widgets.StatusInfo) {
 func (f *Feature) HelpSection() (string, [][]key.Binding, bool) {
 	k := f.c.Keys
 	return "Stories (" + ui.KeyName(k.Story) + ", " + ui.KeyName(k.StoryGroup) + " in the reader; " + ui.KeyName(k.Back) + " leaves)", [][]key.Binding{
-		{k.Story, k.StoryGroup, k.NextPane, k.PrevPane},
-		{k.Down, k.Up, k.FocusDetail, k.FocusList, k.Open, k.Back},
+		{k.Story, k.StoryGroup, withHelp(k.NextPane, "next section"), withHelp(k.PrevPane, "previous section")},
+		{k.Down, k.Up, withHelp(k.FocusDetail, "unfold / next outlet"), withHelp(k.FocusList, "fold / previous outlet"), withHelp(k.Open, "open (there)"), k.Back},
 		{k.StoryMerge, k.StorySplit, k.StoryExport, k.Undo, k.Redo},
 	}, true
 }
