@@ -62,7 +62,7 @@ func BenchmarkReaderGrouping(b *testing.B) {
 						stories = len(h.f.Stories())
 					}
 					b.ReportMetric(time.Since(start).Seconds()/float64(b.N), "s/op-wall")
-					b.ReportMetric((cpuTime() - cpu0).Seconds()/float64(b.N), "s/op-cpu")
+					b.ReportMetric((cpuTime()-cpu0).Seconds()/float64(b.N), "s/op-cpu")
 					b.ReportMetric(float64(stories), "stories")
 					b.ReportMetric(peakRSS(), "MB-peak-rss")
 				})
