@@ -5,6 +5,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"storydesk/data/corpus"
 	"storydesk/data/store"
 	"storydesk/tui/browse"
 	"storydesk/tui/dups"
@@ -23,7 +24,7 @@ func (m *Model) wireStory(st store.Store) {
 	w := storyWiring{m}
 	d := story.Deps{
 		Ctx: m.c, Host: m, Articles: w, Source: m.br.Source(), Reader: w, Writes: w,
-		Store: st, Corpus: browse.CorpusOf(m.br.Source()), Workers: m.br.Workers(),
+		Store: st, Workers: m.br.Workers(),
 		ReportDir: func() string { return m.storyReportDir(st) },
 	}
 	for _, f := range m.features {
@@ -58,6 +59,8 @@ func (w storyWiring) Live() []int32         { return w.m.br.Live() }
 func (w storyWiring) Loading() bool         { return w.m.br.Loading() }
 func (w storyWiring) IndexOf(id string) int { return w.m.itemIndex(id) }
 func (w storyWiring) Selected() int         { return w.m.br.Selected() }
+
+func (w storyWiring) KnownTexts() []corpus.KnownText { return w.m.br.KnownTexts() }
 
 func (w storyWiring) Row(i int) story.Row {
 	r := w.m.br.Row(i)

@@ -96,7 +96,8 @@ var migrations = []string{
 		PRIMARY KEY (article_id, raw_start, raw_end)
 	);`,
 	// story_links: an annotator's hand edits to story grouping (pairs
-	// pinned to one story or kept apart), each annotator's own.
+	// pinned to one story or kept apart), each annotator's own;
+	// story_features: the grouping features cache (derived data).
 	`CREATE TABLE story_links (
 		annotator  TEXT NOT NULL,
 		a          TEXT NOT NULL,
@@ -105,6 +106,13 @@ var migrations = []string{
 		created_at TEXT NOT NULL,
 		PRIMARY KEY (annotator, a, b),
 		CHECK (a < b)
+	);
+	CREATE TABLE story_features (
+		article_id TEXT PRIMARY KEY,
+		hash       TEXT NOT NULL,
+		version    INTEGER NOT NULL,
+		date       TEXT NOT NULL,
+		keys       BLOB NOT NULL
 	);`,
 }
 

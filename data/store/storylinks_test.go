@@ -91,3 +91,35 @@ func TestStoryLinksUndoRedoPerAnnotator(t *testing.T) {
 		t.Errorf("reopened: %v, want %v", got, want)
 	}
 }
+
+func TestStoryFeatureCache(t *testing.T) {
+	s, err := OpenSQLite(filepath.Join(t.TempDir(), "store.db"), "ana")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	a := StoryFeature{ID: "a.txt", Hash: "h1", Date: "2026-03-03", Keys: []byte{1, 0, 0, 0}}
+	b := StoryFeature{ID: "b.txt", Hash: "h2", Keys: []byte{}}
+	if err := s.PutStoryFeatures(ctx, 1, []StoryFeature{a, b}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.StoryFeatures(ctx, 1, []string{"a.txt", "b.txt", "c.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || !reflect.DeepEqual(got["a.txt"], a) || got["b.txt"].Hash != "h2" {
+		t.Errorf("got %+v", got)
+	}
+	// Another version is not returned; a new entry replaces the old.
+	if got, _ := s.StoryFeatures(ctx, 2, []string{"a.txt"}); len(got) != 0 {
+		t.Errorf("version 2: %+v", got)
+	}
+	a2 := StoryFeature{ID: "a.txt", Hash: "h3", Date: "", Keys: []byte{2, 0, 0, 0}}
+	if err := s.PutStoryFeatures(ctx, 1, []StoryFeature{a2}); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.StoryFeatures(ctx, 1, []string{"a.txt"}); !reflect.DeepEqual(got["a.txt"], a2) {
+		t.Errorf("replaced: %+v", got["a.txt"])
+	}
+}

@@ -26,6 +26,9 @@ type Articles interface {
 	Row(i int) Row
 	// Selected is the list's selected item, -1 for none.
 	Selected() int
+	// KnownTexts are the live items whose cleaned-text hash the list's
+	// read took: grouping takes their features from the store's cache.
+	KnownTexts() []corpus.KnownText
 }
 
 // Row is an article as the list shows it.
@@ -87,10 +90,7 @@ type Deps struct {
 	Dups     Dups // nil: grouping signs the articles itself
 	// Store is the annotation store (nil without one); its story links
 	// (store.StoryLinker) are the annotator's splits and merges.
-	Store store.Store
-	// Corpus is the corpus behind Source, for reading it on several
-	// goroutines; nil: Source is read item by item.
-	Corpus  *corpus.Corpus
+	Store   store.Store
 	Workers int
 	// ReportDir is where story reports are written.
 	ReportDir func() string

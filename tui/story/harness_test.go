@@ -77,6 +77,18 @@ func (l *fakeList) IndexOf(id string) int {
 	}
 	return -1
 }
+
+// KnownTexts hashes every article, as the list's read does.
+func (l *fakeList) KnownTexts() []corpus.KnownText {
+	var out []corpus.KnownText
+	for i, it := range l.c.Items {
+		if a, err := l.c.Load(i); err == nil {
+			out = append(out, corpus.KnownText{Index: i, ID: it.ID, Hash: model.HashText(a.Text)})
+		}
+	}
+	return out
+}
+
 func (l *fakeList) Row(i int) story.Row {
 	return story.Row{ID: l.c.Items[i].ID, Title: l.c.Items[i].ID, Words: 100}
 }
@@ -170,6 +182,22 @@ func newHarness(t testing.TB, c *corpus.Corpus, withStore bool, w, h int) *harne
 // feature signs the articles itself).
 func newHarnessWith(t testing.TB, c *corpus.Corpus, withStore bool, w, h int, dups story.Dups) *harness {
 	t.Helper()
+	var st *store.SQLite
+	if withStore {
+		var err error
+		if st, err = store.OpenSQLite(filepath.Join(t.TempDir(), "store.db"), "tester"); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { st.Close() })
+	}
+	return newHarnessStore(t, c, st, w, h, dups, nil)
+}
+
+// newHarnessStore is the harness over a given store (nil: none), its
+// articles read through src when given (a corpus by default).
+func newHarnessStore(t testing.TB, c *corpus.Corpus, st *store.SQLite, w, h int, dups story.Dups, src story.Source) *harness {
+	t.Helper()
+	withStore := st != nil
 	if c == nil {
 		var err error
 		if c, err = corpus.OpenSample(); err != nil {
@@ -178,14 +206,12 @@ func newHarnessWith(t testing.TB, c *corpus.Corpus, withStore bool, w, h int, du
 	}
 	hs := &harness{t: t, host: &fakeHost{w: w, h: h}, list: &fakeList{c: c}, c: c}
 	hs.reader = &fakeReader{c: c, store: withStore, opened: -1, annotate: -1, reading: true}
-	d := story.Deps{Ctx: newContext(), Host: hs.host, Articles: hs.list, Source: c, Reader: hs.reader, Corpus: c, Workers: 2,
+	if src == nil {
+		src = c
+	}
+	d := story.Deps{Ctx: newContext(), Host: hs.host, Articles: hs.list, Source: src, Reader: hs.reader, Workers: 2,
 		ReportDir: func() string { return filepath.Join(t.TempDir(), "reports") }, Dups: dups}
 	if withStore {
-		st, err := store.OpenSQLite(filepath.Join(t.TempDir(), "store.db"), "tester")
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { st.Close() })
 		hs.st, d.Store = st, st
 		hs.sess = session.New(st, "tester")
 	}

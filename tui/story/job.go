@@ -2,13 +2,19 @@ package story
 
 import (
 	"context"
+	"encoding/binary"
 	"errors"
+	"runtime"
+	"sync"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 
+	"storydesk/data/corpus"
+	"storydesk/data/store"
 	"storydesk/model"
 	"storydesk/model/dup"
+	mstory "storydesk/model/story"
 	"storydesk/model/story/group"
 	"storydesk/tui/ui"
 )
@@ -68,25 +74,25 @@ func (f *Feature) startRead() tea.Cmd {
 	ctx, cancel := context.WithCancel(context.Background())
 	j := &job{ch: make(chan tea.Msg, 1), cancel: cancel}
 	f.job = j
-	live := append([]int32(nil), f.d.Articles.Live()...)
-	f.done, f.total = 0, len(live)
-	sign := true
+	r := &reader{
+		ctx: ctx, j: j, src: f.d.Source, workers: f.d.Workers,
+		live: append([]int32(nil), f.d.Articles.Live()...),
+		sign: true,
+	}
 	if f.d.Dups != nil {
 		_, finished, running := f.d.Dups.DetectedPairs()
-		sign = !finished && !running
+		r.sign = !finished && !running
 	}
-	src, workers := f.d.Source, f.d.Workers
-	var c corpusReader
-	if f.d.Corpus != nil {
-		// Read on all cores; the items that failed in the list's read
-		// fail again and are skipped.
-		c = f.d.Corpus
-		f.total = len(f.d.Corpus.Items)
+	if fc, ok := f.d.Store.(store.StoryFeatureCache); ok && !r.sign {
+		r.cache, r.known = fc, f.d.Articles.KnownTexts()
 	}
-	total := f.total
+	if r.workers <= 0 {
+		r.workers = runtime.GOMAXPROCS(0)
+	}
+	f.done, f.total = 0, len(r.live)
 	go func() {
 		defer close(j.ch)
-		msg := readItems(ctx, j, src, c, workers, live, total, sign)
+		msg := r.run()
 		select {
 		case j.ch <- msg:
 		case <-ctx.Done():
@@ -95,62 +101,188 @@ func (f *Feature) startRead() tea.Cmd {
 	return j.wait
 }
 
-// corpusReader reads a whole corpus on several goroutines
-// (*corpus.Corpus).
-type corpusReader interface {
-	ForEach(workers int, fn func(i int, a *model.Article, err error) error) error
+// reader is the grouping job's read, on its goroutines.
+type reader struct {
+	ctx     context.Context
+	j       *job
+	src     Source
+	workers int
+	live    []int32
+	sign    bool
+	cache   store.StoryFeatureCache // nil: none
+	known   []corpus.KnownText      // items whose text hash the list's read took
+
+	mu     sync.Mutex
+	out    readMsg
+	sigs   *dup.Index
+	done   int
+	last   time.Time
+	puts   []store.StoryFeature
+	putErr error
 }
 
-// readItems reads the live items for their grouping features (and
-// signatures, when sign), reporting progress now and then.
-func readItems(ctx context.Context, j *job, src Source, c corpusReader, workers int, live []int32, total int, sign bool) readMsg {
-	out := readMsg{job: j, signed: sign}
-	var sigs *dup.Index
-	if sign {
-		sigs = dup.NewIndex(dup.Options{Workers: workers})
+// cacheBatch is how many articles are looked up in, or written to, the
+// features cache at once.
+const cacheBatch = 512
+
+// run reads what the cache does not hold, computing features (and
+// signatures when sign), and finds the pairs when it signed.
+func (r *reader) run() readMsg {
+	r.out = readMsg{job: r.j, signed: r.sign}
+	if r.sign {
+		r.sigs = dup.NewIndex(dup.Options{Workers: r.workers})
 	}
-	last := time.Now()
-	n := 0
-	take := func(a *model.Article, err error) error {
-		if err := ctx.Err(); err != nil {
-			return err
+	r.last = time.Now()
+	todo := r.live
+	if r.cache != nil {
+		todo = r.fromCache()
+	}
+	if err := r.loadEach(todo); err != nil {
+		r.out.err = err
+		return r.out
+	}
+	r.flush()
+	if r.sigs != nil {
+		r.out.pairs, r.out.err = r.sigs.Pairs(r.ctx, 0, nil)
+	}
+	return r.out
+}
+
+// fromCache takes the known items' features from the cache (those
+// computed from the same text) and returns the live items left to read.
+func (r *reader) fromCache() []int32 {
+	have := map[int]bool{}
+	for start := 0; start < len(r.known); start += cacheBatch {
+		if r.ctx.Err() != nil {
+			break
 		}
-		n++
-		if time.Since(last) > 100*time.Millisecond {
-			select {
-			case j.ch <- progressMsg{job: j, done: n, total: total}:
-			default: // the screen has not taken the last one yet
+		chunk := r.known[start:min(start+cacheBatch, len(r.known))]
+		ids := make([]string, len(chunk))
+		for k, kt := range chunk {
+			ids[k] = kt.ID
+		}
+		got, err := r.cache.StoryFeatures(r.ctx, group.FeaturesVersion, ids)
+		if err != nil {
+			break // the cache only saves time: read the rest
+		}
+		for _, kt := range chunk {
+			cf, ok := got[kt.ID]
+			if !ok || cf.Hash != kt.Hash || len(cf.Keys)%4 != 0 {
+				continue
 			}
-			last = time.Now()
+			have[kt.Index] = true
+			r.out.items = append(r.out.items, itemOf(cf))
 		}
-		if err != nil || a == nil {
-			out.failed++
-			return nil
+		r.progress(len(have))
+	}
+	r.done = len(have)
+	var todo []int32
+	for _, i := range r.live {
+		if !have[int(i)] {
+			todo = append(todo, i)
 		}
-		out.items = append(out.items, group.ItemOf(a))
-		if sigs != nil {
-			sigs.Add(a.ID, dup.Sign(a.Text))
-		}
-		return nil
+	}
+	return todo
+}
+
+// itemOf is a grouping item from the cache.
+func itemOf(cf store.StoryFeature) group.Item {
+	keys := make([]uint32, len(cf.Keys)/4)
+	for k := range keys {
+		keys[k] = binary.LittleEndian.Uint32(cf.Keys[4*k:])
+	}
+	d, _ := mstory.ParseDate(cf.Date)
+	return group.Item{ID: cf.ID, Date: d, Features: group.Features{Version: group.FeaturesVersion, Keys: keys}}
+}
+
+// loadEach reads items on the workers: each extracts its article's
+// features (and signs it) as it reads.
+func (r *reader) loadEach(items []int32) error {
+	next := make(chan int32)
+	var wg sync.WaitGroup
+	for range r.workers {
+		wg.Go(func() {
+			for i := range next {
+				r.take(r.src.Load(int(i)))
+			}
+		})
 	}
 	var err error
-	if c != nil {
-		err = c.ForEach(workers, func(_ int, a *model.Article, e error) error { return take(a, e) })
-	} else {
-		for _, i := range live {
-			if err = take(src.Load(int(i))); err != nil {
-				break
-			}
+	for _, i := range items {
+		if err = r.ctx.Err(); err != nil {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err == nil {
+		err = r.ctx.Err()
+	}
+	return err
+}
+
+func (r *reader) take(a *model.Article, err error) {
+	var it group.Item
+	var sig dup.Signature
+	if err == nil && a != nil {
+		it = group.ItemOf(a)
+		if r.sigs != nil {
+			sig = dup.Sign(a.Text)
 		}
 	}
-	if err != nil {
-		out.err = err
-		return out
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.done++
+	r.progress(r.done)
+	if err != nil || a == nil {
+		r.out.failed++
+		return
 	}
-	if sigs != nil {
-		out.pairs, out.err = sigs.Pairs(ctx, 0, nil)
+	r.out.items = append(r.out.items, it)
+	if r.sigs != nil {
+		r.sigs.Add(a.ID, sig)
 	}
-	return out
+	if r.cache != nil {
+		keys := make([]byte, 4*len(it.Features.Keys))
+		for k, v := range it.Features.Keys {
+			binary.LittleEndian.PutUint32(keys[4*k:], v)
+		}
+		r.puts = append(r.puts, store.StoryFeature{ID: a.ID, Hash: model.HashText(a.Text), Date: a.Date, Keys: keys})
+		if len(r.puts) >= cacheBatch {
+			r.flushLocked()
+		}
+	}
+}
+
+// flush writes the features computed since the last write to the cache.
+func (r *reader) flush() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.flushLocked()
+}
+
+func (r *reader) flushLocked() {
+	if len(r.puts) == 0 || r.cache == nil || r.putErr != nil {
+		r.puts = r.puts[:0]
+		return
+	}
+	// A failed write (a read-only or busy store) only costs the next
+	// open a read: stop writing, keep going.
+	r.putErr = r.cache.PutStoryFeatures(r.ctx, group.FeaturesVersion, r.puts)
+	r.puts = r.puts[:0]
+}
+
+// progress reports now and then how many articles are done.
+func (r *reader) progress(done int) {
+	if time.Since(r.last) < 100*time.Millisecond {
+		return
+	}
+	select {
+	case r.j.ch <- progressMsg{job: r.j, done: done, total: len(r.live)}:
+	default: // the screen has not taken the last one yet
+	}
+	r.last = time.Now()
 }
 
 // read takes the read's result.
