@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"storydesk/tui/browse"
 )
 
 // The story feature end to end through the root, on the embedded sample
@@ -121,5 +123,24 @@ func TestStoryScreensFitEverySize(t *testing.T) {
 		if m.Top() != m.br {
 			t.Fatalf("%dx%d: esc twice did not go back to the reader", w, h)
 		}
+	}
+}
+
+// Without a store, a row opens its article in the article pane, scrolled
+// near the passage.
+func TestStoryRowOpensTheArticlePaneWithoutAStore(t *testing.T) {
+	m := start(t, sampleSource(t), 120, 20)
+	m.br.Select(m.itemIndex("wire-ferry-rewrite.md"))
+	drive(t, m, m.br.Sync())
+	press(t, m, "S", "tab", "tab", "tab") // unique passages: the rewrite's own, far down
+	for range 6 {
+		press(t, m, "j")
+	}
+	press(t, m, "enter")
+	if m.Top() != m.br || m.br.Focus() != browse.FocusArticle || shownIdx(m) != m.itemIndex("wire-ferry-rewrite.md") {
+		t.Fatalf("enter did not show the rewrite in the article pane:\n%s", plain(m))
+	}
+	if p := m.br.Percent(); p <= 0 {
+		t.Errorf("the article is at the top (%d%%), not near the passage: %q", p, m.message)
 	}
 }

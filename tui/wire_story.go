@@ -76,8 +76,10 @@ func (w storyWiring) Reading() bool {
 }
 
 // Open selects item idx (clearing a filter that hides it) and shows it in
-// the article pane, leaving annotate mode.
-func (w storyWiring) Open(idx int) (tea.Cmd, bool) {
+// the article pane, leaving annotate mode, scrolled to frac of it (the
+// rendered text's lines follow the text closely enough to land near a
+// passage).
+func (w storyWiring) Open(idx int, frac float64) (tea.Cmd, bool) {
 	m := w.m
 	if !m.br.Select(idx) {
 		m.br.ClearFilter()
@@ -87,6 +89,9 @@ func (w storyWiring) Open(idx int) (tea.Cmd, bool) {
 	}
 	save := m.leaveAnnotate()
 	m.br.SetFocus(browse.FocusArticle)
+	if frac > 0 {
+		return tea.Batch(save, m.br.Sync(), m.br.ScrollTo(idx, frac)), true
+	}
 	return tea.Batch(save, m.br.Sync()), true
 }
 

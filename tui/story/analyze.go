@@ -174,9 +174,11 @@ func (f *Feature) openAt(id string, start, end int) tea.Cmd {
 		return nil
 	}
 	var text string
+	frac := 0.0
 	if a := f.current(); a != nil {
 		if rs, ok := a.texts[id]; ok && start >= 0 && end <= len(rs) && start < end {
 			text = string(rs[start:end])
+			frac = float64(start) / float64(len(rs))
 		}
 	}
 	f.last = id
@@ -188,13 +190,13 @@ func (f *Feature) openAt(id string, start, end int) tea.Cmd {
 			return cmd
 		}
 	}
-	cmd, ok := f.d.Reader.Open(idx)
+	cmd, ok := f.d.Reader.Open(idx, frac)
 	if !ok {
 		f.d.Host.Report(ui.Info("That article is not in the list"))
 		return nil
 	}
 	if text != "" {
-		f.d.Host.Report(ui.Info(fmt.Sprintf("At character %d: “%s” (%s goes back to the story)", start, ui.Clip(text, 60), ui.KeyName(f.c.Keys.Story))))
+		f.d.Host.Report(ui.Info(fmt.Sprintf("Near here, at character %d: “%s” (%s goes back to the story)", start, ui.Clip(text, 60), ui.KeyName(f.c.Keys.Story))))
 	} else {
 		f.d.Host.Report(ui.Info(fmt.Sprintf("%s goes back to the story", ui.KeyName(f.c.Keys.Story))))
 	}

@@ -60,8 +60,9 @@ type Pane interface {
 // Reader opens articles.
 type Reader interface {
 	// Open selects item idx in the list (clearing a filter that hides it)
-	// and shows it in the article pane; false when it is not in the list.
-	Open(idx int) (tea.Cmd, bool)
+	// and shows it in the article pane, scrolled to frac (0–1) of its
+	// length; false when it is not in the list.
+	Open(idx int, frac float64) (tea.Cmd, bool)
 	// Annotate opens item idx in annotate mode, where a passage can be
 	// selected; false without a store.
 	Annotate(idx int) (tea.Cmd, bool)

@@ -112,14 +112,15 @@ func (p *fakePane) SelectRange(s, e int) {
 type fakeReader struct {
 	c        *corpus.Corpus
 	store    bool
-	opened   int // item shown in the article pane, -1 none
-	annotate int // item opened in annotate mode, -1 none
+	opened   int     // item shown in the article pane, -1 none
+	frac     float64 // how far down it was scrolled
+	annotate int     // item opened in annotate mode, -1 none
 	pane     *fakePane
 	reading  bool
 }
 
-func (r *fakeReader) Open(idx int) (tea.Cmd, bool) {
-	r.opened, r.pane = idx, nil
+func (r *fakeReader) Open(idx int, frac float64) (tea.Cmd, bool) {
+	r.opened, r.frac, r.pane = idx, frac, nil
 	return nil, true
 }
 

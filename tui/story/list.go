@@ -221,7 +221,7 @@ func (v *listScreen) open() tea.Cmd {
 	f := v.f
 	idx := f.d.Articles.IndexOf(id)
 	f.closeList()
-	cmd, ok := f.d.Reader.Open(idx)
+	cmd, ok := f.d.Reader.Open(idx, 0)
 	if !ok {
 		f.d.Host.Report(ui.Info("That article is not in the list"))
 	}

@@ -131,7 +131,10 @@ func TestWithoutAStore(t *testing.T) {
 	if h.reader.opened != h.list.IndexOf(ap) || h.reader.pane != nil {
 		t.Errorf("enter without a store: opened %d, pane %v", h.reader.opened, h.reader.pane)
 	}
-	if !strings.Contains(h.host.last.Text, "At character") {
+	if h.reader.frac <= 0 || h.reader.frac >= 1 {
+		t.Errorf("the article is not scrolled to the figure: %v", h.reader.frac)
+	}
+	if !strings.Contains(h.host.last.Text, "at character") {
 		t.Errorf("the status does not say where the passage is: %q", h.host.last.Text)
 	}
 	h.press("S", "shift+tab", "shift+tab", "j", "X")
