@@ -25,12 +25,21 @@ type srow struct {
 func (v *storyScreen) listH() int {
 	h := v.h - 1 - v.headH()
 	if v.sec == secQuotes {
-		h--
+		h -= 1 + v.legendH()
 	}
 	if dh := v.detailH(); dh > 0 {
 		h -= dh + 1
 	}
 	return max(0, h)
+}
+
+// legendH is the quotations' legend of the columns (which outlet each
+// number is), shown when the body has room for it.
+func (v *storyScreen) legendH() int {
+	if v.h >= 16 {
+		return 1
+	}
+	return 0
 }
 
 func (v *storyScreen) headH() int {
@@ -74,6 +83,13 @@ func (v *storyScreen) View() string {
 	}
 	rows := v.rows(v.sec)
 	if v.sec == secQuotes {
+		if v.legendH() > 0 {
+			var legend []string
+			for i, a := range v.a.s.Articles {
+				legend = append(legend, fmt.Sprintf("%d %s", i+1, outletName(a)))
+			}
+			lines = append(lines, v.dim(ui.Fit(strings.Join(legend, " · "), w)))
+		}
 		lines = append(lines, v.matrixHead(w))
 	}
 	lh := v.listH()
