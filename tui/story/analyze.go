@@ -84,7 +84,14 @@ func (f *Feature) refreshStory() tea.Cmd {
 		v.show(a)
 		return nil
 	}
-	if f.analyzing[k] {
+	return f.analyze(c)
+}
+
+// analyze analyses story c in a command, unless it is analysed or being
+// analysed.
+func (f *Feature) analyze(c *group.Cluster) tea.Cmd {
+	k := storyKey(c)
+	if _, ok := f.analyses[k]; ok || f.analyzing[k] {
 		return nil
 	}
 	f.analyzing[k] = true
@@ -125,7 +132,7 @@ func (f *Feature) refreshStory() tea.Cmd {
 // analyzed keeps an analysis and shows it if its story is on screen.
 func (f *Feature) analyzed(msg analyzedMsg) tea.Cmd {
 	delete(f.analyzing, msg.key)
-	f.analyses[msg.key] = msg.a
+	f.keep(msg.key, msg.a)
 	if v := f.screen; v != nil && v.key == msg.key {
 		v.show(msg.a)
 		if msg.a.failed > 0 {
@@ -133,6 +140,28 @@ func (f *Feature) analyzed(msg analyzedMsg) tea.Cmd {
 		}
 	}
 	return nil
+}
+
+// maxAnalyses is how many analyses are kept (each holds its articles'
+// texts): the stories looked at lately.
+const maxAnalyses = 64
+
+// keep caches an analysis, dropping the oldest beyond maxAnalyses (not
+// the one on the story screen).
+func (f *Feature) keep(k string, a *analysis) {
+	if _, ok := f.analyses[k]; !ok {
+		f.order = append(f.order, k)
+	}
+	f.analyses[k] = a
+	for len(f.order) > maxAnalyses {
+		old := f.order[0]
+		f.order = f.order[1:]
+		if v := f.screen; v != nil && v.key == old {
+			f.order = append(f.order, old)
+			continue
+		}
+		delete(f.analyses, old)
+	}
 }
 
 // exportReport writes the story on screen as a Markdown report.

@@ -61,6 +61,7 @@ type Feature struct {
 	// Analyses by story key (cluster ID and members), kept for going back.
 	analyses  map[string]*analysis
 	analyzing map[string]bool
+	order     []string // analyses' keys, oldest first
 
 	list   *listScreen  // the stories list while it is open
 	screen *storyScreen // the story screen while it is open
@@ -144,6 +145,8 @@ func (f *Feature) Update(msg tea.Msg) tea.Cmd {
 		return f.maybeGroup()
 	case analyzedMsg:
 		return f.analyzed(msg)
+	case previewMsg:
+		return f.previewDue(msg)
 	case reportMsg:
 		return f.reported(msg)
 	case session.WrittenMsg:

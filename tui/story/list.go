@@ -45,7 +45,7 @@ func (f *Feature) openList() tea.Cmd {
 		f.announce = true
 	}
 	f.refreshList()
-	return f.d.Host.Push(v)
+	return tea.Batch(f.d.Host.Push(v), v.preview())
 }
 
 func (f *Feature) closeList() {
@@ -179,7 +179,7 @@ func (v *listScreen) HandleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	default:
 		return nil, false
 	}
-	return nil, true
+	return v.preview(), true
 }
 
 func (v *listScreen) move(n int) {
@@ -257,7 +257,8 @@ func withHelp(b key.Binding, desc string) key.Binding {
 func (v *listScreen) View() string {
 	f := v.f
 	st := f.c.Styles
-	inner := max(0, v.w-2)
+	lw, _ := v.split()
+	inner := max(0, lw-2)
 	title := "Stories"
 	info := ""
 	var content []string
@@ -282,7 +283,16 @@ func (v *listScreen) View() string {
 			content = append(content, v.rowView(v.rows[i], i == v.sel, inner))
 		}
 	}
-	return ui.Box(st, true, title, info, content, v.w, v.h)
+	lw, pw := v.split()
+	if pw == 0 {
+		return ui.Box(st, true, title, info, content, v.w, v.h)
+	}
+	ptitle := "Story"
+	if v.sel < len(v.rows) && v.rows[v.sel].member >= 0 {
+		ptitle = "Article"
+	}
+	return ui.JoinColumns(ui.Box(st, true, title, info, content, lw, v.h),
+		ui.Box(st, false, ptitle, "", v.previewLines(max(0, pw-2)), pw, v.h))
 }
 
 // rowView draws a story row (▸ size, the title of its first article, its

@@ -16,7 +16,7 @@ const (
 )
 
 func TestListGroupsTheFerryStory(t *testing.T) {
-	h := newHarness(t, nil, false, 100, 30)
+	h := newHarness(t, nil, false, 80, 30)
 	h.selectItem(cut)
 	h.press("z")
 	v := h.view()
@@ -42,6 +42,29 @@ func TestListGroupsTheFerryStory(t *testing.T) {
 	h.press("z")
 	if h.host.Top() != nil {
 		t.Error("z did not close the list")
+	}
+}
+
+// On a wide terminal the list has the selected story's summary beside
+// it, from its analysis.
+func TestListPreview(t *testing.T) {
+	h := newHarness(t, nil, false, 140, 40)
+	h.selectItem(ap)
+	h.press("z")
+	v := h.view()
+	for _, want := range []string{"4 articles, 4 outlets", "cut of [1]", "1 discrepancy", "42 [1][3][4] vs 47 [2]", "carried by three or more"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("the preview lacks %q:\n%s", want, v)
+		}
+	}
+	// An article row previews the article, and a single article says so.
+	h.press("l", "j")
+	if v := h.view(); !strings.Contains(v, "─ Article ") || !strings.Contains(v, ap) {
+		t.Errorf("no article preview:\n%s", v)
+	}
+	h.press("G")
+	if v := h.view(); !strings.Contains(v, "A story of its own.") {
+		t.Errorf("a single article's preview:\n%s", v)
 	}
 }
 

@@ -199,8 +199,12 @@ func (v *storyScreen) empty() string {
 }
 
 // num is an article's number on the timeline ("[2]").
-func (v *storyScreen) num(id string) string {
-	for i, a := range v.a.s.Articles {
+func (v *storyScreen) num(id string) string { return numOf(v.a.s, id) }
+
+func (v *storyScreen) outlet(id string) string { return outletOf(v.a.s, id) }
+
+func numOf(s *mstory.Story, id string) string {
+	for i, a := range s.Articles {
 		if a.ID == id {
 			return fmt.Sprintf("[%d]", i+1)
 		}
@@ -208,8 +212,8 @@ func (v *storyScreen) num(id string) string {
 	return "[?]"
 }
 
-func (v *storyScreen) outlet(id string) string {
-	for _, a := range v.a.s.Articles {
+func outletOf(s *mstory.Story, id string) string {
+	for _, a := range s.Articles {
 		if a.ID == id {
 			return outletName(a)
 		}
@@ -254,14 +258,16 @@ func (v *storyScreen) paintRow(s string, w int, sel bool) string {
 }
 
 // relation says what an article is of the others.
-func (v *storyScreen) relation(a mstory.Article) string {
+func (v *storyScreen) relation(a mstory.Article) string { return relationOf(v.a.s, a) }
+
+func relationOf(s *mstory.Story, a mstory.Article) string {
 	switch {
 	case a.Relation == mstory.RelRewrite && a.Of != "":
-		return "rewrite, closest to " + v.num(a.Of)
+		return "rewrite, closest to " + numOf(s, a.Of)
 	case a.Relation == mstory.RelCopy && a.Edits > 0:
-		return fmt.Sprintf("copy of %s, %d change%s", v.num(a.Of), a.Edits, ui.Plural(a.Edits))
+		return fmt.Sprintf("copy of %s, %d change%s", numOf(s, a.Of), a.Edits, ui.Plural(a.Edits))
 	case a.Of != "":
-		return string(a.Relation) + " of " + v.num(a.Of)
+		return string(a.Relation) + " of " + numOf(s, a.Of)
 	}
 	return string(a.Relation)
 }
