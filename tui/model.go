@@ -144,6 +144,7 @@ func NewFromSource(src Source, opts Options) *Model {
 	m.wireExport()
 	m.wireDups(opts.Store)
 	m.wireFilter(opts.Store)
+	m.wireStory(opts.Store)
 	m.theme.themeFixed = opts.Theme == "dark" || opts.Theme == "light"
 	m.theme.optNoColor = opts.NoColor
 	return m

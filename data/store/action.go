@@ -21,6 +21,10 @@ const (
 	OpSetReject    OpKind = "set-reject"    // the entity suggestion Span (offsets, label, text) of Article is (Flag) or is not rejected
 )
 
+// OpSetStoryLink: this annotator's pair (A, B) gets Link (StoryPin,
+// StoryApart, or "" to remove it); see storylinks.go.
+const OpSetStoryLink OpKind = "set-story-link"
+
 // Op is one elementary change. Prev holds what an undo restores.
 type Op struct {
 	Kind       OpKind       `json:"kind"`
@@ -47,6 +51,9 @@ type Op struct {
 	RawEnd   int `json:"raw_end,omitempty"`
 	Keep     int `json:"keep,omitempty"`
 	PrevKeep int `json:"prev_keep,omitempty"`
+
+	Link     string `json:"link,omitempty"`
+	PrevLink string `json:"prev_link,omitempty"`
 }
 
 // Action is one user action: what the user sees as one step and undoes with
@@ -91,6 +98,8 @@ func inverse(ops []Op) []Op {
 			out = append(out, Op{Kind: OpSetReject, Article: op.Article, Span: op.Span, Flag: op.PrevFlag, PrevFlag: op.Flag})
 		case OpSetCorrect:
 			out = append(out, Op{Kind: OpSetCorrect, Article: op.Article, RawStart: op.RawStart, RawEnd: op.RawEnd, Keep: op.PrevKeep, PrevKeep: op.Keep})
+		case OpSetStoryLink:
+			out = append(out, Op{Kind: OpSetStoryLink, A: op.A, B: op.B, Link: op.PrevLink, PrevLink: op.Link})
 		}
 	}
 	return out

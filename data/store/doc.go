@@ -21,6 +21,10 @@
 //     nobody has reviewed yet.
 //   - ModelStore: SaveModel and LoadModel keep trained models by name
 //     (the entity recogniser's weights, "ner").
+//   - StoryLinker: StoryLinks lists this annotator's story edits (pairs
+//     pinned to one story or kept apart), written by OpSetStoryLink.
+//   - StoryFeatureCache: StoryFeatures and PutStoryFeatures cache story
+//     grouping features (with the article's date) by article ID and hash.
 //   - CorrectionSource: AllCorrections lists every cleaner correction, for
 //     a CorrectionIndex (*SQLite's Corrections gives one article's).
 //   - corpus.SignatureCache: Signatures and PutSignatures cache duplicate

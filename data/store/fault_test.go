@@ -136,8 +136,7 @@ func TestStoreDamagedFileRefused(t *testing.T) {
 // (guard_test.go), is skipped to see the rest.
 func TestStoreDamagedPageDetected(t *testing.T) {
 	setVar(t, &skipOpenCheck, true)
-	path, b := damagedMidStore(t)
-	page := len(b) / 4096 / 2
+	path, _, page := damagedMidStorePage(t)
 	s, err := OpenSQLite(path, "tester")
 	if err != nil {
 		t.Fatal(err)

@@ -24,21 +24,59 @@ import (
 // returns the path and the damaged bytes.
 func damagedMidStore(t *testing.T) (string, []byte) {
 	t.Helper()
+	path, b, _ := damagedMidStorePage(t)
+	return path, b
+}
+
+// damagedMidStorePage is damagedMidStore, with the 0-based number of the
+// page damaged.
+func damagedMidStorePage(t *testing.T) (string, []byte, int) {
+	t.Helper()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "annotations.db")
 	faultStore(t, path, 200)
+	page := midArticlesPage(t, path)
 	b, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	page := len(b) / 4096 / 2
 	for i := page * 4096; i < page*4096+12; i++ {
 		b[i] ^= 0xff
 	}
 	if err := os.WriteFile(path, b, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	return path, b
+	return path, b, page
+}
+
+// midArticlesPage is the 0-based number of the middle leaf page of the
+// articles table (the list's statuses read it): counted from the table,
+// not the file, so that a migration adding tables does not move the damage
+// onto a page no test reads.
+func midArticlesPage(t *testing.T, path string) int {
+	t.Helper()
+	s, err := OpenSQLite(path, "tester")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	rows, err := s.db.Query(`SELECT pageno FROM dbstat WHERE name = 'articles' AND pagetype = 'leaf' ORDER BY pageno`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var pages []int
+	for rows.Next() {
+		var p int
+		if err := rows.Scan(&p); err != nil {
+			t.Fatal(err)
+		}
+		pages = append(pages, p)
+	}
+	if len(pages) == 0 {
+		t.Fatal("the articles table has no leaf pages")
+	}
+	return pages[len(pages)/2] - 1
 }
 
 // setVar sets a package variable for one test.

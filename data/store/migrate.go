@@ -117,6 +117,25 @@ var migrations = []string{
 		created_at TEXT NOT NULL,
 		PRIMARY KEY (article_id, start, "end", label)
 	);`,
+	// 5: story_links: an annotator's hand edits to story grouping (pairs
+	// pinned to one story or kept apart), each annotator's own;
+	// story_features: the grouping features cache (derived data).
+	`CREATE TABLE story_links (
+		annotator  TEXT NOT NULL,
+		a          TEXT NOT NULL,
+		b          TEXT NOT NULL,
+		link       TEXT NOT NULL CHECK (link IN ('pin','apart')),
+		created_at TEXT NOT NULL,
+		PRIMARY KEY (annotator, a, b),
+		CHECK (a < b)
+	);
+	CREATE TABLE story_features (
+		article_id TEXT PRIMARY KEY,
+		hash       TEXT NOT NULL,
+		version    INTEGER NOT NULL,
+		date       TEXT NOT NULL,
+		keys       BLOB NOT NULL
+	);`,
 }
 
 // SchemaVersion is the newest schema this binary knows.

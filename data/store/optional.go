@@ -27,6 +27,19 @@ type (
 		SaveModel(ctx context.Context, name string, blob []byte) error
 		LoadModel(ctx context.Context, name string) (blob []byte, ok bool, err error)
 	}
+	// StoryLinker lists this annotator's hand edits to story grouping:
+	// pairs of articles pinned to one story or kept apart (OpSetStoryLink
+	// writes them, undoably).
+	StoryLinker interface {
+		StoryLinks(ctx context.Context) ([]StoryLink, error)
+	}
+	// StoryFeatureCache keeps story grouping features by article ID and
+	// content hash, so reopening a corpus does not read every article
+	// again to group it.
+	StoryFeatureCache interface {
+		StoryFeatures(ctx context.Context, version int, ids []string) (map[string]StoryFeature, error)
+		PutStoryFeatures(ctx context.Context, version int, fs []StoryFeature) error
+	}
 )
 
 var (
@@ -34,6 +47,8 @@ var (
 	_ CheckedStore          = (*SQLite)(nil)
 	_ ReviewCounter         = (*SQLite)(nil)
 	_ ModelStore            = (*SQLite)(nil)
+	_ StoryLinker           = (*SQLite)(nil)
+	_ StoryFeatureCache     = (*SQLite)(nil)
 	_ CorrectionSource      = (*SQLite)(nil)
 	_ corpus.SignatureCache = (*SQLite)(nil)
 )

@@ -131,6 +131,8 @@ func (s *SQLite) applyOp(ctx context.Context, tx *opTx, op *Op) error {
 		return s.applyCorrect(ctx, tx, op, now)
 	case OpSetReject:
 		return s.applyReject(ctx, tx, op, now)
+	case OpSetStoryLink:
+		return s.applyStoryLink(ctx, tx, op, now)
 	}
 	return fmt.Errorf("unknown op %q", op.Kind)
 }

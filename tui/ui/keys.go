@@ -135,6 +135,16 @@ type KeyMap struct {
 	Search     key.Binding
 	SearchNext key.Binding
 	SearchPrev key.Binding
+	// Stories (tui/story). Story opens the selected article's story from
+	// the reader; StoryGroup shows the list grouped by story (and back).
+	// On the stories list and the story screen: StoryMerge marks a story,
+	// then merges another into it; StorySplit takes an article out of its
+	// story; StoryExport writes the story's Markdown report.
+	Story       key.Binding
+	StoryGroup  key.Binding
+	StoryMerge  key.Binding
+	StorySplit  key.Binding
+	StoryExport key.Binding
 }
 
 // DefaultKeyMap returns the standard bindings (vi-style plus arrows).
@@ -244,10 +254,15 @@ func DefaultKeyMap() KeyMap {
 		DupScrollDown: key.NewBinding(key.WithKeys("J", "shift+down"), key.WithHelp("J", "scroll down")),
 		DupScrollUp:   key.NewBinding(key.WithKeys("K", "shift+up"), key.WithHelp("K", "scroll up")),
 
-		Jump:       key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "jump to a word")),
-		Search:     key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search the article")),
-		SearchNext: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next match")),
-		SearchPrev: key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous match")),
+		Jump:        key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "jump to a word")),
+		Search:      key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search the article")),
+		SearchNext:  key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next match")),
+		SearchPrev:  key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous match")),
+		Story:       key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "story")),
+		StoryGroup:  key.NewBinding(key.WithKeys("z"), key.WithHelp("z", "group by story")),
+		StoryMerge:  key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "mark, then merge")),
+		StorySplit:  key.NewBinding(key.WithKeys("X"), key.WithHelp("X", "take out of story")),
+		StoryExport: key.NewBinding(key.WithKeys("E"), key.WithHelp("E", "export report")),
 	}
 }
 

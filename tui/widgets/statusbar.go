@@ -42,6 +42,10 @@ type StatusInfo struct {
 	Export                  string
 	ExportDone, ExportTotal int
 
+	// Story grouping (tui/story) while it runs or waits: "stories: reading
+	// 120/4,000".
+	StoryNote string
+
 	// more is the key that shows messages in full (the problems screen):
 	// a message cut to fit says so with it.
 	More string
@@ -132,6 +136,9 @@ func StatusLine(st ui.Styles, w int, s StatusInfo) (string, bool) {
 	}
 	if s.DupNote != "" {
 		segs = append(segs, seg{text: st.P.StatusDim.Render(s.DupNote), priority: 3})
+	}
+	if s.StoryNote != "" {
+		segs = append(segs, seg{text: st.P.StatusDim.Render(s.StoryNote), priority: 4})
 	}
 	if s.Skipped > 0 {
 		segs = append(segs, seg{text: st.P.StatusWarn.Render(fmt.Sprintf("%s skipped", ui.Commas(s.Skipped))) + st.P.StatusDim.Render(" (!)"), priority: 1})
