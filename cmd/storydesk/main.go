@@ -136,11 +136,11 @@ func openReader(paths []string, dbPath, who string, stdin io.Reader) (tui.Source
 	if len(paths) == 0 && dbPath != "" {
 		// Opening a store as the corpus must not create one: a mistyped
 		// --db would show an empty reader.
-		if _, err := os.Stat(dbPath); err != nil {
+		if !storeExists(dbPath) {
 			return nil, nil, fmt.Errorf("no annotation store at %s: give the corpus PATHs to annotate into a new one, or fill it with `storydesk import --db %s FILE`",
-				model.SanitizeLine(dbPath), shellQuote(dbPath))
+				storeName(dbPath), shellQuote(storeName(dbPath)))
 		}
-		ann, err := store.OpenSQLite(dbPath, who)
+		ann, err := openStore(dbPath, who)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -152,7 +152,7 @@ func openReader(paths []string, dbPath, who string, stdin io.Reader) (tui.Source
 		if sc.Len() == 0 {
 			ann.Close()
 			return nil, nil, fmt.Errorf("the annotation store %s holds no articles yet: give the corpus PATHs to annotate, or fill it with `storydesk import --db %s FILE`",
-				model.SanitizeLine(dbPath), shellQuote(dbPath))
+				storeName(dbPath), shellQuote(storeName(dbPath)))
 		}
 		return sc, ann, nil
 	}
@@ -164,7 +164,7 @@ func openReader(paths []string, dbPath, who string, stdin io.Reader) (tui.Source
 	if path == "" {
 		path = store.DefaultPath(c)
 	}
-	ann, err := store.OpenSQLite(path, who)
+	ann, err := openStore(path, who)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -212,7 +212,7 @@ func runTUI(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("storydesk", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	version := fs.Bool("version", false, "print the version and exit")
-	dbPath := fs.String("db", "", "annotation store `PATH` (default: .storydesk/annotations.db in the corpus, else under $XDG_DATA_HOME/storydesk)")
+	dbPath := fs.String("db", "", "annotation store `PATH`, or a team's PostgreSQL server postgres://USER@HOST/DB (default: .storydesk/annotations.db in the corpus, else under $XDG_DATA_HOME/storydesk)")
 	annotator := fs.String("annotator", "", "annotator `NAME` (default: the config file's, else the OS user)")
 	labels := fs.String("labels", "", "comma-separated label `LIST` for keys 1–9, e.g. PERSON,ORG,GPE (default: the config file's, else spaCy's OntoNotes labels)")
 	configPath := fs.String("config", config.DefaultPath(), "config file `PATH` (labels, annotator, theme, [keys], [colors])")

@@ -95,6 +95,12 @@ var migrations = []string{
 		created_at TEXT NOT NULL,
 		PRIMARY KEY (article_id, raw_start, raw_end)
 	);`,
+	// Layers (issue 15): every status, duplicate label, canonical mark and
+	// correction belongs to one annotator, as spans and quotations already
+	// recorded; each action records the session that did it (undo is the
+	// session's own); sessions says who is open; changes is the feed live
+	// readers follow. Portable SQL: PostgreSQL runs it too (pgDDL).
+	migrationLayers,
 }
 
 // SchemaVersion is the newest schema this binary knows.

@@ -25,6 +25,8 @@ type opTx struct {
 	*sql.Tx
 	texts map[string]*txText
 	stmts map[string]*sql.Stmt // prepared once per transaction: parsing was a third of a large action
+	// strict: undo and redo, whose ops say what they expect to find
+	strict bool
 }
 
 type txText struct {
@@ -97,15 +99,15 @@ func (s *SQLite) applyOp(ctx context.Context, tx *opTx, op *Op) error {
 	case OpAddSpan, OpDelSpan, OpSetSpan:
 		return s.applySpan(ctx, tx, op, now)
 	case OpSetStatus:
-		return applyStatus(ctx, tx, op, now)
+		return s.applyStatus(ctx, tx, op, now)
 	case OpSetText:
-		return applyText(ctx, tx, op, now)
+		return s.applyText(ctx, tx, op, now)
 	case OpAddQuote, OpDelQuote, OpSetQuote:
 		return s.applyQuote(ctx, tx, op, now)
 	case OpSetDupLabel:
 		return s.applyDupLabel(ctx, tx, op, now)
 	case OpSetCanonical:
-		return applyCanonical(ctx, tx, op)
+		return s.applyCanonical(ctx, tx, op)
 	case OpSetCorrect:
 		return s.applyCorrect(ctx, tx, op, now)
 	}
