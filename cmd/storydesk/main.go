@@ -81,6 +81,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 			return runDups(args[1:], stdin, stdout, stderr)
 		case "story":
 			return runStory(args[1:], stdin, stdout, stderr)
+		case "copy":
+			return runCopy(args[1:], stderr)
+		case "agreement":
+			return runAgreement(args[1:], stdin, stdout, stderr)
+		case "assign":
+			return runAssign(args[1:], stdin, stdout, stderr)
 		case "help":
 			usage(stdout)
 			return nil
@@ -113,6 +119,15 @@ Usage:
                                       group the articles into stories and write each story's
                                       timeline, quotations, discrepancies and unique passages
 
+  storydesk copy --from STORE --to STORE
+                                      copy a whole store (every layer, status and undo step)
+                                      into a new one: a .db file into PostgreSQL, or back
+  storydesk assign --db STORE --annotators A,B,C [--per-article K] PATH...
+                                      give each article to K annotators, balanced
+  storydesk agreement [--db STORE] [--json] [PATH...]
+                                      how far the annotators agree (span F1, kappa, alpha)
+
+STORE is a .db file or a team's PostgreSQL server: postgres://USER@HOST/DB (see README, Team).
 PATH is a file, a directory (read recursively), a glob, or - for stdin.
 Formats: .txt, .md (YAML front matter), .html/.htm, .jsonl/.ndjson, any of them .gz.
 

@@ -36,7 +36,7 @@ func terminalSafe(stdout, stderr *os.File) (io.Writer, io.Writer) {
 }
 
 // commands are the subcommands, for the help and for typos.
-var commands = []string{"clean", "quotes", "export", "import", "dups", "help"}
+var commands = []string{"clean", "quotes", "export", "import", "dups", "help", "copy", "assign", "agreement"}
 
 // helpAsked reports -h or --help among the flags (before a lone --).
 func helpAsked(args []string) bool {

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"os"
 	"strings"
@@ -105,4 +106,13 @@ func quoteNames(names []string) []string {
 		out[i] = model.SanitizeLine(n)
 	}
 	return out
+}
+
+// flagErr is a flag parsing error as run returns it: help asked for, or a
+// bad command line (the flag package has printed why).
+func flagErr(err error) error {
+	if errors.Is(err, flag.ErrHelp) {
+		return err
+	}
+	return errUsage
 }

@@ -48,15 +48,20 @@ func docQ(ctx context.Context, q querier, id, annotator string) (d *Doc, inLayer
 // imports) it, recording annotator; an article already stored is left as it
 // is. The store's annotator's layer then holds it.
 func (s *SQLite) insertArticle(ctx context.Context, tx execer, a *model.Article, annotator string) error {
+	if err := s.insertSnapshot(ctx, tx, a, annotator); err != nil {
+		return err
+	}
+	return s.joinLayer(ctx, tx, a.ID)
+}
+
+// insertSnapshot stores an article's snapshot unless it is stored already.
+func (s *SQLite) insertSnapshot(ctx context.Context, tx execer, a *model.Article, annotator string) error {
 	meta, _ := json.Marshal(a.Meta)
 	now := s.stamp()
 	_, err := tx.ExecContext(ctx, `INSERT INTO articles(id, text, hash, title, path, source, url, date, meta, annotator, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING`,
 		a.ID, a.Text, model.HashText(a.Text), a.Title, a.Path, a.Source, a.URL, a.Date, string(meta), annotator, now, now)
-	if err != nil {
-		return err
-	}
-	return s.joinLayer(ctx, tx, a.ID)
+	return err
 }
 
 // joinLayer puts a stored article into the store's annotator's layer

@@ -45,10 +45,15 @@ func MaskDSN(dsn string) string {
 		}
 		return u.String()
 	}
+	// Not a URL Go can read: hide whatever could be a password.
+	dsn = urlPassword.ReplaceAllString(dsn, "${1}xxxxx@")
 	return kvPassword.ReplaceAllString(dsn, "password=xxxxx")
 }
 
-var kvPassword = regexp.MustCompile(`password=('[^']*'|[^ ]*)`)
+var (
+	kvPassword  = regexp.MustCompile(`password=('[^']*'|[^ &]*)`)
+	urlPassword = regexp.MustCompile(`(://[^:/@]*:)[^@]*@`)
+)
 
 // pgConnectTimeout bounds how long opening waits for a server that does
 // not answer.
