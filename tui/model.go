@@ -41,6 +41,10 @@ type Options struct {
 	LabelColors map[string]string
 	// Theme forces "dark" or "light" styles instead of asking the terminal.
 	Theme string
+	// Live follows other sessions' changes to the store and counts the
+	// annotator's other sessions (tui/live.go): commands that wait, so a
+	// running program turns it on, not the synchronous test driver.
+	Live bool
 
 	saveDelay time.Duration // how long after an article change its state is saved (tests shorten it)
 }
@@ -67,6 +71,7 @@ type Model struct {
 
 	// Annotation (nil sess: no store).
 	sess        *session.Session
+	live        bool              // Options.Live
 	annot       *annotate.Feature // annotate mode (wire_annotate.go); nil without a store
 	touched     bool              // a key was pressed: a late restore must not move the cursor
 	restored    bool              // the last run's state has been read (saving may start)
@@ -137,6 +142,7 @@ func NewFromSource(src Source, opts Options) *Model {
 	m.wireDups(opts.Store)
 	m.themeFixed = opts.Theme == "dark" || opts.Theme == "light"
 	m.optNoColor = opts.NoColor
+	m.live = opts.Live
 	return m
 }
 
@@ -148,7 +154,7 @@ func (m *Model) Init() tea.Cmd {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
 	if m.sess != nil {
-		cmds = append(cmds, m.sess.LoadStatuses(), m.sess.Restore(), m.waitChecked(), m.sess.LoadReviewCounts())
+		cmds = append(cmds, m.sess.LoadStatuses(), m.sess.Restore(), m.waitChecked(), m.sess.LoadReviewCounts(), m.startLive())
 	}
 	return tea.Batch(append(cmds, m.initFeatures())...)
 }
@@ -192,7 +198,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		cmds = append(cmds, m.broadcast(msg))
 		if _, ok := msg.(session.WrittenMsg); ok {
-			cmds = append(cmds, m.nextWrite())
+			cmds = append(cmds, m.nextWrite(), m.reloadOnConflict(msg))
 		}
 	}
 	cmds = append(cmds, m.br.Sync(), m.syncFeatures())
@@ -435,6 +441,7 @@ func (m *Model) frame() string {
 			m.correctStatus(&info)
 		}
 		m.featureStatus(&info)
+		m.liveStatus(&info)
 		if sl, ok := m.Top().(ui.StatusLiner); ok {
 			parts = append(parts, sl.StatusLine(w))
 		} else {

@@ -292,7 +292,7 @@ func runTUI(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	}
 	m := tui.NewFromSource(src, tui.Options{
 		NoColor: os.Getenv("NO_COLOR") != "", KeyMap: &keys,
-		Store: ann, Annotator: who, Labels: labelSet, LabelColors: cfg.Colors, Theme: cfg.Theme,
+		Store: ann, Annotator: who, Labels: labelSet, LabelColors: cfg.Colors, Theme: cfg.Theme, Live: true,
 	})
 	_, err = tea.NewProgram(m, opts...).Run()
 	return err

@@ -35,6 +35,9 @@ type sessionState struct {
 	joined  bool
 	stop    chan struct{}
 	stopped chan struct{}
+
+	watchers []context.CancelFunc // Watch's, ended by Close
+	watching sync.WaitGroup
 }
 
 func newSessionID() string {
@@ -126,8 +129,10 @@ func (s *SQLite) leave() {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	s.db.ExecContext(ctx, `DELETE FROM sessions WHERE id = ?`, s.session)
-	// Rows of sessions killed long ago are of no use to anyone.
+	// Rows of sessions killed long ago, and change notices every open
+	// reader has long read, are of no use to anyone.
 	s.db.ExecContext(ctx, `DELETE FROM sessions WHERE seen < ?`, s.nowMS()-24*time.Hour.Milliseconds())
+	s.db.ExecContext(ctx, `DELETE FROM changes WHERE at < ?`, s.nowMS()-time.Hour.Milliseconds())
 }
 
 // OtherSessions counts the other open sessions of this store's annotator

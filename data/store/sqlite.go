@@ -287,6 +287,7 @@ func (s *SQLite) Close() error {
 	if s.view {
 		return nil
 	}
+	s.stopWatching()
 	s.leave()
 	if s.stopCheck != nil {
 		s.stopCheck()

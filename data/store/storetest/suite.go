@@ -35,6 +35,7 @@ var Suite = []struct {
 	{"ImportTx", testImportTx},
 	{"Snapshots", testSnapshots},
 	{"State", testState},
+	{"Watch", testWatch},
 }
 
 // Run runs the suite on a backend.
@@ -488,5 +489,44 @@ func testState(t *testing.T, open func(string) store.Store) {
 	s.SetState(bg, "k", "2")
 	if v, _ := s.State(bg, "k"); v != "2" {
 		t.Fatalf("state %q", v)
+	}
+}
+
+// testWatch: a session hears of another session's change to an article
+// (the same annotator's and another's), never of its own.
+func testWatch(t *testing.T, open func(string) store.Store) {
+	one, two, bob := open("alice"), open("alice"), open("bob")
+	w, ok := one.(store.Watcher)
+	if !ok {
+		t.Fatal("the store does not offer Watcher")
+	}
+	ctx, cancel := context.WithCancel(bg)
+	defer cancel()
+	ch, err := w.Watch(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := StoryArticle("x.txt")
+	act(t, one, Tag(a, SpanOf(t, Story, "Monday", "DATE"))) // its own: not heard
+	act(t, two, Tag(a, SpanOf(t, Story, "Ilse Varga", "PERSON")))
+	act(t, bob, Tag(StoryArticle("y.txt"), SpanOf(t, Story, "Kyōto", "GPE")))
+	heard := map[string]string{}
+	for len(heard) < 2 {
+		cs, ok := <-ch // no deadline: the test binary's own timeout ends a hang
+		if !ok {
+			t.Fatal("the watch ended")
+		}
+		for _, c := range cs {
+			if c.Session == one.(store.SessionStore).SessionID() {
+				t.Fatalf("a session heard of its own change: %+v", c)
+			}
+			heard[c.Article] = c.Annotator
+		}
+	}
+	if heard["x.txt"] != "alice" || heard["y.txt"] != "bob" {
+		t.Fatalf("heard %v", heard)
+	}
+	cancel()
+	for range ch {
 	}
 }
