@@ -32,6 +32,7 @@ func (s *SQLite) Do(ctx context.Context, act Action) (Action, error) {
 		}
 	}
 	otx := newOpTx(tx)
+	otx.direct = s.pg
 	for i := range act.Ops {
 		if err := s.applyOp(ctx, otx, &act.Ops[i]); err != nil {
 			return act, err
@@ -99,7 +100,7 @@ func (s *SQLite) step(ctx context.Context, pick string, undo bool) (Action, bool
 		ops = inverse(act.Ops)
 	}
 	otx := newOpTx(tx)
-	otx.strict = true
+	otx.strict, otx.direct = true, s.pg
 	for i := range ops {
 		if err := s.applyOp(ctx, otx, &ops[i]); err != nil {
 			return act, false, fmt.Errorf("cannot %s %q: %w", map[bool]string{true: "undo", false: "redo"}[undo], act.Name, err)

@@ -20,7 +20,9 @@ func (s *SQLite) BeginImport(ctx context.Context) (ImportTx, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &sqliteImport{s: s, tx: newOpTx(tx)}, nil
+	otx := newOpTx(tx)
+	otx.direct = s.pg
+	return &sqliteImport{s: s, tx: otx}, nil
 }
 
 func (t *sqliteImport) Doc(ctx context.Context, id string) (*Doc, bool, error) {
@@ -41,9 +43,13 @@ func (t *sqliteImport) AddSpan(ctx context.Context, id string, sp model.Span) (i
 	if err := t.s.joinLayer(ctx, t.tx, id); err != nil {
 		return 0, err
 	}
-	var sid int64
-	err := t.tx.QueryRowContext(ctx, `INSERT INTO spans(article_id, start, "end", label, text, canonical, source, annotator, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?) RETURNING id`,
-		id, sp.Start, sp.End, sp.Label, sp.Text, sp.Canonical, sp.Source, t.s.annotator, now, now).Scan(&sid)
+	sid, err := t.s.newID(ctx, t.tx, "spans")
+	if err != nil {
+		return 0, err
+	}
+	q, args := withID(`INSERT INTO spans(article_id, start, "end", label, text, canonical, source, annotator, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?) RETURNING id`,
+		sid, id, sp.Start, sp.End, sp.Label, sp.Text, sp.Canonical, sp.Source, t.s.annotator, now, now)
+	err = t.tx.QueryRowContext(ctx, q, args...).Scan(&sid)
 	return sid, err
 }
 
@@ -57,9 +63,13 @@ func (t *sqliteImport) AddQuote(ctx context.Context, id string, q model.QuoteAnn
 	if err := t.s.joinLayer(ctx, t.tx, id); err != nil {
 		return 0, err
 	}
-	var qid int64
-	err := t.tx.QueryRowContext(ctx, `INSERT INTO quotes(article_id, start, "end", text, speaker, speaker_span, kind, status, source, annotator, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id`,
-		id, q.Start, q.End, q.Text, q.Speaker, speakerSpan, string(q.Kind), q.Status, q.Source, t.s.annotator, now, now).Scan(&qid)
+	qid, err := t.s.newID(ctx, t.tx, "quotes")
+	if err != nil {
+		return 0, err
+	}
+	ins, args := withID(`INSERT INTO quotes(article_id, start, "end", text, speaker, speaker_span, kind, status, source, annotator, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id`,
+		qid, id, q.Start, q.End, q.Text, q.Speaker, speakerSpan, string(q.Kind), q.Status, q.Source, t.s.annotator, now, now)
+	err = t.tx.QueryRowContext(ctx, ins, args...).Scan(&qid)
 	return qid, err
 }
 

@@ -5,7 +5,8 @@ package store
 // annotator who made it (the article's first annotator when none was
 // recorded), an article's status goes to its first annotator, and canonical
 // marks (and labels and corrections that recorded nobody) go to the
-// annotator with the most actions.
+// annotator with the most actions. seqs keeps SQLite from handing a
+// deleted span's id to a new one (see newID).
 const migrationLayers = `CREATE TABLE statuses (
 		annotator  TEXT NOT NULL,
 		article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
@@ -67,6 +68,10 @@ const migrationLayers = `CREATE TABLE statuses (
 		annotator TEXT NOT NULL,
 		started   INTEGER NOT NULL,
 		seen      INTEGER NOT NULL
+	);
+	CREATE TABLE seqs (
+		name TEXT PRIMARY KEY,
+		last INTEGER NOT NULL
 	);
 	CREATE TABLE changes (
 		seq        INTEGER PRIMARY KEY,

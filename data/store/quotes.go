@@ -35,6 +35,13 @@ func (s *SQLite) applyQuote(ctx context.Context, tx *opTx, op *Op, now string) e
 	case OpAddQuote:
 		args := []any{op.Article, q.Start, q.End, q.Text, q.Speaker, speakerSpan, string(q.Kind), q.Status, q.Source, s.annotator, now, now}
 		stmt := `INSERT INTO quotes(article_id, start, "end", text, speaker, speaker_span, kind, status, source, annotator, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id`
+		if q.ID == 0 {
+			id, err := s.newID(ctx, tx, "quotes")
+			if err != nil {
+				return err
+			}
+			q.ID = id
+		}
 		if q.ID != 0 {
 			stmt = `INSERT INTO quotes(id, article_id, start, "end", text, speaker, speaker_span, kind, status, source, annotator, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id`
 			args = append([]any{q.ID}, args...)

@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"time"
 )
@@ -81,12 +82,18 @@ func (s *SQLite) Announce(ctx context.Context) error {
 // register lists the session in tx (renewing its row) and, the first time,
 // starts renewing it in the background.
 func (s *SQLite) register(ctx context.Context, tx execer) error {
+	st := s.sess
+	st.mu.Lock()
+	joined := st.joined
+	st.mu.Unlock()
+	if joined {
+		return nil // listed, and renewed by the heartbeat
+	}
 	now := s.nowMS()
 	if _, err := tx.ExecContext(ctx, `INSERT INTO sessions(id, annotator, started, seen) VALUES (?, ?, ?, ?)
 		ON CONFLICT(id) DO UPDATE SET seen = excluded.seen`, s.session, s.annotator, now, now); err != nil {
 		return err
 	}
-	st := s.sess
 	st.mu.Lock()
 	defer st.mu.Unlock()
 	if !st.joined {
@@ -107,7 +114,11 @@ func (s *SQLite) heartbeat(stop, stopped chan struct{}) {
 			return
 		case <-t.C:
 			ctx, cancel := context.WithTimeout(context.Background(), heartbeatEvery)
-			s.db.ExecContext(ctx, `UPDATE sessions SET seen = ? WHERE id = ?`, s.nowMS(), s.session)
+			// An upsert: the row registering wrote may have been rolled
+			// back with a refused action.
+			now := s.nowMS()
+			s.db.ExecContext(ctx, `INSERT INTO sessions(id, annotator, started, seen) VALUES (?, ?, ?, ?)
+				ON CONFLICT(id) DO UPDATE SET seen = excluded.seen`, s.session, s.annotator, now, now)
 			cancel()
 		}
 	}
@@ -236,4 +247,31 @@ func (s *SQLite) Annotators(ctx context.Context) ([]string, error) {
 		out = append(out, a)
 	}
 	return out, rows.Err()
+}
+
+// newID is the id a new span or quotation (table) gets on SQLite, where a
+// rowid freed by a deletion (an undo) would be handed out again: another
+// session could take it while the undone action waits to be redone under
+// it. seqs remembers the highest id ever given. On a server the identity
+// column never reuses one: 0, and the column numbers the row.
+func (s *SQLite) newID(ctx context.Context, tx querier, table string) (int64, error) {
+	if s.pg {
+		return 0, nil
+	}
+	var id int64
+	err := tx.QueryRowContext(ctx, `INSERT INTO seqs(name, last) VALUES (?, (SELECT coalesce(max(id), 0) FROM `+table+`) + 1)
+		ON CONFLICT(name) DO UPDATE SET last = max(seqs.last, (SELECT coalesce(max(id), 0) FROM `+table+`)) + 1 RETURNING last`, table).Scan(&id)
+	return id, err
+}
+
+// withID adds an id column to an insert of the form INSERT INTO t(cols)
+// VALUES (?, …): with id 0, the insert as it is (the database numbers the
+// row); else id first.
+func withID(insert string, id int64, args ...any) (string, []any) {
+	if id == 0 {
+		return insert, args
+	}
+	insert = strings.Replace(insert, "(", "(id, ", 1)
+	insert = strings.Replace(insert, "VALUES (", "VALUES (?,", 1)
+	return insert, append([]any{id}, args...)
 }

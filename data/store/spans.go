@@ -35,6 +35,13 @@ func (s *SQLite) applySpan(ctx context.Context, tx *opTx, op *Op, now string) er
 		}
 		args := []any{op.Article, op.Span.Start, op.Span.End, op.Span.Label, op.Span.Text, op.Span.Canonical, op.Span.Source, s.annotator, now, now}
 		q := `INSERT INTO spans(article_id, start, "end", label, text, canonical, source, annotator, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?) RETURNING id`
+		if op.Span.ID == 0 {
+			id, err := s.newID(ctx, tx, "spans")
+			if err != nil {
+				return err
+			}
+			op.Span.ID = id
+		}
 		if op.Span.ID != 0 { // redo: the span comes back under its old id
 			q = `INSERT INTO spans(id, article_id, start, "end", label, text, canonical, source, annotator, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING id`
 			args = append([]any{op.Span.ID}, args...)

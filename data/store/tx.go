@@ -27,6 +27,9 @@ type opTx struct {
 	stmts map[string]*sql.Stmt // prepared once per transaction: parsing was a third of a large action
 	// strict: undo and redo, whose ops say what they expect to find
 	strict bool
+	// direct: no statements prepared (a server: each prepare is a round
+	// trip, and pgx caches what it learns of a statement per connection)
+	direct bool
 }
 
 type txText struct {
@@ -41,6 +44,9 @@ func newOpTx(tx *sql.Tx) *opTx {
 // stmt returns q prepared in this transaction (closed with it), or nil when
 // it cannot be prepared: the caller then runs q directly and gets the error.
 func (t *opTx) stmt(ctx context.Context, q string) *sql.Stmt {
+	if t.direct {
+		return nil
+	}
 	if st := t.stmts[q]; st != nil {
 		return st
 	}

@@ -36,6 +36,7 @@ var Suite = []struct {
 	{"Snapshots", testSnapshots},
 	{"State", testState},
 	{"Watch", testWatch},
+	{"RedoKeepsItsID", testRedoKeepsItsID},
 }
 
 // Run runs the suite on a backend.
@@ -528,5 +529,25 @@ func testWatch(t *testing.T, open func(string) store.Store) {
 	}
 	cancel()
 	for range ch {
+	}
+}
+
+// testRedoKeepsItsID: an undone span's id is not handed to another
+// session's new span, so redo brings it back under its id beside that one.
+func testRedoKeepsItsID(t *testing.T, open func(string) store.Store) {
+	one, two := open("alice"), open("alice")
+	a := StoryArticle("x.txt")
+	first := act(t, one, Tag(a, SpanOf(t, Story, "Kyōto", "GPE"))).Ops[0].Span.ID
+	undo(t, one)
+	second := act(t, two, Tag(a, SpanOf(t, Story, "Monday", "DATE"))).Ops[0].Span.ID
+	if second == first {
+		t.Fatalf("a new span took the undone span's id %d", first)
+	}
+	redone, ok, err := one.Redo(bg)
+	if err != nil || !ok || redone.Ops[0].Span.ID != first {
+		t.Fatalf("redo: %v %v %+v", ok, err, redone.Ops)
+	}
+	if got := labels(doc(t, one, a.ID)); got != "Monday/DATE Kyōto/GPE" {
+		t.Fatalf("after redo: %q", got)
 	}
 }
