@@ -139,6 +139,7 @@ func NewFromSource(src Source, opts Options) *Model {
 	}
 	m.wireQuotes()
 	m.wireExport()
+	m.wireTeam()
 	m.wireDups(opts.Store)
 	m.themeFixed = opts.Theme == "dark" || opts.Theme == "light"
 	m.optNoColor = opts.NoColor

@@ -9,6 +9,7 @@ import (
 	"storydesk/data/corpus"
 	dataexport "storydesk/data/export"
 	"storydesk/data/store"
+	"storydesk/internal/config"
 	"storydesk/model"
 	"storydesk/tui/browse"
 	"storydesk/tui/export"
@@ -54,6 +55,10 @@ func (m *Model) exportCorpus() *corpus.Corpus {
 func exportDir(c *corpus.Corpus, st *store.SQLite) string {
 	if c != nil && c.Root != "" && !c.Sample {
 		return filepath.Join(c.Root, ".storydesk", "exports")
+	}
+	if store.IsServerDSN(st.Path()) {
+		// A server names no folder: the user's data directory.
+		return filepath.Join(config.DataHome(), "storydesk", "exports")
 	}
 	dir := filepath.Dir(st.Path())
 	if abs, err := filepath.Abs(dir); err == nil {

@@ -118,6 +118,10 @@ type KeyMap struct {
 	DupPrevChange key.Binding
 	DupScrollDown key.Binding // both sides, one line
 	DupScrollUp   key.Binding
+
+	// Team opens the team screen (tui/team): each annotator's progress and
+	// each pair's agreement.
+	Team key.Binding
 }
 
 // DefaultKeyMap returns the standard bindings (vi-style plus arrows).
@@ -222,6 +226,8 @@ func DefaultKeyMap() KeyMap {
 		DupPrevChange: key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous change")),
 		DupScrollDown: key.NewBinding(key.WithKeys("J", "shift+down"), key.WithHelp("J", "scroll down")),
 		DupScrollUp:   key.NewBinding(key.WithKeys("K", "shift+up"), key.WithHelp("K", "scroll up")),
+
+		Team: key.NewBinding(key.WithKeys("T"), key.WithHelp("T", "team")),
 	}
 }
 
