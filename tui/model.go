@@ -52,6 +52,10 @@ type Options struct {
 	// SuggestHidden starts with the suggestions hidden (the toggle key
 	// shows them).
 	SuggestHidden bool
+	// Live follows other sessions' changes to the store and counts the
+	// annotator's other sessions (tui/live.go): commands that wait, so a
+	// running program turns it on, not the synchronous test driver.
+	Live bool
 
 	saveDelay time.Duration // how long after an article change its state is saved (tests shorten it)
 }
@@ -85,6 +89,7 @@ type Model struct {
 // lifecycle is where the reader is between its start and its end.
 type lifecycle struct {
 	ready       bool // a window size has arrived
+	live        bool // Options.Live: follow other sessions' changes (tui/live.go)
 	touched     bool // a key was pressed: a late restore must not move the cursor
 	restored    bool // the last run's state has been read (saving may start)
 	changedDone bool // the list's changed-on-disk scan has run
@@ -142,11 +147,13 @@ func NewFromSource(src Source, opts Options) *Model {
 	}
 	m.wireQuotes()
 	m.wireExport()
+	m.wireTeam()
 	m.wireDups(opts.Store)
 	m.wireFilter(opts.Store)
 	m.wireStory(opts.Store)
 	m.theme.themeFixed = opts.Theme == "dark" || opts.Theme == "light"
 	m.theme.optNoColor = opts.NoColor
+	m.life.live = opts.Live
 	return m
 }
 
@@ -158,7 +165,7 @@ func (m *Model) Init() tea.Cmd {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
 	if m.sess != nil {
-		cmds = append(cmds, m.sess.LoadStatuses(), m.sess.Restore(), m.waitChecked(), m.sess.LoadReviewCounts())
+		cmds = append(cmds, m.sess.LoadStatuses(), m.sess.Restore(), m.waitChecked(), m.sess.LoadReviewCounts(), m.startLive())
 	}
 	return tea.Batch(append(cmds, m.initFeatures())...)
 }
@@ -205,7 +212,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmds = append(cmds, m.broadcast(msg))
 		if _, ok := msg.(session.WrittenMsg); ok {
 			m.noteStoreCreated()
-			cmds = append(cmds, m.nextWrite())
+			cmds = append(cmds, m.nextWrite(), m.reloadOnConflict(msg))
 		}
 	}
 	cmds = append(cmds, m.br.Sync(), m.syncFeatures())
@@ -466,6 +473,7 @@ func (m *Model) frame() string {
 			info.Message = p.Prompt()
 		}
 		m.featureStatus(&info)
+		m.liveStatus(&info)
 		if sl, ok := m.Top().(ui.StatusLiner); ok {
 			parts = append(parts, sl.StatusLine(w))
 		} else {

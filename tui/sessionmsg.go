@@ -140,6 +140,9 @@ func (m *Model) updateSession(msg tea.Msg) (tea.Cmd, bool) {
 	if m.sess == nil {
 		return nil, false
 	}
+	if cmd, ok := m.updateLive(msg); ok {
+		return cmd, true
+	}
 	switch msg := msg.(type) {
 	case session.DocMsg:
 		m.sess.DocLoaded(msg)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"charm.land/bubbles/v2/key"
 
@@ -57,7 +56,7 @@ func exportDir(c *corpus.Corpus, st store.Store) string {
 	if c != nil && c.Root != "" && !c.Sample {
 		return filepath.Join(c.Root, ".storydesk", "exports")
 	}
-	if strings.Contains(st.Path(), "://") {
+	if store.IsServerDSN(st.Path()) {
 		// A server store names no folder: the working directory.
 		if wd, err := os.Getwd(); err == nil {
 			return wd

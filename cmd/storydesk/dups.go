@@ -47,7 +47,11 @@ func runDups(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		path, open = store.ExistingPath(c)
 	}
 	if open {
-		ann, err := store.OpenSQLite(path, osUser())
+		who, err := annotatorName("")
+		if err != nil {
+			return err
+		}
+		ann, err := openStore(path, who)
 		switch {
 		case err != nil && *dbPath != "":
 			return err

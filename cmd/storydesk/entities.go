@@ -56,10 +56,10 @@ func runEntities(args []string, stdin io.Reader, stdout, stderr io.Writer) error
 // a store.
 func loadRecogniser(dbPath string) (m *ner.Model, from string, err error) {
 	if dbPath != "" {
-		if _, err := os.Stat(dbPath); err != nil {
+		if !storeExists(dbPath) {
 			return nil, "", fmt.Errorf("no annotation store at %s (give the store `storydesk train` wrote to)", model.SanitizeLine(dbPath))
 		}
-		ann, err := store.OpenSQLite(dbPath, "")
+		ann, err := openStore(dbPath, "")
 		if err != nil {
 			return nil, "", err
 		}
@@ -89,8 +89,10 @@ const trainEpochs = 8
 // runTrain trains the entity recogniser on the store's entity spans and
 // keeps it in the store: `storydesk train [--db PATH] [--only-done] [PATH...]`.
 func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs := subcommandFlags("train", "train [--db PATH] [--only-done] [PATH...]", stderr)
+	fs := subcommandFlags("train", "train [--db PATH|postgres://…] [--annotator NAME | --layer gold] [--only-done] [PATH...]", stderr)
 	dbPath := fs.String("db", "", "annotation store `PATH` (default: the store of the corpus in PATHs, else of the sample corpus)")
+	annotator := fs.String("annotator", "", "learn from `NAME`'s layer (default: the store's only layer, else your own)")
+	layer := fs.String("layer", "", "learn from a named `LAYER`: gold (the adjudicated one)")
 	onlyDone := fs.Bool("only-done", false, "learn only from articles marked done (default: every article with an entity span, taken as fully annotated)")
 	epochs := fs.Int("epochs", trainEpochs, "passes over the articles")
 	if err := fs.Parse(args); err != nil {
@@ -110,14 +112,18 @@ func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		}
 		path = store.DefaultPath(c)
 	}
-	if _, err := os.Stat(path); err != nil {
+	if !storeExists(path) {
 		return fmt.Errorf("no annotation store at %s (nothing annotated yet, or give --db)", model.SanitizeLine(path))
 	}
-	ann, err := store.OpenSQLite(path, "")
+	ann, err := openStore(path, "")
 	if err != nil {
 		return err
 	}
 	defer ann.Close()
+	who, err := readLayer(ann, *annotator, *layer)
+	if err != nil {
+		return err
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 
@@ -130,7 +136,7 @@ func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	}
 	start := time.Now()
 	progress("reading %s", model.SanitizeLine(path))
-	docs, st, err := export.NERDocs(ctx, ann, *onlyDone)
+	docs, st, err := export.NERDocs(ctx, ann.Layer(who), *onlyDone)
 	if err != nil {
 		return err
 	}

@@ -15,7 +15,6 @@ import (
 	"storydesk/data/export"
 	"storydesk/data/importer"
 	"storydesk/data/store"
-	"storydesk/internal/config"
 	"storydesk/model"
 )
 
@@ -24,7 +23,9 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := subcommandFlags("export", "export --format FORMAT [--out FILE|DIR] [--db PATH] [--only-done] [--all-articles] [PATH...]", stderr)
 	format := fs.String("format", "", "`FORMAT`: "+strings.Join(export.Formats, ", "))
 	out := fs.String("out", "", "output `FILE` (jsonl, conll, w3c; default stdout) or DIR (brat, csv; required)")
-	dbPath := fs.String("db", "", "annotation store `PATH` (default: the store of the corpus in PATHs, else of the sample corpus)")
+	dbPath := fs.String("db", "", "annotation store `PATH` or postgres://… server (default: the store of the corpus in PATHs, else of the sample corpus)")
+	annotator := fs.String("annotator", "", "export `NAME`'s layer (default: the store's only layer, else your own: the config file's name, else the OS user)")
+	layer := fs.String("layer", "", "export a named `LAYER`: gold (the adjudicated one)")
 	onlyDone := fs.Bool("only-done", false, "only articles marked done")
 	allArticles := fs.Bool("all-articles", false, "with PATHs, also the articles not annotated yet, with no annotations")
 	if err := fs.Parse(args); err != nil {
@@ -72,18 +73,23 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		path = store.DefaultPath(c)
 	}
 	// Reading must not create a store: a mistyped --db is an error.
-	if _, err := os.Stat(path); err != nil {
+	if !storeExists(path) {
 		return fmt.Errorf("no annotation store at %s (nothing annotated yet, or give --db)", model.SanitizeLine(path))
 	}
-	ann, err := store.OpenSQLite(path, "")
+	ann, err := openStore(path, "")
 	if err != nil {
 		return err
 	}
 	defer ann.Close()
+	who, err := readLayer(ann, *annotator, *layer)
+	if err != nil {
+		return err
+	}
+	src := ann.Layer(who)
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	st, err := export.Write(ctx, ann, export.Options{
+	st, err := export.Write(ctx, src, export.Options{
 		Format: *format, Out: *out, Stdout: stdout, OnlyDone: *onlyDone,
 		Corpus: only, AllArticles: *allArticles,
 		Problem: func(p string) { fmt.Fprintln(stderr, "storydesk: skipped", p) },
@@ -95,8 +101,8 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if dest == "" || dest == "-" {
 		dest = "stdout"
 	}
-	fmt.Fprintf(stderr, "storydesk: exported %d articles (%d entities, %d quotations) from %s to %s\n",
-		st.Articles, st.Spans, st.Quotes, model.SanitizeLine(path), model.SanitizeLine(dest))
+	fmt.Fprintf(stderr, "storydesk: exported %d articles (%d entities, %d quotations) of %s's layer from %s to %s\n",
+		st.Articles, st.Spans, st.Quotes, model.SanitizeLine(who), storeName(path), model.SanitizeLine(dest))
 	if st.Skipped > 0 || (only != nil && len(only.Problems) > 0) {
 		return errSkipped
 	}
@@ -107,9 +113,10 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 // export) and brat standoff (a directory, or an .ann with its .txt) into the
 // annotation store.
 func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs := subcommandFlags("import", "import [--db PATH] [--annotator NAME] FILE.jsonl|BRATDIR|FILE.ann...", stderr)
-	dbPath := fs.String("db", "", "annotation store `PATH` (default: the one `storydesk FILE.jsonl` or `storydesk BRATDIR` uses)")
-	annotator := fs.String("annotator", "", "annotator `NAME` recorded on the imported spans (default: the config file's, else the OS user)")
+	fs := subcommandFlags("import", "import [--db PATH|postgres://…] [--annotator NAME | --layer gold] FILE.jsonl|BRATDIR|FILE.ann...", stderr)
+	dbPath := fs.String("db", "", "annotation store `PATH` or postgres://… server (default: the one `storydesk FILE.jsonl` or `storydesk BRATDIR` uses)")
+	annotator := fs.String("annotator", "", "import into `NAME`'s layer (default: the config file's name, else the OS user)")
+	layer := fs.String("layer", "", "import into a named `LAYER`: gold")
 	if err := parseSubcommand(fs, args); err != nil {
 		return err
 	}
@@ -135,18 +142,17 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		}
 		path = store.DefaultPath(c)
 	}
-	who := *annotator
-	if who == "" {
-		cfg, err := config.Load(config.DefaultPath())
-		if err != nil {
-			return err
-		}
-		who = cfg.Annotator
+	if *layer != "" && *layer != GoldLayer || *layer != "" && *annotator != "" {
+		return fmt.Errorf("--layer takes only %s, and not with --annotator: %w", GoldLayer, errUsage)
 	}
-	if who == "" {
-		who = osUser()
+	who, err := annotatorName(*annotator)
+	if err != nil {
+		return err
 	}
-	ann, err := store.OpenSQLite(path, who)
+	if *layer != "" {
+		who = GoldLayer
+	}
+	ann, err := openStore(path, who)
 	if err != nil {
 		return err
 	}
@@ -172,7 +178,7 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 				continue
 			}
 			msg := fmt.Sprintf("storydesk: imported %d brat documents from %s into %s (%d entities, %d quotations)",
-				st.Articles, model.SanitizeLine(name), model.SanitizeLine(path), st.Spans, st.Quotes)
+				st.Articles, model.SanitizeLine(name), storeName(path), st.Spans, st.Quotes)
 			if st.Failed > 0 {
 				msg += fmt.Sprintf("; %d bad lines or documents skipped", st.Failed)
 				failed = true
@@ -195,7 +201,7 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 			return importStopped(st, err)
 		}
 		msg := fmt.Sprintf("storydesk: imported %d records from %s into %s (%d entities, %d quotations, %d pair labels)",
-			st.Articles, model.SanitizeLine(name), model.SanitizeLine(path), st.Spans, st.Quotes, st.Pairs)
+			st.Articles, model.SanitizeLine(name), storeName(path), st.Spans, st.Quotes, st.Pairs)
 		if st.Rejected > 0 {
 			msg += fmt.Sprintf("; %d answered reject or ignore, skipped", st.Rejected)
 		}
@@ -217,7 +223,7 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if imported > 0 {
 		// Imported records often match no corpus file (Prodigy's carry only
 		// a text and a hash): the store itself opens them all.
-		fmt.Fprintln(stderr, "storydesk: open with: storydesk --db", shellQuote(path))
+		fmt.Fprintln(stderr, "storydesk: open with: storydesk --db", shellQuote(storeName(path)))
 	}
 	if failed {
 		return errSkipped

@@ -71,7 +71,8 @@ func TestExportAndImportCommands(t *testing.T) {
 	file := filepath.Join(dir, "export.jsonl")
 	runOK("export", "--format", "jsonl", "--db", db, "--out", file)
 	fresh := filepath.Join(dir, "fresh.db")
-	_, msg = runOK("import", "--db", fresh, "--annotator", "importer", file)
+	// Into the same annotator's layer: each record names its layer.
+	_, msg = runOK("import", "--db", fresh, "--annotator", "tester", file)
 	if !strings.Contains(msg, "imported 1 records") {
 		t.Errorf("import summary: %q", msg)
 	}
@@ -149,7 +150,7 @@ func TestImportBratCommand(t *testing.T) {
 		!strings.Contains(errOut.String(), "open with: storydesk --db "+fresh) {
 		t.Errorf("summary: %q", errOut.String())
 	}
-	s, err := store.OpenSQLite(fresh, "t")
+	s, err := store.OpenSQLite(fresh, osUser()) // imported into the user's layer
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -92,6 +92,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 			return runEntities(args[1:], stdin, stdout, stderr)
 		case "train":
 			return runTrain(args[1:], stdin, stdout, stderr)
+		case "copy":
+			return runCopy(args[1:], stderr)
+		case "agreement":
+			return runAgreement(args[1:], stdin, stdout, stderr)
+		case "assign":
+			return runAssign(args[1:], stdin, stdout, stderr)
 		case "help":
 			usage(stdout)
 			return nil
@@ -130,6 +136,15 @@ Usage:
                                       teach the entity recogniser the store's annotations
                                       and keep the model in the store
 
+  storydesk copy --from STORE --to STORE
+                                      copy a whole store (every layer, status and undo step)
+                                      into a new one: a .db file into PostgreSQL, or back
+  storydesk assign --db STORE --annotators A,B,C [--per-article K] PATH...
+                                      give each article to K annotators, balanced
+  storydesk agreement [--db STORE] [--json] [PATH...]
+                                      how far the annotators agree (span F1, kappa, alpha)
+
+STORE is a .db file or a team's PostgreSQL server: postgres://USER@HOST/DB (see README, Team).
 PATH is a file, a directory (read recursively), a glob, or - for stdin.
 Formats: .txt, .md (YAML front matter), .html/.htm, .jsonl/.ndjson, any of them .gz.
 
@@ -153,11 +168,11 @@ func openReader(paths []string, dbPath, who string, stdin io.Reader) (tui.Source
 	if len(paths) == 0 && dbPath != "" {
 		// Opening a store as the corpus must not create one: a mistyped
 		// --db would show an empty reader.
-		if _, err := os.Stat(dbPath); err != nil {
+		if !storeExists(dbPath) {
 			return nil, nil, fmt.Errorf("no annotation store at %s: give the corpus PATHs to annotate into a new one, or fill it with `storydesk import --db %s FILE`",
-				model.SanitizeLine(dbPath), shellQuote(dbPath))
+				storeName(dbPath), shellQuote(storeName(dbPath)))
 		}
-		ann, err := store.OpenSQLite(dbPath, who)
+		ann, err := openStore(dbPath, who)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -169,7 +184,7 @@ func openReader(paths []string, dbPath, who string, stdin io.Reader) (tui.Source
 		if sc.Len() == 0 {
 			ann.Close()
 			return nil, nil, fmt.Errorf("the annotation store %s holds no articles yet: give the corpus PATHs to annotate, or fill it with `storydesk import --db %s FILE`",
-				model.SanitizeLine(dbPath), shellQuote(dbPath))
+				storeName(dbPath), shellQuote(storeName(dbPath)))
 		}
 		return sc, ann, nil
 	}
@@ -186,7 +201,7 @@ func openReader(paths []string, dbPath, who string, stdin io.Reader) (tui.Source
 		}
 		return tui.FromCorpus(c), lz, nil
 	}
-	ann, err := store.OpenSQLite(dbPath, who)
+	ann, err := openStore(dbPath, who)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -234,7 +249,7 @@ func runTUI(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("storydesk", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	version := fs.Bool("version", false, "print the version and exit")
-	dbPath := fs.String("db", "", "annotation store `PATH` (default: .storydesk/annotations.db in the corpus, else under $XDG_DATA_HOME/storydesk)")
+	dbPath := fs.String("db", "", "annotation store `PATH`, or a team's PostgreSQL server postgres://USER@HOST/DB (default: .storydesk/annotations.db in the corpus, else under $XDG_DATA_HOME/storydesk)")
 	annotator := fs.String("annotator", "", "annotator `NAME` (default: the config file's, else the OS user)")
 	labels := fs.String("labels", "", "comma-separated label `LIST`: the first nine on keys 1–9, all in the label picker (0 or p), e.g. PERSON,ORG,GPE (default: the config file's, else spaCy's OntoNotes labels)")
 	configPath := fs.String("config", config.DefaultPath(), "config file `PATH` (labels, annotator, theme, [keys], [colors])")
@@ -302,7 +317,7 @@ func runTUI(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	}
 	m := tui.NewFromSource(src, tui.Options{
 		NoColor: os.Getenv("NO_COLOR") != "", KeyMap: &keys,
-		Store: ann, Annotator: who, Labels: labelSet, LabelColors: cfg.Colors, Theme: cfg.Theme,
+		Store: ann, Annotator: who, Labels: labelSet, LabelColors: cfg.Colors, Theme: cfg.Theme, Live: true,
 		Suggest: true, SuggestHidden: !cfg.SuggestionsOn(),
 	})
 	_, err = tea.NewProgram(m, opts...).Run()

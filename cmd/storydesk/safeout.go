@@ -76,7 +76,7 @@ func terminalSafe(stdout, stderr *os.File) (io.Writer, io.Writer) {
 }
 
 // commands are the subcommands, for the help and for typos.
-var commands = []string{"clean", "quotes", "export", "import", "dups", "help", "entities", "train"}
+var commands = []string{"clean", "quotes", "export", "import", "dups", "story", "entities", "train", "copy", "assign", "agreement", "help"}
 
 // helpAsked reports -h or --help among the flags (before a lone --).
 func helpAsked(args []string) bool {

@@ -29,7 +29,7 @@ func TestSuggestionsInTmux(t *testing.T) {
 	db := filepath.Join(dir, "a.db")
 	env := []string{"NO_COLOR=1", "XDG_CONFIG_HOME=" + filepath.Join(dir, "cfg"), "XDG_DATA_HOME=" + filepath.Join(dir, "data")}
 
-	s := startTmux(t, 110, 20, env, bin, "--db", db, corpusDir)
+	s := startTmux(t, 110, 20, env, bin, "--annotator", "tester", "--db", db, corpusDir)
 	s.waitFor("the article", contains("Petro"))
 	s.keys("Enter")
 	s.keys("Enter")
@@ -44,7 +44,7 @@ func TestSuggestionsInTmux(t *testing.T) {
 	s.keys("q")
 	waitGone(t, s)
 
-	st, err := store.OpenSQLite(db, "")
+	st, err := store.OpenSQLite(db, "tester") // the layer the reader wrote
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -58,7 +58,7 @@ func TestSuggestionsInTmux(t *testing.T) {
 	cfg := filepath.Join(dir, "cfg", "storydesk")
 	os.MkdirAll(cfg, 0o755)
 	writeFile(t, filepath.Join(cfg, "config.toml"), "suggestions = false\n")
-	s = startTmux(t, 110, 20, env, bin, "--db", db, corpusDir)
+	s = startTmux(t, 110, 20, env, bin, "--annotator", "tester", "--db", db, corpusDir)
 	s.waitFor("the article", contains("Petro"))
 	s.keys("Enter")
 	s.keys("Enter")

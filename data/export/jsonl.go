@@ -39,6 +39,9 @@ type jsonlSpan struct {
 	Label     string `json:"label"`
 	Text      string `json:"text"`
 	Canonical string `json:"canonical,omitempty"`
+	// Annotator is whose layer the span is in (in a team store a file
+	// may gather several layers' records).
+	Annotator string `json:"annotator,omitempty"`
 }
 
 type jsonlQuote struct {
@@ -71,7 +74,7 @@ func jsonlOf(d *store.ExportDoc, rec *jsonlRecord) {
 	}
 	rec.Spans, rec.Quotes, rec.Duplicates = rec.Spans[:0], rec.Quotes[:0], rec.Duplicates[:0]
 	for _, sp := range d.Spans {
-		rec.Spans = append(rec.Spans, jsonlSpan{Start: sp.Start, End: sp.End, Label: sp.Label, Text: sp.Text, Canonical: sp.Canonical})
+		rec.Spans = append(rec.Spans, jsonlSpan{Start: sp.Start, End: sp.End, Label: sp.Label, Text: sp.Text, Canonical: sp.Canonical, Annotator: d.Annotator})
 	}
 	for _, q := range d.Quotes {
 		jq := jsonlQuote{Start: q.Start, End: q.End, Text: q.Text, Speaker: q.Speaker, Kind: string(q.Kind)}

@@ -32,7 +32,7 @@ func TestExportWriterProcess(t *testing.T) {
 	if path == "" {
 		t.Skip("helper process for TestExportSurvivesSIGKILL")
 	}
-	s, err := store.OpenSQLite(path, "")
+	s, err := store.OpenSQLite(path, "tester")
 	if err != nil {
 		fmt.Println("error", err)
 		os.Exit(3)

@@ -104,8 +104,8 @@ func TestStoreMigratesOldSchemaForward(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, q := range []string{migrations[0], "PRAGMA user_version = 1",
-		`INSERT INTO articles(id, text, hash, created_at, updated_at) VALUES ('x.txt', 'Ilse Varga spoke.', 'h', 'now', 'now')`,
-		`INSERT INTO spans(article_id, start, "end", label, text, created_at, updated_at) VALUES ('x.txt', 0, 10, 'PERSON', 'Ilse Varga', 'now', 'now')`} {
+		`INSERT INTO articles(id, text, hash, status, annotator, created_at, updated_at) VALUES ('x.txt', 'Ilse Varga spoke.', 'h', 'done', 'tester', 'now', 'now')`,
+		`INSERT INTO spans(article_id, start, "end", label, text, annotator, created_at, updated_at) VALUES ('x.txt', 0, 10, 'PERSON', 'Ilse Varga', 'tester', 'now', 'now')`} {
 		if _, err := db.Exec(q); err != nil {
 			t.Fatal(err)
 		}
@@ -118,7 +118,7 @@ func TestStoreMigratesOldSchemaForward(t *testing.T) {
 		t.Fatalf("schema %d after open, want %d", v, SchemaVersion)
 	}
 	doc, ok, err := s.Doc(ctx, "x.txt")
-	if err != nil || !ok || len(doc.Spans) != 1 || doc.Spans[0].Text != "Ilse Varga" {
+	if err != nil || !ok || len(doc.Spans) != 1 || doc.Spans[0].Text != "Ilse Varga" || doc.Status != model.StatusDone {
 		t.Fatalf("data lost in migration: %+v %v", doc, err)
 	}
 }

@@ -10,38 +10,55 @@ import (
 	"storydesk/model"
 )
 
-// Doc implements Store.
+// Doc implements Store: the shared snapshot with the store's annotator's
+// layer on it (no span and status new when their layer does not hold it).
 func (s *SQLite) Doc(ctx context.Context, id string) (*Doc, bool, error) {
-	return docQ(ctx, s.db, id)
+	d, _, ok, err := docQ(ctx, s.db, id, s.annotator)
+	return d, ok, err
 }
 
-func docQ(ctx context.Context, q querier, id string) (*Doc, bool, error) {
-	d := &Doc{ArticleID: id}
-	var status string
-	err := q.QueryRowContext(ctx, `SELECT text, hash, title, path, source, url, date, status, annotator FROM articles WHERE id = ?`, id).
-		Scan(&d.Text, &d.Hash, &d.Title, &d.Path, &d.Source, &d.URL, &d.Date, &status, &d.Annotator)
+// docQ reads article id with annotator's layer; inLayer says whether the
+// layer holds the article (a status row: annotated, imported or assigned).
+func docQ(ctx context.Context, q querier, id, annotator string) (d *Doc, inLayer, ok bool, err error) {
+	d = &Doc{ArticleID: id, Annotator: annotator}
+	var status sql.NullString
+	err = q.QueryRowContext(ctx, `SELECT a.text, a.hash, a.title, a.path, a.source, a.url, a.date, st.status FROM articles a
+		LEFT JOIN statuses st ON st.article_id = a.id AND st.annotator = ? WHERE a.id = ?`, annotator, id).
+		Scan(&d.Text, &d.Hash, &d.Title, &d.Path, &d.Source, &d.URL, &d.Date, &status)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, false, nil
+		return nil, false, false, nil
 	}
 	if err != nil {
-		return nil, false, err
+		return nil, false, false, err
 	}
-	d.Status = model.Status(status)
-	if d.Spans, err = spansQ(ctx, q, id); err != nil {
-		return nil, false, err
+	d.Status = model.StatusNew
+	if status.Valid {
+		d.Status = model.Status(status.String)
 	}
-	if d.Quotes, err = quotesQ(ctx, q, id); err != nil {
-		return nil, false, err
+	if d.Spans, err = spansQ(ctx, q, id, annotator); err != nil {
+		return nil, false, false, err
 	}
-	if d.Rejected, err = rejectionsQ(ctx, q, id); err != nil {
-		return nil, false, err
+	if d.Quotes, err = quotesQ(ctx, q, id, annotator); err != nil {
+		return nil, false, false, err
 	}
-	return d, true, nil
+	if d.Rejected, err = rejectionsQ(ctx, q, id, annotator); err != nil {
+		return nil, false, false, err
+	}
+	return d, status.Valid, true, nil
 }
 
-// insertArticle snapshots an article the first time it is annotated (or
-// imported), recording annotator; an article already stored is left as it is.
+// insertArticle snapshots an article the first time anyone annotates (or
+// imports) it, recording annotator; an article already stored is left as it
+// is. The store's annotator's layer then holds it.
 func (s *SQLite) insertArticle(ctx context.Context, tx execer, a *model.Article, annotator string) error {
+	if err := s.insertSnapshot(ctx, tx, a, annotator); err != nil {
+		return err
+	}
+	return s.joinLayer(ctx, tx, a.ID)
+}
+
+// insertSnapshot stores an article's snapshot unless it is stored already.
+func (s *SQLite) insertSnapshot(ctx context.Context, tx execer, a *model.Article, annotator string) error {
 	meta, _ := json.Marshal(a.Meta)
 	now := s.stamp()
 	_, err := tx.ExecContext(ctx, `INSERT INTO articles(id, text, hash, title, path, source, url, date, meta, annotator, created_at, updated_at)
@@ -50,8 +67,28 @@ func (s *SQLite) insertArticle(ctx context.Context, tx execer, a *model.Article,
 	return err
 }
 
+// joinLayer puts a stored article into the store's annotator's layer
+// (status new) unless it is there already; an article the store does not
+// hold is left alone.
+func (s *SQLite) joinLayer(ctx context.Context, tx execer, id string) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO statuses(annotator, article_id, status, updated_at)
+		SELECT ?, id, 'new', ? FROM articles WHERE id = ? ON CONFLICT DO NOTHING`, s.annotator, s.stamp(), id)
+	return err
+}
+
 // applyText performs OpSetText: the article's snapshot is replaced.
-func applyText(ctx context.Context, tx *opTx, op *Op, now string) error {
+func (s *SQLite) applyText(ctx context.Context, tx *opTx, op *Op, now string) error {
+	// The snapshot is shared: moving it under other annotators' spans
+	// would leave them pointing at the wrong words.
+	var others string
+	err := tx.QueryRowContext(ctx, `SELECT annotator FROM spans WHERE article_id = ? AND annotator != ?
+		UNION ALL SELECT annotator FROM quotes WHERE article_id = ? AND annotator != ? LIMIT 1`, op.Article, s.annotator, op.Article, s.annotator).Scan(&others)
+	if err == nil {
+		return fmt.Errorf("%w: %s's layer (and perhaps others') annotates the stored text of %s; it cannot be re-anchored in one layer", ErrConflict, others, op.Article)
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
 	if err := tx.QueryRowContext(ctx, `SELECT text FROM articles WHERE id = ?`, op.Article).Scan(&op.PrevText); err != nil {
 		return fmt.Errorf("article %s is not in the store: %w", op.Article, err)
 	}
@@ -62,9 +99,9 @@ func applyText(ctx context.Context, tx *opTx, op *Op, now string) error {
 	return nil
 }
 
-// Hashes implements Store.
+// Hashes implements Store, for the articles in the annotator's layer.
 func (s *SQLite) Hashes(ctx context.Context) (map[string]string, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, hash FROM articles`)
+	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.hash FROM articles a JOIN statuses st ON st.article_id = a.id AND st.annotator = ?`, s.annotator)
 	if err != nil {
 		return nil, err
 	}

@@ -10,7 +10,7 @@ import (
 
 // Corrections returns an article's cleaner overrides, in raw order.
 func (s *SQLite) Corrections(ctx context.Context, articleID string) ([]model.Correction, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT raw_start, raw_end, keep FROM corrections WHERE article_id = ? ORDER BY raw_start`, articleID)
+	rows, err := s.db.QueryContext(ctx, `SELECT raw_start, raw_end, keep FROM corrections WHERE annotator = ? AND article_id = ? ORDER BY raw_start`, s.annotator, articleID)
 	if err != nil {
 		return nil, err
 	}
@@ -31,7 +31,7 @@ func (s *SQLite) Corrections(ctx context.Context, articleID string) ([]model.Cor
 // AllCorrections reads every stored correction, by article id, each list in
 // raw order.
 func (s *SQLite) AllCorrections(ctx context.Context) (map[string][]model.Correction, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT article_id, raw_start, raw_end, keep FROM corrections ORDER BY article_id, raw_start, raw_end`)
+	rows, err := s.db.QueryContext(ctx, `SELECT article_id, raw_start, raw_end, keep FROM corrections WHERE annotator = ? ORDER BY article_id, raw_start, raw_end`, s.annotator)
 	if err != nil {
 		return nil, err
 	}
@@ -54,7 +54,7 @@ func (s *SQLite) AllCorrections(ctx context.Context) (map[string][]model.Correct
 // removes it.
 func (s *SQLite) applyCorrect(ctx context.Context, tx *opTx, op *Op, now string) error {
 	var prev int
-	err := tx.QueryRowContext(ctx, `SELECT keep FROM corrections WHERE article_id = ? AND raw_start = ? AND raw_end = ?`, op.Article, op.RawStart, op.RawEnd).Scan(&prev)
+	err := tx.QueryRowContext(ctx, `SELECT keep FROM corrections WHERE annotator = ? AND article_id = ? AND raw_start = ? AND raw_end = ?`, s.annotator, op.Article, op.RawStart, op.RawEnd).Scan(&prev)
 	if errors.Is(err, sql.ErrNoRows) {
 		prev, err = -1, nil
 	}
@@ -63,11 +63,11 @@ func (s *SQLite) applyCorrect(ctx context.Context, tx *opTx, op *Op, now string)
 	}
 	op.PrevKeep = prev
 	if op.Keep < 0 {
-		_, err = tx.ExecContext(ctx, `DELETE FROM corrections WHERE article_id = ? AND raw_start = ? AND raw_end = ?`, op.Article, op.RawStart, op.RawEnd)
+		_, err = tx.ExecContext(ctx, `DELETE FROM corrections WHERE annotator = ? AND article_id = ? AND raw_start = ? AND raw_end = ?`, s.annotator, op.Article, op.RawStart, op.RawEnd)
 		return err
 	}
 	_, err = tx.ExecContext(ctx, `INSERT INTO corrections(article_id, raw_start, raw_end, keep, annotator, created_at) VALUES (?, ?, ?, ?, ?, ?)
-		ON CONFLICT(article_id, raw_start, raw_end) DO UPDATE SET keep = excluded.keep, annotator = excluded.annotator, created_at = excluded.created_at`,
+		ON CONFLICT(annotator, article_id, raw_start, raw_end) DO UPDATE SET keep = excluded.keep, created_at = excluded.created_at`,
 		op.Article, op.RawStart, op.RawEnd, op.Keep, s.annotator, now)
 	return err
 }

@@ -32,4 +32,16 @@
 //   - DupClusters groups articles by their pair labels and canonical marks
 //     (dup.Clusters over DupLabels and Canonicals).
 //   - IntegrityCheck runs SQLite's full check (SQLite only).
+//   - LayeredStore: Layer opens another annotator's layer read-only;
+//     Annotators lists the layers (one per annotator, issue 15).
+//   - SessionStore: the session's id, Announce, OtherSessions (undo and
+//     redo take back only the session's own actions).
+//   - Watcher: other sessions' changes, within about a second.
+//
+// # PostgreSQL
+//
+// OpenPostgres gives the same *SQLite over a PostgreSQL server (pgx
+// through database/sql): every query here is written in the SQL both
+// databases share, and the few differences are behind s.pg (postgres.go,
+// migrate_pg.go, exportdocs_pg.go, sessions.go's beginWrite and newID).
 package store

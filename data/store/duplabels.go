@@ -17,7 +17,7 @@ type PairLabel struct {
 
 // DupLabels implements Store.
 func (s *SQLite) DupLabels(ctx context.Context) ([]PairLabel, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT a, b, label FROM dup_labels ORDER BY a, b`)
+	rows, err := s.db.QueryContext(ctx, `SELECT a, b, label FROM dup_labels WHERE annotator = ? ORDER BY a, b`, s.annotator)
 	if err != nil {
 		return nil, err
 	}
@@ -37,7 +37,7 @@ func (s *SQLite) DupLabels(ctx context.Context) ([]PairLabel, error) {
 
 // Canonicals implements Store.
 func (s *SQLite) Canonicals(ctx context.Context) (map[string]bool, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT article_id FROM dup_canonical`)
+	rows, err := s.db.QueryContext(ctx, `SELECT article_id FROM dup_canonical WHERE annotator = ?`, s.annotator)
 	if err != nil {
 		return nil, err
 	}
@@ -60,33 +60,33 @@ func (s *SQLite) applyDupLabel(ctx context.Context, tx *opTx, op *Op, now string
 		a, b = b, a
 	}
 	var prev string
-	err := tx.QueryRowContext(ctx, `SELECT label FROM dup_labels WHERE a = ? AND b = ?`, a, b).Scan(&prev)
+	err := tx.QueryRowContext(ctx, `SELECT label FROM dup_labels WHERE annotator = ? AND a = ? AND b = ?`, s.annotator, a, b).Scan(&prev)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return err
 	}
 	op.PrevLabel = model.DupLabel(prev)
 	if op.DupLabel == "" {
-		_, err = tx.ExecContext(ctx, `DELETE FROM dup_labels WHERE a = ? AND b = ?`, a, b)
+		_, err = tx.ExecContext(ctx, `DELETE FROM dup_labels WHERE annotator = ? AND a = ? AND b = ?`, s.annotator, a, b)
 		return err
 	}
 	_, err = tx.ExecContext(ctx, `INSERT INTO dup_labels(a, b, label, annotator, created_at) VALUES (?, ?, ?, ?, ?)
-		ON CONFLICT(a, b) DO UPDATE SET label = excluded.label, annotator = excluded.annotator, created_at = excluded.created_at`,
+		ON CONFLICT(annotator, a, b) DO UPDATE SET label = excluded.label, created_at = excluded.created_at`,
 		a, b, string(op.DupLabel), s.annotator, now)
 	return err
 }
 
 // applyCanonical performs OpSetCanonical.
-func applyCanonical(ctx context.Context, tx *opTx, op *Op) error {
+func (s *SQLite) applyCanonical(ctx context.Context, tx *opTx, op *Op) error {
 	var n int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM dup_canonical WHERE article_id = ?`, op.Article).Scan(&n); err != nil {
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM dup_canonical WHERE annotator = ? AND article_id = ?`, s.annotator, op.Article).Scan(&n); err != nil {
 		return err
 	}
 	op.PrevFlag = n > 0
-	q := `DELETE FROM dup_canonical WHERE article_id = ?`
+	q := `DELETE FROM dup_canonical WHERE annotator = ? AND article_id = ?`
 	if op.Flag {
-		q = `INSERT INTO dup_canonical(article_id) VALUES (?) ON CONFLICT DO NOTHING`
+		q = `INSERT INTO dup_canonical(annotator, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING`
 	}
-	_, err := tx.ExecContext(ctx, q, op.Article)
+	_, err := tx.ExecContext(ctx, q, s.annotator, op.Article)
 	return err
 }
 

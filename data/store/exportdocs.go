@@ -39,24 +39,32 @@ type DocFilter struct {
 // — and merges them, so memory holds one article at a time whatever the size
 // of the store. The ExportDoc passed to fn is reused: fn must not keep it.
 func (s *SQLite) EachDoc(ctx context.Context, f DocFilter, fn func(*ExportDoc) error) error {
+	if s.pg {
+		return s.eachDocBatched(ctx, f, fn)
+	}
 	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
 
-	artQ := `SELECT id, text, hash, title, path, source, url, date, status, annotator FROM articles ORDER BY id`
+	// The layer's articles: those its annotator annotated, imported or was
+	// assigned (a status row), in id order.
+	artQ := `SELECT a.id, a.text, a.hash, a.title, a.path, a.source, a.url, a.date, st.status FROM statuses st
+		JOIN articles a ON a.id = st.article_id WHERE st.annotator = ? ORDER BY st.article_id`
 	if f.OnlyDone {
-		artQ = `SELECT id, text, hash, title, path, source, url, date, status, annotator FROM articles WHERE status = 'done' ORDER BY id`
+		artQ = `SELECT a.id, a.text, a.hash, a.title, a.path, a.source, a.url, a.date, st.status FROM statuses st
+		JOIN articles a ON a.id = st.article_id WHERE st.annotator = ? AND st.status = 'done' ORDER BY st.article_id`
 	}
-	arts, err := tx.QueryContext(ctx, artQ)
+	who := s.annotator
+	arts, err := tx.QueryContext(ctx, artQ, who)
 	if err != nil {
 		return err
 	}
 	defer arts.Close()
 	// Ordering by (article_id, start, id) is exactly the index order (the
 	// rowid ends every index entry): no sort, no temporary b-tree.
-	spans, err := openCursor(ctx, tx, `SELECT article_id, id, start, "end", label, text, canonical, source FROM spans ORDER BY article_id, start, id`,
+	spans, err := openCursor(ctx, tx, `SELECT article_id, id, start, "end", label, text, canonical, source FROM spans WHERE annotator = ? ORDER BY article_id, start, id`, who,
 		func(r *sql.Rows, sp *model.Span) (key string, err error) {
 			err = r.Scan(&key, &sp.ID, &sp.Start, &sp.End, &sp.Label, &sp.Text, &sp.Canonical, &sp.Source)
 			return key, err
@@ -65,7 +73,7 @@ func (s *SQLite) EachDoc(ctx context.Context, f DocFilter, fn func(*ExportDoc) e
 		return err
 	}
 	defer spans.close()
-	quotes, err := openCursor(ctx, tx, `SELECT article_id, `+quoteCols+` FROM quotes WHERE status = 'accepted' ORDER BY article_id, start, id`,
+	quotes, err := openCursor(ctx, tx, `SELECT article_id, `+quoteCols+` FROM quotes WHERE annotator = ? AND status = 'accepted' ORDER BY article_id, start, id`, who,
 		func(r *sql.Rows, q *model.QuoteAnn) (key string, err error) {
 			var kind string
 			err = r.Scan(&key, &q.ID, &q.Start, &q.End, &q.Text, &q.Speaker, &q.SpeakerSpan, &q.MentionStart, &q.MentionEnd, &kind, &q.Status, &q.Source)
@@ -78,7 +86,7 @@ func (s *SQLite) EachDoc(ctx context.Context, f DocFilter, fn func(*ExportDoc) e
 	defer quotes.close()
 	// Each pair twice, once from each side; SQLite's sorter spills to disk
 	// past its cache, so this too is bounded.
-	pairs, err := openCursor(ctx, tx, `SELECT a, b, label FROM dup_labels UNION ALL SELECT b, a, label FROM dup_labels ORDER BY 1, 2`,
+	pairs, err := openCursor(ctx, tx, `SELECT a, b, label FROM dup_labels WHERE annotator = ? UNION ALL SELECT b, a, label FROM dup_labels WHERE annotator = ? ORDER BY 1, 2`, []any{who, who},
 		func(r *sql.Rows, p *PairRef) (key string, err error) {
 			var l string
 			err = r.Scan(&key, &p.Other, &l)
@@ -89,7 +97,7 @@ func (s *SQLite) EachDoc(ctx context.Context, f DocFilter, fn func(*ExportDoc) e
 		return err
 	}
 	defer pairs.close()
-	canon, err := openCursor(ctx, tx, `SELECT article_id FROM dup_canonical ORDER BY article_id`,
+	canon, err := openCursor(ctx, tx, `SELECT article_id FROM dup_canonical WHERE annotator = ? ORDER BY article_id`, who,
 		func(r *sql.Rows, _ *struct{}) (key string, err error) {
 			err = r.Scan(&key)
 			return key, err
@@ -103,7 +111,8 @@ func (s *SQLite) EachDoc(ctx context.Context, f DocFilter, fn func(*ExportDoc) e
 	for arts.Next() {
 		var status string
 		d.Spans, d.Quotes, d.Pairs, d.Canonical = d.Spans[:0], d.Quotes[:0], d.Pairs[:0], false
-		if err := arts.Scan(&d.ArticleID, &d.Text, &d.Hash, &d.Title, &d.Path, &d.Source, &d.URL, &d.Date, &status, &d.Annotator); err != nil {
+		d.Annotator = who
+		if err := arts.Scan(&d.ArticleID, &d.Text, &d.Hash, &d.Title, &d.Path, &d.Source, &d.URL, &d.Date, &status); err != nil {
 			return err
 		}
 		d.Status = model.Status(status)
@@ -155,8 +164,12 @@ type cursor[T any] struct {
 	err  error
 }
 
-func openCursor[T any](ctx context.Context, tx *sql.Tx, q string, scan func(*sql.Rows, *T) (string, error)) (*cursor[T], error) {
-	rows, err := tx.QueryContext(ctx, q)
+func openCursor[T any](ctx context.Context, tx *sql.Tx, q string, arg any, scan func(*sql.Rows, *T) (string, error)) (*cursor[T], error) {
+	args := []any{arg}
+	if many, ok := arg.([]any); ok {
+		args = many
+	}
+	rows, err := tx.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -204,9 +217,9 @@ func (s *SQLite) ExportDocByID(ctx context.Context, id string) (*ExportDoc, bool
 		return nil, false, err
 	}
 	defer tx.Rollback()
-	doc, ok, err := docQ(ctx, tx, id)
-	if err != nil || !ok {
-		return nil, ok, err
+	doc, inLayer, _, err := docQ(ctx, tx, id, s.annotator)
+	if err != nil || !inLayer {
+		return nil, false, err
 	}
 	d := &ExportDoc{Doc: *doc}
 	d.Quotes = d.Quotes[:0]
@@ -215,7 +228,7 @@ func (s *SQLite) ExportDocByID(ctx context.Context, id string) (*ExportDoc, bool
 			d.Quotes = append(d.Quotes, q)
 		}
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT b, label FROM dup_labels WHERE a = ? UNION ALL SELECT a, label FROM dup_labels WHERE b = ? ORDER BY 1`, id, id)
+	rows, err := tx.QueryContext(ctx, `SELECT b, label FROM dup_labels WHERE annotator = ? AND a = ? UNION ALL SELECT a, label FROM dup_labels WHERE annotator = ? AND b = ? ORDER BY 1`, s.annotator, id, s.annotator, id)
 	if err != nil {
 		return nil, false, err
 	}
@@ -233,7 +246,7 @@ func (s *SQLite) ExportDocByID(ctx context.Context, id string) (*ExportDoc, bool
 		return nil, false, err
 	}
 	var n int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM dup_canonical WHERE article_id = ?`, id).Scan(&n); err != nil {
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM dup_canonical WHERE annotator = ? AND article_id = ?`, s.annotator, id).Scan(&n); err != nil {
 		return nil, false, err
 	}
 	d.Canonical = n > 0

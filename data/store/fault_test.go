@@ -145,8 +145,8 @@ func TestStoreDamagedPageDetected(t *testing.T) {
 	if err := s.IntegrityCheck(ctx); err == nil || !strings.Contains(err.Error(), fmt.Sprintf("page %d", page+1)) {
 		t.Errorf("integrity check on a damaged page %d: %v", page+1, err)
 	}
-	if st, err := s.Statuses(ctx); err == nil {
-		t.Errorf("Statuses read %d articles over a damaged page without an error", len(st))
+	if st, err := s.Hashes(ctx); err == nil {
+		t.Errorf("Hashes read %d articles over a damaged page without an error", len(st))
 	}
 }
 
@@ -204,7 +204,7 @@ func TestStoreDiskFullProcess(t *testing.T) {
 		fmt.Println("setup", err)
 		os.Exit(3)
 	}
-	s, err := OpenSQLite(path, "writer")
+	s, err := OpenSQLite(path, "tester")
 	if err != nil {
 		fmt.Println("error open:", err)
 		os.Exit(0)

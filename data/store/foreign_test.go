@@ -122,7 +122,7 @@ func TestStoreStampsOlderStores(t *testing.T) {
 	zero := filepath.Join(dir, "zero.db")
 	os.WriteFile(zero, nil, 0o644)
 	for _, p := range []string{path, empty, zero, filepath.Join(dir, "new.db")} {
-		s, err := OpenSQLite(p, "x")
+		s, err := OpenSQLite(p, "tester") // faultStore's annotator: their layer
 		if err != nil {
 			t.Fatalf("%s: %v", filepath.Base(p), err)
 		}

@@ -186,11 +186,11 @@ func TestStoreDamageFoundByAQueryRefusesWrites(t *testing.T) {
 	if s.Damaged() != nil {
 		t.Fatal("damaged before any query met the damage")
 	}
-	st, err := s.Statuses(ctx)
+	st, err := s.Hashes(ctx)
 	if err == nil {
-		t.Fatalf("read %d statuses across a damaged page without an error", len(st))
+		t.Fatalf("read %d hashes across a damaged page without an error", len(st))
 	}
-	wantDamaged(t, "Statuses", err, path)
+	wantDamaged(t, "Hashes", err, path)
 	tryWrites(t, s, path)
 	checkUntouched(t, s, path, bad)
 }

@@ -16,15 +16,18 @@ type sqliteImport struct {
 
 // BeginImport implements Store.
 func (s *SQLite) BeginImport(ctx context.Context) (ImportTx, error) {
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.beginWrite(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return &sqliteImport{s: s, tx: newOpTx(tx)}, nil
+	otx := newOpTx(tx)
+	otx.direct = s.pg
+	return &sqliteImport{s: s, tx: otx}, nil
 }
 
 func (t *sqliteImport) Doc(ctx context.Context, id string) (*Doc, bool, error) {
-	return docQ(ctx, t.tx, id)
+	d, _, ok, err := docQ(ctx, t.tx, id, t.s.annotator)
+	return d, ok, err
 }
 
 func (t *sqliteImport) AddArticle(ctx context.Context, a *model.Article, annotator string) error {
@@ -37,12 +40,17 @@ func (t *sqliteImport) AddArticle(ctx context.Context, a *model.Article, annotat
 func (t *sqliteImport) AddSpan(ctx context.Context, id string, sp model.Span) (int64, error) {
 	now := t.s.stamp()
 	// The same insert as Do's add-span op.
-	res, err := t.tx.ExecContext(ctx, `INSERT INTO spans(article_id, start, "end", label, text, canonical, source, annotator, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)`,
-		id, sp.Start, sp.End, sp.Label, sp.Text, sp.Canonical, sp.Source, t.s.annotator, now, now)
+	if err := t.s.joinLayer(ctx, t.tx, id); err != nil {
+		return 0, err
+	}
+	sid, err := t.s.newID(ctx, t.tx, "spans")
 	if err != nil {
 		return 0, err
 	}
-	return res.LastInsertId()
+	q, args := withID(`INSERT INTO spans(article_id, start, "end", label, text, canonical, source, annotator, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?) RETURNING id`,
+		sid, id, sp.Start, sp.End, sp.Label, sp.Text, sp.Canonical, sp.Source, t.s.annotator, now, now)
+	err = t.tx.QueryRowContext(ctx, q, args...).Scan(&sid)
+	return sid, err
 }
 
 func (t *sqliteImport) AddQuote(ctx context.Context, id string, q model.QuoteAnn) (int64, error) {
@@ -52,12 +60,17 @@ func (t *sqliteImport) AddQuote(ctx context.Context, id string, q model.QuoteAnn
 	}
 	now := t.s.stamp()
 	// The same insert as Do's add-quote op.
-	res, err := t.tx.ExecContext(ctx, `INSERT INTO quotes(article_id, start, "end", text, speaker, speaker_span, mention_start, mention_end, kind, status, source, annotator, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-		id, q.Start, q.End, q.Text, q.Speaker, speakerSpan, q.MentionStart, q.MentionEnd, string(q.Kind), q.Status, q.Source, t.s.annotator, now, now)
+	if err := t.s.joinLayer(ctx, t.tx, id); err != nil {
+		return 0, err
+	}
+	qid, err := t.s.newID(ctx, t.tx, "quotes")
 	if err != nil {
 		return 0, err
 	}
-	return res.LastInsertId()
+	ins, args := withID(`INSERT INTO quotes(article_id, start, "end", text, speaker, speaker_span, mention_start, mention_end, kind, status, source, annotator, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id`,
+		qid, id, q.Start, q.End, q.Text, q.Speaker, speakerSpan, q.MentionStart, q.MentionEnd, string(q.Kind), q.Status, q.Source, t.s.annotator, now, now)
+	err = t.tx.QueryRowContext(ctx, ins, args...).Scan(&qid)
+	return qid, err
 }
 
 func (t *sqliteImport) Apply(ctx context.Context, op *Op) error {
@@ -81,6 +94,13 @@ func (t *sqliteImport) RollbackTo(ctx context.Context) error {
 	return err
 }
 
-func (t *sqliteImport) Commit() error { return t.tx.Commit() }
+// Commit tells live readers that anything may have changed.
+func (t *sqliteImport) Commit() error {
+	if err := t.s.logChanges(context.Background(), t.tx, []string{AllArticles}); err != nil {
+		t.tx.Rollback()
+		return err
+	}
+	return t.tx.Commit()
+}
 
 func (t *sqliteImport) Rollback() error { return t.tx.Rollback() }

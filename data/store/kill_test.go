@@ -27,7 +27,7 @@ func TestStoreWriterProcess(t *testing.T) {
 	if path == "" {
 		t.Skip("helper process for TestStoreSurvivesSIGKILL")
 	}
-	s, err := OpenSQLite(path, "writer")
+	s, err := OpenSQLite(path, "tester")
 	if err != nil {
 		fmt.Println("error", err)
 		os.Exit(3)

@@ -136,6 +136,28 @@ var migrations = []string{
 		date       TEXT NOT NULL,
 		keys       BLOB NOT NULL
 	);`,
+	// 6: layers (issue 15): every status, duplicate label, canonical mark and
+	// correction belongs to one annotator, as spans and quotations already
+	// recorded; each action records the session that did it (undo is the
+	// session's own); sessions says who is open; changes is the feed live
+	// readers follow. Portable SQL: PostgreSQL runs it too (pgDDL).
+	migrationLayers,
+	// 7: rejected suggestions belong to the annotator who rejected them,
+	// like every other layer.
+	`CREATE TABLE rejections_layered (
+		annotator  TEXT NOT NULL,
+		article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+		start      INTEGER NOT NULL CHECK (start >= 0),
+		"end"      INTEGER NOT NULL CHECK ("end" > start),
+		label      TEXT NOT NULL,
+		text       TEXT NOT NULL,
+		created_at TEXT NOT NULL,
+		PRIMARY KEY (annotator, article_id, start, "end", label)
+	);
+	INSERT INTO rejections_layered(annotator, article_id, start, "end", label, text, created_at)
+		SELECT annotator, article_id, start, "end", label, text, created_at FROM rejections;
+	DROP TABLE rejections;
+	ALTER TABLE rejections_layered RENAME TO rejections;`,
 }
 
 // SchemaVersion is the newest schema this binary knows.

@@ -33,8 +33,8 @@ func (s *SQLite) LoadModel(ctx context.Context, name string) ([]byte, bool, erro
 }
 
 // rejectionsQ reads an article's rejected suggestions, by position.
-func rejectionsQ(ctx context.Context, q querier, id string) ([]model.Span, error) {
-	rows, err := q.QueryContext(ctx, `SELECT start, "end", label, text FROM rejections WHERE article_id = ? ORDER BY start, "end", label`, id)
+func rejectionsQ(ctx context.Context, q querier, id, annotator string) ([]model.Span, error) {
+	rows, err := q.QueryContext(ctx, `SELECT start, "end", label, text FROM rejections WHERE annotator = ? AND article_id = ? ORDER BY start, "end", label`, annotator, id)
 	if err != nil {
 		return nil, err
 	}
@@ -66,18 +66,18 @@ func (s *SQLite) applyReject(ctx context.Context, tx *opTx, op *Op, now string) 
 		return fmt.Errorf("suggestion %d–%d %q does not match the article text (%q)", sp.Start, sp.End, sp.Text, got)
 	}
 	var n int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM rejections WHERE article_id = ? AND start = ? AND "end" = ? AND label = ?`,
-		op.Article, sp.Start, sp.End, sp.Label).Scan(&n); err != nil {
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM rejections WHERE annotator = ? AND article_id = ? AND start = ? AND "end" = ? AND label = ?`,
+		s.annotator, op.Article, sp.Start, sp.End, sp.Label).Scan(&n); err != nil {
 		return err
 	}
 	op.PrevFlag = n > 0
 	if !op.Flag {
-		_, err = tx.ExecContext(ctx, `DELETE FROM rejections WHERE article_id = ? AND start = ? AND "end" = ? AND label = ?`,
-			op.Article, sp.Start, sp.End, sp.Label)
+		_, err = tx.ExecContext(ctx, `DELETE FROM rejections WHERE annotator = ? AND article_id = ? AND start = ? AND "end" = ? AND label = ?`,
+			s.annotator, op.Article, sp.Start, sp.End, sp.Label)
 		return err
 	}
 	_, err = tx.ExecContext(ctx, `INSERT INTO rejections(article_id, start, "end", label, text, annotator, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT(article_id, start, "end", label) DO UPDATE SET annotator = excluded.annotator, created_at = excluded.created_at`,
+		ON CONFLICT(annotator, article_id, start, "end", label) DO UPDATE SET created_at = excluded.created_at`,
 		op.Article, sp.Start, sp.End, sp.Label, sp.Text, s.annotator, now)
 	return err
 }

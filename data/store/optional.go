@@ -42,7 +42,28 @@ type (
 	}
 )
 
+// Capabilities of team mode (issue 15); both backends have them.
+type (
+	// LayeredStore reads other annotators' layers: Layer is one of them,
+	// read-only; Annotators lists every layer's annotator.
+	LayeredStore interface {
+		Annotator() string
+		Layer(annotator string) Store
+		Annotators(ctx context.Context) ([]string, error)
+	}
+	// SessionStore says which session the store is (its actions carry the
+	// id; undo and redo take back only the session's own), lists it as
+	// open (Announce), and counts the annotator's other open sessions.
+	SessionStore interface {
+		SessionID() string
+		Announce(ctx context.Context) error
+		OtherSessions(ctx context.Context) (int, error)
+	}
+)
+
 var (
+	_ LayeredStore          = (*SQLite)(nil)
+	_ SessionStore          = (*SQLite)(nil)
 	_ ReadOnlyStore         = (*SQLite)(nil)
 	_ CheckedStore          = (*SQLite)(nil)
 	_ ReviewCounter         = (*SQLite)(nil)

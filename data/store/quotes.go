@@ -39,19 +39,21 @@ func (s *SQLite) applyQuote(ctx context.Context, tx *opTx, op *Op, now string) e
 	switch op.Kind {
 	case OpAddQuote:
 		args := []any{op.Article, q.Start, q.End, q.Text, q.Speaker, speakerSpan, q.MentionStart, q.MentionEnd, string(q.Kind), q.Status, q.Source, s.annotator, now, now}
-		stmt := `INSERT INTO quotes(article_id, start, "end", text, speaker, speaker_span, mention_start, mention_end, kind, status, source, annotator, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`
+		stmt := `INSERT INTO quotes(article_id, start, "end", text, speaker, speaker_span, mention_start, mention_end, kind, status, source, annotator, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id`
+		if q.ID == 0 {
+			id, err := s.newID(ctx, tx, "quotes")
+			if err != nil {
+				return err
+			}
+			q.ID = id
+		}
 		if q.ID != 0 {
-			stmt = `INSERT INTO quotes(id, article_id, start, "end", text, speaker, speaker_span, mention_start, mention_end, kind, status, source, annotator, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`
+			stmt = `INSERT INTO quotes(id, article_id, start, "end", text, speaker, speaker_span, mention_start, mention_end, kind, status, source, annotator, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id`
 			args = append([]any{q.ID}, args...)
 		}
-		res, err := tx.ExecContext(ctx, stmt, args...)
-		if err != nil {
-			return err
-		}
-		q.ID, _ = res.LastInsertId()
-		return nil
+		return tx.QueryRowContext(ctx, stmt, args...).Scan(&q.ID)
 	case OpDelQuote:
-		prev, err := quoteByID(ctx, tx, q.ID)
+		prev, err := quoteByID(ctx, tx, q.ID, s.annotator)
 		if err != nil {
 			return err
 		}
@@ -59,7 +61,7 @@ func (s *SQLite) applyQuote(ctx context.Context, tx *opTx, op *Op, now string) e
 		_, err = tx.ExecContext(ctx, `DELETE FROM quotes WHERE id = ?`, prev.ID)
 		return err
 	default: // OpSetQuote
-		prev, err := quoteByID(ctx, tx, q.ID)
+		prev, err := quoteByID(ctx, tx, q.ID, s.annotator)
 		if err != nil {
 			return err
 		}
@@ -80,16 +82,16 @@ func scanQuote(row interface{ Scan(...any) error }) (model.QuoteAnn, error) {
 	return q, err
 }
 
-func quoteByID(ctx context.Context, tx querier, id int64) (model.QuoteAnn, error) {
-	q, err := scanQuote(tx.QueryRowContext(ctx, `SELECT `+quoteCols+` FROM quotes WHERE id = ?`, id))
+func quoteByID(ctx context.Context, tx querier, id int64, annotator string) (model.QuoteAnn, error) {
+	q, err := scanQuote(tx.QueryRowContext(ctx, `SELECT `+quoteCols+` FROM quotes WHERE id = ? AND annotator = ?`, id, annotator))
 	if errors.Is(err, sql.ErrNoRows) {
-		return q, fmt.Errorf("quote %d no longer exists", id)
+		return q, fmt.Errorf("%w: quote %d no longer exists (deleted in another session?)", ErrConflict, id)
 	}
 	return q, err
 }
 
-func quotesQ(ctx context.Context, q querier, id string) ([]model.QuoteAnn, error) {
-	rows, err := q.QueryContext(ctx, `SELECT `+quoteCols+` FROM quotes WHERE article_id = ? ORDER BY start, "end"`, id)
+func quotesQ(ctx context.Context, q querier, id, annotator string) ([]model.QuoteAnn, error) {
+	rows, err := q.QueryContext(ctx, `SELECT `+quoteCols+` FROM quotes WHERE annotator = ? AND article_id = ? ORDER BY start, "end"`, annotator, id)
 	if err != nil {
 		return nil, err
 	}

@@ -49,7 +49,7 @@ func TestStoreReadOnlyProcess(t *testing.T) {
 		os.Exit(0)
 	}
 	r.Default = DefaultPath(&corpus.Corpus{Root: filepath.Dir(filepath.Dir(path))})
-	s, err := OpenSQLite(path, "ro")
+	s, err := OpenSQLite(path, "tester")
 	if err != nil {
 		say("open", err)
 	}

@@ -9,10 +9,10 @@ import "context"
 // none are left out.
 func (s *SQLite) Unreviewed(ctx context.Context) (map[string]int, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT article_id, count(*) FROM (
-		SELECT article_id FROM spans WHERE source != ''
+		SELECT article_id FROM spans WHERE annotator = ? AND source != ''
 		UNION ALL
-		SELECT article_id FROM quotes WHERE source != '' AND status = 'accepted'
-	) GROUP BY article_id`)
+		SELECT article_id FROM quotes WHERE annotator = ? AND source != '' AND status = 'accepted'
+	) AS u GROUP BY article_id`, s.annotator, s.annotator)
 	if err != nil {
 		return nil, err
 	}

@@ -9,8 +9,8 @@ import (
 	"storydesk/model"
 )
 
-func spansQ(ctx context.Context, q querier, id string) ([]model.Span, error) {
-	rows, err := q.QueryContext(ctx, `SELECT id, start, "end", label, text, canonical, source FROM spans WHERE article_id = ? ORDER BY start, "end"`, id)
+func spansQ(ctx context.Context, q querier, id, annotator string) ([]model.Span, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, start, "end", label, text, canonical, source FROM spans WHERE annotator = ? AND article_id = ? ORDER BY start, "end"`, annotator, id)
 	if err != nil {
 		return nil, err
 	}
@@ -34,20 +34,25 @@ func (s *SQLite) applySpan(ctx context.Context, tx *opTx, op *Op, now string) er
 			return err
 		}
 		args := []any{op.Article, op.Span.Start, op.Span.End, op.Span.Label, op.Span.Text, op.Span.Canonical, op.Span.Source, s.annotator, now, now}
-		q := `INSERT INTO spans(article_id, start, "end", label, text, canonical, source, annotator, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)`
+		q := `INSERT INTO spans(article_id, start, "end", label, text, canonical, source, annotator, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?) RETURNING id`
+		if op.Span.ID == 0 {
+			id, err := s.newID(ctx, tx, "spans")
+			if err != nil {
+				return err
+			}
+			op.Span.ID = id
+		}
 		if op.Span.ID != 0 { // redo: the span comes back under its old id
-			q = `INSERT INTO spans(id, article_id, start, "end", label, text, canonical, source, annotator, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)`
+			q = `INSERT INTO spans(id, article_id, start, "end", label, text, canonical, source, annotator, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING id`
 			args = append([]any{op.Span.ID}, args...)
 		}
-		res, err := tx.ExecContext(ctx, q, args...)
-		if err != nil {
-			return err
-		}
-		op.Span.ID, _ = res.LastInsertId()
-		return nil
+		return tx.QueryRowContext(ctx, q, args...).Scan(&op.Span.ID)
 	case OpDelSpan:
 		prev, err := s.span(ctx, tx, op.Span.ID)
 		if err != nil {
+			return err
+		}
+		if err := tx.sameSpan(op.Span, prev); err != nil {
 			return err
 		}
 		op.Span = prev
@@ -56,6 +61,9 @@ func (s *SQLite) applySpan(ctx context.Context, tx *opTx, op *Op, now string) er
 	default: // OpSetSpan
 		prev, err := s.span(ctx, tx, op.Span.ID)
 		if err != nil {
+			return err
+		}
+		if err := tx.sameSpan(op.Prev, prev); err != nil {
 			return err
 		}
 		op.Prev = prev
@@ -68,12 +76,23 @@ func (s *SQLite) applySpan(ctx context.Context, tx *opTx, op *Op, now string) er
 	}
 }
 
+// sameSpan refuses to undo or redo a change to a span that has changed
+// since (in another session of the same annotator): want is the span as
+// the action left it (undo) or found it (redo).
+func (tx *opTx) sameSpan(want, got model.Span) error {
+	if !tx.strict || want.Label == "" || want.Start == got.Start && want.End == got.End && want.Label == got.Label {
+		return nil
+	}
+	return fmt.Errorf("%w: %s %q at %d–%d is now %s %q at %d–%d (changed in another session)", ErrConflict,
+		want.Label, want.Text, want.Start, want.End, got.Label, got.Text, got.Start, got.End)
+}
+
 func (s *SQLite) span(ctx context.Context, tx querier, id int64) (model.Span, error) {
 	var sp model.Span
-	err := tx.QueryRowContext(ctx, `SELECT id, start, "end", label, text, canonical, source FROM spans WHERE id = ?`, id).
+	err := tx.QueryRowContext(ctx, `SELECT id, start, "end", label, text, canonical, source FROM spans WHERE id = ? AND annotator = ?`, id, s.annotator).
 		Scan(&sp.ID, &sp.Start, &sp.End, &sp.Label, &sp.Text, &sp.Canonical, &sp.Source)
 	if errors.Is(err, sql.ErrNoRows) {
-		return sp, fmt.Errorf("span %d no longer exists", id)
+		return sp, fmt.Errorf("%w: span %d no longer exists (deleted in another session?)", ErrConflict, id)
 	}
 	return sp, err
 }
@@ -93,8 +112,8 @@ func (s *SQLite) checkSpan(ctx context.Context, tx *opTx, article string, sp mod
 	// ends overlaps sp if any does. One index step, where asking for any
 	// span with start < End and end > Start walks every span before sp.
 	var o model.Span
-	err = tx.QueryRowContext(ctx, `SELECT id, start, "end", label, text FROM spans WHERE article_id = ? AND id != ? AND start < ? ORDER BY start DESC LIMIT 1`,
-		article, sp.ID, sp.End).Scan(&o.ID, &o.Start, &o.End, &o.Label, &o.Text)
+	err = tx.QueryRowContext(ctx, `SELECT id, start, "end", label, text FROM spans WHERE annotator = ? AND article_id = ? AND id != ? AND start < ? ORDER BY start DESC LIMIT 1`,
+		s.annotator, article, sp.ID, sp.End).Scan(&o.ID, &o.Start, &o.End, &o.Label, &o.Text)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		return nil

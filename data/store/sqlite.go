@@ -21,11 +21,16 @@ type SQLite struct {
 	annotator string
 	now       func() time.Time
 
+	session string        // this session's id (sessions.go)
+	sess    *sessionState // shared by nothing: a Layer view has its own
+	pg      bool          // a PostgreSQL server behind database/sql (postgres.go)
+	view    bool          // another annotator's layer, read-only (Layer)
+
 	guard     *storeGuard
 	stopCheck context.CancelFunc // ends a background quick_check
 	checkDone chan struct{}      // closed when it has ended
 
-	wcache writeCache // texts and statements kept across writes (writecache.go)
+	wcache *writeCache // texts and statements kept across writes (writecache.go)
 }
 
 var _ Store = (*SQLite)(nil)
@@ -89,7 +94,8 @@ func OpenSQLiteWith(path, annotator string, o SQLiteOptions) (*SQLite, error) {
 		syncMax = o.CheckInBackgroundOver
 	}
 	g := newStoreGuard(path)
-	s := &SQLite{path: path, annotator: annotator, now: time.Now, guard: g, checkDone: make(chan struct{})}
+	s := &SQLite{path: path, annotator: annotator, now: time.Now, guard: g, checkDone: make(chan struct{}),
+		session: newSessionID(), sess: &sessionState{}}
 	fail := func(err error) (*SQLite, error) {
 		close(g.checked)
 		close(s.checkDone)
@@ -164,7 +170,7 @@ func OpenSQLiteWith(path, annotator string, o SQLiteOptions) (*SQLite, error) {
 		s.Close()
 		return nil, err
 	}
-	s.wcache.db = s.db
+	s.wcache = &writeCache{db: s.db}
 	if err := s.stampApplicationID(); err != nil {
 		s.Close()
 		return nil, fmt.Errorf("annotation store %s: marking it as storydesk's: %w", path, err)
@@ -282,8 +288,14 @@ func (s *SQLite) readable() error {
 
 func (s *SQLite) Path() string { return s.path }
 
-// Close ends a background check, then closes the database.
+// Close ends a background check and the session, then closes the
+// database. A Layer view closes nothing.
 func (s *SQLite) Close() error {
+	if s.view {
+		return nil
+	}
+	s.stopWatching()
+	s.leave()
 	if s.stopCheck != nil {
 		s.stopCheck()
 	}

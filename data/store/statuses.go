@@ -7,9 +7,9 @@ import (
 	"storydesk/model"
 )
 
-// Statuses implements Store.
+// Statuses implements Store: the annotator's layer.
 func (s *SQLite) Statuses(ctx context.Context) (map[string]model.Status, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, status FROM articles`)
+	rows, err := s.db.QueryContext(ctx, `SELECT article_id, status FROM statuses WHERE annotator = ?`, s.annotator)
 	if err != nil {
 		return nil, err
 	}
@@ -25,13 +25,19 @@ func (s *SQLite) Statuses(ctx context.Context) (map[string]model.Status, error) 
 	return out, rows.Err()
 }
 
-// applyStatus performs OpSetStatus.
-func applyStatus(ctx context.Context, tx *opTx, op *Op, now string) error {
+// applyStatus performs OpSetStatus in the annotator's layer.
+func (s *SQLite) applyStatus(ctx context.Context, tx *opTx, op *Op, now string) error {
+	if _, err := tx.text(ctx, op.Article); err != nil {
+		return err
+	}
+	if err := s.joinLayer(ctx, tx, op.Article); err != nil {
+		return err
+	}
 	var prev string
-	if err := tx.QueryRowContext(ctx, `SELECT status FROM articles WHERE id = ?`, op.Article).Scan(&prev); err != nil {
+	if err := tx.QueryRowContext(ctx, `SELECT status FROM statuses WHERE annotator = ? AND article_id = ?`, s.annotator, op.Article).Scan(&prev); err != nil {
 		return fmt.Errorf("article %s is not in the store: %w", op.Article, err)
 	}
 	op.PrevStatus = model.Status(prev)
-	_, err := tx.ExecContext(ctx, `UPDATE articles SET status=?, updated_at=? WHERE id=?`, string(op.Status), now, op.Article)
+	_, err := tx.ExecContext(ctx, `UPDATE statuses SET status=?, updated_at=? WHERE annotator=? AND article_id=?`, string(op.Status), now, s.annotator, op.Article)
 	return err
 }

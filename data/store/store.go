@@ -137,5 +137,10 @@ func (e *OverlapError) Error() string {
 
 func (e *OverlapError) Unwrap() error { return ErrOverlap }
 
+// ErrConflict is returned when an action rests on annotations that have
+// changed since it was made (another session of the same annotator changed
+// or deleted them): it is refused, never applied over them.
+var ErrConflict = errors.New("conflict")
+
 // ErrSchemaTooNew: the database was written by a newer storydesk.
 var ErrSchemaTooNew = errors.New("the annotation store was written by a newer storydesk")

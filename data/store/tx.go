@@ -26,6 +26,11 @@ type opTx struct {
 	texts map[string]*txText
 	stmts map[string]*sql.Stmt // prepared once per transaction: parsing was a third of a large action
 	cache *writeCache          // texts kept across transactions (writecache.go); nil for none
+	// strict: undo and redo, whose ops say what they expect to find
+	strict bool
+	// direct: no statements prepared (a server: each prepare is a round
+	// trip, and pgx caches what it learns of a statement per connection)
+	direct bool
 }
 
 type txText struct {
@@ -40,6 +45,9 @@ func newOpTx(tx *sql.Tx) *opTx {
 // stmt returns q prepared in this transaction (closed with it), or nil when
 // it cannot be prepared: the caller then runs q directly and gets the error.
 func (t *opTx) stmt(ctx context.Context, q string) *sql.Stmt {
+	if t.direct {
+		return nil
+	}
 	if st := t.stmts[q]; st != nil {
 		return st
 	}
@@ -118,15 +126,15 @@ func (s *SQLite) applyOp(ctx context.Context, tx *opTx, op *Op) error {
 	case OpAddSpan, OpDelSpan, OpSetSpan:
 		return s.applySpan(ctx, tx, op, now)
 	case OpSetStatus:
-		return applyStatus(ctx, tx, op, now)
+		return s.applyStatus(ctx, tx, op, now)
 	case OpSetText:
-		return applyText(ctx, tx, op, now)
+		return s.applyText(ctx, tx, op, now)
 	case OpAddQuote, OpDelQuote, OpSetQuote:
 		return s.applyQuote(ctx, tx, op, now)
 	case OpSetDupLabel:
 		return s.applyDupLabel(ctx, tx, op, now)
 	case OpSetCanonical:
-		return applyCanonical(ctx, tx, op)
+		return s.applyCanonical(ctx, tx, op)
 	case OpSetCorrect:
 		return s.applyCorrect(ctx, tx, op, now)
 	case OpSetReject:

@@ -48,6 +48,9 @@ func (c *writeCache) prepared(q string) *sql.Stmt {
 // warm prepares on the pool the statements the last transactions wanted;
 // it runs after a write, outside its transaction.
 func (c *writeCache) warm(ctx context.Context) {
+	if c == nil {
+		return
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for q := range c.want {
@@ -68,6 +71,9 @@ func (c *writeCache) warm(ctx context.Context) {
 
 // close closes the prepared statements (the store is closing).
 func (c *writeCache) close() {
+	if c == nil {
+		return
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for _, st := range c.stmts {

@@ -82,6 +82,7 @@ func TestLabelsUndoRedo(t *testing.T) {
 	}
 	// Reopened, the labels are read from the store: the pair compared by
 	// hand is listed as only labelled, and undoing its label drops it.
+	h.st.Close() // the first reader quits: its actions pass to the next session
 	h2 := newHarness(t, setup{store: true, path: h.path})
 	h2.open()
 	if p := h2.plain(); !strings.Contains(p, "/4 · 4 labelled") || !strings.Contains(p, "same story   –    –    –  labelled ") {

@@ -46,6 +46,9 @@ type Session struct {
 	noWrites  error // the store takes no writes (read-only, damaged): the reader's own state is not saved
 	ticking   bool
 	saveDelay time.Duration
+
+	remote <-chan []store.Change // other sessions' changes (live.go)
+	others int                   // other open sessions of this annotator
 }
 
 // DocEntry is what the store holds for one article, once asked.

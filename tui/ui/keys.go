@@ -145,6 +145,9 @@ type KeyMap struct {
 	StoryMerge  key.Binding
 	StorySplit  key.Binding
 	StoryExport key.Binding
+	// Team opens the team screen (tui/team): each annotator's progress and
+	// each pair's agreement.
+	Team key.Binding
 }
 
 // DefaultKeyMap returns the standard bindings (vi-style plus arrows).
@@ -263,6 +266,7 @@ func DefaultKeyMap() KeyMap {
 		StoryMerge:  key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "mark, then merge")),
 		StorySplit:  key.NewBinding(key.WithKeys("X"), key.WithHelp("X", "take out of story")),
 		StoryExport: key.NewBinding(key.WithKeys("E"), key.WithHelp("E", "export report")),
+		Team:        key.NewBinding(key.WithKeys("T"), key.WithHelp("T", "team")),
 	}
 }
 
