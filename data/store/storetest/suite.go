@@ -38,6 +38,11 @@ var Suite = []struct {
 	{"Watch", testWatch},
 	{"RedoKeepsItsID", testRedoKeepsItsID},
 	{"Assign", testAssign},
+	{"RejectionsPerLayer", testRejectionsPerLayer},
+	{"ModelsShared", testModelsShared},
+	{"StoryLinksPerLayer", testStoryLinksPerLayer},
+	{"StoryFeaturesCache", testStoryFeaturesCache},
+	{"QuoteMention", testQuoteMention},
 }
 
 // Run runs the suite on a backend.
