@@ -92,6 +92,19 @@ func TestCopySQLiteToPostgresAndBack(t *testing.T) {
 	bob, _ := store.OpenSQLite(filepath.Join(dir, "a.db"), "bob")
 	defer bob.Close()
 	fillTwoLayers(t, src, bob)
+	// What suggestions and stories keep goes across too.
+	a := storetest.StoryArticle("a.txt")
+	for _, act := range []store.Action{
+		{Name: "reject", Article: a, Ops: []store.Op{{Kind: store.OpSetReject, Article: a.ID, Span: storetest.SpanOf(t, storetest.Story, "Harbour Board", "ORG"), Flag: true}}},
+		{Name: "pin", Ops: []store.Op{{Kind: store.OpSetStoryLink, A: "a.txt", B: "b.txt", Link: store.StoryPin}}},
+	} {
+		if _, err := bob.Do(ctx, act); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := src.SaveModel(ctx, "ner", []byte{1, 2, 3}); err != nil {
+		t.Fatal(err)
+	}
 	pg, err := store.OpenPostgres(dsn, "alice")
 	if err != nil {
 		t.Fatal(err)
@@ -100,7 +113,7 @@ func TestCopySQLiteToPostgresAndBack(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st["articles"] != 2 || st["actions"] != 5 {
+	if st["articles"] != 2 || st["actions"] != 7 || st["rejections"] != 1 || st["story_links"] != 1 || st["models"] != 1 {
 		t.Fatalf("copied %v", st)
 	}
 	if _, err := store.CopyStore(ctx, src, pg); !errors.Is(err, store.ErrNotEmpty) {
@@ -112,6 +125,12 @@ func TestCopySQLiteToPostgresAndBack(t *testing.T) {
 	}
 	if _, err := store.CopyStore(ctx, pg, back); err != nil {
 		t.Fatal(err)
+	}
+	if blob, ok, err := back.LoadModel(ctx, "ner"); err != nil || !ok || string(blob) != "\x01\x02\x03" {
+		t.Fatalf("the model back in SQLite: %v %v %v", blob, ok, err)
+	}
+	if d, ok, err := back.Layer("bob").Doc(ctx, "a.txt"); err != nil || !ok || len(d.Rejected) != 1 {
+		t.Fatalf("bob's rejection back in SQLite: %+v %v", d, err)
 	}
 	for _, who := range []string{"alice", "bob"} {
 		want := dumpLayer(t, src.Layer(who))
