@@ -104,18 +104,20 @@ func Train(docs []Doc, opts TrainOptions) (*Model, error) {
 	samples := make([]*sample, 0, len(docs))
 	scratch := statePool.Get().(*docState)
 	defer statePool.Put(scratch)
+	tails := map[uint64]tailCount{}
 	for i := range docs {
 		s, err := m.newSample(scratch, &docs[i], func(k uint64) int32 {
 			if counts != nil && counts[k] < int32(opts.MinCount) {
 				return m.row(k)
 			}
 			return m.addRow(k)
-		})
+		}, tails)
 		if err != nil {
 			return nil, err
 		}
 		samples = append(samples, s)
 	}
+	m.addTails(tails)
 	counts = nil
 	tr.addMajorityRows()
 	order := make([]int, len(samples))
@@ -156,13 +158,15 @@ func (m *Model) Update(docs ...Doc) error {
 	scratch := statePool.Get().(*docState)
 	defer statePool.Put(scratch)
 	samples := make([]*sample, 0, len(docs))
+	tails := map[uint64]tailCount{}
 	for i := range docs {
-		s, err := m.newSample(scratch, &docs[i], m.addRow)
+		s, err := m.newSample(scratch, &docs[i], m.addRow, tails)
 		if err != nil {
 			return err
 		}
 		samples = append(samples, s)
 	}
+	m.addTails(tails)
 	tr.addMajorityRows()
 	for range updatePasses {
 		wrong := 0
