@@ -32,8 +32,9 @@
 // loses lower-case last words ("the Caribbean region" gives Caribbean)
 // unless the model learned that word as the end of names of its label
 // more often than as the word after one ("the Sinaloa cartel", "the Trump
-// administration"): the counts come from training and from Update, so an
-// annotator's own tags teach them (tails.go).
+// administration"): the counts come from an annotator's training and
+// Update, so their own tags teach them; the shipped model has none
+// (tails.go).
 //
 // # Labels
 //

@@ -52,6 +52,10 @@ type TrainOptions struct {
 	Calibrate []Doc
 	// Progress, when not nil, is called after each epoch.
 	Progress func(epoch, epochs int)
+	// NoTails learns no lower-case tails from docs (a Base's are kept):
+	// the shipped model's, whose data follow other naming conventions
+	// than news (see tails.go).
+	NoTails bool
 }
 
 // DefaultEpochs is how many passes Train makes when not told.
@@ -117,7 +121,9 @@ func Train(docs []Doc, opts TrainOptions) (*Model, error) {
 		}
 		samples = append(samples, s)
 	}
-	m.addTails(tails)
+	if !opts.NoTails {
+		m.addTails(tails)
+	}
 	counts = nil
 	tr.addMajorityRows()
 	order := make([]int, len(samples))
