@@ -37,6 +37,7 @@ func teachLines() []string {
 		rec("accept", span(25, 35, "ORG", "")),         // 7: accepts what 2 rejected: the later answer stands
 		`{"text":"Nothing to see.","answer":"reject"}`, // 8: no span
 		`{"text":"Port Ellis is quiet.","_input_hash":43,"spans":[{"start":0,"end":10,"label":"PERSON"}],"answer":"reject"}`, // 9
+		`{"text":"Too short.","spans":[{"start":4,"end":40,"label":"ORG"}],"answer":"reject"}`,                               // 10: bad, reported
 	}
 }
 
@@ -53,8 +54,8 @@ func TestImportProdigyAnswers(t *testing.T) {
 	s := openTestStore(t, filepath.Join(t.TempDir(), "a.db"))
 	input := strings.Join(teachLines(), "\n") + "\n"
 	st, probs := exImport(t, s, input, 500)
-	want := Stats{Lines: 9, Articles: 3, Spans: 3, Rejected: 5, Rejections: 4, Contradicted: 1, Skipped: 1, SkippedSpans: 1, Committed: 9}
-	if len(probs) != 0 || st != want {
+	want := Stats{Lines: 10, Articles: 3, Spans: 3, Rejected: 5, Rejections: 4, Contradicted: 1, Skipped: 1, SkippedSpans: 1, Failed: 1, Committed: 10}
+	if len(probs) != 1 || probs[0].Line != 10 || !strings.Contains(probs[0].Reason, "outside the text") || st != want {
 		t.Fatalf("stats\n %+v, want\n %+v; problems %v", st, want, probs)
 	}
 	doc, ok, _ := s.Doc(ctx, "prodigy:42")
@@ -77,7 +78,7 @@ func TestImportProdigyAnswers(t *testing.T) {
 
 	// Again: nothing new, the same store.
 	st, probs = exImport(t, s, input, 500)
-	if len(probs) != 0 || st.Spans != 0 || st.Rejections != 0 {
+	if len(probs) != 1 || st.Spans != 0 || st.Rejections != 0 {
 		t.Errorf("re-import added: %+v %v", st, probs)
 	}
 	doc2, _, _ := s.Doc(ctx, "prodigy:42")
@@ -91,7 +92,7 @@ func TestImportProdigyAnswers(t *testing.T) {
 // gives back the same annotations and rejections.
 func TestExportRejectedRoundTrip(t *testing.T) {
 	src := openTestStore(t, filepath.Join(t.TempDir(), "src.db"))
-	exImport(t, src, strings.Join(teachLines(), "\n")+"\n", 500)
+	exImport(t, src, strings.Join(teachLines()[:9], "\n")+"\n", 500)
 
 	_, plain := exExport(t, src, export.Options{Format: export.FormatJSONL})
 	if strings.Contains(string(plain), `"answer"`) {

@@ -218,13 +218,16 @@ func importLine(ctx context.Context, tx store.ImportTx, line []byte, no int, sou
 		st.Skipped++
 		return nil
 	case answerReject:
-		st.Rejected++
 		if len(rec.Spans) == 0 {
+			st.Rejected++
 			return nil // a "no" to a text, not to a name: nothing to remember
 		}
 		reject = true
 	}
 	bad, err := importOne(ctx, tx, rec, reject, no, source, name, st)
+	if bad == nil && err == nil && reject {
+		st.Rejected++
+	}
 	if bad == nil && err == nil && !reject {
 		st.Ignored += ignored
 		if len(rec.Spans)+len(rec.Quotes)+len(rec.Duplicates) == 0 && !rec.Canonical && rec.Status == "" {
