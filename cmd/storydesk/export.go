@@ -20,7 +20,7 @@ import (
 
 // runExport writes the annotation store in one of export.Formats.
 func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs := subcommandFlags("export", "export --format FORMAT [--out FILE|DIR] [--db PATH] [--only-done] [--all-articles] [PATH...]", stderr)
+	fs := subcommandFlags("export", "export --format FORMAT [--out FILE|DIR] [--db PATH] [--only-done] [--all-articles] [--rejected] [PATH...]", stderr)
 	format := fs.String("format", "", "`FORMAT`: "+strings.Join(export.Formats, ", "))
 	out := fs.String("out", "", "output `FILE` (jsonl, conll, w3c; default stdout) or DIR (brat, csv; required)")
 	dbPath := fs.String("db", "", "annotation store `PATH` or postgres://… server (default: the store of the corpus in PATHs, else of the sample corpus)")
@@ -28,6 +28,7 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	layer := fs.String("layer", "", "export a named `LAYER`: gold (the adjudicated one)")
 	onlyDone := fs.Bool("only-done", false, "only articles marked done")
 	allArticles := fs.Bool("all-articles", false, "with PATHs, also the articles not annotated yet, with no annotations")
+	rejected := fs.Bool("rejected", false, "jsonl: also the rejected entity suggestions, one record each answered \"reject\" (Prodigy's ner.teach form)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return err
@@ -48,6 +49,9 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		return errUsage
 	case *allArticles && fs.NArg() == 0:
 		fmt.Fprintln(stderr, "storydesk export: --all-articles needs the corpus PATHs")
+		return errUsage
+	case *rejected && *format != export.FormatJSONL:
+		fmt.Fprintf(stderr, "storydesk export: --rejected is for --format jsonl (Prodigy's reject answers); %s has no place for them\n", *format)
 		return errUsage
 	}
 
@@ -91,7 +95,7 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	defer stop()
 	st, err := export.Write(ctx, src, export.Options{
 		Format: *format, Out: *out, Stdout: stdout, OnlyDone: *onlyDone,
-		Corpus: only, AllArticles: *allArticles,
+		Corpus: only, AllArticles: *allArticles, Rejected: *rejected,
 		Problem: func(p string) { fmt.Fprintln(stderr, "storydesk: skipped", p) },
 	})
 	if err != nil {
@@ -101,8 +105,12 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if dest == "" || dest == "-" {
 		dest = "stdout"
 	}
-	fmt.Fprintf(stderr, "storydesk: exported %d articles (%d entities, %d quotations) of %s's layer from %s to %s\n",
-		st.Articles, st.Spans, st.Quotes, model.SanitizeLine(who), storeName(path), model.SanitizeLine(dest))
+	rej := ""
+	if *rejected {
+		rej = fmt.Sprintf(", %d rejected suggestions", st.Rejections)
+	}
+	fmt.Fprintf(stderr, "storydesk: exported %d articles (%d entities, %d quotations%s) of %s's layer from %s to %s\n",
+		st.Articles, st.Spans, st.Quotes, rej, model.SanitizeLine(who), storeName(path), model.SanitizeLine(dest))
 	if st.Skipped > 0 || (only != nil && len(only.Problems) > 0) {
 		return errSkipped
 	}
@@ -202,9 +210,7 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		}
 		msg := fmt.Sprintf("storydesk: imported %d records from %s into %s (%d entities, %d quotations, %d pair labels)",
 			st.Articles, model.SanitizeLine(name), storeName(path), st.Spans, st.Quotes, st.Pairs)
-		if st.Rejected > 0 {
-			msg += fmt.Sprintf("; %d answered reject or ignore, skipped", st.Rejected)
-		}
+		msg += answersSummary(st)
 		if st.Ignored > 0 {
 			msg += fmt.Sprintf("; %d relations, choices or extra annotations with no storydesk equivalent left out", st.Ignored)
 		}
@@ -229,6 +235,25 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		return errSkipped
 	}
 	return nil
+}
+
+// answersSummary says what an import did with Prodigy's reject and ignore
+// answers ("" when there were none).
+func answersSummary(st importer.Stats) string {
+	var msg string
+	if st.Rejected > 0 || st.Rejections > 0 {
+		msg += fmt.Sprintf("; %d answered reject, %d rejected suggestions stored (not suggested again, learned as not names)", st.Rejected, st.Rejections)
+	}
+	if st.Contradicted > 0 {
+		msg += fmt.Sprintf("; %d rejections of names stored as annotations left out (the annotations stand)", st.Contradicted)
+	}
+	if st.Skipped > 0 {
+		msg += fmt.Sprintf("; %d answered ignore, skipped", st.Skipped)
+	}
+	if st.SkippedSpans > 0 {
+		msg += fmt.Sprintf("; %d spans answered ignore, skipped", st.SkippedSpans)
+	}
+	return msg
 }
 
 // isBratDir reports whether name is a directory (brat standoff files).

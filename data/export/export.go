@@ -59,6 +59,10 @@ type Options struct {
 	// screen can draw a bar without being flooded. It runs on the
 	// exporting goroutine and must be quick.
 	Progress func(done int)
+	// Rejected (jsonl only) also writes the rejected entity suggestions,
+	// each as a record of its own answered "reject" with its one span, the
+	// way Prodigy's ner.teach stores a "no" (see jsonl.go).
+	Rejected bool
 
 	wrap func(io.Writer) io.Writer // tests: interpose on every file written
 }
@@ -67,6 +71,7 @@ type Options struct {
 type Stats struct {
 	Articles, Spans, Quotes int
 	Skipped                 int // corpus articles that could not be read
+	Rejections              int // rejected suggestions written (Options.Rejected)
 }
 
 // outDoc is one article on its way to the writers: the store's ExportDoc,
@@ -127,6 +132,9 @@ func Write(ctx context.Context, s store.Store, opts Options) (Stats, error) {
 		st.Articles++
 		st.Spans += len(d.Spans)
 		st.Quotes += len(d.Quotes)
+		if opts.Rejected {
+			st.Rejections += len(d.Rejected)
+		}
 		if err := sink.doc(d); err != nil {
 			return err
 		}
@@ -138,7 +146,7 @@ func Write(ctx context.Context, s store.Store, opts Options) (Stats, error) {
 	if opts.Corpus != nil && opts.AllArticles {
 		err = exportCorpus(ctx, s, opts, emit, &st)
 	} else {
-		err = s.EachDoc(ctx, store.DocFilter{OnlyDone: opts.OnlyDone, Keep: env.keep}, emit)
+		err = s.EachDoc(ctx, store.DocFilter{OnlyDone: opts.OnlyDone, Keep: env.keep, Rejected: opts.Rejected}, emit)
 	}
 	if err == nil {
 		err = sink.finish()
@@ -184,6 +192,15 @@ func checkDoc(d *outDoc, problem func(string)) {
 		}
 	}
 	d.Quotes = quotes
+	rejected := d.Rejected[:0]
+	for _, sp := range d.Rejected {
+		if ok(sp.Start, sp.End, sp.Text) {
+			rejected = append(rejected, sp)
+		} else if problem != nil {
+			problem(fmt.Sprintf("%s: rejected suggestion %d–%d %q does not match the stored text; not exported", d.ArticleID, sp.Start, sp.End, sp.Text))
+		}
+	}
+	d.Rejected = rejected
 }
 
 // exportCorpus walks the corpus in its order: the stored snapshot and
@@ -225,6 +242,9 @@ func newSink(env *exportEnv) (docSink, error) {
 		if err := os.MkdirAll(o.Out, 0o755); err != nil {
 			return nil, fmt.Errorf("export: %w", err)
 		}
+	}
+	if o.Rejected && o.Format != FormatJSONL {
+		return nil, fmt.Errorf("rejected suggestions are exported in jsonl only (as Prodigy's reject answers), not %s", o.Format)
 	}
 	switch o.Format {
 	case FormatJSONL:

@@ -12,6 +12,15 @@ import (
 // (text + spans with start, end, label), plus what storydesk adds: quotes,
 // duplicate labels, status. Offsets are code points of text: Python string
 // indices. `storydesk import` reads it back.
+//
+// With Options.Rejected, each rejected suggestion follows its article's
+// record as a record of its own: the text, meta, the one span and
+// "answer": "reject" — what Prodigy's ner.teach saves for a "no", and what
+// its db-in and train --binary read (an article record has no answer, which
+// db-in takes as accept). An article whose only annotations are rejections
+// (and not marked done) is written as its reject records alone: its
+// record, with no spans and taken as accepted, would claim the text names
+// nothing.
 
 type jsonlRecord struct {
 	Text       string       `json:"text"`
@@ -22,6 +31,14 @@ type jsonlRecord struct {
 	Canonical  bool         `json:"canonical,omitempty"` // the canonical copy of its duplicate cluster
 	Status     string       `json:"status"`
 	Annotator  string       `json:"annotator"`
+}
+
+// jsonlReject is a rejected suggestion, as Prodigy answers one.
+type jsonlReject struct {
+	Text   string      `json:"text"`
+	Meta   jsonlMeta   `json:"meta"`
+	Spans  []jsonlSpan `json:"spans"`
+	Answer string      `json:"answer"`
 }
 
 type jsonlMeta struct {
@@ -109,9 +126,10 @@ func spanIndex(spans []model.Span, id int64) int {
 }
 
 type jsonlSink struct {
-	out *outFile
-	enc *json.Encoder
-	rec jsonlRecord
+	out      *outFile
+	enc      *json.Encoder
+	rec      jsonlRecord
+	rejected bool // Options.Rejected
 }
 
 func newJSONLSink(env *exportEnv) (docSink, error) {
@@ -121,13 +139,27 @@ func newJSONLSink(env *exportEnv) (docSink, error) {
 	}
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
-	return &jsonlSink{out: out, enc: enc}, nil
+	return &jsonlSink{out: out, enc: enc, rejected: env.opts.Rejected}, nil
 }
 
 func (s *jsonlSink) doc(d *outDoc) error {
 	jsonlOf(d.ExportDoc, &s.rec)
-	if err := s.enc.Encode(&s.rec); err != nil {
-		return fmt.Errorf("export %s: %w", s.out.name(), err)
+	onlyRejected := s.rejected && len(d.Rejected) > 0 && len(d.Spans)+len(d.Quotes)+len(d.Pairs) == 0 &&
+		!d.Canonical && d.Status != model.StatusDone
+	if !onlyRejected {
+		if err := s.enc.Encode(&s.rec); err != nil {
+			return fmt.Errorf("export %s: %w", s.out.name(), err)
+		}
+	}
+	if !s.rejected {
+		return nil
+	}
+	for _, sp := range d.Rejected {
+		r := jsonlReject{Text: d.Text, Meta: s.rec.Meta, Answer: "reject",
+			Spans: []jsonlSpan{{Start: sp.Start, End: sp.End, Label: sp.Label, Text: sp.Text}}}
+		if err := s.enc.Encode(&r); err != nil {
+			return fmt.Errorf("export %s: %w", s.out.name(), err)
+		}
 	}
 	return nil
 }

@@ -67,11 +67,11 @@ func (b *importBatch) rollback() {
 // record that fails leaves nothing of itself and the batch goes on. bad is
 // the record's own fault, to report; err a failure of the transaction (or
 // ctx), which stops the import.
-func importOne(ctx context.Context, tx store.ImportTx, rec *importRecord, no int, source, name string, st *Stats) (bad, err error) {
+func importOne(ctx context.Context, tx store.ImportTx, rec *importRecord, reject bool, no int, source, name string, st *Stats) (bad, err error) {
 	if err := tx.Savepoint(ctx); err != nil {
 		return nil, err
 	}
-	added, bad := applyRecord(ctx, tx, rec, no, source, name)
+	added, bad := applyRecord(ctx, tx, rec, reject, no, source, name)
 	if bad != nil {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
@@ -95,7 +95,12 @@ func importOne(ctx context.Context, tx store.ImportTx, rec *importRecord, no int
 	if err := tx.Release(ctx); err != nil {
 		return nil, err
 	}
-	st.Articles++
+	if !reject {
+		st.Articles++
+	}
+	st.Rejections += added.Rejections
+	st.Contradicted += added.Contradicted
+	st.SkippedSpans += added.SkippedSpans
 	st.Spans += added.Spans
 	st.Quotes += added.Quotes
 	st.Pairs += added.Pairs

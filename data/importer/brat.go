@@ -561,7 +561,7 @@ func importBratDoc(ctx context.Context, tx store.ImportTx, d *bratAnnDoc, rec *i
 			}
 		}
 	}
-	bad, err := importOne(ctx, tx, rec, 0, source, filepath.Base(annPath), st)
+	bad, err := importOne(ctx, tx, rec, false, 0, source, filepath.Base(annPath), st)
 	if err != nil {
 		return err
 	}

@@ -30,8 +30,18 @@ import (
 //   - Spans and quotations are marked with source "import:NAME" so they can
 //     be told from hand-made ones. Labels are upper-cased, as label lists
 //     are. Prodigy's tokens and token_start/token_end are ignored.
-//   - Records answered "reject" or "ignore" in Prodigy are skipped (and
-//     counted); accepted and unanswered ones are imported.
+//   - Prodigy's answers (its "answer" key, on a record and, in merged
+//     examples, on a span): an accepted or unanswered record's spans are
+//     annotations. A rejected record (ner.teach's binary "no" to the one
+//     span it shows) is not an annotation: its spans become rejected
+//     suggestions (store.OpSetReject), so that name is not suggested again
+//     for that text and training learns it is not one; its article is
+//     added if new (a text's ner.teach records share its _input_hash, so
+//     they land on one article), and nothing else of the record is
+//     imported. A span answered "reject" in an accepted record is a
+//     rejection too; a record or span answered "ignore" is skipped. A
+//     rejection of a span stored as an annotation is not kept (the
+//     annotation stands) and is counted. All of it is counted in Stats.
 //   - Each line is all or nothing; lines are committed in transactions of
 //     Batch lines, so an interruption leaves whole lines only. A bad line is
 //     reported (file:line: reason) and the others still import.
@@ -55,7 +65,13 @@ type Stats struct {
 	Lines                int // non-blank lines read
 	Articles             int // records imported
 	Spans, Quotes, Pairs int // annotations added (kept ones not counted)
-	Rejected             int // records answered reject or ignore, skipped
+	// Rejected counts records answered reject; Rejections the rejected
+	// suggestions they (and spans answered reject) added to the store;
+	// Contradicted the rejections of spans the store holds as annotations,
+	// left out. Skipped counts records answered ignore, SkippedSpans spans
+	// answered ignore; both are left out.
+	Rejected, Rejections, Contradicted int
+	Skipped, SkippedSpans              int
 	// Ignored counts relations, choices and extra annotations of other
 	// tools' records that have no storydesk equivalent (see formats.go).
 	Ignored int
@@ -196,13 +212,23 @@ func importLine(ctx context.Context, tx store.ImportTx, line []byte, no int, sou
 		problem(no, "%v", err)
 		return nil
 	}
-	switch strings.ToLower(rec.Answer) {
-	case "reject", "ignore":
-		st.Rejected++
+	reject := false
+	switch answerOf(rec.Answer) {
+	case answerIgnore:
+		st.Skipped++
 		return nil
+	case answerReject:
+		if len(rec.Spans) == 0 {
+			st.Rejected++
+			return nil // a "no" to a text, not to a name: nothing to remember
+		}
+		reject = true
 	}
-	bad, err := importOne(ctx, tx, rec, no, source, name, st)
-	if bad == nil && err == nil {
+	bad, err := importOne(ctx, tx, rec, reject, no, source, name, st)
+	if bad == nil && err == nil && reject {
+		st.Rejected++
+	}
+	if bad == nil && err == nil && !reject {
 		st.Ignored += ignored
 		if len(rec.Spans)+len(rec.Quotes)+len(rec.Duplicates) == 0 && !rec.Canonical && rec.Status == "" {
 			st.Bare++
@@ -215,6 +241,23 @@ func importLine(ctx context.Context, tx store.ImportTx, line []byte, no int, sou
 		problem(no, "%v", bad)
 	}
 	return nil
+}
+
+// Prodigy's answers.
+const (
+	answerAccept = iota // also no answer
+	answerReject
+	answerIgnore
+)
+
+func answerOf(a string) int {
+	switch strings.ToLower(strings.TrimSpace(a)) {
+	case "reject":
+		return answerReject
+	case "ignore":
+		return answerIgnore
+	}
+	return answerAccept
 }
 
 // bounded says whether r is a regular file or a reader of known size, whose

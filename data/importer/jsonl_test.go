@@ -111,10 +111,16 @@ func TestImportBadLinesReportedOthersImported(t *testing.T) {
 			t.Errorf("line %d: want a problem containing %q, got %q", line, want, got[line])
 		}
 	}
-	if len(probs) != len(wantBad) || st.Failed != len(wantBad) || st.Rejected != 1 || st.Articles != 3 || st.Lines != 15 {
+	if len(probs) != len(wantBad) || st.Failed != len(wantBad) || st.Rejected != 1 || st.Rejections != 1 || st.Articles != 3 || st.Lines != 15 {
 		t.Errorf("stats %+v, problems %v", st, probs)
 	}
+	// The rejected record's article holds its span as a rejected
+	// suggestion, not an annotation.
+	if doc, ok, _ := s.Doc(ctx, "rejected"); !ok || len(doc.Spans) != 0 || len(doc.Rejected) != 1 || doc.Rejected[0].Text != "Ilse Varga" {
+		t.Errorf("rejected record: %+v", doc)
+	}
 	statuses, _ := s.Statuses(ctx)
+	delete(statuses, "rejected")
 	for _, id := range []string{"g1", "g2", "g3"} {
 		doc, ok, _ := s.Doc(ctx, id)
 		if !ok || len(doc.Spans) != 1 || doc.Text != text {
@@ -142,7 +148,7 @@ func TestImportProdigy(t *testing.T) {
 	}
 	s := openTestStore(t, filepath.Join(t.TempDir(), "p.db"))
 	st, probs := exImport(t, s, strings.Join(lines, "\r\n"), 500)
-	if len(probs) != 0 || st.Articles != 2 || st.Rejected != 1 {
+	if len(probs) != 0 || st.Articles != 2 || st.Skipped != 1 || st.Rejected != 0 {
 		t.Fatalf("stats %+v problems %v", st, probs)
 	}
 	doc, ok, _ := s.Doc(ctx, "prodigy:-1234567890123")

@@ -42,6 +42,7 @@ type importSpan struct {
 	Label     string  `json:"label"`
 	Text      *string `json:"text"`
 	Canonical string  `json:"canonical"`
+	Answer    string  `json:"answer"` // Prodigy's, on a merged example's span
 }
 
 type importQuote struct {
@@ -63,7 +64,9 @@ type importDup struct {
 }
 
 // applyRecord validates rec and applies it; the caller rolls back on error.
-func applyRecord(ctx context.Context, tx store.ImportTx, rec *importRecord, no int, source, name string) (Stats, error) {
+// A rejected record (reject) only adds its article and its spans as
+// rejected suggestions.
+func applyRecord(ctx context.Context, tx store.ImportTx, rec *importRecord, reject bool, no int, source, name string) (Stats, error) {
 	var added Stats
 	if rec.Text == nil {
 		return added, errors.New(`no "text" field`)
@@ -105,7 +108,7 @@ func applyRecord(ctx context.Context, tx store.ImportTx, rec *importRecord, no i
 	}
 
 	// The article: new, or the same text already stored.
-	var have []model.Span
+	var have, rejected []model.Span
 	var quotes []model.QuoteAnn
 	stored, ok, err := tx.Doc(ctx, id)
 	switch {
@@ -118,7 +121,7 @@ func applyRecord(ctx context.Context, tx store.ImportTx, rec *importRecord, no i
 	case stored.Text != text:
 		return added, fmt.Errorf("article %q is already in the store with a different text; import into a fresh store (--db)", id)
 	default:
-		have, quotes = stored.Spans, stored.Quotes
+		have, quotes, rejected = stored.Spans, stored.Quotes, stored.Rejected
 	}
 
 	// Spans are checked here as Do checks them (inside the text, text as
@@ -132,9 +135,22 @@ func applyRecord(ctx context.Context, tx store.ImportTx, rec *importRecord, no i
 	sort.SliceStable(order, func(i, j int) bool {
 		return importIntOr(rec.Spans[order[i]].Start) < importIntOr(rec.Spans[order[j]].Start)
 	})
+	type rejection struct {
+		what string
+		sp   model.Span
+	}
+	var rejects []rejection // checked, stored after the record's annotations
 	for _, i := range order {
 		rs := rec.Spans[i]
 		what := fmt.Sprintf("spans[%d]", i)
+		answer := answerOf(rs.Answer)
+		if rs.Answer == "" && reject {
+			answer = answerReject
+		}
+		if answer == answerIgnore {
+			added.SkippedSpans++
+			continue
+		}
 		a, b, got, err := at(what, rs.Start, rs.End, rs.Text)
 		if err != nil {
 			return added, err
@@ -142,6 +158,19 @@ func applyRecord(ctx context.Context, tx store.ImportTx, rec *importRecord, no i
 		label := strings.ToUpper(model.SanitizeLine(rs.Label))
 		if label == "" {
 			return added, fmt.Errorf("%s: no label", what)
+		}
+		if answer == answerReject {
+			rejects = append(rejects, rejection{what, model.Span{Start: a, End: b, Label: label, Text: got}})
+			continue
+		}
+		// Accepted now, rejected before (records come in the order they
+		// were answered): the later answer stands.
+		if k := importSameSpan(rejected, a, b, label); k >= 0 {
+			op := store.Op{Kind: store.OpSetReject, Article: id, Span: rejected[k]}
+			if err := tx.Apply(ctx, &op); err != nil {
+				return added, fmt.Errorf("%s: %w", what, err)
+			}
+			rejected = append(rejected[:k:k], rejected[k+1:]...)
 		}
 		if k := importSameSpan(have, a, b, label); k >= 0 {
 			spanIDs[i] = have[k].ID
@@ -157,6 +186,22 @@ func applyRecord(ctx context.Context, tx store.ImportTx, rec *importRecord, no i
 		have = append(have, sp)
 		spanIDs[i] = sp.ID
 		added.Spans++
+	}
+	for _, r := range rejects {
+		if importSameSpan(have, r.sp.Start, r.sp.End, r.sp.Label) >= 0 {
+			added.Contradicted++ // the annotation stands
+			continue
+		}
+		op := store.Op{Kind: store.OpSetReject, Article: id, Span: r.sp, Flag: true}
+		if err := tx.Apply(ctx, &op); err != nil {
+			return added, fmt.Errorf("%s: %w", r.what, err)
+		}
+		if !op.PrevFlag {
+			added.Rejections++
+		}
+	}
+	if reject {
+		return added, nil // nothing else of a rejected record is an annotation
 	}
 
 	for i, rq := range rec.Quotes {

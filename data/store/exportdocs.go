@@ -29,6 +29,7 @@ type PairRef struct {
 type DocFilter struct {
 	OnlyDone bool                 // only articles whose status is done
 	Keep     func(id string) bool // when set, only articles it accepts
+	Rejected bool                 // also read the rejected suggestions (Doc.Rejected)
 }
 
 // EachDoc implements Store.
@@ -106,11 +107,24 @@ func (s *SQLite) EachDoc(ctx context.Context, f DocFilter, fn func(*ExportDoc) e
 		return err
 	}
 	defer canon.close()
+	// The rejected suggestions, by their primary key's order.
+	rejQ := `SELECT article_id, start, "end", label, text FROM rejections WHERE annotator = ? ORDER BY article_id, start, "end", label`
+	if !f.Rejected {
+		rejQ = `SELECT article_id, start, "end", label, text FROM rejections WHERE annotator = ? AND 1 = 0`
+	}
+	rejs, err := openCursor(ctx, tx, rejQ, who, func(r *sql.Rows, sp *model.Span) (key string, err error) {
+		err = r.Scan(&key, &sp.Start, &sp.End, &sp.Label, &sp.Text)
+		return key, err
+	})
+	if err != nil {
+		return err
+	}
+	defer rejs.close()
 
 	var d ExportDoc
 	for arts.Next() {
 		var status string
-		d.Spans, d.Quotes, d.Pairs, d.Canonical = d.Spans[:0], d.Quotes[:0], d.Pairs[:0], false
+		d.Spans, d.Quotes, d.Pairs, d.Canonical, d.Rejected = d.Spans[:0], d.Quotes[:0], d.Pairs[:0], false, d.Rejected[:0]
 		d.Annotator = who
 		if err := arts.Scan(&d.ArticleID, &d.Text, &d.Hash, &d.Title, &d.Path, &d.Source, &d.URL, &d.Date, &status); err != nil {
 			return err
@@ -140,6 +154,13 @@ func (s *SQLite) EachDoc(ctx context.Context, f DocFilter, fn func(*ExportDoc) e
 			return err
 		}
 		if err := canon.each(id, func(*struct{}) { d.Canonical = true }); err != nil {
+			return err
+		}
+		if err := rejs.each(id, func(sp *model.Span) {
+			if keep {
+				d.Rejected = append(d.Rejected, *sp)
+			}
+		}); err != nil {
 			return err
 		}
 		if !keep {

@@ -105,6 +105,20 @@ func (s *SQLite) eachDocBatched(ctx context.Context, f DocFilter, fn func(*Expor
 		}); err != nil {
 			return err
 		}
+		if f.Rejected {
+			if err := s.batchRows(ctx, tx, `SELECT article_id, start, "end", label, text FROM rejections
+				WHERE annotator = ? AND article_id >= ? AND article_id <= ? ORDER BY article_id, start, "end", label`, []any{who, lo, hi}, func(r *sql.Rows) (string, error) {
+				var id string
+				var sp model.Span
+				err := r.Scan(&id, &sp.Start, &sp.End, &sp.Label, &sp.Text)
+				if d := byID[id]; d != nil && err == nil {
+					d.Rejected = append(d.Rejected, sp)
+				}
+				return id, err
+			}); err != nil {
+				return err
+			}
+		}
 		for _, d := range batch {
 			if f.Keep != nil && !f.Keep(d.ArticleID) {
 				continue

@@ -19,6 +19,8 @@ import (
 //	transitions: (nt+1)² float32
 //	rows: count, then for each in key order: key delta, non-zero
 //	      weights count, and each as tag delta and zig-zag quantised weight
+//	tails (version 2): count, then for each in key order: key delta,
+//	      in, out (see tails.go)
 //
 // Counts, lengths and deltas are uvarints; floats little-endian. Weights
 // are multiples of the step (the largest weight over 32767), so a weight
@@ -27,7 +29,7 @@ import (
 
 const (
 	magic         = "storydesk-ner\x00"
-	formatVersion = 1
+	formatVersion = 2 // 2 added the tails; 1 is still read (no tails)
 	quantLevels   = 32767
 )
 
@@ -99,6 +101,15 @@ func (m *Model) Marshal() ([]byte, error) {
 			}
 		}
 	}
+	keys := m.tailKeys()
+	uv(uint64(len(keys)))
+	prev = 0
+	for _, k := range keys {
+		uv(k - prev)
+		prev = k
+		uv(uint64(m.tails[k].in))
+		uv(uint64(m.tails[k].out))
+	}
 	var out bytes.Buffer
 	zw, _ := gzip.NewWriterLevel(&out, gzip.BestCompression)
 	if _, err := zw.Write(body.Bytes()); err != nil {
@@ -154,11 +165,12 @@ func Unmarshal(data []byte) (*Model, error) {
 	if string(r.bytes(len(magic))) != magic {
 		return nil, ErrFormat
 	}
-	if v := r.byte(); v != formatVersion {
+	version := r.byte()
+	if version < 1 || version > formatVersion {
 		if r.err != nil {
 			return nil, ErrFormat
 		}
-		return nil, fmt.Errorf("%w: version %d, want %d", ErrFormat, v, formatVersion)
+		return nil, fmt.Errorf("%w: version %d, want 1 to %d", ErrFormat, version, formatVersion)
 	}
 	nl := r.uvarint()
 	if nl == 0 || nl > maxLabels {
@@ -199,6 +211,24 @@ func Unmarshal(data []byte) (*Model, error) {
 				return nil, ErrFormat
 			}
 			m.w[row*nt+t] = float32(q) * step
+		}
+	}
+	if version >= 2 {
+		n := r.uvarint()
+		if r.err != nil || n > uint64(len(r.b)) {
+			return nil, ErrFormat
+		}
+		if n > 0 {
+			m.tails = make(map[uint64]tailCount, n)
+		}
+		key = 0
+		for range n {
+			key += r.uvarint()
+			in, out := r.uvarint(), r.uvarint()
+			if in > math.MaxUint32 || out > math.MaxUint32 {
+				return nil, ErrFormat
+			}
+			m.tails[key] = tailCount{uint32(in), uint32(out)}
 		}
 	}
 	if r.err != nil || len(r.b) != 0 || math.IsNaN(m.temp) || m.temp <= 0 {

@@ -33,8 +33,8 @@ var Sources = []Source{
 }
 
 // ShippedOptions are the options the shipped model is trained with (plus
-// the corpus's Calibrate docs).
-var ShippedOptions = TrainOptions{Epochs: DefaultEpochs, Seed: 1, MinCount: 2}
+// the corpus's Calibrate docs). It learns no lower-case tails: see tails.go.
+var ShippedOptions = TrainOptions{Epochs: DefaultEpochs, Seed: 1, MinCount: 2, NoTails: true}
 
 // Corpus is the shared data, split: Train (with headline-case and capitals
 // copies of some prose sentences, see recased), Calibrate (one train doc in

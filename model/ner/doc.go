@@ -28,7 +28,13 @@
 // lower case elsewhere in the document, and the label most other
 // occurrences of it got in a first pass (the document is tagged twice).
 // After tagging, a consistency pass tags other occurrences of the names the
-// document found, and a person's surname alone (see propagate).
+// document found, and a person's surname alone (see propagate). A name
+// loses lower-case last words ("the Caribbean region" gives Caribbean)
+// unless the model learned that word as the end of names of its label
+// more often than as the word after one ("the Sinaloa cartel", "the Trump
+// administration"): the counts come from an annotator's training and
+// Update, so their own tags teach them; the shipped model has none
+// (tails.go).
 //
 // # Labels
 //

@@ -2,6 +2,7 @@ package ner
 
 import (
 	_ "embed"
+	"maps"
 	"slices"
 	"sync"
 )
@@ -26,9 +27,10 @@ type Model struct {
 	ts     *tagset
 	trans  []float32 // (nt+1)×(nt+1), see tagset
 	feats  featTable
-	keys   []uint64  // the key of each row
-	w      []float32 // rows × nt
-	temp   float64   // scores are softmax(score / temp)
+	keys   []uint64             // the key of each row
+	w      []float32            // rows × nt
+	temp   float64              // scores are softmax(score / temp)
+	tails  map[uint64]tailCount // lower-case words names end in (tails.go)
 }
 
 // newModel returns an empty model over labels.
@@ -109,6 +111,7 @@ func (m *Model) Clone() *Model {
 		keys:   slices.Clone(m.keys),
 		w:      slices.Clone(m.w),
 		temp:   m.temp,
+		tails:  maps.Clone(m.tails),
 	}
 	return c
 }

@@ -25,7 +25,8 @@ type sample struct {
 }
 
 // newSample prepares doc with scratch d; row gives a feature key's row.
-func (m *Model) newSample(d *docState, doc *Doc, row func(uint64) int32) (*sample, error) {
+// The doc's names' lower-case tails are counted into tails.
+func (m *Model) newSample(d *docState, doc *Doc, row func(uint64) int32, tails map[uint64]tailCount) (*sample, error) {
 	d.prepare(doc.Text, docToks(doc))
 	s := &sample{
 		text:   doc.Text,
@@ -51,6 +52,7 @@ func (m *Model) newSample(d *docState, doc *Doc, row func(uint64) int32) (*sampl
 		}
 	}
 	spans := s.tokenSpans(m, doc.Spans)
+	countTails(d, spans, tails)
 	nt := m.nt()
 	if doc.Complete {
 		s.gold = make([]uint8, len(s.toks))

@@ -66,7 +66,7 @@ func (m *Model) entities(d *docState, out []Entity) []Entity {
 			if !ok || (l-f == 1 && modifierTail(d.text[d.toks[f].bs:d.toks[f].be])) {
 				continue
 			}
-			l = d.trimLower(f, l)
+			l = d.trimLower(m, nm.label, f, l)
 			label := m.labels[nm.label]
 			switch {
 			case nm.label == person:
@@ -113,15 +113,17 @@ func modifierTail(w string) bool {
 	return isLetter(r) && !isUpper(r)
 }
 
-// trimLower drops lower-case words from the end of a name that has a
-// capital ("the Caribbean region" gives Caribbean): a name seldom ends in
-// a common word, and in headline-free prose such words are not part of it.
-func (d *docState) trimLower(f, l int) int {
+// trimLower drops lower-case words from the end of a name of label that
+// has a capital ("the Caribbean region" gives Caribbean): the tagger
+// over-extends names into the common word after them. It stops at a word
+// the model learned as the end of such names ("the Sinaloa cartel"; see
+// tails.go).
+func (d *docState) trimLower(m *Model, label, f, l int) int {
 	anyCap := false
 	for i := f; i < l; i++ {
 		anyCap = anyCap || d.infos[i].capital
 	}
-	for anyCap && l-f > 1 && d.infos[l-1].lowerWord && d.toks[l-1].kind == kWord && plainLower(d.text[d.toks[l-1].bs:d.toks[l-1].be]) {
+	for anyCap && l-f > 1 && d.isTailWord(l-1) && !m.keepTail(label, d.infos[l-1].lower) {
 		l--
 	}
 	return l

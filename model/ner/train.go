@@ -52,6 +52,10 @@ type TrainOptions struct {
 	Calibrate []Doc
 	// Progress, when not nil, is called after each epoch.
 	Progress func(epoch, epochs int)
+	// NoTails learns no lower-case tails from docs (a Base's are kept):
+	// the shipped model's, whose data follow other naming conventions
+	// than news (see tails.go).
+	NoTails bool
 }
 
 // DefaultEpochs is how many passes Train makes when not told.
@@ -104,17 +108,21 @@ func Train(docs []Doc, opts TrainOptions) (*Model, error) {
 	samples := make([]*sample, 0, len(docs))
 	scratch := statePool.Get().(*docState)
 	defer statePool.Put(scratch)
+	tails := map[uint64]tailCount{}
 	for i := range docs {
 		s, err := m.newSample(scratch, &docs[i], func(k uint64) int32 {
 			if counts != nil && counts[k] < int32(opts.MinCount) {
 				return m.row(k)
 			}
 			return m.addRow(k)
-		})
+		}, tails)
 		if err != nil {
 			return nil, err
 		}
 		samples = append(samples, s)
+	}
+	if !opts.NoTails {
+		m.addTails(tails)
 	}
 	counts = nil
 	tr.addMajorityRows()
@@ -156,13 +164,15 @@ func (m *Model) Update(docs ...Doc) error {
 	scratch := statePool.Get().(*docState)
 	defer statePool.Put(scratch)
 	samples := make([]*sample, 0, len(docs))
+	tails := map[uint64]tailCount{}
 	for i := range docs {
-		s, err := m.newSample(scratch, &docs[i], m.addRow)
+		s, err := m.newSample(scratch, &docs[i], m.addRow, tails)
 		if err != nil {
 			return err
 		}
 		samples = append(samples, s)
 	}
+	m.addTails(tails)
 	tr.addMajorityRows()
 	for range updatePasses {
 		wrong := 0

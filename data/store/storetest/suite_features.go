@@ -37,6 +37,23 @@ func testRejectionsPerLayer(t *testing.T, open func(string) store.Store) {
 	if d := doc(t, bob, a.ID); len(d.Rejected) != 1 {
 		t.Fatalf("alice's undo took bob's rejection: %+v", d.Rejected)
 	}
+	// Export reads them when asked, from the layer exported only.
+	for _, c := range []struct {
+		s    store.Store
+		f    store.DocFilter
+		want int
+	}{{bob, store.DocFilter{Rejected: true}, 1}, {bob, store.DocFilter{}, 0}, {alice, store.DocFilter{Rejected: true}, 0}} {
+		n := 0
+		if err := c.s.EachDoc(bg, c.f, func(d *store.ExportDoc) error {
+			n += len(d.Rejected)
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		if n != c.want {
+			t.Errorf("EachDoc(%+v): %d rejections, want %d", c.f, n, c.want)
+		}
+	}
 }
 
 // testModelsShared: a saved model is read back whole by any session, and
