@@ -356,7 +356,12 @@ func TestHostileCorpusProgramOutput(t *testing.T) {
 						t.Fatalf("a sequence from the corpus reached the terminal: %q", s)
 					}
 				}
-				if !drawing(s) {
+				// The program's own full clears (a colour profile that
+				// changes, the terminal's mode 2027 answer) depend on when
+				// the terminal's answers arrive, not on the corpus: their
+				// number differs between runs of one corpus. Every other
+				// sequence is counted.
+				if !drawing(s) && s != "\x1b[2J" {
 					if baseline[s] == 0 {
 						t.Errorf("sequence %q is more than the program writes for a benign corpus", s)
 					}
