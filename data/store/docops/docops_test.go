@@ -1,6 +1,7 @@
-package store_test
+package docops_test
 
 import (
+	"context"
 	"math/rand/v2"
 	"path/filepath"
 	"reflect"
@@ -8,14 +9,17 @@ import (
 	"testing"
 
 	"storydesk/data/store"
+	"storydesk/data/store/docops"
 	"storydesk/model"
 )
 
-// TestApplyOpsMatchesStore applies a seeded run of actions (tags, relabels,
+var ctx = context.Background()
+
+// TestApplyMatchesStore applies a seeded run of actions (tags, relabels,
 // canonical names, deletions, quotations with speaker links, statuses, a
 // text change, undo and redo) to a real store and to a document in memory,
 // and after each one compares the document with the store's own.
-func TestApplyOpsMatchesStore(t *testing.T) {
+func TestApplyMatchesStore(t *testing.T) {
 	st, err := store.OpenSQLite(filepath.Join(t.TempDir(), "a.db"), "tester")
 	if err != nil {
 		t.Fatal(err)
@@ -62,25 +66,25 @@ func TestApplyOpsMatchesStore(t *testing.T) {
 	check := func(step int, what string, act store.Action, undo bool) {
 		t.Helper()
 		ops := act.Applied(undo)
-		got, ok := store.ApplyOps(mem, ops)
+		got, ok := docops.Apply(mem, ops)
 		if !ok {
-			t.Fatalf("step %d (%s): ApplyOps refused %+v", step, what, act.Ops)
+			t.Fatalf("step %d (%s): Apply refused %+v", step, what, act.Ops)
 		}
 		want, _, err := st.Doc(ctx, art.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if !reflect.DeepEqual(norm(got), norm(want)) {
-			t.Fatalf("step %d (%s), ApplyOps:\nmemory %+v\nstore  %+v", step, what, norm(got), norm(want))
+			t.Fatalf("step %d (%s), Apply:\nmemory %+v\nstore  %+v", step, what, norm(got), norm(want))
 		}
 		if len(ops) <= 16 {
-			if !store.CanApplyInPlace(mem, ops) {
+			if !docops.CanApplyInPlace(mem, ops) {
 				t.Fatalf("step %d (%s): CanApplyInPlace refused %+v", step, what, ops)
 			}
 			inPlace++
-			store.ApplyOpsInPlace(mem, ops)
+			docops.ApplyInPlace(mem, ops)
 			if !reflect.DeepEqual(norm(mem), norm(want)) {
-				t.Fatalf("step %d (%s), ApplyOpsInPlace:\nmemory %+v\nstore  %+v", step, what, norm(mem), norm(want))
+				t.Fatalf("step %d (%s), ApplyInPlace:\nmemory %+v\nstore  %+v", step, what, norm(mem), norm(want))
 			}
 		}
 		mem = got
@@ -189,10 +193,10 @@ func norm(d *store.Doc) store.Doc {
 	return out
 }
 
-// TestApplyOpsRefusesUnknown: an op on a span or quotation the document
+// TestApplyRefusesUnknown: an op on a span or quotation the document
 // does not hold is refused (the caller reads the article back), and
 // nothing is changed.
-func TestApplyOpsRefusesUnknown(t *testing.T) {
+func TestApplyRefusesUnknown(t *testing.T) {
 	doc := &store.Doc{ArticleID: "a", Spans: []model.Span{{ID: 1, Start: 0, End: 2, Text: "ab", Label: "ORG"}}}
 	for _, ops := range [][]store.Op{
 		{{Kind: store.OpDelSpan, Article: "a", Span: model.Span{ID: 2}}},
@@ -200,11 +204,11 @@ func TestApplyOpsRefusesUnknown(t *testing.T) {
 		{{Kind: store.OpDelSpan, Article: "a", Span: model.Span{ID: 1}}, {Kind: store.OpSetSpan, Article: "a", Span: model.Span{ID: 1}}},
 		{{Kind: store.OpSetQuote, Article: "a", Quote: model.QuoteAnn{ID: 1}}},
 	} {
-		if store.CanApplyInPlace(doc, ops) {
+		if docops.CanApplyInPlace(doc, ops) {
 			t.Errorf("CanApplyInPlace accepted %+v", ops)
 		}
-		if _, ok := store.ApplyOps(doc, ops); ok {
-			t.Errorf("ApplyOps accepted %+v", ops)
+		if _, ok := docops.Apply(doc, ops); ok {
+			t.Errorf("Apply accepted %+v", ops)
 		}
 	}
 	if len(doc.Spans) != 1 || doc.Spans[0].ID != 1 {
@@ -212,7 +216,7 @@ func TestApplyOpsRefusesUnknown(t *testing.T) {
 	}
 	// Ops on another article do not concern it.
 	other := []store.Op{{Kind: store.OpDelSpan, Article: "b", Span: model.Span{ID: 9}}}
-	if !store.CanApplyInPlace(doc, other) {
+	if !docops.CanApplyInPlace(doc, other) {
 		t.Error("an op on another article was refused")
 	}
 }
