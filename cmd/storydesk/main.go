@@ -31,6 +31,7 @@ import (
 	"storydesk/data/corpus"
 	"storydesk/data/export"
 	"storydesk/data/store"
+	"storydesk/data/store/snapshots"
 	"storydesk/data/store/lazy"
 	"storydesk/internal/config"
 	"storydesk/model"
@@ -177,7 +178,7 @@ func openReader(paths []string, dbPath, who string, stdin io.Reader) (tui.Source
 		if err != nil {
 			return nil, nil, err
 		}
-		sc, err := store.OpenSnapshotCorpus(context.Background(), ann)
+		sc, err := snapshots.Open(context.Background(), ann)
 		if err != nil {
 			ann.Close()
 			return nil, nil, err

@@ -58,7 +58,7 @@ type Store interface {
 	ArticleIDs(ctx context.Context) ([]string, error)
 	// Snapshot returns an article's stored snapshot: its id, text, title,
 	// path, outlet, URL, date and metadata as they were written (see
-	// SnapshotCorpus, which reads them as a corpus); ok is false when the
+	// snapshots.Corpus, which reads them as a corpus); ok is false when the
 	// store does not hold it.
 	Snapshot(ctx context.Context, id string) (a *model.Article, ok bool, err error)
 	// EachSnapshot calls fn with every stored snapshot in id order,
