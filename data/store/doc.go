@@ -26,7 +26,7 @@
 //   - StoryFeatureCache: StoryFeatures and PutStoryFeatures cache story
 //     grouping features (with the article's date) by article ID and hash.
 //   - CorrectionSource: AllCorrections lists every cleaner correction, for
-//     a CorrectionIndex (*SQLite's Corrections gives one article's).
+//     a corrections.Index (*SQLite's Corrections gives one article's).
 //   - corpus.SignatureCache: Signatures and PutSignatures cache duplicate
 //     signatures by content hash (declared by its consumer, data/corpus).
 //   - DupClusters groups articles by their pair labels and canonical marks
