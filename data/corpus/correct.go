@@ -11,9 +11,8 @@ import (
 // Corpus whose Corrections hook is set cleans every article it loads with
 // them, so the reader, `storydesk clean` and the changed-on-disk check all
 // see the corrected text. A corrections.Index (data/store/corrections) is
-// that hook: the
-// corrections held in memory, because Stream would otherwise ask the store
-// about every one of 100,000 articles.
+// that hook: the corrections held in memory, because Stream would otherwise
+// ask the store about every one of 100,000 articles.
 
 // htmlCleaner cleans text an HTML extractor already took out of its page:
 // the page-level pass is skipped (see clean.Cleaner.Extracted).
