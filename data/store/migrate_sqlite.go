@@ -21,7 +21,7 @@ func (s *SQLite) migrate() error {
 	if v > SchemaVersion {
 		return fmt.Errorf("%w: %s has schema version %d, this binary knows up to %d; upgrade storydesk (it never downgrades a store)", ErrSchemaTooNew, s.path, v, SchemaVersion)
 	}
-	if ro := s.guard.readOnly(); ro != nil && v < SchemaVersion {
+	if ro := s.guard.ReadOnly(); ro != nil && v < SchemaVersion {
 		return &Error{Path: s.path, Fault: FaultReadOnly, AtOpen: true, Err: fmt.Errorf(
 			"an older storydesk wrote it (schema version %d), and upgrading it to %d means writing to it; %v", v, SchemaVersion, ro.Err)}
 	}
@@ -54,4 +54,21 @@ func (s *SQLite) migrate() error {
 		}
 	}
 	return nil
+}
+
+// stampApplicationID marks a store opened for writing as storydesk's, once
+// (stores made before the mark existed).
+func (s *SQLite) stampApplicationID() error {
+	if s.guard.ReadOnly() != nil {
+		return nil
+	}
+	var app int64
+	if err := s.db.QueryRowContext(context.Background(), "PRAGMA application_id").Scan(&app); err != nil {
+		return err
+	}
+	if uint32(app) == ApplicationID {
+		return nil
+	}
+	_, err := s.db.ExecContext(context.Background(), fmt.Sprintf("PRAGMA application_id = %d", int32(ApplicationID)))
+	return err
 }

@@ -15,6 +15,8 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/stdlib" // PostgreSQL for teams: the driver every Go PostgreSQL user knows
+
+	"storydesk/data/store/guard"
 )
 
 // The PostgreSQL store is the SQLite store's code over another database/sql
@@ -79,9 +81,9 @@ func OpenPostgres(dsn, annotator string) (*SQLite, error) {
 	// database/sql prepares and caches statements itself (opTx); pgx's own
 	// statement cache would keep one per query text per connection.
 	cfg.DefaultQueryExecMode = pgx.QueryExecModeCacheDescribe
-	g := newStoreGuard(where)
-	close(g.checked) // nothing to check on a server: it keeps its own pages
-	db := sql.OpenDB(&guardConnector{base: &rebindConnector{base: stdlib.GetConnector(*cfg)}, g: g})
+	g := guard.New(where)
+	g.CheckDone() // nothing to check on a server: it keeps its own pages
+	db := sql.OpenDB(g.Connector(&rebindConnector{base: stdlib.GetConnector(*cfg)}))
 	db.SetMaxOpenConns(8)
 	s := &SQLite{db: db, wcache: &writeCache{}, path: where, annotator: annotator, now: time.Now, guard: g, checkDone: make(chan struct{}),
 		session: newSessionID(), sess: &sessionState{}, pg: true}
@@ -148,6 +150,15 @@ func (c *rebindConnector) Connect(ctx context.Context) (driver.Conn, error) {
 		return nil, err
 	}
 	return &rebindConn{base: conn.(baseConn)}, nil
+}
+
+// The interfaces pgx's connection implements and database/sql uses.
+type baseConn interface {
+	driver.Conn
+	driver.ConnBeginTx
+	driver.ConnPrepareContext
+	driver.ExecerContext
+	driver.QueryerContext
 }
 
 // rebindConn is a pgx connection taking SQLite's ? placeholders.

@@ -65,7 +65,7 @@ func (s *SQLite) Announce(ctx context.Context) error {
 	if err := s.viewOnly(); err != nil {
 		return err
 	}
-	if ro := s.guard.readOnly(); ro != nil {
+	if ro := s.guard.ReadOnly(); ro != nil {
 		return nil // a read-only store writes no action to own
 	}
 	tx, err := s.db.BeginTx(ctx, nil)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 
+	"storydesk/data/store/guard"
 	"storydesk/model"
 )
 
@@ -143,4 +144,4 @@ func (e *OverlapError) Unwrap() error { return ErrOverlap }
 var ErrConflict = errors.New("conflict")
 
 // ErrSchemaTooNew: the database was written by a newer storydesk.
-var ErrSchemaTooNew = errors.New("the annotation store was written by a newer storydesk")
+var ErrSchemaTooNew = guard.ErrSchemaTooNew

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+
+	"storydesk/data/store/guard"
 )
 
 // Live updates: a reader learns within about a second what other sessions
@@ -187,10 +189,7 @@ func (s *SQLite) listenPG(ctx context.Context, poke func()) {
 
 // rawPG is the pgx connection under database/sql's (guard, rebind).
 func rawPG(dc any) *pgx.Conn {
-	if g, ok := dc.(*guardConn); ok {
-		dc = g.base
-	}
-	if r, ok := dc.(*rebindConn); ok {
+	if r, ok := guard.Unwrap(dc).(*rebindConn); ok {
 		return r.Raw()
 	}
 	return nil
