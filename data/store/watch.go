@@ -9,6 +9,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"storydesk/data/store/guard"
+	"storydesk/data/store/postgres"
 )
 
 // Live updates: a reader learns within about a second what other sessions
@@ -189,10 +190,7 @@ func (s *SQLite) listenPG(ctx context.Context, poke func()) {
 
 // rawPG is the pgx connection under database/sql's (guard, rebind).
 func rawPG(dc any) *pgx.Conn {
-	if r, ok := guard.Unwrap(dc).(*rebindConn); ok {
-		return r.Raw()
-	}
-	return nil
+	return postgres.Raw(guard.Unwrap(dc))
 }
 
 // stopWatching ends every watcher (Close).
