@@ -60,4 +60,3 @@ func OpenPostgres(dsn, annotator string) (*SQLite, error) {
 	}
 	return s, nil
 }
-
