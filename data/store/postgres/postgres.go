@@ -1,13 +1,14 @@
 // Package postgres is the PostgreSQL connection under the annotation
 // store (data/store's OpenPostgres): reading and masking addresses, errors
-// that name the server and never the password, and pgx's connections
-// behind a connector that rewrites SQLite's ? placeholders to $n, so the
-// store's SQL serves both databases. It imports nothing of the store's but
-// its guard (for the errors).
+// that name the server and never the password, pgx's connections behind a
+// connector that rewrites SQLite's ? placeholders to $n (so the store's SQL
+// serves both databases), and waiting for change notices (Listen). It
+// imports nothing of the store's but its guard.
 package postgres
 
 import (
 	"context"
+	"database/sql"
 	"database/sql/driver"
 	"errors"
 	"fmt"
@@ -15,6 +16,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -41,6 +43,53 @@ func ParseConfig(dsn string) (*pgx.ConnConfig, error) {
 // Connector opens pgx's connections for cfg, taking SQLite's ? placeholders.
 func Connector(cfg pgx.ConnConfig) driver.Connector {
 	return &rebindConnector{base: stdlib.GetConnector(cfg)}
+}
+
+// Channel is where the store notifies live readers of a commit
+// (pg_notify) and where Listen waits.
+const Channel = "storydesk_changes"
+
+// Listen calls poke on every notice the server sends on Channel, and
+// every 20 polls anyway (a notice may be lost while reconnecting), until
+// ctx ends; a lost connection (the server restarted) is opened again. db's
+// connections are a Connector's, watched by the store's guard.
+func Listen(ctx context.Context, db *sql.DB, poll time.Duration, poke func()) {
+	for ctx.Err() == nil {
+		conn, err := db.Conn(ctx)
+		if err == nil {
+			err = conn.Raw(func(dc any) error {
+				pc := Raw(guard.Unwrap(dc))
+				if pc == nil {
+					return sql.ErrConnDone
+				}
+				if _, err := pc.Exec(ctx, `LISTEN `+Channel); err != nil {
+					return err
+				}
+				poke() // catch up on anything missed while away
+				for {
+					wctx, cancel := context.WithTimeout(ctx, 20*poll)
+					_, err := pc.WaitForNotification(wctx)
+					cancel()
+					if ctx.Err() != nil {
+						return ctx.Err()
+					}
+					if err != nil && wctx.Err() == nil {
+						return err // the connection is gone
+					}
+					poke()
+				}
+			})
+			if err != nil {
+				conn.Raw(func(any) error { return driver.ErrBadConn }) // never reuse it
+			}
+			conn.Close()
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(time.Second):
+		}
+	}
 }
 
 // Raw is the pgx connection under a Connector's (LISTEN needs it), or nil.
