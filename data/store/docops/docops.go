@@ -2,7 +2,7 @@
 // memory, as the store applies them to its rows: what the reader does after
 // a write, instead of reading the article back (a tag on an article with
 // thousands of spans cost more in the re-read than in the commit).
-// TestApplyMatchesStore holds the two to the same result.
+// TestApplyOpsMatchesStore holds the two to the same result.
 package docops
 
 import (

@@ -15,11 +15,11 @@ import (
 
 var ctx = context.Background()
 
-// TestApplyMatchesStore applies a seeded run of actions (tags, relabels,
+// TestApplyOpsMatchesStore applies a seeded run of actions (tags, relabels,
 // canonical names, deletions, quotations with speaker links, statuses, a
 // text change, undo and redo) to a real store and to a document in memory,
 // and after each one compares the document with the store's own.
-func TestApplyMatchesStore(t *testing.T) {
+func TestApplyOpsMatchesStore(t *testing.T) {
 	st, err := store.OpenSQLite(filepath.Join(t.TempDir(), "a.db"), "tester")
 	if err != nil {
 		t.Fatal(err)
@@ -193,10 +193,10 @@ func norm(d *store.Doc) store.Doc {
 	return out
 }
 
-// TestApplyRefusesUnknown: an op on a span or quotation the document
+// TestApplyOpsRefusesUnknown: an op on a span or quotation the document
 // does not hold is refused (the caller reads the article back), and
 // nothing is changed.
-func TestApplyRefusesUnknown(t *testing.T) {
+func TestApplyOpsRefusesUnknown(t *testing.T) {
 	doc := &store.Doc{ArticleID: "a", Spans: []model.Span{{ID: 1, Start: 0, End: 2, Text: "ab", Label: "ORG"}}}
 	for _, ops := range [][]store.Op{
 		{{Kind: store.OpDelSpan, Article: "a", Span: model.Span{ID: 2}}},
