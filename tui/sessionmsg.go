@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"storydesk/data/store"
+	"storydesk/data/store/snapshots"
 	"storydesk/model"
 	"storydesk/tui/browse"
 	"storydesk/tui/session"
@@ -285,7 +286,7 @@ func (m *Model) scanChanged() tea.Cmd {
 		return nil
 	}
 	m.life.changedDone = true
-	if _, ok := m.br.Source().(*store.SnapshotCorpus); ok {
+	if _, ok := m.br.Source().(*snapshots.Corpus); ok {
 		// The store's snapshots are the corpus: nothing on disk to differ
 		// from, and reading every annotated one would be wasted work.
 		return nil

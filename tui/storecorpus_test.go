@@ -4,7 +4,7 @@ import (
 	"testing"
 	"time"
 
-	"storydesk/data/store"
+	"storydesk/data/store/snapshots"
 
 	tea "charm.land/bubbletea/v2"
 )
@@ -23,7 +23,7 @@ func TestStoreCorpusSkipsChangedOnDiskScan(t *testing.T) {
 	}
 
 	st := openStore(t, path)
-	sc, err := store.OpenSnapshotCorpus(ctx(), st)
+	sc, err := snapshots.Open(ctx(), st)
 	if err != nil || sc.Len() != 1 {
 		t.Fatalf("store corpus: %v, %d articles", err, sc.Len())
 	}

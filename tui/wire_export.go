@@ -10,6 +10,7 @@ import (
 	"storydesk/data/corpus"
 	dataexport "storydesk/data/export"
 	"storydesk/data/store"
+	"storydesk/data/store/postgres"
 	"storydesk/model"
 	"storydesk/tui/browse"
 	"storydesk/tui/export"
@@ -56,7 +57,7 @@ func exportDir(c *corpus.Corpus, st store.Store) string {
 	if c != nil && c.Root != "" && !c.Sample {
 		return filepath.Join(c.Root, ".storydesk", "exports")
 	}
-	if store.IsServerDSN(st.Path()) {
+	if postgres.IsServerDSN(st.Path()) {
 		// A server store names no folder: the working directory.
 		if wd, err := os.Getwd(); err == nil {
 			return wd

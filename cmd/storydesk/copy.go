@@ -10,6 +10,7 @@ import (
 	"os/signal"
 
 	"storydesk/data/store"
+	"storydesk/data/store/postgres"
 )
 
 // runCopy copies a whole annotation store into a new one: a SQLite file
@@ -31,7 +32,7 @@ func runCopy(args []string, stderr io.Writer) error {
 	if !storeExists(*from) {
 		return fmt.Errorf("no annotation store at %s", storeName(*from))
 	}
-	if !store.IsServerDSN(*to) {
+	if !postgres.IsServerDSN(*to) {
 		if _, err := os.Stat(*to); err == nil {
 			return fmt.Errorf("%s exists: copy into a new file (or an empty database)", storeName(*to))
 		}
@@ -50,7 +51,7 @@ func runCopy(args []string, stderr io.Writer) error {
 	st, err := store.CopyStore(ctx, src, dst)
 	dst.Close()
 	if err != nil {
-		if !store.IsServerDSN(*to) {
+		if !postgres.IsServerDSN(*to) {
 			os.Remove(*to) // nothing was committed: leave no empty store behind
 			os.Remove(*to + "-wal")
 			os.Remove(*to + "-shm")

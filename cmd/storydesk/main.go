@@ -31,6 +31,8 @@ import (
 	"storydesk/data/corpus"
 	"storydesk/data/export"
 	"storydesk/data/store"
+	"storydesk/data/store/lazy"
+	"storydesk/data/store/snapshots"
 	"storydesk/internal/config"
 	"storydesk/model"
 	"storydesk/tui"
@@ -176,7 +178,7 @@ func openReader(paths []string, dbPath, who string, stdin io.Reader) (tui.Source
 		if err != nil {
 			return nil, nil, err
 		}
-		sc, err := store.OpenSnapshotCorpus(context.Background(), ann)
+		sc, err := snapshots.Open(context.Background(), ann)
 		if err != nil {
 			ann.Close()
 			return nil, nil, err
@@ -194,8 +196,8 @@ func openReader(paths []string, dbPath, who string, stdin io.Reader) (tui.Source
 	}
 	if dbPath == "" {
 		// The default store is created at the first write: a corpus opened
-		// only to read it is left as it was (see store.Lazy).
-		lz, err := store.OpenLazy(c, who)
+		// only to read it is left as it was (see lazy.Store).
+		lz, err := lazy.Open(c, who)
 		if err != nil {
 			return nil, nil, err
 		}

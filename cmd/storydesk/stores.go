@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"storydesk/data/store"
+	"storydesk/data/store/postgres"
 	"storydesk/internal/config"
 	"storydesk/model"
 )
@@ -20,7 +21,7 @@ import (
 
 // openStore opens db as annotator who.
 func openStore(db, who string) (*store.SQLite, error) {
-	if store.IsServerDSN(db) {
+	if postgres.IsServerDSN(db) {
 		return store.OpenPostgres(db, who)
 	}
 	return store.OpenSQLite(db, who)
@@ -29,8 +30,8 @@ func openStore(db, who string) (*store.SQLite, error) {
 // storeName is db as messages show it: a server's address without its
 // password, a file's path without control characters.
 func storeName(db string) string {
-	if store.IsServerDSN(db) {
-		return model.SanitizeLine(store.MaskDSN(db))
+	if postgres.IsServerDSN(db) {
+		return model.SanitizeLine(postgres.MaskDSN(db))
 	}
 	return model.SanitizeLine(db)
 }
@@ -38,7 +39,7 @@ func storeName(db string) string {
 // storeExists says whether reading db can go ahead without creating a store
 // (a server's database is checked when it is opened).
 func storeExists(db string) bool {
-	if store.IsServerDSN(db) {
+	if postgres.IsServerDSN(db) {
 		return true
 	}
 	_, err := os.Stat(db)

@@ -10,9 +10,9 @@ import (
 // The annotation store keeps corrections by article id and raw range. A
 // Corpus whose Corrections hook is set cleans every article it loads with
 // them, so the reader, `storydesk clean` and the changed-on-disk check all
-// see the corrected text. The store's CorrectionIndex is that hook: the
-// corrections held in memory, because Stream would otherwise ask the store
-// about every one of 100,000 articles.
+// see the corrected text. A corrections.Index (data/store/corrections) is
+// that hook: the corrections held in memory, because Stream would otherwise
+// ask the store about every one of 100,000 articles.
 
 // htmlCleaner cleans text an HTML extractor already took out of its page:
 // the page-level pass is skipped (see clean.Cleaner.Extracted).

@@ -68,6 +68,15 @@ type Action struct {
 	Articles []*model.Article `json:"-"` // for actions across articles (tag everywhere)
 }
 
+// Applied is the ops as the store performed them for this action: its ops
+// for Do and Redo, their inverse, last first, for Undo.
+func (a Action) Applied(undo bool) []Op {
+	if undo {
+		return inverse(a.Ops)
+	}
+	return a.Ops
+}
+
 // inverse returns the ops that undo ops (applied in reverse order).
 func inverse(ops []Op) []Op {
 	out := make([]Op, 0, len(ops))

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"storydesk/data/store/schema"
 	"storydesk/model"
 )
 
@@ -103,7 +104,7 @@ func TestStoreMigratesOldSchemaForward(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, q := range []string{migrations[0], "PRAGMA user_version = 1",
+	for _, q := range []string{schema.Migrations[0], "PRAGMA user_version = 1",
 		`INSERT INTO articles(id, text, hash, status, annotator, created_at, updated_at) VALUES ('x.txt', 'Ilse Varga spoke.', 'h', 'done', 'tester', 'now', 'now')`,
 		`INSERT INTO spans(article_id, start, "end", label, text, annotator, created_at, updated_at) VALUES ('x.txt', 0, 10, 'PERSON', 'Ilse Varga', 'tester', 'now', 'now')`} {
 		if _, err := db.Exec(q); err != nil {

@@ -43,14 +43,14 @@ func (s *SQLite) quickCheck(ctx context.Context) error {
 		return nil
 	}
 	problem := fmt.Errorf("quick_check: %s", strings.Join(found, "; "))
-	s.guard.markDamaged(problem)
+	s.guard.MarkDamaged(problem)
 	return problem
 }
 
 // Damaged returns the error writes get once the store was found damaged
 // (by the open-time check or by any query since), or nil.
 func (s *SQLite) Damaged() error {
-	if b := s.guard.damaged(); b != nil {
+	if b := s.guard.Damaged(); b != nil {
 		return b
 	}
 	return nil
@@ -60,7 +60,7 @@ func (s *SQLite) Damaged() error {
 // was opened read-only (the file, its folder or the disk cannot be
 // written), or nil.
 func (s *SQLite) ReadOnly() error {
-	if ro := s.guard.readOnly(); ro != nil {
+	if ro := s.guard.ReadOnly(); ro != nil {
 		return ro
 	}
 	return nil
@@ -88,7 +88,7 @@ func (s *SQLite) IntegrityCheck(ctx context.Context) error {
 	}
 	if !strings.EqualFold(res, "ok") {
 		err := fmt.Errorf("integrity check: %s", res)
-		s.guard.markDamaged(err)
+		s.guard.MarkDamaged(err)
 		return err
 	}
 	return nil

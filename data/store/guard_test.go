@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"storydesk/data/store/guard"
 	"storydesk/model"
 )
 
@@ -282,7 +283,7 @@ func TestStoreDiskFullSaysSo(t *testing.T) {
 // the busy timeout. The refusal names the file and says "locked"; once the
 // lock is released the same action saves.
 func TestStoreLockedSaysSo(t *testing.T) {
-	setVar(t, &storeBusyTimeout, 300*time.Millisecond)
+	setVar(t, &guard.BusyTimeout, 300*time.Millisecond)
 	path := filepath.Join(t.TempDir(), "annotations.db")
 	faultStore(t, path, 1)
 	other := openTestStore(t, path) // as a second storydesk would
@@ -314,47 +315,5 @@ func TestStoreLockedSaysSo(t *testing.T) {
 	tx.Rollback()
 	if _, err := s.Do(ctx, act); err != nil {
 		t.Fatalf("after the lock was released: %v", err)
-	}
-}
-
-// TestStoreErrorWords checks the sentence for each fault the driver reports.
-func TestStoreErrorWords(t *testing.T) {
-	cases := []struct {
-		code  int
-		fault Fault
-		is    error
-		word  string
-	}{
-		{codeCorrupt, FaultDamaged, ErrDamaged, "damaged"},
-		{codeNotADB, FaultDamaged, ErrDamaged, "damaged"},
-		{codeIOErrShortRead, FaultDamaged, ErrDamaged, "damaged"},
-		{codeFull, FaultFull, ErrFull, "disk full"},
-		{codeIOErrWrite, FaultWrite, nil, "full disk"},
-		{codeReadOnly, FaultReadOnly, ErrReadOnly, "read-only"},
-		{codeReadOnly | 1<<8, FaultReadOnly, ErrReadOnly, "read-only"}, // READONLY_RECOVERY
-		{codeCantOpen, FaultCantOpen, ErrReadOnly, "cannot open"},
-		{codeBusy, FaultBusy, ErrBusy, "locked"},
-		{codeIOErr | 15<<8, FaultIO, nil, "disk error"}, // IOERR_LOCK
-		{codeConstraint, FaultOther, nil, ""},
-	}
-	for _, c := range cases {
-		if got := faultOf(c.code); got != c.fault {
-			t.Errorf("code %d: fault %d, want %d", c.code, got, c.fault)
-			continue
-		}
-		if c.fault == FaultOther {
-			continue
-		}
-		e := &Error{Path: "/x/annotations.db", Fault: c.fault, Err: errors.New("driver words")}
-		msg := e.Error()
-		if !strings.HasPrefix(msg, c.word) && !strings.Contains(msg, c.word) {
-			t.Errorf("code %d: %q lacks %q", c.code, msg, c.word)
-		}
-		if !strings.Contains(msg, "/x/annotations.db") || !strings.HasSuffix(msg, "(driver words)") {
-			t.Errorf("code %d: %q should name the file first and end with the driver's words", c.code, msg)
-		}
-		if c.is != nil && !errors.Is(e, c.is) {
-			t.Errorf("code %d: not %v", c.code, c.is)
-		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"storydesk/data/store/guard"
 	"storydesk/model"
 )
 
@@ -51,7 +52,7 @@ func TestStoreWaitCheckedSound(t *testing.T) {
 		s.Close()
 	}
 	// A check held up: the waiter's context ends it, not the check.
-	s := &SQLite{guard: newStoreGuard(path), checkDone: make(chan struct{})}
+	s := &SQLite{guard: guard.New(path), checkDone: make(chan struct{})}
 	c, cancel := context.WithCancel(ctx)
 	cancel()
 	if err := s.WaitChecked(c); !errors.Is(err, context.Canceled) {

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"storydesk/data/corpus"
+	"storydesk/model"
 )
 
 // Optional capabilities of a Store (see the package documentation).
@@ -39,6 +40,11 @@ type (
 	StoryFeatureCache interface {
 		StoryFeatures(ctx context.Context, version int, ids []string) (map[string]StoryFeature, error)
 		PutStoryFeatures(ctx context.Context, version int, fs []StoryFeature) error
+	}
+	// CorrectionSource lists every article's cleaner corrections (for a
+	// corrections.Index).
+	CorrectionSource interface {
+		AllCorrections(ctx context.Context) (map[string][]model.Correction, error)
 	}
 )
 

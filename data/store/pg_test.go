@@ -12,22 +12,6 @@ import (
 	"storydesk/data/store/storetest"
 )
 
-func TestMaskDSN(t *testing.T) {
-	for in, want := range map[string]string{
-		"postgres://alice:s3cret@db.example:5433/team?sslmode=require": "postgres://alice:xxxxx@db.example:5433/team?sslmode=require",
-		"postgresql://alice@db/team?password=s3cret":                   "postgresql://alice@db/team?password=xxxxx",
-		"host=db user=alice password=s3cret dbname=team":               "host=db user=alice password=xxxxx dbname=team",
-		"postgres://db/team": "postgres://db/team",
-	} {
-		if got := store.MaskDSN(in); got != want {
-			t.Errorf("MaskDSN(%q) = %q, want %q", in, got, want)
-		}
-	}
-	if !store.IsServerDSN("PostgreSQL://x/y") || store.IsServerDSN("postgres.db") {
-		t.Error("IsServerDSN")
-	}
-}
-
 // A server that is not there, a database that is not there and a refused
 // password: each said in words that name the server, never the password.
 func TestPostgresOpenErrors(t *testing.T) {

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"storydesk/data/store/postgres"
 )
 
 // Sessions: every store opened is one session with a random id. Its
@@ -65,7 +67,7 @@ func (s *SQLite) Announce(ctx context.Context) error {
 	if err := s.viewOnly(); err != nil {
 		return err
 	}
-	if ro := s.guard.readOnly(); ro != nil {
+	if ro := s.guard.ReadOnly(); ro != nil {
 		return nil // a read-only store writes no action to own
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
@@ -185,7 +187,7 @@ func (s *SQLite) logChanges(ctx context.Context, tx execer, articles []string) e
 	}
 	if s.pg && len(articles) > 0 {
 		// Delivered at commit, to every LISTENing session.
-		if _, err := tx.ExecContext(ctx, `SELECT pg_notify('storydesk_changes', ?)`, s.session); err != nil {
+		if _, err := tx.ExecContext(ctx, `SELECT pg_notify('`+postgres.Channel+`', ?)`, s.session); err != nil {
 			return err
 		}
 	}

@@ -8,10 +8,11 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"modernc.org/sqlite" // pure-Go SQLite: no cgo, builds anywhere Go does
+
+	"storydesk/data/store/guard"
 )
 
 // SQLite is the embedded Store: one SQLite file in WAL mode.
@@ -26,7 +27,7 @@ type SQLite struct {
 	pg      bool          // a PostgreSQL server behind database/sql (postgres.go)
 	view    bool          // another annotator's layer, read-only (Layer)
 
-	guard     *storeGuard
+	guard     *guard.Guard
 	stopCheck context.CancelFunc // ends a background quick_check
 	checkDone chan struct{}      // closed when it has ended
 
@@ -35,16 +36,12 @@ type SQLite struct {
 
 var _ Store = (*SQLite)(nil)
 
-// storeBusyTimeout is how long a write waits for a lock another program
-// (another storydesk) holds before it fails as "locked". Tests shorten it.
-var storeBusyTimeout = 10 * time.Second
-
 // quickCheckSyncMax is the largest store OpenSQLite checks (PRAGMA
 // quick_check) before returning, refusing it when damaged: 0.08–0.2 s at
 // this size here (BenchmarkStoreQuickCheck: 250–600 ms per 100 MB). Larger
 // stores are checked in the background while the user reads (1.9 s for a
 // 311 MB store of 100k articles); writes wait for that check, and a failed
-// check refuses them (see storeGuard).
+// check refuses them (see guard.Guard).
 var quickCheckSyncMax int64 = 32 << 20
 
 // skipOpenCheck lets tests open a damaged store the way a store whose
@@ -80,7 +77,7 @@ func OpenSQLiteWith(path, annotator string, o SQLiteOptions) (*SQLite, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, fmt.Errorf("annotation store %s: %w", path, err)
 	}
-	if err := checkFile(path); err != nil {
+	if err := guard.CheckFile(path); err != nil {
 		return nil, err
 	}
 	var size int64 // what the check reads: the file and its journal
@@ -93,11 +90,11 @@ func OpenSQLiteWith(path, annotator string, o SQLiteOptions) (*SQLite, error) {
 	if o.CheckInBackgroundOver != 0 {
 		syncMax = o.CheckInBackgroundOver
 	}
-	g := newStoreGuard(path)
+	g := guard.New(path)
 	s := &SQLite{path: path, annotator: annotator, now: time.Now, guard: g, checkDone: make(chan struct{}),
 		session: newSessionID(), sess: &sessionState{}}
 	fail := func(err error) (*SQLite, error) {
-		close(g.checked)
+		g.CheckDone()
 		close(s.checkDone)
 		if s.db != nil {
 			s.db.Close()
@@ -118,10 +115,10 @@ func OpenSQLiteWith(path, annotator string, o SQLiteOptions) (*SQLite, error) {
 		if err == nil {
 			if mode == openRW {
 				if ro, _ := s.fileReadOnly(); ro {
-					g.setReadOnly(errors.New("opened read-only: the file cannot be written"))
+					g.SetReadOnly(errors.New("opened read-only: the file cannot be written"))
 				}
 			} else {
-				g.setReadOnly(readOnlyWhy(rwErr))
+				g.SetReadOnly(readOnlyWhy(rwErr))
 			}
 			break
 		}
@@ -137,7 +134,7 @@ func OpenSQLiteWith(path, annotator string, o SQLiteOptions) (*SQLite, error) {
 		if mode == openRW {
 			rwErr = se
 		}
-		if mode == openRO && walHolds(path) {
+		if mode == openRO && guard.WALHolds(path) {
 			// Immutable would read the main file without the saves still
 			// in the journal: an older store than the one on disk.
 			return fail(&Error{Path: path, Fault: FaultCantOpen, AtOpen: true, Err: fmt.Errorf(
@@ -147,11 +144,11 @@ func OpenSQLiteWith(path, annotator string, o SQLiteOptions) (*SQLite, error) {
 	}
 	switch {
 	case size == 0 || skipOpenCheck: // new: nothing to check
-		close(g.checked)
+		g.CheckDone()
 		close(s.checkDone)
 	case syncMax >= 0 && size <= syncMax:
 		err := s.quickCheck(context.Background())
-		close(g.checked)
+		g.CheckDone()
 		close(s.checkDone)
 		if err != nil {
 			s.db.Close()
@@ -162,7 +159,7 @@ func OpenSQLiteWith(path, annotator string, o SQLiteOptions) (*SQLite, error) {
 		s.stopCheck = cancel
 		go func() {
 			defer close(s.checkDone)
-			defer close(g.checked)
+			defer g.CheckDone()
 			s.quickCheck(ctx)
 		}()
 	}
@@ -189,12 +186,12 @@ const (
 
 // openDB opens a pool on path in mode, its connections watched by g;
 // noSync turns off waiting for the disk (SQLiteOptions.NoSync).
-func openDB(path string, mode openMode, noSync bool, g *storeGuard) (*sql.DB, error) {
+func openDB(path string, mode openMode, noSync bool, g *guard.Guard) (*sql.DB, error) {
 	// busy_timeout lets a second instance wait for the first's short write
 	// transactions instead of failing; _txlock=immediate takes the write lock
 	// at BEGIN so two writers never deadlock upgrading read locks.
 	q := url.Values{}
-	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", storeBusyTimeout.Milliseconds()))
+	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", guard.BusyTimeout.Milliseconds()))
 	q.Add("_pragma", "foreign_keys(1)")
 	switch mode {
 	case openRW:
@@ -211,18 +208,11 @@ func openDB(path string, mode openMode, noSync bool, g *storeGuard) (*sql.DB, er
 		q.Set("mode", "ro")
 		q.Set("immutable", "1")
 	}
-	base, err := sqlite.NewConnector(fileURI(path) + "?" + q.Encode())
+	base, err := sqlite.NewConnector(guard.FileURI(path) + "?" + q.Encode())
 	if err != nil {
 		return nil, err
 	}
-	return sql.OpenDB(&guardConnector{base: base, g: g}), nil
-}
-
-// fileURI makes path a SQLite file: URI. SQLite decodes %HH in it, and a
-// '?' or '#' would end the name: those three are escaped.
-func fileURI(path string) string {
-	r := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23")
-	return "file:" + r.Replace(filepath.ToSlash(path))
+	return sql.OpenDB(g.Connector(base)), nil
 }
 
 // fileReadOnly asks SQLite whether it opened the file read-only (it does,
@@ -235,10 +225,7 @@ func (s *SQLite) fileReadOnly() (bool, error) {
 	defer conn.Close()
 	var ro bool
 	err = conn.Raw(func(dc any) error {
-		if gc, ok := dc.(*guardConn); ok {
-			dc = gc.base
-		}
-		c, ok := dc.(interface{ IsReadOnly(string) (bool, error) })
+		c, ok := guard.Unwrap(dc).(interface{ IsReadOnly(string) (bool, error) })
 		if !ok {
 			return nil
 		}
@@ -255,17 +242,10 @@ func readOnlyWhy(rw *Error) error {
 	if rw == nil {
 		return errors.New("opened read-only")
 	}
-	switch sqliteCode(rw.Err) {
-	case codeReadOnlyDirectory:
+	if guard.ReadOnlyDirectory(rw.Err) {
 		return errors.New("opened read-only: its folder cannot be written")
 	}
 	return fmt.Errorf("opened read-only (%v)", rw.Err)
-}
-
-// walHolds says whether path's -wal journal holds anything.
-func walHolds(path string) bool {
-	fi, err := os.Stat(path + "-wal")
-	return err == nil && fi.Size() > 0
 }
 
 // readable reads the schema version: the first read of the file, which

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 
+	"storydesk/data/store/guard"
 	"storydesk/model"
 )
 
@@ -58,7 +59,7 @@ type Store interface {
 	ArticleIDs(ctx context.Context) ([]string, error)
 	// Snapshot returns an article's stored snapshot: its id, text, title,
 	// path, outlet, URL, date and metadata as they were written (see
-	// SnapshotCorpus, which reads them as a corpus); ok is false when the
+	// snapshots.Corpus, which reads them as a corpus); ok is false when the
 	// store does not hold it.
 	Snapshot(ctx context.Context, id string) (a *model.Article, ok bool, err error)
 	// EachSnapshot calls fn with every stored snapshot in id order,
@@ -143,4 +144,4 @@ func (e *OverlapError) Unwrap() error { return ErrOverlap }
 var ErrConflict = errors.New("conflict")
 
 // ErrSchemaTooNew: the database was written by a newer storydesk.
-var ErrSchemaTooNew = errors.New("the annotation store was written by a newer storydesk")
+var ErrSchemaTooNew = guard.ErrSchemaTooNew

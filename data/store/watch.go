@@ -2,11 +2,9 @@ package store
 
 import (
 	"context"
-	"database/sql"
-	"database/sql/driver"
 	"time"
 
-	"github.com/jackc/pgx/v5"
+	"storydesk/data/store/postgres"
 )
 
 // Live updates: a reader learns within about a second what other sessions
@@ -60,7 +58,7 @@ func (s *SQLite) Watch(ctx context.Context) (<-chan []Change, error) {
 	go func() {
 		defer st.watching.Done()
 		if s.pg {
-			s.listenPG(ctx, poke)
+			postgres.Listen(ctx, s.db, watchPoll, poke)
 		} else {
 			s.pollDataVersion(ctx, poke)
 		}
@@ -141,59 +139,6 @@ func (s *SQLite) pollDataVersion(ctx context.Context, poke func()) {
 		case <-t.C:
 		}
 	}
-}
-
-// listenPG wakes the watcher on every notice the server sends, and every
-// few seconds anyway; a lost connection (the server restarted) is opened
-// again.
-func (s *SQLite) listenPG(ctx context.Context, poke func()) {
-	for ctx.Err() == nil {
-		conn, err := s.db.Conn(ctx)
-		if err == nil {
-			err = conn.Raw(func(dc any) error {
-				pc := rawPG(dc)
-				if pc == nil {
-					return sql.ErrConnDone
-				}
-				if _, err := pc.Exec(ctx, `LISTEN storydesk_changes`); err != nil {
-					return err
-				}
-				poke() // catch up on anything missed while away
-				for {
-					wctx, cancel := context.WithTimeout(ctx, 20*watchPoll)
-					_, err := pc.WaitForNotification(wctx)
-					cancel()
-					if ctx.Err() != nil {
-						return ctx.Err()
-					}
-					if err != nil && wctx.Err() == nil {
-						return err // the connection is gone
-					}
-					poke()
-				}
-			})
-			if err != nil {
-				conn.Raw(func(any) error { return driver.ErrBadConn }) // never reuse it
-			}
-			conn.Close()
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-time.After(time.Second):
-		}
-	}
-}
-
-// rawPG is the pgx connection under database/sql's (guard, rebind).
-func rawPG(dc any) *pgx.Conn {
-	if g, ok := dc.(*guardConn); ok {
-		dc = g.base
-	}
-	if r, ok := dc.(*rebindConn); ok {
-		return r.Raw()
-	}
-	return nil
 }
 
 // stopWatching ends every watcher (Close).

@@ -95,7 +95,7 @@ func (a *Pane) SetSpans(spans []model.Span) {
 }
 
 // sortedSpans is spans by position. The store's are in order already and
-// never changed in place (store.ApplyOps copies): they are shared, not
+// never changed in place (docops.Apply copies): they are shared, not
 // copied, so a tag on an article with thousands costs no copy here.
 func sortedSpans(spans []model.Span) []model.Span {
 	if sort.SliceIsSorted(spans, func(i, j int) bool {

@@ -11,7 +11,7 @@
 // being removed) are listed and the action waits for a yes.
 //
 // Loading applies the corrections through corpus.Corpus.Corrections, fed
-// from a store.CorrectionIndex the feature keeps current from the actions
+// from a corrections.Index the feature keeps current from the actions
 // the reader commits (undo and redo included), so the text shown, the
 // snapshot and the changed-on-disk check all agree. After a commit the
 // article is loaded again and put back in place.
@@ -27,6 +27,7 @@ import (
 
 	"storydesk/data/corpus"
 	"storydesk/data/store"
+	"storydesk/data/store/corrections"
 	"storydesk/model"
 	"storydesk/tui/session"
 	"storydesk/tui/ui"
@@ -93,7 +94,7 @@ type Deps struct {
 // Feature is the cleaner corrections of the raw view.
 type Feature struct {
 	Deps
-	idx *store.CorrectionIndex // nil: corrections cannot be applied
+	idx *corrections.Index // nil: corrections cannot be applied
 	// touched holds the articles whose corrections changed this session;
 	// checked is the last of them found loaded with its current ones.
 	touched map[string]bool
@@ -120,7 +121,7 @@ func New(d Deps) *Feature {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	idx, err := store.LoadCorrectionIndex(ctx, cs)
+	idx, err := corrections.Load(ctx, cs)
 	if err != nil {
 		d.Host.Report(ui.Info("Cannot read the cleaner corrections (the raw view cannot correct): " + err.Error()))
 		return f

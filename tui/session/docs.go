@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"storydesk/data/store"
+	"storydesk/data/store/docops"
 	"storydesk/model"
 )
 
@@ -43,14 +44,14 @@ func docsAfter(ctx context.Context, st store.Store, base map[string]*store.Doc, 
 			continue
 		}
 		if b := base[id]; b != nil {
-			if store.CanApplyInPlace(b, ops) {
+			if docops.CanApplyInPlace(b, ops) {
 				if msg.apply == nil {
 					msg.apply = map[string]*store.Doc{}
 				}
 				msg.apply[id] = b
 				continue
 			}
-			if d, ok := store.ApplyOps(b, ops); ok {
+			if d, ok := docops.Apply(b, ops); ok {
 				msg.Docs[id] = d
 				continue
 			}
@@ -77,7 +78,7 @@ func (s *Session) applyInPlace(msg WrittenMsg) {
 	}
 	ops := msg.Act.Applied(msg.Job.Kind == Undo)
 	for id, doc := range msg.apply {
-		store.ApplyOpsInPlace(doc, ops)
+		docops.ApplyInPlace(doc, ops)
 		msg.Docs[id] = doc
 		if e := s.docs[id]; e != nil && e.loaded && e.Doc != doc {
 			e.Doc = doc // a read that raced the write: the write is newer

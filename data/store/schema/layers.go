@@ -1,4 +1,4 @@
-package store
+package schema
 
 // migrationLayers moves a one-layer store to one layer per annotator. What
 // an older store recorded is kept: a span or quotation stays with the
@@ -6,7 +6,7 @@ package store
 // recorded), an article's status goes to its first annotator, and canonical
 // marks (and labels and corrections that recorded nobody) go to the
 // annotator with the most actions. seqs keeps SQLite from handing a
-// deleted span's id to a new one (see newID).
+// deleted span's id to a new one (see the store's newID).
 const migrationLayers = `CREATE TABLE statuses (
 		annotator  TEXT NOT NULL,
 		article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,

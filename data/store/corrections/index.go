@@ -1,45 +1,39 @@
-package store
+// Package corrections is the reviewers' corrections to the cleaner, on the
+// store's side. A Corpus whose Corrections hook is set cleans every article
+// it loads with the corrections the store keeps (OpSetCorrect). Index is
+// that hook over a store: the table is read once into memory (corrections
+// are typed by hand, so few), and kept current by replaying the actions
+// that change it, because Stream would otherwise ask the store about every
+// one of 100,000 articles.
+package corrections
 
 import (
 	"context"
 	"sync"
 
+	"storydesk/data/store"
 	"storydesk/model"
 )
 
-// Reviewer corrections to the cleaner, on the store's side.
-//
-// A Corpus whose Corrections hook is set cleans every article it loads with
-// the corrections the store keeps (OpSetCorrect). CorrectionIndex is that
-// hook over a store: the table is read once into memory (corrections are
-// typed by hand, so few), and kept current by replaying the actions that
-// change it, because Stream would otherwise ask SQLite about every one of
-// 100,000 articles.
-
-// CorrectionIndex is every article's cleaner corrections held in memory,
+// Index is every article's cleaner corrections held in memory,
 // for Corpus.Corrections. It is safe for concurrent use.
-type CorrectionIndex struct {
+type Index struct {
 	mu sync.RWMutex
 	m  map[string][]model.Correction // by article id, in (start, end) order
 }
 
-// CorrectionSource is a store that can list its corrections (*SQLite).
-type CorrectionSource interface {
-	AllCorrections(ctx context.Context) (map[string][]model.Correction, error)
-}
-
-// LoadCorrectionIndex reads a store's corrections into a new index.
-func LoadCorrectionIndex(ctx context.Context, st CorrectionSource) (*CorrectionIndex, error) {
+// Load reads a store's corrections into a new index.
+func Load(ctx context.Context, st store.CorrectionSource) (*Index, error) {
 	m, err := st.AllCorrections(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return &CorrectionIndex{m: m}, nil
+	return &Index{m: m}, nil
 }
 
 // For returns article id's corrections (a copy); it has the signature of
 // Corpus.Corrections.
-func (x *CorrectionIndex) For(id string) []model.Correction {
+func (x *Index) For(id string) []model.Correction {
 	x.mu.RLock()
 	defer x.mu.RUnlock()
 	if len(x.m[id]) == 0 {
@@ -49,7 +43,7 @@ func (x *CorrectionIndex) For(id string) []model.Correction {
 }
 
 // Len is the number of articles with at least one correction.
-func (x *CorrectionIndex) Len() int {
+func (x *Index) Len() int {
 	x.mu.RLock()
 	defer x.mu.RUnlock()
 	return len(x.m)
@@ -59,16 +53,13 @@ func (x *CorrectionIndex) Len() int {
 // committed (undone: the action as returned by Undo, which the store
 // reverted), changing the corrections exactly as the store did. It returns
 // the ids of the articles whose corrections it touched.
-func (x *CorrectionIndex) Applied(act Action, undone bool) []string {
-	ops := act.Ops
-	if undone {
-		ops = inverse(ops)
-	}
+func (x *Index) Applied(act store.Action, undone bool) []string {
+	ops := act.Applied(undone)
 	var ids []string
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	for _, op := range ops {
-		if op.Kind != OpSetCorrect {
+		if op.Kind != store.OpSetCorrect {
 			continue
 		}
 		x.set(op.Article, op.RawStart, op.RawEnd, op.Keep)
@@ -80,7 +71,7 @@ func (x *CorrectionIndex) Applied(act Action, undone bool) []string {
 }
 
 // set is OpSetCorrect on the copy: keep 1 or 0 stores, -1 deletes.
-func (x *CorrectionIndex) set(id string, start, end, keep int) {
+func (x *Index) set(id string, start, end, keep int) {
 	if x.m == nil {
 		x.m = map[string][]model.Correction{}
 	}

@@ -1,7 +1,8 @@
-package store
+package corrections_test
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -9,6 +10,8 @@ import (
 	"testing"
 
 	"storydesk/data/corpus"
+	"storydesk/data/store"
+	"storydesk/data/store/corrections"
 	"storydesk/model"
 	"storydesk/model/clean"
 )
@@ -34,9 +37,9 @@ func paraStarting(t *testing.T, a *model.Article, prefix string) clean.ParaRange
 	return clean.ParaRange{}
 }
 
-func setCorrect(t *testing.T, s *SQLite, id string, p clean.ParaRange, keep int) Action {
+func setCorrect(t *testing.T, s *store.SQLite, id string, p clean.ParaRange, keep int) store.Action {
 	t.Helper()
-	act, err := s.Do(ctx, Action{Name: "correct", Ops: []Op{{Kind: OpSetCorrect, Article: id, RawStart: p.Start, RawEnd: p.End, Keep: keep}}})
+	act, err := s.Do(ctx, store.Action{Name: "correct", Ops: []store.Op{{Kind: store.OpSetCorrect, Article: id, RawStart: p.Start, RawEnd: p.End, Keep: keep}}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,7 +62,7 @@ func TestCorpusLoadsWithStoredCorrections(t *testing.T) {
 	s := openTestStore(t, filepath.Join(t.TempDir(), "s.db"))
 	setCorrect(t, s, "a.txt", capt, 1)
 	setCorrect(t, s, "a.txt", body, 0)
-	idx, err := LoadCorrectionIndex(ctx, s)
+	idx, err := corrections.Load(ctx, s)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,7 +125,7 @@ func TestCorpusLoadsWithStoredCorrections(t *testing.T) {
 
 func TestCorrectionIndexFollowsUndoRedo(t *testing.T) {
 	s := openTestStore(t, filepath.Join(t.TempDir(), "s.db"))
-	idx, err := LoadCorrectionIndex(ctx, s)
+	idx, err := corrections.Load(ctx, s)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -149,7 +152,7 @@ func TestCorrectionIndexFollowsUndoRedo(t *testing.T) {
 	}{
 		{"a", p(10, 20), 1}, {"a", p(0, 5), 0}, {"b", p(3, 9), 0}, {"a", p(10, 20), 0}, {"a", p(0, 5), -1}, {"a", p(30, 40), 1}, {"a", p(10, 20), -1},
 	}
-	var acts []Action
+	var acts []store.Action
 	for i, st := range steps {
 		act := setCorrect(t, s, st.id, st.r, st.keep)
 		if ids := idx.Applied(act, false); len(ids) != 1 || ids[0] != st.id {
@@ -178,19 +181,19 @@ func TestCorrectionIndexFollowsUndoRedo(t *testing.T) {
 		same("redo")
 	}
 	// A reopened index reads the same.
-	again, _ := LoadCorrectionIndex(ctx, s)
+	again, _ := corrections.Load(ctx, s)
 	if !reflect.DeepEqual(again.For("a"), idx.For("a")) || len(again.For("a")) != 1 {
 		t.Fatalf("reloaded %v, kept %v", again.For("a"), idx.For("a"))
 	}
 	// Actions without corrections touch nothing.
-	if ids := idx.Applied(Action{Ops: []Op{{Kind: OpSetStatus, Article: "a", Status: model.StatusDone}}}, false); ids != nil {
+	if ids := idx.Applied(store.Action{Ops: []store.Op{{Kind: store.OpSetStatus, Article: "a", Status: model.StatusDone}}}, false); ids != nil {
 		t.Fatalf("touched %v", ids)
 	}
 }
 
 // The index is read from Stream's workers while the reader updates it.
 func TestCorrectionIndexConcurrent(t *testing.T) {
-	idx := &CorrectionIndex{}
+	idx := &corrections.Index{}
 	var wg sync.WaitGroup
 	for w := 0; w < 4; w++ {
 		wg.Add(1)
@@ -207,7 +210,38 @@ func TestCorrectionIndexConcurrent(t *testing.T) {
 		}()
 	}
 	for i := 0; i < 500; i++ {
-		idx.Applied(Action{Ops: []Op{{Kind: OpSetCorrect, Article: "a", RawStart: i % 7, RawEnd: 10 + i%5, Keep: i%3 - 1}}}, false)
+		idx.Applied(store.Action{Ops: []store.Op{{Kind: store.OpSetCorrect, Article: "a", RawStart: i % 7, RawEnd: 10 + i%5, Keep: i%3 - 1}}}, false)
 	}
 	wg.Wait()
+}
+
+var ctx = context.Background()
+
+func openTestStore(t *testing.T, path string) *store.SQLite {
+	t.Helper()
+	s, err := store.OpenSQLite(path, "tester")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func write(t *testing.T, dir string, files map[string]string) string {
+	t.Helper()
+	for name, body := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func mustOpen(t *testing.T, args ...string) *corpus.Corpus {
+	t.Helper()
+	c, err := corpus.Open(args, nil)
+	if err != nil {
+		t.Fatalf("Open(%q): %v", args, err)
+	}
+	return c
 }

@@ -1,4 +1,10 @@
-package store
+// Package guard stands between database/sql and the SQLite driver for one
+// annotation store, and says the store's failures in words (Error, Fault).
+// It also refuses, before a byte is written, a path that is not a
+// storydesk store (CheckFile). It imports nothing of the store's: the
+// store (data/store) wraps its connections with a Guard and re-exports
+// Error, Fault and the sentinel errors under its own name.
+package guard
 
 import (
 	"context"
@@ -9,8 +15,8 @@ import (
 	"modernc.org/sqlite"
 )
 
-// The store guard sits between database/sql and the SQLite driver for one
-// store. It sees every result of every query, whichever file of the package
+// The guard sits between database/sql and the SQLite driver for one
+// store. It sees every result of every query, whichever file of the store
 // ran it, and:
 //   - turns the driver's codes into *Errors that name the file and say
 //     what happened and what to do (disk full, read-only, locked, damaged);
@@ -51,6 +57,10 @@ const (
 	codeConstraintHook = codeConstraint | 3<<8 // SQLITE_CONSTRAINT_COMMITHOOK
 )
 
+// ReadOnlyDirectory says whether err is SQLite's refusal to write in a
+// folder that cannot be written (SQLITE_READONLY_DIRECTORY).
+func ReadOnlyDirectory(err error) bool { return sqliteCode(err) == codeReadOnlyDirectory }
+
 // sqliteCode returns the driver's extended result code, or 0.
 func sqliteCode(err error) int {
 	var se *sqlite.Error
@@ -87,8 +97,8 @@ func faultOf(code int) Fault {
 	return FaultOther
 }
 
-// storeGuard is one store's watch over its connections.
-type storeGuard struct {
+// Guard is one store's watch over its connections.
+type Guard struct {
 	path string
 
 	mu     sync.Mutex
@@ -100,20 +110,26 @@ type storeGuard struct {
 	checked chan struct{}
 }
 
-func newStoreGuard(path string) *storeGuard {
-	return &storeGuard{path: path, checked: make(chan struct{})}
+// New is the guard of the store at path (a file, or a server's name for
+// messages). Writes wait until CheckDone.
+func New(path string) *Guard {
+	return &Guard{path: path, checked: make(chan struct{})}
 }
 
-// damaged returns the error every write gets once the store was found
-// damaged, or nil.
-func (g *storeGuard) damaged() *Error {
+// CheckDone says the open-time check has finished (or that there is none):
+// writes may go on, unless it found damage (MarkDamaged). Call it once.
+func (g *Guard) CheckDone() { close(g.checked) }
+
+// Damaged returns the error every write gets once the store was found
+// Damaged, or nil.
+func (g *Guard) Damaged() *Error {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	return g.broken
 }
 
-// markDamaged records the first sign of damage.
-func (g *storeGuard) markDamaged(cause error) *Error {
+// MarkDamaged records the first sign of damage.
+func (g *Guard) MarkDamaged(cause error) *Error {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	if g.broken == nil {
@@ -122,30 +138,30 @@ func (g *storeGuard) markDamaged(cause error) *Error {
 	return g.broken
 }
 
-// setReadOnly records that the store was opened read-only, and why.
-func (g *storeGuard) setReadOnly(why error) {
+// SetReadOnly records that the store was opened read-only, and why.
+func (g *Guard) SetReadOnly(why error) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	g.ro = &Error{Path: g.path, Fault: FaultReadOnly, Err: why}
 }
 
-// readOnly returns the error every write gets in a store opened read-only, or nil.
-func (g *storeGuard) readOnly() *Error {
+// ReadOnly returns the error every write gets in a store opened read-only, or nil.
+func (g *Guard) ReadOnly() *Error {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	return g.ro
 }
 
-// see inspects a driver result: damage is recorded, and any file fault is
+// See inspects a driver result: damage is recorded, and any file fault is
 // returned as an *Error. database/sql's own signals (ErrBadConn, ErrSkip,
 // io.EOF from Next) are not SQLite errors and pass through unchanged.
-func (g *storeGuard) see(err error) error {
+func (g *Guard) See(err error) error {
 	code := sqliteCode(err)
 	if code == 0 {
 		return err
 	}
 	if code == codeConstraintHook {
-		if b := g.damaged(); b != nil {
+		if b := g.Damaged(); b != nil {
 			return b // our commit hook refused the commit
 		}
 	}
@@ -154,33 +170,47 @@ func (g *storeGuard) see(err error) error {
 	case FaultOther:
 		return err
 	case FaultDamaged:
-		return g.markDamaged(err)
+		return g.MarkDamaged(err)
 	}
 	return &Error{Path: g.path, Fault: f, Err: err}
 }
 
-// writable waits for the open-time check, then says whether writing is
+// Writable waits for the open-time check, then says whether writing is
 // allowed: not into a damaged store, nor into one opened read-only (its
 // driver would refuse too, in less helpful words).
-func (g *storeGuard) writable(ctx context.Context) error {
+func (g *Guard) Writable(ctx context.Context) error {
 	select {
 	case <-g.checked:
 	case <-ctx.Done():
 		return ctx.Err()
 	}
-	if b := g.damaged(); b != nil {
+	if b := g.Damaged(); b != nil {
 		return b
 	}
-	if ro := g.readOnly(); ro != nil {
+	if ro := g.ReadOnly(); ro != nil {
 		return ro
 	}
 	return nil
 }
 
+// Connector is base with every connection it opens watched by g.
+func (g *Guard) Connector(base driver.Connector) driver.Connector {
+	return &guardConnector{base: base, g: g}
+}
+
+// Unwrap is the driver's connection under a watched one (for
+// database/sql's Conn.Raw), or dc itself.
+func Unwrap(dc any) any {
+	if gc, ok := dc.(*guardConn); ok {
+		return gc.base
+	}
+	return dc
+}
+
 // guardConnector opens the driver's connections and wraps them.
 type guardConnector struct {
 	base driver.Connector
-	g    *storeGuard
+	g    *Guard
 }
 
 func (c *guardConnector) Driver() driver.Driver { return c.base.Driver() }
@@ -188,12 +218,12 @@ func (c *guardConnector) Driver() driver.Driver { return c.base.Driver() }
 func (c *guardConnector) Connect(ctx context.Context) (driver.Conn, error) {
 	conn, err := c.base.Connect(ctx)
 	if err != nil {
-		return nil, c.g.see(err)
+		return nil, c.g.See(err)
 	}
 	if h, ok := conn.(interface{ RegisterCommitHook(sqlite.CommitHookFn) }); ok {
 		g := c.g
 		h.RegisterCommitHook(func() int32 {
-			if g.damaged() != nil {
+			if g.Damaged() != nil {
 				return 1 // turns the COMMIT into a rollback
 			}
 			return 0
@@ -213,7 +243,7 @@ type baseConn interface {
 
 type guardConn struct {
 	base driver.Conn
-	g    *storeGuard
+	g    *Guard
 }
 
 var (
@@ -235,7 +265,7 @@ func (c *guardConn) Prepare(query string) (driver.Stmt, error) {
 func (c *guardConn) PrepareContext(ctx context.Context, query string) (driver.Stmt, error) {
 	st, err := c.full().PrepareContext(ctx, query)
 	if err != nil {
-		return nil, c.g.see(err)
+		return nil, c.g.See(err)
 	}
 	return &guardStmt{base: st, g: c.g}, nil
 }
@@ -248,36 +278,36 @@ func (c *guardConn) Begin() (driver.Tx, error) {
 
 func (c *guardConn) BeginTx(ctx context.Context, opts driver.TxOptions) (driver.Tx, error) {
 	if !opts.ReadOnly {
-		if err := c.g.writable(ctx); err != nil {
+		if err := c.g.Writable(ctx); err != nil {
 			return nil, err
 		}
 	}
 	tx, err := c.full().BeginTx(ctx, opts)
 	if err != nil {
-		return nil, c.g.see(err)
+		return nil, c.g.See(err)
 	}
 	return &guardTx{base: tx, g: c.g}, nil
 }
 
 func (c *guardConn) ExecContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Result, error) {
-	if err := c.g.writable(ctx); err != nil {
+	if err := c.g.Writable(ctx); err != nil {
 		return nil, err
 	}
 	r, err := c.full().ExecContext(ctx, query, args)
-	return r, c.g.see(err)
+	return r, c.g.See(err)
 }
 
 func (c *guardConn) QueryContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Rows, error) {
 	r, err := c.full().QueryContext(ctx, query, args)
 	if err != nil {
-		return nil, c.g.see(err)
+		return nil, c.g.See(err)
 	}
 	return &guardRows{base: r, g: c.g}, nil
 }
 
 func (c *guardConn) Ping(ctx context.Context) error {
 	if p, ok := c.base.(driver.Pinger); ok {
-		return c.g.see(p.Ping(ctx))
+		return c.g.See(p.Ping(ctx))
 	}
 	return nil
 }
@@ -298,20 +328,20 @@ func (c *guardConn) IsValid() bool {
 
 type guardTx struct {
 	base driver.Tx
-	g    *storeGuard
+	g    *Guard
 }
 
 // Commit refuses once the store is known damaged (the commit hook would
 // refuse too; this says so in words and rolls back).
 func (t *guardTx) Commit() error {
-	if b := t.g.damaged(); b != nil {
+	if b := t.g.Damaged(); b != nil {
 		t.base.Rollback()
 		return b
 	}
-	return t.g.see(t.base.Commit())
+	return t.g.See(t.base.Commit())
 }
 
-func (t *guardTx) Rollback() error { return t.g.see(t.base.Rollback()) }
+func (t *guardTx) Rollback() error { return t.g.See(t.base.Rollback()) }
 
 type baseStmt interface {
 	driver.Stmt
@@ -321,7 +351,7 @@ type baseStmt interface {
 
 type guardStmt struct {
 	base driver.Stmt
-	g    *storeGuard
+	g    *Guard
 }
 
 var (
@@ -353,30 +383,30 @@ func named(args []driver.Value) []driver.NamedValue {
 }
 
 func (s *guardStmt) ExecContext(ctx context.Context, args []driver.NamedValue) (driver.Result, error) {
-	if err := s.g.writable(ctx); err != nil {
+	if err := s.g.Writable(ctx); err != nil {
 		return nil, err
 	}
 	r, err := s.full().ExecContext(ctx, args)
-	return r, s.g.see(err)
+	return r, s.g.See(err)
 }
 
 func (s *guardStmt) QueryContext(ctx context.Context, args []driver.NamedValue) (driver.Rows, error) {
 	r, err := s.full().QueryContext(ctx, args)
 	if err != nil {
-		return nil, s.g.see(err)
+		return nil, s.g.See(err)
 	}
 	return &guardRows{base: r, g: s.g}, nil
 }
 
 type guardRows struct {
 	base driver.Rows
-	g    *storeGuard
+	g    *Guard
 }
 
 func (r *guardRows) Columns() []string { return r.base.Columns() }
 
-func (r *guardRows) Close() error { return r.g.see(r.base.Close()) }
+func (r *guardRows) Close() error { return r.g.See(r.base.Close()) }
 
 // Next passes io.EOF through (it is not a SQLite error) and inspects the rest:
 // damage often shows only when a scan reaches the damaged page.
-func (r *guardRows) Next(dest []driver.Value) error { return r.g.see(r.base.Next(dest)) }
+func (r *guardRows) Next(dest []driver.Value) error { return r.g.See(r.base.Next(dest)) }

@@ -1,4 +1,4 @@
-package store
+package guard
 
 import (
 	"context"
@@ -10,15 +10,17 @@ import (
 	"io/fs"
 	"net/url"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 
 	"modernc.org/sqlite"
 
+	"storydesk/data/store/schema"
 	"storydesk/model"
 )
 
-// Other people's files: before anything is written, OpenSQLite makes sure
+// Other people's files: before anything is written, CheckFile makes sure
 // the path is a storydesk store, a new file, or an empty database. A store
 // is marked by its application_id (the header's bytes 68–71, PRAGMA
 // application_id); stores made before that mark existed are recognised by
@@ -45,11 +47,11 @@ var knownApps = map[uint32]string{
 // storeTables are the tables every storydesk schema has (version 1's).
 var storeTables = []string{"actions", "articles", "spans", "state"}
 
-// checkFile refuses, without writing a byte, a path that is not a file
+// CheckFile refuses, without writing a byte, a path that is not a file
 // (a folder, a pipe, a device: opening a pipe would hang, and SQLite would
 // put a -journal beside a device), a file that is not SQLite, another
 // program's database and a store from a newer storydesk.
-func checkFile(path string) error {
+func CheckFile(path string) error {
 	fi, err := os.Stat(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil // a new store
@@ -80,7 +82,7 @@ func checkFile(path string) error {
 	app := binary.BigEndian.Uint32(head[68:72])
 	switch {
 	case app == ApplicationID:
-		if version > SchemaVersion {
+		if version > schema.Version {
 			return tooNew(path, version)
 		}
 		return nil
@@ -96,7 +98,7 @@ func checkFile(path string) error {
 
 // tooNew is the refusal of a store a newer storydesk wrote.
 func tooNew(path string, v int) error {
-	return fmt.Errorf("%w: %s has schema version %d, this binary knows up to %d; upgrade storydesk (it never downgrades a store); it was left untouched", ErrSchemaTooNew, path, v, SchemaVersion)
+	return fmt.Errorf("%w: %s has schema version %d, this binary knows up to %d; upgrade storydesk (it never downgrades a store); it was left untouched", ErrSchemaTooNew, path, v, schema.Version)
 }
 
 // notAFile names what a non-regular file is, or "".
@@ -124,10 +126,10 @@ func notAFile(m fs.FileMode) string {
 func checkUnmarked(path string, version int) error {
 	q := url.Values{}
 	q.Set("mode", "ro")
-	if !walHolds(path) {
+	if !WALHolds(path) {
 		q.Set("immutable", "1")
 	}
-	conn, err := sqlite.NewConnector(fileURI(path) + "?" + q.Encode())
+	conn, err := sqlite.NewConnector(FileURI(path) + "?" + q.Encode())
 	if err != nil {
 		return fmt.Errorf("annotation store %s: %w", path, err)
 	}
@@ -139,7 +141,7 @@ func checkUnmarked(path string, version int) error {
 		return &Error{Path: path, Fault: FaultDamaged, AtOpen: true, Err: fmt.Errorf("cannot read it (%v)", err)}
 	}
 	if err := db.QueryRowContext(context.Background(), "PRAGMA application_id").Scan(&app); err == nil && uint32(app) == ApplicationID {
-		if version > SchemaVersion {
+		if version > schema.Version {
 			return tooNew(path, version)
 		}
 		return nil
@@ -171,7 +173,7 @@ func checkUnmarked(path string, version int) error {
 	for _, t := range storeTables {
 		ours = ours && have[t]
 	}
-	if ours && version > SchemaVersion {
+	if ours && version > schema.Version {
 		return tooNew(path, version)
 	}
 	if ours {
@@ -189,19 +191,15 @@ func checkUnmarked(path string, version int) error {
 	return fmt.Errorf("annotation store %s: %w: it is %s; it was left untouched — choose another file with --db", path, ErrNotStore, what)
 }
 
-// stampApplicationID marks a store opened for writing as storydesk's, once
-// (stores made before the mark existed).
-func (s *SQLite) stampApplicationID() error {
-	if s.guard.readOnly() != nil {
-		return nil
-	}
-	var app int64
-	if err := s.db.QueryRowContext(context.Background(), "PRAGMA application_id").Scan(&app); err != nil {
-		return err
-	}
-	if uint32(app) == ApplicationID {
-		return nil
-	}
-	_, err := s.db.ExecContext(context.Background(), fmt.Sprintf("PRAGMA application_id = %d", int32(ApplicationID)))
-	return err
+// FileURI makes path a SQLite file: URI. SQLite decodes %HH in it, and a
+// '?' or '#' would end the name: those three are escaped.
+func FileURI(path string) string {
+	r := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23")
+	return "file:" + r.Replace(filepath.ToSlash(path))
+}
+
+// WALHolds says whether path's -wal journal holds anything.
+func WALHolds(path string) bool {
+	fi, err := os.Stat(path + "-wal")
+	return err == nil && fi.Size() > 0
 }

@@ -1,6 +1,7 @@
-package store_test
+package docops_test
 
 import (
+	"context"
 	"math/rand/v2"
 	"path/filepath"
 	"reflect"
@@ -8,8 +9,11 @@ import (
 	"testing"
 
 	"storydesk/data/store"
+	"storydesk/data/store/docops"
 	"storydesk/model"
 )
+
+var ctx = context.Background()
 
 // TestApplyOpsMatchesStore applies a seeded run of actions (tags, relabels,
 // canonical names, deletions, quotations with speaker links, statuses, a
@@ -62,25 +66,25 @@ func TestApplyOpsMatchesStore(t *testing.T) {
 	check := func(step int, what string, act store.Action, undo bool) {
 		t.Helper()
 		ops := act.Applied(undo)
-		got, ok := store.ApplyOps(mem, ops)
+		got, ok := docops.Apply(mem, ops)
 		if !ok {
-			t.Fatalf("step %d (%s): ApplyOps refused %+v", step, what, act.Ops)
+			t.Fatalf("step %d (%s): Apply refused %+v", step, what, act.Ops)
 		}
 		want, _, err := st.Doc(ctx, art.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if !reflect.DeepEqual(norm(got), norm(want)) {
-			t.Fatalf("step %d (%s), ApplyOps:\nmemory %+v\nstore  %+v", step, what, norm(got), norm(want))
+			t.Fatalf("step %d (%s), Apply:\nmemory %+v\nstore  %+v", step, what, norm(got), norm(want))
 		}
 		if len(ops) <= 16 {
-			if !store.CanApplyInPlace(mem, ops) {
+			if !docops.CanApplyInPlace(mem, ops) {
 				t.Fatalf("step %d (%s): CanApplyInPlace refused %+v", step, what, ops)
 			}
 			inPlace++
-			store.ApplyOpsInPlace(mem, ops)
+			docops.ApplyInPlace(mem, ops)
 			if !reflect.DeepEqual(norm(mem), norm(want)) {
-				t.Fatalf("step %d (%s), ApplyOpsInPlace:\nmemory %+v\nstore  %+v", step, what, norm(mem), norm(want))
+				t.Fatalf("step %d (%s), ApplyInPlace:\nmemory %+v\nstore  %+v", step, what, norm(mem), norm(want))
 			}
 		}
 		mem = got
@@ -200,11 +204,11 @@ func TestApplyOpsRefusesUnknown(t *testing.T) {
 		{{Kind: store.OpDelSpan, Article: "a", Span: model.Span{ID: 1}}, {Kind: store.OpSetSpan, Article: "a", Span: model.Span{ID: 1}}},
 		{{Kind: store.OpSetQuote, Article: "a", Quote: model.QuoteAnn{ID: 1}}},
 	} {
-		if store.CanApplyInPlace(doc, ops) {
+		if docops.CanApplyInPlace(doc, ops) {
 			t.Errorf("CanApplyInPlace accepted %+v", ops)
 		}
-		if _, ok := store.ApplyOps(doc, ops); ok {
-			t.Errorf("ApplyOps accepted %+v", ops)
+		if _, ok := docops.Apply(doc, ops); ok {
+			t.Errorf("Apply accepted %+v", ops)
 		}
 	}
 	if len(doc.Spans) != 1 || doc.Spans[0].ID != 1 {
@@ -212,7 +216,7 @@ func TestApplyOpsRefusesUnknown(t *testing.T) {
 	}
 	// Ops on another article do not concern it.
 	other := []store.Op{{Kind: store.OpDelSpan, Article: "b", Span: model.Span{ID: 9}}}
-	if !store.CanApplyInPlace(doc, other) {
+	if !docops.CanApplyInPlace(doc, other) {
 		t.Error("an op on another article was refused")
 	}
 }

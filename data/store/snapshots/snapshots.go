@@ -1,4 +1,7 @@
-package store
+// Package snapshots reads the article snapshots an annotation store holds
+// as a corpus (what `storydesk --db X.db` opens when no PATH is given),
+// through the store.Store interface only.
+package snapshots
 
 import (
 	"context"
@@ -7,10 +10,11 @@ import (
 	"path/filepath"
 
 	"storydesk/data/corpus"
+	"storydesk/data/store"
 	"storydesk/model"
 )
 
-// SnapshotCorpus is a corpus made of the article snapshots an annotation store
+// Corpus is a corpus made of the article snapshots an annotation store
 // holds: what `storydesk --db X.db` opens when no PATH is given. It serves
 // articles that match no file on disk, such as Prodigy records imported with
 // only a text and an _input_hash, and every article annotated from corpora
@@ -26,43 +30,43 @@ import (
 // read transaction with a single cursor and drops the bodies it emits, and
 // Load reads one snapshot by id. It reads the store through the Store
 // interface only.
-type SnapshotCorpus struct {
-	s     Store
+type Corpus struct {
+	s     store.Store
 	label string
 	ids   []string // in id order, as every export walks them
 }
 
-// SnapshotFormat is the Item.Format of a SnapshotCorpus item.
-const SnapshotFormat = "store"
+// Format is the Item.Format of a Corpus item.
+const Format = "store"
 
-// OpenSnapshotCorpus lists the articles s holds. It fails when the ids cannot
+// Open lists the articles s holds. It fails when the ids cannot
 // be read; an empty store gives an empty corpus.
-func OpenSnapshotCorpus(ctx context.Context, s Store) (*SnapshotCorpus, error) {
+func Open(ctx context.Context, s store.Store) (*Corpus, error) {
 	ids, err := s.ArticleIDs(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("annotation store %s: %w", s.Path(), err)
 	}
-	return &SnapshotCorpus{s: s, label: model.SanitizeLine(filepath.Base(s.Path())), ids: ids}, nil
+	return &Corpus{s: s, label: model.SanitizeLine(filepath.Base(s.Path())), ids: ids}, nil
 }
 
 // Label names the corpus after the store's file.
-func (c *SnapshotCorpus) Label() string { return c.label }
+func (c *Corpus) Label() string { return c.label }
 
 // Len is the number of articles the store held when it was opened.
-func (c *SnapshotCorpus) Len() int { return len(c.ids) }
+func (c *Corpus) Len() int { return len(c.ids) }
 
 // Item is article i as listed: its id (also its provisional path, until
 // Stream or Load reads the snapshot's own).
-func (c *SnapshotCorpus) Item(i int) corpus.Item {
+func (c *Corpus) Item(i int) corpus.Item {
 	id := model.SanitizeLine(c.ids[i])
-	return corpus.Item{ID: c.ids[i], Path: id, Format: SnapshotFormat}
+	return corpus.Item{ID: c.ids[i], Path: id, Format: Format}
 }
 
 // Problems is empty: listing either works or fails as a whole.
-func (c *SnapshotCorpus) Problems() []corpus.Problem { return nil }
+func (c *Corpus) Problems() []corpus.Problem { return nil }
 
 // Load reads article i's snapshot in full. Its error is a *ProblemError.
-func (c *SnapshotCorpus) Load(i int) (*model.Article, error) {
+func (c *Corpus) Load(i int) (*model.Article, error) {
 	if i < 0 || i >= len(c.ids) {
 		return nil, &corpus.ProblemError{Problem: corpus.Problem{Path: c.label, Reason: fmt.Sprintf("no item %d (the store lists %d)", i, len(c.ids))}}
 	}
@@ -120,7 +124,7 @@ func fromSnapshot(a *model.Article) *model.Article {
 // whatever the size of the store; workers is ignored (reading is the work,
 // and SQLite reads one row at a time anyway). An article that has vanished
 // since the listing, or a read that fails, comes back as a Problem.
-func (c *SnapshotCorpus) Stream(ctx context.Context, workers int, emit func([]corpus.Result)) {
+func (c *Corpus) Stream(ctx context.Context, workers int, emit func([]corpus.Result)) {
 	if len(c.ids) == 0 {
 		return
 	}

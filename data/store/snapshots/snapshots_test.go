@@ -1,7 +1,8 @@
-package store_test
+package snapshots_test
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,7 +12,9 @@ import (
 	"time"
 
 	"storydesk/data/corpus"
+	"storydesk/data/importer"
 	"storydesk/data/store"
+	"storydesk/data/store/snapshots"
 	"storydesk/data/store/storetest"
 	"storydesk/internal/gencorpus"
 	"storydesk/model"
@@ -35,7 +38,7 @@ func storeCorpusFixture(t *testing.T) (*store.SQLite, []string) {
 	}
 	a := &model.Article{ID: "news/a.txt", Path: "news/a.txt", Title: "Harbour reopens", Source: "Harbour Times",
 		URL: "https://example.org/a", Date: "2026-03-02", Text: storyText, Meta: map[string]string{"byline": "Ana Costa"}}
-	if _, err := s.Do(ctx, tag(a, spanOf(t, storyText, "Ilse Varga", "PERSON"))); err != nil {
+	if _, err := s.Do(ctx, storetest.Tag(a, storetest.SpanOf(t, storyText, "Ilse Varga", "PERSON"))); err != nil {
 		t.Fatal(err)
 	}
 	return s, []string{"news/a.txt", "prodigy:42", "prodigy:7"}
@@ -43,7 +46,7 @@ func storeCorpusFixture(t *testing.T) (*store.SQLite, []string) {
 
 func TestStoreCorpusOpensSnapshotsWithTheirSpans(t *testing.T) {
 	s, ids := storeCorpusFixture(t)
-	c, err := store.OpenSnapshotCorpus(ctx, s)
+	c, err := snapshots.Open(ctx, s)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,7 +54,7 @@ func TestStoreCorpusOpensSnapshotsWithTheirSpans(t *testing.T) {
 		t.Fatalf("len %d label %q problems %v", c.Len(), c.Label(), c.Problems())
 	}
 	for i, id := range ids {
-		if it := c.Item(i); it.ID != id || it.Format != store.SnapshotFormat {
+		if it := c.Item(i); it.ID != id || it.Format != snapshots.Format {
 			t.Errorf("item %d: %+v, want id %q", i, it, id)
 		}
 		a, err := c.Load(i)
@@ -99,17 +102,15 @@ func TestStoreCorpusOpensSnapshotsWithTheirSpans(t *testing.T) {
 
 func TestStoreCorpusStream(t *testing.T) {
 	s, ids := storeCorpusFixture(t)
-	c, err := store.OpenSnapshotCorpus(ctx, s)
+	c, err := snapshots.Open(ctx, s)
 	if err != nil {
 		t.Fatal(err)
 	}
 	// After the listing: one article removed, one added. The removed one
 	// comes back as a problem, the added one is not in this corpus.
-	if _, err := store.DB(s).Exec(`DELETE FROM articles WHERE id = ?`, "prodigy:7"); err != nil {
-		t.Fatal(err)
-	}
+	execSQL(t, s.Path(), `DELETE FROM articles WHERE id = ?`, "prodigy:7")
 	extra := &model.Article{ID: "zz-new.txt", Text: storyText}
-	if _, err := s.Do(ctx, tag(extra, spanOf(t, storyText, "Zoë Ng", "PERSON"))); err != nil {
+	if _, err := s.Do(ctx, storetest.Tag(extra, storetest.SpanOf(t, storyText, "Zoë Ng", "PERSON"))); err != nil {
 		t.Fatal(err)
 	}
 	var got []corpus.Result
@@ -149,7 +150,7 @@ func TestStoreCorpusStream(t *testing.T) {
 	}
 
 	// An empty store is an empty corpus.
-	empty, err := store.OpenSnapshotCorpus(ctx, openTestStore(t, filepath.Join(t.TempDir(), "empty.db")))
+	empty, err := snapshots.Open(ctx, openTestStore(t, filepath.Join(t.TempDir(), "empty.db")))
 	if err != nil || empty.Len() != 0 {
 		t.Fatalf("empty store: %v %d", err, empty.Len())
 	}
@@ -161,11 +162,9 @@ func TestStoreCorpusStream(t *testing.T) {
 func TestStoreCorpusSanitizes(t *testing.T) {
 	s := openTestStore(t, filepath.Join(t.TempDir(), "h.db"))
 	now := time.Now().UTC().Format(time.RFC3339)
-	if _, err := store.DB(s).Exec(`INSERT INTO articles(id, text, hash, title, path, source, meta, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)`,
-		"evil\x1b]0;x\x07", "Body \x1b[2Jtext here.", "h", "Title \x1b[31mred\u009b1m", "p\x07ath", "Out\x00let", `{"k\u001b":"v\u0007"}`, now, now); err != nil {
-		t.Fatal(err)
-	}
-	c, err := store.OpenSnapshotCorpus(ctx, s)
+	execSQL(t, s.Path(), `INSERT INTO articles(id, text, hash, title, path, source, meta, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)`,
+		"evil\x1b]0;x\x07", "Body \x1b[2Jtext here.", "h", "Title \x1b[31mred\u009b1m", "p\x07ath", "Out\x00let", `{"k\u001b":"v\u0007"}`, now, now)
+	c, err := snapshots.Open(ctx, s)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -200,7 +199,7 @@ func BenchmarkStoreCorpus100k(b *testing.B) {
 		storetest.ResetHWM()
 		peak := storetest.SampleHeap()
 		t0 := time.Now()
-		c, err := store.OpenSnapshotCorpus(ctx, s)
+		c, err := snapshots.Open(ctx, s)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -225,4 +224,43 @@ func BenchmarkStoreCorpus100k(b *testing.B) {
 	}
 	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "articles/s")
 	runtime.KeepAlive(os.Stdout)
+}
+
+var ctx = context.Background()
+
+const storyText = "Mayor Ilse Varga of Port Ellis met the Harbour Board on Monday. “Ça va,” said Zoë Ng 😀 in Kyōto."
+
+func openTestStore(t *testing.T, path string) *store.SQLite {
+	t.Helper()
+	s, err := store.OpenSQLite(path, "tester")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// exImport imports JSON lines into s, as a user does, in batches of batch lines.
+func exImport(t *testing.T, s store.Store, input string, batch int) (importer.Stats, []corpus.Problem) {
+	t.Helper()
+	var probs []corpus.Problem
+	st, err := importer.JSONL(ctx, s, strings.NewReader(input), importer.Options{Name: "in.jsonl", Batch: batch, Problem: func(p corpus.Problem) { probs = append(probs, p) }})
+	if err != nil {
+		t.Fatalf("import: %v", err)
+	}
+	return st, probs
+}
+
+// execSQL changes the store's file behind its back, as another program
+// (or another storydesk) would.
+func execSQL(t *testing.T, path, q string, args ...any) {
+	t.Helper()
+	db, err := sql.Open("sqlite", "file:"+path+"?_pragma=foreign_keys(1)&_pragma=busy_timeout(10000)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec(q, args...); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -1,34 +1,25 @@
-package store
+// Package docops applies a committed action's ops to a document in
+// memory, as the store applies them to its rows: what the reader does after
+// a write, instead of reading the article back (a tag on an article with
+// thousands of spans cost more in the re-read than in the commit).
+// TestApplyOpsMatchesStore holds the two to the same result.
+package docops
 
 import (
 	"slices"
 	"sort"
 	"strings"
 
+	"storydesk/data/store"
 	"storydesk/model"
 )
 
-// The store's ops applied to a document in memory, as the SQLite store
-// applies them to its rows: what the reader does after a write, instead of
-// reading the article back (a tag on an article with thousands of spans
-// cost more in the re-read than in the commit). TestApplyOpsMatchesStore
-// holds the two to the same result.
-
-// Applied is the ops as the store performed them for this action: its ops
-// for Do and Redo, their inverse, last first, for Undo.
-func (a Action) Applied(undo bool) []Op {
-	if undo {
-		return inverse(a.Ops)
-	}
-	return a.Ops
-}
-
-// CanApplyInPlace reports whether ApplyOpsInPlace can apply ops to doc: a
+// CanApplyInPlace reports whether ApplyInPlace can apply ops to doc: a
 // few ops (a tag, a relabel, an undo of one), each span or quotation they
 // change or delete held by doc or added by an earlier op.
-func CanApplyInPlace(doc *Doc, ops []Op) bool {
+func CanApplyInPlace(doc *store.Doc, ops []store.Op) bool {
 	if len(ops) > 16 {
-		return false // many ops: ApplyOps does them in one pass
+		return false // many ops: Apply does them in one pass
 	}
 	var added, gone []int64 // spans; quotes get negative ids here
 	has := func(id int64, inDoc func() bool) bool {
@@ -49,22 +40,22 @@ func CanApplyInPlace(doc *Doc, ops []Op) bool {
 			continue
 		}
 		switch op.Kind {
-		case OpAddSpan:
+		case store.OpAddSpan:
 			added = append(added, op.Span.ID)
-		case OpAddQuote:
+		case store.OpAddQuote:
 			added = append(added, -op.Quote.ID)
-		case OpDelSpan, OpSetSpan:
+		case store.OpDelSpan, store.OpSetSpan:
 			if !has(op.Span.ID, func() bool { return spanIndex(doc.Spans, op.Span.ID) >= 0 }) {
 				return false
 			}
-			if op.Kind == OpDelSpan {
+			if op.Kind == store.OpDelSpan {
 				gone = append(gone, op.Span.ID)
 			}
-		case OpDelQuote, OpSetQuote:
+		case store.OpDelQuote, store.OpSetQuote:
 			if !has(-op.Quote.ID, func() bool { return quoteIndex(doc.Quotes, op.Quote.ID) >= 0 }) {
 				return false
 			}
-			if op.Kind == OpDelQuote {
+			if op.Kind == store.OpDelQuote {
 				gone = append(gone, -op.Quote.ID)
 			}
 		}
@@ -72,20 +63,20 @@ func CanApplyInPlace(doc *Doc, ops []Op) bool {
 	return true
 }
 
-// ApplyOpsInPlace applies the ops that concern doc (ops as Do, Undo or Redo
+// ApplyInPlace applies the ops that concern doc (ops as Do, Undo or Redo
 // returned them: new ids assigned, Prev fields filled) to doc itself, as
 // the store applied them: no allocation beyond a slice's growth, a few µs
 // on thousands of spans. The caller has checked CanApplyInPlace, and owns
 // doc: whoever holds its slices sees them change.
-func ApplyOpsInPlace(doc *Doc, ops []Op) {
+func ApplyInPlace(doc *store.Doc, ops []store.Op) {
 	for _, op := range ops {
 		if op.Article != doc.ArticleID {
 			continue
 		}
 		switch op.Kind {
-		case OpAddSpan:
+		case store.OpAddSpan:
 			doc.Spans = insertSpan(doc.Spans, op.Span)
-		case OpDelSpan:
+		case store.OpDelSpan:
 			i := spanIndex(doc.Spans, op.Span.ID)
 			doc.Spans = append(doc.Spans[:i], doc.Spans[i+1:]...)
 			for qi := range doc.Quotes {
@@ -93,18 +84,18 @@ func ApplyOpsInPlace(doc *Doc, ops []Op) {
 					doc.Quotes[qi].SpeakerSpan = 0 // speaker_span is ON DELETE SET NULL
 				}
 			}
-		case OpSetSpan:
+		case store.OpSetSpan:
 			i := spanIndex(doc.Spans, op.Span.ID)
 			nw := op.Span
 			nw.Source = doc.Spans[i].Source // set-span leaves the source as it is
 			doc.Spans = append(doc.Spans[:i], doc.Spans[i+1:]...)
 			doc.Spans = insertSpan(doc.Spans, nw)
-		case OpAddQuote:
+		case store.OpAddQuote:
 			doc.Quotes = insertQuote(doc.Quotes, withQuoteDefaults(op.Quote))
-		case OpDelQuote:
+		case store.OpDelQuote:
 			i := quoteIndex(doc.Quotes, op.Quote.ID)
 			doc.Quotes = append(doc.Quotes[:i], doc.Quotes[i+1:]...)
-		case OpSetQuote:
+		case store.OpSetQuote:
 			i := quoteIndex(doc.Quotes, op.Quote.ID)
 			nw := withQuoteDefaults(op.Quote)
 			nw.Source = doc.Quotes[i].Source // set-quote leaves the source as it is
@@ -118,13 +109,13 @@ func ApplyOpsInPlace(doc *Doc, ops []Op) {
 
 // applyArticleOp is an op on the article row. Duplicate labels, canonical
 // copies and corrections are not part of a Doc.
-func applyArticleOp(doc *Doc, op Op) {
+func applyArticleOp(doc *store.Doc, op store.Op) {
 	switch op.Kind {
-	case OpSetStatus:
+	case store.OpSetStatus:
 		doc.Status = op.Status
-	case OpSetText:
+	case store.OpSetText:
 		doc.Text, doc.Hash = op.Text, model.HashText(op.Text)
-	case OpSetReject:
+	case store.OpSetReject:
 		// Rejected suggestions, by position, keyed as the store keys them.
 		sp := op.Span
 		i := slices.IndexFunc(doc.Rejected, func(r model.Span) bool {
@@ -148,11 +139,11 @@ func applyArticleOp(doc *Doc, op Op) {
 	}
 }
 
-// ApplyOps is ApplyOpsInPlace for any number of ops, on a copy: doc is not
+// Apply is ApplyInPlace for any number of ops, on a copy: doc is not
 // changed. It works by id in one pass (a re-anchoring deletes and adds
 // back every span). ok is false when an op names a span or quotation doc
 // does not hold: the caller then reads the document back.
-func ApplyOps(doc *Doc, ops []Op) (out *Doc, ok bool) {
+func Apply(doc *store.Doc, ops []store.Op) (out *store.Doc, ok bool) {
 	d := *doc
 	var spans map[int64]model.Span
 	var quotes map[int64]model.QuoteAnn
@@ -161,19 +152,19 @@ func ApplyOps(doc *Doc, ops []Op) (out *Doc, ok bool) {
 			continue
 		}
 		switch op.Kind {
-		case OpAddSpan, OpDelSpan, OpSetSpan:
+		case store.OpAddSpan, store.OpDelSpan, store.OpSetSpan:
 			if spans == nil {
 				spans = make(map[int64]model.Span, len(d.Spans)+1)
 				for _, sp := range d.Spans {
 					spans[sp.ID] = sp
 				}
 			}
-		case OpAddQuote, OpDelQuote, OpSetQuote:
+		case store.OpAddQuote, store.OpDelQuote, store.OpSetQuote:
 		default:
 			applyArticleOp(&d, op)
 			continue
 		}
-		if op.Kind == OpDelSpan || op.Kind == OpAddQuote || op.Kind == OpDelQuote || op.Kind == OpSetQuote {
+		if op.Kind == store.OpDelSpan || op.Kind == store.OpAddQuote || op.Kind == store.OpDelQuote || op.Kind == store.OpSetQuote {
 			if quotes == nil {
 				quotes = make(map[int64]model.QuoteAnn, len(d.Quotes)+1)
 				for _, q := range d.Quotes {
@@ -182,9 +173,9 @@ func ApplyOps(doc *Doc, ops []Op) (out *Doc, ok bool) {
 			}
 		}
 		switch op.Kind {
-		case OpAddSpan:
+		case store.OpAddSpan:
 			spans[op.Span.ID] = op.Span
-		case OpDelSpan:
+		case store.OpDelSpan:
 			if _, ok := spans[op.Span.ID]; !ok {
 				return nil, false
 			}
@@ -195,7 +186,7 @@ func ApplyOps(doc *Doc, ops []Op) (out *Doc, ok bool) {
 					quotes[id] = q
 				}
 			}
-		case OpSetSpan:
+		case store.OpSetSpan:
 			old, ok := spans[op.Span.ID]
 			if !ok {
 				return nil, false
@@ -203,14 +194,14 @@ func ApplyOps(doc *Doc, ops []Op) (out *Doc, ok bool) {
 			nw := op.Span
 			nw.Source = old.Source
 			spans[nw.ID] = nw
-		case OpAddQuote:
+		case store.OpAddQuote:
 			quotes[op.Quote.ID] = withQuoteDefaults(op.Quote)
-		case OpDelQuote:
+		case store.OpDelQuote:
 			if _, ok := quotes[op.Quote.ID]; !ok {
 				return nil, false
 			}
 			delete(quotes, op.Quote.ID)
-		case OpSetQuote:
+		case store.OpSetQuote:
 			old, ok := quotes[op.Quote.ID]
 			if !ok {
 				return nil, false

@@ -1,13 +1,13 @@
-package store
+// Package schema is the annotation store's tables: the versioned
+// migrations (written in the SQL SQLite and PostgreSQL share) and their
+// translation for PostgreSQL. It imports nothing of storydesk's; the store
+// (data/store) runs the migrations and keeps the version (SQLite's PRAGMA
+// user_version, PostgreSQL's storydesk_schema table).
+package schema
 
-import (
-	"context"
-	"fmt"
-)
-
-// migrations bring a database from version i to i+1. Only ever append: a
-// released migration never changes. PRAGMA user_version holds the version.
-var migrations = []string{
+// Migrations bring a database from version i to i+1. Only ever append: a
+// released migration never changes.
+var Migrations = []string{
 	// 1: articles (snapshot), spans, the action log for undo, UI state.
 	`CREATE TABLE articles (
 		id         TEXT PRIMARY KEY,
@@ -140,7 +140,7 @@ var migrations = []string{
 	// correction belongs to one annotator, as spans and quotations already
 	// recorded; each action records the session that did it (undo is the
 	// session's own); sessions says who is open; changes is the feed live
-	// readers follow. Portable SQL: PostgreSQL runs it too (pgDDL).
+	// readers follow. Portable SQL: PostgreSQL runs it too (Postgres).
 	migrationLayers,
 	// 7: rejected suggestions belong to the annotator who rejected them,
 	// like every other layer.
@@ -160,49 +160,5 @@ var migrations = []string{
 	ALTER TABLE rejections_layered RENAME TO rejections;`,
 }
 
-// SchemaVersion is the newest schema this binary knows.
-var SchemaVersion = len(migrations)
-
-func (s *SQLite) migrate() error {
-	ctx := context.Background()
-	var v int
-	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
-		return fmt.Errorf("annotation store %s: cannot read it (%v); it was left untouched — see README, Recovery", s.path, err)
-	}
-	if v > SchemaVersion {
-		return fmt.Errorf("%w: %s has schema version %d, this binary knows up to %d; upgrade storydesk (it never downgrades a store)", ErrSchemaTooNew, s.path, v, SchemaVersion)
-	}
-	if ro := s.guard.readOnly(); ro != nil && v < SchemaVersion {
-		return &Error{Path: s.path, Fault: FaultReadOnly, AtOpen: true, Err: fmt.Errorf(
-			"an older storydesk wrote it (schema version %d), and upgrading it to %d means writing to it; %v", v, SchemaVersion, ro.Err)}
-	}
-	for ; v < SchemaVersion; v++ {
-		tx, err := s.db.BeginTx(ctx, nil)
-		if err != nil {
-			return fmt.Errorf("annotation store %s: %w", s.path, err)
-		}
-		// Re-read inside the write lock: another instance may have migrated.
-		var cur int
-		if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&cur); err != nil {
-			tx.Rollback()
-			return err
-		}
-		if cur > v {
-			tx.Rollback()
-			v = cur - 1
-			continue
-		}
-		if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
-			tx.Rollback()
-			return fmt.Errorf("annotation store %s: migration to version %d: %w", s.path, v+1, err)
-		}
-		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", v+1)); err != nil {
-			tx.Rollback()
-			return err
-		}
-		if err := tx.Commit(); err != nil {
-			return fmt.Errorf("annotation store %s: migration to version %d: %w", s.path, v+1, err)
-		}
-	}
-	return nil
-}
+// Version is the newest schema this binary knows.
+var Version = len(Migrations)
