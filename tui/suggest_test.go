@@ -53,7 +53,7 @@ func TestSuggestionsEndToEnd(t *testing.T) {
 	if !strings.Contains(frame, "suggested") {
 		t.Fatalf("no suggestions counted in the status bar:\n%s", frame)
 	}
-	n := len(m.pane().Suggestions())
+	n := len(suggestions(m))
 	if n < 8 {
 		t.Fatalf("%d suggestions", n)
 	}
@@ -81,7 +81,7 @@ func TestSuggestionsEndToEnd(t *testing.T) {
 	press(t, m, "ctrl+r") // the rejection again, then quit and reopen
 	m2, _ := startSuggest(t, path)
 	press(t, m2, "enter", "enter")
-	for _, e := range m2.pane().Suggestions() {
+	for _, e := range suggestions(m2) {
 		if e.Text == "US" || e.Text == "Gustavo Petro" {
 			t.Fatalf("reopened: %q is offered again (rejected or accepted before)", e.Text)
 		}

@@ -54,16 +54,6 @@ func (m *Model) newAnnotate() {
 	m.features = append(m.features, m.annot)
 }
 
-// enableSuggestions turns on annotate mode's entity suggestions, with the
-// store as the keeper of the trained model when it can be one.
-func (m *Model) enableSuggestions(opts Options) {
-	if !opts.Suggest {
-		return
-	}
-	keeper, _ := opts.Store.(store.ModelStore)
-	m.annot.EnableSuggestions(keeper, !opts.SuggestHidden)
-}
-
 // needStore is the one guard for what annotating needs and a reader
 // started without a store lacks: it says so and reports false.
 func (m *Model) needStore() bool {

@@ -39,7 +39,7 @@ type Feature struct {
 	want    int         // item to enter annotate mode on once loaded; -1 none
 	restore *restorePos // where the last run left the cursor
 	scan    *corpusScan
-	sg      *suggester // entity suggestions (suggest.go); nil when off
+	sugg    Suggestions // entity suggestions (tui/suggest); nil when off
 }
 
 type restorePos struct {
@@ -59,6 +59,16 @@ func (f *Feature) SetExtension(e Extension) {
 	f.ext = e
 	f.pane.SetOverlay(e)
 }
+
+// SetSuggestions adds names proposed over the text (entity suggestions).
+func (f *Feature) SetSuggestions(s Suggestions) {
+	f.sugg = s
+	f.pane.sugg = s
+}
+
+// ExtensionLeads reports that an extension's mode leads annotate mode
+// (quotes mode is on): suggestions step aside.
+func (f *Feature) ExtensionLeads() bool { return f.ext != nil && f.ext.Mode() != "" }
 
 // Pane is the text on screen, for the extension and for tests.
 func (f *Feature) Pane() *Pane { return f.pane }
@@ -181,13 +191,8 @@ func (f *Feature) switchArticle(dir int) tea.Cmd {
 }
 
 // Update takes the session's answers about documents and writes (after
-// the session has recorded them), the corpus scan's messages and the
-// suggestions' (suggest.go).
+// the session has recorded them) and the corpus scan's messages.
 func (f *Feature) Update(msg tea.Msg) tea.Cmd {
-	return tea.Batch(f.update(msg), f.suggestUpdate(msg))
-}
-
-func (f *Feature) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case session.DocMsg:
 		if msg.Err != nil && f.want >= 0 {
@@ -300,7 +305,7 @@ func (f *Feature) Sync() tea.Cmd {
 		stored = e.Doc.Quotes
 	}
 	a.setImportedQuotes(stored)
-	return f.suggestSync()
+	return nil
 }
 
 // GlobalKey takes the keys that act on the selected article from anywhere:
@@ -343,7 +348,6 @@ func (f *Feature) Status(s *widgets.StatusInfo) {
 	if !f.active {
 		return
 	}
-	s.Suggest = f.suggestStatus()
 	a := f.pane
 	defer f.searchStatus(s)
 	if sp, ok := a.CursorSpan(); ok {

@@ -39,7 +39,9 @@ func (a *Pane) lineMarks(i int) []layout.Mark {
 		a.overlay.Cuts(l.Start, l.End, add)
 	}
 	a.importedCuts(l.Start, l.End, add)
-	a.suggestCuts(l.Start, l.End, add)
+	if a.sugg != nil {
+		a.sugg.Cuts(l.Start, l.End, add)
+	}
 	if sel {
 		add(ss)
 		add(se)
@@ -90,6 +92,31 @@ func (a *Pane) lineMarks(i int) []layout.Mark {
 		marks = append(marks, layout.Mark{Start: s, End: e, Style: style})
 	}
 	return marks
+}
+
+// suggestStyle is the label style of a suggestion at off (no span is
+// there), 0 for none; the caller adds the imported layer.
+func (a *Pane) suggestStyle(off int) int {
+	if a.sugg == nil {
+		return 0
+	}
+	label, ok := a.sugg.LabelAt(off)
+	if !ok {
+		return 0
+	}
+	if li := a.labelIndex(label); li >= 0 {
+		return 1 + li
+	}
+	return len(a.c.Labels) + 1
+}
+
+// hint is the legend line's hint: on an imported annotation its review,
+// on a suggestion its decision.
+func (a *Pane) hint() string {
+	if h := a.reviewHint(); h != "" || a.sugg == nil {
+		return h
+	}
+	return a.sugg.Hint()
 }
 
 // RenderLine is layout line i as drawn, without the margin.

@@ -24,7 +24,7 @@ func (s *screen) HandleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 // matches reports whether msg is one of annotate mode's own keys.
 func (f *Feature) matches(msg tea.KeyPressMsg) bool {
 	k := f.c.Keys
-	if key.Matches(msg, k.Labels[:]...) || f.reviewMatches(msg) || f.suggestMatches(msg) || f.ext != nil && f.ext.Claims(msg) {
+	if key.Matches(msg, k.Labels[:]...) || f.reviewMatches(msg) || f.sugg != nil && f.sugg.Claims(msg) || f.ext != nil && f.ext.Claims(msg) {
 		return true
 	}
 	return key.Matches(msg, k.LabelPick, k.WordNext, k.WordPrev, k.LineDown, k.LineUp, k.SentenceNext, k.SentencePrev,
@@ -50,8 +50,10 @@ func (f *Feature) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	}
-	if cmd, ok := f.suggestKey(msg); ok {
-		return cmd
+	if f.sugg != nil && !f.ExtensionLeads() {
+		if cmd, ok := f.sugg.Key(msg); ok {
+			return cmd
+		}
 	}
 	if cmd, ok := f.reviewKey(msg); ok {
 		return cmd
@@ -177,8 +179,10 @@ func (s *screen) ShortHelp() []key.Binding {
 			return b
 		}
 	}
-	if r := f.suggestShortHelp(); r != nil {
-		return append(r, labelRange(k), k.WordNext, k.Undo, k.Done, k.Entities, k.Back)
+	if f.sugg != nil {
+		if r := f.sugg.ShortHelp(); r != nil {
+			return append(r, labelRange(k), k.WordNext, k.Undo, k.Done, k.Entities, k.Back)
+		}
 	}
 	if r := f.reviewShortHelp(); r != nil {
 		// Imported annotations to review: their keys first.
@@ -207,8 +211,10 @@ func (s *screen) FullHelp() [][]key.Binding {
 		{k.Delete, k.EntityNext, k.EntityPrev, k.TagAll, k.TagCorpus, k.Canonical, k.Entities, k.NextArticle, k.PrevArticle},
 		f.reviewHelp(),
 	}
-	if sg := f.suggestHelp(); sg != nil {
-		groups = append(groups, sg)
+	if f.sugg != nil {
+		if sg := f.sugg.Help(); sg != nil {
+			groups = append(groups, sg)
+		}
 	}
 	return append(groups, []key.Binding{k.Undo, k.Redo, k.Done, k.Reanchor})
 }
