@@ -52,6 +52,7 @@ func (m *Model) Unreport(texts ...string) {
 func (m *Model) newAnnotate() {
 	m.annot = annotate.New(m.c, m, m.sess, annotateReader{m: m, src: m.br.Source()})
 	m.features = append(m.features, m.annot)
+	m.wireEntities()
 }
 
 // needStore is the one guard for what annotating needs and a reader

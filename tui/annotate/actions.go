@@ -153,7 +153,7 @@ func (f *Feature) tagWith(i int) tea.Cmd {
 				acc := sp
 				acc.Source = ""
 				j.Done, j.Focus = "Accepted "+ui.DescribeSpan(acc)+ui.ReviewedNote(sp.Source), sp.Start
-				return store.Action{Name: "accept " + ui.DescribeSpan(acc), Ops: spanEditOps(doc, t.ID, sp, sp)}, true
+				return store.Action{Name: "accept " + ui.DescribeSpan(acc), Ops: SpanEditOps(doc, t.ID, sp, sp)}, true
 			}
 			if sp.Label == label {
 				f.host.Report(ui.Info("Already " + ui.DescribeSpan(sp)))
@@ -163,7 +163,7 @@ func (f *Feature) tagWith(i int) tea.Cmd {
 			nw.Label = label
 			j.Done, j.Focus = fmt.Sprintf("Relabelled “%s”: %s → %s", ui.Clip(sp.Text, 40), sp.Label, label)+ui.ReviewedNote(sp.Source), sp.Start
 			return store.Action{Name: fmt.Sprintf("label %s → %s “%s”", sp.Label, label, ui.Clip(sp.Text, 40)),
-				Ops: spanEditOps(doc, t.ID, sp, nw)}, true
+				Ops: SpanEditOps(doc, t.ID, sp, nw)}, true
 		} else if ok {
 			f.host.Report(ui.Info("Not saved: it would overlap " + ui.DescribeSpan(sp) + " — entities do not overlap"))
 			return store.Action{}, false

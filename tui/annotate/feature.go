@@ -32,9 +32,9 @@ type Feature struct {
 
 	pane   *Pane
 	scr    *screen
-	active bool        // the screen is on the stack
-	prompt *namePrompt // the canonical-name prompt, while it is open
-	search *search     // the search typed or kept (search.go)
+	active bool     // the screen is on the stack
+	ents   Entities // the entities panel and canonical names (tui/entities)
+	search *search  // the search typed or kept (search.go)
 
 	want    int         // item to enter annotate mode on once loaded; -1 none
 	restore *restorePos // where the last run left the cursor
@@ -65,6 +65,9 @@ func (f *Feature) SetSuggestions(s Suggestions) {
 	f.sugg = s
 	f.pane.sugg = s
 }
+
+// SetEntities adds the entities panel and the edits of whole entities.
+func (f *Feature) SetEntities(e Entities) { f.ents = e }
 
 // ExtensionLeads reports that an extension's mode leads annotate mode
 // (quotes mode is on): suggestions step aside.
@@ -167,7 +170,9 @@ func (f *Feature) Leave() tea.Cmd {
 	}
 	f.active = false
 	f.host.Pop(f.scr)
-	f.prompt = nil
+	if f.ents != nil {
+		f.ents.Left()
+	}
 	f.search = nil
 	f.pane.nav.hints, f.pane.nav.matches = nil, nil
 	if f.ext != nil {
@@ -210,8 +215,6 @@ func (f *Feature) Update(msg tea.Msg) tea.Cmd {
 		return f.scan.wait
 	case scanDoneMsg:
 		return f.scanDone(msg)
-	case canonScanMsg:
-		return f.canonScanned(msg)
 	}
 	return nil
 }

@@ -120,3 +120,19 @@ type Suggestions interface {
 	ShortHelp() []key.Binding
 	Help() []key.Binding
 }
+
+// Entities is the entities panel and the edits of whole entities
+// (canonical names: tui/entities plugs in here; annotate does not import
+// it). Annotate keeps the panel's place and the toggle key.
+type Entities interface {
+	// PanelView is the side panel in w×h; PromptLine, its prompt as the
+	// legend row shows it, w cells ("" while none is open).
+	PanelView(w, h int) string
+	PromptLine(w int) string
+	// Claims reports a key of its own annotate mode must take before the
+	// keys every screen shares; Key handles it.
+	Claims(msg tea.KeyPressMsg) bool
+	Key(msg tea.KeyPressMsg) (cmd tea.Cmd, handled bool)
+	// Left is told that annotate mode was left.
+	Left()
+}

@@ -202,6 +202,9 @@ func (a *Pane) Percent() int {
 	return ui.ClampInt(a.top*100/m, 0, 100)
 }
 
+// PromptWidth is the width of a prompt's input in the legend row.
+func (a *Pane) PromptWidth() int { return max(1, a.innerW()/2) }
+
 // View draws the text box (and the side panel when it is open). prompt,
 // when set, replaces the legend line (the canonical-name prompt); panel
 // draws the side panel in w×h.
@@ -262,10 +265,10 @@ func (a *Pane) View(info, prompt string, panel func(w, h int) string) string {
 	return body
 }
 
-// promptCursor is where the terminal cursor goes for a prompt drawn in the
+// PromptCursor is where the terminal cursor goes for a prompt drawn in the
 // legend row, x cells into it; ok false when the row is not shown or x is
 // past the box.
-func (a *Pane) promptCursor(x int) (int, int, bool) {
+func (a *Pane) PromptCursor(x int) (int, int, bool) {
 	x += 1 + a.pad()
 	if a.legendH() == 0 || x >= a.w-1 {
 		return 0, 0, false

@@ -24,13 +24,13 @@ func (s *screen) HandleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 // matches reports whether msg is one of annotate mode's own keys.
 func (f *Feature) matches(msg tea.KeyPressMsg) bool {
 	k := f.c.Keys
-	if key.Matches(msg, k.Labels[:]...) || f.reviewMatches(msg) || f.sugg != nil && f.sugg.Claims(msg) || f.ext != nil && f.ext.Claims(msg) {
+	if key.Matches(msg, k.Labels[:]...) || f.reviewMatches(msg) || f.sugg != nil && f.sugg.Claims(msg) || f.ents != nil && f.ents.Claims(msg) || f.ext != nil && f.ext.Claims(msg) {
 		return true
 	}
 	return key.Matches(msg, k.LabelPick, k.WordNext, k.WordPrev, k.LineDown, k.LineUp, k.SentenceNext, k.SentencePrev,
 		k.ParaNext, k.ParaPrev, k.DocStart, k.DocEnd, k.ScreenDown, k.ScreenUp, k.Select,
 		k.ExtendNext, k.ExtendPrev, k.ExtendDown, k.ExtendUp, k.Delete, k.EntityNext, k.EntityPrev,
-		k.TagAll, k.TagCorpus, k.Entities, k.Canonical, k.NextArticle, k.PrevArticle, k.Jump, k.Search)
+		k.TagAll, k.TagCorpus, k.Entities, k.NextArticle, k.PrevArticle, k.Jump, k.Search)
 }
 
 // key routes a key in annotate mode: the review keys, the extension's,
@@ -109,8 +109,9 @@ func (f *Feature) key(msg tea.KeyPressMsg) tea.Cmd {
 		a.panel = !a.panel
 		a.relayout()
 		a.scrollIntoView()
-	case key.Matches(msg, k.Canonical):
-		return f.openPrompt()
+	case f.ents != nil && f.ents.Claims(msg):
+		cmd, _ := f.ents.Key(msg)
+		return cmd
 	case key.Matches(msg, k.Jump):
 		return f.startJump()
 	case key.Matches(msg, k.Search):
@@ -152,8 +153,8 @@ func (s *screen) View() string {
 		info = "saving… " + info
 	}
 	prompt := ""
-	if f.prompt != nil {
-		prompt = f.prompt.line(a.LineWidth())
+	if f.ents != nil {
+		prompt = f.ents.PromptLine(a.LineWidth())
 	}
 	if _, typing := f.host.Top().(*searchPrompt); typing && f.search != nil {
 		prompt = f.search.line(a.LineWidth())
@@ -161,7 +162,10 @@ func (s *screen) View() string {
 	if a.extPanel && f.ext != nil {
 		return a.View(info, prompt, f.ext.PanelView)
 	}
-	return a.View(info, prompt, f.entitiesView)
+	if f.ents == nil {
+		return a.View(info, prompt, nil)
+	}
+	return a.View(info, prompt, f.ents.PanelView)
 }
 
 func (s *screen) SetSize(w, h int) tea.Cmd {

@@ -88,7 +88,7 @@ type KeyMap struct {
 	ReviewNext      key.Binding // next imported annotation not reviewed yet
 	ReviewPrev      key.Binding
 
-	// Entity suggestions (tui/annotate/suggest*.go): the recogniser's
+	// Entity suggestions (tui/suggest): the recogniser's
 	// suggestions are reviewed with the review keys (y accepts the one
 	// under the cursor and moves on, Y accepts all, x rejects, a label key
 	// accepts it with that label); these add the rest.
