@@ -10,12 +10,12 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"storydesk/data/corpus"
-	"storydesk/data/store"
+	"storydesk/data/store/lazy"
 )
 
 // lazyCorpus is a corpus folder of two articles and the reader over it
 // with the store the reader gets by default (created at the first write).
-func lazyCorpus(t *testing.T) (dir string, m *Model, lz *store.Lazy) {
+func lazyCorpus(t *testing.T) (dir string, m *Model, lz *lazy.Store) {
 	t.Helper()
 	t.Setenv("XDG_DATA_HOME", filepath.Join(t.TempDir(), "xdg"))
 	dir = t.TempDir()
@@ -31,7 +31,7 @@ func lazyCorpus(t *testing.T) (dir string, m *Model, lz *store.Lazy) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	lz, err = store.OpenLazy(c, "tester")
+	lz, err = lazy.Open(c, "tester")
 	if err != nil {
 		t.Fatal(err)
 	}

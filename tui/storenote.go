@@ -75,7 +75,7 @@ func (m *Model) storeTrouble(err error, announce bool) {
 	}
 }
 
-// storeCreator is a store created at its first write (store.Lazy).
+// storeCreator is a store created at its first write (data/store/lazy).
 type storeCreator interface {
 	TakeCreated() (path string, ok bool)
 }

@@ -31,6 +31,7 @@ import (
 	"storydesk/data/corpus"
 	"storydesk/data/export"
 	"storydesk/data/store"
+	"storydesk/data/store/lazy"
 	"storydesk/internal/config"
 	"storydesk/model"
 	"storydesk/tui"
@@ -179,8 +180,8 @@ func openReader(paths []string, dbPath, who string, stdin io.Reader) (tui.Source
 	}
 	if dbPath == "" {
 		// The default store is created at the first write: a corpus opened
-		// only to read it is left as it was (see store.Lazy).
-		lz, err := store.OpenLazy(c, who)
+		// only to read it is left as it was (see data/store/lazy).
+		lz, err := lazy.Open(c, who)
 		if err != nil {
 			return nil, nil, err
 		}

@@ -30,16 +30,17 @@ func DefaultPath(c *corpus.Corpus) string {
 			return path
 		}
 		if fi, err := os.Stat(path); err == nil && fi.Size() > 0 {
-			if _, err := os.Stat(fallbackStorePath(c)); err != nil {
+			if _, err := os.Stat(FallbackPath(c)); err != nil {
 				return path
 			}
 		}
 	}
-	return fallbackStorePath(c)
+	return FallbackPath(c)
 }
 
-// fallbackStorePath is the store's path under the XDG data directory.
-func fallbackStorePath(c *corpus.Corpus) string {
+// FallbackPath is the store's path under the XDG data directory (where
+// it goes when the corpus folder cannot be written).
+func FallbackPath(c *corpus.Corpus) string {
 	base := filepath.Join(config.DataHome(), "storydesk")
 	switch {
 	case c.Sample:

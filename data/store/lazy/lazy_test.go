@@ -1,4 +1,4 @@
-package store_test
+package lazy_test
 
 import (
 	"context"
@@ -8,11 +8,12 @@ import (
 
 	"storydesk/data/corpus"
 	"storydesk/data/store"
+	"storydesk/data/store/lazy"
 	"storydesk/model"
 )
 
 // lazyCorpus is a one-article corpus folder and its Lazy store.
-func lazyCorpus(t *testing.T) (string, *corpus.Corpus, *store.Lazy) {
+func lazyCorpus(t *testing.T) (string, *corpus.Corpus, *lazy.Store) {
 	t.Helper()
 	t.Setenv("XDG_DATA_HOME", filepath.Join(t.TempDir(), "xdg"))
 	dir := t.TempDir()
@@ -23,7 +24,7 @@ func lazyCorpus(t *testing.T) (string, *corpus.Corpus, *store.Lazy) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	l, err := store.OpenLazy(c, "tester")
+	l, err := lazy.Open(c, "tester")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,7 +82,7 @@ func TestLazyCreatesAtFirstWrite(t *testing.T) {
 		t.Fatalf("doc %+v %v %v", doc, ok, err)
 	}
 	l.Close()
-	again, err := store.OpenLazy(c, "tester")
+	again, err := lazy.Open(c, "tester")
 	if err != nil {
 		t.Fatal(err)
 	}

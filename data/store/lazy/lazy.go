@@ -1,4 +1,4 @@
-package store
+package lazy
 
 import (
 	"context"
@@ -9,10 +9,11 @@ import (
 	"sync"
 
 	"storydesk/data/corpus"
+	"storydesk/data/store"
 	"storydesk/model"
 )
 
-// Lazy is the reader's store for a corpus that has none yet: opening a
+// Store is the reader's store for a corpus that has none yet: opening a
 // corpus only to read it writes nothing (no .storydesk folder, no file).
 // Until the first annotation it answers every read as an empty store
 // would; the first write (Do, BeginImport) creates the store where
@@ -21,10 +22,10 @@ import (
 // only remember things (the reading position, duplicate signatures) are
 // dropped until then rather than create a store nobody asked for.
 //
-// A corpus that already has a store gets it opened at once (OpenLazy).
-type Lazy struct {
+// A corpus that already has a store gets it opened at once (Open).
+type Store struct {
 	mu      sync.Mutex
-	s       *SQLite
+	s       *store.SQLite
 	path    string // where the store is, or will most likely be
 	create  func() string
 	who     string
@@ -32,13 +33,13 @@ type Lazy struct {
 	told    bool // TakeCreated has reported it
 }
 
-// OpenLazy opens c's store when it exists, and otherwise returns a Lazy
+// Open opens c's store when it exists, and otherwise returns a Store
 // that creates it at the first write.
-func OpenLazy(c *corpus.Corpus, annotator string) (*Lazy, error) {
-	path, ok := lazyExisting(c)
-	l := &Lazy{path: path, who: annotator, create: func() string { return DefaultPath(c) }}
+func Open(c *corpus.Corpus, annotator string) (*Store, error) {
+	path, ok := existing(c)
+	l := &Store{path: path, who: annotator, create: func() string { return store.DefaultPath(c) }}
 	if ok {
-		s, err := OpenSQLite(path, annotator)
+		s, err := store.OpenSQLite(path, annotator)
 		if err != nil {
 			return nil, err
 		}
@@ -47,40 +48,40 @@ func OpenLazy(c *corpus.Corpus, annotator string) (*Lazy, error) {
 	return l, nil
 }
 
-// lazyExisting is ExistingPath without its probe of the corpus folder
+// existing is store.ExistingPath without its probe of the corpus folder
 // (a file created and removed there) when the corpus has no .storydesk
 // folder: then the store can only be this user's under the XDG data
 // directory, and the path to name until the first write is the corpus's.
-func lazyExisting(c *corpus.Corpus) (string, bool) {
+func existing(c *corpus.Corpus) (string, bool) {
 	if c.Root != "" && !c.Sample {
 		dir := filepath.Join(c.Root, ".storydesk")
 		if _, err := os.Lstat(dir); errors.Is(err, fs.ErrNotExist) {
-			fb := fallbackStorePath(c)
+			fb := store.FallbackPath(c)
 			if _, err := os.Stat(fb); err == nil {
 				return fb, true
 			}
 			return filepath.Join(dir, "annotations.db"), false
 		}
 	}
-	return ExistingPath(c)
+	return store.ExistingPath(c)
 }
 
 // get is the open store, or nil before the first write.
-func (l *Lazy) get() *SQLite {
+func (l *Store) get() *store.SQLite {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.s
 }
 
 // ensure opens (creating) the store for a write.
-func (l *Lazy) ensure() (*SQLite, error) {
+func (l *Store) ensure() (*store.SQLite, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if l.s != nil {
 		return l.s, nil
 	}
 	path := l.create()
-	s, err := OpenSQLite(path, l.who)
+	s, err := store.OpenSQLite(path, l.who)
 	if err != nil {
 		return nil, err
 	}
@@ -90,11 +91,11 @@ func (l *Lazy) ensure() (*SQLite, error) {
 
 // Exists reports whether the store has been opened (it existed, or a write
 // created it).
-func (l *Lazy) Exists() bool { return l.get() != nil }
+func (l *Store) Exists() bool { return l.get() != nil }
 
 // TakeCreated reports, once, that this session's first write created the
 // store, and where.
-func (l *Lazy) TakeCreated() (path string, ok bool) {
+func (l *Store) TakeCreated() (path string, ok bool) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if !l.created || l.told {
@@ -104,14 +105,14 @@ func (l *Lazy) TakeCreated() (path string, ok bool) {
 	return l.path, true
 }
 
-func (l *Lazy) Doc(ctx context.Context, id string) (*Doc, bool, error) {
+func (l *Store) Doc(ctx context.Context, id string) (*store.Doc, bool, error) {
 	if s := l.get(); s != nil {
 		return s.Doc(ctx, id)
 	}
 	return nil, false, nil
 }
 
-func (l *Lazy) Do(ctx context.Context, act Action) (Action, error) {
+func (l *Store) Do(ctx context.Context, act store.Action) (store.Action, error) {
 	s, err := l.ensure()
 	if err != nil {
 		return act, err
@@ -119,35 +120,35 @@ func (l *Lazy) Do(ctx context.Context, act Action) (Action, error) {
 	return s.Do(ctx, act)
 }
 
-func (l *Lazy) Undo(ctx context.Context) (Action, bool, error) {
+func (l *Store) Undo(ctx context.Context) (store.Action, bool, error) {
 	if s := l.get(); s != nil {
 		return s.Undo(ctx)
 	}
-	return Action{}, false, nil
+	return store.Action{}, false, nil
 }
 
-func (l *Lazy) Redo(ctx context.Context) (Action, bool, error) {
+func (l *Store) Redo(ctx context.Context) (store.Action, bool, error) {
 	if s := l.get(); s != nil {
 		return s.Redo(ctx)
 	}
-	return Action{}, false, nil
+	return store.Action{}, false, nil
 }
 
-func (l *Lazy) Statuses(ctx context.Context) (map[string]model.Status, error) {
+func (l *Store) Statuses(ctx context.Context) (map[string]model.Status, error) {
 	if s := l.get(); s != nil {
 		return s.Statuses(ctx)
 	}
 	return map[string]model.Status{}, nil
 }
 
-func (l *Lazy) Hashes(ctx context.Context) (map[string]string, error) {
+func (l *Store) Hashes(ctx context.Context) (map[string]string, error) {
 	if s := l.get(); s != nil {
 		return s.Hashes(ctx)
 	}
 	return map[string]string{}, nil
 }
 
-func (l *Lazy) State(ctx context.Context, key string) (string, error) {
+func (l *Store) State(ctx context.Context, key string) (string, error) {
 	if s := l.get(); s != nil {
 		return s.State(ctx, key)
 	}
@@ -156,70 +157,70 @@ func (l *Lazy) State(ctx context.Context, key string) (string, error) {
 
 // SetState is dropped before the store exists: the reading position alone
 // does not make a store.
-func (l *Lazy) SetState(ctx context.Context, key, value string) error {
+func (l *Store) SetState(ctx context.Context, key, value string) error {
 	if s := l.get(); s != nil {
 		return s.SetState(ctx, key, value)
 	}
 	return nil
 }
 
-func (l *Lazy) DupLabels(ctx context.Context) ([]PairLabel, error) {
+func (l *Store) DupLabels(ctx context.Context) ([]store.PairLabel, error) {
 	if s := l.get(); s != nil {
 		return s.DupLabels(ctx)
 	}
 	return nil, nil
 }
 
-func (l *Lazy) Canonicals(ctx context.Context) (map[string]bool, error) {
+func (l *Store) Canonicals(ctx context.Context) (map[string]bool, error) {
 	if s := l.get(); s != nil {
 		return s.Canonicals(ctx)
 	}
 	return map[string]bool{}, nil
 }
 
-func (l *Lazy) EachDoc(ctx context.Context, f DocFilter, fn func(*ExportDoc) error) error {
+func (l *Store) EachDoc(ctx context.Context, f store.DocFilter, fn func(*store.ExportDoc) error) error {
 	if s := l.get(); s != nil {
 		return s.EachDoc(ctx, f, fn)
 	}
 	return nil
 }
 
-func (l *Lazy) ExportDocByID(ctx context.Context, id string) (*ExportDoc, bool, error) {
+func (l *Store) ExportDocByID(ctx context.Context, id string) (*store.ExportDoc, bool, error) {
 	if s := l.get(); s != nil {
 		return s.ExportDocByID(ctx, id)
 	}
 	return nil, false, nil
 }
 
-func (l *Lazy) Brief(ctx context.Context, id string) (ArticleBrief, bool, error) {
+func (l *Store) Brief(ctx context.Context, id string) (store.ArticleBrief, bool, error) {
 	if s := l.get(); s != nil {
 		return s.Brief(ctx, id)
 	}
-	return ArticleBrief{}, false, nil
+	return store.ArticleBrief{}, false, nil
 }
 
-func (l *Lazy) ArticleIDs(ctx context.Context) ([]string, error) {
+func (l *Store) ArticleIDs(ctx context.Context) ([]string, error) {
 	if s := l.get(); s != nil {
 		return s.ArticleIDs(ctx)
 	}
 	return nil, nil
 }
 
-func (l *Lazy) Snapshot(ctx context.Context, id string) (*model.Article, bool, error) {
+func (l *Store) Snapshot(ctx context.Context, id string) (*model.Article, bool, error) {
 	if s := l.get(); s != nil {
 		return s.Snapshot(ctx, id)
 	}
 	return nil, false, nil
 }
 
-func (l *Lazy) EachSnapshot(ctx context.Context, fn func(*model.Article) error) error {
+func (l *Store) EachSnapshot(ctx context.Context, fn func(*model.Article) error) error {
 	if s := l.get(); s != nil {
 		return s.EachSnapshot(ctx, fn)
 	}
 	return nil
 }
 
-func (l *Lazy) BeginImport(ctx context.Context) (ImportTx, error) {
+func (l *Store) BeginImport(ctx context.Context) (store.ImportTx, error) {
 	s, err := l.ensure()
 	if err != nil {
 		return nil, err
@@ -229,58 +230,58 @@ func (l *Lazy) BeginImport(ctx context.Context) (ImportTx, error) {
 
 // Path is where the store is, or where the first write will most likely
 // create it.
-func (l *Lazy) Path() string {
+func (l *Store) Path() string {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.path
 }
 
-func (l *Lazy) Close() error {
+func (l *Store) Close() error {
 	if s := l.get(); s != nil {
 		return s.Close()
 	}
 	return nil
 }
 
-// The optional capabilities *SQLite has, answered as an empty, writable,
+// The optional capabilities *store.SQLite has, answered as an empty, writable,
 // undamaged store until there is one.
 
-func (l *Lazy) ReadOnly() error {
+func (l *Store) ReadOnly() error {
 	if s := l.get(); s != nil {
 		return s.ReadOnly()
 	}
 	return nil
 }
 
-func (l *Lazy) WaitChecked(ctx context.Context) error {
+func (l *Store) WaitChecked(ctx context.Context) error {
 	if s := l.get(); s != nil {
 		return s.WaitChecked(ctx)
 	}
 	return nil
 }
 
-func (l *Lazy) Damaged() error {
+func (l *Store) Damaged() error {
 	if s := l.get(); s != nil {
 		return s.Damaged()
 	}
 	return nil
 }
 
-func (l *Lazy) Unreviewed(ctx context.Context) (map[string]int, error) {
+func (l *Store) Unreviewed(ctx context.Context) (map[string]int, error) {
 	if s := l.get(); s != nil {
 		return s.Unreviewed(ctx)
 	}
 	return map[string]int{}, nil
 }
 
-func (l *Lazy) AllCorrections(ctx context.Context) (map[string][]model.Correction, error) {
+func (l *Store) AllCorrections(ctx context.Context) (map[string][]model.Correction, error) {
 	if s := l.get(); s != nil {
 		return s.AllCorrections(ctx)
 	}
 	return map[string][]model.Correction{}, nil
 }
 
-func (l *Lazy) Signatures(ctx context.Context, version int, hashes []string) (map[string][]byte, error) {
+func (l *Store) Signatures(ctx context.Context, version int, hashes []string) (map[string][]byte, error) {
 	if s := l.get(); s != nil {
 		return s.Signatures(ctx, version, hashes)
 	}
@@ -289,7 +290,7 @@ func (l *Lazy) Signatures(ctx context.Context, version int, hashes []string) (ma
 
 // PutSignatures is dropped before the store exists (a cache alone does not
 // make a store).
-func (l *Lazy) PutSignatures(ctx context.Context, version int, sigs map[string][]byte) error {
+func (l *Store) PutSignatures(ctx context.Context, version int, sigs map[string][]byte) error {
 	if s := l.get(); s != nil {
 		return s.PutSignatures(ctx, version, sigs)
 	}
@@ -297,10 +298,10 @@ func (l *Lazy) PutSignatures(ctx context.Context, version int, sigs map[string][
 }
 
 var (
-	_ Store                 = (*Lazy)(nil)
-	_ ReadOnlyStore         = (*Lazy)(nil)
-	_ CheckedStore          = (*Lazy)(nil)
-	_ ReviewCounter         = (*Lazy)(nil)
-	_ CorrectionSource      = (*Lazy)(nil)
-	_ corpus.SignatureCache = (*Lazy)(nil)
+	_ store.Store            = (*Store)(nil)
+	_ store.ReadOnlyStore    = (*Store)(nil)
+	_ store.CheckedStore     = (*Store)(nil)
+	_ store.ReviewCounter    = (*Store)(nil)
+	_ store.CorrectionSource = (*Store)(nil)
+	_ corpus.SignatureCache  = (*Store)(nil)
 )
