@@ -130,9 +130,10 @@ type Entities interface {
 	PanelView(w, h int) string
 	PromptLine(w int) string
 	// Claims reports a key of its own annotate mode must take before the
-	// keys every screen shares; Key handles it.
+	// keys every screen shares; Key handles it; Help lists them.
 	Claims(msg tea.KeyPressMsg) bool
 	Key(msg tea.KeyPressMsg) (cmd tea.Cmd, handled bool)
+	Help() []key.Binding
 	// Left is told that annotate mode was left.
 	Left()
 }

@@ -212,7 +212,7 @@ func (s *screen) FullHelp() [][]key.Binding {
 		{k.Annotate, k.WordNext, k.WordPrev, k.LineDown, k.LineUp, k.SentenceNext, k.SentencePrev, k.ParaNext, k.ParaPrev, k.DocStart, k.DocEnd, k.ScreenDown, k.ScreenUp},
 		{k.Jump, k.Search, k.SearchNext, k.SearchPrev, k.Select, k.ExtendNext, k.ExtendPrev, k.ExtendDown, k.ExtendUp, k.Back},
 		labels,
-		{k.Delete, k.EntityNext, k.EntityPrev, k.TagAll, k.TagCorpus, k.Canonical, k.Entities, k.NextArticle, k.PrevArticle},
+		f.entityHelp(),
 		f.reviewHelp(),
 	}
 	if f.sugg != nil {
@@ -221,6 +221,17 @@ func (s *screen) FullHelp() [][]key.Binding {
 		}
 	}
 	return append(groups, []key.Binding{k.Undo, k.Redo, k.Done, k.Reanchor})
+}
+
+// entityHelp is the help group of the keys on entities: annotate's and,
+// beside the panel's toggle, the entities' own (canonical name, merge).
+func (f *Feature) entityHelp() []key.Binding {
+	k := f.c.Keys
+	g := []key.Binding{k.Delete, k.EntityNext, k.EntityPrev, k.TagAll, k.TagCorpus}
+	if f.ents != nil {
+		g = append(g, f.ents.Help()...)
+	}
+	return append(g, k.Entities, k.NextArticle, k.PrevArticle)
 }
 
 // labelWait is a tag-all waiting for its label key: a then 1–9 on a word

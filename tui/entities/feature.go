@@ -9,9 +9,10 @@ import (
 
 // Feature is the entities panel beside annotate mode's text and the edits
 // of whole entities: canonical names (for one span, the entity in the
-// article, or the entity in every stored article). It owns the name
-// prompt and its question, screens pushed over annotate mode; annotate
-// draws the panel and the prompt's line where it says (Hook).
+// article, or the entity in every stored article) and merging one entity
+// into another (merge.go). It owns the name prompt, its question and the
+// merge picker, screens pushed over annotate mode; annotate draws the
+// panel and the prompt's line where it says (Hook).
 type Feature struct {
 	c    *ui.Context
 	host ui.Host
@@ -56,14 +57,23 @@ func (h *Hook) PromptLine(w int) string {
 // Claims reports the entity keys annotate mode must take before the keys
 // every screen shares; Key handles them.
 func (h *Hook) Claims(msg tea.KeyPressMsg) bool {
-	return key.Matches(msg, h.f.c.Keys.Canonical)
+	return key.Matches(msg, h.f.c.Keys.Canonical, h.f.c.Keys.EntityMerge)
 }
 
 func (h *Hook) Key(msg tea.KeyPressMsg) (tea.Cmd, bool) {
-	if key.Matches(msg, h.f.c.Keys.Canonical) {
+	switch k := h.f.c.Keys; {
+	case key.Matches(msg, k.Canonical):
 		return h.f.openPrompt(), true
+	case key.Matches(msg, k.EntityMerge):
+		return h.f.openMerge(), true
 	}
 	return nil, false
+}
+
+// Help is the entity keys, for annotate mode's help beside the panel's
+// toggle.
+func (h *Hook) Help() []key.Binding {
+	return []key.Binding{h.f.c.Keys.Canonical, h.f.c.Keys.EntityMerge}
 }
 
 // Left is told that annotate mode was left: the prompt went with it.

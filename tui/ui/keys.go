@@ -76,6 +76,7 @@ type KeyMap struct {
 	TagCorpus    key.Binding // every occurrence in the corpus
 	Entities     key.Binding // side panel
 	Canonical    key.Binding
+	EntityMerge  key.Binding // merge the entity under the cursor into another (a picker)
 	NextArticle  key.Binding
 	PrevArticle  key.Binding
 	Confirm      key.Binding // answer yes to a question in the status bar
@@ -212,6 +213,7 @@ func DefaultKeyMap() KeyMap {
 		TagCorpus:    key.NewBinding(key.WithKeys("A"), key.WithHelp("A", "tag all in corpus")),
 		Entities:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "entities")),
 		Canonical:    key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "canonical name")),
+		EntityMerge:  key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "merge entity into…")),
 		NextArticle:  key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next article")),
 		PrevArticle:  key.NewBinding(key.WithKeys("["), key.WithHelp("[", "previous article")),
 		Confirm:      key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes")),
