@@ -185,12 +185,13 @@ func (f *Feature) accept(ents []ner.Entity, label string, focus int) tea.Cmd {
 		if len(added) > 1 {
 			what = fmt.Sprintf("%d suggestions", len(added))
 		}
-		verb := "Accepted"
+		done := "Accepted " + what
 		if label != "" && label != ents[0].Label {
-			verb = "Accepted as " + label
+			// One span, relabelled: what would name the label twice.
+			done = fmt.Sprintf("Accepted “%s” as %s", ui.Clip(added[0].Text, 40), label)
 		}
 		left := len(f.shown) - len(added)
-		j.Done = fmt.Sprintf("%s %s; %d suggested left", verb, what, max(0, left))
+		j.Done = fmt.Sprintf("%s; %d suggested left", done, max(0, left))
 		if left > 0 && len(added) == 1 {
 			j.Done += fmt.Sprintf(" (%s accepts, %s rejects)", ui.KeyName(k.ReviewAccept), ui.KeyName(k.Delete))
 		}

@@ -151,7 +151,7 @@ func TestLabelKeyAcceptsWithThatLabel(t *testing.T) {
 	if len(spans) != 1 || spans[0].Text != "White House" || spans[0].Label != "EVENT" {
 		t.Fatalf("relabel stored %+v", spans)
 	}
-	if h.last.Job == nil || !strings.Contains(h.last.Job.Done, "Accepted as EVENT") {
+	if h.last.Job == nil || !strings.HasPrefix(h.last.Job.Done, "Accepted “White House” as EVENT; ") {
 		t.Fatalf("the write's message: %+v", h.last.Job)
 	}
 }
