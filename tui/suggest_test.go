@@ -87,3 +87,26 @@ func TestSuggestionsEndToEnd(t *testing.T) {
 		}
 	}
 }
+
+// Quotes mode leads annotate mode: the suggestions step aside (none drawn
+// or counted, their keys left to quotes mode) and come back when it ends.
+func TestSuggestionsStepAsideInQuotesMode(t *testing.T) {
+	m, st := startSuggest(t, tempDB(t))
+	press(t, m, "enter", "enter")
+	n := len(suggestions(m))
+	if n == 0 {
+		t.Fatalf("no suggestions:\n%s", plain(m))
+	}
+	press(t, m, "Q")
+	if got := len(suggestions(m)); got != 0 || !strings.Contains(plain(m), "0 suggested") {
+		t.Fatalf("quotes mode shows %d entity suggestions:\n%s", got, plain(m))
+	}
+	press(t, m, "Y") // quotes mode's, not accept-all-suggested
+	if doc, ok, _ := st.Doc(context.Background(), "petro.txt"); ok && len(doc.Spans) > 0 {
+		t.Fatalf("Y in quotes mode accepted suggestions: %+v", doc.Spans)
+	}
+	press(t, m, "Q")
+	if got := len(suggestions(m)); got != n {
+		t.Fatalf("%d suggestions after quotes mode, want %d back", got, n)
+	}
+}
