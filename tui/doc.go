@@ -22,6 +22,11 @@
 // as done only when the store's answer (with the document re-read) arrives.
 // On an error the screen keeps what it had and the status bar says why.
 //
+// The entities panel and canonical names (tui/entities, wired in
+// wire_entities.go) and entity suggestions (tui/suggest, wired in
+// wire_suggest.go) plug into annotate mode through hooks it declares
+// (annotate.Entities, annotate.Suggestions), as quotes mode does.
+//
 // Quotes mode (Q, tui/quotes, wired in wire_quotes.go; annotate mode's
 // extension through annotate's hook) lists the article's quotations — stored ones
 // and the detector's suggestions, run in a tea.Cmd — in a side panel (below

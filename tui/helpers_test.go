@@ -14,9 +14,11 @@ import (
 
 	"storydesk/data/corpus"
 	"storydesk/model"
+	"storydesk/model/ner"
 	"storydesk/tui/correct"
 	"storydesk/tui/export"
 	"storydesk/tui/layout"
+	"storydesk/tui/suggest"
 	"storydesk/tui/ui"
 	"storydesk/tui/widgets"
 )
@@ -416,4 +418,15 @@ func correctReady(m *Model) bool {
 		}
 	}
 	return false
+}
+
+// suggestions are the entity suggestions annotate mode shows (none when
+// suggestions are not built).
+func suggestions(m *Model) []ner.Entity {
+	for _, f := range m.features {
+		if s, ok := f.(*suggest.Feature); ok {
+			return s.Shown()
+		}
+	}
+	return nil
 }

@@ -47,7 +47,7 @@ func BenchmarkSuggestionsOnOpen(b *testing.B) {
 		_ = m.View()
 		times = append(times, time.Since(t0))
 		b.StopTimer()
-		if !m.annotating() || len(m.pane().Suggestions()) == 0 {
+		if !m.annotating() || len(suggestions(m)) == 0 {
 			b.Fatalf("no suggestions on screen after %s: annotating %v, %q", key, m.annotating(), m.bar.message)
 		}
 		b.StartTimer()

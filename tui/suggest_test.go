@@ -53,7 +53,7 @@ func TestSuggestionsEndToEnd(t *testing.T) {
 	if !strings.Contains(frame, "suggested") {
 		t.Fatalf("no suggestions counted in the status bar:\n%s", frame)
 	}
-	n := len(m.pane().Suggestions())
+	n := len(suggestions(m))
 	if n < 8 {
 		t.Fatalf("%d suggestions", n)
 	}
@@ -81,9 +81,32 @@ func TestSuggestionsEndToEnd(t *testing.T) {
 	press(t, m, "ctrl+r") // the rejection again, then quit and reopen
 	m2, _ := startSuggest(t, path)
 	press(t, m2, "enter", "enter")
-	for _, e := range m2.pane().Suggestions() {
+	for _, e := range suggestions(m2) {
 		if e.Text == "US" || e.Text == "Gustavo Petro" {
 			t.Fatalf("reopened: %q is offered again (rejected or accepted before)", e.Text)
 		}
+	}
+}
+
+// Quotes mode leads annotate mode: the suggestions step aside (none drawn
+// or counted, their keys left to quotes mode) and come back when it ends.
+func TestSuggestionsStepAsideInQuotesMode(t *testing.T) {
+	m, st := startSuggest(t, tempDB(t))
+	press(t, m, "enter", "enter")
+	n := len(suggestions(m))
+	if n == 0 {
+		t.Fatalf("no suggestions:\n%s", plain(m))
+	}
+	press(t, m, "Q")
+	if got := len(suggestions(m)); got != 0 || !strings.Contains(plain(m), "0 suggested") {
+		t.Fatalf("quotes mode shows %d entity suggestions:\n%s", got, plain(m))
+	}
+	press(t, m, "Y") // quotes mode's, not accept-all-suggested
+	if doc, ok, _ := st.Doc(context.Background(), "petro.txt"); ok && len(doc.Spans) > 0 {
+		t.Fatalf("Y in quotes mode accepted suggestions: %+v", doc.Spans)
+	}
+	press(t, m, "Q")
+	if got := len(suggestions(m)); got != n {
+		t.Fatalf("%d suggestions after quotes mode, want %d back", got, n)
 	}
 }

@@ -52,16 +52,7 @@ func (m *Model) Unreport(texts ...string) {
 func (m *Model) newAnnotate() {
 	m.annot = annotate.New(m.c, m, m.sess, annotateReader{m: m, src: m.br.Source()})
 	m.features = append(m.features, m.annot)
-}
-
-// enableSuggestions turns on annotate mode's entity suggestions, with the
-// store as the keeper of the trained model when it can be one.
-func (m *Model) enableSuggestions(opts Options) {
-	if !opts.Suggest {
-		return
-	}
-	keeper, _ := opts.Store.(store.ModelStore)
-	m.annot.EnableSuggestions(keeper, !opts.SuggestHidden)
+	m.wireEntities()
 }
 
 // needStore is the one guard for what annotating needs and a reader

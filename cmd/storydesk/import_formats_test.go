@@ -34,7 +34,7 @@ func TestImportSaysWhenNoAnnotations(t *testing.T) {
 }
 
 // The reader's default store for a corpus folder is not created by
-// opening it (store.Lazy): nothing is written until the first annotation.
+// opening it (data/store/lazy): nothing is written until the first annotation.
 func TestOpenReaderCreatesNoStore(t *testing.T) {
 	t.Setenv("XDG_DATA_HOME", filepath.Join(t.TempDir(), "xdg"))
 	dir := t.TempDir()

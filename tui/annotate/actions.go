@@ -102,17 +102,21 @@ func (f *Feature) Queue(build func(j *session.Job) (store.Action, bool)) tea.Cmd
 // article with its first annotation, marks a new one in progress, and puts
 // the cursor on the target unless change set j.Focus.
 func (f *Feature) QueueEdit(t Target, change func(j *session.Job, doc *store.Doc, spans []model.Span) (ops []store.Op, name string, ok bool)) tea.Cmd {
+	return f.QueueEditAt(t, t.Start, change)
+}
+
+// QueueEditAt is QueueEdit putting the cursor on focus after (-1: it
+// stays) unless change sets j.Focus.
+func (f *Feature) QueueEditAt(t Target, focus int, change func(j *session.Job, doc *store.Doc, spans []model.Span) (ops []store.Op, name string, ok bool)) tea.Cmd {
 	return f.Queue(func(j *session.Job) (store.Action, bool) {
 		doc, spans, ok := f.current(t)
 		if !ok {
 			return store.Action{}, false
 		}
+		j.Focus = focus
 		ops, name, ok := change(j, doc, spans)
 		if !ok {
 			return store.Action{}, false
-		}
-		if j.Focus < 0 {
-			j.Focus = t.Start
 		}
 		return store.Action{Name: name, Article: t.snapshot(doc), Ops: FirstTouch(ops, t.ID, doc)}, true
 	})
@@ -149,7 +153,7 @@ func (f *Feature) tagWith(i int) tea.Cmd {
 				acc := sp
 				acc.Source = ""
 				j.Done, j.Focus = "Accepted "+ui.DescribeSpan(acc)+ui.ReviewedNote(sp.Source), sp.Start
-				return store.Action{Name: "accept " + ui.DescribeSpan(acc), Ops: spanEditOps(doc, t.ID, sp, sp)}, true
+				return store.Action{Name: "accept " + ui.DescribeSpan(acc), Ops: SpanEditOps(doc, t.ID, sp, sp)}, true
 			}
 			if sp.Label == label {
 				f.host.Report(ui.Info("Already " + ui.DescribeSpan(sp)))
@@ -159,7 +163,7 @@ func (f *Feature) tagWith(i int) tea.Cmd {
 			nw.Label = label
 			j.Done, j.Focus = fmt.Sprintf("Relabelled “%s”: %s → %s", ui.Clip(sp.Text, 40), sp.Label, label)+ui.ReviewedNote(sp.Source), sp.Start
 			return store.Action{Name: fmt.Sprintf("label %s → %s “%s”", sp.Label, label, ui.Clip(sp.Text, 40)),
-				Ops: spanEditOps(doc, t.ID, sp, nw)}, true
+				Ops: SpanEditOps(doc, t.ID, sp, nw)}, true
 		} else if ok {
 			f.host.Report(ui.Info("Not saved: it would overlap " + ui.DescribeSpan(sp) + " — entities do not overlap"))
 			return store.Action{}, false
@@ -269,11 +273,10 @@ func (f *Feature) tagAll(corpus bool) tea.Cmd {
 	if sp, ok := a.CursorSpan(); ok {
 		return f.runTagAll(corpus, sp.Text, sp.Label, sp.Canonical)
 	}
-	if sg, _, ok := a.cursorSuggestion(); ok {
-		if corpus {
-			return f.runTagAll(true, sg.Text, sg.Label, "") // its label, as on a span
+	if f.sugg != nil {
+		if cmd, ok := f.sugg.TagAll(corpus); ok {
+			return cmd
 		}
-		return f.tagAllSuggested(sg)
 	}
 	s, e, ok := a.target()
 	if !ok {
@@ -291,6 +294,16 @@ func (f *Feature) tagAllAs(w *labelWait, i int) tea.Cmd {
 	return f.runTagAll(w.corpus, w.text, f.c.Labels[i], "")
 }
 
+// TagAll is tag-all on a name not stored yet (a suggestion): every
+// occurrence of text in the article gets label, in one action, except
+// where a span or one of avoid is; with corpus, across the corpus.
+func (f *Feature) TagAll(corpus bool, text, label string, avoid []model.Span) tea.Cmd {
+	if corpus {
+		return f.runTagAll(true, text, label, "")
+	}
+	return f.tagAllHere(text, label, "", avoid, "")
+}
+
 func (f *Feature) runTagAll(corpus bool, text, label, canonical string) tea.Cmd {
 	if strings.TrimSpace(text) == "" {
 		return nil
@@ -298,6 +311,12 @@ func (f *Feature) runTagAll(corpus bool, text, label, canonical string) tea.Cmd 
 	if corpus {
 		return f.startScan(text, label, canonical)
 	}
+	return f.tagAllHere(text, label, canonical, nil, "other ")
+}
+
+// tagAllHere tags every occurrence of text in the article on screen,
+// avoiding the spans and avoid; other is how the refusal names them.
+func (f *Feature) tagAllHere(text, label, canonical string, avoid []model.Span, other string) tea.Cmd {
 	t, ok := f.captureTarget()
 	if !ok {
 		return nil
@@ -307,10 +326,14 @@ func (f *Feature) runTagAll(corpus bool, text, label, canonical string) tea.Cmd 
 		if !ok {
 			return store.Action{}, false
 		}
+		if len(avoid) > 0 {
+			spans = append(append([]model.Span(nil), spans...), avoid...)
+			model.SortSpans(spans)
+		}
 		found, skipped, clash, already := occurrences(t.runes, text, label, spans)
 		what := fmt.Sprintf("“%s”", ui.Clip(text, 30))
 		if len(found) == 0 {
-			f.host.Report(ui.Info(fmt.Sprintf("No other %s to tag as %s", what, label) + skipNote(skipped, clash, already)))
+			f.host.Report(ui.Info(fmt.Sprintf("No %s%s to tag as %s", other, what, label) + skipNote(skipped, clash, already)))
 			return store.Action{}, false
 		}
 		ops := make([]store.Op, 0, len(found)+1)

@@ -105,10 +105,10 @@ func setQuoteOp(id string, q model.QuoteAnn) store.Op {
 	return store.Op{Kind: store.OpSetQuote, Article: id, Quote: q}
 }
 
-// spanEditOps is the ops for one span edit by hand (relabel, canonical
+// SpanEditOps is the ops for one span edit by hand (relabel, canonical
 // name): a person has looked at the span, so an imported one counts as
 // reviewed and loses its source.
-func spanEditOps(doc *store.Doc, id string, old, nw model.Span) []store.Op {
+func SpanEditOps(doc *store.Doc, id string, old, nw model.Span) []store.Op {
 	nw.Source = ""
 	return editOps(doc, id, []spanEdit{{old, nw}}, nil)
 }

@@ -32,14 +32,14 @@ type Feature struct {
 
 	pane   *Pane
 	scr    *screen
-	active bool        // the screen is on the stack
-	prompt *namePrompt // the canonical-name prompt, while it is open
-	search *search     // the search typed or kept (search.go)
+	active bool     // the screen is on the stack
+	ents   Entities // the entities panel and canonical names (tui/entities)
+	search *search  // the search typed or kept (search.go)
 
 	want    int         // item to enter annotate mode on once loaded; -1 none
 	restore *restorePos // where the last run left the cursor
 	scan    *corpusScan
-	sg      *suggester // entity suggestions (suggest.go); nil when off
+	sugg    Suggestions // entity suggestions (tui/suggest); nil when off
 }
 
 type restorePos struct {
@@ -59,6 +59,19 @@ func (f *Feature) SetExtension(e Extension) {
 	f.ext = e
 	f.pane.SetOverlay(e)
 }
+
+// SetSuggestions adds names proposed over the text (entity suggestions).
+func (f *Feature) SetSuggestions(s Suggestions) {
+	f.sugg = s
+	f.pane.sugg = s
+}
+
+// SetEntities adds the entities panel and the edits of whole entities.
+func (f *Feature) SetEntities(e Entities) { f.ents = e }
+
+// ExtensionLeads reports that an extension's mode leads annotate mode
+// (quotes mode is on): suggestions step aside.
+func (f *Feature) ExtensionLeads() bool { return f.ext != nil && f.ext.Mode() != "" }
 
 // Pane is the text on screen, for the extension and for tests.
 func (f *Feature) Pane() *Pane { return f.pane }
@@ -157,7 +170,9 @@ func (f *Feature) Leave() tea.Cmd {
 	}
 	f.active = false
 	f.host.Pop(f.scr)
-	f.prompt = nil
+	if f.ents != nil {
+		f.ents.Left()
+	}
 	f.search = nil
 	f.pane.nav.hints, f.pane.nav.matches = nil, nil
 	if f.ext != nil {
@@ -181,13 +196,8 @@ func (f *Feature) switchArticle(dir int) tea.Cmd {
 }
 
 // Update takes the session's answers about documents and writes (after
-// the session has recorded them), the corpus scan's messages and the
-// suggestions' (suggest.go).
+// the session has recorded them) and the corpus scan's messages.
 func (f *Feature) Update(msg tea.Msg) tea.Cmd {
-	return tea.Batch(f.update(msg), f.suggestUpdate(msg))
-}
-
-func (f *Feature) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case session.DocMsg:
 		if msg.Err != nil && f.want >= 0 {
@@ -205,8 +215,6 @@ func (f *Feature) update(msg tea.Msg) tea.Cmd {
 		return f.scan.wait
 	case scanDoneMsg:
 		return f.scanDone(msg)
-	case canonScanMsg:
-		return f.canonScanned(msg)
 	}
 	return nil
 }
@@ -300,7 +308,7 @@ func (f *Feature) Sync() tea.Cmd {
 		stored = e.Doc.Quotes
 	}
 	a.setImportedQuotes(stored)
-	return f.suggestSync()
+	return nil
 }
 
 // GlobalKey takes the keys that act on the selected article from anywhere:
@@ -343,7 +351,6 @@ func (f *Feature) Status(s *widgets.StatusInfo) {
 	if !f.active {
 		return
 	}
-	s.Suggest = f.suggestStatus()
 	a := f.pane
 	defer f.searchStatus(s)
 	if sp, ok := a.CursorSpan(); ok {

@@ -93,3 +93,47 @@ type Extension interface {
 	// Left is told that annotate mode was left.
 	Left()
 }
+
+// Suggestions are names proposed over the text (entity suggestions,
+// tui/suggest, plug in here; annotate does not import them): drawn where
+// no span is as imported annotations waiting for review are, decided with
+// the review keys. Annotate offers them keys only while no extension's
+// mode leads; they keep their own list and state.
+type Suggestions interface {
+	// Cuts adds the code points inside [start, end) where suggestions
+	// begin or end; LabelAt is the label of the one at off.
+	Cuts(start, end int, add func(int))
+	LabelAt(off int) (label string, ok bool)
+	// Hint is the legend line's part when the cursor is on one ("" when
+	// it is not).
+	Hint() string
+	// Key is offered every key annotate mode gets, before the review keys;
+	// handled false passes it on. Claims reports a key of its own annotate
+	// mode must take before the keys every screen shares.
+	Key(msg tea.KeyPressMsg) (cmd tea.Cmd, handled bool)
+	Claims(msg tea.KeyPressMsg) bool
+	// TagAll is tag-all (corpus: across it) on the suggestion under the
+	// cursor; handled false when the cursor is on none.
+	TagAll(corpus bool) (cmd tea.Cmd, handled bool)
+	// ShortHelp leads the help line when not nil; Help is the help
+	// screen's group (nil for none).
+	ShortHelp() []key.Binding
+	Help() []key.Binding
+}
+
+// Entities is the entities panel and the edits of whole entities
+// (canonical names: tui/entities plugs in here; annotate does not import
+// it). Annotate keeps the panel's place and the toggle key.
+type Entities interface {
+	// PanelView is the side panel in w×h; PromptLine, its prompt as the
+	// legend row shows it, w cells ("" while none is open).
+	PanelView(w, h int) string
+	PromptLine(w int) string
+	// Claims reports a key of its own annotate mode must take before the
+	// keys every screen shares; Key handles it; Help lists them.
+	Claims(msg tea.KeyPressMsg) bool
+	Key(msg tea.KeyPressMsg) (cmd tea.Cmd, handled bool)
+	Help() []key.Binding
+	// Left is told that annotate mode was left.
+	Left()
+}

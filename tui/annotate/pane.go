@@ -6,7 +6,6 @@ import (
 	"unicode"
 
 	"storydesk/model"
-	"storydesk/model/ner"
 	"storydesk/tui/layout"
 	"storydesk/tui/ui"
 )
@@ -51,8 +50,8 @@ type Pane struct {
 	// Imported quotations not reviewed yet (review_pane.go), highlighted
 	// as imported spans are.
 	impQ []impQuote
-	// Entity suggestions on screen (suggest_view.go), drawn the same way.
-	sugg []ner.Entity
+	// Entity suggestions (Suggestions), drawn the same way.
+	sugg Suggestions
 
 	nav navMarks // jump hints and search matches drawn over the text (nav.go)
 }

@@ -39,7 +39,9 @@ func (a *Pane) lineMarks(i int) []layout.Mark {
 		a.overlay.Cuts(l.Start, l.End, add)
 	}
 	a.importedCuts(l.Start, l.End, add)
-	a.suggestCuts(l.Start, l.End, add)
+	if a.sugg != nil {
+		a.sugg.Cuts(l.Start, l.End, add)
+	}
 	if sel {
 		add(ss)
 		add(se)
@@ -90,6 +92,31 @@ func (a *Pane) lineMarks(i int) []layout.Mark {
 		marks = append(marks, layout.Mark{Start: s, End: e, Style: style})
 	}
 	return marks
+}
+
+// suggestStyle is the label style of a suggestion at off (no span is
+// there), 0 for none; the caller adds the imported layer.
+func (a *Pane) suggestStyle(off int) int {
+	if a.sugg == nil {
+		return 0
+	}
+	label, ok := a.sugg.LabelAt(off)
+	if !ok {
+		return 0
+	}
+	if li := a.labelIndex(label); li >= 0 {
+		return 1 + li
+	}
+	return len(a.c.Labels) + 1
+}
+
+// hint is the legend line's hint: on an imported annotation its review,
+// on a suggestion its decision.
+func (a *Pane) hint() string {
+	if h := a.reviewHint(); h != "" || a.sugg == nil {
+		return h
+	}
+	return a.sugg.Hint()
 }
 
 // RenderLine is layout line i as drawn, without the margin.
@@ -175,6 +202,9 @@ func (a *Pane) Percent() int {
 	return ui.ClampInt(a.top*100/m, 0, 100)
 }
 
+// PromptWidth is the width of a prompt's input in the legend row.
+func (a *Pane) PromptWidth() int { return max(1, a.innerW()/2) }
+
 // View draws the text box (and the side panel when it is open). prompt,
 // when set, replaces the legend line (the canonical-name prompt); panel
 // draws the side panel in w×h.
@@ -235,10 +265,10 @@ func (a *Pane) View(info, prompt string, panel func(w, h int) string) string {
 	return body
 }
 
-// promptCursor is where the terminal cursor goes for a prompt drawn in the
+// PromptCursor is where the terminal cursor goes for a prompt drawn in the
 // legend row, x cells into it; ok false when the row is not shown or x is
 // past the box.
-func (a *Pane) promptCursor(x int) (int, int, bool) {
+func (a *Pane) PromptCursor(x int) (int, int, bool) {
 	x += 1 + a.pad()
 	if a.legendH() == 0 || x >= a.w-1 {
 		return 0, 0, false

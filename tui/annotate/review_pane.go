@@ -94,6 +94,15 @@ func (a *Pane) unreviewed() int {
 	return n
 }
 
+// Unreviewed is how many imported annotations wait for review; OnImported
+// reports that the cursor is on one (suggestions leave them their keys).
+func (a *Pane) Unreviewed() int { return a.unreviewed() }
+
+func (a *Pane) OnImported() bool {
+	_, ok := a.reviewAtCursor()
+	return ok
+}
+
 // reviewStep moves the cursor to the next (dir 1) or previous imported
 // annotation not reviewed yet, wrapping around the article.
 func (a *Pane) reviewStep(dir int) (moved, wrapped bool) {

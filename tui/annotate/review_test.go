@@ -285,23 +285,3 @@ func TestReviewByHandKeepsLinks(t *testing.T) {
 	}
 	linked("quotation accepted")
 }
-
-// The entities panel counts and marks what is still imported.
-func TestEntitiesPanelMarksImported(t *testing.T) {
-	h := startImported(t, 120, 38)
-	h.press("e")
-	p := plain(h.view())
-	if !strings.Contains(p, "4 · ↓4") || !strings.Contains(p, "PERSON 3 ↓3") || !strings.Contains(p, "Port Ellis ↓1") {
-		t.Fatalf("entities panel:\n%s", p)
-	}
-	h.moveTo("Port", 0)
-	h.press("y")
-	if p := plain(h.view()); !strings.Contains(p, "4 · ↓3") || strings.Contains(p, "Port Ellis ↓") {
-		t.Fatalf("entities panel after accepting Port Ellis:\n%s", p)
-	}
-	for _, c := range wordCells(t, h.view(), "Tomas Berg ↓1") {
-		if c.text == "T" && !c.under {
-			t.Fatalf("imported name not drawn as imported: %+v", c.sgrState)
-		}
-	}
-}

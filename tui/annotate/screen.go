@@ -24,13 +24,13 @@ func (s *screen) HandleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 // matches reports whether msg is one of annotate mode's own keys.
 func (f *Feature) matches(msg tea.KeyPressMsg) bool {
 	k := f.c.Keys
-	if key.Matches(msg, k.Labels[:]...) || f.reviewMatches(msg) || f.suggestMatches(msg) || f.ext != nil && f.ext.Claims(msg) {
+	if key.Matches(msg, k.Labels[:]...) || f.reviewMatches(msg) || f.sugg != nil && f.sugg.Claims(msg) || f.ents != nil && f.ents.Claims(msg) || f.ext != nil && f.ext.Claims(msg) {
 		return true
 	}
 	return key.Matches(msg, k.LabelPick, k.WordNext, k.WordPrev, k.LineDown, k.LineUp, k.SentenceNext, k.SentencePrev,
 		k.ParaNext, k.ParaPrev, k.DocStart, k.DocEnd, k.ScreenDown, k.ScreenUp, k.Select,
 		k.ExtendNext, k.ExtendPrev, k.ExtendDown, k.ExtendUp, k.Delete, k.EntityNext, k.EntityPrev,
-		k.TagAll, k.TagCorpus, k.Entities, k.Canonical, k.NextArticle, k.PrevArticle, k.Jump, k.Search)
+		k.TagAll, k.TagCorpus, k.Entities, k.NextArticle, k.PrevArticle, k.Jump, k.Search)
 }
 
 // key routes a key in annotate mode: the review keys, the extension's,
@@ -50,8 +50,10 @@ func (f *Feature) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	}
-	if cmd, ok := f.suggestKey(msg); ok {
-		return cmd
+	if f.sugg != nil && !f.ExtensionLeads() {
+		if cmd, ok := f.sugg.Key(msg); ok {
+			return cmd
+		}
 	}
 	if cmd, ok := f.reviewKey(msg); ok {
 		return cmd
@@ -107,8 +109,9 @@ func (f *Feature) key(msg tea.KeyPressMsg) tea.Cmd {
 		a.panel = !a.panel
 		a.relayout()
 		a.scrollIntoView()
-	case key.Matches(msg, k.Canonical):
-		return f.openPrompt()
+	case f.ents != nil && f.ents.Claims(msg):
+		cmd, _ := f.ents.Key(msg)
+		return cmd
 	case key.Matches(msg, k.Jump):
 		return f.startJump()
 	case key.Matches(msg, k.Search):
@@ -150,8 +153,8 @@ func (s *screen) View() string {
 		info = "saving… " + info
 	}
 	prompt := ""
-	if f.prompt != nil {
-		prompt = f.prompt.line(a.LineWidth())
+	if f.ents != nil {
+		prompt = f.ents.PromptLine(a.LineWidth())
 	}
 	if _, typing := f.host.Top().(*searchPrompt); typing && f.search != nil {
 		prompt = f.search.line(a.LineWidth())
@@ -159,7 +162,10 @@ func (s *screen) View() string {
 	if a.extPanel && f.ext != nil {
 		return a.View(info, prompt, f.ext.PanelView)
 	}
-	return a.View(info, prompt, f.entitiesView)
+	if f.ents == nil {
+		return a.View(info, prompt, nil)
+	}
+	return a.View(info, prompt, f.ents.PanelView)
 }
 
 func (s *screen) SetSize(w, h int) tea.Cmd {
@@ -177,8 +183,10 @@ func (s *screen) ShortHelp() []key.Binding {
 			return b
 		}
 	}
-	if r := f.suggestShortHelp(); r != nil {
-		return append(r, labelRange(k), k.WordNext, k.Undo, k.Done, k.Entities, k.Back)
+	if f.sugg != nil {
+		if r := f.sugg.ShortHelp(); r != nil {
+			return append(r, labelRange(k), k.WordNext, k.Undo, k.Done, k.Entities, k.Back)
+		}
 	}
 	if r := f.reviewShortHelp(); r != nil {
 		// Imported annotations to review: their keys first.
@@ -204,13 +212,26 @@ func (s *screen) FullHelp() [][]key.Binding {
 		{k.Annotate, k.WordNext, k.WordPrev, k.LineDown, k.LineUp, k.SentenceNext, k.SentencePrev, k.ParaNext, k.ParaPrev, k.DocStart, k.DocEnd, k.ScreenDown, k.ScreenUp},
 		{k.Jump, k.Search, k.SearchNext, k.SearchPrev, k.Select, k.ExtendNext, k.ExtendPrev, k.ExtendDown, k.ExtendUp, k.Back},
 		labels,
-		{k.Delete, k.EntityNext, k.EntityPrev, k.TagAll, k.TagCorpus, k.Canonical, k.Entities, k.NextArticle, k.PrevArticle},
+		f.entityHelp(),
 		f.reviewHelp(),
 	}
-	if sg := f.suggestHelp(); sg != nil {
-		groups = append(groups, sg)
+	if f.sugg != nil {
+		if sg := f.sugg.Help(); sg != nil {
+			groups = append(groups, sg)
+		}
 	}
 	return append(groups, []key.Binding{k.Undo, k.Redo, k.Done, k.Reanchor})
+}
+
+// entityHelp is the help group of the keys on entities: annotate's and,
+// beside the panel's toggle, the entities' own (canonical name, merge).
+func (f *Feature) entityHelp() []key.Binding {
+	k := f.c.Keys
+	g := []key.Binding{k.Delete, k.EntityNext, k.EntityPrev, k.TagAll, k.TagCorpus}
+	if f.ents != nil {
+		g = append(g, f.ents.Help()...)
+	}
+	return append(g, k.Entities, k.NextArticle, k.PrevArticle)
 }
 
 // labelWait is a tag-all waiting for its label key: a then 1–9 on a word

@@ -32,6 +32,12 @@ type search struct {
 	orgTop  int
 }
 
+// The prompt's own keys (fixed: every other key is text).
+var (
+	promptAccept = key.NewBinding(key.WithKeys("enter"))
+	promptCancel = key.NewBinding(key.WithKeys("esc"))
+)
+
 // searchPrompt is the search being typed; searchResults the search kept.
 type (
 	searchPrompt  struct{ s *search }
@@ -227,7 +233,7 @@ func (s *search) line(w int) string {
 
 // Cursor places the terminal cursor in the input.
 func (p *searchPrompt) Cursor() *tea.Cursor {
-	x, y, ok := p.s.f.pane.promptCursor(p.s.input.CursorX())
+	x, y, ok := p.s.f.pane.PromptCursor(p.s.input.CursorX())
 	if !ok {
 		return nil
 	}

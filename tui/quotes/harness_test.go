@@ -13,6 +13,7 @@ import (
 	"storydesk/data/store"
 	"storydesk/model"
 	"storydesk/tui/annotate"
+	"storydesk/tui/entities"
 	"storydesk/tui/quotes"
 	"storydesk/tui/session"
 	"storydesk/tui/ui"
@@ -154,6 +155,21 @@ func (a annotateAdapter) EditOps(doc *store.Doc, id string, old, nw model.QuoteA
 	return annotate.QuoteEditOps(doc, id, old, nw)
 }
 
+// entitiesAdapter is annotate mode as entities.Annotate, as the root
+// adapts it (canonical names name speakers).
+type entitiesAdapter struct{ f *annotate.Feature }
+
+func (a entitiesAdapter) Active() bool        { return a.f.Active() }
+func (a entitiesAdapter) Pane() entities.Pane { return a.f.Pane() }
+
+func (a entitiesAdapter) Queue(build func(j *session.Job) (store.Action, bool)) tea.Cmd {
+	return a.f.Queue(build)
+}
+
+func (a entitiesAdapter) EditOps(doc *store.Doc, id string, old, nw model.Span) []store.Op {
+	return annotate.SpanEditOps(doc, id, old, nw)
+}
+
 type harness struct {
 	tb   testing.TB
 	c    *ui.Context
@@ -162,10 +178,11 @@ type harness struct {
 	path string
 	sess *session.Session
 	ann  *annotate.Feature
+	ents *entities.Feature
 	q    *quotes.Feature
 }
 
-// newHarness builds annotate and quotes mode over arts (the first
+// newHarness builds annotate mode (with the entities) and quotes mode over arts (the first
 // selected) with a new store, w×h, without colour.
 func newHarness(tb testing.TB, arts []*model.Article, w, h int) *harness {
 	tb.Helper()
@@ -176,6 +193,8 @@ func newHarness(tb testing.TB, arts []*model.Article, w, h int) *harness {
 	hs := &harness{tb: tb, c: c, host: &fakeHost{w: w, h: h}, path: path, sess: session.New(st, "tester")}
 	hs.r = &fakeReader{h: hs, arts: arts}
 	hs.ann = annotate.New(c, hs.host, hs.sess, hs.r)
+	hs.ents = entities.New(entities.Deps{Ctx: c, Host: hs.host, Docs: hs.sess, Annotate: entitiesAdapter{hs.ann}})
+	hs.ann.SetEntities(hs.ents.Hook())
 	hs.q = quotes.New(quotes.Deps{Ctx: c, Host: hs.host, Docs: hs.sess, Annotate: annotateAdapter{hs.ann}, Reader: hs.r})
 	hs.ann.SetExtension(hs.q.Hook())
 	return hs
@@ -193,7 +212,7 @@ func openStore(tb testing.TB, path string) *store.SQLite {
 
 // update hands msg to the features in the root's order.
 func (h *harness) update(msg tea.Msg) tea.Cmd {
-	return tea.Batch(h.ann.Update(msg), h.q.Update(msg))
+	return tea.Batch(h.ann.Update(msg), h.ents.Update(msg), h.q.Update(msg))
 }
 
 // sync is the root's after every message.

@@ -76,6 +76,7 @@ type KeyMap struct {
 	TagCorpus    key.Binding // every occurrence in the corpus
 	Entities     key.Binding // side panel
 	Canonical    key.Binding
+	EntityMerge  key.Binding // merge the entity under the cursor into another (a picker)
 	NextArticle  key.Binding
 	PrevArticle  key.Binding
 	Confirm      key.Binding // answer yes to a question in the status bar
@@ -88,7 +89,7 @@ type KeyMap struct {
 	ReviewNext      key.Binding // next imported annotation not reviewed yet
 	ReviewPrev      key.Binding
 
-	// Entity suggestions (tui/annotate/suggest*.go): the recogniser's
+	// Entity suggestions (tui/suggest): the recogniser's
 	// suggestions are reviewed with the review keys (y accepts the one
 	// under the cursor and moves on, Y accepts all, x rejects, a label key
 	// accepts it with that label); these add the rest.
@@ -215,6 +216,7 @@ func DefaultKeyMap() KeyMap {
 		TagCorpus:    key.NewBinding(key.WithKeys("A"), key.WithHelp("A", "tag all in corpus")),
 		Entities:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "entities")),
 		Canonical:    key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "canonical name")),
+		EntityMerge:  key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "merge entity into…")),
 		NextArticle:  key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next article")),
 		PrevArticle:  key.NewBinding(key.WithKeys("["), key.WithHelp("[", "previous article")),
 		Confirm:      key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes")),

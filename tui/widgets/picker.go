@@ -1,6 +1,7 @@
 package widgets
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -28,6 +29,9 @@ type Picker struct {
 	paint func(i int, text string) string // how item i is drawn
 	pick  func(i int) tea.Cmd
 	under func() string // the screen below, drawn around the box
+	mode  string        // the mode it names (LABEL)
+	empty string        // what it says when nothing matches
+	verb  string        // what enter does, in the help line
 
 	input  TextInput
 	vis    []int // item indices shown, best match first
@@ -35,7 +39,9 @@ type Picker struct {
 	w, h   int
 }
 
-// PickerOpts configures a Picker; Hint, Paint and Under may be nil.
+// PickerOpts configures a Picker; Hint, Paint and Under may be nil. Mode,
+// Empty and Verb default to the label picker's (LABEL, "No label
+// matches.", tag).
 type PickerOpts struct {
 	Title string
 	Items []string
@@ -43,12 +49,15 @@ type PickerOpts struct {
 	Paint func(i int, text string) string
 	Pick  func(i int) tea.Cmd
 	Under func() string
+
+	Mode, Empty, Verb string
 }
 
 // NewPicker is a picker over items; Pick runs with the chosen index after
 // the picker has closed.
 func NewPicker(ctx *ui.Context, host ui.Host, o PickerOpts) *Picker {
-	p := &Picker{ctx: ctx, host: host, title: o.Title, items: o.Items, hint: o.Hint, paint: o.Paint, pick: o.Pick, under: o.Under}
+	p := &Picker{ctx: ctx, host: host, title: o.Title, items: o.Items, hint: o.Hint, paint: o.Paint, pick: o.Pick, under: o.Under,
+		mode: cmp.Or(o.Mode, "LABEL"), empty: cmp.Or(o.Empty, "No label matches."), verb: cmp.Or(o.Verb, "tag")}
 	p.input = NewTextInput(ctx.Keys.Input, "› ")
 	p.refilter()
 	return p
@@ -128,7 +137,9 @@ func (p *Picker) SetSize(w, h int) tea.Cmd {
 // boxW and boxH are the box's size: wide enough for the longest item,
 // tall enough for all of them, within the screen.
 func (p *Picker) boxW() int {
-	w := ui.TextWidth(p.title) + 6
+	// Room for the title and the count beside it ("12/12").
+	n := len(fmt.Sprint(len(p.items)))
+	w := ui.TextWidth(p.title) + 2*n + 10
 	for i, it := range p.items {
 		w = max(w, ui.TextWidth(ui.CleanLine(it))+ui.TextWidth(p.hintOf(i))+4)
 	}
@@ -172,7 +183,7 @@ func (p *Picker) View() string {
 		content = append(content, ui.Fit(marker+line, inner))
 	}
 	if len(p.vis) == 0 {
-		content = append(content, st.P.Placeholder.Render(ui.Truncate("No label matches.", inner)))
+		content = append(content, st.P.Placeholder.Render(ui.Truncate(p.empty, inner)))
 	}
 	info := fmt.Sprintf("%d/%d", len(p.vis), len(p.items))
 	box := ui.SplitLines(ui.Box(st, true, p.title, info, content, bw, bh))
@@ -200,7 +211,7 @@ func (p *Picker) Cursor() *tea.Cursor {
 	return tea.NewCursor(x, 1)
 }
 
-func (p *Picker) Mode() string      { return "LABEL" }
+func (p *Picker) Mode() string      { return p.mode }
 func (p *Picker) TextEntry() bool   { return true }
 func (p *Picker) Footer() ui.Footer { return ui.FooterNone }
 
@@ -209,7 +220,7 @@ func (p *Picker) ShortHelp() []key.Binding {
 	return []key.Binding{
 		key.NewBinding(key.WithKeys("a"), key.WithHelp("type", "filter")),
 		k.FilterNext, k.FilterPrev,
-		key.NewBinding(key.WithKeys(ui.KeyName(k.Open)), key.WithHelp(ui.KeyName(k.Open), "tag")),
+		key.NewBinding(key.WithKeys(ui.KeyName(k.Open)), key.WithHelp(ui.KeyName(k.Open), p.verb)),
 		key.NewBinding(key.WithKeys(ui.KeyName(k.Back)), key.WithHelp(ui.KeyName(k.Back), "cancel")),
 	}
 }

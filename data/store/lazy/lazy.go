@@ -300,11 +300,55 @@ func (l *Store) PutSignatures(ctx context.Context, version int, sigs map[string]
 	return nil
 }
 
+// SaveModel creates the store if need be: a trained model is the
+// annotator's work (learned from decisions, which have made the store by
+// then anyway).
+func (l *Store) SaveModel(ctx context.Context, name string, blob []byte) error {
+	s, err := l.ensure()
+	if err != nil {
+		return err
+	}
+	return s.SaveModel(ctx, name, blob)
+}
+
+func (l *Store) LoadModel(ctx context.Context, name string) ([]byte, bool, error) {
+	if s := l.get(); s != nil {
+		return s.LoadModel(ctx, name)
+	}
+	return nil, false, nil
+}
+
+func (l *Store) StoryLinks(ctx context.Context) ([]store.StoryLink, error) {
+	if s := l.get(); s != nil {
+		return s.StoryLinks(ctx)
+	}
+	return nil, nil
+}
+
+func (l *Store) StoryFeatures(ctx context.Context, version int, ids []string) (map[string]store.StoryFeature, error) {
+	if s := l.get(); s != nil {
+		return s.StoryFeatures(ctx, version, ids)
+	}
+	return map[string]store.StoryFeature{}, nil
+}
+
+// PutStoryFeatures is dropped before the store exists (a cache alone does
+// not make a store).
+func (l *Store) PutStoryFeatures(ctx context.Context, version int, fs []store.StoryFeature) error {
+	if s := l.get(); s != nil {
+		return s.PutStoryFeatures(ctx, version, fs)
+	}
+	return nil
+}
+
 var (
-	_ store.Store            = (*Store)(nil)
-	_ store.ReadOnlyStore    = (*Store)(nil)
-	_ store.CheckedStore     = (*Store)(nil)
-	_ store.ReviewCounter    = (*Store)(nil)
-	_ store.CorrectionSource = (*Store)(nil)
-	_ corpus.SignatureCache  = (*Store)(nil)
+	_ store.Store             = (*Store)(nil)
+	_ store.ReadOnlyStore     = (*Store)(nil)
+	_ store.CheckedStore      = (*Store)(nil)
+	_ store.ReviewCounter     = (*Store)(nil)
+	_ store.CorrectionSource  = (*Store)(nil)
+	_ store.ModelStore        = (*Store)(nil)
+	_ store.StoryLinker       = (*Store)(nil)
+	_ store.StoryFeatureCache = (*Store)(nil)
+	_ corpus.SignatureCache   = (*Store)(nil)
 )

@@ -94,3 +94,45 @@ func TestLazyCreatesAtFirstWrite(t *testing.T) {
 		t.Fatal("a store that existed was not created by this session")
 	}
 }
+
+// The optional capabilities the reader's features use — the trained model
+// (suggestions), story links and the story feature cache — reach the store
+// once it exists, and read as empty before: a reader on the default store
+// keeps its learned model and its story splits across runs.
+func TestLazyForwardsModelsAndStories(t *testing.T) {
+	ctx := context.Background()
+	dir, c, l := lazyCorpus(t)
+	if _, ok, err := l.LoadModel(ctx, "ner"); ok || err != nil {
+		t.Fatalf("a model before the store exists: %v %v", ok, err)
+	}
+	if links, err := l.StoryLinks(ctx); len(links) != 0 || err != nil {
+		t.Fatalf("links before the store exists: %v %v", links, err)
+	}
+	if err := l.PutStoryFeatures(ctx, 1, []store.StoryFeature{{ID: "a.txt"}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, ".storydesk")); err == nil {
+		t.Fatal("a feature cache created the store")
+	}
+	if err := l.SaveModel(ctx, "ner", []byte("weights")); err != nil {
+		t.Fatal(err)
+	}
+	if !l.Exists() {
+		t.Fatal("saving a model did not create the store")
+	}
+	if _, err := l.Do(ctx, store.Action{Name: "split", Ops: []store.Op{{Kind: store.OpSetStoryLink, A: "a.txt", B: "b.txt", Link: store.StoryApart}}}); err != nil {
+		t.Fatal(err)
+	}
+	l.Close()
+	again, err := lazy.Open(c, "tester")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer again.Close()
+	if blob, ok, err := again.LoadModel(ctx, "ner"); !ok || err != nil || string(blob) != "weights" {
+		t.Fatalf("the model after reopening: %q %v %v", blob, ok, err)
+	}
+	if links, err := again.StoryLinks(ctx); err != nil || len(links) != 1 || links[0].Link != store.StoryApart {
+		t.Fatalf("the links after reopening: %+v %v", links, err)
+	}
+}

@@ -1,4 +1,4 @@
-package annotate_test
+package suggest_test
 
 import (
 	"context"
@@ -8,10 +8,12 @@ import (
 
 	"storydesk/model"
 	"storydesk/model/ner"
+	"storydesk/tui/suggest"
 )
 
-// Entity suggestions in annotate mode, black-box through the harness: the
-// suggestions come from the shipped model, decisions go to a real store.
+// Entity suggestions in annotate mode, black-box through the harness
+// (annotate mode with the suggestions plugged in): the suggestions come
+// from the shipped model, decisions go to a real store.
 
 func suggestArticles() []*model.Article {
 	texts := []string{suggestText, storyB, suggestText2}
@@ -31,10 +33,9 @@ func newSuggestHarness(t *testing.T, path string) *harness {
 		t.Fatal(err)
 	}
 	h := newHarness(t, suggestArticles(), path, 120, 30)
-	h.f.EnableSuggestions(h.st, true)
-	h.run(h.f.Init())
+	h.suggest(h.st, true)
 	h.enter(0)
-	if len(h.pane().Suggestions()) == 0 {
+	if len(h.s.Shown()) == 0 {
 		t.Fatalf("no suggestions on entering: %q", h.host.msg)
 	}
 	return h
@@ -42,14 +43,14 @@ func newSuggestHarness(t *testing.T, path string) *harness {
 
 func suggestedTexts(h *harness) []string {
 	var out []string
-	for _, e := range h.pane().Suggestions() {
+	for _, e := range h.s.Shown() {
 		out = append(out, e.Label+" "+e.Text)
 	}
 	return out
 }
 
 func hasSuggestion(h *harness, label, text string) bool {
-	for _, e := range h.pane().Suggestions() {
+	for _, e := range h.s.Shown() {
 		if e.Label == label && e.Text == text {
 			return true
 		}
@@ -67,7 +68,7 @@ func TestSuggestionsAreShownAndNothingIsStored(t *testing.T) {
 	if doc, _ := h.doc("s.txt"); doc != nil {
 		t.Fatalf("suggesting stored the article: %+v", doc.Spans)
 	}
-	n := len(h.pane().Suggestions())
+	n := len(h.s.Shown())
 	if st := h.status(); st.Suggest != strconv.Itoa(n)+" suggested" {
 		t.Fatalf("status %q, want %d suggested", st.Suggest, n)
 	}
@@ -88,7 +89,7 @@ func TestSuggestionsAreShownAndNothingIsStored(t *testing.T) {
 func TestAcceptMovesToTheNextAndUndoBringsItBack(t *testing.T) {
 	h := newSuggestHarness(t, "")
 	h.moveTo("Gustavo", 0)
-	before := len(h.pane().Suggestions())
+	before := len(h.s.Shown())
 	h.press("y")
 	_, spans := h.doc("s.txt")
 	if len(spans) != 1 || spans[0].Text != "Gustavo Petro" || spans[0].Label != "PERSON" || spans[0].Source != "" {
@@ -97,7 +98,7 @@ func TestAcceptMovesToTheNextAndUndoBringsItBack(t *testing.T) {
 	if h.cursorText() != "US" {
 		t.Fatalf("cursor on %q after accepting, want the next suggestion (US)", h.cursorText())
 	}
-	if got := len(h.pane().Suggestions()); got != before-1 {
+	if got := len(h.s.Shown()); got != before-1 {
 		t.Fatalf("%d suggestions after accepting one of %d", got, before)
 	}
 	h.press("u")
@@ -150,7 +151,7 @@ func TestLabelKeyAcceptsWithThatLabel(t *testing.T) {
 	if len(spans) != 1 || spans[0].Text != "White House" || spans[0].Label != "EVENT" {
 		t.Fatalf("relabel stored %+v", spans)
 	}
-	if h.last.Job == nil || !strings.Contains(h.last.Job.Done, "Accepted as EVENT") {
+	if h.last.Job == nil || !strings.HasPrefix(h.last.Job.Done, "Accepted “White House” as EVENT; ") {
 		t.Fatalf("the write's message: %+v", h.last.Job)
 	}
 }
@@ -159,7 +160,7 @@ func TestAcceptAllAndAllOfOneLabelAreOneActionEach(t *testing.T) {
 	h := newSuggestHarness(t, "")
 	h.moveTo("Gustavo", 0)
 	persons := 0
-	for _, e := range h.pane().Suggestions() {
+	for _, e := range h.s.Shown() {
 		if e.Label == "PERSON" {
 			persons++
 		}
@@ -174,12 +175,12 @@ func TestAcceptAllAndAllOfOneLabelAreOneActionEach(t *testing.T) {
 			t.Fatalf("L stored %+v", sp)
 		}
 	}
-	left := len(h.pane().Suggestions())
+	left := len(h.s.Shown())
 	h.press("Y")
 	if _, spans = h.doc("s.txt"); len(spans) != persons+left {
 		t.Fatalf("Y stored %d spans in all, want %d", len(spans), persons+left)
 	}
-	if n := len(h.pane().Suggestions()); n != 0 {
+	if n := len(h.s.Shown()); n != 0 {
 		t.Fatalf("%d suggestions left after Y", n)
 	}
 	if st := h.status(); st.Suggest != "0 suggested" {
@@ -194,7 +195,7 @@ func TestAcceptAllAndAllOfOneLabelAreOneActionEach(t *testing.T) {
 func TestToggleHidesSuggestionsAndTheKeysFallBack(t *testing.T) {
 	h := newSuggestHarness(t, "")
 	h.press("S")
-	if n := len(h.pane().Suggestions()); n != 0 {
+	if n := len(h.s.Shown()); n != 0 {
 		t.Fatalf("%d suggestions after turning them off", n)
 	}
 	if st := h.status(); !strings.Contains(st.Suggest, "off") {
@@ -208,17 +209,6 @@ func TestToggleHidesSuggestionsAndTheKeysFallBack(t *testing.T) {
 	h.press("S")
 	if !hasSuggestion(h, "PERSON", "Gustavo Petro") {
 		t.Fatal("turning suggestions back on did not show them")
-	}
-}
-
-func TestTaggingSnapsToTheName(t *testing.T) {
-	h := newHarness(t, suggestArticles(), "", 120, 30)
-	h.enter(0)
-	h.moveTo("Colombia's", 0)
-	h.press("3")
-	_, spans := h.doc("s.txt")
-	if len(spans) != 1 || spans[0].Text != "Colombia" {
-		t.Fatalf("tagging Colombia's stored %+v", spans)
 	}
 }
 
@@ -238,11 +228,11 @@ func TestSuggestionsLearnFromDecisionsAndKeepTheModel(t *testing.T) {
 		h.moveTo("Harvest", n)
 		h.press("v", "w", "6")
 	}
-	m, learned := h.f.SuggestionModel()
+	m, learned := h.s.Model()
 	if learned == 0 {
 		t.Fatalf("no learning after the decisions: %q", h.host.msg)
 	}
-	if _, ok, err := h.st.LoadModel(context.Background(), "ner"); !ok || err != nil {
+	if _, ok, err := h.st.LoadModel(context.Background(), suggest.ModelName); !ok || err != nil {
 		t.Fatalf("the learned model was not saved: %v", err)
 	}
 	found := false
@@ -256,7 +246,7 @@ func TestSuggestionsLearnFromDecisionsAndKeepTheModel(t *testing.T) {
 
 func cursorSuggestion(h *harness) (ner.Entity, bool) {
 	off := h.pane().CursorOffset()
-	for _, e := range h.pane().Suggestions() {
+	for _, e := range h.s.Shown() {
 		if e.Start <= off && off < e.End {
 			return e, true
 		}
@@ -266,17 +256,16 @@ func cursorSuggestion(h *harness) (ner.Entity, bool) {
 
 func TestHiddenAtStartLoadsTheModelOnlyWhenShown(t *testing.T) {
 	h := newHarness(t, suggestArticles(), "", 120, 30)
-	h.f.EnableSuggestions(h.st, false)
-	h.run(h.f.Init())
+	h.suggest(h.st, false)
 	h.enter(0)
-	if m, _ := h.f.SuggestionModel(); m != nil || len(h.pane().Suggestions()) != 0 {
+	if m, _ := h.s.Model(); m != nil || len(h.s.Shown()) != 0 {
 		t.Fatal("suggestions hidden at start, yet the model was loaded or suggests")
 	}
 	if st := h.status(); !strings.Contains(st.Suggest, "off") {
 		t.Fatalf("status %q", st.Suggest)
 	}
 	h.press("S")
-	if m, _ := h.f.SuggestionModel(); m == nil || !hasSuggestion(h, "PERSON", "Gustavo Petro") {
+	if m, _ := h.s.Model(); m == nil || !hasSuggestion(h, "PERSON", "Gustavo Petro") {
 		t.Fatalf("S did not load the model and suggest: %q", suggestedTexts(h))
 	}
 }

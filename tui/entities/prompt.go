@@ -1,4 +1,4 @@
-package annotate
+package entities
 
 import (
 	"fmt"
@@ -15,169 +15,6 @@ import (
 	"storydesk/tui/widgets"
 )
 
-// entityName is one entity: spans joined by canonical name (or, without
-// one, by their text).
-type entityName struct {
-	name     string
-	count    int
-	imported int      // spans imported and not reviewed yet (review.go)
-	variants []string // distinct span texts other than the name
-}
-
-// entityGroup is a label's entities, most mentioned first.
-type entityGroup struct {
-	label    string
-	count    int
-	imported int
-	names    []entityName
-}
-
-// groupEntities groups spans by label (in label-set order, unknown labels
-// after) and, within a label, by canonical name.
-func groupEntities(spans []model.Span, labels []string) []entityGroup {
-	byLabel := map[string]map[string]*entityName{}
-	for _, sp := range spans {
-		name := sp.Canonical
-		if name == "" {
-			name = sp.Text
-		}
-		name = strings.Join(strings.Fields(name), " ")
-		g := byLabel[sp.Label]
-		if g == nil {
-			g = map[string]*entityName{}
-			byLabel[sp.Label] = g
-		}
-		e := g[name]
-		if e == nil {
-			e = &entityName{name: name}
-			g[name] = e
-		}
-		e.count++
-		if sp.Source != "" {
-			e.imported++
-		}
-		text := strings.Join(strings.Fields(sp.Text), " ")
-		if text != name && !containsStr(e.variants, text) {
-			e.variants = append(e.variants, text)
-		}
-	}
-	order := append([]string(nil), labels...)
-	var extra []string
-	for l := range byLabel {
-		if !containsStr(labels, l) {
-			extra = append(extra, l)
-		}
-	}
-	sort.Strings(extra)
-	order = append(order, extra...)
-	var out []entityGroup
-	for _, l := range order {
-		g := byLabel[l]
-		if len(g) == 0 {
-			continue
-		}
-		eg := entityGroup{label: l}
-		for _, e := range g {
-			sort.Strings(e.variants)
-			eg.names = append(eg.names, *e)
-			eg.count += e.count
-			eg.imported += e.imported
-		}
-		sort.Slice(eg.names, func(i, j int) bool {
-			if eg.names[i].count != eg.names[j].count {
-				return eg.names[i].count > eg.names[j].count
-			}
-			return eg.names[i].name < eg.names[j].name
-		})
-		out = append(out, eg)
-	}
-	return out
-}
-
-func containsStr(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-// entitiesView is the side panel: the article's entities by label with
-// counts, the one under the cursor marked, and how many of each are
-// imported and not reviewed yet (↓2), those names drawn as the text draws
-// imported spans.
-func (f *Feature) entitiesView(w, h int) string {
-	a := f.pane
-	st := f.c.Styles
-	labels := f.c.Labels
-	groups := groupEntities(a.spans, labels)
-	curName, curLabel := "", ""
-	if sp, ok := a.CursorSpan(); ok {
-		curLabel = sp.Label
-		curName = sp.Canonical
-		if curName == "" {
-			curName = sp.Text
-		}
-		curName = strings.Join(strings.Fields(curName), " ")
-	}
-	var lines []string
-	curLine := -1
-	for _, g := range groups {
-		li := a.labelIndex(g.label)
-		style := len(labels) + 1 // a label not in the set
-		if li >= 0 {
-			style = 1 + li
-		}
-		head := st.Ann[style].Render(ui.CleanLine(g.label)) + st.P.RowDim.Render(fmt.Sprintf(" %d", g.count))
-		if g.imported > 0 {
-			head += " " + st.Review.MarkPaint.Render(fmt.Sprintf("%s%d", st.Review.MarkCh, g.imported))
-		}
-		lines = append(lines, head)
-		for _, e := range g.names {
-			marker := "  "
-			if g.label == curLabel && e.name == curName {
-				marker = st.Marker + " "
-				curLine = len(lines)
-			}
-			name := ui.CleanLine(e.name)
-			if e.imported > 0 {
-				name = st.Ann[ui.AnnImported(len(labels))].Render(name)
-			}
-			line := marker + name
-			if e.count > 1 {
-				line += st.P.RowDim.Render(fmt.Sprintf(" ×%d", e.count))
-			}
-			if e.imported > 0 {
-				line += " " + st.Review.MarkPaint.Render(fmt.Sprintf("%s%d", st.Review.MarkCh, e.imported))
-			}
-			lines = append(lines, line)
-			if len(e.variants) > 0 {
-				lines = append(lines, "    "+st.P.RowDim.Render(ui.CleanLine(strings.Join(e.variants, ", "))))
-			}
-		}
-	}
-	if len(lines) == 0 {
-		lines = []string{st.P.Placeholder.Render("No entities yet: select and press " + labelKeys(f.c.Keys, 0, 8) + ".")}
-	}
-	// Keep the entity under the cursor in view.
-	off := 0
-	rows := max(0, h-2)
-	if curLine >= rows && rows > 0 {
-		off = curLine - rows + 1
-	}
-	n, imp := 0, 0
-	for _, g := range groups {
-		n += g.count
-		imp += g.imported
-	}
-	info := fmt.Sprint(n)
-	if imp > 0 {
-		info += fmt.Sprintf(" · %s%d", st.Review.MarkCh, imp)
-	}
-	return ui.Box(st, false, "Entities", info, lines[min(off, len(lines)):], w, h)
-}
-
 // namePrompt edits the canonical name of one span, completing from the
 // canonical names and entity texts already in the article. It is a screen
 // over annotate mode, drawn in annotate's legend row.
@@ -191,18 +28,19 @@ type namePrompt struct {
 }
 
 func (f *Feature) openPrompt() tea.Cmd {
-	sp, ok := f.pane.CursorSpan()
+	a := f.ann.Pane()
+	sp, ok := a.CursorSpan()
 	if !ok {
 		f.host.Report(ui.Info("Put the cursor on a tagged span to give it a canonical name"))
 		return nil
 	}
 	p := &namePrompt{f: f, span: sp}
 	p.input = widgets.NewTextInput(f.c.Keys.Input, "→ ")
-	p.input.SetWidth(max(1, f.pane.innerW()/2))
+	p.input.SetWidth(a.PromptWidth())
 	p.input.SetValue(sp.Canonical)
 	count := map[string]int{}
 	same := map[string]bool{} // a name of the span's own label: offered first (merging entities)
-	for _, o := range f.pane.spans {
+	for _, o := range a.Spans() {
 		for _, s := range []string{o.Canonical, o.Text} {
 			s = strings.Join(strings.Fields(s), " ")
 			if s != "" {
@@ -299,12 +137,12 @@ func (p *namePrompt) HandleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 func (p *namePrompt) save() tea.Cmd {
 	f := p.f
 	name := strings.Join(strings.Fields(p.input.Value()), " ")
-	id, spanID, text := f.pane.id, p.span.ID, p.span.Text
+	id, spanID, text := f.ann.Pane().ID(), p.span.ID, p.span.Text
 	if name == text {
 		name = "" // the text itself needs no canonical name
 	}
-	return f.Queue(func(j *session.Job) (store.Action, bool) {
-		e := f.sess.Doc(id)
+	return f.ann.Queue(func(j *session.Job) (store.Action, bool) {
+		e := f.docs.Doc(id)
 		var sp model.Span
 		found := false
 		if e != nil && e.Doc != nil {
@@ -326,7 +164,7 @@ func (p *namePrompt) save() tea.Cmd {
 		nw.Canonical = name
 		// Naming an imported span reviews it (review.go).
 		act := store.Action{Name: fmt.Sprintf("canonical “%s” → %s", ui.Clip(sp.Text, 30), ui.Clip(name, 30)),
-			Ops: spanEditOps(e.Doc, id, sp, nw)}
+			Ops: f.ann.EditOps(e.Doc, id, sp, nw)}
 		j.Done, j.Focus = fmt.Sprintf("“%s” is now %s", ui.Clip(sp.Text, 30), ui.Clip(name, 40)), sp.Start
 		if name == "" {
 			act.Name = fmt.Sprintf("clear canonical of “%s”", ui.Clip(sp.Text, 30))
@@ -368,7 +206,7 @@ func (p *namePrompt) line(w int) string {
 
 // Cursor places the terminal cursor in the input.
 func (p *namePrompt) Cursor() *tea.Cursor {
-	x, y, ok := p.f.pane.promptCursor(ui.TextWidth(p.label()) + p.input.CursorX())
+	x, y, ok := p.f.ann.Pane().PromptCursor(ui.TextWidth(p.label()) + p.input.CursorX())
 	if !ok {
 		return nil
 	}

@@ -1,4 +1,4 @@
-package annotate_test
+package entities_test
 
 import (
 	"strings"

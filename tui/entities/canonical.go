@@ -1,4 +1,4 @@
-package annotate
+package entities
 
 import (
 	"context"
@@ -64,7 +64,8 @@ func (p *namePrompt) saveOrAsk() tea.Cmd {
 	}
 	entity := entityOf(p.span)
 	others := 0
-	for _, sp := range f.pane.spans {
+	spans := f.ann.Pane().Spans()
+	for _, sp := range spans {
 		if sp.ID != p.span.ID && sameEntity(sp, p.span.Label, entity, canonicalFor(sp, name)) {
 			others++
 		}
@@ -76,7 +77,7 @@ func (p *namePrompt) saveOrAsk() tea.Cmd {
 	what := fmt.Sprintf("“%s”", ui.Clip(name, 30))
 	q := &canonAsk{p: p, name: name, entity: entity, others: others}
 	verb := "Name all %d %s “%s” %s?"
-	for _, sp := range f.pane.spans {
+	for _, sp := range spans {
 		if sp.Label == p.span.Label && entityOf(sp) == name {
 			verb = "Merge all %d %s “%s” into %s?" // an entity the panel shows already
 			break
@@ -121,10 +122,10 @@ func (q *canonAsk) HandleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 // ops (from the corpus scan) in the same action.
 func (q *canonAsk) article(elsewhere *canonScanMsg) tea.Cmd {
 	f := q.p.f
-	id, spanID, label := f.pane.id, q.p.span.ID, q.p.span.Label
+	id, spanID, label := f.ann.Pane().ID(), q.p.span.ID, q.p.span.Label
 	name, entity := q.name, q.entity
-	return f.Queue(func(j *session.Job) (store.Action, bool) {
-		e := f.sess.Doc(id)
+	return f.ann.Queue(func(j *session.Job) (store.Action, bool) {
+		e := f.docs.Doc(id)
 		if e == nil || e.Doc == nil {
 			f.host.Report(ui.Info("Not saved: the article's annotations are not loaded"))
 			return store.Action{}, false
@@ -139,7 +140,7 @@ func (q *canonAsk) article(elsewhere *canonScanMsg) tea.Cmd {
 				if sp.Canonical == nw.Canonical && sp.Source == "" {
 					continue
 				}
-				ops = append(ops, spanEditOps(e.Doc, id, sp, nw)...) // named by hand: reviewed
+				ops = append(ops, f.ann.EditOps(e.Doc, id, sp, nw)...) // named by hand: reviewed
 				focus = sp.Start
 			case sameEntity(sp, label, entity, nw.Canonical):
 				ops = append(ops, store.Op{Kind: store.OpSetSpan, Article: id, Span: nw})
@@ -182,8 +183,8 @@ type canonScanMsg struct {
 // update loop), then queues one action for them and this article's.
 func (q *canonAsk) corpus() tea.Cmd {
 	f := q.p.f
-	st := f.sess.Store()
-	here, label, name, entity := f.pane.id, q.p.span.Label, q.name, q.entity
+	st := f.docs.Store()
+	here, label, name, entity := f.ann.Pane().ID(), q.p.span.Label, q.name, q.entity
 	f.host.Report(ui.Info(fmt.Sprintf("Looking for “%s” %s in every stored article…", ui.Clip(entity, 30), label)))
 	return func() tea.Msg {
 		ctx, cancel := session.Ctx()
@@ -240,7 +241,7 @@ func (f *Feature) canonScanned(msg canonScanMsg) tea.Cmd {
 		f.host.Report(ui.Fail("Cannot read the stored articles: "+msg.err.Error(), msg.err))
 		return nil
 	}
-	if !f.active || f.pane.id != msg.here {
+	if !f.ann.Active() || f.ann.Pane().ID() != msg.here {
 		f.host.Report(ui.Info("Canonical name not saved: the article changed meanwhile"))
 		return nil
 	}
