@@ -79,6 +79,9 @@ func (m *Model) fileChanged(a *model.Article, text string) string {
 // articleKey is what the article pane offers before its scrolling keys:
 // enter annotates, t corrects (in the raw view).
 func (m *Model) articleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	if cmd, ok := m.adjudicateKey(msg); ok {
+		return cmd, true
+	}
 	if key.Matches(msg, m.c.Keys.Annotate) {
 		_, idx, _ := m.br.Article()
 		return m.enterAnnotate(idx), true

@@ -1,0 +1,29 @@
+package store
+
+import "context"
+
+// Team mode on the reader's default store (Lazy): the layers of a store
+// that exists. Before the first write there is none, so no layer but the
+// user's own (empty).
+
+// Annotator names the layer the store reads and writes.
+func (l *Lazy) Annotator() string { return l.who }
+
+// Annotators lists every annotator with a layer (none before the store exists).
+func (l *Lazy) Annotators(ctx context.Context) ([]string, error) {
+	if s := l.get(); s != nil {
+		return s.Annotators(ctx)
+	}
+	return nil, nil
+}
+
+// Layer is annotator's layer, read-only (see SQLite.Layer); before the
+// store exists, the store itself, which holds nothing.
+func (l *Lazy) Layer(annotator string) Store {
+	if s := l.get(); s != nil {
+		return s.Layer(annotator)
+	}
+	return l
+}
+
+var _ LayeredStore = (*Lazy)(nil)

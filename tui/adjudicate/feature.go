@@ -1,0 +1,162 @@
+// Package adjudicate is the curator's screen (issue 15): one article with
+// every annotator's layer on it, what they agree on accepted into the gold
+// layer at once, and each place they disagree stepped through and decided
+// with one key (take A's, B's, both, neither, or edit gold in annotate
+// mode). Every decision is one action of the gold layer, written through
+// the session like any other (so u undoes it, and gold exports as a layer).
+// The comparison is model/adjudicate's; this package reads the layers,
+// draws them, and turns a decision into the store's ops.
+package adjudicate
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"storydesk/data/store"
+	"storydesk/model"
+	"storydesk/model/adjudicate"
+	"storydesk/tui/session"
+	"storydesk/tui/ui"
+)
+
+// Layers reads the annotators' layers, read-only.
+type Layers interface {
+	Annotators(ctx context.Context) ([]string, error)
+	Layer(annotator string) store.Store
+}
+
+// Session is the curator's session: its store is the gold layer's.
+type Session interface {
+	Doc(id string) *session.DocEntry
+	RequestDoc(id string) tea.Cmd
+	Enqueue(j *session.Job) tea.Cmd
+}
+
+// Deps are what the feature needs from the root.
+type Deps struct {
+	Ctx  *ui.Context
+	Host ui.Host
+	// Layers is nil when the store cannot read other layers.
+	Layers Layers
+	Sess   Session
+	// Gold names the layer decisions go to (left out of the layers compared).
+	Gold string
+	// Edit opens annotate mode on item idx of the list (the article on
+	// screen) with the cursor at code point at: gold edited by hand.
+	Edit func(idx, at int) tea.Cmd
+}
+
+// Feature owns the adjudication screen.
+type Feature struct {
+	Deps
+	scr *Screen // open, or nil
+}
+
+// New builds the feature.
+func New(d Deps) *Feature { return &Feature{Deps: d} }
+
+// Screen is the screen on top, or nil (for the root and tests).
+func (f *Feature) Screen() *Screen { return f.scr }
+
+// loadedMsg carries the layers of one article.
+type loadedMsg struct {
+	s      *Screen
+	layers []adjudicate.Layer
+	text   string
+	title  string
+	err    error
+}
+
+// Open shows article a (item idx of the list) with every layer on it.
+func (f *Feature) Open(a *model.Article, idx int) tea.Cmd {
+	if f.Layers == nil {
+		f.Host.Report(ui.Info("Adjudication needs a store with annotators' layers"))
+		return nil
+	}
+	if f.scr != nil {
+		f.Host.Pop(f.scr)
+	}
+	s := &Screen{f: f, id: a.ID, idx: idx, title: a.Title, loading: true, cur: -1}
+	f.scr = s
+	return tea.Batch(f.Host.Push(s), f.Sess.RequestDoc(a.ID), f.load(s))
+}
+
+func (f *Feature) load(s *Screen) tea.Cmd {
+	ls, gold, id := f.Layers, f.Gold, s.id
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		defer cancel()
+		names, err := ls.Annotators(ctx)
+		if err != nil {
+			return loadedMsg{s: s, err: err}
+		}
+		msg := loadedMsg{s: s}
+		for _, n := range names {
+			if n == gold {
+				continue
+			}
+			d, ok, err := ls.Layer(n).Doc(ctx, id)
+			if err != nil {
+				return loadedMsg{s: s, err: fmt.Errorf("%s's layer: %w", n, err)}
+			}
+			if !ok {
+				return msg // the store has never seen the article
+			}
+			msg.text, msg.title = d.Text, d.Title
+			// A layer that tagged nothing but marked the article done
+			// says "nothing here": it takes part.
+			if len(d.Spans) > 0 || d.Status == model.StatusDone {
+				msg.layers = append(msg.layers, adjudicate.Layer{Name: n, Spans: d.Spans})
+			}
+		}
+		return msg
+	}
+}
+
+// Update takes the layers read, and the session's documents and writes
+// (after the session has recorded them).
+func (f *Feature) Update(msg tea.Msg) tea.Cmd {
+	s := f.scr
+	switch msg := msg.(type) {
+	case loadedMsg:
+		if msg.s != s {
+			return nil
+		}
+		s.loaded(msg)
+		return s.refresh(true)
+	case session.DocMsg:
+		if s != nil && msg.ID == s.id {
+			return s.refresh(true)
+		}
+	case session.WrittenMsg:
+		if s == nil || msg.Err != nil {
+			return nil
+		}
+		if _, ok := msg.Docs[s.id]; !ok {
+			return nil
+		}
+		s.refresh(false)
+		if msg.Job != nil && msg.Job == s.pending {
+			s.pending = nil
+			s.advance()
+		}
+	}
+	return nil
+}
+
+// HelpSection lists the key that opens the screen.
+func (f *Feature) HelpSection() (string, [][]key.Binding, bool) {
+	k := f.Ctx.Keys
+	return "Adjudication (--curate)", [][]key.Binding{{k.Adjudicate, k.AdjNext, k.AdjPrev, k.AdjTakes[0], k.AdjTakes[1], k.AdjBoth, k.AdjNeither, k.AdjEdit}}, f.Layers != nil
+}
+
+// closed forgets the screen once it is off the stack.
+func (f *Feature) closed(s *Screen) {
+	if f.scr == s {
+		f.scr = nil
+	}
+}
