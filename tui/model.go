@@ -154,6 +154,8 @@ func NewFromSource(src Source, opts Options) *Model {
 	m.wireExport()
 	m.wireTeam()
 	m.wireAdjudicate(opts.Curate)
+	m.wireAssigned()
+	m.wireLayers()
 	m.wireDups(opts.Store)
 	m.wireFilter(opts.Store)
 	m.wireStory(opts.Store)

@@ -1,6 +1,10 @@
 package store
 
-import "context"
+import (
+	"context"
+
+	"storydesk/model"
+)
 
 // Team mode on the reader's default store (Lazy): the layers of a store
 // that exists. Before the first write there is none, so no layer but the
@@ -27,3 +31,12 @@ func (l *Lazy) Layer(annotator string) Store {
 }
 
 var _ LayeredStore = (*Lazy)(nil)
+
+// Assigned lists the annotator's assigned articles (none before the store
+// exists).
+func (l *Lazy) Assigned(ctx context.Context) (map[string]model.Status, error) {
+	if s := l.get(); s != nil {
+		return s.Assigned(ctx)
+	}
+	return nil, nil
+}

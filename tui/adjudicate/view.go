@@ -196,7 +196,9 @@ func describe(spans []model.Span) string {
 	}
 	parts := make([]string, len(spans))
 	for i, sp := range spans {
-		parts[i] = fmt.Sprintf("%s %d–%d", ui.DescribeSpan(sp), sp.Start, sp.End)
+		// Without an import's source: where a layer's span came from is
+		// not what the curator decides on.
+		parts[i] = fmt.Sprintf("%s %d–%d", ui.DescribeSpan(goldSpan(sp)), sp.Start, sp.End)
 	}
 	return strings.Join(parts, " · ")
 }

@@ -161,6 +161,9 @@ type KeyMap struct {
 	AdjNeither key.Binding
 	AdjEdit    key.Binding
 	AdjReload  key.Binding
+	// Layers shows the other annotators' layers of the article on screen,
+	// read-only, one after another (tui/layers); blind until asked.
+	Layers key.Binding
 }
 
 // DefaultKeyMap returns the standard bindings (vi-style plus arrows).
@@ -293,6 +296,7 @@ func DefaultKeyMap() KeyMap {
 		AdjNeither: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "neither")),
 		AdjEdit:    key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit gold")),
 		AdjReload:  key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "read layers again")),
+		Layers:     key.NewBinding(key.WithKeys("V"), key.WithHelp("V", "view others' layers")),
 	}
 }
 
