@@ -482,6 +482,7 @@ func (m *Model) frame() string {
 		}
 		m.featureStatus(&info)
 		m.liveStatus(&info)
+		m.unsavedStatus(&info)
 		if sl, ok := m.Top().(ui.StatusLiner); ok {
 			parts = append(parts, sl.StatusLine(w))
 		} else {

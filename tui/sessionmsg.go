@@ -178,6 +178,8 @@ func (m *Model) updateSession(msg tea.Msg) (tea.Cmd, bool) {
 		return m.applyRestore(msg), true
 	case session.WrittenMsg:
 		return m.written(msg), true
+	case session.RetryMsg:
+		return m.sess.Retry(), true
 	case session.StateSavedMsg:
 		if msg.Err != nil {
 			m.fail("Could not save the reading position: "+msg.Err.Error(), msg.Err)
@@ -196,8 +198,12 @@ func (m *Model) updateSession(msg tea.Msg) (tea.Cmd, bool) {
 // written records a finished write and says what it did; the features
 // show it (by broadcast) before the next write is built (nextWrite).
 func (m *Model) written(msg session.WrittenMsg) tea.Cmd {
+	waited, _ := m.sess.Unsaved()
 	m.sess.Written(msg)
 	j := msg.Job
+	if cmd, ok := m.stalled(msg); ok {
+		return cmd
+	}
 	switch {
 	case msg.Err != nil && j.Kind == session.Undo:
 		m.fail(session.DescribeErr("Undo failed", msg.Err), msg.Err)
@@ -213,6 +219,8 @@ func (m *Model) written(msg session.WrittenMsg) tea.Cmd {
 		m.bar.message = "Undid: " + msg.Act.Name + m.elsewhere(msg.Act)
 	case j.Kind == session.Redo:
 		m.bar.message = "Redid: " + msg.Act.Name + m.elsewhere(msg.Act)
+	case waited == j:
+		m.bar.message = "Saved once the server answered: " + j.Done
 	default:
 		m.bar.message = j.Done
 	}

@@ -57,6 +57,16 @@ var (
 	pgSchemas atomic.Int64
 )
 
+// PGSchemaDSN is a DSN on the test server (STORYDESK_TEST_PG) whose
+// search_path is a new schema of the test's own, or "" without a server.
+func PGSchemaDSN(t *testing.T) string {
+	dsn := os.Getenv("STORYDESK_TEST_PG")
+	if dsn == "" {
+		return ""
+	}
+	return pgSchema(t, dsn)
+}
+
 func pgSchema(t *testing.T, dsn string) string {
 	schema := fmt.Sprintf("st_%d_%d", os.Getpid(), pgSchemas.Add(1))
 	admin, err := sql.Open("pgx", dsn)

@@ -1,0 +1,195 @@
+package tui
+
+import (
+	"context"
+	"errors"
+	"io"
+	"net"
+	"net/url"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"storydesk/data/store"
+	"storydesk/data/store/storetest"
+	"storydesk/tui/session"
+)
+
+// pgProxy stands between the store and the test server: Stop is the
+// server going away (every connection cut, new ones refused), Start its
+// coming back on the same address.
+type pgProxy struct {
+	t      *testing.T
+	target string
+	addr   string
+	mu     sync.Mutex
+	ln     net.Listener
+	conns  []net.Conn
+}
+
+func newPGProxy(t *testing.T, target string) *pgProxy {
+	p := &pgProxy{t: t, target: target}
+	p.Start()
+	t.Cleanup(p.Stop)
+	return p
+}
+
+func (p *pgProxy) Start() {
+	addr := p.addr
+	if addr == "" {
+		addr = "127.0.0.1:0"
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		p.t.Fatal(err)
+	}
+	p.mu.Lock()
+	p.ln, p.addr = ln, ln.Addr().String()
+	p.mu.Unlock()
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			s, err := net.Dial("tcp", p.target)
+			if err != nil {
+				c.Close()
+				continue
+			}
+			p.mu.Lock()
+			p.conns = append(p.conns, c, s)
+			p.mu.Unlock()
+			go func() { io.Copy(s, c); s.Close() }()
+			go func() { io.Copy(c, s); c.Close() }()
+		}
+	}()
+}
+
+func (p *pgProxy) Stop() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.ln != nil {
+		p.ln.Close()
+		p.ln = nil
+	}
+	for _, c := range p.conns {
+		c.Close()
+	}
+	p.conns = nil
+}
+
+// The server goes away mid-session: the tag typed then is not lost — the
+// bar says it is unsaved and names the server without its password; a tag
+// typed after it waits behind it; when the server is back both are saved,
+// each once.
+func TestServerGoneMidSession(t *testing.T) {
+	dsn := storetest.PGSchemaDSN(t)
+	if dsn == "" {
+		t.Skip("STORYDESK_TEST_PG is not set")
+	}
+	u, err := url.Parse(dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	proxy := newPGProxy(t, u.Host)
+	u.Host = proxy.addr
+	u.User = url.UserPassword(u.User.Username(), "pa55-secret") // the test server trusts loopback: never checked, never shown
+	st, err := store.OpenPostgres(u.String(), "tester")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	src := entitySource()
+	m := NewFromSource(src, Options{NoColor: true, Workers: 1, Store: st, Annotator: "tester", saveDelay: time.Millisecond})
+	m.sess.SetRetryDelay(-1) // the test says when to try again
+	send(t, m, tea.WindowSizeMsg{Width: 120, Height: 30})
+	drive(t, m, m.Init())
+	enterAnnotate(t, m)
+	apress(t, m, "w", "shift+right", "1") // Ilse Varga, saved
+	proxy.Stop()
+	moveTo(t, m, "Port", 0)
+	apress(t, m, "shift+right", "3") // Port Ellis GPE: the server is gone
+	p := plain(m)
+	if !strings.Contains(p, "UNSAVED") || !strings.Contains(m.bar.message, "Cannot reach postgres://") || !strings.Contains(m.bar.message, "not saved yet") {
+		t.Fatalf("the bar does not say the tag is unsaved: %q\n%s", m.bar.message, p)
+	}
+	press(t, m, "!")
+	if p := plain(m); strings.Contains(p, "pa55-secret") || strings.Contains(m.bar.message, "pa55-secret") {
+		t.Fatalf("the password is on screen:\n%s", p)
+	}
+	press(t, m, "esc")
+	moveTo(t, m, "Harbour", 0)
+	apress(t, m, "shift+right", "2") // Harbour Board ORG, typed while waiting
+	proxy.Start()
+	send(t, m, session.RetryMsg{})
+	if p := plain(m); strings.Contains(p, "UNSAVED") || !strings.Contains(p, "Harbour") {
+		t.Fatalf("after the server came back: %q\n%s", m.bar.message, p)
+	}
+	doc, ok, err := st.Layer("tester").Doc(context.Background(), "a.txt")
+	if err != nil || !ok {
+		t.Fatal(ok, err)
+	}
+	var got []string
+	for _, sp := range doc.Spans {
+		got = append(got, sp.Label+" "+sp.Text)
+	}
+	if strings.Join(got, "|") != "PERSON Ilse Varga|GPE Port Ellis|ORG Harbour Board" {
+		t.Fatalf("stored after reconnecting: %q", got)
+	}
+}
+
+// lostAnswer is a store whose next Do commits and then loses its answer,
+// as a connection cut between the server's commit and its reply does.
+type lostAnswer struct {
+	*store.SQLite
+	lose bool
+}
+
+func (l *lostAnswer) Do(ctx context.Context, act store.Action) (store.Action, error) {
+	a, err := l.SQLite.Do(ctx, act)
+	if err == nil && l.lose {
+		l.lose = false
+		return store.Action{}, &net.OpError{Op: "read", Net: "tcp", Err: errors.New("connection reset by peer")}
+	}
+	return a, err
+}
+
+// A write whose answer was lost after it committed is not saved again
+// when it is retried: the retry finds it in the store (both backends).
+func TestLostAnswerSavedOnce(t *testing.T) {
+	for name, open := range storetest.Backends(t) {
+		t.Run(name, func(t *testing.T) {
+			st := &lostAnswer{SQLite: open("tester")}
+			m := NewFromSource(entitySource(), Options{NoColor: true, Workers: 1, Store: st, Annotator: "tester", saveDelay: time.Millisecond})
+			m.sess.SetRetryDelay(-1)
+			send(t, m, tea.WindowSizeMsg{Width: 120, Height: 30})
+			drive(t, m, m.Init())
+			enterAnnotate(t, m)
+			st.lose = true
+			apress(t, m, "w", "shift+right", "1")
+			if !strings.Contains(plain(m), "UNSAVED") {
+				t.Fatalf("a lost answer is not shown as unsaved: %q", m.bar.message)
+			}
+			send(t, m, session.RetryMsg{})
+			if !strings.Contains(m.bar.message, "Saved once the server answered") {
+				t.Errorf("after the retry: %q", m.bar.message)
+			}
+			doc, _, _ := st.Doc(context.Background(), "a.txt")
+			if len(doc.Spans) != 1 {
+				t.Fatalf("saved %d times: %+v", len(doc.Spans), doc.Spans)
+			}
+			// One action in the undo log: u takes it back and leaves nothing.
+			apress(t, m, "u")
+			if doc, _, _ = st.Doc(context.Background(), "a.txt"); len(doc.Spans) != 0 {
+				t.Errorf("after undo: %+v", doc.Spans)
+			}
+			if _, ok, _ := st.Undo(context.Background()); ok {
+				t.Error("a second action was logged for the one tag")
+			}
+		})
+	}
+}
