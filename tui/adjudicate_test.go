@@ -91,6 +91,11 @@ func TestCuratorAdjudicates(t *testing.T) {
 	if p := plain(m); !strings.Contains(p, "all 2 places decided") || !strings.Contains(p, "decided: B's") {
 		t.Errorf("after the edit:\n%s", p)
 	}
+	// d marks the article done in gold, from the screen.
+	press(t, m, "d")
+	if doc, _, _ := gold.Doc(ctx(), "a.txt"); doc.Status != "done" {
+		t.Errorf("d on the adjudication screen: gold's status %q", doc.Status)
+	}
 	press(t, m, "esc")
 	if m.Top().Mode() == "ADJUDICATE" {
 		t.Fatal("esc did not close the screen")
