@@ -20,16 +20,18 @@ import (
 	"storydesk/model"
 )
 
-// Layer is one annotator's spans on the article.
+// Layer is one annotator's spans and quotations on the article.
 type Layer struct {
-	Name  string
-	Spans []model.Span
+	Name   string
+	Spans  []model.Span
+	Quotes []model.QuoteAnn
 }
 
 // Gold is what the gold layer holds on the article.
 type Gold struct {
 	Spans    []model.Span
 	Rejected []model.Span
+	Quotes   []model.QuoteAnn
 }
 
 // Version is what some layers have at a place: their spans there (none is

@@ -254,3 +254,80 @@ func TestNothingOrOneLayer(t *testing.T) {
 		t.Errorf("unannotated article:\n%s", r.view())
 	}
 }
+
+// Quotations: one both layers attribute alike goes into gold with the
+// agreed spans; one they attribute to different speakers is a place of its
+// own, decided with a/b (both is refused: one speaker), and x makes it
+// "not a quotation" in gold; gold links its speaker to its own span.
+func TestAdjudicateQuotations(t *testing.T) {
+	for name, open := range storetest.Backends(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			alice, bob, gold := open("alice"), open("bob"), open("gold")
+			a := &model.Article{ID: "q.txt", Path: "q.txt", Title: "Q", Text: "“We stay,” said Ilse Varga. “We go,” said Tomas Berg."}
+			quote := func(words, speaker string) model.QuoteAnn {
+				sp := storetest.SpanOf(t, a.Text, words, "X")
+				return model.QuoteAnn{Start: sp.Start, End: sp.End, Text: words, Speaker: speaker, Kind: model.QuoteDirect}
+			}
+			var ilse int64 // bob's span
+			for _, st := range []*store.SQLite{alice, bob} {
+				act, err := st.Do(ctx, storetest.Tag(a, storetest.SpanOf(t, a.Text, "Ilse Varga", "PERSON")))
+				if err != nil {
+					t.Fatal(err)
+				}
+				ilse = act.Ops[0].Span.ID
+				if _, err := st.Do(ctx, store.Action{Name: "quote", Ops: []store.Op{{Kind: store.OpAddQuote, Article: a.ID, Quote: quote("“We stay,”", "Ilse Varga")}}}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if _, err := alice.Do(ctx, store.Action{Name: "quote", Ops: []store.Op{{Kind: store.OpAddQuote, Article: a.ID, Quote: quote("“We go,”", "Tomas Berg")}}}); err != nil {
+				t.Fatal(err)
+			}
+			byIlse := quote("“We go,”", "Ilse Varga")
+			byIlse.SpeakerSpan = ilse
+			if _, err := bob.Do(ctx, store.Action{Name: "quote", Ops: []store.Op{{Kind: store.OpAddQuote, Article: a.ID, Quote: byIlse}}}); err != nil {
+				t.Fatal(err)
+			}
+			c := &ui.Context{Width: 110, Height: 26, Keys: ui.DefaultKeyMap(), Labels: model.DefaultLabels}
+			h := &fakeHost{}
+			sess := session.New(gold, "gold")
+			f := adjudicate.New(adjudicate.Deps{Ctx: c, Host: h, Layers: gold, Sess: sess, Gold: "gold"})
+			r := &rig{t: t, f: f, sess: sess, h: h}
+			r.run(f.Open(a, 0))
+			d, _, _ := gold.Doc(ctx, a.ID)
+			if len(d.Spans) != 1 || len(d.Quotes) != 1 || d.Quotes[0].Speaker != "Ilse Varga" {
+				t.Fatalf("gold after opening: %+v %+v", d.Spans, d.Quotes)
+			}
+			if !strings.Contains(h.last(), "1 span and 1 quotation") {
+				t.Errorf("message: %q", h.last())
+			}
+			v := r.view()
+			for _, want := range []string{"quotation ““We go,”", "said by Tomas Berg (direct)", "said by Ilse Varga (direct)"} {
+				if !strings.Contains(v, want) {
+					t.Errorf("view lacks %q:\n%s", want, v)
+				}
+			}
+			r.press("+")
+			if !strings.Contains(h.last(), "one speaker") {
+				t.Errorf("both on a quotation: %q", h.last())
+			}
+			r.press("b")
+			d, _, _ = gold.Doc(ctx, a.ID)
+			if len(d.Quotes) != 2 || d.Quotes[1].Speaker != "Ilse Varga" || d.Quotes[1].SpeakerSpan != d.Spans[0].ID {
+				t.Fatalf("gold after taking bob's speaker: %+v", d.Quotes)
+			}
+			r.press("x")
+			d, _, _ = gold.Doc(ctx, a.ID)
+			if len(d.Quotes) != 2 || d.Quotes[1].Status != model.QuoteRejected {
+				t.Fatalf("gold after neither: %+v", d.Quotes)
+			}
+			if !strings.Contains(r.view(), "decided: not a quotation") {
+				t.Errorf("view after neither:\n%s", r.view())
+			}
+			r.run(sess.Enqueue(&session.Job{Kind: session.Undo, Focus: -1}))
+			if d, _, _ = gold.Doc(ctx, a.ID); d.Quotes[1].Status != model.QuoteAccepted {
+				t.Errorf("undo of neither: %+v", d.Quotes[1])
+			}
+		})
+	}
+}

@@ -30,7 +30,7 @@ func goldOf(doc *store.Doc) adjudicate.Gold {
 	if doc == nil {
 		return adjudicate.Gold{}
 	}
-	return adjudicate.Gold{Spans: doc.Spans, Rejected: doc.Rejected}
+	return adjudicate.Gold{Spans: doc.Spans, Rejected: doc.Rejected, Quotes: doc.Quotes}
 }
 
 // firstTouch marks an article gold has not started in progress, as
@@ -46,8 +46,8 @@ func firstTouch(ops []store.Op, id string, doc *store.Doc) []store.Op {
 // decided yet.
 func (s *Screen) acceptAgreed() tea.Cmd {
 	n := 0
-	for _, it := range s.items {
-		if it.Agreed && !it.Decided {
+	for _, p := range s.places {
+		if s.agreed(p) && !s.decided(p) {
 			n++
 		}
 	}
@@ -62,16 +62,27 @@ func (s *Screen) acceptAgreed() tea.Cmd {
 			return store.Action{}, false
 		}
 		var ops []store.Op
-		for _, it := range adjudicate.Compute(layers, goldOf(doc)) {
+		g := goldOf(doc)
+		for _, it := range adjudicate.Compute(layers, g) {
 			if it.Agreed && !it.Decided {
 				ops = append(ops, store.Op{Kind: store.OpAddSpan, Article: id, Span: goldSpan(it.Versions[0].Spans[0])})
+			}
+		}
+		spans := len(ops)
+		for _, q := range adjudicate.CompareQuotes(layers, g.Quotes) {
+			if q.Agreed && !q.Decided {
+				ops = append(ops, quoteOp(id, q, 0, doc))
 			}
 		}
 		if len(ops) == 0 {
 			return store.Action{}, false
 		}
-		j.Done = fmt.Sprintf("Gold: accepted %d span%s every annotator agrees on (%s undoes)", len(ops), ui.Plural(len(ops)), ui.KeyName(s.f.Ctx.Keys.Undo))
-		return store.Action{Name: fmt.Sprintf("accept %d agreed", len(ops)), Ops: firstTouch(ops, id, doc)}, true
+		what := fmt.Sprintf("%d span%s", spans, ui.Plural(spans))
+		if n := len(ops) - spans; n > 0 {
+			what += fmt.Sprintf(" and %d quotation%s", n, ui.Plural(n))
+		}
+		j.Done = fmt.Sprintf("Gold: accepted %s every annotator agrees on (%s undoes)", what, ui.KeyName(s.f.Ctx.Keys.Undo))
+		return store.Action{Name: "accept " + what + " agreed", Ops: firstTouch(ops, id, doc)}, true
 	}
 	return s.f.Sess.Enqueue(j)
 }
@@ -88,7 +99,7 @@ func goldSpan(sp model.Span) model.Span {
 // rejection of one is lifted), and every other version's span is recorded
 // as rejected in gold, so the place reads as decided from then on.
 func (s *Screen) decide(what string, pick func(it adjudicate.Item) ([]model.Span, string, bool)) tea.Cmd {
-	it, ok := s.current()
+	it, ok := s.currentSpan()
 	if !ok {
 		s.f.Host.Report(ui.Info("Nothing to decide here: no annotator's layer disagrees on this article"))
 		return nil
@@ -178,6 +189,9 @@ func decisionOps(id string, it adjudicate.Item, doc *store.Doc, spans []model.Sp
 
 // take picks version i (a, b, c).
 func (s *Screen) take(i int) tea.Cmd {
+	if _, ok := s.currentQuote(); ok {
+		return s.takeQuote(i)
+	}
 	letter := versionLetter(i)
 	return s.decide("take "+letter+"'s", func(it adjudicate.Item) ([]model.Span, string, bool) {
 		if i >= len(it.Versions) {
@@ -191,6 +205,10 @@ func (s *Screen) take(i int) tea.Cmd {
 
 // both takes versions a and b together, when their spans do not overlap.
 func (s *Screen) both() tea.Cmd {
+	if _, ok := s.currentQuote(); ok {
+		s.f.Host.Report(ui.Info("A quotation has one speaker: take A's or B's (" + ui.KeyName(s.f.Ctx.Keys.AdjTakes[0]) + ", " + ui.KeyName(s.f.Ctx.Keys.AdjTakes[1]) + ")"))
+		return nil
+	}
 	return s.decide("take both", func(it adjudicate.Item) ([]model.Span, string, bool) {
 		if len(it.Versions) < 2 {
 			s.f.Host.Report(ui.Info("There is one version here: " + ui.KeyName(s.f.Ctx.Keys.AdjTakes[0]) + " takes it"))
@@ -207,6 +225,9 @@ func (s *Screen) both() tea.Cmd {
 
 // neither keeps no span at the place.
 func (s *Screen) neither() tea.Cmd {
+	if _, ok := s.currentQuote(); ok {
+		return s.takeQuote(-1)
+	}
 	return s.decide("neither", func(it adjudicate.Item) ([]model.Span, string, bool) {
 		return nil, "neither", true
 	})

@@ -109,8 +109,8 @@ func (f *Feature) load(s *Screen) tea.Cmd {
 			msg.text, msg.title = d.Text, d.Title
 			// A layer that tagged nothing but marked the article done
 			// says "nothing here": it takes part.
-			if len(d.Spans) > 0 || d.Status == model.StatusDone {
-				msg.layers = append(msg.layers, adjudicate.Layer{Name: n, Spans: d.Spans})
+			if len(d.Spans) > 0 || len(d.Quotes) > 0 || d.Status == model.StatusDone {
+				msg.layers = append(msg.layers, adjudicate.Layer{Name: n, Spans: d.Spans, Quotes: d.Quotes})
 			}
 		}
 		return msg

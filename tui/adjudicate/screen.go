@@ -2,6 +2,7 @@ package adjudicate
 
 import (
 	"slices"
+	"sort"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -24,9 +25,11 @@ type Screen struct {
 	err     error
 	text    string
 	layers  []adjudicate.Layer
-	items   []adjudicate.Item
-	steps   []int // the items n/N visit: disputed, or agreed and not in gold
-	cur     int   // index into items, -1 none
+	items   []adjudicate.Item      // spans' places
+	quotes  []adjudicate.QuoteItem // quotations' places
+	places  []place                // both, by position
+	steps   []int                  // the places n/N visit: disputed, or agreed and not in gold
+	cur     int                    // index into places, -1 none
 	lay     *layout.Layout
 	top     int // first text line shown
 
@@ -68,6 +71,26 @@ func (s *Screen) loaded(m loadedMsg) {
 	}
 }
 
+// place is a span place (span ≥ 0) or a quotation's (quote ≥ 0).
+type place struct {
+	start, end  int
+	span, quote int
+}
+
+func (s *Screen) agreed(p place) bool {
+	if p.span >= 0 {
+		return s.items[p.span].Agreed
+	}
+	return s.quotes[p.quote].Agreed
+}
+
+func (s *Screen) decided(p place) bool {
+	if p.span >= 0 {
+		return s.items[p.span].Decided
+	}
+	return s.quotes[p.quote].Decided
+}
+
 // refresh compares the layers with gold as the session now holds it; on
 // opening (first), the agreed spans go into gold at once, and the place
 // shown is the first undecided one.
@@ -79,27 +102,34 @@ func (s *Screen) refresh(first bool) tea.Cmd {
 	if !ok {
 		return nil // the session's DocMsg brings it
 	}
-	var at adjudicate.Item
-	had := s.cur >= 0 && s.cur < len(s.items)
+	var at place
+	had := s.cur >= 0 && s.cur < len(s.places)
 	if had {
-		at = s.items[s.cur]
+		at = s.places[s.cur]
 	}
-	s.items = adjudicate.Compute(s.layers, goldOf(doc))
-	s.goldDoc = &goldSnapshot{}
-	if doc != nil {
-		s.goldDoc.spans = doc.Spans
-	}
-	s.steps = s.steps[:0]
+	g := goldOf(doc)
+	s.items = adjudicate.Compute(s.layers, g)
+	s.quotes = adjudicate.CompareQuotes(s.layers, g.Quotes)
+	s.goldDoc = &goldSnapshot{spans: g.Spans}
+	s.places = s.places[:0]
 	for i, it := range s.items {
-		if !it.Agreed || !it.Decided {
+		s.places = append(s.places, place{it.Start, it.End, i, -1})
+	}
+	for i, q := range s.quotes {
+		s.places = append(s.places, place{q.Start, q.End, -1, i})
+	}
+	sort.SliceStable(s.places, func(i, j int) bool { return s.places[i].start < s.places[j].start })
+	s.steps = s.steps[:0]
+	for i, p := range s.places {
+		if !s.agreed(p) || !s.decided(p) {
 			s.steps = append(s.steps, i)
 		}
 	}
 	s.cur = -1
 	if had {
 		// The same place, if it is still one.
-		for i, it := range s.items {
-			if it.Start == at.Start && it.End == at.End {
+		for i, p := range s.places {
+			if p.start == at.start && p.end == at.end && (p.span >= 0) == (at.span >= 0) {
 				s.cur = i
 			}
 		}
@@ -114,18 +144,18 @@ func (s *Screen) refresh(first bool) tea.Cmd {
 	s.accepted = true
 	// Gold not started on this article: what everyone agrees on is taken
 	// at once (one action; u undoes it).
-	if doc == nil || (len(doc.Spans) == 0 && len(doc.Rejected) == 0 && doc.Status != model.StatusDone) {
+	if doc == nil || (len(doc.Spans) == 0 && len(doc.Rejected) == 0 && len(doc.Quotes) == 0 && doc.Status != model.StatusDone) {
 		return s.acceptAgreed()
 	}
 	return nil
 }
 
-// firstUndecided is the first undecided stepped item at or after items
-// index from (wrapping), else the first stepped item, else -1.
+// firstUndecided is the first undecided stepped place at or after index
+// from (wrapping), else the first stepped place, else -1.
 func (s *Screen) firstUndecided(from int) int {
 	for k := 0; k < 2; k++ {
 		for _, i := range s.steps {
-			if (k == 0 && i < from) || s.items[i].Decided {
+			if (k == 0 && i < from) || s.decided(s.places[i]) {
 				continue
 			}
 			return i
@@ -144,18 +174,36 @@ func (s *Screen) advance() {
 	if s.cur < 0 {
 		return
 	}
-	if next := s.firstUndecided(s.cur + 1); next >= 0 && !s.items[next].Decided {
+	if next := s.firstUndecided(s.cur + 1); next >= 0 && !s.decided(s.places[next]) {
 		s.cur = next
 		s.follow = true
 	}
 }
 
 // current is the place shown.
-func (s *Screen) current() (adjudicate.Item, bool) {
-	if s.cur < 0 || s.cur >= len(s.items) {
+func (s *Screen) current() (place, bool) {
+	if s.cur < 0 || s.cur >= len(s.places) {
+		return place{}, false
+	}
+	return s.places[s.cur], true
+}
+
+// currentSpan is the span place shown, if the place is one.
+func (s *Screen) currentSpan() (adjudicate.Item, bool) {
+	p, ok := s.current()
+	if !ok || p.span < 0 {
 		return adjudicate.Item{}, false
 	}
-	return s.items[s.cur], true
+	return s.items[p.span], true
+}
+
+// currentQuote is the quotation's place shown, if the place is one.
+func (s *Screen) currentQuote() (adjudicate.QuoteItem, bool) {
+	p, ok := s.current()
+	if !ok || p.quote < 0 {
+		return adjudicate.QuoteItem{}, false
+	}
+	return s.quotes[p.quote], true
 }
 
 // step moves to the next (dir 1) or previous stepped place.
@@ -206,8 +254,8 @@ func (s *Screen) HandleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return s.neither(), true
 	case key.Matches(msg, k.AdjEdit):
 		at := 0
-		if it, ok := s.current(); ok {
-			at = it.Start
+		if p, ok := s.current(); ok {
+			at = p.start
 		}
 		if s.f.Edit == nil {
 			return nil, false

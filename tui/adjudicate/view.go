@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"storydesk/model"
+	"storydesk/model/adjudicate"
 	"storydesk/tui/layout"
 	"storydesk/tui/ui"
 )
@@ -43,11 +44,11 @@ func (s *Screen) View() string {
 // header names the layers and counts what is left.
 func (s *Screen) header() string {
 	undecided, agreed := 0, 0
-	for _, it := range s.items {
+	for _, p := range s.places {
 		switch {
-		case it.Agreed && it.Decided:
+		case s.agreed(p) && s.decided(p):
 			agreed++
-		case !it.Decided:
+		case !s.decided(p):
 			undecided++
 		}
 	}
@@ -65,8 +66,11 @@ func (s *Screen) header() string {
 // panelH is the panel's height: the place, one line per version, gold.
 func (s *Screen) panelH() int {
 	n := 1
-	if it, ok := s.current(); ok {
+	if it, ok := s.currentSpan(); ok {
 		n += len(it.Versions) + 1
+	}
+	if q, ok := s.currentQuote(); ok {
+		n += len(q.Versions) + 1
 	}
 	return min(n, max(1, s.h/2))
 }
@@ -89,8 +93,8 @@ func (s *Screen) textLines() []string {
 	h := s.textH()
 	if s.follow {
 		s.follow = false
-		if it, ok := s.current(); ok {
-			first, last := s.lay.LineOf(it.Start), s.lay.LineOf(max(it.Start, it.End-1))
+		if p, ok := s.current(); ok {
+			first, last := s.lay.LineOf(p.start), s.lay.LineOf(max(p.start, p.end-1))
 			if first < s.top || last >= s.top+h {
 				s.top = first - h/3
 			}
@@ -120,18 +124,18 @@ func (s *Screen) marks() []layout.Mark {
 		gold = s.goldDoc.spans
 	}
 	var marks []layout.Mark
-	for _, it := range s.items {
-		if !it.Decided {
-			marks = append(marks, layout.Mark{Start: it.Start, End: it.End, Style: nl + 2})
+	for _, p := range s.places {
+		if !s.decided(p) {
+			marks = append(marks, layout.Mark{Start: p.start, End: p.end, Style: nl + 2})
 		}
 	}
 	for _, g := range gold {
 		marks = append(marks, layout.Mark{Start: g.Start, End: g.End, Style: s.labelStyle(g.Label)})
 	}
-	if it, ok := s.current(); ok {
-		marks = append(marks, layout.Mark{Start: it.Start, End: it.End, Style: nl + 2 + base})
+	if p, ok := s.current(); ok {
+		marks = append(marks, layout.Mark{Start: p.start, End: p.end, Style: nl + 2 + base})
 		for _, g := range gold {
-			if g.Overlaps(it.Start, it.End) {
+			if g.Overlaps(p.start, p.end) {
 				marks = append(marks, layout.Mark{Start: g.Start, End: g.End, Style: s.labelStyle(g.Label) + base})
 			}
 		}
@@ -151,8 +155,7 @@ func (s *Screen) labelStyle(label string) int {
 // panel describes the current place: its versions on their keys, and
 // what gold holds there.
 func (s *Screen) panel() []string {
-	it, ok := s.current()
-	if !ok {
+	if _, ok := s.current(); !ok {
 		return []string{" The layers agree everywhere on this article: gold holds what they agree on"}
 	}
 	pos := 0
@@ -161,6 +164,10 @@ func (s *Screen) panel() []string {
 			pos = i + 1
 		}
 	}
+	if q, ok := s.currentQuote(); ok {
+		return s.quotePanel(q, pos)
+	}
+	it, _ := s.currentSpan()
 	state := "undecided"
 	switch {
 	case it.Decided && it.Choice >= 0 && len(it.Versions[it.Choice].Spans) == 0:
@@ -201,4 +208,36 @@ func describe(spans []model.Span) string {
 		parts[i] = fmt.Sprintf("%s %d–%d", ui.DescribeSpan(goldSpan(sp)), sp.Start, sp.End)
 	}
 	return strings.Join(parts, " · ")
+}
+
+// quotePanel describes a quotation's place: what each version says of it.
+func (s *Screen) quotePanel(q adjudicate.QuoteItem, pos int) []string {
+	state := "undecided"
+	switch {
+	case q.Decided && q.Choice >= 0:
+		state = "decided: " + versionLetter(q.Choice) + "'s"
+	case q.Decided && adjudicate.QuoteSays(q.Gold) == adjudicate.QuoteSays(nil):
+		state = "decided: not a quotation"
+	case q.Decided:
+		state = "decided: edited in gold"
+	}
+	kind := "quotation"
+	if q.Agreed {
+		kind = "quotation every layer agrees on, not in gold"
+	}
+	out := []string{fmt.Sprintf(" %d of %d · %s “%s” at %d–%d · %s", pos, len(s.steps), kind, ui.Clip(q.Text, 40), q.Start, q.End, state)}
+	keys := s.f.Ctx.Keys.AdjTakes
+	for i, v := range q.Versions {
+		k := " "
+		if i < len(keys) {
+			k = ui.KeyName(keys[i])
+		}
+		out = append(out, fmt.Sprintf("  %s  %s %s", ui.Fit(k, 5), ui.Fit(names(v.Layers), 20), ui.CleanLine(adjudicate.QuoteSays(v.Quote))))
+	}
+	gold := "— (nothing)"
+	if q.Gold != nil {
+		gold = ui.CleanLine(adjudicate.QuoteSays(q.Gold))
+	}
+	out = append(out, fmt.Sprintf("  %s  %s %s", ui.Fit("", 5), ui.Fit("gold", 20), gold))
+	return out[:min(len(out), s.panelH())]
 }
