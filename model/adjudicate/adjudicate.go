@@ -25,6 +25,7 @@ type Layer struct {
 	Name   string
 	Spans  []model.Span
 	Quotes []model.QuoteAnn
+	Pairs  map[Pair]model.DupLabel // the pairs with the article it labelled
 }
 
 // Gold is what the gold layer holds on the article.
@@ -32,6 +33,7 @@ type Gold struct {
 	Spans    []model.Span
 	Rejected []model.Span
 	Quotes   []model.QuoteAnn
+	Pairs    map[Pair]model.DupLabel
 }
 
 // Version is what some layers have at a place: their spans there (none is

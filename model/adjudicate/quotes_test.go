@@ -47,3 +47,15 @@ func TestCompareQuotes(t *testing.T) {
 		t.Errorf("QuoteSays: %q", got)
 	}
 }
+
+// Pairs: the same label agrees, a label against none disagrees, gold's
+// label decides.
+func TestComparePairs(t *testing.T) {
+	xy, xz := adjudicate.Pair{A: "x", B: "y"}, adjudicate.Pair{A: "x", B: "z"}
+	alice := adjudicate.Layer{Name: "alice", Pairs: map[adjudicate.Pair]model.DupLabel{xy: model.LabelDuplicate, xz: model.LabelNotDup}}
+	bob := adjudicate.Layer{Name: "bob", Pairs: map[adjudicate.Pair]model.DupLabel{xy: model.LabelDuplicate}}
+	items := adjudicate.ComparePairs([]adjudicate.Layer{alice, bob}, map[adjudicate.Pair]model.DupLabel{xz: model.LabelNotDup})
+	if len(items) != 2 || !items[0].Agreed || items[0].Decided || items[1].Agreed || !items[1].Decided || items[1].Choice != 0 || items[1].Versions[1].Label != "" {
+		t.Fatalf("%+v", items)
+	}
+}

@@ -288,17 +288,42 @@ func TestAdjudicateQuotations(t *testing.T) {
 			if _, err := bob.Do(ctx, store.Action{Name: "quote", Ops: []store.Op{{Kind: store.OpAddQuote, Article: a.ID, Quote: byIlse}}}); err != nil {
 				t.Fatal(err)
 			}
+			// Pairs: both call q.txt and r.txt duplicates; alice calls
+			// q.txt and z.txt duplicates, bob near-duplicates.
+			label := func(st *store.SQLite, other string, l model.DupLabel) {
+				if _, err := st.Do(ctx, store.Action{Name: "label", Ops: []store.Op{{Kind: store.OpSetDupLabel, A: a.ID, B: other, DupLabel: l}}}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			label(alice, "r.txt", model.LabelDuplicate)
+			label(bob, "r.txt", model.LabelDuplicate)
+			label(alice, "z.txt", model.LabelDuplicate)
+			label(bob, "z.txt", model.LabelNearDup)
 			c := &ui.Context{Width: 110, Height: 26, Keys: ui.DefaultKeyMap(), Labels: model.DefaultLabels}
 			h := &fakeHost{}
 			sess := session.New(gold, "gold")
 			f := adjudicate.New(adjudicate.Deps{Ctx: c, Host: h, Layers: gold, Sess: sess, Gold: "gold"})
 			r := &rig{t: t, f: f, sess: sess, h: h}
 			r.run(f.Open(a, 0))
+			goldPairs := func() map[string]model.DupLabel {
+				ls, err := gold.DupLabels(ctx)
+				if err != nil {
+					t.Fatal(err)
+				}
+				out := map[string]model.DupLabel{}
+				for _, l := range ls {
+					out[l.A+" "+l.B] = l.Label
+				}
+				return out
+			}
+			if got := goldPairs(); len(got) != 1 || got["q.txt r.txt"] != model.LabelDuplicate {
+				t.Fatalf("gold's pairs after opening: %v", got)
+			}
 			d, _, _ := gold.Doc(ctx, a.ID)
 			if len(d.Spans) != 1 || len(d.Quotes) != 1 || d.Quotes[0].Speaker != "Ilse Varga" {
 				t.Fatalf("gold after opening: %+v %+v", d.Spans, d.Quotes)
 			}
-			if !strings.Contains(h.last(), "1 span and 1 quotation") {
+			if !strings.Contains(h.last(), "1 span, 1 quotation, 1 pair label") {
 				t.Errorf("message: %q", h.last())
 			}
 			v := r.view()
@@ -316,17 +341,39 @@ func TestAdjudicateQuotations(t *testing.T) {
 			if len(d.Quotes) != 2 || d.Quotes[1].Speaker != "Ilse Varga" || d.Quotes[1].SpeakerSpan != d.Spans[0].ID {
 				t.Fatalf("gold after taking bob's speaker: %+v", d.Quotes)
 			}
+			r.press("N") // back from the pair it moved on to
 			r.press("x")
 			d, _, _ = gold.Doc(ctx, a.ID)
 			if len(d.Quotes) != 2 || d.Quotes[1].Status != model.QuoteRejected {
 				t.Fatalf("gold after neither: %+v", d.Quotes)
 			}
+			r.press("N") // it moved on to the pair
 			if !strings.Contains(r.view(), "decided: not a quotation") {
 				t.Errorf("view after neither:\n%s", r.view())
 			}
 			r.run(sess.Enqueue(&session.Job{Kind: session.Undo, Focus: -1}))
 			if d, _, _ = gold.Doc(ctx, a.ID); d.Quotes[1].Status != model.QuoteAccepted {
 				t.Errorf("undo of neither: %+v", d.Quotes[1])
+			}
+			// The pair they label differently: n reaches it after the text.
+			r.press("n")
+			if v := r.view(); !strings.Contains(v, "duplicate pair q.txt ↔ z.txt") || !strings.Contains(v, "near-duplicate") {
+				t.Fatalf("the pair place:\n%s", v)
+			}
+			r.press("x")
+			if !strings.Contains(h.last(), "decided by a label") {
+				t.Errorf("neither on a pair: %q", h.last())
+			}
+			r.press("b")
+			if got := goldPairs(); got["q.txt z.txt"] != model.LabelNearDup {
+				t.Fatalf("gold's pairs after taking bob's: %v", got)
+			}
+			if !strings.Contains(r.view(), "decided: B's") {
+				t.Errorf("after taking bob's label:\n%s", r.view())
+			}
+			r.run(sess.Enqueue(&session.Job{Kind: session.Undo, Focus: -1}))
+			if got := goldPairs(); got["q.txt z.txt"] != "" || !strings.Contains(r.view(), "undecided") {
+				t.Errorf("after undoing the pair: %v\n%s", got, r.view())
 			}
 		})
 	}

@@ -74,12 +74,21 @@ func (s *Screen) acceptAgreed() tea.Cmd {
 				ops = append(ops, quoteOp(id, q, 0, doc))
 			}
 		}
+		quotes := len(ops) - spans
+		for _, p := range adjudicate.ComparePairs(layers, s.goldPairs) {
+			if p.Agreed && !p.Decided && p.Versions[0].Label != "" {
+				ops = append(ops, pairOp(p.Pair, p.Versions[0]))
+			}
+		}
 		if len(ops) == 0 {
 			return store.Action{}, false
 		}
 		what := fmt.Sprintf("%d span%s", spans, ui.Plural(spans))
-		if n := len(ops) - spans; n > 0 {
-			what += fmt.Sprintf(" and %d quotation%s", n, ui.Plural(n))
+		if quotes > 0 {
+			what += fmt.Sprintf(", %d quotation%s", quotes, ui.Plural(quotes))
+		}
+		if n := len(ops) - spans - quotes; n > 0 {
+			what += fmt.Sprintf(", %d pair label%s", n, ui.Plural(n))
 		}
 		j.Done = fmt.Sprintf("Gold: accepted %s every annotator agrees on (%s undoes)", what, ui.KeyName(s.f.Ctx.Keys.Undo))
 		return store.Action{Name: "accept " + what + " agreed", Ops: firstTouch(ops, id, doc)}, true
@@ -192,6 +201,9 @@ func (s *Screen) take(i int) tea.Cmd {
 	if _, ok := s.currentQuote(); ok {
 		return s.takeQuote(i)
 	}
+	if _, ok := s.currentPair(); ok {
+		return s.takePair(i)
+	}
 	letter := versionLetter(i)
 	return s.decide("take "+letter+"'s", func(it adjudicate.Item) ([]model.Span, string, bool) {
 		if i >= len(it.Versions) {
@@ -205,6 +217,10 @@ func (s *Screen) take(i int) tea.Cmd {
 
 // both takes versions a and b together, when their spans do not overlap.
 func (s *Screen) both() tea.Cmd {
+	if _, ok := s.currentPair(); ok {
+		s.f.Host.Report(ui.Info("A pair has one label: take A's or B's (" + ui.KeyName(s.f.Ctx.Keys.AdjTakes[0]) + ", " + ui.KeyName(s.f.Ctx.Keys.AdjTakes[1]) + ")"))
+		return nil
+	}
 	if _, ok := s.currentQuote(); ok {
 		s.f.Host.Report(ui.Info("A quotation has one speaker: take A's or B's (" + ui.KeyName(s.f.Ctx.Keys.AdjTakes[0]) + ", " + ui.KeyName(s.f.Ctx.Keys.AdjTakes[1]) + ")"))
 		return nil
@@ -225,6 +241,9 @@ func (s *Screen) both() tea.Cmd {
 
 // neither keeps no span at the place.
 func (s *Screen) neither() tea.Cmd {
+	if _, ok := s.currentPair(); ok {
+		return s.takePair(-1)
+	}
 	if _, ok := s.currentQuote(); ok {
 		return s.takeQuote(-1)
 	}

@@ -66,6 +66,7 @@ func (f *Feature) Screen() *Screen { return f.scr }
 type loadedMsg struct {
 	s      *Screen
 	layers []adjudicate.Layer
+	gold   map[adjudicate.Pair]model.DupLabel // gold's labels of the article's pairs
 	text   string
 	title  string
 	err    error
@@ -95,22 +96,40 @@ func (f *Feature) load(s *Screen) tea.Cmd {
 			return loadedMsg{s: s, err: err}
 		}
 		msg := loadedMsg{s: s}
+		pairsOf := func(layer store.Store) (map[adjudicate.Pair]model.DupLabel, error) {
+			labels, err := layer.DupLabels(ctx)
+			out := map[adjudicate.Pair]model.DupLabel{}
+			for _, l := range labels {
+				if l.A == id || l.B == id {
+					out[adjudicate.Pair{A: l.A, B: l.B}] = l.Label
+				}
+			}
+			return out, err
+		}
+		if msg.gold, err = pairsOf(ls.Layer(gold)); err != nil {
+			return loadedMsg{s: s, err: fmt.Errorf("the gold layer: %w", err)}
+		}
 		for _, n := range names {
 			if n == gold {
 				continue
 			}
-			d, ok, err := ls.Layer(n).Doc(ctx, id)
+			layer := ls.Layer(n)
+			d, ok, err := layer.Doc(ctx, id)
 			if err != nil {
 				return loadedMsg{s: s, err: fmt.Errorf("%s's layer: %w", n, err)}
 			}
 			if !ok {
 				return msg // the store has never seen the article
 			}
+			pairs, err := pairsOf(layer)
+			if err != nil {
+				return loadedMsg{s: s, err: fmt.Errorf("%s's layer: %w", n, err)}
+			}
 			msg.text, msg.title = d.Text, d.Title
 			// A layer that tagged nothing but marked the article done
 			// says "nothing here": it takes part.
-			if len(d.Spans) > 0 || len(d.Quotes) > 0 || d.Status == model.StatusDone {
-				msg.layers = append(msg.layers, adjudicate.Layer{Name: n, Spans: d.Spans, Quotes: d.Quotes})
+			if len(d.Spans) > 0 || len(d.Quotes) > 0 || len(pairs) > 0 || d.Status == model.StatusDone {
+				msg.layers = append(msg.layers, adjudicate.Layer{Name: n, Spans: d.Spans, Quotes: d.Quotes, Pairs: pairs})
 			}
 		}
 		return msg
@@ -133,10 +152,14 @@ func (f *Feature) Update(msg tea.Msg) tea.Cmd {
 			return s.refresh(true)
 		}
 	case session.WrittenMsg:
-		if s == nil || msg.Err != nil {
+		if s == nil || msg.Err != nil || !msg.OK && msg.Job != nil && msg.Job.Kind != session.Do {
 			return nil
 		}
-		if _, ok := msg.Docs[s.id]; !ok {
+		_, mine := msg.Docs[s.id]
+		if s.notePairs(msg.Act.Applied(msg.Job != nil && msg.Job.Kind == session.Undo)) {
+			mine = true
+		}
+		if !mine {
 			return nil
 		}
 		s.refresh(false)
@@ -146,6 +169,32 @@ func (f *Feature) Update(msg tea.Msg) tea.Cmd {
 		}
 	}
 	return nil
+}
+
+// notePairs keeps gold's labels of the article's pairs up to date with a
+// write (pair labels are not part of a document); it reports whether any
+// was the article's.
+func (s *Screen) notePairs(ops []store.Op) bool {
+	touched := false
+	for _, op := range ops {
+		if op.Kind != store.OpSetDupLabel || (op.A != s.id && op.B != s.id) {
+			continue
+		}
+		a, b := op.A, op.B
+		if a > b {
+			a, b = b, a
+		}
+		if s.goldPairs == nil {
+			s.goldPairs = map[adjudicate.Pair]model.DupLabel{}
+		}
+		if op.DupLabel == "" {
+			delete(s.goldPairs, adjudicate.Pair{A: a, B: b})
+		} else {
+			s.goldPairs[adjudicate.Pair{A: a, B: b}] = op.DupLabel
+		}
+		touched = true
+	}
+	return touched
 }
 
 // HelpSection lists the key that opens the screen.

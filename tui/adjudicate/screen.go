@@ -21,17 +21,19 @@ type Screen struct {
 	title string
 	w, h  int
 
-	loading bool
-	err     error
-	text    string
-	layers  []adjudicate.Layer
-	items   []adjudicate.Item      // spans' places
-	quotes  []adjudicate.QuoteItem // quotations' places
-	places  []place                // both, by position
-	steps   []int                  // the places n/N visit: disputed, or agreed and not in gold
-	cur     int                    // index into places, -1 none
-	lay     *layout.Layout
-	top     int // first text line shown
+	loading   bool
+	err       error
+	text      string
+	layers    []adjudicate.Layer
+	items     []adjudicate.Item      // spans' places
+	quotes    []adjudicate.QuoteItem // quotations' places
+	pairs     []adjudicate.PairItem  // duplicate pairs with the article
+	goldPairs map[adjudicate.Pair]model.DupLabel
+	places    []place // both, by position
+	steps     []int   // the places n/N visit: disputed, or agreed and not in gold
+	cur       int     // index into places, -1 none
+	lay       *layout.Layout
+	top       int // first text line shown
 
 	accepted bool          // the agreed spans were offered to gold on opening
 	pending  any           // the decision whose answer moves on to the next place
@@ -65,30 +67,40 @@ func (s *Screen) Update(tea.Msg) tea.Cmd { return nil }
 
 func (s *Screen) loaded(m loadedMsg) {
 	s.loading, s.err = false, m.err
-	s.text, s.layers, s.lay = m.text, m.layers, nil
+	if m.text != s.text {
+		s.lay = nil
+	}
+	s.text, s.layers, s.goldPairs = m.text, m.layers, m.gold
 	if m.title != "" {
 		s.title = m.title
 	}
 }
 
-// place is a span place (span ≥ 0) or a quotation's (quote ≥ 0).
+// place is a span place (span ≥ 0), a quotation's (quote ≥ 0) or a
+// duplicate pair (pair ≥ 0: after the text).
 type place struct {
-	start, end  int
-	span, quote int
+	start, end        int
+	span, quote, pair int
 }
 
 func (s *Screen) agreed(p place) bool {
-	if p.span >= 0 {
+	switch {
+	case p.span >= 0:
 		return s.items[p.span].Agreed
+	case p.quote >= 0:
+		return s.quotes[p.quote].Agreed
 	}
-	return s.quotes[p.quote].Agreed
+	return s.pairs[p.pair].Agreed
 }
 
 func (s *Screen) decided(p place) bool {
-	if p.span >= 0 {
+	switch {
+	case p.span >= 0:
 		return s.items[p.span].Decided
+	case p.quote >= 0:
+		return s.quotes[p.quote].Decided
 	}
-	return s.quotes[p.quote].Decided
+	return s.pairs[p.pair].Decided
 }
 
 // refresh compares the layers with gold as the session now holds it; on
@@ -111,12 +123,17 @@ func (s *Screen) refresh(first bool) tea.Cmd {
 	s.items = adjudicate.Compute(s.layers, g)
 	s.quotes = adjudicate.CompareQuotes(s.layers, g.Quotes)
 	s.goldDoc = &goldSnapshot{spans: g.Spans}
+	s.pairs = adjudicate.ComparePairs(s.layers, s.goldPairs)
 	s.places = s.places[:0]
 	for i, it := range s.items {
-		s.places = append(s.places, place{it.Start, it.End, i, -1})
+		s.places = append(s.places, place{start: it.Start, end: it.End, span: i, quote: -1, pair: -1})
 	}
 	for i, q := range s.quotes {
-		s.places = append(s.places, place{q.Start, q.End, -1, i})
+		s.places = append(s.places, place{start: q.Start, end: q.End, span: -1, quote: i, pair: -1})
+	}
+	n := len([]rune(s.text))
+	for i := range s.pairs {
+		s.places = append(s.places, place{start: n + i, end: n + i, span: -1, quote: -1, pair: i})
 	}
 	sort.SliceStable(s.places, func(i, j int) bool { return s.places[i].start < s.places[j].start })
 	s.steps = s.steps[:0]
@@ -129,7 +146,7 @@ func (s *Screen) refresh(first bool) tea.Cmd {
 	if had {
 		// The same place, if it is still one.
 		for i, p := range s.places {
-			if p.start == at.start && p.end == at.end && (p.span >= 0) == (at.span >= 0) {
+			if p.start == at.start && p.end == at.end && (p.span >= 0) == (at.span >= 0) && (p.pair >= 0) == (at.pair >= 0) {
 				s.cur = i
 			}
 		}
@@ -195,6 +212,15 @@ func (s *Screen) currentSpan() (adjudicate.Item, bool) {
 		return adjudicate.Item{}, false
 	}
 	return s.items[p.span], true
+}
+
+// currentPair is the duplicate pair shown, if the place is one.
+func (s *Screen) currentPair() (adjudicate.PairItem, bool) {
+	p, ok := s.current()
+	if !ok || p.pair < 0 {
+		return adjudicate.PairItem{}, false
+	}
+	return s.pairs[p.pair], true
 }
 
 // currentQuote is the quotation's place shown, if the place is one.

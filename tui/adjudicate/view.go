@@ -72,6 +72,9 @@ func (s *Screen) panelH() int {
 	if q, ok := s.currentQuote(); ok {
 		n += len(q.Versions) + 1
 	}
+	if p, ok := s.currentPair(); ok {
+		n += len(p.Versions) + 1
+	}
 	return min(n, max(1, s.h/2))
 }
 
@@ -93,7 +96,7 @@ func (s *Screen) textLines() []string {
 	h := s.textH()
 	if s.follow {
 		s.follow = false
-		if p, ok := s.current(); ok {
+		if p, ok := s.current(); ok && p.pair < 0 {
 			first, last := s.lay.LineOf(p.start), s.lay.LineOf(max(p.start, p.end-1))
 			if first < s.top || last >= s.top+h {
 				s.top = first - h/3
@@ -125,7 +128,7 @@ func (s *Screen) marks() []layout.Mark {
 	}
 	var marks []layout.Mark
 	for _, p := range s.places {
-		if !s.decided(p) {
+		if !s.decided(p) && p.pair < 0 {
 			marks = append(marks, layout.Mark{Start: p.start, End: p.end, Style: nl + 2})
 		}
 	}
@@ -166,6 +169,9 @@ func (s *Screen) panel() []string {
 	}
 	if q, ok := s.currentQuote(); ok {
 		return s.quotePanel(q, pos)
+	}
+	if p, ok := s.currentPair(); ok {
+		return s.pairPanel(p, pos)
 	}
 	it, _ := s.currentSpan()
 	state := "undecided"
