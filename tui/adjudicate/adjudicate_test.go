@@ -247,6 +247,16 @@ func TestNothingOrOneLayer(t *testing.T) {
 	if got := goldSpans(t, gold, a.ID); len(got) != 1 {
 		t.Errorf("taking alice's: %q", got)
 	}
+	// bob tags the article while the curator is on it: live, his layer
+	// joins the screen.
+	bob := open("bob")
+	if _, err := bob.Do(ctx, storetest.Tag(a, storetest.SpanOf(t, a.Text, "Kyōto", "GPE"))); err != nil {
+		t.Fatal(err)
+	}
+	r.run(func() tea.Msg { return session.RemoteMsg{Articles: []string{a.ID}, Who: "bob"} })
+	if v := r.view(); !strings.Contains(v, "layers: alice, bob") || !strings.Contains(v, "undecided") {
+		t.Errorf("after bob's tag arrived:\n%s", v)
+	}
 	other := storetest.StoryArticle("y.txt")
 	other.Text = "Nothing here."
 	r.run(f.Open(other, 1))

@@ -11,6 +11,7 @@ package adjudicate
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -150,6 +151,16 @@ func (f *Feature) Update(msg tea.Msg) tea.Cmd {
 	case session.DocMsg:
 		if s != nil && msg.ID == s.id {
 			return s.refresh(true)
+		}
+	case session.RemoteMsg:
+		// An annotator (or another curator) changed the article: read the
+		// layers again, live.
+		if s != nil && (slices.Contains(msg.Articles, s.id) || slices.Contains(msg.Articles, store.AllArticles)) {
+			return f.load(s)
+		}
+	case session.ReloadedMsg:
+		if s != nil && msg.ID == s.id {
+			s.refresh(false)
 		}
 	case session.WrittenMsg:
 		if s == nil || msg.Err != nil || !msg.OK && msg.Job != nil && msg.Job.Kind != session.Do {
