@@ -24,6 +24,9 @@ func (m *Model) quit() tea.Cmd {
 	if m.sess == nil {
 		return tea.Quit
 	}
+	if cmd, ok := m.quitUnsaved(); ok {
+		return cmd
+	}
 	m.life.quitting = true
 	if m.sess.Pending() {
 		m.bar.message = "Saving… then quitting"

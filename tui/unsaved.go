@@ -33,3 +33,20 @@ func (m *Model) unsavedStatus(info *widgets.StatusInfo) {
 		info.StoreNote = "UNSAVED: " + ui.Clip(j.Act.Name, 30) + " (server unreachable, retrying)"
 	}
 }
+
+// quitUnsaved: quitting while a write waits for the server would wait for
+// ever. The first q says what would be lost and keeps trying (saved, the
+// reader then quits by itself); a second q quits without it.
+func (m *Model) quitUnsaved() (tea.Cmd, bool) {
+	j, _ := m.sess.Unsaved()
+	if j == nil {
+		return nil, false
+	}
+	if m.life.quitting {
+		return tea.Quit, true
+	}
+	m.life.quitting = true
+	m.bar.message = "“" + ui.Clip(j.Act.Name, 40) + "” is not saved: the server cannot be reached. Waiting for it — " +
+		ui.KeyName(m.c.Keys.Quit) + " again quits without it"
+	return nil, true
+}

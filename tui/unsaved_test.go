@@ -174,16 +174,43 @@ func TestLostAnswerSavedOnce(t *testing.T) {
 			if !strings.Contains(plain(m), "UNSAVED") {
 				t.Fatalf("a lost answer is not shown as unsaved: %q", m.bar.message)
 			}
-			send(t, m, session.RetryMsg{})
-			if !strings.Contains(m.bar.message, "Saved once the server answered") {
-				t.Errorf("after the retry: %q", m.bar.message)
+			// q while it waits says what would be lost, and waits.
+			press(t, m, "q")
+			if !strings.Contains(m.bar.message, "is not saved") || !strings.Contains(m.bar.message, "q again quits without it") {
+				t.Errorf("q while unsaved: %q", m.bar.message)
+			}
+			// The server answers: saved, once, and the reader quits.
+			_, cmd := m.Update(session.RetryMsg{})
+			quits := false
+			queue := []tea.Cmd{cmd}
+			for len(queue) > 0 {
+				c := queue[0]
+				queue = queue[1:]
+				if c == nil {
+					continue
+				}
+				switch msg := c().(type) {
+				case tea.BatchMsg:
+					queue = append(queue, msg...)
+				case tea.QuitMsg:
+					quits = true
+				case nil:
+				default:
+					_, next := m.Update(msg)
+					queue = append(queue, next)
+				}
+			}
+			if !quits {
+				t.Errorf("the reader did not quit once the write was saved: %q", m.bar.message)
 			}
 			doc, _, _ := st.Doc(context.Background(), "a.txt")
 			if len(doc.Spans) != 1 {
 				t.Fatalf("saved %d times: %+v", len(doc.Spans), doc.Spans)
 			}
-			// One action in the undo log: u takes it back and leaves nothing.
-			apress(t, m, "u")
+			// One action in the undo log: one undo empties the article.
+			if _, ok, err := st.Undo(context.Background()); !ok || err != nil {
+				t.Fatalf("undo: %v %v", ok, err)
+			}
 			if doc, _, _ = st.Doc(context.Background(), "a.txt"); len(doc.Spans) != 0 {
 				t.Errorf("after undo: %+v", doc.Spans)
 			}
