@@ -6,6 +6,9 @@ import (
 	"io"
 	"net"
 	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -218,5 +221,65 @@ func TestLostAnswerSavedOnce(t *testing.T) {
 				t.Error("a second action was logged for the one tag")
 			}
 		})
+	}
+}
+
+// The same with a real server stopped and started again (.ci/pg down/up on
+// a cluster of the test's own, so the shared test server is left alone).
+// It runs with the PostgreSQL tests (STORYDESK_TEST_PG set), and skips
+// where .ci/pg cannot make a cluster here.
+func TestRealServerRestart(t *testing.T) {
+	if os.Getenv("STORYDESK_TEST_PG") == "" {
+		t.Skip("STORYDESK_TEST_PG is not set")
+	}
+	script, err := filepath.Abs("../.ci/pg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir, err := os.MkdirTemp("", "sdpg-restart")
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.Chmod(dir, 0o755)
+	pg := func(args ...string) string {
+		t.Helper()
+		out, err := exec.Command(script, args...).Output()
+		if err != nil {
+			t.Fatalf(".ci/pg %v: %v", args, err)
+		}
+		return strings.TrimSpace(string(out))
+	}
+	out, err := exec.Command(script, "start", dir).Output()
+	if err != nil {
+		os.RemoveAll(dir)
+		t.Skipf(".ci/pg cannot start a cluster here: %v", err)
+	}
+	dsn := strings.TrimSpace(string(out))
+	t.Cleanup(func() { exec.Command(script, "stop", dir).Run(); os.RemoveAll(dir) })
+	st, err := store.OpenPostgres(dsn, "tester")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	m := NewFromSource(entitySource(), Options{NoColor: true, Workers: 1, Store: st, Annotator: "tester", saveDelay: time.Millisecond})
+	m.sess.SetRetryDelay(-1)
+	send(t, m, tea.WindowSizeMsg{Width: 120, Height: 30})
+	drive(t, m, m.Init())
+	enterAnnotate(t, m)
+	apress(t, m, "w", "shift+right", "1")
+	pg("down", dir)
+	moveTo(t, m, "Port", 0)
+	apress(t, m, "shift+right", "3")
+	if !strings.Contains(plain(m), "UNSAVED") {
+		t.Fatalf("the server is down and the bar says nothing: %q", m.bar.message)
+	}
+	pg("up", dir)
+	send(t, m, session.RetryMsg{})
+	if strings.Contains(plain(m), "UNSAVED") {
+		t.Fatalf("after the restart: %q", m.bar.message)
+	}
+	doc, _, err := st.Doc(context.Background(), "a.txt")
+	if err != nil || len(doc.Spans) != 2 {
+		t.Fatalf("stored after the restart: %v %+v", err, doc)
 	}
 }
