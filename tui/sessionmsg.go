@@ -204,6 +204,7 @@ func (m *Model) written(msg session.WrittenMsg) tea.Cmd {
 	waited, _ := m.sess.Unsaved()
 	m.sess.Written(msg)
 	j := msg.Job
+	defer m.showUnsaved()
 	if cmd, ok := m.stalled(msg); ok {
 		return cmd
 	}

@@ -3,6 +3,8 @@ package tui
 import (
 	tea "charm.land/bubbletea/v2"
 
+	"storydesk/data/store"
+	"storydesk/model"
 	"storydesk/tui/session"
 	"storydesk/tui/ui"
 	"storydesk/tui/widgets"
@@ -49,4 +51,22 @@ func (m *Model) quitUnsaved() (tea.Cmd, bool) {
 	m.bar.message = "“" + ui.Clip(j.Act.Name, 40) + "” is not saved: the server cannot be reached. Waiting for it — " +
 		ui.KeyName(m.c.Keys.Quit) + " again quits without it"
 	return nil, true
+}
+
+// showUnsaved draws the waiting action's spans in annotate mode's text as
+// unsaved (or none, once it is saved).
+func (m *Model) showUnsaved() {
+	if m.annot == nil || m.sess == nil {
+		return
+	}
+	var spans []model.Span
+	if j, _ := m.sess.Unsaved(); j != nil {
+		id := m.annot.Pane().ID()
+		for _, op := range j.Act.Ops {
+			if (op.Kind == store.OpAddSpan || op.Kind == store.OpSetSpan) && op.Article == id {
+				spans = append(spans, op.Span)
+			}
+		}
+	}
+	m.annot.Pane().SetUnsaved(spans)
 }

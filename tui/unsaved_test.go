@@ -120,6 +120,13 @@ func TestServerGoneMidSession(t *testing.T) {
 	if !strings.Contains(p, "UNSAVED") || !strings.Contains(m.bar.message, "Cannot reach postgres://") || !strings.Contains(m.bar.message, "not saved yet") {
 		t.Fatalf("the bar does not say the tag is unsaved: %q\n%s", m.bar.message, p)
 	}
+	// The tag is drawn, marked unsaved: with the cursor elsewhere, Port
+	// Ellis is painted (its label's style, faint: the provisional mark
+	// without colour), not plain text.
+	apress(t, m, "G")
+	if got := m.pane().RenderLine(0); !strings.Contains(got, "2;3;4mPort Ellis") && !strings.Contains(got, "mPort Ellis\x1b[m") {
+		t.Errorf("the unsaved tag is not drawn: %q", got)
+	}
 	press(t, m, "!")
 	if p := plain(m); strings.Contains(p, "pa55-secret") || strings.Contains(m.bar.message, "pa55-secret") {
 		t.Fatalf("the password is on screen:\n%s", p)
