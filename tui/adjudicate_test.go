@@ -48,7 +48,11 @@ func startCurator(t *testing.T) (*Model, *store.SQLite, *fakeSource) {
 // decision, e edits gold in annotate mode and esc comes back.
 func TestCuratorAdjudicates(t *testing.T) {
 	m, gold, _ := startCurator(t)
-	press(t, m, "enter", "enter")
+	press(t, m, "enter")
+	if !strings.Contains(plain(m), "enter adjudicate") {
+		t.Errorf("the article pane's help does not offer adjudication:\n%s", plain(m))
+	}
+	press(t, m, "enter")
 	if m.Top().Mode() != "ADJUDICATE" {
 		t.Fatalf("enter on the article opened %q:\n%s", m.Top().Mode(), plain(m))
 	}

@@ -135,7 +135,7 @@ func NewFromSource(src Source, opts Options) *Model {
 		help: help.New(),
 	}
 	m.help.Styles = c.Styles.Help
-	m.wireBrowse(src, opts.Workers, opts.Store != nil)
+	m.wireBrowse(src, opts.Workers, opts.Store != nil, opts.Curate)
 	if opts.Store != nil {
 		m.sess = session.New(opts.Store, opts.Annotator)
 		if opts.saveDelay > 0 {
