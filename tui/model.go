@@ -14,6 +14,7 @@ import (
 	"storydesk/data/corpus"
 	"storydesk/data/store"
 	"storydesk/model"
+	"storydesk/tui/adjudicate"
 	"storydesk/tui/annotate"
 	"storydesk/tui/browse"
 	"storydesk/tui/layout"
@@ -56,6 +57,9 @@ type Options struct {
 	// annotator's other sessions (tui/live.go): commands that wait, so a
 	// running program turns it on, not the synchronous test driver.
 	Live bool
+	// Curate opens articles for adjudication (tui/adjudicate): the store
+	// is the gold layer's, the other layers are read beside it.
+	Curate bool
 
 	saveDelay time.Duration // how long after an article change its state is saved (tests shorten it)
 }
@@ -78,8 +82,9 @@ type Model struct {
 
 	// Annotation (nil sess: no store).
 	sess   *session.Session
-	annot  *annotate.Feature // annotate mode (wire_annotate.go); nil without a store
-	quotes *quotes.Feature   // quotes mode (wire_quotes.go); nil without a store
+	annot  *annotate.Feature   // annotate mode (wire_annotate.go); nil without a store
+	quotes *quotes.Feature     // quotes mode (wire_quotes.go); nil without a store
+	adj    *adjudicate.Feature // adjudication (wire_adjudicate.go); nil unless curating
 
 	bar   statusBar  // the message, the session's log and the store's standing note (msglog.go)
 	life  lifecycle  // where the session is between start and quit
@@ -130,7 +135,7 @@ func NewFromSource(src Source, opts Options) *Model {
 		help: help.New(),
 	}
 	m.help.Styles = c.Styles.Help
-	m.wireBrowse(src, opts.Workers, opts.Store != nil)
+	m.wireBrowse(src, opts.Workers, opts.Store != nil, opts.Curate)
 	if opts.Store != nil {
 		m.sess = session.New(opts.Store, opts.Annotator)
 		if opts.saveDelay > 0 {
@@ -148,6 +153,9 @@ func NewFromSource(src Source, opts Options) *Model {
 	m.wireQuotes()
 	m.wireExport()
 	m.wireTeam()
+	m.wireAdjudicate(opts.Curate)
+	m.wireAssigned()
+	m.wireLayers()
 	m.wireDups(opts.Store)
 	m.wireFilter(opts.Store)
 	m.wireStory(opts.Store)
@@ -474,6 +482,7 @@ func (m *Model) frame() string {
 		}
 		m.featureStatus(&info)
 		m.liveStatus(&info)
+		m.unsavedStatus(&info)
 		if sl, ok := m.Top().(ui.StatusLiner); ok {
 			parts = append(parts, sl.StatusLine(w))
 		} else {

@@ -25,6 +25,9 @@ func (m *Model) quit() tea.Cmd {
 	if m.sess == nil {
 		return tea.Quit
 	}
+	if cmd, ok := m.quitUnsaved(); ok {
+		return cmd
+	}
 	m.life.quitting = true
 	if m.sess.Pending() {
 		m.bar.message = "Saving… then quitting"
@@ -179,6 +182,8 @@ func (m *Model) updateSession(msg tea.Msg) (tea.Cmd, bool) {
 		return m.applyRestore(msg), true
 	case session.WrittenMsg:
 		return m.written(msg), true
+	case session.RetryMsg:
+		return m.sess.Retry(), true
 	case session.StateSavedMsg:
 		if msg.Err != nil {
 			m.fail("Could not save the reading position: "+msg.Err.Error(), msg.Err)
@@ -197,8 +202,13 @@ func (m *Model) updateSession(msg tea.Msg) (tea.Cmd, bool) {
 // written records a finished write and says what it did; the features
 // show it (by broadcast) before the next write is built (nextWrite).
 func (m *Model) written(msg session.WrittenMsg) tea.Cmd {
+	waited, _ := m.sess.Unsaved()
 	m.sess.Written(msg)
 	j := msg.Job
+	defer m.showUnsaved()
+	if cmd, ok := m.stalled(msg); ok {
+		return cmd
+	}
 	switch {
 	case msg.Err != nil && j.Kind == session.Undo:
 		m.fail(session.DescribeErr("Undo failed", msg.Err), msg.Err)
@@ -214,6 +224,8 @@ func (m *Model) written(msg session.WrittenMsg) tea.Cmd {
 		m.bar.message = "Undid: " + msg.Act.Name + m.elsewhere(msg.Act)
 	case j.Kind == session.Redo:
 		m.bar.message = "Redid: " + msg.Act.Name + m.elsewhere(msg.Act)
+	case waited == j:
+		m.bar.message = "Saved once the server answered: " + j.Done
 	default:
 		m.bar.message = j.Done
 	}

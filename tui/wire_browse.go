@@ -23,7 +23,7 @@ type Source = browse.Source
 func FromCorpus(c *corpus.Corpus) Source { return browse.FromCorpus(c) }
 
 // wireBrowse builds the reader and puts it at the bottom of the stack.
-func (m *Model) wireBrowse(src Source, workers int, store bool) {
+func (m *Model) wireBrowse(src Source, workers int, store, curate bool) {
 	hooks := browse.Hooks{
 		Shown:       m.articleChanged,
 		Progress:    func() { m.refreshInfo(true) },
@@ -31,7 +31,10 @@ func (m *Model) wireBrowse(src Source, workers int, store bool) {
 		FileChanged: m.fileChanged,
 		ArticleKey:  m.articleKey,
 	}
-	if store {
+	switch {
+	case store && curate:
+		hooks.ArticleHelp = []key.Binding{m.c.Keys.Adjudicate}
+	case store:
 		hooks.ArticleHelp = []key.Binding{m.c.Keys.Annotate}
 	}
 	m.br = browse.New(browse.Deps{Ctx: m.c, Host: m, Src: src, Workers: workers, Hooks: hooks})
@@ -79,6 +82,9 @@ func (m *Model) fileChanged(a *model.Article, text string) string {
 // articleKey is what the article pane offers before its scrolling keys:
 // enter annotates, t corrects (in the raw view).
 func (m *Model) articleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	if cmd, ok := m.adjudicateKey(msg); ok {
+		return cmd, true
+	}
 	if key.Matches(msg, m.c.Keys.Annotate) {
 		_, idx, _ := m.br.Article()
 		return m.enterAnnotate(idx), true

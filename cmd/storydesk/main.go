@@ -253,6 +253,7 @@ func runTUI(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	version := fs.Bool("version", false, "print the version and exit")
 	dbPath := fs.String("db", "", "annotation store `PATH`, or a team's PostgreSQL server postgres://USER@HOST/DB (default: .storydesk/annotations.db in the corpus, else under $XDG_DATA_HOME/storydesk)")
 	annotator := fs.String("annotator", "", "annotator `NAME` (default: the config file's, else the OS user)")
+	curate := fs.Bool("curate", false, "adjudicate: open articles with every annotator's layer together (enter), decisions going to the gold layer")
 	labels := fs.String("labels", "", "comma-separated label `LIST`: the first nine on keys 1–9, all in the label picker (0 or p), e.g. PERSON,ORG,GPE (default: the config file's, else spaCy's OntoNotes labels)")
 	configPath := fs.String("config", config.DefaultPath(), "config file `PATH` (labels, annotator, theme, [keys], [colors])")
 	fs.Usage = func() {
@@ -299,6 +300,9 @@ func runTUI(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if who == "" {
 		who = osUser()
 	}
+	if *curate {
+		who = GoldLayer // the curator writes gold; the annotators' layers are read beside it
+	}
 	if !term.IsTerminal(os.Stdout.Fd()) {
 		return errors.New("the reader needs a terminal: stdout is not one (for pipelines use `storydesk clean`)")
 	}
@@ -320,7 +324,7 @@ func runTUI(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	m := tui.NewFromSource(src, tui.Options{
 		NoColor: os.Getenv("NO_COLOR") != "", KeyMap: &keys,
 		Store: ann, Annotator: who, Labels: labelSet, LabelColors: cfg.Colors, Theme: cfg.Theme, Live: true,
-		Suggest: true, SuggestHidden: !cfg.SuggestionsOn(),
+		Suggest: true, Curate: *curate, SuggestHidden: !cfg.SuggestionsOn(),
 	})
 	_, err = tea.NewProgram(m, opts...).Run()
 	return err

@@ -30,6 +30,7 @@ type Pane struct {
 	disp    string // text with tabs and controls replaced one rune for one, for the screen
 	changed bool   // the cleaned text on disk is not the snapshot
 	spans   []model.Span
+	unsaved []model.Span // an action's spans waiting for the server (unsaved.go)
 
 	lay   *layout.Layout
 	layW  int

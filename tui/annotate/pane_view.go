@@ -39,6 +39,7 @@ func (a *Pane) lineMarks(i int) []layout.Mark {
 		a.overlay.Cuts(l.Start, l.End, add)
 	}
 	a.importedCuts(l.Start, l.End, add)
+	a.unsavedCuts(l.Start, l.End, add)
 	if a.sugg != nil {
 		a.sugg.Cuts(l.Start, l.End, add)
 	}
@@ -64,6 +65,13 @@ func (a *Pane) lineMarks(i int) []layout.Mark {
 				style = nl + 1
 			}
 			imported = sp.Source != ""
+		} else if sp, ok := a.unsavedAt(s); ok {
+			if li := a.labelIndex(sp.Label); li >= 0 {
+				style = 1 + li
+			} else {
+				style = nl + 1
+			}
+			imported = true
 		} else if st := a.suggestStyle(s); st > 0 {
 			style, imported = st, true
 		}

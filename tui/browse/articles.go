@@ -112,6 +112,10 @@ func (b *Browser) SetCluster(f func(i int) (string, int)) { b.list.cluster = f }
 // shows (the copies filter): it returns a new slice, both ascending.
 func (b *Browser) SetExclude(f func(vis []int32) []int32) { b.list.exclude = f }
 
+// SetOrder sets the order of the unfiltered list's rows (see
+// listPane.order); Refilter applies a new one.
+func (b *Browser) SetOrder(f func(vis []int32) []int32) { b.list.order = f }
+
 // SetReview sets the list's badge for imported annotations to review:
 // item i's and the width every such badge has (0 when none has any).
 func (b *Browser) SetReview(f func(i int) (string, int)) { b.list.review = f }

@@ -48,6 +48,11 @@ type listPane struct {
 	// slice. Both nil without a store.
 	cluster func(i int) (string, int)
 	exclude func(vis []int32) []int32
+	// order, when set, puts the rows in another order than the corpus's
+	// (an annotator's assigned, unfinished articles first): it returns a
+	// new slice, or nil to keep the order. A filter's ranking wins.
+	order   func(vis []int32) []int32
+	ordered bool // vis is in order's order
 	// review is item i's count of imported annotations to review (↓5) and
 	// the width every such badge has (0 when no article has any).
 	review func(i int) (string, int)
@@ -110,7 +115,7 @@ func (l *listPane) Position() (int, int) {
 
 // selectItem puts the cursor on item i; false when it is not on the list.
 func (l *listPane) selectItem(i int) bool {
-	p := position(l.vis, l.ranked, int32(i))
+	p := position(l.vis, l.ranked || l.ordered, int32(i))
 	if p < 0 {
 		return false
 	}
@@ -154,9 +159,15 @@ func (l *listPane) setVis(vis []int32, keep bool) {
 	case l.exclude != nil:
 		vis = l.exclude(vis)
 	}
+	l.ordered = false
+	if l.order != nil && !l.ranked {
+		if o := l.order(vis); o != nil {
+			vis, l.ordered = o, true
+		}
+	}
 	l.vis = vis
 	if sel >= 0 {
-		if j := position(vis, l.ranked, int32(sel)); j >= 0 {
+		if j := position(vis, l.ranked || l.ordered, int32(sel)); j >= 0 {
 			l.cursor = j
 		} else if !keep {
 			l.cursor = 0

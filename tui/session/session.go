@@ -49,6 +49,12 @@ type Session struct {
 
 	remote <-chan []store.Change // other sessions' changes (live.go)
 	others int                   // other open sessions of this annotator
+
+	// A write kept while the server cannot be reached (retry.go).
+	stalled    *Job
+	stallErr   error
+	retrying   bool
+	retryDelay time.Duration
 }
 
 // DocEntry is what the store holds for one article, once asked.
@@ -68,6 +74,7 @@ func New(st store.Store, annotator string) *Session {
 		docs:       map[string]*DocEntry{},
 		unreviewed: map[string]int{},
 		saveDelay:  time.Second,
+		retryDelay: DefaultRetryDelay,
 	}
 }
 
@@ -99,6 +106,8 @@ type Job struct {
 	// load, when set, reads the articles act snapshots; it runs in the
 	// write's command, off the update loop.
 	Load func() []*model.Article
+
+	tried time.Time // the store's clock at the first try (retry.go)
 }
 
 // Messages from store commands.
@@ -296,6 +305,9 @@ func (s *Session) Enqueue(j *Job) tea.Cmd {
 func (s *Session) Pending() bool { return s.busy || len(s.queue) > 0 }
 
 func (s *Session) Next() tea.Cmd {
+	if s.stalled != nil && !s.retrying {
+		return nil // waiting for the server: the retry tick goes on
+	}
 	var j *Job
 	for !s.busy && j == nil && len(s.queue) > 0 {
 		j = s.queue[0]
@@ -313,6 +325,8 @@ func (s *Session) Next() tea.Cmd {
 		return nil
 	}
 	s.busy = true
+	s.stamp(j)
+	retry := s.stalled == j
 	st := s.st
 	base := s.cachedDocs()
 	return func() tea.Msg {
@@ -323,18 +337,27 @@ func (s *Session) Next() tea.Cmd {
 			ok  = true
 			err error
 		)
-		switch j.Kind {
-		case Do:
+		var done bool
+		if retry {
+			// Its answer may have been lost after it committed.
+			act, done, err = committed(ctx, st, j)
+			if err != nil {
+				return WrittenMsg{Job: j, Err: err}
+			}
+		}
+		switch {
+		case done:
+		case j.Kind == Do:
 			if j.Load != nil {
 				j.Act.Articles = j.Load()
 			}
 			act, err = st.Do(ctx, j.Act)
-		case Across:
+		case j.Kind == Across:
 			j.Act.Articles = j.Arts
 			act, err = st.Do(ctx, j.Act)
-		case Undo:
+		case j.Kind == Undo:
 			act, ok, err = st.Undo(ctx)
-		case Redo:
+		case j.Kind == Redo:
 			act, ok, err = st.Redo(ctx)
 		}
 		msg := WrittenMsg{Job: j, Act: act, OK: ok, Err: err}
@@ -349,6 +372,9 @@ func (s *Session) Next() tea.Cmd {
 // Written applies a finished write's documents to the cache and statuses.
 func (s *Session) Written(msg WrittenMsg) {
 	s.busy = false
+	if msg.Err == nil {
+		s.saved(msg.Job)
+	}
 	s.applyInPlace(msg)
 	for id, doc := range msg.Docs {
 		s.setUnreviewed(id, doc)

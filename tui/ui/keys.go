@@ -149,6 +149,22 @@ type KeyMap struct {
 	// Team opens the team screen (tui/team): each annotator's progress and
 	// each pair's agreement.
 	Team key.Binding
+	// Adjudication (tui/adjudicate), for a curator (--curate): Adjudicate
+	// opens the article's layers together from the article pane; on that
+	// screen AdjNext/AdjPrev step through the places they disagree,
+	// AdjTakes take the first, second or third version, AdjBoth the first
+	// two together, AdjNeither none, AdjEdit edits gold in annotate mode.
+	Adjudicate key.Binding
+	AdjNext    key.Binding
+	AdjPrev    key.Binding
+	AdjTakes   [3]key.Binding
+	AdjBoth    key.Binding
+	AdjNeither key.Binding
+	AdjEdit    key.Binding
+	AdjReload  key.Binding
+	// Layers shows the other annotators' layers of the article on screen,
+	// read-only, one after another (tui/layers); blind until asked.
+	Layers key.Binding
 }
 
 // DefaultKeyMap returns the standard bindings (vi-style plus arrows).
@@ -269,6 +285,20 @@ func DefaultKeyMap() KeyMap {
 		StorySplit:  key.NewBinding(key.WithKeys("X"), key.WithHelp("X", "take out of story")),
 		StoryExport: key.NewBinding(key.WithKeys("E"), key.WithHelp("E", "export report")),
 		Team:        key.NewBinding(key.WithKeys("T"), key.WithHelp("T", "team")),
+
+		Adjudicate: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "adjudicate")),
+		AdjNext:    key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next disagreement")),
+		AdjPrev:    key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous")),
+		AdjTakes: [3]key.Binding{
+			key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "take A's")),
+			key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "take B's")),
+			key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "take C's")),
+		},
+		AdjBoth:    key.NewBinding(key.WithKeys("+"), key.WithHelp("+", "take both")),
+		AdjNeither: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "neither")),
+		AdjEdit:    key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit gold")),
+		AdjReload:  key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "read layers again")),
+		Layers:     key.NewBinding(key.WithKeys("V"), key.WithHelp("V", "view others' layers")),
 	}
 }
 

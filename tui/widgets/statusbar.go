@@ -22,15 +22,18 @@ type StatusInfo struct {
 	Message string
 
 	// With an annotation store.
-	Store   bool
-	DoneN   int // articles marked done
-	Live    int // articles in the corpus
-	Saving  bool
-	Changed bool         // the open article's text changed on disk
-	Status  model.Status // the open article's status, when not new
-	Span    string       // the span or selection under the cursor
-	Scan    string       // corpus-wide tag-all progress
-	Suggest string       // entity suggestions left in the article, or the model's state
+	Store bool
+	DoneN int // articles marked done
+	Live  int // articles in the corpus
+	// Assigned is the annotator's progress on their assignments
+	// ("assigned 2/5 done"), "" without any (tui/assigned).
+	Assigned string
+	Saving   bool
+	Changed  bool         // the open article's text changed on disk
+	Status   model.Status // the open article's status, when not new
+	Span     string       // the span or selection under the cursor
+	Scan     string       // corpus-wide tag-all progress
+	Suggest  string       // entity suggestions left in the article, or the model's state
 
 	// Duplicate detection (dups.go): its stage while it runs, with progress,
 	// and a standing note ("copies hidden").
@@ -103,6 +106,9 @@ func StatusLine(st ui.Styles, w int, s StatusInfo) (string, bool) {
 			p = st.BadgeActive + " " + p
 		}
 		segs = append(segs, seg{text: st.P.StatusDim.Render(p), priority: 4})
+	}
+	if s.Assigned != "" {
+		segs = append(segs, seg{text: st.P.StatusDim.Render(s.Assigned), priority: 3})
 	}
 	if s.Suggest != "" {
 		segs = append(segs, seg{text: st.P.StatusDim.Render(s.Suggest), priority: 3})

@@ -1,0 +1,51 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	"storydesk/data/store"
+	"storydesk/data/store/storetest"
+)
+
+// Blind by default: the reader shows the user's own layer; V shows
+// alice's, read-only (a write key says so and writes nothing), V again
+// comes back after the last layer, esc at once.
+func TestViewOtherLayers(t *testing.T) {
+	path := tempDB(t)
+	src := entitySource()
+	a := src.arts[0]
+	alice, err := store.OpenSQLite(path, "alice")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := alice.Do(ctx(), storetest.Tag(a, storetest.SpanOf(t, a.Text, "Ilse Varga", "PERSON"))); err != nil {
+		t.Fatal(err)
+	}
+	alice.Close()
+	m, _ := startStore(t, src, path, 120, 30)
+	enterAnnotate(t, m)
+	if strings.Contains(plain(m), "alice") {
+		t.Fatalf("alice's layer shown unasked:\n%s", plain(m))
+	}
+	press(t, m, "V")
+	p := plain(m)
+	if m.Top().Mode() != "LAYER" || !strings.Contains(p, "Viewing alice's layer (read-only)") || !strings.Contains(p, "1 span") {
+		t.Fatalf("V:\n%s", p)
+	}
+	press(t, m, "d")
+	if !strings.Contains(m.bar.message, "Not written: alice's layer is read-only") {
+		t.Errorf("d while viewing: %q", m.bar.message)
+	}
+	if doc, _ := spansOf(t, path, "a.txt"); doc != nil && doc.Status == "done" {
+		t.Error("d wrote while viewing another layer")
+	}
+	press(t, m, "V")
+	if m.Top().Mode() == "LAYER" || !m.annotating() || !strings.Contains(m.bar.message, "Back to your own layer") {
+		t.Errorf("V after the last layer: %q %q", m.Top().Mode(), m.bar.message)
+	}
+	press(t, m, "V", "esc")
+	if m.Top().Mode() == "LAYER" || !m.annotating() {
+		t.Errorf("esc did not come back to annotate mode: %q", m.Top().Mode())
+	}
+}
