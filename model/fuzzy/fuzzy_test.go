@@ -263,4 +263,3 @@ func windowScoreSimple(pattern, text string, start, end int) int {
 	}
 	return score
 }
-
