@@ -25,7 +25,7 @@ import (
 //
 // PeakRSS/reader opens the corpus in the reader on its own tmux server and
 // waits until every background job is done (the list read, duplicate
-// detection), then quits; PeakRSS/dups runs `storydesk dups` on it.
+// detection, grouping), then quits; PeakRSS/dups runs `storydesk dups` on it.
 func BenchmarkPeakRSS(b *testing.B) {
 	n := 100_000
 	if v, err := strconv.Atoi(os.Getenv("STORYDESK_PEAKRSS_N")); err == nil && v > 0 {
@@ -67,14 +67,20 @@ func BenchmarkPeakRSS(b *testing.B) {
 			}
 			start := time.Now()
 			done := fmt.Sprintf("Read %s articles", commas(n))
-			for idle := 0; idle < 3; time.Sleep(time.Second) {
+			// Idle: the list read, no job's progress on screen, and no CPU
+			// used for five seconds (grouping starts a few seconds after the
+			// list is read, with nothing on screen until its first progress).
+			lastCPU := time.Duration(-1)
+			for idle := 0; idle < 5; time.Sleep(time.Second) {
 				out, _ := tmux("capture-pane", "-p", "-t", "x").Output()
 				scr := string(out)
-				if strings.Contains(scr, done) && !strings.Contains(scr, "copies:") && !strings.Contains(scr, "reading") {
+				cpu := cpuOf(bin)
+				if strings.Contains(scr, done) && !strings.Contains(scr, "copies:") && !strings.Contains(scr, "reading") && cpu-lastCPU < 20*time.Millisecond {
 					idle++
 				} else {
 					idle = 0
 				}
+				lastCPU = cpu
 				if time.Since(start) > 25*time.Minute {
 					tmux("kill-server").Run()
 					b.Fatalf("background jobs still running after 25 minutes:\n%s", scr)
@@ -111,6 +117,32 @@ func BenchmarkPeakRSS(b *testing.B) {
 			b.ReportMetric(time.Since(start).Seconds(), "s")
 		}
 	})
+}
+
+// cpuOf is the CPU time used so far by the running process whose command
+// line starts with bin (0 when there is none).
+func cpuOf(bin string) time.Duration {
+	dirs, _ := os.ReadDir("/proc")
+	for _, d := range dirs {
+		cmd, err := os.ReadFile(filepath.Join("/proc", d.Name(), "cmdline"))
+		if err != nil || !strings.HasPrefix(string(cmd), bin+"\x00") {
+			continue
+		}
+		stat, err := os.ReadFile(filepath.Join("/proc", d.Name(), "stat"))
+		if err != nil {
+			continue
+		}
+		// Fields after the command's closing parenthesis: utime and
+		// stime are the 12th and 13th, in clock ticks (100 a second).
+		f := strings.Fields(string(stat[strings.LastIndexByte(string(stat), ')')+1:]))
+		if len(f) < 13 {
+			continue
+		}
+		u, _ := strconv.Atoi(f[11])
+		s, _ := strconv.Atoi(f[12])
+		return time.Duration(u+s) * 10 * time.Millisecond
+	}
+	return 0
 }
 
 func lastLine(s string) string {

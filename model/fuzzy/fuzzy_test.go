@@ -1,10 +1,12 @@
 package fuzzy
 
 import (
+	"math/rand/v2"
 	"slices"
 	"sort"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // rank orders texts by Score, best first, ties in the order given.
@@ -141,4 +143,123 @@ func TestWindowASCIIAndRunePathsAgree(t *testing.T) {
 			t.Errorf("%q in %q: bytes %d–%d %v, runes %d–%d %v", c[0], c[1], s1, e1, ok1, s2, e2, ok2)
 		}
 	}
+}
+
+// scoreSimple is Score without its shortcuts: the first window, then every
+// contiguous occurrence (up to eight) searched from the text's start.
+func scoreSimple(pattern, text string) (int, bool) {
+	if pattern == "" {
+		return 0, true
+	}
+	start, end, ok := windowRunes(pattern, text)
+	if !ok {
+		return 0, false
+	}
+	best := windowScoreSimple(pattern, text, start, end)
+	if end-start == len(pattern) && (start == 0 || text[start-1] == ' ') {
+		return best, true
+	}
+	from := 0
+	for k := 0; k < 8; k++ {
+		i := strings.Index(text[from:], pattern)
+		if i < 0 {
+			break
+		}
+		i += from
+		best = max(best, windowScoreSimple(pattern, text, i, i+len(pattern)))
+		_, n := utf8.DecodeRuneInString(text[i:])
+		from = i + n
+	}
+	return best, true
+}
+
+// Score agrees with the simple version on random texts over a small
+// alphabet (so patterns recur, contiguous and scattered, many times).
+func TestScoreAgreesWithSimple(t *testing.T) {
+	rng := rand.New(rand.NewPCG(18, 1))
+	alpha := []string{"a", "b", "r", "h", " ", "-", "/", "é", "ß", "1", "A"}
+	str := func(n int) string {
+		var b strings.Builder
+		for range n {
+			b.WriteString(alpha[rng.IntN(len(alpha))])
+		}
+		return strings.ToLower(b.String())
+	}
+	for range 200_000 {
+		p, text := str(1+rng.IntN(4)), str(rng.IntN(40))
+		s1, ok1 := Score(p, text)
+		s2, ok2 := scoreSimple(p, text)
+		if s1 != s2 || ok1 != ok2 {
+			t.Fatalf("Score(%q, %q) = %d %v, simple %d %v", p, text, s1, ok1, s2, ok2)
+		}
+	}
+}
+
+// windowScoreSimple is windowScore a character at a time (as fzf's
+// calculateScore reads it), for the tests.
+// It was: fzf's calculateScore over text[start:end], which holds the
+// pattern's runes in order (matched greedily from start).
+func windowScoreSimple(pattern, text string, start, end int) int {
+	prev := charWhite
+	if start > 0 {
+		if c := text[start-1]; c < utf8.RuneSelf {
+			prev = asciiClass[c]
+		} else {
+			r, _ := utf8.DecodeLastRuneInString(text[:start])
+			prev = classOf(r)
+		}
+	}
+	score, consecutive, firstBonus := 0, 0, 0
+	inGap := false
+	p := 0
+	for i := start; i < end; {
+		var r rune
+		var class charClass
+		if c := text[i]; c < utf8.RuneSelf {
+			r, class = rune(c), asciiClass[c]
+			i++
+		} else {
+			var n int
+			r, n = utf8.DecodeRuneInString(text[i:])
+			class = classOf(r)
+			i += n
+		}
+		if p < len(pattern) {
+			pr, pn := rune(pattern[p]), 1
+			if pr >= utf8.RuneSelf {
+				pr, pn = utf8.DecodeRuneInString(pattern[p:])
+			}
+			if r == pr {
+				score += scoreMatch
+				bonus := bonusTable[prev][class]
+				if consecutive == 0 {
+					firstBonus = bonus
+				} else {
+					if bonus >= bonusBoundary && bonus > firstBonus {
+						firstBonus = bonus
+					}
+					bonus = max(bonus, firstBonus, bonusConsecutive)
+				}
+				if p == 0 {
+					score += bonus * bonusFirstCharMult
+				} else {
+					score += bonus
+				}
+				inGap = false
+				consecutive++
+				p += pn
+				prev = class
+				continue
+			}
+		}
+		if inGap {
+			score += scoreGapExtension
+		} else {
+			score += scoreGapStart
+		}
+		inGap = true
+		consecutive, firstBonus = 0, 0
+		prev = class
+	}
+	return score
 }

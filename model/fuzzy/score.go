@@ -116,14 +116,20 @@ func Score(pattern, text string) (score int, ok bool) {
 		return best, true // contiguous at a word start: nothing scores higher
 	}
 	// A contiguous occurrence may score better (at a word start, say).
-	from := 0
+	// None ends before the window does (its end is the earliest any match
+	// has), so none starts before end-len(pattern): the search starts
+	// there, and a contiguous window is the first found, scored already.
+	contiguous := end-start == len(pattern)
+	from := max(0, end-len(pattern))
 	for k := 0; k < 8; k++ {
 		i := strings.Index(text[from:], pattern)
 		if i < 0 {
 			break
 		}
 		i += from
-		if s := windowScore(pattern, text, i, i+len(pattern)); s > best {
+		if contiguous && i == start {
+			// best already holds its score
+		} else if s := windowScore(pattern, text, i, i+len(pattern)); s > best {
 			best = s
 		}
 		_, n := utf8.DecodeRuneInString(text[i:])
@@ -196,70 +202,99 @@ func ascii(s string) bool {
 }
 
 // windowScore is fzf's calculateScore over text[start:end], which holds the
-// pattern's runes in order (matched greedily from start).
+// pattern's runes in order (matched greedily from start). A gap between
+// matched runes is skipped in one search (IndexByte) and scored by its
+// length: a scattered match over a long title cost a step per byte.
 func windowScore(pattern, text string, start, end int) int {
 	prev := charWhite
 	if start > 0 {
-		if c := text[start-1]; c < utf8.RuneSelf {
-			prev = asciiClass[c]
-		} else {
-			r, _ := utf8.DecodeLastRuneInString(text[:start])
-			prev = classOf(r)
-		}
+		prev = classBefore(text, start)
 	}
 	score, consecutive, firstBonus := 0, 0, 0
 	inGap := false
 	p := 0
-	for i := start; i < end; {
-		var r rune
+	i := start
+	for i < end && p < len(pattern) {
+		pr, pn := rune(pattern[p]), 1
+		if pr >= utf8.RuneSelf {
+			pr, pn = utf8.DecodeRuneInString(pattern[p:])
+		}
+		// The gap before the next rune equal to pr.
+		var j int
+		if pn == 1 {
+			j = strings.IndexByte(text[i:end], pattern[p])
+		} else {
+			j = strings.Index(text[i:end], pattern[p:p+pn])
+		}
+		if j < 0 {
+			j = end - i // no more matches: the rest is gap
+		}
+		if j > 0 {
+			gap := text[i : i+j]
+			n := len(gap)
+			if !ascii(gap) {
+				n = utf8.RuneCountInString(gap)
+			}
+			if inGap {
+				score += scoreGapExtension * n
+			} else {
+				score += scoreGapStart + scoreGapExtension*(n-1)
+			}
+			inGap = true
+			consecutive, firstBonus = 0, 0
+			prev = classBefore(text, i+j)
+			i += j
+			if i >= end {
+				break
+			}
+		}
+		// text[i:] starts with pr: a match.
 		var class charClass
 		if c := text[i]; c < utf8.RuneSelf {
-			r, class = rune(c), asciiClass[c]
-			i++
+			class = asciiClass[c]
 		} else {
-			var n int
-			r, n = utf8.DecodeRuneInString(text[i:])
-			class = classOf(r)
-			i += n
+			class = classOf(pr)
 		}
-		if p < len(pattern) {
-			pr, pn := rune(pattern[p]), 1
-			if pr >= utf8.RuneSelf {
-				pr, pn = utf8.DecodeRuneInString(pattern[p:])
-			}
-			if r == pr {
-				score += scoreMatch
-				bonus := bonusTable[prev][class]
-				if consecutive == 0 {
-					firstBonus = bonus
-				} else {
-					if bonus >= bonusBoundary && bonus > firstBonus {
-						firstBonus = bonus
-					}
-					bonus = max(bonus, firstBonus, bonusConsecutive)
-				}
-				if p == 0 {
-					score += bonus * bonusFirstCharMult
-				} else {
-					score += bonus
-				}
-				inGap = false
-				consecutive++
-				p += pn
-				prev = class
-				continue
-			}
-		}
-		if inGap {
-			score += scoreGapExtension
+		i += pn
+		score += scoreMatch
+		bonus := bonusTable[prev][class]
+		if consecutive == 0 {
+			firstBonus = bonus
 		} else {
-			score += scoreGapStart
+			if bonus >= bonusBoundary && bonus > firstBonus {
+				firstBonus = bonus
+			}
+			bonus = max(bonus, firstBonus, bonusConsecutive)
 		}
-		inGap = true
-		consecutive, firstBonus = 0, 0
+		if p == 0 {
+			score += bonus * bonusFirstCharMult
+		} else {
+			score += bonus
+		}
+		inGap = false
+		consecutive++
+		p += pn
 		prev = class
 	}
+	// Anything after the last match is gap too.
+	if i < end {
+		n := utf8.RuneCountInString(text[i:end])
+		if inGap {
+			score += scoreGapExtension * n
+		} else {
+			score += scoreGapStart + scoreGapExtension*(n-1)
+		}
+	}
 	return score
+}
+
+// classBefore is the class of the rune that ends at byte i of text.
+func classBefore(text string, i int) charClass {
+	if c := text[i-1]; c < utf8.RuneSelf {
+		return asciiClass[c]
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	return classOf(r)
 }
 
 // asciiClass and bonusTable are classOf and bonusFor looked up.

@@ -1,8 +1,12 @@
 package browse
 
 import (
+	"context"
+	"errors"
+	"slices"
 	"strings"
 
+	"storydesk/data/corpus"
 	"storydesk/model"
 	"storydesk/tui/ui"
 )
@@ -62,15 +66,17 @@ func RawLayout(a *model.Article, corr []model.Correction, width int, cursor bool
 // ScanTitles runs a filter scan over haystacks built from titles (and
 // outlets), from base when it is not nil.
 func ScanTitles(titles, outlets []string, query string, base []int32) []int32 {
-	n := len(titles)
-	hays := make([]string, n)
-	for i := range hays {
-		hays[i] = haystack(titles[i], outlets[i], "")
+	rows := make([]FilterRow, len(titles))
+	for i := range rows {
+		rows[i] = FilterRow{Title: titles[i], Outlet: outlets[i]}
 	}
-	snap := snapOf(hays)
+	st := storeOf(rows)
 	q, _ := normaliseQuery(query)
-	m, _ := (&listPane{store: &itemStore{}}).compileQuery(q)
-	return m.scan(snap, base)
+	m, _ := (&listPane{store: st}).compileQuery(q)
+	if base != nil {
+		base = slices.Sorted(slices.Values(base))
+	}
+	return m.scan(st.snapshot(), base).shown()
 }
 
 // RawPara is one paragraph as the raw layout placed it.
@@ -103,48 +109,43 @@ type FilterRow struct{ Title, Outlet, Date, ID string }
 // ScanRows runs a filter scan over rows with the fact fields answered by
 // facts, returning the matches and the query's problem.
 func ScanRows(rows []FilterRow, query string, facts FilterFacts) ([]int32, string) {
-	n := len(rows)
-	st := &itemStore{rows: make([]row, n)}
-	hays := make([]string, n)
-	for i, r := range rows {
-		hays[i] = haystack(r.Title, r.Outlet, r.Date)
-		st.rows[i].id = r.ID
-	}
-	snap := snapOf(hays)
+	st := storeOf(rows)
 	q, _ := normaliseQuery(query)
 	m, problem := (&listPane{store: st, facts: facts}).compileQuery(q)
-	return m.scan(snap, nil), problem
+	return m.scan(st.snapshot(), nil).shown(), problem
 }
 
 // NewScanner builds the haystacks of rows once and returns a scan of them
 // (for benchmarks: the snapshot is built outside the timer).
 func NewScanner(rows []FilterRow) func(query string) []int32 {
-	n := len(rows)
-	st := &itemStore{rows: make([]row, n)}
-	hays := make([]string, n)
-	for i, r := range rows {
-		hays[i] = haystack(r.Title, r.Outlet, r.Date)
-		st.rows[i].id = r.ID
-	}
-	snap := snapOf(hays)
+	st := storeOf(rows)
+	snap := st.snapshot()
 	return func(query string) []int32 {
 		q, _ := normaliseQuery(query)
 		m, _ := (&listPane{store: st}).compileQuery(q)
-		return m.scan(snap, nil)
+		return m.scan(snap, nil).shown()
 	}
 }
 
-// snapOf is a snapshot of the haystacks given, in chunks, with their masks.
-func snapOf(hays []string) haySnap {
-	snap := haySnap{n: len(hays)}
-	for c := 0; c*hayChunk < len(hays); c++ {
-		chunk := hays[c*hayChunk : min(len(hays), (c+1)*hayChunk)]
-		masks := make([]uint64, len(chunk))
-		for k, h := range chunk {
-			masks[k] = hayLetters(h)
-		}
-		snap.chunks = append(snap.chunks, chunk)
-		snap.masks = append(snap.masks, masks)
+// storeOf is an item store holding rows, every one read.
+func storeOf(rows []FilterRow) *itemStore {
+	items := make([]corpus.Item, len(rows))
+	for i, r := range rows {
+		items[i] = corpus.Item{ID: r.ID, Path: r.ID}
 	}
-	return snap
+	st := newItemStore(itemSource(items))
+	for i, r := range rows {
+		st.apply(corpus.Result{Index: i, Article: &model.Article{ID: r.ID, Title: r.Title, Source: r.Outlet, Date: r.Date}})
+	}
+	return st
 }
+
+// itemSource is a Source of found items that never reads them.
+type itemSource []corpus.Item
+
+func (s itemSource) Label() string                                      { return "items" }
+func (s itemSource) Len() int                                           { return len(s) }
+func (s itemSource) Item(i int) corpus.Item                             { return s[i] }
+func (s itemSource) Problems() []corpus.Problem                         { return nil }
+func (s itemSource) Load(int) (*model.Article, error)                   { return nil, errors.New("not read") }
+func (s itemSource) Stream(context.Context, int, func([]corpus.Result)) {}

@@ -11,10 +11,9 @@ import (
 // filterDoneMsg carries one finished filter scan back to the update loop.
 type filterDoneMsg struct {
 	gen     int
-	query   string  // normalised query the scan matched
-	version uint64  // item store version of the haystacks scanned
-	matches []int32 // item indices, ascending (best first when ranked)
-	ranked  bool
+	query   string // normalised query the scan matched
+	version uint64 // item store version of the haystacks scanned
+	res     scanResult
 	problem string // what a field of the query needs (fuzzy.Parse)
 }
 
@@ -23,7 +22,8 @@ type filterResult struct {
 	query   string
 	terms   []string
 	version uint64
-	matches []int32
+	matches []int32 // in the order shown
+	asc     []int32 // ascending: the base the next narrowing scan reads
 }
 
 // normaliseQuery lower-cases the query and collapses its spaces; its terms
@@ -105,11 +105,11 @@ func tokenKind(t string) tokKind {
 	return tokFuzzy
 }
 
-// filterCmd scans haystacks off the update loop. With a base it only rescans
-// the base's matches (typing one more letter narrows); otherwise it scans
-// every item once.
+// filterCmd scans haystacks off the update loop. With a base (ascending) it
+// only rescans the base's matches (typing one more letter narrows);
+// otherwise it scans every item once.
 func filterCmd(gen int, query string, m *matcher, problem string, snap haySnap, version uint64, base []int32) tea.Cmd {
 	return func() tea.Msg {
-		return filterDoneMsg{gen: gen, query: query, version: version, matches: m.scan(snap, base), ranked: m.ranked, problem: problem}
+		return filterDoneMsg{gen: gen, query: query, version: version, res: m.scan(snap, base), problem: problem}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"storydesk/model/fuzzy"
 )
@@ -24,11 +25,19 @@ func (b *Browser) SetFilterFacts(f FilterFacts) { b.list.facts = f }
 type matcher struct {
 	terms  []fuzzy.Term
 	outlet []fuzzy.Field
-	dates  []fuzzy.Field
+	dates  []dateTest
 	facts  []factTest
 	ids    []string // item ids when facts are asked (a snapshot)
 	ranked bool     // a fuzzy term orders the matches by score
 	need   uint64   // letterMask of the terms that must occur
+	// stop, when set, ends the scan early: a newer keystroke wants the
+	// cores (the result is then dropped).
+	stop *atomic.Bool
+}
+
+type dateTest struct {
+	lo, hi fuzzy.DateCode
+	negate bool
 }
 
 type factTest struct {
@@ -63,7 +72,7 @@ func (l *listPane) compileQuery(q string) (*matcher, string) {
 		case "outlet":
 			m.outlet = append(m.outlet, f)
 		case "date":
-			m.dates = append(m.dates, f)
+			m.dates = append(m.dates, dateTest{fuzzy.EncodeDate(f.Lo), fuzzy.EncodeDate(f.Hi), f.Negate})
 		default:
 			var test func(string, int) bool
 			ok := false
@@ -86,41 +95,79 @@ func (l *listPane) compileQuery(q string) (*matcher, string) {
 	return m, problem
 }
 
-// match tests item i's haystack ("title\x00outlet\x00date", lower-cased
-// but the date) and scores it.
-// outletScores caches, per scan worker, each fuzzy term's score in each
-// outlet (a corpus has few outlets and many articles); noMatch when the
-// term is not in it.
-type outletScores map[string][]int32
-
 const noMatch = -1 << 30
 
-func (m *matcher) match(i int, hay string, cache outletScores) (int, bool) {
-	if hay == "" {
+// outletTable is what one scan worker knows of each outlet, filled on the
+// first item from it: whether it passes the outlet: filters, and each
+// term's answer in it (a fuzzy score or noMatch; 1 or 0 for an exact or
+// negated term's substring).
+type outletTable struct {
+	m      *matcher
+	names  []string
+	state  []uint8 // 0 not yet seen, 1 passes, 2 fails the outlet filters
+	answer []int32 // len(names) × len(terms)
+}
+
+func (m *matcher) newOutletTable(names []string) *outletTable {
+	return &outletTable{m: m, names: names, state: make([]uint8, len(names)), answer: make([]int32, len(names)*len(m.terms))}
+}
+
+// pass reports whether outlet o passes the outlet filters, filling its row.
+func (t *outletTable) pass(o uint32) bool {
+	if int(o) >= len(t.state) {
+		return false // not in this snapshot: cannot happen, match nothing
+	}
+	switch t.state[o] {
+	case 1:
+		return true
+	case 2:
+		return false
+	}
+	name := t.names[o]
+	t.state[o] = 2
+	for _, f := range t.m.outlet {
+		if strings.Contains(name, f.Value) == f.Negate {
+			return false
+		}
+	}
+	t.state[o] = 1
+	row := t.answer[int(o)*len(t.m.terms):]
+	for k, term := range t.m.terms {
+		row[k] = noMatch
+		switch {
+		case term.Exact || term.Negate:
+			row[k] = 0
+			if strings.Contains(name, term.Text) {
+				row[k] = 1
+			}
+		case name != "":
+			if s, ok := fuzzy.Score(term.Text, name); ok {
+				row[k] = int32(s)
+			}
+		}
+	}
+	return true
+}
+
+// match tests item i and scores it: the date, outlet and fact fields
+// first (most items fail one before any text is read), then each term in
+// the title or the outlet.
+func (m *matcher) match(i int, snap *haySnap, outlets *outletTable) (int, bool) {
+	meta := snap.meta(i)
+	if meta&hayDead != 0 {
 		return 0, false
 	}
-	text, date := hay, ""
-	if k := strings.LastIndexByte(hay, 0); k >= 0 {
-		text, date = hay[:k], hay[k+1:]
-	}
-	// A fuzzy term matches inside the title or inside the outlet, never
-	// across the two (fzf reads one line; a title and an outlet are two
-	// things, and "river" spread over "Library…" and "Valley Courier" is
-	// noise).
-	title, outlet := text, ""
-	if k := strings.IndexByte(text, 0); k >= 0 {
-		title, outlet = text[:k], text[k+1:]
-	}
-	// The cheap fields first: most items fail one before any scoring.
-	for _, f := range m.outlet {
-		if strings.Contains(outlet, f.Value) == f.Negate {
-			return 0, false
+	if len(m.dates) > 0 {
+		d := metaDate(meta)
+		for _, f := range m.dates {
+			if fuzzy.InDateCodes(d, f.lo, f.hi) == f.negate {
+				return 0, false
+			}
 		}
 	}
-	for _, f := range m.dates {
-		if fuzzy.InISODates(date, f.Lo, f.Hi) == f.Negate { // haystack dates are NormDate's
-			return 0, false
-		}
+	o := metaOutlet(meta)
+	if !outlets.pass(o) {
+		return 0, false
 	}
 	for _, f := range m.facts {
 		id := ""
@@ -131,35 +178,27 @@ func (m *matcher) match(i int, hay string, cache outletScores) (int, bool) {
 			return 0, false
 		}
 	}
-	var outS []int32
-	if m.ranked && outlet != "" {
-		var ok bool
-		if outS, ok = cache[outlet]; !ok {
-			outS = make([]int32, len(m.terms))
-			for k, t := range m.terms {
-				outS[k] = noMatch
-				if s, ok := fuzzy.Score(t.Text, outlet); ok {
-					outS[k] = int32(s)
-				}
-			}
-			cache[outlet] = outS
-		}
-	}
+	title := snap.title(i)
+	answers := outlets.answer[int(o)*len(m.terms):]
 	score := 0
+	// A fuzzy term matches inside the title or inside the outlet, never
+	// across the two (fzf reads one line; a title and an outlet are two
+	// things, and "river" spread over "Library…" and "Valley Courier" is
+	// noise).
 	for k, t := range m.terms {
 		switch {
 		case t.Negate:
-			if strings.Contains(text, t.Text) {
+			if answers[k] == 1 || strings.Contains(title, t.Text) {
 				return 0, false
 			}
 		case t.Exact:
-			if !strings.Contains(text, t.Text) {
+			if answers[k] != 1 && !strings.Contains(title, t.Text) {
 				return 0, false
 			}
 		default:
 			s, ok := fuzzy.Score(t.Text, title)
-			if outS != nil && outS[k] != noMatch && (!ok || int(outS[k]) > s) {
-				s, ok = int(outS[k]), true
+			if a := answers[k]; a != noMatch && (!ok || int(a) > s) {
+				s, ok = int(a), true
 			}
 			if !ok {
 				return 0, false
@@ -179,15 +218,31 @@ type scored struct {
 // parallelFrom is the item count above which a scan uses every core.
 const parallelFrom = 16 << 10
 
-// scan returns the items of snap (or of base, when narrowing) that m
-// matches: best score first when ranked (equal scores in corpus order),
-// else in corpus order.
-func (m *matcher) scan(snap haySnap, base []int32) []int32 {
+// stopEvery is how many items a scan worker tests between looks at stop.
+const stopEvery = 2048
+
+// scanResult is a finished scan: the matches in corpus order, and best
+// first when ranked (nil when not ranked: asc is the order shown).
+type scanResult struct {
+	asc, ranked []int32
+	stopped     bool
+}
+
+// shown is the order the list shows.
+func (r scanResult) shown() []int32 {
+	if r.ranked != nil {
+		return r.ranked
+	}
+	return r.asc
+}
+
+// scan returns the items of snap (or of base, ascending, when narrowing)
+// that m matches: in corpus order, and best score first when ranked (equal
+// scores in corpus order).
+func (m *matcher) scan(snap haySnap, base []int32) scanResult {
 	n := snap.n
-	item := func(k int) int32 { return int32(k) } // the k-th item to test
 	if base != nil {
 		n = len(base)
-		item = func(k int) int32 { return base[k] }
 	}
 	parts := 1
 	if n >= parallelFrom {
@@ -197,63 +252,77 @@ func (m *matcher) scan(snap haySnap, base []int32) []int32 {
 	var wg sync.WaitGroup
 	for p := 0; p < parts; p++ {
 		lo, hi := n*p/parts, n*(p+1)/parts
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var out []scored
-			cache := outletScores{}
-			for k := lo; k < hi; k++ {
-				i := item(k)
-				// Most items lack a letter of the terms: one AND on the
-				// masks beside the haystacks turns them away unread.
-				if snap.maskAt(int(i))&m.need != m.need {
-					continue
-				}
-				if s, ok := m.match(int(i), snap.at(int(i)), cache); ok {
-					out = append(out, scored{i, int32(s)})
-				}
-			}
-			results[p] = out
-		}()
+		wg.Go(func() { results[p] = m.scanPart(&snap, base, lo, hi) })
 	}
 	wg.Wait()
+	if m.stop != nil && m.stop.Load() {
+		return scanResult{stopped: true}
+	}
 	total := 0
 	for _, r := range results {
 		total += len(r)
 	}
-	all := make([]scored, 0, total)
+	res := scanResult{asc: make([]int32, 0, total)}
 	for _, r := range results {
-		all = append(all, r...)
-	}
-	out := make([]int32, len(all))
-	if !m.ranked {
-		for k, s := range all {
-			out[k] = s.item
+		for _, s := range r {
+			res.asc = append(res.asc, s.item)
 		}
+	}
+	if m.ranked {
+		res.ranked = make([]int32, total)
+		rankInto(res.ranked, results, total)
+	}
+	return res
+}
+
+// scanPart tests the k-th items for k in [lo, hi): item k itself, or
+// base[k] when narrowing.
+func (m *matcher) scanPart(snap *haySnap, base []int32, lo, hi int) []scored {
+	var out []scored
+	outlets := m.newOutletTable(snap.outlets)
+	need := m.need
+	for k := lo; k < hi; k++ {
+		if m.stop != nil && (k-lo)%stopEvery == 0 && m.stop.Load() {
+			return nil
+		}
+		i := k
 		if base != nil {
-			slices.Sort(out) // a ranked base is in score order
+			i = int(base[k])
 		}
-		return out
+		// Most items lack a letter of the terms: one AND on the masks
+		// beside the titles turns them away unread.
+		if snap.maskAt(i)&need != need {
+			continue
+		}
+		if s, ok := m.match(i, snap, outlets); ok {
+			out = append(out, scored{int32(i), int32(s)})
+		}
 	}
-	if base != nil {
-		slices.SortFunc(all, func(a, b scored) int { return int(a.item - b.item) })
-	}
-	rankInto(out, all)
 	return out
 }
 
 // rankInto writes the items best score first, equal scores in the order
 // given (corpus order): a counting sort, as scores span a few hundred
 // values, where a comparison sort of 100k matches took most of a keystroke.
-func rankInto(out []int32, all []scored) {
-	if len(all) == 0 {
+func rankInto(out []int32, parts [][]scored, total int) {
+	if total == 0 {
 		return
 	}
-	lo, hi := all[0].score, all[0].score
-	for _, s := range all {
-		lo, hi = min(lo, s.score), max(hi, s.score)
+	first := true
+	var lo, hi int32
+	for _, all := range parts {
+		for _, s := range all {
+			if first {
+				lo, hi, first = s.score, s.score, false
+			}
+			lo, hi = min(lo, s.score), max(hi, s.score)
+		}
 	}
 	if hi-lo > 1<<16 {
+		all := make([]scored, 0, total)
+		for _, p := range parts {
+			all = append(all, p...)
+		}
 		slices.SortStableFunc(all, func(a, b scored) int { return int(b.score - a.score) })
 		for k, s := range all {
 			out[k] = s.item
@@ -261,16 +330,20 @@ func rankInto(out []int32, all []scored) {
 		return
 	}
 	count := make([]int, hi-lo+2)
-	for _, s := range all {
-		count[hi-s.score+1]++ // best first
+	for _, all := range parts {
+		for _, s := range all {
+			count[hi-s.score+1]++ // best first
+		}
 	}
 	for k := 1; k < len(count); k++ {
 		count[k] += count[k-1]
 	}
-	for _, s := range all {
-		b := hi - s.score
-		out[count[b]] = s.item
-		count[b]++
+	for _, all := range parts {
+		for _, s := range all {
+			b := hi - s.score
+			out[count[b]] = s.item
+			count[b]++
+		}
 	}
 }
 
@@ -296,13 +369,17 @@ func excludeRanked(vis []int32, exclude func([]int32) []int32) []int32 {
 	if len(kept) == len(sorted) {
 		return vis
 	}
-	keep := make(map[int32]bool, len(kept))
+	hi := int32(0)
 	for _, i := range kept {
-		keep[i] = true
+		hi = max(hi, i)
+	}
+	keep := make([]uint64, hi/64+1) // a bit per item: a map of 64k items took milliseconds
+	for _, i := range kept {
+		keep[i/64] |= 1 << (i % 64)
 	}
 	out := make([]int32, 0, len(kept))
 	for _, i := range vis {
-		if keep[i] {
+		if i <= hi && keep[i/64]&(1<<(i%64)) != 0 {
 			out = append(out, i)
 		}
 	}
@@ -322,17 +399,4 @@ func letterMask(s string) uint64 {
 		}
 	}
 	return m
-}
-
-// hayLetters is the letter mask of a haystack's title and outlet (not its
-// date); all bits for a dead item's "" so no query rejects it by the mask
-// (match does).
-func hayLetters(h string) uint64 {
-	if h == "" {
-		return ^uint64(0)
-	}
-	if k := strings.LastIndexByte(h, 0); k >= 0 {
-		h = h[:k]
-	}
-	return letterMask(h)
 }

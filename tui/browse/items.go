@@ -33,26 +33,53 @@ type row struct {
 // hayChunk is how many haystacks share one copy-on-write block.
 const hayChunk = 4096
 
-// haySnap is an immutable view of every item's lower-cased "title outlet"
-// haystack. Filter commands scan a snapshot on their own goroutine while the
-// update loop keeps applying Stream results: the store copies a chunk before
-// writing to it if a snapshot may be reading it, so a snapshot never changes.
+// haySnap is an immutable view of what the filter reads of every item: its
+// lower-cased title, the letters of its title and outlet (a mask), and its
+// date and outlet as numbers (meta). Filter commands scan a snapshot on
+// their own goroutine while the update loop keeps applying Stream results:
+// the store copies a chunk before writing to it if a snapshot may be
+// reading it, so a snapshot never changes. Outlets are interned (a corpus
+// has few outlets and many articles): a scan tests each outlet once.
 type haySnap struct {
-	chunks [][]string
-	masks  [][]uint64 // letterMask of each haystack, beside it: a scan rejects most items without reading their text
-	n      int
+	titles  [][]string
+	masks   [][]uint64 // letterMask of each title and outlet: a scan rejects most items without reading their text
+	metas   [][]uint64 // hayMeta: date code, outlet number, dead
+	outlets []string   // lower-cased, by number (0 is "no outlet"); append-only, so a snapshot's prefix never changes
+	n       int
 }
 
-func (h haySnap) at(i int) string { return h.chunks[i/hayChunk][i%hayChunk] }
+func (h haySnap) title(i int) string { return h.titles[i/hayChunk][i%hayChunk] }
 
 func (h haySnap) maskAt(i int) uint64 { return h.masks[i/hayChunk][i%hayChunk] }
+
+func (h haySnap) meta(i int) uint64 { return h.metas[i/hayChunk][i%hayChunk] }
+
+// hay is one item's haystack as the store writes it.
+type hay struct {
+	title string // lower-cased
+	mask  uint64
+	meta  uint64
+}
+
+// hayMeta packs an item's date code (bits 32–62), its outlet's number
+// (bits 0–31) and whether it is dead (bit 63: it matches nothing).
+func hayMeta(date fuzzy.DateCode, outlet uint32) uint64 {
+	return uint64(date)<<32 | uint64(outlet)
+}
+
+const hayDead = 1 << 63
+
+func metaDate(m uint64) fuzzy.DateCode { return fuzzy.DateCode(m >> 32 & (1<<31 - 1)) }
+
+func metaOutlet(m uint64) uint32 { return uint32(m) }
 
 // itemStore holds the rows, their haystacks and the list of live items.
 type itemStore struct {
 	rows    []row
 	hay     haySnap
-	shared  []bool // chunk i may be read by a snapshot: copy before writing
-	version uint64 // bumped whenever a haystack changes or a row dies
+	outletN map[string]uint32 // interned outlets' numbers (hay.outlets)
+	shared  []bool            // chunk i may be read by a snapshot: copy before writing
+	version uint64            // bumped whenever a haystack changes or a row dies
 	live    []int32
 	liveVer uint64 // version live was built at
 	nLive   int
@@ -74,20 +101,22 @@ func newItemStore(src Source) *itemStore {
 	n := src.Len()
 	s := &itemStore{rows: make([]row, n), nLive: n, liveVer: ^uint64(0)}
 	nc := (n + hayChunk - 1) / hayChunk
-	s.hay = haySnap{chunks: make([][]string, nc), masks: make([][]uint64, nc), n: n}
+	s.hay = haySnap{titles: make([][]string, nc), masks: make([][]uint64, nc), metas: make([][]uint64, nc), outlets: []string{""}, n: n}
+	s.outletN = map[string]uint32{"": 0}
 	s.shared = make([]bool, nc)
-	for c := range s.hay.chunks {
+	for c := range s.hay.titles {
 		size := min(hayChunk, n-c*hayChunk)
-		s.hay.chunks[c] = make([]string, size)
+		s.hay.titles[c] = make([]string, size)
 		s.hay.masks[c] = make([]uint64, size)
+		s.hay.metas[c] = make([]uint64, size)
 	}
 	for i := 0; i < n; i++ {
 		it := src.Item(i)
 		r := &s.rows[i]
 		r.title = provisionalTitle(it)
-		h := haystack(r.title, "", "")
-		s.hay.chunks[i/hayChunk][i%hayChunk] = h
-		s.hay.masks[i/hayChunk][i%hayChunk] = hayLetters(h)
+		h := s.haystack(r.title, "", "")
+		s.hay.titles[i/hayChunk][i%hayChunk] = h.title
+		s.hay.masks[i/hayChunk][i%hayChunk] = h.mask
 	}
 	return s
 }
@@ -105,32 +134,52 @@ func provisionalTitle(it corpus.Item) string {
 	return base
 }
 
-// haystack is what the filter reads of an item: "title\x00outlet\x00date",
-// lower-cased but the date (an ISO prefix, or "").
-func haystack(title, outlet, date string) string {
-	return strings.ToLower(title) + "\x00" + strings.ToLower(outlet) + "\x00" + fuzzy.NormDate(date)
+// haystack is what the filter reads of an item: its title lower-cased,
+// the letters of its title and outlet, its outlet (interned) and its date
+// (NormDate's ISO prefix, coded).
+func (s *itemStore) haystack(title, outlet, date string) hay {
+	title, outlet = strings.ToLower(title), strings.ToLower(outlet)
+	num, ok := s.outletN[outlet]
+	if !ok {
+		num = uint32(len(s.hay.outlets))
+		s.outletN[outlet] = num
+		s.hay.outlets = append(s.hay.outlets, outlet)
+	}
+	return hay{
+		title: title,
+		mask:  letterMask(title) | letterMask(outlet),
+		meta:  hayMeta(fuzzy.EncodeDate(fuzzy.NormDate(date)), num),
+	}
 }
+
+// deadHay matches nothing; its mask has every bit so no query rejects it by
+// the mask (the scan's meta test does).
+var deadHay = hay{mask: ^uint64(0), meta: hayDead}
 
 // snapshot returns the current haystacks for a filter command to scan.
 func (s *itemStore) snapshot() haySnap {
 	for i := range s.shared {
 		s.shared[i] = true
 	}
-	cp := haySnap{chunks: make([][]string, len(s.hay.chunks)), masks: make([][]uint64, len(s.hay.masks)), n: s.hay.n}
-	copy(cp.chunks, s.hay.chunks)
-	copy(cp.masks, s.hay.masks)
+	cp := s.hay
+	cp.titles = append([][]string(nil), s.hay.titles...)
+	cp.masks = append([][]uint64(nil), s.hay.masks...)
+	cp.metas = append([][]uint64(nil), s.hay.metas...)
+	cp.outlets = s.hay.outlets[:len(s.hay.outlets):len(s.hay.outlets)]
 	return cp
 }
 
-func (s *itemStore) setHay(i int, h string) {
+func (s *itemStore) setHay(i int, h hay) {
 	c := i / hayChunk
 	if s.shared[c] {
-		s.hay.chunks[c] = append([]string(nil), s.hay.chunks[c]...)
+		s.hay.titles[c] = append([]string(nil), s.hay.titles[c]...)
 		s.hay.masks[c] = append([]uint64(nil), s.hay.masks[c]...)
+		s.hay.metas[c] = append([]uint64(nil), s.hay.metas[c]...)
 		s.shared[c] = false
 	}
-	s.hay.chunks[c][i%hayChunk] = h
-	s.hay.masks[c][i%hayChunk] = hayLetters(h)
+	s.hay.titles[c][i%hayChunk] = h.title
+	s.hay.masks[c][i%hayChunk] = h.mask
+	s.hay.metas[c][i%hayChunk] = h.meta
 }
 
 // apply records one Stream result and reports whether the row died.
@@ -145,7 +194,7 @@ func (s *itemStore) apply(r corpus.Result) (died bool) {
 	if r.Problem != nil || r.Article == nil {
 		row.dead = true
 		s.nLive--
-		s.setHay(r.Index, "")
+		s.setHay(r.Index, deadHay)
 		s.version++
 		return true
 	}
@@ -161,7 +210,7 @@ func (s *itemStore) apply(r corpus.Result) (died bool) {
 	s.noteOutlet(row.outlet)
 	row.words = a.Words
 	row.id, row.hash, row.sketch = a.ID, r.Hash, r.Sketch
-	s.setHay(r.Index, haystack(row.title, row.outlet, a.Date))
+	s.setHay(r.Index, s.haystack(row.title, row.outlet, a.Date))
 	s.version++
 	return false
 }
@@ -200,7 +249,7 @@ func (s *itemStore) updateFromArticle(i int, a *model.Article) {
 	row.outlet = ui.CleanLine(a.Source)
 	s.noteOutlet(row.outlet)
 	row.words = a.Words
-	s.setHay(i, haystack(row.title, row.outlet, a.Date))
+	s.setHay(i, s.haystack(row.title, row.outlet, a.Date))
 	s.version++
 }
 
@@ -218,6 +267,17 @@ func (s *itemStore) liveItems() []int32 {
 	}
 	s.live, s.liveVer = live, s.deadVersion()
 	return live
+}
+
+// liveOnly is items without the rows that died, in the same order.
+func (s *itemStore) liveOnly(items []int32) []int32 {
+	kept := items[:0:0]
+	for _, i := range items {
+		if !s.rows[i].dead {
+			kept = append(kept, i)
+		}
+	}
+	return kept
 }
 
 // deadVersion identifies the set of dead rows (it only grows).

@@ -3,6 +3,7 @@ package browse
 import (
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -37,7 +38,12 @@ type listPane struct {
 	gen     int
 	running bool // a scan of generation gen is in flight
 	pending bool // the query changed while it ran
-	ticking bool // a refilterMsg is on its way
+	// runTerms and stop are the running scan's query and its stop: a
+	// query it does not narrow to stops it (its result would be thrown
+	// away); one it narrows to waits for it, to scan only its matches.
+	runTerms []string
+	stop     *atomic.Bool
+	ticking  bool // a refilterMsg is on its way
 
 	// badge reports item i's annotation status and whether its text changed
 	// on disk since it was annotated; nil without a store (no badge column).
@@ -262,7 +268,7 @@ func (l *listPane) clearFilter() {
 	l.query, l.terms, l.applied = "", nil, nil
 	l.ranked, l.problem = false, ""
 	l.gen++ // drop any scan in flight
-	l.running, l.pending = false, false
+	l.stopScan()
 	l.setVis(l.store.liveItems(), true)
 }
 
@@ -272,25 +278,38 @@ func (l *listPane) refilter() tea.Cmd {
 		l.applied = nil
 		l.ranked, l.problem = false, ""
 		l.gen++
-		l.running, l.pending = false, false
+		l.stopScan()
 		l.setVis(l.store.liveItems(), true)
 		return nil
 	}
 	if l.running {
 		l.pending = true
+		if l.stop != nil && !narrows(l.runTerms, l.terms) {
+			l.stop.Store(true)
+		}
 		return nil
 	}
 	return l.startScan()
+}
+
+// stopScan stops the scan in flight, if any, and forgets it.
+func (l *listPane) stopScan() {
+	if l.stop != nil {
+		l.stop.Store(true)
+	}
+	l.running, l.pending, l.stop = false, false, nil
 }
 
 func (l *listPane) startScan() tea.Cmd {
 	l.gen++
 	var base []int32
 	if a := l.applied; a != nil && a.version == l.store.version && narrows(a.terms, l.terms) {
-		base = a.matches
+		base = a.asc
 	}
 	l.running, l.pending = true, false
 	m, problem := l.compileQuery(l.query)
+	l.runTerms, l.stop = l.terms, &atomic.Bool{}
+	m.stop = l.stop
 	return filterCmd(l.gen, l.query, m, problem, l.store.snapshot(), l.store.version, base)
 }
 
@@ -300,24 +319,21 @@ func (l *listPane) filterDone(msg filterDoneMsg) tea.Cmd {
 	if msg.gen != l.gen || l.query == "" {
 		return nil
 	}
-	l.running = false
-	matches := msg.matches
+	l.running, l.stop = false, nil
+	if msg.res.stopped {
+		return l.startScan() // a newer query stopped it
+	}
+	matches, asc := msg.res.shown(), msg.res.asc
 	if msg.version != l.store.version {
 		// Rows may have died since the scan: drop them.
-		kept := matches[:0:0]
-		for _, i := range matches {
-			if !l.store.rows[i].dead {
-				kept = append(kept, i)
-			}
-		}
-		matches = kept
+		matches, asc = l.store.liveOnly(matches), l.store.liveOnly(asc)
 	}
 	// Same query re-run for new haystacks: keep the cursor where it was when
 	// the selected item dropped out; a new query starts from the top.
 	keep := l.applied != nil && l.applied.query == msg.query
 	_, terms := normaliseQuery(msg.query)
-	l.applied = &filterResult{query: msg.query, terms: terms, version: msg.version, matches: matches}
-	l.ranked, l.problem = msg.ranked, msg.problem
+	l.applied = &filterResult{query: msg.query, terms: terms, version: msg.version, matches: matches, asc: asc}
+	l.ranked, l.problem = msg.res.ranked != nil, msg.problem
 	l.setVis(matches, keep)
 	if l.pending || msg.query != l.query {
 		return l.startScan()

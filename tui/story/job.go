@@ -114,7 +114,8 @@ type reader struct {
 
 	mu     sync.Mutex
 	out    readMsg
-	sigs   *dup.Index
+	sigs   *dup.Index       // sketches only: whole sets are read again for candidates (full)
+	signed map[string]int32 // the item each signed article was read from
 	done   int
 	last   time.Time
 	puts   []store.StoryFeature
@@ -130,7 +131,11 @@ const cacheBatch = 512
 func (r *reader) run() readMsg {
 	r.out = readMsg{job: r.j, signed: r.sign}
 	if r.sign {
-		r.sigs = dup.NewIndex(dup.Options{Workers: r.workers})
+		// Only each text's sketch stays (a quarter of its shingles), as in
+		// duplicate detection: whole signatures of 100k articles held the
+		// reader's peak well over its memory goal.
+		r.sigs = dup.NewIndex(dup.Options{Workers: r.workers, Full: r.full})
+		r.signed = map[string]int32{}
 	}
 	r.last = time.Now()
 	todo := r.live
@@ -203,7 +208,8 @@ func (r *reader) loadEach(items []int32) error {
 	for range r.workers {
 		wg.Go(func() {
 			for i := range next {
-				r.take(r.src.Load(int(i)))
+				a, err := r.src.Load(int(i))
+				r.take(i, a, err)
 			}
 		})
 	}
@@ -222,7 +228,7 @@ func (r *reader) loadEach(items []int32) error {
 	return err
 }
 
-func (r *reader) take(a *model.Article, err error) {
+func (r *reader) take(i int32, a *model.Article, err error) {
 	var it group.Item
 	var sig dup.Signature
 	if err == nil && a != nil {
@@ -241,7 +247,8 @@ func (r *reader) take(a *model.Article, err error) {
 	}
 	r.out.items = append(r.out.items, it)
 	if r.sigs != nil {
-		r.sigs.Add(a.ID, sig)
+		r.sigs.AddSketch(a.ID, sig.Sketch(0))
+		r.signed[a.ID] = i
 	}
 	if r.cache != nil {
 		keys := make([]byte, 4*len(it.Features.Keys))
@@ -253,6 +260,42 @@ func (r *reader) take(a *model.Article, err error) {
 			r.flushLocked()
 		}
 	}
+}
+
+// full reads the candidate articles of the sketch index again and gives
+// their whole shingle sets (dup.FullSets), on the workers.
+func (r *reader) full(ctx context.Context, ids []string, put func(id string, shingles []uint32)) error {
+	next := make(chan string)
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for range r.workers {
+		wg.Go(func() {
+			for id := range next {
+				a, err := r.src.Load(int(r.signed[id]))
+				if err != nil || a == nil || a.ID != id {
+					continue // left out of its pairs, as a text that cannot be read is
+				}
+				sig := dup.Sign(a.Text)
+				mu.Lock()
+				put(id, sig.Shingles)
+				mu.Unlock()
+			}
+		})
+	}
+feed:
+	for _, id := range ids {
+		if _, ok := r.signed[id]; !ok {
+			continue
+		}
+		select {
+		case next <- id:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	return ctx.Err()
 }
 
 // flush writes the features computed since the last write to the cache.
