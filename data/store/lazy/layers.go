@@ -2,6 +2,7 @@ package lazy
 
 import (
 	"context"
+	"errors"
 
 	"storydesk/data/store"
 	"storydesk/model"
@@ -41,3 +42,52 @@ func (l *Store) Assigned(ctx context.Context) (map[string]model.Status, error) {
 	}
 	return nil, nil
 }
+
+// TeamProgress is every annotator's progress (none before the store
+// exists).
+func (l *Store) TeamProgress(ctx context.Context) ([]store.Progress, error) {
+	if s := l.get(); s != nil {
+		return s.TeamProgress(ctx)
+	}
+	return nil, nil
+}
+
+// errNoStoreYet: nothing to watch before the first write.
+var errNoStoreYet = errors.New("no store yet")
+
+// Watch follows other sessions' changes once the store exists: a second
+// reader on the same default store sees the first one's tags.
+func (l *Store) Watch(ctx context.Context) (<-chan []store.Change, error) {
+	if s := l.get(); s != nil {
+		return s.Watch(ctx)
+	}
+	return nil, errNoStoreYet
+}
+
+// SessionID, Announce and OtherSessions: the session as the store knows it
+// (none before the store exists: then no other session can have written).
+func (l *Store) SessionID() string {
+	if s := l.get(); s != nil {
+		return s.SessionID()
+	}
+	return ""
+}
+
+func (l *Store) Announce(ctx context.Context) error {
+	if s := l.get(); s != nil {
+		return s.Announce(ctx)
+	}
+	return nil
+}
+
+func (l *Store) OtherSessions(ctx context.Context) (int, error) {
+	if s := l.get(); s != nil {
+		return s.OtherSessions(ctx)
+	}
+	return 0, nil
+}
+
+var (
+	_ store.Watcher      = (*Store)(nil)
+	_ store.SessionStore = (*Store)(nil)
+)

@@ -136,3 +136,62 @@ func TestLazyForwardsModelsAndStories(t *testing.T) {
 		t.Fatalf("the links after reopening: %+v %v", links, err)
 	}
 }
+
+// TestLazyForwardsTeamAndLive: the team screen, live updates and the
+// session count work on the default store once it exists (a second reader
+// on the same default store hears the first one's writes).
+func TestLazyForwardsTeamAndLive(t *testing.T) {
+	ctx := context.Background()
+	_, c, l := lazyCorpus(t)
+	if _, err := l.Watch(ctx); err == nil {
+		t.Fatal("a watcher before the store exists")
+	}
+	if p, err := l.TeamProgress(ctx); err != nil || len(p) != 0 {
+		t.Fatalf("progress before the store exists: %v %v", p, err)
+	}
+	a := &model.Article{ID: "a.txt", Path: "a.txt", Text: "Ilse Varga met the ferry operators."}
+	sp := model.Span{Start: 0, End: 10, Label: "PERSON", Text: "Ilse Varga"}
+	if _, err := l.Do(ctx, store.Action{Name: "tag", Article: a, Ops: []store.Op{{Kind: store.OpAddSpan, Article: a.ID, Span: sp}}}); err != nil {
+		t.Fatal(err)
+	}
+	if p, err := l.TeamProgress(ctx); err != nil || len(p) != 1 || p[0].Annotator != "tester" {
+		t.Fatalf("progress: %+v %v", p, err)
+	}
+	other, err := lazy.Open(c, "tester")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	wctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	ch, err := other.Watch(wctx)
+	if err != nil {
+		t.Fatalf("watching the existing store: %v", err)
+	}
+	if l.SessionID() == "" || l.SessionID() == other.SessionID() {
+		t.Fatalf("session ids %q and %q", l.SessionID(), other.SessionID())
+	}
+	if err := l.Announce(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := other.Announce(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := other.OtherSessions(ctx); err != nil || n != 1 {
+		t.Fatalf("other sessions: %d %v", n, err)
+	}
+	sp2 := model.Span{Start: 19, End: 24, Label: "ORG", Text: "ferry"}
+	if _, err := l.Do(ctx, store.Action{Name: "tag", Article: a, Ops: []store.Op{{Kind: store.OpAddSpan, Article: a.ID, Span: sp2}}}); err != nil {
+		t.Fatal(err)
+	}
+	// No timing: the watcher must deliver this change eventually; the
+	// test's own deadline is the only clock.
+	for cs := range ch {
+		for _, ch := range cs {
+			if ch.Article == "a.txt" {
+				return
+			}
+		}
+	}
+	t.Fatal("the watcher closed without the change")
+}
