@@ -308,8 +308,8 @@ func TestExportErrorShownNothingWritten(t *testing.T) {
 		t.Fatalf("error not on screen:\n%s", plain(m))
 	}
 	// Kept whole for the problems screen (!), however much the bar cut.
-	if n := len(m.bar.log.entries); n == 0 || !strings.HasPrefix(m.bar.log.entries[n-1].text, "Export failed: ") || !m.bar.log.entries[n-1].err {
-		t.Fatalf("the failure is not in the session's messages: %+v", m.bar.log.entries)
+	if n := m.bar.log.Len(); n == 0 || !strings.HasPrefix(m.bar.log.Entries()[n-1].Text, "Export failed: ") || !m.bar.log.Entries()[n-1].Err {
+		t.Fatalf("the failure is not in the session's messages: %+v", m.bar.log.Entries())
 	}
 	if b, _ := os.ReadFile(file); string(b) != "x" {
 		t.Fatalf("the file in the way changed: %q", b)

@@ -353,10 +353,10 @@ func (m *Model) helpLines(w int, from ui.Screen) []string {
 		{Title: "Article", Groups: m.br.HelpArticle()},
 		{Title: "Panes", Groups: [][]key.Binding{{k.NextPane, k.PrevPane, k.FocusList, k.FocusDetail}, {k.Problems, k.Export, k.Help, k.Quit, k.ForceQuit}}},
 	}
-	for _, f := range m.featureHelp() {
-		sections = append(sections, widgets.HelpSection{Title: f.title, Groups: f.groups})
+	sections = append(sections, m.featureHelp()...)
+	if from != m.br {
+		sections = widgets.HelpFirst(sections, from)
 	}
-	sections = helpFirst(sections, from, m.br)
 	return widgets.HelpLines(st.Help, func(s string) string { return st.TitleFocused.Render(s) }, sections, w)
 }
 
@@ -416,7 +416,7 @@ func (m *Model) mode() string {
 func (m *Model) shortHelp() []key.Binding { return m.withFooter(m.Top()) }
 
 // anyProblems: the problems screen has something to show.
-func (m *Model) anyProblems() bool { return len(m.br.Problems()) > 0 || len(m.bar.log.entries) > 0 }
+func (m *Model) anyProblems() bool { return len(m.br.Problems()) > 0 || m.bar.log.Len() > 0 }
 
 // withFooter is a screen's short help with the shared keys its footer asks for.
 func (m *Model) withFooter(s ui.Screen) []key.Binding {

@@ -1,10 +1,14 @@
 package browse
 
 import (
+	"fmt"
+	"strings"
+
 	tea "charm.land/bubbletea/v2"
 
 	"storydesk/data/corpus"
 	"storydesk/model"
+	"storydesk/tui/ui"
 )
 
 // The Browser's API for the root and, through it, the other features: the
@@ -119,6 +123,16 @@ func (b *Browser) SetOrder(f func(vis []int32) []int32) { b.list.order = f }
 // SetReview sets the list's badge for imported annotations to review:
 // item i's and the width every such badge has (0 when none has any).
 func (b *Browser) SetReview(f func(i int) (string, int)) { b.list.review = f }
+
+// ReviewBadge is the list's review column for an article with n imported
+// annotations to review: "↓12" in w cells (blank when n is 0).
+func ReviewBadge(st ui.Styles, n, w int) string {
+	if n <= 0 || w <= 0 {
+		return strings.Repeat(" ", max(0, w))
+	}
+	s := st.Review.MarkCh + fmt.Sprint(min(n, 999))
+	return st.Review.MarkPaint.Render(ui.Fit(s, w))
+}
 
 // Article is the article pane's: the article loaded (nil until it is),
 // the item it is for (-1 for none) and why it could not be loaded.
