@@ -353,22 +353,6 @@ func TestExportWaitsForQueuedWrites(t *testing.T) {
 	}
 }
 
-// TestExportDirForACorpus: a corpus on disk exports under its own
-// .storydesk/exports; the sample corpus beside the store.
-func TestExportDirForACorpus(t *testing.T) {
-	root := t.TempDir()
-	st := openStore(t, tempDB(t))
-	if got, want := exportDir(&corpus.Corpus{Root: root}, st), filepath.Join(root, ".storydesk", "exports"); got != want {
-		t.Fatalf("dir %q, want %q", got, want)
-	}
-	if got := exportDir(&corpus.Corpus{Root: root, Sample: true}, st); got != filepath.Dir(st.Path()) {
-		t.Fatalf("sample corpus dir %q", got)
-	}
-	if got := exportDir(nil, st); got != filepath.Dir(st.Path()) {
-		t.Fatalf("no corpus: dir %q", got)
-	}
-}
-
 // Without a store, ctrl+e says so as every key that needs one does.
 func TestExportWithoutStore(t *testing.T) {
 	m := start(t, entitySource(), 120, 40)
