@@ -324,22 +324,14 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 
 // problemLines is the problems screen: this session's messages (errors,
 // notices about the store, messages the bar cut), then the inputs that
-// could not be read.
+// could not be read (the reader's).
 func (m *Model) problemLines(w int) []string {
 	w = max(1, w)
-	lines := m.sessionLines(w)
+	lines := m.bar.log.Lines(m.c.Styles, w)
 	if len(lines) > 0 {
 		lines = append(lines, "", m.c.Styles.TitleFocused.Render("Inputs"))
 	}
-	if len(m.br.Problems()) == 0 {
-		return append(lines, m.c.Styles.Placeholder.Render("No problems: every input was read."))
-	}
-	// Each problem in full: wrapped, continuation lines indented, so a long
-	// path never hides the reason.
-	for _, p := range m.br.Problems() {
-		lines = append(lines, ui.WrapHanging(p.String(), w, 2)...)
-	}
-	return lines
+	return append(lines, m.br.ProblemLines(w)...)
 }
 
 // helpLines is the full help, one section per mode and pane, the mode the

@@ -61,7 +61,3 @@ func (m *Model) clock() time.Time {
 	}
 	return time.Now()
 }
-
-// sessionLines is the problems screen's "This session" section, w cells
-// wide (widgets.MsgLog.Lines).
-func (m *Model) sessionLines(w int) []string { return m.bar.log.Lines(m.c.Styles, w) }

@@ -71,6 +71,20 @@ func (b *Browser) Loading() bool { return b.loading }
 // Problems are the inputs that could not be listed or read.
 func (b *Browser) Problems() []corpus.Problem { return b.problems }
 
+// ProblemLines is the problems screen's part for the inputs, w cells wide:
+// each problem in full, wrapped with its continuation indented so a long
+// path never hides the reason, or a line saying every input was read.
+func (b *Browser) ProblemLines(w int) []string {
+	if len(b.problems) == 0 {
+		return []string{b.ctx.Styles.Placeholder.Render("No problems: every input was read.")}
+	}
+	var lines []string
+	for _, p := range b.problems {
+		lines = append(lines, ui.WrapHanging(p.String(), max(1, w), 2)...)
+	}
+	return lines
+}
+
 // Selected is the item under the list's cursor, -1 for none.
 func (b *Browser) Selected() int { return b.list.Selected() }
 
