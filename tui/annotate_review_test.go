@@ -9,7 +9,6 @@ import (
 	"storydesk/data/importer"
 	"storydesk/model"
 	"storydesk/tui/session"
-	"storydesk/tui/ui"
 )
 
 // Reviewing imported annotations (tui/annotate): a Prodigy-style jsonl
@@ -72,22 +71,12 @@ func TestQuotesModeAcceptsImportedQuotation(t *testing.T) {
 	}
 }
 
-// The list's badge and the store's counts for it.
-func TestReviewCountsAndBadge(t *testing.T) {
+// The store's counts for the list's review badge (browse.ReviewBadge).
+func TestReviewCounts(t *testing.T) {
 	path := tempDB(t)
 	importFixture(t, path)
 	msg := session.New(openStore(t, path), "tester").LoadReviewCounts()().(session.ReviewCountsMsg)
 	if msg.Err != nil || msg.Counts["a.txt"] != 5 || len(msg.Counts) != 1 {
 		t.Fatalf("counts %+v", msg)
-	}
-	st := ui.NewStyles(true, true)
-	if b := reviewBadge(st, 5, 4); sgrRE.ReplaceAllString(b, "") != "↓5  " {
-		t.Fatalf("badge %q", b)
-	}
-	if b := reviewBadge(st, 0, 4); b != "    " {
-		t.Fatalf("empty badge %q", b)
-	}
-	if b := reviewBadge(st, 12345, 4); sgrRE.ReplaceAllString(b, "") != "↓999" {
-		t.Fatalf("large badge %q", b)
 	}
 }

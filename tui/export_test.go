@@ -308,8 +308,8 @@ func TestExportErrorShownNothingWritten(t *testing.T) {
 		t.Fatalf("error not on screen:\n%s", plain(m))
 	}
 	// Kept whole for the problems screen (!), however much the bar cut.
-	if n := len(m.bar.log.entries); n == 0 || !strings.HasPrefix(m.bar.log.entries[n-1].text, "Export failed: ") || !m.bar.log.entries[n-1].err {
-		t.Fatalf("the failure is not in the session's messages: %+v", m.bar.log.entries)
+	if n := m.bar.log.Len(); n == 0 || !strings.HasPrefix(m.bar.log.Entries()[n-1].Text, "Export failed: ") || !m.bar.log.Entries()[n-1].Err {
+		t.Fatalf("the failure is not in the session's messages: %+v", m.bar.log.Entries())
 	}
 	if b, _ := os.ReadFile(file); string(b) != "x" {
 		t.Fatalf("the file in the way changed: %q", b)
@@ -350,22 +350,6 @@ func TestExportWaitsForQueuedWrites(t *testing.T) {
 	drive(t, m, inFlight)
 	if _, err := os.Stat(out); err != nil {
 		t.Fatalf("no export after the queue drained (parent dirs made): %v; %q", err, m.bar.message)
-	}
-}
-
-// TestExportDirForACorpus: a corpus on disk exports under its own
-// .storydesk/exports; the sample corpus beside the store.
-func TestExportDirForACorpus(t *testing.T) {
-	root := t.TempDir()
-	st := openStore(t, tempDB(t))
-	if got, want := exportDir(&corpus.Corpus{Root: root}, st), filepath.Join(root, ".storydesk", "exports"); got != want {
-		t.Fatalf("dir %q, want %q", got, want)
-	}
-	if got := exportDir(&corpus.Corpus{Root: root, Sample: true}, st); got != filepath.Dir(st.Path()) {
-		t.Fatalf("sample corpus dir %q", got)
-	}
-	if got := exportDir(nil, st); got != filepath.Dir(st.Path()) {
-		t.Fatalf("no corpus: dir %q", got)
 	}
 }
 

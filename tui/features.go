@@ -94,12 +94,12 @@ func (m *Model) featureStatus(s *widgets.StatusInfo) {
 }
 
 // featureHelp is the features' sections of the help screen.
-func (m *Model) featureHelp() []helpSection {
-	var out []helpSection
+func (m *Model) featureHelp() []widgets.HelpSection {
+	var out []widgets.HelpSection
 	for _, f := range m.features {
 		if h, ok := f.(helpSectioner); ok {
 			if title, groups, ok := h.HelpSection(); ok {
-				out = append(out, helpSection{title, groups})
+				out = append(out, widgets.HelpSection{Title: title, Groups: groups})
 			}
 		}
 	}
@@ -113,11 +113,6 @@ func (m *Model) stopFeatures() {
 			s.Stop()
 		}
 	}
-}
-
-type helpSection struct {
-	title  string
-	groups [][]key.Binding
 }
 
 // needsStore stands in for a feature that exists only with a store: its

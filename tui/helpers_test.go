@@ -288,8 +288,8 @@ func screenName(m *Model) string {
 		return "filter"
 	}
 	switch s := m.Top().(type) {
-	case *infoScreen:
-		if s.problems {
+	case *widgets.InfoScreen:
+		if s.Title() == problemsTitle {
 			return "problems"
 		}
 		return "help"

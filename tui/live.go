@@ -3,6 +3,7 @@ package tui
 import (
 	"errors"
 	"fmt"
+	"slices"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -30,7 +31,7 @@ func (m *Model) startLive() tea.Cmd {
 func (m *Model) updateLive(msg tea.Msg) (tea.Cmd, bool) {
 	switch msg := msg.(type) {
 	case session.RemoteMsg:
-		if id := m.annotatingID(); id != "" && msg.Mine && (containsID(msg.Articles, id) || containsID(msg.Articles, store.AllArticles)) {
+		if id := m.annotatingID(); id != "" && msg.Mine && (slices.Contains(msg.Articles, id) || slices.Contains(msg.Articles, store.AllArticles)) {
 			m.bar.message = fmt.Sprintf("Another session of %s changed this article: shown as saved", model.SanitizeLine(msg.Who))
 		}
 		return m.sess.Remote(msg), true
@@ -77,13 +78,4 @@ func (m *Model) liveStatus(info *widgets.StatusInfo) {
 		}
 		info.StoreNote = fmt.Sprintf("%d other session%s as %s (%s undoes this one's)", n, s, ui.CleanLine(m.sess.Annotator()), ui.KeyName(m.c.Keys.Undo))
 	}
-}
-
-func containsID(ids []string, id string) bool {
-	for _, x := range ids {
-		if x == id {
-			return true
-		}
-	}
-	return false
 }

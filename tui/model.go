@@ -324,22 +324,14 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 
 // problemLines is the problems screen: this session's messages (errors,
 // notices about the store, messages the bar cut), then the inputs that
-// could not be read.
+// could not be read (the reader's).
 func (m *Model) problemLines(w int) []string {
 	w = max(1, w)
-	lines := m.sessionLines(w)
+	lines := m.bar.log.Lines(m.c.Styles, w)
 	if len(lines) > 0 {
 		lines = append(lines, "", m.c.Styles.TitleFocused.Render("Inputs"))
 	}
-	if len(m.br.Problems()) == 0 {
-		return append(lines, m.c.Styles.Placeholder.Render("No problems: every input was read."))
-	}
-	// Each problem in full: wrapped, continuation lines indented, so a long
-	// path never hides the reason.
-	for _, p := range m.br.Problems() {
-		lines = append(lines, ui.WrapHanging(p.String(), w, 2)...)
-	}
-	return lines
+	return append(lines, m.br.ProblemLines(w)...)
 }
 
 // helpLines is the full help, one section per mode and pane, the mode the
@@ -353,10 +345,10 @@ func (m *Model) helpLines(w int, from ui.Screen) []string {
 		{Title: "Article", Groups: m.br.HelpArticle()},
 		{Title: "Panes", Groups: [][]key.Binding{{k.NextPane, k.PrevPane, k.FocusList, k.FocusDetail}, {k.Problems, k.Export, k.Help, k.Quit, k.ForceQuit}}},
 	}
-	for _, f := range m.featureHelp() {
-		sections = append(sections, widgets.HelpSection{Title: f.title, Groups: f.groups})
+	sections = append(sections, m.featureHelp()...)
+	if from != m.br {
+		sections = widgets.HelpFirst(sections, from)
 	}
-	sections = helpFirst(sections, from, m.br)
 	return widgets.HelpLines(st.Help, func(s string) string { return st.TitleFocused.Render(s) }, sections, w)
 }
 
@@ -416,7 +408,7 @@ func (m *Model) mode() string {
 func (m *Model) shortHelp() []key.Binding { return m.withFooter(m.Top()) }
 
 // anyProblems: the problems screen has something to show.
-func (m *Model) anyProblems() bool { return len(m.br.Problems()) > 0 || len(m.bar.log.entries) > 0 }
+func (m *Model) anyProblems() bool { return len(m.br.Problems()) > 0 || m.bar.log.Len() > 0 }
 
 // withFooter is a screen's short help with the shared keys its footer asks for.
 func (m *Model) withFooter(s ui.Screen) []key.Binding {

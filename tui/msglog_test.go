@@ -30,7 +30,7 @@ func longStorePath(t *testing.T) string {
 // the wrapping undone (each line trimmed, joined by spaces).
 func overlayText(m *Model) string {
 	var parts []string
-	box, _ := onStack[*infoScreen](m)
+	box, _ := onStack[*widgets.InfoScreen](m)
 	for _, l := range box.Lines() {
 		parts = append(parts, strings.TrimSpace(sgrRE.ReplaceAllString(l, "")))
 	}
@@ -157,8 +157,8 @@ func TestMessageLogKeepsCutMessagesOnce(t *testing.T) {
 	m := start(t, entitySource(), 60, 20)
 	m.bar.message = "Short"
 	plain(m)
-	if len(m.bar.log.entries) != 0 {
-		t.Fatalf("a message that fits was kept: %+v", m.bar.log.entries)
+	if m.bar.log.Len() != 0 {
+		t.Fatalf("a message that fits was kept: %+v", m.bar.log.Entries())
 	}
 	long := "An export wrote to /very/long/destination/folder/for/the/corpus/exports/run-2024-05-06/annotations.jsonl"
 	m.bar.message = long
@@ -167,14 +167,14 @@ func TestMessageLogKeepsCutMessagesOnce(t *testing.T) {
 	}
 	send(t, m, teaSize(50, 20))
 	plain(m)
-	if len(m.bar.log.entries) != 1 || m.bar.log.entries[0].text != long || m.bar.log.entries[0].n != 1 {
-		t.Fatalf("a cut message drawn again and again: %+v", m.bar.log.entries)
+	if m.bar.log.Len() != 1 || m.bar.log.Entries()[0].Text != long || m.bar.log.Entries()[0].N != 1 {
+		t.Fatalf("a cut message drawn again and again: %+v", m.bar.log.Entries())
 	}
-	for i := range msgLogMax + 20 {
+	for i := range widgets.MsgLogMax + 20 {
 		m.fail(fmt.Sprintf("Not saved: failure %d", i), nil)
 	}
-	if n := len(m.bar.log.entries); n != msgLogMax || !strings.HasSuffix(m.bar.log.entries[n-1].text, fmt.Sprint(msgLogMax+19)) {
-		t.Fatalf("log of %d, last %q", n, m.bar.log.entries[n-1].text)
+	if n := m.bar.log.Len(); n != widgets.MsgLogMax || !strings.HasSuffix(m.bar.log.Entries()[n-1].Text, fmt.Sprint(widgets.MsgLogMax+19)) {
+		t.Fatalf("log of %d, last %q", n, m.bar.log.Entries()[n-1].Text)
 	}
 	m.fail("Not saved: \x1b]52;c;aGk=\x07 hostile \x9b2J name", nil)
 	press(t, m, "!")

@@ -1,9 +1,6 @@
 package tui
 
 import (
-	"fmt"
-	"strings"
-
 	tea "charm.land/bubbletea/v2"
 
 	"storydesk/data/store"
@@ -74,17 +71,6 @@ func (m *Model) badge(i int) (model.Status, bool) {
 	return st, m.sess.Changed(id) || m.br.Gone(i)
 }
 
-// reviewBadge is the list's review column for an article with n imported
-// annotations to review: "↓12" in w cells ("" and 0 when n is 0 — the
-// column then takes no room).
-func reviewBadge(st ui.Styles, n, w int) string {
-	if n <= 0 || w <= 0 {
-		return strings.Repeat(" ", max(0, w))
-	}
-	s := st.Review.MarkCh + fmt.Sprint(min(n, 999))
-	return st.Review.MarkPaint.Render(ui.Fit(s, w))
-}
-
 // reviewBadgeOf is item i's review badge for the list, and the width every
 // badge has (see session.ReviewWidth).
 func (m *Model) reviewBadgeOf(i int) (string, int) {
@@ -92,7 +78,7 @@ func (m *Model) reviewBadgeOf(i int) (string, int) {
 	if w == 0 {
 		return "", 0
 	}
-	return reviewBadge(m.c.Styles, m.sess.Unreviewed(m.br.Item(i).ID), w), w
+	return browse.ReviewBadge(m.c.Styles, m.sess.Unreviewed(m.br.Item(i).ID), w), w
 }
 
 // articleShown runs when the detail pane's article may have changed or
@@ -303,39 +289,14 @@ func (m *Model) scanChanged() tea.Cmd {
 		// from, and reading every annotated one would be wasted work.
 		return nil
 	}
-	type job struct {
-		idx  int
-		hash string
-	}
-	var jobs []job
-	known := map[string]bool{} // compared already, with the hash Stream took
-	for id, h := range m.sess.Hashes() {
+	return m.sess.ScanChanged(func(id string) (int, string) {
 		i := m.itemIndex(id)
 		if i < 0 || m.br.Row(i).Dead {
-			continue
+			return -1, ""
 		}
-		if r := m.br.Row(i); r.Hash != "" && r.ID == id {
-			known[id] = r.Hash != h
-			continue
+		if r := m.br.Row(i); r.ID == id {
+			return i, r.Hash
 		}
-		jobs = append(jobs, job{i, h})
-	}
-	if len(jobs) == 0 {
-		if len(known) == 0 {
-			return nil
-		}
-		return func() tea.Msg { return session.ChangedMsg{Changed: known} }
-	}
-	src := m.br.Source()
-	return func() tea.Msg {
-		out := known
-		for _, j := range jobs {
-			a, err := src.Load(j.idx)
-			if err != nil || a == nil {
-				continue
-			}
-			out[a.ID] = model.HashText(a.Text) != j.hash
-		}
-		return session.ChangedMsg{Changed: out}
-	}
+		return i, ""
+	}, m.br.Source().Load)
 }

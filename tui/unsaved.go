@@ -3,8 +3,6 @@ package tui
 import (
 	tea "charm.land/bubbletea/v2"
 
-	"storydesk/data/store"
-	"storydesk/model"
 	"storydesk/tui/session"
 	"storydesk/tui/ui"
 	"storydesk/tui/widgets"
@@ -59,14 +57,5 @@ func (m *Model) showUnsaved() {
 	if m.annot == nil || m.sess == nil {
 		return
 	}
-	var spans []model.Span
-	if j, _ := m.sess.Unsaved(); j != nil {
-		id := m.annot.Pane().ID()
-		for _, op := range j.Act.Ops {
-			if (op.Kind == store.OpAddSpan || op.Kind == store.OpSetSpan) && op.Article == id {
-				spans = append(spans, op.Span)
-			}
-		}
-	}
-	m.annot.Pane().SetUnsaved(spans)
+	m.annot.Pane().SetUnsaved(m.sess.UnsavedSpans(m.annot.Pane().ID()))
 }

@@ -2,8 +2,6 @@ package tui
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 
 	"charm.land/bubbles/v2/key"
 
@@ -29,7 +27,7 @@ func (m *Model) wireExport() {
 	d := export.Deps{Ctx: m.c, Host: m, Queue: m.sess, Corpus: m.exportCorpus()}
 	st := m.sess.Store()
 	d.Store = storeExport{st}
-	d.Dir = exportDir(d.Corpus, st)
+	d.Dir = export.DefaultDir(d.Corpus, st.Path(), postgres.IsServerDSN(st.Path()))
 	m.features = append(m.features, export.New(d))
 }
 
@@ -49,24 +47,4 @@ func (s storeExport) Export(ctx context.Context, opts dataexport.Options) (datae
 // on its own, nor a test source): --all-articles reads its files.
 func (m *Model) exportCorpus() *corpus.Corpus {
 	return browse.CorpusOf(m.br.Source())
-}
-
-// exportDir is where default export names go: the corpus root's
-// .storydesk/exports, or the store's directory for the sample and stdin.
-func exportDir(c *corpus.Corpus, st store.Store) string {
-	if c != nil && c.Root != "" && !c.Sample {
-		return filepath.Join(c.Root, ".storydesk", "exports")
-	}
-	if postgres.IsServerDSN(st.Path()) {
-		// A server store names no folder: the working directory.
-		if wd, err := os.Getwd(); err == nil {
-			return wd
-		}
-		return "."
-	}
-	dir := filepath.Dir(st.Path())
-	if abs, err := filepath.Abs(dir); err == nil {
-		dir = abs // "--db x.db" names no folder: say which one
-	}
-	return dir
 }

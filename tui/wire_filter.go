@@ -8,8 +8,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"storydesk/data/store"
-	"storydesk/model"
 	"storydesk/model/fuzzy"
+	"storydesk/tui/browse"
 	"storydesk/tui/dups"
 	"storydesk/tui/session"
 )
@@ -31,13 +31,7 @@ type filterFacts struct {
 	writes atomic.Uint64
 	mu     sync.Mutex
 	loaded uint64 // writes when facts were read (0: never; writes start at 1)
-	facts  map[string]articleFacts
-}
-
-type articleFacts struct {
-	status model.Status
-	labels []string
-	quotes bool
+	facts  map[string]browse.DocFacts
 }
 
 // wireFilter answers the list's fact fields; without a store only dup:.
@@ -64,18 +58,18 @@ func (ff *filterFacts) Update(msg tea.Msg) tea.Cmd {
 }
 
 // load is the cache, read again from the store when stale (off the loop).
-func (ff *filterFacts) load() map[string]articleFacts {
+func (ff *filterFacts) load() map[string]browse.DocFacts {
 	ff.mu.Lock()
 	defer ff.mu.Unlock()
 	w := ff.writes.Load()
 	if ff.loaded == w {
 		return ff.facts
 	}
-	facts := map[string]articleFacts{}
+	facts := map[string]browse.DocFacts{}
 	err := ff.st.EachDoc(context.Background(), store.DocFilter{}, func(d *store.ExportDoc) error {
-		a := articleFacts{status: d.Status, quotes: len(d.Quotes) > 0}
+		a := browse.DocFacts{Status: d.Status, Quotes: len(d.Quotes) > 0}
 		for _, sp := range d.Spans {
-			a.labels = append(a.labels, sp.Label)
+			a.Labels = append(a.Labels, sp.Label)
 		}
 		facts[d.ArticleID] = a
 		return nil
@@ -87,7 +81,8 @@ func (ff *filterFacts) load() map[string]articleFacts {
 	return facts
 }
 
-// test is browse.FilterFacts.
+// test is browse.FilterFacts: dup: from the duplicates feature, the
+// other fact fields (browse.FactTest) from the store's cache.
 func (ff *filterFacts) test(f fuzzy.Field) (func(id string, item int) bool, bool) {
 	if f.Key == "dup" {
 		if ff.dups == nil {
@@ -100,40 +95,10 @@ func (ff *filterFacts) test(f fuzzy.Field) (func(id string, item int) bool, bool
 		return nil, false
 	}
 	var once sync.Once
-	var facts map[string]articleFacts
-	get := func(id string) (articleFacts, bool) {
+	var facts map[string]browse.DocFacts
+	return browse.FactTest(f, func(id string) (browse.DocFacts, bool) {
 		once.Do(func() { facts = ff.load() })
 		a, ok := facts[id]
 		return a, ok
-	}
-	switch f.Key {
-	case "status":
-		want := model.Status(f.Value)
-		return func(id string, _ int) bool {
-			a, ok := get(id)
-			if !ok || a.status == "" {
-				return want == model.StatusNew
-			}
-			return a.status == want
-		}, true
-	case "label":
-		return func(id string, _ int) bool {
-			a, _ := get(id)
-			for _, l := range a.labels {
-				if l == f.Value {
-					return true
-				}
-			}
-			return false
-		}, true
-	case "has":
-		return func(id string, _ int) bool {
-			a, _ := get(id)
-			if f.Value == "quotes" {
-				return a.quotes
-			}
-			return len(a.labels) > 0
-		}, true
-	}
-	return nil, false
+	})
 }

@@ -1,8 +1,6 @@
 package tui
 
 import (
-	"path/filepath"
-
 	tea "charm.land/bubbletea/v2"
 
 	"storydesk/data/corpus"
@@ -25,7 +23,7 @@ func (m *Model) wireStory(st store.Store) {
 	d := story.Deps{
 		Ctx: m.c, Host: m, Articles: w, Source: m.br.Source(), Reader: w, Writes: w,
 		Store: st, Workers: m.br.Workers(),
-		ReportDir: func() string { return m.storyReportDir(st) },
+		ReportDir: func() string { return story.ReportDir(browse.CorpusOf(m.br.Source()), st) },
 	}
 	for _, f := range m.features {
 		if df, ok := f.(*dups.Feature); ok {
@@ -33,22 +31,6 @@ func (m *Model) wireStory(st store.Store) {
 		}
 	}
 	m.features = append(m.features, story.New(d))
-}
-
-// storyReportDir is where story reports go: the corpus root's
-// .storydesk/reports, else beside the store, else the working directory.
-func (m *Model) storyReportDir(st store.Store) string {
-	if c := browse.CorpusOf(m.br.Source()); c != nil && c.Root != "" && !c.Sample {
-		return filepath.Join(c.Root, ".storydesk", "reports")
-	}
-	dir := "."
-	if sq, ok := st.(*store.SQLite); ok {
-		dir = filepath.Join(filepath.Dir(sq.Path()), "reports")
-	}
-	if abs, err := filepath.Abs(dir); err == nil {
-		dir = abs // say which folder
-	}
-	return dir
 }
 
 type storyWiring struct{ m *Model }

@@ -1,10 +1,14 @@
 package browse
 
 import (
+	"fmt"
+	"strings"
+
 	tea "charm.land/bubbletea/v2"
 
 	"storydesk/data/corpus"
 	"storydesk/model"
+	"storydesk/tui/ui"
 )
 
 // The Browser's API for the root and, through it, the other features: the
@@ -67,6 +71,20 @@ func (b *Browser) Loading() bool { return b.loading }
 // Problems are the inputs that could not be listed or read.
 func (b *Browser) Problems() []corpus.Problem { return b.problems }
 
+// ProblemLines is the problems screen's part for the inputs, w cells wide:
+// each problem in full, wrapped with its continuation indented so a long
+// path never hides the reason, or a line saying every input was read.
+func (b *Browser) ProblemLines(w int) []string {
+	if len(b.problems) == 0 {
+		return []string{b.ctx.Styles.Placeholder.Render("No problems: every input was read.")}
+	}
+	var lines []string
+	for _, p := range b.problems {
+		lines = append(lines, ui.WrapHanging(p.String(), max(1, w), 2)...)
+	}
+	return lines
+}
+
 // Selected is the item under the list's cursor, -1 for none.
 func (b *Browser) Selected() int { return b.list.Selected() }
 
@@ -119,6 +137,16 @@ func (b *Browser) SetOrder(f func(vis []int32) []int32) { b.list.order = f }
 // SetReview sets the list's badge for imported annotations to review:
 // item i's and the width every such badge has (0 when none has any).
 func (b *Browser) SetReview(f func(i int) (string, int)) { b.list.review = f }
+
+// ReviewBadge is the list's review column for an article with n imported
+// annotations to review: "↓12" in w cells (blank when n is 0).
+func ReviewBadge(st ui.Styles, n, w int) string {
+	if n <= 0 || w <= 0 {
+		return strings.Repeat(" ", max(0, w))
+	}
+	s := st.Review.MarkCh + fmt.Sprint(min(n, 999))
+	return st.Review.MarkPaint.Render(ui.Fit(s, w))
+}
 
 // Article is the article pane's: the article loaded (nil until it is),
 // the item it is for (-1 for none) and why it could not be loaded.

@@ -7,6 +7,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"storydesk/model"
 	"storydesk/model/fuzzy"
 )
 
@@ -20,6 +21,45 @@ type FilterFacts func(f fuzzy.Field) (test func(id string, item int) bool, ok bo
 
 // SetFilterFacts sets the answer to the filter's fact fields.
 func (b *Browser) SetFilterFacts(f FilterFacts) { b.list.facts = f }
+
+// DocFacts is what the annotation store says about one article, for the
+// filter's status:, label: and has: fields.
+type DocFacts struct {
+	Status model.Status // "" when never set: the article counts as new
+	Labels []string     // its spans' labels, one per span
+	Quotes bool         // it has quotations
+}
+
+// FactTest is a FilterFacts test for status:, label: and has: over the
+// facts get returns for an article id (ok false: nothing stored for it);
+// ok false for any other field. get is called off the update loop.
+func FactTest(f fuzzy.Field, get func(id string) (DocFacts, bool)) (func(id string, item int) bool, bool) {
+	switch f.Key {
+	case "status":
+		want := model.Status(f.Value)
+		return func(id string, _ int) bool {
+			a, ok := get(id)
+			if !ok || a.Status == "" {
+				return want == model.StatusNew
+			}
+			return a.Status == want
+		}, true
+	case "label":
+		return func(id string, _ int) bool {
+			a, _ := get(id)
+			return slices.Contains(a.Labels, f.Value)
+		}, true
+	case "has":
+		return func(id string, _ int) bool {
+			a, _ := get(id)
+			if f.Value == "quotes" {
+				return a.Quotes
+			}
+			return len(a.Labels) > 0
+		}, true
+	}
+	return nil, false
+}
 
 // matcher is one query compiled for a scan.
 type matcher struct {

@@ -44,6 +44,27 @@ type Deps struct {
 	Dir string
 }
 
+// DefaultDir is where default export names go: the corpus root's
+// .storydesk/exports, else the store's folder (the sample corpus, stdin, a
+// store opened on its own), or the working directory for a store on a
+// server (server), which names no folder. Absolute, to say which folder.
+func DefaultDir(c *corpus.Corpus, storePath string, server bool) string {
+	if c != nil && c.Root != "" && !c.Sample {
+		return filepath.Join(c.Root, ".storydesk", "exports")
+	}
+	if server {
+		if wd, err := os.Getwd(); err == nil {
+			return wd
+		}
+		return "."
+	}
+	dir := filepath.Dir(storePath)
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs // "--db x.db" names no folder: say which one
+	}
+	return dir
+}
+
 // Feature is the export menu and the running export.
 type Feature struct {
 	Deps

@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"storydesk/data/store"
+	"storydesk/model"
 )
 
 // A write the server could not take (restarted, or the network gone) is
@@ -91,4 +92,21 @@ func (s *Session) saved(j *Job) {
 	if s.stalled == j {
 		s.stalled, s.stallErr, s.retrying = nil, nil, false
 	}
+}
+
+// UnsavedSpans are the spans the write waiting for the server adds or
+// changes in article id, for annotate mode to draw as unsaved (none when
+// no write waits).
+func (s *Session) UnsavedSpans(id string) []model.Span {
+	j, _ := s.Unsaved()
+	if j == nil {
+		return nil
+	}
+	var spans []model.Span
+	for _, op := range j.Act.Ops {
+		if (op.Kind == store.OpAddSpan || op.Kind == store.OpSetSpan) && op.Article == id {
+			spans = append(spans, op.Span)
+		}
+	}
+	return spans
 }

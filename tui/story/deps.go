@@ -1,6 +1,8 @@
 package story
 
 import (
+	"path/filepath"
+
 	tea "charm.land/bubbletea/v2"
 
 	"storydesk/data/corpus"
@@ -95,4 +97,21 @@ type Deps struct {
 	Workers int
 	// ReportDir is where story reports are written.
 	ReportDir func() string
+}
+
+// ReportDir is where story reports go by default: the corpus root's
+// .storydesk/reports, else beside the store (a SQLite file), else the
+// working directory; absolute, to say which folder.
+func ReportDir(c *corpus.Corpus, st store.Store) string {
+	if c != nil && c.Root != "" && !c.Sample {
+		return filepath.Join(c.Root, ".storydesk", "reports")
+	}
+	dir := "."
+	if sq, ok := st.(*store.SQLite); ok {
+		dir = filepath.Join(filepath.Dir(sq.Path()), "reports")
+	}
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs
+	}
+	return dir
 }
