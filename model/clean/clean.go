@@ -103,6 +103,7 @@ type cpara struct {
 	low      string
 	f        feats
 	k        kind
+	k0       kind         // k as the paragraph's own text gives it, before its neighbours
 	reason   model.Reason // "" keeps it
 	forced   bool         // decided by the hook
 	comment  bool         // part of a readers' comment thread
@@ -124,7 +125,39 @@ func (c *Cleaner) Clean(raw string) Cleaned { return c.CleanWith(raw, nil) }
 // says, and nothing else changes, so a correction never moves another
 // paragraph's verdict.
 func (c *Cleaner) CleanWith(raw string, corr []model.Correction) Cleaned {
-	ps, repeated := c.analyse(raw)
+	ps, out := c.decide(raw, nil)
+	c.settle(raw, ps, &out)
+	if len(corr) > 0 {
+		applyCorrections(ps, corr, &out)
+	}
+
+	// Assemble the body and the removed ranges, in raw order.
+	var b strings.Builder
+	b.Grow(len(raw))
+	for i := range ps {
+		p := &ps[i]
+		if p.reason != "" {
+			out.Removed = append(out.Removed, model.Removed{Start: p.rs, End: p.re, Reason: p.reason, Text: raw[p.bs:p.be]})
+			continue
+		}
+		if p.cut.be > p.cut.bs {
+			out.Removed = append(out.Removed, model.Removed{Start: p.cut.rs, End: p.cut.re, Reason: model.ReasonDateline, Text: raw[p.cut.bs:p.cut.be]})
+		}
+		if b.Len() > 0 {
+			b.WriteString("\n\n")
+		}
+		b.WriteString(p.keptText(raw))
+	}
+	out.Text = b.String()
+	return out
+}
+
+// decide cuts raw into paragraphs and gives each its verdict (a reason, a
+// dateline cut), filling the metadata; corrections are not applied. known,
+// when given, holds paragraphs already measured, by index (nil where
+// unknown): one whose text is the same is not measured again.
+func (c *Cleaner) decide(raw string, known []*cpara) ([]cpara, Cleaned) {
+	ps, repeated := c.analyse(raw, known)
 	lo, hi := mainBlock(ps, repeated)
 	page := !c.Extracted && lo >= 0 && isPage(ps, lo, hi)
 	if !page {
@@ -152,35 +185,21 @@ func (c *Cleaner) CleanWith(raw string, corr []model.Correction) Cleaned {
 	var out Cleaned
 	c.resolve(ps, start, end, repeated, page, &out)
 	c.dateline(raw, ps, start, &out)
-	if len(corr) > 0 {
-		applyCorrections(ps, corr, &out)
-	}
-
-	// Assemble the body and the removed ranges, in raw order.
-	var b strings.Builder
-	b.Grow(len(raw))
-	for i := range ps {
-		p := &ps[i]
-		if p.reason != "" {
-			out.Removed = append(out.Removed, model.Removed{Start: p.rs, End: p.re, Reason: p.reason, Text: raw[p.bs:p.be]})
-			continue
-		}
-		text := p.text
-		if p.cut.be > p.cut.bs {
-			out.Removed = append(out.Removed, model.Removed{Start: p.cut.rs, End: p.cut.re, Reason: model.ReasonDateline, Text: raw[p.cut.bs:p.cut.be]})
-			text = normSpace(raw[p.cut.be:p.be])
-		}
-		if b.Len() > 0 {
-			b.WriteString("\n\n")
-		}
-		b.WriteString(text)
-	}
-	out.Text = b.String()
-	return out
+	return ps, out
 }
 
-// analyse cuts raw into paragraphs and measures and classifies each.
-func (c *Cleaner) analyse(raw string) ([]cpara, []bool) {
+// keptText is what a kept paragraph contributes to the body: its
+// normalised text after any dateline cut.
+func (p *cpara) keptText(raw string) string {
+	if p.cut.be > p.cut.bs {
+		return normSpace(raw[p.cut.be:p.be])
+	}
+	return p.text
+}
+
+// analyse cuts raw into paragraphs and measures and classifies each
+// (known: see decide).
+func (c *Cleaner) analyse(raw string, known []*cpara) ([]cpara, []bool) {
 	lines := splitLines(raw)
 	groups := paragraphs(raw, lines)
 	ps := make([]cpara, len(groups))
@@ -188,9 +207,14 @@ func (c *Cleaner) analyse(raw string) ([]cpara, []bool) {
 		p := &ps[i]
 		p.span = span{bs: g[0].bs, rs: g[0].rs, be: g[len(g)-1].be, re: g[len(g)-1].re}
 		p.text = normSpace(raw[p.bs:p.be])
+		if i < len(known) && known[i] != nil && known[i].text == p.text {
+			p.low, p.f, p.k, p.k0 = known[i].low, known[i].f, known[i].k0, known[i].k0
+			continue
+		}
 		p.low = lower(p.text)
 		p.f = measure(p.text, p.low)
 		p.k = classifyKinds(p.text, p.low, &p.f)
+		p.k0 = p.k
 	}
 	c.markEmbeds(ps)
 	markCredited(ps)
