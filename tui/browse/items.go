@@ -7,8 +7,8 @@ import (
 	"storydesk/data/corpus"
 	"storydesk/model"
 	"storydesk/model/dup"
-	"storydesk/tui/layout"
 	"storydesk/model/fuzzy"
+	"storydesk/tui/layout"
 	"storydesk/tui/ui"
 )
 
