@@ -152,12 +152,11 @@ func (c *Cleaner) CleanWith(raw string, corr []model.Correction) Cleaned {
 	return out
 }
 
-// decide cuts raw into paragraphs and gives each its verdict (a reason, a
-// dateline cut), filling the metadata; corrections are not applied. known,
-// when given, holds paragraphs already measured, by index (nil where
-// unknown): one whose text is the same is not measured again.
-func (c *Cleaner) decide(raw string, known []*cpara) ([]cpara, Cleaned) {
-	ps, repeated := c.analyse(raw, known)
+// decide cuts raw into paragraphs (unless given, see analyse) and gives
+// each its verdict (a reason, a dateline cut), filling the metadata;
+// corrections are not applied.
+func (c *Cleaner) decide(raw string, given []cpara) ([]cpara, Cleaned) {
+	ps, repeated := c.analyse(raw, given)
 	lo, hi := mainBlock(ps, repeated)
 	page := !c.Extracted && lo >= 0 && isPage(ps, lo, hi)
 	if !page {
@@ -188,6 +187,15 @@ func (c *Cleaner) decide(raw string, known []*cpara) ([]cpara, Cleaned) {
 	return ps, out
 }
 
+// measure fills what p's own text says about it: lower-case form,
+// features, kinds.
+func (p *cpara) measure() {
+	p.low = lower(p.text)
+	p.f = measure(p.text, p.low)
+	p.k = classifyKinds(p.text, p.low, &p.f)
+	p.k0 = p.k
+}
+
 // keptText is what a kept paragraph contributes to the body: its
 // normalised text after any dateline cut.
 func (p *cpara) keptText(raw string) string {
@@ -197,24 +205,19 @@ func (p *cpara) keptText(raw string) string {
 	return p.text
 }
 
-// analyse cuts raw into paragraphs and measures and classifies each
-// (known: see decide).
-func (c *Cleaner) analyse(raw string, known []*cpara) ([]cpara, []bool) {
-	lines := splitLines(raw)
-	groups := paragraphs(raw, lines)
-	ps := make([]cpara, len(groups))
-	for i, g := range groups {
-		p := &ps[i]
-		p.span = span{bs: g[0].bs, rs: g[0].rs, be: g[len(g)-1].be, re: g[len(g)-1].re}
-		p.text = normSpace(raw[p.bs:p.be])
-		if i < len(known) && known[i] != nil && known[i].text == p.text {
-			p.low, p.f, p.k, p.k0 = known[i].low, known[i].f, known[i].k0, known[i].k0
-			continue
+// analyse cuts raw into paragraphs and measures and classifies each, then
+// marks what their neighbours say about them. ps, when given, is raw's
+// paragraphs already cut and measured (see settle).
+func (c *Cleaner) analyse(raw string, ps []cpara) ([]cpara, []bool) {
+	if ps == nil {
+		groups := paragraphs(raw, splitLines(raw))
+		ps = make([]cpara, len(groups))
+		for i, g := range groups {
+			p := &ps[i]
+			p.span = span{bs: g[0].bs, rs: g[0].rs, be: g[len(g)-1].be, re: g[len(g)-1].re}
+			p.text = normSpace(raw[p.bs:p.be])
+			p.measure()
 		}
-		p.low = lower(p.text)
-		p.f = measure(p.text, p.low)
-		p.k = classifyKinds(p.text, p.low, &p.f)
-		p.k0 = p.k
 	}
 	c.markEmbeds(ps)
 	markCredited(ps)

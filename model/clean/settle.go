@@ -26,32 +26,40 @@ const maxSettle = 8
 func (c *Cleaner) settle(raw string, ps []cpara, out *Cleaned) {
 	inner := Cleaner{Repeated: c.Repeated, HeaderParas: c.HeaderParas, Extracted: c.Extracted}
 	for range maxSettle {
+		// The kept body as Clean would return it, and its paragraphs as
+		// Clean would cut it (single lines between blank lines), measured
+		// already unless a dateline cut changed the text.
 		var kept []int
-		var known []*cpara
+		var qs []cpara
 		var b strings.Builder
+		runes := 0
 		for i := range ps {
-			if ps[i].reason != "" {
+			p := &ps[i]
+			if p.reason != "" {
 				continue
 			}
 			if b.Len() > 0 {
 				b.WriteString("\n\n")
+				runes += 2
 			}
-			b.WriteString(ps[i].keptText(raw))
-			kept = append(kept, i)
-			if ps[i].cut.be > ps[i].cut.bs {
-				known = append(known, nil)
+			q := cpara{text: p.keptText(raw)}
+			n := utf8.RuneCountInString(q.text)
+			q.span = span{bs: b.Len(), be: b.Len() + len(q.text), rs: runes, re: runes + n}
+			if p.cut.be > p.cut.bs {
+				q.measure()
 			} else {
-				known = append(known, &ps[i])
+				q.low, q.f, q.k, q.k0 = p.low, p.f, p.k0, p.k0
 			}
+			b.WriteString(q.text)
+			runes += n
+			kept = append(kept, i)
+			qs = append(qs, q)
 		}
 		if len(kept) == 0 {
 			return
 		}
 		text := b.String()
-		qs, again := inner.decide(text, known)
-		if len(qs) != len(kept) {
-			return // cannot happen: kept paragraphs are single lines joined by blank lines
-		}
+		qs, again := inner.decide(text, qs)
 		changed := false
 		for j := range qs {
 			q, p := &qs[j], &ps[kept[j]]
