@@ -14,8 +14,8 @@ func TestFitLines(t *testing.T) {
 	sgr := "\x1b[38;5;252m"
 	lines := []string{
 		"  " + sgr + "a " + fam + " b\x1b[m" + strings.Repeat(" ", 8), // too wide by its padding only
-		"  " + sgr + "one two " + fam + " three four\x1b[m",            // words move down
-		"  " + sgr + "six\x1b[m",                                       // the same paragraph
+		"  " + sgr + "one two " + fam + " three four\x1b[m",           // words move down
+		"  " + sgr + "six\x1b[m",                                      // the same paragraph
 		"",
 		"  " + sgr + fam + fam + fam + "\x1b[m", // wider than the line on its own
 	}
