@@ -77,3 +77,5 @@ require (
 replace github.com/markusmobius/go-dateparser => ./third_party/go-dateparser
 
 replace github.com/alecthomas/chroma/v2 => ./third_party/chroma
+
+replace github.com/markusmobius/go-trafilatura => ./third_party/go-trafilatura

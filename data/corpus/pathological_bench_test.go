@@ -83,6 +83,23 @@ var pathological = []struct {
 	{"html-formatting", "a.html", func(n int) string { return "<html><body><p>" + repeatTo("<b><i><u>x", n) }},
 	{"html-tables", "a.html", func(n int) string { return "<html><body>" + repeatTo("<table><tr><td>", n) }},
 	{"html-misnested", "a.html", func(n int) string { return "<html><body>" + repeatTo("<a><p><b></a></p>x", n) }},
+	// Flat pages: many siblings at one level (a long list, a page of short
+	// paragraphs, a link farm), each element about 50 bytes.
+	{"html-flat-p", "a.html", func(n int) string {
+		return "<html><body><article>" + repeatTo("<p>Short paragraph of a flat page, one line.</p>\n", n) + "</article></body></html>"
+	}},
+	{"html-flat-li", "a.html", func(n int) string {
+		return "<html><body><ul>" + repeatTo("<li>An item of a very long flat list here</li>\n", n) + "</ul></body></html>"
+	}},
+	{"html-flat-div", "a.html", func(n int) string {
+		return "<html><body>" + repeatTo("<div>A block of text in a flat page of divs.</div>\n", n) + "</body></html>"
+	}},
+	{"html-flat-links", "a.html", func(n int) string {
+		return "<html><body><p>" + repeatTo(`<a href="/s/1">A linked headline</a> `, n) + "</p></body></html>"
+	}},
+	{"html-flat-br", "a.html", func(n int) string {
+		return "<html><body><p>" + repeatTo("One line of a poem or a list<br>\n", n) + "</p></body></html>"
+	}},
 	{"jsonl-tiny-lines", "a.jsonl", func(n int) string { return repeatTo(`{"text":"x"}`+"\n", n) }},
 	{"jsonl-nested", "a.jsonl", func(n int) string {
 		return `{"meta":` + strings.Repeat("[", n/2) + strings.Repeat("]", n/2) + `,"text":"deep"}` + "\n"

@@ -11,7 +11,7 @@ import (
 // blank lines.
 func analysed(paras ...string) []cpara {
 	var c Cleaner
-	ps, _ := c.analyse(strings.Join(paras, "\n\n"))
+	ps, _ := c.analyse(strings.Join(paras, "\n\n"), nil)
 	return ps
 }
 

@@ -103,6 +103,7 @@ type cpara struct {
 	low      string
 	f        feats
 	k        kind
+	k0       kind         // k as the paragraph's own text gives it, before its neighbours
 	reason   model.Reason // "" keeps it
 	forced   bool         // decided by the hook
 	comment  bool         // part of a readers' comment thread
@@ -124,7 +125,38 @@ func (c *Cleaner) Clean(raw string) Cleaned { return c.CleanWith(raw, nil) }
 // says, and nothing else changes, so a correction never moves another
 // paragraph's verdict.
 func (c *Cleaner) CleanWith(raw string, corr []model.Correction) Cleaned {
-	ps, repeated := c.analyse(raw)
+	ps, out := c.decide(raw, nil)
+	c.settle(raw, ps, &out)
+	if len(corr) > 0 {
+		applyCorrections(ps, corr, &out)
+	}
+
+	// Assemble the body and the removed ranges, in raw order.
+	var b strings.Builder
+	b.Grow(len(raw))
+	for i := range ps {
+		p := &ps[i]
+		if p.reason != "" {
+			out.Removed = append(out.Removed, model.Removed{Start: p.rs, End: p.re, Reason: p.reason, Text: raw[p.bs:p.be]})
+			continue
+		}
+		if p.cut.be > p.cut.bs {
+			out.Removed = append(out.Removed, model.Removed{Start: p.cut.rs, End: p.cut.re, Reason: model.ReasonDateline, Text: raw[p.cut.bs:p.cut.be]})
+		}
+		if b.Len() > 0 {
+			b.WriteString("\n\n")
+		}
+		b.WriteString(p.keptText(raw))
+	}
+	out.Text = b.String()
+	return out
+}
+
+// decide cuts raw into paragraphs (unless given, see analyse) and gives
+// each its verdict (a reason, a dateline cut), filling the metadata;
+// corrections are not applied.
+func (c *Cleaner) decide(raw string, given []cpara) ([]cpara, Cleaned) {
+	ps, repeated := c.analyse(raw, given)
 	lo, hi := mainBlock(ps, repeated)
 	page := !c.Extracted && lo >= 0 && isPage(ps, lo, hi)
 	if !page {
@@ -152,45 +184,40 @@ func (c *Cleaner) CleanWith(raw string, corr []model.Correction) Cleaned {
 	var out Cleaned
 	c.resolve(ps, start, end, repeated, page, &out)
 	c.dateline(raw, ps, start, &out)
-	if len(corr) > 0 {
-		applyCorrections(ps, corr, &out)
-	}
-
-	// Assemble the body and the removed ranges, in raw order.
-	var b strings.Builder
-	b.Grow(len(raw))
-	for i := range ps {
-		p := &ps[i]
-		if p.reason != "" {
-			out.Removed = append(out.Removed, model.Removed{Start: p.rs, End: p.re, Reason: p.reason, Text: raw[p.bs:p.be]})
-			continue
-		}
-		text := p.text
-		if p.cut.be > p.cut.bs {
-			out.Removed = append(out.Removed, model.Removed{Start: p.cut.rs, End: p.cut.re, Reason: model.ReasonDateline, Text: raw[p.cut.bs:p.cut.be]})
-			text = normSpace(raw[p.cut.be:p.be])
-		}
-		if b.Len() > 0 {
-			b.WriteString("\n\n")
-		}
-		b.WriteString(text)
-	}
-	out.Text = b.String()
-	return out
+	return ps, out
 }
 
-// analyse cuts raw into paragraphs and measures and classifies each.
-func (c *Cleaner) analyse(raw string) ([]cpara, []bool) {
-	lines := splitLines(raw)
-	groups := paragraphs(raw, lines)
-	ps := make([]cpara, len(groups))
-	for i, g := range groups {
-		p := &ps[i]
-		p.span = span{bs: g[0].bs, rs: g[0].rs, be: g[len(g)-1].be, re: g[len(g)-1].re}
-		p.text = normSpace(raw[p.bs:p.be])
-		p.low = lower(p.text)
-		p.f = measure(p.text, p.low)
-		p.k = classifyKinds(p.text, p.low, &p.f)
+// measure fills what p's own text says about it: lower-case form,
+// features, kinds.
+func (p *cpara) measure() {
+	p.low = lower(p.text)
+	p.f = measure(p.text, p.low)
+	p.k = classifyKinds(p.text, p.low, &p.f)
+	p.k0 = p.k
+}
+
+// keptText is what a kept paragraph contributes to the body: its
+// normalised text after any dateline cut.
+func (p *cpara) keptText(raw string) string {
+	if p.cut.be > p.cut.bs {
+		return normSpace(raw[p.cut.be:p.be])
+	}
+	return p.text
+}
+
+// analyse cuts raw into paragraphs and measures and classifies each, then
+// marks what their neighbours say about them. ps, when given, is raw's
+// paragraphs already cut and measured (see settle).
+func (c *Cleaner) analyse(raw string, ps []cpara) ([]cpara, []bool) {
+	if ps == nil {
+		groups := paragraphs(raw, splitLines(raw))
+		ps = make([]cpara, len(groups))
+		for i, g := range groups {
+			p := &ps[i]
+			p.span = span{bs: g[0].bs, rs: g[0].rs, be: g[len(g)-1].be, re: g[len(g)-1].re}
+			p.text = normSpace(raw[p.bs:p.be])
+			p.measure()
+		}
 	}
 	c.markEmbeds(ps)
 	markCredited(ps)

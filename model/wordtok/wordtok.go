@@ -100,6 +100,17 @@ func ignorable(r rune) bool {
 	return r >= 0x80 && unicode.Is(unicode.Cf, r)
 }
 
+// prepended reports the format characters of Unicode's grapheme break
+// property Prepend (the others are letters, so start words anyway).
+func prepended(r rune) bool {
+	switch {
+	case r >= 0x0600 && r <= 0x0605, r == 0x06DD, r == 0x070F, r == 0x0890, r == 0x0891,
+		r == 0x08E2, r == 0x110BD, r == 0x110CD:
+		return true
+	}
+	return false
+}
+
 func isApostrophe(r rune) bool {
 	switch r {
 	case '\'', '’', 'ʼ', '‘', '`', '´', '′':
@@ -257,6 +268,7 @@ var byteClass = func() (t [256]uint8) {
 func (sc *Scanner) Next(t *Token) bool {
 	s := sc.s
 	// Gap: everything up to the next word character.
+	preB, preR := -1, 0 // where a run of prepended signs right before it starts
 	for sc.pos < len(s) {
 		c := s[sc.pos]
 		if c < utf8.RuneSelf {
@@ -264,6 +276,7 @@ func (sc *Scanner) Next(t *Token) bool {
 			if k >= cLower {
 				break
 			}
+			preB = -1
 			if k == cNewline {
 				sc.brk = true
 			}
@@ -278,6 +291,12 @@ func (sc *Scanner) Next(t *Token) bool {
 		if isWordRune(r) {
 			break
 		}
+		switch {
+		case !prepended(r):
+			preB = -1
+		case preB < 0:
+			preB, preR = sc.pos, sc.rpos
+		}
 		if isLineBreak(r) {
 			sc.brk = true
 		}
@@ -291,6 +310,12 @@ func (sc *Scanner) Next(t *Token) bool {
 		return false
 	}
 	t.Start, t.RuneStart = sc.pos, sc.rpos
+	if preB >= 0 {
+		// A sign that prefixes what follows (U+0600 ARABIC NUMBER SIGN
+		// before digits) is one grapheme with the word's first character:
+		// the word starts with it, so no offset falls between them.
+		t.Start, t.RuneStart = preB, preR
+	}
 	t.Para = sc.brk && sc.started
 	sc.brk, sc.started = false, true
 

@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"storydesk/model"
+	"storydesk/tui/layout"
 )
 
 // viewKind is what the detail pane shows of an article.
@@ -143,7 +144,8 @@ func renderCmd(k renderKey, gen int, a *model.Article, title string, pool *glamo
 			if err != nil {
 				return renderedMsg{key: k, gen: gen, err: err}
 			}
-			lines = glamourLines(out)
+			// Glamour wraps by grapheme; the terminal may count code points.
+			lines = layout.FitLines(glamourLines(out), k.width)
 		}
 		vp := viewport.New()
 		vp.SetContentLines(lines)
