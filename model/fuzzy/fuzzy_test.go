@@ -263,3 +263,30 @@ func windowScoreSimple(pattern, text string, start, end int) int {
 	}
 	return score
 }
+
+// MaxScore bounds every score and is reached by the pattern standing
+// alone or as a word after a space.
+func TestMaxScoreBoundsScore(t *testing.T) {
+	rng := rand.New(rand.NewPCG(18, 2))
+	alpha := []string{"a", "b", "r", "h", " ", "-", "/", "é", "ß", "1", "A", ":"}
+	str := func(n int) string {
+		var b strings.Builder
+		for range n {
+			b.WriteString(alpha[rng.IntN(len(alpha))])
+		}
+		return strings.ToLower(b.String())
+	}
+	for range 200_000 {
+		p, text := str(1+rng.IntN(4)), str(rng.IntN(40))
+		if s, ok := Score(p, text); ok && s > MaxScore(p) {
+			t.Fatalf("Score(%q, %q) = %d above MaxScore %d", p, text, s, MaxScore(p))
+		}
+	}
+	for _, p := range []string{"har", "vote", "é1", "b"} {
+		for _, text := range []string{p, "the " + p, "x " + p + " y"} {
+			if s, _ := Score(p, text); s != MaxScore(p) {
+				t.Errorf("Score(%q, %q) = %d, want MaxScore %d", p, text, s, MaxScore(p))
+			}
+		}
+	}
+}

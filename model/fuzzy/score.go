@@ -313,3 +313,15 @@ func init() {
 		}
 	}
 }
+
+// MaxScore is the highest score Score can give pattern in any text: every
+// rune matched in one run at a word start after white space (the largest
+// bonus, doubled on the first rune), no gap. A caller that already holds
+// this score for a term (from the outlet, say) need not score the title.
+func MaxScore(pattern string) int {
+	n := utf8.RuneCountInString(pattern)
+	if n == 0 {
+		return 0
+	}
+	return scoreMatch*n + bonusBoundaryWhite*bonusFirstCharMult + bonusBoundaryWhite*(n-1)
+}

@@ -70,6 +70,9 @@ type matcher struct {
 	ids    []string // item ids when facts are asked (a snapshot)
 	ranked bool     // a fuzzy term orders the matches by score
 	need   uint64   // letterMask of the terms that must occur
+	// best is each term's fuzzy.MaxScore: an outlet that scores it leaves
+	// the title nothing to win, so the title is not scored.
+	best []int
 	// stop, when set, ends the scan early: a newer keystroke wants the
 	// cores (the result is then dropped).
 	stop *atomic.Bool
@@ -100,6 +103,7 @@ func (l *listPane) compileQuery(q string) (*matcher, string) {
 			continue
 		}
 		m.terms = append(m.terms, t)
+		m.best = append(m.best, fuzzy.MaxScore(t.Text))
 		if !t.Exact && !t.Negate {
 			m.ranked = true
 		}
@@ -236,6 +240,10 @@ func (m *matcher) match(i int, snap *haySnap, outlets *outletTable) (int, bool) 
 				return 0, false
 			}
 		default:
+			if a := answers[k]; a != noMatch && int(a) >= m.best[k] {
+				score += int(a)
+				continue
+			}
 			s, ok := fuzzy.Score(t.Text, title)
 			if a := answers[k]; a != noMatch && (!ok || int(a) > s) {
 				s, ok = int(a), true
@@ -318,7 +326,9 @@ func (m *matcher) scan(snap haySnap, base []int32) scanResult {
 // scanPart tests the k-th items for k in [lo, hi): item k itself, or
 // base[k] when narrowing.
 func (m *matcher) scanPart(snap *haySnap, base []int32, lo, hi int) []scored {
-	var out []scored
+	// Room for every item: growing the slice by doubling copied and
+	// cleared more than the scan wrote.
+	out := make([]scored, 0, hi-lo)
 	outlets := m.newOutletTable(snap.outlets)
 	need := m.need
 	for k := lo; k < hi; k++ {
