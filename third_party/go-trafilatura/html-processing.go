@@ -28,6 +28,7 @@ import (
 	"github.com/markusmobius/go-trafilatura/internal/etree"
 	"github.com/markusmobius/go-trafilatura/internal/lru"
 	"github.com/markusmobius/go-trafilatura/internal/selector"
+	"github.com/markusmobius/go-trafilatura/internal/urlutil"
 	"golang.org/x/net/html"
 )
 
@@ -510,12 +511,12 @@ func convertTags(tree *html.Node, opts Options) {
 
 			// Convert relative URL to absolute
 			if href != "" {
-				href = createAbsoluteURL(href, opts.OriginalURL)
+				href = urlutil.CreateAbsolute(href, opts.OriginalURL)
 				dom.SetAttribute(elem, "href", href)
 			}
 
 			if target != "" {
-				target = createAbsoluteURL(target, opts.OriginalURL)
+				target = urlutil.CreateAbsolute(target, opts.OriginalURL)
 				dom.SetAttribute(elem, "target", target)
 			}
 		}

@@ -31,6 +31,7 @@ import (
 	"github.com/go-shiori/dom"
 	"github.com/markusmobius/go-htmldate"
 	"github.com/markusmobius/go-trafilatura/internal/selector"
+	"github.com/markusmobius/go-trafilatura/internal/urlutil"
 	"golang.org/x/net/html"
 	"golang.org/x/text/cases"
 	"golang.org/x/text/language"
@@ -143,7 +144,7 @@ func extractMetadata(doc *html.Node, opts Options) Metadata {
 	// Validate URL
 	// If URL exist, it must be absolute. If not absolute, just remove it.
 	if metadata.URL != "" {
-		validURL, isAbs := validateURL(metadata.URL, opts.OriginalURL)
+		validURL, isAbs := urlutil.Validate(metadata.URL, opts.OriginalURL)
 		if validURL != "" && isAbs {
 			metadata.URL = validURL
 		} else {
@@ -158,12 +159,12 @@ func extractMetadata(doc *html.Node, opts Options) Metadata {
 
 	// Hostname
 	if metadata.URL != "" {
-		metadata.Hostname = getDomainURL(metadata.URL)
+		metadata.Hostname = urlutil.DomainURL(metadata.URL)
 	}
 
 	// Validate image URL, it must be absolute. If not absolute, just remove it.
 	if metadata.Image != "" {
-		validURL, isAbs := validateURL(metadata.Image, opts.OriginalURL)
+		validURL, isAbs := urlutil.Validate(metadata.Image, opts.OriginalURL)
 		if validURL != "" && isAbs {
 			metadata.Image = validURL
 		} else {
@@ -317,7 +318,7 @@ func examineMeta(doc *html.Node) Metadata {
 			} else if strIn(name, "twitter:site", "application-name") || strings.Contains(name, "twitter:app:name") {
 				tmpSitename = content
 			} else if name == "twitter:url" {
-				if isAbs, _ := isAbsoluteURL(content); metadata.URL == "" && isAbs {
+				if isAbs, _ := urlutil.IsAbsolute(content); metadata.URL == "" && isAbs {
 					metadata.URL = content
 				}
 			} else if inMap(name, metaNameTag) { // "page-topic"
@@ -386,7 +387,7 @@ func extractOpenGraphMeta(doc *html.Node) Metadata {
 		case "og:image", "og:image:url", "og:image:secure_url":
 			metadata.Image = content
 		case "og:url":
-			if isAbs, _ := isAbsoluteURL(content); isAbs {
+			if isAbs, _ := urlutil.IsAbsolute(content); isAbs {
 				metadata.URL = content
 			}
 		case "og:article:tag":
@@ -520,7 +521,7 @@ func extractDomURL(doc *html.Node) string {
 
 			if strings.HasPrefix(attrType, "og:") || strings.HasPrefix(attrType, "twitter:") {
 				nodeContent := trim(dom.GetAttribute(node, "content"))
-				if baseURL := getBaseURL(nodeContent); baseURL != "" {
+				if baseURL := urlutil.BaseURL(nodeContent); baseURL != "" {
 					url = baseURL + url
 					break
 				}

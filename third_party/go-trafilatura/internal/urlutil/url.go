@@ -19,7 +19,9 @@
 // Code in this file is ported from <https://github.com/adbar/trafilatura>
 // which available under Apache 2.0 license.
 
-package trafilatura
+// Package urlutil holds the URL helpers of go-trafilatura (moved out of the
+// main package by storydesk so that no package is over 4,000 lines).
+package urlutil
 
 import (
 	nurl "net/url"
@@ -27,8 +29,8 @@ import (
 	"strings"
 )
 
-// isAbsoluteURL checks if URL is valid and absolute.
-func isAbsoluteURL(s string) (bool, *nurl.URL) {
+// IsAbsolute checks if URL is valid and absolute.
+func IsAbsolute(s string) (bool, *nurl.URL) {
 	// Make sure URL is absolute
 	url, err := nurl.ParseRequestURI(s)
 	if err != nil {
@@ -45,7 +47,7 @@ func isAbsoluteURL(s string) (bool, *nurl.URL) {
 
 // CreateAbsoluteURL convert url to absolute path based on base.
 // However, if url is prefixed with hash (#), the url won't be changed.
-func createAbsoluteURL(url string, base *nurl.URL) string {
+func CreateAbsolute(url string, base *nurl.URL) string {
 	if url == "" || base == nil {
 		return url
 	}
@@ -85,8 +87,8 @@ func createAbsoluteURL(url string, base *nurl.URL) string {
 	return base.ResolveReference(tmp).String()
 }
 
-func getDomainURL(url string) string {
-	isAbsolute, parsedURL := isAbsoluteURL(url)
+func DomainURL(url string) string {
+	isAbsolute, parsedURL := IsAbsolute(url)
 	if !isAbsolute {
 		return ""
 	}
@@ -94,8 +96,8 @@ func getDomainURL(url string) string {
 	return parsedURL.Hostname()
 }
 
-func getBaseURL(url string) string {
-	isAbsolute, parsedURL := isAbsoluteURL(url)
+func BaseURL(url string) string {
+	isAbsolute, parsedURL := IsAbsolute(url)
 	if !isAbsolute {
 		return ""
 	}
@@ -103,16 +105,16 @@ func getBaseURL(url string) string {
 	return parsedURL.Scheme + "://" + parsedURL.Hostname()
 }
 
-func validateURL(url string, baseURL *nurl.URL) (string, bool) {
+func Validate(url string, baseURL *nurl.URL) (string, bool) {
 	// If it's already an absolute URL, return it
-	if isAbs, _ := isAbsoluteURL(url); isAbs {
+	if isAbs, _ := IsAbsolute(url); isAbs {
 		return url, true
 	}
 
 	// If not, try to convert it into absolute URL using base URL
 	// instead of using domain name
-	newURL := createAbsoluteURL(url, baseURL)
-	if isAbs, _ := isAbsoluteURL(newURL); isAbs {
+	newURL := CreateAbsolute(url, baseURL)
+	if isAbs, _ := IsAbsolute(newURL); isAbs {
 		return newURL, true
 	}
 
