@@ -75,7 +75,7 @@ func (t *keyTable) grow() {
 type index struct {
 	n       int
 	offs    []int32   // article i's keys are keys[offs[i]:offs[i+1]]
-	keys    []uint32  // every article's keys, concatenated
+	keys    []uint32  // every article's shareable keys (see buildIndex), concatenated
 	weight  []float32 // the weight of each entry of keys
 	df      []int32   // the document frequency of each entry of keys
 	norm    []float32 // sqrt of the sum of an article's weights
@@ -85,53 +85,63 @@ type index struct {
 }
 
 // buildIndex counts, weighs and indexes the articles' features.
+//
+// Only the entries another article can share are kept (a key in at least
+// two articles and in no more than maxPost): a key only one article holds
+// never adds to a shared weight, and a stop key weighs nothing, so both
+// count in an article's norm and are then dropped. That is over half the
+// entries, and the index used to copy every one of them four times.
 func buildIndex(feats [][]uint32) *index {
 	n := len(feats)
 	x := &index{n: n, offs: make([]int32, n+1)}
 	total := 0
-	for i, f := range feats {
-		total += len(f)
-		x.offs[i+1] = int32(total)
-	}
-	x.keys = make([]uint32, 0, total)
 	for _, f := range feats {
-		x.keys = append(x.keys, f...)
+		total += len(f)
 	}
 	t := newKeyTable(min(total, 1<<20))
-	for _, k := range x.keys {
-		t.add(k)
+	for _, f := range feats {
+		for _, k := range f {
+			t.add(k)
+		}
 	}
 	// Keys in more than maxPost articles are not indexed: stock phrases,
 	// the capital's name. They still count in the exact score.
 	x.maxPost = int32(max(64, n/50))
-	x.df = make([]int32, total)
-	x.weight = make([]float32, total)
-	x.norm = make([]float32, n)
-	// Postings: a start per indexed key (reusing the count slots), then
-	// the articles in order.
+	shared := func(df int32) bool { return df >= 2 && df <= x.maxPost }
+	// Postings: each indexed key's run ends at start[s] at first, and is
+	// filled from its end with the articles in descending order, so it
+	// ends up ascending with start[s] at its beginning.
 	start := make([]int32, len(t.keys))
 	var size int32
 	for s, k := range t.keys {
-		if k != 0 && t.count[s] >= 2 && t.count[s] <= x.maxPost {
-			start[s] = size
+		if k != 0 && shared(t.count[s]) {
 			size += t.count[s]
-		} else {
-			start[s] = -1
+			start[s] = size
 		}
 	}
 	x.post = make([]int32, size)
-	fill := make([]int32, len(t.keys))
-	x.postAt = make([]int32, total)
+	for i := n - 1; i >= 0; i-- {
+		for _, k := range feats[i] {
+			if s := t.slot(k); shared(t.count[s]) {
+				start[s]--
+				x.post[start[s]] = int32(i)
+			}
+		}
+	}
+	x.keys = make([]uint32, 0, size)
+	x.weight = make([]float32, 0, size)
+	x.df = make([]int32, 0, size)
+	x.postAt = make([]int32, 0, size)
+	x.norm = make([]float32, n)
 	lnN := math.Log(float64(n + idfPrior))
 	// An article with little that is specific to it (short, or made of
 	// stock phrases and the names every article has) would otherwise look
 	// like anything it shares two rare phrases with: its norm counts as at
 	// least normFloor features of the rarest kind an article can share.
 	floor := normFloor * (lnN - math.Log(3)) * (lnN - math.Log(3))
-	for i := range n {
+	for i, f := range feats {
 		var sum float64
-		for e := x.offs[i]; e < x.offs[i+1]; e++ {
-			k := x.keys[e]
+		for _, k := range f {
 			s := t.slot(k)
 			df := t.count[s]
 			var w float64
@@ -139,14 +149,15 @@ func buildIndex(feats [][]uint32) *index {
 				v := kindWeight[k>>kindShift] * (lnN - math.Log(float64(df+1)))
 				w = v * v
 			}
-			x.df[e], x.weight[e] = df, float32(w)
 			sum += w
-			x.postAt[e] = start[s]
-			if start[s] >= 0 {
-				x.post[start[s]+fill[s]] = int32(i)
-				fill[s]++
+			if shared(df) {
+				x.keys = append(x.keys, k)
+				x.weight = append(x.weight, float32(w))
+				x.df = append(x.df, df)
+				x.postAt = append(x.postAt, start[s])
 			}
 		}
+		x.offs[i+1] = int32(len(x.keys))
 		x.norm[i] = float32(math.Sqrt(max(sum, floor)))
 	}
 	return x
