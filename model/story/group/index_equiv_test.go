@@ -57,7 +57,6 @@ func sortedEdges(es []edge) []edge {
 	return slices.Compact(es)
 }
 
-
 // buildIndexWhole counts, weighs and indexes the articles' features.
 func buildIndexWhole(feats [][]uint32) *index {
 	n := len(feats)
