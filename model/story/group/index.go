@@ -22,53 +22,59 @@ const idfPrior = 50
 // buildIndex).
 const normFloor = 40
 
-// keyTable counts keys: open addressing on a power-of-two table, growing
-// at three-quarters full. Key 0 never occurs (a key's kind is at least 1),
-// so it marks an empty slot.
-type keyTable struct {
+// keyCounts counts keys: every distinct key, sorted, with how many
+// articles hold it, and a directory from a key's top bits to where keys
+// with those bits start. At 100k articles it holds about half what a hash
+// table of the same keys did (no empty slots), and it is built by one sort.
+type keyCounts struct {
 	keys  []uint32
 	count []int32
-	used  int
+	dir   []int32 // keys with top bits b are keys[dir[b]:dir[b+1]]
 }
 
-func newKeyTable(hint int) *keyTable {
-	n := 1024
-	for n < hint*4/3 {
-		n <<= 1
-	}
-	return &keyTable{keys: make([]uint32, n), count: make([]int32, n)}
-}
+// dirShift leaves a key's top 20 bits for the directory.
+const dirShift = 12
 
-func (t *keyTable) slot(k uint32) int {
-	mask := len(t.keys) - 1
-	i := int(uint64(k)*0x9e3779b97f4a7c15>>32) & mask
-	for t.keys[i] != 0 && t.keys[i] != k {
-		i = (i + 1) & mask
+func countKeys(feats [][]uint32, total int) *keyCounts {
+	all := make([]uint32, 0, total)
+	for _, f := range feats {
+		all = append(all, f...)
 	}
-	return i
-}
-
-func (t *keyTable) add(k uint32) {
-	if (t.used+1)*4 > len(t.keys)*3 {
-		t.grow()
-	}
-	i := t.slot(k)
-	if t.keys[i] == 0 {
-		t.keys[i] = k
-		t.used++
-	}
-	t.count[i]++
-}
-
-func (t *keyTable) grow() {
-	old, oldCount := t.keys, t.count
-	t.keys, t.count = make([]uint32, 2*len(old)), make([]int32, 2*len(old))
-	for i, k := range old {
-		if k != 0 {
-			j := t.slot(k)
-			t.keys[j], t.count[j] = k, oldCount[i]
+	slices.Sort(all)
+	u := 0
+	for i, k := range all {
+		if i == 0 || k != all[i-1] {
+			u++
 		}
 	}
+	t := &keyCounts{keys: make([]uint32, u), count: make([]int32, u), dir: make([]int32, 1<<(32-dirShift)+1)}
+	u = -1
+	for i, k := range all {
+		if i == 0 || k != all[i-1] {
+			u++
+			t.keys[u] = k
+		}
+		t.count[u]++
+	}
+	u++
+	b := 0
+	for i, k := range t.keys {
+		for ; b <= int(k>>dirShift); b++ {
+			t.dir[b] = int32(i)
+		}
+	}
+	for ; b < len(t.dir); b++ {
+		t.dir[b] = int32(u)
+	}
+	return t
+}
+
+// slot is where key k is in t.keys; k must be there.
+func (t *keyCounts) slot(k uint32) int {
+	b := k >> dirShift
+	lo, hi := int(t.dir[b]), int(t.dir[b+1])
+	i, _ := slices.BinarySearch(t.keys[lo:hi], k)
+	return lo + i
 }
 
 // index is the corpus as grouping reads it.
@@ -98,12 +104,7 @@ func buildIndex(feats [][]uint32) *index {
 	for _, f := range feats {
 		total += len(f)
 	}
-	t := newKeyTable(min(total, 1<<20))
-	for _, f := range feats {
-		for _, k := range f {
-			t.add(k)
-		}
-	}
+	t := countKeys(feats, total)
 	// Keys in more than maxPost articles are not indexed: stock phrases,
 	// the capital's name. They still count in the exact score.
 	x.maxPost = int32(max(64, n/50))

@@ -124,3 +124,52 @@ func buildIndexWhole(feats [][]uint32) *index {
 	}
 	return x
 }
+
+// keyTable counts keys (the table buildIndex used before keyCounts): open addressing on a power-of-two table, growing
+// at three-quarters full. Key 0 never occurs (a key's kind is at least 1),
+// so it marks an empty slot.
+type keyTable struct {
+	keys  []uint32
+	count []int32
+	used  int
+}
+
+func newKeyTable(hint int) *keyTable {
+	n := 1024
+	for n < hint*4/3 {
+		n <<= 1
+	}
+	return &keyTable{keys: make([]uint32, n), count: make([]int32, n)}
+}
+
+func (t *keyTable) slot(k uint32) int {
+	mask := len(t.keys) - 1
+	i := int(uint64(k)*0x9e3779b97f4a7c15>>32) & mask
+	for t.keys[i] != 0 && t.keys[i] != k {
+		i = (i + 1) & mask
+	}
+	return i
+}
+
+func (t *keyTable) add(k uint32) {
+	if (t.used+1)*4 > len(t.keys)*3 {
+		t.grow()
+	}
+	i := t.slot(k)
+	if t.keys[i] == 0 {
+		t.keys[i] = k
+		t.used++
+	}
+	t.count[i]++
+}
+
+func (t *keyTable) grow() {
+	old, oldCount := t.keys, t.count
+	t.keys, t.count = make([]uint32, 2*len(old)), make([]int32, 2*len(old))
+	for i, k := range old {
+		if k != 0 {
+			j := t.slot(k)
+			t.keys[j], t.count[j] = k, oldCount[i]
+		}
+	}
+}
