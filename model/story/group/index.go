@@ -22,41 +22,52 @@ const idfPrior = 50
 // buildIndex).
 const normFloor = 40
 
-// keyCounts counts keys: every distinct key, sorted, with how many
-// articles hold it, and a directory from a key's top bits to where keys
-// with those bits start. At 100k articles it holds about half what a hash
-// table of the same keys did (no empty slots), and it is built by one sort.
+// keyCounts counts the keys held by two articles or more: those keys,
+// sorted, with how many articles hold each, and a directory from a key's
+// top bits to where keys with those bits start. A key it lacks is held by
+// one article. The keys are counted a range of top bits at a time (each
+// article's keys are sorted, so each range is a run of them), so neither
+// a copy of every key nor a hash table of them is ever held: at 100k
+// articles either was the largest thing grouping allocated.
 type keyCounts struct {
 	keys  []uint32
 	count []int32
 	dir   []int32 // keys with top bits b are keys[dir[b]:dir[b+1]]
 }
 
-// dirShift leaves a key's top 20 bits for the directory.
-const dirShift = 12
+const (
+	dirShift  = 12 // leaves a key's top 20 bits for the directory
+	partShift = 26 // keys are counted in 64 ranges of their top bits
+)
 
-func countKeys(feats [][]uint32, total int) *keyCounts {
-	all := make([]uint32, 0, total)
-	for _, f := range feats {
-		all = append(all, f...)
-	}
-	slices.Sort(all)
-	u := 0
-	for i, k := range all {
-		if i == 0 || k != all[i-1] {
-			u++
+func countKeys(feats [][]uint32) *keyCounts {
+	t := &keyCounts{dir: make([]int32, 1<<(32-dirShift)+1)}
+	cur := make([]int32, len(feats))
+	var buf []uint32
+	for p := range uint32(1 << (32 - partShift)) {
+		buf = buf[:0]
+		for i, f := range feats {
+			c := cur[i]
+			for int(c) < len(f) && f[c]>>partShift == p {
+				buf = append(buf, f[c])
+				c++
+			}
+			cur[i] = c
+		}
+		slices.Sort(buf)
+		for i := 0; i < len(buf); {
+			j := i + 1
+			for j < len(buf) && buf[j] == buf[i] {
+				j++
+			}
+			if j-i >= 2 {
+				t.keys = append(t.keys, buf[i])
+				t.count = append(t.count, int32(j-i))
+			}
+			i = j
 		}
 	}
-	t := &keyCounts{keys: make([]uint32, u), count: make([]int32, u), dir: make([]int32, 1<<(32-dirShift)+1)}
-	u = -1
-	for i, k := range all {
-		if i == 0 || k != all[i-1] {
-			u++
-			t.keys[u] = k
-		}
-		t.count[u]++
-	}
-	u++
+	t.keys, t.count = slices.Clip(t.keys), slices.Clip(t.count)
 	b := 0
 	for i, k := range t.keys {
 		for ; b <= int(k>>dirShift); b++ {
@@ -64,17 +75,21 @@ func countKeys(feats [][]uint32, total int) *keyCounts {
 		}
 	}
 	for ; b < len(t.dir); b++ {
-		t.dir[b] = int32(u)
+		t.dir[b] = int32(len(t.keys))
 	}
 	return t
 }
 
-// slot is where key k is in t.keys; k must be there.
-func (t *keyCounts) slot(k uint32) int {
+// df is how many articles hold key k, and its slot in t.keys (-1 when
+// only one article holds it).
+func (t *keyCounts) df(k uint32) (slot int, df int32) {
 	b := k >> dirShift
 	lo, hi := int(t.dir[b]), int(t.dir[b+1])
-	i, _ := slices.BinarySearch(t.keys[lo:hi], k)
-	return lo + i
+	i, ok := slices.BinarySearch(t.keys[lo:hi], k)
+	if !ok {
+		return -1, 1
+	}
+	return lo + i, t.count[lo+i]
 }
 
 // index is the corpus as grouping reads it.
@@ -100,11 +115,7 @@ type index struct {
 func buildIndex(feats [][]uint32) *index {
 	n := len(feats)
 	x := &index{n: n, offs: make([]int32, n+1)}
-	total := 0
-	for _, f := range feats {
-		total += len(f)
-	}
-	t := countKeys(feats, total)
+	t := countKeys(feats)
 	// Keys in more than maxPost articles are not indexed: stock phrases,
 	// the capital's name. They still count in the exact score.
 	x.maxPost = int32(max(64, n/50))
@@ -114,8 +125,8 @@ func buildIndex(feats [][]uint32) *index {
 	// ends up ascending with start[s] at its beginning.
 	start := make([]int32, len(t.keys))
 	var size int32
-	for s, k := range t.keys {
-		if k != 0 && shared(t.count[s]) {
+	for s := range t.keys {
+		if shared(t.count[s]) {
 			size += t.count[s]
 			start[s] = size
 		}
@@ -123,7 +134,7 @@ func buildIndex(feats [][]uint32) *index {
 	x.post = make([]int32, size)
 	for i := n - 1; i >= 0; i-- {
 		for _, k := range feats[i] {
-			if s := t.slot(k); shared(t.count[s]) {
+			if s, df := t.df(k); shared(df) {
 				start[s]--
 				x.post[start[s]] = int32(i)
 			}
@@ -143,8 +154,7 @@ func buildIndex(feats [][]uint32) *index {
 	for i, f := range feats {
 		var sum float64
 		for _, k := range f {
-			s := t.slot(k)
-			df := t.count[s]
+			s, df := t.df(k)
 			var w float64
 			if df <= x.maxPost {
 				v := kindWeight[k>>kindShift] * (lnN - math.Log(float64(df+1)))
