@@ -96,13 +96,21 @@ func (f *Feature) Init() tea.Cmd {
 	}
 }
 
-// Sync starts grouping once the corpus is read, and groups once duplicate
-// detection's pairs are in.
+// Sync starts grouping once the corpus is read and duplicate detection
+// is done (its pairs are what grouping then waits for).
 func (f *Feature) Sync() tea.Cmd {
 	f.applyJump()
 	if !f.loaded {
 		if f.d.Articles.Loading() {
 			return nil
+		}
+		// Grouping waits for its pairs anyway: reading every article for
+		// features while detection holds its index kept both jobs' memory
+		// at once, the reader's peak on a large corpus.
+		if f.d.Dups != nil {
+			if _, _, running := f.d.Dups.DetectedPairs(); running {
+				return nil
+			}
 		}
 		f.loaded = true
 		return f.startRead()

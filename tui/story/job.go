@@ -141,6 +141,7 @@ func (r *reader) run() readMsg {
 	todo := r.live
 	if r.cache != nil {
 		todo = r.fromCache()
+		r.known = nil // a copy of the list's hashes, 20 MB at 100k
 	}
 	if err := r.loadEach(todo); err != nil {
 		r.out.err = err

@@ -22,60 +22,81 @@ const idfPrior = 50
 // buildIndex).
 const normFloor = 40
 
-// keyTable counts keys: open addressing on a power-of-two table, growing
-// at three-quarters full. Key 0 never occurs (a key's kind is at least 1),
-// so it marks an empty slot.
-type keyTable struct {
+// keyCounts counts the keys held by two articles or more: those keys,
+// sorted, with how many articles hold each, and a directory from a key's
+// top bits to where keys with those bits start. A key it lacks is held by
+// one article. The keys are counted a range of top bits at a time (each
+// article's keys are sorted, so each range is a run of them), so neither
+// a copy of every key nor a hash table of them is ever held: at 100k
+// articles either was the largest thing grouping allocated.
+type keyCounts struct {
 	keys  []uint32
 	count []int32
-	used  int
+	dir   []int32 // keys with top bits b are keys[dir[b]:dir[b+1]]
 }
 
-func newKeyTable(hint int) *keyTable {
-	n := 1024
-	for n < hint*4/3 {
-		n <<= 1
-	}
-	return &keyTable{keys: make([]uint32, n), count: make([]int32, n)}
-}
+const (
+	dirShift  = 12 // leaves a key's top 20 bits for the directory
+	partShift = 26 // keys are counted in 64 ranges of their top bits
+)
 
-func (t *keyTable) slot(k uint32) int {
-	mask := len(t.keys) - 1
-	i := int(uint64(k)*0x9e3779b97f4a7c15>>32) & mask
-	for t.keys[i] != 0 && t.keys[i] != k {
-		i = (i + 1) & mask
-	}
-	return i
-}
-
-func (t *keyTable) add(k uint32) {
-	if (t.used+1)*4 > len(t.keys)*3 {
-		t.grow()
-	}
-	i := t.slot(k)
-	if t.keys[i] == 0 {
-		t.keys[i] = k
-		t.used++
-	}
-	t.count[i]++
-}
-
-func (t *keyTable) grow() {
-	old, oldCount := t.keys, t.count
-	t.keys, t.count = make([]uint32, 2*len(old)), make([]int32, 2*len(old))
-	for i, k := range old {
-		if k != 0 {
-			j := t.slot(k)
-			t.keys[j], t.count[j] = k, oldCount[i]
+func countKeys(feats [][]uint32) *keyCounts {
+	t := &keyCounts{dir: make([]int32, 1<<(32-dirShift)+1)}
+	cur := make([]int32, len(feats))
+	var buf []uint32
+	for p := range uint32(1 << (32 - partShift)) {
+		buf = buf[:0]
+		for i, f := range feats {
+			c := cur[i]
+			for int(c) < len(f) && f[c]>>partShift == p {
+				buf = append(buf, f[c])
+				c++
+			}
+			cur[i] = c
+		}
+		slices.Sort(buf)
+		for i := 0; i < len(buf); {
+			j := i + 1
+			for j < len(buf) && buf[j] == buf[i] {
+				j++
+			}
+			if j-i >= 2 {
+				t.keys = append(t.keys, buf[i])
+				t.count = append(t.count, int32(j-i))
+			}
+			i = j
 		}
 	}
+	t.keys, t.count = slices.Clip(t.keys), slices.Clip(t.count)
+	b := 0
+	for i, k := range t.keys {
+		for ; b <= int(k>>dirShift); b++ {
+			t.dir[b] = int32(i)
+		}
+	}
+	for ; b < len(t.dir); b++ {
+		t.dir[b] = int32(len(t.keys))
+	}
+	return t
+}
+
+// df is how many articles hold key k, and its slot in t.keys (-1 when
+// only one article holds it).
+func (t *keyCounts) df(k uint32) (slot int, df int32) {
+	b := k >> dirShift
+	lo, hi := int(t.dir[b]), int(t.dir[b+1])
+	i, ok := slices.BinarySearch(t.keys[lo:hi], k)
+	if !ok {
+		return -1, 1
+	}
+	return lo + i, t.count[lo+i]
 }
 
 // index is the corpus as grouping reads it.
 type index struct {
 	n       int
 	offs    []int32   // article i's keys are keys[offs[i]:offs[i+1]]
-	keys    []uint32  // every article's keys, concatenated
+	keys    []uint32  // every article's shareable keys (see buildIndex), concatenated
 	weight  []float32 // the weight of each entry of keys
 	df      []int32   // the document frequency of each entry of keys
 	norm    []float32 // sqrt of the sum of an article's weights
@@ -85,68 +106,69 @@ type index struct {
 }
 
 // buildIndex counts, weighs and indexes the articles' features.
+//
+// Only the entries another article can share are kept (a key in at least
+// two articles and in no more than maxPost): a key only one article holds
+// never adds to a shared weight, and a stop key weighs nothing, so both
+// count in an article's norm and are then dropped. That is over half the
+// entries, and the index used to copy every one of them four times.
 func buildIndex(feats [][]uint32) *index {
 	n := len(feats)
 	x := &index{n: n, offs: make([]int32, n+1)}
-	total := 0
-	for i, f := range feats {
-		total += len(f)
-		x.offs[i+1] = int32(total)
-	}
-	x.keys = make([]uint32, 0, total)
-	for _, f := range feats {
-		x.keys = append(x.keys, f...)
-	}
-	t := newKeyTable(min(total, 1<<20))
-	for _, k := range x.keys {
-		t.add(k)
-	}
+	t := countKeys(feats)
 	// Keys in more than maxPost articles are not indexed: stock phrases,
 	// the capital's name. They still count in the exact score.
 	x.maxPost = int32(max(64, n/50))
-	x.df = make([]int32, total)
-	x.weight = make([]float32, total)
-	x.norm = make([]float32, n)
-	// Postings: a start per indexed key (reusing the count slots), then
-	// the articles in order.
+	shared := func(df int32) bool { return df >= 2 && df <= x.maxPost }
+	// Postings: each indexed key's run ends at start[s] at first, and is
+	// filled from its end with the articles in descending order, so it
+	// ends up ascending with start[s] at its beginning.
 	start := make([]int32, len(t.keys))
 	var size int32
-	for s, k := range t.keys {
-		if k != 0 && t.count[s] >= 2 && t.count[s] <= x.maxPost {
-			start[s] = size
+	for s := range t.keys {
+		if shared(t.count[s]) {
 			size += t.count[s]
-		} else {
-			start[s] = -1
+			start[s] = size
 		}
 	}
 	x.post = make([]int32, size)
-	fill := make([]int32, len(t.keys))
-	x.postAt = make([]int32, total)
+	for i := n - 1; i >= 0; i-- {
+		for _, k := range feats[i] {
+			if s, df := t.df(k); shared(df) {
+				start[s]--
+				x.post[start[s]] = int32(i)
+			}
+		}
+	}
+	x.keys = make([]uint32, 0, size)
+	x.weight = make([]float32, 0, size)
+	x.df = make([]int32, 0, size)
+	x.postAt = make([]int32, 0, size)
+	x.norm = make([]float32, n)
 	lnN := math.Log(float64(n + idfPrior))
 	// An article with little that is specific to it (short, or made of
 	// stock phrases and the names every article has) would otherwise look
 	// like anything it shares two rare phrases with: its norm counts as at
 	// least normFloor features of the rarest kind an article can share.
 	floor := normFloor * (lnN - math.Log(3)) * (lnN - math.Log(3))
-	for i := range n {
+	for i, f := range feats {
 		var sum float64
-		for e := x.offs[i]; e < x.offs[i+1]; e++ {
-			k := x.keys[e]
-			s := t.slot(k)
-			df := t.count[s]
+		for _, k := range f {
+			s, df := t.df(k)
 			var w float64
 			if df <= x.maxPost {
 				v := kindWeight[k>>kindShift] * (lnN - math.Log(float64(df+1)))
 				w = v * v
 			}
-			x.df[e], x.weight[e] = df, float32(w)
 			sum += w
-			x.postAt[e] = start[s]
-			if start[s] >= 0 {
-				x.post[start[s]+fill[s]] = int32(i)
-				fill[s]++
+			if shared(df) {
+				x.keys = append(x.keys, k)
+				x.weight = append(x.weight, float32(w))
+				x.df = append(x.df, df)
+				x.postAt = append(x.postAt, start[s])
 			}
 		}
+		x.offs[i+1] = int32(len(x.keys))
 		x.norm[i] = float32(math.Sqrt(max(sum, floor)))
 	}
 	return x
