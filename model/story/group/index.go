@@ -92,16 +92,21 @@ func (t *keyCounts) df(k uint32) (slot int, df int32) {
 	return lo + i, t.count[lo+i]
 }
 
-// index is the corpus as grouping reads it.
+// index is the corpus as grouping reads it. An article's entries are
+// slots of the keys it can share: a key's weight, document frequency and
+// postings are stored once per key, not once per article holding it (at
+// 100k articles, millions of entries). Slots are numbered in key order,
+// so an article's entries are ascending in both.
 type index struct {
 	n       int
-	offs    []int32   // article i's keys are keys[offs[i]:offs[i+1]]
-	keys    []uint32  // every article's shareable keys (see buildIndex), concatenated
-	weight  []float32 // the weight of each entry of keys
-	df      []int32   // the document frequency of each entry of keys
+	offs    []int32   // article i's entries are ent[offs[i]:offs[i+1]]
+	ent     []int32   // the slot of each entry
+	key     []uint32  // per slot: the key
+	weight  []float32 // per slot: its weight
+	df      []int32   // per slot: how many articles hold it
+	postAt  []int32   // per slot: where its postings start in post (-1: not indexed)
 	norm    []float32 // sqrt of the sum of an article's weights
 	post    []int32   // postings: article numbers, ascending, per key
-	postAt  []int32   // for each entry of keys: where its key's postings start in post (-1: not indexed)
 	maxPost int32     // keys in more articles than this have no postings
 }
 
@@ -140,12 +145,24 @@ func buildIndex(feats [][]uint32) *index {
 			}
 		}
 	}
-	x.keys = make([]uint32, 0, size)
-	x.weight = make([]float32, 0, size)
-	x.df = make([]int32, 0, size)
-	x.postAt = make([]int32, 0, size)
+	x.key, x.df, x.postAt = t.keys, t.count, start
+	x.weight = make([]float32, len(t.keys))
+	x.ent = make([]int32, 0, size)
 	x.norm = make([]float32, n)
 	lnN := math.Log(float64(n + idfPrior))
+	weigh := func(k uint32, df int32) float64 {
+		if df > x.maxPost {
+			return 0
+		}
+		v := kindWeight[k>>kindShift] * (lnN - math.Log(float64(df+1)))
+		return v * v
+	}
+	for s, k := range t.keys {
+		x.weight[s] = float32(weigh(k, t.count[s]))
+		if !shared(t.count[s]) {
+			start[s] = -1
+		}
+	}
 	// An article with little that is specific to it (short, or made of
 	// stock phrases and the names every article has) would otherwise look
 	// like anything it shares two rare phrases with: its norm counts as at
@@ -155,32 +172,25 @@ func buildIndex(feats [][]uint32) *index {
 		var sum float64
 		for _, k := range f {
 			s, df := t.df(k)
-			var w float64
-			if df <= x.maxPost {
-				v := kindWeight[k>>kindShift] * (lnN - math.Log(float64(df+1)))
-				w = v * v
-			}
-			sum += w
+			sum += weigh(k, df)
 			if shared(df) {
-				x.keys = append(x.keys, k)
-				x.weight = append(x.weight, float32(w))
-				x.df = append(x.df, df)
-				x.postAt = append(x.postAt, start[s])
+				x.ent = append(x.ent, int32(s))
 			}
 		}
-		x.offs[i+1] = int32(len(x.keys))
+		x.offs[i+1] = int32(len(x.ent))
 		x.norm[i] = float32(math.Sqrt(max(sum, floor)))
 	}
+	x.ent = slices.Clip(x.ent)
 	return x
 }
 
-// postings returns the articles holding the key at entry e, ascending.
-func (x *index) postings(e int32) []int32 {
-	at := x.postAt[e]
+// postings returns the articles holding the key in slot s, ascending.
+func (x *index) postings(s int32) []int32 {
+	at := x.postAt[s]
 	if at < 0 {
 		return nil
 	}
-	return x.post[at : at+x.df[e]]
+	return x.post[at : at+x.df[s]]
 }
 
 // similarity is the cosine of two articles' weighted feature sets (the
@@ -194,14 +204,15 @@ func (x *index) similarity(a, b int32) (sim float64, quotes int) {
 	j, je := x.offs[b], x.offs[b+1]
 	var shared float64
 	for i < ie && j < je {
-		switch ka, kb := x.keys[i], x.keys[j]; {
-		case ka < kb:
+		switch sa, sb := x.ent[i], x.ent[j]; {
+		case sa < sb:
 			i++
-		case ka > kb:
+		case sa > sb:
 			j++
 		default:
-			shared += float64(x.weight[i])
-			if ka>>kindShift == kindQuote && x.weight[i] > 0 {
+			w := x.weight[sa]
+			shared += float64(w)
+			if x.key[sa]>>kindShift == kindQuote && w > 0 {
 				quotes++
 			}
 			i++
@@ -211,35 +222,35 @@ func (x *index) similarity(a, b int32) (sim float64, quotes int) {
 	return shared / (float64(x.norm[a]) * float64(x.norm[b])), quotes
 }
 
-// readOrder returns article a's entries that have postings, rarest first
-// (ties by key), and the weight of the shareable entries it leaves
-// unread: keys too common to index, or past the budget.
+// readOrder returns the slots of article a's keys that have postings,
+// rarest first (ties by key), and the weight of the shareable keys it
+// leaves unread: keys too common to index, or past the budget.
 func (x *index) readOrder(a int32, budget int, buf []int32) (read []int32, unread float64) {
 	buf = buf[:0]
-	for e := x.offs[a]; e < x.offs[a+1]; e++ {
+	for _, s := range x.ent[x.offs[a]:x.offs[a+1]] {
 		switch {
-		case x.df[e] < 2:
-		case x.postAt[e] < 0:
-			unread += float64(x.weight[e]) // 0 for stop keys
+		case x.df[s] < 2:
+		case x.postAt[s] < 0:
+			unread += float64(x.weight[s]) // 0 for stop keys
 		default:
-			buf = append(buf, e)
+			buf = append(buf, s)
 		}
 	}
 	slices.SortFunc(buf, func(p, q int32) int {
 		if x.df[p] != x.df[q] {
 			return int(x.df[p] - x.df[q])
 		}
-		return int(int64(x.keys[p]) - int64(x.keys[q]))
+		return int(p - q) // slots are in key order
 	})
 	n := 0
-	for k, e := range buf {
+	for k, s := range buf {
 		if n >= budget && k >= minRead {
 			for _, f := range buf[k:] {
 				unread += float64(x.weight[f])
 			}
 			return buf[:k], unread
 		}
-		n += int(x.df[e])
+		n += int(x.df[s])
 	}
 	return buf, unread
 }

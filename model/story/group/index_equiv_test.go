@@ -23,8 +23,8 @@ func TestCompactIndexAgrees(t *testing.T) {
 			days[i] = int32(1 + i%9)
 		}
 		whole, compact := buildIndexWhole(feats), buildIndex(feats)
-		if len(compact.keys) >= len(whole.keys) {
-			t.Errorf("compact index keeps %d entries of %d", len(compact.keys), len(whole.keys))
+		if len(compact.ent) >= len(whole.ent) {
+			t.Errorf("compact index keeps %d entries of %d", len(compact.ent), len(whole.ent))
 		}
 		for i := range feats {
 			if whole.norm[i] != compact.norm[i] {
@@ -57,66 +57,70 @@ func sortedEdges(es []edge) []edge {
 	return slices.Compact(es)
 }
 
-// buildIndexWhole counts, weighs and indexes the articles' features.
+// buildIndexWhole counts, weighs and indexes the articles' features the
+// way the index was first built: every entry kept (keys held by one
+// article and stop keys included), keys counted in a hash table.
 func buildIndexWhole(feats [][]uint32) *index {
 	n := len(feats)
 	x := &index{n: n, offs: make([]int32, n+1)}
 	total := 0
+	var all []uint32
 	for i, f := range feats {
 		total += len(f)
 		x.offs[i+1] = int32(total)
-	}
-	x.keys = make([]uint32, 0, total)
-	for _, f := range feats {
-		x.keys = append(x.keys, f...)
+		all = append(all, f...)
 	}
 	t := newKeyTable(min(total, 1<<20))
-	for _, k := range x.keys {
+	for _, k := range all {
 		t.add(k)
+	}
+	// Slots in key order, one per distinct key.
+	x.key = slices.Compact(slices.Sorted(slices.Values(all)))
+	slot := make(map[uint32]int32, len(x.key))
+	for s, k := range x.key {
+		slot[k] = int32(s)
 	}
 	// Keys in more than maxPost articles are not indexed: stock phrases,
 	// the capital's name. They still count in the exact score.
 	x.maxPost = int32(max(64, n/50))
-	x.df = make([]int32, total)
-	x.weight = make([]float32, total)
+	x.df = make([]int32, len(x.key))
+	x.weight = make([]float32, len(x.key))
+	x.postAt = make([]int32, len(x.key))
 	x.norm = make([]float32, n)
-	// Postings: a start per indexed key (reusing the count slots), then
-	// the articles in order.
-	start := make([]int32, len(t.keys))
+	lnN := math.Log(float64(n + idfPrior))
 	var size int32
-	for s, k := range t.keys {
-		if k != 0 && t.count[s] >= 2 && t.count[s] <= x.maxPost {
-			start[s] = size
-			size += t.count[s]
+	for s, k := range x.key {
+		df := t.count[t.slot(k)]
+		x.df[s] = df
+		if df <= x.maxPost {
+			v := kindWeight[k>>kindShift] * (lnN - math.Log(float64(df+1)))
+			x.weight[s] = float32(v * v)
+		}
+		if df >= 2 && df <= x.maxPost {
+			x.postAt[s] = size
+			size += df
 		} else {
-			start[s] = -1
+			x.postAt[s] = -1
 		}
 	}
 	x.post = make([]int32, size)
-	fill := make([]int32, len(t.keys))
-	x.postAt = make([]int32, total)
-	lnN := math.Log(float64(n + idfPrior))
-	// An article with little that is specific to it (short, or made of
-	// stock phrases and the names every article has) would otherwise look
-	// like anything it shares two rare phrases with: its norm counts as at
-	// least normFloor features of the rarest kind an article can share.
+	fill := make([]int32, len(x.key))
 	floor := normFloor * (lnN - math.Log(3)) * (lnN - math.Log(3))
-	for i := range n {
+	x.ent = make([]int32, 0, total)
+	for i, f := range feats {
 		var sum float64
-		for e := x.offs[i]; e < x.offs[i+1]; e++ {
-			k := x.keys[e]
-			s := t.slot(k)
-			df := t.count[s]
+		for _, k := range f {
+			s := slot[k]
+			x.ent = append(x.ent, s)
+			df := x.df[s]
 			var w float64
 			if df <= x.maxPost {
 				v := kindWeight[k>>kindShift] * (lnN - math.Log(float64(df+1)))
 				w = v * v
 			}
-			x.df[e], x.weight[e] = df, float32(w)
 			sum += w
-			x.postAt[e] = start[s]
-			if start[s] >= 0 {
-				x.post[start[s]+fill[s]] = int32(i)
+			if at := x.postAt[s]; at >= 0 {
+				x.post[at+fill[s]] = int32(i)
 				fill[s]++
 			}
 		}
