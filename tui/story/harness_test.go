@@ -14,6 +14,8 @@ import (
 	"storydesk/data/corpus"
 	"storydesk/data/store"
 	"storydesk/model"
+	"storydesk/model/dup"
+	"storydesk/model/story/group"
 	"storydesk/tui/session"
 	"storydesk/tui/story"
 	"storydesk/tui/ui"
@@ -58,6 +60,10 @@ func (h *fakeHost) Report(s ui.Status) { h.last = s }
 type fakeList struct {
 	c   *corpus.Corpus
 	sel int
+	// took: KnownTexts gives what the list's read takes of each article
+	// (its grouping item and sketch) until DropGroupItems.
+	took    bool
+	dropped int // DropGroupItems calls
 }
 
 func (l *fakeList) Live() []int32 {
@@ -83,11 +89,17 @@ func (l *fakeList) KnownTexts() []corpus.KnownText {
 	var out []corpus.KnownText
 	for i, it := range l.c.Items {
 		if a, err := l.c.Load(i); err == nil {
-			out = append(out, corpus.KnownText{Index: i, ID: it.ID, Hash: model.HashText(a.Text)})
+			kt := corpus.KnownText{Index: i, ID: it.ID, Hash: model.HashText(a.Text)}
+			if l.took && l.dropped == 0 {
+				kt.Group, kt.Sketch = group.ItemOf(a), dup.Sign(a.Text).Sketch(0)
+			}
+			out = append(out, kt)
 		}
 	}
 	return out
 }
+
+func (l *fakeList) DropGroupItems() { l.dropped++ }
 
 func (l *fakeList) Row(i int) story.Row {
 	return story.Row{ID: l.c.Items[i].ID, Title: l.c.Items[i].ID, Words: 100}
@@ -198,6 +210,13 @@ func newHarnessWith(t testing.TB, c *corpus.Corpus, withStore bool, w, h int, du
 // articles read through src when given (a corpus by default).
 func newHarnessStore(t testing.TB, c *corpus.Corpus, st *store.SQLite, w, h int, dups story.Dups, src story.Source) *harness {
 	t.Helper()
+	return newHarnessList(t, c, st, w, h, dups, src, false)
+}
+
+// newHarnessList is newHarnessStore with a list whose KnownTexts carry
+// what the list's read takes (took).
+func newHarnessList(t testing.TB, c *corpus.Corpus, st *store.SQLite, w, h int, dups story.Dups, src story.Source, took bool) *harness {
+	t.Helper()
 	withStore := st != nil
 	if c == nil {
 		var err error
@@ -205,7 +224,7 @@ func newHarnessStore(t testing.TB, c *corpus.Corpus, st *store.SQLite, w, h int,
 			t.Fatal(err)
 		}
 	}
-	hs := &harness{t: t, host: &fakeHost{w: w, h: h}, list: &fakeList{c: c}, c: c}
+	hs := &harness{t: t, host: &fakeHost{w: w, h: h}, list: &fakeList{c: c, took: took}, c: c}
 	hs.reader = &fakeReader{c: c, store: withStore, opened: -1, annotate: -1, reading: true}
 	if src == nil {
 		src = c
