@@ -7,6 +7,7 @@ import (
 
 	"storydesk/data/store"
 	"storydesk/model"
+	"storydesk/tui/internal/celltest"
 	"storydesk/tui/session"
 	"storydesk/tui/ui"
 )
@@ -238,8 +239,8 @@ func TestLabelsFromTheContext(t *testing.T) {
 	c.Labels = []string{"PERSON", "PLACE"}
 	h := newHarnessCtx(t, entityArticles(), "", 120, 38, c)
 	h.enter(0)
-	if !strings.Contains(plain(h.view()), "1 PERSON 2 PLACE") {
-		t.Fatalf("legend:\n%s", plain(h.view()))
+	if !strings.Contains(celltest.Plain(h.view()), "1 PERSON 2 PLACE") {
+		t.Fatalf("legend:\n%s", celltest.Plain(h.view()))
 	}
 	h.press("2")
 	h.press("w", "3")
@@ -318,7 +319,7 @@ func TestChangedOnDiskAndReanchor(t *testing.T) {
 
 	h2 := newHarness(t, changedArticles(), h.path, 120, 38)
 	h2.enter(0)
-	if !h2.pane().Changed() || h2.pane().Text() != storyA || !strings.Contains(plain(h2.view()), "changed on disk") {
+	if !h2.pane().Changed() || h2.pane().Text() != storyA || !strings.Contains(celltest.Plain(h2.view()), "changed on disk") {
 		t.Fatalf("annotate mode should show the stored snapshot, marked changed")
 	}
 	if h2.host.msg != "The text changed on disk since it was annotated: showing the stored snapshot (R re-anchors)" {
@@ -326,7 +327,7 @@ func TestChangedOnDiskAndReanchor(t *testing.T) {
 	}
 	h2.press("R")
 	q, ok := h2.asking()
-	if !ok || !strings.Contains(plain(q.View()), "PERSON “Zoë Ng”") || q.Prompt() != "Re-anchor and delete 1 annotation that no longer occur? y/esc" {
+	if !ok || !strings.Contains(celltest.Plain(q.View()), "PERSON “Zoë Ng”") || q.Prompt() != "Re-anchor and delete 1 annotation that no longer occur? y/esc" {
 		t.Fatalf("the lost span is not listed before re-anchoring")
 	}
 	h2.press("y")
@@ -430,8 +431,8 @@ func TestKeyHintsFollowTheKeymap(t *testing.T) {
 		t.Fatalf("label wait: %q", s.Message)
 	}
 	h.press("q")
-	if !strings.Contains(plain(h.view()), "! PERSON") {
-		t.Fatalf("legend:\n%s", plain(h.view()))
+	if !strings.Contains(celltest.Plain(h.view()), "! PERSON") {
+		t.Fatalf("legend:\n%s", celltest.Plain(h.view()))
 	}
 	h.moveTo("Zoë", 0)
 	h.press("shift+right", "!", "q")
@@ -444,7 +445,7 @@ func TestKeyHintsFollowTheKeymap(t *testing.T) {
 	}
 	h2.press("ctrl+a")
 	q, ok := h2.asking()
-	if !ok || !strings.HasSuffix(q.Prompt(), "? Y/q") || !strings.Contains(plain(q.View()), "Press Y to re-anchor and delete them, q to keep") {
+	if !ok || !strings.HasSuffix(q.Prompt(), "? Y/q") || !strings.Contains(celltest.Plain(q.View()), "Press Y to re-anchor and delete them, q to keep") {
 		t.Fatalf("question: %q", q.Prompt())
 	}
 	h2.press("Y")
@@ -479,7 +480,7 @@ func TestViewFits(t *testing.T) {
 		}
 	}
 	h.host.stack[0].SetSize(120, 38)
-	if !strings.Contains(plain(h.view()), "100%") {
-		t.Fatalf("a short article is all on screen:\n%s", plain(h.view()))
+	if !strings.Contains(celltest.Plain(h.view()), "100%") {
+		t.Fatalf("a short article is all on screen:\n%s", celltest.Plain(h.view()))
 	}
 }

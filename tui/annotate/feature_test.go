@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"storydesk/tui/internal/celltest"
 	"storydesk/tui/session"
 	"storydesk/tui/widgets"
 )
@@ -162,7 +163,7 @@ func TestExtension(t *testing.T) {
 	if s := h.status(); s.Span != "fake: PERSON “Ilse Varga”" {
 		t.Fatalf("status: %q", s.Span)
 	}
-	if v := plain(h.view()); !strings.Contains(strings.Split(v, "\n")[0], strings.Repeat("#", 30)) {
+	if v := celltest.Plain(h.view()); !strings.Contains(strings.Split(v, "\n")[0], strings.Repeat("#", 30)) {
 		t.Fatalf("the extension's panel is not drawn:\n%s", v)
 	}
 	before := h.pane().CursorOffset()

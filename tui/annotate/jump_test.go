@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"storydesk/model"
+	"storydesk/tui/internal/celltest"
 )
 
 // hintAt reads the jump label drawn over the word at code point off, as a
@@ -16,13 +17,13 @@ func (h *harness) hintAt(off int) string {
 	p := h.pane()
 	lay := p.Layout()
 	t := lay.Tokens[lay.TokenAt(off)]
-	cells := cellsOf(h.tb, p.RenderLine(t.Line))
+	cells := celltest.Of(h.tb, p.RenderLine(t.Line))
 	if len(cells) < lay.LineWidth(t.Line) || len(cells) > lay.Width {
 		h.tb.Fatalf("line %d is %d cells with hints, %d laid out (width %d)", t.Line, len(cells), lay.LineWidth(t.Line), lay.Width)
 	}
 	var label strings.Builder
-	for c := t.Col; c < len(cells) && cells[c].bold && cells[c].reverse && cells[c].text != " " && cells[c].text != ""; c++ {
-		label.WriteString(cells[c].text)
+	for c := t.Col; c < len(cells) && cells[c].Bold && cells[c].Reverse && cells[c].Text != " " && cells[c].Text != ""; c++ {
+		label.WriteString(cells[c].Text)
 	}
 	return label.String()
 }

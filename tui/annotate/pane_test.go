@@ -7,6 +7,7 @@ import (
 
 	"storydesk/model"
 	"storydesk/tui/annotate"
+	"storydesk/tui/internal/celltest"
 	"storydesk/tui/layout"
 	"storydesk/tui/ui"
 )
@@ -37,7 +38,7 @@ func TestHighlightCellsAreExactlyTheSpans(t *testing.T) {
 		lay := p.Layout()
 		for i := range lay.Lines {
 			line := p.RenderLine(i)
-			cells := cellsOf(t, line)
+			cells := celltest.Of(t, line)
 			if len(cells) != lay.LineWidth(i) {
 				t.Fatalf("w=%d line %d: styling changed the width (%d cells, laid out %d)", w, i, len(cells), lay.LineWidth(i))
 			}
@@ -47,12 +48,12 @@ func TestHighlightCellsAreExactlyTheSpans(t *testing.T) {
 					continue
 				}
 				_, inSpan := model.FindOverlap(spans, off, off+1, 0)
-				if cl.under != inSpan {
+				if cl.Under != inSpan {
 					t.Fatalf("w=%d line %d col %d (code point %d %q): underlined %v, in a span %v\n%q",
-						w, i, col, off, string([]rune(mixedText)[off]), cl.under, inSpan, line)
+						w, i, col, off, string([]rune(mixedText)[off]), cl.Under, inSpan, line)
 				}
-				if inCursor := off >= cs && off < ce; cl.reverse != inCursor {
-					t.Fatalf("w=%d line %d col %d: reversed %v, under the cursor %v", w, i, col, cl.reverse, inCursor)
+				if inCursor := off >= cs && off < ce; cl.Reverse != inCursor {
+					t.Fatalf("w=%d line %d col %d: reversed %v, under the cursor %v", w, i, col, cl.Reverse, inCursor)
 				}
 			}
 		}
@@ -78,7 +79,7 @@ func TestSpansUseLabelStyles(t *testing.T) {
 	painters := c.Styles.AnnPainters()
 	check := func(what string, want [][3]int) {
 		t.Helper()
-		cells := cellsOf(t, p.RenderLine(0))
+		cells := celltest.Of(t, p.RenderLine(0))
 		for off := range []rune(text) {
 			style := 0
 			for _, w := range want {
@@ -86,12 +87,12 @@ func TestSpansUseLabelStyles(t *testing.T) {
 					style = w[2]
 				}
 			}
-			var exp sgrState
+			var exp celltest.State
 			if style > 0 {
-				exp = cellsOf(t, painters[style]("x"))[0].sgrState
+				exp = celltest.Of(t, painters[style]("x"))[0].State
 			}
-			if fmt.Sprint(cells[off].sgrState) != fmt.Sprint(exp) {
-				t.Fatalf("%s: code point %d (%q) drawn %+v, want style %d %+v", what, off, string([]rune(text)[off]), cells[off].sgrState, style, exp)
+			if fmt.Sprint(cells[off].State) != fmt.Sprint(exp) {
+				t.Fatalf("%s: code point %d (%q) drawn %+v, want style %d %+v", what, off, string([]rune(text)[off]), cells[off].State, style, exp)
 			}
 		}
 	}
@@ -118,14 +119,14 @@ func TestImportedSpansLookDifferentInColour(t *testing.T) {
 		p.SetSize(80, 10)
 		p.Open("x", "t", text, spans, false, 24) // cursor on Lima
 		line := p.RenderLine(0)
-		cs := cellsOf(t, line)
+		cs := celltest.Of(t, line)
 		for i := 0; i < 8; i++ {
 			imp, hand := cs[i], cs[13+min(i, 6)]
-			if !imp.under || hand.under {
-				t.Fatalf("dark=%v: imported underlined %v, hand-tagged %v", dark, imp.under, hand.under)
+			if !imp.Under || hand.Under {
+				t.Fatalf("dark=%v: imported underlined %v, hand-tagged %v", dark, imp.Under, hand.Under)
 			}
-			if imp.bg == nil || fmt.Sprint(imp.bg) != fmt.Sprint(hand.bg) {
-				t.Fatalf("dark=%v: the imported span lost its label colour: %v vs %v", dark, imp.bg, hand.bg)
+			if imp.BG == nil || fmt.Sprint(imp.BG) != fmt.Sprint(hand.BG) {
+				t.Fatalf("dark=%v: the imported span lost its label colour: %v vs %v", dark, imp.BG, hand.BG)
 			}
 		}
 		if !strings.Contains(line, "4:4") || !strings.Contains(line, ";58") && !strings.Contains(line, "[58") {
@@ -133,9 +134,9 @@ func TestImportedSpansLookDifferentInColour(t *testing.T) {
 		}
 		// The cursor on it is still the cursor.
 		p.MoveTo(0)
-		cs = cellsOf(t, p.RenderLine(0))
-		if !cs[0].reverse || !cs[0].under {
-			t.Fatalf("dark=%v: cursor on the imported span %+v", dark, cs[0].sgrState)
+		cs = celltest.Of(t, p.RenderLine(0))
+		if !cs[0].Reverse || !cs[0].Under {
+			t.Fatalf("dark=%v: cursor on the imported span %+v", dark, cs[0].State)
 		}
 	}
 }
@@ -301,7 +302,7 @@ func TestNoWords(t *testing.T) {
 	for _, k := range []string{"w", "b", "j", "k", "G", ")", "shift+right"} {
 		p.Motion(keyMsg(k))
 	}
-	if v := plain(p.View("", "", nil)); !strings.Contains(v, "This article has no words to annotate.") {
+	if v := celltest.Plain(p.View("", "", nil)); !strings.Contains(v, "This article has no words to annotate.") {
 		t.Fatalf("view:\n%s", v)
 	}
 }
@@ -344,12 +345,12 @@ func TestOverlay(t *testing.T) {
 	p.SetOverlay(o)
 	p.SetSize(100, 20)
 	p.Open("a.txt", "Story A", storyA, nil, false, -1)
-	cells := cellsOf(t, p.RenderLine(0))
+	cells := celltest.Of(t, p.RenderLine(0))
 	lay := p.Layout()
 	for col, cl := range cells {
 		off := lay.OffsetAt(0, col)
-		if in := off >= s && off < s+10; off >= 0 && cl.italic != in {
-			t.Fatalf("code point %d: italic %v, in the overlay's range %v", off, cl.italic, in)
+		if in := off >= s && off < s+10; off >= 0 && cl.Italic != in {
+			t.Fatalf("code point %d: italic %v, in the overlay's range %v", off, cl.Italic, in)
 		}
 	}
 	if lines := p.TextLines(); !strings.HasPrefix(lines[0], "|") || o.gutters == 0 {
@@ -388,7 +389,7 @@ func TestLegendShowsTheBoundKeys(t *testing.T) {
 	p := annotate.NewPane(c)
 	p.SetSize(80, 10)
 	p.Open("x", "t", "Ana met Bob.", nil, false, -1)
-	if v := plain(p.View("", "", nil)); !strings.Contains(v, "! PERSON 2 PLACE") {
+	if v := celltest.Plain(p.View("", "", nil)); !strings.Contains(v, "! PERSON 2 PLACE") {
 		t.Fatalf("legend:\n%s", v)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"storydesk/data/corpus"
 	"storydesk/data/importer"
 	"storydesk/model"
+	"storydesk/tui/internal/celltest"
 )
 
 // Reviewing imported annotations: a Prodigy-style jsonl imported into the
@@ -67,32 +68,6 @@ func spanNamed(t *testing.T, spans []model.Span, text string) model.Span {
 	return model.Span{}
 }
 
-// wordCells finds word in a view and returns its cells.
-func wordCells(t *testing.T, view, word string) []cell {
-	t.Helper()
-	n := model.RuneLen(word)
-	for _, line := range strings.Split(view, "\n") {
-		cs := cellsOf(t, line)
-		var text []string
-		for _, c := range cs {
-			text = append(text, c.text)
-		}
-		joined := strings.Join(text, "")
-		i := strings.Index(joined, word)
-		if i < 0 {
-			continue
-		}
-		at, b := 0, 0
-		for at < len(cs) && b < i {
-			b += len(cs[at].text)
-			at++
-		}
-		return cs[at : at+n]
-	}
-	t.Fatalf("%q not on screen:\n%s", word, view)
-	return nil
-}
-
 // Without colour an imported span is faint with an underline, a reviewed
 // or hand-tagged one bold and underlined; accepting one (y) redraws it as
 // reviewed, undo as imported again.
@@ -102,25 +77,25 @@ func TestImportedSpansLookDifferentWithoutColour(t *testing.T) {
 	h.press("shift+right", "1", "g") // tagged by hand
 	v := h.view()
 	for _, w := range []string{"Ilse Varga", "Port Ellis"} {
-		for _, c := range wordCells(t, v, w) {
-			if !c.under || !c.faint || c.bold || c.reverse {
-				t.Fatalf("imported %q: cell %q %+v, want faint and underlined", w, c.text, c.sgrState)
+		for _, c := range celltest.Find(t, v, w) {
+			if !c.Under || !c.Faint || c.Bold || c.Reverse {
+				t.Fatalf("imported %q: cell %q %+v, want faint and underlined", w, c.Text, c.State)
 			}
 		}
 	}
-	for _, c := range wordCells(t, v, "Gustavo Petro") {
-		if !c.under || !c.bold || c.faint {
-			t.Fatalf("hand-tagged cell %q %+v, want bold and underlined", c.text, c.sgrState)
+	for _, c := range celltest.Find(t, v, "Gustavo Petro") {
+		if !c.Under || !c.Bold || c.Faint {
+			t.Fatalf("hand-tagged cell %q %+v, want bold and underlined", c.Text, c.State)
 		}
 	}
-	for _, c := range wordCells(t, v, "Harbour Board") {
-		if c.under || c.faint || c.bold {
-			t.Fatalf("plain cell %q %+v", c.text, c.sgrState)
+	for _, c := range celltest.Find(t, v, "Harbour Board") {
+		if c.Under || c.Faint || c.Bold {
+			t.Fatalf("plain cell %q %+v", c.Text, c.State)
 		}
 	}
 	h.moveTo("Ilse", 0)
-	if s := h.status(); s.Span != "PERSON “Ilse Varga” · imported from "+importName || !strings.Contains(plain(h.view()), "y accept") {
-		t.Fatalf("the status bar or legend does not say where the span came from: %q\n%s", s.Span, plain(h.view()))
+	if s := h.status(); s.Span != "PERSON “Ilse Varga” · imported from "+importName || !strings.Contains(celltest.Plain(h.view()), "y accept") {
+		t.Fatalf("the status bar or legend does not say where the span came from: %q\n%s", s.Span, celltest.Plain(h.view()))
 	}
 	h.press("y")
 	_, spans := h.doc("a.txt")
@@ -134,18 +109,18 @@ func TestImportedSpansLookDifferentWithoutColour(t *testing.T) {
 		t.Fatalf("message %q", d)
 	}
 	h.press("w") // off the span, so it is drawn without the cursor
-	for _, c := range wordCells(t, h.view(), "Ilse Varga") {
-		if !c.bold || c.faint || c.reverse {
-			t.Fatalf("accepted span still drawn as imported: %q %+v", c.text, c.sgrState)
+	for _, c := range celltest.Find(t, h.view(), "Ilse Varga") {
+		if !c.Bold || c.Faint || c.Reverse {
+			t.Fatalf("accepted span still drawn as imported: %q %+v", c.Text, c.State)
 		}
 	}
 	h.press("u", "w")
 	if _, spans = h.doc("a.txt"); spanNamed(t, spans, "Ilse Varga").Source != "import:"+importName {
 		t.Fatal("undo did not restore the source")
 	}
-	for _, c := range wordCells(t, h.view(), "Ilse Varga") {
-		if !c.faint || c.bold {
-			t.Fatalf("after undo the span is not drawn as imported: %q %+v", c.text, c.sgrState)
+	for _, c := range celltest.Find(t, h.view(), "Ilse Varga") {
+		if !c.Faint || c.Bold {
+			t.Fatalf("after undo the span is not drawn as imported: %q %+v", c.Text, c.State)
 		}
 	}
 	h.press("ctrl+r")
@@ -162,7 +137,7 @@ func TestReviewNavigationAndAcceptAll(t *testing.T) {
 	if got := h.unreviewed(); got["a.txt"] != 5 {
 		t.Fatalf("unreviewed before: %v", got)
 	}
-	if p := plain(h.view()); !strings.Contains(p, "↓5 to review") {
+	if p := celltest.Plain(h.view()); !strings.Contains(p, "↓5 to review") {
 		t.Fatalf("the annotate box does not count what is to review:\n%s", p)
 	}
 	if help := fmt.Sprint(h.host.Top().ShortHelp()[0].Help()); !strings.Contains(help, "next imported") {
@@ -190,7 +165,7 @@ func TestReviewNavigationAndAcceptAll(t *testing.T) {
 	if h.cursorText() != "Ça" {
 		t.Fatalf("I goes to %q, want the quotation", h.cursorText())
 	}
-	if p := plain(h.view()); !strings.Contains(p, "quotation imported from "+importName) {
+	if p := celltest.Plain(h.view()); !strings.Contains(p, "quotation imported from "+importName) {
 		t.Fatalf("the legend does not name the quotation's source:\n%s", p)
 	}
 
@@ -204,8 +179,8 @@ func TestReviewNavigationAndAcceptAll(t *testing.T) {
 		t.Fatalf("quotation after Y: %+v (Zoë %d)", doc.Quotes, zoe.ID)
 	}
 	h.press("i")
-	if h.host.msg != "Nothing imported to review in this article" || strings.Contains(plain(h.view()), "to review ·") {
-		t.Fatalf("after Y: %q\n%s", h.host.msg, plain(h.view()))
+	if h.host.msg != "Nothing imported to review in this article" || strings.Contains(celltest.Plain(h.view()), "to review ·") {
+		t.Fatalf("after Y: %q\n%s", h.host.msg, celltest.Plain(h.view()))
 	}
 	h.press("Y")
 	if h.host.msg != "Nothing imported to review in this article" {

@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"storydesk/model"
+	"storydesk/tui/internal/celltest"
 )
 
 // matchedText is the runs of text drawn as search matches (underlined,
@@ -16,12 +17,12 @@ func (h *harness) matchedText() []string {
 	lay := p.Layout()
 	var out []string
 	for i := range lay.Lines {
-		cells := cellsOf(h.tb, p.RenderLine(i))
+		cells := celltest.Of(h.tb, p.RenderLine(i))
 		var cur strings.Builder
 		for col, c := range cells {
 			off := lay.OffsetAt(i, col)
-			if c.under && !c.bold && off >= 0 && c.text != "" { // spans are bold and underlined
-				cur.WriteString(c.text)
+			if c.Under && !c.Bold && off >= 0 && c.Text != "" { // spans are bold and underlined
+				cur.WriteString(c.Text)
 				continue
 			}
 			if cur.Len() > 0 {

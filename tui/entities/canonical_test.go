@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"storydesk/model"
+	"storydesk/tui/internal/celltest"
 	"storydesk/tui/session"
 )
 
@@ -80,7 +81,7 @@ func TestCanonicalNameForTheWholeEntity(t *testing.T) {
 		t.Errorf("another article changed without the corpus key: %v", b)
 	}
 	h.press("e")
-	p := plain(h.view())
+	p := celltest.Plain(h.view())
 	if !strings.Contains(p, "Gustavo Petro ×4") || strings.Contains(p, "Petro ×3") {
 		t.Fatalf("the panel shows two entities:\n%s", p)
 	}
@@ -88,7 +89,7 @@ func TestCanonicalNameForTheWholeEntity(t *testing.T) {
 	if got := canonicals(t, h, "a.txt"); got["PERSON Petro → "] != 3 {
 		t.Fatalf("one undo: %v", got)
 	}
-	if p := plain(h.view()); !strings.Contains(p, "Petro ×3") {
+	if p := celltest.Plain(h.view()); !strings.Contains(p, "Petro ×3") {
 		t.Fatalf("the panel after undo:\n%s", p)
 	}
 	// n: only this span.
@@ -143,7 +144,7 @@ func TestCanonicalPromptOffersSameLabelFirst(t *testing.T) {
 	h := petroHarness(t)
 	h.moveTo("Harbour", 0) // ORG, one mention; "Petro" (PERSON) has three
 	h.press("c")
-	v := plain(h.view())
+	v := celltest.Plain(h.view())
 	i := strings.Index(v, "tab: ")
 	if i < 0 {
 		t.Fatalf("no completions:\n%s", v)

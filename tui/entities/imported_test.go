@@ -9,6 +9,7 @@ import (
 	"storydesk/data/corpus"
 	"storydesk/data/importer"
 	"storydesk/model"
+	"storydesk/tui/internal/celltest"
 )
 
 // The entities panel over imported annotations: a Prodigy-style jsonl
@@ -51,43 +52,18 @@ func startImported(t *testing.T, w, h int) *harness {
 func TestEntitiesPanelMarksImported(t *testing.T) {
 	h := startImported(t, 120, 38)
 	h.press("e")
-	p := plain(h.view())
+	p := celltest.Plain(h.view())
 	if !strings.Contains(p, "4 · ↓4") || !strings.Contains(p, "PERSON 3 ↓3") || !strings.Contains(p, "Port Ellis ↓1") {
 		t.Fatalf("entities panel:\n%s", p)
 	}
 	h.moveTo("Port", 0)
 	h.press("y")
-	if p := plain(h.view()); !strings.Contains(p, "4 · ↓3") || strings.Contains(p, "Port Ellis ↓") {
+	if p := celltest.Plain(h.view()); !strings.Contains(p, "4 · ↓3") || strings.Contains(p, "Port Ellis ↓") {
 		t.Fatalf("entities panel after accepting Port Ellis:\n%s", p)
 	}
-	for _, c := range wordCells(t, h.view(), "Tomas Berg ↓1") {
-		if c.text == "T" && !c.under {
-			t.Fatalf("imported name not drawn as imported: %+v", c.sgrState)
+	for _, c := range celltest.Find(t, h.view(), "Tomas Berg ↓1") {
+		if c.Text == "T" && !c.Under {
+			t.Fatalf("imported name not drawn as imported: %+v", c.State)
 		}
 	}
-}
-
-func wordCells(t *testing.T, view, word string) []cell {
-	t.Helper()
-	n := model.RuneLen(word)
-	for _, line := range strings.Split(view, "\n") {
-		cs := cellsOf(t, line)
-		var text []string
-		for _, c := range cs {
-			text = append(text, c.text)
-		}
-		joined := strings.Join(text, "")
-		i := strings.Index(joined, word)
-		if i < 0 {
-			continue
-		}
-		at, b := 0, 0
-		for at < len(cs) && b < i {
-			b += len(cs[at].text)
-			at++
-		}
-		return cs[at : at+n]
-	}
-	t.Fatalf("%q not on screen:\n%s", word, view)
-	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"storydesk/tui/internal/celltest"
 	"storydesk/tui/widgets"
 )
 
@@ -16,7 +17,7 @@ func pickerRows(t *testing.T, h *harness) []string {
 		t.Fatalf("no picker on top: %q", h.host.msg)
 	}
 	var rows []string
-	for _, l := range strings.Split(plain(p.View()), "\n") {
+	for _, l := range strings.Split(celltest.Plain(p.View()), "\n") {
 		// A row of the box: the annotate box's text, then the picker's.
 		parts := strings.Split(l, "┃")
 		if len(parts) != 4 {
@@ -59,14 +60,14 @@ func TestMergeEntityIntoAnother(t *testing.T) {
 		t.Errorf("another article changed: %v", b)
 	}
 	h.press("e")
-	if p := plain(h.view()); !strings.Contains(p, "Gustavo Petro ×4") || strings.Contains(p, "Petro ×3") {
+	if p := celltest.Plain(h.view()); !strings.Contains(p, "Gustavo Petro ×4") || strings.Contains(p, "Petro ×3") {
 		t.Fatalf("the panel shows two entities after the merge:\n%s", p)
 	}
 	h.press("u")
 	if got := canonicals(t, h, "a.txt"); got["PERSON Petro → "] != 3 {
 		t.Fatalf("one undo: %v", got)
 	}
-	if p := plain(h.view()); !strings.Contains(p, "Petro ×3") {
+	if p := celltest.Plain(h.view()); !strings.Contains(p, "Petro ×3") {
 		t.Fatalf("the panel after undo:\n%s", p)
 	}
 }

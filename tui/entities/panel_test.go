@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"storydesk/model"
+	"storydesk/tui/internal/celltest"
 	"storydesk/tui/ui"
 )
 
@@ -28,7 +29,7 @@ func TestCanonicalNamesGroupInTheEntitiesPanel(t *testing.T) {
 		t.Fatalf("c on a span opens no prompt: %q", h.host.msg)
 	}
 	h.typeText("gus")
-	if v := plain(h.view()); !strings.Contains(v, "Canonical name for “Petro” → gus") || !strings.Contains(v, "tab: Gustavo Petro") {
+	if v := celltest.Plain(h.view()); !strings.Contains(v, "Canonical name for “Petro” → gus") || !strings.Contains(v, "tab: Gustavo Petro") {
 		t.Fatalf("no completion offered:\n%s", v)
 	}
 	if cur, ok := h.host.Top().(ui.Cursorer); !ok || cur.Cursor() == nil || cur.Cursor().Y != 1 {
@@ -49,7 +50,7 @@ func TestCanonicalNamesGroupInTheEntitiesPanel(t *testing.T) {
 		t.Fatalf("canonical not stored: %+v %q", spans, h.last.Job.Done)
 	}
 	h.press("e")
-	p := plain(h.view())
+	p := celltest.Plain(h.view())
 	if !strings.Contains(p, "Entities") || !strings.Contains(p, "PERSON 2") || !strings.Contains(p, "Gustavo Petro ×2") || !strings.Contains(p, "    Petro") {
 		t.Fatalf("entities panel does not join the variants:\n%s", p)
 	}
@@ -88,7 +89,7 @@ func TestEntitiesPanelGrouping(t *testing.T) {
 	})
 	h.press("e")
 	var rows []string
-	for _, l := range strings.Split(plain(h.view()), "\n") {
+	for _, l := range strings.Split(celltest.Plain(h.view()), "\n") {
 		// The panel is right of the text box's border.
 		if i := strings.LastIndex(l, "┃"); i >= 0 {
 			if row := strings.TrimSpace(strings.Trim(l[i+len("┃"):], "│")); row != "" {
@@ -108,7 +109,7 @@ func TestEntitiesPanelEmpty(t *testing.T) {
 	h := newHarness(t, entityArticles(), "", 200, 38)
 	h.enter(2)
 	h.press("e")
-	if !strings.Contains(plain(h.view()), "No entities yet: select and press 1–9.") {
-		t.Fatalf("empty panel:\n%s", plain(h.view()))
+	if !strings.Contains(celltest.Plain(h.view()), "No entities yet: select and press 1–9.") {
+		t.Fatalf("empty panel:\n%s", celltest.Plain(h.view()))
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"storydesk/model"
 	"storydesk/tui/annotate"
 	"storydesk/tui/entities"
+	"storydesk/tui/internal/celltest"
 	"storydesk/tui/quotes"
 	"storydesk/tui/session"
 	"storydesk/tui/ui"
@@ -325,7 +326,7 @@ func (h *harness) pane() *annotate.Pane { return h.ann.Pane() }
 func (h *harness) view() string {
 	for i := len(h.host.stack) - 1; i >= 0; i-- {
 		if v := h.host.stack[i].View(); v != "" {
-			return plain(v)
+			return celltest.Plain(v)
 		}
 	}
 	return ""

@@ -7,6 +7,7 @@ import (
 	"storydesk/model"
 	"storydesk/model/quote"
 	"storydesk/tui/annotate"
+	"storydesk/tui/internal/celltest"
 	"storydesk/tui/quotes"
 	"storydesk/tui/ui"
 )
@@ -56,7 +57,7 @@ func TestQuoteHighlightCellsAreExactlyTheQuotes(t *testing.T) {
 			lay := a.Layout()
 			for i := range lay.Lines {
 				line := a.RenderLine(i)
-				italic, faint, under := cellStyle(t, line)
+				italic, faint, under := celltest.Style(t, line)
 				if len(italic) != lay.LineWidth(i) {
 					t.Fatalf("w=%d line %d: styling changed the width (%d cells, laid out %d)", w, i, len(italic), lay.LineWidth(i))
 				}
@@ -114,7 +115,7 @@ func TestDiffLinesShowEveryChange(t *testing.T) {
 		t.Fatalf("match %+v", mt)
 	}
 	lines := quotes.DiffLines(c.Styles, qtext, mt[0], 40, 3)
-	joined := plain(strings.Join(lines, " "))
+	joined := celltest.Plain(strings.Join(lines, " "))
 	for _, w := range []string{"deux", "two", "vingtetun", "twentyone", "…"} {
 		if !strings.Contains(joined, w) {
 			t.Fatalf("diff lines lack %q: %q", w, joined)

@@ -236,3 +236,33 @@ func ColorSGR(params string) bool {
 	}
 	return false
 }
+
+// Find is the cells that spell word (both halves of a wide character) on
+// the first line of a rendered view where it stands.
+func Find(tb testing.TB, view, word string) []Cell {
+	tb.Helper()
+	for _, line := range strings.Split(view, "\n") {
+		cs := Of(tb, line)
+		var text strings.Builder
+		for _, c := range cs {
+			text.WriteString(c.Text)
+		}
+		i := strings.Index(text.String(), word)
+		if i < 0 {
+			continue
+		}
+		at, b := 0, 0
+		for at < len(cs) && (b < i || cs[at].Text == "") {
+			b += len(cs[at].Text)
+			at++
+		}
+		end := at
+		for end < len(cs) && (b < i+len(word) || cs[end].Text == "") {
+			b += len(cs[end].Text)
+			end++
+		}
+		return cs[at:end]
+	}
+	tb.Fatalf("%q not on screen:\n%s", word, view)
+	return nil
+}

@@ -56,4 +56,7 @@ func TestCellsOf(t *testing.T) {
 	if got := celltest.Plain(line); got != "ab京cd efg" {
 		t.Errorf("Plain: %q", got)
 	}
+	if f := celltest.Find(t, "x\n"+line, "cd"); len(f) != 2 || f[0].Text != "c" || !f[1].Italic || f[1].Bold || len(celltest.Find(t, line, "b京c")) != 4 {
+		t.Errorf("Find: %+v", f)
+	}
 }
