@@ -7,6 +7,7 @@ import (
 
 	"storydesk/model"
 	"storydesk/tui/annotate"
+	"storydesk/tui/internal/annotest"
 	"storydesk/tui/internal/celltest"
 	"storydesk/tui/layout"
 	"storydesk/tui/ui"
@@ -27,13 +28,13 @@ func TestHighlightCellsAreExactlyTheSpans(t *testing.T) {
 	c := noColor()
 	var spans []model.Span
 	for i, name := range []string{"Zoë Ng", "京都市", "Cafe\u0301 Ünal", "🇨🇴", "👩‍👩‍👧‍👦", "山田 太郎", "e\u0301lite José", "Ni\u0301ke"} {
-		s := runeIndex(t, mixedText, name, 0)
+		s := annotest.RuneIndex(t, mixedText, name, 0)
 		spans = append(spans, model.Span{ID: int64(i + 1), Start: s, End: s + model.RuneLen(name), Label: model.DefaultLabels[i%4], Text: name})
 	}
 	for _, w := range []int{6, 9, 13, 20, 31, 47, 80, 133} {
 		p := annotate.NewPane(c)
 		p.SetSize(w, 200)
-		p.Open("x", "t", mixedText, spans, false, runeIndex(t, mixedText, "officials", 0))
+		p.Open("x", "t", mixedText, spans, false, annotest.RuneIndex(t, mixedText, "officials", 0))
 		cs, ce := p.CursorRange()
 		lay := p.Layout()
 		for i := range lay.Lines {
@@ -99,7 +100,7 @@ func TestSpansUseLabelStyles(t *testing.T) {
 	check("spans", [][3]int{{0, 8, 1}, {16, 25, 2}, {30, 33, 3}, {34, 38, base}})
 	// A selection from “joined” onto the span.
 	p.MoveTo(8)
-	p.Motion(keyMsg("shift+right"))
+	p.Motion(annotest.Key("shift+right"))
 	sel := 2 + 2
 	check("selection", [][3]int{{0, 8, 1}, {9, 16, sel}, {16, 20, sel + base}, {20, 25, 2 + base}, {30, 33, 3}})
 }
@@ -141,12 +142,12 @@ func TestImportedSpansLookDifferentInColour(t *testing.T) {
 	}
 }
 
-// openPane is storyA in a pane of w×h, the cursor on its first word.
+// openPane is annotest.StoryA in a pane of w×h, the cursor on its first word.
 func openPane(t *testing.T, w, h int, spans ...model.Span) *annotate.Pane {
 	t.Helper()
 	p := annotate.NewPane(noColor())
 	p.SetSize(w, h)
-	p.Open("a.txt", "Story A", storyA, spans, false, -1)
+	p.Open("a.txt", "Story A", annotest.StoryA, spans, false, -1)
 	return p
 }
 
@@ -158,7 +159,7 @@ func cursorOf(p *annotate.Pane) string {
 func move(t *testing.T, p *annotate.Pane, keys ...string) {
 	t.Helper()
 	for _, k := range keys {
-		if !p.Motion(keyMsg(k)) {
+		if !p.Motion(annotest.Key(k)) {
 			t.Fatalf("%q is not a motion", k)
 		}
 	}
@@ -224,7 +225,7 @@ func TestMotions(t *testing.T) {
 			t.Fatalf("cursor line %d off screen (top %d, %d lines)", ln, top, n)
 		}
 	}
-	if p.Motion(keyMsg("x")) {
+	if p.Motion(annotest.Key("x")) {
 		t.Fatal("x is not a motion")
 	}
 }
@@ -232,7 +233,7 @@ func TestMotions(t *testing.T) {
 // On a tagged span the cursor covers the whole span: w moves past it, b
 // comes back to its start, j/k through a wrapped one still move a line.
 func TestCursorCoversSpans(t *testing.T) {
-	s := runeIndex(t, storyA, "Ilse Varga", 0)
+	s := annotest.RuneIndex(t, annotest.StoryA, "Ilse Varga", 0)
 	p := openPane(t, 120, 30, model.Span{ID: 1, Start: s, End: s + 10, Label: "PERSON", Text: "Ilse Varga"})
 	move(t, p, "w")
 	if cursorOf(p) != "Ilse Varga" {
@@ -259,7 +260,7 @@ func TestCursorCoversSpans(t *testing.T) {
 		t.Fatalf("JumpTo the second word: %d", p.CursorOffset())
 	}
 	// SelectRange selects whole words.
-	p.SelectRange(runeIndex(t, storyA, "Port", 0), runeIndex(t, storyA, "Ellis", 0)+5)
+	p.SelectRange(annotest.RuneIndex(t, annotest.StoryA, "Port", 0), annotest.RuneIndex(t, annotest.StoryA, "Ellis", 0)+5)
 	if st, en, ok := p.Selection(); !ok || string(p.Runes()[st:en]) != "Port Ellis" || cursorOf(p) != "Port" {
 		t.Fatalf("SelectRange: %q", string(p.Runes()[st:en]))
 	}
@@ -269,7 +270,7 @@ func TestCursorCoversSpans(t *testing.T) {
 // the same code points; the same text opened again keeps its layout.
 func TestResizeKeepsThePlace(t *testing.T) {
 	p := openPane(t, 120, 30)
-	p.MoveTo(runeIndex(t, storyA, "Tomas", 0))
+	p.MoveTo(annotest.RuneIndex(t, annotest.StoryA, "Tomas", 0))
 	move(t, p, "shift+right")
 	for _, w := range []int{20, 47, 200, 9} {
 		p.SetSize(w, 12)
@@ -285,7 +286,7 @@ func TestResizeKeepsThePlace(t *testing.T) {
 		}
 	}
 	lay := p.Layout()
-	p.Open("a.txt", "Story A", storyA, nil, false, 0)
+	p.Open("a.txt", "Story A", annotest.StoryA, nil, false, 0)
 	if p.Layout() != lay || p.Selecting() {
 		t.Fatal("reopening the same text should keep its layout and drop the selection")
 	}
@@ -300,7 +301,7 @@ func TestNoWords(t *testing.T) {
 		t.Fatal("punctuation only: no stops")
 	}
 	for _, k := range []string{"w", "b", "j", "k", "G", ")", "shift+right"} {
-		p.Motion(keyMsg(k))
+		p.Motion(annotest.Key(k))
 	}
 	if v := celltest.Plain(p.View("", "", nil)); !strings.Contains(v, "This article has no words to annotate.") {
 		t.Fatalf("view:\n%s", v)
@@ -339,12 +340,12 @@ func (o *fakeOverlay) PanelView(w, h int) string {
 // its panel beside the text when it fits, below it when not.
 func TestOverlay(t *testing.T) {
 	c := noColor()
-	s := runeIndex(t, storyA, "Port Ellis", 0)
+	s := annotest.RuneIndex(t, annotest.StoryA, "Port Ellis", 0)
 	o := &fakeOverlay{start: s, end: s + 10, panelW: 30}
 	p := annotate.NewPane(c)
 	p.SetOverlay(o)
 	p.SetSize(100, 20)
-	p.Open("a.txt", "Story A", storyA, nil, false, -1)
+	p.Open("a.txt", "Story A", annotest.StoryA, nil, false, -1)
 	cells := celltest.Of(t, p.RenderLine(0))
 	lay := p.Layout()
 	for col, cl := range cells {

@@ -7,6 +7,7 @@ import (
 	"storydesk/model"
 	"storydesk/model/quote"
 	"storydesk/tui/annotate"
+	"storydesk/tui/internal/annotest"
 	"storydesk/tui/internal/celltest"
 	"storydesk/tui/quotes"
 	"storydesk/tui/ui"
@@ -23,12 +24,12 @@ func TestQuoteHighlightCellsAreExactlyTheQuotes(t *testing.T) {
 	c := &ui.Context{NoColor: true, Keys: ui.DefaultKeyMap(), Labels: model.DefaultLabels}
 	c.Restyle(true)
 	span := func(name, label string, id int64) model.Span {
-		s := runeIndex(t, quoteMixed, name, 0)
+		s := annotest.RuneIndex(t, quoteMixed, name, 0)
 		return model.Span{ID: id, Start: s, End: s + model.RuneLen(name), Label: label, Text: name}
 	}
 	spans := []model.Span{span("Zoë Ng", "PERSON", 1), span("Ilse Varga", "PERSON", 2), span("京都", "GPE", 3), span("Ünal", "PERSON", 4)}
 	quoteAt := func(text string) (int, int) {
-		s := runeIndex(t, quoteMixed, text, 0)
+		s := annotest.RuneIndex(t, quoteMixed, text, 0)
 		return s, s + model.RuneLen(text)
 	}
 	as, ae := quoteAt("Kyōto 京都 is where Ilse Varga met the 👩‍👩‍👧‍👦 for Cafe\u0301 talks")
@@ -53,7 +54,7 @@ func TestQuoteHighlightCellsAreExactlyTheQuotes(t *testing.T) {
 			a := annotate.NewPane(c)
 			a.SetOverlay(quotes.NewOverlay(c, qs, suggest))
 			a.SetSize(w, 200)
-			a.Open("x", "t", quoteMixed, spans, false, runeIndex(t, quoteMixed, "left", 0))
+			a.Open("x", "t", quoteMixed, spans, false, annotest.RuneIndex(t, quoteMixed, "left", 0))
 			lay := a.Layout()
 			for i := range lay.Lines {
 				line := a.RenderLine(i)
