@@ -11,6 +11,7 @@ import (
 
 	"storydesk/data/corpus"
 	"storydesk/data/importer"
+	"storydesk/data/store"
 	"storydesk/model"
 )
 
@@ -42,28 +43,34 @@ var ImportedWords = []struct{ Word, Label string }{
 // ImportName is the file Import says the annotations came from.
 const ImportName = "prodigy.jsonl"
 
-// Import imports a Prodigy-style jsonl line for a.txt (StoryA) into the
-// store with importer.JSONL, as `storydesk import` does, and opens article
-// 0 (a.txt, as Articles has it) in annotate mode.
-func (h *Harness) Import() {
-	t := h.TB
-	t.Helper()
+// ImportStoryA imports a Prodigy-style jsonl line for a.txt (StoryA) with
+// ImportedWords and the quotation into st with importer.JSONL, as
+// `storydesk import` does.
+func ImportStoryA(tb testing.TB, st *store.SQLite) {
+	tb.Helper()
 	var spans []string
 	for _, iw := range ImportedWords {
-		s := RuneIndex(t, StoryA, iw.Word, 0)
+		s := RuneIndex(tb, StoryA, iw.Word, 0)
 		spans = append(spans, fmt.Sprintf(`{"start":%d,"end":%d,"label":%q,"text":%q}`, s, s+model.RuneLen(iw.Word), strings.ToLower(iw.Label), iw.Word))
 	}
-	q := RuneIndex(t, StoryA, "Ça va,", 0)
+	q := RuneIndex(tb, StoryA, "Ça va,", 0)
 	line := fmt.Sprintf(`{"id":"a.txt","text":%q,"meta":{"title":"Story A"},"spans":[%s],"quotes":[{"start":%d,"end":%d,"text":"Ça va,","speaker":"Zoë Ng","speaker_span":3}],"answer":"accept"}`,
 		StoryA, strings.Join(spans, ","), q, q+model.RuneLen("Ça va,"))
 	var probs []corpus.Problem
-	stats, err := importer.JSONL(context.Background(), h.Store, strings.NewReader(line+"\n"), importer.Options{Name: ImportName, Problem: func(p corpus.Problem) { probs = append(probs, p) }})
+	stats, err := importer.JSONL(context.Background(), st, strings.NewReader(line+"\n"), importer.Options{Name: ImportName, Problem: func(p corpus.Problem) { probs = append(probs, p) }})
 	if err != nil || len(probs) > 0 || stats.Spans != 4 || stats.Quotes != 1 {
-		t.Fatalf("import: %+v %v %v", stats, err, probs)
+		tb.Fatalf("import: %+v %v %v", stats, err, probs)
 	}
+}
+
+// Import imports a.txt as ImportStoryA does into the harness's store and
+// opens article 0 (a.txt, as Articles has it) in annotate mode.
+func (h *Harness) Import() {
+	h.TB.Helper()
+	ImportStoryA(h.TB, h.Store)
 	h.Enter(0)
 	if h.Pane().Text() != StoryA || len(h.Pane().Spans()) != 4 {
-		t.Fatalf("annotate mode does not show the import: %d spans", len(h.Pane().Spans()))
+		h.TB.Fatalf("annotate mode does not show the import: %d spans", len(h.Pane().Spans()))
 	}
 }
 
