@@ -11,16 +11,16 @@ import (
 
 	"storydesk/data/store"
 	"storydesk/model"
+	"storydesk/tui/internal/annotest"
 )
 
-// Fixture texts with names to tag. Offsets in tests are computed from these
-// with runeIndex, never written by hand.
+// Fixture texts with names to tag (annotest's, which the feature
+// packages' tests share). Offsets in tests are computed from these with
+// runeIndex, never written by hand.
 const (
-	storyA = "Mayor Ilse Varga of Port Ellis met the Harbour Board on Monday. Varga said the talks went well, and Mr. Berg agreed.\n\n" +
-		"The board chair, Tomas Berg, disagreed. “Ça va,” said Zoë Ng in Kyōto 京都. Varga left at noon; the Vargas family stayed.\n\n" +
-		"Gustavo Petro spoke last. Petro said the port would reopen."
-	storyB = "Ilse Varga visited Karvik on Tuesday. Tomas Berg did not.\n\nThe mayor, Ilse Varga, promised a new ferry."
-	storyC = "Nothing here names anyone at all; the weather was calm and the sea flat."
+	storyA = annotest.StoryA
+	storyB = annotest.StoryB
+	storyC = annotest.StoryC
 )
 
 // entitySource is three articles with entities, ids a.txt, b.txt, c.txt.
@@ -91,17 +91,7 @@ func apress(tb testing.TB, m *Model, keys ...string) int {
 // sub in s.
 func runeIndex(tb testing.TB, s, sub string, n int) int {
 	tb.Helper()
-	off := 0
-	for i := 0; ; i++ {
-		b := strings.Index(s[off:], sub)
-		if b < 0 {
-			tb.Fatalf("%q occurrence %d not in text", sub, n)
-		}
-		if i == n {
-			return model.RuneLen(s[:off+b])
-		}
-		off += b + len(sub)
-	}
+	return annotest.RuneIndex(tb, s, sub, n)
 }
 
 // spansOf reads an article's spans from the store through a handle of its

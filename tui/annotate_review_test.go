@@ -1,45 +1,25 @@
 package tui
 
 import (
-	"fmt"
 	"strings"
 	"testing"
 
-	"storydesk/data/corpus"
-	"storydesk/data/importer"
-	"storydesk/model"
+	"storydesk/tui/internal/annotest"
 	"storydesk/tui/session"
 )
 
 // Reviewing imported annotations (tui/annotate): a Prodigy-style jsonl
 // imported into the store with importer.JSONL, opened in annotate mode.
 
-// importedWords are the spans the fixture import brings for storyA, and
-// the quotation “Ça va,” said by Zoë Ng (linked to her span).
-var importedWords = []struct{ word, label string }{
-	{"Ilse Varga", "PERSON"}, {"Port Ellis", "GPE"}, {"Tomas Berg", "PERSON"}, {"Zoë Ng", "PERSON"},
-}
+// importName is the file the fixture import says the annotations came
+// from.
+const importName = annotest.ImportName
 
-const importName = "prodigy.jsonl"
-
-// importFixture imports a.txt (storyA) with importedWords and the
-// quotation into the store at path, as `storydesk import` does.
+// importFixture imports a.txt (storyA) with annotest.ImportedWords and
+// the quotation into the store at path, as `storydesk import` does.
 func importFixture(tb testing.TB, path string) {
 	tb.Helper()
-	var spans []string
-	for _, w := range importedWords {
-		s := runeIndex(tb, storyA, w.word, 0)
-		spans = append(spans, fmt.Sprintf(`{"start":%d,"end":%d,"label":%q,"text":%q}`, s, s+model.RuneLen(w.word), strings.ToLower(w.label), w.word))
-	}
-	q := runeIndex(tb, storyA, "Ça va,", 0)
-	line := fmt.Sprintf(`{"id":"a.txt","text":%q,"meta":{"title":"Story A"},"spans":[%s],"quotes":[{"start":%d,"end":%d,"text":"Ça va,","speaker":"Zoë Ng","speaker_span":3}],"answer":"accept"}`,
-		storyA, strings.Join(spans, ","), q, q+model.RuneLen("Ça va,"))
-	st := openStore(tb, path)
-	var probs []corpus.Problem
-	stats, err := importer.JSONL(ctx(), st, strings.NewReader(line+"\n"), importer.Options{Name: importName, Problem: func(p corpus.Problem) { probs = append(probs, p) }})
-	if err != nil || len(probs) > 0 || stats.Spans != 4 || stats.Quotes != 1 {
-		tb.Fatalf("import: %+v %v %v", stats, err, probs)
-	}
+	annotest.ImportStoryA(tb, openStore(tb, path))
 }
 
 // startImported is a reader in annotate mode on the imported a.txt.

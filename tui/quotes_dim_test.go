@@ -4,6 +4,7 @@ import (
 	"image/color"
 	"testing"
 
+	"storydesk/tui/internal/celltest"
 	"storydesk/tui/ui"
 )
 
@@ -28,7 +29,7 @@ func TestQuoteDimIsTheReadersDim(t *testing.T) {
 		if dark {
 			bg = color.Black
 		}
-		if c := contrast(want, bg); c < 4.5 {
+		if c := celltest.Contrast(want, bg); c < 4.5 {
 			t.Errorf("dark %v: dim %.2f:1 against the background", dark, c)
 		}
 	}

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"storydesk/tui/internal/celltest"
+
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/exp/teatest/v2"
 )
@@ -72,7 +74,7 @@ func findCells(s *vtScreen, y, from int, text string) int {
 	for x := from; x+len(want) <= len(row); x++ {
 		ok := true
 		for k, r := range want {
-			if row[x+k].text != string(r) {
+			if row[x+k].Text != string(r) {
 				ok = false
 				break
 			}
@@ -103,16 +105,16 @@ func selected(s *vtScreen, title string, maxX int) bool {
 		return false
 	}
 	for k := range len(title) {
-		if !s.cells[y][x+k].reverse {
+		if !s.cells[y][x+k].Reverse {
 			return false
 		}
 	}
-	return s.cells[y][1].text == ">"
+	return s.cells[y][1].Text == ">"
 }
 
 // runAttrs is whether every cell spelling text on the screen (first
 // occurrence at or after row y0) has the attribute got reports.
-func runAttrs(s *vtScreen, y0 int, text string, got func(c cell) bool) bool {
+func runAttrs(s *vtScreen, y0 int, text string, got func(c celltest.Cell) bool) bool {
 	for y := y0; y < s.h; y++ {
 		if x := findCells(s, y, 0, text); x >= 0 {
 			for k := range []rune(text) {
@@ -135,7 +137,7 @@ func colourSeqs(t *testing.T, out []byte) []string {
 	}
 	var colour []string
 	for _, s := range seqs {
-		if strings.HasPrefix(s, "\x1b[") && strings.HasSuffix(s, "m") && colorSGR(s[2:len(s)-1]) {
+		if strings.HasPrefix(s, "\x1b[") && strings.HasSuffix(s, "m") && celltest.ColorSGR(s[2:len(s)-1]) {
 			colour = append(colour, s)
 		}
 	}
@@ -180,27 +182,27 @@ func TestTerminalWithoutColour(t *testing.T) {
 			r.tm.Type("k")
 			r.until(t, "Story A selected again", func(s *vtScreen) bool { return selected(s, "Story A", listW) })
 			// Focus: the list's border is heavy, then the article's.
-			if c := r.vt.cells[0][0].text; c != "┏" {
+			if c := r.vt.cells[0][0].Text; c != "┏" {
 				t.Errorf("the focused list's corner is %q, want a heavy ┏", c)
 			}
 			r.tm.Send(tea.KeyPressMsg{Code: tea.KeyTab})
 			r.until(t, "the article focused", func(s *vtScreen) bool {
-				return s.cells[0][0].text == "┌" && s.cells[0][listW].text == "┏"
+				return s.cells[0][0].Text == "┌" && s.cells[0][listW].Text == "┏"
 			})
 			// Annotate: the cursor on the first word, then a span.
 			r.tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
 			r.until(t, "the annotate cursor on Mayor", func(s *vtScreen) bool {
-				return runAttrs(s, 1, "Mayor", func(c cell) bool { return c.reverse }) &&
-					!runAttrs(s, 1, "Ilse", func(c cell) bool { return c.reverse })
+				return runAttrs(s, 1, "Mayor", func(c celltest.Cell) bool { return c.Reverse }) &&
+					!runAttrs(s, 1, "Ilse", func(c celltest.Cell) bool { return c.Reverse })
 			})
 			r.tm.Type("w")
 			r.tm.Send(tea.KeyPressMsg{Code: tea.KeyRight, Mod: tea.ModShift})
 			r.tm.Type("1")
 			r.tm.Type("w")
 			r.until(t, "Ilse Varga tagged and the cursor past it", func(s *vtScreen) bool {
-				span := func(c cell) bool { return c.under && c.bold && !c.reverse }
+				span := func(c celltest.Cell) bool { return c.Under && c.Bold && !c.Reverse }
 				return runAttrs(s, 1, "Ilse", span) && runAttrs(s, 1, "Varga", span) &&
-					!runAttrs(s, 1, "Mayor", func(c cell) bool { return c.reverse || c.under })
+					!runAttrs(s, 1, "Mayor", func(c celltest.Cell) bool { return c.Reverse || c.Under })
 			})
 			out := r.quit(t)
 			if colour := colourSeqs(t, out); len(colour) > 0 {

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/colorprofile"
 
 	"storydesk/tui/browse"
+	"storydesk/tui/internal/celltest"
 	"storydesk/tui/ui"
 )
 
@@ -53,11 +54,11 @@ func termDefault(isDark bool) color.Color {
 
 // selectedRow finds the list's selected row (the colour marker in the
 // gutter) and returns the cells of its title.
-func selectedRow(t *testing.T, m *Model) []cell {
+func selectedRow(t *testing.T, m *Model) []celltest.Cell {
 	t.Helper()
 	for _, l := range ui.SplitLines(content(m)) {
-		cells := cellsOf(t, l)
-		if len(cells) > 4 && cells[1].text == m.c.Styles.Marker {
+		cells := celltest.Of(t, l)
+		if len(cells) > 4 && cells[1].Text == m.c.Styles.Marker {
 			return cells[4 : 4+10]
 		}
 	}
@@ -89,7 +90,7 @@ func TestLightAndDarkPalettes(t *testing.T) {
 		color.RGBA{0xfa, 0xfa, 0xfa, 0xff}, color.White,
 		color.RGBA{0x1e, 0x1e, 0x1e, 0xff}, color.Black,
 	} {
-		isDark := relLuminance(bg) < 0.5
+		isDark := celltest.RelLuminance(bg) < 0.5
 		t.Run(fmt.Sprintf("%v", bg), func(t *testing.T) {
 			m, _ := startStore(t, sampleSource(t), tempDB(t), 120, 40)
 			// startStore turns colour off; this reader is a colour one.
@@ -110,11 +111,11 @@ func TestLightAndDarkPalettes(t *testing.T) {
 			}
 			// The selected row is drawn in the palette's colours.
 			row := selectedRow(t, m)
-			fg, sbg := row[0].fg, row[0].bg
+			fg, sbg := row[0].FG, row[0].BG
 			if !sameColor(fg, m.c.Styles.RowSelected.GetForeground()) || !sameColor(sbg, m.c.Styles.RowSelected.GetBackground()) {
 				t.Fatalf("selected row drawn %v on %v, the style says %v on %v", fg, sbg, m.c.Styles.RowSelected.GetForeground(), m.c.Styles.RowSelected.GetBackground())
 			}
-			if r := contrast(fg, sbg); r < 4.5 {
+			if r := celltest.Contrast(fg, sbg); r < 4.5 {
 				t.Errorf("selected row contrast %.2f", r)
 			}
 			if sameColor(sbg, bg) {
@@ -129,19 +130,19 @@ func TestLightAndDarkPalettes(t *testing.T) {
 			themeScreens(t, m, func(name string) {
 				low := map[string]bool{}
 				for y, l := range ui.SplitLines(content(m)) {
-					for x, c := range cellsOf(t, l) {
-						r := []rune(c.text)
-						if len(r) == 0 || !unicode.IsLetter(r[0]) && !unicode.IsDigit(r[0]) || c.faint {
+					for x, c := range celltest.Of(t, l) {
+						r := []rune(c.Text)
+						if len(r) == 0 || !unicode.IsLetter(r[0]) && !unicode.IsDigit(r[0]) || c.Faint {
 							continue
 						}
-						f, b := c.drawnColors(dfg, bg)
+						f, b := c.Drawn(dfg, bg)
 						need := 3.0 // secondary text: outlets, counts, help
-						if c.bg != nil {
+						if c.BG != nil {
 							need = 4.5 // highlighted: selections, spans, the status bar
 						}
-						if cr := contrast(f, b); cr < need && !low[fmt.Sprint(f, b)] {
+						if cr := celltest.Contrast(f, b); cr < need && !low[fmt.Sprint(f, b)] {
 							low[fmt.Sprint(f, b)] = true
-							t.Errorf("%s: %q at %d,%d is %v on %v: contrast %.2f < %.1f", name, c.text, x, y, f, b, cr, need)
+							t.Errorf("%s: %q at %d,%d is %v on %v: contrast %.2f < %.1f", name, c.Text, x, y, f, b, cr, need)
 						}
 					}
 				}

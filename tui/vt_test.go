@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"storydesk/tui/internal/celltest"
 	"storydesk/tui/layout"
 )
 
@@ -17,9 +18,9 @@ import (
 // carriage, as the renderer assumes of a tty (ONLCR).
 type vtScreen struct {
 	w, h     int
-	cells    [][]cell
+	cells    [][]celltest.Cell
 	x, y     int
-	pen      sgrState
+	pen      celltest.State
 	wrapNext bool // the last column was written: the next character wraps
 	autoWrap bool
 	insert   bool
@@ -30,17 +31,17 @@ type vtScreen struct {
 
 func newVTScreen(w, h int) *vtScreen {
 	s := &vtScreen{w: w, h: h, autoWrap: true, bot: h - 1}
-	s.cells = make([][]cell, h)
+	s.cells = make([][]celltest.Cell, h)
 	for y := range s.cells {
 		s.cells[y] = s.blankLine()
 	}
 	return s
 }
 
-func (s *vtScreen) blankLine() []cell {
-	l := make([]cell, s.w)
+func (s *vtScreen) blankLine() []celltest.Cell {
+	l := make([]celltest.Cell, s.w)
 	for i := range l {
-		l[i] = cell{text: " "}
+		l[i] = celltest.Cell{Text: " "}
 	}
 	return l
 }
@@ -49,7 +50,7 @@ func (s *vtScreen) blankLine() []cell {
 func (s *vtScreen) line(y int) string {
 	var b strings.Builder
 	for _, c := range s.cells[y] {
-		b.WriteString(c.text)
+		b.WriteString(c.Text)
 	}
 	return b.String()
 }
@@ -124,13 +125,13 @@ func (s *vtScreen) scrollDown(n int) {
 }
 
 // put sets one cell, blanking the other half of a wide character it cuts.
-func (s *vtScreen) put(x int, c cell) {
+func (s *vtScreen) put(x int, c celltest.Cell) {
 	row := s.cells[s.y]
-	if row[x].text == "" && x > 0 {
-		row[x-1] = cell{text: " ", sgrState: row[x-1].sgrState}
+	if row[x].Text == "" && x > 0 {
+		row[x-1] = celltest.Cell{Text: " ", State: row[x-1].State}
 	}
-	if x+1 < s.w && row[x+1].text == "" && row[x].text != "" {
-		row[x+1] = cell{text: " ", sgrState: row[x+1].sgrState}
+	if x+1 < s.w && row[x+1].Text == "" && row[x].Text != "" {
+		row[x+1] = celltest.Cell{Text: " ", State: row[x+1].State}
 	}
 	row[x] = c
 }
@@ -156,9 +157,9 @@ func (s *vtScreen) print(g string, w int) {
 		row := s.cells[s.y]
 		copy(row[s.x+w:], row[s.x:s.w-w])
 	}
-	s.put(s.x, cell{text: g, sgrState: s.pen})
+	s.put(s.x, celltest.Cell{Text: g, State: s.pen})
 	for k := 1; k < w; k++ {
-		s.put(s.x+k, cell{sgrState: s.pen})
+		s.put(s.x+k, celltest.Cell{State: s.pen})
 	}
 	s.last = g
 	if s.x+w >= s.w {
@@ -172,7 +173,7 @@ func (s *vtScreen) print(g string, w int) {
 // erase blanks cells [from, to) of row y with the pen's background.
 func (s *vtScreen) erase(y, from, to int) {
 	for x := max(0, from); x < min(s.w, to); x++ {
-		s.cells[y][x] = cell{text: " ", sgrState: sgrState{bg: s.pen.bg}}
+		s.cells[y][x] = celltest.Cell{Text: " ", State: celltest.State{BG: s.pen.BG}}
 	}
 }
 
@@ -255,11 +256,11 @@ func (s *vtScreen) csi(tb testing.TB, params, inter string, final byte) {
 	}
 	clampX := func(x int) int { return max(0, min(s.w-1, x)) }
 	clampY := func(y int) int { return max(0, min(s.h-1, y)) }
-	row := func() []cell { return s.cells[s.y] }
+	row := func() []celltest.Cell { return s.cells[s.y] }
 	s.wrapNext = s.wrapNext && final == 'm'
 	switch final {
 	case 'm':
-		if err := s.pen.apply(params); err != nil {
+		if err := s.pen.Apply(params); err != nil {
 			tb.Fatalf("SGR %q: %v", params, err)
 		}
 	case 'H', 'f':
@@ -371,7 +372,7 @@ func TestVTScreen(t *testing.T) {
 	if got := s.text(); got != "abXdef\ngh京Z \n qqqq " {
 		t.Fatalf("%q", got)
 	}
-	if r := s.cells[1]; !r[2].reverse || r[3].text != "" || !r[3].reverse || r[4].reverse {
+	if r := s.cells[1]; !r[2].Reverse || r[3].Text != "" || !r[3].Reverse || r[4].Reverse {
 		t.Fatalf("attributes: %+v", r)
 	}
 	s.write(t, "\x1b[1;2H\x1b[2P\x1b[2;1H\x1b[@\x1b[3;1H\x1b[2X")

@@ -6,23 +6,25 @@ import (
 	"unicode"
 
 	"storydesk/model"
+	"storydesk/tui/internal/annotest"
+	"storydesk/tui/internal/celltest"
 )
 
 // hintAt reads the jump label drawn over the word at code point off, as a
 // user reads it off the screen: the bold reversed cells where the word
 // starts. It also checks that drawing the hints moved no other cell.
 func (h *harness) hintAt(off int) string {
-	h.tb.Helper()
-	p := h.pane()
+	h.TB.Helper()
+	p := h.Pane()
 	lay := p.Layout()
 	t := lay.Tokens[lay.TokenAt(off)]
-	cells := cellsOf(h.tb, p.RenderLine(t.Line))
+	cells := celltest.Of(h.TB, p.RenderLine(t.Line))
 	if len(cells) < lay.LineWidth(t.Line) || len(cells) > lay.Width {
-		h.tb.Fatalf("line %d is %d cells with hints, %d laid out (width %d)", t.Line, len(cells), lay.LineWidth(t.Line), lay.Width)
+		h.TB.Fatalf("line %d is %d cells with hints, %d laid out (width %d)", t.Line, len(cells), lay.LineWidth(t.Line), lay.Width)
 	}
 	var label strings.Builder
-	for c := t.Col; c < len(cells) && cells[c].bold && cells[c].reverse && cells[c].text != " " && cells[c].text != ""; c++ {
-		label.WriteString(cells[c].text)
+	for c := t.Col; c < len(cells) && cells[c].Bold && cells[c].Reverse && cells[c].Text != " " && cells[c].Text != ""; c++ {
+		label.WriteString(cells[c].Text)
 	}
 	return label.String()
 }
@@ -30,41 +32,41 @@ func (h *harness) hintAt(off int) string {
 // jumpTo reaches the word at off with the jump key, its first letter and
 // the label drawn over it, and returns the keys pressed.
 func (h *harness) jumpTo(off int) int {
-	h.tb.Helper()
-	return h.jumpWith(string(unicode.ToLower([]rune(h.pane().Text())[off])), off)
+	h.TB.Helper()
+	return h.jumpWith(string(unicode.ToLower([]rune(h.Pane().Text())[off])), off)
 }
 
 // jumpWith is jumpTo typing letter for the word's first letter.
 func (h *harness) jumpWith(letter string, off int) int {
-	h.tb.Helper()
-	h.press("f", letter)
+	h.TB.Helper()
+	h.Press("f", letter)
 	keys := 2
-	if h.pane().CursorOffset() == off {
+	if h.Pane().CursorOffset() == off {
 		return keys // the only word with that letter
 	}
 	label := h.hintAt(off)
 	if label == "" {
-		h.tb.Fatalf("no hint over %q", h.wordAt(off))
+		h.TB.Fatalf("no hint over %q", h.wordAt(off))
 	}
-	h.typeText(label)
+	h.TypeText(label)
 	return keys + len(label)
 }
 
 func (h *harness) wordAt(off int) string {
-	lay := h.pane().Layout()
+	lay := h.Pane().Layout()
 	t := lay.Tokens[lay.TokenAt(off)]
-	return string(h.pane().Runes()[t.Start:t.End])
+	return string(h.Pane().Runes()[t.Start:t.End])
 }
 
 // Every word on screen is reached in at most three keys: the jump key, its
 // first letter (case and accents aside), and the label over it; wide
 // characters, emoji and combining accents keep every other cell in place.
 func TestJumpReachesEveryWordInThreeKeys(t *testing.T) {
-	for _, text := range []string{storyA, mixedText} {
+	for _, text := range []string{annotest.StoryA, mixedText} {
 		art := &model.Article{ID: "a.txt", Path: "a.txt", Title: "A", Text: text, Raw: text}
 		h := newHarness(t, []*model.Article{art}, "", 60, 40)
-		h.enter(0)
-		p := h.pane()
+		h.Enter(0)
+		p := h.Pane()
 		lay := p.Layout()
 		n := 0
 		for _, tok := range lay.Tokens {
@@ -72,19 +74,19 @@ func TestJumpReachesEveryWordInThreeKeys(t *testing.T) {
 			if !tok.Word || !unicode.IsLetter(r) || !unicode.In(r, unicode.Latin) {
 				continue // words a keyboard types the first letter of
 			}
-			h.press("g")
+			h.Press("g")
 			if p.CursorOffset() == tok.Start {
 				continue
 			}
 			keys := h.jumpTo(tok.Start)
 			if got := p.CursorOffset(); got != tok.Start {
-				t.Fatalf("jumping to %q (%d) put the cursor on %q (%d)", h.wordAt(tok.Start), tok.Start, h.cursorText(), got)
+				t.Fatalf("jumping to %q (%d) put the cursor on %q (%d)", h.wordAt(tok.Start), tok.Start, h.CursorText(), got)
 			}
 			if keys > 3 {
 				t.Errorf("%q took %d keys", h.wordAt(tok.Start), keys)
 			}
-			if h.mode() != "ANNOTATE" || strings.Contains(h.view(), "\x1b[1;7m") {
-				t.Fatalf("after the jump: mode %s", h.mode())
+			if h.Mode() != "ANNOTATE" || strings.Contains(h.View(), "\x1b[1;7m") {
+				t.Fatalf("after the jump: mode %s", h.Mode())
 			}
 			n++
 		}
@@ -100,36 +102,36 @@ func TestJumpReachesEveryWordInThreeKeys(t *testing.T) {
 func TestJumpLetterFoldingAndCancel(t *testing.T) {
 	art := &model.Article{ID: "m.txt", Path: "m.txt", Title: "M", Text: mixedText, Raw: mixedText}
 	h := newHarness(t, []*model.Article{art}, "", 60, 40)
-	h.enter(0)
-	p := h.pane()
+	h.Enter(0)
+	p := h.Pane()
 	for _, c := range []struct{ word, letter string }{{"Ünal", "u"}, {"Ünal", "Ü"}, {"José", "j"}, {"e\u0301lite", "e"}, {"Zoë", "z"}} {
-		off := runeIndex(t, mixedText, c.word, 0)
-		h.press("G")
+		off := annotest.RuneIndex(t, mixedText, c.word, 0)
+		h.Press("G")
 		h.jumpWith(c.letter, off)
 		if p.CursorOffset() != off {
-			t.Errorf("%q with %q: cursor on %q", c.word, c.letter, h.cursorText())
+			t.Errorf("%q with %q: cursor on %q", c.word, c.letter, h.CursorText())
 		}
 	}
 	start := p.CursorOffset()
-	h.press("f", "q")
-	if p.CursorOffset() != start || !strings.Contains(h.host.msg, "No word on screen starts with “q”") || h.mode() != "ANNOTATE" {
-		t.Errorf("no q word: cursor %d→%d, %q, mode %s", start, p.CursorOffset(), h.host.msg, h.mode())
+	h.Press("f", "q")
+	if p.CursorOffset() != start || !strings.Contains(h.Host.Msg, "No word on screen starts with “q”") || h.Mode() != "ANNOTATE" {
+		t.Errorf("no q word: cursor %d→%d, %q, mode %s", start, p.CursorOffset(), h.Host.Msg, h.Mode())
 	}
-	h.press("f")
-	if h.mode() != "JUMP" {
-		t.Fatalf("mode %s after f", h.mode())
+	h.Press("f")
+	if h.Mode() != "JUMP" {
+		t.Fatalf("mode %s after f", h.Mode())
 	}
-	h.press("a") // "and" ×2, "Ilse"… : hints drawn
-	if h.hintAt(runeIndex(t, mixedText, "and", 1)) == "" {
+	h.Press("a") // "and" ×2, "Ilse"… : hints drawn
+	if h.hintAt(annotest.RuneIndex(t, mixedText, "and", 1)) == "" {
 		t.Fatal("no hints drawn")
 	}
-	h.press("esc")
-	if p.CursorOffset() != start || h.mode() != "ANNOTATE" || h.hintAt(runeIndex(t, mixedText, "and", 1)) != "" {
-		t.Errorf("esc: cursor %d→%d, mode %s, hints still drawn", start, p.CursorOffset(), h.mode())
+	h.Press("esc")
+	if p.CursorOffset() != start || h.Mode() != "ANNOTATE" || h.hintAt(annotest.RuneIndex(t, mixedText, "and", 1)) != "" {
+		t.Errorf("esc: cursor %d→%d, mode %s, hints still drawn", start, p.CursorOffset(), h.Mode())
 	}
 	// With a selection held by the select key, the jump extends it.
-	h.press("g", "v")
-	h.jumpTo(runeIndex(t, mixedText, "officials", 0))
+	h.Press("g", "v")
+	h.jumpTo(annotest.RuneIndex(t, mixedText, "officials", 0))
 	if s, e, ok := p.Selection(); !ok || string(p.Runes()[s:e]) != "Zoë Ng met 京都市 officials" {
 		t.Errorf("selection after the jump: %v %q", ok, string(p.Runes()[s:e]))
 	}
@@ -146,8 +148,8 @@ func TestJumpManyCandidates(t *testing.T) {
 	text := strings.Join(words, " ")
 	art := &model.Article{ID: "t.txt", Path: "t.txt", Title: "T", Text: text, Raw: text}
 	h := newHarness(t, []*model.Article{art}, "", 50, 40)
-	h.enter(0)
-	h.press("f", "t")
+	h.Enter(0)
+	h.Press("f", "t")
 	labels := map[string]int{}
 	short, long := 0, 0
 	for i := 1; i < 60; i++ {
@@ -176,12 +178,12 @@ func TestJumpManyCandidates(t *testing.T) {
 	if l := h.hintAt(5); len(l) != 1 {
 		t.Errorf("the next word's label is %q", l)
 	}
-	h.press("esc")
+	h.Press("esc")
 	for l, off := range labels {
-		h.press("g", "f", "t")
-		h.typeText(l)
-		if h.pane().CursorOffset() != off {
-			t.Fatalf("label %q: cursor at %d, want %d", l, h.pane().CursorOffset(), off)
+		h.Press("g", "f", "t")
+		h.TypeText(l)
+		if h.Pane().CursorOffset() != off {
+			t.Fatalf("label %q: cursor at %d, want %d", l, h.Pane().CursorOffset(), off)
 		}
 	}
 }

@@ -7,6 +7,8 @@ import (
 
 	"storydesk/model"
 	"storydesk/tui/annotate"
+	"storydesk/tui/internal/annotest"
+	"storydesk/tui/internal/celltest"
 	"storydesk/tui/layout"
 	"storydesk/tui/ui"
 )
@@ -26,18 +28,18 @@ func TestHighlightCellsAreExactlyTheSpans(t *testing.T) {
 	c := noColor()
 	var spans []model.Span
 	for i, name := range []string{"Zoë Ng", "京都市", "Cafe\u0301 Ünal", "🇨🇴", "👩‍👩‍👧‍👦", "山田 太郎", "e\u0301lite José", "Ni\u0301ke"} {
-		s := runeIndex(t, mixedText, name, 0)
+		s := annotest.RuneIndex(t, mixedText, name, 0)
 		spans = append(spans, model.Span{ID: int64(i + 1), Start: s, End: s + model.RuneLen(name), Label: model.DefaultLabels[i%4], Text: name})
 	}
 	for _, w := range []int{6, 9, 13, 20, 31, 47, 80, 133} {
 		p := annotate.NewPane(c)
 		p.SetSize(w, 200)
-		p.Open("x", "t", mixedText, spans, false, runeIndex(t, mixedText, "officials", 0))
+		p.Open("x", "t", mixedText, spans, false, annotest.RuneIndex(t, mixedText, "officials", 0))
 		cs, ce := p.CursorRange()
 		lay := p.Layout()
 		for i := range lay.Lines {
 			line := p.RenderLine(i)
-			cells := cellsOf(t, line)
+			cells := celltest.Of(t, line)
 			if len(cells) != lay.LineWidth(i) {
 				t.Fatalf("w=%d line %d: styling changed the width (%d cells, laid out %d)", w, i, len(cells), lay.LineWidth(i))
 			}
@@ -47,12 +49,12 @@ func TestHighlightCellsAreExactlyTheSpans(t *testing.T) {
 					continue
 				}
 				_, inSpan := model.FindOverlap(spans, off, off+1, 0)
-				if cl.under != inSpan {
+				if cl.Under != inSpan {
 					t.Fatalf("w=%d line %d col %d (code point %d %q): underlined %v, in a span %v\n%q",
-						w, i, col, off, string([]rune(mixedText)[off]), cl.under, inSpan, line)
+						w, i, col, off, string([]rune(mixedText)[off]), cl.Under, inSpan, line)
 				}
-				if inCursor := off >= cs && off < ce; cl.reverse != inCursor {
-					t.Fatalf("w=%d line %d col %d: reversed %v, under the cursor %v", w, i, col, cl.reverse, inCursor)
+				if inCursor := off >= cs && off < ce; cl.Reverse != inCursor {
+					t.Fatalf("w=%d line %d col %d: reversed %v, under the cursor %v", w, i, col, cl.Reverse, inCursor)
 				}
 			}
 		}
@@ -78,7 +80,7 @@ func TestSpansUseLabelStyles(t *testing.T) {
 	painters := c.Styles.AnnPainters()
 	check := func(what string, want [][3]int) {
 		t.Helper()
-		cells := cellsOf(t, p.RenderLine(0))
+		cells := celltest.Of(t, p.RenderLine(0))
 		for off := range []rune(text) {
 			style := 0
 			for _, w := range want {
@@ -86,19 +88,19 @@ func TestSpansUseLabelStyles(t *testing.T) {
 					style = w[2]
 				}
 			}
-			var exp sgrState
+			var exp celltest.State
 			if style > 0 {
-				exp = cellsOf(t, painters[style]("x"))[0].sgrState
+				exp = celltest.Of(t, painters[style]("x"))[0].State
 			}
-			if fmt.Sprint(cells[off].sgrState) != fmt.Sprint(exp) {
-				t.Fatalf("%s: code point %d (%q) drawn %+v, want style %d %+v", what, off, string([]rune(text)[off]), cells[off].sgrState, style, exp)
+			if fmt.Sprint(cells[off].State) != fmt.Sprint(exp) {
+				t.Fatalf("%s: code point %d (%q) drawn %+v, want style %d %+v", what, off, string([]rune(text)[off]), cells[off].State, style, exp)
 			}
 		}
 	}
 	check("spans", [][3]int{{0, 8, 1}, {16, 25, 2}, {30, 33, 3}, {34, 38, base}})
 	// A selection from “joined” onto the span.
 	p.MoveTo(8)
-	p.Motion(keyMsg("shift+right"))
+	p.Motion(annotest.Key("shift+right"))
 	sel := 2 + 2
 	check("selection", [][3]int{{0, 8, 1}, {9, 16, sel}, {16, 20, sel + base}, {20, 25, 2 + base}, {30, 33, 3}})
 }
@@ -118,14 +120,14 @@ func TestImportedSpansLookDifferentInColour(t *testing.T) {
 		p.SetSize(80, 10)
 		p.Open("x", "t", text, spans, false, 24) // cursor on Lima
 		line := p.RenderLine(0)
-		cs := cellsOf(t, line)
+		cs := celltest.Of(t, line)
 		for i := 0; i < 8; i++ {
 			imp, hand := cs[i], cs[13+min(i, 6)]
-			if !imp.under || hand.under {
-				t.Fatalf("dark=%v: imported underlined %v, hand-tagged %v", dark, imp.under, hand.under)
+			if !imp.Under || hand.Under {
+				t.Fatalf("dark=%v: imported underlined %v, hand-tagged %v", dark, imp.Under, hand.Under)
 			}
-			if imp.bg == nil || fmt.Sprint(imp.bg) != fmt.Sprint(hand.bg) {
-				t.Fatalf("dark=%v: the imported span lost its label colour: %v vs %v", dark, imp.bg, hand.bg)
+			if imp.BG == nil || fmt.Sprint(imp.BG) != fmt.Sprint(hand.BG) {
+				t.Fatalf("dark=%v: the imported span lost its label colour: %v vs %v", dark, imp.BG, hand.BG)
 			}
 		}
 		if !strings.Contains(line, "4:4") || !strings.Contains(line, ";58") && !strings.Contains(line, "[58") {
@@ -133,19 +135,19 @@ func TestImportedSpansLookDifferentInColour(t *testing.T) {
 		}
 		// The cursor on it is still the cursor.
 		p.MoveTo(0)
-		cs = cellsOf(t, p.RenderLine(0))
-		if !cs[0].reverse || !cs[0].under {
-			t.Fatalf("dark=%v: cursor on the imported span %+v", dark, cs[0].sgrState)
+		cs = celltest.Of(t, p.RenderLine(0))
+		if !cs[0].Reverse || !cs[0].Under {
+			t.Fatalf("dark=%v: cursor on the imported span %+v", dark, cs[0].State)
 		}
 	}
 }
 
-// openPane is storyA in a pane of w×h, the cursor on its first word.
+// openPane is annotest.StoryA in a pane of w×h, the cursor on its first word.
 func openPane(t *testing.T, w, h int, spans ...model.Span) *annotate.Pane {
 	t.Helper()
 	p := annotate.NewPane(noColor())
 	p.SetSize(w, h)
-	p.Open("a.txt", "Story A", storyA, spans, false, -1)
+	p.Open("a.txt", "Story A", annotest.StoryA, spans, false, -1)
 	return p
 }
 
@@ -157,7 +159,7 @@ func cursorOf(p *annotate.Pane) string {
 func move(t *testing.T, p *annotate.Pane, keys ...string) {
 	t.Helper()
 	for _, k := range keys {
-		if !p.Motion(keyMsg(k)) {
+		if !p.Motion(annotest.Key(k)) {
 			t.Fatalf("%q is not a motion", k)
 		}
 	}
@@ -223,7 +225,7 @@ func TestMotions(t *testing.T) {
 			t.Fatalf("cursor line %d off screen (top %d, %d lines)", ln, top, n)
 		}
 	}
-	if p.Motion(keyMsg("x")) {
+	if p.Motion(annotest.Key("x")) {
 		t.Fatal("x is not a motion")
 	}
 }
@@ -231,7 +233,7 @@ func TestMotions(t *testing.T) {
 // On a tagged span the cursor covers the whole span: w moves past it, b
 // comes back to its start, j/k through a wrapped one still move a line.
 func TestCursorCoversSpans(t *testing.T) {
-	s := runeIndex(t, storyA, "Ilse Varga", 0)
+	s := annotest.RuneIndex(t, annotest.StoryA, "Ilse Varga", 0)
 	p := openPane(t, 120, 30, model.Span{ID: 1, Start: s, End: s + 10, Label: "PERSON", Text: "Ilse Varga"})
 	move(t, p, "w")
 	if cursorOf(p) != "Ilse Varga" {
@@ -258,7 +260,7 @@ func TestCursorCoversSpans(t *testing.T) {
 		t.Fatalf("JumpTo the second word: %d", p.CursorOffset())
 	}
 	// SelectRange selects whole words.
-	p.SelectRange(runeIndex(t, storyA, "Port", 0), runeIndex(t, storyA, "Ellis", 0)+5)
+	p.SelectRange(annotest.RuneIndex(t, annotest.StoryA, "Port", 0), annotest.RuneIndex(t, annotest.StoryA, "Ellis", 0)+5)
 	if st, en, ok := p.Selection(); !ok || string(p.Runes()[st:en]) != "Port Ellis" || cursorOf(p) != "Port" {
 		t.Fatalf("SelectRange: %q", string(p.Runes()[st:en]))
 	}
@@ -268,7 +270,7 @@ func TestCursorCoversSpans(t *testing.T) {
 // the same code points; the same text opened again keeps its layout.
 func TestResizeKeepsThePlace(t *testing.T) {
 	p := openPane(t, 120, 30)
-	p.MoveTo(runeIndex(t, storyA, "Tomas", 0))
+	p.MoveTo(annotest.RuneIndex(t, annotest.StoryA, "Tomas", 0))
 	move(t, p, "shift+right")
 	for _, w := range []int{20, 47, 200, 9} {
 		p.SetSize(w, 12)
@@ -284,7 +286,7 @@ func TestResizeKeepsThePlace(t *testing.T) {
 		}
 	}
 	lay := p.Layout()
-	p.Open("a.txt", "Story A", storyA, nil, false, 0)
+	p.Open("a.txt", "Story A", annotest.StoryA, nil, false, 0)
 	if p.Layout() != lay || p.Selecting() {
 		t.Fatal("reopening the same text should keep its layout and drop the selection")
 	}
@@ -299,9 +301,9 @@ func TestNoWords(t *testing.T) {
 		t.Fatal("punctuation only: no stops")
 	}
 	for _, k := range []string{"w", "b", "j", "k", "G", ")", "shift+right"} {
-		p.Motion(keyMsg(k))
+		p.Motion(annotest.Key(k))
 	}
-	if v := plain(p.View("", "", nil)); !strings.Contains(v, "This article has no words to annotate.") {
+	if v := celltest.Plain(p.View("", "", nil)); !strings.Contains(v, "This article has no words to annotate.") {
 		t.Fatalf("view:\n%s", v)
 	}
 }
@@ -338,18 +340,18 @@ func (o *fakeOverlay) PanelView(w, h int) string {
 // its panel beside the text when it fits, below it when not.
 func TestOverlay(t *testing.T) {
 	c := noColor()
-	s := runeIndex(t, storyA, "Port Ellis", 0)
+	s := annotest.RuneIndex(t, annotest.StoryA, "Port Ellis", 0)
 	o := &fakeOverlay{start: s, end: s + 10, panelW: 30}
 	p := annotate.NewPane(c)
 	p.SetOverlay(o)
 	p.SetSize(100, 20)
-	p.Open("a.txt", "Story A", storyA, nil, false, -1)
-	cells := cellsOf(t, p.RenderLine(0))
+	p.Open("a.txt", "Story A", annotest.StoryA, nil, false, -1)
+	cells := celltest.Of(t, p.RenderLine(0))
 	lay := p.Layout()
 	for col, cl := range cells {
 		off := lay.OffsetAt(0, col)
-		if in := off >= s && off < s+10; off >= 0 && cl.italic != in {
-			t.Fatalf("code point %d: italic %v, in the overlay's range %v", off, cl.italic, in)
+		if in := off >= s && off < s+10; off >= 0 && cl.Italic != in {
+			t.Fatalf("code point %d: italic %v, in the overlay's range %v", off, cl.Italic, in)
 		}
 	}
 	if lines := p.TextLines(); !strings.HasPrefix(lines[0], "|") || o.gutters == 0 {
@@ -388,7 +390,7 @@ func TestLegendShowsTheBoundKeys(t *testing.T) {
 	p := annotate.NewPane(c)
 	p.SetSize(80, 10)
 	p.Open("x", "t", "Ana met Bob.", nil, false, -1)
-	if v := plain(p.View("", "", nil)); !strings.Contains(v, "! PERSON 2 PLACE") {
+	if v := celltest.Plain(p.View("", "", nil)); !strings.Contains(v, "! PERSON 2 PLACE") {
 		t.Fatalf("legend:\n%s", v)
 	}
 }

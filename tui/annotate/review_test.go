@@ -6,52 +6,28 @@ import (
 	"strings"
 	"testing"
 
-	"storydesk/data/corpus"
-	"storydesk/data/importer"
 	"storydesk/model"
+	"storydesk/tui/internal/annotest"
+	"storydesk/tui/internal/celltest"
 )
 
 // Reviewing imported annotations: a Prodigy-style jsonl imported into the
 // store with importer.JSONL, opened in annotate mode.
 
-// importedWords are the spans the fixture import brings for storyA, and
-// the quotation “Ça va,” said by Zoë Ng (linked to her span).
-var importedWords = []struct{ word, label string }{
-	{"Ilse Varga", "PERSON"}, {"Port Ellis", "GPE"}, {"Tomas Berg", "PERSON"}, {"Zoë Ng", "PERSON"},
-}
-
-const importName = "prodigy.jsonl"
-
 // startImported is annotate mode on a.txt, imported as `storydesk import`
 // does.
 func startImported(t *testing.T, w, h int) *harness {
 	t.Helper()
-	hs := newHarness(t, entityArticles(), "", w, h)
-	var spans []string
-	for _, iw := range importedWords {
-		s := runeIndex(t, storyA, iw.word, 0)
-		spans = append(spans, fmt.Sprintf(`{"start":%d,"end":%d,"label":%q,"text":%q}`, s, s+model.RuneLen(iw.word), strings.ToLower(iw.label), iw.word))
-	}
-	q := runeIndex(t, storyA, "Ça va,", 0)
-	line := fmt.Sprintf(`{"id":"a.txt","text":%q,"meta":{"title":"Story A"},"spans":[%s],"quotes":[{"start":%d,"end":%d,"text":"Ça va,","speaker":"Zoë Ng","speaker_span":3}],"answer":"accept"}`,
-		storyA, strings.Join(spans, ","), q, q+model.RuneLen("Ça va,"))
-	var probs []corpus.Problem
-	stats, err := importer.JSONL(context.Background(), hs.st, strings.NewReader(line+"\n"), importer.Options{Name: importName, Problem: func(p corpus.Problem) { probs = append(probs, p) }})
-	if err != nil || len(probs) > 0 || stats.Spans != 4 || stats.Quotes != 1 {
-		t.Fatalf("import: %+v %v %v", stats, err, probs)
-	}
-	hs.enter(0)
-	if hs.pane().Text() != storyA || len(hs.pane().Spans()) != 4 {
-		t.Fatalf("annotate mode does not show the import: %d spans", len(hs.pane().Spans()))
-	}
+	hs := newHarness(t, annotest.Articles(), "", w, h)
+	hs.Import()
 	return hs
 }
 
 func (h *harness) unreviewed() map[string]int {
-	h.tb.Helper()
-	n, err := openStore(h.tb, h.path).Unreviewed(context.Background())
+	h.TB.Helper()
+	n, err := annotest.OpenStore(h.TB, h.Path).Unreviewed(context.Background())
 	if err != nil {
-		h.tb.Fatal(err)
+		h.TB.Fatal(err)
 	}
 	return n
 }
@@ -67,89 +43,63 @@ func spanNamed(t *testing.T, spans []model.Span, text string) model.Span {
 	return model.Span{}
 }
 
-// wordCells finds word in a view and returns its cells.
-func wordCells(t *testing.T, view, word string) []cell {
-	t.Helper()
-	n := model.RuneLen(word)
-	for _, line := range strings.Split(view, "\n") {
-		cs := cellsOf(t, line)
-		var text []string
-		for _, c := range cs {
-			text = append(text, c.text)
-		}
-		joined := strings.Join(text, "")
-		i := strings.Index(joined, word)
-		if i < 0 {
-			continue
-		}
-		at, b := 0, 0
-		for at < len(cs) && b < i {
-			b += len(cs[at].text)
-			at++
-		}
-		return cs[at : at+n]
-	}
-	t.Fatalf("%q not on screen:\n%s", word, view)
-	return nil
-}
-
 // Without colour an imported span is faint with an underline, a reviewed
 // or hand-tagged one bold and underlined; accepting one (y) redraws it as
 // reviewed, undo as imported again.
 func TestImportedSpansLookDifferentWithoutColour(t *testing.T) {
 	h := startImported(t, 120, 38)
-	h.moveTo("Gustavo", 0)
-	h.press("shift+right", "1", "g") // tagged by hand
-	v := h.view()
+	h.MoveTo("Gustavo", 0)
+	h.Press("shift+right", "1", "g") // tagged by hand
+	v := h.View()
 	for _, w := range []string{"Ilse Varga", "Port Ellis"} {
-		for _, c := range wordCells(t, v, w) {
-			if !c.under || !c.faint || c.bold || c.reverse {
-				t.Fatalf("imported %q: cell %q %+v, want faint and underlined", w, c.text, c.sgrState)
+		for _, c := range celltest.Find(t, v, w) {
+			if !c.Under || !c.Faint || c.Bold || c.Reverse {
+				t.Fatalf("imported %q: cell %q %+v, want faint and underlined", w, c.Text, c.State)
 			}
 		}
 	}
-	for _, c := range wordCells(t, v, "Gustavo Petro") {
-		if !c.under || !c.bold || c.faint {
-			t.Fatalf("hand-tagged cell %q %+v, want bold and underlined", c.text, c.sgrState)
+	for _, c := range celltest.Find(t, v, "Gustavo Petro") {
+		if !c.Under || !c.Bold || c.Faint {
+			t.Fatalf("hand-tagged cell %q %+v, want bold and underlined", c.Text, c.State)
 		}
 	}
-	for _, c := range wordCells(t, v, "Harbour Board") {
-		if c.under || c.faint || c.bold {
-			t.Fatalf("plain cell %q %+v", c.text, c.sgrState)
+	for _, c := range celltest.Find(t, v, "Harbour Board") {
+		if c.Under || c.Faint || c.Bold {
+			t.Fatalf("plain cell %q %+v", c.Text, c.State)
 		}
 	}
-	h.moveTo("Ilse", 0)
-	if s := h.status(); s.Span != "PERSON “Ilse Varga” · imported from "+importName || !strings.Contains(plain(h.view()), "y accept") {
-		t.Fatalf("the status bar or legend does not say where the span came from: %q\n%s", s.Span, plain(h.view()))
+	h.MoveTo("Ilse", 0)
+	if s := h.Status(); s.Span != "PERSON “Ilse Varga” · imported from "+annotest.ImportName || !strings.Contains(celltest.Plain(h.View()), "y accept") {
+		t.Fatalf("the status bar or legend does not say where the span came from: %q\n%s", s.Span, celltest.Plain(h.View()))
 	}
-	h.press("y")
-	_, spans := h.doc("a.txt")
+	h.Press("y")
+	_, spans := h.Doc("a.txt")
 	if sp := spanNamed(t, spans, "Ilse Varga"); sp.Source != "" {
 		t.Fatalf("y did not accept: %+v", sp)
 	}
-	if sp := spanNamed(t, spans, "Port Ellis"); sp.Source != "import:"+importName {
+	if sp := spanNamed(t, spans, "Port Ellis"); sp.Source != "import:"+annotest.ImportName {
 		t.Fatalf("y accepted more than the span under the cursor: %+v", sp)
 	}
-	if d := h.last.Job.Done; d != "Accepted PERSON “Ilse Varga”; 4 imported left to review (i next)" {
+	if d := h.Last.Job.Done; d != "Accepted PERSON “Ilse Varga”; 4 imported left to review (i next)" {
 		t.Fatalf("message %q", d)
 	}
-	h.press("w") // off the span, so it is drawn without the cursor
-	for _, c := range wordCells(t, h.view(), "Ilse Varga") {
-		if !c.bold || c.faint || c.reverse {
-			t.Fatalf("accepted span still drawn as imported: %q %+v", c.text, c.sgrState)
+	h.Press("w") // off the span, so it is drawn without the cursor
+	for _, c := range celltest.Find(t, h.View(), "Ilse Varga") {
+		if !c.Bold || c.Faint || c.Reverse {
+			t.Fatalf("accepted span still drawn as imported: %q %+v", c.Text, c.State)
 		}
 	}
-	h.press("u", "w")
-	if _, spans = h.doc("a.txt"); spanNamed(t, spans, "Ilse Varga").Source != "import:"+importName {
+	h.Press("u", "w")
+	if _, spans = h.Doc("a.txt"); spanNamed(t, spans, "Ilse Varga").Source != "import:"+annotest.ImportName {
 		t.Fatal("undo did not restore the source")
 	}
-	for _, c := range wordCells(t, h.view(), "Ilse Varga") {
-		if !c.faint || c.bold {
-			t.Fatalf("after undo the span is not drawn as imported: %q %+v", c.text, c.sgrState)
+	for _, c := range celltest.Find(t, h.View(), "Ilse Varga") {
+		if !c.Faint || c.Bold {
+			t.Fatalf("after undo the span is not drawn as imported: %q %+v", c.Text, c.State)
 		}
 	}
-	h.press("ctrl+r")
-	if _, spans = h.doc("a.txt"); spanNamed(t, spans, "Ilse Varga").Source != "" {
+	h.Press("ctrl+r")
+	if _, spans = h.Doc("a.txt"); spanNamed(t, spans, "Ilse Varga").Source != "" {
 		t.Fatal("redo did not accept again")
 	}
 }
@@ -162,60 +112,60 @@ func TestReviewNavigationAndAcceptAll(t *testing.T) {
 	if got := h.unreviewed(); got["a.txt"] != 5 {
 		t.Fatalf("unreviewed before: %v", got)
 	}
-	if p := plain(h.view()); !strings.Contains(p, "↓5 to review") {
+	if p := celltest.Plain(h.View()); !strings.Contains(p, "↓5 to review") {
 		t.Fatalf("the annotate box does not count what is to review:\n%s", p)
 	}
-	if help := fmt.Sprint(h.host.Top().ShortHelp()[0].Help()); !strings.Contains(help, "next imported") {
+	if help := fmt.Sprint(h.Host.Top().ShortHelp()[0].Help()); !strings.Contains(help, "next imported") {
 		t.Fatalf("the help line does not lead with the review keys: %s", help)
 	}
-	h.press("g")
+	h.Press("g")
 	var seen []string
 	for i := 0; i < 5; i++ {
-		h.press("i")
-		seen = append(seen, h.cursorText())
+		h.Press("i")
+		seen = append(seen, h.CursorText())
 	}
 	want := []string{"Ilse Varga", "Port Ellis", "Tomas Berg", "Ça", "Zoë Ng"}
 	if fmt.Sprint(seen) != fmt.Sprint(want) {
 		t.Fatalf("i visits %q, want %q", seen, want)
 	}
-	h.press("i")
-	if h.cursorText() != "Ilse Varga" || h.host.msg != "Wrapped to the first of 5 imported to review" {
-		t.Fatalf("i did not wrap: %q %q", h.cursorText(), h.host.msg)
+	h.Press("i")
+	if h.CursorText() != "Ilse Varga" || h.Host.Msg != "Wrapped to the first of 5 imported to review" {
+		t.Fatalf("i did not wrap: %q %q", h.CursorText(), h.Host.Msg)
 	}
-	h.press("I")
-	if h.cursorText() != "Zoë Ng" || h.host.msg != "Wrapped to the last of 5 imported to review" {
-		t.Fatalf("I from the first goes to %q", h.cursorText())
+	h.Press("I")
+	if h.CursorText() != "Zoë Ng" || h.Host.Msg != "Wrapped to the last of 5 imported to review" {
+		t.Fatalf("I from the first goes to %q", h.CursorText())
 	}
-	h.press("I")
-	if h.cursorText() != "Ça" {
-		t.Fatalf("I goes to %q, want the quotation", h.cursorText())
+	h.Press("I")
+	if h.CursorText() != "Ça" {
+		t.Fatalf("I goes to %q, want the quotation", h.CursorText())
 	}
-	if p := plain(h.view()); !strings.Contains(p, "quotation imported from "+importName) {
+	if p := celltest.Plain(h.View()); !strings.Contains(p, "quotation imported from "+annotest.ImportName) {
 		t.Fatalf("the legend does not name the quotation's source:\n%s", p)
 	}
 
-	h.press("Y")
+	h.Press("Y")
 	if got := h.unreviewed(); len(got) != 0 {
 		t.Fatalf("Y left %v to review", got)
 	}
-	doc, spans := h.doc("a.txt")
+	doc, spans := h.Doc("a.txt")
 	zoe := spanNamed(t, spans, "Zoë Ng")
 	if len(doc.Quotes) != 1 || doc.Quotes[0].Source != "" || doc.Quotes[0].SpeakerSpan != zoe.ID {
 		t.Fatalf("quotation after Y: %+v (Zoë %d)", doc.Quotes, zoe.ID)
 	}
-	h.press("i")
-	if h.host.msg != "Nothing imported to review in this article" || strings.Contains(plain(h.view()), "to review ·") {
-		t.Fatalf("after Y: %q\n%s", h.host.msg, plain(h.view()))
+	h.Press("i")
+	if h.Host.Msg != "Nothing imported to review in this article" || strings.Contains(celltest.Plain(h.View()), "to review ·") {
+		t.Fatalf("after Y: %q\n%s", h.Host.Msg, celltest.Plain(h.View()))
 	}
-	h.press("Y")
-	if h.host.msg != "Nothing imported to review in this article" {
-		t.Fatalf("Y with nothing left: %q", h.host.msg)
+	h.Press("Y")
+	if h.Host.Msg != "Nothing imported to review in this article" {
+		t.Fatalf("Y with nothing left: %q", h.Host.Msg)
 	}
-	h.press("u")
+	h.Press("u")
 	if got := h.unreviewed(); got["a.txt"] != 5 {
 		t.Fatalf("one undo should restore all 5: %v", got)
 	}
-	doc, spans = h.doc("a.txt")
+	doc, spans = h.Doc("a.txt")
 	if zoe2 := spanNamed(t, spans, "Zoë Ng"); zoe2.ID != zoe.ID || doc.Quotes[0].SpeakerSpan != zoe.ID || doc.Quotes[0].Source == "" {
 		t.Fatalf("undo lost an id or the link: %+v %+v", zoe2, doc.Quotes)
 	}
@@ -226,60 +176,60 @@ func TestReviewNavigationAndAcceptAll(t *testing.T) {
 // has, reviews an imported span; x rejects (deletes) one.
 func TestReviewByHandKeepsLinks(t *testing.T) {
 	h := startImported(t, 120, 38)
-	_, spans := h.doc("a.txt")
+	_, spans := h.Doc("a.txt")
 	zoe := spanNamed(t, spans, "Zoë Ng")
 	linked := func(when string) {
 		t.Helper()
-		doc, _ := h.doc("a.txt")
+		doc, _ := h.Doc("a.txt")
 		if len(doc.Quotes) != 1 || doc.Quotes[0].SpeakerSpan != zoe.ID {
 			t.Fatalf("%s: the quotation lost its speaker link: %+v", when, doc.Quotes)
 		}
 	}
-	h.moveTo("Zoë", 0)
-	h.press("y")
+	h.MoveTo("Zoë", 0)
+	h.Press("y")
 	linked("accept")
-	h.press("u")
+	h.Press("u")
 	linked("undo")
-	h.press("ctrl+r")
+	h.Press("ctrl+r")
 	linked("redo")
 
 	// Relabel an imported span: reviewed.
-	h.moveTo("Port", 0)
-	h.press("4") // LOC
-	_, spans = h.doc("a.txt")
+	h.MoveTo("Port", 0)
+	h.Press("4") // LOC
+	_, spans = h.Doc("a.txt")
 	if sp := spanNamed(t, spans, "Port Ellis"); sp.Label != "LOC" || sp.Source != "" {
 		t.Fatalf("relabel: %+v", sp)
 	}
-	if !strings.HasSuffix(h.last.Job.Done, "(imported from "+importName+": reviewed)") {
-		t.Fatalf("relabel message %q", h.last.Job.Done)
+	if !strings.HasSuffix(h.Last.Job.Done, "(imported from "+annotest.ImportName+": reviewed)") {
+		t.Fatalf("relabel message %q", h.Last.Job.Done)
 	}
 	// Its own label again: accepted.
-	h.moveTo("Tomas", 0)
-	h.press("1")
-	_, spans = h.doc("a.txt")
+	h.MoveTo("Tomas", 0)
+	h.Press("1")
+	_, spans = h.Doc("a.txt")
 	if sp := spanNamed(t, spans, "Tomas Berg"); sp.Label != "PERSON" || sp.Source != "" {
 		t.Fatalf("same label: %+v", sp)
 	}
 	// y on a span tagged here says so and saves nothing.
 	before := h.unreviewed()
-	h.press("y")
-	if h.host.msg != "PERSON “Tomas Berg” was not imported: nothing to accept (i goes to the next imported one)" || fmt.Sprint(h.unreviewed()) != fmt.Sprint(before) {
-		t.Fatalf("y on a reviewed span: %q", h.host.msg)
+	h.Press("y")
+	if h.Host.Msg != "PERSON “Tomas Berg” was not imported: nothing to accept (i goes to the next imported one)" || fmt.Sprint(h.unreviewed()) != fmt.Sprint(before) {
+		t.Fatalf("y on a reviewed span: %q", h.Host.Msg)
 	}
-	h.moveTo("Harbour", 0)
-	h.press("y")
-	if h.host.msg != "Nothing imported here: i goes to the next imported annotation" {
-		t.Fatalf("y on a plain word: %q", h.host.msg)
+	h.MoveTo("Harbour", 0)
+	h.Press("y")
+	if h.Host.Msg != "Nothing imported here: i goes to the next imported annotation" {
+		t.Fatalf("y on a plain word: %q", h.Host.Msg)
 	}
 	// x rejects the last imported span.
-	h.moveTo("Ilse", 0)
-	h.press("x")
+	h.MoveTo("Ilse", 0)
+	h.Press("x")
 	if got := h.unreviewed(); got["a.txt"] != 1 { // the quotation
 		t.Fatalf("after x: %v", got)
 	}
 	// The quotation: y with the cursor in it.
-	h.moveTo("Ça", 0)
-	h.press("y")
+	h.MoveTo("Ça", 0)
+	h.Press("y")
 	if got := h.unreviewed(); len(got) != 0 {
 		t.Fatalf("y in the quotation left %v", got)
 	}

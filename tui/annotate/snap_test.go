@@ -12,10 +12,10 @@ func TestTaggingSnapsToTheName(t *testing.T) {
 	text := "Petro said Colombia's army would keep working with the United States."
 	arts := []*model.Article{{ID: "s.txt", Path: "s.txt", Title: "Story S", Text: text, Raw: text}}
 	h := newHarness(t, arts, "", 120, 30)
-	h.enter(0)
-	h.moveTo("Colombia's", 0)
-	h.press("3")
-	_, spans := h.doc("s.txt")
+	h.Enter(0)
+	h.MoveTo("Colombia's", 0)
+	h.Press("3")
+	_, spans := h.Doc("s.txt")
 	if len(spans) != 1 || spans[0].Text != "Colombia" {
 		t.Fatalf("tagging Colombia's stored %+v", spans)
 	}

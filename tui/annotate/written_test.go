@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"storydesk/model"
+	"storydesk/tui/internal/annotest"
 )
 
 // After every write the spans on screen are the store's, although nothing
@@ -12,12 +13,12 @@ import (
 // tags, relabels, names, tag-all, deletions, undo and redo, checked
 // against a separate handle on the same file after each key.
 func TestSpansOnScreenAreTheStoresAfterEveryWrite(t *testing.T) {
-	h := newHarness(t, entityArticles(), "", 100, 30)
-	h.enter(0)
+	h := newHarness(t, annotest.Articles(), "", 100, 30)
+	h.Enter(0)
 	check := func(step string) {
 		t.Helper()
-		_, stored := h.doc("a.txt")
-		shown := h.pane().Spans()
+		_, stored := h.Doc("a.txt")
+		shown := h.Pane().Spans()
 		if len(stored) == 0 && len(shown) == 0 {
 			return
 		}
@@ -25,24 +26,24 @@ func TestSpansOnScreenAreTheStoresAfterEveryWrite(t *testing.T) {
 			t.Fatalf("%s:\nscreen %+v\nstore  %+v", step, shown, stored)
 		}
 	}
-	h.moveTo("Ilse", 0)
+	h.MoveTo("Ilse", 0)
 	for _, keys := range [][]string{
 		{"shift+right", "1"}, {"2"}, {"1"}, {"c", "I", "V", "enter"},
 		{"g"}, {"w"}, {"w"}, {"w"}, {"w"}, {"shift+right", "3"},
 	} {
-		h.press(keys...)
+		h.Press(keys...)
 		check(keys[0])
 	}
-	h.moveTo("Varga said", 0)
-	h.press("a", "1")
+	h.MoveTo("Varga said", 0)
+	h.Press("a", "1")
 	check("a 1")
-	if _, stored := h.doc("a.txt"); len(stored) < 4 {
+	if _, stored := h.Doc("a.txt"); len(stored) < 4 {
 		t.Fatalf("the fixture made only %d spans: %+v", len(stored), stored)
 	}
-	h.press("n", "x")
+	h.Press("n", "x")
 	check("x")
 	for _, k := range []string{"u", "u", "u", "ctrl+r", "u", "u", "ctrl+r", "ctrl+r", "ctrl+r"} {
-		h.press(k)
+		h.Press(k)
 		check(k)
 	}
 }

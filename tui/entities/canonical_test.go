@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"storydesk/model"
+	"storydesk/tui/internal/celltest"
 	"storydesk/tui/session"
 )
 
@@ -28,20 +29,20 @@ func petroArticles() []*model.Article {
 // "Petro" as ORG (another entity, of another label).
 func petroHarness(t *testing.T) *harness {
 	h := newHarness(t, petroArticles(), "", 120, 38)
-	h.enter(1)
-	h.moveTo("Petro", 0)
-	h.press("1")
-	h.enter(2)
-	h.moveTo("Petro", 0)
-	h.press("2")
-	h.enter(0)
-	h.moveTo("Harbour", 0)
-	h.press("shift+right", "2")
-	h.moveTo("Gustavo", 0)
-	h.press("shift+right", "1")
-	h.moveTo("Petro said", 0)
-	h.press("a", "1")
-	if _, spans := h.doc("a.txt"); len(spans) != 5 {
+	h.Enter(1)
+	h.MoveTo("Petro", 0)
+	h.Press("1")
+	h.Enter(2)
+	h.MoveTo("Petro", 0)
+	h.Press("2")
+	h.Enter(0)
+	h.MoveTo("Harbour", 0)
+	h.Press("shift+right", "2")
+	h.MoveTo("Gustavo", 0)
+	h.Press("shift+right", "1")
+	h.MoveTo("Petro said", 0)
+	h.Press("a", "1")
+	if _, spans := h.Doc("a.txt"); len(spans) != 5 {
 		t.Fatalf("fixture: %d spans in a.txt: %+v", len(spans), spans)
 	}
 	return h
@@ -50,7 +51,7 @@ func petroHarness(t *testing.T) *harness {
 func canonicals(t *testing.T, h *harness, id string) map[string]int {
 	t.Helper()
 	out := map[string]int{}
-	_, spans := h.doc(id)
+	_, spans := h.Doc(id)
 	for _, sp := range spans {
 		out[sp.Label+" "+sp.Text+" → "+sp.Canonical]++
 	}
@@ -62,54 +63,54 @@ func canonicals(t *testing.T, h *harness, id string) map[string]int {
 // one entity; n names only that span.
 func TestCanonicalNameForTheWholeEntity(t *testing.T) {
 	h := petroHarness(t)
-	h.press("c")
-	h.typeText("Gustavo Petro")
-	h.press("enter")
-	if _, ok := h.host.Top().(interface{ Prompt() string }); !ok || !strings.Contains(h.status().Message, "Merge all 3 PERSON “Petro” into “Gustavo Petro”?") {
-		t.Fatalf("no question: %q", h.status().Message)
+	h.Press("c")
+	h.TypeText("Gustavo Petro")
+	h.Press("enter")
+	if _, ok := h.Host.Top().(interface{ Prompt() string }); !ok || !strings.Contains(h.Status().Message, "Merge all 3 PERSON “Petro” into “Gustavo Petro”?") {
+		t.Fatalf("no question: %q", h.Status().Message)
 	}
-	h.press("y")
+	h.Press("y")
 	got := canonicals(t, h, "a.txt")
 	if got["PERSON Petro → Gustavo Petro"] != 3 || got["PERSON Gustavo Petro → "] != 1 || got["ORG Harbour Board → "] != 1 {
 		t.Fatalf("after y: %v", got)
 	}
-	if !strings.HasPrefix(h.last.Job.Done, "3 × PERSON “Petro” named Gustavo Petro") {
-		t.Errorf("message %q", h.last.Job.Done)
+	if !strings.HasPrefix(h.Last.Job.Done, "3 × PERSON “Petro” named Gustavo Petro") {
+		t.Errorf("message %q", h.Last.Job.Done)
 	}
 	if b := canonicals(t, h, "b.txt"); b["PERSON Petro → "] != 1 {
 		t.Errorf("another article changed without the corpus key: %v", b)
 	}
-	h.press("e")
-	p := plain(h.view())
+	h.Press("e")
+	p := celltest.Plain(h.View())
 	if !strings.Contains(p, "Gustavo Petro ×4") || strings.Contains(p, "Petro ×3") {
 		t.Fatalf("the panel shows two entities:\n%s", p)
 	}
-	h.press("u")
+	h.Press("u")
 	if got := canonicals(t, h, "a.txt"); got["PERSON Petro → "] != 3 {
 		t.Fatalf("one undo: %v", got)
 	}
-	if p := plain(h.view()); !strings.Contains(p, "Petro ×3") {
+	if p := celltest.Plain(h.View()); !strings.Contains(p, "Petro ×3") {
 		t.Fatalf("the panel after undo:\n%s", p)
 	}
 	// n: only this span.
-	h.moveTo("Petro left", 0)
-	h.press("c")
-	h.typeText("Gustavo Petro")
-	h.press("enter", "n")
+	h.MoveTo("Petro left", 0)
+	h.Press("c")
+	h.TypeText("Gustavo Petro")
+	h.Press("enter", "n")
 	if got := canonicals(t, h, "a.txt"); got["PERSON Petro → Gustavo Petro"] != 1 || got["PERSON Petro → "] != 2 {
 		t.Fatalf("after n: %v", got)
 	}
 	// esc: nothing. A name no entity has yet names rather than merges.
-	h.moveTo("Petro waved", 0)
-	h.press("c")
-	h.typeText("Someone")
-	h.press("enter")
-	if !strings.Contains(h.status().Message, "Name all 2 PERSON “Petro” “Someone”?") {
-		t.Errorf("question %q", h.status().Message)
+	h.MoveTo("Petro waved", 0)
+	h.Press("c")
+	h.TypeText("Someone")
+	h.Press("enter")
+	if !strings.Contains(h.Status().Message, "Name all 2 PERSON “Petro” “Someone”?") {
+		t.Errorf("question %q", h.Status().Message)
 	}
-	h.press("esc")
-	if got := canonicals(t, h, "a.txt"); got["PERSON Petro → Someone"] != 0 || h.host.msg != "Canonical name unchanged" {
-		t.Fatalf("after esc: %v %q", got, h.host.msg)
+	h.Press("esc")
+	if got := canonicals(t, h, "a.txt"); got["PERSON Petro → Someone"] != 0 || h.Host.Msg != "Canonical name unchanged" {
+		t.Fatalf("after esc: %v %q", got, h.Host.Msg)
 	}
 }
 
@@ -117,18 +118,18 @@ func TestCanonicalNameForTheWholeEntity(t *testing.T) {
 // same label only, in one action that one undo takes back.
 func TestCanonicalNameAcrossTheCorpus(t *testing.T) {
 	h := petroHarness(t)
-	h.press("c")
-	h.typeText("Gustavo Petro")
-	h.press("enter", "A")
+	h.Press("c")
+	h.TypeText("Gustavo Petro")
+	h.Press("enter", "A")
 	a, b, c := canonicals(t, h, "a.txt"), canonicals(t, h, "b.txt"), canonicals(t, h, "c.txt")
 	if a["PERSON Petro → Gustavo Petro"] != 3 || b["PERSON Petro → Gustavo Petro"] != 1 || c["ORG Petro → "] != 1 {
 		t.Fatalf("after A: a %v b %v c %v", a, b, c)
 	}
-	if !strings.Contains(h.last.Job.Done, "(1 in 1 other article)") {
-		t.Errorf("message %q", h.last.Job.Done)
+	if !strings.Contains(h.Last.Job.Done, "(1 in 1 other article)") {
+		t.Errorf("message %q", h.Last.Job.Done)
 	}
-	h.press("u")
-	if h.last.Job.Kind != session.Undo {
+	h.Press("u")
+	if h.Last.Job.Kind != session.Undo {
 		t.Fatal("no undo")
 	}
 	a, b = canonicals(t, h, "a.txt"), canonicals(t, h, "b.txt")
@@ -141,9 +142,9 @@ func TestCanonicalNameAcrossTheCorpus(t *testing.T) {
 // one entity into another is naming it after the other.
 func TestCanonicalPromptOffersSameLabelFirst(t *testing.T) {
 	h := petroHarness(t)
-	h.moveTo("Harbour", 0) // ORG, one mention; "Petro" (PERSON) has three
-	h.press("c")
-	v := plain(h.view())
+	h.MoveTo("Harbour", 0) // ORG, one mention; "Petro" (PERSON) has three
+	h.Press("c")
+	v := celltest.Plain(h.View())
 	i := strings.Index(v, "tab: ")
 	if i < 0 {
 		t.Fatalf("no completions:\n%s", v)

@@ -10,6 +10,8 @@ import (
 
 	"storydesk/model"
 	"storydesk/model/quote"
+	"storydesk/tui/internal/annotest"
+	"storydesk/tui/internal/celltest"
 	"storydesk/tui/quotes"
 	"storydesk/tui/ui"
 )
@@ -38,20 +40,20 @@ func ferryHarness(t *testing.T) *harness {
 
 func TestStepAcceptLinkUndo(t *testing.T) {
 	h := ferryHarness(t)
-	text := h.pane().Text()
+	text := h.Pane().Text()
 	// The attribution of the first quotation, tagged as a person first.
 	varga := h.tag("Ilse Varga", 0, "1")
-	if h.mode() != "QUOTES" {
-		t.Fatalf("mode %q", h.mode())
+	if h.Mode() != "QUOTES" {
+		t.Fatalf("mode %q", h.Mode())
 	}
 
 	// n/N step through the detections in text order, the cursor on each.
-	h.press("g")
+	h.Press("g")
 	var starts []int
 	for i := 0; i < 8; i++ {
-		h.press("n")
+		h.Press("n")
 		q := h.cur()
-		if cs, _ := h.pane().CursorRange(); cs != q.Start {
+		if cs, _ := h.Pane().CursorRange(); cs != q.Start {
 			t.Fatalf("cursor at %d, quotation at %d", cs, q.Start)
 		}
 		starts = append(starts, q.Start)
@@ -64,22 +66,22 @@ func TestStepAcceptLinkUndo(t *testing.T) {
 	if want := len(quote.Detect(text)); len(starts) != want || len(h.q.Quotations()) != want {
 		t.Fatalf("stepped %d, listed %d, detector finds %d", len(starts), len(h.q.Quotations()), want)
 	}
-	h.press("n")
-	if h.host.msg != "Wrapped to the first quotation" || h.cur().Start != starts[0] {
-		t.Fatalf("n past the last: %q", h.host.msg)
+	h.Press("n")
+	if h.Host.Msg != "Wrapped to the first quotation" || h.cur().Start != starts[0] {
+		t.Fatalf("n past the last: %q", h.Host.Msg)
 	}
-	h.press("N")
+	h.Press("N")
 	if h.cur().Start != starts[7] {
 		t.Fatal("N from the first does not wrap to the last")
 	}
 
 	// enter accepts with the suggested speaker, linked to the tagged mention.
-	h.press("g")
+	h.Press("g")
 	city := h.stepTo(qCity)
 	if city.Status != quotes.Suggested || city.Speaker != "Ilse Varga" {
 		t.Fatalf("suggestion %+v", city)
 	}
-	h.press("enter")
+	h.Press("enter")
 	qs := h.quotes(ferry)
 	if len(qs) != 1 {
 		t.Fatalf("stored %+v", qs)
@@ -89,8 +91,8 @@ func TestStepAcceptLinkUndo(t *testing.T) {
 		q.Text != model.RuneSlice(text, q.Start, q.End) || !strings.HasPrefix(q.Text, qCity) {
 		t.Fatalf("stored quotation %+v (Varga span %d)", q, varga.ID)
 	}
-	if !strings.Contains(h.host.msg, "linked to PERSON") {
-		t.Fatalf("message after accept: %q", h.host.msg)
+	if !strings.Contains(h.Host.Msg, "linked to PERSON") {
+		t.Fatalf("message after accept: %q", h.Host.Msg)
 	}
 	// The mention the attribution rests on is stored with it: the
 	// detector's, which is the tagged name here.
@@ -108,45 +110,45 @@ func TestStepAcceptLinkUndo(t *testing.T) {
 	if c := h.cur(); c.Status != quotes.Suggested || !strings.HasPrefix(c.Text, qLooking) {
 		t.Fatalf("after accepting, the cursor is on %+v", c)
 	}
-	h.press("N")
+	h.Press("N")
 	if c := h.cur(); c.Status != model.QuoteAccepted || !strings.HasPrefix(c.Text, qCity) {
 		t.Fatalf("accepted quotation shows as %+v", c)
 	}
-	h.press("enter")
-	if !strings.HasPrefix(h.host.msg, "Already accepted") || len(h.quotes(ferry)) != 1 || !strings.HasPrefix(h.cur().Text, qCity) {
-		t.Fatalf("enter on an accepted one: %q (the cursor stays)", h.host.msg)
+	h.Press("enter")
+	if !strings.HasPrefix(h.Host.Msg, "Already accepted") || len(h.quotes(ferry)) != 1 || !strings.HasPrefix(h.cur().Text, qCity) {
+		t.Fatalf("enter on an accepted one: %q (the cursor stays)", h.Host.Msg)
 	}
 	// The next one inherits its speaker from the same attribution.
 	h.stepTo(qLooking)
-	h.press("enter")
+	h.Press("enter")
 	qs = h.quotes(ferry)
 	if len(qs) != 2 || qs[1].Speaker != "Ilse Varga" || qs[1].SpeakerSpan != varga.ID {
 		t.Fatalf("inherited speaker: %+v", qs)
 	}
 
 	// Undo and redo, through the same queue.
-	h.press("u")
-	if qs = h.quotes(ferry); len(qs) != 1 || !strings.HasPrefix(h.host.msg, "Undid: accept quotation") {
-		t.Fatalf("undo: %+v %q", qs, h.host.msg)
+	h.Press("u")
+	if qs = h.quotes(ferry); len(qs) != 1 || !strings.HasPrefix(h.Host.Msg, "Undid: accept quotation") {
+		t.Fatalf("undo: %+v %q", qs, h.Host.Msg)
 	}
-	h.press("g")
+	h.Press("g")
 	if c := h.stepTo(qLooking); c.Status != quotes.Suggested {
 		t.Fatalf("undone quotation shows as %s", c.Status)
 	}
-	h.press("ctrl+r")
+	h.Press("ctrl+r")
 	if qs = h.quotes(ferry); len(qs) != 2 || qs[1].SpeakerSpan != varga.ID {
 		t.Fatalf("redo: %+v", qs)
 	}
 
 	// Deleting the speaker's span unlinks the quotations; undo links them again.
-	h.moveTo("Ilse Varga", 0)
-	h.press("Q", "x") // x deletes spans outside quotes mode
+	h.MoveTo("Ilse Varga", 0)
+	h.Press("Q", "x") // x deletes spans outside quotes mode
 	for _, q := range h.quotes(ferry) {
 		if q.SpeakerSpan != 0 || q.Speaker != "Ilse Varga" {
 			t.Fatalf("deleted speaker span still linked: %+v", q)
 		}
 	}
-	h.press("u")
+	h.Press("u")
 	for _, q := range h.quotes(ferry) {
 		if q.SpeakerSpan != varga.ID {
 			t.Fatalf("undo did not restore the link: %+v", q)
@@ -157,108 +159,108 @@ func TestStepAcceptLinkUndo(t *testing.T) {
 func TestSpeakerKindRejectAndHandTag(t *testing.T) {
 	h := ferryHarness(t)
 	hook := h.q.Hook()
-	h.press("Q") // quotes mode off: tag entities with 1–9 and move freely
+	h.Press("Q") // quotes mode off: tag entities with 1–9 and move freely
 	h.tag("Jonas Ekholm", 0, "1")
 	annika := h.tag("Annika Sjöberg", 0, "1")
 	union := h.tag("Northern Seafarers' Union", 0, "2")
-	h.press("Q", "g")
+	h.Press("Q", "g")
 
 	// Pick another speaker: the prompt lists the tagged people and
 	// organisations, the suggestion first; tab cycles through them.
 	h.stepTo(qRace)
-	h.press("s")
-	v := h.view()
+	h.Press("s")
+	v := celltest.Plain(h.View())
 	for _, want := range []string{"Speaker of “a race against the sea”", "→ Jonas Ekholm ", "> Jonas Ekholm  PERSON ×1 · suggested", "Northern Seafarers' Union  ORG ×1"} {
 		if !strings.Contains(v, want) {
 			t.Fatalf("prompt lacks %q:\n%s", want, v)
 		}
 	}
-	if _, ok := h.host.Top().(ui.TextEntry); !ok || h.mode() != "QUOTES" {
-		t.Fatalf("the prompt is not a text entry over quotes mode (mode %s)", h.mode())
+	if _, ok := h.Host.Top().(ui.TextEntry); !ok || h.Mode() != "QUOTES" {
+		t.Fatalf("the prompt is not a text entry over quotes mode (mode %s)", h.Mode())
 	}
 	// The suggestion is selected: the first letter typed replaces it.
-	h.typeText("ann")
-	if !strings.Contains(h.view(), "→ ann ") {
-		t.Fatalf("typing over the suggestion:\n%s", h.view())
+	h.TypeText("ann")
+	if !strings.Contains(celltest.Plain(h.View()), "→ ann ") {
+		t.Fatalf("typing over the suggestion:\n%s", celltest.Plain(h.View()))
 	}
-	if v := h.view(); !strings.Contains(v, "Annika Sjöberg  PERSON") || strings.Contains(v, "Jonas Ekholm  PERSON") {
+	if v := celltest.Plain(h.View()); !strings.Contains(v, "Annika Sjöberg  PERSON") || strings.Contains(v, "Jonas Ekholm  PERSON") {
 		t.Fatalf("completion for “ann”:\n%s", v)
 	}
-	h.press("tab", "enter")
+	h.Press("tab", "enter")
 	q := h.mustStored(ferry, qRace)
 	if q.Speaker != "Annika Sjöberg" || q.SpeakerSpan != annika.ID || q.Status != model.QuoteAccepted || q.Kind != model.QuotePartial {
 		t.Fatalf("picked speaker: %+v", q)
 	}
 	// An organisation picked with the arrows.
-	h.press("s", "ctrl+u")
-	h.typeText("union")
-	h.press("down", "enter")
+	h.Press("s", "ctrl+u")
+	h.TypeText("union")
+	h.Press("down", "enter")
 	if q = h.mustStored(ferry, qRace); q.Speaker != "Northern Seafarers' Union" || q.SpeakerSpan != union.ID {
 		t.Fatalf("organisation: %+v", q)
 	}
 	// A name typed that is no tagged entity: stored, not linked.
-	h.press("s", "ctrl+u")
-	h.typeText("a coast guard spokesman")
-	h.press("enter")
+	h.Press("s", "ctrl+u")
+	h.TypeText("a coast guard spokesman")
+	h.Press("enter")
 	if q = h.mustStored(ferry, qRace); q.Speaker != "a coast guard spokesman" || q.SpeakerSpan != 0 {
 		t.Fatalf("typed speaker: %+v", q)
 	}
-	h.press("u")
+	h.Press("u")
 	if q = h.mustStored(ferry, qRace); q.Speaker != "Northern Seafarers' Union" || q.SpeakerSpan != union.ID {
 		t.Fatalf("undo speaker: %+v", q)
 	}
-	h.press("ctrl+r", "s", "esc")
-	if q = h.mustStored(ferry, qRace); q.Speaker != "a coast guard spokesman" || h.host.msg != "Speaker unchanged" {
-		t.Fatalf("redo speaker / cancel: %+v %q", q, h.host.msg)
+	h.Press("ctrl+r", "s", "esc")
+	if q = h.mustStored(ferry, qRace); q.Speaker != "a coast guard spokesman" || h.Host.Msg != "Speaker unchanged" {
+		t.Fatalf("redo speaker / cancel: %+v %q", q, h.Host.Msg)
 	}
 
 	// Kind: t cycles direct → partial → paraphrase → scare.
-	h.press("t")
+	h.Press("t")
 	if q = h.mustStored(ferry, qRace); q.Kind != model.QuoteParaphrase {
 		t.Fatalf("t from partial: %s", q.Kind)
 	}
-	h.press("t")
+	h.Press("t")
 	if q = h.mustStored(ferry, qRace); q.Kind != model.QuoteScare {
 		t.Fatalf("t again: %s", q.Kind)
 	}
-	h.press("u")
+	h.Press("u")
 	if q = h.mustStored(ferry, qRace); q.Kind != model.QuoteParaphrase {
 		t.Fatalf("undo kind: %s", q.Kind)
 	}
-	h.press("ctrl+r", "u")
+	h.Press("ctrl+r", "u")
 	if q = h.mustStored(ferry, qRace); q.Kind != model.QuoteParaphrase {
 		t.Fatalf("redo and undo kind: %s", q.Kind)
 	}
 	// t on a suggestion accepts it with the next kind.
 	h.stepTo("The lights went out")
-	h.press("t")
+	h.Press("t")
 	if q = h.mustStored(ferry, "The lights went out"); q.Kind != model.QuotePartial || q.Speaker != "Annika Sjöberg" || q.SpeakerSpan != annika.ID {
 		t.Fatalf("t on a suggestion: %+v", q)
 	}
 
 	// Reject a detection: stored as rejected, skipped by n, not highlighted.
 	fam := h.stepTo(qFamilies)
-	h.press("x")
+	h.Press("x")
 	if q = h.mustStored(ferry, qFamilies); q.Status != model.QuoteRejected {
 		t.Fatalf("reject: %+v", q)
 	}
 	if hook.LayerAt(fam.Start) != ui.QLayerNone {
 		t.Fatal("a rejected quotation is still highlighted")
 	}
-	h.press("u")
+	h.Press("u")
 	if _, ok := h.stored(ferry, qFamilies); ok || h.cur().Status != quotes.Suggested || hook.LayerAt(fam.Start) != ui.QLayerSuggested {
 		t.Fatal("undoing the rejection should make it a suggestion again")
 	}
-	h.press("ctrl+r")
+	h.Press("ctrl+r")
 	if q = h.mustStored(ferry, qFamilies); q.Status != model.QuoteRejected || h.cur().Status != model.QuoteRejected {
 		t.Fatalf("redo reject: %+v", q)
 	}
-	h.press("x")
-	if !strings.HasPrefix(h.host.msg, "Already rejected") {
-		t.Fatalf("x twice: %q", h.host.msg)
+	h.Press("x")
+	if !strings.HasPrefix(h.Host.Msg, "Already rejected") {
+		t.Fatalf("x twice: %q", h.Host.Msg)
 	}
 	for i := 0; i < 10; i++ {
-		h.press("n")
+		h.Press("n")
 		if h.cur().Start == fam.Start {
 			t.Fatal("n stops on a rejected quotation")
 		}
@@ -266,46 +268,46 @@ func TestSpeakerKindRejectAndHandTag(t *testing.T) {
 
 	// Tag a quotation by hand from a selection, then its speaker; " works
 	// outside quotes mode too, opening it.
-	h.press("Q")
-	h.moveTo("Survivors described", 0)
+	h.Press("Q")
+	h.MoveTo("Survivors described", 0)
 	for i := 0; i < 6; i++ {
-		h.press("shift+right") // “Survivors described a sudden lurch to one”
+		h.Press("shift+right") // “Survivors described a sudden lurch to one”
 	}
-	s, e, _ := h.pane().Selection()
-	sel := string(h.pane().Runes()[s:e])
-	h.press(`"`)
-	if !h.q.On() || !strings.Contains(h.view(), "New paraphrase quotation “Survivors") {
-		t.Fatalf("\" opens no prompt: %q\n%s", h.host.msg, h.view())
+	s, e, _ := h.Pane().Selection()
+	sel := string(h.Pane().Runes()[s:e])
+	h.Press(`"`)
+	if !h.q.On() || !strings.Contains(celltest.Plain(h.View()), "New paraphrase quotation “Survivors") {
+		t.Fatalf("\" opens no prompt: %q\n%s", h.Host.Msg, celltest.Plain(h.View()))
 	}
-	h.typeText("Annika")
-	h.press("tab", "enter")
+	h.TypeText("Annika")
+	h.Press("tab", "enter")
 	q = h.mustStored(ferry, "Survivors described")
 	if q.Text != sel || q.Kind != model.QuoteParaphrase || q.Speaker != "Annika Sjöberg" || q.SpeakerSpan != annika.ID || q.Status != model.QuoteAccepted {
 		t.Fatalf("hand-tagged: %+v (selection %q)", q, sel)
 	}
-	if h.pane().Selecting() || hook.LayerAt(q.Start) != ui.QLayerAccepted {
+	if h.Pane().Selecting() || hook.LayerAt(q.Start) != ui.QLayerAccepted {
 		t.Fatal("the selection should be consumed and the new quotation highlighted")
 	}
-	h.press("u")
+	h.Press("u")
 	if _, ok := h.stored(ferry, "Survivors described"); ok || hook.LayerAt(q.Start) != ui.QLayerNone {
 		t.Fatal("undo did not remove the hand-tagged quotation")
 	}
-	h.press("ctrl+r")
+	h.Press("ctrl+r")
 	if got := h.mustStored(ferry, "Survivors described"); got != q {
 		t.Fatalf("redo hand tag: %+v, want %+v", got, q)
 	}
 	// x on a quotation tagged by hand deletes it; u brings it back.
-	h.press("x")
+	h.Press("x")
 	if _, ok := h.stored(ferry, "Survivors described"); ok {
 		t.Fatal("x did not delete the hand-tagged quotation")
 	}
-	h.press("u")
+	h.Press("u")
 	h.mustStored(ferry, "Survivors described")
 	// A selection over an accepted quotation cannot be tagged again.
-	h.moveTo("Survivors described", 0)
-	h.press("shift+right", `"`)
-	if !strings.Contains(h.host.msg, "The selection overlaps the quotation") {
-		t.Fatalf("overlapping hand tag: %q", h.host.msg)
+	h.MoveTo("Survivors described", 0)
+	h.Press("shift+right", `"`)
+	if !strings.Contains(h.Host.Msg, "The selection overlaps the quotation") {
+		t.Fatalf("overlapping hand tag: %q", h.Host.Msg)
 	}
 }
 
@@ -313,30 +315,30 @@ func TestWithoutQuotations(t *testing.T) {
 	text := "Nothing here names anyone at all; the weather was calm and the sea flat."
 	h := newHarness(t, []*model.Article{{ID: "c.txt", Path: "c.txt", Title: "Calm", Text: text, Raw: text}}, 120, 38)
 	h.openQuotes(0)
-	if len(h.q.Quotations()) != 0 || !strings.Contains(h.view(), "No quotations found") {
-		t.Fatalf("empty panel:\n%s", h.view())
+	if len(h.q.Quotations()) != 0 || !strings.Contains(celltest.Plain(h.View()), "No quotations found") {
+		t.Fatalf("empty panel:\n%s", celltest.Plain(h.View()))
 	}
-	h.press("n")
-	if !strings.Contains(h.host.msg, "No quotations in this article") {
-		t.Fatalf("n with none: %q", h.host.msg)
+	h.Press("n")
+	if !strings.Contains(h.Host.Msg, "No quotations in this article") {
+		t.Fatalf("n with none: %q", h.Host.Msg)
 	}
-	h.press("enter")
-	if !strings.Contains(h.host.msg, "Put the cursor in a quotation") {
-		t.Fatalf("enter outside a quotation: %q", h.host.msg)
+	h.Press("enter")
+	if !strings.Contains(h.Host.Msg, "Put the cursor in a quotation") {
+		t.Fatalf("enter outside a quotation: %q", h.Host.Msg)
 	}
-	h.press(`"`)
-	if !strings.Contains(h.host.msg, "Select the quoted words first") {
-		t.Fatalf("\" without a selection: %q", h.host.msg)
+	h.Press(`"`)
+	if !strings.Contains(h.Host.Msg, "Select the quoted words first") {
+		t.Fatalf("\" without a selection: %q", h.Host.Msg)
 	}
-	h.press("C")
-	if !strings.Contains(h.host.msg, "to find who else carried it") {
-		t.Fatalf("C outside a quotation: %q", h.host.msg)
+	h.Press("C")
+	if !strings.Contains(h.Host.Msg, "to find who else carried it") {
+		t.Fatalf("C outside a quotation: %q", h.Host.Msg)
 	}
-	h.press("esc")
-	if h.q.On() || !h.ann.Active() || h.mode() != "ANNOTATE" {
+	h.Press("esc")
+	if h.q.On() || !h.Ann.Active() || h.Mode() != "ANNOTATE" {
 		t.Fatal("esc should leave quotes mode, not annotate mode")
 	}
-	if _, ext := h.pane().Panel(); ext {
+	if _, ext := h.Pane().Panel(); ext {
 		t.Fatal("the quotes panel stays after quotes mode")
 	}
 }
@@ -362,37 +364,37 @@ func TestCarriersScreen(t *testing.T) {
 	h := newHarness(t, carrierArticles(), 120, 38)
 	h.openQuotes(0)
 	h.stepTo(qCity)
-	h.press("C")
+	h.Press("C")
 	list, sel, open := h.q.Carriers()
-	if !open || h.mode() != "CARRIERS" || len(list) != 2 || sel != 0 {
-		t.Fatalf("carriers screen: open %v, mode %s, %+v", open, h.mode(), list)
+	if !open || h.Mode() != "CARRIERS" || len(list) != 2 || sel != 0 {
+		t.Fatalf("carriers screen: open %v, mode %s, %+v", open, h.Mode(), list)
 	}
-	if !strings.Contains(h.view(), "Who carried it") || h.host.msg != "2 other articles carry it" {
-		t.Fatalf("view / message %q:\n%s", h.host.msg, h.view())
+	if !strings.Contains(celltest.Plain(h.View()), "Who carried it") || h.Host.Msg != "2 other articles carry it" {
+		t.Fatalf("view / message %q:\n%s", h.Host.Msg, celltest.Plain(h.View()))
 	}
-	top := h.host.Top()
+	top := h.Host.Top()
 	for _, k := range []string{"q", "?", "D"} {
-		if _, ok := top.HandleKey(keyMsg(k)); ok {
+		if _, ok := top.HandleKey(annotest.Key(k)); ok {
 			t.Fatalf("the carriers screen takes %s (quit, help and the duplicates are everyone's)", k)
 		}
 	}
-	if _, ok := top.HandleKey(keyMsg("u")); !ok {
+	if _, ok := top.HandleKey(annotest.Key("u")); !ok {
 		t.Fatal("the carriers screen lets u through")
 	}
-	h.press("esc")
-	if _, _, open := h.q.Carriers(); open || h.mode() != "QUOTES" {
-		t.Fatalf("esc: mode %s", h.mode())
+	h.Press("esc")
+	if _, _, open := h.q.Carriers(); open || h.Mode() != "QUOTES" {
+		t.Fatalf("esc: mode %s", h.Mode())
 	}
-	h.press("C", "j")
+	h.Press("C", "j")
 	list, sel, _ = h.q.Carriers()
 	want := list[sel]
-	h.press("enter")
-	s, e, ok := h.pane().Selection()
-	if h.pane().ID() != want.ID || !ok || s != want.Match.Start || e != want.Match.End || h.mode() != "SELECT" {
-		t.Fatalf("enter: on %s, selection %d–%d %v, want %+v", h.pane().ID(), s, e, ok, want)
+	h.Press("enter")
+	s, e, ok := h.Pane().Selection()
+	if h.Pane().ID() != want.ID || !ok || s != want.Match.Start || e != want.Match.End || h.Mode() != "SELECT" {
+		t.Fatalf("enter: on %s, selection %d–%d %v, want %+v", h.Pane().ID(), s, e, ok, want)
 	}
-	if !strings.Contains(h.host.msg, "carried is selected") {
-		t.Fatalf("message %q", h.host.msg)
+	if !strings.Contains(h.Host.Msg, "carried is selected") {
+		t.Fatalf("message %q", h.Host.Msg)
 	}
 }
 
@@ -400,7 +402,7 @@ func TestCarriersReportDifferences(t *testing.T) {
 	h := newHarness(t, carrierArticles(), 120, 38)
 	h.openQuotes(0)
 	h.stepTo(qCity)
-	h.press("C")
+	h.Press("C")
 	ids := func() string {
 		list, _, _ := h.q.Carriers()
 		var out []string
@@ -421,7 +423,7 @@ func TestCarriersReportDifferences(t *testing.T) {
 	if edits["one.txt"] != 1 || edits["dropped.txt"] != 2 {
 		t.Fatalf("edits %v", edits)
 	}
-	p := h.view()
+	p := celltest.Plain(h.View())
 	for _, want := range []string{"2 other articles carry it: 0 with the same wording, 2 changed", "Harbour Gazette · Ferry story in Harbour Gazette", "1 word changed", "2 words changed"} {
 		if !strings.Contains(p, want) {
 			t.Fatalf("view lacks %q:\n%s", want, p)
@@ -429,26 +431,26 @@ func TestCarriersReportDifferences(t *testing.T) {
 	}
 	// The changes are marked: the other article's word, and this
 	// quotation's words it dropped, each in its diff style.
-	st := h.c.Styles
-	c := h.host.Top().View()
+	st := h.Ctx.Styles
+	c := h.Host.Top().View()
 	for _, want := range []string{st.QP.DiffDel.Render("a"), st.QP.DiffIns.Render("one"), st.QP.DiffDel.Render("its")} {
 		if !strings.Contains(c, want) {
 			t.Fatalf("diff mark %q missing:\n%s", want, c)
 		}
 	}
 	// U.S. and US are the same words.
-	h.press("esc")
+	h.Press("esc")
 	h.stepTo("The U.S. Navy")
-	h.press("C")
+	h.Press("C")
 	if list, _, _ = h.q.Carriers(); ids() != "dropped.txt" || !list[0].Match.Exact() {
 		t.Fatalf("U.S./US carriers %+v", list)
 	}
-	h.press("esc")
+	h.Press("esc")
 	// Too short to search.
-	h.moveTo("Mayor", 0)
-	h.press("shift+right", "C")
-	if _, _, open := h.q.Carriers(); open || !strings.Contains(h.host.msg, "Too short to search") {
-		t.Fatalf("two words searched: %q", h.host.msg)
+	h.MoveTo("Mayor", 0)
+	h.Press("shift+right", "C")
+	if _, _, open := h.q.Carriers(); open || !strings.Contains(h.Host.Msg, "Too short to search") {
+		t.Fatalf("two words searched: %q", h.Host.Msg)
 	}
 }
 
@@ -458,11 +460,11 @@ func TestCarriersReportDifferences(t *testing.T) {
 func TestAcceptMovesToTheNextQuotation(t *testing.T) {
 	h := ferryHarness(t)
 	all := h.q.Quotations()
-	h.press("g")
+	h.Press("g")
 	h.stepTo(qLooking) // the second: accept it, then the rest from the fourth
-	h.press("x", "n", "n")
+	h.Press("x", "n", "n")
 	third := h.cur()
-	h.press("N")
+	h.Press("N")
 	// enter, enter, … with the saves still queued: each press is its own
 	// quotation.
 	var keys []string
@@ -470,7 +472,7 @@ func TestAcceptMovesToTheNextQuotation(t *testing.T) {
 		keys = append(keys, "enter")
 	}
 	for _, k := range keys[:len(all)-1] {
-		h.press(k)
+		h.Press(k)
 	}
 	got := map[string]string{}
 	for _, q := range h.quotes(ferry) {
@@ -490,9 +492,9 @@ func TestAcceptMovesToTheNextQuotation(t *testing.T) {
 	}
 	// Nothing left to decide: enter stays on the last one, saying so.
 	before := h.cur()
-	h.press("enter")
-	if c := h.cur(); c.Start != before.Start || !strings.HasPrefix(h.host.msg, "Already accepted") {
-		t.Fatalf("enter with every quotation decided: on %q, %q", c.Text, h.host.msg)
+	h.Press("enter")
+	if c := h.cur(); c.Start != before.Start || !strings.HasPrefix(h.Host.Msg, "Already accepted") {
+		t.Fatalf("enter with every quotation decided: on %q, %q", c.Text, h.Host.Msg)
 	}
 }
 
@@ -504,50 +506,50 @@ func TestSpeakerPromptReplacesTheSuggestion(t *testing.T) {
 	h.stepTo(qRace)
 	open := func() {
 		t.Helper()
-		h.press("s")
-		if !strings.Contains(h.view(), "→ Jonas Ekholm ") {
-			t.Fatalf("prompt not prefilled:\n%s", h.view())
+		h.Press("s")
+		if !strings.Contains(celltest.Plain(h.View()), "→ Jonas Ekholm ") {
+			t.Fatalf("prompt not prefilled:\n%s", celltest.Plain(h.View()))
 		}
 		// Drawn selected: the prompt's input line holds it in the
 		// selection's style.
-		st := h.c.Styles
-		if !strings.Contains(h.host.stack[0].View(), st.P.RowSelected.Render("Jonas Ekholm")) {
+		st := h.Ctx.Styles
+		if !strings.Contains(h.Host.Stack[0].View(), st.P.RowSelected.Render("Jonas Ekholm")) {
 			t.Fatal("the suggestion is not drawn selected")
 		}
 	}
 	open()
-	h.typeText("Anders")
-	h.press("enter")
+	h.TypeText("Anders")
+	h.Press("enter")
 	if q := h.mustStored(ferry, qRace); q.Speaker != "Anders" {
 		t.Fatalf("typed over the suggestion: %q", q.Speaker)
 	}
-	h.press("u")
+	h.Press("u")
 	open()
-	h.press("backspace", "backspace", "backspace", "backspace", "backspace", "backspace")
-	h.typeText("Berg")
-	h.press("enter")
+	h.Press("backspace", "backspace", "backspace", "backspace", "backspace", "backspace")
+	h.TypeText("Berg")
+	h.Press("enter")
 	if q := h.mustStored(ferry, qRace); q.Speaker != "Jonas Berg" {
 		t.Fatalf("backspace then typing: %q", q.Speaker)
 	}
-	h.press("u")
+	h.Press("u")
 	open()
-	h.press("left")
-	h.typeText("s")
-	h.press("enter")
+	h.Press("left")
+	h.TypeText("s")
+	h.Press("enter")
 	if q := h.mustStored(ferry, qRace); q.Speaker != "Jonas Ekholsm" {
 		t.Fatalf("an arrow then typing: %q", q.Speaker)
 	}
-	h.press("u")
+	h.Press("u")
 	open()
-	h.press("enter")
+	h.Press("enter")
 	if q := h.mustStored(ferry, qRace); q.Speaker != "Jonas Ekholm" {
 		t.Fatalf("enter keeps the suggestion: %q", q.Speaker)
 	}
 	// Paste replaces it too.
-	h.press("u")
+	h.Press("u")
 	open()
-	h.host.Top().Update(tea.PasteMsg{Content: "Ilse Varga"})
-	h.press("enter")
+	h.Host.Top().Update(tea.PasteMsg{Content: "Ilse Varga"})
+	h.Press("enter")
 	if q := h.mustStored(ferry, qRace); q.Speaker != "Ilse Varga" {
 		t.Fatalf("paste over the suggestion: %q", q.Speaker)
 	}
@@ -578,7 +580,7 @@ func carriersFrom(t *testing.T, i int, prefix string) ([]string, *harness) {
 	h := newHarness(t, carryArticles(), 120, 38)
 	h.openQuotes(i)
 	h.stepTo(prefix)
-	h.press("C")
+	h.Press("C")
 	list, _, _ := h.q.Carriers()
 	var out []string
 	for _, c := range list {
@@ -610,15 +612,15 @@ func TestCarriersSymmetric(t *testing.T) {
 		if len(got) != 1 || got[0] != c.want {
 			t.Fatalf("from %d %q: carriers %q, want %q", c.from, c.prefix, got, c.want)
 		}
-		if v := h.view(); !strings.Contains(v, c.wantDiff) || c.part != strings.Contains(v, "part,") {
+		if v := celltest.Plain(h.View()); !strings.Contains(v, c.wantDiff) || c.part != strings.Contains(v, "part,") {
 			t.Fatalf("from %d %q: the carrier is not described as %q:\n%s", c.from, c.prefix, c.wantDiff, v)
 		}
 		// enter selects the other article's passage.
-		h.press("enter")
+		h.Press("enter")
 		list := strings.SplitN(c.want, ": ", 2)
-		s, e, ok := h.pane().Selection()
-		if h.pane().ID() != list[0] || !ok || string(h.pane().Runes()[s:e]) != list[1] {
-			t.Fatalf("from %d %q: enter selects %q in %s", c.from, c.prefix, string(h.pane().Runes()[s:e]), h.pane().ID())
+		s, e, ok := h.Pane().Selection()
+		if h.Pane().ID() != list[0] || !ok || string(h.Pane().Runes()[s:e]) != list[1] {
+			t.Fatalf("from %d %q: enter selects %q in %s", c.from, c.prefix, string(h.Pane().Runes()[s:e]), h.Pane().ID())
 		}
 	}
 }
@@ -634,17 +636,17 @@ const petroStory = "Colombian President Gustavo Petro spoke to reporters on Tues
 func TestSpeakerLinksThroughTheEntitysName(t *testing.T) {
 	h := newHarness(t, []*model.Article{{ID: "p.txt", Path: "p.txt", Title: "Petro", Text: petroStory, Raw: petroStory}}, 120, 38)
 	h.openQuotes(0)
-	h.press("Q")
+	h.Press("Q")
 	full := h.tag("Gustavo Petro", 0, "1")
 	union := h.tag("Northern Seafarers' Union", 0, "2")
-	h.press("Q", "g")
+	h.Press("Q", "g")
 	speaker := func(prefix, typed string) model.QuoteAnn {
 		t.Helper()
-		h.press("g")
+		h.Press("g")
 		h.stepTo(prefix)
-		h.press("s")
-		h.typeText(typed)
-		h.press("enter")
+		h.Press("s")
+		h.TypeText(typed)
+		h.Press("enter")
 		return h.mustStored("p.txt", prefix)
 	}
 	for _, c := range []struct {
@@ -660,8 +662,8 @@ func TestSpeakerLinksThroughTheEntitysName(t *testing.T) {
 		if q.Speaker != c.stored || q.SpeakerSpan != c.span {
 			t.Fatalf("speaker %q: stored %q linked to %d, want %q linked to %d", c.typed, q.Speaker, q.SpeakerSpan, c.stored, c.span)
 		}
-		if c.span != 0 && !strings.Contains(h.host.msg, "linked to PERSON “Gustavo Petro”") && h.host.msg != "Speaker unchanged" {
-			t.Fatalf("speaker %q: message %q", c.typed, h.host.msg)
+		if c.span != 0 && !strings.Contains(h.Host.Msg, "linked to PERSON “Gustavo Petro”") && h.Host.Msg != "Speaker unchanged" {
+			t.Fatalf("speaker %q: message %q", c.typed, h.Host.Msg)
 		}
 	}
 	if q := speaker("Nobody asked", "Seafarers' Union"); q.Speaker != "Northern Seafarers' Union" || q.SpeakerSpan != union.ID {
@@ -674,24 +676,24 @@ func TestSpeakerLinksThroughTheEntitysName(t *testing.T) {
 	// Through the canonical name: "Petro" tagged on its own and named
 	// Gustavo Petro; the quotation it says is shown, and stored, by that
 	// name, and follows it when it changes.
-	h.press("Q")
+	h.Press("Q")
 	short := h.tag("Petro", 1, "1")
-	h.press("c", "ctrl+u")
-	h.typeText("Gustavo F. Petro")
-	h.press("enter", "Q")
+	h.Press("c", "ctrl+u")
+	h.TypeText("Gustavo F. Petro")
+	h.Press("enter", "Q")
 	q := speaker("The fight against", "Petro")
 	if q.Speaker != "Gustavo F. Petro" || q.SpeakerSpan != short.ID {
 		t.Fatalf("through the canonical name: %+v (span %d)", q, short.ID)
 	}
-	h.press("Q")
-	h.moveTo("Petro", 1)
-	h.press("c", "ctrl+u")
-	h.typeText("Gustavo Francisco Petro")
-	h.press("enter", "Q", "g")
+	h.Press("Q")
+	h.MoveTo("Petro", 1)
+	h.Press("c", "ctrl+u")
+	h.TypeText("Gustavo Francisco Petro")
+	h.Press("enter", "Q", "g")
 	if c := h.stepTo("The fight against"); c.Speaker != "Gustavo Francisco Petro" {
 		t.Fatalf("the panel shows %q after the canonical name changed", c.Speaker)
 	}
-	if v := h.view(); !strings.Contains(v, "    Gustavo Francisco Petro ") {
+	if v := celltest.Plain(h.View()); !strings.Contains(v, "    Gustavo Francisco Petro ") {
 		t.Fatalf("panel:\n%s", v)
 	}
 }

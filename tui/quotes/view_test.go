@@ -7,6 +7,8 @@ import (
 	"storydesk/model"
 	"storydesk/model/quote"
 	"storydesk/tui/annotate"
+	"storydesk/tui/internal/annotest"
+	"storydesk/tui/internal/celltest"
 	"storydesk/tui/quotes"
 	"storydesk/tui/ui"
 )
@@ -22,12 +24,12 @@ func TestQuoteHighlightCellsAreExactlyTheQuotes(t *testing.T) {
 	c := &ui.Context{NoColor: true, Keys: ui.DefaultKeyMap(), Labels: model.DefaultLabels}
 	c.Restyle(true)
 	span := func(name, label string, id int64) model.Span {
-		s := runeIndex(t, quoteMixed, name, 0)
+		s := annotest.RuneIndex(t, quoteMixed, name, 0)
 		return model.Span{ID: id, Start: s, End: s + model.RuneLen(name), Label: label, Text: name}
 	}
 	spans := []model.Span{span("Zoë Ng", "PERSON", 1), span("Ilse Varga", "PERSON", 2), span("京都", "GPE", 3), span("Ünal", "PERSON", 4)}
 	quoteAt := func(text string) (int, int) {
-		s := runeIndex(t, quoteMixed, text, 0)
+		s := annotest.RuneIndex(t, quoteMixed, text, 0)
 		return s, s + model.RuneLen(text)
 	}
 	as, ae := quoteAt("Kyōto 京都 is where Ilse Varga met the 👩‍👩‍👧‍👦 for Cafe\u0301 talks")
@@ -52,11 +54,11 @@ func TestQuoteHighlightCellsAreExactlyTheQuotes(t *testing.T) {
 			a := annotate.NewPane(c)
 			a.SetOverlay(quotes.NewOverlay(c, qs, suggest))
 			a.SetSize(w, 200)
-			a.Open("x", "t", quoteMixed, spans, false, runeIndex(t, quoteMixed, "left", 0))
+			a.Open("x", "t", quoteMixed, spans, false, annotest.RuneIndex(t, quoteMixed, "left", 0))
 			lay := a.Layout()
 			for i := range lay.Lines {
 				line := a.RenderLine(i)
-				italic, faint, under := cellStyle(t, line)
+				italic, faint, under := celltest.Style(t, line)
 				if len(italic) != lay.LineWidth(i) {
 					t.Fatalf("w=%d line %d: styling changed the width (%d cells, laid out %d)", w, i, len(italic), lay.LineWidth(i))
 				}
@@ -114,7 +116,7 @@ func TestDiffLinesShowEveryChange(t *testing.T) {
 		t.Fatalf("match %+v", mt)
 	}
 	lines := quotes.DiffLines(c.Styles, qtext, mt[0], 40, 3)
-	joined := plain(strings.Join(lines, " "))
+	joined := celltest.Plain(strings.Join(lines, " "))
 	for _, w := range []string{"deux", "two", "vingtetun", "twentyone", "…"} {
 		if !strings.Contains(joined, w) {
 			t.Fatalf("diff lines lack %q: %q", w, joined)

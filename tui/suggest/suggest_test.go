@@ -8,6 +8,7 @@ import (
 
 	"storydesk/model"
 	"storydesk/model/ner"
+	"storydesk/tui/internal/annotest"
 	"storydesk/tui/suggest"
 )
 
@@ -16,7 +17,7 @@ import (
 // from the shipped model, decisions go to a real store.
 
 func suggestArticles() []*model.Article {
-	texts := []string{suggestText, storyB, suggestText2}
+	texts := []string{suggestText, annotest.StoryB, suggestText2}
 	var out []*model.Article
 	for i, text := range texts {
 		id := string(rune('s'+i)) + ".txt"
@@ -33,10 +34,10 @@ func newSuggestHarness(t *testing.T, path string) *harness {
 		t.Fatal(err)
 	}
 	h := newHarness(t, suggestArticles(), path, 120, 30)
-	h.suggest(h.st, true)
-	h.enter(0)
+	h.suggest(h.Store, true)
+	h.Enter(0)
 	if len(h.s.Shown()) == 0 {
-		t.Fatalf("no suggestions on entering: %q", h.host.msg)
+		t.Fatalf("no suggestions on entering: %q", h.Host.Msg)
 	}
 	return h
 }
@@ -65,44 +66,44 @@ func TestSuggestionsAreShownAndNothingIsStored(t *testing.T) {
 			t.Errorf("no suggestion %q in %q", want, suggestedTexts(h))
 		}
 	}
-	if doc, _ := h.doc("s.txt"); doc != nil {
+	if doc, _ := h.Doc("s.txt"); doc != nil {
 		t.Fatalf("suggesting stored the article: %+v", doc.Spans)
 	}
 	n := len(h.s.Shown())
-	if st := h.status(); st.Suggest != strconv.Itoa(n)+" suggested" {
+	if st := h.Status(); st.Suggest != strconv.Itoa(n)+" suggested" {
 		t.Fatalf("status %q, want %d suggested", st.Suggest, n)
 	}
 	// y off a suggestion goes to the next one without accepting it.
-	h.moveTo("met", 0)
-	h.press("y")
-	if h.cursorText() != "US" {
-		t.Fatalf("y off a suggestion went to %q, want the next suggestion, US", h.cursorText())
+	h.MoveTo("met", 0)
+	h.Press("y")
+	if h.CursorText() != "US" {
+		t.Fatalf("y off a suggestion went to %q, want the next suggestion, US", h.CursorText())
 	}
-	if doc, _ := h.doc("s.txt"); doc != nil {
+	if doc, _ := h.Doc("s.txt"); doc != nil {
 		t.Fatal("y off a suggestion stored something")
 	}
-	if v := h.view(); !strings.Contains(v, "suggested GPE") || !strings.Contains(v, "y accept") {
+	if v := h.View(); !strings.Contains(v, "suggested GPE") || !strings.Contains(v, "y accept") {
 		t.Fatalf("the legend does not describe the suggestion:\n%s", v)
 	}
 }
 
 func TestAcceptMovesToTheNextAndUndoBringsItBack(t *testing.T) {
 	h := newSuggestHarness(t, "")
-	h.moveTo("Gustavo", 0)
+	h.MoveTo("Gustavo", 0)
 	before := len(h.s.Shown())
-	h.press("y")
-	_, spans := h.doc("s.txt")
+	h.Press("y")
+	_, spans := h.Doc("s.txt")
 	if len(spans) != 1 || spans[0].Text != "Gustavo Petro" || spans[0].Label != "PERSON" || spans[0].Source != "" {
 		t.Fatalf("stored %+v", spans)
 	}
-	if h.cursorText() != "US" {
-		t.Fatalf("cursor on %q after accepting, want the next suggestion (US)", h.cursorText())
+	if h.CursorText() != "US" {
+		t.Fatalf("cursor on %q after accepting, want the next suggestion (US)", h.CursorText())
 	}
 	if got := len(h.s.Shown()); got != before-1 {
 		t.Fatalf("%d suggestions after accepting one of %d", got, before)
 	}
-	h.press("u")
-	if _, spans := h.doc("s.txt"); len(spans) != 0 {
+	h.Press("u")
+	if _, spans := h.Doc("s.txt"); len(spans) != 0 {
 		t.Fatalf("undo left %+v", spans)
 	}
 	if !hasSuggestion(h, "PERSON", "Gustavo Petro") {
@@ -113,9 +114,9 @@ func TestAcceptMovesToTheNextAndUndoBringsItBack(t *testing.T) {
 func TestRejectIsStoredRememberedAndUndoable(t *testing.T) {
 	path := t.TempDir() + "/a.db"
 	h := newSuggestHarness(t, path)
-	h.moveTo("Petro", 1) // "Petro said": PERSON, as are the other lone Petros
-	h.press("x")
-	doc, spans := h.doc("s.txt")
+	h.MoveTo("Petro", 1) // "Petro said": PERSON, as are the other lone Petros
+	h.Press("x")
+	doc, spans := h.Doc("s.txt")
 	if len(spans) != 0 || len(doc.Rejected) != 2 {
 		t.Fatalf("after x: spans %+v rejected %+v", spans, doc.Rejected)
 	}
@@ -126,13 +127,13 @@ func TestRejectIsStoredRememberedAndUndoable(t *testing.T) {
 		t.Fatal("rejecting “Petro” hid “Gustavo Petro”")
 	}
 	if e, ok := cursorSuggestion(h); !ok || e.Text != "Colombia" {
-		t.Fatalf("cursor on %q after rejecting, want the next suggestion (Colombia)", h.cursorText())
+		t.Fatalf("cursor on %q after rejecting, want the next suggestion (Colombia)", h.CursorText())
 	}
-	h.press("u")
-	if doc, _ := h.doc("s.txt"); len(doc.Rejected) != 0 || !hasSuggestion(h, "PERSON", "Petro") {
+	h.Press("u")
+	if doc, _ := h.Doc("s.txt"); len(doc.Rejected) != 0 || !hasSuggestion(h, "PERSON", "Petro") {
 		t.Fatalf("undo: rejected %+v", doc.Rejected)
 	}
-	h.press("ctrl+r")
+	h.Press("ctrl+r")
 	// Remembered across runs: a new reader on the same store.
 	h2 := newSuggestHarness(t, path)
 	if hasSuggestion(h2, "PERSON", "Petro") {
@@ -142,31 +143,31 @@ func TestRejectIsStoredRememberedAndUndoable(t *testing.T) {
 
 func TestLabelKeyAcceptsWithThatLabel(t *testing.T) {
 	h := newSuggestHarness(t, "")
-	h.moveTo("White", 0)
+	h.MoveTo("White", 0)
 	if e, ok := cursorSuggestion(h); !ok || e.Label != "ORG" {
 		t.Fatalf("not on the ORG suggestion: %+v", e)
 	}
-	h.press("6") // EVENT, to be unmistakable
-	_, spans := h.doc("s.txt")
+	h.Press("6") // EVENT, to be unmistakable
+	_, spans := h.Doc("s.txt")
 	if len(spans) != 1 || spans[0].Text != "White House" || spans[0].Label != "EVENT" {
 		t.Fatalf("relabel stored %+v", spans)
 	}
-	if h.last.Job == nil || !strings.HasPrefix(h.last.Job.Done, "Accepted “White House” as EVENT; ") {
-		t.Fatalf("the write's message: %+v", h.last.Job)
+	if h.Last.Job == nil || !strings.HasPrefix(h.Last.Job.Done, "Accepted “White House” as EVENT; ") {
+		t.Fatalf("the write's message: %+v", h.Last.Job)
 	}
 }
 
 func TestAcceptAllAndAllOfOneLabelAreOneActionEach(t *testing.T) {
 	h := newSuggestHarness(t, "")
-	h.moveTo("Gustavo", 0)
+	h.MoveTo("Gustavo", 0)
 	persons := 0
 	for _, e := range h.s.Shown() {
 		if e.Label == "PERSON" {
 			persons++
 		}
 	}
-	h.press("L")
-	_, spans := h.doc("s.txt")
+	h.Press("L")
+	_, spans := h.Doc("s.txt")
 	if len(spans) != persons {
 		t.Fatalf("L stored %d spans, want the %d PERSON suggestions", len(spans), persons)
 	}
@@ -176,37 +177,37 @@ func TestAcceptAllAndAllOfOneLabelAreOneActionEach(t *testing.T) {
 		}
 	}
 	left := len(h.s.Shown())
-	h.press("Y")
-	if _, spans = h.doc("s.txt"); len(spans) != persons+left {
+	h.Press("Y")
+	if _, spans = h.Doc("s.txt"); len(spans) != persons+left {
 		t.Fatalf("Y stored %d spans in all, want %d", len(spans), persons+left)
 	}
 	if n := len(h.s.Shown()); n != 0 {
 		t.Fatalf("%d suggestions left after Y", n)
 	}
-	if st := h.status(); st.Suggest != "0 suggested" {
+	if st := h.Status(); st.Suggest != "0 suggested" {
 		t.Fatalf("status %q", st.Suggest)
 	}
-	h.press("u")
-	if _, spans = h.doc("s.txt"); len(spans) != persons {
+	h.Press("u")
+	if _, spans = h.Doc("s.txt"); len(spans) != persons {
 		t.Fatalf("undoing Y left %d spans, want %d", len(spans), persons)
 	}
 }
 
 func TestToggleHidesSuggestionsAndTheKeysFallBack(t *testing.T) {
 	h := newSuggestHarness(t, "")
-	h.press("S")
+	h.Press("S")
 	if n := len(h.s.Shown()); n != 0 {
 		t.Fatalf("%d suggestions after turning them off", n)
 	}
-	if st := h.status(); !strings.Contains(st.Suggest, "off") {
+	if st := h.Status(); !strings.Contains(st.Suggest, "off") {
 		t.Fatalf("status %q", st.Suggest)
 	}
-	h.moveTo("Gustavo", 0)
-	h.press("y")
-	if doc, _ := h.doc("s.txt"); doc != nil {
+	h.MoveTo("Gustavo", 0)
+	h.Press("y")
+	if doc, _ := h.Doc("s.txt"); doc != nil {
 		t.Fatal("y accepted a hidden suggestion")
 	}
-	h.press("S")
+	h.Press("S")
 	if !hasSuggestion(h, "PERSON", "Gustavo Petro") {
 		t.Fatal("turning suggestions back on did not show them")
 	}
@@ -219,20 +220,20 @@ func TestSuggestionsLearnFromDecisionsAndKeepTheModel(t *testing.T) {
 	}
 	// Decisions: every suggestion accepted (Y) in three articles, the
 	// fair tagged by hand: more than learnEvery (25).
-	h.press("Y")
-	h.enter(1)
-	h.press("Y")
-	h.enter(2)
-	h.press("Y")
+	h.Press("Y")
+	h.Enter(1)
+	h.Press("Y")
+	h.Enter(2)
+	h.Press("Y")
 	for n := 0; n < 3; n++ {
-		h.moveTo("Harvest", n)
-		h.press("v", "w", "6")
+		h.MoveTo("Harvest", n)
+		h.Press("v", "w", "6")
 	}
 	m, learned := h.s.Model()
 	if learned == 0 {
-		t.Fatalf("no learning after the decisions: %q", h.host.msg)
+		t.Fatalf("no learning after the decisions: %q", h.Host.Msg)
 	}
-	if _, ok, err := h.st.LoadModel(context.Background(), suggest.ModelName); !ok || err != nil {
+	if _, ok, err := h.Store.LoadModel(context.Background(), suggest.ModelName); !ok || err != nil {
 		t.Fatalf("the learned model was not saved: %v", err)
 	}
 	found := false
@@ -245,7 +246,7 @@ func TestSuggestionsLearnFromDecisionsAndKeepTheModel(t *testing.T) {
 }
 
 func cursorSuggestion(h *harness) (ner.Entity, bool) {
-	off := h.pane().CursorOffset()
+	off := h.Pane().CursorOffset()
 	for _, e := range h.s.Shown() {
 		if e.Start <= off && off < e.End {
 			return e, true
@@ -256,15 +257,15 @@ func cursorSuggestion(h *harness) (ner.Entity, bool) {
 
 func TestHiddenAtStartLoadsTheModelOnlyWhenShown(t *testing.T) {
 	h := newHarness(t, suggestArticles(), "", 120, 30)
-	h.suggest(h.st, false)
-	h.enter(0)
+	h.suggest(h.Store, false)
+	h.Enter(0)
 	if m, _ := h.s.Model(); m != nil || len(h.s.Shown()) != 0 {
 		t.Fatal("suggestions hidden at start, yet the model was loaded or suggests")
 	}
-	if st := h.status(); !strings.Contains(st.Suggest, "off") {
+	if st := h.Status(); !strings.Contains(st.Suggest, "off") {
 		t.Fatalf("status %q", st.Suggest)
 	}
-	h.press("S")
+	h.Press("S")
 	if m, _ := h.s.Model(); m == nil || !hasSuggestion(h, "PERSON", "Gustavo Petro") {
 		t.Fatalf("S did not load the model and suggest: %q", suggestedTexts(h))
 	}
@@ -272,9 +273,9 @@ func TestHiddenAtStartLoadsTheModelOnlyWhenShown(t *testing.T) {
 
 func TestTagAllOnASuggestionUsesItsLabel(t *testing.T) {
 	h := newSuggestHarness(t, "")
-	h.moveTo("Bessent", 1) // "Bessent later flew": a lone surname, PERSON
-	h.press("a")
-	_, spans := h.doc("s.txt")
+	h.MoveTo("Bessent", 1) // "Bessent later flew": a lone surname, PERSON
+	h.Press("a")
+	_, spans := h.Doc("s.txt")
 	n := 0
 	for _, sp := range spans {
 		if sp.Text == "Bessent" && sp.Label == "PERSON" {
@@ -283,7 +284,7 @@ func TestTagAllOnASuggestionUsesItsLabel(t *testing.T) {
 	}
 	// "Scott Bessent" is a suggestion of its own: tag-all leaves its
 	// Bessent to it.
-	if n != 1 || len(spans) != 1 || spans[0].Start != runeIndex(t, suggestText, "Bessent", 1) {
+	if n != 1 || len(spans) != 1 || spans[0].Start != annotest.RuneIndex(t, suggestText, "Bessent", 1) {
 		t.Fatalf("a on the suggestion stored %+v", spans)
 	}
 	if !hasSuggestion(h, "PERSON", "Scott Bessent") {
