@@ -129,22 +129,3 @@ func TestDupsReopenReadsNothingTwice(t *testing.T) {
 		}
 	}
 }
-
-// Once duplicate detection and story grouping have taken what the list's
-// read took of each article (its sketch, its grouping item), the list
-// holds neither: at 100k articles each was tens of MB held for nothing.
-// The text hashes stay (the changed-on-disk check reads them).
-func TestListLetsGoOfWhatTheJobsTook(t *testing.T) {
-	m, _ := startStore(t, dirSource(t, sampleDir(t)), tempDB(t), 120, 40)
-	openDupsScreen(t, m)
-	press(t, m, "q")
-	known := m.br.KnownTexts()
-	if len(known) == 0 {
-		t.Fatal("no known texts after the read")
-	}
-	for _, k := range known {
-		if k.Hash == "" || k.Sketch.Current() || k.Group.Features.Keys != nil {
-			t.Fatalf("%s: hash %q, sketch kept %v, grouping keys kept %d", k.ID, k.Hash, k.Sketch.Current(), len(k.Group.Features.Keys))
-		}
-	}
-}

@@ -43,7 +43,6 @@ func (w storyWiring) IndexOf(id string) int { return w.m.itemIndex(id) }
 func (w storyWiring) Selected() int         { return w.m.br.Selected() }
 
 func (w storyWiring) KnownTexts() []corpus.KnownText { return w.m.br.KnownTexts() }
-func (w storyWiring) DropGroupItems()                { w.m.br.DropGroupItems() }
 
 func (w storyWiring) Row(i int) story.Row {
 	r := w.m.br.Row(i)

@@ -9,7 +9,6 @@ import (
 
 	"storydesk/model"
 	"storydesk/model/dup"
-	"storydesk/model/story/group"
 )
 
 // Problem is one input that could not be read, named by file and (for JSONL)
@@ -53,10 +52,6 @@ type Result struct {
 	// (dup.Signature.Sketch), taken by Stream with Hash: duplicate
 	// detection then reads only the texts that may have copies again.
 	Sketch dup.Sketch
-	// Group is the article's story-grouping item (group.ItemOf: its date
-	// and the features of its text), taken by Stream with Hash: grouping
-	// then reads nothing again.
-	Group group.Item
 }
 
 // Corpus is what the command line named: the items found (in a stable order)
@@ -126,9 +121,7 @@ func (c *Corpus) Load(i int) (*model.Article, error) {
 // screen. emit is called from Stream's own goroutine, one batch at a time, and
 // Stream returns once every item has been emitted or ctx is cancelled (then
 // without emitting the rest, after the workers have finished their current
-// item). Each result carries what the reader's whole-corpus passes need of
-// the text (its hash, duplicate sketch and grouping item), taken while the
-// text is in hand: the corpus is read once.
+// item).
 func (c *Corpus) Stream(ctx context.Context, workers int, emit func([]Result)) {
 	c.stream(ctx, workers, emit)
 }

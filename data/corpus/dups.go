@@ -8,7 +8,6 @@ import (
 
 	"storydesk/model"
 	"storydesk/model/dup"
-	"storydesk/model/story/group"
 )
 
 // Duplicate detection over a whole corpus, as a background job: read every
@@ -60,7 +59,6 @@ type KnownText struct {
 	Index    int
 	ID, Hash string
 	Sketch   dup.Sketch // zero when not taken: then looked up or read
-	Group    group.Item // story-grouping item; a zero Features.Version when not taken
 }
 
 // DupReport is what FindDuplicates found.

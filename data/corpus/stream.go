@@ -9,7 +9,6 @@ import (
 
 	"storydesk/model"
 	"storydesk/model/dup"
-	"storydesk/model/story/group"
 )
 
 // Stream batching: a batch goes out when it is StreamBatch results big or
@@ -53,7 +52,6 @@ func (c *Corpus) stream(ctx context.Context, workers int, emit func([]Result)) {
 					// Signing here, while the text is in hand, spares
 					// duplicate detection a second read of the corpus.
 					res.Sketch = dup.Sign(a.Text).Sketch(0)
-					res.Group = group.ItemOf(a)
 					if !c.Items[i].ref.src.inMem {
 						a.DropBody()
 					}

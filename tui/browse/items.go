@@ -8,7 +8,6 @@ import (
 	"storydesk/model"
 	"storydesk/model/dup"
 	"storydesk/model/fuzzy"
-	"storydesk/model/story/group"
 	"storydesk/tui/layout"
 	"storydesk/tui/ui"
 )
@@ -29,9 +28,6 @@ type row struct {
 	// sketch is the text's duplicate-detection sketch as Stream took it
 	// (cleared with hash): duplicate detection reads nothing it covers.
 	sketch dup.Sketch
-	// group is its story-grouping item as Stream took it (cleared with
-	// hash): story grouping reads nothing it covers.
-	group group.Item
 }
 
 // hayChunk is how many haystacks share one copy-on-write block.
@@ -213,7 +209,7 @@ func (s *itemStore) apply(r corpus.Result) (died bool) {
 	row.outlet = ui.CleanLine(a.Source)
 	s.noteOutlet(row.outlet)
 	row.words = a.Words
-	row.id, row.hash, row.sketch, row.group = a.ID, r.Hash, r.Sketch, r.Group
+	row.id, row.hash, row.sketch = a.ID, r.Hash, r.Sketch
 	s.setHay(r.Index, s.haystack(row.title, row.outlet, a.Date))
 	s.version++
 	return false
@@ -222,23 +218,7 @@ func (s *itemStore) apply(r corpus.Result) (died bool) {
 // forgetHash drops item i's streamed hash: it has been read again since.
 func (s *itemStore) forgetHash(i int) {
 	if i >= 0 && i < len(s.rows) {
-		s.rows[i].hash, s.rows[i].sketch, s.rows[i].group = "", dup.Sketch{}, group.Item{}
-	}
-}
-
-// dropSketches lets go of every row's duplicate sketch (detection has
-// them), and dropGroups of every grouping item (grouping has them): at
-// 100k articles each is tens of MB the list would hold for nothing. A
-// later pass reads what it then lacks.
-func (s *itemStore) dropSketches() {
-	for i := range s.rows {
-		s.rows[i].sketch = dup.Sketch{}
-	}
-}
-
-func (s *itemStore) dropGroups() {
-	for i := range s.rows {
-		s.rows[i].group = group.Item{}
+		s.rows[i].hash, s.rows[i].sketch = "", dup.Sketch{}
 	}
 }
 
@@ -247,7 +227,7 @@ func (s *itemStore) knownTexts() []corpus.KnownText {
 	var out []corpus.KnownText
 	for i := range s.rows {
 		if r := &s.rows[i]; !r.dead && r.hash != "" {
-			out = append(out, corpus.KnownText{Index: i, ID: r.id, Hash: r.hash, Sketch: r.sketch, Group: r.group})
+			out = append(out, corpus.KnownText{Index: i, ID: r.id, Hash: r.hash, Sketch: r.sketch})
 		}
 	}
 	return out

@@ -29,12 +29,8 @@ type Articles interface {
 	// Selected is the list's selected item, -1 for none.
 	Selected() int
 	// KnownTexts are the live items whose cleaned-text hash the list's
-	// read took, with the grouping item it took of each: grouping reads
-	// none of them again.
+	// read took: grouping takes their features from the store's cache.
 	KnownTexts() []corpus.KnownText
-	// DropGroupItems lets the list forget the grouping items KnownTexts
-	// gave: grouping holds them from then on.
-	DropGroupItems()
 }
 
 // Row is an article as the list shows it.

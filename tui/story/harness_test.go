@@ -14,8 +14,6 @@ import (
 	"storydesk/data/corpus"
 	"storydesk/data/store"
 	"storydesk/model"
-	"storydesk/model/dup"
-	"storydesk/model/story/group"
 	"storydesk/tui/session"
 	"storydesk/tui/story"
 	"storydesk/tui/ui"
@@ -60,10 +58,6 @@ func (h *fakeHost) Report(s ui.Status) { h.last = s }
 type fakeList struct {
 	c   *corpus.Corpus
 	sel int
-	// took: KnownTexts gives what the list's read takes of each article
-	// (its grouping item and sketch) until DropGroupItems.
-	took    bool
-	dropped int // DropGroupItems calls
 }
 
 func (l *fakeList) Live() []int32 {
@@ -89,17 +83,11 @@ func (l *fakeList) KnownTexts() []corpus.KnownText {
 	var out []corpus.KnownText
 	for i, it := range l.c.Items {
 		if a, err := l.c.Load(i); err == nil {
-			kt := corpus.KnownText{Index: i, ID: it.ID, Hash: model.HashText(a.Text)}
-			if l.took && l.dropped == 0 {
-				kt.Group, kt.Sketch = group.ItemOf(a), dup.Sign(a.Text).Sketch(0)
-			}
-			out = append(out, kt)
+			out = append(out, corpus.KnownText{Index: i, ID: it.ID, Hash: model.HashText(a.Text)})
 		}
 	}
 	return out
 }
-
-func (l *fakeList) DropGroupItems() { l.dropped++ }
 
 func (l *fakeList) Row(i int) story.Row {
 	return story.Row{ID: l.c.Items[i].ID, Title: l.c.Items[i].ID, Words: 100}
@@ -210,13 +198,6 @@ func newHarnessWith(t testing.TB, c *corpus.Corpus, withStore bool, w, h int, du
 // articles read through src when given (a corpus by default).
 func newHarnessStore(t testing.TB, c *corpus.Corpus, st *store.SQLite, w, h int, dups story.Dups, src story.Source) *harness {
 	t.Helper()
-	return newHarnessList(t, c, st, w, h, dups, src, false)
-}
-
-// newHarnessList is newHarnessStore with a list whose KnownTexts carry
-// what the list's read takes (took).
-func newHarnessList(t testing.TB, c *corpus.Corpus, st *store.SQLite, w, h int, dups story.Dups, src story.Source, took bool) *harness {
-	t.Helper()
 	withStore := st != nil
 	if c == nil {
 		var err error
@@ -224,7 +205,7 @@ func newHarnessList(t testing.TB, c *corpus.Corpus, st *store.SQLite, w, h int, 
 			t.Fatal(err)
 		}
 	}
-	hs := &harness{t: t, host: &fakeHost{w: w, h: h}, list: &fakeList{c: c, took: took}, c: c}
+	hs := &harness{t: t, host: &fakeHost{w: w, h: h}, list: &fakeList{c: c}, c: c}
 	hs.reader = &fakeReader{c: c, store: withStore, opened: -1, annotate: -1, reading: true}
 	if src == nil {
 		src = c

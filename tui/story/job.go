@@ -83,13 +83,8 @@ func (f *Feature) startRead() tea.Cmd {
 		_, finished, running := f.d.Dups.DetectedPairs()
 		r.sign = !finished && !running
 	}
-	// What the list's read took of each article (its grouping item, and
-	// its sketch when this read signs) is taken as it is, and the list
-	// forgets it: an article is read once for the list and not again.
-	r.known = f.d.Articles.KnownTexts()
-	f.d.Articles.DropGroupItems()
 	if fc, ok := f.d.Store.(store.StoryFeatureCache); ok && !r.sign {
-		r.cache = fc
+		r.cache, r.known = fc, f.d.Articles.KnownTexts()
 	}
 	if r.workers <= 0 {
 		r.workers = runtime.GOMAXPROCS(0)
@@ -143,17 +138,10 @@ func (r *reader) run() readMsg {
 		r.signed = map[string]int32{}
 	}
 	r.last = time.Now()
-	have := r.fromKnown()
+	todo := r.live
 	if r.cache != nil {
-		r.fromCache(have)
-	}
-	r.known = nil // a copy of the list's hashes, 20 MB at 100k
-	r.done = len(have)
-	todo := make([]int32, 0, len(r.live)-len(have))
-	for _, i := range r.live {
-		if !have[int(i)] {
-			todo = append(todo, i)
-		}
+		todo = r.fromCache()
+		r.known = nil // a copy of the list's hashes, 20 MB at 100k
 	}
 	if err := r.loadEach(todo); err != nil {
 		r.out.err = err
@@ -166,39 +154,15 @@ func (r *reader) run() readMsg {
 	return r.out
 }
 
-// fromKnown takes the items whose grouping item the list's read took (and,
-// when this read signs, whose sketch it took) and returns which those are.
-func (r *reader) fromKnown() map[int]bool {
+// fromCache takes the known items' features from the cache (those
+// computed from the same text) and returns the live items left to read.
+func (r *reader) fromCache() []int32 {
 	have := map[int]bool{}
-	for _, kt := range r.known {
-		if kt.Group.Features.Version != group.FeaturesVersion || r.sigs != nil && !kt.Sketch.Current() {
-			continue
-		}
-		have[kt.Index] = true
-		r.out.items = append(r.out.items, kt.Group)
-		if r.sigs != nil {
-			r.sigs.AddSketch(kt.ID, kt.Sketch)
-			r.signed[kt.ID] = int32(kt.Index)
-		}
-	}
-	r.progress(len(have))
-	return have
-}
-
-// fromCache takes the features of the known items fromKnown did not from
-// the cache (those computed from the same text), adding them to have.
-func (r *reader) fromCache(have map[int]bool) {
-	var rest []corpus.KnownText
-	for _, kt := range r.known {
-		if !have[kt.Index] {
-			rest = append(rest, kt)
-		}
-	}
-	for start := 0; start < len(rest); start += cacheBatch {
+	for start := 0; start < len(r.known); start += cacheBatch {
 		if r.ctx.Err() != nil {
 			break
 		}
-		chunk := rest[start:min(start+cacheBatch, len(rest))]
+		chunk := r.known[start:min(start+cacheBatch, len(r.known))]
 		ids := make([]string, len(chunk))
 		for k, kt := range chunk {
 			ids[k] = kt.ID
@@ -217,6 +181,14 @@ func (r *reader) fromCache(have map[int]bool) {
 		}
 		r.progress(len(have))
 	}
+	r.done = len(have)
+	var todo []int32
+	for _, i := range r.live {
+		if !have[int(i)] {
+			todo = append(todo, i)
+		}
+	}
+	return todo
 }
 
 // itemOf is a grouping item from the cache.
