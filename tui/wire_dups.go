@@ -37,6 +37,7 @@ type dupsWiring struct{ m *Model }
 func (w dupsWiring) IndexOf(id string) int          { return w.m.itemIndex(id) }
 func (w dupsWiring) Live() []int32                  { return w.m.br.Live() }
 func (w dupsWiring) KnownTexts() []corpus.KnownText { return w.m.br.KnownTexts() }
+func (w dupsWiring) DropSketches()                  { w.m.br.DropSketches() }
 func (w dupsWiring) Loading() bool                  { return w.m.br.Loading() }
 
 func (w dupsWiring) Row(i int) dups.Row {

@@ -65,6 +65,10 @@ func (b *Browser) LiveCount() int { return b.store.nLive }
 // so duplicate detection need not read them again.
 func (b *Browser) KnownTexts() []corpus.KnownText { return b.store.knownTexts() }
 
+// DropSketches lets go of the duplicate sketches the read took, once
+// duplicate detection has them.
+func (b *Browser) DropSketches() { b.store.dropSketches() }
+
 // Loading reports that the background read has not finished.
 func (b *Browser) Loading() bool { return b.loading }
 

@@ -222,6 +222,16 @@ func (s *itemStore) forgetHash(i int) {
 	}
 }
 
+// dropSketches lets go of every row's duplicate sketch once detection has
+// them: at 100k articles they are over 50 MB the list would hold for
+// nothing (story grouping then reads its own). A later detection reads
+// what it then lacks, or takes it from the signature cache.
+func (s *itemStore) dropSketches() {
+	for i := range s.rows {
+		s.rows[i].sketch = dup.Sketch{}
+	}
+}
+
 // knownTexts are the live items whose text hash Stream took.
 func (s *itemStore) knownTexts() []corpus.KnownText {
 	var out []corpus.KnownText

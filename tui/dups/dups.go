@@ -52,6 +52,9 @@ type Articles interface {
 	// read took (and which have not been read again since), so detection
 	// need not read them again when the signature cache has them.
 	KnownTexts() []corpus.KnownText
+	// DropSketches lets the list forget the sketches KnownTexts gave:
+	// detection holds them from then on.
+	DropSketches()
 	// Loading reports whether the corpus is still being read.
 	Loading() bool
 }

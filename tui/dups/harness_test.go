@@ -86,6 +86,7 @@ func (a *fakeArticles) IndexOf(id string) int {
 
 func (a *fakeArticles) Row(i int) dups.Row             { return a.rows[i] }
 func (a *fakeArticles) KnownTexts() []corpus.KnownText { return nil }
+func (a *fakeArticles) DropSketches()                  {}
 func (a *fakeArticles) Loading() bool                  { return a.loading }
 
 func (a *fakeArticles) Live() []int32 {

@@ -41,6 +41,7 @@ func (f *Feature) start() tea.Cmd {
 	// What the list's read took (hashes, sketches) spares reading the
 	// corpus again, with or without a cache.
 	known := f.deps.Articles.KnownTexts()
+	f.deps.Articles.DropSketches()
 	src, c, workers := f.deps.Source, f.deps.Corpus, f.deps.Workers
 	go func() {
 		defer close(j.ch)
