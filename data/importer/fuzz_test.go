@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -23,15 +24,48 @@ import (
 // and slices it to its own text; and what was imported, exported and
 // imported again into a fresh store is the same spans.
 
-// fzStore opens a fresh throw-away store.
+// fzStore opens a fresh throw-away store: a copy of an empty store made
+// once per process, so that an input does not pay for the migrations three
+// times (the store's open and schema checks still run on the copy).
 func fzStore(t *testing.T) *store.SQLite {
 	t.Helper()
-	s, err := store.OpenSQLiteWith(filepath.Join(t.TempDir(), "f.db"), "fuzzer", store.SQLiteOptions{NoSync: true})
+	fzEmpty.once.Do(func() {
+		dir, err := os.MkdirTemp("", "storydesk-fuzz-")
+		if err != nil {
+			fzEmpty.err = err
+			return
+		}
+		defer os.RemoveAll(dir)
+		p := filepath.Join(dir, "empty.db")
+		s, err := store.OpenSQLiteWith(p, "fuzzer", store.SQLiteOptions{NoSync: true})
+		if err != nil {
+			fzEmpty.err = err
+			return
+		}
+		if fzEmpty.err = s.Close(); fzEmpty.err == nil {
+			fzEmpty.b, fzEmpty.err = os.ReadFile(p)
+		}
+	})
+	if fzEmpty.err != nil {
+		t.Fatal(fzEmpty.err)
+	}
+	p := filepath.Join(t.TempDir(), "f.db")
+	if err := os.WriteFile(p, fzEmpty.b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s, err := store.OpenSQLiteWith(p, "fuzzer", store.SQLiteOptions{NoSync: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
 	return s
+}
+
+// fzEmpty is the empty store fzStore copies.
+var fzEmpty struct {
+	once sync.Once
+	b    []byte
+	err  error
 }
 
 func fzCheckProblem(t *testing.T, p corpus.Problem) {
