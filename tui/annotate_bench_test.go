@@ -9,6 +9,7 @@ import (
 
 	"storydesk/internal/gencorpus"
 	"storydesk/model"
+	"storydesk/tui/internal/keytest"
 )
 
 // BenchmarkTagAction measures one tag end to end, as the user sees it: the
@@ -34,7 +35,7 @@ func BenchmarkTagAction(b *testing.B) {
 		}
 		b.StartTimer()
 		t0 := time.Now()
-		send(b, m, keyMsg("1"))
+		send(b, m, keytest.Key("1"))
 		_ = m.View()
 		times = append(times, time.Since(t0))
 	}
@@ -58,14 +59,14 @@ func BenchmarkAnnotateKeypress(b *testing.B) {
 	b.Run("move", func(b *testing.B) {
 		keys := []string{"w", "j", "w", "shift+right", "esc", "k"}
 		for i := 0; i < b.N; i++ {
-			send(b, m, akey(keys[i%len(keys)]))
+			send(b, m, keytest.Key(keys[i%len(keys)]))
 			_ = m.View()
 		}
 	})
 	b.Run("enter", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
-			send(b, m, akey("esc"))
-			send(b, m, akey("enter"))
+			send(b, m, keytest.Key("esc"))
+			send(b, m, keytest.Key("enter"))
 			_ = m.View()
 		}
 	})

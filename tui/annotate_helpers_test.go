@@ -12,6 +12,7 @@ import (
 	"storydesk/data/store"
 	"storydesk/model"
 	"storydesk/tui/internal/annotest"
+	"storydesk/tui/internal/keytest"
 )
 
 // Fixture texts with names to tag (annotest's, which the feature
@@ -56,33 +57,11 @@ func startStore(tb testing.TB, src Source, path string, w, h int) (*Model, *stor
 
 func tempDB(tb testing.TB) string { return filepath.Join(tb.TempDir(), "annotations.db") }
 
-// akey builds the key presses annotate mode uses that keyMsg lacks.
-func akey(k string) tea.KeyPressMsg {
-	switch k {
-	case "shift+right":
-		return tea.KeyPressMsg{Code: tea.KeyRight, Mod: tea.ModShift}
-	case "shift+left":
-		return tea.KeyPressMsg{Code: tea.KeyLeft, Mod: tea.ModShift}
-	case "shift+down":
-		return tea.KeyPressMsg{Code: tea.KeyDown, Mod: tea.ModShift}
-	case "shift+up":
-		return tea.KeyPressMsg{Code: tea.KeyUp, Mod: tea.ModShift}
-	case "right":
-		return tea.KeyPressMsg{Code: tea.KeyRight}
-	case "left":
-		return tea.KeyPressMsg{Code: tea.KeyLeft}
-	case "ctrl+r":
-		return tea.KeyPressMsg{Code: 'r', Mod: tea.ModCtrl}
-	}
-	return keyMsg(k)
-}
-
-// apress sends keys (annotate names allowed), driving each to completion,
-// and returns how many were sent.
+// apress sends keys as press does and returns how many were sent.
 func apress(tb testing.TB, m *Model, keys ...string) int {
 	tb.Helper()
 	for _, k := range keys {
-		send(tb, m, akey(k))
+		send(tb, m, keytest.Key(k))
 	}
 	return len(keys)
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"storydesk/model"
+	"storydesk/tui/internal/keytest"
 	"storydesk/tui/ui"
 )
 
@@ -163,13 +164,13 @@ func TestAnnotateProgramSavesInKeyOrder(t *testing.T) {
 	m := NewFromSource(entitySource(), Options{NoColor: true, Store: st, Annotator: "tester"})
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(120, 40))
 	waitFor(t, tm, "Read 3 articles")
-	tm.Send(akey("enter"))
+	tm.Send(keytest.Key("enter"))
 	waitFor(t, tm, "# Story A")
-	tm.Send(akey("enter"))
+	tm.Send(keytest.Key("enter"))
 	waitFor(t, tm, "ANNOTATE")
 	// Tag “Ilse Varga”, relabel it, and tag “Port Ellis”, without waiting.
 	for _, k := range []string{"w", "shift+right", "1", "2", "w", "w", "shift+right", "3"} {
-		tm.Send(akey(k))
+		tm.Send(keytest.Key(k))
 	}
 	waitFor(t, tm, "Tagged “Port Ellis” GPE")
 	tm.Type("q")

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"storydesk/model"
+	"storydesk/tui/internal/keytest"
 )
 
 // The acceptance flow of issue #3: tag a two-word name in at most four
@@ -99,7 +100,7 @@ func TestWithoutAStore(t *testing.T) {
 	const want = "Annotating needs an annotation store (this reader was started without one)"
 	for _, keys := range [][]string{{"d"}, {"u"}, {"ctrl+r"}, {"R"}, {"Q"}, {"tab", "enter"}} {
 		for _, k := range keys {
-			send(t, m, akey(k))
+			send(t, m, keytest.Key(k))
 		}
 		if m.bar.message != want || m.annotating() || screenName(m) != "" {
 			t.Fatalf("%v without a store: %q (annotating %v, screen %q)", keys, m.bar.message, m.annotating(), screenName(m))

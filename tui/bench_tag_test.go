@@ -11,6 +11,7 @@ import (
 	"storydesk/data/store"
 	"storydesk/internal/gencorpus"
 	"storydesk/model"
+	"storydesk/tui/internal/keytest"
 	"storydesk/tui/layout"
 )
 
@@ -67,7 +68,7 @@ func benchTagLatency(b *testing.B, tags int) {
 		commits = append(commits, time.Since(t0))
 		b.StartTimer()
 		t0 = time.Now()
-		send(b, m, keyMsg("1"))
+		send(b, m, keytest.Key("1"))
 		d := time.Since(t0)
 		_ = m.View()
 		df := time.Since(t0)

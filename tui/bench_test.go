@@ -14,6 +14,7 @@ import (
 	"storydesk/data/corpus"
 	"storydesk/internal/gencorpus"
 	"storydesk/model"
+	"storydesk/tui/internal/keytest"
 )
 
 // benchSource is n items with generated headlines; items 0 and 1 load as
@@ -90,7 +91,7 @@ func benchModel(b *testing.B) *Model {
 func BenchmarkKeypress100k(b *testing.B) {
 	m := benchModel(b)
 	b.Run("list", func(b *testing.B) {
-		keys := []tea.Msg{keyMsg("j"), keyMsg("k")}
+		keys := []tea.Msg{keytest.Key("j"), keytest.Key("k")}
 		i := 0
 		for b.Loop() {
 			m.Update(keys[i%2])
@@ -100,7 +101,7 @@ func BenchmarkKeypress100k(b *testing.B) {
 	})
 	press(b, m, "tab")
 	b.Run("article", func(b *testing.B) {
-		j, g := keyMsg("j"), keyMsg("g")
+		j, g := keytest.Key("j"), keytest.Key("g")
 		for b.Loop() {
 			if m.br.Percent() == 100 {
 				m.Update(g)

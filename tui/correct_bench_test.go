@@ -12,6 +12,7 @@ import (
 	"storydesk/data/store"
 	"storydesk/internal/gencorpus"
 	"storydesk/model"
+	"storydesk/tui/internal/keytest"
 )
 
 // BenchmarkCorrectToggle is t in the raw view, end to end: the correction
@@ -69,7 +70,7 @@ func benchCorrectToggle(b *testing.B, words, tags int) {
 	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		send(b, m, keyMsg("t"))
+		send(b, m, keytest.Key("t"))
 		_ = m.View()
 	}
 	b.StopTimer()

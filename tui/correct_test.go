@@ -16,6 +16,7 @@ import (
 	"storydesk/data/store"
 	"storydesk/model"
 	"storydesk/tui/browse"
+	"storydesk/tui/internal/keytest"
 )
 
 // corrStory is a scraped story with the furniture the cleaner removes (a
@@ -353,8 +354,8 @@ func TestCorrectTypedAheadToggles(t *testing.T) {
 	openRaw(t, m)
 	before := m.shownArticle().Text
 	cursorTo(t, m, "Photo:")
-	_, c1 := m.Update(keyMsg("t"))
-	_, c2 := m.Update(keyMsg("t"))
+	_, c1 := m.Update(keytest.Key("t"))
+	_, c2 := m.Update(keytest.Key("t"))
 	drive(t, m, tea.Batch(c1, c2))
 	if c := corrections(t, path, "a.txt"); len(c) != 0 || m.shownArticle().Text != before {
 		t.Fatalf("after t t: %+v\n%s", c, m.shownArticle().Text)
@@ -445,7 +446,7 @@ func TestCorrectProgram(t *testing.T) {
 	m := New(c, Options{NoColor: true, Store: st, Annotator: "tester"})
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(120, 40))
 	waitFor(t, tm, "Read 2 articles")
-	tm.Send(keyMsg("enter"))
+	tm.Send(keytest.Key("enter"))
 	tm.Type("r")
 	waitFor(t, tm, "[caption]")
 	tm.Type("gjjt")
@@ -474,12 +475,12 @@ func TestCorrectStaleLoadIsReplaced(t *testing.T) {
 	openRaw(t, m)
 	cursorTo(t, m, "Photo:")
 	idx := shownIdx(m)
-	_, write := m.Update(keyMsg("t")) // queued, not committed yet
+	_, write := m.Update(keytest.Key("t")) // queued, not committed yet
 	// Off the article and back to it, read again from its file before the
 	// correction is committed: its load returns the text from before it.
 	m.br.Forget(idx)
 	press(t, m, "esc", "j")
-	_, back := m.Update(keyMsg("k"))
+	_, back := m.Update(keytest.Key("k"))
 	var late []tea.Msg
 	queue := []tea.Cmd{back}
 	for len(queue) > 0 {

@@ -9,6 +9,7 @@ import (
 
 	"storydesk/data/corpus"
 	"storydesk/tui/browse"
+	"storydesk/tui/internal/keytest"
 )
 
 // sampleDir copies the sample corpus into a folder, so it is read from files
@@ -72,7 +73,7 @@ func startGone(tb testing.TB, dir, path string) *Model {
 						tb.Fatal(err)
 					}
 				}
-				_, open := m.Update(keyMsg("D"))
+				_, open := m.Update(keytest.Key("D"))
 				queue = append(queue, open)
 			}
 			_, next := m.Update(msg)

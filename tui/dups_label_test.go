@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	dataexport "storydesk/data/export"
+	"storydesk/tui/internal/keytest"
 )
 
 // A pair label snapshots both articles, so that an export made of nothing
@@ -29,8 +30,8 @@ func TestDupsLabelSnapshotsBothArticles(t *testing.T) {
 	// Labelled before its comparison has loaded (the load j started is
 	// never run): the articles are read for the label.
 	selectPair(t, m, dupAP, dupCut)
-	m.Update(keyMsg("j"))
-	m.Update(keyMsg("j"))
+	m.Update(keytest.Key("j"))
+	m.Update(keytest.Key("j"))
 	if sel := selectedPair(t, m); !contains(sel, dupChanged, dupCut) || !contains(infoLine(t, m), "comparing…") {
 		t.Fatalf("not on changed ⇄ truncated, uncompared: %q %q", sel, infoLine(t, m))
 	}

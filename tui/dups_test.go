@@ -15,6 +15,7 @@ import (
 	"storydesk/data/store"
 	"storydesk/model"
 	"storydesk/tui/browse"
+	"storydesk/tui/internal/keytest"
 )
 
 // The duplicates tests run on the embedded sample corpus: wire-ferry-ap.txt
@@ -225,7 +226,7 @@ func TestDupsLabelKindsUndoRedo(t *testing.T) {
 	if !strings.HasPrefix(m.bar.message, "Undid: label") {
 		t.Fatalf("undo message %q", m.bar.message)
 	}
-	send(t, m, akey("ctrl+r"))
+	send(t, m, keytest.Key("ctrl+r"))
 	want[pairName(dupAP, dupRewrite)] = model.LabelSameStory
 	if got := storedLabels(t, path); !maps.Equal(got, want) || !strings.Contains(plain(m), "4 labelled") {
 		t.Fatalf("after redo: stored %v\n%s", got, plain(m))
@@ -396,7 +397,7 @@ func TestDupsCanonicalAfterUnsavedLabel(t *testing.T) {
 	// copy, c: all before the label's write has come back.
 	var pending []tea.Cmd
 	for _, k := range []string{"1", "k", "tab", "c"} {
-		_, cmd := m.Update(keyMsg(k))
+		_, cmd := m.Update(keytest.Key(k))
 		pending = append(pending, cmd)
 	}
 	drive(t, m, tea.Batch(pending...))

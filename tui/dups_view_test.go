@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"storydesk/model"
+	"storydesk/tui/internal/keytest"
 	"storydesk/tui/ui"
 )
 
@@ -49,7 +50,7 @@ func TestDupsNeverOverflow(t *testing.T) {
 			send(t, m, teaSize(w, h))
 			checkFrame(t, m, w, h)
 			for _, k := range []string{"n", "J", "pgdown", "tab", "j", "N", "k", "=", "D"} {
-				send(t, m, akey(k))
+				send(t, m, keytest.Key(k))
 				checkFrame(t, m, w, h)
 			}
 		}

@@ -13,6 +13,7 @@ import (
 	"storydesk/data/corpus"
 	"storydesk/data/store"
 	"storydesk/model"
+	"storydesk/tui/internal/keytest"
 	"storydesk/tui/session"
 )
 
@@ -20,7 +21,7 @@ import (
 // frame and the files out. The menu's own behaviour is tested in its
 // package.
 
-var ctrlE = tea.KeyPressMsg{Code: 'e', Mod: tea.ModCtrl}
+var ctrlE = keytest.Key("ctrl+e")
 
 // exportReader is a reader with a store holding one tagged span
 // ("Gustavo Petro" in a.txt), in annotate mode.
@@ -70,7 +71,7 @@ func TestExportFromTheReader(t *testing.T) {
 	if m.View().Cursor != nil {
 		t.Error("the menu shows a text cursor while no field is edited")
 	}
-	send(t, m, keyMsg("enter"))
+	send(t, m, keytest.Key("enter"))
 	if screenName(m) != "" || strings.Contains(plain(m), "exporting") {
 		t.Fatalf("export still open or running: %q", m.bar.message)
 	}
@@ -379,7 +380,7 @@ func TestExportNotFromDupsScreen(t *testing.T) {
 func TestQuestionOverExportMenu(t *testing.T) {
 	m := screenModel(t, 120, 40, true)
 	annotateOn(t, m, "wire-ferry-ap.txt")
-	_, scan := m.Update(akey("A"))
+	_, scan := m.Update(keytest.Key("A"))
 	send(t, m, ctrlE)
 	drive(t, m, scan)
 	if screenName(m) != "ask" || !strings.Contains(plain(m), "Tag 3 × “Ilse") {

@@ -17,6 +17,7 @@ import (
 	"storydesk/model/ner"
 	"storydesk/tui/correct"
 	"storydesk/tui/export"
+	"storydesk/tui/internal/keytest"
 	"storydesk/tui/layout"
 	"storydesk/tui/suggest"
 	"storydesk/tui/ui"
@@ -183,45 +184,11 @@ func send(tb testing.TB, m *Model, msg tea.Msg) {
 	drive(tb, m, cmd)
 }
 
-// keyMsg builds a key press as the terminal would report it.
-func keyMsg(k string) tea.KeyPressMsg {
-	switch k {
-	case "enter":
-		return tea.KeyPressMsg{Code: tea.KeyEnter}
-	case "esc":
-		return tea.KeyPressMsg{Code: tea.KeyEscape}
-	case "tab":
-		return tea.KeyPressMsg{Code: tea.KeyTab}
-	case "shift+tab":
-		return tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
-	case "up":
-		return tea.KeyPressMsg{Code: tea.KeyUp}
-	case "down":
-		return tea.KeyPressMsg{Code: tea.KeyDown}
-	case "pgdown":
-		return tea.KeyPressMsg{Code: tea.KeyPgDown}
-	case "pgup":
-		return tea.KeyPressMsg{Code: tea.KeyPgUp}
-	case "home":
-		return tea.KeyPressMsg{Code: tea.KeyHome}
-	case "end":
-		return tea.KeyPressMsg{Code: tea.KeyEnd}
-	case "backspace":
-		return tea.KeyPressMsg{Code: tea.KeyBackspace}
-	case "space":
-		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
-	case "ctrl+c", "ctrl+d", "ctrl+u", "ctrl+w":
-		return tea.KeyPressMsg{Code: rune(k[5]), Mod: tea.ModCtrl}
-	}
-	r, _ := utf8.DecodeRuneInString(k)
-	return tea.KeyPressMsg{Code: r, Text: k}
-}
-
 // press sends keys one by one, driving each to completion.
 func press(tb testing.TB, m *Model, keys ...string) {
 	tb.Helper()
 	for _, k := range keys {
-		send(tb, m, keyMsg(k))
+		send(tb, m, keytest.Key(k))
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 
 	"storydesk/data/corpus"
 	"storydesk/internal/gencorpus"
+	"storydesk/tui/internal/keytest"
 )
 
 // writeHugeArticle writes an article of about size bytes (generated news
@@ -65,7 +66,7 @@ func BenchmarkFrame50MB(b *testing.B) {
 	b.Logf("50 MB article on screen after %.1f s (%d lines of text)", onScreen.Seconds(), lines)
 
 	b.Run("list", func(b *testing.B) {
-		keys := []tea.Msg{keyMsg("j"), keyMsg("k")}
+		keys := []tea.Msg{keytest.Key("j"), keytest.Key("k")}
 		i := 0
 		for b.Loop() {
 			_, cmd := m.Update(keys[i%2])
@@ -76,7 +77,7 @@ func BenchmarkFrame50MB(b *testing.B) {
 	})
 	press(b, m, "tab")
 	b.Run("article", func(b *testing.B) {
-		j, g := keyMsg("j"), keyMsg("g")
+		j, g := keytest.Key("j"), keytest.Key("g")
 		for b.Loop() {
 			if m.br.Percent() == 100 {
 				m.Update(g)

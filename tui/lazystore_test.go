@@ -11,6 +11,7 @@ import (
 
 	"storydesk/data/corpus"
 	"storydesk/data/store/lazy"
+	"storydesk/tui/internal/keytest"
 )
 
 // lazyCorpus is a corpus folder of two articles and the reader over it
@@ -61,7 +62,7 @@ func storeFiles(t *testing.T, dir string) []string {
 func TestReadingCreatesNoStore(t *testing.T) {
 	dir, m, lz := lazyCorpus(t)
 	press(t, m, "j", "enter", "j", "j", "esc", "k", "?", "esc", "D", "esc")
-	_, cmd := m.Update(keyMsg("q"))
+	_, cmd := m.Update(keytest.Key("q"))
 	drive(t, m, cmd)
 	if files := storeFiles(t, dir); len(files) != 0 || lz.Exists() {
 		t.Fatalf("reading wrote %v", files)

@@ -7,6 +7,7 @@ import (
 
 	"storydesk/internal/gencorpus"
 	"storydesk/model"
+	"storydesk/tui/internal/keytest"
 )
 
 // BenchmarkQuotesKeypress is n (the next quotation) in quotes mode on a
@@ -21,7 +22,7 @@ func BenchmarkQuotesKeypress(b *testing.B) {
 	openQuotes(b, m, "bench.txt")
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		send(b, m, akey("n"))
+		send(b, m, keytest.Key("n"))
 		_ = m.View()
 	}
 }

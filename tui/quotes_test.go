@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"storydesk/model"
+	"storydesk/tui/internal/keytest"
 	"storydesk/tui/quotes"
 	"storydesk/tui/ui"
 )
@@ -263,12 +264,12 @@ func TestQuotesProgram(t *testing.T) {
 	// One key per quotation: enter accepts the first and moves on, x
 	// rejects the second, typed before the first save is back.
 	for _, k := range []string{"n", "enter", "x"} {
-		tm.Send(akey(k))
+		tm.Send(keytest.Key(k))
 	}
 	waitFor(t, tm, "Rejected “Nobody has asked")
 	tm.Type("C")
 	waitFor(t, tm, "No other article carries it.")
-	tm.Send(akey("esc"))
+	tm.Send(keytest.Key("esc"))
 	tm.Type("q")
 	fm := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*Model)
 	if fm.sess.Pending() {

@@ -12,6 +12,7 @@ import (
 	"storydesk/internal/gencorpus"
 	"storydesk/model"
 	"storydesk/model/ner"
+	"storydesk/tui/internal/keytest"
 )
 
 // BenchmarkSuggestionsOnOpen is the time from the key that opens the next
@@ -43,7 +44,7 @@ func BenchmarkSuggestionsOnOpen(b *testing.B) {
 			key = "["
 		}
 		t0 := time.Now()
-		send(b, m, keyMsg(key))
+		send(b, m, keytest.Key(key))
 		_ = m.View()
 		times = append(times, time.Since(t0))
 		b.StopTimer()

@@ -9,6 +9,7 @@ import (
 
 	"storydesk/data/corpus"
 	"storydesk/tui/browse"
+	"storydesk/tui/internal/keytest"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/exp/golden"
@@ -17,7 +18,7 @@ import (
 // quits reports whether pressing k makes the program quit; every other
 // message that follows is delivered as usual.
 func quits(m *Model, k string) bool {
-	_, cmd := m.Update(keyMsg(k))
+	_, cmd := m.Update(keytest.Key(k))
 	queue := []tea.Cmd{cmd}
 	quit := false
 	for len(queue) > 0 {

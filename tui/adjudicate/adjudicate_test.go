@@ -11,6 +11,7 @@ import (
 	"storydesk/data/store/storetest"
 	"storydesk/model"
 	"storydesk/tui/adjudicate"
+	"storydesk/tui/internal/keytest"
 	"storydesk/tui/session"
 	"storydesk/tui/ui"
 )
@@ -88,11 +89,7 @@ func (r *rig) press(k string) {
 	if top == nil {
 		r.t.Fatalf("no screen for %q", k)
 	}
-	msg := tea.KeyPressMsg{Code: rune(k[0]), Text: k}
-	if k == "esc" {
-		msg = tea.KeyPressMsg{Code: tea.KeyEscape}
-	}
-	cmd, _ := top.HandleKey(msg)
+	cmd, _ := top.HandleKey(keytest.Key(k))
 	r.run(cmd)
 }
 

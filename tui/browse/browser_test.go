@@ -13,6 +13,7 @@ import (
 
 	"storydesk/model"
 	"storydesk/tui/browse"
+	"storydesk/tui/internal/keytest"
 	"storydesk/tui/layout"
 	"storydesk/tui/ui"
 	"storydesk/tui/widgets"
@@ -131,7 +132,7 @@ func TestArticleScroll(t *testing.T) {
 	}
 	for _, k := range []string{"j", "down", "space", "pgdown", "ctrl+d"} {
 		before := h.plain()
-		if _, handled := h.b.HandleKey(keyMsg(k)); !handled {
+		if _, handled := h.b.HandleKey(keytest.Key(k)); !handled {
 			t.Fatalf("%s not handled", k)
 		}
 		if cmd := h.b.Sync(); cmd != nil {
@@ -158,13 +159,13 @@ func TestArticleScroll(t *testing.T) {
 	}
 	// Keys that are not the pane's are left for the root.
 	for _, k := range []string{"q", "?", "u", "d", "t"} {
-		if _, handled := h.b.HandleKey(keyMsg(k)); handled {
+		if _, handled := h.b.HandleKey(keytest.Key(k)); handled {
 			t.Errorf("%s handled by the article pane", k)
 		}
 	}
 	h.press("shift+tab")
 	for _, k := range []string{"q", "?", "!", "D"} {
-		if _, handled := h.b.HandleKey(keyMsg(k)); handled {
+		if _, handled := h.b.HandleKey(keytest.Key(k)); handled {
 			t.Errorf("%s handled by the list", k)
 		}
 	}
@@ -241,12 +242,12 @@ func TestFilter(t *testing.T) {
 		t.Fatalf("the filter line with its cursor:\n%s", h.plain())
 	}
 	// q is text while typing: the screen takes every key.
-	cmd, ok := h.Top().HandleKey(keyMsg("q"))
+	cmd, ok := h.Top().HandleKey(keytest.Key("q"))
 	if !ok || !strings.Contains(h.plain(), "/ Rivq") {
 		t.Fatal("q not taken by the filter")
 	}
 	h.drive(cmd)
-	h.send(keyMsg("backspace"))
+	h.send(keytest.Key("backspace"))
 	h.typeText("er c")
 	// "river c" matches the title and an outlet ("Civic Wire", "Valley Courier"…) — terms are ANDed.
 	// Ranked by the two terms' scores together ("c" at a word start beats
@@ -263,7 +264,7 @@ func TestFilter(t *testing.T) {
 		t.Fatalf("filter 'river c': got %v, want first %v", got, exp)
 	}
 	// The outlet is searched too.
-	h.send(keyMsg("ctrl+u"))
+	h.send(keytest.Key("ctrl+u"))
 	h.typeText("meridian")
 	for _, i := range h.b.Visible() {
 		if h.b.Row(int(i)).Outlet != "Meridian Post" {
@@ -336,7 +337,7 @@ func TestFilterNarrowsAndDropsStaleResults(t *testing.T) {
 	if len(prev) == 0 {
 		t.Fatal("no result for bud")
 	}
-	cmd := h.update(keyMsg("g"))
+	cmd := h.update(keytest.Key("g"))
 	if cmd == nil {
 		t.Fatal("no filter command")
 	}
@@ -487,12 +488,12 @@ func TestSizes(t *testing.T) {
 func TestStaleRenderCachedNotShown(t *testing.T) {
 	src := fixtureSource(6, -1)
 	h := start(t, src, 120, 28)
-	loadB := h.update(keyMsg("j")) // article 1: load starts
-	renderB := h.update(loadB())   // article 1 loaded: render starts
+	loadB := h.update(keytest.Key("j")) // article 1: load starts
+	renderB := h.update(loadB())        // article 1 loaded: render starts
 	if renderB == nil {
 		t.Fatal("no render command for article 1")
 	}
-	loadC := h.update(keyMsg("j")) // article 2 wanted before 1 is rendered
+	loadC := h.update(keytest.Key("j")) // article 2 wanted before 1 is rendered
 	next := h.update(renderB())
 	if strings.Contains(h.plain(), "# River approves plan") {
 		t.Fatal("stale render for article 1 shown while article 2 is selected")
@@ -503,7 +504,7 @@ func TestStaleRenderCachedNotShown(t *testing.T) {
 	}
 	// Going back to article 1 uses the cache: no load, no render.
 	loads := src.loads
-	if cmd := h.update(keyMsg("k")); cmd != nil {
+	if cmd := h.update(keytest.Key("k")); cmd != nil {
 		t.Fatal("returning to a cached article started a command")
 	}
 	if !strings.Contains(h.plain(), "# River approves plan") || src.loads != loads {

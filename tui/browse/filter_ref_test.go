@@ -12,6 +12,7 @@ import (
 
 	"storydesk/model"
 	"storydesk/model/fuzzy"
+	"storydesk/tui/internal/keytest"
 )
 
 // refFilter is the filter written the simple way, straight from the query
@@ -209,7 +210,7 @@ func TestFilterTypedAheadAgrees(t *testing.T) {
 		// A word replaced while its scan runs (not a narrowing: stopped).
 		cmds = cmds[:0]
 		for _, k := range []string{"ctrl+w", "w", "i"} {
-			cmds = append(cmds, h.update(keyMsg(k)))
+			cmds = append(cmds, h.update(keytest.Key(k)))
 		}
 		h.drive(tea.Batch(cmds...))
 		want := refFilter(titles, outs, dates, dead, h.b.Filter())

@@ -15,6 +15,7 @@ import (
 	"storydesk/data/corpus"
 	"storydesk/model"
 	"storydesk/tui/browse"
+	"storydesk/tui/internal/keytest"
 	"storydesk/tui/layout"
 	"storydesk/tui/ui"
 )
@@ -273,7 +274,7 @@ func (h *host) send(msg tea.Msg) { h.tb.Helper(); h.drive(h.update(msg)) }
 func (h *host) press(keys ...string) {
 	h.tb.Helper()
 	for _, k := range keys {
-		h.send(keyMsg(k))
+		h.send(keytest.Key(k))
 	}
 }
 
@@ -331,42 +332,4 @@ func checkView(tb testing.TB, h *host, w, hh int) {
 			tb.Fatalf("%dx%d: line %d is %d cells wide: %q", w, hh, i, lw, l)
 		}
 	}
-}
-
-// keyMsg builds a key press as the terminal would report it.
-func keyMsg(k string) tea.KeyPressMsg {
-	switch k {
-	case "enter":
-		return tea.KeyPressMsg{Code: tea.KeyEnter}
-	case "esc":
-		return tea.KeyPressMsg{Code: tea.KeyEscape}
-	case "tab":
-		return tea.KeyPressMsg{Code: tea.KeyTab}
-	case "shift+tab":
-		return tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
-	case "up":
-		return tea.KeyPressMsg{Code: tea.KeyUp}
-	case "down":
-		return tea.KeyPressMsg{Code: tea.KeyDown}
-	case "left":
-		return tea.KeyPressMsg{Code: tea.KeyLeft}
-	case "right":
-		return tea.KeyPressMsg{Code: tea.KeyRight}
-	case "pgdown":
-		return tea.KeyPressMsg{Code: tea.KeyPgDown}
-	case "pgup":
-		return tea.KeyPressMsg{Code: tea.KeyPgUp}
-	case "home":
-		return tea.KeyPressMsg{Code: tea.KeyHome}
-	case "end":
-		return tea.KeyPressMsg{Code: tea.KeyEnd}
-	case "backspace":
-		return tea.KeyPressMsg{Code: tea.KeyBackspace}
-	case "space":
-		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
-	case "ctrl+c", "ctrl+d", "ctrl+u", "ctrl+w", "ctrl+n", "ctrl+p":
-		return tea.KeyPressMsg{Code: rune(k[5]), Mod: tea.ModCtrl}
-	}
-	r, _ := utf8.DecodeRuneInString(k)
-	return tea.KeyPressMsg{Code: r, Text: k}
 }

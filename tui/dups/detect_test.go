@@ -16,6 +16,7 @@ import (
 	"storydesk/internal/gencorpus"
 	"storydesk/model"
 	"storydesk/tui/dups"
+	"storydesk/tui/internal/keytest"
 	"storydesk/tui/ui"
 	"storydesk/tui/widgets"
 )
@@ -34,7 +35,7 @@ func TestDetectionWaitsForTheScreenWithoutStore(t *testing.T) {
 		if st := h.status(); st.DupStage != "" {
 			t.Fatal("detection ran without a store or a request")
 		}
-		cmd, ok := h.f.GlobalKey(keyMsg("D"))
+		cmd, ok := h.f.GlobalKey(keytest.Key("D"))
 		if !ok {
 			t.Fatal("D not taken")
 		}
@@ -130,7 +131,7 @@ func TestStopEndsComparing(t *testing.T) {
 	f := dups.New(ctx, host, dups.Deps{Articles: arts, Reader: rd, Source: sampleSource{c}, Corpus: c, Workers: 1})
 	rd.f = f
 	// Started by D (no store); its messages are taken until it compares.
-	cmd, _ := f.GlobalKey(keyMsg("D"))
+	cmd, _ := f.GlobalKey(keytest.Key("D"))
 	msgs := runOnce(cmd) // the job's first message: the push and the comparison have none
 	if len(msgs) != 1 {
 		t.Fatalf("D: %d messages", len(msgs))
@@ -176,8 +177,8 @@ func TestStopEndsComparing(t *testing.T) {
 		t.Fatal("detection still running 20 s after Stop")
 	}
 	// And nothing starts it again.
-	host.Top().HandleKey(keyMsg("esc"))
-	if cmd, _ := f.GlobalKey(keyMsg("D")); len(runOnce(cmd)) > 0 {
+	host.Top().HandleKey(keytest.Key("esc"))
+	if cmd, _ := f.GlobalKey(keytest.Key("D")); len(runOnce(cmd)) > 0 {
 		t.Fatal("after Stop, D started detection again")
 	}
 }
@@ -289,7 +290,7 @@ func BenchmarkDups100k(b *testing.B) {
 	k := 0
 	b.Run("toggle", func(b *testing.B) {
 		for b.Loop() {
-			f.GlobalKey(keyMsg("H"))
+			f.GlobalKey(keytest.Key("H"))
 			f.ExcludeHidden(live[k%2])
 			k++
 		}

@@ -14,6 +14,7 @@ import (
 	"storydesk/data/store"
 	"storydesk/model"
 	"storydesk/tui/dups"
+	"storydesk/tui/internal/keytest"
 	"storydesk/tui/session"
 	"storydesk/tui/ui"
 	"storydesk/tui/widgets"
@@ -292,7 +293,7 @@ func (h *harness) written(msg session.WrittenMsg) {
 func (h *harness) key(k string) (cmd tea.Cmd, handled bool) {
 	h.t.Helper()
 	h.host.last = ui.Status{}
-	msg := keyMsg(k)
+	msg := keytest.Key(k)
 	if top := h.host.Top(); top != nil {
 		if cmd, ok := top.HandleKey(msg); ok {
 			return cmd, true
@@ -318,25 +319,6 @@ func (h *harness) press(keys ...string) {
 		h.drive(cmd)
 		h.drive(h.f.Sync())
 	}
-}
-
-func keyMsg(k string) tea.KeyPressMsg {
-	switch k {
-	case "enter":
-		return tea.KeyPressMsg{Code: tea.KeyEnter}
-	case "esc":
-		return tea.KeyPressMsg{Code: tea.KeyEscape}
-	case "tab":
-		return tea.KeyPressMsg{Code: tea.KeyTab}
-	case "pgdown":
-		return tea.KeyPressMsg{Code: tea.KeyPgDown}
-	case "pgup":
-		return tea.KeyPressMsg{Code: tea.KeyPgUp}
-	case "ctrl+d", "ctrl+u", "ctrl+r":
-		return tea.KeyPressMsg{Code: rune(k[5]), Mod: tea.ModCtrl}
-	}
-	r, _ := utf8.DecodeRuneInString(k)
-	return tea.KeyPressMsg{Code: r, Text: k}
 }
 
 // open presses D and checks the screen is there with detection done.

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"storydesk/model"
+	"storydesk/tui/internal/keytest"
 	"storydesk/tui/ui"
 )
 
@@ -346,7 +347,7 @@ func TestGlobalKeysWhereTheyApply(t *testing.T) {
 		t.Fatal("D not taken in annotate mode")
 	}
 	for _, k := range []string{"q", "?", "!", "u", "ctrl+r"} {
-		if _, ok := h.host.Top().HandleKey(keyMsg(k)); ok {
+		if _, ok := h.host.Top().HandleKey(keytest.Key(k)); ok {
 			t.Fatalf("the screen took %s", k)
 		}
 	}

@@ -8,7 +8,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -17,6 +16,7 @@ import (
 	dataexport "storydesk/data/export"
 	"storydesk/model"
 	"storydesk/tui/export"
+	"storydesk/tui/internal/keytest"
 	"storydesk/tui/layout"
 	"storydesk/tui/ui"
 	"storydesk/tui/widgets"
@@ -139,25 +139,7 @@ func newFixture(t *testing.T, w, h int, corpus *corpus.Corpus) *fixture {
 	return fx
 }
 
-var ctrlE = tea.KeyPressMsg{Code: 'e', Mod: tea.ModCtrl}
-
-// keyMsg builds a key press as the terminal would report it.
-func keyMsg(k string) tea.KeyPressMsg {
-	switch k {
-	case "enter":
-		return tea.KeyPressMsg{Code: tea.KeyEnter}
-	case "esc":
-		return tea.KeyPressMsg{Code: tea.KeyEscape}
-	case "tab":
-		return tea.KeyPressMsg{Code: tea.KeyTab}
-	case "shift+tab":
-		return tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
-	case "ctrl+u":
-		return tea.KeyPressMsg{Code: 'u', Mod: tea.ModCtrl}
-	}
-	r, _ := utf8.DecodeRuneInString(k)
-	return tea.KeyPressMsg{Code: r, Text: k}
-}
+var ctrlE = keytest.Key("ctrl+e")
 
 // run runs cmd and every command that follows, feeding each message to
 // the feature (and syncing it after each, as the root does).
@@ -203,7 +185,7 @@ func (fx *fixture) press(keys ...string) {
 		if top == nil {
 			fx.t.Fatalf("no screen for %q", k)
 		}
-		cmd, handled := top.HandleKey(keyMsg(k))
+		cmd, handled := top.HandleKey(keytest.Key(k))
 		if !handled {
 			fx.t.Fatalf("%q not handled", k)
 		}
@@ -254,7 +236,7 @@ func helpKeys(m *export.Menu) string {
 
 func TestMenuOpensOnCtrlE(t *testing.T) {
 	fx := newFixture(t, 240, 40, nil)
-	if _, ok := fx.f.GlobalKey(keyMsg("e")); ok {
+	if _, ok := fx.f.GlobalKey(keytest.Key("e")); ok {
 		t.Fatal("e taken for ctrl+e")
 	}
 	m := fx.open()
@@ -480,7 +462,7 @@ func TestMenuOnlyDone(t *testing.T) {
 		t.Fatalf("d:\n%s", fx.line())
 	}
 	fx.press("d", "d")
-	cmd, _ := fx.host.Top().HandleKey(keyMsg("enter"))
+	cmd, _ := fx.host.Top().HandleKey(keytest.Key("enter"))
 	next := fx.f.Update(cmd()) // the first message is the progress
 	if s := fx.status(); s.ExportTotal != 1 {
 		t.Errorf("progress total %d, want the 1 done article", s.ExportTotal)
@@ -512,7 +494,7 @@ func TestMenuAllArticles(t *testing.T) {
 	if !strings.Contains(fx.line(), "a [x] all articles") {
 		t.Fatalf("a not shown on:\n%s", fx.line())
 	}
-	cmd, _ := m.HandleKey(keyMsg("enter"))
+	cmd, _ := m.HandleKey(keytest.Key("enter"))
 	next := fx.f.Update(cmd()) // the first message is the progress
 	if s := fx.status(); s.Export != "exporting" || s.ExportDone != 2 || s.ExportTotal != 3 {
 		t.Fatalf("bar %+v, want the corpus's 3 articles as the total", s)
@@ -606,7 +588,7 @@ func TestExportProgressInStatusBar(t *testing.T) {
 	}
 	fx.store.progress = []int{256}
 	m := fx.open()
-	cmd, _ := m.HandleKey(keyMsg("enter"))
+	cmd, _ := m.HandleKey(keytest.Key("enter"))
 	next := fx.f.Update(cmd()) // the first message is the progress
 	s := fx.status()
 	if s.Export != "exporting" || s.ExportDone != 256 || s.ExportTotal != 1000 {
@@ -663,7 +645,7 @@ func TestStop(t *testing.T) {
 	fx = newFixture(t, 120, 40, nil)
 	fx.store.block = true
 	m := fx.open()
-	cmd, _ := m.HandleKey(keyMsg("enter"))
+	cmd, _ := m.HandleKey(keytest.Key("enter"))
 	fx.f.Stop()
 	fx.run(cmd) // returns once the exporter sees the cancel
 	if s := fx.host.reports[len(fx.host.reports)-1]; !errors.Is(s.Err, context.Canceled) {

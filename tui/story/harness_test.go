@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -14,6 +13,7 @@ import (
 	"storydesk/data/corpus"
 	"storydesk/data/store"
 	"storydesk/model"
+	"storydesk/tui/internal/keytest"
 	"storydesk/tui/session"
 	"storydesk/tui/story"
 	"storydesk/tui/ui"
@@ -268,7 +268,7 @@ func (h *harness) drive(cmd tea.Cmd) {
 func (h *harness) press(keys ...string) {
 	h.t.Helper()
 	for _, k := range keys {
-		msg := keyMsg(k)
+		msg := keytest.Key(k)
 		if top := h.host.Top(); top != nil {
 			if cmd, ok := top.HandleKey(msg); ok {
 				h.drive(cmd)
@@ -288,23 +288,6 @@ func (h *harness) press(keys ...string) {
 		h.drive(cmd)
 		h.drive(h.f.Sync())
 	}
-}
-
-func keyMsg(k string) tea.KeyPressMsg {
-	switch k {
-	case "enter":
-		return tea.KeyPressMsg{Code: tea.KeyEnter}
-	case "esc":
-		return tea.KeyPressMsg{Code: tea.KeyEscape}
-	case "tab":
-		return tea.KeyPressMsg{Code: tea.KeyTab}
-	case "shift+tab":
-		return tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
-	case "ctrl+r":
-		return tea.KeyPressMsg{Code: 'r', Mod: tea.ModCtrl}
-	}
-	r, _ := utf8.DecodeRuneInString(k)
-	return tea.KeyPressMsg{Code: r, Text: k}
 }
 
 var sgr = regexp.MustCompile(`\x1b\[[0-9;:]*m`)

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -13,6 +12,7 @@ import (
 	"storydesk/data/importer"
 	"storydesk/data/store"
 	"storydesk/model"
+	"storydesk/tui/internal/keytest"
 )
 
 // Fixture texts with names to tag; offsets are computed with RuneIndex.
@@ -90,41 +90,5 @@ func RuneIndex(tb testing.TB, s, sub string, n int) int {
 	}
 }
 
-// Key builds a key press as the terminal would report it: a name the
-// tests use ("enter", "shift+right", "ctrl+r" …) or one character.
-func Key(k string) tea.KeyPressMsg {
-	switch k {
-	case "enter":
-		return tea.KeyPressMsg{Code: tea.KeyEnter}
-	case "esc":
-		return tea.KeyPressMsg{Code: tea.KeyEscape}
-	case "tab":
-		return tea.KeyPressMsg{Code: tea.KeyTab}
-	case "up":
-		return tea.KeyPressMsg{Code: tea.KeyUp}
-	case "down":
-		return tea.KeyPressMsg{Code: tea.KeyDown}
-	case "right":
-		return tea.KeyPressMsg{Code: tea.KeyRight}
-	case "left":
-		return tea.KeyPressMsg{Code: tea.KeyLeft}
-	case "home":
-		return tea.KeyPressMsg{Code: tea.KeyHome}
-	case "backspace":
-		return tea.KeyPressMsg{Code: tea.KeyBackspace}
-	case "shift+right":
-		return tea.KeyPressMsg{Code: tea.KeyRight, Mod: tea.ModShift}
-	case "shift+left":
-		return tea.KeyPressMsg{Code: tea.KeyLeft, Mod: tea.ModShift}
-	case "shift+down":
-		return tea.KeyPressMsg{Code: tea.KeyDown, Mod: tea.ModShift}
-	case "shift+up":
-		return tea.KeyPressMsg{Code: tea.KeyUp, Mod: tea.ModShift}
-	case "ctrl+r":
-		return tea.KeyPressMsg{Code: 'r', Mod: tea.ModCtrl}
-	case "ctrl+u":
-		return tea.KeyPressMsg{Code: 'u', Mod: tea.ModCtrl}
-	}
-	r, _ := utf8.DecodeRuneInString(k)
-	return tea.KeyPressMsg{Code: r, Text: k}
-}
+// Key builds a key press from its name; see keytest.Key.
+func Key(k string) tea.KeyPressMsg { return keytest.Key(k) }
