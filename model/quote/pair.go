@@ -3,6 +3,8 @@ package quote
 import (
 	"sort"
 	"unicode"
+
+	"storydesk/model/wordtok"
 )
 
 // Quotation marks: finding paragraphs and pairing marks into quotations.
@@ -373,12 +375,14 @@ func (x *qDoc) emit(open, close, contentEnd, end, p0, p1 int, fam byte) {
 
 // trim narrows [s,e) to the quoted words: no surrounding space, and no
 // trailing comma (the sentence's punctuation, put inside the marks by
-// American style).
+// American style). A sign that prefixes what follows it (U+0600 ARABIC
+// NUMBER SIGN) prefixes nothing at the end, and would end the quotation
+// inside a grapheme (it is one with the space or mark after it): trimmed.
 func (x *qDoc) trim(s, e int) (int, int) {
 	for s < e && qSpace(x.rs[s]) {
 		s++
 	}
-	for e > s && (qSpace(x.rs[e-1]) || x.rs[e-1] == ',') {
+	for e > s && (qSpace(x.rs[e-1]) || x.rs[e-1] == ',' || wordtok.Prepended(x.rs[e-1])) {
 		e--
 	}
 	return s, e

@@ -20,3 +20,22 @@ func TestPrependedSignStartsWord(t *testing.T) {
 		t.Error("the signs change the word's key")
 	}
 }
+
+// TestAttachedCharactersEndWord: a joiner, a skin tone or a tag character
+// after a word's last character is one grapheme with it, so the word ends
+// after it (found by FuzzWordDiff: "0\u200d" cut in two), and its key is
+// the bare word's.
+func TestAttachedCharactersEndWord(t *testing.T) {
+	for _, s := range []string{"x 0\u200d y", "x 0\u200c y", "x 0\U0001F3FD y", "x 0\U000E0067\U000E007F y"} {
+		toks, _ := Tokens(s)
+		want := len([]rune(s)) - 2
+		if len(toks) != 3 || toks[1].RuneStart != 2 || toks[1].RuneEnd != want {
+			t.Errorf("%q: %+v, want the middle word at 2–%d", s, toks, want)
+			continue
+		}
+		bare, _ := Tokens("0")
+		if toks[1].Hash != bare[0].Hash {
+			t.Errorf("%q: the joiner changes the word's key", s)
+		}
+	}
+}

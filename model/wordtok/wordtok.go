@@ -100,8 +100,12 @@ func ignorable(r rune) bool {
 	return r >= 0x80 && unicode.Is(unicode.Cf, r)
 }
 
-// prepended reports the format characters of Unicode's grapheme break
-// property Prepend (the others are letters, so start words anyway).
+// Prepended reports the format characters of Unicode's grapheme break
+// property Prepend (the others are letters, so start words anyway): each is
+// one grapheme with the character after it, whatever that is (but a line
+// break), so no offset may fall right after one.
+func Prepended(r rune) bool { return prepended(r) }
+
 func prepended(r rune) bool {
 	switch {
 	case r >= 0x0600 && r <= 0x0605, r == 0x06DD, r == 0x070F, r == 0x0890, r == 0x0891,
@@ -109,6 +113,14 @@ func prepended(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// attached reports the characters that are not word characters but are one
+// grapheme with the character before them (grapheme break property Extend
+// or ZWJ, beyond marks): the joiners, emoji skin tones and tag characters.
+// "0\u200d" is one grapheme: a word ends after its joiner, not before.
+func attached(r rune) bool {
+	return r == 0x200C || r == 0x200D || 0x1F3FB <= r && r <= 0x1F3FF || 0xE0020 <= r && r <= 0xE007F
 }
 
 func isApostrophe(r rune) bool {
@@ -434,6 +446,17 @@ func (sc *Scanner) slow(t *Token, buf []byte, prev rune, segLetters int, onlySin
 			}
 		}
 		break
+	}
+	// Joiners and modifiers that belong to the word's last character stay
+	// with it (kept out of its key, as ignorable characters are).
+	for sc.pos < len(sc.s) {
+		r, size := sc.peek(sc.pos)
+		if !attached(r) {
+			break
+		}
+		sc.pos += size
+		sc.rpos++
+		t.End, t.RuneEnd = sc.pos, sc.rpos
 	}
 	if !ascii {
 		sc.tmp = norm.NFKC.Append(sc.tmp[:0], buf...)
