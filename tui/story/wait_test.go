@@ -2,11 +2,9 @@ package story_test
 
 import (
 	"strings"
-	"sync/atomic"
 	"testing"
 
 	"storydesk/data/corpus"
-	"storydesk/model"
 	"storydesk/model/dup"
 )
 
@@ -23,17 +21,6 @@ func (d *runningDups) DetectedPairs() ([]dup.Pair, bool, bool) {
 	return nil, false, true
 }
 
-// loadCounter counts the articles read.
-type loadCounter struct {
-	c     *corpus.Corpus
-	loads atomic.Int64
-}
-
-func (s *loadCounter) Load(i int) (*model.Article, error) {
-	s.loads.Add(1)
-	return s.c.Load(i)
-}
-
 // Grouping reads no article while duplicate detection runs (the two reads
 // together were the reader's memory peak on a large corpus), and reads
 // them all and groups once detection is done.
@@ -43,15 +30,15 @@ func TestGroupingReadWaitsForDetection(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := &runningDups{}
-	src := &loadCounter{c: c}
+	src := &countingSource{c: c}
 	h := newHarnessStore(t, c, nil, 80, 30, d, src)
 	h.drive(h.f.Sync())
-	if n := src.loads.Load(); n != 0 {
+	if n := src.n.Load(); n != 0 {
 		t.Fatalf("grouping read %d articles while detection ran", n)
 	}
 	d.done = true
 	h.drive(h.f.Sync())
-	if n := src.loads.Load(); n != int64(len(c.Items)) {
+	if n := src.n.Load(); n != int64(len(c.Items)) {
 		t.Fatalf("grouping read %d articles once detection was done, want %d", n, len(c.Items))
 	}
 	h.selectItem(cut)
