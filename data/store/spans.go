@@ -30,9 +30,11 @@ func spansQ(ctx context.Context, q querier, id, annotator string) ([]model.Span,
 func (s *SQLite) applySpan(ctx context.Context, tx *opTx, op *Op, now string) error {
 	switch op.Kind {
 	case OpAddSpan:
-		if err := s.checkSpanText(ctx, tx, op.Article, op.Span); err != nil {
+		if err := s.checkSpan(ctx, tx, op.Article, op.Span); err != nil {
 			return err
 		}
+		args := []any{op.Article, op.Span.Start, op.Span.End, op.Span.Label, op.Span.Text, op.Span.Canonical, op.Span.Source, s.annotator, now, now}
+		q := `INSERT INTO spans(article_id, start, "end", label, text, canonical, source, annotator, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?) RETURNING id`
 		if op.Span.ID == 0 {
 			id, err := s.newID(ctx, tx, "spans")
 			if err != nil {
@@ -40,25 +42,11 @@ func (s *SQLite) applySpan(ctx context.Context, tx *opTx, op *Op, now string) er
 			}
 			op.Span.ID = id
 		}
-		// The overlap check rides in the insert (a tag is one statement
-		// fewer, on the path every keypress that tags waits for): no row
-		// comes back when a span overlaps, and checkSpan then says which.
-		args := []any{op.Article, op.Span.Start, op.Span.End, op.Span.Label, op.Span.Text, op.Span.Canonical, op.Span.Source, s.annotator, now, now}
-		cols, vals := `article_id, start, "end", label, text, canonical, source, annotator, created_at, updated_at`, `?,?,?,?,?,?,?,?,?,?`
-		if op.Span.ID != 0 { // a new id, or redo: the span comes back under its old id
-			cols, vals = "id, "+cols, "?,"+vals
+		if op.Span.ID != 0 { // redo: the span comes back under its old id
+			q = `INSERT INTO spans(id, article_id, start, "end", label, text, canonical, source, annotator, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING id`
 			args = append([]any{op.Span.ID}, args...)
 		}
-		q := `INSERT INTO spans(` + cols + `) SELECT ` + vals + ` WHERE NOT EXISTS (` + overlapQ + `) RETURNING id`
-		args = append(args, s.annotator, op.Article, op.Span.ID, op.Span.End, op.Span.Start)
-		err := tx.QueryRowContext(ctx, q, args...).Scan(&op.Span.ID)
-		if errors.Is(err, sql.ErrNoRows) {
-			if err := s.checkSpan(ctx, tx, op.Article, op.Span); err != nil {
-				return err
-			}
-			return fmt.Errorf("span %d–%d was refused as overlapping, and no overlapping span was found", op.Span.Start, op.Span.End)
-		}
-		return err
+		return tx.QueryRowContext(ctx, q, args...).Scan(&op.Span.ID)
 	case OpDelSpan:
 		prev, err := s.span(ctx, tx, op.Span.ID)
 		if err != nil {
@@ -109,17 +97,9 @@ func (s *SQLite) span(ctx context.Context, tx querier, id int64) (model.Span, er
 	return sp, err
 }
 
-// overlapQ selects the stored span that overlaps a new one, if any; its
-// arguments are the annotator, the article, the new span's id, end and
-// start. The stored spans never overlap (each was checked), so by start
-// they are also by end: the span starting last before the new one ends
-// overlaps it if any does. One index step, where asking for any span with
-// start < End and end > Start walks every span before it.
-const overlapQ = `SELECT 1 FROM (SELECT "end" FROM spans WHERE annotator = ? AND article_id = ? AND id != ? AND start < ? ORDER BY start DESC LIMIT 1) AS prev WHERE prev."end" > ?`
-
-// checkSpanText checks that the span lies inside the snapshot and that its
-// text is what it covers.
-func (s *SQLite) checkSpanText(ctx context.Context, tx *opTx, article string, sp model.Span) error {
+// checkSpan enforces what the schema cannot: the span lies inside the
+// snapshot, its text is what it covers, and it overlaps no other span.
+func (s *SQLite) checkSpan(ctx context.Context, tx *opTx, article string, sp model.Span) error {
 	art, err := tx.text(ctx, article)
 	if err != nil {
 		return err
@@ -127,18 +107,12 @@ func (s *SQLite) checkSpanText(ctx context.Context, tx *opTx, article string, sp
 	if got, ok := art.slice(sp.Start, sp.End); !ok || got != sp.Text {
 		return fmt.Errorf("span %d–%d %q does not match the article text (%q)", sp.Start, sp.End, sp.Text, got)
 	}
-	return nil
-}
-
-// checkSpan enforces what the schema cannot: the span lies inside the
-// snapshot, its text is what it covers, and it overlaps no other span.
-func (s *SQLite) checkSpan(ctx context.Context, tx *opTx, article string, sp model.Span) error {
-	if err := s.checkSpanText(ctx, tx, article, sp); err != nil {
-		return err
-	}
-	// As overlapQ, returning the span.
+	// The stored spans never overlap (every one was checked here), so by
+	// start they are also by end: the other span starting last before sp
+	// ends overlaps sp if any does. One index step, where asking for any
+	// span with start < End and end > Start walks every span before sp.
 	var o model.Span
-	err := tx.QueryRowContext(ctx, `SELECT id, start, "end", label, text FROM spans WHERE annotator = ? AND article_id = ? AND id != ? AND start < ? ORDER BY start DESC LIMIT 1`,
+	err = tx.QueryRowContext(ctx, `SELECT id, start, "end", label, text FROM spans WHERE annotator = ? AND article_id = ? AND id != ? AND start < ? ORDER BY start DESC LIMIT 1`,
 		s.annotator, article, sp.ID, sp.End).Scan(&o.ID, &o.Start, &o.End, &o.Label, &o.Text)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
