@@ -49,3 +49,45 @@ func TestViewOtherLayers(t *testing.T) {
 		t.Errorf("esc did not come back to annotate mode: %q", m.Top().Mode())
 	}
 }
+
+// The status bar describes annotate's span under the cursor, not while
+// another annotator's layer covers the pane (V), and again after it.
+func TestLayerViewHidesOwnCursorSpan(t *testing.T) {
+	path := tempDB(t)
+	src := entitySource()
+	a := src.arts[0]
+	alice, err := store.OpenSQLite(path, "alice")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := alice.Do(ctx(), storetest.Tag(a, storetest.SpanOf(t, a.Text, "Ilse Varga", "PERSON"))); err != nil {
+		t.Fatal(err)
+	}
+	alice.Close()
+	m, _ := startStore(t, src, path, 120, 30)
+	enterAnnotate(t, m)
+	press(t, m, "1")
+	sp, ok := m.pane().CursorSpan()
+	if !ok {
+		t.Fatalf("no span under the cursor after tagging: %q", m.bar.message)
+	}
+	bar := func() string {
+		lines := strings.Split(plain(m), "\n")
+		return lines[len(lines)-2]
+	}
+	want := "“" + sp.Text + "”"
+	if !strings.Contains(bar(), want) {
+		t.Fatalf("status bar without the span under the cursor %s:\n%s", want, bar())
+	}
+	press(t, m, "V")
+	if m.Top().Mode() != "LAYER" {
+		t.Fatalf("V: mode %q", m.Top().Mode())
+	}
+	if strings.Contains(bar(), want) {
+		t.Errorf("alice's layer on screen, the bar still describes the own span under the cursor:\n%s", bar())
+	}
+	press(t, m, "esc")
+	if !strings.Contains(bar(), want) {
+		t.Errorf("back in annotate mode, the span under the cursor is not described:\n%s", bar())
+	}
+}

@@ -449,7 +449,7 @@ func (m *Model) View() tea.View {
 // defence (tests check that every screen fits without it).
 func (m *Model) frame() string {
 	w := m.c.Width
-	body := m.stackBody()
+	body, drew := m.stackBody()
 	switch {
 	case body != "":
 	default:
@@ -473,6 +473,9 @@ func (m *Model) frame() string {
 			info.Message = p.Prompt()
 		}
 		m.featureStatus(&info)
+		if sh, ok := drew.(spanHider); ok && sh.HidesCursorSpan() {
+			info.Span = ""
+		}
 		m.liveStatus(&info)
 		m.unsavedStatus(&info)
 		if sl, ok := m.Top().(ui.StatusLiner); ok {

@@ -61,14 +61,21 @@ func (m *Model) stackMode() string {
 
 // stackBody is the body the screens over the reader draw ("" when none
 // does).
-func (m *Model) stackBody() string {
+// stackBody is the body the screen nearest the top that draws one draws,
+// and that screen (nil: none, the browser's panes are the body).
+func (m *Model) stackBody() (string, ui.Screen) {
 	for i := len(m.stack) - 1; i >= 1; i-- {
 		if v := m.stack[i].View(); v != "" {
-			return v
+			return v, m.stack[i]
 		}
 	}
-	return ""
+	return "", nil
 }
+
+// spanHider is a screen whose body covers annotate's pane with other
+// text (another annotator's layer): the status bar's "span under the
+// cursor", which is annotate's, is not shown over it.
+type spanHider interface{ HidesCursorSpan() bool }
 
 // onStack finds the screen of type T nearest the top.
 func onStack[T ui.Screen](m *Model) (T, bool) {

@@ -245,6 +245,10 @@ func (s *Screen) lines() int {
 	return len(s.lay.Lines)
 }
 
+// HidesCursorSpan: the layer drawn is another annotator's, so the status
+// bar does not describe annotate's span under the cursor over it.
+func (s *Screen) HidesCursorSpan() bool { return true }
+
 // View draws the header and the layer's spans over the text.
 func (s *Screen) View() string {
 	var out []string
