@@ -12,19 +12,7 @@ import (
 // alice's, read-only (a write key says so and writes nothing), V again
 // comes back after the last layer, esc at once.
 func TestViewOtherLayers(t *testing.T) {
-	path := tempDB(t)
-	src := entitySource()
-	a := src.arts[0]
-	alice, err := store.OpenSQLite(path, "alice")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := alice.Do(ctx(), storetest.Tag(a, storetest.SpanOf(t, a.Text, "Ilse Varga", "PERSON"))); err != nil {
-		t.Fatal(err)
-	}
-	alice.Close()
-	m, _ := startStore(t, src, path, 120, 30)
-	enterAnnotate(t, m)
+	m, path := withAlicesLayer(t)
 	if strings.Contains(plain(m), "alice") {
 		t.Fatalf("alice's layer shown unasked:\n%s", plain(m))
 	}
@@ -53,19 +41,7 @@ func TestViewOtherLayers(t *testing.T) {
 // The status bar describes annotate's span under the cursor, not while
 // another annotator's layer covers the pane (V), and again after it.
 func TestLayerViewHidesOwnCursorSpan(t *testing.T) {
-	path := tempDB(t)
-	src := entitySource()
-	a := src.arts[0]
-	alice, err := store.OpenSQLite(path, "alice")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := alice.Do(ctx(), storetest.Tag(a, storetest.SpanOf(t, a.Text, "Ilse Varga", "PERSON"))); err != nil {
-		t.Fatal(err)
-	}
-	alice.Close()
-	m, _ := startStore(t, src, path, 120, 30)
-	enterAnnotate(t, m)
+	m, _ := withAlicesLayer(t)
 	press(t, m, "1")
 	sp, ok := m.pane().CursorSpan()
 	if !ok {
@@ -90,4 +66,24 @@ func TestLayerViewHidesOwnCursorSpan(t *testing.T) {
 	if !strings.Contains(bar(), want) {
 		t.Errorf("back in annotate mode, the span under the cursor is not described:\n%s", bar())
 	}
+}
+
+// withAlicesLayer is the reader in annotate mode on a store where alice
+// tagged "Ilse Varga" in the first article.
+func withAlicesLayer(t *testing.T) (*Model, string) {
+	t.Helper()
+	path := tempDB(t)
+	src := entitySource()
+	a := src.arts[0]
+	alice, err := store.OpenSQLite(path, "alice")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := alice.Do(ctx(), storetest.Tag(a, storetest.SpanOf(t, a.Text, "Ilse Varga", "PERSON"))); err != nil {
+		t.Fatal(err)
+	}
+	alice.Close()
+	m, _ := startStore(t, src, path, 120, 30)
+	enterAnnotate(t, m)
+	return m, path
 }
