@@ -59,8 +59,6 @@ func (m *Model) stackMode() string {
 	return ""
 }
 
-// stackBody is the body the screens over the reader draw ("" when none
-// does).
 // stackBody is the body the screen nearest the top that draws one draws,
 // and that screen (nil: none, the browser's panes are the body).
 func (m *Model) stackBody() (string, ui.Screen) {

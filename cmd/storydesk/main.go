@@ -368,9 +368,9 @@ func buildVersion() string {
 // detection, story grouping) allocate fast over a live heap that grows
 // with the corpus; the default of 100 lets the heap reach twice what is
 // live before a collection, which put the reader's peak on 100k articles
-// at about 460 MB. 50 holds it near 370 MB for about 5% more CPU while the
-// jobs run (BENCHMARKS.md, "GOGC"); an idle reader allocates next to
-// nothing, so it costs nothing then.
+// at about 460 MB. 50 holds it near 370 MB for about 7% more CPU while the
+// jobs run (BENCHMARKS.md, "The reader under 400 MB"); an idle reader
+// allocates next to nothing, so it costs nothing then.
 const readerGCPercent = 50
 
 // tightenReaderGC applies readerGCPercent unless the user set GOGC.
